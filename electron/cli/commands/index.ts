@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+import { infoCommand } from './info';
+import { serveCommand } from './serve';
+
+/** Every CLI command. Add a command file and one line here. */
+export const commands: CliCommand[] = [infoCommand, serveCommand];

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Channel, Handlers, Req, Res } from '../../shared/contract';
+import { AppError } from './app-error';
+import pkg from '../../package.json';
+import type { AppContext, Logger } from './context';
+import { openDatabase } from './db/open';
+import { createDispatch, type Dispatch } from './dispatch';
+import { createEventBus } from './events';
+import { createDocumentsHandlers } from './handlers/documents';
+import { createExportHandlers } from './handlers/export';
+import { createImportHandlers } from './handlers/import';
+import { createSearchHandlers } from './handlers/search';
+import { createSystemHandlers } from './handlers/system';
+import { defaultResourcesDir } from './paths';
+import { createSettingsService } from './services/settings';
+
+export interface AppOptions {
+  /** data directory, or ':memory:' for a throw-away library (tests) */
+  dataDir: string;
+  shell: AppContext['shell'];
+  resourcesDir?: string;
+  now?: () => Date;
+  log?: Logger;
+}
+
+export interface App {
+  ctx: AppContext;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  /** Typed call through the dispatcher (validation included); failures throw AppError. For the CLI and tests. */
+  call<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
+  /** Flushes indexes and closes the database. */
+  close(): Promise<void>;
+}
+
+export const consoleLogger: Logger = {
+  info: (msg) => console.log(msg),
+  error: (msg, err) => console.error(msg, err instanceof Error ? err.stack : (err ?? '')),
+};
+
+/** Opens the library and wires every service: the one core both shells and the CLI use. */
+export function createApp(opts: AppOptions): App {
+  const memory = opts.dataDir === ':memory:';
+  if (!memory) mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDatabase(memory ? ':memory:' : join(opts.dataDir, 'normdesk.db'));
+  const log = opts.log ?? consoleLogger;
+  const closers: Array<() => void | Promise<void>> = [];
+  const ctx: AppContext = {
+    db,
+    dataDir: opts.dataDir,
+    resourcesDir: opts.resourcesDir ?? defaultResourcesDir(),
+    now: opts.now ?? (() => new Date()),
+    version: pkg.version,
+    shell: opts.shell,
+    events: createEventBus((msg, err) => log.error(msg, err)),
+    settings: createSettingsService(db),
+    log,
+    onClose: (fn) => closers.push(fn),
+  };
+  const handlers: Handlers = {
+    ...createSystemHandlers(ctx),
+    ...createDocumentsHandlers(ctx),
+    ...createImportHandlers(ctx),
+    ...createSearchHandlers(ctx),
+    ...createExportHandlers(ctx),
+  };
+  const dispatch = createDispatch(handlers, log);
+  return {
+    ctx,
+    handlers,
+    dispatch,
+    async call(channel, req) {
+      const result = await dispatch(channel, req);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      return result.data as Res<typeof channel>;
+    },
+    async close() {
+      for (const fn of closers.reverse()) await fn();
+      db.close();
+    },
+  };
+}

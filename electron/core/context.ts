@@ -1,0 +1,26 @@
+import type { Db } from './db/open';
+import type { EventBus } from './events';
+import type { SettingsService } from './services/settings';
+
+/** Everything a service may depend on, injected: no module-level singletons. */
+export interface AppContext {
+  db: Db;
+  /** the data directory (database, index files); ':memory:' in tests */
+  dataDir: string;
+  /** directory of shipped resources (fonts, samples) */
+  resourcesDir: string;
+  /** the clock: validity and status depend on "today" */
+  now: () => Date;
+  version: string;
+  shell: 'electron' | 'browser' | 'cli';
+  events: EventBus;
+  settings: SettingsService;
+  log: Logger;
+  /** registers work to do when the app closes (flush an index, stop a worker) */
+  onClose(fn: () => void | Promise<void>): void;
+}
+
+export interface Logger {
+  info(msg: string): void;
+  error(msg: string, err?: unknown): void;
+}

@@ -1,0 +1,42 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../app-error';
+
+/** One schema step. `up` is SQL, or a function for steps that need to transform data. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string | ((db: Database) => void);
+}
+
+/** The schema version recorded in the database file. */
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies every migration above the recorded version, in one transaction, up to `target`.
+ * A database newer than the app is refused before anything is written.
+ */
+export function migrate(db: Database, migrations: readonly Migration[], target = latestVersion(migrations)): number {
+  const current = schemaVersion(db);
+  if (current > latestVersion(migrations)) {
+    throw new AppError(
+      'CONFLICT',
+      `数据库版本（${current}）高于本程序支持的版本（${latestVersion(migrations)}），请升级 NormDesk 后再打开。数据库未作任何改动。`,
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current && m.version <= target).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) {
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return target;
+}
+
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}

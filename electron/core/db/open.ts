@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { AppError } from '../app-error';
+import { latestVersion, migrate, schemaVersion } from './migrate';
+import { migrations } from './migrations';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (or creates) the library database: checks integrity, refuses a newer schema untouched,
+ * then migrates. `file` may be ':memory:' for tests.
+ */
+export function openDatabase(file: string): Db {
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new AppError('INTERNAL', `无法打开数据库文件 ${file}：${(err as Error).message}`);
+  }
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new AppError('INTERNAL', `数据库文件已损坏（quick_check：${String(check)}），请从备份恢复。`);
+    }
+    const current = schemaVersion(db);
+    if (current > latestVersion(migrations)) {
+      throw new AppError(
+        'CONFLICT',
+        `数据库版本（${current}）高于本程序支持的版本（${latestVersion(migrations)}），请升级 NormDesk 后再打开。数据库未作任何改动。`,
+      );
+    }
+    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof AppError) throw err;
+    const msg = (err as Error).message;
+    if (/not a database|malformed/i.test(msg)) {
+      throw new AppError('INTERNAL', `数据库文件已损坏或不是 NormDesk 数据库：${file}`);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { documentsChannels } from './documents';
+import { exportChannels } from './export';
+import { importChannels } from './import';
+import { searchChannels } from './search';
+import { systemChannels } from './system';
+
+/**
+ * The single source of truth for what crosses between renderer and services: channel names with zod
+ * request and response schemas. Add a channel in its section file and nowhere else.
+ */
+export const contract = {
+  ...systemChannels,
+  ...documentsChannels,
+  ...importChannels,
+  ...searchChannels,
+  ...exportChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = Extract<keyof Contract, string>;
+/** What a caller passes (defaults may be omitted). */
+export type Req<C extends Channel> = z.input<Contract[C]['req']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ReqParsed<C extends Channel> = z.output<Contract[C]['req']>;
+export type Res<C extends Channel> = z.output<Contract[C]['res']>;
+
+/** Every channel must have a handler: a missing one is a compile error. */
+export type Handlers = { [C in Channel]: (req: ReqParsed<C>) => Promise<Res<C>> };
+
+export interface RpcError {
+  code: 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'TOO_LARGE' | 'INTERNAL';
+  message: string;
+}
+export type RpcResult<T> = { ok: true; data: T } | { ok: false; error: RpcError };
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Largest request body accepted by any transport, in bytes. */
+export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;

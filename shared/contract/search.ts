@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { DocumentStatus } from '../domain/document';
+import { IsoDate } from '../domain/parse-result';
+import { defineChannels } from './define';
+import { FacetCount } from './documents';
+
+export const SearchRequest = z.object({
+  /** our own query language: terms (all must match), "phrases", -excluded, 标题: 文号: 机关: 正文: */
+  text: z.string().max(10_000),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+  sort: z.enum(['relevance', 'date']).default('relevance'),
+  /** statuses (and the status facet) as of this day; default today */
+  asOf: IsoDate.optional(),
+  filters: z
+    .object({
+      status: z.array(DocumentStatus).optional(),
+      issuer: z.string().max(100).optional(),
+      year: z.number().int().optional(),
+      kind: z.string().max(20).optional(),
+      normative: z.boolean().optional(),
+    })
+    .default({}),
+});
+export type SearchRequest = z.infer<typeof SearchRequest>;
+
+export const SearchHit = z.object({
+  id: z.string(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  issuers: z.array(z.string()),
+  dateSigned: IsoDate.nullable(),
+  status: DocumentStatus,
+  score: z.number(),
+  /** plain-text snippets around the matches (several per document) */
+  snippets: z.array(z.string()),
+  /** per snippet, [start, end) ranges of the matched text inside it */
+  snippetMatches: z.array(z.array(z.tuple([z.number().int(), z.number().int()]))),
+  /** where the query matched: 文号, 标题, 正文 … */
+  matchedIn: z.array(z.enum(['docNumber', 'title', 'issuer', 'body'])),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResults = z.object({
+  total: z.number().int(),
+  tookMs: z.number(),
+  results: z.array(SearchHit),
+  facets: z.object({
+    status: z.array(FacetCount),
+    issuer: z.array(FacetCount),
+    year: z.array(FacetCount),
+    kind: z.array(FacetCount),
+    normative: z.array(FacetCount),
+  }),
+  /** the query as understood (terms and phrases), for highlighting in the document view */
+  terms: z.array(z.string()),
+  /** a note when part of the query was ignored (e.g. an empty field prefix), in Chinese */
+  notice: z.string().nullable(),
+});
+export type SearchResults = z.infer<typeof SearchResults>;
+
+export const searchChannels = defineChannels({
+  /** Full-text search over titles, 文号, issuers and bodies, ranked, with snippets and facets. */
+  'search:query': { req: SearchRequest, res: SearchResults },
+  /** Title/文号 suggestions as the person types. */
+  'search:suggest': {
+    req: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(20).default(8) }),
+    res: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() })),
+  },
+});

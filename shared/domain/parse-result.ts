@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * The parse contract: what extraction returns for one file. Stable — scripts and the answer-key checks rely
+ * on it (see issue "Document library"). Dates are YYYY-MM-DD or null; lines are 1-based in the file as given.
+ */
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** A 文号 as printed and in its normalized form, e.g. raw `招政发〔2018〕27 号` → `招政发〔2018〕27号`. */
+export const DocNumber = z.object({
+  raw: z.string(),
+  normalized: z.string(),
+  agency: z.string(),
+  year: z.number().int(),
+  serial: z.number().int(),
+});
+export type DocNumber = z.infer<typeof DocNumber>;
+
+export const TocEntry = z.object({
+  section: z.string().nullable(),
+  title: z.string(),
+  page: z.number().int().nullable(),
+});
+export type TocEntry = z.infer<typeof TocEntry>;
+
+export const ParsedGazette = z.object({
+  title: z.string(),
+  issueNumber: z.number().int().nullable(),
+  totalNumber: z.number().int().nullable(),
+  year: z.number().int().nullable(),
+  publishDate: IsoDate.nullable(),
+  toc: z.array(TocEntry),
+});
+export type ParsedGazette = z.infer<typeof ParsedGazette>;
+
+export const RelationTarget = z.object({
+  title: z.string().nullable(),
+  /** normalized 文号 */
+  docNumber: z.string().nullable(),
+});
+export type RelationTarget = z.infer<typeof RelationTarget>;
+
+export const Appointment = z.object({
+  name: z.string(),
+  action: z.enum(['任命', '免去']),
+  position: z.string(),
+});
+export type Appointment = z.infer<typeof Appointment>;
+
+export const ParsedDocument = z.object({
+  title: z.string(),
+  docNumber: DocNumber.nullable(),
+  registrationNumber: z.string().nullable(),
+  issuers: z.array(z.string()),
+  dateSigned: IsoDate.nullable(),
+  kind: z.string().nullable(),
+  isNormative: z.boolean(),
+  effectiveClause: z.string().nullable(),
+  effectiveDate: IsoDate.nullable(),
+  validityClause: z.string().nullable(),
+  validUntil: IsoDate.nullable(),
+  abolishes: z.array(RelationTarget),
+  cites: z.array(z.string()),
+  appointments: z.array(Appointment),
+  lineStart: z.number().int(),
+  lineEnd: z.number().int(),
+  // Beyond the stable contract (extra keys are allowed by consumers):
+  /** documents this one amends (修改) or replaces (替代), same shape as abolishes */
+  amends: z.array(RelationTarget).default([]),
+  replaces: z.array(RelationTarget).default([]),
+  /** clean paragraphs of the body, running headers and page numbers removed */
+  body: z.array(z.string()).default([]),
+});
+export type ParsedDocument = z.infer<typeof ParsedDocument>;
+
+export const ParseWarning = z.object({ line: z.number().int().nullable(), message: z.string() });
+export type ParseWarning = z.infer<typeof ParseWarning>;
+
+export const ParseResult = z.object({
+  file: z.string(),
+  encoding: z.string(),
+  gazette: ParsedGazette.nullable(),
+  documents: z.array(ParsedDocument),
+  warnings: z.array(ParseWarning),
+});
+export type ParseResult = z.infer<typeof ParseResult>;
