@@ -1,0 +1,17 @@
+import { commands } from './commands';
+import { runCli } from './run';
+
+// The CLI entry (npm run cli, bin/normdesk.mjs): batch work over the same services as the app.
+runCli(process.argv.slice(2), commands, {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  env: process.env,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`内部错误：${String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,43 @@
+import { CHANNELS, MAX_REQUEST_BYTES, type RpcResult } from '../../shared/contract';
+import type { Dispatch } from '../core/dispatch';
+
+/** The parts of Electron's IpcMain this module uses (so tests can pass a fake). */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown): void;
+}
+
+/** Only our own renderer, loaded from the app's files (or the dev server), may call services. */
+export function isTrustedFrameUrl(url: string | undefined, rendererUrl: string): boolean {
+  if (!url) return false;
+  try {
+    const frame = new URL(url);
+    const own = new URL(rendererUrl);
+    if (own.protocol === 'file:') return frame.protocol === 'file:' && frame.pathname === own.pathname;
+    return frame.origin === own.origin;
+  } catch {
+    return false;
+  }
+}
+
+function approxSize(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** One ipcMain.handle per contract channel; each checks the sending frame and the request size first. */
+export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, rendererUrl: string): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, req): Promise<RpcResult<unknown>> => {
+      if (!isTrustedFrameUrl(event.senderFrame?.url, rendererUrl)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
+      }
+      if (approxSize(req) > MAX_REQUEST_BYTES) {
+        return { ok: false, error: { code: 'TOO_LARGE', message: '请求过大：不能超过 10 MB' } };
+      }
+      return dispatch(channel, req);
+    });
+  }
+}

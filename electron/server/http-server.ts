@@ -1,0 +1,210 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { MAX_REQUEST_BYTES, type RpcError, type RpcResult } from '../../shared/contract';
+import type { App } from '../core/app';
+import { AppError } from '../core/app-error';
+import { schemaVersion } from '../core/db/migrate';
+
+/** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+const STATUS: Record<RpcError['code'], number> = {
+  INVALID_INPUT: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  INTERNAL: 500,
+};
+
+export interface ServeOptions {
+  app: App;
+  /** the built renderer (out/renderer) */
+  staticDir: string;
+  host?: string;
+  port?: number;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Refuses any address but loopback, with the reason a person needs. */
+export function assertLoopback(host: string): void {
+  if (!LOOPBACK.has(host)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `拒绝在 ${host} 上提供服务：浏览器模式只监听本机地址（127.0.0.1）。在内网中提供服务需要用户账户和权限管理，该功能将在后续版本提供。`,
+    );
+  }
+}
+
+/**
+ * Browser mode: the built renderer and `POST /api/rpc/<channel>` through the same dispatcher as the Electron
+ * shell, plus `GET /api/health`. Bound to loopback only.
+ */
+export async function startHttpServer(opts: ServeOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  assertLoopback(host);
+  const server = createServer((req, res) => {
+    handle(opts, req, res).catch((err) => {
+      opts.app.ctx.log.error('HTTP 请求处理失败', err);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '程序内部错误' } });
+      else res.end();
+    });
+  });
+  server.requestTimeout = 120_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shown}:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  // DNS rebinding: only answer requests addressed to this machine by name.
+  const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  if (!LOOPBACK.has(hostHeader)) {
+    sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '只接受发往本机地址的请求' } });
+    return;
+  }
+  if (url.pathname === '/api/health' && req.method === 'GET') {
+    sendJson(res, 200, { ok: true, version: opts.app.ctx.version, schemaVersion: schemaVersion(opts.app.ctx.db) });
+    return;
+  }
+  if (url.pathname.startsWith('/api/rpc/')) {
+    await handleRpc(opts, req, res, decodeURIComponent(url.pathname.slice('/api/rpc/'.length)));
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) {
+    sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '未知的接口地址' } });
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  await serveStatic(opts.staticDir, url.pathname, res);
+}
+
+async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, rpcError('INVALID_INPUT', '接口只接受 POST 请求'));
+    return;
+  }
+  // A JSON content type forces a CORS preflight, which we never grant: other sites cannot call the API.
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    sendJson(res, 415, rpcError('INVALID_INPUT', '请求必须是 JSON（Content-Type: application/json）'));
+    return;
+  }
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null' && !LOOPBACK.has(new URL(origin).hostname.replace(/^\[|\]$/g, ''))) {
+    sendJson(res, 403, rpcError('FORBIDDEN', '拒绝来自其他网站的请求'));
+    return;
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_REQUEST_BYTES) {
+    req.resume();
+    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`));
+    return;
+  }
+  const raw = await readBody(req, MAX_REQUEST_BYTES);
+  if (raw === null) {
+    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`));
+    return;
+  }
+  let body: unknown;
+  try {
+    body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
+  } catch {
+    sendJson(res, 400, rpcError('INVALID_INPUT', '请求内容不是有效的 JSON'));
+    return;
+  }
+  const result = await opts.app.dispatch(channel, body);
+  sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+}
+
+function rpcError(code: RpcError['code'], message: string): RpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Reads the body, or returns null as soon as it exceeds `limit` bytes (the rest is drained, not stored). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      if (!over) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+  const body = JSON.stringify(payload);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const file = join(root, rel === '' ? 'index.html' : rel);
+  if (!file.startsWith(root + sep) && file !== root) {
+    res.writeHead(403).end();
+    return;
+  }
+  let target = file;
+  const info = await stat(target).catch(() => null);
+  if (!info || info.isDirectory()) target = join(root, 'index.html');
+  const data = await readFile(target).catch(() => null);
+  if (!data) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('界面文件缺失：请先运行 npm run build');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cache-control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+  });
+  res.end(data);
+}
