@@ -18,13 +18,7 @@ export function schemaVersion(db: Database): number {
  * A database newer than the app is refused before anything is written.
  */
 export function migrate(db: Database, migrations: readonly Migration[], target = latestVersion(migrations)): number {
-  const current = schemaVersion(db);
-  if (current > latestVersion(migrations)) {
-    throw new AppError(
-      'CONFLICT',
-      `数据库版本（${current}）高于本程序支持的版本（${latestVersion(migrations)}），请升级 NormDesk 后再打开。数据库未作任何改动。`,
-    );
-  }
+  const current = refuseNewer(db, migrations);
   const pending = migrations.filter((m) => m.version > current && m.version <= target).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return current;
   db.transaction(() => {
@@ -35,6 +29,16 @@ export function migrate(db: Database, migrations: readonly Migration[], target =
     }
   })();
   return target;
+}
+
+/** Throws before anything is written when the database was made by a newer NormDesk; returns its version. */
+export function refuseNewer(db: Database, migrations: readonly Migration[]): number {
+  const current = schemaVersion(db);
+  const latest = latestVersion(migrations);
+  if (current > latest) {
+    throw new AppError('CONFLICT', `数据库版本（${current}）高于本程序支持的版本（${latest}），请升级 NormDesk 后再打开。数据库未作任何改动。`);
+  }
+  return current;
 }
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../app-error';
-import { latestVersion, migrate, schemaVersion } from './migrate';
+import { migrate, refuseNewer } from './migrate';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -21,13 +21,8 @@ export function openDatabase(file: string): Db {
     if (check !== 'ok') {
       throw new AppError('INTERNAL', `数据库文件已损坏（quick_check：${String(check)}），请从备份恢复。`);
     }
-    const current = schemaVersion(db);
-    if (current > latestVersion(migrations)) {
-      throw new AppError(
-        'CONFLICT',
-        `数据库版本（${current}）高于本程序支持的版本（${latestVersion(migrations)}），请升级 NormDesk 后再打开。数据库未作任何改动。`,
-      );
-    }
+    // Before WAL is switched on: that alone would write to a newer app's file.
+    refuseNewer(db, migrations);
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
