@@ -1,0 +1,53 @@
+import { DatesProvider } from '@mantine/dates';
+import { MantineProvider } from '@mantine/core';
+import 'dayjs/locale/zh-cn';
+import type { CallFn } from './api/call';
+import { CallProvider } from './api/CallProvider';
+import { CleanupPage } from './cleanup/CleanupPage';
+import { DocumentPage } from './document/DocumentPage';
+import { GazettesPage } from './gazette/GazettesPage';
+import { ImportPage } from './import/ImportPage';
+import { LibraryPage } from './library/LibraryPage';
+import { SearchPage } from './search/SearchPage';
+import { SettingsPage } from './settings/SettingsPage';
+import { ErrorBoundary } from './shell/ErrorBoundary';
+import { routeHref, useRoute, type Route } from './shell/router';
+import { Shell } from './shell/Shell';
+import { theme } from './theme';
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'library':
+      return <LibraryPage />;
+    case 'document':
+      return <DocumentPage id={route.id} terms={route.terms} />;
+    case 'search':
+      return <SearchPage q={route.q} />;
+    case 'import':
+      return <ImportPage />;
+    case 'gazettes':
+      return <GazettesPage id={route.id} />;
+    case 'cleanup':
+      return <CleanupPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+/** Providers, the shell, and the page of the current hash route inside its own error boundary. */
+export function App({ call }: { call?: CallFn }) {
+  const route = useRoute();
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
+        <CallProvider call={call}>
+          <Shell route={route}>
+            <ErrorBoundary resetKey={routeHref(route)}>
+              <Page route={route} />
+            </ErrorBoundary>
+          </Shell>
+        </CallProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

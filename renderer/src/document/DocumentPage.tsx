@@ -1,0 +1,224 @@
+import { Anchor, Badge, Button, Grid, Group, Loader, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useMemo, useState } from 'react';
+import type { DocumentDetail } from '../../../shared/contract/documents';
+import type { ExportFormat } from '../../../shared/contract/export';
+import { useCall } from '../api/CallProvider';
+import { useRequest } from '../api/use-request';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { ExportDialog } from '../common/ExportDialog';
+import { cnDate, displayDocNumber } from '../common/format';
+import { StatusBadge } from '../common/StatusBadge';
+import { routeHref } from '../shell/router';
+import { EditDocumentModal } from './EditDocumentModal';
+import { findTerms, segment } from './highlight';
+import { HighlightedText } from './HighlightedText';
+import { History } from './History';
+import { Relations } from './Relations';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={96} style={{ verticalAlign: 'top', whiteSpace: 'nowrap', color: '#495057' }}>
+        {label}
+      </Table.Th>
+      <Table.Td>{children || <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Body({ detail, terms }: { detail: DocumentDetail; terms: string[] }) {
+  const paragraphs = useMemo(
+    () =>
+      detail.document.body.map((text, i) =>
+        segment(
+          text,
+          detail.highlights.filter((h) => h.paragraph === i),
+          findTerms(text, terms),
+        ),
+      ),
+    [detail, terms],
+  );
+  if (!paragraphs.length) return <Text c="dimmed">此文件没有正文。</Text>;
+  return (
+    <div className="nd-body" data-testid="document-body">
+      {paragraphs.map((segs, i) => (
+        <p key={i}>
+          <HighlightedText segments={segs} />
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** One document: its text with clauses (and search terms) highlighted, every field, relations, history, export. */
+export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
+  const call = useCall();
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const detail = useRequest('documents:get', asOf ? { id, asOf } : { id });
+  const [editing, setEditing] = useState(false);
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
+
+  if (detail.error && !detail.data) return <ErrorAlert message={detail.error} title="文件未能打开" />;
+  if (!detail.data) return <Loader />;
+  const d = detail.data;
+  const doc = d.document;
+
+  return (
+    <Stack gap="md">
+      <Anchor href={routeHref({ name: 'library' })} size="sm">
+        ← 返回文件库
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6}>
+          <Title order={2} size="h3">
+            {doc.title}
+          </Title>
+          <Group gap="sm">
+            {doc.docNumber && <Text fw={600}>{displayDocNumber(doc.docNumber.normalized)}</Text>}
+            {doc.registrationNumber && (
+              <Text size="sm" c="dimmed">
+                登记号 {doc.registrationNumber}
+              </Text>
+            )}
+            <StatusBadge status={d.status} size="md" />
+            <Text size="xs" c="dimmed">
+              截至 {cnDate(d.asOf)}
+            </Text>
+            {!doc.isNormative && <Badge color="gray" variant="outline">非规范性文件</Badge>}
+          </Group>
+        </Stack>
+        <Group gap="xs" wrap="nowrap" align="flex-end">
+          <DatePickerInput
+            label="状态日期"
+            placeholder="今天"
+            value={asOf}
+            onChange={(v) => setAsOf(v ? String(v).slice(0, 10) : null)}
+            valueFormat="YYYY年M月D日"
+            clearable
+            size="xs"
+            w={150}
+          />
+          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+            编辑
+          </Button>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button size="xs">导出 ▾</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => setExporting('docx')}>导出 DOCX（公文格式）</Menu.Item>
+              <Menu.Item onClick={() => setExporting('pdf')}>导出 PDF（公文格式）</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+      <ErrorAlert message={detail.error} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Paper withBorder p="lg">
+            <Group justify="space-between" mb="sm">
+              <Title order={3} size="h5">
+                正文
+              </Title>
+              <Group gap={6}>
+                <mark className="nd-hl-effective" style={{ fontSize: 12 }}>施行</mark>
+                <mark className="nd-hl-validity" style={{ fontSize: 12 }}>有效期</mark>
+                <mark className="nd-hl-abolish" style={{ fontSize: 12 }}>废止</mark>
+                {terms.length > 0 && (
+                  <mark className="nd-hl-term" style={{ fontSize: 12 }}>
+                    检索词：{terms.join('、')}
+                  </mark>
+                )}
+              </Group>
+            </Group>
+            <Body detail={d} terms={terms} />
+            {doc.appointments.length > 0 && (
+              <Table mt="md" withTableBorder fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>姓名</Table.Th>
+                    <Table.Th>任免</Table.Th>
+                    <Table.Th>职务</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {doc.appointments.map((a, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td>{a.name}</Table.Td>
+                      <Table.Td>{a.action}</Table.Td>
+                      <Table.Td>{a.position}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <Paper withBorder p="md">
+              <Title order={3} size="h5" mb="xs">
+                基本信息
+              </Title>
+              <Table fz="sm" verticalSpacing={4}>
+                <Table.Tbody>
+                  <Field label="发文机关">{doc.issuers.join('、')}</Field>
+                  <Field label="成文日期">{cnDate(doc.dateSigned)}</Field>
+                  <Field label="文种">{doc.kind}</Field>
+                  <Field label="施行日期">{cnDate(doc.effectiveDate)}</Field>
+                  <Field label="施行条款">{doc.effectiveClause}</Field>
+                  <Field label="有效期至">{cnDate(doc.validUntil)}</Field>
+                  <Field label="有效期条款">
+                    {doc.validityClause ?? (doc.isNormative ? <Text span c="orange.8" size="sm">未规定有效期</Text> : null)}
+                  </Field>
+                  {doc.declaredInvalidOn && <Field label="宣布失效">{cnDate(doc.declaredInvalidOn)}</Field>}
+                  <Field label="刊登公报">
+                    {d.gazettes.length > 0 && (
+                      <Stack gap={2}>
+                        {d.gazettes.map((g) => (
+                          <Anchor key={g.id} href={routeHref({ name: 'gazettes', id: g.id })} size="sm">
+                            {g.title}
+                            {g.year ? ` ${g.year}年` : ''}
+                            {g.issueNumber ? `第${g.issueNumber}期` : ''}
+                          </Anchor>
+                        ))}
+                      </Stack>
+                    )}
+                  </Field>
+                </Table.Tbody>
+              </Table>
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={3} size="h5" mb="xs">
+                关系
+              </Title>
+              <Relations outgoing={d.outgoing} incoming={d.incoming} />
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={3} size="h5" mb="xs">
+                历史记录
+              </Title>
+              <History entries={d.history} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <EditDocumentModal
+        document={doc}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        save={async (patch) => {
+          await call('documents:update', { id, patch });
+          detail.reload();
+        }}
+      />
+      <ExportDialog
+        format={exporting}
+        subject={doc.title}
+        run={(format) => call('export:document', { id, format })}
+        onClose={() => setExporting(null)}
+      />
+    </Stack>
+  );
+}

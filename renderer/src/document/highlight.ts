@@ -1,0 +1,46 @@
+/** A piece of a paragraph with the marks that apply to it. */
+export interface Segment {
+  text: string;
+  /** which clause it belongs to, if any */
+  clause: 'effective' | 'validity' | 'abolish' | null;
+  /** part of a search term */
+  term: boolean;
+}
+
+export interface ClauseRange {
+  start: number;
+  end: number;
+  kind: 'effective' | 'validity' | 'abolish';
+}
+
+/** [start, end) ranges of every occurrence of the terms in the text (case-insensitive). */
+export function findTerms(text: string, terms: readonly string[]): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  const out: Array<[number, number]> = [];
+  for (const term of terms) {
+    const t = term.trim().toLowerCase();
+    if (!t) continue;
+    for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length)) out.push([i, i + t.length]);
+  }
+  return out;
+}
+
+/** Splits a paragraph at every range boundary so clause and term marks can nest without overlapping tags. */
+export function segment(text: string, clauses: readonly ClauseRange[], terms: ReadonlyArray<readonly [number, number]>): Segment[] {
+  const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
+  const cuts = new Set<number>([0, text.length]);
+  for (const c of clauses) cuts.add(clamp(c.start)).add(clamp(c.end));
+  for (const [s, e] of terms) cuts.add(clamp(s)).add(clamp(e));
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const [s, e] = [points[i], points[i + 1]];
+    if (s === e) continue;
+    const clause = clauses.find((c) => c.start <= s && c.end >= e)?.kind ?? null;
+    const term = terms.some(([ts, te]) => ts <= s && te >= e);
+    const prev = out[out.length - 1];
+    if (prev && prev.clause === clause && prev.term === term) prev.text += text.slice(s, e);
+    else out.push({ text: text.slice(s, e), clause, term });
+  }
+  return out;
+}

@@ -1,0 +1,306 @@
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Spoiler, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useRef, useState } from 'react';
+import type { ImportSummary, ParsedFile, ReviewDocument } from '../../../shared/contract/import';
+import type { ParsedDocument } from '../../../shared/domain/parse-result';
+import { errorMessage } from '../api/call';
+import { useCall } from '../api/CallProvider';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { cnDate, countDocs, displayDocNumber } from '../common/format';
+import { routeHref } from '../shell/router';
+import { EditParsedDrawer } from './EditParsedDrawer';
+import { ACCEPTED, precheck, readAsBase64 } from './read-file';
+
+interface ReviewFile {
+  name: string;
+  parsed: ParsedFile | null;
+  /** refused before or while sending (too large, unreadable, service error) */
+  error: string | null;
+  docs: Array<{ doc: ReviewDocument; keep: boolean }>;
+}
+
+const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
+  'no-doc-number': 'orange',
+  'no-validity': 'yellow',
+  'validity-too-long': 'red',
+  duplicate: 'grape',
+  parse: 'gray',
+};
+
+/** Drops the review-only fields: what is committed is exactly the parse contract's document. */
+function toParsed(d: ReviewDocument): ParsedDocument {
+  const { reviewWarnings: _w, duplicateOf: _d, ...doc } = d;
+  return doc;
+}
+
+function gazetteLabel(g: NonNullable<ParsedFile['gazette']>): string {
+  const parts = [g.title];
+  if (g.year && g.issueNumber) parts.push(`${g.year}年第${g.issueNumber}期`);
+  else if (g.issueNumber) parts.push(`第${g.issueNumber}期`);
+  if (g.totalNumber) parts.push(`（总第${g.totalNumber}期）`);
+  return parts.join(' ');
+}
+
+function FileReview({ file, onToggle, onEdit }: {
+  file: ReviewFile;
+  onToggle: (i: number, keep: boolean) => void;
+  onEdit: (i: number) => void;
+}) {
+  const p = file.parsed;
+  return (
+    <Paper withBorder p="md" data-testid="review-file">
+      <Group justify="space-between" mb="xs">
+        <Group gap="sm">
+          <Text fw={600}>{file.name}</Text>
+          {p?.encoding && <Badge variant="outline" color="gray" size="sm">{p.encoding}</Badge>}
+          {p?.alreadyImported && <Badge color="orange" size="sm">此文件已导入过</Badge>}
+        </Group>
+        {p && !p.error && (
+          <Text size="sm" c="dimmed">
+            识别出 {countDocs(p.documents.length)}，保留 {countDocs(file.docs.filter((d) => d.keep).length)}
+          </Text>
+        )}
+      </Group>
+      {p?.gazette && (
+        <Text size="sm" mb="xs">
+          公报：{gazetteLabel(p.gazette)}
+          {p.gazette.publishDate ? `，${cnDate(p.gazette.publishDate)}出版` : ''}，目录 {p.gazette.toc.length} 条
+        </Text>
+      )}
+      <ErrorAlert message={file.error ?? p?.error ?? null} title="此文件无法导入" />
+      {p && p.warnings.length > 0 && (
+        <Spoiler maxHeight={0} showLabel={`解析提示 ${p.warnings.length} 条`} hideLabel="收起" mb="xs">
+          <List size="xs">
+            {p.warnings.map((w, i) => (
+              <List.Item key={i}>
+                {w.line !== null ? `第 ${w.line} 行：` : ''}
+                {w.message}
+              </List.Item>
+            ))}
+          </List>
+        </Spoiler>
+      )}
+      {file.docs.length > 0 && (
+        <Table fz="sm" striped highlightOnHover verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={48}>保留</Table.Th>
+              <Table.Th>标题</Table.Th>
+              <Table.Th w={170}>文号</Table.Th>
+              <Table.Th w={120}>成文日期</Table.Th>
+              <Table.Th w={120}>有效期至</Table.Th>
+              <Table.Th w={60}>文种</Table.Th>
+              <Table.Th w={60}>规范性</Table.Th>
+              <Table.Th>提示</Table.Th>
+              <Table.Th w={60} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {file.docs.map(({ doc, keep }, i) => (
+              <Table.Tr key={i} style={{ opacity: keep ? 1 : 0.45 }} data-testid="review-row">
+                <Table.Td>
+                  <Checkbox aria-label={`保留 ${doc.title}`} checked={keep} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
+                </Table.Td>
+                <Table.Td style={{ textDecoration: keep ? undefined : 'line-through' }}>{doc.title}</Table.Td>
+                <Table.Td>{doc.docNumber ? displayDocNumber(doc.docNumber.normalized) : <Text span c="dimmed" size="sm">无</Text>}</Table.Td>
+                <Table.Td>{cnDate(doc.dateSigned)}</Table.Td>
+                <Table.Td>{cnDate(doc.validUntil)}</Table.Td>
+                <Table.Td>{doc.kind}</Table.Td>
+                <Table.Td>{doc.isNormative ? '是' : '否'}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {doc.reviewWarnings.map((w, j) => (
+                      <Tooltip key={j} label={w.message} multiline maw={320}>
+                        <Badge size="xs" color={WARNING_COLORS[w.kind]} variant="light" style={{ cursor: 'help', textTransform: 'none' }}>
+                          {w.message.length > 14 ? w.message.slice(0, 14) + '…' : w.message}
+                        </Badge>
+                      </Tooltip>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Button size="compact-xs" variant="subtle" onClick={() => onEdit(i)}>
+                    修改
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+/** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
+export function ImportPage() {
+  const call = useCall();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<ReviewFile[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+
+  const addFiles = async (list: File[]) => {
+    if (!list.length || progress) return;
+    setSummary(null);
+    setSaveError(null);
+    const results: ReviewFile[] = [];
+    // One file per request, so the progress bar tracks real work and one bad file spoils nothing else.
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i];
+      setProgress({ done: i, total: list.length, current: f.name });
+      const refused = precheck(f);
+      if (refused) {
+        results.push({ name: f.name, parsed: null, error: refused, docs: [] });
+        continue;
+      }
+      try {
+        const dataBase64 = await readAsBase64(f);
+        const [parsed] = await call('import:parse', { files: [{ name: f.name, dataBase64 }] });
+        results.push({ name: f.name, parsed, error: null, docs: parsed.documents.map((doc) => ({ doc, keep: true })) });
+      } catch (err) {
+        results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
+      }
+    }
+    setProgress(null);
+    setFiles((prev) => [...prev, ...results]);
+  };
+
+  const kept = files.flatMap((f) => f.docs.filter((d) => d.keep));
+  const commit = async () => {
+    const toCommit = files.filter((f) => f.parsed && !f.parsed.error && f.docs.some((d) => d.keep));
+    if (!toCommit.length) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const res = await call('import:commit', {
+        files: toCommit.map((f) => ({
+          name: f.parsed!.name,
+          sha256: f.parsed!.sha256,
+          size: f.parsed!.size,
+          encoding: f.parsed!.encoding ?? 'utf-8',
+          gazette: f.parsed!.gazette,
+          documents: f.docs.filter((d) => d.keep).map((d) => toParsed(d.doc)),
+        })),
+      });
+      setSummary(res);
+      setFiles([]);
+    } catch (err) {
+      setSaveError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const update = (fi: number, di: number, patch: Partial<{ doc: ReviewDocument; keep: boolean }>) =>
+    setFiles((prev) => prev.map((f, i) => (i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch } : d)) })));
+
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h3" className="nd-page-title">
+        导入
+      </Title>
+      <div
+        className="nd-dropzone"
+        data-active={dragging}
+        data-testid="dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void addFiles(Array.from(e.dataTransfer.files));
+        }}
+      >
+        <Stack gap="xs" align="center">
+          <Text fw={600}>把公报或文件拖到这里，或</Text>
+          <Button onClick={() => inputRef.current?.click()} disabled={!!progress}>
+            选择文件…
+          </Button>
+          <Text size="sm" c="dimmed">
+            可一次选择多个文件：.txt（UTF-8 或 GBK/GB18030，自动识别）、.docx、带文字层的 .pdf；单个文件不超过 10 MB。保存前会先列出识别结果供核对。
+          </Text>
+        </Stack>
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          accept={ACCEPTED.join(',')}
+          aria-label="选择要导入的文件"
+          style={{ display: 'none' }}
+          onChange={(e) => {
+            const list = Array.from(e.currentTarget.files ?? []);
+            e.currentTarget.value = '';
+            void addFiles(list);
+          }}
+        />
+      </div>
+      {progress && (
+        <Paper withBorder p="sm">
+          <Text size="sm" mb={4}>
+            正在读取和识别（{progress.done + 1}/{progress.total}）：{progress.current}
+          </Text>
+          <Progress value={(progress.done / progress.total) * 100} animated aria-label="导入进度" />
+        </Paper>
+      )}
+      {summary && (
+        <Alert color="green" title="导入完成">
+          <Stack gap={4}>
+            <Text size="sm">
+              新增 {countDocs(summary.created.length)}
+              {summary.skipped.length ? `，${countDocs(summary.skipped.length)}已存在未重复保存` : ''}
+              {summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}
+              {summary.resolvedRelations ? `，关联了 ${summary.resolvedRelations} 处此前未收录的引用` : ''}。
+            </Text>
+            {summary.skipped.length > 0 && (
+              <List size="sm">
+                {summary.skipped.map((s) => (
+                  <List.Item key={s.id}>
+                    已存在：<Anchor href={routeHref({ name: 'document', id: s.id, terms: [] })}>{s.title}</Anchor>
+                    {s.docNumber ? `（${displayDocNumber(s.docNumber)}）` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            <Anchor href={routeHref({ name: 'library' })} size="sm">
+              到文件库查看 →
+            </Anchor>
+          </Stack>
+        </Alert>
+      )}
+      {files.map((f, fi) => (
+        <FileReview
+          key={fi}
+          file={f}
+          onToggle={(di, keep) => update(fi, di, { keep })}
+          onEdit={(di) => setEditing({ file: fi, doc: di })}
+        />
+      ))}
+      <ErrorAlert message={saveError} title="未能保存，文件库未作任何改动" />
+      {files.length > 0 && (
+        <Group justify="space-between" style={{ position: 'sticky', bottom: 0, background: '#f5f6f8', padding: '8px 0' }}>
+          <Button variant="default" onClick={() => setFiles([])}>
+            放弃
+          </Button>
+          <Button onClick={commit} loading={saving} disabled={!kept.length}>
+            保存 {countDocs(kept.length)}
+          </Button>
+        </Group>
+      )}
+      <EditParsedDrawer
+        doc={editing ? files[editing.file]?.docs[editing.doc]?.doc ?? null : null}
+        onClose={() => setEditing(null)}
+        onSave={(doc) => {
+          if (editing) update(editing.file, editing.doc, { doc });
+          setEditing(null);
+        }}
+      />
+    </Stack>
+  );
+}

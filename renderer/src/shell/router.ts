@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+
+/** The app's places; the hash keeps them bookmarkable and works over file:// and http alike. */
+export type Route =
+  | { name: 'library' }
+  | { name: 'document'; id: string; terms: string[] }
+  | { name: 'search'; q: string }
+  | { name: 'import' }
+  | { name: 'gazettes'; id: string | null }
+  | { name: 'cleanup' }
+  | { name: 'settings' };
+
+/** Parses `#/documents/ID?terms=…` and friends; anything unknown lands on the library. */
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/library';
+  const [path, query = ''] = raw.split('?');
+  const params = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  switch (parts[0]) {
+    case 'documents':
+      if (parts[1]) return { name: 'document', id: parts[1], terms: params.getAll('t') };
+      return { name: 'library' };
+    case 'search':
+      return { name: 'search', q: params.get('q') ?? '' };
+    case 'import':
+      return { name: 'import' };
+    case 'gazettes':
+      return { name: 'gazettes', id: parts[1] ?? null };
+    case 'cleanup':
+      return { name: 'cleanup' };
+    case 'settings':
+      return { name: 'settings' };
+    default:
+      return { name: 'library' };
+  }
+}
+
+/** The hash for a route (inverse of parseHash). */
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'document': {
+      const params = new URLSearchParams();
+      for (const t of route.terms) params.append('t', t);
+      const qs = params.toString();
+      return `#/documents/${encodeURIComponent(route.id)}${qs ? '?' + qs : ''}`;
+    }
+    case 'search':
+      return `#/search?q=${encodeURIComponent(route.q)}`;
+    case 'gazettes':
+      return route.id ? `#/gazettes/${encodeURIComponent(route.id)}` : '#/gazettes';
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+/** Goes to a route (adds a history entry, so Back works). */
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+/** The current route, following hash changes. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
