@@ -1,0 +1,164 @@
+/**
+ * Chinese dates as printed in official documents: `2022年2月7日`, `2021年 9月 26日`, `二〇二二年二月七日`
+ * (zero written 〇/○/O/0/零), `二零二一年七月七号`. Results are ISO `YYYY-MM-DD`; impossible dates are null.
+ * Pure: no node:*, no DOM.
+ */
+
+const CN_DIGIT: Record<string, number> = {
+  '〇': 0, '○': 0, O: 0, o: 0, '0': 0, '零': 0, 'Ｏ': 0, '０': 0,
+  '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+  '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9,
+};
+
+/** Full-width digits → ASCII, so `２０２２` reads like `2022`. */
+export function toAsciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
+}
+
+/** `十` `十二` `二十` `二十一` `三十一` `7` `07` → number; null when it is not a small number. */
+export function cnSmallNumber(s: string): number | null {
+  const t = toAsciiDigits(s.trim());
+  if (/^\d{1,3}$/.test(t)) return Number(t);
+  if (!/^[零〇○一二两三四五六七八九十百]{1,5}$/.test(t)) return null;
+  if (t === '十') return 10;
+  let total = 0;
+  let rest = t;
+  const hundred = rest.indexOf('百');
+  if (hundred >= 0) {
+    const h = hundred === 0 ? 1 : CN_DIGIT[rest.slice(0, hundred)];
+    if (h === undefined) return null;
+    total += h * 100;
+    rest = rest.slice(hundred + 1).replace(/^[零〇○]/, '');
+  }
+  const ten = rest.indexOf('十');
+  if (ten >= 0) {
+    const d = ten === 0 ? 1 : CN_DIGIT[rest.slice(0, ten)];
+    if (d === undefined) return null;
+    total += d * 10;
+    rest = rest.slice(ten + 1);
+  }
+  if (rest.length > 1) return null;
+  if (rest.length === 1) {
+    const d = CN_DIGIT[rest];
+    if (d === undefined) return null;
+    total += d;
+  }
+  return total;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** ISO string for y/m/d, or null when the date does not exist (2021-02-30) or the year is implausible. */
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const YEAR_CN = '[〇○OoＯ0０零一二三四五六七八九]';
+const NUM_CN = '[0-9０-９零〇○一二两三四五六七八九十]';
+/** One date: Arabic or Chinese numerals, spaces allowed between the parts. Bounded quantifiers only. */
+const DATE_SRC =
+  `((?:[0-9０-９]\\s?){3}[0-9０-９]|${YEAR_CN}{4})\\s{0,3}年\\s{0,3}(${NUM_CN}{1,3})\\s{0,3}月\\s{0,3}(${NUM_CN}{1,3})\\s{0,3}[日号]`;
+
+function yearOf(s: string): number | null {
+  const t = toAsciiDigits(s.replace(/\s/g, ''));
+  if (/^\d{4}$/.test(t)) return Number(t);
+  let y = 0;
+  for (const c of t) {
+    const d = CN_DIGIT[c];
+    if (d === undefined) return null;
+    y = y * 10 + d;
+  }
+  return t.length === 4 ? y : null;
+}
+
+export interface FoundDate {
+  /** ISO date, or null when the text names a date that does not exist */
+  iso: string | null;
+  raw: string;
+  index: number;
+}
+
+/** Every date in a text, in order; impossible dates are reported with iso null (callers warn). */
+export function findCnDates(text: string): FoundDate[] {
+  if (typeof text !== 'string' || !text) return [];
+  const re = new RegExp(DATE_SRC, 'g');
+  const out: FoundDate[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const y = yearOf(m[1]);
+    const mo = cnSmallNumber(m[2]);
+    const d = cnSmallNumber(m[3]);
+    const iso = y !== null && mo !== null && d !== null ? isoDate(y, mo, d) : null;
+    out.push({ iso, raw: m[0], index: m.index });
+  }
+  return out;
+}
+
+/** Parses the first date in `s` (`2022年2月7日`, `二〇二二年二月七日`, `二零二一年七月七号` …) to ISO, else null. */
+export function parseCnDate(s: string): string | null {
+  try {
+    const found = findCnDates(s);
+    return found.length ? found[0].iso : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the whole string (spaces ignored) is exactly one date — a signature-date line. */
+export function isDateOnly(s: string): boolean {
+  if (typeof s !== 'string') return false;
+  const t = s.trim();
+  if (!t || t.length > 40) return false;
+  const re = new RegExp(`^${DATE_SRC}$`);
+  return re.test(t);
+}
+
+/** Parses an ISO date string to its parts, or null. */
+function parseIso(iso: string): [number, number, number] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isoDate(y, mo, d) ? [y, mo, d] : null;
+}
+
+/** ISO date plus `days` (may be negative). */
+export function addDays(iso: string, days: number): string | null {
+  const p = parseIso(iso);
+  if (!p) return null;
+  const t = new Date(Date.UTC(p[0], p[1] - 1, p[2] + days));
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/**
+ * End of a validity period of `n` years starting on `iso`: start + n years − 1 day
+ * (`2022-02-07` + 3 → `2025-02-06`). A start of Feb 29 has its anniversary on Mar 1 in common years, so the
+ * period ends on Feb 28 (`2020-02-29` + 1 → `2021-02-28`). Fractional years are not accepted.
+ */
+export function addYearsMinusOneDay(iso: string, n: number): string | null {
+  const p = parseIso(iso);
+  if (!p || !Number.isInteger(n) || n < 0 || n > 200) return null;
+  const [y, m, d] = p;
+  const ty = y + n;
+  // Anniversary: same month/day, or the first day of the next month when that day does not exist.
+  const anniversary = d > daysInMonth(ty, m) ? new Date(Date.UTC(ty, m, 1)) : new Date(Date.UTC(ty, m - 1, d));
+  anniversary.setUTCDate(anniversary.getUTCDate() - 1);
+  return isoDate(anniversary.getUTCFullYear(), anniversary.getUTCMonth() + 1, anniversary.getUTCDate());
+}
+
+/** Months variant of {@link addYearsMinusOneDay}: start + n months − 1 day, clamping to month ends. */
+export function addMonthsMinusOneDay(iso: string, n: number): string | null {
+  const p = parseIso(iso);
+  if (!p || !Number.isInteger(n) || n < 0 || n > 2400) return null;
+  const [y, m, d] = p;
+  const total = y * 12 + (m - 1) + n;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  const anniversary = d > daysInMonth(ty, tm) ? new Date(Date.UTC(ty, tm, 1)) : new Date(Date.UTC(ty, tm - 1, d));
+  anniversary.setUTCDate(anniversary.getUTCDate() - 1);
+  return isoDate(anniversary.getUTCFullYear(), anniversary.getUTCMonth() + 1, anniversary.getUTCDate());
+}

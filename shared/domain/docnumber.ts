@@ -1,0 +1,120 @@
+import type { DocNumber } from './parse-result';
+import { toAsciiDigits } from './cn-date';
+
+/**
+ * 发文字号 (文号): 机关代字 + 〔年份〕 + 序号 + 号, e.g. `招政发〔2022〕8号`. Printed text also uses `[2022]`,
+ * `(2022)`, `（2022）`, `【2022】`, spaces anywhere (even line breaks: `高\n政发〔2021〕1号`) and leading zeros
+ * (`08号`). The normalized form is `招政发〔2018〕27号`. Pure; never throws.
+ */
+
+const OPEN = '〔\\[（(【［﹝〖';
+const CLOSE = '〕\\]）)】］﹞〗';
+const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+
+/** A complete 文号 in text without whitespace. Agency is 1–12 CJK characters. */
+const STRICT = new RegExp(`^([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})[${CLOSE}]0*(\\d{1,5})号$`);
+const IN_TEXT = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})[${CLOSE}](\\d{1,6})号`, 'g');
+/** A 文号 whose serial was left blank (`便函〔2020〕 号`): reported so callers can warn. */
+const INCOMPLETE = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})[${CLOSE}]号`);
+
+/**
+ * Words that cannot belong to an agency code. When text runs straight into a 文号 (`贯彻落实鲁发电〔2020〕42号`),
+ * the agency starts after the last of these.
+ */
+const NOT_AGENCY = [
+  '根据', '依据', '按照', '参照', '落实', '贯彻', '印发', '转发', '执行', '关于', '文件', '通知', '意见', '精神',
+  '要求', '规定', '办法', '同时', '废止', '批准', '同意', '见', '的', '和', '及', '与', '或', '于', '即', '为', '是',
+  '经', '按', '据', '以', '将', '在', '对', '由', '号', '等', '并', '《', '》', '文号',
+];
+
+function trimAgency(agency: string): string {
+  let cut = 0;
+  for (const w of NOT_AGENCY) {
+    const i = agency.lastIndexOf(w);
+    if (i >= 0 && i + w.length > cut) cut = i + w.length;
+  }
+  return agency.slice(cut);
+}
+
+/** Removes whitespace and turns full-width digits into ASCII; keeps a map back to the original offsets. */
+function compactWithMap(text: string): { s: string; map: number[] } {
+  const chars: string[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000' || c === '\u00a0' || c === '\f') continue;
+    chars.push(c >= '０' && c <= '９' ? toAsciiDigits(c) : c);
+    map.push(i);
+  }
+  return { s: chars.join(''), map };
+}
+
+function build(raw: string, agency: string, year: number, serial: number): DocNumber | null {
+  if (!agency || /^\d/.test(agency)) return null;
+  if (year < 1949 || year > 2100 || !Number.isInteger(serial) || serial < 1 || serial > 99999) return null;
+  return { raw, normalized: `${agency}〔${year}〕${serial}号`, agency, year, serial };
+}
+
+/** Parses one 文号 as printed (`招政发〔2018〕27 号`, `高政发[2021]01号`); null for anything else. */
+export function parseDocNumber(raw: string): DocNumber | null {
+  try {
+    if (typeof raw !== 'string' || raw.length > 200) return null;
+    let { s } = compactWithMap(raw);
+    s = s.replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
+    const m = STRICT.exec(s);
+    if (!m) return null;
+    return build(raw.trim(), m[1], Number(m[2]), Number(m[3]));
+  } catch {
+    return null;
+  }
+}
+
+/** The normalized form `招政发〔2018〕27号`, or null when `s` is not a 文号. */
+export function normalizeDocNumber(s: string): string | null {
+  return parseDocNumber(s)?.normalized ?? null;
+}
+
+export interface FoundDocNumber extends DocNumber {
+  /** offset of the first character of the raw text in the input */
+  index: number;
+  /** offset just past the raw text */
+  end: number;
+}
+
+/** Every 文号 in a text, in order, tolerating spaces and line breaks anywhere inside. */
+export function findDocNumbers(text: string): FoundDocNumber[] {
+  try {
+    if (typeof text !== 'string' || !text) return [];
+    const { s, map } = compactWithMap(text);
+    const out: FoundDocNumber[] = [];
+    const re = new RegExp(IN_TEXT.source, 'g');
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const agency = trimAgency(m[1]);
+      if (!agency) continue;
+      const start = m.index + (m[1].length - agency.length);
+      const endC = m.index + m[0].length - 1;
+      const rawStart = map[start];
+      const rawEnd = map[endC] + 1;
+      const dn = build(text.slice(rawStart, rawEnd), agency, Number(m[2]), Number(m[3]));
+      if (dn) out.push({ ...dn, index: rawStart, end: rawEnd });
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** A 文号 with its serial left blank (`便函〔2020〕 号`), as printed; null when there is none. */
+export function findIncompleteDocNumber(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const { s } = compactWithMap(text);
+  const m = INCOMPLETE.exec(s);
+  return m ? `${trimAgency(m[1])}〔${m[2]}〕号` : null;
+}
+
+/** True when the line (spaces ignored) is nothing but one 文号 — the 文号 line under a title. */
+export function isDocNumberLine(line: string): boolean {
+  if (typeof line !== 'string' || line.length > 60) return false;
+  const { s } = compactWithMap(line);
+  return STRICT.test(s);
+}

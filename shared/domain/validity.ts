@@ -1,0 +1,175 @@
+import { addMonthsMinusOneDay, addYearsMinusOneDay, cnSmallNumber, findCnDates } from './cn-date';
+
+/**
+ * 施行 and 有效期 clauses (山东省行政程序规定 第五十三条): `本意见自公布之日起实施，有效期三年`,
+ * `本实施方案自2021年7月2日起施行，有效期至2025年12月19日`. An explicit end date wins; otherwise
+ * end = 施行日 + N years − 1 day, where 施行日 is the explicit date or — for 自印发/公布之日 — the 成文日期.
+ * No clause gives nulls and a warning, never a guess. Pure; never throws.
+ */
+
+export interface ValidityInfo {
+  /** the 施行 clause as printed (spaces removed), e.g. `本意见自公布之日起实施` */
+  effectiveClause: string | null;
+  effectiveDate: string | null;
+  /** the 有效期 clause, e.g. `有效期三年` or `有效期至2025年12月19日` */
+  validityClause: string | null;
+  validUntil: string | null;
+  /** length of the period in years when stated in years */
+  validityYears: number | null;
+  /** Chinese messages for the reviewer */
+  warnings: string[];
+}
+
+export interface ValidityOptions {
+  /** 成文日期, used for 自印发/公布之日起 */
+  dateSigned: string | null;
+  /** the title, to apply the 暂行/试行 limit */
+  title?: string;
+  /** longest allowed period in years (default 5; 2 for 暂行/试行) */
+  maxYears?: number;
+  maxYearsTemporary?: number;
+}
+
+/** Removes whitespace between characters, so clauses broken across lines read as one. */
+function squeeze(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+const SIGNED_DAY = /(印发|公布|发布|颁布|发文|签发|下发|公开发布|印发实施|批准)之日/;
+const EFFECT_RE = /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?自([^，,。；;]{1,30}?)起(?:施行|实施|执行|生效|试行)/g;
+const UNTIL_RE = /有效期(?:为|是|暂定为?)?(?:自[^，,。；;]{4,24}?)?(?:至|到|截至|截止(?:到|至)?)([^，,。；;)）]{6,24}?[日号])/g;
+const YEARS_RE = /有效期(?:为|是|暂定为?)?([0-9一二两三四五六七八九十]{1,3})(个月|年)/g;
+
+function sentences(text: string): { s: string; start: number }[] {
+  const out: { s: string; start: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || '。；;！!？?\n'.includes(text[i])) {
+      if (i > start) out.push({ s: text.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+interface ValidityHit {
+  clause: string;
+  index: number;
+  endDate?: string | null;
+  endRaw?: string;
+  years?: number;
+  months?: number;
+}
+
+function validityHits(sentence: string, offset: number): ValidityHit[] {
+  const hits: ValidityHit[] = [];
+  for (const m of sentence.matchAll(UNTIL_RE)) {
+    const dates = findCnDates(m[1]);
+    if (!dates.length) continue;
+    hits.push({ clause: m[0], index: offset + (m.index ?? 0), endDate: dates[dates.length - 1].iso, endRaw: m[1] });
+  }
+  for (const m of sentence.matchAll(YEARS_RE)) {
+    const n = cnSmallNumber(m[1]);
+    if (n === null || n === 0) continue;
+    const at = offset + (m.index ?? 0);
+    if (hits.some((h) => h.index === at)) continue;
+    hits.push(m[2] === '年' ? { clause: m[0], index: at, years: n } : { clause: m[0], index: at, months: n });
+  }
+  return hits;
+}
+
+/** Is this 有效期 about the document itself (`本办法…有效期`, a sentence opening with 有效期), not a licence? */
+function aboutDocument(sentence: string, hitIndexInSentence: number): boolean {
+  const before = sentence.slice(0, hitIndexInSentence).replace(/^[\d一二三四五六七八九十（）().、．]+/, '');
+  if (before === '') return true;
+  if (/^本|^此件|^该(办法|意见|规定|细则|方案|通知|决定)/.test(before)) return true;
+  return /(施行|实施|执行|生效|发布)[，,]?$/.test(before);
+}
+
+/** Finds the 施行 and 有效期 clauses in a document body and computes the dates. */
+export function extractValidity(text: string, opts: ValidityOptions): ValidityInfo {
+  const info: ValidityInfo = {
+    effectiveClause: null,
+    effectiveDate: null,
+    validityClause: null,
+    validUntil: null,
+    validityYears: null,
+    warnings: [],
+  };
+  try {
+    if (typeof text !== 'string' || !text) return info;
+    const flat = squeeze(text.length > 2_000_000 ? text.slice(-2_000_000) : text);
+    const sents = sentences(flat);
+
+    // 施行 clause: the last one that speaks of this document (本… or a sentence that starts with 自).
+    let effSentence: { s: string; start: number } | null = null;
+    for (const sent of sents) {
+      for (const m of sent.s.matchAll(EFFECT_RE)) {
+        const atStart = (m.index ?? 0) === 0 || /^[\d一二三四五六七八九十（）().、．]+$/.test(sent.s.slice(0, m.index));
+        if (!m[1] && !atStart) continue;
+        if (m[1] && /^本(市|县|区|省|镇|乡|街道|地|单位|部门|机关|行政区域)/.test(m[1])) continue;
+        info.effectiveClause = m[0];
+        effSentence = sent;
+        const when = m[2];
+        const dates = findCnDates(when);
+        if (dates.length) {
+          info.effectiveDate = dates[0].iso;
+          if (!dates[0].iso) info.warnings.push(`施行日期无法识别：${dates[0].raw}`);
+        } else if (SIGNED_DAY.test(when)) {
+          info.effectiveDate = opts.dateSigned;
+          if (!opts.dateSigned) info.warnings.push('施行日期取成文日期，但未找到成文日期');
+        } else {
+          info.effectiveDate = null;
+        }
+      }
+    }
+
+    // 有效期 clause: prefer the one in the same sentence as the 施行 clause, else one that speaks of the document.
+    let chosen: ValidityHit | null = null;
+    if (effSentence) {
+      const hits = validityHits(effSentence.s, effSentence.start);
+      if (hits.length) chosen = hits[0];
+    }
+    if (!chosen) {
+      for (const sent of sents) {
+        if (!sent.s.includes('有效期')) continue;
+        for (const h of validityHits(sent.s, sent.start)) {
+          if (aboutDocument(sent.s, h.index - sent.start)) chosen = h;
+        }
+      }
+    }
+    if (chosen) {
+      info.validityClause = chosen.clause;
+      const start = info.effectiveDate ?? opts.dateSigned;
+      if (chosen.endRaw !== undefined) {
+        info.validUntil = chosen.endDate ?? null;
+        if (!chosen.endDate) info.warnings.push(`有效期截止日期无法识别：${chosen.endRaw}`);
+      } else if (chosen.years !== undefined) {
+        info.validityYears = chosen.years;
+        info.validUntil = start ? addYearsMinusOneDay(start, chosen.years) : null;
+        if (!start) info.warnings.push('无法计算有效期截止日期：缺少施行日期和成文日期');
+      } else if (chosen.months !== undefined) {
+        info.validityYears = chosen.months / 12;
+        info.validUntil = start ? addMonthsMinusOneDay(start, chosen.months) : null;
+        if (!start) info.warnings.push('无法计算有效期截止日期：缺少施行日期和成文日期');
+      }
+      checkLength(info, start, opts);
+    }
+  } catch {
+    // Never throw: what was found so far stands.
+  }
+  return info;
+}
+
+function checkLength(info: ValidityInfo, start: string | null, opts: ValidityOptions): void {
+  const temporary = /暂行|试行/.test(opts.title ?? '');
+  const max = temporary ? (opts.maxYearsTemporary ?? 2) : (opts.maxYears ?? 5);
+  let tooLong = false;
+  if (info.validityYears !== null) tooLong = info.validityYears > max;
+  else if (info.validUntil && start) {
+    const limit = addYearsMinusOneDay(start, max);
+    tooLong = !!limit && info.validUntil > limit;
+  }
+  if (tooLong) info.warnings.push(temporary ? `暂行/试行文件有效期超过${max}年` : `有效期超过${max}年`);
+  if (info.validUntil && start && info.validUntil < start) info.warnings.push('有效期截止日期早于施行日期');
+}

@@ -1,0 +1,168 @@
+import type { DocNumber, ParsedDocument, ParseWarning } from '../domain/parse-result';
+import { findCnDates, isDateOnly } from '../domain/cn-date';
+import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
+import { extractValidity } from '../domain/validity';
+import { detectLayout, paragraphs, type Layout } from './body';
+import { extractAppointments, extractRelations } from './relations';
+import type { Head } from './split';
+import { splitIssuers, squeeze } from './text';
+import type { Unit } from './units';
+
+/**
+ * Metadata of one document from its head and body units: 文号, issuers, 成文日期, kind, normative or not,
+ * 施行/有效期, relations, appointments, paragraphs, and warnings for the reviewer.
+ */
+
+const KIND_WORDS = [
+  '实施意见', '实施方案', '实施细则', '通知', '通报', '意见', '决定', '办法', '规定', '细则', '方案', '规划', '批复',
+  '公告', '通告', '报告', '请示', '复函', '函', '命令', '决议', '纪要', '规则', '制度', '条例', '预案', '计划', '要点',
+  '标准', '指南', '目录', '清单', '措施', '指引', '答复',
+];
+const KIND_CANON: Record<string, string> = { 实施意见: '意见', 实施方案: '方案', 实施细则: '细则', 复函: '函' };
+
+/** Kind from the title's last word; 印发 notices are 通知; appointment notices are 任免. */
+export function kindOf(title: string, agency: string | null): string | null {
+  const t = squeeze(title).replace(/[（(][^（）()]{1,12}[）)]$/, '');
+  if (/任免|任职|免职|任命|挂职/.test(t) && /通知$|决定$/.test(t)) return '任免';
+  if (agency && /任$/.test(agency)) return '任免';
+  for (const w of KIND_WORDS) if (t.endsWith(w)) return KIND_CANON[w] ?? w;
+  return null;
+}
+
+/** What a 印发/转发 notice carries: the kind word of `印发《……办法》的通知` or `印发……方案的通知`. */
+function carriedKind(title: string): string | null {
+  const t = squeeze(title);
+  const m = /(?:印发|转发|颁布|发布)(.*)的通知$/.exec(t);
+  if (!m) return null;
+  const inner = m[1].replace(/[《》]/g, '').replace(/[（(][^（）()]{1,12}[）)]$/, '');
+  for (const w of KIND_WORDS) if (inner.endsWith(w)) return KIND_CANON[w] ?? w;
+  const ws = /(?:等\d*个?)([\u4e00-\u9fff]{2,4})$/.exec(inner);
+  if (ws) for (const w of KIND_WORDS) if (ws[1].endsWith(w)) return KIND_CANON[w] ?? w;
+  return null;
+}
+
+/** Kinds that set rules of general application when issued (the 印发 of such a text usually is normative). */
+const RULE_KINDS = new Set(['办法', '规定', '细则', '意见', '规则', '决定', '条例', '标准', '措施', '制度']);
+
+/**
+ * Normative or not — a heuristic, in order:
+ * 1. 任免 notices are not normative;
+ * 2. a printed 登记号 or a validity clause makes it normative (Shandong registers and dates every one);
+ * 3. a 办法/规定/细则/意见/规则/措施 (or a notice that 印发 one) sets general rules: normative;
+ * 4. everything else (work notices, 方案, 规划, 预案, 清单, 批复 …) is taken as not normative.
+ */
+export function isNormativeDoc(kind: string | null, carried: string | null, hasRegistration: boolean, hasValidity: boolean): boolean {
+  if (kind === '任免') return false;
+  if (hasRegistration || hasValidity) return true;
+  const k = kind === '通知' ? carried : kind;
+  return !!k && RULE_KINDS.has(k) && k !== '决定';
+}
+
+export interface ExtractResult {
+  doc: ParsedDocument;
+  warnings: ParseWarning[];
+}
+
+/** Builds one ParsedDocument from its head and unit range [head.start, end]. */
+export function extractDocument(units: Unit[], head: Head, end: number, fileLayout: Layout): ExtractResult {
+  const warnings: ParseWarning[] = [];
+  const firstLine = units[head.start].line;
+  const warn = (message: string, line: number = firstLine) => warnings.push({ line, message });
+
+  // Last real line of the document.
+  let last = end;
+  while (last > head.start && (units[last].blank || units[last].noise)) last--;
+
+  // 文号
+  let docNumber: DocNumber | null = null;
+  if (head.docNumberUnit !== null) {
+    docNumber = parseDocNumber(units[head.docNumberUnit].text);
+  } else if (head.inlineDocNumber) {
+    docNumber = parseDocNumber(head.inlineDocNumber);
+  }
+  const incomplete = head.inlineDocNumber && !docNumber ? findIncompleteDocNumber(head.inlineDocNumber) : null;
+
+  const bodyUnits = units.slice(head.headEnd + 1, last + 1);
+  const layout = detectLayout(bodyUnits) ?? fileLayout;
+  const body = paragraphs(bodyUnits, layout);
+  // Clauses are searched in whole paragraphs, so sentences broken by hard line breaks read as one.
+  const flat = body.map(squeeze).join('\n');
+
+  // 成文日期 and signature issuers: the first line that is only a date (the signature block).
+  let dateSigned: string | null = null;
+  let sigIssuers: string[] = [];
+  for (let i = 0; i < bodyUnits.length; i++) {
+    const u = bodyUnits[i];
+    if (u.blank) continue;
+    let dateText: string | null = null;
+    let issuerText: string | null = null;
+    if (isDateOnly(u.text)) dateText = u.text;
+    else {
+      // `高青县人民政府 2021年9月26日` on one line
+      const ds = findCnDates(u.text);
+      if (ds.length === 1 && ds[0].index > 0 && u.text.length <= 60) {
+        const before = u.text.slice(0, ds[0].index);
+        const after = u.text.slice(ds[0].index + ds[0].raw.length).trim();
+        if (!after && splitIssuers(before)) {
+          dateText = ds[0].raw;
+          issuerText = before;
+        }
+      }
+    }
+    if (dateText === null) continue;
+    const found = findCnDates(dateText)[0];
+    if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
+    dateSigned = found?.iso ?? null;
+    if (issuerText) sigIssuers = splitIssuers(issuerText) ?? [];
+    else {
+      for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+        if (bodyUnits[j].blank) continue;
+        sigIssuers = splitIssuers(bodyUnits[j].text) ?? [];
+        break;
+      }
+    }
+    break;
+  }
+
+  const issuers = sigIssuers.length ? sigIssuers : head.titleIssuers;
+  const kind = kindOf(head.title, docNumber?.agency ?? null);
+  const carried = carriedKind(head.title);
+
+  const validity = extractValidity(flat, { dateSigned, title: head.title });
+  for (const w of validity.warnings) warn(w);
+
+  const relations = extractRelations(flat, docNumber?.normalized ?? null);
+  const appointments = kind === '任免' || /任命|免去/.test(flat) ? extractAppointments(flat) : [];
+
+  const isNormative = isNormativeDoc(kind, carried, !!head.registration, !!validity.validityClause);
+
+  if (!docNumber) {
+    if (incomplete) warn(`文号不完整（缺少序号）：${incomplete}`);
+    else warn('未找到文号');
+  }
+  if (!dateSigned) warn('未找到成文日期');
+  if (isNormative && !validity.validityClause) warn('未找到有效期条款');
+
+  const doc: ParsedDocument = {
+    title: head.title,
+    docNumber,
+    registrationNumber: head.registration,
+    issuers,
+    dateSigned,
+    kind,
+    isNormative,
+    effectiveClause: validity.effectiveClause,
+    effectiveDate: validity.effectiveDate,
+    validityClause: validity.validityClause,
+    validUntil: validity.validUntil,
+    abolishes: relations.abolishes,
+    cites: relations.cites,
+    appointments,
+    lineStart: firstLine,
+    lineEnd: units[last].line,
+    amends: relations.amends,
+    replaces: relations.replaces,
+    body,
+  };
+  return { doc, warnings };
+}

@@ -1,0 +1,98 @@
+import type { ParsedDocument, ParseResult, ParseWarning } from '../domain/parse-result';
+import { detectLayout } from './body';
+import { extractDocument } from './extract';
+import { detectGazette, findMasthead } from './gazette';
+import { findHeads, type Head } from './split';
+import { buildUnits } from './units';
+
+/**
+ * Text extraction ("parse"): a file's text → gazette header + TOC (when it is a gazette issue) and its documents
+ * with metadata. Pure TypeScript (runs in Electron, the CLI and the browser). Never throws: what cannot be read
+ * becomes a warning.
+ */
+
+export interface ParseOptions {
+  /** file name as shown to the user */
+  file: string;
+  /** encoding the reader detected (`utf-8`, `gb18030` …) */
+  encoding: string;
+  /** 登记号 pattern (regex source); default `[A-Z]{2,6}-\d{4}-\d{1,8}` (`GQDR-2021-0020002`) */
+  registrationPattern?: string;
+}
+
+/** Parses one file's text into its gazette header (if any) and documents. */
+export function parseText(text: string, opts: ParseOptions): ParseResult {
+  const result: ParseResult = {
+    file: opts?.file ?? '',
+    encoding: opts?.encoding ?? 'utf-8',
+    gazette: null,
+    documents: [],
+    warnings: [],
+  };
+  try {
+    if (typeof text !== 'string' || text.trim() === '') {
+      result.warnings.push({ line: null, message: '文件没有可识别的文字' });
+      return result;
+    }
+    const units = buildUnits(text);
+    const gz = detectGazette(units);
+    result.gazette = gz.gazette;
+    const heads = findHeads(units, {
+      from: gz.bodyStart,
+      skip: gz.toc,
+      registrationPattern: opts?.registrationPattern,
+      toc: gz.gazette?.toc ?? [],
+    });
+    const fileLayout = detectLayout(units) ?? 'blocks';
+    const docs: ParsedDocument[] = [];
+    const warnings: ParseWarning[] = [];
+    if (!heads.length) {
+      const first = units.findIndex((u, i) => i >= gz.bodyStart && !u.blank);
+      if (first < 0) {
+        warnings.push({ line: null, message: '未找到文件正文' });
+      } else {
+        const head: Head = {
+          start: first,
+          titleStart: first,
+          titleEnd: first,
+          headEnd: first,
+          title: units[first].compact.slice(0, 200),
+          titleIssuers: [],
+          docNumberUnit: null,
+          inlineDocNumber: null,
+          registration: null,
+        };
+        const r = extractDocument(units, head, units.length - 1, fileLayout);
+        docs.push(r.doc);
+        warnings.push({ line: units[first].line, message: '未识别出文件标题，整个文件作为一件文件' }, ...r.warnings);
+      }
+    }
+    for (let h = 0; h < heads.length; h++) {
+      const head = heads[h];
+      const end = h + 1 < heads.length ? heads[h + 1].start - 1 : findMasthead(units, head.headEnd + 1) - 1;
+      const r = extractDocument(units, head, Math.max(end, head.headEnd), fileLayout);
+      docs.push(r.doc);
+      warnings.push(...r.warnings);
+    }
+    if (result.gazette) checkToc(result.gazette.toc, docs, warnings);
+    result.documents = docs;
+    result.warnings = warnings;
+  } catch (e) {
+    result.warnings.push({ line: null, message: `解析中断：${e instanceof Error ? e.message : String(e)}` });
+  }
+  return result;
+}
+
+function key(s: string): string {
+  return s.replace(/[\s“”"'‘’()（）〔〕\[\]【】《》<>·・.,，、:：\-—–]/g, '');
+}
+
+/** Reports TOC entries that did not become a document. */
+function checkToc(toc: { title: string; page: number | null }[], docs: ParsedDocument[], warnings: ParseWarning[]): void {
+  for (const e of toc) {
+    const k = key(e.title);
+    if (!docs.some((d) => key(d.title) === k || key(d.title).endsWith(k) || k.endsWith(key(d.title)))) {
+      warnings.push({ line: null, message: `目录中的文件未在正文中找到：${e.title}` });
+    }
+  }
+}

@@ -1,0 +1,267 @@
+import type { TocEntry } from '../domain/parse-result';
+import { isDocNumberLine } from '../domain/docnumber';
+import { HEADING_START, splitIssuers, squeeze } from './text';
+import type { Unit } from './units';
+
+/**
+ * Splitting a file into documents. A document starts at a head: optional 登记号 line, optional issuer line,
+ * a title (`[issuer]关于……的通知`, joined across line breaks), then a 文号 line or the salutation
+ * (`各镇人民政府，…：`). Attachments (`关于……的实施方案` followed by body text) are not heads, so a notice and the
+ * 办法 it 印发 stay one document. TOC titles rescue documents whose head is damaged.
+ */
+
+export interface Head {
+  /** first unit of the document (登记号 / letterhead / 文号 above the title / issuer line) */
+  start: number;
+  titleStart: number;
+  titleEnd: number;
+  /** last unit of the head (文号 line, or the title's last unit) */
+  headEnd: number;
+  title: string;
+  /** issuers named in the title (`招远市人民政府 关于…`) or on the line above it */
+  titleIssuers: string[];
+  docNumberUnit: number | null;
+  /** 文号 printed in the title line itself (`便函〔2020〕 号 … 关于…`) */
+  inlineDocNumber: string | null;
+  registration: string | null;
+}
+
+/** Title endings that name the kind of document; an optional `（试行）` may follow. */
+const KIND_END =
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|批示)(?:[（(][^）)]{1,12}[）)])?$/;
+const NUMBER_TOKEN = /[〔\[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
+
+function balanced(t: string): boolean {
+  let depth = 0;
+  for (const c of t) {
+    if (c === '《') depth++;
+    else if (c === '》') depth--;
+  }
+  return depth === 0;
+}
+
+export function isTitleEnd(t: string): boolean {
+  return KIND_END.test(t) && balanced(t) && !/[。；;：:]/.test(t);
+}
+
+/** `各镇人民政府，各街道办事处，…：` — the 主送机关 line under a title. */
+export function isSalutation(c: string): boolean {
+  if (!c || c.length > 220 || HEADING_START.test(c)) return false;
+  const colon = c.search(/[：:]/);
+  if (colon < 2) return false;
+  const head = c.slice(0, colon);
+  if (/[。；;]|如下|根据|为了?[^政]|现将|按照|经/.test(head)) return false;
+  if (head.startsWith('各')) return true;
+  // Every addressee ends in an organisation word: `田镇街道办事处、经济开发区管委会，县政府有关部门、单位：`
+  return head.split(/[，、,]/).every((p) => ADDRESSEE.test(p));
+}
+
+const ADDRESSEE =
+  /(政府|办事处|部门|单位|管委会?|委员会|机关|公司|局|委|办|院|厅|中心|街道|镇|乡|区|县|市|室|会|所|队|处|站|社|团|部)$/;
+
+function nextNonBlank(units: Unit[], i: number, limit = units.length): number {
+  for (let j = i + 1; j < units.length && j < limit; j++) if (!units[j].blank) return j;
+  return -1;
+}
+
+function prevNonBlank(units: Unit[], i: number, floor: number, maxGap = 3): number {
+  let gap = 0;
+  for (let j = i - 1; j >= floor; j--) {
+    if (!units[j].blank) return j;
+    if (!units[j].noise && ++gap > maxGap) return -1;
+  }
+  return -1;
+}
+
+function compileRegistration(pattern?: string): RegExp {
+  const fallback = /^[A-Z]{2,6}-\d{4}-\d{1,8}$/;
+  if (!pattern) return fallback;
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return fallback;
+  }
+}
+
+interface Candidate {
+  title: string;
+  titleIssuers: string[];
+  inlineDocNumber: string | null;
+}
+
+/** The title part of a unit that may open a head, or null. */
+function openTitle(u: Unit): Candidate | null {
+  const c = u.compact;
+  if (!c || c.length > 200) return null;
+  if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: null };
+  const k = c.indexOf('关于');
+  if (k < 3) return null;
+  // Raw prefix before 关于, possibly `letterhead 文号 issuer(s)`.
+  const rawK = u.text.indexOf('关于');
+  let rawPrefix = rawK >= 0 ? u.text.slice(0, rawK) : '';
+  let inlineDocNumber: string | null = null;
+  const num = NUMBER_TOKEN.exec(rawPrefix);
+  if (num) {
+    const before = rawPrefix.slice(0, num.index);
+    const agency = /([\u4e00-\u9fff]{1,12})\s*$/.exec(before);
+    inlineDocNumber = `${agency ? agency[1] : ''}${squeeze(num[0])}`;
+    rawPrefix = rawPrefix.slice(num.index + num[0].length);
+  }
+  const issuers = splitIssuers(rawPrefix);
+  if (!issuers) return null;
+  return { title: issuers.join('') + c.slice(k), titleIssuers: issuers, inlineDocNumber };
+}
+
+export interface SplitOptions {
+  from: number;
+  skip: [number, number] | null;
+  registrationPattern?: string;
+  toc: TocEntry[];
+}
+
+/** Finds the document heads in order. */
+export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
+  const heads: Head[] = [];
+  const reg = compileRegistration(opts.registrationPattern);
+  let floor = opts.from;
+  for (let i = opts.from; i < units.length; i++) {
+    if (opts.skip && i >= opts.skip[0] && i <= opts.skip[1]) continue;
+    const u = units[i];
+    if (u.blank) continue;
+    const cand = openTitle(u);
+    if (!cand) continue;
+    let t = cand.title;
+    let j = i;
+    let accepted: { end: number; dn: number | null } | null = null;
+    for (let n = 0; n < 5; n++) {
+      if (t.length > 160) break;
+      if (isTitleEnd(t)) {
+        const k = nextNonBlank(units, j);
+        if (k >= 0 && isDocNumberLine(units[k].text)) {
+          accepted = { end: j, dn: k };
+          break;
+        }
+        if (k >= 0 && isSalutation(units[k].compact)) {
+          accepted = { end: j, dn: null };
+          break;
+        }
+      }
+      const next = nextNonBlank(units, j);
+      if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text)) break;
+      if (next - j > 4) break;
+      j = next;
+      t += units[next].compact;
+    }
+    if (!accepted) continue;
+
+    let start = i;
+    let titleStart = i;
+    let titleIssuers = cand.titleIssuers;
+    if (!titleIssuers.length) {
+      const p = prevNonBlank(units, i, floor);
+      const iss = p >= 0 ? splitIssuers(units[p].text) : null;
+      if (iss) {
+        titleStart = start = p;
+        titleIssuers = iss;
+        t = iss.join('') + t;
+      }
+    }
+    let dnUnit = accepted.dn;
+    // Originals print the 文号 above the title (under the letterhead).
+    if (dnUnit === null) {
+      const p = prevNonBlank(units, start, floor);
+      if (p >= 0 && isDocNumberLine(units[p].text)) {
+        dnUnit = p;
+        start = p;
+        const q = prevNonBlank(units, p, floor);
+        if (q >= 0 && /文件$/.test(units[q].compact) && units[q].compact.length <= 30) start = q;
+      }
+    }
+    let registration: string | null = null;
+    {
+      let p = start;
+      for (let n = 0; n < 2; n++) {
+        p = prevNonBlank(units, p, floor);
+        if (p < 0) break;
+        const s = units[p].text.trim();
+        if (reg.test(s)) {
+          registration = s;
+          start = p;
+          break;
+        }
+      }
+      if (!registration) {
+        const after = nextNonBlank(units, dnUnit ?? accepted.end);
+        if (after >= 0 && reg.test(units[after].text.trim())) registration = units[after].text.trim();
+      }
+    }
+    const headEnd = Math.max(accepted.end, accepted.dn ?? -1);
+    heads.push({
+      start,
+      titleStart,
+      titleEnd: accepted.end,
+      headEnd,
+      title: t,
+      titleIssuers,
+      docNumberUnit: dnUnit,
+      inlineDocNumber: cand.inlineDocNumber,
+      registration,
+    });
+    i = headEnd;
+    floor = headEnd + 1;
+  }
+  return rescueFromToc(units, heads, opts);
+}
+
+function key(s: string): string {
+  return squeeze(s).replace(/[“”"'‘’()（）〔〕\[\]【】《》<>〈〉·・.,，、:：\-—–]/g, '');
+}
+
+/** TOC entries with no head found: look for their title in the text and open a document there. */
+function rescueFromToc(units: Unit[], heads: Head[], opts: SplitOptions): Head[] {
+  if (!opts.toc.length) return heads;
+  const found = new Set(heads.map((h) => key(h.title)));
+  const missing = opts.toc.filter((e) => {
+    const k = key(e.title);
+    for (const f of found) if (f === k || f.endsWith(k) || k.endsWith(f)) return false;
+    return true;
+  });
+  if (!missing.length) return heads;
+  const out = heads.slice();
+  for (const e of missing) {
+    const k = key(e.title);
+    const short = k.includes('关于') ? k.slice(k.indexOf('关于')) : k;
+    for (let i = opts.from; i < units.length; i++) {
+      if (units[i].blank || (opts.skip && i >= opts.skip[0] && i <= opts.skip[1])) continue;
+      if (out.some((h) => i >= h.start && i <= h.headEnd)) continue;
+      let t = '';
+      let j = i;
+      let hit = -1;
+      for (let n = 0; n < 5 && j >= 0; n++) {
+        t += key(units[j].compact);
+        if (t === k || t === short) {
+          hit = j;
+          break;
+        }
+        if (!k.startsWith(t) && !short.startsWith(t)) break;
+        j = nextNonBlank(units, j);
+      }
+      if (hit < 0) continue;
+      const k2 = nextNonBlank(units, hit);
+      const dn = k2 >= 0 && isDocNumberLine(units[k2].text) ? k2 : null;
+      out.push({
+        start: i,
+        titleStart: i,
+        titleEnd: hit,
+        headEnd: dn ?? hit,
+        title: e.title,
+        titleIssuers: [],
+        docNumberUnit: dn,
+        inlineDocNumber: null,
+        registration: null,
+      });
+      break;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,71 @@
+/** Small text helpers shared by the parse pipeline. Pure. */
+
+const CJK_RANGE = '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uffef\\u2010-\\u201f\\u2026\\u2014\\u00b7';
+const CJK_CHAR = new RegExp(`[${CJK_RANGE}]`);
+
+/** Is this character Chinese or full-width punctuation (where a space is a layout artefact)? */
+export function isWide(c: string | undefined): boolean {
+  return !!c && CJK_CHAR.test(c);
+}
+
+/**
+ * Removes whitespace that PDF extraction put between characters, keeping one space only between two
+ * Latin/number tokens (`JGJ 39-2016`): `通 知` → `通知`, `招远市 2022 年` → `招远市2022年`.
+ */
+export function compactText(s: string): string {
+  if (!s) return '';
+  const out: string[] = [];
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\n' || c === '\r' || c === '\f') {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      const prev = out[out.length - 1];
+      if (!isWide(prev) && !isWide(c)) out.push(' ');
+      pendingSpace = false;
+    }
+    out.push(c);
+  }
+  return out.join('');
+}
+
+/** Removes every whitespace character. */
+export function squeeze(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+/** Sentence-final punctuation (optionally followed by closing quotes/brackets) at the end of a line. */
+export const TERMINAL_END = /[。！？；：:!?;…][”’」』）)】]*$/;
+
+/**
+ * Headings that start a new paragraph: `一、` `（一）` `(一)` `1.` `1、` `（1）` `第一条` `附件` and list bullets.
+ * Tested against a line with its leading spaces removed.
+ */
+export const HEADING_START =
+  /^(?:[-•●▪]\s*)?(?:[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十百零〇\d]{1,5}[条章节部分]|附件\s*\d*\s*[:：]?|附\s*件|注\s*[:：]|[一二三四五六七八九十]是|——|一一)/;
+
+/** Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … */
+export const ORG_SUFFIX =
+  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|支队|大队|分局)$/;
+
+/** One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation). */
+export function isOrgName(s: string): boolean {
+  const t = squeeze(s);
+  return t.length >= 3 && t.length <= 30 && /^[\u4e00-\u9fff（）()]+$/.test(t) && ORG_SUFFIX.test(t);
+}
+
+/**
+ * Splits a line of one or more issuers (`中共莱州市委办公室 莱州市人民政府办公室`, `A、B`) into names; null when the
+ * line is not made of issuer names only.
+ */
+export function splitIssuers(line: string): string[] | null {
+  const trimmed = line.trim();
+  if (!trimmed || trimmed.length > 80) return null;
+  const parts = trimmed.split(/[\s\u3000、，,]+/).filter(Boolean);
+  if (parts.length > 1 && parts.every(isOrgName)) return parts.map(squeeze);
+  if (isOrgName(trimmed)) return [squeeze(trimmed)];
+  return null;
+}

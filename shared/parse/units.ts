@@ -1,0 +1,83 @@
+import { HEADING_START, compactText } from './text';
+
+/**
+ * A file as a list of lines ("units") with their original 1-based line numbers, cleaned of print furniture:
+ * running headers (`高青县人民政府公报 2021年第 3期 34`), page numbers (`—18—`, `- 3 -`) and section labels
+ * repeated at page tops (`县政府办公室文件`), wherever they fall. Very long lines (a whole PDF page on one line)
+ * are cut into pseudo-lines at sentence ends and headings, keeping their original line number.
+ */
+export interface Unit {
+  /** 1-based line number in the file as given */
+  line: number;
+  /** original text of the line (or of the piece of a long line) */
+  raw: string;
+  /** cleaned text, trimmed */
+  text: string;
+  /** cleaned text with layout spaces removed */
+  compact: string;
+  /** nothing left after cleaning */
+  blank: boolean;
+  /** the whole line was print furniture (header, page number, section label) */
+  noise: boolean;
+  /** piece of a very long line */
+  piece: boolean;
+}
+
+/** Running header of a gazette, anywhere in a line: title + 年第N期/第N号 + optional page number. */
+export const RUNNING_HEADER =
+  /(?<![《\u4e00-\u9fff])([\u4e00-\u9fff]{2,24}公报)[ \t\u3000]*(?:(\d{4})[ \t\u3000]*年[ \t\u3000]*)?第[ \t\u3000]*(\d{1,3})[ \t\u3000]*[期号](?:[ \t\u3000]*[（(][ \t\u3000]*总第[ \t\u3000]*\d{1,5}[ \t\u3000]*[期号][ \t\u3000]*[）)])?(?:[ \t\u3000]*\d{1,4}(?![\d年月日号期]))?/g;
+const PAGE_LINE = /^[ \t\u3000]*(?:[-—–－]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－]{1,2}|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?|\d{1,3})[ \t\u3000]*$/;
+const PAGE_INLINE = /[ \t\u3000]*[—–－][ \t\u3000]?\d{1,3}[ \t\u3000]?[—–－][ \t\u3000]*/g;
+const SECTION_LABEL = /^(?:【[^】]{2,14}】|[县区市州省旗]?(?:人民)?政府(?:办公室|办公厅|办)?文件|部门文件|人事任免)$/;
+
+const LONG_LINE = 400;
+
+function cleanInline(s: string): string {
+  let t = s;
+  if (t.includes('公报')) t = t.replace(RUNNING_HEADER, ' ');
+  if (/[—–－]/.test(t)) t = t.replace(PAGE_INLINE, (m) => (/\s$/.test(m) || /^\s/.test(m) ? ' ' : ''));
+  return t;
+}
+
+function makeUnit(line: number, raw: string, piece: boolean): Unit {
+  const whole = raw.trim();
+  const noiseLine =
+    whole !== '' &&
+    (PAGE_LINE.test(whole) || SECTION_LABEL.test(whole.replace(/\s+/g, '')) || cleanInline(whole).trim() === '');
+  const text = noiseLine ? '' : cleanInline(raw).trim();
+  return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };
+}
+
+/** Cuts a very long line at spaces that follow a sentence end or precede a heading. Linear time. */
+function splitLongLine(s: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const re = /[ \t\u3000]+/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const prev = s[m.index - 1] ?? '';
+    const next = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next)) {
+      if (m.index > start) out.push(s.slice(start, m.index));
+      start = m.index + m[0].length;
+    }
+  }
+  if (start < s.length) out.push(s.slice(start));
+  return out;
+}
+
+/** Splits text into cleaned units. CRLF, CR and LF all end a line; a BOM is dropped. */
+export function buildUnits(text: string): Unit[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = src.split(/\r\n|\r|\n/);
+  const units: Unit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (raw.length > LONG_LINE) {
+      const cleaned = cleanInline(raw);
+      for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
+    } else {
+      units.push(makeUnit(i + 1, raw, false));
+    }
+  }
+  return units;
+}
