@@ -24,6 +24,12 @@ if (!('ResizeObserver' in window)) {
 // happy-dom does no layout: give elements a size so the virtualized table renders its first rows.
 Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
 Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1200 });
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
+// Mantine's autosize Textarea listens for font loading; happy-dom has no FontFaceSet.
+if (!(document as { fonts?: unknown }).fonts) {
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() } });
+}
 if (!window.scrollTo) window.scrollTo = () => {};
 
 afterEach(() => {

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Button, Grid, Group, Loader, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import type { ExportFormat } from '../../../shared/contract/export';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
+import { AsOfPicker } from '../common/AsOfPicker';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ExportDialog } from '../common/ExportDialog';
 import { cnDate, displayDocNumber } from '../common/format';
@@ -89,16 +89,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
           </Group>
         </Stack>
         <Group gap="xs" wrap="nowrap" align="flex-end">
-          <DatePickerInput
-            label="状态日期"
-            placeholder="今天"
-            value={asOf}
-            onChange={(v) => setAsOf(v ? String(v).slice(0, 10) : null)}
-            valueFormat="YYYY年M月D日"
-            clearable
-            size="xs"
-            w={150}
-          />
+          <AsOfPicker value={asOf} onChange={setAsOf} />
           <Button size="xs" variant="default" onClick={() => setEditing(true)}>
             编辑
           </Button>

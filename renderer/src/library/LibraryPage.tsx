@@ -1,10 +1,10 @@
 import { Button, Group, Loader, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { Req } from '../../../shared/contract';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/domain/document';
 import { useRequest } from '../api/use-request';
+import { AsOfPicker } from '../common/AsOfPicker';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, countDocs } from '../common/format';
 import { navigate, routeHref } from '../shell/router';
@@ -163,16 +163,7 @@ export function LibraryPage() {
           w={104}
           size="xs"
         />
-        <DatePickerInput
-          label="状态日期"
-          placeholder="今天"
-          value={f.asOf}
-          onChange={(v) => set({ asOf: v ? String(v).slice(0, 10) : null })}
-          valueFormat="YYYY年M月D日"
-          clearable
-          w={150}
-          size="xs"
-        />
+        <AsOfPicker value={f.asOf} onChange={(asOf) => set({ asOf })} />
         {(isFiltered(f) || f.asOf) && (
           <Button size="xs" variant="subtle" onClick={() => setF({ ...INITIAL, sort: f.sort, dir: f.dir })}>
             清除筛选

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Badge, Group, Loader, Pagination, Paper, SegmentedControl, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import type { Req } from '../../../shared/contract';
 import type { FacetCount } from '../../../shared/contract/documents';
 import type { SearchHit, SearchRequest } from '../../../shared/contract/search';
 import type { DocumentStatus } from '../../../shared/domain/document';
 import { useRequest } from '../api/use-request';
+import { AsOfPicker } from '../common/AsOfPicker';
 import { cnDate, countDocs, displayDocNumber } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
 import { segment } from '../document/highlight';
@@ -150,15 +150,7 @@ export function SearchPage({ q }: { q: string }) {
       {data && (
         <Group align="flex-start" gap="lg" wrap="nowrap">
           <Stack gap="md" w={220} style={{ flexShrink: 0 }}>
-            <DatePickerInput
-              label="状态日期"
-              placeholder="今天"
-              value={asOf}
-              onChange={(v) => setAsOf(v ? String(v).slice(0, 10) : null)}
-              valueFormat="YYYY年M月D日"
-              clearable
-              size="xs"
-            />
+            <AsOfPicker value={asOf} onChange={setAsOf} w="100%" />
             <Facet title="状态" items={data.facets.status} active={(v) => !!filters.status?.includes(v as DocumentStatus)} onPick={toggleStatus} />
             <Facet title="发文机关" items={data.facets.issuer} active={(v) => filters.issuer === v} onPick={(v) => refine({ issuer: filters.issuer === v ? undefined : v })} />
             <Facet

@@ -1,0 +1,64 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Req, Res } from '../../../shared/contract';
+import { renderWith } from '../test-utils';
+import { summary } from '../test-fixtures';
+import { LibraryPage } from './LibraryPage';
+
+const EMPTY: Res<'documents:list'> = { total: 0, rows: [], options: { issuers: [], years: [], kinds: [] } };
+
+describe('文件库', () => {
+  it('an empty library offers the sample gazettes and loads them in one click', async () => {
+    let loaded = false;
+    const samples = vi.fn(async () => {
+      loaded = true;
+      return { created: [{ id: 'x', title: 't', docNumber: null }], skipped: [], gazettes: [], resolvedRelations: 0 };
+    });
+    renderWith(<LibraryPage />, {
+      'documents:list': async () => (loaded ? { ...EMPTY, total: 1, rows: [summary()] } : EMPTY),
+      'import:samples': samples,
+    });
+    expect(await screen.findByText('文件库中还没有文件')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '导入文件…' }).getAttribute('href')).toBe('#/import');
+    fireEvent.click(screen.getByRole('button', { name: '载入示例公报' }));
+    await waitFor(() => expect(samples).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText('招政发〔2022〕8号')).toBeTruthy();
+  });
+
+  it('shows rows with Chinese dates and the count, and sorting asks the service', async () => {
+    const list = vi.fn(async (_req: Req<'documents:list'>) => ({
+      total: 2,
+      rows: [summary(), summary({ id: 'd2', title: '关于废止的决定', docNumber: '招政发[2018]27号', status: '已废止', dateSigned: '2018-05-01', validUntil: null })],
+      options: { issuers: ['招远市人民政府'], years: [2018, 2022], kinds: ['通知'] },
+    }));
+    renderWith(<LibraryPage />, { 'documents:list': list as never });
+    expect(await screen.findByText('招政发〔2018〕27号')).toBeTruthy();
+    expect(screen.getByText('2022年2月7日')).toBeTruthy();
+    expect(screen.getByTestId('library-count').textContent).toContain('共 2 件');
+    const table = screen.getByRole('table', { name: '文件列表' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+
+    fireEvent.click(screen.getByRole('button', { name: '标题' }));
+    await waitFor(() => expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'title', dir: 'asc' })));
+    fireEvent.click(screen.getByRole('button', { name: /标题/ }));
+    await waitFor(() => expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'title', dir: 'desc' })));
+  });
+
+  it('the quick filter goes into the request; unset filters are left out', async () => {
+    const list = vi.fn(async (_req: Req<'documents:list'>) => ({ total: 1, rows: [summary()], options: { issuers: [], years: [2022], kinds: [] } }));
+    renderWith(<LibraryPage />, { 'documents:list': list as never });
+    await screen.findByText('招政发〔2022〕8号');
+    fireEvent.change(screen.getByLabelText('快速筛选'), { target: { value: '集体经济' } });
+    await waitFor(() => expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ q: '集体经济' })), { timeout: 2000 });
+    expect(list.mock.calls.at(-1)![0]).not.toHaveProperty('hasValidity');
+  });
+
+  it('a failing service shows its Chinese message instead of a blank page', async () => {
+    renderWith(<LibraryPage />, {
+      'documents:list': async () => {
+        throw Object.assign(new Error('数据库已损坏，请从备份恢复'), { code: 'INTERNAL' });
+      },
+    });
+    expect(await screen.findByText('数据库已损坏，请从备份恢复')).toBeTruthy();
+  });
+});
