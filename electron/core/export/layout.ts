@@ -1,0 +1,346 @@
+import type { FontRole, FontSet } from './fonts';
+import {
+  BLOCK_BOTTOM,
+  BLOCK_H,
+  BLOCK_LEFT,
+  BLOCK_TOP,
+  BLOCK_W,
+  CHAR_PITCH,
+  LINE_PITCH,
+  SIZE,
+  TABLE_LINE,
+  TABLE_PAD,
+} from './geometry';
+import { atomize, breakLines, placeLine, type Measure } from './linebreak';
+import type { Block, OfficialText, TableColumn } from './model';
+import { paragraphsOf, type Para, type ParaStyle } from './styles';
+
+/** Full-width characters sit on the 28-per-line grid: each is narrowed by the same small amount Word applies. */
+const GRID_DELTA = CHAR_PITCH - SIZE.body;
+const EPS = 0.01;
+/** The replacement drawn for a character no embedded face has (and reported in warnings). */
+export const MISSING_GLYPH = '□';
+
+export interface PlacedAtom {
+  text: string;
+  font: FontRole;
+  x: number;
+  width: number;
+}
+export type Item =
+  | { kind: 'text'; y: number; size: number; color: 'black' | 'red'; atoms: PlacedAtom[] }
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: 'black' | 'red'; dotted?: boolean };
+
+export interface PageLayout {
+  /** the printed page number, or null on pages without one (cover, contents) */
+  number: number | null;
+  header: string | null;
+  items: Item[];
+}
+
+export interface Layout {
+  pages: PageLayout[];
+  /** anchor → page index (0-based) and the y of its first line */
+  anchors: Map<string, { page: number; y: number }>;
+  outline: Array<{ title: string; level: number; page: number; y: number }>;
+  usedFonts: Set<FontRole>;
+  /** characters no face could draw */
+  missing: Set<string>;
+}
+
+/** Width measurement over the font set, with per-character fallback and grid narrowing of full-width glyphs. */
+export function createMeasure(fonts: FontSet, size: number, missing: Set<string>, used: Set<FontRole>): Measure {
+  return (text, role) => {
+    const parts: Array<{ text: string; font: FontRole; width: number }> = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let actual = fonts.resolve(role, cp);
+      let drawn = ch;
+      if (actual === null) {
+        missing.add(ch);
+        drawn = MISSING_GLYPH;
+        actual = fonts.resolve(role, MISSING_GLYPH.codePointAt(0)!) ?? role;
+      }
+      used.add(actual);
+      const adv = fonts.get(actual).advance(drawn.codePointAt(0)!) ?? 1000;
+      const width = (adv * size) / 1000 + (adv >= 900 ? (GRID_DELTA * size) / SIZE.body : 0);
+      const last = parts[parts.length - 1];
+      if (last && last.font === actual) {
+        last.text += drawn;
+        last.width += width;
+      } else parts.push({ text: drawn, font: actual, width });
+    }
+    return parts;
+  };
+}
+
+/** Paginates an official text on the GB/T 9704 grid: 22 lines of 28 characters inside the 156 × 225 mm block. */
+export function layoutText(text: OfficialText, fonts: FontSet): Layout {
+  const pages: PageLayout[] = [];
+  const anchors = new Map<string, { page: number; y: number }>();
+  const outline: Layout['outline'] = [];
+  const usedFonts = new Set<FontRole>();
+  const missing = new Set<string>();
+  const measures = new Map<number, Measure>();
+  const measureAt = (size: number) => {
+    let m = measures.get(size);
+    if (!m) measures.set(size, (m = createMeasure(fonts, size, missing, usedFonts)));
+    return m;
+  };
+  const deferred: Array<{ page: PageLayout; anchor: string; right: number; y: number }> = [];
+
+  let page!: PageLayout;
+  /** distance from the top of the text block, in points */
+  let y = 0;
+  let nextNumber = 1;
+  let section = text.sections[0];
+
+  const newPage = () => {
+    page = { number: section.pageNumbers ? nextNumber : null, header: section.header, items: [] };
+    if (section.pageNumbers) nextNumber++;
+    pages.push(page);
+    y = 0;
+  };
+  const snap = () => {
+    const k = Math.ceil(y / LINE_PITCH - EPS);
+    y = k * LINE_PITCH;
+  };
+  const room = () => BLOCK_H - y;
+
+  const mark = (block: Block) => {
+    if (block.anchor) anchors.set(block.anchor, { page: pages.length - 1, y: BLOCK_TOP - y });
+    if (block.outline) outline.push({ ...block.outline, page: pages.length - 1, y: BLOCK_TOP - y });
+  };
+
+  /** Lays out one paragraph into lines (not yet placed on a page). */
+  const setPara = (para: Para, widthLimit = BLOCK_W) => {
+    const s = para.style;
+    const unit = (s.size * CHAR_PITCH) / SIZE.body;
+    const measure = measureAt(s.size);
+    const atoms = atomize(para.runs, s.font, measure);
+    const left1 = s.firstIndent * unit;
+    const leftN = s.restIndent * unit;
+    const right = s.rightIndent * unit;
+    const rows = breakLines(atoms, widthLimit - left1 - right, widthLimit - leftN - right);
+    return rows.map((row, i) => {
+      const left = i === 0 ? left1 : leftN;
+      const avail = widthLimit - left - right;
+      const last = i === rows.length - 1;
+      const box = placeLine(row, avail, s.align === 'justify' && !last);
+      let offset = left;
+      if (s.align === 'center') offset += (avail - box.width) / 2;
+      else if (s.align === 'right') offset += avail - box.width;
+      return { box, offset };
+    });
+  };
+
+  const baselineFor = (top: number, height: number, size: number) => {
+    // centre the CJK em box (−0.12 … 0.88 em) in the slot, but keep ascent/descent inside the text block
+    const b = BLOCK_TOP - top - height / 2 - 0.38 * size;
+    return Math.min(Math.max(b, BLOCK_BOTTOM + 0.3 * size), BLOCK_TOP - 1.16 * size);
+  };
+
+  const emitLine = (
+    line: ReturnType<typeof setPara>[number],
+    style: ParaStyle,
+    x0: number,
+    top: number,
+    height: number,
+  ) => {
+    page.items.push({
+      kind: 'text',
+      y: baselineFor(top, height, style.size),
+      size: style.size,
+      color: style.color,
+      atoms: line.box.atoms.filter((a) => !a.space).map((a) => ({ text: a.text, font: a.font, x: x0 + line.offset + a.x, width: a.width })),
+    });
+  };
+
+  const placePara = (para: Para, block: Block, keepNext: boolean) => {
+    const lines = setPara(para);
+    const h = para.style.lines * LINE_PITCH;
+    snap();
+    // a heading never stays alone at the foot of a page
+    const total = lines.length * h;
+    if (y > 0 && keepNext && total + LINE_PITCH > room() + EPS && total + LINE_PITCH <= BLOCK_H) newPage();
+    let first = true;
+    for (const line of lines) {
+      if (h > room() + EPS) newPage();
+      if (first) {
+        mark(block);
+        first = false;
+      }
+      emitLine(line, para.style, BLOCK_LEFT, y, h);
+      y += h;
+    }
+  };
+
+  const placeTable = (columns: TableColumn[], rows: string[][]) => {
+    snap();
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * BLOCK_W);
+    const xs = widths.map((_, i) => BLOCK_LEFT + widths.slice(0, i).reduce((s, w) => s + w, 0));
+    const cellStyle = (col: TableColumn, header: boolean): ParaStyle => ({
+      ...tocBase,
+      font: header ? 'hei' : 'body',
+      size: SIZE.table,
+      align: header || col.align === 'center' ? 'center' : 'justify',
+    });
+    const setRow = (cells: string[], header: boolean) =>
+      columns.map((col, i) => {
+        const style = cellStyle(col, header);
+        const paras = (cells[i] ?? '').split('\n');
+        return { style, lines: paras.flatMap((p) => setPara({ runs: [{ text: p }], style }, widths[i] - 2 * TABLE_PAD)) };
+      });
+    const header = setRow(columns.map((c) => c.header), true);
+    const rowHeight = (row: typeof header) => Math.max(...row.map((c) => c.lines.length)) * TABLE_LINE + 2 * TABLE_PAD;
+    const headerH = rowHeight(header);
+
+    const drawRow = (row: typeof header, from: number, count: number) => {
+      const h = count * TABLE_LINE + 2 * TABLE_PAD;
+      const top = y;
+      row.forEach((cell, i) => {
+        cell.lines.slice(from, from + count).forEach((line, k) => {
+          emitLine(line, cell.style, xs[i] + TABLE_PAD, top + TABLE_PAD + k * TABLE_LINE, TABLE_LINE);
+        });
+      });
+      const yTop = BLOCK_TOP - top;
+      const yBot = yTop - h;
+      const x1 = BLOCK_LEFT;
+      const x2 = BLOCK_LEFT + BLOCK_W;
+      page.items.push({ kind: 'line', x1, y1: yTop, x2, y2: yTop, width: 0.75, color: 'black' });
+      page.items.push({ kind: 'line', x1, y1: yBot, x2, y2: yBot, width: 0.75, color: 'black' });
+      for (const x of [...xs, x2]) page.items.push({ kind: 'line', x1: x, y1: yTop, x2: x, y2: yBot, width: 0.75, color: 'black' });
+      y += h;
+    };
+
+    if (headerH + TABLE_LINE + 2 * TABLE_PAD > room() + EPS) newPage();
+    drawRow(header, 0, 1e9);
+    for (const cells of rows) {
+      const row = setRow(cells, false);
+      const n = Math.max(...row.map((c) => c.lines.length));
+      let from = 0;
+      while (from < n) {
+        const fit = Math.floor((room() - 2 * TABLE_PAD + EPS) / TABLE_LINE);
+        const rest = n - from;
+        // move the whole row when it fits on a fresh page; split only rows taller than a page
+        if (fit < rest && (fit < 1 || rest * TABLE_LINE + headerH + 2 * TABLE_PAD <= BLOCK_H)) {
+          newPage();
+          drawRow(header, 0, 1e9);
+          continue;
+        }
+        const count = Math.min(fit, rest);
+        drawRow(row, from, count);
+        from += count;
+      }
+    }
+    void rowHeight;
+    snap();
+  };
+
+  const placeToc = (heading: string, entries: Extract<Block, { type: 'toc' }>['entries']) => {
+    placePara({ runs: [{ text: heading }], style: { ...tocBase, font: 'title', size: SIZE.title, align: 'center' } }, { type: 'blank', lines: 0 }, true);
+    y += LINE_PITCH;
+    const numberW = 3 * CHAR_PITCH;
+    for (const e of entries) {
+      if (e.kind === 'section') {
+        placePara({ runs: [{ text: e.text }], style: { ...tocBase, font: 'hei', keepWithNext: true } }, { type: 'blank', lines: 0 }, true);
+        continue;
+      }
+      const style: ParaStyle = { ...tocBase, firstIndent: 1, restIndent: 2 };
+      const lines = setPara({ runs: [{ text: e.title }], style }, BLOCK_W - numberW);
+      snap();
+      if (lines.length * LINE_PITCH > room() + EPS) newPage();
+      lines.forEach((line, i) => {
+        emitLine(line, style, BLOCK_LEFT, y, LINE_PITCH);
+        if (i === lines.length - 1) {
+          const base = baselineFor(y, LINE_PITCH, SIZE.body);
+          const from = BLOCK_LEFT + line.offset + line.box.width + CHAR_PITCH / 2;
+          const to = BLOCK_LEFT + BLOCK_W - numberW + CHAR_PITCH / 2;
+          if (to > from) page.items.push({ kind: 'line', x1: from, y1: base + 2, x2: to, y2: base + 2, width: 1.2, color: 'black', dotted: true });
+          deferred.push({ page, anchor: e.anchor, right: BLOCK_LEFT + BLOCK_W, y: base });
+        }
+        y += LINE_PITCH;
+      });
+    }
+  };
+
+  for (const sec of text.sections) {
+    section = sec;
+    if (sec.restartNumbering) nextNumber = 1;
+    newPage();
+    for (const block of sec.blocks) {
+      if (block.type === 'pageBreak') {
+        if (y > 0) newPage();
+        continue;
+      }
+      if (block.type === 'blank') {
+        snap();
+        // blank lines at the top of a page are dropped, as a typesetter would
+        if (y > 0) y = Math.min(BLOCK_H, y + block.lines * LINE_PITCH);
+        continue;
+      }
+      if (block.type === 'rule') {
+        snap();
+        if (room() < LINE_PITCH) newPage();
+        const yy = BLOCK_TOP - y - LINE_PITCH / 2;
+        page.items.push({ kind: 'line', x1: BLOCK_LEFT, y1: yy, x2: BLOCK_LEFT + BLOCK_W, y2: yy, width: 1.5, color: block.color });
+        y += LINE_PITCH;
+        continue;
+      }
+      if (block.type === 'table') {
+        mark(block);
+        placeTable(block.columns, block.rows);
+        continue;
+      }
+      if (block.type === 'toc') {
+        mark(block);
+        placeToc(block.heading, block.entries);
+        continue;
+      }
+      const paras = paragraphsOf(block) ?? [];
+      paras.forEach((p, i) => placePara(p, i === 0 ? block : { type: 'blank', lines: 0 }, p.style.keepWithNext));
+    }
+  }
+
+  // page numbers of the contents are known only now
+  const numberMeasure = measureAt(SIZE.body);
+  for (const d of deferred) {
+    const target = anchors.get(d.anchor);
+    const printed = target ? pages[target.page].number : null;
+    const label = printed === null ? '' : String(printed);
+    const parts = numberMeasure(label, 'body');
+    const w = parts.reduce((s, p) => s + p.width, 0);
+    let x = d.right - w;
+    d.page.items.push({
+      kind: 'text',
+      y: d.y,
+      size: SIZE.body,
+      color: 'black',
+      atoms: parts.map((p) => {
+        const a = { text: p.text, font: p.font, x, width: p.width };
+        x += p.width;
+        return a;
+      }),
+    });
+  }
+
+  return { pages, anchors, outline, usedFonts, missing };
+}
+
+const tocBase: ParaStyle = {
+  font: 'body',
+  size: SIZE.body,
+  align: 'left',
+  firstIndent: 0,
+  restIndent: 0,
+  rightIndent: 0,
+  lines: 1,
+  keepWithNext: false,
+  color: 'black',
+};
+
+/** The page number label of GB/T 9704: 4号 half-width digits between two em dashes. */
+export function pageLabel(n: number): string {
+  return `— ${n} —`;
+}

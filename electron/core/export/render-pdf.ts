@@ -1,0 +1,199 @@
+import {
+  beginText,
+  endText,
+  LineCapStyle,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  type PDFFont,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  type PDFPage,
+  type PDFRef,
+  PDFString,
+  rgb,
+  setFillingRgbColor,
+  setFontAndSize,
+  setTextMatrix,
+} from 'pdf-lib';
+import { FONT_ROLES, fontkitAdapter, type FontRole, type FontSet } from './fonts';
+import { BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_TOP, BLOCK_W, PAGE_H, PAGE_W, PT_PER_MM, SIZE } from './geometry';
+import { createMeasure, pageLabel, type Item, type Layout } from './layout';
+import type { OfficialText } from './model';
+
+const RED = { r: 0.85, g: 0, b: 0 };
+
+/** Renders a laid-out official text with pdf-lib: subset CJK fonts, furniture, outline and metadata. */
+export async function renderPdf(text: OfficialText, layout: Layout, fonts: FontSet, now: Date): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkitAdapter as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
+
+  // one embedded subset per font file (body and page numbers share Noto Serif SC)
+  const byFile = new Map<string, PDFFont>();
+  const roles = new Set<FontRole>(layout.usedFonts);
+  roles.add('song');
+  const pdfFonts = new Map<FontRole, PDFFont>();
+  let tag = 0;
+  for (const role of roles) {
+    const file = FONT_ROLES[role].file;
+    let f = byFile.get(file);
+    if (!f) {
+      const loaded = fonts.get(role);
+      // a six-letter tag marks the font as a subset (PDF 9.6.4), which checkers such as pdffonts look for
+      const prefix = 'NDSUB' + String.fromCharCode(65 + tag++);
+      f = await doc.embedFont(loaded.bytes, { subset: true, customName: `${prefix}+${loaded.font.postscriptName}` });
+      byFile.set(file, f);
+    }
+    pdfFonts.set(role, f);
+  }
+
+  const furniture = createMeasure(fonts, SIZE.pageNumber, new Set(), new Set());
+  const headerMeasure = createMeasure(fonts, SIZE.header, new Set(), new Set());
+  const pageRefs: PDFRef[] = [];
+
+  for (const pl of layout.pages) {
+    const page = doc.addPage([PAGE_W, PAGE_H]);
+    pageRefs.push(page.ref);
+    const keys = new Map<PDFFont, PDFName>();
+    const keyOf = (f: PDFFont) => {
+      let k = keys.get(f);
+      if (!k) keys.set(f, (k = page.node.newFontDictionary(f.name, f.ref)));
+      return k;
+    };
+    const items: Item[] = [...pl.items];
+    if (pl.header) {
+      const parts = headerMeasure(pl.header, 'song');
+      const w = parts.reduce((s, p) => s + p.width, 0);
+      let x = BLOCK_LEFT + (BLOCK_W - w) / 2;
+      items.push({
+        kind: 'text',
+        y: BLOCK_TOP + 14,
+        size: SIZE.header,
+        color: 'black',
+        atoms: parts.map((p) => ({ ...p, x: (x += p.width) - p.width })),
+      });
+      items.push({ kind: 'line', x1: BLOCK_LEFT, y1: BLOCK_TOP + 8, x2: BLOCK_LEFT + BLOCK_W, y2: BLOCK_TOP + 8, width: 0.75, color: 'black' });
+    }
+    if (pl.number !== null) {
+      // 一字线 7 mm below the text block; odd pages right and even pages left, one character in
+      const parts = furniture(pageLabel(pl.number), 'song');
+      const w = parts.reduce((s, p) => s + p.width, 0);
+      let x = pl.number % 2 === 1 ? BLOCK_LEFT + BLOCK_W - SIZE.pageNumber - w : BLOCK_LEFT + SIZE.pageNumber;
+      items.push({
+        kind: 'text',
+        y: BLOCK_BOTTOM - 7 * PT_PER_MM - 0.33 * SIZE.pageNumber,
+        size: SIZE.pageNumber,
+        color: 'black',
+        atoms: parts.map((p) => ({ ...p, x: (x += p.width) - p.width })),
+      });
+    }
+    for (const item of items) {
+      if (item.kind === 'line') {
+        page.drawLine({
+          start: { x: item.x1, y: item.y1 },
+          end: { x: item.x2, y: item.y2 },
+          thickness: item.width,
+          color: item.color === 'red' ? rgb(RED.r, RED.g, RED.b) : rgb(0, 0, 0),
+          ...(item.dotted ? { dashArray: [0.01, 4], lineCap: LineCapStyle.Round } : {}),
+        });
+      } else drawTextItem(doc, page, item, pdfFonts, fonts, keyOf);
+    }
+  }
+
+  addOutline(doc, layout, pageRefs);
+  const m = text.meta;
+  doc.setTitle(m.title, { showInWindowTitleBar: true });
+  doc.setAuthor(m.author);
+  doc.setSubject(m.subject);
+  doc.setKeywords(m.keywords);
+  doc.setCreator('NormDesk');
+  doc.setProducer('NormDesk（pdf-lib）');
+  doc.setCreationDate(now);
+  doc.setModificationDate(now);
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of('zh-CN'));
+  return doc.save({ useObjectStreams: true });
+}
+
+/** One line as TJ arrays per face: glyphs from the subset, positions from our grid (adjustments in 1/1000 em). */
+function drawTextItem(
+  doc: PDFDocument,
+  page: PDFPage,
+  item: Extract<Item, { kind: 'text' }>,
+  pdfFonts: Map<FontRole, PDFFont>,
+  fonts: FontSet,
+  keyOf: (f: PDFFont) => PDFName,
+) {
+  const ops: PDFOperator[] = [];
+  const atoms = item.atoms;
+  let i = 0;
+  while (i < atoms.length) {
+    const role = atoms[i].font;
+    const font = pdfFonts.get(role)!;
+    const loaded = fonts.get(role);
+    const arr = PDFArray.withContext(doc.context);
+    const x0 = atoms[i].x;
+    let pen = x0;
+    for (; i < atoms.length && atoms[i].font === role; i++) {
+      const a = atoms[i];
+      const gap = a.x - pen;
+      if (Math.abs(gap) > 0.001) arr.push(PDFNumber.of(Math.round((-gap * 1000 * 100) / item.size) / 100));
+      arr.push(font.encodeText(a.text) as PDFHexString);
+      let natural = 0;
+      for (const ch of a.text) natural += ((loaded.advance(ch.codePointAt(0)!) ?? 1000) * item.size) / 1000;
+      pen = a.x + natural;
+    }
+    ops.push(beginText(), setFontAndSize(keyOf(font), item.size));
+    if (item.color === 'red') ops.push(setFillingRgbColor(RED.r, RED.g, RED.b));
+    ops.push(setTextMatrix(1, 0, 0, 1, round(x0), round(item.y)));
+    ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [arr]), endText());
+  }
+  page.pushOperators(...ops);
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Bookmarks: a nested /Outlines tree from the layout's outline marks (pdf-lib has no API for it). */
+function addOutline(doc: PDFDocument, layout: Layout, pageRefs: PDFRef[]) {
+  if (!layout.outline.length) return;
+  const ctx = doc.context;
+  interface Node {
+    ref: PDFRef;
+    dict: PDFDict;
+    children: Node[];
+  }
+  const root: Node = { ref: ctx.nextRef(), dict: ctx.obj({ Type: 'Outlines' }) as PDFDict, children: [] };
+  const stack: Array<{ level: number; node: Node }> = [{ level: -1, node: root }];
+  for (const o of layout.outline) {
+    while (stack[stack.length - 1].level >= o.level) stack.pop();
+    const parent = stack[stack.length - 1].node;
+    const dict = ctx.obj({
+      Title: PDFHexString.fromText(o.title),
+      Parent: parent.ref,
+      Dest: [pageRefs[o.page], 'XYZ', null, Math.round(o.y + 20), null],
+    }) as PDFDict;
+    const node: Node = { ref: ctx.nextRef(), dict, children: [] };
+    parent.children.push(node);
+    stack.push({ level: o.level, node });
+  }
+  const finish = (node: Node): number => {
+    let count = 0;
+    node.children.forEach((c, i) => {
+      if (i > 0) c.dict.set(PDFName.of('Prev'), node.children[i - 1].ref);
+      if (i < node.children.length - 1) c.dict.set(PDFName.of('Next'), node.children[i + 1].ref);
+      count += 1 + finish(c);
+    });
+    if (node.children.length) {
+      node.dict.set(PDFName.of('First'), node.children[0].ref);
+      node.dict.set(PDFName.of('Last'), node.children[node.children.length - 1].ref);
+      node.dict.set(PDFName.of('Count'), PDFNumber.of(count));
+    }
+    ctx.assign(node.ref, node.dict);
+    return count;
+  };
+  finish(root);
+  doc.catalog.set(PDFName.of('Outlines'), root.ref);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
