@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../app-error';
 import { migrate, refuseNewer } from './migrate';
 import { migrations } from './migrations';
+import { registerSearchFunctions } from './migrations/0002_search';
 
 export type Db = Database.Database;
 
@@ -26,6 +27,7 @@ export function openDatabase(file: string): Db {
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    registerSearchFunctions(db); // the search triggers call these on every document write
     migrate(db, migrations);
     return db;
   } catch (err) {

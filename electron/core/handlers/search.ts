@@ -1,9 +1,18 @@
 import type { Handlers } from '../../../shared/contract';
 import type { searchChannels } from '../../../shared/contract/search';
 import type { AppContext } from '../context';
+import { createSearchService } from '../search/search-service';
 
 type SearchHandlers = Pick<Handlers, keyof typeof searchChannels>;
 
-export function createSearchHandlers(_ctx: AppContext): SearchHandlers {
-  return {};
+/**
+ * Search channels over the search service. Facet values are display strings: statuses, issuer names, years
+ * ('2021'), kinds, and 规范性文件 / 非规范性文件 for the `normative` filter (true / false).
+ */
+export function createSearchHandlers(ctx: AppContext): SearchHandlers {
+  const search = createSearchService(ctx);
+  return {
+    'search:query': (req) => search.query(req),
+    'search:suggest': (req) => search.suggest(req.text, req.limit),
+  };
 }

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate, schemaVersion } from '../migrate';
+import { migrations } from './index';
+
+function insertDoc(db: Database.Database, id: string, title: string, body: string[]) {
+  db.prepare(
+    `INSERT INTO documents (id, title, doc_number_raw, doc_number, issuers, body, content_hash, created_at, updated_at)
+     VALUES (?, ?, '招政发[2018]027 号', '招政发〔2018〕27号', '["招远市人民政府"]', ?, ?, '2026-01-01', '2026-01-01')`,
+  ).run(id, title, JSON.stringify(body), `h-${id}`);
+}
+
+const fts = (db: Database.Database, q: string) =>
+  db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').all(`"${q}"`).length;
+const grams = (db: Database.Database, q: string) =>
+  db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_grams WHERE search_grams MATCH ?').all(`"${q}"`).length;
+
+describe('migration 0002 (search)', () => {
+  it('indexes documents stored before it, normalized, and keeps the index in step with later writes', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 1);
+    insertDoc(db, 'a', '关于加快黄金深加工产业发展的扶持意见', ['对黄金深', '加工企业给予奖励。']);
+    migrate(db, migrations, 2);
+    expect(schemaVersion(db)).toBe(2);
+
+    expect(fts(db, '黄金深加工企业')).toBe(1); // a line break inside the phrase is ignored
+    expect(fts(db, '招政发〔2018〕27号')).toBe(1); // the raw 文号 spelling is normalized too
+    expect(grams(db, '奖')).toBe(1);
+    expect(grams(db, '奖励')).toBe(1);
+    expect(db.prepare('SELECT docs_version FROM search_state').pluck().get()).toBe(0);
+
+    // After the migration, the triggers keep the index current in the writing transaction.
+    insertDoc(db, 'b', '白银通知', ['白银精炼。']);
+    expect(fts(db, '白银精炼')).toBe(1);
+    db.prepare('UPDATE documents SET body = ? WHERE id = ?').run(JSON.stringify(['铜矿开采。']), 'b');
+    expect(fts(db, '白银精炼')).toBe(0);
+    expect(fts(db, '铜矿开采')).toBe(1);
+    expect(grams(db, '铜')).toBe(1);
+    db.prepare('DELETE FROM documents WHERE id = ?').run('b');
+    expect(fts(db, '铜矿开采')).toBe(0);
+    expect(grams(db, '铜')).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM search_map').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT docs_version FROM search_state').pluck().get()).toBe(3);
+
+    // A failed write rolls the index back with it.
+    expect(() =>
+      db.transaction(() => {
+        insertDoc(db, 'c', '锌业通知', ['锌锭冶炼。']);
+        throw new Error('abort');
+      })(),
+    ).toThrow('abort');
+    expect(fts(db, '锌锭冶炼')).toBe(0);
+    db.close();
+  });
+});

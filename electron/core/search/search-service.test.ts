@@ -1,0 +1,247 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSearchLibrary, type SearchLibrary as App } from './testing';
+
+interface DocInput {
+  id: string;
+  title: string;
+  docNumber?: string | null;
+  issuers?: string[];
+  dateSigned?: string | null;
+  kind?: string | null;
+  normative?: boolean;
+  validUntil?: string | null;
+  body: string[];
+}
+
+let app: App | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+function open(): App {
+  app = openSearchLibrary({ dataDir: ':memory:', now: () => new Date('2026-11-22T12:00:00'), log: { info() {}, error() {} } });
+  return app;
+}
+
+function insert(a: App, d: DocInput): void {
+  const dn = d.docNumber ? /^(.+?)〔(\d{4})〕(\d+)号$/.exec(d.docNumber) : null;
+  a.ctx.db
+    .prepare(
+      `INSERT INTO documents (id, title, doc_number_raw, doc_number, doc_agency, doc_year, doc_serial, issuers, date_signed, kind,
+         is_normative, valid_until, body, content_hash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01', '2026-01-01')`,
+    )
+    .run(
+      d.id,
+      d.title,
+      d.docNumber ?? null,
+      d.docNumber ?? null,
+      dn?.[1] ?? null,
+      dn ? Number(dn[2]) : null,
+      dn ? Number(dn[3]) : null,
+      JSON.stringify(d.issuers ?? ['招远市人民政府']),
+      d.dateSigned ?? null,
+      d.kind ?? '通知',
+      d.normative === false ? 0 : 1,
+      d.validUntil ?? null,
+      JSON.stringify(d.body),
+      `hash-${d.id}`,
+    );
+}
+
+function library(): App {
+  const a = open();
+  insert(a, {
+    id: 'old',
+    title: '招远市人民政府关于印发招远市城区居民养犬管理办法的通知',
+    docNumber: '招政发〔2018〕27号',
+    dateSigned: '2018-05-02',
+    body: ['为加强城区养犬管理，制定本办法。', '本办法自印发之日起施行。'],
+  });
+  insert(a, {
+    id: 'new',
+    title: '招远市人民政府办公室关于贯彻《烟台市养犬管理条例》的实施意见',
+    docNumber: '招政办发〔2022〕3号',
+    dateSigned: '2022-02-07',
+    issuers: ['招远市人民政府办公室'],
+    // A hard line break and a space inside the cited 文号, as extracted from a PDF.
+    body: ['本意见自印发之日起施行，《招远市人民政府关于印发招远市城区居民养犬管理办法的通知》(招政发〔2018〕', '27 号)同时废止。'],
+  });
+  insert(a, {
+    id: 'gold',
+    title: '招远市人民政府关于印发《关于加快黄金深加工产业发展的扶持意见》的通知',
+    docNumber: '招政发〔2022〕1号',
+    dateSigned: '2022-01-10',
+    body: ['为推动黄金产业高质量发展，现提出如下扶持意见。', '对黄金深加工企业给予奖励。'],
+  });
+  insert(a, {
+    id: 'staff',
+    title: '高青县人民政府关于王某某等同志任免职务的通知',
+    docNumber: '高政任〔2021〕5号',
+    dateSigned: '2021-06-30',
+    issuers: ['高青县人民政府'],
+    kind: '任免',
+    normative: false,
+    body: ['任命王某某为县财政局局长；', '免去李某某的县财政局局长职务。'],
+  });
+  a.ctx.db
+    .prepare("INSERT INTO relations (type, source_id, target_id, target_doc_number, created_at) VALUES ('abolishes', 'new', 'old', '招政发〔2018〕27号', '2026-01-01')")
+    .run();
+  return a;
+}
+
+const ids = (r: { results: Array<{ id: string }> }) => r.results.map((x) => x.id);
+
+describe('search', () => {
+  it('finds a 文号 in any spelling: the document that has it and the one that abolishes it', async () => {
+    const a = library();
+    for (const q of ['招政发[2018]27号', '招政发（2018）027号', '招政发 〔2018〕 27 号', '招政发【2018】27号']) {
+      const r = await a.call('search:query', { text: q });
+      expect(ids(r).sort(), q).toEqual(['new', 'old']);
+      expect(r.results[0].id, 'the exact 文号 comes first').toBe('old');
+    }
+    const r = await a.call('search:query', { text: '招政发[2018]27号' });
+    const citing = r.results.find((x) => x.id === 'new')!;
+    expect(citing.matchedIn).toContain('body');
+    const [snippet] = citing.snippets;
+    const [[s, e]] = citing.snippetMatches[0];
+    expect(snippet.slice(s, e)).toBe('招政发〔2018〕27号');
+  });
+
+  it('ignores line breaks and spaces between Chinese characters, and full-width forms', async () => {
+    const a = open();
+    insert(a, { id: 'x', title: '关于 做好 工作的通知', body: ['加快黄金深加', '工产业发展，ＡＢＣ公司'] });
+    expect(ids(await a.call('search:query', { text: '黄金深加工产业' }))).toEqual(['x']);
+    expect(ids(await a.call('search:query', { text: '做好工作' }))).toEqual(['x']);
+    expect(ids(await a.call('search:query', { text: 'abc公司' }))).toEqual(['x']);
+  });
+
+  it('all terms must match; phrases, exclusions and field prefixes narrow the result', async () => {
+    const a = library();
+    expect(ids(await a.call('search:query', { text: '养犬 废止' }))).toEqual(['new']);
+    expect(ids(await a.call('search:query', { text: '"养犬管理办法"' })).sort()).toEqual(['new', 'old']);
+    expect(ids(await a.call('search:query', { text: '养犬 -废止' }))).toEqual(['old']);
+    expect(ids(await a.call('search:query', { text: '标题:养犬管理条例' }))).toEqual(['new']);
+    expect(ids(await a.call('search:query', { text: '正文:养犬管理办法' }))).toEqual(['new']);
+    expect(ids(await a.call('search:query', { text: '标题:养犬管理办法' }))).toEqual(['old']);
+    expect(ids(await a.call('search:query', { text: '文号:高政任' }))).toEqual(['staff']);
+    expect(ids(await a.call('search:query', { text: '机关:办公室' }))).toEqual(['new']);
+    expect(ids(await a.call('search:query', { text: '机关：高青' }))).toEqual(['staff']);
+  });
+
+  it('finds 1- and 2-character queries exactly, also with a field prefix', async () => {
+    const a = library();
+    expect(ids(await a.call('search:query', { text: '犬' })).sort()).toEqual(['new', 'old']);
+    expect(ids(await a.call('search:query', { text: '黄金' }))).toEqual(['gold']);
+    expect(ids(await a.call('search:query', { text: '任命' }))).toEqual(['staff']);
+    expect(ids(await a.call('search:query', { text: '标题:扶持' }))).toEqual(['gold']);
+    expect((await a.call('search:query', { text: '鲸' })).total).toBe(0);
+  });
+
+  it('answers malformed queries with results or a clear notice, never an error', async () => {
+    const a = library();
+    for (const q of ['"', '-', '标题:', '+ ~ ^', '婴幼儿~', '养犬^2', '婴幼儿:', '""', '-养犬', '{title}:x', 'NEAR(a b)', "'", '*', 'x'.repeat(10_000), '养犬 '.repeat(2000)]) {
+      await expect(a.call('search:query', { text: q }), JSON.stringify(q.slice(0, 20))).resolves.toMatchObject({ results: expect.any(Array) });
+    }
+    expect((await a.call('search:query', { text: '标题:' })).notice).toMatch(/字段前缀/);
+    expect((await a.call('search:query', { text: '-养犬' })).notice).toMatch(/排除/);
+    const unclosed = await a.call('search:query', { text: '"养犬管理' });
+    expect(unclosed.notice).toMatch(/引号/);
+    expect(ids(unclosed).sort()).toEqual(['new', 'old']);
+    expect(ids(await a.call('search:query', { text: '养犬^2' })).sort()).toEqual(['new', 'old']);
+    const long = await a.call('search:query', { text: '养犬'.repeat(5000) });
+    expect(long.notice).toMatch(/过长/);
+  });
+
+  it('finds an edited document by its new text right after the update, and not by its old text', async () => {
+    const a = library();
+    a.ctx.db.prepare('UPDATE documents SET body = ? WHERE id = ?').run(JSON.stringify(['对白银精炼企业给予奖励。']), 'gold');
+    expect(ids(await a.call('search:query', { text: '白银精炼' }))).toEqual(['gold']);
+    expect(ids(await a.call('search:query', { text: '深加工企业' }))).toEqual([]);
+    a.ctx.db.prepare('UPDATE documents SET title = ? WHERE id = ?').run('招远市人民政府关于白银产业的通知', 'gold');
+    expect(ids(await a.call('search:query', { text: '标题:白银' }))).toEqual(['gold']);
+    a.ctx.db.prepare('DELETE FROM documents WHERE id = ?').run('gold');
+    expect((await a.call('search:query', { text: '白银' })).total).toBe(0);
+  });
+
+  it('counts facets over the whole result, each facet ignoring its own filter', async () => {
+    const a = library();
+    const r = await a.call('search:query', { text: '招远市', asOf: '2026-11-22' });
+    expect(r.total).toBe(3);
+    expect(r.facets.status).toEqual([
+      { value: '现行有效', count: 2 },
+      { value: '已废止', count: 1 },
+    ]);
+    expect(r.facets.year).toEqual([
+      { value: '2022', count: 2 },
+      { value: '2018', count: 1 },
+    ]);
+    expect(r.facets.issuer).toEqual([
+      { value: '招远市人民政府', count: 2 },
+      { value: '招远市人民政府办公室', count: 1 },
+    ]);
+    const filtered = await a.call('search:query', { text: '招远市', filters: { status: ['已废止'] } });
+    expect(ids(filtered)).toEqual(['old']);
+    expect(filtered.facets.status.find((f) => f.value === '现行有效')?.count).toBe(2);
+    expect(filtered.facets.year).toEqual([{ value: '2018', count: 1 }]);
+    // Before the abolishing document took effect, the old one was in force.
+    const past = await a.call('search:query', { text: '招远市', asOf: '2020-01-01' });
+    expect(past.facets.status).toEqual([
+      { value: '尚未生效', count: 2 },
+      { value: '现行有效', count: 1 },
+    ]);
+    const normative = await a.call('search:query', { text: '通知', filters: { normative: false } });
+    expect(ids(normative)).toEqual(['staff']);
+    expect(normative.facets.normative).toEqual([
+      { value: '规范性文件', count: 3 },
+      { value: '非规范性文件', count: 1 },
+    ]);
+  });
+
+  it('ranks exact 文号, then in-force before lapsed, then title matches, then newest first', async () => {
+    const a = open();
+    insert(a, { id: 'body-2020', title: '关于做好防汛工作的通知', dateSigned: '2020-01-01', body: ['落实安全生产责任制。'] });
+    insert(a, { id: 'body-2023', title: '关于做好抗旱工作的通知', dateSigned: '2023-01-01', body: ['落实安全生产责任制。'] });
+    insert(a, { id: 'title-old', title: '安全生产责任制实施办法', dateSigned: '2015-01-01', validUntil: '2019-12-31', body: ['（略）'] });
+    insert(a, { id: 'title', title: '安全生产责任制规定', dateSigned: '2019-01-01', body: ['（略）'] });
+    let r = await a.call('search:query', { text: '安全生产责任制' });
+    expect(ids(r)).toEqual(['title', 'body-2023', 'body-2020', 'title-old']);
+    expect(r.results[0].matchedIn).toEqual(['title']);
+    await a.call('settings:update', { inForceFirst: false });
+    r = await a.call('search:query', { text: '安全生产责任制' });
+    expect(ids(r).slice(0, 2).sort()).toEqual(['title', 'title-old']);
+    r = await a.call('search:query', { text: '安全生产责任制', sort: 'date' });
+    expect(ids(r)).toEqual(['body-2023', 'body-2020', 'title', 'title-old']);
+  });
+
+  it('returns several highlighted snippets per document', async () => {
+    const a = open();
+    const filler = '这是一段很长的说明文字，用来把两处匹配隔开。'.repeat(10);
+    insert(a, { id: 'x', title: '通知', body: [`第一处提到黄金产业。${filler}第二处提到白银产业。`] });
+    const r = await a.call('search:query', { text: '黄金产业 白银产业' });
+    const hit = r.results[0];
+    expect(hit.snippets.length).toBe(2);
+    const marked = hit.snippets.map((s, i) => hit.snippetMatches[i].map(([b, e]) => s.slice(b, e)));
+    expect(marked).toEqual([['黄金产业'], ['白银产业']]);
+  });
+
+  it('paginates with the total of all matches', async () => {
+    const a = open();
+    for (let i = 0; i < 30; i++) insert(a, { id: `d${i}`, title: `文件${i}`, dateSigned: `2020-01-${String(i + 1).padStart(2, '0')}`, body: ['养老保险'] });
+    const r = await a.call('search:query', { text: '养老', limit: 10, offset: 10 });
+    expect(r.total).toBe(30);
+    expect(r.results.length).toBe(10);
+  });
+
+  it('suggests titles and 文号 as the person types, from lunr and literal matches', async () => {
+    const a = library();
+    const app2 = a.handlers; // the same service the UI calls
+    expect((await app2['search:suggest']({ text: '招政发〔2018', limit: 5 })).map((s) => s.id)).toContain('old');
+    expect((await a.call('search:suggest', { text: '黄金深加工' })).map((s) => s.id)).toEqual(['gold']);
+    // A half-remembered title with a wrong character still finds it through lunr's bigrams.
+    const fuzzy = await a.call('search:suggest', { text: '城区居民养狗管理办法' });
+    expect(fuzzy[0]?.id).toBe('old');
+    expect(await a.call('search:suggest', { text: '"+~^:' })).toEqual([]);
+  });
+});
