@@ -82,7 +82,12 @@ export function paragraphs(units: Unit[], layout: Layout = detectLayout(units) ?
       const full = prev.length >= Math.max(8, widths[i - 1] * (layout === 'wrapped' ? 0.6 : 0.8));
       if (layout === 'wrapped' || piece) join = full || piece;
       else if (!hadGap) join = full;
-      else join = prev.length >= 25 || /[，、,；]/.test(prev);
+      else {
+        // After a blank line, only a sentence cut by a page break continues: a line with sentence punctuation
+        // (beyond its heading number) or a long one. Short headings (`一、指导思想`) stand alone.
+        const bare = prev.replace(HEADING_START, '');
+        join = bare.length >= 25 || /[，、,；。]/.test(bare);
+      }
     }
     if (join) {
       cur = joinText(cur, text);
