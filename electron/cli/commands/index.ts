@@ -1,7 +1,11 @@
 import type { CliCommand } from '../command';
+import { gazettesCommand } from './gazettes';
+import { importCommand } from './import';
 import { infoCommand } from './info';
+import { listCommand } from './list';
+import { parseCommand } from './parse';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, searchCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand];

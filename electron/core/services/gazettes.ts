@@ -32,8 +32,15 @@ function toSummary(row: GazetteRow): GazetteSummary {
   };
 }
 
-/** TOC titles and document titles differ only in spacing and line breaks from the PDF layout. */
-const squash = (s: string) => s.replace(/[\s·.…]+/g, '');
+/**
+ * TOC titles and document titles differ in spacing and line breaks from the PDF layout, leader dots, and
+ * full- versus half-width punctuation (`（2021—2025年）` in the text, `(2021-2025年)` in the contents).
+ */
+const squash = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s·.…]+/g, '')
+    .replace(/[—–―－-]+/g, '-');
 
 /**
  * The table of contents in print order, each line linked to its document. TOC lines are matched to the file's

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:import`: parse throughput over the corpus, and the time to import 1,000 documents (synthetic,
+ * built from corpus paragraphs) through the import service into a temporary library; then the library table
+ * at that size and at 20,000 documents. Prints numbers; asserts nothing (targets: corpus < 1 s, 1,000 < 10 s).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ParsedDocument } from '../shared/domain/parse-result';
+import { parseText } from '../shared/parse';
+import { createApp } from '../electron/core/app';
+import { findAppRoot } from '../electron/core/paths';
+import { createDocumentService } from '../electron/core/services/documents';
+import { createImportService } from '../electron/core/services/import';
+import { DocumentQuery } from '../shared/contract/documents';
+
+const root = findAppRoot();
+const corpusDir = join(root, 'resources', 'samples');
+const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
+const texts = files.map((f) => ({ name: f, text: readFileSync(join(corpusDir, f), 'utf8') }));
+const ms = (t0: number) => performance.now() - t0;
+const fmt = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
+
+console.log('— 解析（语料库）—');
+parseText(texts[0].text, { file: texts[0].name, encoding: 'utf-8' }); // warm-up: regex compilation, JIT
+let totalMs = 0;
+let totalChars = 0;
+let totalDocs = 0;
+for (const { name, text } of texts) {
+  const t0 = performance.now();
+  const result = parseText(text, { file: name, encoding: 'utf-8' });
+  const t = ms(t0);
+  totalMs += t;
+  totalChars += text.length;
+  totalDocs += result.documents.length;
+  console.log(`${name}\t${fmt(text.length)} 字\t${result.documents.length} 件\t${t.toFixed(1)} ms\t${fmt(text.length / (t / 1000))} 字/秒`);
+}
+console.log(`合计\t${fmt(totalChars)} 字\t${totalDocs} 件\t${totalMs.toFixed(1)} ms\t${fmt(totalChars / (totalMs / 1000))} 字/秒（目标 < 1000 ms）`);
+
+// Synthetic documents: real paragraphs from the corpus, each document with a 文号, dates, a validity clause,
+// and every tenth one abolishing an earlier one, so relations and their resolution are part of the work.
+const paragraphs = texts.flatMap((t) => t.text.split(/\n+/)).map((p) => p.trim()).filter((p) => p.length > 20);
+function synthetic(n: number, offset = 0): ParsedDocument[] {
+  return Array.from({ length: n }, (_, k) => {
+    const i = k + offset;
+    const year = 2000 + (i % 25);
+    const serial = Math.floor(i / 25) + 1;
+    const body = Array.from({ length: 12 }, (_, j) => paragraphs[(i * 12 + j) % paragraphs.length]);
+    body.push(`本办法自${year}年3月1日起施行，有效期五年。`);
+    const abolishes = i % 10 === 9 ? [{ title: null, docNumber: `测政发〔${2000 + ((i - 5) % 25)}〕${Math.floor((i - 5) / 25) + 1}号` }] : [];
+    return {
+      title: `测试市人民政府关于印发第${i + 1}号管理办法的通知`,
+      docNumber: { raw: `测政发〔${year}〕${serial}号`, normalized: `测政发〔${year}〕${serial}号`, agency: '测政发', year, serial },
+      registrationNumber: null,
+      issuers: [i % 3 ? '测试市人民政府' : '测试市人民政府办公室'],
+      dateSigned: `${year}-02-15`,
+      kind: '通知',
+      isNormative: true,
+      effectiveClause: `本办法自${year}年3月1日起施行`,
+      effectiveDate: `${year}-03-01`,
+      validityClause: '有效期五年',
+      validUntil: `${year + 5}-02-28`,
+      abolishes,
+      amends: [],
+      replaces: [],
+      cites: [`鲁政办发〔2019〕${(i % 40) + 1}号`],
+      appointments: [],
+      lineStart: 1,
+      lineEnd: 20,
+      body,
+    };
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'normdesk-bench-'));
+const app = createApp({ dataDir: dir, shell: 'cli', log: { info: () => {}, error: (m, e) => console.error(m, e) } });
+try {
+  const imports = createImportService(app.ctx);
+  const docs = createDocumentService(app.ctx);
+  const file = (name: string, documents: ParsedDocument[]) => ({
+    name,
+    sha256: name.padEnd(64, '0').replace(/[^0-9a-f]/g, '0').slice(0, 64),
+    size: 1,
+    encoding: 'utf-8',
+    gazette: null,
+    documents,
+  });
+
+  console.log('\n— 导入（临时数据目录）—');
+  let t0 = performance.now();
+  const first = imports.commit([file('a', synthetic(1000))]);
+  console.log(`导入 1,000 件：${ms(t0).toFixed(0)} ms（新增 ${first.created.length}，关联 ${first.resolvedRelations} 处；目标 < 10000 ms）`);
+  t0 = performance.now();
+  const again = imports.commit([file('a', synthetic(1000))]);
+  console.log(`同一文件再次导入：${ms(t0).toFixed(0)} ms（新增 ${again.created.length}，跳过 ${again.skipped.length}）`);
+
+  const listMs = () => {
+    const q = DocumentQuery.parse({ asOf: '2021-06-30', sort: 'title' });
+    const t = performance.now();
+    const r = docs.list(q);
+    return { ms: ms(t), total: r.total };
+  };
+  let l = listMs();
+  console.log(`文件列表（${fmt(l.total)} 件，按标题排序，状态按 2021-06-30）：${l.ms.toFixed(0)} ms`);
+
+  t0 = performance.now();
+  for (let k = 1; k < 20; k++) imports.commit([file(`b${k}`, synthetic(1000, k * 1000))]);
+  console.log(`再导入 19,000 件：${ms(t0).toFixed(0)} ms`);
+  l = listMs();
+  console.log(`文件列表（${fmt(l.total)} 件）：${l.ms.toFixed(0)} ms`);
+} finally {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,26 @@
+import type { CliCommand } from '../command';
+
+export const gazettesCommand: CliCommand = {
+  name: 'gazettes',
+  summary: '列出库中的公报各期',
+  usage: 'normdesk gazettes [--json] [--data DIR]',
+  options: {},
+  async run(ctx) {
+    const app = ctx.openApp();
+    try {
+      const issues = await app.call('gazettes:list', {});
+      if (ctx.values.json) {
+        const out = issues.map((g) => ({ id: g.id, title: g.title, issueNumber: g.issueNumber, totalNumber: g.totalNumber, publishDate: g.publishDate }));
+        ctx.out(JSON.stringify(out, null, 2));
+        return;
+      }
+      for (const g of issues) {
+        const number = `${g.year ?? ''}年第${g.issueNumber ?? '?'}期${g.totalNumber ? `（总第${g.totalNumber}期）` : ''}`;
+        ctx.out([g.title, number, g.publishDate ?? '', `${g.documentCount} 件`].join('\t'));
+      }
+      ctx.out(`共 ${issues.length} 期`);
+    } finally {
+      await app.close();
+    }
+  },
+};

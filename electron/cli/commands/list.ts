@@ -1,0 +1,41 @@
+import { isoDate } from '../../../shared/domain/cn-date';
+import { createDocumentService } from '../../core/services/documents';
+import type { CliCommand } from '../command';
+import { UsageError } from '../command';
+
+/** `--as-of` must be a real day: a typo would silently give the wrong statuses. */
+function parseAsOf(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m || isoDate(Number(m[1]), Number(m[2]), Number(m[3])) !== s) throw new UsageError(`日期无效：${s}（应为 YYYY-MM-DD，例如 2021-06-30）`);
+  return s;
+}
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  summary: '列出库中全部文件及其在某日的状态',
+  usage: 'normdesk list [--json] [--with-body] [--as-of YYYY-MM-DD] [--data DIR]',
+  options: { 'with-body': { type: 'boolean' }, 'as-of': { type: 'string' } },
+  async run(ctx) {
+    const asOf = parseAsOf(ctx.values['as-of']);
+    const app = ctx.openApp();
+    try {
+      const table = await app.call('documents:list', { asOf, sort: 'dateSigned', dir: 'asc' });
+      const status = new Map(table.rows.map((r) => [r.id, r.status]));
+      const docs = createDocumentService(app.ctx).all();
+      if (ctx.values.json) {
+        const withBody = Boolean(ctx.values['with-body']);
+        const out = docs.map(({ body, ...d }) => ({ ...d, status: status.get(d.id), ...(withBody ? { body } : {}) }));
+        ctx.out(JSON.stringify(out, null, 2));
+        return;
+      }
+      for (const r of table.rows) {
+        ctx.out([r.docNumber ?? '（无文号）', r.title, r.dateSigned ?? '', r.status, r.validUntil ? `有效期至 ${r.validUntil}` : ''].join('\t'));
+      }
+      ctx.out(`共 ${table.total} 件（状态按 ${asOf ?? '今天'} 计算）`);
+    } finally {
+      await app.close();
+    }
+  },
+};
