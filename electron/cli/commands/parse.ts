@@ -1,0 +1,66 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseText } from '../../../shared/parse';
+import type { CliCommand } from '../command';
+import { UsageError } from '../command';
+import { MAX_IMPORT_BYTES, readImportFile } from '../../core/import/readers';
+
+/** `parse FILE [--json]`: prints what extraction finds in a file; stores nothing. */
+export const parseCommand: CliCommand = {
+  name: 'parse',
+  summary: '解析文件并显示识别出的公报和文件信息（不保存）',
+  usage: 'normdesk parse FILE [--json] [--registration-pattern REGEX]',
+  options: { json: { type: 'boolean' }, 'registration-pattern': { type: 'string' } },
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (!file) throw new UsageError('请指定要解析的文件：normdesk parse FILE [--json]');
+    let bytes: Buffer;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new UsageError(`不是文件：${file}`);
+      if (info.size > MAX_IMPORT_BYTES) throw new UsageError(`文件过大（超过 50 MB）：${file}`);
+      bytes = await readFile(file);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`无法读取文件：${file}`);
+    }
+    let read;
+    try {
+      read = await readImportFile(path.basename(file), new Uint8Array(bytes));
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    const pattern = ctx.values['registration-pattern'];
+    const result = parseText(read.text, {
+      file: path.basename(file),
+      encoding: read.encoding,
+      registrationPattern: typeof pattern === 'string' ? pattern : undefined,
+    });
+    if (ctx.values.json) {
+      ctx.out(JSON.stringify(result, null, 2));
+      return;
+    }
+    const lines: string[] = [`文件：${result.file}（${result.encoding}）`];
+    const g = result.gazette;
+    if (g) {
+      const issue = [g.year ? `${g.year}年` : '', g.issueNumber !== null ? `第${g.issueNumber}期` : '', g.totalNumber !== null ? `（总第${g.totalNumber}期）` : ''].join('');
+      lines.push(`公报：${g.title} ${issue}${g.publishDate ? ` 出版日期 ${g.publishDate}` : ''}，目录 ${g.toc.length} 条`);
+    }
+    lines.push(`识别出 ${result.documents.length} 件文件：`);
+    result.documents.forEach((d, i) => {
+      const parts = [
+        d.docNumber?.normalized ?? '无文号',
+        d.dateSigned ?? '无成文日期',
+        d.kind ?? '',
+        d.isNormative ? '规范性文件' : '非规范性文件',
+        d.validUntil ? `有效期至 ${d.validUntil}` : '',
+      ].filter(Boolean);
+      lines.push(`${i + 1}. ${d.title}`, `   ${parts.join(' · ')}（第 ${d.lineStart}–${d.lineEnd} 行）`);
+    });
+    if (result.warnings.length) {
+      lines.push(`提示 ${result.warnings.length} 条：`);
+      for (const w of result.warnings) lines.push(`  ${w.line !== null ? `第 ${w.line} 行：` : ''}${w.message}`);
+    }
+    ctx.out(lines.join('\n'));
+  },
+};
