@@ -3,13 +3,14 @@ import type { AuditEntry } from '../../../shared/contract/documents';
 import { cnDateTime } from '../common/format';
 
 const ACTIONS: Record<string, string> = {
-  create: '创建',
-  import: '导入',
-  update: '修改',
-  delete: '删除',
-  'relation:add': '添加关系',
-  'relation:remove': '删除关系',
-  'relation:resolve': '关联到已收录文件',
+  'document.create': '收录文件',
+  'document.update': '修改文件信息',
+  'document.delete': '删除文件',
+  'relation.create': '记录文件关系',
+  'relation.delete': '删除文件关系',
+  'relation.resolve': '引用的文件已收录，自动关联',
+  'relation.unresolve': '关联的文件被删除，改为未收录',
+  'gazette.create': '收录公报',
 };
 
 const FIELDS: Record<string, string> = {

@@ -7,12 +7,12 @@ function Target({ id, title, docNumber }: { id: string | null; title: string | n
   const label = [title ? `《${title}》` : '', docNumber ? `（${displayDocNumber(docNumber)}）` : ''].join('') || '（未注明）';
   if (id) return <Anchor href={routeHref({ name: 'document', id, terms: [] })} size="sm">{label}</Anchor>;
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm">{label}</Text>
-      <Badge size="xs" color="gray" variant="outline" title="该文件尚未收录，导入后自动关联">
+    <Text size="sm" span>
+      {label}{' '}
+      <Badge size="xs" color="gray" variant="outline" title="该文件尚未收录，导入后自动关联" style={{ verticalAlign: 'middle' }}>
         未收录
       </Badge>
-    </Group>
+    </Text>
   );
 }
 

@@ -18,6 +18,14 @@ interface ReviewFile {
   docs: Array<{ doc: ReviewDocument; keep: boolean }>;
 }
 
+const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
+  'no-doc-number': '未识别出文号',
+  'no-validity': '未写明有效期',
+  'validity-too-long': '有效期超过规定年限',
+  duplicate: '可能与已收录文件重复',
+  parse: '解析提示',
+};
+
 const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
   'no-doc-number': 'orange',
   'no-validity': 'yellow',
@@ -85,12 +93,12 @@ function FileReview({ file, onToggle, onEdit }: {
             <Table.Tr>
               <Table.Th w={48}>保留</Table.Th>
               <Table.Th>标题</Table.Th>
-              <Table.Th w={170}>文号</Table.Th>
-              <Table.Th w={120}>成文日期</Table.Th>
-              <Table.Th w={120}>有效期至</Table.Th>
-              <Table.Th w={60}>文种</Table.Th>
-              <Table.Th w={60}>规范性</Table.Th>
-              <Table.Th>提示</Table.Th>
+              <Table.Th w={180}>文号</Table.Th>
+              <Table.Th w={130}>成文日期</Table.Th>
+              <Table.Th w={130}>有效期至</Table.Th>
+              <Table.Th w={56}>文种</Table.Th>
+              <Table.Th w={64} style={{ whiteSpace: 'nowrap' }}>规范性</Table.Th>
+              <Table.Th w={300}>提示</Table.Th>
               <Table.Th w={60} />
             </Table.Tr>
           </Table.Thead>
@@ -101,17 +109,22 @@ function FileReview({ file, onToggle, onEdit }: {
                   <Checkbox aria-label={`保留 ${doc.title}`} checked={keep} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
                 </Table.Td>
                 <Table.Td style={{ textDecoration: keep ? undefined : 'line-through' }}>{doc.title}</Table.Td>
-                <Table.Td>{doc.docNumber ? displayDocNumber(doc.docNumber.normalized) : <Text span c="dimmed" size="sm">无</Text>}</Table.Td>
-                <Table.Td>{cnDate(doc.dateSigned)}</Table.Td>
-                <Table.Td>{cnDate(doc.validUntil)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{doc.docNumber ? displayDocNumber(doc.docNumber.normalized) : <Text span c="dimmed" size="sm">无</Text>}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{cnDate(doc.dateSigned)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{cnDate(doc.validUntil)}</Table.Td>
                 <Table.Td>{doc.kind}</Table.Td>
                 <Table.Td>{doc.isNormative ? '是' : '否'}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {doc.reviewWarnings.map((w, j) => (
-                      <Tooltip key={j} label={w.message} multiline maw={320}>
-                        <Badge size="xs" color={WARNING_COLORS[w.kind]} variant="light" style={{ cursor: 'help', textTransform: 'none' }}>
-                          {w.message.length > 14 ? w.message.slice(0, 14) + '…' : w.message}
+                      <Tooltip key={j} label={WARNING_LABELS[w.kind]}>
+                        <Badge
+                          size="sm"
+                          color={WARNING_COLORS[w.kind]}
+                          variant="light"
+                          styles={{ root: { height: 'auto', paddingBlock: 2, textTransform: 'none', fontWeight: 500 }, label: { whiteSpace: 'normal' } }}
+                        >
+                          {w.message}
                         </Badge>
                       </Tooltip>
                     ))}

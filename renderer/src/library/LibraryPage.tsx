@@ -92,7 +92,7 @@ export function LibraryPage() {
           placeholder="标题、文号或机关"
           value={f.q}
           onChange={(e) => set({ q: e.currentTarget.value })}
-          w={200}
+          w={180}
           size="xs"
         />
         <MultiSelect
@@ -102,7 +102,7 @@ export function LibraryPage() {
           value={f.status}
           onChange={(v) => set({ status: v as DocumentStatus[] })}
           clearable
-          w={220}
+          w={200}
           size="xs"
         />
         <Select
@@ -113,7 +113,7 @@ export function LibraryPage() {
           onChange={(v) => set({ issuer: v })}
           searchable
           clearable
-          w={200}
+          w={180}
           size="xs"
           nothingFoundMessage="无匹配机关"
         />

@@ -81,7 +81,7 @@ function Hit({ hit, terms }: { hit: SearchHit; terms: string[] }) {
       </Group>
       {hit.snippets.map((s, i) => (
         <Text key={i} size="sm" mt={4} c="#343a40" className="nd-snippet">
-          …<HighlightedText segments={segment(s, [], hit.snippetMatches[i] ?? [])} />…
+          <HighlightedText segments={segment(s, [], hit.snippetMatches[i] ?? [])} />
         </Text>
       ))}
     </Paper>

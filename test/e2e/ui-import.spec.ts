@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { corpusFile, launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+
+// The library flow a newcomer takes: empty library → import a gazette through the review screen →
+// the table → a document page with its relations. Screenshots land in test-results/screenshots.
+let app: BrowserModeApp;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  app = await startBrowserMode();
+  browser = await launchChromium();
+  page = await newPage(browser);
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('UI: import, library, document', () => {
+  it('shows the empty library with the sample offer', async () => {
+    await page.goto(app.url);
+    await page.getByText('文件库中还没有文件').waitFor();
+    expect(await page.getByRole('button', { name: '载入示例公报' }).isVisible()).toBe(true);
+    await screenshot(page, 'ui-empty-library');
+  });
+
+  it('imports two corpus gazettes through the review screen', async () => {
+    await page.goto(`${app.url}#/import`);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    await (await chooser).setFiles([corpusFile('001'), corpusFile('004')]);
+    await page.getByTestId('review-file').nth(1).waitFor({ timeout: 60_000 });
+    const rows = await page.getByTestId('review-row').count();
+    expect(rows).toBeGreaterThan(5);
+    expect(await page.getByText('招远市人民政府公报').first().isVisible()).toBe(true);
+    await screenshot(page, 'ui-import-review');
+    await page.getByRole('button', { name: /^保存 \d+ 件$/ }).click();
+    await page.getByText('导入完成').waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/新增 \d+ 件/).isVisible()).toBe(true);
+    await screenshot(page, 'ui-import-done');
+  });
+
+  it('lists the imported documents and sorts by a column', async () => {
+    await page.goto(`${app.url}#/library`);
+    await page.getByRole('table', { name: '文件列表' }).waitFor();
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toMatch(/共 \d+ 件/);
+    await page.getByRole('button', { name: '文号' }).click();
+    await expect.poll(() => page.getByRole('columnheader', { name: /文号/ }).getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('button', { name: '成文日期' }).click();
+    await screenshot(page, 'ui-library');
+  });
+
+  it('opens the abolishing document and shows the relation both ways', async () => {
+    await page.getByLabel('快速筛选').fill('招政发〔2022〕11号');
+    await page.getByRole('row').filter({ hasText: '招政发〔2022〕11号' }).first().click();
+    await page.getByTestId('document-body').waitFor();
+    const relations = page.getByTestId('relations');
+    expect(await relations.getByText('废止', { exact: true }).first().isVisible()).toBe(true);
+    await screenshot(page, 'ui-document');
+    const target = relations.getByRole('link').filter({ hasText: '27号' }).first();
+    if (await target.count()) {
+      await target.click();
+      await page.getByText('被废止').first().waitFor();
+      expect(await page.getByText('已废止').first().isVisible()).toBe(true);
+      await screenshot(page, 'ui-document-abolished');
+    }
+    expect(errors).toEqual([]);
+  });
+});
