@@ -12,8 +12,8 @@ const CLOSE = '〕\\]）)】］﹞〗';
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 
 /** A complete 文号 in text without whitespace. Agency is 1–12 CJK characters. */
-const STRICT = new RegExp(`^([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})[${CLOSE}]0*(\\d{1,5})号$`);
-const IN_TEXT = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})[${CLOSE}](\\d{1,6})号`, 'g');
+const STRICT = new RegExp(`^([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,5})号$`);
+const IN_TEXT = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?(\\d{1,6})号`, 'g');
 /** A 文号 whose serial was left blank (`便函〔2020〕 号`): reported so callers can warn. */
 const INCOMPLETE = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})[${CLOSE}]号`);
 
@@ -33,7 +33,9 @@ function trimAgency(agency: string): string {
     const i = agency.lastIndexOf(w);
     if (i >= 0 && i + w.length > cut) cut = i + w.length;
   }
-  return agency.slice(cut);
+  // `原招政发〔2018〕27号文件同时废止`: 原 (former) is not part of the code.
+  const rest = agency.slice(cut);
+  return rest.length > 2 && rest.startsWith('原') ? rest.slice(1) : rest;
 }
 
 /** Removes whitespace and turns full-width digits into ASCII; keeps a map back to the original offsets. */

@@ -1,4 +1,4 @@
-import { addMonthsMinusOneDay, addYearsMinusOneDay, cnSmallNumber, findCnDates } from './cn-date';
+import { addDays, addMonthsMinusOneDay, addYearsMinusOneDay, cnSmallNumber, findCnDates } from './cn-date';
 
 /**
  * 施行 and 有效期 clauses (山东省行政程序规定 第五十三条): `本意见自公布之日起实施，有效期三年`,
@@ -36,9 +36,11 @@ function squeeze(s: string): string {
 }
 
 const SIGNED_DAY = /(印发|公布|发布|颁布|发文|签发|下发|公开发布|印发实施|批准)之日/;
-const EFFECT_RE = /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?自([^，,。；;]{1,30}?)起(?:施行|实施|执行|生效|试行)/g;
-const UNTIL_RE = /有效期(?:为|是|暂定为?)?(?:自[^，,。；;]{4,24}?)?(?:至|到|截至|截止(?:到|至)?)([^，,。；;)）]{6,24}?[日号])/g;
-const YEARS_RE = /有效期(?:为|是|暂定为?)?([0-9一二两三四五六七八九十]{1,3})(个月|年)/g;
+const EFFECT_RE =
+  /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?自([^，,。；;]{1,30}?)起(?:(?:满)?([0-9一二两三四五六七八九十百]{1,3})(?:日|天|个工作日)(?:后|之后)?)?(?:施行|实施|执行|生效|试行)/g;
+const UNTIL_RE =
+  /有效期(?:限)?(?:为|是|暂定为?)?(?:(?:自|从)?([^，,。；;]{4,24}?)(?:起)?)?(?:至|到|截至|截止(?:到|至)?)([^，,。；;)）]{6,24}?[日号])(?:止)?/g;
+const YEARS_RE = /有效期(?:限)?(?:为|是|暂定为?)?([0-9一二两三四五六七八九十]{1,3})(个月|年)/g;
 
 function sentences(text: string): { s: string; start: number }[] {
   const out: { s: string; start: number }[] = [];
@@ -57,6 +59,8 @@ interface ValidityHit {
   index: number;
   endDate?: string | null;
   endRaw?: string;
+  /** `有效期自2021年7月1日至…`: the period's own start */
+  startDate?: string | null;
   years?: number;
   months?: number;
 }
@@ -64,9 +68,16 @@ interface ValidityHit {
 function validityHits(sentence: string, offset: number): ValidityHit[] {
   const hits: ValidityHit[] = [];
   for (const m of sentence.matchAll(UNTIL_RE)) {
-    const dates = findCnDates(m[1]);
+    const dates = findCnDates(m[2]);
     if (!dates.length) continue;
-    hits.push({ clause: m[0], index: offset + (m.index ?? 0), endDate: dates[dates.length - 1].iso, endRaw: m[1] });
+    const from = m[1] ? findCnDates(m[1])[0] : undefined;
+    hits.push({
+      clause: m[0],
+      index: offset + (m.index ?? 0),
+      endDate: dates[dates.length - 1].iso,
+      endRaw: m[2],
+      startDate: from?.iso ?? null,
+    });
   }
   for (const m of sentence.matchAll(YEARS_RE)) {
     const n = cnSmallNumber(m[1]);
@@ -111,12 +122,14 @@ export function extractValidity(text: string, opts: ValidityOptions): ValidityIn
         info.effectiveClause = m[0];
         effSentence = sent;
         const when = m[2];
+        // `自发布之日起30日后施行`: the day N days after publication (the publication day is not counted).
+        const delay = m[3] ? cnSmallNumber(m[3]) : 0;
         const dates = findCnDates(when);
         if (dates.length) {
-          info.effectiveDate = dates[0].iso;
+          info.effectiveDate = dates[0].iso && delay ? addDays(dates[0].iso, delay) : dates[0].iso;
           if (!dates[0].iso) info.warnings.push(`施行日期无法识别：${dates[0].raw}`);
         } else if (SIGNED_DAY.test(when)) {
-          info.effectiveDate = opts.dateSigned;
+          info.effectiveDate = opts.dateSigned && delay ? addDays(opts.dateSigned, delay) : opts.dateSigned;
           if (!opts.dateSigned) info.warnings.push('施行日期取成文日期，但未找到成文日期');
         } else {
           info.effectiveDate = null;
@@ -140,7 +153,8 @@ export function extractValidity(text: string, opts: ValidityOptions): ValidityIn
     }
     if (chosen) {
       info.validityClause = chosen.clause;
-      const start = info.effectiveDate ?? opts.dateSigned;
+      if (!info.effectiveDate && chosen.startDate) info.effectiveDate = chosen.startDate;
+      const start = chosen.startDate ?? info.effectiveDate ?? opts.dateSigned;
       if (chosen.endRaw !== undefined) {
         info.validUntil = chosen.endDate ?? null;
         if (!chosen.endDate) info.warnings.push(`有效期截止日期无法识别：${chosen.endRaw}`);

@@ -46,13 +46,21 @@ const RULE_KINDS = new Set(['办法', '规定', '细则', '意见', '规则', '�
 
 /**
  * Normative or not — a heuristic, in order:
- * 1. 任免 notices are not normative;
+ * 1. 任免 notices and letters (函) are not normative;
  * 2. a printed 登记号 or a validity clause makes it normative (Shandong registers and dates every one);
  * 3. a 办法/规定/细则/意见/规则/措施 (or a notice that 印发 one) sets general rules: normative;
  * 4. everything else (work notices, 方案, 规划, 预案, 清单, 批复 …) is taken as not normative.
  */
-export function isNormativeDoc(kind: string | null, carried: string | null, hasRegistration: boolean, hasValidity: boolean): boolean {
+export function isNormativeDoc(
+  kind: string | null,
+  carried: string | null,
+  hasRegistration: boolean,
+  hasValidity: boolean,
+  agency: string | null = null,
+): boolean {
   if (kind === '任免') return false;
+  // Letters (`便函〔2020〕号`, `…函〔2021〕3号`) are not the form a normative document is issued in.
+  if (agency && /函$/.test(agency) && !hasRegistration && !hasValidity) return false;
   if (hasRegistration || hasValidity) return true;
   const k = kind === '通知' ? carried : kind;
   return !!k && RULE_KINDS.has(k) && k !== '决定';
@@ -134,7 +142,8 @@ export function extractDocument(units: Unit[], head: Head, end: number, fileLayo
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
   const appointments = kind === '任免' || /任命|免去/.test(flat) ? extractAppointments(flat) : [];
 
-  const isNormative = isNormativeDoc(kind, carried, !!head.registration, !!validity.validityClause);
+  const agency = docNumber?.agency ?? (incomplete ? incomplete.replace(/[〔].*$/, '') : null);
+  const isNormative = isNormativeDoc(kind, carried, !!head.registration, !!validity.validityClause, agency);
 
   if (!docNumber) {
     if (incomplete) warn(`文号不完整（缺少序号）：${incomplete}`);

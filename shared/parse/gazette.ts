@@ -19,7 +19,13 @@ export interface GazetteInfo {
 
 const TITLE_RE = /^《?([\u4e00-\u9fff]{2,30}公报)》?$/;
 const TOC_HEAD = /^目录$/;
-const TOC_ENTRY = /^(.*?[^\s.．·…・:：\-—])[\s]*(?:[.．·…・]{2,}|\t|[ \u3000]{3,})[\s.．·…・]*[（(]?\s*(\d{1,4})\s*[）)]?\s*$/;
+/**
+ * One TOC line: title, a leader (`.....`, `……`, `·····`, a tab or wide spaces) and the page as `12`, `(12)`,
+ * `（12）` or `—12—`; a `—12—` page needs no leader. Page is group 2, 3 or 4.
+ */
+const TOC_ENTRY =
+  /^(.*?[^\s.．·…・:：\-—－])\s*(?:(?:[.．·…・]{2,}|\t|[ \u3000]{3,})[\s.．·…・]*(?:[（(]\s*(\d{1,4})\s*[）)]|(\d{1,4}))|[.．·…・\s]*[-—–－]{1,2}\s*(\d{1,4})\s*[-—–－]{1,2})\s*$/;
+const tocPage = (m: RegExpExecArray): number => Number(m[2] ?? m[3] ?? m[4]);
 const SECTION = /^【([^】]{1,20})】$/;
 const FRONT_LIMIT = 40;
 
@@ -54,7 +60,7 @@ function parseToc(units: Unit[], from: number): { entries: TocEntry[]; end: numb
     const text = pending !== null ? `${pending}${raw}` : raw;
     const m = TOC_ENTRY.exec(text);
     if (m) {
-      entries.push({ section, title: compactText(m[1]).replace(/[.．·…・]+$/, ''), page: Number(m[2]) });
+      entries.push({ section, title: compactText(m[1]).replace(/[.．·…・]+$/, ''), page: tocPage(m) });
       end = i;
       pending = null;
       continue;

@@ -14,27 +14,64 @@ export interface Relations {
   cites: string[];
 }
 
-const ABOLISH = /废止|停止执行|宣布失效|同时失效|予以撤销/;
-const AMEND = /作如下修改|作出如下修改|修改如下|予以修改|修正如下/;
+const ABOLISH = /废止|停止执行|宣布失效|同时失效|予以撤销|不再执行/;
+const AMEND = /作如下修改|作出如下修改|修改如下|予以修改|修正如下|决定修改|(?<!关于)修改《/;
 const REPLACE = /替代|代替|取代/;
 
-/** Pairs `《title》（文号）`, `《title》` or a bare `（文号）` inside one clause. */
+/** Depth inside 《…》 / 〈…〉 before each character, so keywords and numbers inside a cited title are ignored. */
+function titleDepths(s: string): Uint8Array {
+  const d = new Uint8Array(s.length + 1);
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '《' || c === '〈') depth = Math.min(depth + 1, 255);
+    d[i] = depth;
+    if ((c === '》' || c === '〉') && depth > 0) depth--;
+  }
+  d[s.length] = depth;
+  return d;
+}
+
+/** First match of kw outside any 《title》, or null. */
+function keywordOutsideTitles(sentence: string, kw: RegExp): RegExpExecArray | null {
+  const re = new RegExp(kw.source, 'g');
+  const depth = titleDepths(sentence);
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    if (depth[m.index] === 0) return m;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return null;
+}
+
+/** Pairs `《title》（文号）`, `《title》` or a bare `（文号）` / `招政发〔2018〕27号` inside one clause. */
 function targets(clause: string): RelationTarget[] {
   const out: RelationTarget[] = [];
   const re = /《([^《》]{2,120})》|[（(]([^（）()]{4,40}?号)[）)]/g;
   let last: RelationTarget | null = null;
+  let lastEnd = -1;
+  const used = new Set<string>();
   for (const m of clause.matchAll(re)) {
+    const at = m.index ?? 0;
     if (m[1] !== undefined) {
       last = { title: m[1], docNumber: null };
+      lastEnd = at + m[0].length;
       out.push(last);
     } else {
       const dn = findDocNumbers(m[2])[0];
       if (!dn) continue;
-      const gap = last?.title ? clause.slice(clause.indexOf(`《${last.title}》`) + last.title.length + 2, m.index) : 'x';
-      if (last && last.docNumber === null && gap.trim() === '') last.docNumber = dn.normalized;
+      used.add(dn.normalized);
+      if (last && last.docNumber === null && clause.slice(lastEnd, at).trim() === '') last.docNumber = dn.normalized;
       else out.push({ title: null, docNumber: dn.normalized });
       last = null;
     }
+  }
+  // Numbers written without brackets (`原招政发〔2018〕27号文件同时废止`), outside cited titles.
+  const depth = titleDepths(clause);
+  for (const dn of findDocNumbers(clause)) {
+    if (depth[dn.index] !== 0 || used.has(dn.normalized)) continue;
+    if (out.some((t) => t.docNumber === dn.normalized)) continue;
+    used.add(dn.normalized);
+    out.push({ title: null, docNumber: dn.normalized });
   }
   return out;
 }
@@ -52,13 +89,31 @@ function clauseBefore(sentence: string, at: number): string {
   return sentence.slice(cut, at);
 }
 
-function collect(sentences: string[], kw: RegExp, mode: 'before' | 'sentence'): RelationTarget[] {
+/** The part of a sentence after the keyword, up to the next top-level comma (`代替《…》（…号）`). */
+function clauseAfter(sentence: string, from: number): string {
+  let depth = 0;
+  for (let i = from; i < sentence.length; i++) {
+    const c = sentence[i];
+    if (c === '《') depth++;
+    else if (c === '》') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === '，' || c === ',')) return sentence.slice(from, i);
+  }
+  return sentence.slice(from);
+}
+
+function collect(sentences: string[], kw: RegExp, mode: 'around' | 'sentence'): RelationTarget[] {
   const out: RelationTarget[] = [];
   for (const s of sentences) {
-    const m = kw.exec(s);
+    const m = keywordOutsideTitles(s, kw);
     if (!m) continue;
-    const part = mode === 'before' ? clauseBefore(s, m.index) : s;
-    for (const t of targets(part)) {
+    let found: RelationTarget[];
+    if (mode === 'sentence') found = targets(s);
+    else {
+      // `《…》（…号）同时废止` names the target before the verb; `废止/代替《…》（…号）` after it.
+      found = targets(clauseBefore(s, m.index));
+      if (!found.length) found = targets(clauseAfter(s, m.index + m[0].length));
+    }
+    for (const t of found) {
       if (!out.some((o) => o.title === t.title && o.docNumber === t.docNumber)) out.push(t);
     }
   }
@@ -68,9 +123,9 @@ function collect(sentences: string[], kw: RegExp, mode: 'before' | 'sentence'): 
 /** Relations in a body given as squeezed text (no layout spaces); `own` is the document's normalized 文号. */
 export function extractRelations(flat: string, own: string | null): Relations {
   const sentences = flat.split(/[。；;\n]/);
-  const abolishes = collect(sentences, ABOLISH, 'before');
+  const abolishes = collect(sentences, ABOLISH, 'around');
   const amends = collect(sentences, AMEND, 'sentence').filter((t) => t.docNumber !== own);
-  const replaces = collect(sentences, REPLACE, 'before').filter((t) => t.docNumber !== own);
+  const replaces = collect(sentences, REPLACE, 'around').filter((t) => t.docNumber !== own);
   const cites: string[] = [];
   for (const dn of findDocNumbers(flat)) {
     if (dn.normalized !== own && !cites.includes(dn.normalized)) cites.push(dn.normalized);
@@ -96,16 +151,25 @@ export function extractAppointments(flat: string): Appointment[] {
   let lastName: string | null = null;
   const clauses = flat.split(/[；;。\n]/);
   for (const clause of clauses) {
-    for (let part of clause.split(/[，,](?=[\u4e00-\u9fff·]{2,5}(?:同志)?(?:为|的))|[，,](?=任命|免去|聘任|解聘)/)) {
+    for (let part of clause.split(/[，,](?=[\u4e00-\u9fff·]{2,5}(?:同志)?(?:为|的|任))|[，,](?=任命|免去|聘任|解聘)/)) {
       part = part.trim();
       const lead = /(任命|聘任|免去|解聘)[:：]?/.exec(part);
       if (lead) {
         mode = lead[1] === '任命' || lead[1] === '聘任' ? '任命' : '免去';
         part = part.slice(lead.index + lead[0].length);
       }
-      if (!mode || !part) continue;
+      if (!part) continue;
+      // `张三同志任县财政局局长` appoints without the word 任命.
+      const plain = new RegExp(`^(${NAME})同志(?:任|担任)(.{2,80})$`).exec(part);
+      if (plain && !lead) {
+        lastName = plain[1];
+        const position = cleanPosition(plain[2]);
+        if (position) out.push({ name: plain[1], action: '任命', position });
+        continue;
+      }
+      if (!mode) continue;
       if (mode === '任命') {
-        const m = new RegExp(`^(${NAME})(?:同志)?为(.{2,80})$`).exec(part);
+        const m = new RegExp(`^(${NAME})(?:同志)?(?:为|任|担任)(.{2,80})$`).exec(part);
         if (m) {
           lastName = m[1];
           const position = cleanPosition(m[2]);

@@ -33,7 +33,8 @@ const SECTION_LABEL = /^(?:【[^】]{2,14}】|[县区市州省旗]?(?:人民)?�
 const LONG_LINE = 400;
 
 function cleanInline(s: string): string {
-  let t = s;
+  // Bold markers left by PDF-to-Markdown converters (`**加强社会宣传。**`).
+  let t = s.includes('**') ? s.replace(/\*\*/g, '') : s;
   if (t.includes('公报')) t = t.replace(RUNNING_HEADER, ' ');
   if (/[—–－]/.test(t)) t = t.replace(PAGE_INLINE, (m) => (/\s$/.test(m) || /^\s/.test(m) ? ' ' : ''));
   return t;
