@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { exportCommand } from './export';
 import { gazettesCommand } from './gazettes';
 import { importCommand } from './import';
 import { infoCommand } from './info';
@@ -8,4 +9,4 @@ import { searchCommand } from './search';
 import { serveCommand } from './serve';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand];

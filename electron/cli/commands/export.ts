@@ -1,0 +1,77 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ExportedFile } from '../../../shared/contract/export';
+import { UsageError, type CliCommand } from '../command';
+
+const USAGE = [
+  'normdesk export doc ID --format docx|pdf [--out FILE]',
+  'normdesk export gazette ID --format docx|pdf [--out FILE]',
+  'normdesk export cleanup --input FILE.json --format docx|pdf [--out FILE]',
+  'normdesk export fonts',
+].join('\n       ');
+
+function formatOf(value: unknown): 'docx' | 'pdf' {
+  if (value === 'docx' || value === 'pdf') return value;
+  if (value === undefined) throw new UsageError('请用 --format docx 或 --format pdf 指定导出格式');
+  throw new UsageError(`不支持的格式“${String(value)}”，只能是 docx 或 pdf`);
+}
+
+function readCleanupInput(path: unknown): unknown {
+  if (typeof path !== 'string' || !path) throw new UsageError('请用 --input 指定清理结果 JSON 文件');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`无法读取文件 ${path}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new UsageError(`${path} 不是有效的 JSON：${(err as Error).message}`);
+  }
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: '按公文格式（GB/T 9704）导出文件、公报或清理结果为 DOCX/PDF',
+  usage: USAGE,
+  options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, input: { type: 'string' } },
+  async run(ctx) {
+    const [what, id] = ctx.positionals;
+    if (!what) throw new UsageError(`请指定导出内容。用法：${USAGE}`);
+    const app = ctx.openApp();
+    try {
+      if (what === 'fonts') {
+        const fonts = await app.call('export:fonts', {});
+        if (ctx.values.json) ctx.out(JSON.stringify(fonts, null, 2));
+        else for (const f of fonts) ctx.out(`${f.role}\tDOCX：${f.docxName}\tPDF：${f.pdfFont}${f.note ? `\t${f.note}` : ''}`);
+        return;
+      }
+      const format = formatOf(ctx.values.format);
+      let file: ExportedFile;
+      if (what === 'doc' || what === 'document' || what === 'gazette') {
+        if (!id) throw new UsageError(`请指定${what === 'gazette' ? '公报' : '文件'} ID`);
+        file = await app.call(what === 'gazette' ? 'export:gazette' : 'export:document', { id, format });
+      } else if (what === 'cleanup') {
+        const input = readCleanupInput(ctx.values.input);
+        file = await app.call('export:cleanup', { input: input as never, format });
+      } else {
+        throw new UsageError(`未知的导出内容“${what}”，可选 doc、gazette、cleanup、fonts`);
+      }
+      const out = resolve(typeof ctx.values.out === 'string' ? ctx.values.out : file.fileName);
+      // written beside the target and renamed, so a failed write never leaves a half file in place of a good one
+      const tmp = `${out}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, Buffer.from(file.dataBase64, 'base64'));
+        renameSync(tmp, out);
+      } catch (err) {
+        throw new UsageError(`无法写入 ${out}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      for (const w of file.warnings) ctx.err(`提示：${w}`);
+      if (ctx.values.json) ctx.out(JSON.stringify({ file: out, pages: file.pages, warnings: file.warnings }, null, 2));
+      else ctx.out(`已导出：${out}（${format.toUpperCase()}${file.pages ? `，${file.pages} 页` : ''}）`);
+    } finally {
+      await app.close();
+    }
+  },
+};
