@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../context';
 import { createLunrHost, type LunrReply, type LunrRequest } from './lunr-host';
@@ -16,7 +17,7 @@ export interface LunrClient {
  * The worker script next to this module: `lunr-worker.js` in a build (electron-vite input `lunr-worker`), or
  * `lunr-worker.ts` when running from source, which needs tsx's loader in the worker.
  */
-function findWorkerScript(): { file: string; execArgv?: string[] } | null {
+function findWorkerScript(): { file: string; eval?: boolean } | null {
   let here: string;
   try {
     here = dirname(fileURLToPath(import.meta.url));
@@ -31,8 +32,16 @@ function findWorkerScript(): { file: string; execArgv?: string[] } | null {
   }
   const ts = join(here, `${base}.ts`);
   if (existsSync(ts)) {
-    const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-    return { file: ts, execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'] };
+    // From source (tsx, vitest): loader hooks are not inherited by workers on Node 20, so the worker registers
+    // tsx itself before importing the TypeScript entry.
+    try {
+      const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+      const entry = pathToFileURL(ts).href;
+      const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+      return { file: code, eval: true };
+    } catch {
+      return null;
+    }
   }
   return null;
 }
@@ -53,7 +62,7 @@ export function createLunrClient(opts: { useWorker: boolean; log: Logger }): Lun
   if (!script) return inProcess();
   let worker: Worker;
   try {
-    worker = new Worker(script.file, { execArgv: script.execArgv });
+    worker = new Worker(script.file, { eval: script.eval ?? false });
   } catch (err) {
     opts.log.error('无法启动检索索引线程，改为在主线程中分段建立索引', err);
     return inProcess();

@@ -1,0 +1,303 @@
+/**
+ * Search benchmark (issue 4): `npm run bench:search -- --docs 20000 [--queries 20] [--keep]`.
+ * Builds a deterministic synthetic library from ../shared/corpus paragraphs, checks every query against a plain
+ * substring scan of the same normalized texts (recall/precision), and prints latencies, build and edit times,
+ * start-up to first answer in a fresh process, and peak memory. Numbers, not assertions.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { normalizeBodyJson, normalizeIssuersJson, normalizeText } from '../electron/core/search/normalize';
+import { parseQuery } from '../electron/core/search/query';
+import { openSearchLibrary } from '../electron/core/search/testing';
+
+// ../shared/corpus next to the repository (as the issue names it).
+const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '2000' },
+    queries: { type: 'string', default: '20' },
+    keep: { type: 'boolean', default: false },
+    startup: { type: 'string' },
+  },
+});
+
+// ---- child mode: fresh process on an existing library, time to the first answer ----
+if (values.startup) {
+  const t0 = performance.now();
+  const lib = openSearchLibrary({ dataDir: values.startup, search: {} });
+  const tOpen = performance.now();
+  const r = await lib.call('search:query', { text: '人民政府', limit: 50 });
+  const t1 = performance.now();
+  const r2 = await lib.call('search:query', { text: '实施意见', limit: 50 });
+  await lib.search!.whenIndexed();
+  const t2 = performance.now();
+  await lib.close();
+  process.stdout.write(
+    JSON.stringify({
+      appToFirstMs: t1 - t0,
+      openMs: tOpen - t0, // openDatabase, including its PRAGMA quick_check over the whole file
+      searchToFirstMs: t1 - tOpen,
+      processToFirstMs: t1, // performance.now() counts from process start
+      lunrReadyMs: t2 - t0,
+      total: r.total + r2.total,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+  process.exit(0);
+}
+
+// ---- deterministic corpus ----
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(20261122);
+const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+
+const paragraphs = readdirSync(CORPUS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .flatMap((f) => readFileSync(join(CORPUS_DIR, f), 'utf8').split(/\n\s*\n|\n(?=\S)/))
+  .map((p) => p.trim())
+  .filter((p) => p.length >= 20);
+
+const AGENCIES = [
+  ['招远市人民政府', '招政发'],
+  ['招远市人民政府办公室', '招政办发'],
+  ['招远市人民政府办公室', '招政办字'],
+  ['高青县人民政府', '高政发'],
+  ['高青县人民政府办公室', '高政办发'],
+  ['烟台市莱山区人民政府', '烟莱政发'],
+  ['烟台市莱山区人民政府办公室', '烟莱政办发'],
+  ['高青县人民政府', '高政任'],
+];
+const TOPICS = [
+  '加快黄金深加工产业发展', '扶持工业企业发展', '促进生物医药产业高质量发展', '重点项目建设专项扶持资金补助',
+  '残疾人事业发展', '砂石资源综合整治', '养犬管理', '燃放烟花爆竹管理', '市场主体培育', '居民养老保险征缴',
+  '城乡社区服务体系建设', '农村人居环境整治', '安全生产责任制', '政府信息公开', '行政规范性文件管理',
+  '防汛抗旱', '校外培训机构监管', '婴幼儿照护服务', '老旧小区改造', '耕地保护',
+];
+const KINDS = ['办法', '实施意见', '方案', '规定', '细则'];
+const SPELL = [
+  (a: string, y: number, s: number) => `${a}〔${y}〕${s}号`,
+  (a: string, y: number, s: number) => `${a}[${y}]${s}号`,
+  (a: string, y: number, s: number) => `${a}（${y}）${String(s).padStart(2, '0')}号`,
+  (a: string, y: number, s: number) => `${a}【${y}】${s} 号`,
+  (a: string, y: number, s: number) => `${a} 〔${y}〕 0${s}号`,
+];
+
+interface GenDoc {
+  id: string;
+  title: string;
+  raw: string;
+  normalized: string;
+  issuer: string;
+  date: string;
+  kind: string;
+  body: string[];
+}
+
+const N = Number(values.docs);
+const metas = Array.from({ length: N }, (_, i) => {
+  const [issuer, code] = pick(AGENCIES);
+  const year = 2012 + Math.floor(rand() * 12);
+  const serial = 1 + (i % 150);
+  const kind = pick(KINDS);
+  const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+  return {
+    id: `doc-${String(i).padStart(6, '0')}`,
+    issuer,
+    code,
+    year,
+    serial,
+    kind,
+    topic: pick(TOPICS),
+    date: `${year}-${month}-${day}`,
+    spell: Math.floor(rand() * SPELL.length),
+    bodySeed: Math.floor(rand() * 2 ** 31),
+    target: 2000 + Math.floor(rand() * 10_000),
+  };
+});
+function generate(i: number): GenDoc {
+  const m = metas[i];
+  const r = rng(m.bodySeed);
+  const body: string[] = [];
+  let len = 0;
+  while (len < m.target) {
+    const p = paragraphs[Math.floor(r() * paragraphs.length)];
+    body.push(p);
+    len += p.length;
+  }
+  if (i > 0 && r() < 0.3) {
+    const t = metas[Math.floor(r() * i)];
+    body.push(`本${m.kind}自印发之日起施行。原《关于${t.topic}的${t.kind}》（${SPELL[Math.floor(r() * SPELL.length)](t.code, t.year, t.serial)}）同时废止。`);
+  }
+  return {
+    id: m.id,
+    title: `${m.issuer}关于印发${m.topic}${m.kind}的通知`,
+    raw: SPELL[m.spell](m.code, m.year, m.serial),
+    normalized: `${m.code}〔${m.year}〕${m.serial}号`,
+    issuer: m.issuer,
+    date: m.date,
+    kind: m.kind,
+    body,
+  };
+}
+
+// ---- queries per class ----
+const Q = Number(values.queries);
+const sampleText = () => normalizeText(pick(paragraphs));
+function substringOf(len: number): string {
+  for (;;) {
+    const t = Array.from(sampleText());
+    if (t.length < len + 2) continue;
+    const start = Math.floor(rand() * (t.length - len));
+    const s = t.slice(start, start + len).join('');
+    if (/^[\p{Script=Han}\d]/u.test(s) && !/[\s"]/.test(s)) return s;
+  }
+}
+const classes: Record<string, string[]> = {
+  '1–2 字': [...['的', '犬', '市', '黄金', '条例'], ...Array.from({ length: Q - 5 }, (_, i) => substringOf(1 + (i % 2)))],
+  '3–4 字': Array.from({ length: Q }, (_, i) => substringOf(3 + (i % 2))),
+  长短语: Array.from({ length: Q }, () => `"${substringOf(8 + Math.floor(rand() * 12))}"`),
+  '文号（各种写法）': Array.from({ length: Q }, (_, i) => {
+    const m = metas[Math.floor(rand() * N)];
+    return [
+      `${m.code}[${m.year}]0${m.serial}号`,
+      `${m.code} （${m.year}） ${m.serial} 号`,
+      `${m.code}【${m.year}】${m.serial}号`,
+      `${m.code}(${m.year})${String(m.serial).padStart(3, '0')}号`,
+    ][i % 4];
+  }),
+  查无此词: Array.from({ length: Q }, (_, i) => ['鲸鳄蟒貔', '量子纠缠', 'zzqx', '貔貅', '鳄'][i % 5] + (i >= 5 ? String(i) : '')),
+};
+const allQueries = Object.values(classes).flat();
+const clauses = allQueries.map((q) => parseQuery(q).clauses.filter((c) => !c.exclude).map((c) => c.text.toLowerCase()));
+const expected = allQueries.map(() => new Set<string>());
+
+// ---- build the library, scanning the same normalized texts as we go ----
+const dir = mkdtempSync(join(tmpdir(), 'normdesk-bench-'));
+const log = { info() {}, error: (m: string, e?: unknown) => console.error(m, e) };
+const lib = openSearchLibrary({ dataDir: dir, log, search: {} });
+const insert = lib.ctx.db.prepare(
+  `INSERT INTO documents (id, title, doc_number_raw, doc_number, doc_agency, doc_year, doc_serial, issuers, date_signed, kind,
+     is_normative, valid_until, body, content_hash, created_at, updated_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, '2026-01-01', '2026-01-01')`,
+);
+const tBuild = performance.now();
+let chars = 0;
+const BATCH = 500;
+for (let start = 0; start < N; start += BATCH) {
+  lib.ctx.db.transaction(() => {
+    for (let i = start; i < Math.min(N, start + BATCH); i++) {
+      const d = generate(i);
+      const m = metas[i];
+      const issuers = JSON.stringify([d.issuer]);
+      const bodyJson = JSON.stringify(d.body);
+      const validUntil = i % 3 === 0 ? `${m.year + 3}-12-31` : null;
+      insert.run(d.id, d.title, d.raw, d.normalized, m.code, m.year, m.serial, issuers, d.date, d.kind, validUntil, bodyJson, `h${i}`);
+      chars += d.body.reduce((s, p) => s + p.length, 0);
+      // The baseline: substring test over the same normalization, independent of the indexes.
+      const texts = [normalizeText(d.title), d.normalized + ' ' + normalizeText(d.raw), normalizeIssuersJson(issuers), normalizeBodyJson(bodyJson)].map(
+        (t) => t.toLowerCase(),
+      );
+      clauses.forEach((terms, qi) => {
+        if (terms.length && terms.every((t) => texts.some((x) => x.includes(t)))) expected[qi].add(d.id);
+      });
+    }
+  })();
+  if (start % 5000 === 0 && start > 0) process.stderr.write(`  已写入 ${start} 件…\n`);
+}
+const buildMs = performance.now() - tBuild;
+const tLunr = performance.now();
+const { mode } = await lib.search!.whenIndexed();
+const lunrMs = performance.now() - tLunr;
+
+// ---- queries ----
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const rows: string[][] = [];
+let qi = 0;
+for (const [name, queries] of Object.entries(classes)) {
+  const lat: number[] = [];
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let totalsOk = 0;
+  for (const q of queries) {
+    const exp = expected[qi++];
+    await lib.call('search:query', { text: q, limit: 50 }); // warm statement caches once per query
+    const t0 = performance.now();
+    const r = await lib.call('search:query', { text: q, limit: 50 });
+    lat.push(performance.now() - t0);
+    const got = new Set(lib.search!.matchIds(q));
+    for (const id of got) if (exp.has(id)) tp++;
+    else fp++;
+    for (const id of exp) if (!got.has(id)) fn++;
+    if (r.total === exp.size) totalsOk++;
+  }
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  rows.push([
+    name,
+    String(queries.length),
+    (recall * 100).toFixed(2) + ' %',
+    (precision * 100).toFixed(2) + ' %',
+    `${totalsOk}/${queries.length}`,
+    pct(lat, 50).toFixed(1),
+    pct(lat, 95).toFixed(1),
+    String(Math.round(tp / queries.length)),
+  ]);
+}
+
+// ---- an edit, searchable how soon? ----
+const tEdit = performance.now();
+lib.ctx.db.prepare('UPDATE documents SET body = ? WHERE id = ?').run(JSON.stringify(['本办法新增条款：鲸鳄蟒貔专项整治行动。']), metas[Math.floor(N / 2)].id);
+const edited = await lib.call('search:query', { text: '鲸鳄蟒貔专项整治', limit: 50 });
+const editMs = performance.now() - tEdit;
+const mainRss = process.resourceUsage().maxRSS / 1024;
+await lib.close();
+
+// ---- fresh process on the existing library ----
+const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--startup', dir], { encoding: 'utf8' });
+const startup = child.status === 0 ? (JSON.parse(child.stdout) as Record<string, number>) : null;
+if (!startup) console.error(child.stderr);
+
+const table = (head: string[], body: string[][]) => {
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)) + 2);
+  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(w[i])).join('')).join('\n');
+};
+console.log(`\nNormDesk 检索基准：${N} 件，正文 ${(chars / 1e6).toFixed(1)} M 字，数据目录 ${dir}\n`);
+console.log(table(['查询类别', '条数', '查全率', '查准率', '总数一致', 'p50 ms', 'p95 ms', '平均命中'], rows));
+console.log('');
+console.log(
+  table(
+    ['指标', '数值'],
+    [
+      ['写入 + FTS5/短词索引（触发器，同事务）', `${(buildMs / 1000).toFixed(1)} s（${((N / buildMs) * 1000).toFixed(0)} 件/秒）`],
+      [`lunr 排序索引建立（${mode === 'worker' ? '工作线程' : '主线程分段'}）`, `${(lunrMs / 1000).toFixed(2)} s`],
+      ['修改一件后可被检索到', `${editMs.toFixed(1)} ms（${edited.total === 1 ? '已找到' : '未找到！'}）`],
+      ['新进程启动到首个结果（应用内，含打开数据库）', startup ? `${startup.appToFirstMs.toFixed(0)} ms` : '失败'],
+      ['  其中打开数据库（openDatabase，含 quick_check）', startup ? `${startup.openMs.toFixed(0)} ms` : '失败'],
+      ['  其中检索服务到首个结果', startup ? `${startup.searchToFirstMs.toFixed(0)} ms` : '失败'],
+      ['新进程启动到首个结果（含进程与模块加载）', startup ? `${startup.processToFirstMs.toFixed(0)} ms` : '失败'],
+      ['新进程 lunr 索引就绪（读入已存索引）', startup ? `${startup.lunrReadyMs.toFixed(0)} ms` : '失败'],
+      ['新进程峰值常驻内存', startup ? `${startup.maxRssMb.toFixed(0)} MB` : '失败'],
+      ['基准进程峰值常驻内存（含建库与基线扫描）', `${mainRss.toFixed(0)} MB`],
+    ],
+  ),
+);
+if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { createLunrClient } from './lunr-client';
+import { toLunrDoc } from './lunr-engine';
+
+describe('lunr client', () => {
+  it('builds and queries the index in a worker thread when running from TypeScript source', async () => {
+    const client = createLunrClient({ useWorker: true, log: { info() {}, error() {} } });
+    try {
+      const docs = [
+        toLunrDoc({ id: 'a', title: '招远市城区居民养犬管理办法', docnum: '招政发〔2018〕27号', issuers: '招远市人民政府', kind: '办法' }),
+        toLunrDoc({ id: 'b', title: '关于加快黄金深加工产业发展的扶持意见', docnum: '招政发〔2022〕1号', issuers: '招远市人民政府', kind: '意见' }),
+      ];
+      expect(await client.request({ op: 'build', docs, file: null, stamp: 1 })).toMatchObject({ op: 'build', ok: true });
+      const reply = await client.request({ op: 'query', text: '养狗管理', limit: 5 });
+      expect(reply.op === 'query' && reply.hits.map((h) => h.ref)).toEqual(['a']);
+      expect(client.mode).toBe('worker');
+    } finally {
+      await client.close();
+    }
+  });
+});
