@@ -49,7 +49,7 @@ export function ExportDialog({ format, subject, run, onClose }: Props) {
 
   const label = format === 'pdf' ? 'PDF' : 'DOCX';
   return (
-    <Modal opened={format !== null} onClose={onClose} title={`导出 ${label}：${subject}`} size="lg">
+    <Modal opened={format !== null} onClose={onClose} title={`导出 ${label}：${subject}`} size="xl">
       <Stack gap="sm">
         {!file && !error && (
           <Group gap="xs">

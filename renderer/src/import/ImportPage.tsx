@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Spoiler, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { ImportSummary, ParsedFile, ReviewDocument } from '../../../shared/contract/import';
 import type { ParsedDocument } from '../../../shared/domain/parse-result';
@@ -76,8 +76,9 @@ function FileReview({ file, onToggle, onEdit }: {
       )}
       <ErrorAlert message={file.error ?? p?.error ?? null} title="此文件无法导入" />
       {p && p.warnings.length > 0 && (
-        <Spoiler maxHeight={0} showLabel={`解析提示 ${p.warnings.length} 条`} hideLabel="收起" mb="xs">
-          <List size="xs">
+        <details style={{ marginBottom: 8 }}>
+          <summary style={{ cursor: 'pointer', fontSize: 14, color: '#1a539a' }}>解析提示 {p.warnings.length} 条</summary>
+          <List size="xs" mt={4}>
             {p.warnings.map((w, i) => (
               <List.Item key={i}>
                 {w.line !== null ? `第 ${w.line} 行：` : ''}
@@ -85,7 +86,7 @@ function FileReview({ file, onToggle, onEdit }: {
               </List.Item>
             ))}
           </List>
-        </Spoiler>
+        </details>
       )}
       {file.docs.length > 0 && (
         <Table fz="sm" striped highlightOnHover verticalSpacing={4}>
@@ -98,7 +99,7 @@ function FileReview({ file, onToggle, onEdit }: {
               <Table.Th w={130}>有效期至</Table.Th>
               <Table.Th w={56}>文种</Table.Th>
               <Table.Th w={64} style={{ whiteSpace: 'nowrap' }}>规范性</Table.Th>
-              <Table.Th w={300}>提示</Table.Th>
+              <Table.Th w={270}>提示</Table.Th>
               <Table.Th w={60} />
             </Table.Tr>
           </Table.Thead>
