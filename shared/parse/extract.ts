@@ -41,29 +41,45 @@ function carriedKind(title: string): string | null {
   return null;
 }
 
-/** Kinds that set rules of general application when issued (the 印发 of such a text usually is normative). */
-const RULE_KINDS = new Set(['办法', '规定', '细则', '意见', '规则', '决定', '条例', '标准', '措施', '制度']);
+/** Kinds whose very name says they set rules of general application (办法, 规定, 细则 …). */
+const RULE_KINDS = new Set(['办法', '规定', '细则', '规则', '条例']);
+/** Kinds that often, but not always, are normative; they get a reminder when no validity clause is found. */
+const MAYBE_RULE_KINDS = new Set(['意见', '措施', '标准', '制度']);
+
+export interface NormativeSignals {
+  kind: string | null;
+  /** kind word of the text a 印发 notice carries */
+  carried: string | null;
+  hasRegistration: boolean;
+  hasValidity: boolean;
+  /** agency code of the 文号 (`招政办发`, `便函`) */
+  agency?: string | null;
+  /** the same file prints 登记号 above other documents: the office registers every normative one */
+  registrationInFile?: boolean;
+}
 
 /**
  * Normative or not — a heuristic, in order:
  * 1. 任免 notices and letters (函) are not normative;
- * 2. a printed 登记号 or a validity clause makes it normative (Shandong registers and dates every one);
- * 3. a 办法/规定/细则/意见/规则/措施 (or a notice that 印发 one) sets general rules: normative;
- * 4. everything else (work notices, 方案, 规划, 预案, 清单, 批复 …) is taken as not normative.
+ * 2. a printed 登记号 or a validity clause makes it normative (Shandong registers and dates every one, and
+ *    nothing else gets a validity clause);
+ * 3. where the file prints 登记号 for some documents, one without is not registered, so not normative;
+ * 4. a 办法/规定/细则/规则/条例 (or a notice that 印发 one) sets general rules: normative;
+ * 5. everything else (work notices, 意见 without a validity clause, 方案, 规划, 预案, 清单, 批复 …) is not.
  */
-export function isNormativeDoc(
-  kind: string | null,
-  carried: string | null,
-  hasRegistration: boolean,
-  hasValidity: boolean,
-  agency: string | null = null,
-): boolean {
-  if (kind === '任免') return false;
-  // Letters (`便函〔2020〕号`, `…函〔2021〕3号`) are not the form a normative document is issued in.
-  if (agency && /函$/.test(agency) && !hasRegistration && !hasValidity) return false;
-  if (hasRegistration || hasValidity) return true;
+export function isNormativeDoc(s: NormativeSignals): boolean {
+  if (s.kind === '任免') return false;
+  if (s.agency && /函$/.test(s.agency) && !s.hasRegistration && !s.hasValidity) return false;
+  if (s.hasRegistration || s.hasValidity) return true;
+  if (s.registrationInFile) return false;
+  const k = s.kind === '通知' ? s.carried : s.kind;
+  return !!k && RULE_KINDS.has(k);
+}
+
+/** Could this be a normative document whose validity clause is missing (worth a reviewer's look)? */
+function looksLikeRules(kind: string | null, carried: string | null): boolean {
   const k = kind === '通知' ? carried : kind;
-  return !!k && RULE_KINDS.has(k) && k !== '决定';
+  return !!k && (RULE_KINDS.has(k) || MAYBE_RULE_KINDS.has(k));
 }
 
 export interface ExtractResult {
@@ -72,7 +88,18 @@ export interface ExtractResult {
 }
 
 /** Builds one ParsedDocument from its head and unit range [head.start, end]. */
-export function extractDocument(units: Unit[], head: Head, end: number, fileLayout: Layout): ExtractResult {
+export interface ExtractOptions {
+  /** some document in the same file has a printed 登记号 */
+  registrationInFile?: boolean;
+}
+
+export function extractDocument(
+  units: Unit[],
+  head: Head,
+  end: number,
+  fileLayout: Layout,
+  opts: ExtractOptions = {},
+): ExtractResult {
   const warnings: ParseWarning[] = [];
   const firstLine = units[head.start].line;
   const warn = (message: string, line: number = firstLine) => warnings.push({ line, message });
@@ -143,14 +170,23 @@ export function extractDocument(units: Unit[], head: Head, end: number, fileLayo
   const appointments = kind === '任免' || /任命|免去/.test(flat) ? extractAppointments(flat) : [];
 
   const agency = docNumber?.agency ?? (incomplete ? incomplete.replace(/[〔].*$/, '') : null);
-  const isNormative = isNormativeDoc(kind, carried, !!head.registration, !!validity.validityClause, agency);
+  const isNormative = isNormativeDoc({
+    kind,
+    carried,
+    hasRegistration: !!head.registration,
+    hasValidity: !!validity.validityClause,
+    agency,
+    registrationInFile: opts.registrationInFile,
+  });
 
   if (!docNumber) {
     if (incomplete) warn(`文号不完整（缺少序号）：${incomplete}`);
     else warn('未找到文号');
   }
   if (!dateSigned) warn('未找到成文日期');
-  if (isNormative && !validity.validityClause) warn('未找到有效期条款');
+  if (!validity.validityClause && (isNormative || (looksLikeRules(kind, carried) && !/函$/.test(agency ?? '')))) {
+    warn('未找到有效期条款');
+  }
 
   const doc: ParsedDocument = {
     title: head.title,

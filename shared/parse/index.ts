@@ -44,6 +44,7 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
       toc: gz.gazette?.toc ?? [],
     });
     const fileLayout = detectLayout(units) ?? 'blocks';
+    const registrationInFile = heads.some((h) => h.registration !== null);
     const docs: ParsedDocument[] = [];
     const warnings: ParseWarning[] = [];
     if (!heads.length) {
@@ -70,7 +71,7 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     for (let h = 0; h < heads.length; h++) {
       const head = heads[h];
       const end = h + 1 < heads.length ? heads[h + 1].start - 1 : findMasthead(units, head.headEnd + 1) - 1;
-      const r = extractDocument(units, head, Math.max(end, head.headEnd), fileLayout);
+      const r = extractDocument(units, head, Math.max(end, head.headEnd), fileLayout, { registrationInFile });
       docs.push(r.doc);
       warnings.push(...r.warnings);
     }
