@@ -64,7 +64,8 @@ export async function startBrowserMode(dataDir = mkdtempSync(join(tmpdir(), 'nd-
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`未找到 Chromium：${executablePath}（运行 npm run setup 安装）`);
-  return chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'nd-chromium-'))}`] });
+  // Playwright refuses --user-data-dir with launch(); it always starts Chromium on a fresh temporary profile anyway.
+  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
 }
 
 export async function newPage(browser: Browser): Promise<Page> {
