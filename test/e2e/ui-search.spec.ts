@@ -41,6 +41,8 @@ describe('UI: full-text search', () => {
     await page.getByTestId('search-hit').first().getByRole('link').first().click();
     await page.getByTestId('document-body').waitFor();
     expect(page.url()).toContain('?t=');
+    // The body writes it as 招政发〔2018〕27 号; the highlight matches it as search did.
+    expect(await page.locator('.nd-body mark.nd-hl-term').count()).toBeGreaterThan(0);
     await screenshot(page, 'ui-search-document');
   });
 

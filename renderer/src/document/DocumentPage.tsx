@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Grid, Group, Loader, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import type { ExportFormat } from '../../../shared/contract/export';
 import { useCall } from '../api/CallProvider';
@@ -39,6 +39,10 @@ function Body({ detail, terms }: { detail: DocumentDetail; terms: string[] }) {
       ),
     [detail, terms],
   );
+  // Opened from search: bring the first match into view.
+  useEffect(() => {
+    if (terms.length) document.querySelector('.nd-body mark.nd-hl-term')?.scrollIntoView?.({ block: 'center' });
+  }, [paragraphs, terms.length]);
   if (!paragraphs.length) return <Text c="dimmed">此文件没有正文。</Text>;
   return (
     <div className="nd-body" data-testid="document-body">

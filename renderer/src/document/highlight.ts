@@ -13,14 +13,39 @@ export interface ClauseRange {
   kind: 'effective' | 'validity' | 'abolish';
 }
 
-/** [start, end) ranges of every occurrence of the terms in the text (case-insensitive). */
+const OPEN = '[(（【〔';
+const CLOSE = '])）】〕';
+
+/** One character as matching sees it: full-width ASCII folded, any year bracket as 〔〕, case ignored; null = skip. */
+function fold(ch: string): string | null {
+  if (/\s/.test(ch)) return null;
+  const code = ch.charCodeAt(0);
+  let c = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ch;
+  if (OPEN.includes(c)) c = '〔';
+  else if (CLOSE.includes(c)) c = '〕';
+  return c.toLowerCase();
+}
+
+/**
+ * [start, end) ranges of every occurrence of the terms in the text, matched the way search matches: spaces and
+ * line breaks ignored (`招政发〔2018〕27 号`), bracket and width variants equal, case-insensitive.
+ */
 export function findTerms(text: string, terms: readonly string[]): Array<[number, number]> {
-  const lower = text.toLowerCase();
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const f = fold(text[i]);
+    if (f === null) continue;
+    folded += f;
+    origin.push(i);
+  }
   const out: Array<[number, number]> = [];
   for (const term of terms) {
-    const t = term.trim().toLowerCase();
+    const t = [...term].map(fold).filter((c) => c !== null).join('');
     if (!t) continue;
-    for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length)) out.push([i, i + t.length]);
+    for (let i = folded.indexOf(t); i >= 0; i = folded.indexOf(t, i + t.length)) {
+      out.push([origin[i], origin[i + t.length - 1] + 1]);
+    }
   }
   return out;
 }
