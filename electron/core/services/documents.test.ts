@@ -138,6 +138,18 @@ describe('the library table', () => {
     expect(docs.list(query({ q: '任免' })).total).toBe(1);
   });
 
+  it('reflects edits, deletions and new relations at once (no stale table)', () => {
+    const { docs, imports } = library();
+    const row = () => docs.list(query({ asOf: '2022-06-30', q: '高政发〔2021〕8号' })).rows[0];
+    expect(row().status).toBe('现行有效');
+    docs.update(row().id, { declaredInvalidOn: '2022-01-01' });
+    expect(row().status).toBe('宣布失效');
+    imports.commit([commitFile('x.txt', [parsedDoc({ title: '废止决定', docNumber: '高政发〔2022〕1号', dateSigned: '2022-02-01', abolishes: [{ title: null, docNumber: '高政发〔2021〕8号' }] })])]);
+    expect(row().status).toBe('已废止');
+    docs.delete(row().id);
+    expect(docs.list(query({ q: '高政发〔2021〕8号' })).total).toBe(0);
+  });
+
   it('sorts by any column with empty values last, and pages', () => {
     const { docs } = library();
     const byNumber = docs.list(query({ sort: 'docNumber', dir: 'asc' })).rows.map((r) => r.docNumber);

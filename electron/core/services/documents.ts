@@ -3,19 +3,21 @@ import type { DocumentDetail, DocumentPatch, DocumentQuery } from '../../../shar
 import type { z } from 'zod';
 import { isoDate } from '../../../shared/domain/cn-date';
 import { parseDocNumber } from '../../../shared/domain/docnumber';
-import { DOCUMENT_STATUSES, type Document, type DocumentStatus, type DocumentSummary } from '../../../shared/domain/document';
+import type { Document, DocumentStatus } from '../../../shared/domain/document';
 import type { Appointment, DocNumber } from '../../../shared/domain/parse-result';
 import { computeStatus, isoDay } from '../../../shared/domain/status';
 import { AppError } from '../app-error';
 import type { AppContext } from '../context';
 import { createAuditService, type AuditService } from './audit';
 import { createGazetteService } from './gazettes';
+import { createLibraryTable } from './library-table';
 import { createRelationService, relationAuditShape, type RelationService, type StoredRef } from './relations';
 
 type Query = z.output<typeof DocumentQuery>;
 type Highlight = DocumentDetail['highlights'][number];
 
-interface DocumentRow {
+/** A row of the documents table as SQLite returns it. */
+export interface DocumentRow {
   id: string;
   title: string;
   doc_number_raw: string | null;
@@ -41,11 +43,6 @@ interface DocumentRow {
   updated_at: string;
 }
 
-type SummaryRow = Pick<
-  DocumentRow,
-  | 'id' | 'title' | 'doc_number' | 'doc_agency' | 'doc_year' | 'doc_serial' | 'issuers' | 'date_signed' | 'effective_date'
-  | 'valid_until' | 'declared_invalid_on' | 'kind' | 'is_normative' | 'validity_clause'
->;
 
 /** The fields of a new document, as extracted (and perhaps corrected in the review). */
 export interface NewDocument {
@@ -151,47 +148,8 @@ export function findHighlights(body: readonly string[]): Highlight[] {
   return out.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
-const collator = new Intl.Collator('zh-CN');
-const STATUS_ORDER = new Map<DocumentStatus, number>(DOCUMENT_STATUSES.map((s, i) => [s, i]));
-
-/** Spellings of a quick-filter text as a 文号 might be stored: any bracket, no spaces, no leading zeros. */
-function docNumberVariants(q: string): string[] {
-  const squeezed = q.replace(/\s+/g, '');
-  const variants = new Set([squeezed]);
-  const bracketed = squeezed.replace(/[[（(【［﹝〖]/g, '〔').replace(/[\]）)】］﹞〗]/g, '〕').replace(/〕0+(\d)/, '〕$1');
-  variants.add(bracketed);
-  const parsed = parseDocNumber(squeezed);
-  if (parsed) variants.add(parsed.normalized);
-  return [...variants];
-}
-
-type Row = SummaryRow & { status: DocumentStatus; issuerList: string[] };
-
-function compareRows(sort: Query['sort']): (a: Row, b: Row) => number {
-  // Empty values sort last in both directions; the caller flips only the non-empty comparison.
-  const nullsLast = <T>(x: T | null, y: T | null, cmp: (x: T, y: T) => number) =>
-    x === null && y === null ? 0 : x === null ? Infinity : y === null ? -Infinity : cmp(x, y);
-  const str = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  switch (sort) {
-    case 'docNumber':
-      return (a, b) =>
-        nullsLast(a.doc_agency, b.doc_agency, (x, y) => collator.compare(x, y) || (a.doc_year ?? 0) - (b.doc_year ?? 0) || (a.doc_serial ?? 0) - (b.doc_serial ?? 0));
-    case 'title':
-      return (a, b) => collator.compare(a.title, b.title);
-    case 'issuer':
-      return (a, b) => nullsLast(a.issuerList[0] ?? null, b.issuerList[0] ?? null, collator.compare);
-    case 'status':
-      return (a, b) => STATUS_ORDER.get(a.status)! - STATUS_ORDER.get(b.status)!;
-    case 'validUntil':
-      return (a, b) => nullsLast(a.valid_until, b.valid_until, str);
-    case 'dateSigned':
-    default:
-      return (a, b) => nullsLast(a.date_signed, b.date_signed, str);
-  }
-}
-
 /**
- * The document library: the table (statuses computed for a day in one pass over two queries), one document
+ * The document library: the table (see library-table.ts), one document
  * with relations, highlights, history and gazettes, and validated, audited edits and deletion.
  */
 export function createDocumentService(
@@ -202,6 +160,7 @@ export function createDocumentService(
   const audit = deps.audit ?? createAuditService(ctx);
   const relations = deps.relations ?? createRelationService(ctx, audit);
   const gazettes = createGazetteService(ctx, audit);
+  const table = createLibraryTable(db, relations);
 
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const allRows = db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY date_signed, created_at');
@@ -230,15 +189,6 @@ export function createDocumentService(
       updated_at = @updated_at
     WHERE id = @id`);
   const deleteStmt = db.prepare<[string]>('DELETE FROM documents WHERE id = ?');
-  const issuerOptions = db.prepare<[], { v: string }>(
-    'SELECT DISTINCT j.value AS v FROM documents d, json_each(d.issuers) j ORDER BY 1',
-  );
-  const YEAR_SQL = `coalesce(CAST(substr(date_signed, 1, 4) AS INTEGER), doc_year)`;
-  const yearOptions = db.prepare<[], { v: number }>(
-    `SELECT DISTINCT ${YEAR_SQL} AS v FROM documents WHERE v IS NOT NULL ORDER BY 1 DESC`,
-  );
-  const kindOptions = db.prepare<[], { v: string }>('SELECT DISTINCT kind AS v FROM documents WHERE kind IS NOT NULL ORDER BY 1');
-
   const today = () => isoDay(ctx.now());
   const windowMonths = () => ctx.settings.get().expiryWindowMonths;
 
@@ -303,91 +253,9 @@ export function createDocumentService(
     get,
     detail,
 
-    /** The library table: filters in SQL, statuses for `asOf` in one pass, then status filter, sort and page. */
+    /** The library table: filtered, sorted rows with statuses as of `asOf` (default today), and the filter values. */
     list(query: Query) {
-      const asOf = query.asOf ?? today();
-      const where: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (query.q?.trim()) {
-        const q = query.q.trim();
-        params.q = q;
-        const numberMatches = docNumberVariants(q).map((v, i) => {
-          params[`n${i}`] = v;
-          return `instr(doc_number, @n${i}) > 0`;
-        });
-        where.push(`(instr(title, @q) > 0 OR instr(doc_number_raw, @q) > 0 OR instr(issuers, @q) > 0 OR instr(registration_number, @q) > 0 OR ${numberMatches.join(' OR ')})`);
-      }
-      if (query.issuer) {
-        params.issuer = query.issuer;
-        where.push('EXISTS (SELECT 1 FROM json_each(documents.issuers) WHERE value = @issuer)');
-      }
-      if (query.year !== undefined) {
-        params.year = query.year;
-        where.push(`${YEAR_SQL} = @year`);
-      }
-      if (query.kind) {
-        params.kind = query.kind;
-        where.push('kind = @kind');
-      }
-      if (query.normative !== undefined) {
-        params.normative = query.normative ? 1 : 0;
-        where.push('is_normative = @normative');
-      }
-      if (query.hasValidity !== undefined) {
-        where.push(query.hasValidity ? "(coalesce(validity_clause, '') <> '' OR valid_until IS NOT NULL)" : "(coalesce(validity_clause, '') = '' AND valid_until IS NULL)");
-      }
-      const rows = db
-        .prepare<Record<string, unknown>, SummaryRow>(
-          `SELECT id, title, doc_number, doc_agency, doc_year, doc_serial, issuers, date_signed, effective_date, valid_until,
-                  declared_invalid_on, kind, is_normative, validity_clause
-           FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-        )
-        .all(params);
-      const changes = relations.allIncomingChanges();
-      const months = windowMonths();
-      const wanted = query.status?.length ? new Set(query.status) : null;
-      const computed: Row[] = [];
-      for (const r of rows) {
-        const status = computeStatus(
-          { dateSigned: r.date_signed, effectiveDate: r.effective_date, validUntil: r.valid_until, declaredInvalidOn: r.declared_invalid_on },
-          changes.get(r.id) ?? [],
-          asOf,
-          months,
-        );
-        if (wanted && !wanted.has(status)) continue;
-        computed.push({ ...r, status, issuerList: JSON.parse(r.issuers) });
-      }
-      const cmp = compareRows(query.sort);
-      const sign = query.dir === 'asc' ? 1 : -1;
-      computed.sort((a, b) => {
-        const c = cmp(a, b);
-        // ±Infinity marks an empty value: it stays last whichever the direction.
-        if (c === Infinity || c === -Infinity) return c > 0 ? 1 : -1;
-        return sign * c || (b.date_signed ?? '').localeCompare(a.date_signed ?? '') || a.id.localeCompare(b.id);
-      });
-      const page = computed.slice(query.offset, query.offset + query.limit);
-      const toSummary = (r: Row): DocumentSummary => ({
-        id: r.id,
-        title: r.title,
-        docNumber: r.doc_number,
-        issuers: r.issuerList,
-        dateSigned: r.date_signed,
-        effectiveDate: r.effective_date,
-        validUntil: r.valid_until,
-        kind: r.kind,
-        isNormative: r.is_normative === 1,
-        hasValidityClause: Boolean(r.validity_clause) || r.valid_until !== null,
-        status: r.status,
-      });
-      return {
-        total: computed.length,
-        rows: page.map(toSummary),
-        options: {
-          issuers: issuerOptions.all().map((o) => o.v),
-          years: yearOptions.all().map((o) => o.v),
-          kinds: kindOptions.all().map((o) => o.v),
-        },
-      };
+      return table.list(query, query.asOf ?? today(), windowMonths());
     },
 
     /** Every stored document with all its fields (the CLI's `list --json`). */

@@ -98,10 +98,13 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'sett
   const deleteStmt = db.prepare<[number]>('DELETE FROM relations WHERE id = ?');
   // A reference with a 文号 matches on the 文号 alone; one without matches on the exact title. A document stored
   // without a 文号 also takes references that name its title (its 文号 may just not have been printed).
+  // Two indexed lookups (partial indexes on unresolved rows): an OR of both would scan every unresolved reference.
   const pendingFor = db.prepare<{ id: string; docNumber: string | null; title: string; noNumber: number }, { id: number }>(`
-    SELECT id FROM relations WHERE target_id IS NULL AND source_id <> @id AND (
-      (@docNumber IS NOT NULL AND target_doc_number = @docNumber)
-      OR (target_title = @title AND (target_doc_number IS NULL OR @noNumber = 1)))`);
+    SELECT id FROM relations WHERE target_id IS NULL AND target_doc_number = @docNumber AND source_id <> @id
+    UNION
+    SELECT id FROM relations WHERE target_id IS NULL AND target_title = @title AND source_id <> @id
+      AND (target_doc_number IS NULL OR @noNumber = 1)
+    ORDER BY id`);
   const resolveStmt = db.prepare<[string, string | null, string, number]>(
     'UPDATE relations SET target_id = ?, target_doc_number = coalesce(target_doc_number, ?), target_title = coalesce(target_title, ?) WHERE id = ?',
   );
