@@ -35,8 +35,9 @@ function titleDepths(s: string): Uint8Array {
 /** First match of kw outside any 《title》, or null. */
 function keywordOutsideTitles(sentence: string, kw: RegExp): RegExpExecArray | null {
   const re = new RegExp(kw.source, 'g');
-  const depth = titleDepths(sentence);
+  let depth: Uint8Array | null = null;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    depth ??= titleDepths(sentence);
     if (depth[m.index] === 0) return m;
     if (m[0] === '') re.lastIndex++;
   }
