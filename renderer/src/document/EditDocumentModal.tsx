@@ -1,45 +1,18 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { DocumentPatch } from '../../../shared/contract/documents';
 import type { Document } from '../../../shared/domain/document';
 import { errorMessage } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { DATE_MESSAGE, DocumentFields, FIELD_DATES, ISO_DATE, toFieldsForm, validateFields, type FieldsForm } from './DocumentFields';
 
-interface Form {
-  title: string;
-  docNumber: string;
-  registrationNumber: string;
-  issuers: string[];
-  dateSigned: string;
-  kind: string;
-  isNormative: boolean;
-  effectiveClause: string;
-  effectiveDate: string;
-  validityClause: string;
-  validUntil: string;
+interface Form extends FieldsForm {
   declaredInvalidOn: string;
   body: string;
 }
 
-const DATE_FIELDS = ['dateSigned', 'effectiveDate', 'validUntil', 'declaredInvalidOn'] as const;
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
 function toForm(d: Document): Form {
-  return {
-    title: d.title,
-    docNumber: d.docNumber?.raw ?? '',
-    registrationNumber: d.registrationNumber ?? '',
-    issuers: d.issuers,
-    dateSigned: d.dateSigned ?? '',
-    kind: d.kind ?? '',
-    isNormative: d.isNormative,
-    effectiveClause: d.effectiveClause ?? '',
-    effectiveDate: d.effectiveDate ?? '',
-    validityClause: d.validityClause ?? '',
-    validUntil: d.validUntil ?? '',
-    declaredInvalidOn: d.declaredInvalidOn ?? '',
-    body: d.body.join('\n'),
-  };
+  return { ...toFieldsForm(d), declaredInvalidOn: d.declaredInvalidOn ?? '', body: d.body.join('\n') };
 }
 
 /** Only what changed goes to the service, so the audit log records real edits. Empty text means "none". */
@@ -54,16 +27,15 @@ export function diffPatch(before: Form, after: Form): DocumentPatch {
   if (after.isNormative !== before.isNormative) patch.isNormative = after.isNormative;
   if (after.effectiveClause !== before.effectiveClause) patch.effectiveClause = nul(after.effectiveClause);
   if (after.validityClause !== before.validityClause) patch.validityClause = nul(after.validityClause);
-  for (const f of DATE_FIELDS) if (after[f] !== before[f]) patch[f] = nul(after[f]);
+  for (const f of [...FIELD_DATES, 'declaredInvalidOn'] as const) if (after[f] !== before[f]) patch[f] = nul(after[f]);
   if (after.body !== before.body) patch.body = after.body.split('\n').map((p) => p.trim()).filter(Boolean);
   return patch;
 }
 
-/** Checks the person can fix before asking the service (which has the final word, e.g. on 文号). */
 function localErrors(f: Form): Partial<Record<keyof Form, string>> {
-  const errors: Partial<Record<keyof Form, string>> = {};
-  if (!f.title.trim()) errors.title = '标题不能为空';
-  for (const k of DATE_FIELDS) if (f[k].trim() && !ISO.test(f[k].trim())) errors[k] = '日期格式应为 YYYY-MM-DD，如 2022-02-07';
+  // The 文号 is left to the service: its refusal names the reason.
+  const errors: Partial<Record<keyof Form, string>> = validateFields(f, false);
+  if (f.declaredInvalidOn.trim() && !ISO_DATE.test(f.declaredInvalidOn.trim())) errors.declaredInvalidOn = DATE_MESSAGE;
   return errors;
 }
 
@@ -92,12 +64,7 @@ export function EditDocumentModal({ document, opened, onClose, save }: Props) {
   }, [opened, document]);
 
   const errors = touched ? localErrors(form) : {};
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((prev) => ({ ...prev, [k]: v }));
-  const text = (k: Exclude<keyof Form, 'issuers' | 'isNormative'>) => ({
-    value: form[k],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.currentTarget.value),
-    error: errors[k],
-  });
+  const set = (patch: Partial<Form>) => setForm((prev) => ({ ...prev, ...patch }));
 
   const submit = async () => {
     setTouched(true);
@@ -119,23 +86,17 @@ export function EditDocumentModal({ document, opened, onClose, save }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title="编辑文件信息" size="xl">
       <Stack gap="sm">
-        <Textarea label="标题" autosize minRows={1} {...text('title')} />
+        <DocumentFields form={form} errors={errors} onChange={set} />
         <SimpleGrid cols={3}>
-          <TextInput label="文号" placeholder="如 招政发〔2022〕8号" {...text('docNumber')} />
-          <TextInput label="登记号" placeholder="如 GQDR-2021-0020002" {...text('registrationNumber')} />
-          <TextInput label="文种" placeholder="通知、意见、办法…" {...text('kind')} />
+          <TextInput
+            label="宣布失效日期"
+            placeholder="YYYY-MM-DD"
+            value={form.declaredInvalidOn}
+            onChange={(e) => set({ declaredInvalidOn: e.currentTarget.value })}
+            error={errors.declaredInvalidOn}
+          />
         </SimpleGrid>
-        <TagsInput label="发文机关" value={form.issuers} onChange={(v) => set('issuers', v)} placeholder="输入后回车" />
-        <SimpleGrid cols={4}>
-          <TextInput label="成文日期" placeholder="YYYY-MM-DD" {...text('dateSigned')} />
-          <TextInput label="施行日期" placeholder="YYYY-MM-DD" {...text('effectiveDate')} />
-          <TextInput label="有效期至" placeholder="YYYY-MM-DD" {...text('validUntil')} />
-          <TextInput label="宣布失效日期" placeholder="YYYY-MM-DD" {...text('declaredInvalidOn')} />
-        </SimpleGrid>
-        <Switch label="行政规范性文件" checked={form.isNormative} onChange={(e) => set('isNormative', e.currentTarget.checked)} />
-        <Textarea label="施行条款" autosize minRows={1} {...text('effectiveClause')} />
-        <Textarea label="有效期条款" autosize minRows={1} {...text('validityClause')} />
-        <Textarea label="正文（每行一段）" autosize minRows={4} maxRows={14} {...text('body')} />
+        <Textarea label="正文（每行一段）" autosize minRows={4} maxRows={14} value={form.body} onChange={(e) => set({ body: e.currentTarget.value })} />
         <ErrorAlert message={error} title="未能保存" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
