@@ -81,4 +81,20 @@ describe('UI: import, library, document', () => {
     await screenshot(page, 'ui-document-abolished');
     expect(errors).toEqual([]);
   });
+
+  it('a dropped file that is not a PDF gets a clear Chinese message and changes nothing', async () => {
+    const before = await (await fetch(`${app.url}api/rpc/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    await page.goto(`${app.url}#/import`);
+    const dt = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['这不是 PDF'], '假文件.pdf', { type: 'application/pdf' }));
+      return transfer;
+    });
+    await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer: dt });
+    await page.getByText('此文件无法导入').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: '保存 0 件' }).isDisabled()).toBe(true);
+    await screenshot(page, 'ui-import-bad-file');
+    const after = await (await fetch(`${app.url}api/rpc/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    expect(after.data.documentCount).toBe(before.data.documentCount);
+  });
 });

@@ -35,6 +35,17 @@ describe('UI: full-text search', () => {
     await screenshot(page, 'ui-search-results');
   });
 
+  it('the header box suggests titles while typing', async () => {
+    await page.goto(`${app.url}#/library`);
+    await page.getByRole('table', { name: '文件列表' }).waitFor();
+    await page.locator('header input[aria-label="全文检索"]').fill('招远');
+    await page.getByRole('option').first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'ui-search-suggest');
+    await page.getByRole('option').first().click();
+    await page.getByTestId('document-body').waitFor();
+    expect(page.url()).toContain('#/documents/');
+  });
+
   it('a 文号 in odd spelling finds documents, and a result opens with the matches highlighted', async () => {
     await page.goto(`${app.url}#/search?q=${encodeURIComponent('招政发[2018]27号')}`);
     await page.getByTestId('search-hit').first().waitFor();

@@ -53,6 +53,15 @@ describe('文件库', () => {
     expect(list.mock.calls.at(-1)![0]).not.toHaveProperty('hasValidity');
   });
 
+  it('keeps only the visible rows of a 20,000-document library in the page', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => summary({ id: `d${i}`, docNumber: `招政发〔2022〕${i + 1}号` }));
+    renderWith(<LibraryPage />, { 'documents:list': async () => ({ total: rows.length, rows, options: { issuers: [], years: [], kinds: [] } }) });
+    expect(await screen.findByText('招政发〔2022〕1号')).toBeTruthy();
+    expect(screen.getByTestId('library-count').textContent).toContain('共 20,000 件');
+    const rendered = within(screen.getByRole('table', { name: '文件列表' })).getAllByRole('row').length;
+    expect(rendered).toBeLessThan(60);
+  });
+
   it('a failing service shows its Chinese message instead of a blank page', async () => {
     renderWith(<LibraryPage />, {
       'documents:list': async () => {
