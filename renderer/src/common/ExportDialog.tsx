@@ -44,7 +44,6 @@ export function ExportDialog({ format, subject, run, onClose }: Props) {
       live = false;
     };
     // `run` is recreated by parents on every render; the export should run once per opening.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [format, call]);
 
   const label = format === 'pdf' ? 'PDF' : 'DOCX';

@@ -49,7 +49,7 @@ export function GlobalSearch({ initial }: { initial: string }) {
     };
   }, [call, debounced]);
 
-  const label = (s: Suggestion) => (s.docNumber ? `${displayDocNumber(s.docNumber)}　${s.title}` : s.title);
+  const label = (s: Suggestion) => (s.docNumber ? `${displayDocNumber(s.docNumber)}\u3000${s.title}` : s.title);
   const byLabel = new Map(suggestions.map((s) => [label(s), s]));
 
   return (
