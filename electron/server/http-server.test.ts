@@ -22,6 +22,9 @@ afterAll(async () => {
   await app.close();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are checked field by field below
+const json = (res: Response): Promise<any> => res.json();
+
 function rpc(channel: string, body: string, headers: Record<string, string> = {}) {
   return fetch(`${server.url}api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 }
@@ -30,12 +33,12 @@ describe('browser-mode server', () => {
   it('answers the health check with version and schema version', async () => {
     const res = await fetch(`${server.url}api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, version: expect.any(String), schemaVersion: expect.any(Number) });
+    expect(await json(res)).toEqual({ ok: true, version: expect.any(String), schemaVersion: expect.any(Number) });
   });
 
   it('serves the same contract over POST /api/rpc/<channel>', async () => {
     const res = await rpc('app:info', '{}');
-    const body = await res.json();
+    const body = await json(res);
     expect(res.status).toBe(200);
     expect(body.ok).toBe(true);
     expect(body.data.shell).toBe('browser');
@@ -49,7 +52,7 @@ describe('browser-mode server', () => {
     ]) {
       const res = await rpc(channel, body);
       expect(res.status).toBe(400);
-      expect((await res.json()).error.code).toBe('INVALID_INPUT');
+      expect((await json(res)).error.code).toBe('INVALID_INPUT');
     }
   });
 
@@ -57,7 +60,7 @@ describe('browser-mode server', () => {
     const big = JSON.stringify({ text: 'x'.repeat(11 * 1024 * 1024) });
     const res = await rpc('search:suggest', big);
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('TOO_LARGE');
+    expect((await json(res)).error.code).toBe('TOO_LARGE');
   });
 
   it('refuses calls that are not JSON or come from another site', async () => {

@@ -85,7 +85,7 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
 }
 
 function key(s: string): string {
-  return s.replace(/[\s“”"'‘’()（）〔〕\[\]【】《》<>·・.,，、:：\-—–]/g, '');
+  return s.replace(/[\s“”"'‘’()（）〔〕[\]【】《》<>·・.,，、:：\-—–]/g, '');
 }
 
 /** Reports TOC entries that did not become a document. */

@@ -29,7 +29,7 @@ export interface Head {
 /** Title endings that name the kind of document; an optional `（试行）` may follow. */
 const KIND_END =
   /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|批示)(?:[（(][^）)]{1,12}[）)])?$/;
-const NUMBER_TOKEN = /[〔\[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
+const NUMBER_TOKEN = /[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
 
 function balanced(t: string): boolean {
   let depth = 0;
@@ -214,7 +214,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
 }
 
 function key(s: string): string {
-  return squeeze(s).replace(/[“”"'‘’()（）〔〕\[\]【】《》<>〈〉·・.,，、:：\-—–]/g, '');
+  return squeeze(s).replace(/[“”"'‘’()（）〔〕[\]【】《》<>〈〉·・.,，、:：\-—–]/g, '');
 }
 
 /** TOC entries with no head found: look for their title in the text and open a document there. */
