@@ -9,6 +9,9 @@ export function AsOfPicker({ value, onChange, w = 150 }: { value: string | null;
       value={value}
       onChange={(v) => onChange(v ? String(v).slice(0, 10) : null)}
       valueFormat="YYYY年M月D日"
+      monthLabelFormat="YYYY年M月"
+      yearLabelFormat="YYYY年"
+      monthsListFormat="M月"
       clearable
       size="xs"
       w={w}

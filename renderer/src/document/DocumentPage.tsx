@@ -63,7 +63,16 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
 
-  if (detail.error && !detail.data) return <ErrorAlert message={detail.error} title="文件未能打开" />;
+  if (detail.error && !detail.data) {
+    return (
+      <Stack gap="sm">
+        <ErrorAlert message={detail.error} title="文件未能打开" />
+        <Anchor href={routeHref({ name: 'library' })} size="sm">
+          ← 返回文件库
+        </Anchor>
+      </Stack>
+    );
+  }
   if (!detail.data) return <Loader />;
   const d = detail.data;
   const doc = d.document;
