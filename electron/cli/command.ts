@@ -9,7 +9,8 @@ export interface CliContext {
   values: Record<string, string | boolean | string[] | boolean[] | undefined>;
   positionals: string[];
   /** opens the library in the data directory chosen by --data / NORMDESK_DATA / the default */
-  openApp(): App;
+  /** `shell` is 'browser' when the command serves the UI (serve), else 'cli' */
+  openApp(shell?: 'cli' | 'browser'): App;
   dataDir: string;
   out(text: string): void;
   err(text: string): void;

@@ -64,7 +64,7 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
       values: parsed.values,
       positionals: parsed.positionals,
       dataDir,
-      openApp: () => (opened ??= createApp({ dataDir, shell: 'cli', log: { info: () => {}, error: (m, e) => io.err(`${m} ${e instanceof Error ? e.stack : ''}`) } })),
+      openApp: (shell = 'cli') => (opened ??= createApp({ dataDir, shell, log: { info: () => {}, error: (m, e) => io.err(`${m} ${e instanceof Error ? e.stack : ''}`) } })),
       out: io.out,
       err: io.err,
     });

@@ -42,6 +42,7 @@ describe('browser mode: the Chinese shell', () => {
     const text = await page.locator('body').innerText();
     expect(text).toMatch(/版本/);
     expect(text).toMatch(/数据库/);
+    expect(text).toContain('浏览器');
     await screenshot(page, 'shell-settings');
     expect(errors).toEqual([]);
   });

@@ -18,7 +18,7 @@ export const serveCommand: CliCommand = {
       throw new UsageError('界面尚未构建：请先运行 npm run build（或使用 npm run serve）');
     }
     const host = typeof ctx.values.host === 'string' ? ctx.values.host : '127.0.0.1';
-    const app = ctx.openApp();
+    const app = ctx.openApp('browser');
     let running;
     try {
       running = await startHttpServer({ app, staticDir, host, port });
