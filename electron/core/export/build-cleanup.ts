@@ -1,7 +1,7 @@
 import { CLEANUP_DECISIONS, type CleanupInput } from '../../../shared/contract/export';
 import type { Document } from '../../../shared/domain/document';
 import { chineseDate, safeFileName, tidy } from './build-document';
-import type { Block, OfficialText } from './model';
+import type { Block, OfficialText, TableColumn } from './model';
 
 const ANNEX_NAME: Record<(typeof CLEANUP_DECISIONS)[number], string> = {
   继续有效: '继续有效的行政规范性文件目录',
@@ -9,6 +9,18 @@ const ANNEX_NAME: Record<(typeof CLEANUP_DECISIONS)[number], string> = {
   废止: '决定废止的行政规范性文件目录',
   宣布失效: '宣布失效的行政规范性文件目录',
 };
+
+/**
+ * Annex table columns; widths in 小四 characters so that a 文号 such as 招政办发〔2022〕12号 and a date such as
+ * 2021年10月12日 stay on one line, the title and the reason wrap.
+ */
+export const CLEANUP_COLUMNS: TableColumn[] = [
+  { header: '序号', width: 2.8, align: 'center' },
+  { header: '文件名称', width: 8.6, align: 'left' },
+  { header: '文号', width: 11, align: 'center' },
+  { header: '发布日期', width: 8.3, align: 'center' },
+  { header: '处理意见/理由', width: 6.6, align: 'left' },
+];
 
 /**
  * A cleanup result notice (清理结果) with one annex table per decision; items naming a stored document take
@@ -58,13 +70,7 @@ export function buildCleanup(input: CleanupInput, lookup: (id: string) => Docume
       { type: 'blank', lines: 1 },
       {
         type: 'table',
-        columns: [
-          { header: '序号', width: 1.1, align: 'center' },
-          { header: '文件名称', width: 5, align: 'left' },
-          { header: '文号', width: 2.8, align: 'center' },
-          { header: '发布日期', width: 2.4, align: 'center' },
-          { header: '处理意见/理由', width: 3.4, align: 'left' },
-        ],
+        columns: CLEANUP_COLUMNS,
         rows: g.rows.map((r, k) => [String(k + 1), r.title, r.number, r.date, r.reason]),
       },
     );

@@ -13,7 +13,7 @@ import {
 } from './geometry';
 import { atomize, breakLines, placeLine, type Measure } from './linebreak';
 import type { Block, OfficialText, TableColumn } from './model';
-import { paragraphsOf, type Para, type ParaStyle } from './styles';
+import { paragraphsOf, plainStyle, type Para, type ParaStyle } from './styles';
 
 /** Full-width characters sit on the 28-per-line grid: each is narrowed by the same small amount Word applies. */
 const GRID_DELTA = CHAR_PITCH - SIZE.body;
@@ -121,7 +121,18 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     const left1 = s.firstIndent * unit;
     const leftN = s.restIndent * unit;
     const right = s.rightIndent * unit;
-    const rows = breakLines(atoms, widthLimit - left1 - right, widthLimit - leftN - right);
+    let rows = breakLines(atoms, widthLimit - left1 - right, widthLimit - leftN - right);
+    if (s.align === 'center' && rows.length > 1) {
+      // centred titles are balanced: the narrowest measure that keeps the line count, so no last line of one or two characters
+      let lo = (widthLimit - left1 - right) / 2;
+      let hi = widthLimit - left1 - right;
+      while (hi - lo > 2) {
+        const mid = (lo + hi) / 2;
+        if (breakLines(atoms, mid, mid).length > rows.length) lo = mid;
+        else hi = mid;
+      }
+      rows = breakLines(atoms, hi, hi);
+    }
     return rows.map((row, i) => {
       const left = i === 0 ? left1 : leftN;
       const avail = widthLimit - left - right;
@@ -181,7 +192,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     const widths = columns.map((c) => (c.width / total) * BLOCK_W);
     const xs = widths.map((_, i) => BLOCK_LEFT + widths.slice(0, i).reduce((s, w) => s + w, 0));
     const cellStyle = (col: TableColumn, header: boolean): ParaStyle => ({
-      ...tocBase,
+      ...plainStyle,
       font: header ? 'hei' : 'body',
       size: SIZE.table,
       align: header || col.align === 'center' ? 'center' : 'justify',
@@ -193,11 +204,11 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
         return { style, lines: paras.flatMap((p) => setPara({ runs: [{ text: p }], style }, widths[i] - 2 * TABLE_PAD)) };
       });
     const header = setRow(columns.map((c) => c.header), true);
-    const rowHeight = (row: typeof header) => Math.max(...row.map((c) => c.lines.length)) * TABLE_LINE + 2 * TABLE_PAD;
-    const headerH = rowHeight(header);
+    const headerH = Math.max(...header.map((c) => c.lines.length)) * TABLE_LINE + 2 * TABLE_PAD;
 
     const drawRow = (row: typeof header, from: number, count: number) => {
-      const h = count * TABLE_LINE + 2 * TABLE_PAD;
+      const lines = Math.min(count, Math.max(...row.map((c) => c.lines.length)) - from);
+      const h = lines * TABLE_LINE + 2 * TABLE_PAD;
       const top = y;
       row.forEach((cell, i) => {
         cell.lines.slice(from, from + count).forEach((line, k) => {
@@ -234,20 +245,19 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
         from += count;
       }
     }
-    void rowHeight;
     snap();
   };
 
   const placeToc = (heading: string, entries: Extract<Block, { type: 'toc' }>['entries']) => {
-    placePara({ runs: [{ text: heading }], style: { ...tocBase, font: 'title', size: SIZE.title, align: 'center' } }, { type: 'blank', lines: 0 }, true);
+    placePara({ runs: [{ text: heading }], style: { ...plainStyle, font: 'title', size: SIZE.title, align: 'center' } }, { type: 'blank', lines: 0 }, true);
     y += LINE_PITCH;
     const numberW = 3 * CHAR_PITCH;
     for (const e of entries) {
       if (e.kind === 'section') {
-        placePara({ runs: [{ text: e.text }], style: { ...tocBase, font: 'hei', keepWithNext: true } }, { type: 'blank', lines: 0 }, true);
+        placePara({ runs: [{ text: e.text }], style: { ...plainStyle, font: 'hei', keepWithNext: true } }, { type: 'blank', lines: 0 }, true);
         continue;
       }
-      const style: ParaStyle = { ...tocBase, firstIndent: 1, restIndent: 2 };
+      const style: ParaStyle = { ...plainStyle, firstIndent: 1, restIndent: 2 };
       const lines = setPara({ runs: [{ text: e.title }], style }, BLOCK_W - numberW);
       snap();
       if (lines.length * LINE_PITCH > room() + EPS) newPage();
@@ -328,17 +338,6 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   return { pages, anchors, outline, usedFonts, missing };
 }
 
-const tocBase: ParaStyle = {
-  font: 'body',
-  size: SIZE.body,
-  align: 'left',
-  firstIndent: 0,
-  restIndent: 0,
-  rightIndent: 0,
-  lines: 1,
-  keepWithNext: false,
-  color: 'black',
-};
 
 /** The page number label of GB/T 9704: 4号 half-width digits between two em dashes. */
 export function pageLabel(n: number): string {

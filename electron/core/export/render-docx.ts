@@ -27,7 +27,7 @@ import {
 import { FONT_ROLES, type FontRole } from './fonts';
 import { SIZE, TWIPS } from './geometry';
 import type { Block, OfficialText, Run, TableColumn } from './model';
-import { paragraphsOf, type Para } from './styles';
+import { paragraphsOf, plainStyle, type Para } from './styles';
 
 const RED = 'D90000';
 /** Latin text beside the Chinese faces: Times New Roman for the serif roles, the face itself otherwise. */
@@ -124,12 +124,12 @@ function blockChildren(block: Block, pageNumbers: Map<string, number | null>, br
       return [...(breakBefore ? [emptyPara(true)] : []), table(block.columns, block.rows)];
     case 'toc': {
       const out: Child[] = [
-        paragraph({ runs: [{ text: block.heading }], style: { ...tocStyle, font: 'title', size: SIZE.title, align: 'center' } }, { pageBreakBefore: breakBefore }),
+        paragraph({ runs: [{ text: block.heading }], style: { ...plainStyle, font: 'title', size: SIZE.title, align: 'center' } }, { pageBreakBefore: breakBefore }),
         emptyPara(),
       ];
       for (const e of block.entries) {
         if (e.kind === 'section') {
-          out.push(paragraph({ runs: [{ text: e.text }], style: { ...tocStyle, font: 'hei', keepWithNext: true } }));
+          out.push(paragraph({ runs: [{ text: e.text }], style: { ...plainStyle, font: 'hei', keepWithNext: true } }));
           continue;
         }
         const n = pageNumbers.get(e.anchor);
@@ -151,17 +151,6 @@ function blockChildren(block: Block, pageNumbers: Map<string, number | null>, br
   }
 }
 
-const tocStyle: Para['style'] = {
-  font: 'body',
-  size: SIZE.body,
-  align: 'left',
-  firstIndent: 0,
-  restIndent: 0,
-  rightIndent: 0,
-  lines: 1,
-  keepWithNext: false,
-  color: 'black',
-};
 
 function footer(side: 'odd' | 'even') {
   // 4号 宋体 — N —, odd pages right and even pages left, one character in from the text block

@@ -23,6 +23,19 @@ export interface Para {
   style: ParaStyle;
 }
 
+/** 3号 body text, left-aligned, no indents: the base every other style starts from. */
+export const plainStyle: ParaStyle = {
+  font: 'body',
+  size: SIZE.body,
+  align: 'left',
+  firstIndent: 0,
+  restIndent: 0,
+  rightIndent: 0,
+  lines: 1,
+  keepWithNext: false,
+  color: 'black',
+};
+
 const base: ParaStyle = {
   font: 'body',
   size: SIZE.body,
