@@ -112,14 +112,25 @@ function loadFont(path: string): LoadedFont {
 /** The fonts of one export: per-role access plus the fallback used for characters a face lacks. */
 export function createFontSet(resourcesDir: string) {
   const dir = join(resourcesDir, 'fonts');
-  const get = (role: FontRole): LoadedFont => loadFont(join(dir, FONT_ROLES[role].file));
+  const byRole = new Map<FontRole, LoadedFont>();
+  const get = (role: FontRole): LoadedFont => {
+    let f = byRole.get(role);
+    if (!f) byRole.set(role, (f = loadFont(join(dir, FONT_ROLES[role].file))));
+    return f;
+  };
+  const resolved = new Map<string, FontRole | null>();
   return {
     get,
     /** The role whose face actually draws `cp`: the asked role, else a fallback face, else null (no glyph anywhere). */
     resolve(role: FontRole, cp: number): FontRole | null {
       if (get(role).advance(cp) !== null) return role;
-      for (const other of FALLBACK) if (other !== role && get(other).advance(cp) !== null) return other;
-      return null;
+      const key = `${role}:${cp}`;
+      let r = resolved.get(key);
+      if (r === undefined) {
+        r = FALLBACK.find((other) => other !== role && get(other).advance(cp) !== null) ?? null;
+        resolved.set(key, r);
+      }
+      return r;
     },
   };
 }
