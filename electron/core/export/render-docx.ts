@@ -98,7 +98,7 @@ function table(columns: TableColumn[], rows: string[][]): Table {
     rows: [
       // the header row repeats on every page the table runs over
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
-      ...rows.map((r) => new TableRow({ height: { value: 400, rule: HeightRule.ATLEAST }, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
+      ...rows.map((r) => new TableRow({ cantSplit: true, height: { value: 400, rule: HeightRule.ATLEAST }, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
     ],
   });
 }
