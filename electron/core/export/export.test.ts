@@ -16,6 +16,7 @@ const POPPLER = has('pdftotext') && has('pdffonts') && has('qpdf');
 const SOFFICE = has('soffice');
 if (!POPPLER) console.warn('跳过 PDF 检查：未安装 poppler-utils 或 qpdf');
 if (!SOFFICE) console.warn('跳过 DOCX 转换检查：未安装 LibreOffice（soffice）');
+if (!has('unzip')) console.warn('跳过 DOCX 检查：未安装 unzip');
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -248,7 +249,7 @@ describe.skipIf(!POPPLER)('PDF export', () => {
   });
 });
 
-describe('DOCX export', () => {
+describe.skipIf(!has('unzip') || !POPPLER)('DOCX export', () => {
   it('names the East Asian fonts, uses the GB/T 9704 page and converts in LibreOffice with all text', async () => {
     const doc = await app.call('export:document', { id: docId, format: 'docx' });
     const gaz = await app.call('export:gazette', { id: gazetteId, format: 'docx' });
