@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium fonts-noto-cjk fonts-lxgw-wenkai qpdf poppler-utils libreoffice-writer-nogui)
+APT_PACKAGES=(chromium fonts-noto-cjk fonts-lxgw-wenkai qpdf poppler-utils libreoffice-writer-nogui unzip)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -14,6 +14,8 @@ import { atomize, breakLines, NO_LINE_END, NO_LINE_START } from './linebreak';
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const POPPLER = has('pdftotext') && has('pdffonts') && has('qpdf');
 const SOFFICE = has('soffice');
+// In CI the tools are installed by npm run setup: a missing one is a broken setup, not a reason to skip.
+if (process.env.CI && !(POPPLER && SOFFICE && has('unzip'))) throw new Error('CI 缺少导出检查工具（poppler-utils、qpdf、LibreOffice、unzip）');
 if (!POPPLER) console.warn('跳过 PDF 检查：未安装 poppler-utils 或 qpdf');
 if (!SOFFICE) console.warn('跳过 DOCX 转换检查：未安装 LibreOffice（soffice）');
 if (!has('unzip')) console.warn('跳过 DOCX 检查：未安装 unzip');
