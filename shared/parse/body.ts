@@ -1,5 +1,5 @@
-import { isDateOnly } from '../domain/cn-date';
-import { HEADING_START, TERMINAL_END, compactText, isWide } from './text';
+import { findCnDates, isDateOnly } from '../domain/cn-date';
+import { HEADING_START, TERMINAL_END, compactText, isWide, splitIssuers, squeeze } from './text';
 import { isTitleEnd } from './split';
 import type { Unit } from './units';
 
@@ -47,9 +47,63 @@ function localWidths(lines: string[]): number[] {
   });
 }
 
-/** Paragraphs of the given units (already cut to one document's body). */
-export function paragraphs(units: Unit[], layout: Layout = detectLayout(units) ?? 'blocks'): string[] {
-  const items: { text: string; gap: boolean; piece: boolean }[] = [];
+/** Publication notes under a signature: `（此件公开发布）`, `（此件主动公开）`, `(此件不公开)`. */
+const PUBLICATION_NOTE = /^[（(]此件[\u4e00-\u9fff]{2,8}[）)]$/;
+
+/** A line made only of organ names: any names ending in an organisation word, or the document's own issuers. */
+function isOrganLine(raw: string, known: string[]): boolean {
+  if (splitIssuers(raw)) return true;
+  if (!known.length) return false;
+  const t = squeeze(raw);
+  if (!t || t.length > 80) return false;
+  return known.includes(t) || known.join('') === t;
+}
+
+/** `高青县人民政府 2021年9月26日`: organ names and the signature date on one line → the names and the date text. */
+export function organDateLine(raw: string): { issuers: string[]; date: string } | null {
+  if (raw.length > 90 || !raw.includes('年')) return null;
+  const ds = findCnDates(raw);
+  if (ds.length !== 1 || ds[0].index === 0) return null;
+  if (raw.slice(ds[0].index + ds[0].raw.length).trim()) return null;
+  const issuers = splitIssuers(raw.slice(0, ds[0].index));
+  return issuers ? { issuers, date: ds[0].raw } : null;
+}
+
+/**
+ * Which lines belong to a signature block: organ line(s) directly followed (blank lines skipped) by a date line,
+ * or organ and date on one line. Up to 4 organ lines (joint issuers printed one per line).
+ */
+function signatureLines(items: { raw: string; text: string }[], known: string[]): boolean[] {
+  const sig = items.map(() => false);
+  for (let i = 0; i < items.length; i++) {
+    if (organDateLine(items[i].raw)) {
+      sig[i] = true;
+      continue;
+    }
+    if (!isOrganLine(items[i].raw, known)) continue;
+    for (let j = i + 1; j < items.length && j <= i + 4; j++) {
+      if (isDateOnly(items[j].text)) {
+        for (let k = i; k < j; k++) sig[k] = true;
+        break;
+      }
+      if (!isOrganLine(items[j].raw, known)) break;
+    }
+  }
+  return sig;
+}
+
+/**
+ * Paragraphs of the given units (already cut to one document's body). `issuers` are the document's issuers as
+ * far as known (from its title), so a signature naming them is recognised even without an organisation suffix.
+ * A signature block (organ line(s), date line), a publication note and an attachment line never join the
+ * paragraph before them, whatever the layout.
+ */
+export function paragraphs(
+  units: Unit[],
+  layout: Layout = detectLayout(units) ?? 'blocks',
+  issuers: string[] = [],
+): string[] {
+  const items: { text: string; raw: string; gap: boolean; piece: boolean }[] = [];
   let gap = false;
   for (const u of units) {
     if (u.noise) continue;
@@ -57,9 +111,11 @@ export function paragraphs(units: Unit[], layout: Layout = detectLayout(units) ?
       gap = true;
       continue;
     }
-    items.push({ text: u.compact, gap, piece: u.piece });
+    items.push({ text: u.compact, raw: u.text, gap, piece: u.piece });
     gap = false;
   }
+  const known = issuers.map(squeeze).filter(Boolean);
+  const sig = signatureLines(items, known);
   const widths = localWidths(items.map((x) => x.text));
   const out: string[] = [];
   let cur = '';
@@ -76,7 +132,14 @@ export function paragraphs(units: Unit[], layout: Layout = detectLayout(units) ?
     }
     let join = false;
     const prevOpen = !TERMINAL_END.test(prev) && !prev.includes('\t') && !text.includes('\t');
-    const startsNew = HEADING_START.test(text) || isDateOnly(text) || isDateOnly(prev);
+    const startsNew =
+      HEADING_START.test(text) ||
+      isDateOnly(text) ||
+      isDateOnly(prev) ||
+      sig[i] ||
+      sig[i - 1] ||
+      PUBLICATION_NOTE.test(text) ||
+      PUBLICATION_NOTE.test(prev);
     const endsTitle = titleCandidate && isTitleEnd(cur) && !/[，、,]/.test(cur);
     if (prevOpen && !startsNew && !endsTitle) {
       const full = prev.length >= Math.max(8, widths[i - 1] * (layout === 'wrapped' ? 0.6 : 0.8));
@@ -93,7 +156,7 @@ export function paragraphs(units: Unit[], layout: Layout = detectLayout(units) ?
       cur = joinText(cur, text);
     } else {
       out.push(cur);
-      titleCandidate = isDateOnly(cur) || HEADING_START.test(cur);
+      titleCandidate = isDateOnly(cur) || sig[i - 1] || PUBLICATION_NOTE.test(cur) || HEADING_START.test(cur);
       cur = text;
     }
     prev = text;

@@ -1,9 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isDateOnly, parseCnDate } from '../domain/cn-date';
 import { parseDocNumber } from '../domain/docnumber';
 import { ParseResult, type ParsedDocument } from '../domain/parse-result';
 import { parseText } from './index';
+import { splitIssuers } from './text';
 
 // Expected values were read off the corpus texts by hand (not copied from parser output).
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -302,6 +304,21 @@ describe('clean body paragraphs in every corpus document', () => {
     expect(d.body.some((x) => x.startsWith('为深入贯彻落实党中央、国务院关于深化“放管服”改革部署和省市优化营商环境工作要求') && x.endsWith('制定本方案。'))).toBe(true);
     const appointments = parse('004').documents[11].body;
     expect(appointments).toContain('杨凡为县工业和信息化局副局长（试用期一年）；');
+  });
+  it('a signature block is never glued to the sentence above it (招政发〔2022〕11号)', () => {
+    const d = parse('001').documents.find((x) => x.docNumber?.normalized === '招政发〔2022〕11号')!;
+    const at = d.body.indexOf('《全市重点项目建设专项扶持资金补助办法》已经市委、市政府');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(d.body.slice(at + 1, at + 3)).toEqual(['招远市人民政府', '2022年2月7日']);
+    // every corpus document: the paragraph before the signature date is the organ line, alone
+    for (const { p, d: doc } of all) {
+      const i = doc.body.findIndex((x) => isDateOnly(x) && parseCnDate(x) === doc.dateSigned);
+      expect(i, `${p} ${doc.title}`).toBeGreaterThan(0);
+      expect(splitIssuers(doc.body[i - 1])?.join(''), `${p} ${doc.title}: ${doc.body[i - 1]}`).toBe(doc.issuers.join(''));
+    }
+    expect(parse('004').documents[0].body).toContain('附件：保留的县政府和县政府办公室规范性文件目录');
+    expect(parse('002').documents[0].body).toContain('（此件公开发布）');
+    expect(parse('002').documents[0].body).toContain('环翠区关于促进3岁以下婴幼儿照护服务发展的实施方案');
   });
   it('attachments stay with their notice', () => {
     const d = parse('000').documents[3];

@@ -2,7 +2,7 @@ import type { DocNumber, ParsedDocument, ParseWarning } from '../domain/parse-re
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
-import { detectLayout, paragraphs, type Layout } from './body';
+import { detectLayout, organDateLine, paragraphs, type Layout } from './body';
 import { extractAppointments, extractRelations } from './relations';
 import type { Head } from './split';
 import { splitIssuers, squeeze } from './text';
@@ -119,7 +119,7 @@ export function extractDocument(
 
   const bodyUnits = units.slice(head.headEnd + 1, last + 1);
   const layout = detectLayout(bodyUnits) ?? fileLayout;
-  const body = paragraphs(bodyUnits, layout);
+  const body = paragraphs(bodyUnits, layout, head.titleIssuers);
   // Clauses are searched in whole paragraphs, so sentences broken by hard line breaks read as one.
   const flat = body.map(squeeze).join('\n');
 
@@ -129,26 +129,14 @@ export function extractDocument(
   for (let i = 0; i < bodyUnits.length; i++) {
     const u = bodyUnits[i];
     if (u.blank) continue;
-    let dateText: string | null = null;
-    let issuerText: string | null = null;
-    if (isDateOnly(u.text)) dateText = u.text;
-    else {
-      // `高青县人民政府 2021年9月26日` on one line
-      const ds = findCnDates(u.text);
-      if (ds.length === 1 && ds[0].index > 0 && u.text.length <= 60) {
-        const before = u.text.slice(0, ds[0].index);
-        const after = u.text.slice(ds[0].index + ds[0].raw.length).trim();
-        if (!after && splitIssuers(before)) {
-          dateText = ds[0].raw;
-          issuerText = before;
-        }
-      }
-    }
+    // `2021年9月26日` alone, or `高青县人民政府 2021年9月26日` on one line
+    const oneLine = isDateOnly(u.text) ? null : organDateLine(u.text);
+    const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : null;
     if (dateText === null) continue;
     const found = findCnDates(dateText)[0];
     if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
     dateSigned = found?.iso ?? null;
-    if (issuerText) sigIssuers = splitIssuers(issuerText) ?? [];
+    if (oneLine) sigIssuers = oneLine.issuers;
     else {
       for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
         if (bodyUnits[j].blank) continue;

@@ -3,8 +3,10 @@ import { parseCnDate } from '../domain/cn-date';
 import { findDocNumbers, parseDocNumber } from '../domain/docnumber';
 import { ParseResult } from '../domain/parse-result';
 import { extractValidity } from '../domain/validity';
+import { paragraphs } from './body';
 import { parseText } from './index';
 import { extractAppointments, extractRelations } from './relations';
+import { buildUnits } from './units';
 
 // Variants other offices produce, beyond the five corpus files.
 
@@ -234,6 +236,81 @@ describe('a single plain notice', () => {
     expect(r.warnings).toEqual([{ line: 1, message: '暂行/试行文件有效期超过2年' }]);
     const lf = parseText(NOTICE.replace(/\r\n/g, '\n').slice(1), { file: 'n.txt', encoding: 'utf-8' });
     expect(lf.documents.map(({ body: _b, ...d }) => d)).toEqual(r.documents.map(({ body: _b, ...d }) => d));
+  });
+});
+
+describe('a signature block never joins the sentence above it', () => {
+  // Two-column print like 004: hard wraps every 17 characters and a blank line between every line.
+  const wrap = (s: string) => (s.match(/.{1,17}/gu) ?? []).join('\n\n');
+  const WRAPPED = [
+    '某某县人民政府',
+    '关于印发某某县农村公路养护管理办法的通知',
+    '某政发〔2021〕12号',
+    '各镇人民政府，各街道办事处，县政府各部门：',
+    // the end of the sentence was lost in the PDF: the signature follows an unfinished, full-width line
+    wrap('现将《某某县农村公路养护管理办法》印发给你们，请结合本部门实际认真'),
+    '某某县人民政府',
+    '2021年8月25日',
+    '（此件主动公开）',
+    '某某县农村公路养护管理办法',
+    wrap('第一条为了加强农村公路养护管理，保障农村公路完好、安全和畅通，根据《公路法》和有关法规规定，结合本县实际，制定本办法。'),
+    wrap('第二条本办法适用于本县行政区域内县道、乡道和村道的养护管理，以及相关的监督检查和资金保障等工作。'),
+    wrap('第三条本办法自2021年10月1日起施行，有效期五年。'),
+  ].join('\n\n');
+  it('two-column wrapped layout: organ line, date line and publication note stand alone', () => {
+    const r = parseText(WRAPPED, { file: 'w.txt', encoding: 'utf-8' });
+    expect(r.documents).toHaveLength(1);
+    const d = r.documents[0];
+    expect(d).toMatchObject({ issuers: ['某某县人民政府'], dateSigned: '2021-08-25', validUntil: '2026-09-30' });
+    expect(d.body.slice(0, 6)).toEqual([
+      '各镇人民政府，各街道办事处，县政府各部门：',
+      '现将《某某县农村公路养护管理办法》印发给你们，请结合本部门实际认真',
+      '某某县人民政府',
+      '2021年8月25日',
+      '（此件主动公开）',
+      '某某县农村公路养护管理办法',
+    ]);
+    expect(d.body).toContain('第二条本办法适用于本县行政区域内县道、乡道和村道的养护管理，以及相关的监督检查和资金保障等工作。');
+  });
+  it('blocks layout: joint issuers one per line, a Chinese-numeral date, 附件 and 此件公开发布', () => {
+    const units = buildUnits(
+      [
+        '经县政府同意，现将《某某县河长制工作考核办法》印发给你们，请',
+        '附件：某某县河长制工作考核细则',
+        '中共某某县委办公室',
+        '某某县人民政府办公室',
+        '',
+        '二〇二一年八月二十五日',
+        '（此件公开发布）',
+      ].join('\n'),
+    );
+    expect(paragraphs(units, 'blocks')).toEqual([
+      '经县政府同意，现将《某某县河长制工作考核办法》印发给你们，请',
+      '附件：某某县河长制工作考核细则',
+      '中共某某县委办公室',
+      '某某县人民政府办公室',
+      '二〇二一年八月二十五日',
+      '（此件公开发布）',
+    ]);
+  });
+  it('a signature naming the document’s own issuers, organ and date on one line', () => {
+    const issuers = ['中共某某县委办公室', '某某县人民政府办公室', '某某县人民武装部政治工作处'];
+    const sig = issuers.join('');
+    const text = `请各单位结合实际认真贯彻落实，确保各项措施落地见效并按时报送工作进展情况\n${sig}\n2021年8月25日`;
+    expect(paragraphs(buildUnits(text), 'blocks', issuers)).toEqual([
+      '请各单位结合实际认真贯彻落实，确保各项措施落地见效并按时报送工作进展情况',
+      sig,
+      '2021年8月25日',
+    ]);
+    const oneLine = '请各单位结合实际认真贯彻落实，确保各项措施落地见效并按时报送工作进展情况\n某某县人民政府 2021年8月25日';
+    expect(paragraphs(buildUnits(oneLine), 'blocks')).toEqual([
+      '请各单位结合实际认真贯彻落实，确保各项措施落地见效并按时报送工作进展情况',
+      '某某县人民政府2021年8月25日',
+    ]);
+  });
+  it('an organ name inside running text is not a signature', () => {
+    const units = buildUnits('本办法由某某县交通运输局\n负责解释，自2021年10月1日起施行。\n某某县交通运输局\n附件：某某清单');
+    expect(paragraphs(units, 'blocks')).toEqual(['本办法由某某县交通运输局负责解释，自2021年10月1日起施行。', '某某县交通运输局', '附件：某某清单']);
   });
 });
 
