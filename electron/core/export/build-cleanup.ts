@@ -15,11 +15,12 @@ const ANNEX_NAME: Record<(typeof CLEANUP_DECISIONS)[number], string> = {
  * 2021年10月12日 stay on one line, the title and the reason wrap.
  */
 export const CLEANUP_COLUMNS: TableColumn[] = [
-  { header: '序号', width: 2.8, align: 'center' },
-  { header: '文件名称', width: 8.6, align: 'left' },
-  { header: '文号', width: 11, align: 'center' },
-  { header: '发布日期', width: 8.3, align: 'center' },
-  { header: '处理意见/理由', width: 6.6, align: 'left' },
+  // The title is what a reader scans: it gets the widest column; a 文号 and a date fit on one line each.
+  { header: '序号', width: 3, align: 'center' },
+  { header: '文件名称', width: 12.2, align: 'left' },
+  { header: '文号', width: 8.2, align: 'center' },
+  { header: '发布日期', width: 6.9, align: 'center' },
+  { header: '处理意见/理由', width: 7, align: 'left' },
 ];
 
 /**
