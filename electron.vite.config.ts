@@ -13,6 +13,9 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
+          // worker threads, found next to the bundle at run time
+          'lunr-worker': resolve(root, 'electron/core/search/lunr-worker.ts'),
+          'integrity-worker': resolve(root, 'electron/core/db/integrity-worker.ts'),
         },
       },
     },

@@ -4,6 +4,7 @@ import type { Channel, Handlers, Req, Res } from '../../shared/contract';
 import { AppError } from './app-error';
 import pkg from '../../package.json';
 import type { AppContext, Logger } from './context';
+import { checkInBackground, isLargeDatabase } from './db/integrity';
 import { openDatabase } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventBus } from './events';
@@ -43,7 +44,8 @@ export const consoleLogger: Logger = {
 export function createApp(opts: AppOptions): App {
   const memory = opts.dataDir === ':memory:';
   if (!memory) mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(memory ? ':memory:' : join(opts.dataDir, 'normdesk.db'));
+  const file = memory ? ':memory:' : join(opts.dataDir, 'normdesk.db');
+  const db = openDatabase(file);
   const log = opts.log ?? consoleLogger;
   const closers: Array<() => void | Promise<void>> = [];
   const ctx: AppContext = {
@@ -56,8 +58,17 @@ export function createApp(opts: AppOptions): App {
     events: createEventBus((msg, err) => log.error(msg, err)),
     settings: createSettingsService(db),
     log,
+    integrity: { state: 'ok', message: null },
     onClose: (fn) => closers.push(fn),
   };
+  if (isLargeDatabase(file)) {
+    ctx.integrity = { state: 'checking', message: null };
+    const stop = checkInBackground(file, (state) => {
+      ctx.integrity = state;
+      if (state.state === 'failed') log.error(state.message ?? '数据库完整性检查失败');
+    });
+    closers.push(stop);
+  }
   const handlers: Handlers = {
     ...createSystemHandlers(ctx),
     ...createDocumentsHandlers(ctx),

@@ -1,3 +1,4 @@
+import type { IntegrityState } from './db/integrity';
 import type { Db } from './db/open';
 import type { EventBus } from './events';
 import type { SettingsService } from './services/settings';
@@ -16,6 +17,8 @@ export interface AppContext {
   events: EventBus;
   settings: SettingsService;
   log: Logger;
+  /** outcome of the database integrity check (large libraries are checked in the background) */
+  integrity: IntegrityState;
   /** registers work to do when the app closes (flush an index, stop a worker) */
   onClose(fn: () => void | Promise<void>): void;
 }

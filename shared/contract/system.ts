@@ -29,6 +29,8 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   documentCount: z.number().int(),
   shell: z.enum(['electron', 'browser', 'cli']),
+  /** database integrity check: large libraries are checked in the background after start */
+  integrity: z.object({ state: z.enum(['ok', 'checking', 'failed']), message: z.string().nullable() }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../app-error';
+import { isLargeDatabase, quickCheck } from './integrity';
 import { migrate, refuseNewer } from './migrate';
 import { migrations } from './migrations';
 import { registerSearchFunctions } from './migrations/0002_search';
@@ -7,7 +8,8 @@ import { registerSearchFunctions } from './migrations/0002_search';
 export type Db = Database.Database;
 
 /**
- * Opens (or creates) the library database: checks integrity, refuses a newer schema untouched,
+ * Opens (or creates) the library database: checks integrity (small files; see integrity.ts), refuses a newer
+ * schema untouched,
  * then migrates. `file` may be ':memory:' for tests.
  */
 export function openDatabase(file: string): Db {
@@ -18,10 +20,8 @@ export function openDatabase(file: string): Db {
     throw new AppError('INTERNAL', `无法打开数据库文件 ${file}：${(err as Error).message}`);
   }
   try {
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new AppError('INTERNAL', `数据库文件已损坏（quick_check：${String(check)}），请从备份恢复。`);
-    }
+    // A large library is checked in the background after opening (createApp), so start-up stays fast.
+    if (!isLargeDatabase(file)) quickCheck(db);
     // Before WAL is switched on: that alone would write to a newer app's file.
     refuseNewer(db, migrations);
     if (file !== ':memory:') db.pragma('journal_mode = WAL');

@@ -14,6 +14,7 @@ export function createSystemHandlers(ctx: AppContext): SystemHandlers {
       dataDir: ctx.dataDir,
       documentCount: countDocs.get()!.n,
       shell: ctx.shell,
+      integrity: ctx.integrity,
     }),
     'settings:get': async () => ctx.settings.get(),
     'settings:update': async (patch) => ctx.settings.update(patch),

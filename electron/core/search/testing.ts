@@ -31,6 +31,7 @@ export function openSearchLibrary(opts: { dataDir: string; now?: () => Date; log
     events: createEventBus((m, e) => log.error(m, e)),
     settings: createSettingsService(db),
     log,
+    integrity: { state: 'ok', message: null },
     onClose: (fn) => closers.push(fn),
   };
   const search = opts.search ? createSearchService(ctx, opts.search) : null;

@@ -24,6 +24,7 @@ export function testContext(now = '2026-11-22T12:00:00'): AppContext & { emitted
     events,
     settings: createSettingsService(db),
     log: { info: () => {}, error: () => {} },
+    integrity: { state: 'ok', message: null },
     onClose: () => {},
     emitted,
   };

@@ -15,7 +15,7 @@ const SETTINGS: Settings = {
 describe('设置', () => {
   it('shows data directory, versions and document count', async () => {
     renderWith(<SettingsPage />, {
-      'app:info': async () => ({ version: '0.1.0', schemaVersion: 3, dataDir: '/home/u/normdesk', documentCount: 1234, shell: 'browser' }),
+      'app:info': async () => ({ version: '0.1.0', schemaVersion: 3, dataDir: '/home/u/normdesk', documentCount: 1234, shell: 'browser', integrity: { state: 'ok', message: null } }),
       'settings:get': async () => SETTINGS,
     });
     expect(await screen.findByText('/home/u/normdesk')).toBeTruthy();
@@ -28,7 +28,7 @@ describe('设置', () => {
   it('saves changed settings and refuses an invalid 登记号 pattern', async () => {
     const update = vi.fn(async (req: Partial<Settings>) => ({ ...SETTINGS, ...req }) as Settings);
     renderWith(<SettingsPage />, {
-      'app:info': async () => ({ version: '0.1.0', schemaVersion: 1, dataDir: '/d', documentCount: 0, shell: 'cli' }),
+      'app:info': async () => ({ version: '0.1.0', schemaVersion: 1, dataDir: '/d', documentCount: 0, shell: 'cli', integrity: { state: 'ok', message: null } }),
       'settings:get': async () => SETTINGS,
       'settings:update': update,
     });

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { countDocs } from '../common/format';
 
 const SHELLS = { electron: '桌面应用', browser: '浏览器模式', cli: '命令行' } as const;
+const INTEGRITY = { ok: '检查通过', checking: '正在后台检查…', failed: '已损坏' } as const;
 
 /** A regex the person typed, checked before saving so a typo does not break 登记号 recognition. */
 function patternError(p: string): string | null {
@@ -163,6 +164,13 @@ export function SettingsPage() {
               <Table.Tr>
                 <Table.Th>运行方式</Table.Th>
                 <Table.Td>{SHELLS[info.data.shell]}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>数据库完整性</Table.Th>
+                <Table.Td c={info.data.integrity.state === 'failed' ? 'red' : undefined}>
+                  {INTEGRITY[info.data.integrity.state]}
+                  {info.data.integrity.message ? `：${info.data.integrity.message}` : ''}
+                </Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>

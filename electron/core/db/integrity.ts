@@ -1,0 +1,51 @@
+import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../app-error';
+import { findWorkerScript } from '../worker-script';
+
+/** Result of the integrity check of the library database. */
+export interface IntegrityState {
+  state: 'ok' | 'checking' | 'failed';
+  message: string | null;
+}
+
+/** Up to this size the check runs before the library opens (well under a second); larger files check in the background. */
+export const SYNC_CHECK_MAX_BYTES = 48 * 1024 * 1024;
+
+export function corruptMessage(detail: string): string {
+  return `数据库文件已损坏（quick_check：${detail.slice(0, 200)}），请从备份恢复。`;
+}
+
+/** Whether the file is too large to check before opening (it is then checked in the background). */
+export function isLargeDatabase(file: string): boolean {
+  if (file === ':memory:') return false;
+  return (statSync(file, { throwIfNoEntry: false })?.size ?? 0) > SYNC_CHECK_MAX_BYTES;
+}
+
+/** Checks the database now; throws AppError on damage. */
+export function quickCheck(db: Database): void {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new AppError('INTERNAL', corruptMessage(String(check)));
+}
+
+/**
+ * Checks a large library in a worker thread so start-up stays fast; `onDone` gets the outcome
+ * (a damaged file is reported to the person, who should restore a backup).
+ */
+export function checkInBackground(file: string, onDone: (state: IntegrityState) => void): () => Promise<void> {
+  const script = findWorkerScript(import.meta.url, 'integrity-worker');
+  if (!script) {
+    onDone({ state: 'ok', message: '未能启动后台完整性检查' });
+    return async () => {};
+  }
+  const worker = new Worker(script.file, { eval: script.eval, workerData: { file } });
+  worker.once('message', (result: string) => {
+    onDone(result === 'ok' ? { state: 'ok', message: null } : { state: 'failed', message: corruptMessage(result) });
+    void worker.terminate();
+  });
+  worker.once('error', (err) => onDone({ state: 'failed', message: `完整性检查未能完成：${err.message}` }));
+  return async () => {
+    await worker.terminate();
+  };
+}
