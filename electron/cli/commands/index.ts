@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { backupCommand } from './backup';
 import { exportCommand } from './export';
 import { gazettesCommand } from './gazettes';
 import { importCommand } from './import';
@@ -9,4 +10,4 @@ import { searchCommand } from './search';
 import { serveCommand } from './serve';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand];
