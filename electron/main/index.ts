@@ -55,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 640,
       title: 'NormDesk 规范性文件管理与公报编辑',
       show: false,
+      icon: join(app.isPackaged ? join(process.resourcesPath, 'resources') : join(import.meta.dirname, '../../resources'), 'icons', 'icon.png'),
       webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(import.meta.dirname, '../preload/index.cjs') },
     });
     win.once('ready-to-show', () => win?.show());
