@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Appointment, DocNumber, IsoDate } from './parse-result';
+import { Appointment, DocumentMetadata, IsoDate } from './parse-result';
 
 /** Status of a document as of a given date; always computed, never stored. */
 export const DOCUMENT_STATUSES = ['尚未生效', '现行有效', '即将到期', '已失效', '已废止', '已修改', '宣布失效'] as const;
@@ -19,19 +19,8 @@ export const RELATION_LABELS: Record<RelationType, { out: string; in: string }> 
 };
 
 /** A stored document with every field a person can see and edit. */
-export const Document = z.object({
+export const Document = DocumentMetadata.extend({
   id: z.string(),
-  title: z.string(),
-  docNumber: DocNumber.nullable(),
-  registrationNumber: z.string().nullable(),
-  issuers: z.array(z.string()),
-  dateSigned: IsoDate.nullable(),
-  kind: z.string().nullable(),
-  isNormative: z.boolean(),
-  effectiveClause: z.string().nullable(),
-  effectiveDate: IsoDate.nullable(),
-  validityClause: z.string().nullable(),
-  validUntil: IsoDate.nullable(),
   /** set by a cleanup decision or by hand: 宣布失效 from this date on */
   declaredInvalidOn: IsoDate.nullable(),
   appointments: z.array(Appointment),

@@ -48,7 +48,8 @@ export const Appointment = z.object({
 });
 export type Appointment = z.infer<typeof Appointment>;
 
-export const ParsedDocument = z.object({
+/** What identifies a document and decides its validity: shared by extracted and stored documents. */
+export const DocumentMetadata = z.object({
   title: z.string(),
   docNumber: DocNumber.nullable(),
   registrationNumber: z.string().nullable(),
@@ -60,6 +61,9 @@ export const ParsedDocument = z.object({
   effectiveDate: IsoDate.nullable(),
   validityClause: z.string().nullable(),
   validUntil: IsoDate.nullable(),
+});
+
+export const ParsedDocument = DocumentMetadata.extend({
   abolishes: z.array(RelationTarget),
   cites: z.array(z.string()),
   appointments: z.array(Appointment),

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, MultiSelect, Select, Stack, Text, TextInput, Title, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { Req } from '../../../shared/contract';
@@ -10,6 +10,20 @@ import { cnDate, countDocs } from '../common/format';
 import { navigate, routeHref } from '../shell/router';
 import { EmptyLibrary } from './EmptyLibrary';
 import { LibraryTable, type SortField } from './LibraryTable';
+
+const YES_NO = [
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+];
+const HAS_NONE = [
+  { value: 'yes', label: '有' },
+  { value: 'no', label: '无' },
+];
+
+/** A filter menu of the library: empty means 全部, and it can always be cleared. */
+function FilterSelect(props: SelectProps) {
+  return <Select placeholder="全部" clearable size="xs" {...props} />;
+}
 
 interface Filters {
   q: string;
@@ -105,63 +119,42 @@ export function LibraryPage() {
           w={200}
           size="xs"
         />
-        <Select
+        <FilterSelect
           label="发文机关"
-          placeholder="全部"
           data={data?.options.issuers ?? []}
           value={f.issuer}
           onChange={(v) => set({ issuer: v })}
           searchable
-          clearable
           w={180}
-          size="xs"
           nothingFoundMessage="无匹配机关"
         />
-        <Select
+        <FilterSelect
           label="年份"
-          placeholder="全部"
           data={(data?.options.years ?? []).map((y) => ({ value: String(y), label: `${y}年` }))}
           value={f.year}
           onChange={(v) => set({ year: v })}
-          clearable
           w={100}
-          size="xs"
         />
-        <Select
+        <FilterSelect
           label="文种"
-          placeholder="全部"
           data={data?.options.kinds ?? []}
           value={f.kind}
           onChange={(v) => set({ kind: v })}
-          clearable
           w={100}
-          size="xs"
         />
-        <Select
+        <FilterSelect
           label="规范性文件"
-          placeholder="全部"
-          data={[
-            { value: 'yes', label: '是' },
-            { value: 'no', label: '否' },
-          ]}
+          data={YES_NO}
           value={f.normative}
           onChange={(v) => set({ normative: v })}
-          clearable
           w={104}
-          size="xs"
         />
-        <Select
+        <FilterSelect
           label="有效期条款"
-          placeholder="全部"
-          data={[
-            { value: 'yes', label: '有' },
-            { value: 'no', label: '无' },
-          ]}
+          data={HAS_NONE}
           value={f.hasValidity}
           onChange={(v) => set({ hasValidity: v })}
-          clearable
           w={104}
-          size="xs"
         />
         <AsOfPicker value={f.asOf} onChange={(asOf) => set({ asOf })} />
         {(isFiltered(f) || f.asOf) && (
