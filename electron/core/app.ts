@@ -3,18 +3,16 @@ import { join } from 'node:path';
 import type { Channel, Handlers, Req, Res } from '../../shared/contract';
 import { AppError } from './app-error';
 import pkg from '../../package.json';
-import type { AppContext, Logger } from './context';
+import { createContext, type AppContext, type Logger } from './context';
 import { checkInBackground, isLargeDatabase } from './db/integrity';
 import { openDatabase } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
-import { createEventBus } from './events';
 import { createDocumentsHandlers } from './handlers/documents';
 import { createExportHandlers } from './handlers/export';
 import { createImportHandlers } from './handlers/import';
 import { createSearchHandlers } from './handlers/search';
 import { createSystemHandlers } from './handlers/system';
 import { defaultResourcesDir } from './paths';
-import { createSettingsService } from './services/settings';
 
 export interface AppOptions {
   /** data directory, or ':memory:' for a throw-away library (tests) */
@@ -47,27 +45,21 @@ export function createApp(opts: AppOptions): App {
   const file = memory ? ':memory:' : join(opts.dataDir, 'normdesk.db');
   const db = openDatabase(file);
   const log = opts.log ?? consoleLogger;
-  const closers: Array<() => void | Promise<void>> = [];
-  const ctx: AppContext = {
-    db,
+  const { ctx, closeAll } = createContext(db, {
     dataDir: opts.dataDir,
     resourcesDir: opts.resourcesDir ?? defaultResourcesDir(),
-    now: opts.now ?? (() => new Date()),
+    now: opts.now,
     version: pkg.version,
     shell: opts.shell,
-    events: createEventBus((msg, err) => log.error(msg, err)),
-    settings: createSettingsService(db),
     log,
-    integrity: { state: 'ok', message: null },
-    onClose: (fn) => closers.push(fn),
-  };
+  });
   if (isLargeDatabase(file)) {
     ctx.integrity = { state: 'checking', message: null };
     const stop = checkInBackground(file, (state) => {
       ctx.integrity = state;
       if (state.state === 'failed') log.error(state.message ?? '数据库完整性检查失败');
     });
-    closers.push(stop);
+    ctx.onClose(stop);
   }
   const handlers: Handlers = {
     ...createSystemHandlers(ctx),
@@ -87,7 +79,7 @@ export function createApp(opts: AppOptions): App {
       return result.data as Res<typeof channel>;
     },
     async close() {
-      for (const fn of closers.reverse()) await fn();
+      await closeAll();
       db.close();
     },
   };

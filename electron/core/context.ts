@@ -1,7 +1,7 @@
 import type { IntegrityState } from './db/integrity';
 import type { Db } from './db/open';
-import type { EventBus } from './events';
-import type { SettingsService } from './services/settings';
+import { createEventBus, type EventBus } from './events';
+import { createSettingsService, type SettingsService } from './services/settings';
 
 /** Everything a service may depend on, injected: no module-level singletons. */
 export interface AppContext {
@@ -26,4 +26,37 @@ export interface AppContext {
 export interface Logger {
   info(msg: string): void;
   error(msg: string, err?: unknown): void;
+}
+
+export interface ContextOptions {
+  dataDir: string;
+  resourcesDir: string;
+  now?: () => Date;
+  version: string;
+  shell: AppContext['shell'];
+  log: Logger;
+}
+
+/** Builds the context over an open database; `closeAll` runs what services registered with onClose, newest first. */
+export function createContext(db: Db, opts: ContextOptions): { ctx: AppContext; closeAll(): Promise<void> } {
+  const closers: Array<() => void | Promise<void>> = [];
+  const ctx: AppContext = {
+    db,
+    dataDir: opts.dataDir,
+    resourcesDir: opts.resourcesDir,
+    now: opts.now ?? (() => new Date()),
+    version: opts.version,
+    shell: opts.shell,
+    events: createEventBus((msg, err) => opts.log.error(msg, err)),
+    settings: createSettingsService(db),
+    log: opts.log,
+    integrity: { state: 'ok', message: null },
+    onClose: (fn) => closers.push(fn),
+  };
+  return {
+    ctx,
+    async closeAll() {
+      for (const fn of closers.reverse()) await fn();
+    },
+  };
 }

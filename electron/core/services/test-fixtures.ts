@@ -3,31 +3,22 @@ import type { z } from 'zod';
 import type { CommitFile } from '../../../shared/contract/import';
 import { parseDocNumber } from '../../../shared/domain/docnumber';
 import type { ParsedDocument, ParsedGazette } from '../../../shared/domain/parse-result';
-import type { AppContext } from '../context';
+import { createContext, type AppContext } from '../context';
 import { openDatabase } from '../db/open';
-import { createEventBus } from '../events';
-import { createSettingsService } from './settings';
 
 /** A fresh in-memory library with a fixed clock, without the rest of the app (for service tests). */
 export function testContext(now = '2026-11-22T12:00:00'): AppContext & { emitted: Array<{ ids: string[]; deleted: string[] }> } {
-  const db = openDatabase(':memory:');
-  const events = createEventBus();
-  const emitted: Array<{ ids: string[]; deleted: string[] }> = [];
-  events.on('documents:changed', (p) => emitted.push(p));
-  return {
-    db,
+  const { ctx } = createContext(openDatabase(':memory:'), {
     dataDir: ':memory:',
     resourcesDir: '/nonexistent',
     now: () => new Date(now),
     version: 'test',
     shell: 'cli',
-    events,
-    settings: createSettingsService(db),
     log: { info: () => {}, error: () => {} },
-    integrity: { state: 'ok', message: null },
-    onClose: () => {},
-    emitted,
-  };
+  });
+  const emitted: Array<{ ids: string[]; deleted: string[] }> = [];
+  ctx.events.on('documents:changed', (p) => emitted.push(p));
+  return Object.assign(ctx, { emitted });
 }
 
 /** A document as extraction would give it; `docNumber` is the printed 文号. */
