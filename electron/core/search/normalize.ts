@@ -73,3 +73,173 @@ export function charLength(s: string): number {
   for (const _ of s) n++;
   return n;
 }
+
+/** A normalized text with, for each of its UTF-16 units, the [start, end) of the original text it came from. */
+export interface MappedText {
+  text: string;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+const nfkcCache = new Map<string, string>();
+
+/** One UTF-16 unit of INVISIBLE (after NFKC). */
+function invisibleUnit(c: number): boolean {
+  return (
+    c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f) || c === 0x7f || c === 0xad ||
+    (c >= 0x200b && c <= 0x200f) || c === 0x2028 || c === 0x2029 || c === 0x2060 || c === 0xfeff
+  );
+}
+/** One UTF-16 unit of `\s`. */
+function spaceUnit(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+function alnumUnit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * normalizeText with a map back to the original, so a match found in the normal form can be shown in the text
+ * as written (full-width punctuation, the 文号 brackets used). One pass over UTF-16 units (Han and ASCII need
+ * no NFKC); null in the rare case the per-character result differs from normalizeText (composing sequences),
+ * where callers show the normal form instead.
+ */
+export function normalizeWithMap(original: string, verify = true): MappedText | null {
+  let cap = original.length * 2 + 16;
+  let codes = new Uint16Array(cap);
+  let st = new Int32Array(cap);
+  let en = new Int32Array(cap);
+  let len = 0;
+  let runStart = -1; // original range of a pending whitespace run
+  let runEnd = -1;
+  let expansion = ''; // NFKC of the current non-Han, non-ASCII character
+  for (let i = 0; i < original.length; ) {
+    let c = original.charCodeAt(i);
+    let w = 1;
+    let k = 0;
+    let n = 1;
+    if (!((c >= 0x4e00 && c <= 0x9fff) || c < 0x80)) {
+      w = c >= 0xd800 && c <= 0xdbff && i + 1 < original.length ? 2 : 1;
+      const ch = w === 1 ? original[i] : original.slice(i, i + 2);
+      let x = nfkcCache.get(ch);
+      if (x === undefined) {
+        x = ch.normalize('NFKC');
+        if (nfkcCache.size < 10_000) nfkcCache.set(ch, x);
+      }
+      expansion = x;
+      n = x.length;
+      c = n > 0 ? x.charCodeAt(0) : 0;
+    }
+    for (; k < n; k++) {
+      if (k > 0) c = expansion.charCodeAt(k);
+      if (invisibleUnit(c)) continue;
+      if (spaceUnit(c)) {
+        if (runStart < 0) runStart = i;
+        runEnd = i + w;
+        continue;
+      }
+      if (len + 2 >= cap) {
+        cap *= 2;
+        const c2 = new Uint16Array(cap);
+        c2.set(codes);
+        codes = c2;
+        const s2 = new Int32Array(cap);
+        s2.set(st);
+        st = s2;
+        const e2 = new Int32Array(cap);
+        e2.set(en);
+        en = e2;
+      }
+      if (runStart >= 0) {
+        // A whitespace run survives as one space only between two Latin letters/digits.
+        if (len > 0 && alnumUnit(codes[len - 1]) && alnumUnit(c)) {
+          codes[len] = 0x20;
+          st[len] = runStart;
+          en[len++] = runEnd;
+        }
+        runStart = -1;
+      }
+      codes[len] = c;
+      st[len] = i;
+      en[len++] = i + w;
+    }
+    i += w;
+  }
+  const chunks: string[] = [];
+  for (let k = 0; k < len; k += 8192) chunks.push(String.fromCharCode(...codes.subarray(k, Math.min(len, k + 8192))));
+  // 文号 brackets (same length) and leading zeros of the serial (dropped units).
+  let text = chunks.join('').replace(YEAR_BRACKETS, '〔$1〕');
+  let start = st.subarray(0, len);
+  let end = en.subarray(0, len);
+  if (LEADING_ZEROS.test(text)) {
+    LEADING_ZEROS.lastIndex = 0;
+    const drop = new Uint8Array(len);
+    for (const m of text.matchAll(LEADING_ZEROS)) for (let k = m.index + 6; k < m.index + m[0].length; k++) drop[k] = 1;
+    const kept: string[] = [];
+    const s2 = new Int32Array(len);
+    const e2 = new Int32Array(len);
+    let o = 0;
+    for (let k = 0; k < len; k++) {
+      if (drop[k]) continue;
+      kept.push(text[k]);
+      s2[o] = start[k];
+      e2[o++] = end[k];
+    }
+    text = kept.join('');
+    start = s2.subarray(0, o);
+    end = e2.subarray(0, o);
+  }
+  LEADING_ZEROS.lastIndex = 0;
+  return !verify || text === normalizeText(original) ? { text, start, end } : null;
+}
+
+/**
+ * The original text of normalized units [from, to) of a mapped text, with the whitespace and invisible
+ * characters normalization dropped left out (a space kept between Latin words), and a function giving where a
+ * normalized unit starts or ends inside it (for highlighting).
+ */
+export function originalSpan(
+  original: string,
+  mapped: MappedText,
+  from: number,
+  to: number,
+): { text: string; at: (unit: number, edge: 'start' | 'end') => number } {
+  const parts: string[] = [];
+  const dStart = new Int32Array(Math.max(0, to - from));
+  const dEnd = new Int32Array(Math.max(0, to - from));
+  let len = 0;
+  let prevEnd = -1;
+  for (let i = from; i < to; i++) {
+    const s = mapped.start[i];
+    const e = mapped.end[i];
+    if (s === mapped.start[i - 1] && i > from) {
+      // another unit of the same original character (an NFKC expansion)
+      dStart[i - from] = dStart[i - from - 1];
+      dEnd[i - from] = dEnd[i - from - 1];
+      continue;
+    }
+    if (prevEnd >= 0 && s > prevEnd) {
+      // original characters between two kept ones (serial zeros, dropped spaces): keep all but whitespace
+      const gap = original.slice(prevEnd, s).replace(INVISIBLE, '').replace(WHITESPACE, '');
+      parts.push(gap);
+      len += gap.length;
+    }
+    const piece = mapped.text[i] === ' ' ? ' ' : original.slice(s, e);
+    dStart[i - from] = len;
+    parts.push(piece);
+    len += piece.length;
+    dEnd[i - from] = len;
+    prevEnd = e;
+  }
+  return {
+    text: parts.join(''),
+    at: (unit, edge) => {
+      if (to <= from) return 0;
+      const k = Math.min(Math.max(unit - from, 0), to - from - 1);
+      return edge === 'start' ? dStart[k] : dEnd[k];
+    },
+  };
+}

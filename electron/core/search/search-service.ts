@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import { registerSearchFunctions } from '../db/migrations/0002_search';
 import { createLunrClient, type LunrClient } from './lunr-client';
 import { toLunrDoc } from './lunr-engine';
-import { charLength } from './normalize';
+import { charLength, normalizeText, normalizeWithMap, originalSpan, type MappedText } from './normalize';
 import { parseQuery, type Clause } from './query';
 
 /** Facet value labels for the normative facet (the filter itself is a boolean). */
@@ -39,6 +39,8 @@ interface Meta {
   nDocnums: string[];
   nDocnum: string;
   nIssuers: string;
+  /** characters in the normalized body */
+  blen: number;
 }
 
 interface MetaRow {
@@ -47,6 +49,7 @@ interface MetaRow {
   ntitle: string;
   ndocnum: string;
   nissuers: string;
+  blen: number;
   title: string;
   doc_number: string | null;
   doc_number_raw: string | null;
@@ -64,6 +67,9 @@ const SNIPPETS_PER_DOC = 3;
 const collator = new Intl.Collator('zh-CN');
 const SNIPPET_BEFORE = 30;
 const SNIPPET_AFTER = 60;
+// bm25 constants FTS5 uses, for short queries whose gram index stores no frequencies (every gram counts once).
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 
 function parseList(json: string): string[] {
   try {
@@ -72,6 +78,28 @@ function parseList(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+function toMeta(r: MetaRow): Meta {
+  return {
+    rid: r.rid,
+    id: r.id,
+    title: r.title,
+    docNumber: r.doc_number_raw ?? r.doc_number,
+    issuers: parseList(r.issuers),
+    dateSigned: r.date_signed,
+    year: r.date_signed ? Number(r.date_signed.slice(0, 4)) : r.doc_year,
+    kind: r.kind,
+    normative: r.is_normative === 1,
+    effectiveDate: r.effective_date,
+    validUntil: r.valid_until,
+    declaredInvalidOn: r.declared_invalid_on,
+    nTitle: r.ntitle.toLowerCase(),
+    nDocnums: r.ndocnum ? r.ndocnum.toLowerCase().split(' ') : [],
+    nDocnum: r.ndocnum.toLowerCase(),
+    nIssuers: r.nissuers.toLowerCase(),
+    blen: r.blen,
+  };
 }
 
 /** Escapes a term as an FTS5 string (only `"` is special inside one). */
@@ -95,95 +123,143 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
+/** Characters NFKC may turn into Han ones (radicals, enclosed and compatibility ideographs). */
+const HAN_SOURCES = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ud83c]/;
+
+/** Paragraphs as stored (JSON array) → strings, as normalizeBodyJson reads them. */
+function paragraphsOf(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    if (Array.isArray(v)) return v.map((p) => (typeof p === 'string' ? p : ''));
+    return [String(v)];
+  } catch {
+    return [json];
+  }
+}
+
 /**
  * Full-text search over the library. Matching is exact on normalized text (FTS5 trigram for 3+ characters, the
  * gram index for 1–2), so every document containing the query is found; lunr only adds ranking and
- * suggestions. Statuses and facets come from an in-memory copy of the few fields they need, reloaded when the
- * version counters kept by the search triggers move.
+ * suggestions. Statuses and facets come from an in-memory copy of the few fields they need; after a write only
+ * the rows whose version moved are re-read. Every match is counted (total, facets), only the page is ranked
+ * in full order and given snippets, cut from the original text.
  */
 export function createSearchService(ctx: AppContext, opts: SearchServiceOptions = {}) {
   const db = ctx.db;
   registerSearchFunctions(db);
-  // FTS5 index pages are read on every query and written on every document write; SQLite's default 2 MB
-  // page cache makes both thrash at 20,000 long documents.
-  if ((db.pragma('cache_size', { simple: true }) as number) > -65536 && !db.memory) db.pragma('cache_size = -65536');
-  const stateStmt = db.prepare<[], { docs_version: number; meta_version: number }>(
-    'SELECT docs_version, meta_version FROM search_state WHERE id = 1',
+  // Index pages are read on every query; SQLite's default 2 MB page cache makes a 20,000-document library
+  // re-read them from the OS for each one. 32 MB holds the hot part of the indexes and stays well inside the
+  // memory budget.
+  if ((db.pragma('cache_size', { simple: true }) as number) > -32768 && !db.memory) db.pragma('cache_size = -32768');
+  const stateStmt = db.prepare<[], { docs_version: number; meta_version: number; deleted_version: number }>(
+    'SELECT docs_version, meta_version, deleted_version FROM search_state WHERE id = 1',
   );
-  const metaStmt = db.prepare<[], MetaRow>(`
-    SELECT m.rid, m.doc_id AS id, m.title AS ntitle, m.docnum AS ndocnum, m.issuers AS nissuers,
+  const META_SELECT = `
+    SELECT m.rid, m.doc_id AS id, m.title AS ntitle, m.docnum AS ndocnum, m.issuers AS nissuers, m.blen,
            d.title, d.doc_number, d.doc_number_raw, d.doc_year, d.issuers, d.date_signed, d.kind, d.is_normative,
            d.effective_date, d.valid_until, d.declared_invalid_on
-    FROM search_map m JOIN documents d ON d.id = m.doc_id`);
+    FROM search_map m JOIN documents d ON d.id = m.doc_id`;
+  const metaStmt = db.prepare<[], MetaRow>(META_SELECT);
+  const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE m.ver > ?`);
+  const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
   const incomingStmt = db.prepare<[], { target: string; type: RelationType; effective_on: string | null }>(`
     SELECT r.target_id AS target, r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
     FROM relations r JOIN documents s ON s.id = r.source_id
     WHERE r.target_id IS NOT NULL AND r.type IN ('abolishes', 'amends', 'replaces')`);
-  const trigramStmt = db.prepare<[string], { rid: number; rank: number }>(
-    'SELECT rowid AS rid, bm25(search_fts) AS rank FROM search_fts WHERE search_fts MATCH ?',
-  );
-  const gramStmt = db.prepare<[string], { rid: number; rank: number }>(
-    'SELECT rowid AS rid, bm25(search_grams) AS rank FROM search_grams WHERE search_grams MATCH ?',
-  );
-  const bodyStmt = db.prepare<[number], { body: string }>('SELECT body FROM search_fts WHERE rowid = ?');
+  const bodyMatchStmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_body) FROM search_body WHERE search_body MATCH ?').raw();
+  const metaMatchStmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_meta) FROM search_meta WHERE search_meta MATCH ?').raw();
+  const gramStmt = db.prepare<[string], number>('SELECT rowid FROM search_grams WHERE search_grams MATCH ?').pluck();
+  const bodyStmt = db.prepare<[string], string>('SELECT body FROM documents WHERE id = ?').pluck();
   const lunrDocsStmt = db.prepare<[], { id: string; title: string; docnum: string; issuers: string; kind: string | null }>(
     'SELECT m.doc_id AS id, m.title, m.docnum, m.issuers, d.kind FROM search_map m JOIN documents d ON d.id = m.doc_id',
   );
 
   // ---- metadata cache (statuses, facets, tiers) ----
   let metaVersion = -1;
-  let metas = new Map<number, Meta>();
+  let deletedVersion = -1;
+  const metas = new Map<number, Meta>();
+  const ridById = new Map<string, number>();
+  let blenTotal = 0;
   let incoming = new Map<string, IncomingChange[]>();
-  let statusCache = new Map<string, Map<number, DocumentStatus>>();
+  let incomingKeys = new Map<string, string>();
+  /** status per rid, per `asOf|expiry window` */
+  const statusCache = new Map<string, Map<number, DocumentStatus>>();
+
+  function putMeta(m: Meta): void {
+    const old = metas.get(m.rid);
+    if (old) {
+      blenTotal -= old.blen;
+      if (ridById.get(old.id) === old.rid) ridById.delete(old.id);
+    }
+    metas.set(m.rid, m);
+    ridById.set(m.id, m.rid);
+    blenTotal += m.blen;
+  }
+
+  function forgetStatus(rid: number): void {
+    for (const byDay of statusCache.values()) byDay.delete(rid);
+  }
 
   function refreshMeta(): void {
-    const v = stateStmt.get()!.meta_version;
-    if (v === metaVersion) return;
-    const next = new Map<number, Meta>();
-    for (const r of metaStmt.iterate()) {
-      const nDocnums = r.ndocnum ? r.ndocnum.toLowerCase().split(' ') : [];
-      next.set(r.rid, {
-        rid: r.rid,
-        id: r.id,
-        title: r.title,
-        docNumber: r.doc_number_raw ?? r.doc_number,
-        issuers: parseList(r.issuers),
-        dateSigned: r.date_signed,
-        year: r.date_signed ? Number(r.date_signed.slice(0, 4)) : r.doc_year,
-        kind: r.kind,
-        normative: r.is_normative === 1,
-        effectiveDate: r.effective_date,
-        validUntil: r.valid_until,
-        declaredInvalidOn: r.declared_invalid_on,
-        nTitle: r.ntitle.toLowerCase(),
-        nDocnums,
-        nDocnum: r.ndocnum.toLowerCase(),
-        nIssuers: r.nissuers.toLowerCase(),
-      });
+    const st = stateStmt.get()!;
+    if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
+    if (metaVersion < 0) {
+      for (const r of metaStmt.iterate()) putMeta(toMeta(r));
+    } else {
+      if (st.deleted_version !== deletedVersion) {
+        const live = new Set(ridsStmt.all());
+        for (const [rid, m] of metas) {
+          if (live.has(rid)) continue;
+          metas.delete(rid);
+          if (ridById.get(m.id) === rid) ridById.delete(m.id);
+          blenTotal -= m.blen;
+          forgetStatus(rid);
+        }
+      }
+      for (const r of metaSinceStmt.iterate(metaVersion)) {
+        putMeta(toMeta(r));
+        forgetStatus(r.rid);
+      }
     }
+    // Relations (and their sources' dates) decide statuses too: re-read them, forget the statuses they moved.
     const inc = new Map<string, IncomingChange[]>();
     for (const r of incomingStmt.iterate()) {
       const list = inc.get(r.target) ?? [];
       list.push({ type: r.type, effectiveOn: r.effective_on });
       inc.set(r.target, list);
     }
-    metas = next;
+    const keys = new Map<string, string>();
+    for (const [target, list] of inc) keys.set(target, JSON.stringify(list));
+    if (metaVersion >= 0) {
+      for (const target of new Set([...keys.keys(), ...incomingKeys.keys()])) {
+        if (keys.get(target) === incomingKeys.get(target)) continue;
+        const rid = ridById.get(target);
+        if (rid !== undefined) forgetStatus(rid);
+      }
+    }
     incoming = inc;
-    statusCache = new Map();
-    metaVersion = v;
+    incomingKeys = keys;
+    metaVersion = st.meta_version;
+    deletedVersion = st.deleted_version;
   }
 
-  function statusOf(m: Meta, asOf: string): DocumentStatus {
-    let byDay = statusCache.get(asOf);
+  function statusDay(asOf: string): { months: number; byDay: Map<number, DocumentStatus> } {
+    const months = ctx.settings.get().expiryWindowMonths;
+    const key = `${asOf}|${months}`;
+    let byDay = statusCache.get(key);
     if (!byDay) {
       if (statusCache.size > 8) statusCache.clear();
       byDay = new Map();
-      statusCache.set(asOf, byDay);
+      statusCache.set(key, byDay);
     }
-    let s = byDay.get(m.rid);
+    return { months, byDay };
+  }
+
+  function statusOf(m: Meta, asOf: string, day: { months: number; byDay: Map<number, DocumentStatus> }): DocumentStatus {
+    let s = day.byDay.get(m.rid);
     if (!s) {
-      s = computeStatus(m, incoming.get(m.id) ?? [], asOf, ctx.settings.get().expiryWindowMonths);
-      byDay.set(m.rid, s);
+      s = computeStatus(m, incoming.get(m.id) ?? [], asOf, day.months);
+      day.byDay.set(m.rid, s);
     }
     return s;
   }
@@ -271,29 +347,72 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   }
 
   // ---- matching ----
-  /** Documents (rid → relevance) whose normalized text contains the clause; exact, from the indexes. */
-  function matchClause(c: Clause): Map<number, number> {
-    const short = charLength(c.text) <= 2;
-    const expr = c.field ? `{${c.field}} : ${ftsString(c.text)}` : ftsString(c.text);
+  /**
+   * Documents (rid → relevance) whose normalized text contains the clause; exact, from the indexes. Those
+   * found in a body index are added to `bodyHits` (only they need their body read for snippets).
+   */
+  function matchClause(c: Clause, bodyHits?: Set<number>): Map<number, number> {
     const out = new Map<number, number>();
-    for (const r of (short ? gramStmt : trigramStmt).iterate(expr)) out.set(r.rid, -r.rank);
+    const field = c.field;
+    if (charLength(c.text) <= 2) {
+      // Body: the gram index (rowids only); relevance as bm25 with one occurrence, longer bodies lower.
+      if (!field || field === 'body') {
+        const rids = gramStmt.all(ftsString(c.text));
+        const n = metas.size || 1;
+        const idf = Math.max(1e-6, Math.log((n - rids.length + 0.5) / (rids.length + 0.5) + 1));
+        const avg = blenTotal / n || 1;
+        for (const rid of rids) {
+          bodyHits?.add(rid);
+          const m = metas.get(rid);
+          const dl = m ? m.blen : avg;
+          out.set(rid, (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * dl) / avg)));
+        }
+      }
+      // Title, 文号, issuers: short strings already in memory.
+      if (field !== 'body') {
+        const t = c.text.toLowerCase();
+        for (const m of metas.values()) {
+          const hit =
+            field === 'title' ? m.nTitle.includes(t)
+            : field === 'docnum' ? m.nDocnum.includes(t)
+            : field === 'issuers' ? m.nIssuers.includes(t)
+            : m.nTitle.includes(t) || m.nDocnum.includes(t) || m.nIssuers.includes(t);
+          if (hit && !out.has(m.rid)) out.set(m.rid, 0);
+        }
+      }
+      return out;
+    }
+    const phrase = ftsString(c.text);
+    if (!field || field === 'body') {
+      for (const [rid, rank] of bodyMatchStmt.all(phrase)) {
+        out.set(rid, -rank);
+        bodyHits?.add(rid);
+      }
+    }
+    if (field !== 'body') {
+      const expr = field ? `{${field}} : ${phrase}` : phrase;
+      for (const [rid, rank] of metaMatchStmt.all(expr)) out.set(rid, (out.get(rid) ?? 0) - rank);
+    }
     return out;
   }
 
   /** rids matching all positive clauses and none of the excluded ones, with summed relevance. */
-  function matchAllClauses(clauses: Clause[]): Map<number, number> {
+  function matchAllClauses(clauses: Clause[], bodyHits?: Set<number>): Map<number, number> {
     const positive = clauses.filter((c) => !c.exclude);
     if (positive.length === 0) return new Map();
-    const sets = positive.map(matchClause).sort((a, b) => a.size - b.size);
-    const result = new Map<number, number>();
-    outer: for (const [rid, score] of sets[0]) {
-      let total = score;
-      for (let i = 1; i < sets.length; i++) {
-        const s = sets[i].get(rid);
-        if (s === undefined) continue outer;
-        total += s;
+    const sets = positive.map((c) => matchClause(c, bodyHits)).sort((a, b) => a.size - b.size);
+    let result = sets[0];
+    if (sets.length > 1) {
+      result = new Map();
+      outer: for (const [rid, score] of sets[0]) {
+        let total = score;
+        for (let i = 1; i < sets.length; i++) {
+          const s = sets[i].get(rid);
+          if (s === undefined) continue outer;
+          total += s;
+        }
+        result.set(rid, total);
       }
-      result.set(rid, total);
     }
     for (const c of clauses) {
       if (!c.exclude || result.size === 0) continue;
@@ -310,41 +429,173 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     return out;
   }
 
-  /** Several windows of the normalized body around the matches, each with the ranges of every term inside. */
-  function snippetsFor(m: Meta, terms: string[]): { snippets: string[]; ranges: Array<Array<[number, number]>>; inBody: boolean } {
-    const body = bodyStmt.get(m.rid)?.body ?? '';
-    const lower = body.toLowerCase();
-    const text = lower.length === body.length ? body : lower;
+  /** Windows [start, end) of a normalized text around the terms' occurrences, round-robin over terms. */
+  function windowsFor(occurrences: number[][], terms: string[], textLength: number): Array<[number, number]> {
     const windows: Array<[number, number]> = [];
-    // Round-robin over terms so several different terms get their own snippet.
-    const occurrences = terms.map((t) => findAll(lower, t, 20));
-    const inBody = occurrences.some((o) => o.length > 0);
     for (let round = 0; round < 20 && windows.length < SNIPPETS_PER_DOC; round++) {
       let added = false;
       terms.forEach((t, ti) => {
         const pos = occurrences[ti][round];
         if (pos === undefined || windows.length >= SNIPPETS_PER_DOC) return;
         if (windows.some(([s, e]) => pos >= s && pos + t.length <= e)) return;
-        windows.push([Math.max(0, pos - SNIPPET_BEFORE), Math.min(text.length, pos + t.length + SNIPPET_AFTER)]);
+        windows.push([Math.max(0, pos - SNIPPET_BEFORE), Math.min(textLength, pos + t.length + SNIPPET_AFTER)]);
         added = true;
       });
       if (!added && round > 0) break;
     }
-    windows.sort((a, b) => a[0] - b[0]);
+    return windows.sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Highlight ranges of every term inside a snippet, given where normalized units land in it. */
+  function rangesIn(lowPiece: string, from: number, terms: string[], at: (unit: number, edge: 'start' | 'end') => number, pre: number) {
+    const r: Array<[number, number]> = [];
+    for (const t of terms) {
+      for (const p of findAll(lowPiece, t, 50)) r.push([pre + at(from + p, 'start'), pre + at(from + p + t.length - 1, 'end')]);
+    }
+    return r.sort((x, y) => x[0] - y[0]);
+  }
+
+  /**
+   * Several windows of the body around the matches, shown as written, each with the ranges of every term
+   * inside. Paragraphs are normalized (with a map back to the original) one by one until every term has been
+   * seen a few times: a page of 50 long documents costs a few paragraphs each, not 50 whole bodies.
+   */
+  function snippetsFor(m: Meta, terms: string[], scanBody: boolean): { snippets: string[]; ranges: Array<Array<[number, number]>>; inBody: boolean } {
+    const paragraphs = scanBody ? paragraphsOf(bodyStmt.get(m.id) ?? '[]') : [];
+    const segs: Array<{ at: number; original: string; mapped: MappedText }> = [];
+    const textParts: string[] = [];
+    const lowerParts: string[] = [];
+    let length = 0;
+    let tail = ''; // the last characters before the newest paragraph (a term may span the break)
+    let lastChar = '';
+    let exact = true; // lower-casing kept every length (else show the normal form)
+    let next = 0;
+    const maxTerm = Math.max(...terms.map((t) => t.length));
+    const occurrences = terms.map(() => [] as number[]);
+    // Runs of consecutive scanned paragraphs: a snippet never joins text across a skipped paragraph.
+    const runs: Array<{ start: number; end: number; first: number; last: number }> = [];
+    // A paragraph can only hold a term if it holds all of the term's Han characters (or characters NFKC turns
+    // into Han ones); a term across a paragraph break has them in the two paragraphs together.
+    const hanOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fff]/g) ?? [])]);
+    const wantedK = new Uint8Array(paragraphs.length);
+    if (hanOf.some((h) => h.length === 0)) wantedK.fill(1);
+    else {
+      // has[k]: per term, a bit per Han character present in paragraph k (a risky one counts as all of them).
+      const has = paragraphs.map((p) => {
+        const risky = HAN_SOURCES.test(p);
+        return hanOf.map((h) => h.reduce((bits, c, j) => (risky || p.includes(c) ? bits | (1 << j) : bits), 0));
+      });
+      hanOf.forEach((h, ti) => {
+        const all = h.length >= 31 ? -1 : (1 << h.length) - 1;
+        for (let k = 0; k < paragraphs.length; k++) {
+          if ((has[k][ti] & all) === all) wantedK[k] = 1;
+          else if (k + 1 < paragraphs.length && ((has[k][ti] | has[k + 1][ti]) & all) === all) wantedK[k] = wantedK[k + 1] = 1;
+        }
+      });
+    }
+    const wanted = (k: number) => wantedK[k] === 1;
+    /** Normalizes the next wanted paragraph and finds the terms in it; false when none is left. */
+    const more = (): boolean => {
+      while (next < paragraphs.length) {
+        const k = next++;
+        if (!wanted(k)) {
+          tail = '';
+          lastChar = '';
+          continue;
+        }
+        const original = paragraphs[k];
+        const mapped = normalizeWithMap(original, false);
+        if (!mapped || !mapped.text) continue;
+        if (!tail && !lastChar) runs.push({ start: length, end: length, first: k, last: k });
+        let low = mapped.text.toLowerCase();
+        if (low.length !== mapped.text.length) exact = false;
+        if (lastChar && /[A-Za-z0-9]/.test(lastChar) && /[A-Za-z0-9]/.test(mapped.text[0])) {
+          segs.push({ at: length, original: ' ', mapped: { text: ' ', start: Int32Array.of(0), end: Int32Array.of(1) } });
+          textParts.push(' ');
+          lowerParts.push(' ');
+          length++;
+          tail += ' ';
+        }
+        segs.push({ at: length, original, mapped });
+        textParts.push(mapped.text);
+        lowerParts.push(low);
+        const base = length - tail.length;
+        low = tail + low;
+        terms.forEach((t, ti) => {
+          const o = occurrences[ti];
+          // Occurrences starting in the tail that were complete before were found already.
+          for (let i = low.indexOf(t); i >= 0 && o.length < 20; i = low.indexOf(t, i + t.length)) {
+            const at = base + i;
+            if (o.length === 0 || at >= o[o.length - 1] + t.length) o.push(at);
+          }
+        });
+        length += mapped.text.length;
+        lastChar = mapped.text[mapped.text.length - 1];
+        tail = low.slice(Math.max(0, low.length - Math.max(1, maxTerm - 1)));
+        const run = runs[runs.length - 1];
+        run.end = length;
+        run.last = k;
+        return true;
+      }
+      return false;
+    };
+    if (scanBody) while (occurrences.some((o) => o.length < SNIPPETS_PER_DOC) && more());
+    const inBody = occurrences.some((o) => o.length > 0);
+    if (inBody) {
+      // Enough text after the last occurrence for its window.
+      const need = Math.max(...occurrences.flat()) + maxTerm + SNIPPET_AFTER;
+      while (length < need && more());
+    }
+    const text = textParts.join('');
+    const lower = lowerParts.join('');
     const snippets: string[] = [];
     const ranges: Array<Array<[number, number]>> = [];
-    const source = windows.length > 0 ? { text, lower } : { text: m.nTitle, lower: m.nTitle };
-    const spans: Array<[number, number]> = windows.length > 0 ? windows : [[0, source.text.length]];
-    for (const [s, e] of spans) {
-      const pre = s > 0 ? '…' : '';
-      const post = e < source.text.length ? '…' : '';
-      const piece = source.text.slice(s, e);
-      const lowPiece = source.lower.slice(s, e);
-      const r: Array<[number, number]> = [];
-      for (const t of terms) for (const p of findAll(lowPiece, t, 50)) r.push([p + pre.length, p + pre.length + t.length]);
-      r.sort((a, b) => a[0] - b[0]);
-      snippets.push(pre + piece + post);
-      ranges.push(r);
+    for (const [ws, we] of windowsFor(occurrences, terms, text.length)) {
+      // Clip the window to the run of paragraphs it starts in.
+      const run = runs.find((r) => ws < r.end) ?? runs[runs.length - 1];
+      const s = Math.max(ws, run.start);
+      const e = Math.min(we, run.end);
+      const pre = s > run.start || run.first > 0 ? '…' : '';
+      const post = e < run.end || run.last < paragraphs.length - 1 ? '…' : '';
+      const lowPiece = lower.slice(s, e);
+      if (!exact) {
+        snippets.push(pre + text.slice(s, e) + post);
+        ranges.push(rangesIn(lowPiece, 0, terms, (u, edge) => (edge === 'start' ? u : u + 1), pre.length));
+        continue;
+      }
+      // The window's original text, segment by segment, and where each normalized unit lands in it.
+      const parts: string[] = [];
+      const places: Array<{ from: number; to: number; offset: number; at: (unit: number, edge: 'start' | 'end') => number }> = [];
+      let offset = 0;
+      for (const seg of segs) {
+        const a = Math.max(s, seg.at);
+        const b = Math.min(e, seg.at + seg.mapped.text.length);
+        if (a >= b) continue;
+        const span = originalSpan(seg.original, seg.mapped, a - seg.at, b - seg.at);
+        places.push({ from: a, to: b, offset, at: (u, edge) => span.at(u - seg.at, edge) });
+        parts.push(span.text);
+        offset += span.text.length;
+      }
+      const at = (unit: number, edge: 'start' | 'end') => {
+        const p = places.find((x) => unit >= x.from && unit < x.to) ?? places[places.length - 1];
+        return p.offset + p.at(unit, edge);
+      };
+      snippets.push(pre + parts.join('') + post);
+      ranges.push(rangesIn(lowPiece, s, terms, at, pre.length));
+    }
+    if (!inBody) {
+      // Matched in the title, 文号 or issuers only: show the title as written.
+      const mapped = normalizeWithMap(m.title);
+      const nTitle = mapped?.text ?? normalizeText(m.title);
+      const lowTitle = nTitle.toLowerCase();
+      if (mapped && lowTitle.length === nTitle.length) {
+        const span = originalSpan(m.title, mapped, 0, nTitle.length);
+        snippets.push(span.text);
+        ranges.push(rangesIn(lowTitle, 0, terms, span.at, 0));
+      } else {
+        snippets.push(nTitle);
+        ranges.push(rangesIn(m.nTitle, 0, terms, (u, edge) => (edge === 'start' ? u : u + 1), 0));
+      }
     }
     return { snippets, ranges, inBody };
   }
@@ -369,42 +620,45 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       return empty(notices.length ? notices.join('；') : '请输入要查找的内容');
     }
     refreshMeta();
-    const matched = matchAllClauses(parsed.clauses);
     const lunrPromise = req.sort === 'relevance' ? lunrScores(positive.map((c) => c.text).join(' '), opts.lunrBudgetMs ?? 25) : null;
+    const bodyHits = new Set<number>();
+    const matched = matchAllClauses(parsed.clauses, bodyHits);
 
-    // Filters and facets (each facet counts with every filter but its own, so its other values stay visible).
+    // Filters and facets over every match (each facet counts with every filter but its own, so its other
+    // values stay visible). One pass, no per-row allocations: this runs over up to every document.
     const f = req.filters;
-    const rows: Array<{ m: Meta; status: DocumentStatus; bm: number }> = [];
-    for (const [rid, bm] of matched) {
-      const m = metas.get(rid);
-      if (m) rows.push({ m, status: statusOf(m, asOf), bm });
-    }
-    const pass = {
-      status: (r: (typeof rows)[number]) => !f.status?.length || f.status.includes(r.status),
-      issuer: (r: (typeof rows)[number]) => !f.issuer || r.m.issuers.includes(f.issuer),
-      year: (r: (typeof rows)[number]) => f.year === undefined || r.m.year === f.year,
-      kind: (r: (typeof rows)[number]) => !f.kind || r.m.kind === f.kind,
-      normative: (r: (typeof rows)[number]) => f.normative === undefined || r.m.normative === f.normative,
-    };
-    const keys = Object.keys(pass) as Array<keyof typeof pass>;
+    const day = statusDay(asOf);
+    const statusSet = f.status?.length ? new Set<string>(f.status) : null;
     const counters = { status: new Map<string, number>(), issuer: new Map<string, number>(), year: new Map<string, number>(), kind: new Map<string, number>(), normative: new Map<string, number>() };
     const bump = (map: Map<string, number>, v: string) => map.set(v, (map.get(v) ?? 0) + 1);
-    const filtered: typeof rows = [];
-    for (const r of rows) {
-      const ok = keys.map((k) => pass[k](r));
-      const failures = ok.filter((x) => !x).length;
-      if (failures === 0) filtered.push(r);
+    const fMs: Meta[] = [];
+    const fStatus: DocumentStatus[] = [];
+    const fBm: number[] = [];
+    for (const [rid, bm] of matched) {
+      const m = metas.get(rid);
+      if (!m) continue;
+      const status = statusOf(m, asOf, day);
+      const okStatus = !statusSet || statusSet.has(status);
+      const okIssuer = !f.issuer || m.issuers.includes(f.issuer);
+      const okYear = f.year === undefined || m.year === f.year;
+      const okKind = !f.kind || m.kind === f.kind;
+      const okNormative = f.normative === undefined || m.normative === f.normative;
+      const failures = +!okStatus + +!okIssuer + +!okYear + +!okKind + +!okNormative;
       if (failures > 1) continue;
-      keys.forEach((k, i) => {
-        if (failures === 1 && ok[i]) return; // only the failing facet's own filter may be ignored
-        if (k === 'status') bump(counters.status, r.status);
-        else if (k === 'issuer') for (const is of new Set(r.m.issuers)) bump(counters.issuer, is);
-        else if (k === 'year') {
-          if (r.m.year !== null) bump(counters.year, String(r.m.year));
-        } else if (k === 'kind') {
-          if (r.m.kind) bump(counters.kind, r.m.kind);
-        } else bump(counters.normative, r.m.normative ? NORMATIVE_LABELS.yes : NORMATIVE_LABELS.no);
-      });
+      if (failures === 0) {
+        fMs.push(m);
+        fStatus.push(status);
+        fBm.push(bm);
+      }
+      // With one failing filter, only that facet counts the row (its own filter is the one ignored).
+      if (okIssuer && okYear && okKind && okNormative) bump(counters.status, status);
+      if (okStatus && okYear && okKind && okNormative) {
+        if (m.issuers.length === 1) bump(counters.issuer, m.issuers[0]);
+        else for (const is of new Set(m.issuers)) bump(counters.issuer, is);
+      }
+      if (okStatus && okIssuer && okKind && okNormative && m.year !== null) bump(counters.year, String(m.year));
+      if (okStatus && okIssuer && okYear && okNormative && m.kind) bump(counters.kind, m.kind);
+      if (okStatus && okIssuer && okYear && okKind) bump(counters.normative, m.normative ? NORMATIVE_LABELS.yes : NORMATIVE_LABELS.no);
     }
     const facetList = (map: Map<string, number>, order: (a: [string, number], b: [string, number]) => number, max = 50) =>
       [...map].sort(order).slice(0, max).map(([value, count]) => ({ value, count }));
@@ -417,53 +671,60 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       normative: facetList(counters.normative, byCount),
     };
 
-    // Ranking: exact 文号, (in force first), title/文号 matches, relevance, newest first.
+    // Ranking: exact 文号, (in force first), title/文号 matches, relevance, newest first. Every match gets a
+    // tier and a score (cheap numbers); only the page is put in full order.
     const lunrMap = lunrPromise ? await lunrPromise : new Map<string, number>();
     const docNumbers = positive.map((c) => c.docNumber?.toLowerCase()).filter((x): x is string => !!x);
     const inForceFirst = ctx.settings.get().inForceFirst;
-    const ranked = filtered.map((r) => {
-      const exact = docNumbers.some((d) => r.m.nDocnums.includes(d));
-      const titleTier = terms.some((t) => r.m.nTitle.includes(t) || r.m.nDocnum.includes(t));
-      const inForce = IN_FORCE_STATUSES.includes(r.status);
-      const relevance = r.bm + (lunrMap.get(r.m.id) ?? 0);
-      const score = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + relevance;
-      return { ...r, exact, titleTier, inForce, score };
-    });
+    const n = fMs.length;
+    const tier = new Int8Array(n);
+    const score = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const m = fMs[i];
+      const exact = docNumbers.length > 0 && docNumbers.some((d) => m.nDocnums.includes(d));
+      let titleTier = false;
+      for (const t of terms) {
+        if (m.nTitle.includes(t) || m.nDocnum.includes(t)) {
+          titleTier = true;
+          break;
+        }
+      }
+      const inForce = IN_FORCE_STATUSES.includes(fStatus[i]);
+      tier[i] = (exact ? 4 : 0) + (inForceFirst && inForce ? 2 : 0) + (titleTier ? 1 : 0);
+      score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + fBm[i] + (lunrMap.get(m.id) ?? 0);
+    }
     // Plain code-unit comparison: ISO dates and ids need no collation, and localeCompare costs ~10 µs a call.
     const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    const byDate = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
-      cmp(b.m.dateSigned ?? '', a.m.dateSigned ?? '') || cmp(a.m.id, b.m.id);
-    ranked.sort((a, b) => {
-      if (req.sort === 'date') return byDate(a, b) || b.score - a.score;
-      if (a.exact !== b.exact) return a.exact ? -1 : 1;
-      if (inForceFirst && a.inForce !== b.inForce) return a.inForce ? -1 : 1;
-      if (a.titleTier !== b.titleTier) return a.titleTier ? -1 : 1;
-      return b.score - a.score || byDate(a, b);
-    });
+    const byDate = (a: number, b: number) => cmp(fMs[b].dateSigned ?? '', fMs[a].dateSigned ?? '') || cmp(fMs[a].id, fMs[b].id);
+    const order =
+      req.sort === 'date'
+        ? (a: number, b: number) => byDate(a, b) || score[b] - score[a]
+        : (a: number, b: number) => tier[b] - tier[a] || score[b] - score[a] || byDate(a, b);
+    const page = topK(n, req.offset + req.limit, order).slice(req.offset);
 
-    const page = ranked.slice(req.offset, req.offset + req.limit);
-    const results: SearchHit[] = page.map((r) => {
-      const sn = snippetsFor(r.m, terms);
+    const results: SearchHit[] = page.map((i) => {
+      const m = fMs[i];
+      const sn = snippetsFor(m, terms, bodyHits.has(m.rid));
       const matchedIn: SearchHit['matchedIn'] = [];
-      if (terms.some((t) => r.m.nDocnum.includes(t))) matchedIn.push('docNumber');
-      if (terms.some((t) => r.m.nTitle.includes(t))) matchedIn.push('title');
-      if (terms.some((t) => r.m.nIssuers.includes(t))) matchedIn.push('issuer');
+      if (terms.some((t) => m.nDocnum.includes(t))) matchedIn.push('docNumber');
+      if (terms.some((t) => m.nTitle.includes(t))) matchedIn.push('title');
+      if (terms.some((t) => m.nIssuers.includes(t))) matchedIn.push('issuer');
       if (sn.inBody) matchedIn.push('body');
       return {
-        id: r.m.id,
-        title: r.m.title,
-        docNumber: r.m.docNumber,
-        issuers: r.m.issuers,
-        dateSigned: r.m.dateSigned,
-        status: r.status,
-        score: Math.round(r.score * 1000) / 1000,
+        id: m.id,
+        title: m.title,
+        docNumber: m.docNumber,
+        issuers: m.issuers,
+        dateSigned: m.dateSigned,
+        status: fStatus[i],
+        score: Math.round(score[i] * 1000) / 1000,
         snippets: sn.snippets,
         snippetMatches: sn.ranges,
         matchedIn,
       };
     });
     return {
-      total: ranked.length,
+      total: n,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       results,
       facets,
@@ -513,6 +774,45 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       return { mode: lunrClient().mode };
     },
   };
+}
+
+/** The first k of 0..n-1 in `order`, sorted: a bounded heap, so ranking 20,000 matches costs no full sort. */
+function topK(n: number, k: number, order: (a: number, b: number) => number): number[] {
+  if (k <= 0) return [];
+  if (n <= k * 4) return Array.from({ length: n }, (_, i) => i).sort(order).slice(0, k);
+  // Max-heap (by `order`) of the best k seen so far: its root is the worst of them.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => order(a, b) > 0;
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i], heap[p])) break;
+      [heap[i], heap[p]] = [heap[p], heap[i]];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < heap.length && worse(heap[l], heap[w])) w = l;
+      if (r < heap.length && worse(heap[r], heap[w])) w = r;
+      if (w === i) return;
+      [heap[i], heap[w]] = [heap[w], heap[i]];
+      i = w;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      up(heap.length - 1);
+    } else if (order(i, heap[0]) < 0) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort(order);
 }
 
 export type SearchService = ReturnType<typeof createSearchService>;

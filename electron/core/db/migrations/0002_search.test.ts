@@ -10,8 +10,12 @@ function insertDoc(db: Database.Database, id: string, title: string, body: strin
   ).run(id, title, JSON.stringify(body), `h-${id}`);
 }
 
+/** Documents whose normalized body, title, 文号 or issuers contain q (3+ characters), from the trigram indexes. */
 const fts = (db: Database.Database, q: string) =>
-  db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').all(`"${q}"`).length;
+  new Set([
+    ...db.prepare<[string], number>('SELECT rowid FROM search_body WHERE search_body MATCH ?').pluck().all(`"${q}"`),
+    ...db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck().all(`"${q}"`),
+  ]).size;
 const grams = (db: Database.Database, q: string) =>
   db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_grams WHERE search_grams MATCH ?').all(`"${q}"`).length;
 
@@ -36,11 +40,21 @@ describe('migration 0002 (search)', () => {
     expect(fts(db, '白银精炼')).toBe(0);
     expect(fts(db, '铜矿开采')).toBe(1);
     expect(grams(db, '铜')).toBe(1);
+    expect(grams(db, '白')).toBe(0); // the old body's grams are gone
+    // A title edit re-indexes the title only, and the body stays findable.
+    db.prepare('UPDATE documents SET title = ? WHERE id = ?').run('黄铜通知', 'b');
+    expect(fts(db, '白银通知')).toBe(0);
+    expect(fts(db, '黄铜通知')).toBe(1);
+    expect(fts(db, '铜矿开采')).toBe(1);
+    expect(db.prepare("SELECT blen FROM search_map WHERE doc_id = 'b'").pluck().get()).toBe(5);
     db.prepare('DELETE FROM documents WHERE id = ?').run('b');
     expect(fts(db, '铜矿开采')).toBe(0);
     expect(grams(db, '铜')).toBe(0);
+    expect(fts(db, '黄铜通知')).toBe(0);
     expect(db.prepare('SELECT count(*) FROM search_map').pluck().get()).toBe(1);
+    // The insert, the title edit and the delete move what lunr indexes; the body edit does not.
     expect(db.prepare('SELECT docs_version FROM search_state').pluck().get()).toBe(3);
+    expect(db.prepare('SELECT meta_version FROM search_state').pluck().get()).toBeGreaterThanOrEqual(3);
 
     // A failed write rolls the index back with it.
     expect(() =>

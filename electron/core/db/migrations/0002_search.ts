@@ -19,43 +19,68 @@ export function registerSearchFunctions(db: Database): void {
     }
     return [...parts].join(' ');
   });
-  // The trigger calls this twice with the same body (content + grams): remember the last one.
+  // A trigger normalizes the same body for the trigram index, the gram index and its length: remember the last.
   let lastIn: string | null = null;
   let lastOut = '';
-  db.function('nd_search_body', opts, (s: unknown) => {
+  const body = (s: unknown): string => {
     const json = typeof s === 'string' ? s : null;
     if (json !== lastIn) {
       lastOut = normalizeBodyJson(json);
       lastIn = json;
     }
     return lastOut;
-  });
+  };
+  db.function('nd_search_body', opts, body);
+  db.function('nd_search_body_grams', opts, (s: unknown) => gramsOf(body(s)));
   db.function('nd_search_grams', opts, (s: unknown) => gramsOf(typeof s === 'string' ? s : ''));
 }
 
-/** Indexes one document (by id) in the map, the trigram index and the short-query gram index. */
-const INDEX_DOC = (d: 'new') => `
-  INSERT INTO search_map (doc_id, title, docnum, issuers)
-    VALUES (${d}.id, nd_search_text(${d}.title), nd_search_docnum(${d}.doc_number_raw, ${d}.doc_number), nd_search_issuers(${d}.issuers));
-  INSERT INTO search_fts (rowid, title, docnum, issuers, body)
-    SELECT rid, title, docnum, issuers, nd_search_body(${d}.body) FROM search_map WHERE doc_id = ${d}.id;
-  INSERT INTO search_grams (rowid, title, docnum, issuers, body)
-    SELECT rid, nd_search_grams(title), nd_search_grams(docnum), nd_search_grams(issuers), nd_search_grams(nd_search_body(${d}.body))
-    FROM search_map WHERE doc_id = ${d}.id;`;
+// Normalized title, 文号 (every spelling) and issuers of the row `d`, in search_map's column order.
+const MAP_VALUES = (d: 'new') =>
+  `nd_search_text(${d}.title), nd_search_docnum(${d}.doc_number_raw, ${d}.doc_number), nd_search_issuers(${d}.issuers)`;
 
-const UNINDEX_DOC = (d: 'old') => `
-  DELETE FROM search_fts WHERE rowid = (SELECT rid FROM search_map WHERE doc_id = ${d}.id);
-  DELETE FROM search_grams WHERE rowid = (SELECT rid FROM search_map WHERE doc_id = ${d}.id);
-  DELETE FROM search_map WHERE doc_id = ${d}.id;`;
+const RID = (d: 'new' | 'old') => `(SELECT rid FROM search_map WHERE doc_id = ${d}.id)`;
+const VERSION = '(SELECT meta_version FROM search_state WHERE id = 1)';
 
-const BUMP_ALL = 'UPDATE search_state SET docs_version = docs_version + 1, meta_version = meta_version + 1;';
+/** Body of the row `new` into the trigram and gram indexes, under its rid. */
+const INDEX_BODY = `
+  INSERT INTO search_body (rowid, body) VALUES (${RID('new')}, nd_search_body(new.body));
+  INSERT INTO search_grams (rowid, body) VALUES (${RID('new')}, nd_search_body_grams(new.body));`;
+const INDEX_META = `
+  INSERT INTO search_meta (rowid, title, docnum, issuers) SELECT rid, title, docnum, issuers FROM search_map WHERE doc_id = new.id;`;
+const UNINDEX_BODY = (d: 'new' | 'old') => `
+  DELETE FROM search_body WHERE rowid = ${RID(d)};
+  DELETE FROM search_grams WHERE rowid = ${RID(d)};`;
+const UNINDEX_META = (d: 'new' | 'old') => `
+  DELETE FROM search_meta WHERE rowid = ${RID(d)};`;
+
+const BUMP_DOCS = 'UPDATE search_state SET docs_version = docs_version + 1, meta_version = meta_version + 1;';
 const BUMP_META = 'UPDATE search_state SET meta_version = meta_version + 1;';
+const BUMP_DELETED = 'UPDATE search_state SET docs_version = docs_version + 1, meta_version = meta_version + 1, deleted_version = deleted_version + 1;';
+
+const INSERT_DOC = `
+  ${BUMP_DOCS}
+  INSERT INTO search_map (doc_id, title, docnum, issuers, blen, ver)
+    VALUES (new.id, ${MAP_VALUES('new')}, length(nd_search_body(new.body)), ${VERSION});
+  ${INDEX_META}
+  ${INDEX_BODY}`;
+const DELETE_DOC = `
+  ${UNINDEX_META('old')}
+  ${UNINDEX_BODY('old')}
+  DELETE FROM search_map WHERE doc_id = old.id;
+  ${BUMP_DELETED}`;
 
 /**
- * Full-text search. A normalized copy of title, 文号, issuers and body is kept in an FTS5 trigram index (exact
- * substring matching for 3+ characters) and a contentless gram index of distinct 1–2-character grams (so short
- * queries are index lookups, not scans). Triggers on `documents` keep both in the same transaction as the write;
- * version counters tell the search service's caches and the lunr index what changed.
+ * Full-text search, every text stored once. The body lives only in `documents.body`; FTS5 keeps indexes of its
+ * normalized form and no copy (contentless, rows deleted by rowid):
+ * - `search_body`: trigram index with positions (exact substring and phrase matching for 3+ characters, bm25);
+ * - `search_grams`: the distinct 1- and 2-character grams of each body, rowids only (detail=none), so short
+ *   queries are one index lookup, exact because a gram is either in a body or not;
+ * - `search_meta`: trigram index over normalized title, 文号 and issuers (short queries on those are answered
+ *   from search_map, which the search service keeps in memory).
+ * Triggers keep them in the writing transaction, re-indexing only what an update changed; `ver` and the version
+ * counters tell the search service's caches which rows moved (and the lunr index whether it must rebuild).
+ * Snippets are cut from the original body, mapped through the normalization, so they show what was written.
  */
 export const migration0002: Migration = {
   version: 2,
@@ -68,64 +93,74 @@ CREATE TABLE search_map (
   doc_id   TEXT NOT NULL UNIQUE,
   title    TEXT NOT NULL,          -- normalized, also used for ranking and suggestions
   docnum   TEXT NOT NULL,
-  issuers  TEXT NOT NULL
+  issuers  TEXT NOT NULL,
+  blen     INTEGER NOT NULL,       -- characters in the normalized body (relevance of short queries)
+  ver      INTEGER NOT NULL        -- meta_version when the row or its document last changed
 ) STRICT;
+CREATE INDEX search_map_ver ON search_map(ver);
 
 CREATE TABLE search_state (
-  id            INTEGER PRIMARY KEY CHECK (id = 1),
-  docs_version  INTEGER NOT NULL,  -- searchable text changed (the lunr index follows it)
-  meta_version  INTEGER NOT NULL   -- anything that changes statuses or facets changed
+  id               INTEGER PRIMARY KEY CHECK (id = 1),
+  docs_version     INTEGER NOT NULL,  -- what lunr indexes (title, 文号, issuers, kind, the set of documents) changed
+  meta_version     INTEGER NOT NULL,  -- anything that changes statuses, facets or matches changed
+  deleted_version  INTEGER NOT NULL   -- a document was deleted (caches drop rows they can no longer see)
 ) STRICT;
-INSERT INTO search_state (id, docs_version, meta_version) VALUES (1, 0, 0);
+INSERT INTO search_state (id, docs_version, meta_version, deleted_version) VALUES (1, 0, 0, 0);
 
-CREATE VIRTUAL TABLE search_fts USING fts5(title, docnum, issuers, body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_body USING fts5(body, content = '', contentless_delete = 1, tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_meta USING fts5(title, docnum, issuers, content = '', contentless_delete = 1, tokenize = 'trigram');
 CREATE VIRTUAL TABLE search_grams USING fts5(
-  title, docnum, issuers, body,
-  content = '', contentless_delete = 1, detail = column,
+  body, content = '', contentless_delete = 1, detail = none,
   tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
 );
 
 -- Merge segments less eagerly than the default (4): imports of thousands of long bodies spend most of their
 -- time in incremental merges otherwise; crisismerge still bounds the number of segments a query reads.
-INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8);
+INSERT INTO search_body (search_body, rank) VALUES ('automerge', 8);
 INSERT INTO search_grams (search_grams, rank) VALUES ('automerge', 8);
 
 CREATE TRIGGER search_documents_ai AFTER INSERT ON documents BEGIN
-  ${INDEX_DOC('new')}
-  ${BUMP_ALL}
+  ${INSERT_DOC}
 END;
 CREATE TRIGGER search_documents_ad AFTER DELETE ON documents BEGIN
-  ${UNINDEX_DOC('old')}
-  ${BUMP_ALL}
+  ${DELETE_DOC}
 END;
-CREATE TRIGGER search_documents_au AFTER UPDATE OF id, title, doc_number_raw, doc_number, issuers, body, kind ON documents BEGIN
-  ${UNINDEX_DOC('old')}
-  ${INDEX_DOC('new')}
-  ${BUMP_ALL}
+-- A changed id: the document is indexed afresh under its new id.
+CREATE TRIGGER search_documents_au_id AFTER UPDATE OF id ON documents WHEN old.id IS NOT new.id BEGIN
+  ${DELETE_DOC}
+  ${INSERT_DOC}
 END;
-CREATE TRIGGER search_documents_au_meta AFTER UPDATE ON documents BEGIN
+CREATE TRIGGER search_documents_au_body AFTER UPDATE OF body ON documents WHEN old.id = new.id AND old.body IS NOT new.body BEGIN
+  ${UNINDEX_BODY('new')}
   ${BUMP_META}
+  UPDATE search_map SET blen = length(nd_search_body(new.body)), ver = ${VERSION} WHERE doc_id = new.id;
+  ${INDEX_BODY}
+END;
+CREATE TRIGGER search_documents_au_text AFTER UPDATE OF title, doc_number_raw, doc_number, issuers, kind ON documents
+  WHEN old.id = new.id AND (old.title IS NOT new.title OR old.doc_number_raw IS NOT new.doc_number_raw
+    OR old.doc_number IS NOT new.doc_number OR old.issuers IS NOT new.issuers OR old.kind IS NOT new.kind) BEGIN
+  ${UNINDEX_META('new')}
+  ${BUMP_DOCS}
+  UPDATE search_map SET (title, docnum, issuers) = (SELECT ${MAP_VALUES('new')}), ver = ${VERSION} WHERE doc_id = new.id;
+  ${INDEX_META}
+END;
+CREATE TRIGGER search_documents_au_meta AFTER UPDATE ON documents WHEN old.id = new.id BEGIN
+  ${BUMP_META}
+  UPDATE search_map SET ver = ${VERSION} WHERE doc_id = new.id;
 END;
 CREATE TRIGGER search_relations_ai AFTER INSERT ON relations BEGIN ${BUMP_META} END;
 CREATE TRIGGER search_relations_au AFTER UPDATE ON relations BEGIN ${BUMP_META} END;
 CREATE TRIGGER search_relations_ad AFTER DELETE ON relations BEGIN ${BUMP_META} END;
 `);
-    // Documents stored before this version.
-    const ids = db.prepare<[], { id: string }>('SELECT id FROM documents ORDER BY rowid').pluck(false).all();
-    const one = db.prepare<[string]>(`
-      INSERT INTO search_map (doc_id, title, docnum, issuers)
-        SELECT id, nd_search_text(title), nd_search_docnum(doc_number_raw, doc_number), nd_search_issuers(issuers) FROM documents WHERE id = ?`);
-    const fts = db.prepare<[string]>(`
-      INSERT INTO search_fts (rowid, title, docnum, issuers, body)
-        SELECT m.rid, m.title, m.docnum, m.issuers, nd_search_body(d.body) FROM search_map m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?`);
-    const grams = db.prepare<[string]>(`
-      INSERT INTO search_grams (rowid, title, docnum, issuers, body)
-        SELECT m.rid, nd_search_grams(m.title), nd_search_grams(m.docnum), nd_search_grams(m.issuers), nd_search_grams(nd_search_body(d.body))
-        FROM search_map m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?`);
-    for (const { id } of ids) {
-      one.run(id);
-      fts.run(id);
-      grams.run(id);
-    }
+    // Documents stored before this version, in set-wise statements (one normalization per body and index).
+    db.exec(`
+INSERT INTO search_map (doc_id, title, docnum, issuers, blen, ver)
+  SELECT id, nd_search_text(title), nd_search_docnum(doc_number_raw, doc_number), nd_search_issuers(issuers), 0, 0
+  FROM documents ORDER BY rowid;
+INSERT INTO search_meta (rowid, title, docnum, issuers) SELECT rid, title, docnum, issuers FROM search_map;
+INSERT INTO search_body (rowid, body) SELECT m.rid, nd_search_body(d.body) FROM search_map m JOIN documents d ON d.id = m.doc_id;
+INSERT INTO search_grams (rowid, body) SELECT m.rid, nd_search_body_grams(d.body) FROM search_map m JOIN documents d ON d.id = m.doc_id;
+UPDATE search_map SET blen = (SELECT length(nd_search_body(d.body)) FROM documents d WHERE d.id = search_map.doc_id);
+`);
   },
 };
