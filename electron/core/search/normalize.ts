@@ -55,6 +55,24 @@ export function normalizeIssuersJson(json: string | null): string {
 /** The distinct 1- and 2-character grams of a normalized text, space-separated, for the short-query index. */
 export function gramsOf(normalized: string): string {
   if (!normalized) return '';
+  // Written on every document save: number keys over UTF-16 units (no per-gram strings until the end).
+  if (/[\ud800-\udfff]/.test(normalized)) return gramsOfCodePoints(normalized);
+  const seen = new Set<number>();
+  const n = normalized.length;
+  for (let i = 0; i < n; i++) {
+    const c = normalized.charCodeAt(i);
+    if (c === 0x20) continue;
+    seen.add(c);
+    const d = i + 1 < n ? normalized.charCodeAt(i + 1) : 0x20;
+    if (d !== 0x20) seen.add(0x10000 + c * 0x10000 + d);
+  }
+  const out: string[] = [];
+  for (const k of seen) out.push(k < 0x10000 ? String.fromCharCode(k) : String.fromCharCode(((k - 0x10000) / 0x10000) | 0, (k - 0x10000) % 0x10000));
+  return out.join(' ');
+}
+
+/** gramsOf for texts with characters outside the BMP (grams of code points, not UTF-16 units). */
+function gramsOfCodePoints(normalized: string): string {
   const chars = Array.from(normalized);
   const seen = new Set<string>();
   for (let i = 0; i < chars.length; i++) {

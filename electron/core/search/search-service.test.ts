@@ -226,6 +226,22 @@ describe('search', () => {
     expect(marked).toEqual([['黄金产业'], ['白银产业']]);
   });
 
+  it('shows snippets as written (full-width punctuation, the 文号 brackets used), highlighting what matched', async () => {
+    const a = open();
+    const filler = '各单位要认真贯彻执行。'.repeat(400); // long enough that the snippet comes from a later paragraph
+    insert(a, { id: 'x', title: '通知', body: [filler, '根据《招远市养犬管理办法》（招政发[2018]027 号），对违反规定的，', '依法予以处罚。'] });
+    const r = await a.call('search:query', { text: '招政发〔2018〕27号' });
+    const [snippet] = r.results[0].snippets;
+    expect(snippet).toContain('《招远市养犬管理办法》（招政发[2018]027'); // not 《…》(招政发〔2018〕27
+    const [[s, e]] = r.results[0].snippetMatches[0];
+    expect(snippet.slice(s, e)).toBe('招政发[2018]027号'); // spaces the normal form drops are left out
+    // A phrase across a paragraph break is found and highlighted across it, punctuation as written.
+    const across = await a.call('search:query', { text: '"对违反规定的，依法予以"' });
+    const hit = across.results[0];
+    const [[s2, e2]] = hit.snippetMatches[0];
+    expect(hit.snippets[0].slice(s2, e2)).toBe('对违反规定的，依法予以');
+  });
+
   it('paginates with the total of all matches', async () => {
     const a = open();
     for (let i = 0; i < 30; i++) insert(a, { id: `d${i}`, title: `文件${i}`, dateSigned: `2020-01-${String(i + 1).padStart(2, '0')}`, body: ['养老保险'] });

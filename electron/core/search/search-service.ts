@@ -70,6 +70,8 @@ const SNIPPET_AFTER = 60;
 // bm25 constants FTS5 uses, for short queries whose gram index stores no frequencies (every gram counts once).
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
+/** Above this many matching bodies a phrase is ranked without bm25 (see matchClause). */
+const BM25_MAX_DOCS = 2000;
 
 function parseList(json: string): string[] {
   try {
@@ -126,6 +128,26 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
 /** Characters NFKC may turn into Han ones (radicals, enclosed and compatibility ideographs). */
 const HAN_SOURCES = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ud83c]/;
 
+/** How much of a body's JSON is read first for snippets (in characters). */
+const BODY_HEAD = 8000;
+
+/** The complete paragraphs at the start of a cut JSON array of strings; null when it cannot be read. */
+function paragraphsOfHead(head: string): string[] | null {
+  if (!head.startsWith('["')) return null;
+  for (let cut = head.lastIndexOf('","'); cut > 0; cut = head.lastIndexOf('","', cut - 1)) {
+    let backslashes = 0;
+    while (head[cut - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 1) continue; // an escaped quote inside a paragraph
+    try {
+      const v: unknown = JSON.parse(head.slice(0, cut + 1) + ']');
+      return Array.isArray(v) ? v.map((p) => (typeof p === 'string' ? p : '')) : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 /** Paragraphs as stored (JSON array) → strings, as normalizeBodyJson reads them. */
 function paragraphsOf(json: string): string[] {
   try {
@@ -154,30 +176,36 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   const stateStmt = db.prepare<[], { docs_version: number; meta_version: number; deleted_version: number }>(
     'SELECT docs_version, meta_version, deleted_version FROM search_state WHERE id = 1',
   );
+  // search_map carries copies of the fields needed here: loading 20,000 rows never touches `documents`.
   const META_SELECT = `
-    SELECT m.rid, m.doc_id AS id, m.title AS ntitle, m.docnum AS ndocnum, m.issuers AS nissuers, m.blen,
-           d.title, d.doc_number, d.doc_number_raw, d.doc_year, d.issuers, d.date_signed, d.kind, d.is_normative,
-           d.effective_date, d.valid_until, d.declared_invalid_on
-    FROM search_map m JOIN documents d ON d.id = m.doc_id`;
+    SELECT rid, doc_id AS id, title AS ntitle, docnum AS ndocnum, issuers AS nissuers, blen,
+           d_title AS title, doc_number, doc_number_raw, doc_year, d_issuers AS issuers, date_signed, kind, is_normative,
+           effective_date, valid_until, declared_invalid_on
+    FROM search_map`;
   const metaStmt = db.prepare<[], MetaRow>(META_SELECT);
-  const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE m.ver > ?`);
+  const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`);
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
   const incomingStmt = db.prepare<[], { target: string; type: RelationType; effective_on: string | null }>(`
     SELECT r.target_id AS target, r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
-    FROM relations r JOIN documents s ON s.id = r.source_id
+    FROM relations r JOIN search_map s ON s.doc_id = r.source_id
     WHERE r.target_id IS NOT NULL AND r.type IN ('abolishes', 'amends', 'replaces')`);
-  const bodyMatchStmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_body) FROM search_body WHERE search_body MATCH ?').raw();
-  const metaMatchStmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_meta) FROM search_meta WHERE search_meta MATCH ?').raw();
+  const bodyRidsStmt = db.prepare<[string], number>('SELECT rowid FROM search_body WHERE search_body MATCH ?').pluck();
+  const bodyBm25Stmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_body) FROM search_body WHERE search_body MATCH ?').raw();
+  const metaMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
   const gramStmt = db.prepare<[string], number>('SELECT rowid FROM search_grams WHERE search_grams MATCH ?').pluck();
   const bodyStmt = db.prepare<[string], string>('SELECT body FROM documents WHERE id = ?').pluck();
+  // Most snippets are found in the first paragraphs: read those, not 30 KB of JSON per result.
+  const bodyHeadStmt = db.prepare<[number, string], string>('SELECT substr(body, 1, ?) FROM documents WHERE id = ?').pluck();
   const lunrDocsStmt = db.prepare<[], { id: string; title: string; docnum: string; issuers: string; kind: string | null }>(
-    'SELECT m.doc_id AS id, m.title, m.docnum, m.issuers, d.kind FROM search_map m JOIN documents d ON d.id = m.doc_id',
+    'SELECT doc_id AS id, title, docnum, issuers, kind FROM search_map',
   );
 
   // ---- metadata cache (statuses, facets, tiers) ----
   let metaVersion = -1;
   let deletedVersion = -1;
   const metas = new Map<number, Meta>();
+  /** the same, indexed by rid, for the loops over every match */
+  let metaArr: Array<Meta | undefined> = [];
   const ridById = new Map<string, number>();
   let blenTotal = 0;
   let incoming = new Map<string, IncomingChange[]>();
@@ -192,6 +220,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       if (ridById.get(old.id) === old.rid) ridById.delete(old.id);
     }
     metas.set(m.rid, m);
+    metaArr[m.rid] = m;
     ridById.set(m.id, m.rid);
     blenTotal += m.blen;
   }
@@ -204,6 +233,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     const st = stateStmt.get()!;
     if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
     if (metaVersion < 0) {
+      metaArr = [];
       for (const r of metaStmt.iterate()) putMeta(toMeta(r));
     } else {
       if (st.deleted_version !== deletedVersion) {
@@ -211,6 +241,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
         for (const [rid, m] of metas) {
           if (live.has(rid)) continue;
           metas.delete(rid);
+          metaArr[rid] = undefined;
           if (ridById.get(m.id) === rid) ridById.delete(m.id);
           blenTotal -= m.blen;
           forgetStatus(rid);
@@ -347,76 +378,82 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   }
 
   // ---- matching ----
+  // Match sets are dense arrays by rid (NaN: no match): intersecting, excluding and walking 20,000 matches
+  // costs array reads, not hash lookups.
+  const newHits = () => new Float64Array(metaArr.length).fill(NaN);
+
+  /** bm25 with one occurrence (FTS5's constants): for indexes that keep no frequencies, longer bodies lower. */
+  function flatScores(rids: number[], out: Float64Array, bodyHits: Uint8Array | null): void {
+    const n = metas.size || 1;
+    const idf = Math.max(1e-6, Math.log((n - rids.length + 0.5) / (rids.length + 0.5) + 1));
+    const avg = blenTotal / n || 1;
+    for (const rid of rids) {
+      const m = metaArr[rid];
+      if (!m) continue;
+      if (bodyHits) bodyHits[rid] = 1;
+      out[rid] = (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * m.blen) / avg));
+    }
+  }
+
   /**
-   * Documents (rid → relevance) whose normalized text contains the clause; exact, from the indexes. Those
-   * found in a body index are added to `bodyHits` (only they need their body read for snippets).
+   * Documents (by rid: relevance, NaN when not matched) whose normalized text contains the clause; exact, from
+   * the indexes. Those found in a body index are marked in `bodyHits` (only their bodies are read for snippets).
    */
-  function matchClause(c: Clause, bodyHits?: Set<number>): Map<number, number> {
-    const out = new Map<number, number>();
+  function matchClause(c: Clause, bodyHits: Uint8Array | null): Float64Array {
+    const out = newHits();
     const field = c.field;
+    const phrase = ftsString(c.text);
     if (charLength(c.text) <= 2) {
-      // Body: the gram index (rowids only); relevance as bm25 with one occurrence, longer bodies lower.
-      if (!field || field === 'body') {
-        const rids = gramStmt.all(ftsString(c.text));
-        const n = metas.size || 1;
-        const idf = Math.max(1e-6, Math.log((n - rids.length + 0.5) / (rids.length + 0.5) + 1));
-        const avg = blenTotal / n || 1;
-        for (const rid of rids) {
-          bodyHits?.add(rid);
-          const m = metas.get(rid);
-          const dl = m ? m.blen : avg;
-          out.set(rid, (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * dl) / avg)));
-        }
-      }
+      // Body: the gram index (rowids only).
+      if (!field || field === 'body') flatScores(gramStmt.all(phrase), out, bodyHits);
       // Title, 文号, issuers: short strings already in memory.
       if (field !== 'body') {
         const t = c.text.toLowerCase();
-        for (const m of metas.values()) {
+        for (const m of metaArr) {
+          if (!m || !Number.isNaN(out[m.rid])) continue;
           const hit =
             field === 'title' ? m.nTitle.includes(t)
             : field === 'docnum' ? m.nDocnum.includes(t)
             : field === 'issuers' ? m.nIssuers.includes(t)
             : m.nTitle.includes(t) || m.nDocnum.includes(t) || m.nIssuers.includes(t);
-          if (hit && !out.has(m.rid)) out.set(m.rid, 0);
+          if (hit) out[m.rid] = 0;
         }
       }
       return out;
     }
-    const phrase = ftsString(c.text);
     if (!field || field === 'body') {
-      for (const [rid, rank] of bodyMatchStmt.all(phrase)) {
-        out.set(rid, -rank);
-        bodyHits?.add(rid);
-      }
+      // bm25 reads every occurrence of every matching document: ~3 µs a document, 60 ms for a phrase found in
+      // 19,000 bodies. Beyond BM25_MAX_DOCS the phrase is so common that the one-occurrence score (shorter
+      // bodies first) ranks it instead; the set of matches is the same either way.
+      const rids = bodyRidsStmt.all(phrase);
+      if (rids.length <= BM25_MAX_DOCS) {
+        for (const [rid, rank] of bodyBm25Stmt.all(phrase)) {
+          if (rid >= out.length) continue;
+          out[rid] = -rank;
+          if (bodyHits) bodyHits[rid] = 1;
+        }
+      } else flatScores(rids, out, bodyHits);
     }
     if (field !== 'body') {
       const expr = field ? `{${field}} : ${phrase}` : phrase;
-      for (const [rid, rank] of metaMatchStmt.all(expr)) out.set(rid, (out.get(rid) ?? 0) - rank);
+      for (const rid of metaMatchStmt.all(expr)) if (rid < out.length && Number.isNaN(out[rid])) out[rid] = 0;
     }
     return out;
   }
 
-  /** rids matching all positive clauses and none of the excluded ones, with summed relevance. */
-  function matchAllClauses(clauses: Clause[], bodyHits?: Set<number>): Map<number, number> {
+  /** Relevance by rid (NaN: not matched) for all positive clauses and none of the excluded ones, summed. */
+  function matchAllClauses(clauses: Clause[], bodyHits: Uint8Array | null): Float64Array {
     const positive = clauses.filter((c) => !c.exclude);
-    if (positive.length === 0) return new Map();
-    const sets = positive.map((c) => matchClause(c, bodyHits)).sort((a, b) => a.size - b.size);
-    let result = sets[0];
-    if (sets.length > 1) {
-      result = new Map();
-      outer: for (const [rid, score] of sets[0]) {
-        let total = score;
-        for (let i = 1; i < sets.length; i++) {
-          const s = sets[i].get(rid);
-          if (s === undefined) continue outer;
-          total += s;
-        }
-        result.set(rid, total);
-      }
+    if (positive.length === 0) return newHits();
+    const result = matchClause(positive[0], bodyHits);
+    for (const c of positive.slice(1)) {
+      const other = matchClause(c, bodyHits);
+      for (let rid = 0; rid < result.length; rid++) result[rid] += other[rid]; // NaN stays NaN
     }
     for (const c of clauses) {
-      if (!c.exclude || result.size === 0) continue;
-      for (const rid of matchClause(c).keys()) result.delete(rid);
+      if (!c.exclude) continue;
+      const other = matchClause(c, null);
+      for (let rid = 0; rid < result.length; rid++) if (!Number.isNaN(other[rid])) result[rid] = NaN;
     }
     return result;
   }
@@ -461,91 +498,104 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
    * seen a few times: a page of 50 long documents costs a few paragraphs each, not 50 whole bodies.
    */
   function snippetsFor(m: Meta, terms: string[], scanBody: boolean): { snippets: string[]; ranges: Array<Array<[number, number]>>; inBody: boolean } {
-    const paragraphs = scanBody ? paragraphsOf(bodyStmt.get(m.id) ?? '[]') : [];
-    const segs: Array<{ at: number; original: string; mapped: MappedText }> = [];
-    const textParts: string[] = [];
-    const lowerParts: string[] = [];
-    let length = 0;
-    let tail = ''; // the last characters before the newest paragraph (a term may span the break)
-    let lastChar = '';
-    let exact = true; // lower-casing kept every length (else show the normal form)
-    let next = 0;
-    const maxTerm = Math.max(...terms.map((t) => t.length));
-    const occurrences = terms.map(() => [] as number[]);
-    // Runs of consecutive scanned paragraphs: a snippet never joins text across a skipped paragraph.
-    const runs: Array<{ start: number; end: number; first: number; last: number }> = [];
-    // A paragraph can only hold a term if it holds all of the term's Han characters (or characters NFKC turns
-    // into Han ones); a term across a paragraph break has them in the two paragraphs together.
-    const hanOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fff]/g) ?? [])]);
-    const wantedK = new Uint8Array(paragraphs.length);
-    if (hanOf.some((h) => h.length === 0)) wantedK.fill(1);
-    else {
-      // has[k]: per term, a bit per Han character present in paragraph k (a risky one counts as all of them).
-      const has = paragraphs.map((p) => {
-        const risky = HAN_SOURCES.test(p);
-        return hanOf.map((h) => h.reduce((bits, c, j) => (risky || p.includes(c) ? bits | (1 << j) : bits), 0));
-      });
-      hanOf.forEach((h, ti) => {
-        const all = h.length >= 31 ? -1 : (1 << h.length) - 1;
-        for (let k = 0; k < paragraphs.length; k++) {
-          if ((has[k][ti] & all) === all) wantedK[k] = 1;
-          else if (k + 1 < paragraphs.length && ((has[k][ti] | has[k + 1][ti]) & all) === all) wantedK[k] = wantedK[k + 1] = 1;
-        }
-      });
-    }
-    const wanted = (k: number) => wantedK[k] === 1;
-    /** Normalizes the next wanted paragraph and finds the terms in it; false when none is left. */
-    const more = (): boolean => {
-      while (next < paragraphs.length) {
-        const k = next++;
-        if (!wanted(k)) {
-          tail = '';
-          lastChar = '';
-          continue;
-        }
-        const original = paragraphs[k];
-        const mapped = normalizeWithMap(original, false);
-        if (!mapped || !mapped.text) continue;
-        if (!tail && !lastChar) runs.push({ start: length, end: length, first: k, last: k });
-        let low = mapped.text.toLowerCase();
-        if (low.length !== mapped.text.length) exact = false;
-        if (lastChar && /[A-Za-z0-9]/.test(lastChar) && /[A-Za-z0-9]/.test(mapped.text[0])) {
-          segs.push({ at: length, original: ' ', mapped: { text: ' ', start: Int32Array.of(0), end: Int32Array.of(1) } });
-          textParts.push(' ');
-          lowerParts.push(' ');
-          length++;
-          tail += ' ';
-        }
-        segs.push({ at: length, original, mapped });
-        textParts.push(mapped.text);
-        lowerParts.push(low);
-        const base = length - tail.length;
-        low = tail + low;
-        terms.forEach((t, ti) => {
-          const o = occurrences[ti];
-          // Occurrences starting in the tail that were complete before were found already.
-          for (let i = low.indexOf(t); i >= 0 && o.length < 20; i = low.indexOf(t, i + t.length)) {
-            const at = base + i;
-            if (o.length === 0 || at >= o[o.length - 1] + t.length) o.push(at);
+    // The first BODY_HEAD characters of the stored JSON first; the whole body only when they do not suffice.
+    const head = scanBody ? (bodyHeadStmt.get(BODY_HEAD, m.id) ?? '[]') : '[]';
+    const headParagraphs = head.length >= BODY_HEAD ? paragraphsOfHead(head) : paragraphsOf(head);
+    const scan = (paragraphs: string[]) => {
+      const segs: Array<{ at: number; original: string; mapped: MappedText }> = [];
+      const textParts: string[] = [];
+      const lowerParts: string[] = [];
+      let length = 0;
+      let tail = ''; // the last characters before the newest paragraph (a term may span the break)
+      let lastChar = '';
+      let exact = true; // lower-casing kept every length (else show the normal form)
+      let next = 0;
+      const maxTerm = Math.max(...terms.map((t) => t.length));
+      const occurrences = terms.map(() => [] as number[]);
+      // Runs of consecutive scanned paragraphs: a snippet never joins text across a skipped paragraph.
+      const runs: Array<{ start: number; end: number; first: number; last: number }> = [];
+      // A paragraph can only hold a term if it holds all of the term's Han characters (or characters NFKC turns
+      // into Han ones); a term across a paragraph break has them in the two paragraphs together.
+      const hanOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fff]/g) ?? [])]);
+      const wantedK = new Uint8Array(paragraphs.length);
+      if (hanOf.some((h) => h.length === 0)) wantedK.fill(1);
+      else {
+        // has[k]: per term, a bit per Han character present in paragraph k (a risky one counts as all of them).
+        const has = paragraphs.map((p) => {
+          const risky = HAN_SOURCES.test(p);
+          return hanOf.map((h) => h.reduce((bits, c, j) => (risky || p.includes(c) ? bits | (1 << j) : bits), 0));
+        });
+        hanOf.forEach((h, ti) => {
+          const all = h.length >= 31 ? -1 : (1 << h.length) - 1;
+          for (let k = 0; k < paragraphs.length; k++) {
+            if ((has[k][ti] & all) === all) wantedK[k] = 1;
+            else if (k + 1 < paragraphs.length && ((has[k][ti] | has[k + 1][ti]) & all) === all) wantedK[k] = wantedK[k + 1] = 1;
           }
         });
-        length += mapped.text.length;
-        lastChar = mapped.text[mapped.text.length - 1];
-        tail = low.slice(Math.max(0, low.length - Math.max(1, maxTerm - 1)));
-        const run = runs[runs.length - 1];
-        run.end = length;
-        run.last = k;
-        return true;
       }
-      return false;
+      const wanted = (k: number) => wantedK[k] === 1;
+      /** Normalizes the next wanted paragraph and finds the terms in it; false when none is left. */
+      const more = (): boolean => {
+        while (next < paragraphs.length) {
+          const k = next++;
+          if (!wanted(k)) {
+            tail = '';
+            lastChar = '';
+            continue;
+          }
+          const original = paragraphs[k];
+          const mapped = normalizeWithMap(original, false);
+          if (!mapped || !mapped.text) continue;
+          if (!tail && !lastChar) runs.push({ start: length, end: length, first: k, last: k });
+          let low = mapped.text.toLowerCase();
+          if (low.length !== mapped.text.length) exact = false;
+          if (lastChar && /[A-Za-z0-9]/.test(lastChar) && /[A-Za-z0-9]/.test(mapped.text[0])) {
+            segs.push({ at: length, original: ' ', mapped: { text: ' ', start: Int32Array.of(0), end: Int32Array.of(1) } });
+            textParts.push(' ');
+            lowerParts.push(' ');
+            length++;
+            tail += ' ';
+          }
+          segs.push({ at: length, original, mapped });
+          textParts.push(mapped.text);
+          lowerParts.push(low);
+          const base = length - tail.length;
+          low = tail + low;
+          terms.forEach((t, ti) => {
+            const o = occurrences[ti];
+            // Occurrences starting in the tail that were complete before were found already.
+            for (let i = low.indexOf(t); i >= 0 && o.length < 20; i = low.indexOf(t, i + t.length)) {
+              const at = base + i;
+              if (o.length === 0 || at >= o[o.length - 1] + t.length) o.push(at);
+            }
+          });
+          length += mapped.text.length;
+          lastChar = mapped.text[mapped.text.length - 1];
+          tail = low.slice(Math.max(0, low.length - Math.max(1, maxTerm - 1)));
+          const run = runs[runs.length - 1];
+          run.end = length;
+          run.last = k;
+          return true;
+        }
+        return false;
+      };
+      if (scanBody) while (occurrences.some((o) => o.length < SNIPPETS_PER_DOC) && more());
+      const inBody = occurrences.some((o) => o.length > 0);
+      if (inBody) {
+        // Enough text after the last occurrence for its window.
+        const need = Math.max(...occurrences.flat()) + maxTerm + SNIPPET_AFTER;
+        while (length < need && more());
+      }
+      return { paragraphs, segs, textParts, lowerParts, length, exact, next, occurrences, runs };
     };
-    if (scanBody) while (occurrences.some((o) => o.length < SNIPPETS_PER_DOC) && more());
-    const inBody = occurrences.some((o) => o.length > 0);
-    if (inBody) {
-      // Enough text after the last occurrence for its window.
-      const need = Math.max(...occurrences.flat()) + maxTerm + SNIPPET_AFTER;
-      while (length < need && more());
+    let st = scan(headParagraphs ?? []);
+    if (scanBody && head.length >= BODY_HEAD) {
+      const enough = st.occurrences.every((o) => o.length >= SNIPPETS_PER_DOC) && st.next < st.paragraphs.length;
+      if (!enough || !headParagraphs) st = scan(paragraphsOf(bodyStmt.get(m.id) ?? '[]'));
     }
+    const { paragraphs, segs, textParts, lowerParts, exact, occurrences, runs } = st;
+    const inBody = occurrences.some((o) => o.length > 0);
+    const cut = paragraphs === headParagraphs && head.length >= BODY_HEAD; // more paragraphs follow unread
     const text = textParts.join('');
     const lower = lowerParts.join('');
     const snippets: string[] = [];
@@ -556,7 +606,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       const s = Math.max(ws, run.start);
       const e = Math.min(we, run.end);
       const pre = s > run.start || run.first > 0 ? '…' : '';
-      const post = e < run.end || run.last < paragraphs.length - 1 ? '…' : '';
+      const post = e < run.end || run.last < paragraphs.length - 1 || cut ? '…' : '';
       const lowPiece = lower.slice(s, e);
       if (!exact) {
         snippets.push(pre + text.slice(s, e) + post);
@@ -621,7 +671,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     }
     refreshMeta();
     const lunrPromise = req.sort === 'relevance' ? lunrScores(positive.map((c) => c.text).join(' '), opts.lunrBudgetMs ?? 25) : null;
-    const bodyHits = new Set<number>();
+    const bodyHits = new Uint8Array(metaArr.length);
     const matched = matchAllClauses(parsed.clauses, bodyHits);
 
     // Filters and facets over every match (each facet counts with every filter but its own, so its other
@@ -631,11 +681,17 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     const statusSet = f.status?.length ? new Set<string>(f.status) : null;
     const counters = { status: new Map<string, number>(), issuer: new Map<string, number>(), year: new Map<string, number>(), kind: new Map<string, number>(), normative: new Map<string, number>() };
     const bump = (map: Map<string, number>, v: string) => map.set(v, (map.get(v) ?? 0) + 1);
+    const statusCounts = new Map<DocumentStatus, number>();
+    const yearCounts = new Map<number, number>();
+    let normativeYes = 0;
+    let normativeNo = 0;
     const fMs: Meta[] = [];
     const fStatus: DocumentStatus[] = [];
     const fBm: number[] = [];
-    for (const [rid, bm] of matched) {
-      const m = metas.get(rid);
+    for (let rid = 0; rid < matched.length; rid++) {
+      const bm = matched[rid];
+      if (Number.isNaN(bm)) continue;
+      const m = metaArr[rid];
       if (!m) continue;
       const status = statusOf(m, asOf, day);
       const okStatus = !statusSet || statusSet.has(status);
@@ -651,15 +707,22 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
         fBm.push(bm);
       }
       // With one failing filter, only that facet counts the row (its own filter is the one ignored).
-      if (okIssuer && okYear && okKind && okNormative) bump(counters.status, status);
+      if (okIssuer && okYear && okKind && okNormative) statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
       if (okStatus && okYear && okKind && okNormative) {
         if (m.issuers.length === 1) bump(counters.issuer, m.issuers[0]);
         else for (const is of new Set(m.issuers)) bump(counters.issuer, is);
       }
-      if (okStatus && okIssuer && okKind && okNormative && m.year !== null) bump(counters.year, String(m.year));
+      if (okStatus && okIssuer && okKind && okNormative && m.year !== null) yearCounts.set(m.year, (yearCounts.get(m.year) ?? 0) + 1);
       if (okStatus && okIssuer && okYear && okNormative && m.kind) bump(counters.kind, m.kind);
-      if (okStatus && okIssuer && okYear && okKind) bump(counters.normative, m.normative ? NORMATIVE_LABELS.yes : NORMATIVE_LABELS.no);
+      if (okStatus && okIssuer && okYear && okKind) {
+        if (m.normative) normativeYes++;
+        else normativeNo++;
+      }
     }
+    for (const [k, v] of statusCounts) counters.status.set(k, v);
+    for (const [k, v] of yearCounts) counters.year.set(String(k), v);
+    if (normativeYes) counters.normative.set(NORMATIVE_LABELS.yes, normativeYes);
+    if (normativeNo) counters.normative.set(NORMATIVE_LABELS.no, normativeNo);
     const facetList = (map: Map<string, number>, order: (a: [string, number], b: [string, number]) => number, max = 50) =>
       [...map].sort(order).slice(0, max).map(([value, count]) => ({ value, count }));
     const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || collator.compare(a[0], b[0]);
@@ -704,7 +767,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
 
     const results: SearchHit[] = page.map((i) => {
       const m = fMs[i];
-      const sn = snippetsFor(m, terms, bodyHits.has(m.rid));
+      const sn = snippetsFor(m, terms, bodyHits[m.rid] === 1);
       const matchedIn: SearchHit['matchedIn'] = [];
       if (terms.some((t) => m.nDocnum.includes(t))) matchedIn.push('docNumber');
       if (terms.some((t) => m.nTitle.includes(t))) matchedIn.push('title');
@@ -741,7 +804,13 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     matchIds(text: string): string[] {
       refreshMeta();
       const parsed = parseQuery(text);
-      return [...matchAllClauses(parsed.clauses).keys()].map((rid) => metas.get(rid)?.id).filter((x): x is string => !!x);
+      const matched = matchAllClauses(parsed.clauses, null);
+      const ids: string[] = [];
+      matched.forEach((score, rid) => {
+        const m = metaArr[rid];
+        if (!Number.isNaN(score) && m) ids.push(m.id);
+      });
+      return ids;
     },
 
     /** Titles and 文号 for what is being typed: literal matches first (newest first), then lunr's ranked guesses. */

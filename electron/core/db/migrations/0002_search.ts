@@ -39,6 +39,12 @@ export function registerSearchFunctions(db: Database): void {
 const MAP_VALUES = (d: 'new') =>
   `nd_search_text(${d}.title), nd_search_docnum(${d}.doc_number_raw, ${d}.doc_number), nd_search_issuers(${d}.issuers)`;
 
+// The fields statuses, facets and result rows need, copied so the search service never reads `documents`
+// (whose rows carry the long bodies) to load or refresh them.
+const FIELDS = 'd_title, doc_number, doc_number_raw, doc_year, d_issuers, date_signed, kind, is_normative, effective_date, valid_until, declared_invalid_on';
+const FIELD_VALUES = (d: 'new') =>
+  `${d}.title, ${d}.doc_number, ${d}.doc_number_raw, ${d}.doc_year, ${d}.issuers, ${d}.date_signed, ${d}.kind, ${d}.is_normative, ${d}.effective_date, ${d}.valid_until, ${d}.declared_invalid_on`;
+
 const RID = (d: 'new' | 'old') => `(SELECT rid FROM search_map WHERE doc_id = ${d}.id)`;
 const VERSION = '(SELECT meta_version FROM search_state WHERE id = 1)';
 
@@ -60,8 +66,8 @@ const BUMP_DELETED = 'UPDATE search_state SET docs_version = docs_version + 1, m
 
 const INSERT_DOC = `
   ${BUMP_DOCS}
-  INSERT INTO search_map (doc_id, title, docnum, issuers, blen, ver)
-    VALUES (new.id, ${MAP_VALUES('new')}, length(nd_search_body(new.body)), ${VERSION});
+  INSERT INTO search_map (doc_id, title, docnum, issuers, blen, ver, ${FIELDS})
+    VALUES (new.id, ${MAP_VALUES('new')}, length(nd_search_body(new.body)), ${VERSION}, ${FIELD_VALUES('new')});
   ${INDEX_META}
   ${INDEX_BODY}`;
 const DELETE_DOC = `
@@ -95,7 +101,19 @@ CREATE TABLE search_map (
   docnum   TEXT NOT NULL,
   issuers  TEXT NOT NULL,
   blen     INTEGER NOT NULL,       -- characters in the normalized body (relevance of short queries)
-  ver      INTEGER NOT NULL        -- meta_version when the row or its document last changed
+  ver      INTEGER NOT NULL,       -- meta_version when the row or its document last changed
+  -- copies of the document's fields for statuses, facets and result rows (kept by the triggers)
+  d_title              TEXT NOT NULL,
+  doc_number           TEXT,
+  doc_number_raw       TEXT,
+  doc_year             INTEGER,
+  d_issuers            TEXT NOT NULL,
+  date_signed          TEXT,
+  kind                 TEXT,
+  is_normative         INTEGER NOT NULL,
+  effective_date       TEXT,
+  valid_until          TEXT,
+  declared_invalid_on  TEXT
 ) STRICT;
 CREATE INDEX search_map_ver ON search_map(ver);
 
@@ -118,6 +136,10 @@ CREATE VIRTUAL TABLE search_grams USING fts5(
 -- time in incremental merges otherwise; crisismerge still bounds the number of segments a query reads.
 INSERT INTO search_body (search_body, rank) VALUES ('automerge', 8);
 INSERT INTO search_grams (search_grams, rank) VALUES ('automerge', 8);
+-- Pending terms are flushed to a new segment when they pass this size (default 1 MB, a few long bodies):
+-- bigger, fewer segments mean less merging during an import, for a bounded 8 MB per index while writing.
+INSERT INTO search_body (search_body, rank) VALUES ('hashsize', 8388608);
+INSERT INTO search_grams (search_grams, rank) VALUES ('hashsize', 8388608);
 
 CREATE TRIGGER search_documents_ai AFTER INSERT ON documents BEGIN
   ${INSERT_DOC}
@@ -146,7 +168,7 @@ CREATE TRIGGER search_documents_au_text AFTER UPDATE OF title, doc_number_raw, d
 END;
 CREATE TRIGGER search_documents_au_meta AFTER UPDATE ON documents WHEN old.id = new.id BEGIN
   ${BUMP_META}
-  UPDATE search_map SET ver = ${VERSION} WHERE doc_id = new.id;
+  UPDATE search_map SET (${FIELDS}) = (${FIELD_VALUES('new')}), ver = ${VERSION} WHERE doc_id = new.id;
 END;
 CREATE TRIGGER search_relations_ai AFTER INSERT ON relations BEGIN ${BUMP_META} END;
 CREATE TRIGGER search_relations_au AFTER UPDATE ON relations BEGIN ${BUMP_META} END;
@@ -154,8 +176,9 @@ CREATE TRIGGER search_relations_ad AFTER DELETE ON relations BEGIN ${BUMP_META} 
 `);
     // Documents stored before this version, in set-wise statements (one normalization per body and index).
     db.exec(`
-INSERT INTO search_map (doc_id, title, docnum, issuers, blen, ver)
-  SELECT id, nd_search_text(title), nd_search_docnum(doc_number_raw, doc_number), nd_search_issuers(issuers), 0, 0
+INSERT INTO search_map (doc_id, title, docnum, issuers, blen, ver, ${FIELDS})
+  SELECT id, nd_search_text(title), nd_search_docnum(doc_number_raw, doc_number), nd_search_issuers(issuers), 0, 0,
+    ${FIELD_VALUES('new').replace(/new\./g, '')}
   FROM documents ORDER BY rowid;
 INSERT INTO search_meta (rowid, title, docnum, issuers) SELECT rid, title, docnum, issuers FROM search_map;
 INSERT INTO search_body (rowid, body) SELECT m.rid, nd_search_body(d.body) FROM search_map m JOIN documents d ON d.id = m.doc_id;
