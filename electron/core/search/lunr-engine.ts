@@ -101,13 +101,52 @@ export function loadLunrIndex(json: unknown): lunr.Index | null {
   }
 }
 
+/** How a query is run: suggestions (typing in progress) or a submitted search. */
+export interface LunrQueryOptions {
+  /** also try the last term as a prefix (the word being typed); default true */
+  prefix?: boolean;
+  /**
+   * leave out terms found in more than this share of the documents. Such terms weigh almost nothing in the
+   * score (idf ≈ 0) and cost the most: a bigram in every title makes lunr score every document (~1 s at
+   * 20,000), for no change in the order.
+   */
+  maxDocShare?: number;
+}
+
+const dfCache = new WeakMap<lunr.Index, { docs: number; df: Map<string, number> }>();
+
+/** Documents a term occurs in (the largest count over fields), cached per index. */
+function documentFrequency(index: lunr.Index, term: string): { df: number; docs: number } {
+  let entry = dfCache.get(index);
+  if (!entry) {
+    entry = { docs: Object.keys((index as unknown as { fieldVectors: object }).fieldVectors).length / FIELDS.length, df: new Map() };
+    dfCache.set(index, entry);
+  }
+  let df = entry.df.get(term);
+  if (df === undefined) {
+    const posting = (index as unknown as { invertedIndex: Record<string, Record<string, object> | undefined> }).invertedIndex[term];
+    df = 0;
+    if (posting) for (const [name] of FIELDS) df = Math.max(df, Object.keys(posting[name] ?? {}).length);
+    entry.df.set(term, df);
+  }
+  return { df, docs: entry.docs };
+}
+
 /**
  * Ranked refs for a text. Every term is optional (more matching terms rank higher); the last term is also
  * tried as a prefix (typing in progress), and Latin words of 4+ letters tolerate one typo. Never throws.
  */
-export function queryLunr(index: lunr.Index, text: string, limit: number, fields?: Array<keyof LunrDoc>): LunrHit[] {
-  const terms = [...new Set(lunrTerms(text))].slice(0, 64);
+export function queryLunr(index: lunr.Index, text: string, limit: number, fields?: Array<keyof LunrDoc>, opts: LunrQueryOptions = {}): LunrHit[] {
+  let terms = [...new Set(lunrTerms(text))].slice(0, 64);
+  if (opts.maxDocShare !== undefined) {
+    const share = opts.maxDocShare;
+    terms = terms.filter((t) => {
+      const { df, docs } = documentFrequency(index, t);
+      return df <= Math.max(1, docs * share);
+    });
+  }
   if (terms.length === 0) return [];
+  const prefix = opts.prefix ?? true;
   try {
     // lunr takes a present-but-undefined `fields` literally (matching nothing), so only pass it when given.
     const scope = fields ? { fields } : {};
@@ -115,7 +154,7 @@ export function queryLunr(index: lunr.Index, text: string, limit: number, fields
       terms.forEach((t, i) => {
         const latin = !HAN.test(t);
         q.term(t, { ...scope, usePipeline: false, editDistance: latin && t.length >= 4 ? 1 : 0 });
-        if (i === terms.length - 1) {
+        if (prefix && i === terms.length - 1) {
           q.term(t, { ...scope, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 });
         }
       });

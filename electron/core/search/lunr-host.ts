@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type lunr from 'lunr';
-import { buildLunrIndex, loadLunrIndex, LUNR_FORMAT, queryLunr, type LunrDoc, type LunrHit } from './lunr-engine';
+import { buildLunrIndex, loadLunrIndex, LUNR_FORMAT, queryLunr, type LunrDoc, type LunrHit, type LunrQueryOptions } from './lunr-engine';
 
 /** Requests the lunr host understands, from the search service (through a worker or in-process). */
 export type LunrRequest =
   | { op: 'load'; file: string; stamp: number }
   | { op: 'build'; docs: LunrDoc[]; file: string | null; stamp: number }
-  | { op: 'query'; text: string; limit: number; fields?: Array<keyof LunrDoc> };
+  | { op: 'query'; text: string; limit: number; fields?: Array<keyof LunrDoc>; options?: LunrQueryOptions };
 
 export type LunrReply =
   | { op: 'load'; ok: boolean }
@@ -54,7 +54,7 @@ export function createLunrHost(yieldFn?: () => Promise<void>) {
           return { op: 'build', ok: true, ms: performance.now() - t0 };
         }
         case 'query':
-          return { op: 'query', hits: index ? queryLunr(index, req.text, req.limit, req.fields) : [] };
+          return { op: 'query', hits: index ? queryLunr(index, req.text, req.limit, req.fields, req.options) : [] };
       }
     },
   };

@@ -5,7 +5,7 @@ import { computeStatus, IN_FORCE_STATUSES, isoDay, type IncomingChange } from '.
 import type { AppContext } from '../context';
 import { registerSearchFunctions } from '../db/migrations/0002_search';
 import { createLunrClient, type LunrClient } from './lunr-client';
-import { toLunrDoc } from './lunr-engine';
+import { toLunrDoc, type LunrQueryOptions } from './lunr-engine';
 import { charLength, normalizeText, normalizeWithMap, originalSpan, type MappedText } from './normalize';
 import { parseQuery, type Clause } from './query';
 
@@ -366,13 +366,13 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     await lunr?.close();
   });
 
-  async function lunrScores(text: string, budgetMs: number): Promise<Map<string, number>> {
+  async function lunrScores(text: string, budgetMs: number, options?: LunrQueryOptions): Promise<Map<string, number>> {
     const ready = ensureLunr();
     const scores = new Map<string, number>();
     // Never built yet (first query after start): give it the budget, then answer without it.
     if (lunrStamp < 0) await withTimeout(ready, budgetMs);
     if (lunrStamp < 0 || !lunr) return scores;
-    const reply = await withTimeout(lunr.request({ op: 'query', text, limit: 500 }), budgetMs);
+    const reply = await withTimeout(lunr.request({ op: 'query', text, limit: 500, options }), budgetMs);
     if (reply && reply.op === 'query') for (const h of reply.hits) scores.set(h.ref, h.score);
     return scores;
   }
@@ -670,7 +670,9 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       return empty(notices.length ? notices.join('；') : '请输入要查找的内容');
     }
     refreshMeta();
-    const lunrPromise = req.sort === 'relevance' ? lunrScores(positive.map((c) => c.text).join(' '), opts.lunrBudgetMs ?? 25) : null;
+    // A submitted search: no prefix expansion, and terms in over 5 % of documents left to the title tier and bm25.
+    const lunrPromise =
+      req.sort === 'relevance' ? lunrScores(positive.map((c) => c.text).join(' '), opts.lunrBudgetMs ?? 25, { prefix: false, maxDocShare: 0.05 }) : null;
     const bodyHits = new Uint8Array(metaArr.length);
     const matched = matchAllClauses(parsed.clauses, bodyHits);
 
