@@ -59,7 +59,11 @@ function inProcess(): LunrClient {
 export function createLunrClient(opts: { useWorker: boolean; log: Logger }): LunrClient {
   if (!opts.useWorker) return inProcess();
   const script = findWorkerScript();
-  if (!script) return inProcess();
+  if (!script) {
+    // A build without the lunr-worker entry: say so, rather than silently building on the main thread.
+    opts.log.error('找不到检索索引线程脚本（lunr-worker），改为在主线程中分段建立索引', new Error('lunr-worker not found'));
+    return inProcess();
+  }
   let worker: Worker;
   try {
     worker = new Worker(script.file, { eval: script.eval ?? false });
