@@ -273,12 +273,14 @@ for (const [name, queries] of Object.entries(classes)) {
   let fp = 0;
   let fn = 0;
   let totalsOk = 0;
+  let slowest = '';
   for (const q of queries) {
     const exp = expected[qi++];
     await lib.call('search:query', { text: q, limit: 50 }); // warm statement caches once per query
     const t0 = performance.now();
     const r = await lib.call('search:query', { text: q, limit: 50 });
     lat.push(performance.now() - t0);
+    if (lat[lat.length - 1] >= Math.max(...lat)) slowest = `${q}（${lat[lat.length - 1].toFixed(0)} ms，${r.total} 件）`;
     const got = new Set(lib.search!.matchIds(q));
     for (const id of got) if (exp.has(id)) tp++;
     else fp++;
@@ -296,6 +298,7 @@ for (const [name, queries] of Object.entries(classes)) {
     pct(lat, 50).toFixed(1),
     pct(lat, 95).toFixed(1),
     String(Math.round(tp / queries.length)),
+    slowest,
   ]);
 }
 
@@ -321,7 +324,7 @@ const table = (head: string[], body: string[][]) => {
   return [head, ...body].map((r) => r.map((c, i) => c.padEnd(w[i])).join('')).join('\n');
 };
 console.log(`\nNormDesk 检索基准：${N} 件，正文 ${(chars / 1e6).toFixed(1)} M 字，数据库 ${dbMb.toFixed(0)} MB，数据目录 ${dir}${cached ? '（缓存）' : ''}\n`);
-console.log(table(['查询类别', '条数', '查全率', '查准率', '总数一致', 'p50 ms', 'p95 ms', '平均命中'], rows));
+console.log(table(['查询类别', '条数', '查全率', '查准率', '总数一致', 'p50 ms', 'p95 ms', '平均命中', '最慢的一条'], rows));
 console.log('');
 console.log(
   table(

@@ -126,7 +126,21 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
 }
 
 /** Characters NFKC may turn into Han ones (radicals, enclosed and compatibility ideographs). */
-const HAN_SOURCES = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ud83c]/;
+const HAN_SOURCES = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ud83c\ud87e]/;
+
+const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
+
+/** A part of a body to normalize for snippets: a paragraph, or an excerpt around an occurrence. */
+interface Piece {
+  text: string;
+  /** continues the previous piece (the next paragraph), so a term may span the two */
+  join: boolean;
+  /** starts at the beginning of the body / ends at its end (no ellipsis there) */
+  first: boolean;
+  last: boolean;
+}
+/** What normalization removes between two Han characters: whitespace and invisible characters. */
+const IGNORABLE = '[\\s\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u00ad\\u200b-\\u200f\\u2028\\u2029\\u2060\\ufeff]*';
 
 /** How much of a body's JSON is read first for snippets (in characters). */
 const BODY_HEAD = 8000;
@@ -493,147 +507,185 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   }
 
   /**
-   * Several windows of the body around the matches, shown as written, each with the ranges of every term
-   * inside. Paragraphs are normalized (with a map back to the original) one by one until every term has been
-   * seen a few times: a page of 50 long documents costs a few paragraphs each, not 50 whole bodies.
+   * Which parts of the body to normalize for snippets. Han-only terms (the common case) are found in the
+   * original text with a pattern (a Han character comes only from itself or from a radical/compatibility form,
+   * HAN_SOURCES, and only whitespace and invisible characters vanish between two), so only an excerpt around
+   * each of the first few occurrences is mapped. Other terms: every paragraph that could hold one.
    */
-  function snippetsFor(m: Meta, terms: string[], scanBody: boolean): { snippets: string[]; ranges: Array<Array<[number, number]>>; inBody: boolean } {
-    // The first BODY_HEAD characters of the stored JSON first; the whole body only when they do not suffice.
-    const head = scanBody ? (bodyHeadStmt.get(BODY_HEAD, m.id) ?? '[]') : '[]';
-    const headParagraphs = head.length >= BODY_HEAD ? paragraphsOfHead(head) : paragraphsOf(head);
-    const scan = (paragraphs: string[]) => {
-      const segs: Array<{ at: number; original: string; mapped: MappedText }> = [];
-      const textParts: string[] = [];
-      const lowerParts: string[] = [];
-      let length = 0;
-      let tail = ''; // the last characters before the newest paragraph (a term may span the break)
-      let lastChar = '';
-      let exact = true; // lower-casing kept every length (else show the normal form)
-      let next = 0;
-      const maxTerm = Math.max(...terms.map((t) => t.length));
-      const occurrences = terms.map(() => [] as number[]);
-      // Runs of consecutive scanned paragraphs: a snippet never joins text across a skipped paragraph.
-      const runs: Array<{ start: number; end: number; first: number; last: number }> = [];
-      // A paragraph can only hold a term if it holds all of the term's Han characters (or characters NFKC turns
-      // into Han ones); a term across a paragraph break has them in the two paragraphs together.
-      const hanOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fff]/g) ?? [])]);
-      const wantedK = new Uint8Array(paragraphs.length);
-      if (hanOf.some((h) => h.length === 0)) wantedK.fill(1);
-      else {
-        // has[k]: per term, a bit per Han character present in paragraph k (a risky one counts as all of them).
-        const has = paragraphs.map((p) => {
-          const risky = HAN_SOURCES.test(p);
-          return hanOf.map((h) => h.reduce((bits, c, j) => (risky || p.includes(c) ? bits | (1 << j) : bits), 0));
-        });
-        hanOf.forEach((h, ti) => {
-          const all = h.length >= 31 ? -1 : (1 << h.length) - 1;
-          for (let k = 0; k < paragraphs.length; k++) {
-            if ((has[k][ti] & all) === all) wantedK[k] = 1;
-            else if (k + 1 < paragraphs.length && ((has[k][ti] | has[k + 1][ti]) & all) === all) wantedK[k] = wantedK[k + 1] = 1;
-          }
-        });
-      }
-      const wanted = (k: number) => wantedK[k] === 1;
-      /** Normalizes the next wanted paragraph and finds the terms in it; false when none is left. */
-      const more = (): boolean => {
-        while (next < paragraphs.length) {
-          const k = next++;
-          if (!wanted(k)) {
-            tail = '';
-            lastChar = '';
-            continue;
-          }
-          const original = paragraphs[k];
-          const mapped = normalizeWithMap(original, false);
-          if (!mapped || !mapped.text) continue;
-          if (!tail && !lastChar) runs.push({ start: length, end: length, first: k, last: k });
-          let low = mapped.text.toLowerCase();
-          if (low.length !== mapped.text.length) exact = false;
-          if (lastChar && /[A-Za-z0-9]/.test(lastChar) && /[A-Za-z0-9]/.test(mapped.text[0])) {
-            segs.push({ at: length, original: ' ', mapped: { text: ' ', start: Int32Array.of(0), end: Int32Array.of(1) } });
-            textParts.push(' ');
-            lowerParts.push(' ');
-            length++;
-            tail += ' ';
-          }
-          segs.push({ at: length, original, mapped });
-          textParts.push(mapped.text);
-          lowerParts.push(low);
-          const base = length - tail.length;
-          low = tail + low;
-          terms.forEach((t, ti) => {
-            const o = occurrences[ti];
-            // Occurrences starting in the tail that were complete before were found already.
-            for (let i = low.indexOf(t); i >= 0 && o.length < 20; i = low.indexOf(t, i + t.length)) {
-              const at = base + i;
-              if (o.length === 0 || at >= o[o.length - 1] + t.length) o.push(at);
-            }
-          });
-          length += mapped.text.length;
-          lastChar = mapped.text[mapped.text.length - 1];
-          tail = low.slice(Math.max(0, low.length - Math.max(1, maxTerm - 1)));
-          const run = runs[runs.length - 1];
-          run.end = length;
-          run.last = k;
-          return true;
+  function piecesOf(paragraphs: string[], complete: boolean, terms: string[]): { pieces: Piece[]; enough: boolean } {
+    const n = paragraphs.length;
+    if (terms.every((t) => HAN_ONLY.test(t)) && !paragraphs.some((p) => HAN_SOURCES.test(p))) {
+      // Paragraphs joined with line breaks, as the normal form is built: a pattern finds a term across a break.
+      const joined = paragraphs.join('\n');
+      const spans: Array<[number, number]> = [];
+      let enough = true;
+      for (const t of terms) {
+        const re = new RegExp(Array.from(t).join(IGNORABLE), 'g');
+        let found = 0;
+        for (let mt = re.exec(joined); mt && found < SNIPPETS_PER_DOC; mt = re.exec(joined), found++) {
+          spans.push([Math.max(0, mt.index - 2 * SNIPPET_BEFORE), Math.min(joined.length, mt.index + mt[0].length + 2 * SNIPPET_AFTER)]);
         }
-        return false;
-      };
-      if (scanBody) while (occurrences.some((o) => o.length < SNIPPETS_PER_DOC) && more());
-      const inBody = occurrences.some((o) => o.length > 0);
-      if (inBody) {
-        // Enough text after the last occurrence for its window.
-        const need = Math.max(...occurrences.flat()) + maxTerm + SNIPPET_AFTER;
-        while (length < need && more());
+        if (found < SNIPPETS_PER_DOC && !complete) enough = false;
       }
-      return { paragraphs, segs, textParts, lowerParts, length, exact, next, occurrences, runs };
-    };
-    let st = scan(headParagraphs ?? []);
-    if (scanBody && head.length >= BODY_HEAD) {
-      const enough = st.occurrences.every((o) => o.length >= SNIPPETS_PER_DOC) && st.next < st.paragraphs.length;
-      if (!enough || !headParagraphs) st = scan(paragraphsOf(bodyStmt.get(m.id) ?? '[]'));
+      spans.sort((x, y) => x[0] - y[0]);
+      const pieces: Piece[] = [];
+      for (let i = 0; i < spans.length; i++) {
+        const [from] = spans[i];
+        let to = spans[i][1];
+        while (i + 1 < spans.length && spans[i + 1][0] <= to) to = Math.max(to, spans[++i][1]);
+        pieces.push({ text: joined.slice(from, to), join: false, first: from === 0, last: complete && to === joined.length });
+      }
+      return { pieces, enough };
     }
-    const { paragraphs, segs, textParts, lowerParts, exact, occurrences, runs } = st;
-    const inBody = occurrences.some((o) => o.length > 0);
-    const cut = paragraphs === headParagraphs && head.length >= BODY_HEAD; // more paragraphs follow unread
-    const text = textParts.join('');
-    const lower = lowerParts.join('');
+    const wanted = new Uint8Array(n);
+    const hanOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fff]/g) ?? [])]);
+    if (hanOf.some((h) => h.length === 0)) wanted.fill(1);
+    else {
+      // has[k]: per term, a bit per Han character present in paragraph k (a risky one counts as all of them);
+      // a term across a break has them in the two paragraphs together.
+      const has = paragraphs.map((p) => {
+        const risky = HAN_SOURCES.test(p);
+        return hanOf.map((h) => h.reduce((bits, c, j) => (risky || p.includes(c) ? bits | (1 << j) : bits), 0));
+      });
+      hanOf.forEach((h, ti) => {
+        const all = h.length >= 31 ? -1 : (1 << h.length) - 1;
+        for (let k = 0; k < n; k++) {
+          if ((has[k][ti] & all) === all) wanted[k] = 1;
+          else if (k + 1 < n && ((has[k][ti] | has[k + 1][ti]) & all) === all) wanted[k] = wanted[k + 1] = 1;
+        }
+      });
+    }
+    const pieces: Piece[] = [];
+    for (let k = 0; k < n; k++) {
+      if (wanted[k]) pieces.push({ text: paragraphs[k], join: k > 0 && wanted[k - 1] === 1, first: k === 0, last: complete && k === n - 1 });
+    }
+    return { pieces, enough: false };
+  }
+
+  /**
+   * Normalizes pieces (with a map back to the original) one by one until every term has been seen a few
+   * times, finding the terms as it goes; pieces that do not join the previous one start a new run (a snippet
+   * never joins text across a gap).
+   */
+  function scanPieces(pieces: Piece[], terms: string[]) {
+    const segs: Array<{ at: number; original: string; mapped: MappedText }> = [];
+    const textParts: string[] = [];
+    const lowerParts: string[] = [];
+    let length = 0;
+    let tail = ''; // the last characters of the run so far (a term may span into the next piece)
+    let lastChar = '';
+    let exact = true; // lower-casing kept every length (else show the normal form)
+    let next = 0;
+    const maxTerm = Math.max(...terms.map((t) => t.length));
+    const occurrences = terms.map(() => [] as number[]);
+    const runs: Array<{ start: number; end: number; atStart: boolean; atEnd: boolean }> = [];
+    const more = (): boolean => {
+      while (next < pieces.length) {
+        const piece = pieces[next++];
+        if (!piece.join) {
+          tail = '';
+          lastChar = '';
+        }
+        const mapped = normalizeWithMap(piece.text, false);
+        if (!mapped || !mapped.text) continue;
+        if (!piece.join || runs.length === 0) runs.push({ start: length, end: length, atStart: piece.first, atEnd: piece.last });
+        let low = mapped.text.toLowerCase();
+        if (low.length !== mapped.text.length) exact = false;
+        if (lastChar && /[A-Za-z0-9]/.test(lastChar) && /[A-Za-z0-9]/.test(mapped.text[0])) {
+          segs.push({ at: length, original: ' ', mapped: { text: ' ', start: Int32Array.of(0), end: Int32Array.of(1) } });
+          textParts.push(' ');
+          lowerParts.push(' ');
+          length++;
+          tail += ' ';
+        }
+        segs.push({ at: length, original: piece.text, mapped });
+        textParts.push(mapped.text);
+        lowerParts.push(low);
+        const base = length - tail.length;
+        low = tail + low;
+        terms.forEach((t, ti) => {
+          const o = occurrences[ti];
+          // Occurrences starting in the tail that were complete before were found already.
+          for (let i = low.indexOf(t); i >= 0 && o.length < 20; i = low.indexOf(t, i + t.length)) {
+            const at = base + i;
+            if (o.length === 0 || at >= o[o.length - 1] + t.length) o.push(at);
+          }
+        });
+        length += mapped.text.length;
+        lastChar = mapped.text[mapped.text.length - 1];
+        tail = low.slice(Math.max(0, low.length - Math.max(1, maxTerm - 1)));
+        const run = runs[runs.length - 1];
+        run.end = length;
+        run.atEnd = piece.last;
+        return true;
+      }
+      return false;
+    };
+    while (occurrences.some((o) => o.length < SNIPPETS_PER_DOC) && more());
+    if (occurrences.some((o) => o.length > 0)) {
+      // Enough text after the last occurrence for its window.
+      const need = Math.max(...occurrences.flat()) + maxTerm + SNIPPET_AFTER;
+      while (length < need && more());
+    }
+    const complete = next >= pieces.length;
+    return { segs, text: textParts.join(''), lower: lowerParts.join(''), exact, occurrences, runs, complete };
+  }
+
+  /** Several windows of the body around the matches, shown as written, each with the ranges of every term inside. */
+  function snippetsFor(m: Meta, terms: string[], scanBody: boolean): { snippets: string[]; ranges: Array<Array<[number, number]>>; inBody: boolean } {
+    let st: ReturnType<typeof scanPieces> | null = null;
+    if (scanBody) {
+      // The first BODY_HEAD characters of the stored JSON first; the whole body only when they do not suffice.
+      const head = bodyHeadStmt.get(BODY_HEAD, m.id) ?? '[]';
+      const cut = head.length >= BODY_HEAD;
+      const headParagraphs = cut ? paragraphsOfHead(head) : paragraphsOf(head);
+      if (headParagraphs) {
+        const { pieces, enough } = piecesOf(headParagraphs, !cut, terms);
+        st = scanPieces(pieces, terms);
+        const seen = st.occurrences.every((o) => o.length >= SNIPPETS_PER_DOC) && (!st.complete || enough);
+        if (cut && !seen && !enough) st = null;
+      }
+      if (!st) st = scanPieces(piecesOf(paragraphsOf(bodyStmt.get(m.id) ?? '[]'), true, terms).pieces, terms);
+    }
     const snippets: string[] = [];
     const ranges: Array<Array<[number, number]>> = [];
-    for (const [ws, we] of windowsFor(occurrences, terms, text.length)) {
-      // Clip the window to the run of paragraphs it starts in.
-      const run = runs.find((r) => ws < r.end) ?? runs[runs.length - 1];
-      const s = Math.max(ws, run.start);
-      const e = Math.min(we, run.end);
-      const pre = s > run.start || run.first > 0 ? '…' : '';
-      const post = e < run.end || run.last < paragraphs.length - 1 || cut ? '…' : '';
-      const lowPiece = lower.slice(s, e);
-      if (!exact) {
-        snippets.push(pre + text.slice(s, e) + post);
-        ranges.push(rangesIn(lowPiece, 0, terms, (u, edge) => (edge === 'start' ? u : u + 1), pre.length));
-        continue;
+    const inBody = !!st && st.occurrences.some((o) => o.length > 0);
+    if (st && inBody) {
+      const { segs, text, lower, exact, occurrences, runs } = st;
+      for (const [ws, we] of windowsFor(occurrences, terms, text.length)) {
+        // Clip the window to the run it starts in.
+        const run = runs.find((r) => ws < r.end) ?? runs[runs.length - 1];
+        const s = Math.max(ws, run.start);
+        const e = Math.min(we, run.end);
+        const pre = s > run.start || !run.atStart ? '…' : '';
+        const post = e < run.end || !run.atEnd ? '…' : '';
+        const lowPiece = lower.slice(s, e);
+        if (!exact) {
+          snippets.push(pre + text.slice(s, e) + post);
+          ranges.push(rangesIn(lowPiece, 0, terms, (u, edge) => (edge === 'start' ? u : u + 1), pre.length));
+          continue;
+        }
+        // The window's original text, segment by segment, and where each normalized unit lands in it.
+        const parts: string[] = [];
+        const places: Array<{ from: number; to: number; offset: number; at: (unit: number, edge: 'start' | 'end') => number }> = [];
+        let offset = 0;
+        for (const seg of segs) {
+          const a = Math.max(s, seg.at);
+          const b = Math.min(e, seg.at + seg.mapped.text.length);
+          if (a >= b) continue;
+          const span = originalSpan(seg.original, seg.mapped, a - seg.at, b - seg.at);
+          places.push({ from: a, to: b, offset, at: (u, edge) => span.at(u - seg.at, edge) });
+          parts.push(span.text);
+          offset += span.text.length;
+        }
+        const at = (unit: number, edge: 'start' | 'end') => {
+          const p = places.find((x) => unit >= x.from && unit < x.to) ?? places[places.length - 1];
+          return p.offset + p.at(unit, edge);
+        };
+        snippets.push(pre + parts.join('') + post);
+        ranges.push(rangesIn(lowPiece, s, terms, at, pre.length));
       }
-      // The window's original text, segment by segment, and where each normalized unit lands in it.
-      const parts: string[] = [];
-      const places: Array<{ from: number; to: number; offset: number; at: (unit: number, edge: 'start' | 'end') => number }> = [];
-      let offset = 0;
-      for (const seg of segs) {
-        const a = Math.max(s, seg.at);
-        const b = Math.min(e, seg.at + seg.mapped.text.length);
-        if (a >= b) continue;
-        const span = originalSpan(seg.original, seg.mapped, a - seg.at, b - seg.at);
-        places.push({ from: a, to: b, offset, at: (u, edge) => span.at(u - seg.at, edge) });
-        parts.push(span.text);
-        offset += span.text.length;
-      }
-      const at = (unit: number, edge: 'start' | 'end') => {
-        const p = places.find((x) => unit >= x.from && unit < x.to) ?? places[places.length - 1];
-        return p.offset + p.at(unit, edge);
-      };
-      snippets.push(pre + parts.join('') + post);
-      ranges.push(rangesIn(lowPiece, s, terms, at, pre.length));
-    }
-    if (!inBody) {
+    } else {
       // Matched in the title, 文号 or issuers only: show the title as written.
       const mapped = normalizeWithMap(m.title);
       const nTitle = mapped?.text ?? normalizeText(m.title);
