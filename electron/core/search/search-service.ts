@@ -225,7 +225,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   let incoming = new Map<string, IncomingChange[]>();
   let incomingKeys = new Map<string, string>();
   /** status per rid, per `asOf|expiry window` */
-  const statusCache = new Map<string, Map<number, DocumentStatus>>();
+  const statusCache = new Map<string, Array<DocumentStatus | undefined>>();
 
   function putMeta(m: Meta): void {
     const old = metas.get(m.rid);
@@ -240,7 +240,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   }
 
   function forgetStatus(rid: number): void {
-    for (const byDay of statusCache.values()) byDay.delete(rid);
+    for (const byDay of statusCache.values()) byDay[rid] = undefined;
   }
 
   function refreshMeta(): void {
@@ -288,23 +288,23 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     deletedVersion = st.deleted_version;
   }
 
-  function statusDay(asOf: string): { months: number; byDay: Map<number, DocumentStatus> } {
+  function statusDay(asOf: string): { months: number; byDay: Array<DocumentStatus | undefined> } {
     const months = ctx.settings.get().expiryWindowMonths;
     const key = `${asOf}|${months}`;
     let byDay = statusCache.get(key);
     if (!byDay) {
       if (statusCache.size > 8) statusCache.clear();
-      byDay = new Map();
+      byDay = [];
       statusCache.set(key, byDay);
     }
     return { months, byDay };
   }
 
-  function statusOf(m: Meta, asOf: string, day: { months: number; byDay: Map<number, DocumentStatus> }): DocumentStatus {
-    let s = day.byDay.get(m.rid);
+  function statusOf(m: Meta, asOf: string, day: { months: number; byDay: Array<DocumentStatus | undefined> }): DocumentStatus {
+    let s = day.byDay[m.rid];
     if (!s) {
       s = computeStatus(m, incoming.get(m.id) ?? [], asOf, day.months);
-      day.byDay.set(m.rid, s);
+      day.byDay[m.rid] = s;
     }
     return s;
   }
