@@ -129,6 +129,16 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
 const HAN_SOURCES = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ud83c\ud87e]/;
 
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
+/** Characters NFKC turns into Latin letters or digits (besides full-width forms): enclosed, super/subscript, math. */
+const ALNUM_SOURCES = /[\u00aa\u00b2\u00b3\u00b9\u00ba\u1d2c-\u1dbf\u2070-\u209f\u2100-\u218f\u2460-\u24ff\u3251-\u32bf\u3358-\u33ff\ufb00-\ufb06\ud835\ud83c]/;
+
+/** The forms a (normalized, lower-case) Han character, letter or digit may have in an original text. */
+function variantsOf(c: string): string[] {
+  if (!/[a-z0-9]/.test(c)) return [c];
+  const up = c.toUpperCase();
+  const wide = (x: string) => String.fromCharCode(x.charCodeAt(0) + 0xfee0);
+  return [...new Set([c, up, wide(c), wide(up)])];
+}
 
 /** A part of a body to normalize for snippets: a paragraph, or an excerpt around an occurrence. */
 interface Piece {
@@ -538,17 +548,18 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       return { pieces, enough };
     }
     const wanted = new Uint8Array(n);
-    const hanOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fff]/g) ?? [])]);
-    if (hanOf.some((h) => h.length === 0)) wanted.fill(1);
+    // Other terms: a paragraph can only hold one if it holds all of its Han characters and Latin letters/digits
+    // (in any case, half- or full-width), or characters NFKC turns into such; a term across a break has them in
+    // the two paragraphs together.
+    const keysOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fffa-z0-9]/g) ?? [])].map(variantsOf));
+    if (keysOf.some((k) => k.length === 0)) wanted.fill(1);
     else {
-      // has[k]: per term, a bit per Han character present in paragraph k (a risky one counts as all of them);
-      // a term across a break has them in the two paragraphs together.
       const has = paragraphs.map((p) => {
-        const risky = HAN_SOURCES.test(p);
-        return hanOf.map((h) => h.reduce((bits, c, j) => (risky || p.includes(c) ? bits | (1 << j) : bits), 0));
+        const risky = HAN_SOURCES.test(p) || ALNUM_SOURCES.test(p);
+        return keysOf.map((keys) => keys.reduce((bits, forms, j) => (risky || forms.some((f) => p.includes(f)) ? bits | (1 << j) : bits), 0));
       });
-      hanOf.forEach((h, ti) => {
-        const all = h.length >= 31 ? -1 : (1 << h.length) - 1;
+      keysOf.forEach((keys, ti) => {
+        const all = keys.length >= 31 ? -1 : (1 << keys.length) - 1;
         for (let k = 0; k < n; k++) {
           if ((has[k][ti] & all) === all) wanted[k] = 1;
           else if (k + 1 < n && ((has[k][ti] | has[k + 1][ti]) & all) === all) wanted[k] = wanted[k + 1] = 1;
