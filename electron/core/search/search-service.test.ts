@@ -240,6 +240,12 @@ describe('search', () => {
     const hit = across.results[0];
     const [[s2, e2]] = hit.snippetMatches[0];
     expect(hit.snippets[0].slice(s2, e2)).toBe('对违反规定的，依法予以');
+    // Full-width letters and punctuation, a line break inside: shown and highlighted as written.
+    insert(a, { id: 'y', title: '公告', body: [filler, '由ＡＢＣ公', '司、“某某”单位（甲方）负责。'] });
+    const wide = await a.call('search:query', { text: '"abc公司、“某某”单位(甲方)"' });
+    const w = wide.results[0];
+    const [[s3, e3]] = w.snippetMatches[0];
+    expect(w.snippets[0].slice(s3, e3)).toBe('ＡＢＣ公司、“某某”单位（甲方）');
   });
 
   it('paginates with the total of all matches', async () => {

@@ -128,7 +128,33 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
 /** Characters NFKC may turn into Han ones (radicals, enclosed and compatibility ideographs). */
 const HAN_SOURCES = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ud83c\ud87e]/;
 
-const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
+/**
+ * Characters NFKC turns into Han characters, Latin letters/digits or the punctuation sourcePattern accepts
+ * (radicals, enclosed and compatibility forms, super/subscripts, vertical/small/half-width punctuation, leaders).
+ * A paragraph holding one is normalized to be searched.
+ */
+const RISKY_SOURCES =
+  /[\u00aa\u00b2\u00b3\u00b9\u00ba\u1d2c-\u1dbf\u2024-\u2026\u2070-\u209f\u2100-\u218f\u2460-\u24ff\u2e80-\u2fdf\u3036\u3038-\u303a\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb06\ufe10-\ufe6f\uff5f-\uff65\ud835\ud83c\ud87e]/;
+/** Characters that are their own and only NFKC source (outside RISKY_SOURCES): Han, some CJK punctuation. */
+const SELF_ONLY = /[\u4e00-\u9fff\u3001-\u3003\u3005-\u300f\u301c-\u301f\u2014\u2018\u2019\u201c\u201d\u00b7]/;
+
+/**
+ * A pattern that finds a normalized term in the original text, or null when the term has characters with
+ * other sources (then paragraphs are normalized to find it). Between two characters, only what normalization
+ * removes (whitespace, invisible characters) may stand; a letter or digit may be upper-case or full-width, an
+ * ASCII punctuation mark full-width.
+ */
+function sourcePattern(term: string): string | null {
+  const parts: string[] = [];
+  for (const c of term) {
+    const code = c.charCodeAt(0);
+    if (SELF_ONLY.test(c)) parts.push(c);
+    else if (/[a-z0-9]/.test(c)) parts.push(`[${variantsOf(c).join('')}]`);
+    else if (code > 0x20 && code < 0x7f) parts.push(`[\\${c}\\${String.fromCharCode(code + 0xfee0)}]`);
+    else return null;
+  }
+  return parts.join(IGNORABLE);
+}
 /** Characters NFKC turns into Latin letters or digits (besides full-width forms): enclosed, super/subscript, math. */
 const ALNUM_SOURCES = /[\u00aa\u00b2\u00b3\u00b9\u00ba\u1d2c-\u1dbf\u2070-\u209f\u2100-\u218f\u2460-\u24ff\u3251-\u32bf\u3358-\u33ff\ufb00-\ufb06\ud835\ud83c]/;
 
@@ -517,20 +543,20 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   }
 
   /**
-   * Which parts of the body to normalize for snippets. Han-only terms (the common case) are found in the
-   * original text with a pattern (a Han character comes only from itself or from a radical/compatibility form,
-   * HAN_SOURCES, and only whitespace and invisible characters vanish between two), so only an excerpt around
-   * each of the first few occurrences is mapped. Other terms: every paragraph that could hold one.
+   * Which parts of the body to normalize for snippets. Terms sourcePattern can describe (Han text, most
+   * punctuation, letters and digits: the common case) are found in the original text, exactly, so only an
+   * excerpt around each of the first few occurrences is mapped. Other terms: every paragraph that could hold one.
    */
   function piecesOf(paragraphs: string[], complete: boolean, terms: string[]): { pieces: Piece[]; enough: boolean } {
     const n = paragraphs.length;
-    if (terms.every((t) => HAN_ONLY.test(t)) && !paragraphs.some((p) => HAN_SOURCES.test(p))) {
+    const patterns = terms.map(sourcePattern);
+    if (patterns.every((x) => x !== null) && !paragraphs.some((p) => RISKY_SOURCES.test(p))) {
       // Paragraphs joined with line breaks, as the normal form is built: a pattern finds a term across a break.
       const joined = paragraphs.join('\n');
       const spans: Array<[number, number]> = [];
       let enough = true;
-      for (const t of terms) {
-        const re = new RegExp(Array.from(t).join(IGNORABLE), 'g');
+      for (const source of patterns) {
+        const re = new RegExp(source!, 'g');
         let found = 0;
         for (let mt = re.exec(joined); mt && found < SNIPPETS_PER_DOC; mt = re.exec(joined), found++) {
           spans.push([Math.max(0, mt.index - 2 * SNIPPET_BEFORE), Math.min(joined.length, mt.index + mt[0].length + 2 * SNIPPET_AFTER)]);
