@@ -228,7 +228,7 @@ describe('search', () => {
 
   it('shows snippets as written (full-width punctuation, the 文号 brackets used), highlighting what matched', async () => {
     const a = open();
-    const filler = '各单位要认真贯彻执行。'.repeat(400); // long enough that the snippet comes from a later paragraph
+    const filler = '各单位要认真贯彻执行。'.repeat(900); // beyond the head read first: the rest of the body is read
     insert(a, { id: 'x', title: '通知', body: [filler, '根据《招远市养犬管理办法》（招政发[2018]027 号），对违反规定的，', '依法予以处罚。'] });
     const r = await a.call('search:query', { text: '招政发〔2018〕27号' });
     const [snippet] = r.results[0].snippets;

@@ -126,16 +126,11 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
 }
 
 /** Characters NFKC may turn into Han ones (radicals, enclosed and compatibility ideographs). */
-const HAN_SOURCES = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ud83c\ud87e]/;
+const HAN_SOURCES = /[\u2e80-\u2fdf\u3038-\u303a\u3200-\u33ff\uf900-\ufaff\ud83c\ud87e]/;
 
-/**
- * Characters NFKC turns into Han characters, Latin letters/digits or the punctuation sourcePattern accepts
- * (radicals, enclosed and compatibility forms, super/subscripts, vertical/small/half-width punctuation, leaders).
- * A paragraph holding one is normalized to be searched.
- */
-const RISKY_SOURCES =
-  /[\u00aa\u00b2\u00b3\u00b9\u00ba\u1d2c-\u1dbf\u2024-\u2026\u2070-\u209f\u2100-\u218f\u2460-\u24ff\u2e80-\u2fdf\u3036\u3038-\u303a\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb06\ufe10-\ufe6f\uff5f-\uff65\ud835\ud83c\ud87e]/;
-/** Characters that are their own and only NFKC source (outside RISKY_SOURCES): Han, some CJK punctuation. */
+/** Characters NFKC turns into CJK or ASCII punctuation (vertical, small, half-width forms; leaders). */
+const PUNCT_SOURCES = /[\u2024-\u2026\ufe10-\ufe6f\uff5f-\uff65]/;
+/** Characters that are their own and only NFKC source (outside HAN_SOURCES and PUNCT_SOURCES): Han, some CJK punctuation. */
 const SELF_ONLY = /[\u4e00-\u9fff\u3001-\u3003\u3005-\u300f\u301c-\u301f\u2014\u2018\u2019\u201c\u201d\u00b7]/;
 
 /**
@@ -144,16 +139,26 @@ const SELF_ONLY = /[\u4e00-\u9fff\u3001-\u3003\u3005-\u300f\u301c-\u301f\u2014\u
  * removes (whitespace, invisible characters) may stand; a letter or digit may be upper-case or full-width, an
  * ASCII punctuation mark full-width.
  */
-function sourcePattern(term: string): string | null {
+function sourcePattern(term: string): { source: string; risky: RegExp[] } | null {
   const parts: string[] = [];
+  const risky = new Set<RegExp>();
   for (const c of term) {
     const code = c.charCodeAt(0);
-    if (SELF_ONLY.test(c)) parts.push(c);
-    else if (/[a-z0-9]/.test(c)) parts.push(`[${variantsOf(c).join('')}]`);
-    else if (code > 0x20 && code < 0x7f) parts.push(`[\\${c}\\${String.fromCharCode(code + 0xfee0)}]`);
-    else return null;
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      parts.push(c);
+      risky.add(HAN_SOURCES);
+    } else if (SELF_ONLY.test(c)) {
+      parts.push(c);
+      risky.add(PUNCT_SOURCES);
+    } else if (/[a-z0-9]/.test(c)) {
+      parts.push(`[${variantsOf(c).join('')}]`);
+      risky.add(ALNUM_SOURCES);
+    } else if (code > 0x20 && code < 0x7f) {
+      parts.push(`[\\${c}\\${String.fromCharCode(code + 0xfee0)}]`);
+      risky.add(PUNCT_SOURCES);
+    } else return null;
   }
-  return parts.join(IGNORABLE);
+  return { source: parts.join(IGNORABLE), risky: [...risky] };
 }
 /** Characters NFKC turns into Latin letters or digits (besides full-width forms): enclosed, super/subscript, math. */
 const ALNUM_SOURCES = /[\u00aa\u00b2\u00b3\u00b9\u00ba\u1d2c-\u1dbf\u2070-\u209f\u2100-\u218f\u2460-\u24ff\u3251-\u32bf\u3358-\u33ff\ufb00-\ufb06\ud835\ud83c]/;
@@ -243,7 +248,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   const bodyBm25Stmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_body) FROM search_body WHERE search_body MATCH ?').raw();
   const metaMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
   const gramStmt = db.prepare<[string], number>('SELECT rowid FROM search_grams WHERE search_grams MATCH ?').pluck();
-  const bodyStmt = db.prepare<[string], string>('SELECT body FROM documents WHERE id = ?').pluck();
+  const bodyRestStmt = db.prepare<[number, string], string>('SELECT substr(body, ?) FROM documents WHERE id = ?').pluck();
   // Most snippets are found in the first paragraphs: read those, not 30 KB of JSON per result.
   const bodyHeadStmt = db.prepare<[number, string], string>('SELECT substr(body, 1, ?) FROM documents WHERE id = ?').pluck();
   const lunrDocsStmt = db.prepare<[], { id: string; title: string; docnum: string; issuers: string; kind: string | null }>(
@@ -550,13 +555,14 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   function piecesOf(paragraphs: string[], complete: boolean, terms: string[]): { pieces: Piece[]; enough: boolean } {
     const n = paragraphs.length;
     const patterns = terms.map(sourcePattern);
-    if (patterns.every((x) => x !== null) && !paragraphs.some((p) => RISKY_SOURCES.test(p))) {
+    const risky = [...new Set(patterns.flatMap((x) => x?.risky ?? []))];
+    if (patterns.every((x) => x !== null) && !paragraphs.some((p) => risky.some((r) => r.test(p)))) {
       // Paragraphs joined with line breaks, as the normal form is built: a pattern finds a term across a break.
       const joined = paragraphs.join('\n');
       const spans: Array<[number, number]> = [];
       let enough = true;
-      for (const source of patterns) {
-        const re = new RegExp(source!, 'g');
+      for (const pattern of patterns) {
+        const re = new RegExp(pattern!.source, 'g');
         let found = 0;
         for (let mt = re.exec(joined); mt && found < SNIPPETS_PER_DOC; mt = re.exec(joined), found++) {
           spans.push([Math.max(0, mt.index - 2 * SNIPPET_BEFORE), Math.min(joined.length, mt.index + mt[0].length + 2 * SNIPPET_AFTER)]);
@@ -674,7 +680,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     if (scanBody) {
       // The first BODY_HEAD characters of the stored JSON first; the whole body only when they do not suffice.
       const head = bodyHeadStmt.get(BODY_HEAD, m.id) ?? '[]';
-      const cut = head.length >= BODY_HEAD;
+      const cut = head.length >= BODY_HEAD; // UTF-16 units ≥ characters: never "complete" when it is not
       const headParagraphs = cut ? paragraphsOfHead(head) : paragraphsOf(head);
       if (headParagraphs) {
         const { pieces, enough } = piecesOf(headParagraphs, !cut, terms);
@@ -682,7 +688,8 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
         const seen = st.occurrences.every((o) => o.length >= SNIPPETS_PER_DOC) && (!st.complete || enough);
         if (cut && !seen && !enough) st = null;
       }
-      if (!st) st = scanPieces(piecesOf(paragraphsOf(bodyStmt.get(m.id) ?? '[]'), true, terms).pieces, terms);
+      // The rest of the body after the head (substr counts characters, as BODY_HEAD does).
+      if (!st) st = scanPieces(piecesOf(paragraphsOf(cut ? head + (bodyRestStmt.get(BODY_HEAD + 1, m.id) ?? '') : head), true, terms).pieces, terms);
     }
     const snippets: string[] = [];
     const ranges: Array<Array<[number, number]>> = [];
