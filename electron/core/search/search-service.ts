@@ -43,25 +43,26 @@ interface Meta {
   blen: number;
 }
 
-interface MetaRow {
-  rid: number;
-  id: string;
-  ntitle: string;
-  ndocnum: string;
-  nissuers: string;
-  blen: number;
-  title: string;
-  doc_number: string | null;
-  doc_number_raw: string | null;
-  doc_year: number | null;
-  issuers: string;
-  date_signed: string | null;
-  kind: string | null;
-  is_normative: number;
-  effective_date: string | null;
-  valid_until: string | null;
-  declared_invalid_on: string | null;
-}
+/** A search_map row as an array (20,000 arrays load markedly faster than 20,000 objects), in META_SELECT order. */
+type MetaRow = [
+  rid: number,
+  id: string,
+  ntitle: string,
+  ndocnum: string,
+  nissuers: string,
+  blen: number,
+  title: string,
+  doc_number: string | null,
+  doc_number_raw: string | null,
+  doc_year: number | null,
+  issuers: string,
+  date_signed: string | null,
+  kind: string | null,
+  is_normative: number,
+  effective_date: string | null,
+  valid_until: string | null,
+  declared_invalid_on: string | null,
+];
 
 const SNIPPETS_PER_DOC = 3;
 const collator = new Intl.Collator('zh-CN');
@@ -83,24 +84,26 @@ function parseList(json: string): string[] {
 }
 
 function toMeta(r: MetaRow): Meta {
+  const [rid, id, ntitle, ndocnum, nissuers, blen, title, docNumber, docNumberRaw, docYear, issuers, dateSigned, kind, isNormative] = r;
+  const nDocnum = ndocnum.toLowerCase();
   return {
-    rid: r.rid,
-    id: r.id,
-    title: r.title,
-    docNumber: r.doc_number_raw ?? r.doc_number,
-    issuers: parseList(r.issuers),
-    dateSigned: r.date_signed,
-    year: r.date_signed ? Number(r.date_signed.slice(0, 4)) : r.doc_year,
-    kind: r.kind,
-    normative: r.is_normative === 1,
-    effectiveDate: r.effective_date,
-    validUntil: r.valid_until,
-    declaredInvalidOn: r.declared_invalid_on,
-    nTitle: r.ntitle.toLowerCase(),
-    nDocnums: r.ndocnum ? r.ndocnum.toLowerCase().split(' ') : [],
-    nDocnum: r.ndocnum.toLowerCase(),
-    nIssuers: r.nissuers.toLowerCase(),
-    blen: r.blen,
+    rid,
+    id,
+    title,
+    docNumber: docNumberRaw ?? docNumber,
+    issuers: parseList(issuers),
+    dateSigned,
+    year: dateSigned ? Number(dateSigned.slice(0, 4)) : docYear,
+    kind,
+    normative: isNormative === 1,
+    effectiveDate: r[14],
+    validUntil: r[15],
+    declaredInvalidOn: r[16],
+    nTitle: ntitle.toLowerCase(),
+    nDocnums: nDocnum ? nDocnum.split(' ') : [],
+    nDocnum,
+    nIssuers: nissuers.toLowerCase(),
+    blen,
   };
 }
 
@@ -237,8 +240,8 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
            d_title AS title, doc_number, doc_number_raw, doc_year, d_issuers AS issuers, date_signed, kind, is_normative,
            effective_date, valid_until, declared_invalid_on
     FROM search_map`;
-  const metaStmt = db.prepare<[], MetaRow>(META_SELECT);
-  const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`);
+  const metaStmt = db.prepare<[], MetaRow>(META_SELECT).raw();
+  const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
   const incomingStmt = db.prepare<[], { target: string; type: RelationType; effective_on: string | null }>(`
     SELECT r.target_id AS target, r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
@@ -289,7 +292,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
     if (metaVersion < 0) {
       metaArr = [];
-      for (const r of metaStmt.iterate()) putMeta(toMeta(r));
+      for (const r of metaStmt.all()) putMeta(toMeta(r));
     } else {
       if (st.deleted_version !== deletedVersion) {
         const live = new Set(ridsStmt.all());
@@ -304,7 +307,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       }
       for (const r of metaSinceStmt.iterate(metaVersion)) {
         putMeta(toMeta(r));
-        forgetStatus(r.rid);
+        forgetStatus(r[0]);
       }
     }
     // Relations (and their sources' dates) decide statuses too: re-read them, forget the statuses they moved.
