@@ -34,7 +34,7 @@ describe('database integrity check', () => {
       const stop = checkInBackground(join(dir, 'normdesk.db'), (s) => {
         resolve(s);
         void stop();
-      });
+      }, 0);
     });
     expect(state.state).toBe('failed');
     expect(state.message).toMatch(/损坏/);

@@ -31,21 +31,28 @@ export function quickCheck(db: Database): void {
 
 /**
  * Checks a large library in a worker thread so start-up stays fast; `onDone` gets the outcome
- * (a damaged file is reported to the person, who should restore a backup).
+ * (a damaged file is reported to the person, who should restore a backup). The check starts after `delayMs`
+ * so its reading of the whole file does not compete with answering the first requests.
  */
-export function checkInBackground(file: string, onDone: (state: IntegrityState) => void): () => Promise<void> {
+export function checkInBackground(file: string, onDone: (state: IntegrityState) => void, delayMs = 3_000): () => Promise<void> {
   const script = findWorkerScript(import.meta.url, 'integrity-worker');
   if (!script) {
     onDone({ state: 'ok', message: '未能启动后台完整性检查' });
     return async () => {};
   }
-  const worker = new Worker(script.file, { eval: script.eval, workerData: { file } });
-  worker.once('message', (result: string) => {
-    onDone(result === 'ok' ? { state: 'ok', message: null } : { state: 'failed', message: corruptMessage(result) });
-    void worker.terminate();
-  });
-  worker.once('error', (err) => onDone({ state: 'failed', message: `完整性检查未能完成：${err.message}` }));
+  let worker: Worker | null = null;
+  const timer = setTimeout(() => {
+    worker = new Worker(script.file, { eval: script.eval, workerData: { file } });
+    worker.unref();
+    worker.once('message', (result: string) => {
+      onDone(result === 'ok' ? { state: 'ok', message: null } : { state: 'failed', message: corruptMessage(result) });
+      void worker?.terminate();
+    });
+    worker.once('error', (err) => onDone({ state: 'failed', message: `完整性检查未能完成：${err.message}` }));
+  }, delayMs);
+  timer.unref();
   return async () => {
-    await worker.terminate();
+    clearTimeout(timer);
+    await worker?.terminate();
   };
 }

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../context';
+import { findWorkerScript } from '../worker-script';
 import { createLunrHost, type LunrReply, type LunrRequest } from './lunr-host';
 
 /** Talks to the lunr host: in a worker thread when one can be started, else in-process in small async chunks. */
@@ -11,39 +8,6 @@ export interface LunrClient {
   readonly mode: 'worker' | 'in-process';
   request(req: LunrRequest): Promise<LunrReply>;
   close(): Promise<void>;
-}
-
-/**
- * The worker script next to this module: `lunr-worker.js` in a build (electron-vite input `lunr-worker`), or
- * `lunr-worker.ts` when running from source, which needs tsx's loader in the worker.
- */
-function findWorkerScript(): { file: string; eval?: boolean } | null {
-  let here: string;
-  try {
-    here = dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return null;
-  }
-  // The name is built at run time so bundlers do not try to resolve it as an asset.
-  const base = ['lunr', 'worker'].join('-');
-  for (const dir of [here, join(here, '..')]) {
-    const js = join(dir, `${base}.js`);
-    if (existsSync(js)) return { file: js };
-  }
-  const ts = join(here, `${base}.ts`);
-  if (existsSync(ts)) {
-    // From source (tsx, vitest): loader hooks are not inherited by workers on Node 20, so the worker registers
-    // tsx itself before importing the TypeScript entry.
-    try {
-      const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-      const entry = pathToFileURL(ts).href;
-      const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-      return { file: code, eval: true };
-    } catch {
-      return null;
-    }
-  }
-  return null;
 }
 
 function inProcess(): LunrClient {
@@ -58,7 +22,7 @@ function inProcess(): LunrClient {
 /** Starts a client; `useWorker: false` (small libraries, tests) or any failure to start gives the in-process one. */
 export function createLunrClient(opts: { useWorker: boolean; log: Logger }): LunrClient {
   if (!opts.useWorker) return inProcess();
-  const script = findWorkerScript();
+  const script = findWorkerScript(import.meta.url, 'lunr-worker');
   if (!script) {
     // A build without the lunr-worker entry: say so, rather than silently building on the main thread.
     opts.log.error('找不到检索索引线程脚本（lunr-worker），改为在主线程中分段建立索引', new Error('lunr-worker not found'));
@@ -66,7 +30,7 @@ export function createLunrClient(opts: { useWorker: boolean; log: Logger }): Lun
   }
   let worker: Worker;
   try {
-    worker = new Worker(script.file, { eval: script.eval ?? false });
+    worker = new Worker(script.file, { eval: script.eval });
   } catch (err) {
     opts.log.error('无法启动检索索引线程，改为在主线程中分段建立索引', err);
     return inProcess();
