@@ -7,7 +7,7 @@
  * the document count, the query count and the search schema/normalization sources, so later runs skip the
  * build (its time is printed when it is built); `--rebuild` forces a build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -319,6 +319,18 @@ const child = spawnSync(process.execPath, [...process.execArgv, import.meta.file
 const startup = child.status === 0 ? (JSON.parse(child.stdout) as Record<string, number>) : null;
 if (!startup) console.error(child.stderr);
 
+// The same from the built CLI (what users run), when `npm run build` has produced it: no tsx transpiling.
+const builtCli = join(import.meta.dirname, '..', 'out', 'main', 'cli.js');
+const builtFirstMs = existsSync(builtCli)
+  ? await new Promise<number | null>((resolve) => {
+      const t0 = performance.now();
+      const c = spawn(process.execPath, [builtCli, 'search', '婴幼儿照护', '--json', '--limit', '50', '--data', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let first: number | null = null;
+      c.stdout.on('data', () => (first ??= performance.now() - t0));
+      c.on('exit', (code) => resolve(code === 0 ? first : null));
+    })
+  : null;
+
 const table = (head: string[], body: string[][]) => {
   const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)) + 2);
   return [head, ...body].map((r) => r.map((c, i) => c.padEnd(w[i])).join('')).join('\n');
@@ -337,6 +349,7 @@ console.log(
       ['  其中打开数据库（openDatabase，含 quick_check）', startup ? `${startup.openMs.toFixed(0)} ms` : '失败'],
       ['  其中检索服务到首个结果', startup ? `${startup.searchToFirstMs.toFixed(0)} ms` : '失败'],
       ['新进程启动到首个结果（含进程与模块加载）', startup ? `${startup.processToFirstMs.toFixed(0)} ms` : '失败'],
+      ['已构建的命令行（out/main/cli.js）新进程到首个结果', builtFirstMs === null ? '未构建（先运行 npm run build）' : `${builtFirstMs.toFixed(0)} ms`],
       ['新进程 lunr 索引就绪（读入已存索引）', startup ? `${startup.lunrReadyMs.toFixed(0)} ms` : '失败'],
       ['新进程峰值常驻内存', startup ? `${startup.maxRssMb.toFixed(0)} MB` : '失败'],
       ['基准进程峰值常驻内存（含建库与基线扫描）', `${mainRss.toFixed(0)} MB`],
