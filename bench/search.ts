@@ -1,5 +1,5 @@
 /**
- * Search benchmark (issue 4): `npm run bench:search -- --docs 20000 [--queries 20] [--rebuild]`.
+ * Search benchmark (issue 4): `npm run bench:search -- --docs 20000 [--queries 100] [--rebuild]`.
  * Builds a deterministic synthetic library from ../shared/corpus paragraphs, checks every query against a plain
  * substring scan of the same normalized texts (recall/precision), and prints latencies, build and edit times,
  * start-up to first answer in a fresh process, and peak memory. Numbers, not assertions.
@@ -22,7 +22,7 @@ const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '2000' },
-    queries: { type: 'string', default: '20' },
+    queries: { type: 'string', default: '100' },
     rebuild: { type: 'boolean', default: false },
     startup: { type: 'string' },
   },

@@ -8,6 +8,7 @@ import { createLunrClient, type LunrClient } from './lunr-client';
 import { toLunrDoc, type LunrQueryOptions } from './lunr-engine';
 import { charLength, normalizeText, normalizeWithMap, originalSpan, type MappedText } from './normalize';
 import { parseQuery, type Clause } from './query';
+import { sourcesOf, termPattern } from './source-pattern';
 
 /** Facet value labels for the normative facet (the filter itself is a boolean). */
 export const NORMATIVE_LABELS = { yes: '规范性文件', no: '非规范性文件' } as const;
@@ -41,7 +42,27 @@ interface Meta {
   nIssuers: string;
   /** characters in the normalized body */
   blen: number;
+  /** facet values as small integers (see Interner): distinct issuers, kind, year; -1 for none */
+  issuerIds: number[];
+  kindId: number;
+  yearId: number;
 }
+
+/** Facet values as small integers, so counting them over 20,000 matches indexes typed arrays, not maps. */
+class Interner {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+type FacetValues = { issuer: Interner; kind: Interner; year: Interner };
 
 /** A search_map row as an array (20,000 arrays load markedly faster than 20,000 objects), in META_SELECT order. */
 type MetaRow = [
@@ -65,6 +86,7 @@ type MetaRow = [
 ];
 
 const SNIPPETS_PER_DOC = 3;
+const STATUS_INDEX = Object.fromEntries(DOCUMENT_STATUSES.map((s, i) => [s, i])) as Record<DocumentStatus, number>;
 const collator = new Intl.Collator('zh-CN');
 const SNIPPET_BEFORE = 30;
 const SNIPPET_AFTER = 60;
@@ -83,17 +105,19 @@ function parseList(json: string): string[] {
   }
 }
 
-function toMeta(r: MetaRow): Meta {
+function toMeta(r: MetaRow, facetValues: FacetValues): Meta {
   const [rid, id, ntitle, ndocnum, nissuers, blen, title, docNumber, docNumberRaw, docYear, issuers, dateSigned, kind, isNormative] = r;
   const nDocnum = ndocnum.toLowerCase();
+  const issuerList = parseList(issuers);
+  const year = dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
   return {
     rid,
     id,
     title,
     docNumber: docNumberRaw ?? docNumber,
-    issuers: parseList(issuers),
+    issuers: issuerList,
     dateSigned,
-    year: dateSigned ? Number(dateSigned.slice(0, 4)) : docYear,
+    year,
     kind,
     normative: isNormative === 1,
     effectiveDate: r[14],
@@ -104,6 +128,9 @@ function toMeta(r: MetaRow): Meta {
     nDocnum,
     nIssuers: nissuers.toLowerCase(),
     blen,
+    issuerIds: [...new Set(issuerList)].map((x) => facetValues.issuer.id(x)),
+    kindId: kind ? facetValues.kind.id(kind) : -1,
+    yearId: year !== null && Number.isFinite(year) ? facetValues.year.id(String(year)) : -1,
   };
 }
 
@@ -128,52 +155,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
-/** Characters NFKC may turn into Han ones (radicals, enclosed and compatibility ideographs). */
-const HAN_SOURCES = /[\u2e80-\u2fdf\u3038-\u303a\u3200-\u33ff\uf900-\ufaff\ud83c\ud87e]/;
-
-/** Characters NFKC turns into CJK or ASCII punctuation (vertical, small, half-width forms; leaders). */
-const PUNCT_SOURCES = /[\u2024-\u2026\ufe10-\ufe6f\uff5f-\uff65]/;
-/** Characters that are their own and only NFKC source (outside HAN_SOURCES and PUNCT_SOURCES): Han, some CJK punctuation. */
-const SELF_ONLY = /[\u4e00-\u9fff\u3001-\u3003\u3005-\u300f\u301c-\u301f\u2014\u2018\u2019\u201c\u201d\u00b7]/;
-
-/**
- * A pattern that finds a normalized term in the original text, or null when the term has characters with
- * other sources (then paragraphs are normalized to find it). Between two characters, only what normalization
- * removes (whitespace, invisible characters) may stand; a letter or digit may be upper-case or full-width, an
- * ASCII punctuation mark full-width.
- */
-function sourcePattern(term: string): { source: string; risky: RegExp[] } | null {
-  const parts: string[] = [];
-  const risky = new Set<RegExp>();
-  for (const c of term) {
-    const code = c.charCodeAt(0);
-    if (code >= 0x4e00 && code <= 0x9fff) {
-      parts.push(c);
-      risky.add(HAN_SOURCES);
-    } else if (SELF_ONLY.test(c)) {
-      parts.push(c);
-      risky.add(PUNCT_SOURCES);
-    } else if (/[a-z0-9]/.test(c)) {
-      parts.push(`[${variantsOf(c).join('')}]`);
-      risky.add(ALNUM_SOURCES);
-    } else if (code > 0x20 && code < 0x7f) {
-      parts.push(`[\\${c}\\${String.fromCharCode(code + 0xfee0)}]`);
-      risky.add(PUNCT_SOURCES);
-    } else return null;
-  }
-  return { source: parts.join(IGNORABLE), risky: [...risky] };
-}
-/** Characters NFKC turns into Latin letters or digits (besides full-width forms): enclosed, super/subscript, math. */
-const ALNUM_SOURCES = /[\u00aa\u00b2\u00b3\u00b9\u00ba\u1d2c-\u1dbf\u2070-\u209f\u2100-\u218f\u2460-\u24ff\u3251-\u32bf\u3358-\u33ff\ufb00-\ufb06\ud835\ud83c]/;
-
-/** The forms a (normalized, lower-case) Han character, letter or digit may have in an original text. */
-function variantsOf(c: string): string[] {
-  if (!/[a-z0-9]/.test(c)) return [c];
-  const up = c.toUpperCase();
-  const wide = (x: string) => String.fromCharCode(x.charCodeAt(0) + 0xfee0);
-  return [...new Set([c, up, wide(c), wide(up)])];
-}
-
 /** A part of a body to normalize for snippets: a paragraph, or an excerpt around an occurrence. */
 interface Piece {
   text: string;
@@ -183,9 +164,6 @@ interface Piece {
   first: boolean;
   last: boolean;
 }
-/** What normalization removes between two Han characters: whitespace and invisible characters. */
-const IGNORABLE = '[\\s\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u00ad\\u200b-\\u200f\\u2028\\u2029\\u2060\\ufeff]*';
-
 /** How much of a body's JSON is read first for snippets (in characters). */
 const BODY_HEAD = 8000;
 
@@ -264,6 +242,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   const metas = new Map<number, Meta>();
   /** the same, indexed by rid, for the loops over every match */
   let metaArr: Array<Meta | undefined> = [];
+  const facetValues: FacetValues = { issuer: new Interner(), kind: new Interner(), year: new Interner() };
   const ridById = new Map<string, number>();
   let blenTotal = 0;
   let incoming = new Map<string, IncomingChange[]>();
@@ -292,7 +271,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
     if (metaVersion < 0) {
       metaArr = [];
-      for (const r of metaStmt.all()) putMeta(toMeta(r));
+      for (const r of metaStmt.all()) putMeta(toMeta(r, facetValues));
     } else {
       if (st.deleted_version !== deletedVersion) {
         const live = new Set(ridsStmt.all());
@@ -306,7 +285,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
         }
       }
       for (const r of metaSinceStmt.iterate(metaVersion)) {
-        putMeta(toMeta(r));
+        putMeta(toMeta(r, facetValues));
         forgetStatus(r[0]);
       }
     }
@@ -481,20 +460,17 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     }
     if (!field || field === 'body') {
       // bm25 reads every occurrence of every matching document: ~3 µs a document, 60 ms for a phrase found in
-      // 19,000 bodies. Beyond BM25_MAX_DOCS the phrase is so common that the one-occurrence score (shorter
-      // bodies first) ranks it instead; the set of matches is the same either way.
-      let overflow = false;
-      let seen = 0;
-      for (const [rid, rank] of bodyBm25Stmt.iterate(phrase)) {
-        if (++seen > BM25_MAX_DOCS) {
-          overflow = true;
-          break; // ends the statement
+      // 19,000 bodies. The matching rowids come first (cheap); a phrase in more than BM25_MAX_DOCS bodies is so
+      // common that the one-occurrence score (shorter bodies first) ranks it instead. The set is the same.
+      const rids = bodyRidsStmt.all(phrase);
+      if (rids.length > BM25_MAX_DOCS) flatScores(rids, out, bodyHits);
+      else if (rids.length > 0) {
+        for (const [rid, rank] of bodyBm25Stmt.iterate(phrase)) {
+          if (rid >= out.length) continue;
+          out[rid] = -rank;
+          if (bodyHits) bodyHits[rid] = 1;
         }
-        if (rid >= out.length) continue;
-        out[rid] = -rank;
-        if (bodyHits) bodyHits[rid] = 1;
       }
-      if (overflow) flatScores(bodyRidsStmt.all(phrase), out, bodyHits);
     }
     if (field !== 'body') {
       const expr = field ? `{${field}} : ${phrase}` : phrase;
@@ -555,21 +531,22 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   }
 
   /**
-   * Which parts of the body to normalize for snippets. Terms sourcePattern can describe (Han text, most
-   * punctuation, letters and digits: the common case) are found in the original text, exactly, so only an
-   * excerpt around each of the first few occurrences is mapped. Other terms: every paragraph that could hold one.
+   * Which parts of the body to normalize for snippets. A term with a pattern (see termPattern: nearly all)
+   * is found in the original text, so only an excerpt around each of its first few occurrences is mapped;
+   * otherwise, or when the text holds a character the pattern cannot see through, every paragraph that could
+   * hold the term is.
    */
   function piecesOf(paragraphs: string[], complete: boolean, terms: string[]): { pieces: Piece[]; enough: boolean } {
     const n = paragraphs.length;
-    const patterns = terms.map(sourcePattern);
-    const risky = [...new Set(patterns.flatMap((x) => x?.risky ?? []))];
-    if (patterns.every((x) => x !== null) && !paragraphs.some((p) => risky.some((r) => r.test(p)))) {
-      // Paragraphs joined with line breaks, as the normal form is built: a pattern finds a term across a break.
-      const joined = paragraphs.join('\n');
+    const patterns = terms.map(termPattern);
+    // Paragraphs joined with line breaks, as the normal form is built: a pattern finds a term across a break.
+    const joined = patterns.every((x) => x !== null) ? paragraphs.join('\n') : null;
+    if (joined !== null && !patterns.some((x) => x!.danger(joined))) {
       const spans: Array<[number, number]> = [];
       let enough = true;
       for (const pattern of patterns) {
-        const re = new RegExp(pattern!.source, 'g');
+        const re = pattern!.find;
+        re.lastIndex = 0;
         let found = 0;
         for (let mt = re.exec(joined); mt && found < SNIPPETS_PER_DOC; mt = re.exec(joined), found++) {
           spans.push([Math.max(0, mt.index - 2 * SNIPPET_BEFORE), Math.min(joined.length, mt.index + mt[0].length + 2 * SNIPPET_AFTER)]);
@@ -587,16 +564,12 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
       return { pieces, enough };
     }
     const wanted = new Uint8Array(n);
-    // Other terms: a paragraph can only hold one if it holds all of its Han characters and Latin letters/digits
-    // (in any case, half- or full-width), or characters NFKC turns into such; a term across a break has them in
-    // the two paragraphs together.
-    const keysOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fffa-z0-9]/g) ?? [])].map(variantsOf));
+    // Other terms: a paragraph can only hold one if it holds, for each of its Han characters, letters and
+    // digits, that character or one normalized into it; a term across a break has them in the two paragraphs.
+    const keysOf = terms.map((t) => [...new Set(t.match(/[\u4e00-\u9fffa-z0-9]/g) ?? [])].map(sourcesOf));
     if (keysOf.some((k) => k.length === 0)) wanted.fill(1);
     else {
-      const has = paragraphs.map((p) => {
-        const risky = HAN_SOURCES.test(p) || ALNUM_SOURCES.test(p);
-        return keysOf.map((keys) => keys.reduce((bits, forms, j) => (risky || forms.some((f) => p.includes(f)) ? bits | (1 << j) : bits), 0));
-      });
+      const has = paragraphs.map((p) => keysOf.map((keys) => keys.reduce((bits, re, j) => (re.test(p) ? bits | (1 << j) : bits), 0)));
       keysOf.forEach((keys, ti) => {
         const all = keys.length >= 31 ? -1 : (1 << keys.length) - 1;
         for (let k = 0; k < n; k++) {
@@ -784,10 +757,11 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     const f = req.filters;
     const day = statusDay(asOf);
     const statusSet = f.status?.length ? new Set<string>(f.status) : null;
-    const counters = { status: new Map<string, number>(), issuer: new Map<string, number>(), year: new Map<string, number>(), kind: new Map<string, number>(), normative: new Map<string, number>() };
-    const bump = (map: Map<string, number>, v: string) => map.set(v, (map.get(v) ?? 0) + 1);
-    const statusCounts = new Map<DocumentStatus, number>();
-    const yearCounts = new Map<number, number>();
+    // Counters indexed by status (DOCUMENT_STATUSES order) and by interned facet value.
+    const statusCounts = new Int32Array(DOCUMENT_STATUSES.length);
+    const issuerCounts = new Int32Array(facetValues.issuer.values.length);
+    const kindCounts = new Int32Array(facetValues.kind.values.length);
+    const yearCounts = new Int32Array(facetValues.year.values.length);
     let normativeYes = 0;
     let normativeNo = 0;
     const fMs: Meta[] = [];
@@ -812,31 +786,32 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
         fBm.push(bm);
       }
       // With one failing filter, only that facet counts the row (its own filter is the one ignored).
-      if (okIssuer && okYear && okKind && okNormative) statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
-      if (okStatus && okYear && okKind && okNormative) {
-        if (m.issuers.length === 1) bump(counters.issuer, m.issuers[0]);
-        else for (const is of new Set(m.issuers)) bump(counters.issuer, is);
-      }
-      if (okStatus && okIssuer && okKind && okNormative && m.year !== null) yearCounts.set(m.year, (yearCounts.get(m.year) ?? 0) + 1);
-      if (okStatus && okIssuer && okYear && okNormative && m.kind) bump(counters.kind, m.kind);
+      if (okIssuer && okYear && okKind && okNormative) statusCounts[STATUS_INDEX[status]]++;
+      if (okStatus && okYear && okKind && okNormative) for (const id of m.issuerIds) issuerCounts[id]++;
+      if (okStatus && okIssuer && okKind && okNormative && m.yearId >= 0) yearCounts[m.yearId]++;
+      if (okStatus && okIssuer && okYear && okNormative && m.kindId >= 0) kindCounts[m.kindId]++;
       if (okStatus && okIssuer && okYear && okKind) {
         if (m.normative) normativeYes++;
         else normativeNo++;
       }
     }
-    for (const [k, v] of statusCounts) counters.status.set(k, v);
-    for (const [k, v] of yearCounts) counters.year.set(String(k), v);
-    if (normativeYes) counters.normative.set(NORMATIVE_LABELS.yes, normativeYes);
-    if (normativeNo) counters.normative.set(NORMATIVE_LABELS.no, normativeNo);
-    const facetList = (map: Map<string, number>, order: (a: [string, number], b: [string, number]) => number, max = 50) =>
-      [...map].sort(order).slice(0, max).map(([value, count]) => ({ value, count }));
+    const counted = (counts: Int32Array, values: readonly string[]) => {
+      const out: Array<[string, number]> = [];
+      counts.forEach((n, i) => n > 0 && out.push([values[i], n]));
+      return out;
+    };
+    const normative: Array<[string, number]> = [];
+    if (normativeYes) normative.push([NORMATIVE_LABELS.yes, normativeYes]);
+    if (normativeNo) normative.push([NORMATIVE_LABELS.no, normativeNo]);
+    const facetList = (list: Array<[string, number]>, order: (a: [string, number], b: [string, number]) => number, max = 50) =>
+      list.sort(order).slice(0, max).map(([value, count]) => ({ value, count }));
     const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || collator.compare(a[0], b[0]);
     const facets = {
-      status: facetList(counters.status, (a, b) => DOCUMENT_STATUSES.indexOf(a[0] as DocumentStatus) - DOCUMENT_STATUSES.indexOf(b[0] as DocumentStatus)),
-      issuer: facetList(counters.issuer, byCount),
-      year: facetList(counters.year, (a, b) => Number(b[0]) - Number(a[0])),
-      kind: facetList(counters.kind, byCount),
-      normative: facetList(counters.normative, byCount),
+      status: facetList(counted(statusCounts, DOCUMENT_STATUSES), () => 0),
+      issuer: facetList(counted(issuerCounts, facetValues.issuer.values), byCount),
+      year: facetList(counted(yearCounts, facetValues.year.values), (a, b) => Number(b[0]) - Number(a[0])),
+      kind: facetList(counted(kindCounts, facetValues.kind.values), byCount),
+      normative: facetList(normative, byCount),
     };
 
     // Ranking: exact 文号, (in force first), title/文号 matches, relevance, newest first. Every match gets a
