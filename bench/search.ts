@@ -38,6 +38,10 @@ if (values.startup) {
   const r2 = await lib.call('search:query', { text: '实施意见', limit: 50 });
   await lib.search!.whenIndexed();
   const t2 = performance.now();
+  const afterStartRssMb = process.resourceUsage().maxRSS / 1024;
+  // Then every benchmark query, as a person working all day would: the peak memory of the process that searches.
+  const queries = JSON.parse(readFileSync(join(values.startup, 'queries.json'), 'utf8')) as string[];
+  for (const text of queries) await lib.call('search:query', { text, limit: 50, sort: 'relevance' });
   await lib.close();
   process.stdout.write(
     JSON.stringify({
@@ -47,7 +51,9 @@ if (values.startup) {
       processToFirstMs: t1, // performance.now() counts from process start
       lunrReadyMs: t2 - t0,
       total: r.total + r2.total,
+      afterStartRssMb,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+      queries: queries.length,
     }),
   );
   process.exit(0);
@@ -267,6 +273,9 @@ const pct = (xs: number[], p: number) => {
 };
 const rows: string[][] = [];
 let qi = 0;
+// Warm the process (JIT, statement and page caches) with queries outside the classes; then each benchmark
+// query is timed the first time it is asked, as a person asks it (the service keeps no result cache).
+for (const q of ['通知', '实施办法', '"人民政府办公室"', '招政发〔2020〕5号', '养老']) await lib.call('search:query', { text: q, limit: 50 });
 for (const [name, queries] of Object.entries(classes)) {
   const lat: number[] = [];
   let tp = 0;
@@ -276,7 +285,6 @@ for (const [name, queries] of Object.entries(classes)) {
   let slowest = '';
   for (const q of queries) {
     const exp = expected[qi++];
-    await lib.call('search:query', { text: q, limit: 50 }); // warm statement caches once per query
     const t0 = performance.now();
     const r = await lib.call('search:query', { text: q, limit: 50 });
     lat.push(performance.now() - t0);
@@ -315,6 +323,7 @@ const mainRss = process.resourceUsage().maxRSS / 1024;
 await lib.close();
 
 // ---- fresh process on the existing library ----
+writeFileSync(join(dir, 'queries.json'), JSON.stringify(allQueries));
 const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--startup', dir], { encoding: 'utf8' });
 const startup = child.status === 0 ? (JSON.parse(child.stdout) as Record<string, number>) : null;
 if (!startup) console.error(child.stderr);
@@ -351,8 +360,9 @@ console.log(
       ['新进程启动到首个结果（含进程与模块加载）', startup ? `${startup.processToFirstMs.toFixed(0)} ms` : '失败'],
       ['已构建的命令行（out/main/cli.js）新进程到首个结果', builtFirstMs === null ? '未构建（先运行 npm run build）' : `${builtFirstMs.toFixed(0)} ms`],
       ['新进程 lunr 索引就绪（读入已存索引）', startup ? `${startup.lunrReadyMs.toFixed(0)} ms` : '失败'],
-      ['新进程峰值常驻内存', startup ? `${startup.maxRssMb.toFixed(0)} MB` : '失败'],
-      ['基准进程峰值常驻内存（含建库与基线扫描）', `${mainRss.toFixed(0)} MB`],
+      ['新进程首个结果后常驻内存峰值', startup ? `${startup.afterStartRssMb.toFixed(0)} MB` : '失败'],
+      [`新进程跑完全部 ${startup?.queries ?? allQueries.length} 条查询后常驻内存峰值（检索进程）`, startup ? `${startup.maxRssMb.toFixed(0)} MB` : '失败'],
+      ['基准脚本自身峰值（含建库、基线扫描与答案集，不属应用）', `${mainRss.toFixed(0)} MB`],
     ],
   ),
 );

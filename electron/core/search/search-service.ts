@@ -229,9 +229,8 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   const bodyBm25Stmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_body) FROM search_body WHERE search_body MATCH ?').raw();
   const metaMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
   const gramStmt = db.prepare<[string], number>('SELECT rowid FROM search_grams WHERE search_grams MATCH ?').pluck();
-  const bodyRestStmt = db.prepare<[number, string], string>('SELECT substr(body, ?) FROM documents WHERE id = ?').pluck();
-  // Most snippets are found in the first paragraphs: read those, not 30 KB of JSON per result.
-  const bodyHeadStmt = db.prepare<[number, string], string>('SELECT substr(body, 1, ?) FROM documents WHERE id = ?').pluck();
+  // The whole value: SQLite reads a long text's every page even for substr(), so one read beats head-then-rest.
+  const bodyStmt = db.prepare<[string], string>('SELECT body FROM documents WHERE id = ?').pluck();
   const lunrDocsStmt = db.prepare<[], { id: string; title: string; docnum: string; issuers: string; kind: string | null }>(
     'SELECT doc_id AS id, title, docnum, issuers, kind FROM search_map',
   );
@@ -432,6 +431,18 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     }
   }
 
+  /** bm25 of every body matching a phrase into `out`; false (stopped) when more than BM25_MAX_DOCS match. */
+  function bm25Scores(phrase: string, out: Float64Array, bodyHits: Uint8Array | null): boolean {
+    let seen = 0;
+    for (const [rid, rank] of bodyBm25Stmt.iterate(phrase)) {
+      if (++seen > BM25_MAX_DOCS) return false; // ends the statement
+      if (rid >= out.length) continue;
+      out[rid] = -rank;
+      if (bodyHits) bodyHits[rid] = 1;
+    }
+    return true;
+  }
+
   /**
    * Documents (by rid: relevance, NaN when not matched) whose normalized text contains the clause; exact, from
    * the indexes. Those found in a body index are marked in `bodyHits` (only their bodies are read for snippets).
@@ -460,17 +471,15 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     }
     if (!field || field === 'body') {
       // bm25 reads every occurrence of every matching document: ~3 µs a document, 60 ms for a phrase found in
-      // 19,000 bodies. The matching rowids come first (cheap); a phrase in more than BM25_MAX_DOCS bodies is so
-      // common that the one-occurrence score (shorter bodies first) ranks it instead. The set is the same.
-      const rids = bodyRidsStmt.all(phrase);
-      if (rids.length > BM25_MAX_DOCS) flatScores(rids, out, bodyHits);
-      else if (rids.length > 0) {
-        for (const [rid, rank] of bodyBm25Stmt.iterate(phrase)) {
-          if (rid >= out.length) continue;
-          out[rid] = -rank;
-          if (bodyHits) bodyHits[rid] = 1;
-        }
-      }
+      // 19,000 bodies. Beyond BM25_MAX_DOCS the phrase is so common that the one-occurrence score (shorter
+      // bodies first) ranks it instead; the set of matches is the same either way. Terms of 3–4 characters
+      // are often that common: their rowids are read first (one pass), and bm25 only when few. Longer phrases
+      // rarely are: bm25 goes first, and gives up for the rowids when the phrase is common after all.
+      if (charLength(c.text) <= 4) {
+        const rids = bodyRidsStmt.all(phrase);
+        if (rids.length > BM25_MAX_DOCS) flatScores(rids, out, bodyHits);
+        else if (rids.length > 0) bm25Scores(phrase, out, bodyHits);
+      } else if (!bm25Scores(phrase, out, bodyHits)) flatScores(bodyRidsStmt.all(phrase), out, bodyHits);
     }
     if (field !== 'body') {
       const expr = field ? `{${field}} : ${phrase}` : phrase;
@@ -658,18 +667,18 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   function snippetsFor(m: Meta, terms: string[], scanBody: boolean): { snippets: string[]; ranges: Array<Array<[number, number]>>; inBody: boolean } {
     let st: ReturnType<typeof scanPieces> | null = null;
     if (scanBody) {
-      // The first BODY_HEAD characters of the stored JSON first; the whole body only when they do not suffice.
-      const head = bodyHeadStmt.get(BODY_HEAD, m.id) ?? '[]';
-      const cut = head.length >= BODY_HEAD; // UTF-16 units ≥ characters: never "complete" when it is not
-      const headParagraphs = cut ? paragraphsOfHead(head) : paragraphsOf(head);
+      // Most snippets are found in the first paragraphs: parse and search the first BODY_HEAD units of the
+      // stored JSON first, the whole body only when they do not suffice.
+      const body = bodyStmt.get(m.id) ?? '[]';
+      const cut = body.length > BODY_HEAD;
+      const headParagraphs = cut ? paragraphsOfHead(body.slice(0, BODY_HEAD)) : paragraphsOf(body);
       if (headParagraphs) {
         const { pieces, enough } = piecesOf(headParagraphs, !cut, terms);
         st = scanPieces(pieces, terms);
         const seen = st.occurrences.every((o) => o.length >= SNIPPETS_PER_DOC) && (!st.complete || enough);
         if (cut && !seen && !enough) st = null;
       }
-      // The rest of the body after the head (substr counts characters, as BODY_HEAD does).
-      if (!st) st = scanPieces(piecesOf(paragraphsOf(cut ? head + (bodyRestStmt.get(BODY_HEAD + 1, m.id) ?? '') : head), true, terms).pieces, terms);
+      if (!st) st = scanPieces(piecesOf(paragraphsOf(body), true, terms).pieces, terms);
     }
     const snippets: string[] = [];
     const ranges: Array<Array<[number, number]>> = [];
