@@ -11,7 +11,7 @@ export interface LunrClient {
 }
 
 function inProcess(): LunrClient {
-  const host = createLunrHost(() => new Promise((r) => setImmediate(r)));
+  const host = createLunrHost({ yieldFn: () => new Promise((r) => setImmediate(r)) });
   return {
     mode: 'in-process',
     request: (req) => host.handle(req),

@@ -22,8 +22,8 @@ export interface LunrHit {
   score: number;
 }
 
-/** Bumped when the tokenizer or fields change, so an old persisted index is rebuilt instead of loaded. */
-export const LUNR_FORMAT = 1;
+/** Bumped when the tokenizer, fields or file layout change, so an old persisted index is rebuilt instead of loaded. */
+export const LUNR_FORMAT = 2;
 
 const WORD = /[\p{Script=Han}\u3005\u3007]+|[\p{L}\p{N}]+/gu;
 const HAN = /^[\p{Script=Han}\u3005\u3007]/u;
@@ -82,12 +82,12 @@ function newBuilder(): lunr.Builder {
   return b;
 }
 
-/** Builds an index, yielding between chunks when `yieldFn` is given (the in-process fallback). */
+/** Builds an index, yielding between chunks when `yieldFn` is given (so queries are answered meanwhile). */
 export async function buildLunrIndex(docs: LunrDoc[], yieldFn?: () => Promise<void>): Promise<lunr.Index> {
   const b = newBuilder();
   for (let i = 0; i < docs.length; i++) {
     b.add(docs[i]);
-    if (yieldFn && i % 300 === 299) await yieldFn();
+    if (yieldFn && i % 100 === 99) await yieldFn();
   }
   return b.build();
 }
@@ -115,7 +115,7 @@ export interface LunrQueryOptions {
 
 const dfCache = new WeakMap<lunr.Index, { docs: number; df: Map<string, number> }>();
 
-/** Documents a term occurs in (the largest count over fields), cached per index. */
+/** Documents a term occurs in (the largest count over fields) and documents in all, cached per index. */
 function documentFrequency(index: lunr.Index, term: string): { df: number; docs: number } {
   let entry = dfCache.get(index);
   if (!entry) {
@@ -133,34 +133,46 @@ function documentFrequency(index: lunr.Index, term: string): { df: number; docs:
 }
 
 /**
- * Ranked refs for a text. Every term is optional (more matching terms rank higher); the last term is also
- * tried as a prefix (typing in progress), and Latin words of 4+ letters tolerate one typo. Never throws.
+ * Ranked refs for a text over the shards of the library's index (each a lunr index over part of the
+ * documents; their scores are comparable, the documents being spread alike). Every term is optional (more
+ * matching terms rank higher); the last term is also tried as a prefix (typing in progress), and Latin words
+ * of 4+ letters tolerate one typo. Never throws.
  */
-export function queryLunr(index: lunr.Index, text: string, limit: number, fields?: Array<keyof LunrDoc>, opts: LunrQueryOptions = {}): LunrHit[] {
+export function queryLunr(indexes: lunr.Index[], text: string, limit: number, fields?: Array<keyof LunrDoc>, opts: LunrQueryOptions = {}): LunrHit[] {
   let terms = [...new Set(lunrTerms(text))].slice(0, 64);
   if (opts.maxDocShare !== undefined) {
     const share = opts.maxDocShare;
     terms = terms.filter((t) => {
-      const { df, docs } = documentFrequency(index, t);
+      let df = 0;
+      let docs = 0;
+      for (const index of indexes) {
+        const f = documentFrequency(index, t);
+        df += f.df;
+        docs += f.docs;
+      }
       return df <= Math.max(1, docs * share);
     });
   }
   if (terms.length === 0) return [];
   const prefix = opts.prefix ?? true;
-  try {
-    // lunr takes a present-but-undefined `fields` literally (matching nothing), so only pass it when given.
-    const scope = fields ? { fields } : {};
-    const hits = index.query((q) => {
-      terms.forEach((t, i) => {
-        const latin = !HAN.test(t);
-        q.term(t, { ...scope, usePipeline: false, editDistance: latin && t.length >= 4 ? 1 : 0 });
-        if (prefix && i === terms.length - 1) {
-          q.term(t, { ...scope, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 });
-        }
+  // lunr takes a present-but-undefined `fields` literally (matching nothing), so only pass it when given.
+  const scope = fields ? { fields } : {};
+  const hits: LunrHit[] = [];
+  for (const index of indexes) {
+    try {
+      const found = index.query((q) => {
+        terms.forEach((t, i) => {
+          const latin = !HAN.test(t);
+          q.term(t, { ...scope, usePipeline: false, editDistance: latin && t.length >= 4 ? 1 : 0 });
+          if (prefix && i === terms.length - 1) {
+            q.term(t, { ...scope, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 });
+          }
+        });
       });
-    });
-    return hits.slice(0, limit).map((h) => ({ ref: h.ref, score: h.score }));
-  } catch {
-    return [];
+      for (let i = 0; i < found.length && i < limit; i++) hits.push({ ref: found[i].ref, score: found[i].score });
+    } catch {
+      // a shard that cannot answer adds nothing
+    }
   }
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }

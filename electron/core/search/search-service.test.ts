@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSearchLibrary, type SearchLibrary as App } from './testing';
 
@@ -265,5 +268,55 @@ describe('search', () => {
     const fuzzy = await a.call('search:suggest', { text: '城区居民养狗管理办法' });
     expect(fuzzy[0]?.id).toBe('old');
     expect(await a.call('search:suggest', { text: '"+~^:' })).toEqual([]);
+  });
+});
+
+describe('lunr ranking index, in shards', () => {
+  const quiet = { info() {}, error() {} };
+  const topics = ['城区居民养犬管理', '黄金深加工产业发展', '残疾人事业发展', '砂石资源综合整治', '燃放烟花爆竹管理', '市场主体培育', '耕地保护'];
+  const openDir = (dir: string) => {
+    app = openSearchLibrary({ dataDir: dir, log: quiet, search: { lunrWorker: 'never', lunrShardSize: 3 } });
+    return app;
+  };
+  const files = (dir: string) =>
+    Object.fromEntries(readdirSync(join(dir, 'search-lunr')).sort().map((f) => [f, readFileSync(join(dir, 'search-lunr', f), 'utf8')]));
+
+  it('rebuilds only the shard an edit touches, loads the others as saved, and drops shards left empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-lunr-'));
+    try {
+      writeFileSync(join(dir, 'search-lunr.json'), '{}'); // the one-file index of an earlier version
+      let a = openDir(dir);
+      topics.forEach((t, i) => insert(a, { id: `d${i + 1}`, title: `招远市人民政府关于印发${t}办法的通知`, body: [`${t}的具体规定。`] }));
+      await a.search!.whenIndexed();
+      const before = files(dir);
+      expect(Object.keys(before)).toEqual(['shard-0.json', 'shard-1.json', 'shard-2.json']); // rids 1–2, 3–5, 6–7
+      expect(existsSync(join(dir, 'search-lunr.json'))).toBe(false);
+
+      // A title edit in the middle shard: that shard alone is rebuilt, and lunr knows the new title.
+      a.ctx.db.prepare('UPDATE documents SET title = ? WHERE id = ?').run('招远市人民政府关于印发校外培训机构监管办法的通知', 'd4');
+      await a.search!.whenIndexed();
+      const after = files(dir);
+      expect(after['shard-0.json']).toBe(before['shard-0.json']);
+      expect(after['shard-2.json']).toBe(before['shard-2.json']);
+      expect(after['shard-1.json']).not.toBe(before['shard-1.json']);
+      const typo = await a.call('search:suggest', { text: '校外培训机购监管' }); // one wrong character: only lunr finds it
+      expect(typo[0]?.id).toBe('d4');
+
+      // A fresh start loads every shard as saved (nothing rewritten) and ranks with it at once.
+      await a.close();
+      a = openDir(dir);
+      await a.search!.whenIndexed();
+      expect(files(dir)).toEqual(after);
+      expect((await a.call('search:suggest', { text: '城区居民养狗管理' }))[0]?.id).toBe('d1');
+
+      // Every document of the last shard deleted: its index is forgotten and its file removed.
+      a.ctx.db.prepare("DELETE FROM documents WHERE id IN ('d6', 'd7')").run();
+      await a.search!.whenIndexed();
+      expect(Object.keys(files(dir))).toEqual(['shard-0.json', 'shard-1.json']);
+    } finally {
+      await app?.close();
+      app = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchHit, SearchRequest, SearchResults } from '../../../shared/contract/search';
 import { DOCUMENT_STATUSES, type DocumentStatus, type RelationType } from '../../../shared/domain/document';
@@ -5,10 +6,11 @@ import { computeStatus, IN_FORCE_STATUSES, isoDay, type IncomingChange } from '.
 import type { AppContext } from '../context';
 import { registerSearchFunctions } from '../db/migrations/0002_search';
 import { createLunrClient, type LunrClient } from './lunr-client';
+import { shardFile } from './lunr-host';
 import { toLunrDoc, type LunrQueryOptions } from './lunr-engine';
 import { charLength, normalizeText, normalizeWithMap, originalSpan, type MappedText } from './normalize';
 import { parseQuery, type Clause } from './query';
-import { sourcesOf, termPattern } from './source-pattern';
+import { sourcesOf, termPattern, type TermPattern } from './source-pattern';
 
 /** Facet value labels for the normative facet (the filter itself is a boolean). */
 export const NORMATIVE_LABELS = { yes: '规范性文件', no: '非规范性文件' } as const;
@@ -20,6 +22,8 @@ export interface SearchServiceOptions {
   workerThreshold?: number;
   /** how long a query waits for lunr's ranking before answering without it, in ms */
   lunrBudgetMs?: number;
+  /** documents per lunr shard (default LUNR_SHARD) */
+  lunrShardSize?: number;
 }
 
 interface Meta {
@@ -93,6 +97,8 @@ const SNIPPET_AFTER = 60;
 // bm25 constants FTS5 uses, for short queries whose gram index stores no frequencies (every gram counts once).
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
+/** Documents per lunr shard (see ensureLunr). */
+const LUNR_SHARD = 2500;
 /** Above this many matching bodies a phrase is ranked without bm25 (see matchClause). */
 const BM25_MAX_DOCS = 2000;
 
@@ -231,9 +237,6 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   const gramStmt = db.prepare<[string], number>('SELECT rowid FROM search_grams WHERE search_grams MATCH ?').pluck();
   // The whole value: SQLite reads a long text's every page even for substr(), so one read beats head-then-rest.
   const bodyStmt = db.prepare<[string], string>('SELECT body FROM documents WHERE id = ?').pluck();
-  const lunrDocsStmt = db.prepare<[], { id: string; title: string; docnum: string; issuers: string; kind: string | null }>(
-    'SELECT doc_id AS id, title, docnum, issuers, kind FROM search_map',
-  );
 
   // ---- metadata cache (statuses, facets, tiers) ----
   let metaVersion = -1;
@@ -332,9 +335,21 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   }
 
   // ---- lunr (ranking and suggestions; never needed for completeness) ----
-  const lunrFile = ctx.dataDir === ':memory:' ? null : join(ctx.dataDir, 'search-lunr.json');
+  // Shards of LUNR_SHARD documents by rid, each stamped with its row count and newest row version: a write
+  // moves the stamp of the shard it touches only, and only that shard is rebuilt (under a second at 2,500).
+  const lunrDir = ctx.dataDir === ':memory:' ? null : join(ctx.dataDir, 'search-lunr');
+  const shardSize = Math.max(1, Math.floor(opts.lunrShardSize ?? LUNR_SHARD));
+  const shardStampsStmt = db.prepare<[], { shard: number; n: number; v: number }>(
+    `SELECT rid / ${shardSize} AS shard, count(*) AS n, max(ver) AS v FROM search_map GROUP BY shard`,
+  );
+  const shardStampStmt = db.prepare<[number, number], { n: number; v: number | null }>('SELECT count(*) AS n, max(ver) AS v FROM search_map WHERE rid >= ? AND rid < ?');
+  const shardDocsStmt = db.prepare<[number, number], { id: string; title: string; docnum: string; issuers: string; kind: string | null }>(
+    'SELECT doc_id AS id, title, docnum, issuers, kind FROM search_map WHERE rid >= ? AND rid < ?',
+  );
   let lunr: LunrClient | null = null;
-  let lunrStamp = -1; // docs_version the loaded index reflects
+  let lunrStamp = -1; // docs_version every shard reflects (-1: not all loaded or built yet)
+  /** stamp of each shard the lunr host holds */
+  const shardStamps = new Map<number, string>();
   let lunrTriedLoad = false;
   let building: Promise<void> | null = null;
   let rebuildTimer: NodeJS.Timeout | null = null;
@@ -350,7 +365,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     return lunr;
   }
 
-  /** Brings the lunr index up to the current documents, without blocking the caller. */
+  /** Brings every lunr shard up to the current documents, without blocking the caller. */
   function ensureLunr(): Promise<void> {
     if (closed) return Promise.resolve();
     if (building) return building;
@@ -359,16 +374,34 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     const client = lunrClient();
     building = (async () => {
       try {
-        if (!lunrTriedLoad && lunrFile) {
-          lunrTriedLoad = true;
-          const r = await client.request({ op: 'load', file: lunrFile, stamp });
-          if (r.op === 'load' && r.ok) {
-            lunrStamp = stamp;
-            return;
-          }
+        const shards = shardStampsStmt.all().map((r) => r.shard);
+        if (!lunrTriedLoad || shards.length !== shardStamps.size || shards.some((k) => !shardStamps.has(k))) {
+          // Shards gone (their documents deleted), and files from before: forgotten and removed.
+          await client.request({ op: 'keep', shards, dir: lunrDir });
+          for (const k of [...shardStamps.keys()]) if (!shards.includes(k)) shardStamps.delete(k);
+          if (!lunrTriedLoad && lunrDir) rmSync(join(ctx.dataDir, 'search-lunr.json'), { force: true }); // one-file index of 0.1
         }
-        const docs = lunrDocsStmt.all().map(toLunrDoc);
-        await client.request({ op: 'build', docs, file: lunrFile, stamp });
+        const tryLoad = !lunrTriedLoad && lunrDir !== null;
+        lunrTriedLoad = true;
+        for (const k of shards) {
+          if (closed) return;
+          // Stamp and documents read together (no write comes between): what is built is what is stamped.
+          const from = k * shardSize;
+          const st = shardStampStmt.get(from, from + shardSize)!;
+          const shardStamp = `${st.n}:${st.v ?? 0}`;
+          if (shardStamps.get(k) === shardStamp) continue;
+          const file = lunrDir ? shardFile(lunrDir, k) : null;
+          if (tryLoad && file) {
+            const r = await client.request({ op: 'load', shard: k, file, stamp: shardStamp });
+            if (r.op === 'load' && r.ok) {
+              shardStamps.set(k, shardStamp);
+              continue;
+            }
+          }
+          const docs = shardDocsStmt.all(from, from + shardSize).map(toLunrDoc);
+          await client.request({ op: 'build', shard: k, docs, file, stamp: shardStamp });
+          shardStamps.set(k, shardStamp);
+        }
         lunrStamp = stamp;
       } catch (err) {
         if (!closed) ctx.log.error('建立检索排序索引失败（不影响查全）', err);
@@ -545,12 +578,11 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
    * otherwise, or when the text holds a character the pattern cannot see through, every paragraph that could
    * hold the term is.
    */
-  function piecesOf(paragraphs: string[], complete: boolean, terms: string[]): { pieces: Piece[]; enough: boolean } {
+  function piecesOf(paragraphs: string[], complete: boolean, terms: string[], patterns: Array<TermPattern | null>): { pieces: Piece[]; enough: boolean } {
     const n = paragraphs.length;
-    const patterns = terms.map(termPattern);
-    // Paragraphs joined with line breaks, as the normal form is built: a pattern finds a term across a break.
-    const joined = patterns.every((x) => x !== null) ? paragraphs.join('\n') : null;
-    if (joined !== null && !patterns.some((x) => x!.danger(joined))) {
+    if (patterns.every((x) => x !== null)) {
+      // Paragraphs joined with line breaks, as the normal form is built: a pattern finds a term across a break.
+      const joined = paragraphs.join('\n');
       const spans: Array<[number, number]> = [];
       let enough = true;
       for (const pattern of patterns) {
@@ -663,22 +695,44 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     return { segs, text: textParts.join(''), lower: lowerParts.join(''), exact, occurrences, runs, complete };
   }
 
-  /** Several windows of the body around the matches, shown as written, each with the ranges of every term inside. */
-  function snippetsFor(m: Meta, terms: string[], scanBody: boolean): { snippets: string[]; ranges: Array<Array<[number, number]>>; inBody: boolean } {
+  /**
+   * Several windows of the body around the matches, shown as written, each with the ranges of every term
+   * inside. `heads` is shared by the documents of one page: how often their first paragraphs sufficed.
+   */
+  function snippetsFor(
+    m: Meta,
+    terms: string[],
+    scanBody: boolean,
+    heads: { tried: number; failed: number },
+  ): { snippets: string[]; ranges: Array<Array<[number, number]>>; inBody: boolean } {
     let st: ReturnType<typeof scanPieces> | null = null;
     if (scanBody) {
-      // Most snippets are found in the first paragraphs: parse and search the first BODY_HEAD units of the
-      // stored JSON first, the whole body only when they do not suffice.
       const body = bodyStmt.get(m.id) ?? '[]';
+      // Found through their patterns, unless the body holds a character one cannot see through (checked once,
+      // on the stored JSON: it holds the same characters outside ASCII).
+      const patterns = terms.map((t) => {
+        const p = termPattern(t);
+        return p && !p.danger(body) ? p : null;
+      });
+      // Most snippets are found in the first paragraphs: parse and search the first BODY_HEAD units of the
+      // stored JSON first, the whole body only when they do not suffice — and no longer first once they
+      // have mostly not sufficed for this page (a term found once or twice in long bodies).
       const cut = body.length > BODY_HEAD;
-      const headParagraphs = cut ? paragraphsOfHead(body.slice(0, BODY_HEAD)) : paragraphsOf(body);
+      const tryHead = !cut || heads.tried < 3 || heads.failed * 2 < heads.tried;
+      const headParagraphs = !tryHead ? null : cut ? paragraphsOfHead(body.slice(0, BODY_HEAD)) : paragraphsOf(body);
       if (headParagraphs) {
-        const { pieces, enough } = piecesOf(headParagraphs, !cut, terms);
+        const { pieces, enough } = piecesOf(headParagraphs, !cut, terms, patterns);
         st = scanPieces(pieces, terms);
         const seen = st.occurrences.every((o) => o.length >= SNIPPETS_PER_DOC) && (!st.complete || enough);
-        if (cut && !seen && !enough) st = null;
+        if (cut) {
+          heads.tried++;
+          if (!seen && !enough) {
+            heads.failed++;
+            st = null;
+          }
+        }
       }
-      if (!st) st = scanPieces(piecesOf(paragraphsOf(body), true, terms).pieces, terms);
+      if (!st) st = scanPieces(piecesOf(paragraphsOf(body), true, terms, patterns).pieces, terms);
     }
     const snippets: string[] = [];
     const ranges: Array<Array<[number, number]>> = [];
@@ -854,9 +908,10 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
         : (a: number, b: number) => tier[b] - tier[a] || score[b] - score[a] || byDate(a, b);
     const page = topK(n, req.offset + req.limit, order).slice(req.offset);
 
+    const heads = { tried: 0, failed: 0 };
     const results: SearchHit[] = page.map((i) => {
       const m = fMs[i];
-      const sn = snippetsFor(m, terms, bodyHits[m.rid] === 1);
+      const sn = snippetsFor(m, terms, bodyHits[m.rid] === 1, heads);
       const matchedIn: SearchHit['matchedIn'] = [];
       if (terms.some((t) => m.nDocnum.includes(t))) matchedIn.push('docNumber');
       if (terms.some((t) => m.nTitle.includes(t))) matchedIn.push('title');
