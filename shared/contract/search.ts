@@ -4,9 +4,15 @@ import { IsoDate } from '../domain/parse-result';
 import { defineChannels } from './define';
 import { FacetCount } from './documents';
 
+/** What a person typed or pasted into a search box. */
+const QueryText = z.string().max(100_000, '查询内容过长（超过 10 万字），请缩短后再查');
+
 export const SearchRequest = z.object({
-  /** our own query language: terms (all must match), "phrases", -excluded, 标题: 文号: 机关: 正文: */
-  text: z.string().max(10_000),
+  /**
+   * our own query language: terms (all must match), "phrases", -excluded, 标题: 文号: 机关: 正文:. Long input
+   * is accepted and cut by the query parser (which says so); only absurd sizes are refused.
+   */
+  text: QueryText,
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).default(0),
   sort: z.enum(['relevance', 'date']).default('relevance'),
@@ -64,7 +70,7 @@ export const searchChannels = defineChannels({
   'search:query': { req: SearchRequest, res: SearchResults },
   /** Title/文号 suggestions as the person types. */
   'search:suggest': {
-    req: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(20).default(8) }),
+    req: z.object({ text: QueryText, limit: z.number().int().min(1).max(20).default(8) }),
     res: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() })),
   },
 });

@@ -52,6 +52,7 @@ const SPACED_DOCNUM = /[\u3400-\u9fff]{1,12}\s*[〔[(【〖﹝]\s*(?:19|20)\d{2}
 export function parseQuery(input: string): ParsedQuery {
   const notices: string[] = [];
   const clauses: Clause[] = [];
+  const seen = new Set<string>();
   // NFKC first so full-width quotes, colons and minus signs (＂：－) act like the ASCII ones.
   let s = (typeof input === 'string' ? input : '').normalize('NFKC');
   s = s.replace(SPACED_DOCNUM, (m) => m.replace(/\s+/g, ''));
@@ -102,6 +103,10 @@ export function parseQuery(input: string): ParsedQuery {
       else if (raw || exclude) ignoredSymbols = true;
       continue;
     }
+    // The same term twice adds nothing but work (`的 的 的 …` would search one term 20 times).
+    const key = `${field ?? ''}|${exclude}|${text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     clauses.push({
       text,
       raw,

@@ -155,6 +155,15 @@ describe('search', () => {
     expect(ids(await a.call('search:query', { text: '养犬^2' })).sort()).toEqual(['new', 'old']);
     const long = await a.call('search:query', { text: '养犬'.repeat(5000) });
     expect(long.notice).toMatch(/过长/);
+    // A pasted page, quoted: cut with a notice; only an absurd size is refused, with a message saying why.
+    expect((await a.call('search:query', { text: `"${'养犬管理'.repeat(12_000)}` })).notice).toMatch(/过长/);
+    await expect(a.call('search:query', { text: '养'.repeat(100_001) })).rejects.toThrow(/查询内容过长/);
+    // The same term many times is one term (no "too many terms", the same answer).
+    const repeated = await a.call('search:query', { text: '养犬 '.repeat(2000) });
+    expect(repeated.notice).toBeNull();
+    expect(ids(repeated).sort()).toEqual(['new', 'old']);
+    // Suggestions for a long paste come from what was typed last.
+    expect((await a.call('search:suggest', { text: `${'无关的文字'.repeat(2000)} 黄金深加工` })).map((x) => x.id)).toEqual(['gold']);
   });
 
   it('finds an edited document by its new text right after the update, and not by its old text', async () => {

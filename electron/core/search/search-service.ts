@@ -94,6 +94,8 @@ const collator = new Intl.Collator('zh-CN');
 // bm25 constants FTS5 uses, for short queries whose gram index stores no frequencies (every gram counts once).
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
+/** Suggestions look at the last this many characters typed. */
+const SUGGEST_CHARS = 200;
 /** Documents per lunr shard (see ensureLunr). */
 const LUNR_SHARD = 2500;
 /** Above this many matching bodies a phrase is ranked without bm25 (see matchClause). */
@@ -665,7 +667,8 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
 
     /** Titles and 文号 for what is being typed: literal matches first (newest first), then lunr's ranked guesses. */
     async suggest(text: string, limit: number): Promise<Array<{ id: string; title: string; docNumber: string | null }>> {
-      const parsed = parseQuery(text.replace(/"/g, ' '));
+      // What is being typed is at the end: a pasted page suggests from its last words.
+      const parsed = parseQuery(text.slice(-SUGGEST_CHARS).replace(/"/g, ' '));
       const terms = parsed.clauses.filter((c) => !c.exclude).map((c) => c.text.toLowerCase());
       if (terms.length === 0) return [];
       refreshMeta();
