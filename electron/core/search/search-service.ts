@@ -305,6 +305,7 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
   const shardDocsStmt = db.prepare<[number, number], { id: string; title: string; docnum: string; issuers: string; kind: string | null }>(
     'SELECT doc_id AS id, title, docnum, issuers, kind FROM search_map WHERE rid >= ? AND rid < ?',
   );
+  const shardStampOf = (r: { n: number; v: number | null }) => `${r.n}:${r.v ?? 0}`;
   let lunr: LunrClient | null = null;
   let lunrStamp = -1; // docs_version every shard reflects (-1: not all loaded or built yet)
   /** stamp of each shard the lunr host holds */
@@ -333,33 +334,34 @@ export function createSearchService(ctx: AppContext, opts: SearchServiceOptions 
     const client = lunrClient();
     building = (async () => {
       try {
-        const shards = shardStampsStmt.all().map((r) => r.shard);
-        if (!lunrTriedLoad || shards.length !== shardStamps.size || shards.some((k) => !shardStamps.has(k))) {
-          // Shards gone (their documents deleted), and files from before: forgotten and removed.
-          await client.request({ op: 'keep', shards, dir: lunrDir });
-          for (const k of [...shardStamps.keys()]) if (!shards.includes(k)) shardStamps.delete(k);
-          if (!lunrTriedLoad && lunrDir) rmSync(join(ctx.dataDir, 'search-lunr.json'), { force: true }); // one-file index of 0.1
-        }
-        const tryLoad = !lunrTriedLoad && lunrDir !== null;
+        const stamps = new Map(shardStampsStmt.all().map((r) => [r.shard, shardStampOf(r)]));
+        const first = !lunrTriedLoad;
         lunrTriedLoad = true;
-        for (const k of shards) {
+        const gone = [...shardStamps.keys()].filter((k) => !stamps.has(k));
+        if (first || gone.length) {
+          // Shards whose documents are all deleted, and files from before: forgotten and removed.
+          await client.request({ op: 'keep', shards: [...stamps.keys()], dir: lunrDir });
+          for (const k of gone) shardStamps.delete(k);
+          if (first && lunrDir) rmSync(join(ctx.dataDir, 'search-lunr.json'), { force: true }); // one-file index of 0.1
+        }
+        for (const [k, seen] of stamps) {
           if (closed) return;
-          // Stamp and documents read together (no write comes between): what is built is what is stamped.
-          const from = k * shardSize;
-          const st = shardStampStmt.get(from, from + shardSize)!;
-          const shardStamp = `${st.n}:${st.v ?? 0}`;
-          if (shardStamps.get(k) === shardStamp) continue;
+          if (shardStamps.get(k) === seen) continue;
           const file = lunrDir ? shardFile(lunrDir, k) : null;
-          if (tryLoad && file) {
-            const r = await client.request({ op: 'load', shard: k, file, stamp: shardStamp });
+          if (first && file) {
+            // Saved by an earlier run: loaded when its stamp is this one (a write since only means another pass).
+            const r = await client.request({ op: 'load', shard: k, file, stamp: seen });
             if (r.op === 'load' && r.ok) {
-              shardStamps.set(k, shardStamp);
+              shardStamps.set(k, seen);
               continue;
             }
           }
+          // Stamp and documents read together (no write comes between): what is built is what is stamped.
+          const from = k * shardSize;
+          const stampNow = shardStampOf(shardStampStmt.get(from, from + shardSize)!);
           const docs = shardDocsStmt.all(from, from + shardSize).map(toLunrDoc);
-          await client.request({ op: 'build', shard: k, docs, file, stamp: shardStamp });
-          shardStamps.set(k, shardStamp);
+          await client.request({ op: 'build', shard: k, docs, file, stamp: stampNow });
+          shardStamps.set(k, stampNow);
         }
         lunrStamp = stamp;
       } catch (err) {
