@@ -5,6 +5,7 @@ import { CLEANUP_DECISIONS, CleanupInput, type ExportFormat } from '../../../sha
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { Panel } from '../common/Panel';
 import { ExportDialog } from '../common/ExportDialog';
 import { displayDocNumber, todayIso } from '../common/format';
 
@@ -108,10 +109,7 @@ export function CleanupPage() {
           <Textarea label="通知正文（可空，空则使用标准表述；每行一段）" autosize minRows={2} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
         </Stack>
       </Paper>
-      <Paper withBorder p="md">
-        <Title order={3} size="h5" mb="xs">
-          清理文件（{items.length} 件）
-        </Title>
+      <Panel title={`清理文件（${items.length} 件）`}>
         <Select
           label="从文件库添加"
           placeholder="输入标题或文号查找"
@@ -159,7 +157,7 @@ export function CleanupPage() {
             </Table.Tbody>
           </Table>
         )}
-      </Paper>
+      </Panel>
       {problems.length > 0 && items.length > 0 && (
         <Alert color="yellow" variant="light">
           {problems.join('；')}

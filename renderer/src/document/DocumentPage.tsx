@@ -6,6 +6,7 @@ import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { AsOfPicker } from '../common/AsOfPicker';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { Panel } from '../common/Panel';
 import { ExportDialog } from '../common/ExportDialog';
 import { cnDate, displayDocNumber } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
@@ -161,10 +162,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
-            <Paper withBorder p="md">
-              <Title order={3} size="h5" mb="xs">
-                基本信息
-              </Title>
+            <Panel title="基本信息">
               <Table fz="sm" verticalSpacing={4}>
                 <Table.Tbody>
                   <Field label="发文机关">{doc.issuers.join('、')}</Field>
@@ -192,19 +190,13 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
                   </Field>
                 </Table.Tbody>
               </Table>
-            </Paper>
-            <Paper withBorder p="md">
-              <Title order={3} size="h5" mb="xs">
-                关系
-              </Title>
+            </Panel>
+            <Panel title="关系">
               <Relations outgoing={d.outgoing} incoming={d.incoming} />
-            </Paper>
-            <Paper withBorder p="md">
-              <Title order={3} size="h5" mb="xs">
-                历史记录
-              </Title>
+            </Panel>
+            <Panel title="历史记录">
               <History entries={d.history} />
-            </Paper>
+            </Panel>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,10 +1,11 @@
-import { Alert, Button, Fieldset, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/contract/system';
 import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { Panel } from '../common/Panel';
 import { countDocs } from '../common/format';
 
 const SHELLS = { electron: '桌面应用', browser: '浏览器模式', cli: '命令行' } as const;
@@ -136,10 +137,7 @@ export function SettingsPage() {
       <Title order={2} size="h3" className="nd-page-title">
         设置
       </Title>
-      <Paper withBorder p="md">
-        <Title order={3} size="h5" mb="xs">
-          关于本机数据
-        </Title>
+      <Panel title="关于本机数据">
         <ErrorAlert message={info.error} title="无法读取应用信息" />
         {info.loading && !info.data && <Loader size="sm" />}
         {info.data && (
@@ -175,15 +173,12 @@ export function SettingsPage() {
             </Table.Tbody>
           </Table>
         )}
-      </Paper>
-      <Paper withBorder p="md">
-        <Title order={3} size="h5" mb="xs">
-          选项
-        </Title>
+      </Panel>
+      <Panel title="选项">
         <ErrorAlert message={settings.error} title="无法读取设置" />
         {current ? <SettingsForm initial={current} onSaved={setCurrent} /> : settings.loading && <Loader size="sm" />}
         {!current && !settings.loading && !settings.error && <Text c="dimmed">暂无设置。</Text>}
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
