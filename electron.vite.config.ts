@@ -14,7 +14,7 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
           // worker threads, found next to the bundle at run time
-          'lunr-worker': resolve(root, 'electron/core/search/lunr-worker.ts'),
+          'lunr-worker': resolve(root, 'electron/core/features/search/lunr-worker.ts'),
           'integrity-worker': resolve(root, 'electron/core/db/integrity-worker.ts'),
         },
       },

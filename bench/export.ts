@@ -1,7 +1,7 @@
 /**
  * Export benchmark (issue 5): `npm run bench:export`.
  * Times the official-format export of a ~100-page document and of one gazette issue holding every document of
- * ../shared/corpus, in PDF and DOCX, built from in-memory objects (no database). Targets: PDF ≤ 3 s and ≤ 3 MB for
+ * resources/samples, in PDF and DOCX, built from in-memory objects (no database). Targets: PDF ≤ 3 s and ≤ 3 MB for
  * 100 pages; DOCX ≤ 1 s. Prints numbers, asserts nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,14 +10,14 @@ import type { GazetteDetail } from '../shared/contract/documents';
 import type { Document } from '../shared/domain/document';
 import type { ParsedDocument } from '../shared/domain/parse-result';
 import { parseText } from '../shared/parse';
-import { buildDocument } from '../electron/core/export/build-document';
-import { buildGazette } from '../electron/core/export/build-gazette';
-import { createFontSet } from '../electron/core/export/fonts';
-import { layoutText } from '../electron/core/export/layout';
-import type { OfficialText } from '../electron/core/export/model';
-import { renderOfficialText } from '../electron/core/export/service';
+import { buildDocument } from '../electron/core/features/export/build-document';
+import { buildGazette } from '../electron/core/features/export/build-gazette';
+import { createFontSet } from '../electron/core/features/export/fonts';
+import { layoutText } from '../electron/core/features/export/layout';
+import type { OfficialText } from '../electron/core/features/export/model';
+import { renderOfficialText } from '../electron/core/features/export/service';
 
-const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+const CORPUS_DIR = join(import.meta.dirname, '..', 'resources', 'samples');
 const RESOURCES = join(import.meta.dirname, '..', 'resources');
 
 function toDocument(p: ParsedDocument, id: string): Document {

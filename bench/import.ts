@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ParsedDocument } from '../shared/domain/parse-result';
 import { parseText } from '../shared/parse';
-import { createApp } from '../electron/core/app';
-import { findAppRoot } from '../electron/core/paths';
-import { createDocumentService } from '../electron/core/services/documents';
-import { createImportService } from '../electron/core/services/import';
+import { createApp } from '../electron/core/composition';
+import { findAppRoot } from '../electron/core/kernel/paths';
+import { createDocumentService } from '../electron/core/features/library/document-service';
+import { createImportService } from '../electron/core/features/import/import-service';
 import { DocumentQuery } from '../shared/contract/documents';
 
 const root = findAppRoot();

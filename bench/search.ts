@@ -1,6 +1,6 @@
 /**
  * Search benchmark (issue 4): `npm run bench:search -- --docs 20000 [--queries 100] [--rebuild]`.
- * Builds a deterministic synthetic library from ../shared/corpus paragraphs, checks every query against a plain
+ * Builds a deterministic synthetic library from resources/samples paragraphs, checks every query against a plain
  * substring scan of the same normalized texts (recall/precision), and prints latencies, build and edit times,
  * start-up to first answer in a fresh process, and peak memory. Numbers, not assertions.
  * The generated library (and the substring-scan baseline) is cached under bench/.cache/, keyed by the corpus,
@@ -12,12 +12,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { normalizeBodyJson, normalizeIssuersJson, normalizeText } from '../electron/core/search/normalize';
-import { parseQuery } from '../electron/core/search/query';
-import { openSearchLibrary } from '../electron/core/search/testing';
+import { normalizeBodyJson, normalizeIssuersJson, normalizeText } from '../shared/search/normalize';
+import { parseQuery } from '../electron/core/features/search/query';
+import { openSearchLibrary } from '../electron/core/features/search/testing';
 
-// ../shared/corpus next to the repository (as the issue names it).
-const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+// the sample gazettes shipped in the repository
+const CORPUS_DIR = join(import.meta.dirname, '..', 'resources', 'samples');
 
 const { values } = parseArgs({
   options: {

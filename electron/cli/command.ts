@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { App } from '../core/app';
-import { AppError } from '../core/app-error';
+import type { App } from '../core/composition';
+import { AppError } from '../core/kernel/errors';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { infoCommand } from './commands/info';
 import { runCli } from './run';
-import { AppError } from '../core/app-error';
+import { AppError } from '../core/kernel/errors';
 import type { CliCommand } from './command';
 
 function io(env: NodeJS.ProcessEnv = {}) {

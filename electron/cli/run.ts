@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createApp, type App } from '../core/app';
-import { AppError } from '../core/app-error';
-import { resolveDataDir } from '../core/paths';
+import { createApp, type App } from '../core/composition';
+import { AppError } from '../core/kernel/errors';
+import { resolveDataDir } from '../core/kernel/paths';
 import type { CliCommand } from './command';
 
 export interface CliIo {

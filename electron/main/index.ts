@@ -1,7 +1,7 @@
 import { app, BrowserWindow, ipcMain, Menu, session, shell as electronShell, dialog } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createApp, type App } from '../core/app';
+import { createApp, type App } from '../core/composition';
 import { CSP } from '../server/http-server';
 import { registerIpc } from './ipc';
 import { lockDownContents, lockDownSession, SECURE_WEB_PREFERENCES } from './window';

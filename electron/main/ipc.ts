@@ -1,5 +1,5 @@
 import { CHANNELS, MAX_REQUEST_BYTES, type RpcResult } from '../../shared/contract';
-import type { Dispatch } from '../core/dispatch';
+import type { Dispatch } from '../core/kernel/dispatch';
 
 /** The parts of Electron's IpcMain this module uses (so tests can pass a fake). */
 export interface IpcMainLike {

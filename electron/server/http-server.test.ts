@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../core/app';
+import { createApp, type App } from '../core/composition';
 import { startHttpServer, type RunningServer } from './http-server';
 
 let app: App;

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { MAX_REQUEST_BYTES, type RpcError, type RpcResult } from '../../shared/contract';
-import type { App } from '../core/app';
-import { AppError } from '../core/app-error';
+import type { App } from '../core/composition';
+import { AppError } from '../core/kernel/errors';
 import { schemaVersion } from '../core/db/migrate';
 
 /** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */

@@ -6,7 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
-export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
+/** The five sample gazettes shipped with the app: tests never read outside the checkout. */
+export const CORPUS = resolve(ROOT, 'resources', 'samples');
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -84,8 +85,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function corpusFile(prefix: string): string {
   const name = ['000_bc464f0cbf824af0.txt', '001_3ea1e19526f9a4bf.txt', '002_21bd9dcca370e61d.txt', '003_1b936b99896f02a7.txt', '004_3ab14222ae9e6d15.txt'].find((n) => n.startsWith(prefix));
   if (!name) throw new Error(`no corpus file ${prefix}`);
-  const inCorpus = join(CORPUS, name);
-  return existsSync(inCorpus) ? inCorpus : join(ROOT, 'resources', 'samples', name);
+  return join(CORPUS, name);
 }
 
 export function readJson<T>(file: string): T {

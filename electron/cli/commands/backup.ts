@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createBackupService } from '../../core/services/backup';
+import { createBackupService } from '../../core/features/system/backup-service';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 

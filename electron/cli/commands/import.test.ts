@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAppRoot } from '../../core/paths';
+import { findAppRoot } from '../../core/kernel/paths';
 import { runCli } from '../run';
 import { gazettesCommand } from './gazettes';
 import { importCommand } from './import';

@@ -1,5 +1,5 @@
 import { isoDate } from '../../../shared/domain/cn-date';
-import { createDocumentService } from '../../core/services/documents';
+import { createDocumentService } from '../../core/features/library/document-service';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseText } from '../../../shared/parse';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { MAX_IMPORT_BYTES, readImportFile } from '../../core/import/readers';
+import { MAX_IMPORT_BYTES, readImportFile } from '../../core/features/import/readers';
 
 /** `parse FILE [--json]`: prints what extraction finds in a file; stores nothing. */
 export const parseCommand: CliCommand = {

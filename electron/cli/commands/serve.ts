@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findAppRoot } from '../../core/paths';
+import { findAppRoot } from '../../core/kernel/paths';
 import { startHttpServer } from '../../server/http-server';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../app';
+import { createApp } from '../composition';
 import { checkInBackground, SYNC_CHECK_MAX_BYTES, type IntegrityState } from './integrity';
 
 function damagedLibrary(): string {

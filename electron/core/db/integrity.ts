@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../app-error';
-import { findWorkerScript } from '../worker-script';
+import { AppError } from '../kernel/errors';
+import { findWorkerScript } from '../kernel/worker-script';
 
 /** Result of the integrity check of the library database. */
 export interface IntegrityState {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../app-error';
+import { AppError } from '../kernel/errors';
 
 /** One schema step. `up` is SQL, or a function for steps that need to transform data. */
 export interface Migration {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../app-error';
+import { AppError } from '../kernel/errors';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 import { openDatabase } from './open';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { AppError } from '../app-error';
+import { AppError } from '../kernel/errors';
 import { isLargeDatabase, quickCheck } from './integrity';
 import { migrate, refuseNewer } from './migrate';
 import { migrations } from './migrations';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
-import { gramsOf, normalizeBodyJson, normalizeIssuersJson, normalizeText } from '../../search/normalize';
+import { gramsOf, normalizeBodyJson, normalizeIssuersJson, normalizeText } from '../../../../shared/search/normalize';
 import type { Migration } from '../migrate';
 
 /**

@@ -1,0 +1,73 @@
+import type { AuditEntry } from '../../../../shared/contract/documents';
+import type { AppContext } from '../../kernel/context';
+
+export type AuditEntity = 'document' | 'relation' | 'gazette';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: row.before === null ? null : JSON.parse(row.before),
+    after: row.after === null ? null : JSON.parse(row.after),
+  };
+}
+
+/**
+ * The audit log: who changed what, when, before and after. Writers call `record` inside the transaction that
+ * makes the change, so a change and its audit row are stored together or not at all.
+ */
+export function createAuditService(ctx: Pick<AppContext, 'db' | 'now' | 'settings'>) {
+  const insert = ctx.db.prepare<[string, string, string, string, string, string | null, string | null]>(
+    'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  // Relation rows name their documents inside the JSON, so a document's history finds them by either end.
+  const forDocument = ctx.db.prepare<{ id: string }, AuditRow>(`
+    SELECT * FROM audit_log WHERE entity = 'document' AND entity_id = @id
+    UNION
+    SELECT * FROM audit_log WHERE entity = 'relation' AND (
+      json_extract(after, '$.sourceId') = @id OR json_extract(after, '$.targetId') = @id OR
+      json_extract(before, '$.sourceId') = @id OR json_extract(before, '$.targetId') = @id)
+    ORDER BY id`);
+  const forEntity = ctx.db.prepare<[string, string], AuditRow>(
+    'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id',
+  );
+
+  return {
+    /** Writes one audit row with the configured actor and the injected clock; call it inside the change's transaction. */
+    record(action: string, entity: AuditEntity, entityId: string, before: unknown, after: unknown): void {
+      insert.run(
+        ctx.now().toISOString(),
+        ctx.settings.get().actor,
+        action,
+        entity,
+        entityId,
+        before === null || before === undefined ? null : JSON.stringify(before),
+        after === null || after === undefined ? null : JSON.stringify(after),
+      );
+    },
+    /** A document's history, oldest first: its own rows and those of relations from or to it. */
+    documentHistory(id: string): AuditEntry[] {
+      return forDocument.all({ id }).map(toEntry);
+    },
+    /** Every row about one entity, oldest first. */
+    history(entity: AuditEntity, entityId: string): AuditEntry[] {
+      return forEntity.all(entity, entityId).map(toEntry);
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

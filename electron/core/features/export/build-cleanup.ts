@@ -1,0 +1,86 @@
+import { CLEANUP_DECISIONS, type CleanupInput } from '../../../../shared/contract/export';
+import type { Document } from '../../../../shared/domain/document';
+import { chineseDate, safeFileName, tidy } from './build-document';
+import type { Block, OfficialText, TableColumn } from './model';
+
+const ANNEX_NAME: Record<(typeof CLEANUP_DECISIONS)[number], string> = {
+  继续有效: '继续有效的行政规范性文件目录',
+  修改: '决定修改的行政规范性文件目录',
+  废止: '决定废止的行政规范性文件目录',
+  宣布失效: '宣布失效的行政规范性文件目录',
+};
+
+/**
+ * Annex table columns; widths in 小四 characters so that a 文号 such as 招政办发〔2022〕12号 and a date such as
+ * 2021年10月12日 stay on one line, the title and the reason wrap.
+ */
+export const CLEANUP_COLUMNS: TableColumn[] = [
+  // The title is what a reader scans: it gets the widest column; a 文号 and a date fit on one line each.
+  { header: '序号', width: 3, align: 'center' },
+  { header: '文件名称', width: 12.2, align: 'left' },
+  { header: '文号', width: 8.2, align: 'center' },
+  { header: '发布日期', width: 6.9, align: 'center' },
+  { header: '处理意见/理由', width: 7, align: 'left' },
+];
+
+/**
+ * A cleanup result notice (清理结果) with one annex table per decision; items naming a stored document take
+ * title, 文号, date and issuer from it (`lookup` returns null for an unknown id).
+ */
+export function buildCleanup(input: CleanupInput, lookup: (id: string) => Document | null): OfficialText {
+  const warnings: string[] = [];
+  const rows = input.items.map((item, i) => {
+    const doc = item.documentId ? lookup(item.documentId) : null;
+    if (item.documentId && !doc) warnings.push(`第${i + 1}项：文件库中没有编号为 ${item.documentId} 的文件，使用清单中给出的信息`);
+    const title = item.title || doc?.title || '';
+    if (!title) warnings.push(`第${i + 1}项没有文件名称`);
+    const date = item.datePublished ?? doc?.dateSigned ?? null;
+    return {
+      decision: item.decision,
+      title: title || '（未提供文件名称）',
+      number: item.docNumber ?? doc?.docNumber?.normalized ?? '',
+      date: date ? chineseDate(date) : '',
+      reason: item.reason || item.decision,
+    };
+  });
+  const groups = CLEANUP_DECISIONS.map((d) => ({ decision: d, rows: rows.filter((r) => r.decision === d) })).filter((g) => g.rows.length);
+  const counts = CLEANUP_DECISIONS.map((d) => `${d}的${rows.filter((r) => r.decision === d).length}件`);
+  const body = input.body.map(tidy).filter(Boolean);
+  const paragraphs = body.length
+    ? body
+    : [
+        `按照行政规范性文件管理有关规定，${input.issuer}对现行行政规范性文件进行了全面清理。经清理，决定${counts.join('，')}，现将清理结果予以公布。`,
+        '未列入继续有效目录的行政规范性文件，一律不得作为行政管理的依据。',
+      ];
+
+  const blocks: Block[] = [];
+  if (input.docNumber) blocks.push({ type: 'docNumber', text: input.docNumber }, { type: 'blank', lines: 1 });
+  blocks.push({ type: 'title', text: input.title, outline: { title: input.title, level: 0 } }, { type: 'blank', lines: 1 });
+  if (input.addressee) blocks.push({ type: 'addressee', text: input.addressee });
+  for (const p of paragraphs) blocks.push({ type: 'paragraph', level: 0, runs: [{ text: p }] });
+  if (groups.length) blocks.push({ type: 'blank', lines: 1 }, { type: 'attachments', items: groups.map((g) => `${input.issuer}${ANNEX_NAME[g.decision]}`) });
+  blocks.push({ type: 'blank', lines: 2 }, { type: 'signature', issuers: [input.issuer], date: chineseDate(input.date) });
+
+  groups.forEach((g, i) => {
+    const name = `${input.issuer}${ANNEX_NAME[g.decision]}`;
+    blocks.push(
+      { type: 'pageBreak' },
+      { type: 'attachmentMark', text: groups.length > 1 ? `附件${i + 1}` : '附件' },
+      { type: 'blank', lines: 1 },
+      { type: 'title', text: name, outline: { title: name, level: 0 } },
+      { type: 'blank', lines: 1 },
+      {
+        type: 'table',
+        columns: CLEANUP_COLUMNS,
+        rows: g.rows.map((r, k) => [String(k + 1), r.title, r.number, r.date, r.reason]),
+      },
+    );
+  });
+
+  return {
+    fileName: safeFileName(input.title),
+    meta: { title: input.title, author: input.issuer, subject: '行政规范性文件清理结果', keywords: ['清理结果', ...CLEANUP_DECISIONS.filter((d) => groups.some((g) => g.decision === d))] },
+    sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks }],
+    warnings,
+  };
+}

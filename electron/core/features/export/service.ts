@@ -1,0 +1,100 @@
+import type { CleanupInput, ExportedFile, ExportFormat } from '../../../../shared/contract/export';
+import type { Document } from '../../../../shared/domain/document';
+import { AppError } from '../../kernel/errors';
+import type { AppContext } from '../../kernel/context';
+import { createDocumentService } from '../library/document-service';
+import { createGazetteService } from '../gazettes/gazette-service';
+import { buildCleanup } from './build-cleanup';
+import { buildDocument } from './build-document';
+import { buildGazette } from './build-gazette';
+import { createFontSet, fontReport, substitutionWarnings } from './fonts';
+import { layoutText, MISSING_GLYPH } from './layout';
+import type { OfficialText } from './model';
+import { renderDocx } from './render-docx';
+import { renderPdf } from './render-pdf';
+
+const MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+export interface RenderedFile {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+  pages: number | null;
+  warnings: string[];
+}
+
+/** Renders an official text in one format; warnings name substituted fonts and characters without a glyph. */
+export async function renderOfficialText(text: OfficialText, format: ExportFormat, resourcesDir: string, now: Date): Promise<RenderedFile> {
+  const fonts = createFontSet(resourcesDir);
+  const hasToc = text.sections.some((s) => s.blocks.some((b) => b.type === 'toc'));
+  // the PDF always needs the layout; the DOCX only for the page numbers of its contents
+  const layout = format === 'pdf' || hasToc ? layoutText(text, fonts) : null;
+  const warnings = [...text.warnings];
+  if (layout?.missing.size) {
+    const list = [...layout.missing].map((ch) => `“${ch}”(U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+    warnings.push(`以下字符在内嵌字体中没有字形，PDF 中以“${MISSING_GLYPH}”代替：${list.join('、')}`);
+  }
+  if (format === 'pdf') {
+    warnings.push(...substitutionWarnings(layout!.usedFonts));
+    const bytes = await renderPdf(text, layout!, fonts, now);
+    return { fileName: `${text.fileName}.pdf`, mime: MIME.pdf, bytes, pages: layout!.pages.length, warnings };
+  }
+  const numbers = new Map<string, number | null>();
+  if (layout) for (const [anchor, at] of layout.anchors) numbers.set(anchor, layout.pages[at.page].number);
+  const bytes = await renderDocx(text, numbers);
+  // Word paginates a DOCX itself; our count would only be an estimate
+  return { fileName: `${text.fileName}.docx`, mime: MIME.docx, bytes, pages: null, warnings };
+}
+
+function toExported(file: RenderedFile): ExportedFile {
+  return { fileName: file.fileName, mime: file.mime, dataBase64: Buffer.from(file.bytes).toString('base64'), pages: file.pages, warnings: file.warnings };
+}
+
+/** Official-format export (GB/T 9704) of stored documents, gazette issues and cleanup result lists. */
+export function createExportService(ctx: AppContext) {
+  const documents = createDocumentService(ctx);
+  const gazettes = createGazetteService(ctx);
+  const render = (text: OfficialText, format: ExportFormat) => renderOfficialText(text, format, ctx.resourcesDir, ctx.now());
+
+  return {
+    /** One stored document as DOCX or PDF bytes. */
+    async documentFile(id: string, format: ExportFormat): Promise<RenderedFile> {
+      return render(buildDocument(documents.get(id)), format);
+    },
+    /** A stored gazette issue: cover, contents with page numbers, documents, masthead. */
+    async gazetteFile(id: string, format: ExportFormat): Promise<RenderedFile> {
+      const issue = gazettes.get(id);
+      const docs = new Map<string, Document>();
+      for (const e of issue.entries) {
+        if (!e.documentId || docs.has(e.documentId)) continue;
+        try {
+          docs.set(e.documentId, documents.get(e.documentId));
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+        }
+      }
+      if (!issue.entries.length) throw new AppError('INVALID_INPUT', `公报“${issue.title}”没有收录任何文件，无法导出`);
+      return render(buildGazette(issue, docs, ctx.settings.get().masthead), format);
+    },
+    /** A cleanup result notice with one annex table per decision. */
+    async cleanupFile(input: CleanupInput, format: ExportFormat): Promise<RenderedFile> {
+      if (!input.items.length) throw new AppError('INVALID_INPUT', '清理结果清单中没有任何文件');
+      const lookup = (id: string) => {
+        try {
+          return documents.get(id);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+          throw err;
+        }
+      };
+      return render(buildCleanup(input, lookup), format);
+    },
+    /** Fonts named in DOCX and embedded in PDF, with substitution notes. */
+    fonts: fontReport,
+    toExported,
+  };
+}
+export type ExportService = ReturnType<typeof createExportService>;

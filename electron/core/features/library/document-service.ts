@@ -1,0 +1,344 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { DocumentDetail, DocumentPatch, DocumentQuery } from '../../../../shared/contract/documents';
+import type { z } from 'zod';
+import { isoDate } from '../../../../shared/domain/cn-date';
+import { parseDocNumber } from '../../../../shared/domain/docnumber';
+import type { Document, DocumentStatus } from '../../../../shared/domain/document';
+import type { Appointment, DocNumber } from '../../../../shared/domain/parse-result';
+import { computeStatus, isoDay } from '../../../../shared/domain/status';
+import { AppError } from '../../kernel/errors';
+import type { AppContext } from '../../kernel/context';
+import { createAuditService, type AuditService } from '../audit/audit-service';
+import { createGazetteService } from '../gazettes/gazette-service';
+import { createLibraryTable } from './library-table';
+import { createRelationService, relationAuditShape, type RelationService, type StoredRef } from '../relations/relation-service';
+
+type Query = z.output<typeof DocumentQuery>;
+type Highlight = DocumentDetail['highlights'][number];
+
+/** A row of the documents table as SQLite returns it. */
+export interface DocumentRow {
+  id: string;
+  title: string;
+  doc_number_raw: string | null;
+  doc_number: string | null;
+  doc_agency: string | null;
+  doc_year: number | null;
+  doc_serial: number | null;
+  registration_number: string | null;
+  issuers: string;
+  date_signed: string | null;
+  kind: string | null;
+  is_normative: number;
+  effective_clause: string | null;
+  effective_date: string | null;
+  validity_clause: string | null;
+  valid_until: string | null;
+  declared_invalid_on: string | null;
+  appointments: string;
+  body: string;
+  source_file_id: string | null;
+  content_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+
+/** The fields of a new document, as extracted (and perhaps corrected in the review). */
+export interface NewDocument {
+  title: string;
+  docNumber: DocNumber | null;
+  registrationNumber: string | null;
+  issuers: string[];
+  dateSigned: string | null;
+  kind: string | null;
+  isNormative: boolean;
+  effectiveClause: string | null;
+  effectiveDate: string | null;
+  validityClause: string | null;
+  validUntil: string | null;
+  declaredInvalidOn?: string | null;
+  appointments: Appointment[];
+  body: string[];
+}
+
+function toDocument(row: DocumentRow): Document {
+  return {
+    id: row.id,
+    title: row.title,
+    docNumber:
+      row.doc_number && row.doc_agency && row.doc_year !== null && row.doc_serial !== null
+        ? { raw: row.doc_number_raw ?? row.doc_number, normalized: row.doc_number, agency: row.doc_agency, year: row.doc_year, serial: row.doc_serial }
+        : null,
+    registrationNumber: row.registration_number,
+    issuers: JSON.parse(row.issuers),
+    dateSigned: row.date_signed,
+    kind: row.kind,
+    isNormative: row.is_normative === 1,
+    effectiveClause: row.effective_clause,
+    effectiveDate: row.effective_date,
+    validityClause: row.validity_clause,
+    validUntil: row.valid_until,
+    declaredInvalidOn: row.declared_invalid_on,
+    appointments: JSON.parse(row.appointments),
+    body: JSON.parse(row.body),
+    sourceFileId: row.source_file_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Same text, same hash: how a re-import recognises a document whatever its 文号 extraction gave. */
+export function contentHash(title: string, body: readonly string[]): string {
+  const text = `${title}\n${body.join('\n')}`.replace(/\s+/g, '');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Why a 文号 does not parse, in words a clerk can act on. */
+export function docNumberProblem(raw: string): string {
+  const s = raw.replace(/\s+/g, '');
+  if (!/(?:19|20)\d{2}/.test(s)) return '缺少四位年份';
+  if (!/[〔[（(【［﹝〖](?:19|20)\d{2}[〕\]）)】］﹞〗]/.test(s)) return '年份应写在括号内，如〔2022〕';
+  if (!/^[\u3400-\u9fff]/.test(s)) return '开头应为机关代字，如“招政发”';
+  if (!/\d+号$/.test(s)) return '应以序号和“号”结尾，如“8号”';
+  return '格式应为“机关代字〔年份〕序号号”';
+}
+
+/** Parses a 文号 typed by a person; refuses one that does not parse, saying why. */
+export function requireDocNumber(raw: string): DocNumber {
+  const parsed = parseDocNumber(raw);
+  if (!parsed) throw new AppError('INVALID_INPUT', `文号“${raw}”无法识别：${docNumberProblem(raw)}，例如“招政发〔2022〕8号”。`);
+  return parsed;
+}
+
+const DATE_LABELS = { dateSigned: '成文日期', effectiveDate: '施行日期', validUntil: '有效期截止日期', declaredInvalidOn: '宣布失效日期' } as const;
+
+/** Refuses dates that do not exist and an end before the start (a person's edit or a reviewed import). */
+export function checkDates(d: Pick<NewDocument, 'dateSigned' | 'effectiveDate' | 'validUntil'> & { declaredInvalidOn?: string | null }, what = ''): void {
+  for (const key of Object.keys(DATE_LABELS) as (keyof typeof DATE_LABELS)[]) {
+    const v = d[key];
+    if (!v) continue;
+    const [y, m, day] = v.split('-').map(Number);
+    if (isoDate(y, m, day) !== v) throw new AppError('INVALID_INPUT', `${what}${DATE_LABELS[key]}“${v}”不是有效的日期。`);
+  }
+  const start = d.effectiveDate ?? d.dateSigned;
+  if (d.validUntil && start && d.validUntil < start) {
+    const startLabel = d.effectiveDate ? '施行日期' : '成文日期';
+    throw new AppError('INVALID_INPUT', `${what}有效期截止日期（${d.validUntil}）早于${startLabel}（${start}），请检查。`);
+  }
+}
+
+/** Where in the body the 施行, 有效期 and 废止 clauses stand, for highlighting on the document page. */
+export function findHighlights(body: readonly string[]): Highlight[] {
+  const patterns: Array<[Highlight['kind'], RegExp]> = [
+    ['effective', /(?:本[^，,。；;：:]{0,16}?)?自[^，,。；;]{1,30}?起(?:施行|实施|执行|生效|试行)/g],
+    ['validity', /有效期[^，,。；;)）]{1,30}/g],
+    // A sentence that abolishes or stops something: from its start to its end, so the named document is included.
+    ['abolish', /[^。；;]*?(?:同时废止|予以废止|废止|停止执行|宣布失效)[^。；;]*/g],
+  ];
+  const out: Highlight[] = [];
+  body.forEach((text, paragraph) => {
+    for (const [kind, re] of patterns) {
+      for (const m of text.matchAll(re)) {
+        const lead = m[0].length - m[0].trimStart().length;
+        out.push({ paragraph, start: m.index! + lead, end: m.index! + m[0].length, kind });
+      }
+    }
+  });
+  return out.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+}
+
+/**
+ * The document library: the table (see library-table.ts), one document
+ * with relations, highlights, history and gazettes, and validated, audited edits and deletion.
+ */
+export function createDocumentService(
+  ctx: Pick<AppContext, 'db' | 'now' | 'settings' | 'events'>,
+  deps: { audit?: AuditService; relations?: RelationService } = {},
+) {
+  const db = ctx.db;
+  const audit = deps.audit ?? createAuditService(ctx);
+  const relations = deps.relations ?? createRelationService(ctx, audit);
+  const gazettes = createGazetteService(ctx, audit);
+  const table = createLibraryTable(db, relations);
+
+  const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
+  const allRows = db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY date_signed, created_at');
+  const byNumber = db.prepare<[string, string], StoredRef>(
+    'SELECT id, title, doc_number AS docNumber FROM documents WHERE doc_number = ? AND id <> ? LIMIT 1',
+  );
+  const duplicateStmt = db.prepare<{ docNumber: string | null; title: string; hash: string }, StoredRef>(`
+    SELECT id, title, doc_number AS docNumber FROM documents
+    WHERE (@docNumber IS NOT NULL AND doc_number = @docNumber AND title = @title) OR content_hash = @hash LIMIT 1`);
+  const likelyDuplicateStmt = db.prepare<{ docNumber: string | null; title: string }, StoredRef>(`
+    SELECT id, title, doc_number AS docNumber FROM documents
+    WHERE (@docNumber IS NOT NULL AND doc_number = @docNumber) OR title = @title LIMIT 1`);
+  const insertStmt = db.prepare(`
+    INSERT INTO documents (id, title, doc_number_raw, doc_number, doc_agency, doc_year, doc_serial, registration_number,
+      issuers, date_signed, kind, is_normative, effective_clause, effective_date, validity_clause, valid_until,
+      declared_invalid_on, appointments, body, source_file_id, content_hash, created_at, updated_at)
+    VALUES (@id, @title, @doc_number_raw, @doc_number, @doc_agency, @doc_year, @doc_serial, @registration_number,
+      @issuers, @date_signed, @kind, @is_normative, @effective_clause, @effective_date, @validity_clause, @valid_until,
+      @declared_invalid_on, @appointments, @body, @source_file_id, @content_hash, @created_at, @updated_at)`);
+  const updateStmt = db.prepare(`
+    UPDATE documents SET title = @title, doc_number_raw = @doc_number_raw, doc_number = @doc_number, doc_agency = @doc_agency,
+      doc_year = @doc_year, doc_serial = @doc_serial, registration_number = @registration_number, issuers = @issuers,
+      date_signed = @date_signed, kind = @kind, is_normative = @is_normative, effective_clause = @effective_clause,
+      effective_date = @effective_date, validity_clause = @validity_clause, valid_until = @valid_until,
+      declared_invalid_on = @declared_invalid_on, appointments = @appointments, body = @body, content_hash = @content_hash,
+      updated_at = @updated_at
+    WHERE id = @id`);
+  const deleteStmt = db.prepare<[string]>('DELETE FROM documents WHERE id = ?');
+  const today = () => isoDay(ctx.now());
+  const windowMonths = () => ctx.settings.get().expiryWindowMonths;
+
+  function get(id: string): Document {
+    const row = byId.get(id);
+    if (!row) throw new AppError('NOT_FOUND', `未找到文件 ${id}`);
+    return toDocument(row);
+  }
+
+  function statusOf(doc: Document, asOf: string): DocumentStatus {
+    return computeStatus(doc, relations.incomingChanges(doc.id), asOf, windowMonths());
+  }
+
+  function detail(id: string, asOf: string = today()): DocumentDetail {
+    const document = get(id);
+    return {
+      document,
+      status: statusOf(document, asOf),
+      asOf,
+      outgoing: relations.outgoing(id),
+      incoming: relations.incoming(id),
+      highlights: findHighlights(document.body),
+      history: audit.documentHistory(id),
+      gazettes: gazettes.forDocument(id),
+    };
+  }
+
+  /** Column values for a document as stored (shared by insert and update). */
+  function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | null }, at: string) {
+    return {
+      id,
+      title: d.title,
+      doc_number_raw: d.docNumber?.raw ?? null,
+      doc_number: d.docNumber?.normalized ?? null,
+      doc_agency: d.docNumber?.agency ?? null,
+      doc_year: d.docNumber?.year ?? null,
+      doc_serial: d.docNumber?.serial ?? null,
+      registration_number: d.registrationNumber,
+      issuers: JSON.stringify(d.issuers),
+      date_signed: d.dateSigned,
+      kind: d.kind,
+      is_normative: d.isNormative ? 1 : 0,
+      effective_clause: d.effectiveClause,
+      effective_date: d.effectiveDate,
+      validity_clause: d.validityClause,
+      valid_until: d.validUntil,
+      declared_invalid_on: d.declaredInvalidOn ?? null,
+      appointments: JSON.stringify(d.appointments),
+      body: JSON.stringify(d.body),
+      content_hash: contentHash(d.title, d.body),
+      updated_at: at,
+    };
+  }
+
+  /** What the audit log keeps of a document: every field but the bookkeeping ones. */
+  function auditView(d: Document) {
+    const { createdAt: _c, updatedAt: _u, id: _i, ...rest } = d;
+    return rest;
+  }
+
+  return {
+    get,
+    detail,
+
+    /** The library table: filtered, sorted rows with statuses as of `asOf` (default today), and the filter values. */
+    list(query: Query) {
+      return table.list(query, query.asOf ?? today(), windowMonths());
+    },
+
+    /** Every stored document with all its fields (the CLI's `list --json`). */
+    all(): Document[] {
+      return allRows.all().map(toDocument);
+    },
+
+    /** A stored document that is certainly the same: same 文号 and title, or the same text. */
+    findDuplicate(d: { docNumber: string | null; title: string; hash: string }): StoredRef | null {
+      return duplicateStmt.get(d) ?? null;
+    },
+
+    /** A stored document that is probably the same: same 文号, or same title (for review warnings). */
+    findLikelyDuplicate(d: { docNumber: string | null; title: string }): StoredRef | null {
+      return likelyDuplicateStmt.get(d) ?? null;
+    },
+
+    /**
+     * Stores a new document, links references waiting for it and audits both; call inside a transaction.
+     * Returns its id and the documents whose references were linked.
+     */
+    create(d: NewDocument, sourceFileId: string | null): { id: string; resolvedFrom: string[] } {
+      const id = randomUUID();
+      const at = ctx.now().toISOString();
+      insertStmt.run({ ...toParams(id, d, at), source_file_id: sourceFileId, created_at: at });
+      // The body is stored once, in the document; the log notes only its size.
+      const { body, ...fields } = d;
+      audit.record('document.create', 'document', id, null, { ...fields, sourceFileId, bodyParagraphs: body.length });
+      const resolvedFrom = relations.resolvePending({ id, title: d.title, docNumber: d.docNumber?.normalized ?? null });
+      return { id, resolvedFrom };
+    },
+
+    /** Edits fields: a 文号 must parse, dates must exist, the end may not precede the start; audited with before/after. */
+    update(id: string, patch: DocumentPatch, asOf?: string): DocumentDetail {
+      const before = get(id);
+      const next: Document = { ...before };
+      for (const [key, value] of Object.entries(patch) as [keyof DocumentPatch, unknown][]) {
+        if (value === undefined || key === 'docNumber') continue;
+        (next as Record<string, unknown>)[key] = value;
+      }
+      if (patch.docNumber !== undefined) {
+        const raw = patch.docNumber?.trim() ?? '';
+        next.docNumber = raw ? requireDocNumber(raw) : null;
+        if (next.docNumber && next.docNumber.normalized !== before.docNumber?.normalized) {
+          const other = byNumber.get(next.docNumber.normalized, id);
+          if (other) throw new AppError('CONFLICT', `文号 ${next.docNumber.normalized} 已用于《${other.title}》，请核对。`);
+        }
+      }
+      checkDates(next);
+      const changedKeys = (Object.keys(next) as (keyof Document)[]).filter(
+        (k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]),
+      );
+      if (changedKeys.length === 0) return detail(id, asOf);
+      const pick = (d: Document) => Object.fromEntries(changedKeys.map((k) => [k, d[k]]));
+      db.transaction(() => {
+        const at = ctx.now().toISOString();
+        updateStmt.run(toParams(id, next, at));
+        audit.record('document.update', 'document', id, pick(before), pick(next));
+        if (changedKeys.includes('docNumber') || changedKeys.includes('title')) {
+          relations.resolvePending({ id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
+        }
+      })();
+      ctx.events.emit('documents:changed', { ids: [id], deleted: [] });
+      return detail(id, asOf);
+    },
+
+    /** Deletes a document; its outgoing relations go with it and references to it become unresolved again (all audited). */
+    delete(id: string): { id: string } {
+      db.transaction(() => {
+        const before = get(id);
+        for (const r of relations.outgoing(id)) {
+          audit.record('relation.delete', 'relation', String(r.id), relationAuditShape(r), null);
+        }
+        for (const r of relations.incoming(id)) {
+          audit.record('relation.unresolve', 'relation', String(r.id), relationAuditShape(r), relationAuditShape({ ...r, targetId: null }));
+        }
+        deleteStmt.run(id);
+        // The whole document goes into the log, so a deletion can be undone by hand.
+        audit.record('document.delete', 'document', id, auditView(before), null);
+      })();
+      ctx.events.emit('documents:changed', { ids: [], deleted: [id] });
+      return { id };
+    },
+  };
+}
+export type DocumentService = ReturnType<typeof createDocumentService>;

@@ -1,0 +1,224 @@
+import type { Relation, RelationType } from '../../../../shared/domain/document';
+import { parseDocNumber } from '../../../../shared/domain/docnumber';
+import type { IncomingChange } from '../../../../shared/domain/status';
+import { AppError } from '../../kernel/errors';
+import type { AppContext } from '../../kernel/context';
+import { createAuditService, type AuditService } from '../audit/audit-service';
+
+/** A reference to another document as written in a text: normalized 文号 and/or title. */
+export interface RelationRef {
+  title: string | null;
+  docNumber: string | null;
+}
+
+/** The identity of a stored document that references are matched against. */
+export interface StoredRef {
+  id: string;
+  title: string;
+  docNumber: string | null;
+}
+
+interface RelationRow {
+  id: number;
+  type: RelationType;
+  source_id: string;
+  source_title: string;
+  source_doc_number: string | null;
+  target_id: string | null;
+  target_title: string | null;
+  target_doc_number: string | null;
+}
+
+const SELECT_RELATION = `
+  SELECT r.id, r.type, r.source_id, s.title AS source_title, s.doc_number AS source_doc_number, r.target_id,
+         coalesce(t.title, r.target_title) AS target_title, coalesce(t.doc_number, r.target_doc_number) AS target_doc_number
+  FROM relations r JOIN documents s ON s.id = r.source_id LEFT JOIN documents t ON t.id = r.target_id`;
+
+/** Relation types that change the status of their target (citations do not). */
+const STATUS_TYPES = `('abolishes', 'amends', 'replaces')`;
+
+function toRelation(row: RelationRow): Relation {
+  return {
+    id: row.id,
+    type: row.type,
+    sourceId: row.source_id,
+    sourceTitle: row.source_title,
+    sourceDocNumber: row.source_doc_number,
+    targetId: row.target_id,
+    targetTitle: row.target_title,
+    targetDocNumber: row.target_doc_number,
+  };
+}
+
+/**
+ * A title as referenced inside 《》, compared without whitespace and without the outer 《》: texts write
+ * `《招远市人民政府关于……办法》` where the stored title has neither the marks nor the line-break spaces.
+ */
+export function normalizeRefTitle(title: string | null | undefined): string | null {
+  if (!title) return null;
+  let t = title.replace(/\s+/g, '');
+  if (t.startsWith('《') && t.endsWith('》') && t.indexOf('《', 1) < 0) t = t.slice(1, -1);
+  return t || null;
+}
+
+/** What the audit log keeps of a relation: both ends, so either document's history shows it. */
+export function relationAuditShape(r: Relation) {
+  return {
+    type: r.type,
+    sourceId: r.sourceId,
+    targetId: r.targetId,
+    targetDocNumber: r.targetDocNumber,
+    targetTitle: r.targetTitle,
+  };
+}
+
+/**
+ * Relations between documents: to a stored document, or an unresolved reference (normalized 文号 and/or title)
+ * that links itself when the referenced document is stored later. Every change is audited in its transaction.
+ */
+export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'settings'>, audit: AuditService = createAuditService(ctx)) {
+  const db = ctx.db;
+  const byId = db.prepare<[number], RelationRow>(`${SELECT_RELATION} WHERE r.id = ?`);
+  const outgoingStmt = db.prepare<[string], RelationRow>(`${SELECT_RELATION} WHERE r.source_id = ? ORDER BY r.id`);
+  const incomingStmt = db.prepare<[string], RelationRow>(`${SELECT_RELATION} WHERE r.target_id = ? ORDER BY r.id`);
+  const docByNumber = db.prepare<[string], StoredRef>(
+    `SELECT id, title, doc_number AS docNumber FROM documents WHERE doc_number = ? ORDER BY date_signed DESC, created_at LIMIT 1`,
+  );
+  const docByTitle = db.prepare<[string], StoredRef>(
+    `SELECT id, title, doc_number AS docNumber FROM documents WHERE title = ? ORDER BY date_signed DESC, created_at LIMIT 1`,
+  );
+  const docRef = db.prepare<[string], StoredRef>('SELECT id, title, doc_number AS docNumber FROM documents WHERE id = ?');
+  const insertStmt = db.prepare<[string, string, string | null, string | null, string | null, string]>(
+    'INSERT INTO relations (type, source_id, target_id, target_doc_number, target_title, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const existing = db.prepare<[string, string, string | null, string | null, string | null], { id: number }>(`
+    SELECT id FROM relations WHERE source_id = ? AND type = ?
+      AND (target_id = ? OR (target_doc_number IS NOT NULL AND target_doc_number = ?)
+           OR (target_doc_number IS NULL AND target_title = ?)) LIMIT 1`);
+  const deleteStmt = db.prepare<[number]>('DELETE FROM relations WHERE id = ?');
+  // A reference with a 文号 matches on the 文号 alone; one without matches on the exact title. A document stored
+  // without a 文号 also takes references that name its title (its 文号 may just not have been printed).
+  // Two indexed lookups (partial indexes on unresolved rows): an OR of both would scan every unresolved reference.
+  const pendingFor = db.prepare<{ id: string; docNumber: string | null; title: string; noNumber: number }, { id: number }>(`
+    SELECT id FROM relations WHERE target_id IS NULL AND target_doc_number = @docNumber AND source_id <> @id
+    UNION
+    SELECT id FROM relations WHERE target_id IS NULL AND target_title = @title AND source_id <> @id
+      AND (target_doc_number IS NULL OR @noNumber = 1)
+    ORDER BY id`);
+  const resolveStmt = db.prepare<[string, string | null, string, number]>(
+    'UPDATE relations SET target_id = ?, target_doc_number = coalesce(target_doc_number, ?), target_title = coalesce(target_title, ?) WHERE id = ?',
+  );
+  const allIncomingChanges = db.prepare<[], { target_id: string; type: RelationType; effective_on: string | null }>(`
+    SELECT r.target_id, r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
+    FROM relations r JOIN documents s ON s.id = r.source_id
+    WHERE r.target_id IS NOT NULL AND r.type IN ${STATUS_TYPES}`);
+  const incomingChangesOne = db.prepare<[string], { type: RelationType; effective_on: string | null }>(`
+    SELECT r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
+    FROM relations r JOIN documents s ON s.id = r.source_id
+    WHERE r.target_id = ? AND r.type IN ${STATUS_TYPES}`);
+
+  function get(id: number): Relation {
+    const row = byId.get(id);
+    if (!row) throw new AppError('NOT_FOUND', `未找到关系 ${id}`);
+    return toRelation(row);
+  }
+
+  /** The stored document a reference points to: by normalized 文号, else by exact title. */
+  function findTarget(ref: RelationRef): StoredRef | null {
+    if (ref.docNumber) return docByNumber.get(ref.docNumber) ?? null;
+    const title = normalizeRefTitle(ref.title);
+    return title ? (docByTitle.get(title) ?? null) : null;
+  }
+
+  /**
+   * Stores one relation (call inside a transaction); resolves it to a stored document when one matches.
+   * Returns null when it would point at its own source or repeat an existing relation.
+   */
+  function insert(sourceId: string, type: RelationType, ref: RelationRef, targetId?: string | null): Relation | null {
+    const title = normalizeRefTitle(ref.title);
+    const target = targetId ? (docRef.get(targetId) ?? null) : findTarget({ docNumber: ref.docNumber, title });
+    if (target?.id === sourceId) return null;
+    // Keep the reference text even when resolved, so deleting the target turns it back into a reference.
+    const docNumber = ref.docNumber ?? target?.docNumber ?? null;
+    const refTitle = title ?? target?.title ?? null;
+    if (existing.get(sourceId, type, target?.id ?? null, docNumber, refTitle)) return null;
+    const info = insertStmt.run(type, sourceId, target?.id ?? null, docNumber, refTitle, ctx.now().toISOString());
+    const relation = get(Number(info.lastInsertRowid));
+    audit.record('relation.create', 'relation', String(relation.id), null, relationAuditShape(relation));
+    return relation;
+  }
+
+  return {
+    findTarget,
+    insert,
+    get,
+
+    /** Adds a relation by hand (to a stored document, or to a 文号/title not in the library yet). */
+    add(req: { sourceId: string; type: RelationType; targetId?: string; targetDocNumber?: string; targetTitle?: string }): Relation {
+      if (!docRef.get(req.sourceId)) throw new AppError('NOT_FOUND', `未找到文件 ${req.sourceId}`);
+      if (req.targetId && !docRef.get(req.targetId)) throw new AppError('NOT_FOUND', `未找到目标文件 ${req.targetId}`);
+      if (req.targetId === req.sourceId) throw new AppError('INVALID_INPUT', '文件不能与自身建立关系');
+      let docNumber: string | null = null;
+      if (req.targetDocNumber) {
+        const parsed = parseDocNumber(req.targetDocNumber);
+        if (!parsed) throw new AppError('INVALID_INPUT', `无法识别文号“${req.targetDocNumber}”，应形如“招政发〔2022〕8号”`);
+        docNumber = parsed.normalized;
+      }
+      const created = db.transaction(() =>
+        insert(req.sourceId, req.type, { docNumber, title: req.targetTitle ?? null }, req.targetId ?? null),
+      )();
+      if (!created) throw new AppError('CONFLICT', '该关系已存在，或指向文件自身');
+      return created;
+    },
+
+    /** Removes a relation (audited with what it was). */
+    remove(id: number): { id: number } {
+      db.transaction(() => {
+        const before = get(id);
+        deleteStmt.run(id);
+        audit.record('relation.delete', 'relation', String(id), relationAuditShape(before), null);
+      })();
+      return { id };
+    },
+
+    /**
+     * Links unresolved references that point at a newly stored (or renumbered) document; call inside the
+     * transaction that stored it. Returns the ids of the documents whose references were linked.
+     */
+    resolvePending(doc: StoredRef): string[] {
+      const sources: string[] = [];
+      for (const { id } of pendingFor.all({ id: doc.id, docNumber: doc.docNumber, title: doc.title, noNumber: doc.docNumber ? 0 : 1 })) {
+        const before = get(id);
+        resolveStmt.run(doc.id, doc.docNumber, doc.title, id);
+        audit.record('relation.resolve', 'relation', String(id), relationAuditShape(before), relationAuditShape(get(id)));
+        sources.push(before.sourceId);
+      }
+      return sources;
+    },
+
+    /** Relations this document has to others. */
+    outgoing(id: string): Relation[] {
+      return outgoingStmt.all(id).map(toRelation);
+    },
+    /** Relations stored documents have to this one. */
+    incoming(id: string): Relation[] {
+      return incomingStmt.all(id).map(toRelation);
+    },
+    /** Status-changing relations per target document, in one query (for the whole library table). */
+    allIncomingChanges(): Map<string, IncomingChange[]> {
+      const map = new Map<string, IncomingChange[]>();
+      for (const row of allIncomingChanges.iterate()) {
+        const list = map.get(row.target_id);
+        const change = { type: row.type, effectiveOn: row.effective_on };
+        if (list) list.push(change);
+        else map.set(row.target_id, [change]);
+      }
+      return map;
+    },
+    /** Status-changing relations to one document. */
+    incomingChanges(id: string): IncomingChange[] {
+      return incomingChangesOne.all(id).map((r) => ({ type: r.type, effectiveOn: r.effective_on }));
+    },
+  };
+}
+export type RelationService = ReturnType<typeof createRelationService>;
