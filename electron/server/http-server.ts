@@ -148,7 +148,8 @@ async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerRe
     sendJson(res, 400, rpcError('INVALID_INPUT', '请求内容不是有效的 JSON'));
     return;
   }
-  const result = await opts.app.dispatch(channel, body);
+  // Loopback only and no accounts yet: every request acts for the OS user who started the server.
+  const result = await opts.app.dispatch(channel, body, opts.app.caller);
   sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
 }
 

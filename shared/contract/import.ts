@@ -58,9 +58,9 @@ export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const importChannels = defineChannels({
   /** Reads and extracts files without storing anything, for review. */
-  'import:parse': { req: z.object({ files: z.array(UploadedFile).min(1).max(50) }), res: z.array(ParsedFile) },
+  'import:parse': { req: z.object({ files: z.array(UploadedFile).min(1).max(50) }), res: z.array(ParsedFile), access: 'edit' },
   /** Stores reviewed documents (and gazette issues) in one transaction; already stored ones are skipped. */
-  'import:commit': { req: z.object({ files: z.array(CommitFile).min(1).max(50) }), res: ImportSummary },
+  'import:commit': { req: z.object({ files: z.array(CommitFile).min(1).max(50) }), res: ImportSummary, access: 'edit' },
   /** Loads the sample gazettes shipped with the app (for an empty library). */
-  'import:samples': { req: z.object({}).default({}), res: ImportSummary },
+  'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });

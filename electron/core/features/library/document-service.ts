@@ -3,15 +3,18 @@ import type { DocumentDetail, DocumentPatch, DocumentQuery } from '../../../../s
 import type { z } from 'zod';
 import { isoDate } from '../../../../shared/domain/cn-date';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
-import type { Document, DocumentStatus } from '../../../../shared/domain/document';
+import type { Caller } from '../../../../shared/contract';
+import type { Document } from '../../../../shared/domain/document';
 import type { Appointment, DocNumber } from '../../../../shared/domain/parse-result';
-import { computeStatus, isoDay } from '../../../../shared/domain/status';
+import { isoDay } from '../../../../shared/domain/status';
+import { EFFECT_RE } from '../../../../shared/domain/validity';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
-import { createAuditService, type AuditService } from '../audit/audit-service';
-import { createGazetteService } from '../gazettes/gazette-service';
+import type { AuditService } from '../audit/audit-service';
+import type { GazetteService } from '../gazettes/gazette-service';
+import { relationAuditShape, type RelationService, type StoredRef } from '../relations/relation-service';
+import type { StatusIndex } from '../validity/status-index';
 import { createLibraryTable } from './library-table';
-import { createRelationService, relationAuditShape, type RelationService, type StoredRef } from '../relations/relation-service';
 
 type Query = z.output<typeof DocumentQuery>;
 type Highlight = DocumentDetail['highlights'][number];
@@ -131,7 +134,7 @@ export function checkDates(d: Pick<NewDocument, 'dateSigned' | 'effectiveDate' |
 /** Where in the body the 施行, 有效期 and 废止 clauses stand, for highlighting on the document page. */
 export function findHighlights(body: readonly string[]): Highlight[] {
   const patterns: Array<[Highlight['kind'], RegExp]> = [
-    ['effective', /(?:本[^，,。；;：:]{0,16}?)?自[^，,。；;]{1,30}?起(?:施行|实施|执行|生效|试行)/g],
+    ['effective', EFFECT_RE],
     ['validity', /有效期[^，,。；;)）]{1,30}/g],
     // A sentence that abolishes or stops something: from its start to its end, so the named document is included.
     ['abolish', /[^。；;]*?(?:同时废止|予以废止|废止|停止执行|宣布失效)[^。；;]*/g],
@@ -154,13 +157,11 @@ export function findHighlights(body: readonly string[]): Highlight[] {
  */
 export function createDocumentService(
   ctx: Pick<AppContext, 'db' | 'now' | 'settings' | 'events'>,
-  deps: { audit?: AuditService; relations?: RelationService } = {},
+  deps: { audit: AuditService; relations: RelationService; statuses: StatusIndex; gazettes: Pick<GazetteService, 'forDocument'> },
 ) {
   const db = ctx.db;
-  const audit = deps.audit ?? createAuditService(ctx);
-  const relations = deps.relations ?? createRelationService(ctx, audit);
-  const gazettes = createGazetteService(ctx, audit);
-  const table = createLibraryTable(db, relations);
+  const { audit, relations, statuses, gazettes } = deps;
+  const table = createLibraryTable(db, statuses);
 
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const allRows = db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY date_signed, created_at');
@@ -190,7 +191,6 @@ export function createDocumentService(
     WHERE id = @id`);
   const deleteStmt = db.prepare<[string]>('DELETE FROM documents WHERE id = ?');
   const today = () => isoDay(ctx.now());
-  const windowMonths = () => ctx.settings.get().expiryWindowMonths;
 
   function get(id: string): Document {
     const row = byId.get(id);
@@ -198,15 +198,11 @@ export function createDocumentService(
     return toDocument(row);
   }
 
-  function statusOf(doc: Document, asOf: string): DocumentStatus {
-    return computeStatus(doc, relations.incomingChanges(doc.id), asOf, windowMonths());
-  }
-
   function detail(id: string, asOf: string = today()): DocumentDetail {
     const document = get(id);
     return {
       document,
-      status: statusOf(document, asOf),
+      status: statuses.statusOf(id, asOf),
       asOf,
       outgoing: relations.outgoing(id),
       incoming: relations.incoming(id),
@@ -255,12 +251,16 @@ export function createDocumentService(
 
     /** The library table: filtered, sorted rows with statuses as of `asOf` (default today), and the filter values. */
     list(query: Query) {
-      return table.list(query, query.asOf ?? today(), windowMonths());
+      return table.list(query, query.asOf ?? today());
     },
 
-    /** Every stored document with all its fields (the CLI's `list --json`). */
-    all(): Document[] {
-      return allRows.all().map(toDocument);
+    /** Every stored document with all its fields and its status on `asOf` (default today); bodies only when asked. */
+    all(asOf: string = today(), withBody = false) {
+      const statusOn = statuses.onDay(asOf);
+      return allRows.all().map((row) => {
+        const { body, ...doc } = toDocument(row);
+        return { ...doc, status: statusOn(doc.id), ...(withBody ? { body } : {}) };
+      });
     },
 
     /** A stored document that is certainly the same: same 文号 and title, or the same text. */
@@ -277,19 +277,19 @@ export function createDocumentService(
      * Stores a new document, links references waiting for it and audits both; call inside a transaction.
      * Returns its id and the documents whose references were linked.
      */
-    create(d: NewDocument, sourceFileId: string | null): { id: string; resolvedFrom: string[] } {
+    create(by: Caller, d: NewDocument, sourceFileId: string | null): { id: string; resolvedFrom: string[] } {
       const id = randomUUID();
       const at = ctx.now().toISOString();
       insertStmt.run({ ...toParams(id, d, at), source_file_id: sourceFileId, created_at: at });
       // The body is stored once, in the document; the log notes only its size.
       const { body, ...fields } = d;
-      audit.record('document.create', 'document', id, null, { ...fields, sourceFileId, bodyParagraphs: body.length });
-      const resolvedFrom = relations.resolvePending({ id, title: d.title, docNumber: d.docNumber?.normalized ?? null });
+      audit.record(by, 'document.create', 'document', id, null, { ...fields, sourceFileId, bodyParagraphs: body.length });
+      const resolvedFrom = relations.resolvePending(by, { id, title: d.title, docNumber: d.docNumber?.normalized ?? null });
       return { id, resolvedFrom };
     },
 
     /** Edits fields: a 文号 must parse, dates must exist, the end may not precede the start; audited with before/after. */
-    update(id: string, patch: DocumentPatch, asOf?: string): DocumentDetail {
+    update(by: Caller, id: string, patch: DocumentPatch, asOf?: string): DocumentDetail {
       const before = get(id);
       const next: Document = { ...before };
       for (const [key, value] of Object.entries(patch) as [keyof DocumentPatch, unknown][]) {
@@ -313,9 +313,9 @@ export function createDocumentService(
       db.transaction(() => {
         const at = ctx.now().toISOString();
         updateStmt.run(toParams(id, next, at));
-        audit.record('document.update', 'document', id, pick(before), pick(next));
+        audit.record(by, 'document.update', 'document', id, pick(before), pick(next));
         if (changedKeys.includes('docNumber') || changedKeys.includes('title')) {
-          relations.resolvePending({ id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
+          relations.resolvePending(by, { id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
         }
       })();
       ctx.events.emit('documents:changed', { ids: [id], deleted: [] });
@@ -323,18 +323,18 @@ export function createDocumentService(
     },
 
     /** Deletes a document; its outgoing relations go with it and references to it become unresolved again (all audited). */
-    delete(id: string): { id: string } {
+    delete(by: Caller, id: string): { id: string } {
       db.transaction(() => {
         const before = get(id);
         for (const r of relations.outgoing(id)) {
-          audit.record('relation.delete', 'relation', String(r.id), relationAuditShape(r), null);
+          audit.record(by, 'relation.delete', 'relation', String(r.id), relationAuditShape(r), null);
         }
         for (const r of relations.incoming(id)) {
-          audit.record('relation.unresolve', 'relation', String(r.id), relationAuditShape(r), relationAuditShape({ ...r, targetId: null }));
+          audit.record(by, 'relation.unresolve', 'relation', String(r.id), relationAuditShape(r), relationAuditShape({ ...r, targetId: null }));
         }
         deleteStmt.run(id);
         // The whole document goes into the log, so a deletion can be undone by hand.
-        audit.record('document.delete', 'document', id, auditView(before), null);
+        audit.record(by, 'document.delete', 'document', id, auditView(before), null);
       })();
       ctx.events.emit('documents:changed', { ids: [], deleted: [id] });
       return { id };
