@@ -5,7 +5,6 @@ import { extname, join, normalize, sep } from 'node:path';
 import { MAX_REQUEST_BYTES, type RpcError, type RpcResult } from '../../shared/contract';
 import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
-import { schemaVersion } from '../core/db/migrate';
 
 /** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -97,7 +96,8 @@ async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (url.pathname === '/api/health' && req.method === 'GET') {
-    sendJson(res, 200, { ok: true, version: opts.app.ctx.version, schemaVersion: schemaVersion(opts.app.ctx.db) });
+    const info = await opts.app.call('app:info', {});
+    sendJson(res, 200, { ok: true, version: info.version, schemaVersion: info.schemaVersion });
     return;
   }
   if (url.pathname.startsWith('/api/rpc/')) {

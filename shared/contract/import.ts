@@ -46,6 +46,11 @@ export const CommitFile = z.object({
   documents: z.array(ParsedDocument).max(5_000),
 });
 
+/** A parsed file in the shape commit takes, keeping every extracted document (the CLI's `import --yes`). */
+export function toCommitFile(p: ParsedFile): z.input<typeof CommitFile> {
+  return { name: p.name, sha256: p.sha256, size: p.size, encoding: p.encoding ?? 'unknown', gazette: p.gazette, documents: p.documents };
+}
+
 export const ImportSummary = z.object({
   created: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() })),
   /** documents that were already stored (same 文号 and title, or same text) and so were not added again */

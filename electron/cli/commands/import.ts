@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportSummary, ParsedFile } from '../../../shared/contract/import';
 import { MAX_REQUEST_BYTES } from '../../../shared/contract';
-import { toCommitFile } from '../../core/features/import/import-service';
+import { toCommitFile } from '../../../shared/contract/import';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 

@@ -1,6 +1,5 @@
 import type { Settings } from '../../../shared/contract/system';
-import type { IntegrityState } from '../db/integrity';
-import type { Db } from '../db/open';
+import type { Database } from 'better-sqlite3';
 import type { EventBus } from './events';
 
 /** Reading the settings is all the kernel knows of them; the settings feature stores and edits them. */
@@ -13,7 +12,7 @@ export interface SettingsReader {
  * module-level singletons. Services receive each other as explicit dependencies, never construct one another.
  */
 export interface AppContext {
-  db: Db;
+  db: Database;
   /** the data directory (database, index files); ':memory:' in tests */
   dataDir: string;
   /** directory of shipped resources (fonts, samples) */
@@ -29,6 +28,12 @@ export interface AppContext {
   integrity: IntegrityState;
   /** registers work to do when the app closes (flush an index, stop a worker) */
   onClose(fn: () => void | Promise<void>): void;
+}
+
+/** Result of the integrity check of the library database. */
+export interface IntegrityState {
+  state: 'ok' | 'checking' | 'failed';
+  message: string | null;
 }
 
 export interface Logger {

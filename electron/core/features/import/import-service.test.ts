@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
 import { AppError } from '../../kernel/errors';
-import { createImportService, toCommitFile, type ImportDeps } from './import-service';
+import { toCommitFile } from '../../../../shared/contract/import';
+import { createImportService, type ImportDeps } from './import-service';
 import { BY, commitFile, parsedDoc, tableCounts, testLibrary } from '../../test-support/fixtures';
 
 const A = parsedDoc({ title: '招远市人民政府关于印发甲办法的通知', docNumber: '招政发〔2022〕1号', dateSigned: '2022-01-05', validityClause: '有效期五年', validUntil: '2027-01-04' });

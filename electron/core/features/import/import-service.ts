@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
-import type { CommitFile, ImportSummary, ParsedFile, ReviewDocument, UploadedFile } from '../../../../shared/contract/import';
+import { toCommitFile, type CommitFile, type ImportSummary, type ParsedFile, type ReviewDocument, type UploadedFile } from '../../../../shared/contract/import';
 import { normalizeDocNumber, parseDocNumber } from '../../../../shared/domain/docnumber';
 import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParseResult, RelationTarget } from '../../../../shared/domain/parse-result';
@@ -40,11 +40,6 @@ function normalizeTarget(t: RelationTarget) {
   return { title: t.title, docNumber };
 }
 
-/** A parsed file in the shape commit takes, keeping every extracted document. */
-export function toCommitFile(p: ParsedFile): CommitInput {
-  return { name: p.name, sha256: p.sha256, size: p.size, encoding: p.encoding ?? 'unknown', gazette: p.gazette, documents: p.documents };
-}
-
 /** The library services an import writes through. */
 export interface ImportServices {
   documents: DocumentService;
@@ -56,6 +51,7 @@ export interface ImportServices {
  * Import: read files (any encoding, .txt/.docx/.pdf), extract documents for review with warnings, and store a
  * reviewed batch in one transaction — documents, relations (resolved where possible), gazette issues, audit.
  */
+// eslint-disable-next-line max-lines-per-function -- to be split with the staged-commit rework of issue 9/14 (parse, review and commit steps)
 export function createImportService(ctx: AppContext, services: ImportServices, deps: ImportDeps = defaultDeps) {
   const db = ctx.db;
   const { documents, relations, gazettes } = services;

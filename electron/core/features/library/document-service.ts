@@ -14,38 +14,13 @@ import type { AuditService } from '../audit/audit-service';
 import type { GazetteService } from '../gazettes/gazette-service';
 import { relationAuditShape, type RelationService, type StoredRef } from '../relations/relation-service';
 import type { StatusIndex } from '../validity/status-index';
+import { toDocument, type DocumentRow } from './document-row';
 import { createLibraryTable } from './library-table';
+
+export type { DocumentRow };
 
 type Query = z.output<typeof DocumentQuery>;
 type Highlight = DocumentDetail['highlights'][number];
-
-/** A row of the documents table as SQLite returns it. */
-export interface DocumentRow {
-  id: string;
-  title: string;
-  doc_number_raw: string | null;
-  doc_number: string | null;
-  doc_agency: string | null;
-  doc_year: number | null;
-  doc_serial: number | null;
-  registration_number: string | null;
-  issuers: string;
-  date_signed: string | null;
-  kind: string | null;
-  is_normative: number;
-  effective_clause: string | null;
-  effective_date: string | null;
-  validity_clause: string | null;
-  valid_until: string | null;
-  declared_invalid_on: string | null;
-  appointments: string;
-  body: string;
-  source_file_id: string | null;
-  content_hash: string;
-  created_at: string;
-  updated_at: string;
-}
-
 
 /** The fields of a new document, as extracted (and perhaps corrected in the review). */
 export interface NewDocument {
@@ -63,32 +38,6 @@ export interface NewDocument {
   declaredInvalidOn?: string | null;
   appointments: Appointment[];
   body: string[];
-}
-
-function toDocument(row: DocumentRow): Document {
-  return {
-    id: row.id,
-    title: row.title,
-    docNumber:
-      row.doc_number && row.doc_agency && row.doc_year !== null && row.doc_serial !== null
-        ? { raw: row.doc_number_raw ?? row.doc_number, normalized: row.doc_number, agency: row.doc_agency, year: row.doc_year, serial: row.doc_serial }
-        : null,
-    registrationNumber: row.registration_number,
-    issuers: JSON.parse(row.issuers),
-    dateSigned: row.date_signed,
-    kind: row.kind,
-    isNormative: row.is_normative === 1,
-    effectiveClause: row.effective_clause,
-    effectiveDate: row.effective_date,
-    validityClause: row.validity_clause,
-    validUntil: row.valid_until,
-    declaredInvalidOn: row.declared_invalid_on,
-    appointments: JSON.parse(row.appointments),
-    body: JSON.parse(row.body),
-    sourceFileId: row.source_file_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 /** Same text, same hash: how a re-import recognises a document whatever its 文号 extraction gave. */
@@ -151,6 +100,39 @@ export function findHighlights(body: readonly string[]): Highlight[] {
   return out.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
+/** Column values for a document as stored (shared by insert and update). */
+function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | null }, at: string) {
+  return {
+    id,
+    title: d.title,
+    doc_number_raw: d.docNumber?.raw ?? null,
+    doc_number: d.docNumber?.normalized ?? null,
+    doc_agency: d.docNumber?.agency ?? null,
+    doc_year: d.docNumber?.year ?? null,
+    doc_serial: d.docNumber?.serial ?? null,
+    registration_number: d.registrationNumber,
+    issuers: JSON.stringify(d.issuers),
+    date_signed: d.dateSigned,
+    kind: d.kind,
+    is_normative: d.isNormative ? 1 : 0,
+    effective_clause: d.effectiveClause,
+    effective_date: d.effectiveDate,
+    validity_clause: d.validityClause,
+    valid_until: d.validUntil,
+    declared_invalid_on: d.declaredInvalidOn ?? null,
+    appointments: JSON.stringify(d.appointments),
+    body: JSON.stringify(d.body),
+    content_hash: contentHash(d.title, d.body),
+    updated_at: at,
+  };
+}
+
+/** What the audit log keeps of a document: every field but the bookkeeping ones. */
+function auditView(d: Document) {
+  const { createdAt: _c, updatedAt: _u, id: _i, ...rest } = d;
+  return rest;
+}
+
 /**
  * The document library: the table (see library-table.ts), one document
  * with relations, highlights, history and gazettes, and validated, audited edits and deletion.
@@ -210,39 +192,6 @@ export function createDocumentService(
       history: audit.documentHistory(id),
       gazettes: gazettes.forDocument(id),
     };
-  }
-
-  /** Column values for a document as stored (shared by insert and update). */
-  function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | null }, at: string) {
-    return {
-      id,
-      title: d.title,
-      doc_number_raw: d.docNumber?.raw ?? null,
-      doc_number: d.docNumber?.normalized ?? null,
-      doc_agency: d.docNumber?.agency ?? null,
-      doc_year: d.docNumber?.year ?? null,
-      doc_serial: d.docNumber?.serial ?? null,
-      registration_number: d.registrationNumber,
-      issuers: JSON.stringify(d.issuers),
-      date_signed: d.dateSigned,
-      kind: d.kind,
-      is_normative: d.isNormative ? 1 : 0,
-      effective_clause: d.effectiveClause,
-      effective_date: d.effectiveDate,
-      validity_clause: d.validityClause,
-      valid_until: d.validUntil,
-      declared_invalid_on: d.declaredInvalidOn ?? null,
-      appointments: JSON.stringify(d.appointments),
-      body: JSON.stringify(d.body),
-      content_hash: contentHash(d.title, d.body),
-      updated_at: at,
-    };
-  }
-
-  /** What the audit log keeps of a document: every field but the bookkeeping ones. */
-  function auditView(d: Document) {
-    const { createdAt: _c, updatedAt: _u, id: _i, ...rest } = d;
-    return rest;
   }
 
   return {

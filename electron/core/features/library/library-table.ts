@@ -3,7 +3,7 @@ import type { DocumentQuery } from '../../../../shared/contract/documents';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
 import { DOCUMENT_STATUSES, type DocumentStatus, type DocumentSummary } from '../../../../shared/domain/document';
 import type { Db } from '../../db/open';
-import type { DocumentRow } from './document-service';
+import type { DocumentRow } from './document-row';
 import type { StatusIndex } from '../validity/status-index';
 
 type Query = z.output<typeof DocumentQuery>;

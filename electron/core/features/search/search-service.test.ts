@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSearchLibrary, type SearchLibrary as App } from './testing';
+import { openSearchLibrary, type SearchLibrary as App } from '../../test-support/search-library';
 
 interface DocInput {
   id: string;

@@ -1,6 +1,6 @@
-import { createApp, type AppOptions } from '../../composition';
-import type { Logger } from '../../kernel/context';
-import type { SearchServiceOptions } from './search-service';
+import { createApp, type AppOptions } from '../composition';
+import type { Logger } from '../kernel/context';
+import type { SearchServiceOptions } from '../features/search/search-service';
 
 /**
  * A library for the search tests and the benchmark, built by the composition root like the app (so they
