@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { exportCommand } from './export';
 import { gazettesCommand } from './gazettes';
@@ -8,6 +9,7 @@ import { listCommand } from './list';
 import { parseCommand } from './parse';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { userCommand } from './user';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand, userCommand, auditCommand];
