@@ -79,6 +79,8 @@ export const AuditRecord = z.object({
   entityId: z.string(),
   /** the document the change concerns (a relation names its source), else null */
   documentId: z.string().nullable(),
+  /** that document's title (as stored now; as logged when it was deleted) */
+  documentTitle: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });

@@ -19,17 +19,29 @@ function unwrap<T>(result: RpcResult<T>): T {
   throw new RpcCallError(result.error.code, result.error.message);
 }
 
+/** The CSRF token of the browser's session (intranet mode), echoed on every call; empty without accounts. */
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+export function getCsrfToken(): string {
+  return csrfToken;
+}
+/** Fired when the server answers 401: the session ended, the login page takes over. */
+export const UNAUTHORIZED_EVENT = 'normdesk:unauthorized';
+
 async function viaHttp(channel: string, req: unknown): Promise<RpcResult<unknown>> {
   let response: Response;
   try {
     response = await fetch('./api/rpc/' + channel, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: csrfToken ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : { 'content-type': 'application/json' },
       body: JSON.stringify(req ?? {}),
     });
   } catch {
     throw new RpcCallError('NETWORK', '无法连接 NormDesk 服务，请确认服务仍在运行');
   }
+  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   try {
     return (await response.json()) as RpcResult<unknown>;
   } catch {
