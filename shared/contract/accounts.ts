@@ -110,3 +110,9 @@ export const accountsChannels = defineChannels({
   /** The audit log, newest first, filtered by user and days. */
   'audit:list': { req: AuditQuery, res: z.array(AuditRecord), access: 'admin' },
 });
+
+/**
+ * The desktop window's login and logout: IPC messages beside the contract (the session belongs to the window, not
+ * to a request). Browser mode uses POST/DELETE /api/session instead.
+ */
+export const DESKTOP_SESSION = { login: 'nd-session-login', logout: 'nd-session-logout' } as const;

@@ -5,6 +5,14 @@ import type { SessionInfo } from '../../../shared/contract/accounts';
 type Answer = { ok: true; data: SessionInfo & { csrfToken: string } } | { ok: false; error: { code: string; message: string } };
 
 /** The login form of intranet mode (and of a library with accounts on this machine). */
+/** Logs in through the desktop window's preload, else POST /api/session (browser mode). */
+async function logIn(user: string, password: string): Promise<Answer> {
+  const bridge = window.normdesk;
+  if (bridge?.login) return (await bridge.login(user, password)) as Answer;
+  const res = await fetch('./api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, password }) });
+  return (await res.json()) as Answer;
+}
+
 export function LoginPage({ onLogin }: { onLogin: (info: SessionInfo & { csrfToken: string }) => void }) {
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
@@ -20,8 +28,7 @@ export function LoginPage({ onLogin }: { onLogin: (info: SessionInfo & { csrfTok
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch('./api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: user.trim(), password }) });
-      const body = (await res.json()) as Answer;
+      const body = await logIn(user.trim(), password);
       if (body.ok) onLogin(body.data);
       else setError(body.error.message);
     } catch {

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Access } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/contract/accounts';
-import { call as defaultCall, getCsrfToken, setCsrfToken, UNAUTHORIZED_EVENT } from '../api/call';
+import { call as defaultCall, getCsrfToken, RpcCallError, setCsrfToken, UNAUTHORIZED_EVENT } from '../api/call';
 import { useCall } from '../api/CallProvider';
 
 /** Who is using the UI and what they may do; `accounts` false means a single-user library (the OS user). */
@@ -50,7 +50,8 @@ export function useSessionState() {
   const [error, setError] = useState<string | null>(null);
 
   const logout = useCallback(async () => {
-    if (browser) {
+    if (window.normdesk?.logout) await window.normdesk.logout();
+    else if (browser) {
       await fetch('./api/session', { method: 'DELETE', headers: { 'content-type': 'application/json', 'x-csrf-token': getCsrfToken() }, body: '{}' }).catch(() => null);
     }
     setCsrfToken('');
@@ -69,7 +70,8 @@ export function useSessionState() {
     let live = true;
     const load = browser
       ? fetchSession()
-      : call('session:info', {}).catch(() => ({ ...FULL })); // desktop and component tests: the local user
+      : // desktop: log in when the library has accounts; component tests (no session:info): the local user
+        call('session:info', {}).catch((err: unknown) => (err instanceof RpcCallError && err.code === 'UNAUTHORIZED' ? null : { ...FULL }));
     load.then(
       (info) => live && (info ? accept(info) : setSession(null)),
       (err: Error) => live && setError(err.message),

@@ -41,7 +41,6 @@ async function viaHttp(channel: string, req: unknown): Promise<RpcResult<unknown
   } catch {
     throw new RpcCallError('NETWORK', '无法连接 NormDesk 服务，请确认服务仍在运行');
   }
-  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   try {
     return (await response.json()) as RpcResult<unknown>;
   } catch {
@@ -53,6 +52,8 @@ async function viaHttp(channel: string, req: unknown): Promise<RpcResult<unknown
 export const call: CallFn = async (channel, req) => {
   const bridge = typeof window !== 'undefined' ? window.normdesk : undefined;
   const result = bridge ? await bridge.invoke(channel, req) : await viaHttp(channel, req);
+  // The session ended (expired, logged out elsewhere, account disabled): the login page takes over.
+  if (!result.ok && result.error.code === 'UNAUTHORIZED') window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   return unwrap(result) as Res<typeof channel>;
 };
 
