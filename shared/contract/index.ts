@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupChannels } from './backup';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
 import { importChannels } from './import';
@@ -15,6 +16,7 @@ export const contract = {
   ...importChannels,
   ...searchChannels,
   ...exportChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;
