@@ -17,7 +17,7 @@ export function createDocumentsHandlers(ctx: AppContext): DocumentsHandlers {
   return {
     'documents:list': async (req) => documents.list(req),
     'documents:get': async ({ id, asOf }) => documents.detail(id, asOf),
-    'documents:update': async ({ id, patch }) => documents.update(id, patch),
+    'documents:update': async ({ id, patch, expectedUpdatedAt }) => documents.update(id, patch, undefined, expectedUpdatedAt),
     'documents:delete': async ({ id }) => documents.delete(id),
     'relations:add': async (req) => {
       const relation = relations.add(req);
