@@ -50,7 +50,7 @@ describe('browser-mode server: error answers', () => {
     for (const path of ['/%', '/%zz/index.html', '/api/rpc/app%3', '/assets/%E4%B8']) {
       const res = await fetch(`${server.url.replace(/\/$/, '')}${path}`, path.startsWith('/api') ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' } : {});
       expect(res.status, path).toBe(400);
-      const body = await res.json();
+      const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe('INVALID_INPUT');
       expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
@@ -60,7 +60,7 @@ describe('browser-mode server: error answers', () => {
     for (const origin of ['http://[::1', 'not a url', 'http://%zz']) {
       const res = await fetch(`${server.url}api/rpc/app:info`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: '{}' });
       expect(res.status, origin).toBe(403);
-      expect((await res.json()).error.message).toContain('拒绝');
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain('拒绝');
     }
     const ok = await fetch(`${server.url}api/rpc/app:info`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url.slice(0, -1) }, body: '{}' });
     expect(ok.status).toBe(200);
@@ -90,7 +90,7 @@ describe('browser-mode server: error answers', () => {
     try {
       const res = await fetch(`${other.url}api/rpc/documents:list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(res.status).toBe(500);
-      const body = await res.json();
+      const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.message).toContain('数据库文件已损坏');
       expect(body.error.message).toContain('从备份恢复');
       expect(body.error.message).not.toContain('malformed');

@@ -10,6 +10,7 @@ const SETTINGS: Settings = {
   registrationPattern: '[A-Z]{4}-\\d{4}-\\d+',
   actor: '法制科',
   masthead: { sponsor: '高青县人民政府办公室', editor: '', address: '', phone: '', postcode: '' },
+  backupRetentionDays: 30,
 };
 
 describe('设置', () => {
