@@ -1,17 +1,31 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Channel, Handlers, Req, Res } from '../../shared/contract';
-import { AppError } from './kernel/errors';
+import type { Caller, Channel, Handlers, Req, Res, RpcResult } from '../../shared/contract';
 import pkg from '../../package.json';
-import { createContext, type AppContext, type Logger } from './kernel/context';
 import { checkInBackground, isLargeDatabase } from './db/integrity';
 import { openDatabase } from './db/open';
-import { createDispatch, type Dispatch } from './kernel/dispatch';
-import { createDocumentsHandlers } from './features/library/handlers';
+import { createAuditService } from './features/audit/audit-service';
 import { createExportHandlers } from './features/export/handlers';
+import { createGazetteService } from './features/gazettes/gazette-service';
+import { createGazetteHandlers } from './features/gazettes/handlers';
 import { createImportHandlers } from './features/import/handlers';
+import { createImportService } from './features/import/import-service';
+import { createDocumentService } from './features/library/document-service';
+import { createLibraryHandlers } from './features/library/handlers';
+import { createRelationHandlers } from './features/relations/handlers';
+import { createRelationService } from './features/relations/relation-service';
 import { createSearchHandlers } from './features/search/handlers';
+import { createSearchService, type SearchServiceOptions } from './features/search/search-service';
+import { createSettingsHandlers } from './features/settings/handlers';
+import { createSettingsService } from './features/settings/settings-service';
+import { createBackupService } from './features/system/backup-service';
 import { createSystemHandlers } from './features/system/handlers';
+import { createStatusIndex } from './features/validity/status-index';
+import { systemCaller } from './kernel/caller';
+import type { AppContext, Logger } from './kernel/context';
+import { createDispatch } from './kernel/dispatch';
+import { AppError } from './kernel/errors';
+import { createEventBus } from './kernel/events';
 import { defaultResourcesDir } from './kernel/paths';
 import { createLiveCore, type Lifecycle } from './kernel/live-core';
 import { createBackupHandlers, startDailyBackup } from './features/system/backup-handlers';
@@ -25,18 +39,10 @@ export interface AppOptions {
   resourcesDir?: string;
   now?: () => Date;
   log?: Logger;
+  /** search tuning (tests and the benchmark) */
+  search?: SearchServiceOptions;
   /** a backup on start once a day (default: in the desktop app and browser mode, not for CLI commands) */
   dailyBackup?: boolean;
-}
-
-export interface App {
-  ctx: AppContext;
-  handlers: Handlers;
-  dispatch: Dispatch;
-  /** Typed call through the dispatcher (validation included); failures throw AppError. For the CLI and tests. */
-  call<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
-  /** Flushes indexes and closes the database. */
-  close(): Promise<void>;
 }
 
 export const consoleLogger: Logger = {
@@ -44,31 +50,76 @@ export const consoleLogger: Logger = {
   error: (msg, err) => console.error(msg, err instanceof Error ? err.stack : (err ?? '')),
 };
 
+/** Every service, built once, in the order they depend on each other. */
+function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettingsService>, opts: AppOptions) {
+  const audit = createAuditService(ctx);
+  const relations = createRelationService(ctx, audit);
+  const statuses = createStatusIndex(ctx);
+  const gazettes = createGazetteService(ctx, audit);
+  const documents = createDocumentService(ctx, { audit, relations, statuses, gazettes });
+  const imports = createImportService(ctx, { documents, relations, gazettes });
+  const search = createSearchService(ctx, { statuses }, opts.search);
+  const backup = createBackupService(ctx);
+  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+/** Every feature's channels: one line per feature. A missing channel is a compile error (see Handlers). */
+function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): Handlers {
+  return {
+    ...createBackupHandlers(ctx, lifecycle),
+    ...createSystemHandlers(ctx, s.backup),
+    ...createSettingsHandlers(ctx, s.settings),
+    ...createLibraryHandlers(ctx, s.documents),
+    ...createRelationHandlers(ctx, s.relations),
+    ...createGazetteHandlers(ctx, s.gazettes),
+    ...createImportHandlers(ctx, s.imports),
+    ...createSearchHandlers(ctx, s.search),
+    ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),
+  };
+}
+
 /**
- * Opens the library and wires every service: the one core both shells and the CLI use. The core can be closed
- * and rebuilt over restored files without a restart (see kernel/live-core.ts); `ctx` and `handlers` are those
- * of the core answering now, `dispatch` stays the same function.
+ * The composition root: opens the library and builds every store, service and handler exactly once. The shells
+ * (Electron IPC, the HTTP server, the CLI) use only what this returns and the contract; nothing else in
+ * electron/core builds a service, and importing a module builds nothing.
+ *
+ * A restore replaces the database under the running app: the whole core (every service, worker and the database
+ * handle) is closed and built again over the restored files (kernel/live-core.ts). `ctx`, `services` and
+ * `handlers` are those of the core answering now; `dispatch` and `call` stay the same functions.
  */
-export function createApp(opts: AppOptions): App {
+export function createApp(opts: AppOptions) {
   const live = createLiveCore((lifecycle) => buildCore(opts, lifecycle));
+  const caller = live.current.caller;
   return {
     get ctx() {
       return live.current.ctx;
     },
+    get services() {
+      return live.current.services;
+    },
     get handlers() {
       return live.current.handlers;
     },
-    dispatch: live.dispatch,
-    async call(channel, req) {
-      const result = await live.dispatch(channel, req);
-      if (!result.ok) throw new AppError(result.error.code, result.error.message);
-      return result.data as Res<typeof channel>;
+    caller,
+    /** A request from a transport: validated, permission-checked, answered as { ok, data } or { ok: false, error }. */
+    dispatch(channel: string, body: unknown, by: Caller = caller): Promise<RpcResult<unknown>> {
+      return live.dispatch(channel, body, by);
     },
-    close: () => live.close(),
+    /** Typed call through the dispatcher (validation included); failures throw AppError. For the CLI and tests. */
+    async call<C extends Channel>(channel: C, req: Req<C>, by: Caller = caller): Promise<Res<C>> {
+      const result = await live.dispatch(channel, req, by);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      return result.data as Res<C>;
+    },
+    /** Flushes indexes, stops workers (newest first) and closes the database. */
+    close: (): Promise<void> => live.close(),
   };
 }
+export type App = ReturnType<typeof createApp>;
 
-function buildCore(opts: AppOptions, lifecycle: Lifecycle): Omit<App, 'call'> {
+/** One core over one open database (see createApp). */
+function buildCore(opts: AppOptions, lifecycle: Lifecycle) {
   const memory = opts.dataDir === ':memory:';
   if (!memory) mkdirSync(opts.dataDir, { recursive: true });
   const file = memory ? ':memory:' : join(opts.dataDir, 'normdesk.db');
@@ -80,14 +131,21 @@ function buildCore(opts: AppOptions, lifecycle: Lifecycle): Omit<App, 'call'> {
     if (copy) log.info(`升级数据库前已备份到 ${copy}`);
   }
   const db = openDatabase(file);
-  const { ctx, closeAll } = createContext(db, {
+  const closers: Array<() => void | Promise<void>> = [];
+  const settings = createSettingsService(db);
+  const ctx: AppContext = {
+    db,
     dataDir: opts.dataDir,
     resourcesDir: opts.resourcesDir ?? defaultResourcesDir(),
-    now: opts.now,
+    now: opts.now ?? (() => new Date()),
     version: pkg.version,
     shell: opts.shell,
+    events: createEventBus((msg, err) => log.error(msg, err)),
+    settings,
     log,
-  });
+    integrity: { state: 'ok', message: null },
+    onClose: (fn) => closers.push(fn),
+  };
   if (isLargeDatabase(file)) {
     ctx.integrity = { state: 'checking', message: null };
     const stop = checkInBackground(file, (state) => {
@@ -96,22 +154,20 @@ function buildCore(opts: AppOptions, lifecycle: Lifecycle): Omit<App, 'call'> {
     });
     ctx.onClose(stop);
   }
-  const handlers: Handlers = {
-    ...createSystemHandlers(ctx),
-    ...createDocumentsHandlers(ctx),
-    ...createImportHandlers(ctx),
-    ...createSearchHandlers(ctx),
-    ...createExportHandlers(ctx),
-    ...createBackupHandlers(ctx, lifecycle),
-  };
+  const services = buildServices(ctx, settings, opts);
+  const handlers = registerHandlers(ctx, services, lifecycle);
   const dispatch = createDispatch(handlers, log);
   if (!memory && (opts.dailyBackup ?? opts.shell !== 'cli')) startDailyBackup(ctx);
+  /** who this installation's own shell acts for: the OS user, until accounts exist */
+  const caller: Caller = systemCaller(opts.shell);
   return {
     ctx,
+    services,
     handlers,
+    caller,
     dispatch,
-    async close() {
-      await closeAll();
+    async close(): Promise<void> {
+      for (const fn of closers.reverse()) await fn();
       db.close();
     },
   };

@@ -5,7 +5,6 @@ import { extname, join, normalize, sep } from 'node:path';
 import { MAX_REQUEST_BYTES, type RpcError, type RpcResult } from '../../shared/contract';
 import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
-import { schemaVersion } from '../core/db/migrate';
 import { knownStorageFailure } from '../core/kernel/db-errors';
 
 /** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */
@@ -152,7 +151,8 @@ async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (url.pathname === '/api/health' && req.method === 'GET') {
-    sendJson(res, 200, { ok: true, version: opts.app.ctx.version, schemaVersion: schemaVersion(opts.app.ctx.db) });
+    const info = await opts.app.call('app:info', {});
+    sendJson(res, 200, { ok: true, version: info.version, schemaVersion: info.schemaVersion });
     return;
   }
   if (url.pathname.startsWith('/api/rpc/')) {
@@ -203,7 +203,8 @@ async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerRe
     sendJson(res, 400, rpcError('INVALID_INPUT', '请求内容不是有效的 JSON'));
     return;
   }
-  const result = await opts.app.dispatch(channel, body);
+  // Loopback only and no accounts yet: every request acts for the OS user who started the server.
+  const result = await opts.app.dispatch(channel, body, opts.app.caller);
   sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
 }
 

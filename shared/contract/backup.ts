@@ -43,12 +43,12 @@ export type RestoreResult = z.infer<typeof RestoreResult>;
 
 export const backupChannels = defineChannels({
   /** The backups in the data directory (newest first) with date, size and document count. */
-  'backup:list': { req: z.object({}).strict().default({}), res: BackupList },
+  'backup:list': { req: z.object({}).strict().default({}), res: BackupList, access: 'read' },
   /** 立即备份: an online, verified backup into the backups folder; old ones are pruned by the retention setting. */
-  'backup:create': { req: z.object({}).strict().default({}), res: BackupEntry },
+  'backup:now': { req: z.object({}).strict().default({}), res: BackupEntry, access: 'admin' },
   /**
    * Replaces the library with one of the listed backups: verified first, the current library kept aside in a
    * timestamped folder, then reopened and verified again — the app switches to it without a restart.
    */
-  'backup:restore': { req: z.object({ name: BackupName }).strict(), res: RestoreResult },
+  'backup:restore': { req: z.object({ name: BackupName }).strict(), res: RestoreResult, access: 'admin' },
 });

@@ -46,6 +46,11 @@ export const CommitFile = z.object({
   documents: z.array(ParsedDocument).max(5_000),
 });
 
+/** A parsed file in the shape commit takes, keeping every extracted document (the CLI's `import --yes`). */
+export function toCommitFile(p: ParsedFile): z.input<typeof CommitFile> {
+  return { name: p.name, sha256: p.sha256, size: p.size, encoding: p.encoding ?? 'unknown', gazette: p.gazette, documents: p.documents };
+}
+
 export const ImportSummary = z.object({
   created: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() })),
   /** documents that were already stored (same 文号 and title, or same text) and so were not added again */
@@ -58,9 +63,9 @@ export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const importChannels = defineChannels({
   /** Reads and extracts files without storing anything, for review. */
-  'import:parse': { req: z.object({ files: z.array(UploadedFile).min(1).max(50) }), res: z.array(ParsedFile) },
+  'import:parse': { req: z.object({ files: z.array(UploadedFile).min(1).max(50) }), res: z.array(ParsedFile), access: 'edit' },
   /** Stores reviewed documents (and gazette issues) in one transaction; already stored ones are skipped. */
-  'import:commit': { req: z.object({ files: z.array(CommitFile).min(1).max(50) }), res: ImportSummary },
+  'import:commit': { req: z.object({ files: z.array(CommitFile).min(1).max(50) }), res: ImportSummary, access: 'edit' },
   /** Loads the sample gazettes shipped with the app (for an empty library). */
-  'import:samples': { req: z.object({}).default({}), res: ImportSummary },
+  'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });

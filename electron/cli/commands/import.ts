@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportSummary, ParsedFile } from '../../../shared/contract/import';
 import { MAX_REQUEST_BYTES } from '../../../shared/contract';
-import { createImportService } from '../../core/features/import/import-service';
+import { toCommitFile } from '../../../shared/contract/import';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
@@ -54,7 +54,6 @@ export const importCommand: CliCommand = {
     if (ctx.positionals.length === 0) throw new UsageError('请指定要导入的文件，例如：normdesk import 公报.txt');
     const app = ctx.openApp();
     try {
-      const imports = createImportService(app.ctx);
       const parsed: ParsedFile[] = [];
       for (let i = 0; i < ctx.positionals.length; i += BATCH) {
         const chunk = ctx.positionals.slice(i, i + BATCH);
@@ -82,7 +81,7 @@ export const importCommand: CliCommand = {
       if (ctx.values.yes && failed.length === 0) {
         summary = { created: [], skipped: [], gazettes: [], resolvedRelations: 0 };
         for (let i = 0; i < parsed.length; i += BATCH) {
-          const part = await app.call('import:commit', { files: parsed.slice(i, i + BATCH).map(imports.toCommit) });
+          const part = await app.call('import:commit', { files: parsed.slice(i, i + BATCH).map(toCommitFile) });
           summary.created.push(...part.created);
           summary.skipped.push(...part.skipped);
           summary.gazettes.push(...part.gazettes);

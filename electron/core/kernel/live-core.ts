@@ -84,12 +84,12 @@ export function createLiveCore<C extends Core>(build: (lifecycle: Lifecycle) => 
       return current;
     },
     /** every request of every shell comes through here */
-    dispatch: (async (channel, body) => {
+    dispatch: (async (channel, body, caller) => {
       while (gate) await gate;
       if (closed || !current) return { ok: false, error: { code: 'CONFLICT', message: '文件库已关闭。' } };
       inFlight++;
       try {
-        return await current.dispatch(channel, body);
+        return await current.dispatch(channel, body, caller);
       } finally {
         inFlight--;
       }

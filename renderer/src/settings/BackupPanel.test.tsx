@@ -25,7 +25,7 @@ describe('备份与恢复', () => {
     });
     renderWith(<BackupPanel onRestored={() => {}} />, {
       'backup:list': async () => ({ dir: '/data/backups', retentionDays: 30, entries: [...entries] }),
-      'backup:create': create,
+      'backup:now': create,
     });
     const rows = await screen.findAllByTestId('backup-row');
     expect(rows).toHaveLength(2);

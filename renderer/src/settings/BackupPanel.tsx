@@ -38,7 +38,7 @@ export function BackupPanel({ onRestored }: { onRestored: (r: RestoreResult) => 
     setError(null);
     setNotice(null);
     try {
-      const e = await call('backup:create', {});
+      const e = await call('backup:now', {});
       setNotice(`已备份 ${countDocs(e.documents ?? 0)}（${size(e.bytes)}），已校验：${e.name}`);
       list.reload();
     } catch (err) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
 import { AppError } from '../../kernel/errors';
-import { createGazetteService } from '../gazettes/gazette-service';
+import { toCommitFile } from '../../../../shared/contract/import';
 import { createImportService, type ImportDeps } from './import-service';
-import { commitFile, parsedDoc, tableCounts, testContext } from '../../test-support/fixtures';
+import { BY, commitFile, parsedDoc, tableCounts, testLibrary } from '../../test-support/fixtures';
 
 const A = parsedDoc({ title: '招远市人民政府关于印发甲办法的通知', docNumber: '招政发〔2022〕1号', dateSigned: '2022-01-05', validityClause: '有效期五年', validUntil: '2027-01-04' });
 const B = parsedDoc({
@@ -31,8 +31,9 @@ const upload = (name: string, docs: ParsedDocument[] | string) => ({
 });
 
 function setup() {
-  const ctx = testContext();
-  return { ctx, imports: createImportService(ctx, fakeDeps) };
+  const lib = testLibrary();
+  // the library's own services, with file reading and parsing replaced by the fakes above
+  return { ctx: lib.ctx, gazettes: lib.gazettes, imports: createImportService(lib.ctx, lib, fakeDeps) };
 }
 
 describe('import:parse', () => {
@@ -55,7 +56,7 @@ describe('import:parse', () => {
 
   it('warns about missing 文号, missing or too long validity, parse notes and likely duplicates', async () => {
     const { imports } = setup();
-    imports.commit([commitFile('first.txt', [A])]);
+    imports.commit(BY, [commitFile('first.txt', [A])]);
     const [file] = await imports.parse([
       upload('x.txt', [
         parsedDoc({ title: '无文号的规范性文件', docNumber: null, lineStart: 1, lineEnd: 5 }),
@@ -78,7 +79,7 @@ describe('import:parse', () => {
   it('knows a file was imported before and flags a document twice in one batch', async () => {
     const { imports } = setup();
     const [first] = await imports.parse([upload('a.txt', [A])]);
-    imports.commit([imports.toCommit(first)]);
+    imports.commit(BY, [toCommitFile(first)]);
     const [again, copy] = await imports.parse([upload('a.txt', [A]), upload('copy.txt', [A, B, B])]);
     expect(again.alreadyImported).toBe(true);
     expect(copy.alreadyImported).toBe(false);
@@ -89,7 +90,7 @@ describe('import:parse', () => {
 describe('import:commit', () => {
   it('stores documents, relations, source file and audit rows, and emits the change', () => {
     const { imports, ctx } = setup();
-    const summary = imports.commit([commitFile('a.txt', [A, B])]);
+    const summary = imports.commit(BY, [commitFile('a.txt', [A, B])]);
     expect(summary.created.map((c) => c.docNumber)).toEqual(['招政发〔2022〕1号', '招政办发〔2022〕2号']);
     expect(summary.skipped).toEqual([]);
     expect(summary.resolvedRelations).toBe(1);
@@ -104,43 +105,42 @@ describe('import:commit', () => {
   it('adds nothing when the same file is imported again, and says which documents were there', () => {
     const { imports, ctx } = setup();
     const gazette = { title: '招远市人民政府公报', issueNumber: 1, totalNumber: null, year: 2022, publishDate: '2022-04-07', toc: [] };
-    const first = imports.commit([commitFile('gazette.txt', [A, B], gazette)]);
+    const first = imports.commit(BY, [commitFile('gazette.txt', [A, B], gazette)]);
     const before = tableCounts(ctx);
-    const second = imports.commit([commitFile('gazette.txt', [A, B], gazette)]);
+    const second = imports.commit(BY, [commitFile('gazette.txt', [A, B], gazette)]);
     expect(tableCounts(ctx)).toEqual(before);
     expect(second.created).toEqual([]);
     expect(second.gazettes).toEqual([]);
     expect(second.skipped.map((s) => s.id)).toEqual(first.created.map((c) => c.id));
     // A copy in another encoding (another hash) with the same text adds nothing either.
-    imports.commit([commitFile('gazette-gbk.txt', [A, B], gazette)]);
+    imports.commit(BY, [commitFile('gazette-gbk.txt', [A, B], gazette)]);
     expect(tableCounts(ctx)).toEqual(before);
   });
 
   it('leaves the library untouched when one file of the batch is bad', () => {
     const { imports, ctx } = setup();
-    imports.commit([commitFile('first.txt', [A])]);
+    imports.commit(BY, [commitFile('first.txt', [A])]);
     const before = tableCounts(ctx);
     const emitted = ctx.emitted.length;
     const bad = parsedDoc({ title: '坏日期', docNumber: '招政发〔2022〕9号', effectiveDate: '2022-05-01', validUntil: '2021-01-01' });
-    expect(() => imports.commit([commitFile('good.txt', [B]), commitFile('bad.txt', [bad])])).toThrow(
+    expect(() => imports.commit(BY, [commitFile('good.txt', [B]), commitFile('bad.txt', [bad])])).toThrow(
       /文件“bad.txt”第1件《坏日期》：有效期截止日期（2021-01-01）早于施行日期（2022-05-01）/,
     );
     const badNumber = { ...B, docNumber: { raw: '乱写的文号', normalized: '乱写的文号', agency: '乱', year: 2022, serial: 1 } };
-    expect(() => imports.commit([commitFile('bad2.txt', [badNumber])])).toThrow(/文号“乱写的文号”无法识别/);
+    expect(() => imports.commit(BY, [commitFile('bad2.txt', [badNumber])])).toThrow(/文号“乱写的文号”无法识别/);
     expect(tableCounts(ctx)).toEqual(before);
     expect(ctx.emitted.length).toBe(emitted);
   });
 
   it('stores a gazette issue with its contents in order, linked to the documents', () => {
-    const { imports, ctx } = setup();
+    const { imports, gazettes } = setup();
     const toc = [
       { section: '【市政府文件】', title: '招远市人民政府关于印发甲办法的 通知', page: 1 },
       { section: '【市政府办公室文件】', title: '招远市人民政府办公室关于印发乙方案的通知', page: 5 },
       { section: '【人事任免】', title: '不在本文件中的任免通知', page: 9 },
     ];
     const gazette = { title: '招远市人民政府公报', issueNumber: 1, totalNumber: 12, year: 2022, publishDate: '2022-04-07', toc };
-    const summary = imports.commit([commitFile('g.txt', [A, B], gazette)]);
-    const gazettes = createGazetteService(ctx);
+    const summary = imports.commit(BY, [commitFile('g.txt', [A, B], gazette)]);
     const detail = gazettes.get(summary.gazettes[0].id);
     expect(detail).toMatchObject({ title: '招远市人民政府公报', issueNumber: 1, totalNumber: 12, documentCount: 2 });
     expect(detail.entries.map((e) => [e.position, e.section, e.page, e.docNumber])).toEqual([
@@ -155,6 +155,6 @@ describe('import:commit', () => {
 describe('import:samples', () => {
   it('says clearly when the samples are missing', async () => {
     const { imports } = setup();
-    await expect(imports.samples()).rejects.toThrow(/未找到随程序提供的示例公报/);
+    await expect(imports.samples(BY)).rejects.toThrow(/未找到随程序提供的示例公报/);
   });
 });

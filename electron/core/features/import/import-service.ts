@@ -2,19 +2,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { CommitFile, ImportSummary, ParsedFile, ReviewDocument, UploadedFile } from '../../../../shared/contract/import';
+import type { Caller } from '../../../../shared/contract';
+import { toCommitFile, type CommitFile, type ImportSummary, type ParsedFile, type ReviewDocument, type UploadedFile } from '../../../../shared/contract/import';
 import { normalizeDocNumber, parseDocNumber } from '../../../../shared/domain/docnumber';
 import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParseResult, RelationTarget } from '../../../../shared/domain/parse-result';
 import { addMonths } from '../../../../shared/domain/status';
+import { maxValidityYears } from '../../../../shared/domain/validity';
 import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import { readImportFile } from './readers';
-import { createAuditService } from '../audit/audit-service';
-import { checkDates, contentHash, createDocumentService, docNumberProblem, type NewDocument } from '../library/document-service';
-import { createGazetteService, type IssueDocument } from '../gazettes/gazette-service';
-import { createRelationService } from '../relations/relation-service';
+import type { GazetteService, IssueDocument } from '../gazettes/gazette-service';
+import { checkDates, contentHash, docNumberProblem, type DocumentService, type NewDocument } from '../library/document-service';
+import type { RelationService } from '../relations/relation-service';
 
 type CommitInput = z.input<typeof CommitFile>;
 type Upload = z.output<typeof UploadedFile>;
@@ -30,11 +31,6 @@ const defaultDeps: ImportDeps = {
   parse: (text, opts) => parseText(text, opts),
 };
 
-/** The longest validity allowed in years (山东省行政程序规定 第五十三条): 5, or 2 for 暂行/试行. */
-export function maxValidityYears(title: string): number {
-  return /暂行|试行/.test(title) ? 2 : 5;
-}
-
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -44,16 +40,21 @@ function normalizeTarget(t: RelationTarget) {
   return { title: t.title, docNumber };
 }
 
+/** The library services an import writes through. */
+export interface ImportServices {
+  documents: DocumentService;
+  relations: RelationService;
+  gazettes: GazetteService;
+}
+
 /**
  * Import: read files (any encoding, .txt/.docx/.pdf), extract documents for review with warnings, and store a
  * reviewed batch in one transaction — documents, relations (resolved where possible), gazette issues, audit.
  */
-export function createImportService(ctx: AppContext, deps: ImportDeps = defaultDeps) {
+// eslint-disable-next-line max-lines-per-function -- to be split with the staged-commit rework of issue 9/14 (parse, review and commit steps)
+export function createImportService(ctx: AppContext, services: ImportServices, deps: ImportDeps = defaultDeps) {
   const db = ctx.db;
-  const audit = createAuditService(ctx);
-  const relations = createRelationService(ctx, audit);
-  const documents = createDocumentService(ctx, { audit, relations });
-  const gazettes = createGazetteService(ctx, audit);
+  const { documents, relations, gazettes } = services;
   const sourceBySha = db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
   const insertSource = db.prepare<[string, string, string, number, string, string]>(
     'INSERT INTO source_files (id, name, sha256, size, encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -152,7 +153,7 @@ export function createImportService(ctx: AppContext, deps: ImportDeps = defaultD
   }
 
   /** Everything in one transaction; returns what was created and skipped. Emits documents:changed after commit. */
-  function commit(files: readonly CommitInput[]): ImportSummary {
+  function commit(by: Caller, files: readonly CommitInput[]): ImportSummary {
     const summary: ImportSummary = { created: [], skipped: [], gazettes: [], resolvedRelations: 0 };
     const changed = new Set<string>();
     db.transaction(() => {
@@ -176,7 +177,7 @@ export function createImportService(ctx: AppContext, deps: ImportDeps = defaultD
             inIssue.push({ id: dup.id, title: nd.title });
             return;
           }
-          const { id, resolvedFrom } = documents.create(nd, source());
+          const { id, resolvedFrom } = documents.create(by, nd, source());
           summary.created.push({ id, title: nd.title, docNumber });
           summary.resolvedRelations += resolvedFrom.length;
           changed.add(id);
@@ -196,7 +197,7 @@ export function createImportService(ctx: AppContext, deps: ImportDeps = defaultD
             for (const t of targets) {
               const ref = normalizeTarget(t);
               if (ref.docNumber) acting.add(ref.docNumber);
-              const r = relations.insert(id, type, ref);
+              const r = relations.insert(by, id, type, ref);
               if (r?.targetId) {
                 summary.resolvedRelations++;
                 changed.add(r.targetId);
@@ -207,11 +208,11 @@ export function createImportService(ctx: AppContext, deps: ImportDeps = defaultD
           for (const cited of doc.cites) {
             const ref = normalizeTarget({ title: null, docNumber: cited });
             if (!ref.docNumber || acting.has(ref.docNumber)) continue;
-            if (relations.insert(id, 'cites', ref)?.targetId) summary.resolvedRelations++;
+            if (relations.insert(by, id, 'cites', ref)?.targetId) summary.resolvedRelations++;
           }
         }
         if (file.gazette && !gazettes.findSame(file.gazette)) {
-          summary.gazettes.push(gazettes.create(randomUUID(), file.gazette, inIssue, source()));
+          summary.gazettes.push(gazettes.create(by, randomUUID(), file.gazette, inIssue, source()));
         }
       }
     })();
@@ -234,15 +235,9 @@ export function createImportService(ctx: AppContext, deps: ImportDeps = defaultD
     return out;
   }
 
-  /** A parsed file in the shape commit takes, keeping every extracted document. */
-  function toCommit(p: ParsedFile): CommitInput {
-    return { name: p.name, sha256: p.sha256, size: p.size, encoding: p.encoding ?? 'unknown', gazette: p.gazette, documents: p.documents };
-  }
-
   return {
     parse,
     commit,
-    toCommit,
     /** Reads files from disk by path (the CLI), with the same checks as uploads. */
     async parsePaths(paths: readonly { name: string; bytes: Uint8Array }[]): Promise<ParsedFile[]> {
       const seen = new Map<string, string>();
@@ -251,7 +246,7 @@ export function createImportService(ctx: AppContext, deps: ImportDeps = defaultD
       return out;
     },
     /** Imports the sample gazettes shipped in resources/samples through the same path as any import. */
-    async samples(): Promise<ImportSummary> {
+    async samples(by: Caller): Promise<ImportSummary> {
       const dir = join(ctx.resourcesDir, 'samples');
       let names: string[];
       try {
@@ -267,7 +262,7 @@ export function createImportService(ctx: AppContext, deps: ImportDeps = defaultD
         if (p.error) ctx.log.error(`示例文件 ${name} 无法导入：${p.error}`);
         else parsed.push(p);
       }
-      return commit(parsed.map(toCommit));
+      return commit(by, parsed.map(toCommitFile));
     },
   };
 }

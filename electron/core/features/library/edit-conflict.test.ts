@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../composition';
+import { localCaller } from '../../../../shared/contract';
 import { findAppRoot } from '../../kernel/paths';
 
 // Issue 14: two windows editing one document — the second save of an outdated copy is refused, not silently lost.
 
-function app(dataDir = ':memory:', actor?: string, now = () => new Date('2026-11-22T12:00:00')) {
+function app(dataDir = ':memory:', now = () => new Date('2026-11-22T12:00:00')) {
   const a = createApp({
     dataDir,
     shell: 'cli',
@@ -16,20 +17,19 @@ function app(dataDir = ':memory:', actor?: string, now = () => new Date('2026-11
     log: { info: () => {}, error: () => {} },
     dailyBackup: false,
   });
-  if (actor) void a.call('settings:update', { actor });
   return a;
 }
 
 describe('documents:update version check', () => {
   it('refuses a stale save with CONFLICT naming the fields and who changed them, and keeps the first edit', async () => {
     let t = Date.parse('2026-11-22T12:00:00');
-    const a = app(':memory:', undefined, () => new Date((t += 1000)));
-    await a.call('settings:update', { actor: '张三' });
+    const a = app(':memory:', () => new Date((t += 1000)));
+    const zhang = localCaller('张三', 'electron');
     await a.call('import:samples', {});
     const id = (await a.call('documents:list', {})).rows[0].id;
     const loaded = (await a.call('documents:get', { id })).document;
     // window 1 saves first
-    const first = await a.call('documents:update', { id, patch: { title: '窗口一的标题', kind: '意见' }, expectedUpdatedAt: loaded.updatedAt });
+    const first = await a.call('documents:update', { id, patch: { title: '窗口一的标题', kind: '意见' }, expectedUpdatedAt: loaded.updatedAt }, zhang);
     expect(first.document.updatedAt > loaded.updatedAt).toBe(true);
     // window 2 still holds the version it loaded
     const stale = a.call('documents:update', { id, patch: { title: '窗口二的标题' }, expectedUpdatedAt: loaded.updatedAt });

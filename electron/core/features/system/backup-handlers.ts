@@ -57,8 +57,8 @@ export function createBackupHandlers(ctx: AppContext, lifecycle: Lifecycle): Bac
       retentionDays: ctx.settings.get().backupRetentionDays,
       entries: ctx.dataDir === ':memory:' ? [] : listBackups(ctx.dataDir),
     }),
-    'backup:create': async () => backupIntoFolder(ctx, 'manual'),
-    'backup:restore': async ({ name }) => {
+    'backup:now': async () => backupIntoFolder(ctx, 'manual'),
+    'backup:restore': async ({ name }, { caller }) => {
       requireDisk(ctx);
       const entry = listBackups(ctx.dataDir).find((e) => e.name === name);
       if (!entry) throw new AppError('NOT_FOUND', `备份文件夹中没有 ${name}`);
@@ -71,7 +71,7 @@ export function createBackupHandlers(ctx: AppContext, lifecycle: Lifecycle): Bac
         undo: (applied) => undoRestore(dataDir, applied),
         check: async (core) => {
           verifyLibraryFile(join(dataDir, DB_FILE));
-          const res = await core.dispatch('app:info', {});
+          const res = await core.dispatch('app:info', {}, caller);
           if (!res.ok) throw new AppError('INTERNAL', `恢复后的文件库无法打开：${res.error.message}`);
           const info = res.data as { documentCount: number };
           if (info.documentCount !== staged.documents) {

@@ -44,6 +44,8 @@ export function createBackupService(ctx: Pick<AppContext, 'db' | 'dataDir'>) {
   };
 }
 
+export type BackupService = ReturnType<typeof createBackupService>;
+
 /** SQLite reports a full disk or a permission problem in its own words; map them to the file-system codes. */
 function sqliteToErrno(err: unknown): string | undefined {
   const code = (err as { code?: string }).code ?? '';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../composition';
 import { migrate } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
-import { registerSearchFunctions } from '../../db/migrations/0002_search';
+import { registerSearchFunctions } from '../../db/search-functions';
 import { backupFileName, backupsDir, hasBackupOn, listBackups, pruneBackups } from './backup-files';
 import { startDailyBackup } from './backup-handlers';
 import { finishPendingRestore, stageRestore, swapInRestore } from './restore-files';
@@ -30,7 +30,7 @@ describe('restore in the running app (backup:restore)', () => {
     const app = open(dir, 'browser');
     await app.call('import:samples', {});
     const before = await count(app);
-    const backup = await app.call('backup:create', {});
+    const backup = await app.call('backup:now', {});
     expect(backup).toMatchObject({ kind: 'manual', documents: before, problem: null });
     const list = await app.call('documents:list', {});
     await app.call('documents:delete', { id: list.rows[0].id });
@@ -58,7 +58,7 @@ describe('restore in the running app (backup:restore)', () => {
     const app = open(dir, 'browser');
     await app.call('import:samples', {});
     const n = await count(app);
-    await app.call('backup:create', {});
+    await app.call('backup:now', {});
     const folder = backupsDir(dir);
     writeFileSync(join(folder, 'garbage.db'), 'this is not a database'.repeat(100));
     const foreign = new Database(join(folder, 'foreign.db'));
@@ -87,7 +87,7 @@ describe('restore from the command line files (stale -wal)', () => {
     await app.call('import:samples', {});
     const n = await count(app);
     const backup = join(tmp('nd-bk-'), 'copy.db');
-    await app.call('backup:create', {});
+    await app.call('backup:now', {});
     copyFileSync(join(backupsDir(dir), listBackups(dir)[0].name), backup);
     await app.close();
     // a crash: another writer's last transactions are only in the -wal, never checkpointed
@@ -119,7 +119,7 @@ describe('restore from the command line files (stale -wal)', () => {
     const app = open(dir);
     await app.call('import:samples', {});
     const n = await count(app);
-    const entry = await app.call('backup:create', {});
+    const entry = await app.call('backup:now', {});
     await app.call('documents:delete', { id: (await app.call('documents:list', {})).rows[0].id });
     await app.close();
     const staged = stageRestore(dir, join(backupsDir(dir), entry.name));
@@ -180,7 +180,7 @@ describe('automatic backups', () => {
     }
     expect((await app.call('settings:update', { backupRetentionDays: 7 })).backupRetentionDays).toBe(7);
     const folder = backupsDir(dir);
-    await app.call('backup:create', {});
+    await app.call('backup:now', {});
     const now = new Date(2026, 10, 30, 12);
     const names = [1, 6, 8, 40].map((days) => backupFileName(new Date(now.getTime() - days * 86400_000), 'auto'));
     for (const n of names) writeFileSync(join(folder, n), 'x');
