@@ -19,10 +19,11 @@ let announced = false;
 for (;;) {
   const id = ids[n % ids.length];
   const d = (await app.call('documents:get', { id })).document;
-  const base = d.title.replace(/ #\d+$/, '');
+  const base = d.title.replace(/ #[\d-]+$/, '');
+  // unique per process, so no edit is a no-op repeat of an earlier round's
   await app.call('documents:update', {
     id,
-    patch: { title: `${base} #${n}`, body: [...d.body.slice(0, 3), `第 ${n} 次修改。`] },
+    patch: { title: `${base} #${process.pid}-${n}`, body: [...d.body.slice(0, 3), `第 ${n} 次修改（进程 ${process.pid}）。`] },
     expectedUpdatedAt: d.updatedAt,
   });
   try {
