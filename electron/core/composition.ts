@@ -32,6 +32,9 @@ import { createBackupHandlers, startDailyBackup } from './features/system/backup
 import { backupBeforeMigration } from './features/system/backup-files';
 import { finishPendingRestore } from './features/system/restore-files';
 
+/** Restore while no app has the library open (the CLI): see features/system/restore-files.ts. */
+export { restoreFromFile } from './features/system/restore-files';
+
 export interface AppOptions {
   /** data directory, or ':memory:' for a throw-away library (tests) */
   dataDir: string;

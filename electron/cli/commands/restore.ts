@@ -1,4 +1,4 @@
-import { stageRestore, swapInRestore, undoRestore } from '../../core/features/system/restore-files';
+import { restoreFromFile } from '../../core/composition';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
@@ -13,14 +13,13 @@ export const restoreCommand: CliCommand = {
   async run(ctx) {
     if (typeof ctx.values.from !== 'string' || !ctx.values.from) throw new UsageError('请用 --from 指定备份文件，例如 --from 备份-2026-11-22.db');
     // The current library is not opened first: it may be the damaged one being replaced.
-    const staged = stageRestore(ctx.dataDir, ctx.values.from);
-    const result = swapInRestore(ctx.dataDir, staged, new Date());
+    const { result, undo } = restoreFromFile(ctx.dataDir, ctx.values.from, new Date());
     // Opening runs the same checks as every start (integrity, version, migration) on the restored file.
     let app;
     try {
       app = ctx.openApp();
     } catch (err) {
-      undoRestore(ctx.dataDir, result);
+      undo();
       throw new UsageError(`恢复后的文件库无法打开，已还原为原文件库：${(err as Error).message}`);
     }
     try {

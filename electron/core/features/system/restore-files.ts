@@ -127,3 +127,13 @@ export function finishPendingRestore(dataDir: string): string | null {
   rmSync(marker, { force: true });
   return aside;
 }
+
+/**
+ * Restore with the library closed (the CLI; the current library may be the damaged one): verifies the backup,
+ * swaps it in, and returns how to put the old library back if the restored one then fails to open.
+ */
+export function restoreFromFile(dataDir: string, from: string, now: Date): { result: RestoreResult; undo(): void } {
+  const staged = stageRestore(dataDir, from);
+  const result = swapInRestore(dataDir, staged, now);
+  return { result, undo: () => undoRestore(dataDir, result) };
+}
