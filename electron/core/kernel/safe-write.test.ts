@@ -74,5 +74,15 @@ describe('safeWrite', () => {
     expect(readFileSync(target, 'utf8')).toBe('OLD');
     noTmp(out);
     expect(existsSync(target)).toBe(true);
+    // the same for a permission refusal in the middle of writing (root ignores chmod, so it is injected)
+    const denied = Object.assign(new Error('denied'), { code: 'EACCES' });
+    await expect(
+      safeWrite(join(out, 'new.pdf'), (tmp) => {
+        writeFileSync(tmp, 'half');
+        throw denied;
+      }, { dataDir }),
+    ).rejects.toThrow(/没有写入权限/);
+    expect(existsSync(join(out, 'new.pdf'))).toBe(false);
+    noTmp(out);
   });
 });

@@ -1,3 +1,4 @@
+import { statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../../../shared/contract';
 import type { backupChannels } from '../../../../shared/contract/backup';
@@ -29,6 +30,22 @@ export async function backupIntoFolder(ctx: Pick<AppContext, 'db' | 'dataDir' | 
   return entry;
 }
 
+/** Why there is no room for one more copy of the library (with a margin), or null when there is. */
+export function diskTooFull(dataDir: string, free = freeBytes(dataDir)): string | null {
+  const size = statSync(join(dataDir, DB_FILE), { throwIfNoEntry: false })?.size ?? 0;
+  if (free === null || free >= size * 1.5 + 64 * 1024 * 1024) return null;
+  return `磁盘剩余空间（${Math.round(free / 1024 / 1024)} MB）不足以再存一份文件库（${Math.round(size / 1024 / 1024)} MB）。请腾出空间，或在设置中缩短备份保留天数。`;
+}
+
+function freeBytes(dir: string): number | null {
+  try {
+    const s = statfsSync(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The daily backup at start: shortly after the library opens (so the first answers are not slowed), once per
  * day. A failure is logged, never fatal; closing the app waits for a backup under way.
@@ -37,6 +54,11 @@ export function startDailyBackup(ctx: AppContext, delayMs = 2_000): void {
   let running: Promise<unknown> | null = null;
   const timer = setTimeout(() => {
     if (hasBackupOn(ctx.dataDir, ctx.now())) return;
+    const short = diskTooFull(ctx.dataDir);
+    if (short) {
+      ctx.log.error(`自动备份已跳过：${short}`);
+      return;
+    }
     running = backupIntoFolder(ctx, 'auto').then(
       (e) => ctx.log.info(`已自动备份：${e.name}`),
       (err) => ctx.log.error(`自动备份失败：${err instanceof Error ? err.message : String(err)}`),

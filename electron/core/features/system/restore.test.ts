@@ -8,7 +8,8 @@ import { migrate } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
 import { registerSearchFunctions } from '../../db/search-functions';
 import { backupFileName, backupsDir, hasBackupOn, listBackups, pruneBackups } from './backup-files';
-import { startDailyBackup } from './backup-handlers';
+import { diskTooFull, startDailyBackup } from './backup-handlers';
+import { localCaller } from '../../../../shared/contract';
 import { finishPendingRestore, stageRestore, swapInRestore } from './restore-files';
 
 const quiet = { info() {}, error() {} };
@@ -192,5 +193,25 @@ describe('automatic backups', () => {
     // everything is old: the newest stays
     expect(pruneBackups(dir, 1, new Date(2030, 0, 1)).length).toBeGreaterThan(0);
     expect(readdirSync(folder).filter((f) => f.startsWith('normdesk-'))).toHaveLength(1);
+  });
+});
+
+describe('where backups may be written', () => {
+  it('backup:create (a path on the disk) is the command line\'s only; the UI backs up into the backups folder', async () => {
+    const dir = tmp('nd-bc-');
+    const app = open(dir, 'browser');
+    const target = join(tmp('nd-bc-out-'), 'x.db');
+    await expect(app.call('backup:create', { file: target }, localCaller('u', 'browser'))).rejects.toThrow(/只有命令行/);
+    await expect(app.call('backup:create', { file: target }, localCaller('u', 'electron'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(existsSync(target)).toBe(false);
+    expect((await app.call('backup:create', { file: target }, localCaller('u', 'cli'))).file).toBe(target);
+    expect((await app.call('backup:now', {})).kind).toBe('manual');
+  });
+
+  it('the daily backup is skipped with a message when the disk has no room for another copy', () => {
+    const dir = tmp('nd-full-');
+    writeFileSync(join(dir, 'normdesk.db'), Buffer.alloc(1024 * 1024));
+    expect(diskTooFull(dir, 10 * 1024 * 1024)).toMatch(/磁盘剩余空间（10 MB）不足/);
+    expect(diskTooFull(dir, 10 * 1024 * 1024 * 1024)).toBeNull();
   });
 });
