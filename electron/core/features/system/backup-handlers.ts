@@ -1,7 +1,8 @@
 import { statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../../../shared/contract';
-import type { backupChannels } from '../../../../shared/contract/backup';
+import type { Caller } from '../../../../shared/contract';
+import type { backupChannels, RestoreResult } from '../../../../shared/contract/backup';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import type { Lifecycle } from '../../kernel/live-core';
@@ -73,6 +74,7 @@ export function startDailyBackup(ctx: AppContext, delayMs = 2_000): void {
 
 /** 设置 → 备份与恢复: list, 立即备份, and restore from a listed backup (the app switches without a restart). */
 export function createBackupHandlers(ctx: AppContext, lifecycle: Lifecycle): BackupHandlers {
+  let restoring = false;
   return {
     'backup:list': async () => ({
       dir: ctx.dataDir === ':memory:' ? '' : backupsDir(ctx.dataDir),
@@ -82,26 +84,37 @@ export function createBackupHandlers(ctx: AppContext, lifecycle: Lifecycle): Bac
     'backup:now': async () => backupIntoFolder(ctx, 'manual'),
     'backup:restore': async ({ name }, { caller }) => {
       requireDisk(ctx);
-      const entry = listBackups(ctx.dataDir).find((e) => e.name === name);
-      if (!entry) throw new AppError('NOT_FOUND', `备份文件夹中没有 ${name}`);
-      // verified before anything is closed: a bad backup leaves the running app as it was
-      const staged = stageRestore(ctx.dataDir, join(backupsDir(ctx.dataDir), name));
-      const dataDir = ctx.dataDir;
-      const now = ctx.now();
-      const result = await lifecycle.swapFiles({
-        apply: () => swapInRestore(dataDir, staged, now),
-        undo: (applied) => undoRestore(dataDir, applied),
-        check: async (core) => {
-          verifyLibraryFile(join(dataDir, DB_FILE));
-          const res = await core.dispatch('app:info', {}, caller);
-          if (!res.ok) throw new AppError('INTERNAL', `恢复后的文件库无法打开：${res.error.message}`);
-          const info = res.data as { documentCount: number };
-          if (info.documentCount !== staged.documents) {
-            throw new AppError('INTERNAL', `恢复后的文件数（${info.documentCount}）与备份（${staged.documents}）不符，已还原为原文件库`);
-          }
-        },
-      });
-      return { name, documents: result.documents, schemaVersion: result.schemaVersion, asideDir: result.asideDir };
+      // one restore at a time: a second would overwrite the first's staging copy
+      if (restoring) throw new AppError('CONFLICT', '正在恢复文件库，请稍候。');
+      restoring = true;
+      try {
+        return await restore(name, caller);
+      } finally {
+        restoring = false;
+      }
     },
   };
+
+  async function restore(name: string, caller: Caller): Promise<RestoreResult> {
+    const entry = listBackups(ctx.dataDir).find((e) => e.name === name);
+    if (!entry) throw new AppError('NOT_FOUND', `备份文件夹中没有 ${name}`);
+    // verified before anything is closed: a bad backup leaves the running app as it was
+    const staged = stageRestore(ctx.dataDir, join(backupsDir(ctx.dataDir), name));
+    const dataDir = ctx.dataDir;
+    const now = ctx.now();
+    const result = await lifecycle.swapFiles({
+      apply: () => swapInRestore(dataDir, staged, now),
+      undo: (applied) => undoRestore(dataDir, applied),
+      check: async (core) => {
+        verifyLibraryFile(join(dataDir, DB_FILE));
+        const res = await core.dispatch('app:info', {}, caller);
+        if (!res.ok) throw new AppError('INTERNAL', `恢复后的文件库无法打开：${res.error.message}`);
+        const info = res.data as { documentCount: number };
+        if (info.documentCount !== staged.documents) {
+          throw new AppError('INTERNAL', `恢复后的文件数（${info.documentCount}）与备份（${staged.documents}）不符，已还原为原文件库`);
+        }
+      },
+    });
+    return { name, documents: result.documents, schemaVersion: result.schemaVersion, asideDir: result.asideDir };
+  }
 }
