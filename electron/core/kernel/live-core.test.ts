@@ -32,7 +32,7 @@ describe('live core', () => {
     let release!: () => void;
     const slow = new Promise<void>((r) => (release = r));
     let n = 0;
-    const restore = () => live.lifecycle.swapFiles({ apply: () => log.push('apply'), undo: () => log.push('undo'), check: () => {} });
+    const restore = (): Promise<unknown> => live.lifecycle.swapFiles({ apply: () => log.push('apply'), undo: () => log.push('undo'), check: () => {} });
     const live = createLiveCore(() => fakeCore(`core${++n}`, log, slow, restore));
     const inFlight = live.dispatch('slow', {}, USER);
     // the swap is requested from inside a request, as the restore handler does
