@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
-import type { CommitFile } from '../../../shared/contract/import';
 import { parseDocNumber } from '../../../shared/domain/docnumber';
 import type { ParsedDocument, ParsedGazette } from '../../../shared/domain/parse-result';
 import { createContext, type AppContext } from '../kernel/context';
 import { openDatabase } from '../db/open';
+import type { TrustedFile } from '../features/import/import-service';
 
 /** A fresh in-memory library with a fixed clock, without the rest of the app (for service tests). */
 export function testContext(now = '2026-11-22T12:00:00'): AppContext & { emitted: Array<{ ids: string[]; deleted: string[] }> } {
@@ -49,12 +48,12 @@ export function parsedDoc(
   };
 }
 
-/** A reviewed file ready for commit; the hash is derived from the name so each name is one file. */
+/** An already parsed file for commitParsed; the hash is derived from the name so each name is one file. */
 export function commitFile(
   name: string,
   documents: ParsedDocument[],
   gazette: ParsedGazette | null = null,
-): z.input<typeof CommitFile> {
+): TrustedFile {
   return { name, sha256: createHash('sha256').update(name).digest('hex'), size: 100, encoding: 'utf-8', gazette, documents };
 }
 

@@ -45,8 +45,8 @@ describe('abolition between two stored documents', () => {
     ['abolishing document first, target imported later', [NEW, OLD]],
   ])('%s: relation shows both ways and the old one is 已废止 after the new one takes effect', (_label, order) => {
     const { docs, imports } = setup();
-    imports.commit([commitFile('a.txt', [order[0]])]);
-    imports.commit([commitFile('b.txt', [order[1]])]);
+    imports.commitParsed([commitFile('a.txt', [order[0]])]);
+    imports.commitParsed([commitFile('b.txt', [order[1]])]);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const newId = idOf(docs, '招政发〔2022〕11号');
 
@@ -62,8 +62,8 @@ describe('abolition between two stored documents', () => {
 
   it('reports the link made when the target arrives later in the audit log of both documents', () => {
     const { docs, imports } = setup();
-    imports.commit([commitFile('a.txt', [NEW])]);
-    const summary = imports.commit([commitFile('b.txt', [OLD])]);
+    imports.commitParsed([commitFile('a.txt', [NEW])]);
+    const summary = imports.commitParsed([commitFile('b.txt', [OLD])]);
     expect(summary.resolvedRelations).toBe(1);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const actions = docs.detail(oldId).history.map((h) => h.action);
@@ -73,7 +73,7 @@ describe('abolition between two stored documents', () => {
 
   it('highlights the 施行, 有效期 and 废止 clauses in the body', () => {
     const { docs, imports } = setup();
-    imports.commit([commitFile('a.txt', [NEW])]);
+    imports.commitParsed([commitFile('a.txt', [NEW])]);
     const d = docs.detail(idOf(docs, '招政发〔2022〕11号'));
     const text = d.document.body[0];
     const kinds = Object.fromEntries(d.highlights.map((h) => [h.kind, text.slice(h.start, h.end)]));
@@ -86,7 +86,7 @@ describe('abolition between two stored documents', () => {
 describe('the library table', () => {
   function library() {
     const s = setup();
-    s.imports.commit([
+    s.imports.commitParsed([
       commitFile('lib.txt', [
         OLD,
         NEW,
@@ -144,7 +144,7 @@ describe('the library table', () => {
     expect(row().status).toBe('现行有效');
     docs.update(row().id, { declaredInvalidOn: '2022-01-01' });
     expect(row().status).toBe('宣布失效');
-    imports.commit([commitFile('x.txt', [parsedDoc({ title: '废止决定', docNumber: '高政发〔2022〕1号', dateSigned: '2022-02-01', abolishes: [{ title: null, docNumber: '高政发〔2021〕8号' }] })])]);
+    imports.commitParsed([commitFile('x.txt', [parsedDoc({ title: '废止决定', docNumber: '高政发〔2022〕1号', dateSigned: '2022-02-01', abolishes: [{ title: null, docNumber: '高政发〔2021〕8号' }] })])]);
     expect(row().status).toBe('已废止');
     docs.delete(row().id);
     expect(docs.list(query({ q: '高政发〔2021〕8号' })).total).toBe(0);
@@ -166,7 +166,7 @@ describe('the library table', () => {
 describe('editing a document', () => {
   function one() {
     const s = setup();
-    s.imports.commit([commitFile('a.txt', [OLD])]);
+    s.imports.commitParsed([commitFile('a.txt', [OLD])]);
     return { ...s, id: idOf(s.docs, '招政发〔2018〕27号') };
   }
 
@@ -202,7 +202,7 @@ describe('editing a document', () => {
 
   it('refuses a 文号 another document already has', () => {
     const { docs, imports, id } = one();
-    imports.commit([commitFile('b.txt', [NEW])]);
+    imports.commitParsed([commitFile('b.txt', [NEW])]);
     expect(() => docs.update(id, { docNumber: '招政发〔2022〕11号' })).toThrow(/已用于/);
   });
 
@@ -215,7 +215,7 @@ describe('editing a document', () => {
 
   it('links waiting references when an edit gives the document the 文号 they name', () => {
     const { docs, imports } = setup();
-    imports.commit([commitFile('a.txt', [NEW, { ...OLD, docNumber: null, title: '旧办法' }])]);
+    imports.commitParsed([commitFile('a.txt', [NEW, { ...OLD, docNumber: null, title: '旧办法' }])]);
     const oldId = docs.list(query({ q: '旧办法' })).rows[0].id;
     expect(docs.detail(oldId).incoming).toEqual([]);
     docs.update(oldId, { docNumber: '招政发〔2018〕27号' });
@@ -226,7 +226,7 @@ describe('editing a document', () => {
 describe('deleting a document', () => {
   it('turns relations to it back into references, audits everything, and re-links on re-import', () => {
     const { docs, imports, ctx } = setup();
-    imports.commit([commitFile('a.txt', [OLD, NEW])]);
+    imports.commitParsed([commitFile('a.txt', [OLD, NEW])]);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const newId = idOf(docs, '招政发〔2022〕11号');
     docs.delete(oldId);
@@ -236,7 +236,7 @@ describe('deleting a document', () => {
     expect(log.map((r) => r.action)).toEqual(expect.arrayContaining(['document.delete', 'relation.unresolve']));
     expect(ctx.emitted.at(-1)).toEqual({ ids: [], deleted: [oldId] });
 
-    imports.commit([commitFile('c.txt', [OLD])]);
+    imports.commitParsed([commitFile('c.txt', [OLD])]);
     const again = idOf(docs, '招政发〔2018〕27号');
     expect(docs.detail(again).incoming).toMatchObject([{ sourceId: newId }]);
   });

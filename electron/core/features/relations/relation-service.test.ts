@@ -7,7 +7,7 @@ import { commitFile, parsedDoc, tableCounts, testContext } from '../../test-supp
 function setup() {
   const ctx = testContext();
   const imports = createImportService(ctx);
-  const summary = imports.commit([
+  const summary = imports.commitParsed([
     commitFile('a.txt', [
       parsedDoc({ title: '甲', docNumber: '招政发〔2022〕1号', dateSigned: '2022-01-01' }),
       parsedDoc({ title: '乙', docNumber: '招政发〔2022〕2号', dateSigned: '2022-02-01' }),
@@ -30,7 +30,7 @@ describe('relations', () => {
     const { relations, imports, a } = setup();
     const r = relations.add({ sourceId: a, type: 'cites', targetDocNumber: '鲁司〔2020〕66 号' });
     expect(r).toMatchObject({ targetId: null, targetDocNumber: '鲁司〔2020〕66号' });
-    const later = imports.commit([commitFile('b.txt', [parsedDoc({ title: '山东省司法厅文件', docNumber: '鲁司〔2020〕66号' })])]);
+    const later = imports.commitParsed([commitFile('b.txt', [parsedDoc({ title: '山东省司法厅文件', docNumber: '鲁司〔2020〕66号' })])]);
     expect(later.resolvedRelations).toBe(1);
     expect(relations.get(r.id).targetId).toBe(later.created[0].id);
   });
@@ -38,7 +38,7 @@ describe('relations', () => {
   it('links a reference by exact title when it names no 文号', () => {
     const { relations, imports, a } = setup();
     const r = relations.add({ sourceId: a, type: 'cites', targetTitle: '《烟台市养犬管理条例》' });
-    const later = imports.commit([commitFile('b.txt', [parsedDoc({ title: '烟台市养犬管理条例', docNumber: null })])]);
+    const later = imports.commitParsed([commitFile('b.txt', [parsedDoc({ title: '烟台市养犬管理条例', docNumber: null })])]);
     expect(relations.get(r.id).targetId).toBe(later.created[0].id);
   });
 
