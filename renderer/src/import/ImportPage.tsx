@@ -1,7 +1,19 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useRef, useState } from 'react';
-import type { ImportSummary, ParsedFile, ReviewDocument } from '../../../shared/contract/import';
-import type { ParsedDocument } from '../../../shared/domain/parse-result';
+import {
+  base64Length,
+  MAX_COMMIT_REQUEST_DOCUMENTS,
+  MAX_COMMIT_REQUEST_FILES,
+  MAX_IMPORT_FILE_LABEL,
+  MAX_PARSE_REQUEST_BASE64,
+  MAX_PARSE_REQUEST_FILES,
+  planChunks,
+  type CommitDocument,
+  type CommitFile,
+  type ImportSummary,
+  type ParsedFile,
+  type ReviewDocument,
+} from '../../../shared/contract/import';
 import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -23,6 +35,7 @@ const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
   'no-validity': '未写明有效期',
   'validity-too-long': '有效期超过规定年限',
   duplicate: '可能与已收录文件重复',
+  'inconsistent-dates': '日期相互矛盾，将按原文保存并标记待核对',
   parse: '解析提示',
 };
 
@@ -31,13 +44,43 @@ const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
   'no-validity': 'yellow',
   'validity-too-long': 'red',
   duplicate: 'grape',
+  'inconsistent-dates': 'red',
   parse: 'gray',
 };
 
-/** Drops the review-only fields: what is committed is exactly the parse contract's document. */
-function toParsed(d: ReviewDocument): ParsedDocument {
-  const { reviewWarnings: _w, duplicateOf: _d, ...doc } = d;
-  return doc;
+/** The person's view of one staged document: its metadata as reviewed (body and lines stay with the service). */
+function toCommitDocument(d: ReviewDocument, index: number): CommitDocument {
+  return {
+    index,
+    title: d.title,
+    docNumber: d.docNumber?.raw ?? null,
+    registrationNumber: d.registrationNumber,
+    issuers: d.issuers,
+    dateSigned: d.dateSigned,
+    kind: d.kind,
+    isNormative: d.isNormative,
+    effectiveClause: d.effectiveClause,
+    effectiveDate: d.effectiveDate,
+    validityClause: d.validityClause,
+    validUntil: d.validUntil,
+    abolishes: d.abolishes,
+    amends: d.amends,
+    replaces: d.replaces,
+    cites: d.cites,
+  };
+}
+
+const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
+
+function addSummary(a: ImportSummary, b: ImportSummary): ImportSummary {
+  return {
+    created: [...a.created, ...b.created],
+    skipped: [...a.skipped, ...b.skipped],
+    gazettes: [...a.gazettes, ...b.gazettes],
+    resolvedRelations: a.resolvedRelations + b.resolvedRelations,
+    flagged: [...a.flagged, ...b.flagged],
+    refused: [...a.refused, ...b.refused],
+  };
 }
 
 function gazetteLabel(g: NonNullable<ParsedFile['gazette']>): string {
@@ -75,6 +118,11 @@ function FileReview({ file, onToggle, onEdit }: {
         </Text>
       )}
       <ErrorAlert message={file.error ?? p?.error ?? null} title="此文件无法导入" />
+      {p?.encodingNote && (
+        <Alert color="yellow" variant="light" title="文件编码" mb="xs">
+          {p.encodingNote}
+        </Alert>
+      )}
       {p && p.warnings.length > 0 && (
         <details style={{ marginBottom: 8 }}>
           <summary style={{ cursor: 'pointer', fontSize: 14, color: '#1a539a' }}>解析提示 {p.warnings.length} 条</summary>
@@ -150,7 +198,9 @@ export function ImportPage() {
   const call = useCall();
   const inputRef = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<ReviewFile[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: string; phase: 'parse' | 'commit' } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cancelRef = useRef(false);
   const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -158,26 +208,45 @@ export function ImportPage() {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
 
   const addFiles = async (list: File[]) => {
-    if (!list.length || progress) return;
+    if (!list.length || progress || saving) return;
     setSummary(null);
     setSaveError(null);
+    setNotice(null);
+    cancelRef.current = false;
     const results: ReviewFile[] = [];
-    // One file per request, so the progress bar tracks real work and one bad file spoils nothing else.
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i];
-      setProgress({ done: i, total: list.length, current: f.name });
+    const sendable: File[] = [];
+    for (const f of list) {
       const refused = precheck(f);
-      if (refused) {
-        results.push({ name: f.name, parsed: null, error: refused, docs: [] });
-        continue;
+      if (refused) results.push({ name: f.name, parsed: null, error: refused, docs: [] });
+      else sendable.push(f);
+    }
+    // Several files per request within the transport limit, so a folder of any size is read in steps that show
+    // progress and can be stopped between them; one bad file spoils nothing else.
+    const chunks = planChunks(sendable, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (f) => base64Length(f.size));
+    let done = 0;
+    for (const chunk of chunks) {
+      if (cancelRef.current) {
+        setNotice(`已停止读取：${sendable.length - done} 个文件未读取，已读取的 ${done} 个文件列在下方。`);
+        break;
       }
-      try {
-        const dataBase64 = await readAsBase64(f);
-        const [parsed] = await call('import:parse', { files: [{ name: f.name, dataBase64 }] });
-        results.push({ name: f.name, parsed, error: null, docs: parsed.documents.map((doc) => ({ doc, keep: true })) });
-      } catch (err) {
-        results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
+      setProgress({ done, total: sendable.length, current: chunk.map((f) => f.name).join('、'), phase: 'parse' });
+      const files: Array<{ name: string; dataBase64: string }> = [];
+      for (const f of chunk) {
+        try {
+          files.push({ name: f.name, dataBase64: await readAsBase64(f) });
+        } catch (err) {
+          results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
+        }
       }
+      if (files.length) {
+        try {
+          const parsed = await call('import:parse', { files });
+          parsed.forEach((p) => results.push({ name: p.name, parsed: p, error: null, docs: p.documents.map((doc) => ({ doc, keep: true })) }));
+        } catch (err) {
+          for (const f of files) results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
+        }
+      }
+      done += chunk.length;
     }
     setProgress(null);
     setFiles((prev) => [...prev, ...results]);
@@ -185,27 +254,47 @@ export function ImportPage() {
 
   const kept = files.flatMap((f) => f.docs.filter((d) => d.keep));
   const commit = async () => {
-    const toCommit = files.filter((f) => f.parsed && !f.parsed.error && f.docs.some((d) => d.keep));
+    const toCommit = files.filter((f) => f.parsed?.stagedId && !f.parsed.error && f.docs.some((d) => d.keep));
     if (!toCommit.length) return;
     setSaving(true);
     setSaveError(null);
+    setNotice(null);
+    cancelRef.current = false;
+    // Each request is its own transaction: stopping between them leaves every saved chunk whole and nothing half-saved.
+    const chunks = planChunks(toCommit, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.docs.filter((d) => d.keep).length);
+    let total = emptySummary();
+    const saved = new Set<ReviewFile>();
+    let savedDocs = 0;
+    const keptCount = toCommit.reduce((n, f) => n + f.docs.filter((d) => d.keep).length, 0);
     try {
-      const res = await call('import:commit', {
-        files: toCommit.map((f) => ({
-          name: f.parsed!.name,
-          sha256: f.parsed!.sha256,
-          size: f.parsed!.size,
-          encoding: f.parsed!.encoding ?? 'utf-8',
+      for (const [k, chunk] of chunks.entries()) {
+        if (cancelRef.current) {
+          setNotice(`已停止保存：已保存 ${k} 批（${countDocs(savedDocs)}），其余 ${toCommit.length - saved.size} 个文件未保存，仍列在下方，可再次保存。`);
+          break;
+        }
+        setProgress({ done: savedDocs, total: keptCount, current: `第 ${k + 1}/${chunks.length} 批`, phase: 'commit' });
+        const req: CommitFile[] = chunk.map((f) => ({
+          stagedId: f.parsed!.stagedId!,
           gazette: f.parsed!.gazette,
-          documents: f.docs.filter((d) => d.keep).map((d) => toParsed(d.doc)),
-        })),
-      });
-      setSummary(res);
-      setFiles([]);
+          documents: f.docs.flatMap((d, index) => (d.keep ? [toCommitDocument(d.doc, index)] : [])),
+        }));
+        total = addSummary(total, await call('import:commit', { files: req }));
+        chunk.forEach((f) => saved.add(f));
+        savedDocs += req.reduce((n, f) => n + f.documents.length, 0);
+      }
     } catch (err) {
-      setSaveError(errorMessage(err));
+      setSaveError(
+        saved.size
+          ? `${errorMessage(err)}（此前已保存的 ${saved.size} 个文件不受影响，见下方；未保存的文件仍列在下方）`
+          : errorMessage(err),
+      );
     } finally {
+      setProgress(null);
       setSaving(false);
+      if (saved.size) {
+        setSummary(total);
+        setFiles((prev) => prev.filter((f) => !saved.has(f)));
+      }
     }
   };
 
@@ -234,11 +323,11 @@ export function ImportPage() {
       >
         <Stack gap="xs" align="center">
           <Text fw={600}>把公报或文件拖到这里，或</Text>
-          <Button onClick={() => inputRef.current?.click()} disabled={!!progress}>
+          <Button onClick={() => inputRef.current?.click()} disabled={!!progress || saving}>
             选择文件…
           </Button>
           <Text size="sm" c="dimmed">
-            可一次选择多个文件：.txt（UTF-8 或 GBK/GB18030，自动识别）、.docx、带文字层的 .pdf；单个文件不超过 10 MB。保存前会先列出识别结果供核对。
+            可一次选择任意多个文件：.txt（UTF-8、GBK/GB18030 等编码自动识别）、.docx、带文字层的 .pdf；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
           </Text>
         </Stack>
         <input
@@ -257,11 +346,23 @@ export function ImportPage() {
       </div>
       {progress && (
         <Paper withBorder p="sm">
-          <Text size="sm" mb={4}>
-            正在读取和识别（{progress.done + 1}/{progress.total}）：{progress.current}
-          </Text>
-          <Progress value={(progress.done / progress.total) * 100} animated aria-label="导入进度" />
+          <Group justify="space-between" mb={4}>
+            <Text size="sm">
+              {progress.phase === 'parse'
+                ? `正在读取和识别（${progress.done}/${progress.total} 个文件已完成）：${progress.current}`
+                : `正在保存（${progress.done}/${progress.total} 件已保存）：${progress.current}`}
+            </Text>
+            <Button size="compact-sm" variant="default" onClick={() => (cancelRef.current = true)}>
+              停止
+            </Button>
+          </Group>
+          <Progress value={(progress.done / Math.max(1, progress.total)) * 100} animated aria-label="导入进度" />
         </Paper>
+      )}
+      {notice && (
+        <Alert color="yellow" variant="light" title="已停止" role="status">
+          {notice}
+        </Alert>
       )}
       {summary && (
         <Alert color="green" title="导入完成">
@@ -270,7 +371,8 @@ export function ImportPage() {
               新增 {countDocs(summary.created.length)}
               {summary.skipped.length ? `，${countDocs(summary.skipped.length)}已存在未重复保存` : ''}
               {summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}
-              {summary.resolvedRelations ? `，关联了 ${summary.resolvedRelations} 处此前未收录的引用` : ''}。
+              {summary.resolvedRelations ? `，关联了 ${summary.resolvedRelations} 处此前未收录的引用` : ''}
+              {summary.flagged.length ? `，${countDocs(summary.flagged.length)}日期相互矛盾，已按原文保存并标记待核对` : ''}。
             </Text>
             {summary.skipped.length > 0 && (
               <List size="sm">
@@ -281,6 +383,24 @@ export function ImportPage() {
                   </List.Item>
                 ))}
               </List>
+            )}
+            {summary.flagged.length > 0 && (
+              <List size="sm">
+                {summary.flagged.map((f) => (
+                  <List.Item key={f.id}>
+                    已按原文保存并标记待核对：<Anchor href={routeHref({ name: 'document', id: f.id, terms: [] })}>{f.title}</Anchor>：{f.reason}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {summary.refused.length > 0 && (
+              <Alert color="red" variant="light" title={`${summary.refused.length} 项未保存（其余已保存）`}>
+                <List size="sm">
+                  {summary.refused.map((r, i) => (
+                    <List.Item key={i}>{r.reason}</List.Item>
+                  ))}
+                </List>
+              </Alert>
             )}
             <Anchor href={routeHref({ name: 'library' })} size="sm">
               到文件库查看 →
@@ -296,10 +416,10 @@ export function ImportPage() {
           onEdit={(di) => setEditing({ file: fi, doc: di })}
         />
       ))}
-      <ErrorAlert message={saveError} title="未能保存，文件库未作任何改动" />
+      <ErrorAlert message={saveError} title="未能保存" />
       {files.length > 0 && (
         <Group justify="space-between" style={{ position: 'sticky', bottom: 0, background: '#f5f6f8', padding: '8px 0' }}>
-          <Button variant="default" onClick={() => setFiles([])}>
+          <Button variant="default" onClick={() => setFiles([])} disabled={saving}>
             放弃
           </Button>
           <Button onClick={commit} loading={saving} disabled={!kept.length}>
