@@ -32,11 +32,11 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const seconds = Math.round(limits.timeoutMs / 1000);
+  const time = limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} 秒` : `${limits.timeoutMs} 毫秒`;
   const tooBig = (name: string) =>
     new AppError('INVALID_INPUT', `文件“${name}”解析时占用内存超过 ${limits.workerHeapMb} MB 的上限，已停止解析（文件可能过于复杂或经过恶意构造，例如压缩炸弹）`);
   const tooSlow = (name: string) =>
-    new AppError('INVALID_INPUT', `文件“${name}”解析超过 ${seconds} 秒的时限，已停止解析（文件可能过于复杂或经过恶意构造）`);
+    new AppError('INVALID_INPUT', `文件“${name}”解析超过 ${time}的时限，已停止解析（文件可能过于复杂或经过恶意构造）`);
 
   function start(): Worker {
     const w = new Worker(script!.file, {

@@ -138,7 +138,8 @@ async function pageItems(page: PdfPage, p: number, limits: ParseLimits): Promise
       }
     }
   } finally {
-    await reader.cancel().catch(() => undefined);
+    // Not cancelled: pdfjs would still enqueue into the closed stream; destroying the document ends it.
+    reader.releaseLock();
   }
   return items;
 }
