@@ -12,8 +12,6 @@ import type { ParsedDocument } from '../shared/domain/parse-result';
 import { parseText } from '../shared/parse';
 import { createApp } from '../electron/core/composition';
 import { findAppRoot } from '../electron/core/kernel/paths';
-import { createDocumentService } from '../electron/core/features/library/document-service';
-import { createImportService } from '../electron/core/features/import/import-service';
 import { DocumentQuery } from '../shared/contract/documents';
 
 const root = findAppRoot();
@@ -77,8 +75,8 @@ function synthetic(n: number, offset = 0): ParsedDocument[] {
 const dir = mkdtempSync(join(tmpdir(), 'normdesk-bench-'));
 const app = createApp({ dataDir: dir, shell: 'cli', log: { info: () => {}, error: (m, e) => console.error(m, e) } });
 try {
-  const imports = createImportService(app.ctx);
-  const docs = createDocumentService(app.ctx);
+  const { imports, documents: docs } = app.services;
+  const by = app.caller;
   const file = (name: string, documents: ParsedDocument[]) => ({
     name,
     sha256: name.padEnd(64, '0').replace(/[^0-9a-f]/g, '0').slice(0, 64),
@@ -90,10 +88,10 @@ try {
 
   console.log('\n— 导入（临时数据目录）—');
   let t0 = performance.now();
-  const first = imports.commitParsed([file('a', synthetic(1000))]);
+  const first = imports.commitParsed(by, [file('a', synthetic(1000))]);
   console.log(`导入 1,000 件：${ms(t0).toFixed(0)} ms（新增 ${first.created.length}，关联 ${first.resolvedRelations} 处；目标 < 10000 ms）`);
   t0 = performance.now();
-  const again = imports.commitParsed([file('a', synthetic(1000))]);
+  const again = imports.commitParsed(by, [file('a', synthetic(1000))]);
   console.log(`同一文件再次导入：${ms(t0).toFixed(0)} ms（新增 ${again.created.length}，跳过 ${again.skipped.length}）`);
 
   const listMs = () => {
@@ -109,7 +107,7 @@ try {
     console.log('（加 --large 可测 20,000 件的文件列表）');
   } else {
     t0 = performance.now();
-    for (let k = 1; k < 20; k++) imports.commitParsed([file(`b${k}`, synthetic(1000, k * 1000))]);
+    for (let k = 1; k < 20; k++) imports.commitParsed(by, [file(`b${k}`, synthetic(1000, k * 1000))]);
     console.log(`再导入 19,000 件：${ms(t0).toFixed(0)} ms`);
     l = listMs();
     console.log(`文件列表（${fmt(l.total)} 件，首次读取）：${l.ms.toFixed(0)} ms`);

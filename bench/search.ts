@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeBodyJson, normalizeIssuersJson, normalizeText } from '../shared/search/normalize';
 import { parseQuery } from '../electron/core/features/search/query';
-import { openSearchLibrary } from '../electron/core/features/search/testing';
+import { openSearchLibrary } from '../electron/core/test-support/search-library';
 
 // the sample gazettes shipped in the repository
 const CORPUS_DIR = join(import.meta.dirname, '..', 'resources', 'samples');

@@ -1,17 +1,31 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Channel, Handlers, Req, Res } from '../../shared/contract';
-import { AppError } from './kernel/errors';
+import type { Caller, Channel, Handlers, Req, Res, RpcResult } from '../../shared/contract';
 import pkg from '../../package.json';
-import { createContext, type AppContext, type Logger } from './kernel/context';
 import { checkInBackground, isLargeDatabase } from './db/integrity';
 import { openDatabase } from './db/open';
-import { createDispatch, type Dispatch } from './kernel/dispatch';
-import { createDocumentsHandlers } from './features/library/handlers';
+import { createAuditService } from './features/audit/audit-service';
 import { createExportHandlers } from './features/export/handlers';
+import { createGazetteService } from './features/gazettes/gazette-service';
+import { createGazetteHandlers } from './features/gazettes/handlers';
 import { createImportHandlers } from './features/import/handlers';
+import { createImportService } from './features/import/import-service';
+import { createDocumentService } from './features/library/document-service';
+import { createLibraryHandlers } from './features/library/handlers';
+import { createRelationHandlers } from './features/relations/handlers';
+import { createRelationService } from './features/relations/relation-service';
 import { createSearchHandlers } from './features/search/handlers';
+import { createSearchService, type SearchServiceOptions } from './features/search/search-service';
+import { createSettingsHandlers } from './features/settings/handlers';
+import { createSettingsService } from './features/settings/settings-service';
+import { createBackupService } from './features/system/backup-service';
 import { createSystemHandlers } from './features/system/handlers';
+import { createStatusIndex } from './features/validity/status-index';
+import { systemCaller } from './kernel/caller';
+import type { AppContext, Logger } from './kernel/context';
+import { createDispatch } from './kernel/dispatch';
+import { AppError } from './kernel/errors';
+import { createEventBus } from './kernel/events';
 import { defaultResourcesDir } from './kernel/paths';
 
 export interface AppOptions {
@@ -21,16 +35,8 @@ export interface AppOptions {
   resourcesDir?: string;
   now?: () => Date;
   log?: Logger;
-}
-
-export interface App {
-  ctx: AppContext;
-  handlers: Handlers;
-  dispatch: Dispatch;
-  /** Typed call through the dispatcher (validation included); failures throw AppError. For the CLI and tests. */
-  call<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
-  /** Flushes indexes and closes the database. */
-  close(): Promise<void>;
+  /** search tuning (tests and the benchmark) */
+  search?: SearchServiceOptions;
 }
 
 export const consoleLogger: Logger = {
@@ -38,21 +44,60 @@ export const consoleLogger: Logger = {
   error: (msg, err) => console.error(msg, err instanceof Error ? err.stack : (err ?? '')),
 };
 
-/** Opens the library and wires every service: the one core both shells and the CLI use. */
-export function createApp(opts: AppOptions): App {
+/** Every service, built once, in the order they depend on each other. */
+function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettingsService>, opts: AppOptions) {
+  const audit = createAuditService(ctx);
+  const relations = createRelationService(ctx, audit);
+  const statuses = createStatusIndex(ctx);
+  const gazettes = createGazetteService(ctx, audit);
+  const documents = createDocumentService(ctx, { audit, relations, statuses, gazettes });
+  const imports = createImportService(ctx, { documents, relations, gazettes });
+  const search = createSearchService(ctx, { statuses }, opts.search);
+  const backup = createBackupService(ctx);
+  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+/** Every feature's channels: one line per feature. A missing channel is a compile error (see Handlers). */
+function registerHandlers(ctx: AppContext, s: Services): Handlers {
+  return {
+    ...createSystemHandlers(ctx, s.backup),
+    ...createSettingsHandlers(ctx, s.settings),
+    ...createLibraryHandlers(ctx, s.documents),
+    ...createRelationHandlers(ctx, s.relations),
+    ...createGazetteHandlers(ctx, s.gazettes),
+    ...createImportHandlers(ctx, s.imports),
+    ...createSearchHandlers(ctx, s.search),
+    ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),
+  };
+}
+
+/**
+ * The composition root: opens the library and builds every store, service and handler exactly once. The shells
+ * (Electron IPC, the HTTP server, the CLI) use only what this returns and the contract; nothing else in
+ * electron/core builds a service, and importing a module builds nothing.
+ */
+export function createApp(opts: AppOptions) {
   const memory = opts.dataDir === ':memory:';
   if (!memory) mkdirSync(opts.dataDir, { recursive: true });
   const file = memory ? ':memory:' : join(opts.dataDir, 'normdesk.db');
   const db = openDatabase(file);
   const log = opts.log ?? consoleLogger;
-  const { ctx, closeAll } = createContext(db, {
+  const closers: Array<() => void | Promise<void>> = [];
+  const settings = createSettingsService(db);
+  const ctx: AppContext = {
+    db,
     dataDir: opts.dataDir,
     resourcesDir: opts.resourcesDir ?? defaultResourcesDir(),
-    now: opts.now,
+    now: opts.now ?? (() => new Date()),
     version: pkg.version,
     shell: opts.shell,
+    events: createEventBus((msg, err) => log.error(msg, err)),
+    settings,
     log,
-  });
+    integrity: { state: 'ok', message: null },
+    onClose: (fn) => closers.push(fn),
+  };
   if (isLargeDatabase(file)) {
     ctx.integrity = { state: 'checking', message: null };
     const stop = checkInBackground(file, (state) => {
@@ -61,26 +106,31 @@ export function createApp(opts: AppOptions): App {
     });
     ctx.onClose(stop);
   }
-  const handlers: Handlers = {
-    ...createSystemHandlers(ctx),
-    ...createDocumentsHandlers(ctx),
-    ...createImportHandlers(ctx),
-    ...createSearchHandlers(ctx),
-    ...createExportHandlers(ctx),
-  };
+  const services = buildServices(ctx, settings, opts);
+  const handlers = registerHandlers(ctx, services);
   const dispatch = createDispatch(handlers, log);
+  /** who this installation's own shell acts for: the OS user, until accounts exist */
+  const caller: Caller = systemCaller(opts.shell);
   return {
     ctx,
+    services,
     handlers,
-    dispatch,
-    async call(channel, req) {
-      const result = await dispatch(channel, req);
-      if (!result.ok) throw new AppError(result.error.code, result.error.message);
-      return result.data as Res<typeof channel>;
+    caller,
+    /** A request from a transport: validated, permission-checked, answered as { ok, data } or { ok: false, error }. */
+    dispatch(channel: string, body: unknown, by: Caller = caller): Promise<RpcResult<unknown>> {
+      return dispatch(channel, body, by);
     },
-    async close() {
-      await closeAll();
+    /** Typed call through the dispatcher (validation included); failures throw AppError. For the CLI and tests. */
+    async call<C extends Channel>(channel: C, req: Req<C>, by: Caller = caller): Promise<Res<C>> {
+      const result = await dispatch(channel, req, by);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      return result.data as Res<C>;
+    },
+    /** Flushes indexes, stops workers (newest first) and closes the database. */
+    async close(): Promise<void> {
+      for (const fn of closers.reverse()) await fn();
       db.close();
     },
   };
 }
+export type App = ReturnType<typeof createApp>;

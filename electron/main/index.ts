@@ -39,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     lockDownSession(session.defaultSession, CSP);
-    registerIpc(ipcMain, core.dispatch, rendererUrl);
+    registerIpc(ipcMain, core, rendererUrl);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate([
         { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },

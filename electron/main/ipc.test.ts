@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, MAX_REQUEST_BYTES } from '../../shared/contract';
 import { createPreloadApi } from '../preload/api';
+import { localCaller } from '../../shared/contract';
 import { isTrustedFrameUrl, registerIpc, type IpcMainLike } from './ipc';
+
+const USER = localCaller('张三', 'electron');
 import { lockDownContents, lockDownSession } from './window';
 
 const RENDERER = 'file:///opt/NormDesk/resources/app.asar/out/renderer/index.html';
@@ -15,17 +18,17 @@ function fakeIpcMain() {
 describe('Electron IPC wiring (with fakes of the Electron modules)', () => {
   it('registers exactly one handler per contract channel', () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, vi.fn(), RENDERER);
+    registerIpc(ipcMain, { dispatch: vi.fn(), caller: USER }, RENDERER);
     expect([...handlers.keys()].sort()).toEqual([...CHANNELS].sort());
   });
 
   it('dispatches calls from our own renderer and refuses other frames', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
     const dispatch = vi.fn(async () => ({ ok: true as const, data: 42 }));
-    registerIpc(ipcMain, dispatch, RENDERER);
+    registerIpc(ipcMain, { dispatch, caller: USER }, RENDERER);
     const handle = handlers.get('app:info')!;
     expect(await handle({ senderFrame: { url: RENDERER } }, {})).toEqual({ ok: true, data: 42 });
-    expect(dispatch).toHaveBeenCalledWith('app:info', {});
+    expect(dispatch).toHaveBeenCalledWith('app:info', {}, USER);
     for (const url of ['https://evil.example/', 'file:///tmp/other.html']) {
       const res = (await handle({ senderFrame: { url } }, {})) as { ok: boolean; error: { code: string } };
       expect(res.error.code).toBe('FORBIDDEN');
@@ -37,7 +40,7 @@ describe('Electron IPC wiring (with fakes of the Electron modules)', () => {
   it('refuses requests over the transport limit', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
     const dispatch = vi.fn();
-    registerIpc(ipcMain, dispatch, RENDERER);
+    registerIpc(ipcMain, { dispatch, caller: USER }, RENDERER);
     const res = await handlers.get('search:suggest')!({ senderFrame: { url: RENDERER } }, { text: 'x'.repeat(MAX_REQUEST_BYTES + 1) });
     expect(res).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
     expect(dispatch).not.toHaveBeenCalled();

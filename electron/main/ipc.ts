@@ -1,5 +1,5 @@
 import { CHANNELS, MAX_REQUEST_BYTES, MAX_REQUEST_LABEL, type RpcResult } from '../../shared/contract';
-import type { Dispatch } from '../core/kernel/dispatch';
+import type { App } from '../core/composition';
 
 /** The parts of Electron's IpcMain this module uses (so tests can pass a fake). */
 export interface IpcMainLike {
@@ -28,7 +28,7 @@ function approxSize(value: unknown): number {
 }
 
 /** One ipcMain.handle per contract channel; each checks the sending frame and the request size first. */
-export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, rendererUrl: string): void {
+export function registerIpc(ipcMain: IpcMainLike, app: Pick<App, 'dispatch' | 'caller'>, rendererUrl: string): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, req): Promise<RpcResult<unknown>> => {
       if (!isTrustedFrameUrl(event.senderFrame?.url, rendererUrl)) {
@@ -37,7 +37,8 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, rendererUr
       if (approxSize(req) > MAX_REQUEST_BYTES) {
         return { ok: false, error: { code: 'TOO_LARGE', message: `请求过大：不能超过 ${MAX_REQUEST_LABEL}` } };
       }
-      return dispatch(channel, req);
+      // The desktop window acts for the signed-in OS user (accounts, when a library has them, come later).
+      return app.dispatch(channel, req, app.caller);
     });
   }
 }

@@ -5,7 +5,6 @@ import { extname, join, normalize, sep } from 'node:path';
 import { MAX_REQUEST_BYTES, MAX_REQUEST_LABEL, type RpcError, type RpcResult } from '../../shared/contract';
 import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
-import { schemaVersion } from '../core/db/migrate';
 
 /** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -97,7 +96,8 @@ async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (url.pathname === '/api/health' && req.method === 'GET') {
-    sendJson(res, 200, { ok: true, version: opts.app.ctx.version, schemaVersion: schemaVersion(opts.app.ctx.db) });
+    const info = await opts.app.call('app:info', {});
+    sendJson(res, 200, { ok: true, version: info.version, schemaVersion: info.schemaVersion });
     return;
   }
   if (url.pathname.startsWith('/api/rpc/')) {
@@ -148,7 +148,8 @@ async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerRe
     sendJson(res, 400, rpcError('INVALID_INPUT', '请求内容不是有效的 JSON'));
     return;
   }
-  const result = await opts.app.dispatch(channel, body);
+  // Loopback only and no accounts yet: every request acts for the OS user who started the server.
+  const result = await opts.app.dispatch(channel, body, opts.app.caller);
   sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
 }
 

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
+import type { Access } from './caller';
 
-/** One contract entry: the request and response schemas of a channel. */
+/** One contract entry: the request and response schemas of a channel, and what a caller needs to use it. */
 export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   req: Req;
   res: Res;
+  /** the permission the dispatcher checks before the handler runs */
+  access: Access;
 }
 
 /** Identity helper that keeps each section's literal channel names and schema types. */

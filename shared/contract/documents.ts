@@ -113,15 +113,24 @@ export type GazetteDetail = z.infer<typeof GazetteDetail>;
 
 const Id = z.string().min(1).max(64);
 
+/** A stored document with every field and its status on the asked day (the CLI's `list --json`). */
+export const StoredDocument = Document.omit({ body: true }).extend({ status: DocumentStatus, body: z.array(z.string()).optional() });
+
 export const documentsChannels = defineChannels({
+  /** Every stored document with all its fields and its status on a day, oldest first; bodies only when asked. */
+  'documents:all': {
+    req: z.object({ asOf: IsoDate.optional(), withBody: z.boolean().default(false) }),
+    res: z.array(StoredDocument),
+    access: 'read',
+  },
   /** The library table: filtered, sorted rows with statuses as of a day. */
-  'documents:list': { req: DocumentQuery, res: DocumentList },
+  'documents:list': { req: DocumentQuery, res: DocumentList, access: 'read' },
   /** One document with status, relations both ways, clause highlights and history. */
-  'documents:get': { req: z.object({ id: Id, asOf: IsoDate.optional() }), res: DocumentDetail },
+  'documents:get': { req: z.object({ id: Id, asOf: IsoDate.optional() }), res: DocumentDetail, access: 'read' },
   /** Edits fields of a document (validated; audited in the same transaction). */
-  'documents:update': { req: z.object({ id: Id, patch: DocumentPatch }), res: DocumentDetail },
+  'documents:update': { req: z.object({ id: Id, patch: DocumentPatch }), res: DocumentDetail, access: 'edit' },
   /** Deletes a document; relations pointing at it become unresolved references again. */
-  'documents:delete': { req: z.object({ id: Id }), res: z.object({ id: Id }) },
+  'documents:delete': { req: z.object({ id: Id }), res: z.object({ id: Id }), access: 'edit' },
   /** Adds a relation to a stored document or to a 文号/title not yet in the library. */
   'relations:add': {
     req: z
@@ -134,11 +143,12 @@ export const documentsChannels = defineChannels({
       })
       .refine((r) => r.targetId || r.targetDocNumber || r.targetTitle, { message: '请指定目标文件、文号或标题' }),
     res: Relation,
+    access: 'edit',
   },
   /** Removes a relation (audited). */
-  'relations:remove': { req: z.object({ id: z.number().int() }), res: z.object({ id: z.number().int() }) },
+  'relations:remove': { req: z.object({ id: z.number().int() }), res: z.object({ id: z.number().int() }), access: 'edit' },
   /** Stored gazette issues, newest first. */
-  'gazettes:list': { req: z.object({}).default({}), res: z.array(GazetteSummary) },
+  'gazettes:list': { req: z.object({}).default({}), res: z.array(GazetteSummary), access: 'read' },
   /** One gazette issue with its table of contents in order. */
-  'gazettes:get': { req: z.object({ id: Id }), res: GazetteDetail },
+  'gazettes:get': { req: z.object({ id: Id }), res: GazetteDetail, access: 'read' },
 });

@@ -47,14 +47,15 @@ export type ExportedFile = z.infer<typeof ExportedFile>;
 
 export const exportChannels = defineChannels({
   /** One stored document in the official format (GB/T 9704). */
-  'export:document': { req: z.object({ id: z.string().min(1).max(64), format: ExportFormat }), res: ExportedFile },
+  'export:document': { req: z.object({ id: z.string().min(1).max(64), format: ExportFormat }), res: ExportedFile, access: 'read' },
   /** A stored gazette issue: cover, contents, documents, masthead. */
-  'export:gazette': { req: z.object({ id: z.string().min(1).max(64), format: ExportFormat }), res: ExportedFile },
+  'export:gazette': { req: z.object({ id: z.string().min(1).max(64), format: ExportFormat }), res: ExportedFile, access: 'read' },
   /** A cleanup result notice with one annex table per decision. */
-  'export:cleanup': { req: z.object({ input: CleanupInput, format: ExportFormat }), res: ExportedFile },
+  'export:cleanup': { req: z.object({ input: CleanupInput, format: ExportFormat }), res: ExportedFile, access: 'read' },
   /** Which fonts exports use and which are substitutes, for the export dialog. */
   'export:fonts': {
     req: z.object({}).default({}),
     res: z.array(z.object({ role: z.string(), docxName: z.string(), pdfFont: z.string(), note: z.string().nullable() })),
+    access: 'read',
   },
 });

@@ -148,6 +148,7 @@ export const importChannels = defineChannels({
         }),
     }),
     res: z.array(ParsedFile),
+    access: 'edit',
   },
   /**
    * Stores reviewed staged files in one transaction: what the service parsed, with the person's corrections.
@@ -162,7 +163,8 @@ export const importChannels = defineChannels({
         .max(MAX_COMMIT_REQUEST_FILES, `一次最多保存 ${MAX_COMMIT_REQUEST_FILES} 个文件，请分批保存`),
     }),
     res: ImportSummary,
+    access: 'edit',
   },
   /** Loads the sample gazettes shipped with the app (for an empty library). */
-  'import:samples': { req: z.object({}).default({}), res: ImportSummary },
+  'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });

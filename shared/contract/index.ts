@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Caller } from './caller';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
 import { importChannels, MAX_IMPORT_REQUEST_BYTES } from './import';
@@ -25,14 +26,18 @@ export type Req<C extends Channel> = z.input<Contract[C]['req']>;
 export type ReqParsed<C extends Channel> = z.output<Contract[C]['req']>;
 export type Res<C extends Channel> = z.output<Contract[C]['res']>;
 
-/** Every channel must have a handler: a missing one is a compile error. */
-export type Handlers = { [C in Channel]: (req: ReqParsed<C>) => Promise<Res<C>> };
-
-export interface RpcError {
-  code: 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'TOO_LARGE' | 'INTERNAL';
-  message: string;
+/** What reaches every handler besides its request: who is asking, through which shell, with which permissions. */
+export interface RequestContext {
+  caller: Caller;
 }
-export type RpcResult<T> = { ok: true; data: T } | { ok: false; error: RpcError };
+
+/** Every channel must have a handler: a missing one is a compile error. */
+export type Handlers = { [C in Channel]: (req: ReqParsed<C>, rc: RequestContext) => Promise<Res<C>> };
+
+export type { ErrorCode, RpcError, RpcResult } from './errors';
+export { ERROR_CODES } from './errors';
+export type { Access, Caller, Shell } from './caller';
+export { ACCESS, ACCESS_LABELS, localCaller } from './caller';
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 

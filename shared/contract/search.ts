@@ -67,10 +67,11 @@ export type SearchResults = z.infer<typeof SearchResults>;
 
 export const searchChannels = defineChannels({
   /** Full-text search over titles, 文号, issuers and bodies, ranked, with snippets and facets. */
-  'search:query': { req: SearchRequest, res: SearchResults },
+  'search:query': { req: SearchRequest, res: SearchResults, access: 'read' },
   /** Title/文号 suggestions as the person types. */
   'search:suggest': {
     req: z.object({ text: QueryText, limit: z.number().int().min(1).max(20).default(8) }),
     res: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() })),
+    access: 'read',
   },
 });

@@ -17,8 +17,6 @@ export const Settings = z.object({
   inForceFirst: z.boolean(),
   /** regular expression (source) recognising a 登记号 / 统一编号 */
   registrationPattern: z.string().max(200),
-  /** name written to the audit log as the actor */
-  actor: z.string().min(1).max(50),
   masthead: MastheadSettings,
 });
 export type Settings = z.infer<typeof Settings>;
@@ -29,16 +27,26 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   documentCount: z.number().int(),
   shell: z.enum(['electron', 'browser', 'cli']),
+  /** who is asking: the user name the audit log records for this caller's changes */
+  user: z.string(),
   /** database integrity check: large libraries are checked in the background after start */
   integrity: z.object({ state: z.enum(['ok', 'checking', 'failed']), message: z.string().nullable() }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+export const BackupResult = z.object({ file: z.string(), bytes: z.number().int(), documents: z.number().int() });
+
 export const systemChannels = defineChannels({
+  /** Copies the whole library (online, verified) to a new file on the machine that runs the services. */
+  'backup:create': {
+    req: z.object({ file: z.string().min(1).max(1000), overwrite: z.boolean().default(false) }),
+    res: BackupResult,
+    access: 'admin',
+  },
   /** Version, schema version, data directory and document count, for the 设置 page and health checks. */
-  'app:info': { req: z.object({}).strict().default({}), res: AppInfo },
+  'app:info': { req: z.object({}).strict().default({}), res: AppInfo, access: 'read' },
   /** Current settings, defaults filled in. */
-  'settings:get': { req: z.object({}).strict().default({}), res: Settings },
+  'settings:get': { req: z.object({}).strict().default({}), res: Settings, access: 'read' },
   /** Changes some settings; returns all of them. */
-  'settings:update': { req: Settings.partial().strict(), res: Settings },
+  'settings:update': { req: Settings.partial().strict(), res: Settings, access: 'admin' },
 });

@@ -36,7 +36,8 @@ function squeeze(s: string): string {
 }
 
 const SIGNED_DAY = /(印发|公布|发布|颁布|发文|签发|下发|公开发布|印发实施|批准)之日/;
-const EFFECT_RE =
+/** A 施行 clause (`本办法自2022年3月1日起施行`, `自印发之日起实施` …): the one pattern extraction and highlighting use. */
+export const EFFECT_RE =
   /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?自([^，,。；;]{1,30}?)起(?:(?:满)?([0-9一二两三四五六七八九十百]{1,3})(?:日|天|个工作日)(?:后|之后)?)?(?:施行|实施|执行|生效|试行)/g;
 const UNTIL_RE =
   /有效期(?:限)?(?:为|是|暂定为?)?(?:(?:自|从)?([^，,。；;]{4,24}?)(?:起)?)?(?:至|到|截至|截止(?:到|至)?)([^，,。；;)）]{6,24}?[日号])(?:止)?/g;
@@ -175,9 +176,14 @@ export function extractValidity(text: string, opts: ValidityOptions): ValidityIn
   return info;
 }
 
+/** The longest validity allowed in years (山东省行政程序规定 第五十三条): 5, or 2 for 暂行/试行 titles. */
+export function maxValidityYears(title: string, limits: Pick<ValidityOptions, 'maxYears' | 'maxYearsTemporary'> = {}): number {
+  return /暂行|试行/.test(title) ? (limits.maxYearsTemporary ?? 2) : (limits.maxYears ?? 5);
+}
+
 function checkLength(info: ValidityInfo, start: string | null, opts: ValidityOptions): void {
   const temporary = /暂行|试行/.test(opts.title ?? '');
-  const max = temporary ? (opts.maxYearsTemporary ?? 2) : (opts.maxYears ?? 5);
+  const max = maxValidityYears(opts.title ?? '', opts);
   let tooLong = false;
   if (info.validityYears !== null) tooLong = info.validityYears > max;
   else if (info.validUntil && start) {

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { createBackupService } from '../../core/features/system/backup-service';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
@@ -12,7 +11,7 @@ export const backupCommand: CliCommand = {
     if (typeof ctx.values.out !== 'string' || !ctx.values.out) throw new UsageError('请用 --out 指定备份文件，例如 --out 备份-2026-11-22.db');
     const app = ctx.openApp();
     try {
-      const result = await createBackupService(app.ctx).backup(resolve(ctx.values.out), { overwrite: ctx.values.force === true });
+      const result = await app.call('backup:create', { file: resolve(ctx.values.out), overwrite: ctx.values.force === true });
       if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
       else ctx.out(`已备份 ${result.documents.toLocaleString('zh-CN')} 件文件到 ${result.file}（${(result.bytes / 1024 / 1024).toFixed(1)} MB，已校验）`);
     } finally {

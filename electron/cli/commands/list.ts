@@ -1,5 +1,4 @@
 import { isoDate } from '../../../shared/domain/cn-date';
-import { createDocumentService } from '../../core/features/library/document-service';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
@@ -21,15 +20,12 @@ export const listCommand: CliCommand = {
     const asOf = parseAsOf(ctx.values['as-of']);
     const app = ctx.openApp();
     try {
-      const table = await app.call('documents:list', { asOf, sort: 'dateSigned', dir: 'asc' });
-      const status = new Map(table.rows.map((r) => [r.id, r.status]));
-      const docs = createDocumentService(app.ctx).all();
       if (ctx.values.json) {
-        const withBody = Boolean(ctx.values['with-body']);
-        const out = docs.map(({ body, ...d }) => ({ ...d, status: status.get(d.id), ...(withBody ? { body } : {}) }));
-        ctx.out(JSON.stringify(out, null, 2));
+        const docs = await app.call('documents:all', { asOf, withBody: Boolean(ctx.values['with-body']) });
+        ctx.out(JSON.stringify(docs, null, 2));
         return;
       }
+      const table = await app.call('documents:list', { asOf, sort: 'dateSigned', dir: 'asc' });
       for (const r of table.rows) {
         ctx.out([r.docNumber ?? '（无文号）', r.title, r.dateSigned ?? '', r.status, r.validUntil ? `有效期至 ${r.validUntil}` : ''].join('\t'));
       }

@@ -4,11 +4,9 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../kernel/errors';
 import { findWorkerScript } from '../kernel/worker-script';
 
-/** Result of the integrity check of the library database. */
-export interface IntegrityState {
-  state: 'ok' | 'checking' | 'failed';
-  message: string | null;
-}
+import type { IntegrityState } from '../kernel/context';
+
+export type { IntegrityState };
 
 /** Up to this size the check runs before the library opens (well under a second); larger files check in the background. */
 export const SYNC_CHECK_MAX_BYTES = 48 * 1024 * 1024;

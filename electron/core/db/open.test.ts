@@ -68,7 +68,7 @@ describe('migrate', () => {
 describe('two writers at once (issue 14)', () => {
   /** Runs the writer script in its own process; resolves with its exit code and output. */
   function writer(dir: string, startAt: number, tag: string, count: number): Promise<{ code: number | null; out: string; err: string }> {
-    const script = join(__dirname, '..', 'test-support', 'concurrent-writer.ts');
+    const script = join(__dirname, '..', 'test-support', 'concurrent-writer-worker.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, dir, String(startAt), tag, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';

@@ -3,7 +3,7 @@ import { AppError } from '../kernel/errors';
 import { isLargeDatabase, quickCheck } from './integrity';
 import { migrate, refuseNewer } from './migrate';
 import { migrations } from './migrations';
-import { registerSearchFunctions } from './migrations/0002_search';
+import { registerSearchFunctions } from './search-functions';
 
 export type Db = Database.Database;
 

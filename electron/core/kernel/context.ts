@@ -1,11 +1,18 @@
-import type { IntegrityState } from '../db/integrity';
-import type { Db } from '../db/open';
-import { createEventBus, type EventBus } from './events';
-import { createSettingsService, type SettingsService } from '../features/settings/settings-service';
+import type { Settings } from '../../../shared/contract/system';
+import type { Database } from 'better-sqlite3';
+import type { EventBus } from './events';
 
-/** Everything a service may depend on, injected: no module-level singletons. */
+/** Reading the settings is all the kernel knows of them; the settings feature stores and edits them. */
+export interface SettingsReader {
+  get(): Settings;
+}
+
+/**
+ * What every service may depend on, built once by the composition root (composition.ts) and injected: no
+ * module-level singletons. Services receive each other as explicit dependencies, never construct one another.
+ */
 export interface AppContext {
-  db: Db;
+  db: Database;
   /** the data directory (database, index files); ':memory:' in tests */
   dataDir: string;
   /** directory of shipped resources (fonts, samples) */
@@ -15,7 +22,7 @@ export interface AppContext {
   version: string;
   shell: 'electron' | 'browser' | 'cli';
   events: EventBus;
-  settings: SettingsService;
+  settings: SettingsReader;
   log: Logger;
   /** outcome of the database integrity check (large libraries are checked in the background) */
   integrity: IntegrityState;
@@ -23,40 +30,13 @@ export interface AppContext {
   onClose(fn: () => void | Promise<void>): void;
 }
 
+/** Result of the integrity check of the library database. */
+export interface IntegrityState {
+  state: 'ok' | 'checking' | 'failed';
+  message: string | null;
+}
+
 export interface Logger {
   info(msg: string): void;
   error(msg: string, err?: unknown): void;
-}
-
-export interface ContextOptions {
-  dataDir: string;
-  resourcesDir: string;
-  now?: () => Date;
-  version: string;
-  shell: AppContext['shell'];
-  log: Logger;
-}
-
-/** Builds the context over an open database; `closeAll` runs what services registered with onClose, newest first. */
-export function createContext(db: Db, opts: ContextOptions): { ctx: AppContext; closeAll(): Promise<void> } {
-  const closers: Array<() => void | Promise<void>> = [];
-  const ctx: AppContext = {
-    db,
-    dataDir: opts.dataDir,
-    resourcesDir: opts.resourcesDir,
-    now: opts.now ?? (() => new Date()),
-    version: opts.version,
-    shell: opts.shell,
-    events: createEventBus((msg, err) => opts.log.error(msg, err)),
-    settings: createSettingsService(db),
-    log: opts.log,
-    integrity: { state: 'ok', message: null },
-    onClose: (fn) => closers.push(fn),
-  };
-  return {
-    ctx,
-    async closeAll() {
-      for (const fn of closers.reverse()) await fn();
-    },
-  };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Handlers, RpcResult } from '../../../shared/contract';
-import { contract, isChannel } from '../../../shared/contract';
-import { AppError } from './errors';
+import type { Caller, Handlers, RpcResult } from '../../../shared/contract';
+import { ACCESS_LABELS, contract, isChannel } from '../../../shared/contract';
 import type { Logger } from './context';
+import { AppError } from './errors';
 
 z.config(z.locales.zhCN());
 
@@ -14,24 +14,30 @@ export function describeIssues(error: z.ZodError): string {
     .join('；');
 }
 
-export type Dispatch = (channel: string, body: unknown) => Promise<RpcResult<unknown>>;
+/** Sends one request through validation, the permission check and its handler, on behalf of `caller`. */
+export type Dispatch = (channel: string, body: unknown, caller: Caller) => Promise<RpcResult<unknown>>;
 
 /**
- * The only place that validates: unknown channels and bad requests never reach a handler. Expected errors
- * (AppError) pass with their code; anything else is logged with its stack and returned as INTERNAL without it.
+ * The only place that validates and checks permissions: unknown channels, bad requests and callers without the
+ * channel's access never reach a handler. Expected errors (AppError) pass with their code; anything else is
+ * logged with its stack and returned as INTERNAL without it.
  */
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
-  return async (channel, body) => {
+  return async (channel, body, caller) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: `未知的接口：${String(channel).slice(0, 80)}` } };
     }
-    const parsed = contract[channel].req.safeParse(body ?? {});
+    const def = contract[channel];
+    if (!caller.access.includes(def.access)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: `当前用户（${caller.user}）没有“${ACCESS_LABELS[def.access]}”权限，不能执行此操作。` } };
+    }
+    const parsed = def.req.safeParse(body ?? {});
     if (!parsed.success) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: `请求参数有误：${describeIssues(parsed.error)}` } };
     }
     try {
-      const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
-      const data = await handler(parsed.data);
+      const handler = handlers[channel] as (req: unknown, rc: { caller: Caller }) => Promise<unknown>;
+      const data = await handler(parsed.data, { caller });
       return { ok: true, data };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };

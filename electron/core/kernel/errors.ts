@@ -1,5 +1,6 @@
-/** Error codes that cross the service boundary; messages a user may see are Chinese. */
-export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'TOO_LARGE' | 'INTERNAL';
+import type { ErrorCode } from '../../../shared/contract/errors';
+
+export type { ErrorCode };
 
 /** An expected failure with a code and a message fit to show a person. */
 export class AppError extends Error {

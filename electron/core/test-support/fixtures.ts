@@ -1,24 +1,25 @@
 import { createHash } from 'node:crypto';
 import { parseDocNumber } from '../../../shared/domain/docnumber';
 import type { ParsedDocument, ParsedGazette } from '../../../shared/domain/parse-result';
-import { createContext, type AppContext } from '../kernel/context';
-import { openDatabase } from '../db/open';
+import { ACCESS, type Caller } from '../../../shared/contract';
+import { createApp } from '../composition';
+import type { AppContext } from '../kernel/context';
 import type { TrustedFile } from '../features/import/import-service';
 
-/** A fresh in-memory library with a fixed clock, without the rest of the app (for service tests). */
-export function testContext(now = '2026-11-22T12:00:00'): AppContext & { emitted: Array<{ ids: string[]; deleted: string[] }> } {
-  const { ctx } = createContext(openDatabase(':memory:'), {
-    dataDir: ':memory:',
-    resourcesDir: '/nonexistent',
-    now: () => new Date(now),
-    version: 'test',
-    shell: 'cli',
-    log: { info: () => {}, error: () => {} },
-  });
+/** Who the service tests act as: what the audit log must record for their changes. */
+export const BY: Caller = { user: '测试员', shell: 'cli', access: ACCESS };
+
+/**
+ * A fresh in-memory library with a fixed clock, built by the composition root exactly as the app builds it:
+ * its context (with every documents:changed event collected in `emitted`) and each service, built once.
+ */
+export function testLibrary(now = '2026-11-22T12:00:00') {
+  const app = createApp({ dataDir: ':memory:', shell: 'cli', resourcesDir: '/nonexistent', now: () => new Date(now), log: { info: () => {}, error: () => {} } });
   const emitted: Array<{ ids: string[]; deleted: string[] }> = [];
-  ctx.events.on('documents:changed', (p) => emitted.push(p));
-  return Object.assign(ctx, { emitted });
+  app.ctx.events.on('documents:changed', (p) => emitted.push(p));
+  return { app, ctx: Object.assign(app.ctx, { emitted }), ...app.services };
 }
+export type TestLibrary = ReturnType<typeof testLibrary>;
 
 /** A document as extraction would give it; `docNumber` is the printed 文号. */
 export function parsedDoc(

@@ -56,6 +56,67 @@ function Body({ detail, terms }: { detail: DocumentDetail; terms: string[] }) {
   );
 }
 
+/** 任免 notices: who is appointed or removed, and to what. */
+function Appointments({ list }: { list: DocumentDetail['document']['appointments'] }) {
+  if (list.length === 0) return null;
+  return (
+    <Table mt="md" withTableBorder fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>姓名</Table.Th>
+            <Table.Th>任免</Table.Th>
+            <Table.Th>职务</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.map((a, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{a.name}</Table.Td>
+              <Table.Td>{a.action}</Table.Td>
+              <Table.Td>{a.position}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+  );
+}
+
+/** 基本信息: issuer, dates, validity and the gazettes that printed the document. */
+function Facts({ detail: d }: { detail: DocumentDetail }) {
+  const doc = d.document;
+  return (
+    <Panel title="基本信息">
+      <Table fz="sm" verticalSpacing={4}>
+        <Table.Tbody>
+          <Field label="发文机关">{doc.issuers.join('、')}</Field>
+          <Field label="成文日期">{cnDate(doc.dateSigned)}</Field>
+          <Field label="文种">{doc.kind}</Field>
+          <Field label="施行日期">{cnDate(doc.effectiveDate)}</Field>
+          <Field label="施行条款">{doc.effectiveClause}</Field>
+          <Field label="有效期至">{cnDate(doc.validUntil)}</Field>
+          <Field label="有效期条款">
+            {doc.validityClause ?? (doc.isNormative ? <Text span c="orange.8" size="sm">未规定有效期</Text> : null)}
+          </Field>
+          {doc.declaredInvalidOn && <Field label="宣布失效">{cnDate(doc.declaredInvalidOn)}</Field>}
+          <Field label="刊登公报">
+            {d.gazettes.length > 0 && (
+              <Stack gap={2}>
+                {d.gazettes.map((g) => (
+                  <Anchor key={g.id} href={routeHref({ name: 'gazettes', id: g.id })} size="sm">
+                    {g.title}
+                    {g.year ? ` ${g.year}年` : ''}
+                    {g.issueNumber ? `第${g.issueNumber}期` : ''}
+                  </Anchor>
+                ))}
+              </Stack>
+            )}
+          </Field>
+        </Table.Tbody>
+      </Table>
+    </Panel>
+  );
+}
+
 /** One document: its text with clauses (and search terms) highlighted, every field, relations, history, export. */
 export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
   const call = useCall();
@@ -138,59 +199,12 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
               </Group>
             </Group>
             <Body detail={d} terms={terms} />
-            {doc.appointments.length > 0 && (
-              <Table mt="md" withTableBorder fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>姓名</Table.Th>
-                    <Table.Th>任免</Table.Th>
-                    <Table.Th>职务</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {doc.appointments.map((a, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td>{a.name}</Table.Td>
-                      <Table.Td>{a.action}</Table.Td>
-                      <Table.Td>{a.position}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <Appointments list={doc.appointments} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
-            <Panel title="基本信息">
-              <Table fz="sm" verticalSpacing={4}>
-                <Table.Tbody>
-                  <Field label="发文机关">{doc.issuers.join('、')}</Field>
-                  <Field label="成文日期">{cnDate(doc.dateSigned)}</Field>
-                  <Field label="文种">{doc.kind}</Field>
-                  <Field label="施行日期">{cnDate(doc.effectiveDate)}</Field>
-                  <Field label="施行条款">{doc.effectiveClause}</Field>
-                  <Field label="有效期至">{cnDate(doc.validUntil)}</Field>
-                  <Field label="有效期条款">
-                    {doc.validityClause ?? (doc.isNormative ? <Text span c="orange.8" size="sm">未规定有效期</Text> : null)}
-                  </Field>
-                  {doc.declaredInvalidOn && <Field label="宣布失效">{cnDate(doc.declaredInvalidOn)}</Field>}
-                  <Field label="刊登公报">
-                    {d.gazettes.length > 0 && (
-                      <Stack gap={2}>
-                        {d.gazettes.map((g) => (
-                          <Anchor key={g.id} href={routeHref({ name: 'gazettes', id: g.id })} size="sm">
-                            {g.title}
-                            {g.year ? ` ${g.year}年` : ''}
-                            {g.issueNumber ? `第${g.issueNumber}期` : ''}
-                          </Anchor>
-                        ))}
-                      </Stack>
-                    )}
-                  </Field>
-                </Table.Tbody>
-              </Table>
-            </Panel>
+            <Facts detail={d} />
             <Panel title="关系">
               <Relations outgoing={d.outgoing} incoming={d.incoming} />
             </Panel>

@@ -8,14 +8,13 @@ const SETTINGS: Settings = {
   expiryWindowMonths: 6,
   inForceFirst: true,
   registrationPattern: '[A-Z]{4}-\\d{4}-\\d+',
-  actor: '法制科',
   masthead: { sponsor: '高青县人民政府办公室', editor: '', address: '', phone: '', postcode: '' },
 };
 
 describe('设置', () => {
   it('shows data directory, versions and document count', async () => {
     renderWith(<SettingsPage />, {
-      'app:info': async () => ({ version: '0.1.0', schemaVersion: 3, dataDir: '/home/u/normdesk', documentCount: 1234, shell: 'browser', integrity: { state: 'ok', message: null } }),
+      'app:info': async () => ({ version: '0.1.0', schemaVersion: 3, dataDir: '/home/u/normdesk', documentCount: 1234, shell: 'browser', user: '张三', integrity: { state: 'ok', message: null } }),
       'settings:get': async () => SETTINGS,
     });
     expect(await screen.findByText('/home/u/normdesk')).toBeTruthy();
@@ -23,25 +22,25 @@ describe('设置', () => {
     expect(screen.getByText('第 3 版')).toBeTruthy();
     expect(screen.getByText('1,234 件')).toBeTruthy();
     expect(screen.getByText('浏览器模式')).toBeTruthy();
+    // changes are recorded under the user who makes them, not a name typed into a setting
+    expect(screen.getByText('张三（记入修改记录）')).toBeTruthy();
   });
 
   it('saves changed settings and refuses an invalid 登记号 pattern', async () => {
     const update = vi.fn(async (req: Partial<Settings>) => ({ ...SETTINGS, ...req }) as Settings);
     renderWith(<SettingsPage />, {
-      'app:info': async () => ({ version: '0.1.0', schemaVersion: 1, dataDir: '/d', documentCount: 0, shell: 'cli', integrity: { state: 'ok', message: null } }),
+      'app:info': async () => ({ version: '0.1.0', schemaVersion: 1, dataDir: '/d', documentCount: 0, shell: 'cli', user: 'u', integrity: { state: 'ok', message: null } }),
       'settings:get': async () => SETTINGS,
       'settings:update': update,
     });
-    const actor = await screen.findByLabelText(/操作人/);
-    fireEvent.change(actor, { target: { value: '张三' } });
-    const pattern = screen.getByLabelText(/登记号格式/);
+    const pattern = await screen.findByLabelText(/登记号格式/);
     fireEvent.change(pattern, { target: { value: '[A-Z' } });
     expect(screen.getByText('不是有效的正则表达式')).toBeTruthy();
     expect((screen.getByRole('button', { name: '保存设置' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(pattern, { target: { value: 'GQDR-\\d+' } });
     fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
     await waitFor(() => expect(update).toHaveBeenCalledTimes(1));
-    expect(update.mock.calls[0][0]).toMatchObject({ actor: '张三', registrationPattern: 'GQDR-\\d+' });
+    expect(update.mock.calls[0][0]).toMatchObject({ registrationPattern: 'GQDR-\\d+' });
     expect(await screen.findByText('设置已保存。')).toBeTruthy();
   });
 });

@@ -39,7 +39,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
   const regexError = patternError(s.registrationPattern);
 
   const save = async () => {
-    if (regexError || !s.actor.trim()) return;
+    if (regexError) return;
     setBusy(true);
     setError(null);
     setSaved(false);
@@ -86,17 +86,6 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
             error={regexError}
             ff="monospace"
           />
-          <TextInput
-            label="操作人"
-            description="写入修改记录的姓名"
-            value={s.actor}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setS((p) => ({ ...p, actor: v }));
-            }}
-            error={s.actor.trim() ? null : '操作人不能为空'}
-            w={320}
-          />
         </Stack>
       </Fieldset>
       <Fieldset legend="公报版权页">
@@ -115,7 +104,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
         </Alert>
       )}
       <Group>
-        <Button onClick={save} loading={busy} disabled={!!regexError || !s.actor.trim()}>
+        <Button onClick={save} loading={busy} disabled={!!regexError}>
           保存设置
         </Button>
       </Group>
@@ -158,6 +147,10 @@ export function SettingsPage() {
               <Table.Tr>
                 <Table.Th>文件数量</Table.Th>
                 <Table.Td>{countDocs(info.data.documentCount)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>操作人</Table.Th>
+                <Table.Td>{info.data.user}（记入修改记录）</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>运行方式</Table.Th>

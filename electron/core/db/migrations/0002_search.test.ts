@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
+import { registerSearchFunctions } from '../search-functions';
 import { migrations } from './index';
 
 function insertDoc(db: Database.Database, id: string, title: string, body: string[]) {
@@ -22,6 +23,7 @@ const grams = (db: Database.Database, q: string) =>
 describe('migration 0002 (search)', () => {
   it('indexes documents stored before it, normalized, and keeps the index in step with later writes', () => {
     const db = new Database(':memory:');
+    registerSearchFunctions(db); // as openDatabase does on every connection
     migrate(db, migrations, 1);
     insertDoc(db, 'a', '关于加快黄金深加工产业发展的扶持意见', ['对黄金深', '加工企业给予奖励。']);
     migrate(db, migrations, 2);

@@ -1,39 +1,4 @@
-import type { Database } from 'better-sqlite3';
-import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
-import { gramsOf, normalizeBodyJson, normalizeIssuersJson, normalizeText } from '../../../../shared/search/normalize';
 import type { Migration } from '../migrate';
-
-/**
- * SQL functions the search triggers call. They must exist on every connection that writes documents, so
- * openDatabase registers them before migrating, and the migration registers them for itself.
- */
-export function registerSearchFunctions(db: Database): void {
-  const opts = { deterministic: true, varargs: false } as const;
-  db.function('nd_search_text', opts, (s: unknown) => normalizeText(typeof s === 'string' ? s : ''));
-  db.function('nd_search_issuers', opts, (s: unknown) => normalizeIssuersJson(typeof s === 'string' ? s : null));
-  db.function('nd_search_docnum', opts, (raw: unknown, normalized: unknown) => {
-    const parts = new Set<string>();
-    for (const v of [normalized, raw]) {
-      if (typeof v !== 'string' || !v) continue;
-      parts.add(normalizeDocNumber(v) ?? normalizeText(v));
-    }
-    return [...parts].join(' ');
-  });
-  // A trigger normalizes the same body for the trigram index, the gram index and its length: remember the last.
-  let lastIn: string | null = null;
-  let lastOut = '';
-  const body = (s: unknown): string => {
-    const json = typeof s === 'string' ? s : null;
-    if (json !== lastIn) {
-      lastOut = normalizeBodyJson(json);
-      lastIn = json;
-    }
-    return lastOut;
-  };
-  db.function('nd_search_body', opts, body);
-  db.function('nd_search_body_grams', opts, (s: unknown) => gramsOf(body(s)));
-  db.function('nd_search_grams', opts, (s: unknown) => gramsOf(typeof s === 'string' ? s : ''));
-}
 
 // Normalized title, 文号 (every spelling) and issuers of the row `d`, in search_map's column order.
 const MAP_VALUES = (d: 'new') =>
@@ -87,12 +52,13 @@ const DELETE_DOC = `
  * Triggers keep them in the writing transaction, re-indexing only what an update changed; `ver` and the version
  * counters tell the search service's caches which rows moved (and the lunr index whether it must rebuild).
  * Snippets are cut from the original body, mapped through the normalization, so they show what was written.
+ * The triggers call the nd_search_* SQL functions of ../search-functions.ts, which openDatabase registers on
+ * every connection before migrating: this file imports no application code.
  */
 export const migration0002: Migration = {
   version: 2,
   name: 'search',
   up: (db) => {
-    registerSearchFunctions(db);
     db.exec(`
 CREATE TABLE search_map (
   rid      INTEGER PRIMARY KEY,

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
+import { registerSearchFunctions } from '../search-functions';
 import { migrations } from './index';
 
 describe('migration 0003 (library lookups)', () => {
   it('keeps existing documents and relations and makes title and reference lookups use an index', () => {
     const db = new Database(':memory:');
+    registerSearchFunctions(db); // as openDatabase does on every connection
     db.pragma('foreign_keys = ON');
     migrate(db, migrations, 2);
     expect(schemaVersion(db)).toBe(2);

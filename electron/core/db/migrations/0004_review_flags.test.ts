@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
+import { registerSearchFunctions } from '../search-functions';
 import { migrations } from './index';
 
 describe('migration 0004 (review flags)', () => {
   it('keeps existing documents, flags those whose dates contradict each other, and drops flags with their document', () => {
     const db = new Database(':memory:');
+    registerSearchFunctions(db); // as openDatabase does on every connection
     db.pragma('foreign_keys = ON');
     migrate(db, migrations, 3);
     expect(schemaVersion(db)).toBe(3);

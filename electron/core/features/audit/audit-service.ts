@@ -1,3 +1,4 @@
+import type { Caller } from '../../../../shared/contract';
 import type { AuditEntry } from '../../../../shared/contract/documents';
 import type { AppContext } from '../../kernel/context';
 
@@ -31,7 +32,7 @@ function toEntry(row: AuditRow): AuditEntry {
  * The audit log: who changed what, when, before and after. Writers call `record` inside the transaction that
  * makes the change, so a change and its audit row are stored together or not at all.
  */
-export function createAuditService(ctx: Pick<AppContext, 'db' | 'now' | 'settings'>) {
+export function createAuditService(ctx: Pick<AppContext, 'db' | 'now'>) {
   const insert = ctx.db.prepare<[string, string, string, string, string, string | null, string | null]>(
     'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -48,11 +49,11 @@ export function createAuditService(ctx: Pick<AppContext, 'db' | 'now' | 'setting
   );
 
   return {
-    /** Writes one audit row with the configured actor and the injected clock; call it inside the change's transaction. */
-    record(action: string, entity: AuditEntity, entityId: string, before: unknown, after: unknown): void {
+    /** Writes one audit row for the caller who made the change, at the injected clock's time; call it inside the change's transaction. */
+    record(by: Caller, action: string, entity: AuditEntity, entityId: string, before: unknown, after: unknown): void {
       insert.run(
         ctx.now().toISOString(),
-        ctx.settings.get().actor,
+        by.user,
         action,
         entity,
         entityId,

@@ -7,7 +7,6 @@ import type { CleanupInput } from '../../../../shared/contract/export';
 import type { ParsedGazette } from '../../../../shared/domain/parse-result';
 import { createApp, type App } from '../../composition';
 import { commitFile, parsedDoc } from '../../test-support/fixtures';
-import { createImportService } from '../import/import-service';
 import { CLEANUP_COLUMNS } from './build-cleanup';
 import { BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_TOP, BLOCK_W, PAGE_H, PT_PER_MM } from './geometry';
 import { atomize, breakLines, NO_LINE_END, NO_LINE_START } from './linebreak';
@@ -112,7 +111,7 @@ beforeAll(async () => {
     parsedDoc({ title: gazetteTitles[2], docNumber: '招政办发〔2022〕3号', issuers: ['招远市人民政府办公室'], dateSigned: '2022-03-01', body: ['为规范砂石资源开发利用秩序，制定本意见。', '一、工作目标', '全面整治砂石资源开发秩序。'] }),
   ];
   // Already parsed documents, stored through the service (import:commit takes only staged parses).
-  createImportService(app.ctx).commitParsed([commitFile('gazette.txt', docs, gazette)]);
+  app.services.imports.commitParsed(app.caller, [commitFile('gazette.txt', docs, gazette)]);
   const list = await app.call('documents:list', {});
   docId = list.rows.find((r) => r.title === gazetteTitles[0])!.id;
   gazetteId = (await app.call('gazettes:list', {}))[0].id;

@@ -1,15 +1,15 @@
 import type { Handlers } from '../../../../shared/contract';
 import type { exportChannels } from '../../../../shared/contract/export';
 import type { AppContext } from '../../kernel/context';
-import type { createExportService } from './service';
+import type { createExportService, ExportDeps } from './service';
 
 type ExportHandlers = Pick<Handlers, keyof typeof exportChannels>;
 type ExportService = ReturnType<typeof createExportService>;
 
-export function createExportHandlers(ctx: AppContext): ExportHandlers {
-  // The export engine (docx, pdf-lib, fontkit) loads on first use, so start-up to the first answer does not pay for it.
+/** Export channels. The engine (docx, pdf-lib, fontkit) loads on first use, so start-up does not pay for it. */
+export function createExportHandlers(ctx: AppContext, deps: ExportDeps): ExportHandlers {
   let service: Promise<ExportService> | null = null;
-  const get = () => (service ??= import('./service').then((m) => m.createExportService(ctx)));
+  const get = () => (service ??= import('./service').then((m) => m.createExportService(ctx, deps)));
   return {
     'export:document': async ({ id, format }) => {
       const s = await get();

@@ -75,6 +75,7 @@ export function createMeasure(fonts: FontSet, size: number, missing: Set<string>
 }
 
 /** Paginates an official text on the GB/T 9704 grid: 22 lines of 28 characters inside the 156 × 225 mm block. */
+// eslint-disable-next-line max-lines-per-function -- the page loop keeps its state (line, page, keep-with-next) in one place; split when the keep-together rules of issue 12 land
 export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   const pages: PageLayout[] = [];
   const anchors = new Map<string, { page: number; y: number }>();

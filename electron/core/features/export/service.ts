@@ -2,8 +2,8 @@ import type { CleanupInput, ExportedFile, ExportFormat } from '../../../../share
 import type { Document } from '../../../../shared/domain/document';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
-import { createDocumentService } from '../library/document-service';
-import { createGazetteService } from '../gazettes/gazette-service';
+import type { GazetteService } from '../gazettes/gazette-service';
+import type { DocumentService } from '../library/document-service';
 import { buildCleanup } from './build-cleanup';
 import { buildDocument } from './build-document';
 import { buildGazette } from './build-gazette';
@@ -53,10 +53,13 @@ function toExported(file: RenderedFile): ExportedFile {
   return { fileName: file.fileName, mime: file.mime, dataBase64: Buffer.from(file.bytes).toString('base64'), pages: file.pages, warnings: file.warnings };
 }
 
+export interface ExportDeps {
+  documents: Pick<DocumentService, 'get'>;
+  gazettes: Pick<GazetteService, 'get'>;
+}
+
 /** Official-format export (GB/T 9704) of stored documents, gazette issues and cleanup result lists. */
-export function createExportService(ctx: AppContext) {
-  const documents = createDocumentService(ctx);
-  const gazettes = createGazetteService(ctx);
+export function createExportService(ctx: Pick<AppContext, 'resourcesDir' | 'now' | 'settings'>, { documents, gazettes }: ExportDeps) {
   const render = (text: OfficialText, format: ExportFormat) => renderOfficialText(text, format, ctx.resourcesDir, ctx.now());
 
   return {

@@ -1,8 +1,9 @@
+import type { Caller } from '../../../../shared/contract';
 import type { GazetteDetail, GazetteSummary } from '../../../../shared/contract/documents';
 import type { ParsedGazette } from '../../../../shared/domain/parse-result';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
-import { createAuditService, type AuditService } from '../audit/audit-service';
+import type { AuditService } from '../audit/audit-service';
 
 interface GazetteRow {
   id: string;
@@ -66,7 +67,7 @@ export function buildEntries(gazette: ParsedGazette, docs: readonly IssueDocumen
 }
 
 /** Gazette issues: the stored issues and their contents in order, linked to the documents. */
-export function createGazetteService(ctx: Pick<AppContext, 'db' | 'now' | 'settings'>, audit: AuditService = createAuditService(ctx)) {
+export function createGazetteService(ctx: Pick<AppContext, 'db' | 'now'>, audit: AuditService) {
   const db = ctx.db;
   const summarySql = `
     SELECT g.id, g.title, g.year, g.issue_number, g.total_number, g.publish_date,
@@ -129,11 +130,11 @@ export function createGazetteService(ctx: Pick<AppContext, 'db' | 'now' | 'setti
     },
 
     /** Stores an issue and its contents linked to its documents; call inside the import transaction. */
-    create(id: string, g: ParsedGazette, docs: readonly IssueDocument[], sourceFileId: string | null): { id: string; title: string } {
+    create(by: Caller, id: string, g: ParsedGazette, docs: readonly IssueDocument[], sourceFileId: string | null): { id: string; title: string } {
       insertIssue.run(id, g.title, g.year, g.issueNumber, g.totalNumber, g.publishDate, sourceFileId, ctx.now().toISOString());
       const entries = buildEntries(g, docs);
       entries.forEach((e, i) => insertEntry.run(id, i + 1, e.section, e.title, e.page, e.documentId));
-      audit.record('gazette.create', 'gazette', id, null, {
+      audit.record(by, 'gazette.create', 'gazette', id, null, {
         title: g.title,
         year: g.year,
         issueNumber: g.issueNumber,

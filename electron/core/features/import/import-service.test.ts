@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../shared/contract';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
 import { AppError } from '../../kernel/errors';
-import { createDocumentService } from '../library/document-service';
-import { createGazetteService } from '../gazettes/gazette-service';
 import { createImportService, type ImportOptions } from './import-service';
-import { commitFile, parsedDoc, tableCounts, testContext } from '../../test-support/fixtures';
+import { BY, commitFile, parsedDoc, tableCounts, testLibrary } from '../../test-support/fixtures';
 
 const A = parsedDoc({ title: '招远市人民政府关于印发甲办法的通知', docNumber: '招政发〔2022〕1号', dateSigned: '2022-01-05', validityClause: '有效期五年', validUntil: '2027-01-04' });
 const B = parsedDoc({
@@ -31,13 +29,14 @@ const upload = (name: string, docs: ParsedDocument[] | string) => ({
 });
 
 function setup(options: Omit<ImportOptions, 'extract'> = {}) {
-  const ctx = testContext();
-  return { ctx, imports: createImportService(ctx, { extract, ...options }) };
+  const lib = testLibrary();
+  // the library's own services, with file reading and parsing replaced by the fake above
+  return { ctx: lib.ctx, documents: lib.documents, gazettes: lib.gazettes, imports: createImportService(lib.ctx, lib, { extract, ...options }) };
 }
 
 /** Parses files and commits every document as extracted. */
 async function importAll(imports: ReturnType<typeof setup>['imports'], files: Array<ReturnType<typeof upload>>) {
-  return imports.commitAll(await imports.parse(files));
+  return imports.commitAll(BY, await imports.parse(files));
 }
 
 describe('import:parse', () => {
@@ -67,7 +66,7 @@ describe('import:parse', () => {
 
   it('warns about missing 文号, missing or too long validity, contradicting dates, parse notes and likely duplicates', async () => {
     const { imports } = setup();
-    imports.commitParsed([commitFile('first.txt', [A])]);
+    imports.commitParsed(BY, [commitFile('first.txt', [A])]);
     const [file] = await imports.parse([
       upload('x.txt', [
         parsedDoc({ title: '无文号的规范性文件', docNumber: null, lineStart: 1, lineEnd: 5 }),
@@ -102,16 +101,15 @@ describe('import:parse', () => {
 
 describe('import:commit (staged)', () => {
   it('stores what the service parsed: a body, hash or size sent by the client is never used', async () => {
-    const { imports, ctx } = setup();
+    const { imports, ctx, documents } = setup();
     const [parsed] = await imports.parse([upload('a.txt', [A, B])]);
     const req = contract['import:commit'].req.parse({
       files: [{ stagedId: parsed.stagedId, gazette: null, documents: [{ index: 0, body: ['篡改的正文'], sha256: 'f'.repeat(64) }, { index: 1 }] }],
     });
     expect(req.files[0].documents[0]).toEqual({ index: 0 });
-    const summary = imports.commit(req.files);
+    const summary = imports.commit(BY, req.files);
     expect(summary.created.map((c) => c.docNumber)).toEqual(['招政发〔2022〕1号', '招政办发〔2022〕2号']);
-    const docs = createDocumentService(ctx);
-    expect(docs.get(summary.created[0].id).body).toEqual(A.body);
+    expect(documents.get(summary.created[0].id).body).toEqual(A.body);
     const source = ctx.db.prepare('SELECT sha256, size FROM source_files').get() as { sha256: string; size: number };
     expect(source).toEqual({ sha256: parsed.sha256, size: parsed.size });
   });
@@ -119,7 +117,7 @@ describe('import:commit (staged)', () => {
   it("applies the person's corrections and refuses only the document whose correction is invalid", async () => {
     const { imports, ctx } = setup();
     const [parsed] = await imports.parse([upload('a.txt', [A, B, BAD_DATES])]);
-    const summary = imports.commit([
+    const summary = imports.commit(BY, [
       {
         stagedId: parsed.stagedId!,
         gazette: null,
@@ -137,25 +135,25 @@ describe('import:commit (staged)', () => {
     ]);
     expect(tableCounts(ctx).documents).toBe(1);
     // The file stays staged: the refused documents can be corrected and saved again.
-    const again = imports.commit([{ stagedId: parsed.stagedId!, gazette: null, documents: [{ index: 1 }, { index: 2, validUntil: '2027-04-30' }] }]);
+    const again = imports.commit(BY, [{ stagedId: parsed.stagedId!, gazette: null, documents: [{ index: 1 }, { index: 2, validUntil: '2027-04-30' }] }]);
     expect(again.created.map((c) => c.title)).toEqual([B.title, '坏日期']);
     expect(again.refused).toEqual([]);
   });
 
   it('stores a document whose printed dates contradict each other as printed, flagged; one bad file never fails the batch', async () => {
-    const { imports, ctx } = setup();
+    const { imports, documents } = setup();
     const files = [upload('good.txt', [A]), upload('broken.bin', 'not a document'), upload('bad-dates.txt', [BAD_DATES, B])];
     const parsed = await imports.parse(files);
-    const summary = imports.commitAll(parsed);
+    const summary = imports.commitAll(BY, parsed);
     expect(summary.created.map((c) => c.title)).toEqual([A.title, '坏日期', B.title]);
     expect(summary.flagged).toEqual([
       { id: summary.created[1].id, title: '坏日期', docNumber: '招政发〔2022〕9号', reason: '有效期截止日期（2021-01-01）早于施行日期（2022-05-01），按原文保存，请核对。' },
     ]);
-    const stored = createDocumentService(ctx).get(summary.created[1].id);
+    const stored = documents.get(summary.created[1].id);
     expect([stored.effectiveDate, stored.validUntil]).toEqual(['2022-05-01', '2021-01-01']);
     expect(imports.flags()).toEqual([expect.objectContaining({ documentId: stored.id, kind: 'validity-before-start' })]);
     // A person's edit is still checked strictly.
-    expect(() => createDocumentService(ctx).update(stored.id, { title: '坏日期（改）' })).toThrow(/有效期截止日期（2021-01-01）早于施行日期/);
+    expect(() => documents.update(BY, stored.id, { title: '坏日期（改）' })).toThrow(/有效期截止日期（2021-01-01）早于施行日期/);
   });
 
   it('says which file to parse again when its staged parse expired or was evicted', async () => {
@@ -164,13 +162,13 @@ describe('import:commit (staged)', () => {
     const [first] = await imports.parse([upload('first.txt', [A])]);
     now = 2000;
     const [second, third, fourth] = await imports.parse([upload('second.txt', [B]), upload('third.txt', [BAD_DATES]), upload('fourth.txt', [parsedDoc({ title: '丁' })])]);
-    const summary = imports.commit([first, second, third, fourth].map((f) => ({ stagedId: f.stagedId!, gazette: null, documents: [{ index: 0 }] })));
+    const summary = imports.commit(BY, [first, second, third, fourth].map((f) => ({ stagedId: f.stagedId!, gazette: null, documents: [{ index: 0 }] })));
     expect(summary.refused).toEqual([
       { file: 'first.txt', title: null, reason: '文件“first.txt”未保存：解析结果已过期（解析后超过数小时未保存），请重新解析该文件后再保存。' },
       { file: 'second.txt', title: null, reason: '文件“second.txt”未保存：解析结果已被清理（暂存的解析结果过多），请重新解析该文件后再保存。' },
     ]);
     expect(summary.created.map((c) => c.title)).toEqual(['坏日期', '丁']);
-    const twice = imports.commit([{ stagedId: fourth.stagedId!, gazette: null, documents: [{ index: 0 }] }]);
+    const twice = imports.commit(BY, [{ stagedId: fourth.stagedId!, gazette: null, documents: [{ index: 0 }] }]);
     expect(twice.refused[0].reason).toMatch(/已经保存过.*请重新解析/);
   });
 
@@ -188,7 +186,7 @@ describe('import:commit (staged)', () => {
 describe('commitParsed (trusted, not on the contract)', () => {
   it('stores documents, relations, source file and audit rows, and emits the change', () => {
     const { imports, ctx } = setup();
-    const summary = imports.commitParsed([commitFile('a.txt', [A, B])]);
+    const summary = imports.commitParsed(BY, [commitFile('a.txt', [A, B])]);
     expect(summary.created.map((c) => c.docNumber)).toEqual(['招政发〔2022〕1号', '招政办发〔2022〕2号']);
     expect(summary.skipped).toEqual([]);
     expect(summary.resolvedRelations).toBe(1);
@@ -203,9 +201,9 @@ describe('commitParsed (trusted, not on the contract)', () => {
   it('a copy in another encoding (another hash) with the same text adds nothing', () => {
     const { imports, ctx } = setup();
     const gazette = { title: '招远市人民政府公报', issueNumber: 1, totalNumber: null, year: 2022, publishDate: '2022-04-07', toc: [] };
-    imports.commitParsed([commitFile('gazette.txt', [A, B], gazette)]);
+    imports.commitParsed(BY, [commitFile('gazette.txt', [A, B], gazette)]);
     const before = tableCounts(ctx);
-    const again = imports.commitParsed([commitFile('gazette-gbk.txt', [A, B], gazette)]);
+    const again = imports.commitParsed(BY, [commitFile('gazette-gbk.txt', [A, B], gazette)]);
     expect(tableCounts(ctx)).toEqual(before);
     expect(again.gazettes).toEqual([]);
   });
@@ -214,23 +212,22 @@ describe('commitParsed (trusted, not on the contract)', () => {
     const { imports, ctx } = setup();
     const badNumber = { ...B, docNumber: { raw: '乱写的文号', normalized: '乱写的文号', agency: '乱', year: 2022, serial: 1 } };
     const emitted = ctx.emitted.length;
-    const summary = imports.commitParsed([commitFile('good.txt', [A]), commitFile('bad2.txt', [badNumber])]);
+    const summary = imports.commitParsed(BY, [commitFile('good.txt', [A]), commitFile('bad2.txt', [badNumber])]);
     expect(summary.refused).toEqual([{ file: 'bad2.txt', title: B.title, reason: expect.stringMatching(/文号“乱写的文号”无法识别/) }]);
     expect(tableCounts(ctx).documents).toBe(1);
     expect(ctx.emitted.length).toBe(emitted + 1);
   });
 
   it('stores a gazette issue with its contents in order, linked to the documents', () => {
-    const { imports, ctx } = setup();
+    const { imports, gazettes } = setup();
     const toc = [
       { section: '【市政府文件】', title: '招远市人民政府关于印发甲办法的 通知', page: 1 },
       { section: '【市政府办公室文件】', title: '招远市人民政府办公室关于印发乙方案的通知', page: 5 },
       { section: '【人事任免】', title: '不在本文件中的任免通知', page: 9 },
     ];
     const gazette = { title: '招远市人民政府公报', issueNumber: 1, totalNumber: 12, year: 2022, publishDate: '2022-04-07', toc };
-    const summary = imports.commitParsed([commitFile('g.txt', [A, B], gazette)]);
-    const gazettes = createGazetteService(ctx);
-    const detail = gazettes.get(summary.gazettes[0].id);
+    const summary = imports.commitParsed(BY, [commitFile('g.txt', [A, B], gazette)]);
+        const detail = gazettes.get(summary.gazettes[0].id);
     expect(detail).toMatchObject({ title: '招远市人民政府公报', issueNumber: 1, totalNumber: 12, documentCount: 2 });
     expect(detail.entries.map((e) => [e.position, e.section, e.page, e.docNumber])).toEqual([
       [1, '【市政府文件】', 1, '招政发〔2022〕1号'],
@@ -244,6 +241,6 @@ describe('commitParsed (trusted, not on the contract)', () => {
 describe('import:samples', () => {
   it('says clearly when the samples are missing', async () => {
     const { imports } = setup();
-    await expect(imports.samples()).rejects.toThrow(/未找到随程序提供的示例公报/);
+    await expect(imports.samples(BY)).rejects.toThrow(/未找到随程序提供的示例公报/);
   });
 });

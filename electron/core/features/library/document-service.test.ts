@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentQuery } from '../../../../shared/contract/documents';
 import { AppError } from '../../kernel/errors';
-import { createDocumentService, findHighlights } from './document-service';
-import { createImportService } from '../import/import-service';
-import { commitFile, parsedDoc, tableCounts, testContext } from '../../test-support/fixtures';
+import { findHighlights, type DocumentService } from './document-service';
+import { BY, commitFile, parsedDoc, tableCounts, testLibrary } from '../../test-support/fixtures';
 
 const OLD = parsedDoc({
   title: '招远市人民政府关于印发全市重点项目建设专项扶持资金补助办法的通知',
@@ -28,12 +27,12 @@ const NEW = parsedDoc({
 });
 
 function setup(now?: string) {
-  const ctx = testContext(now);
-  return { ctx, docs: createDocumentService(ctx), imports: createImportService(ctx) };
+  const lib = testLibrary(now);
+  return { ctx: lib.ctx, settings: lib.settings, docs: lib.documents, imports: lib.imports };
 }
 const query = (q: Partial<ReturnType<typeof DocumentQuery.parse>> = {}) => DocumentQuery.parse(q);
 
-function idOf(docs: ReturnType<typeof createDocumentService>, docNumber: string): string {
+function idOf(docs: DocumentService, docNumber: string): string {
   const row = docs.list(query({ q: docNumber })).rows.find((r) => r.docNumber === docNumber);
   if (!row) throw new Error(`no ${docNumber}`);
   return row.id;
@@ -45,8 +44,8 @@ describe('abolition between two stored documents', () => {
     ['abolishing document first, target imported later', [NEW, OLD]],
   ])('%s: relation shows both ways and the old one is 已废止 after the new one takes effect', (_label, order) => {
     const { docs, imports } = setup();
-    imports.commitParsed([commitFile('a.txt', [order[0]])]);
-    imports.commitParsed([commitFile('b.txt', [order[1]])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [order[0]])]);
+    imports.commitParsed(BY, [commitFile('b.txt', [order[1]])]);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const newId = idOf(docs, '招政发〔2022〕11号');
 
@@ -62,8 +61,8 @@ describe('abolition between two stored documents', () => {
 
   it('reports the link made when the target arrives later in the audit log of both documents', () => {
     const { docs, imports } = setup();
-    imports.commitParsed([commitFile('a.txt', [NEW])]);
-    const summary = imports.commitParsed([commitFile('b.txt', [OLD])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [NEW])]);
+    const summary = imports.commitParsed(BY, [commitFile('b.txt', [OLD])]);
     expect(summary.resolvedRelations).toBe(1);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const actions = docs.detail(oldId).history.map((h) => h.action);
@@ -73,7 +72,7 @@ describe('abolition between two stored documents', () => {
 
   it('highlights the 施行, 有效期 and 废止 clauses in the body', () => {
     const { docs, imports } = setup();
-    imports.commitParsed([commitFile('a.txt', [NEW])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [NEW])]);
     const d = docs.detail(idOf(docs, '招政发〔2022〕11号'));
     const text = d.document.body[0];
     const kinds = Object.fromEntries(d.highlights.map((h) => [h.kind, text.slice(h.start, h.end)]));
@@ -86,7 +85,7 @@ describe('abolition between two stored documents', () => {
 describe('the library table', () => {
   function library() {
     const s = setup();
-    s.imports.commitParsed([
+    s.imports.commitParsed(BY, [
       commitFile('lib.txt', [
         OLD,
         NEW,
@@ -111,10 +110,10 @@ describe('the library table', () => {
   });
 
   it('shows 即将到期 inside the evaluation window from the settings', () => {
-    const { docs, ctx } = library();
+    const { docs, settings } = library();
     const status = () => docs.list(query({ asOf: '2026-02-01', q: '高政发' })).rows[0].status;
     expect(status()).toBe('即将到期');
-    ctx.settings.update({ expiryWindowMonths: 3 });
+    settings.update({ expiryWindowMonths: 3 });
     expect(status()).toBe('现行有效');
   });
 
@@ -142,11 +141,11 @@ describe('the library table', () => {
     const { docs, imports } = library();
     const row = () => docs.list(query({ asOf: '2022-06-30', q: '高政发〔2021〕8号' })).rows[0];
     expect(row().status).toBe('现行有效');
-    docs.update(row().id, { declaredInvalidOn: '2022-01-01' });
+    docs.update(BY, row().id, { declaredInvalidOn: '2022-01-01' });
     expect(row().status).toBe('宣布失效');
-    imports.commitParsed([commitFile('x.txt', [parsedDoc({ title: '废止决定', docNumber: '高政发〔2022〕1号', dateSigned: '2022-02-01', abolishes: [{ title: null, docNumber: '高政发〔2021〕8号' }] })])]);
+    imports.commitParsed(BY, [commitFile('x.txt', [parsedDoc({ title: '废止决定', docNumber: '高政发〔2022〕1号', dateSigned: '2022-02-01', abolishes: [{ title: null, docNumber: '高政发〔2021〕8号' }] })])]);
     expect(row().status).toBe('已废止');
-    docs.delete(row().id);
+    docs.delete(BY, row().id);
     expect(docs.list(query({ q: '高政发〔2021〕8号' })).total).toBe(0);
   });
 
@@ -166,14 +165,14 @@ describe('the library table', () => {
 describe('editing a document', () => {
   function one() {
     const s = setup();
-    s.imports.commitParsed([commitFile('a.txt', [OLD])]);
+    s.imports.commitParsed(BY, [commitFile('a.txt', [OLD])]);
     return { ...s, id: idOf(s.docs, '招政发〔2018〕27号') };
   }
 
   it('stores the change and writes who, when, before and after to the audit log', () => {
     const { docs, id, ctx } = one();
-    ctx.settings.update({ actor: '法制科张三' });
-    const d = docs.update(id, { docNumber: '招政发[2018]28号', validUntil: '2023-06-30' });
+    const clerk = { ...BY, user: '法制科张三' };
+    const d = docs.update(clerk, id, { docNumber: '招政发[2018]28号', validUntil: '2023-06-30' });
     expect(d.document.docNumber?.normalized).toBe('招政发〔2018〕28号');
     const entry = d.history.at(-1)!;
     expect(entry).toMatchObject({
@@ -195,30 +194,30 @@ describe('editing a document', () => {
     const { docs, id, ctx } = one();
     const before = tableCounts(ctx);
     const doc = docs.get(id);
-    expect(() => docs.update(id, patch)).toThrow(message);
+    expect(() => docs.update(BY, id, patch)).toThrow(message);
     expect(docs.get(id)).toEqual(doc);
     expect(tableCounts(ctx)).toEqual(before);
   });
 
   it('refuses a 文号 another document already has', () => {
     const { docs, imports, id } = one();
-    imports.commitParsed([commitFile('b.txt', [NEW])]);
-    expect(() => docs.update(id, { docNumber: '招政发〔2022〕11号' })).toThrow(/已用于/);
+    imports.commitParsed(BY, [commitFile('b.txt', [NEW])]);
+    expect(() => docs.update(BY, id, { docNumber: '招政发〔2022〕11号' })).toThrow(/已用于/);
   });
 
   it('writes nothing when nothing changed', () => {
     const { docs, id, ctx } = one();
     const before = tableCounts(ctx);
-    docs.update(id, { title: OLD.title });
+    docs.update(BY, id, { title: OLD.title });
     expect(tableCounts(ctx)).toEqual(before);
   });
 
   it('links waiting references when an edit gives the document the 文号 they name', () => {
     const { docs, imports } = setup();
-    imports.commitParsed([commitFile('a.txt', [NEW, { ...OLD, docNumber: null, title: '旧办法' }])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [NEW, { ...OLD, docNumber: null, title: '旧办法' }])]);
     const oldId = docs.list(query({ q: '旧办法' })).rows[0].id;
     expect(docs.detail(oldId).incoming).toEqual([]);
-    docs.update(oldId, { docNumber: '招政发〔2018〕27号' });
+    docs.update(BY, oldId, { docNumber: '招政发〔2018〕27号' });
     expect(docs.detail(oldId, '2022-06-30')).toMatchObject({ status: '已废止', incoming: [{ type: 'abolishes' }] });
   });
 });
@@ -226,24 +225,24 @@ describe('editing a document', () => {
 describe('deleting a document', () => {
   it('turns relations to it back into references, audits everything, and re-links on re-import', () => {
     const { docs, imports, ctx } = setup();
-    imports.commitParsed([commitFile('a.txt', [OLD, NEW])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [OLD, NEW])]);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const newId = idOf(docs, '招政发〔2022〕11号');
-    docs.delete(oldId);
+    docs.delete(BY, oldId);
     expect(() => docs.get(oldId)).toThrow(AppError);
     expect(docs.detail(newId).outgoing).toMatchObject([{ targetId: null, targetDocNumber: '招政发〔2018〕27号' }]);
     const log = ctx.db.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[];
     expect(log.map((r) => r.action)).toEqual(expect.arrayContaining(['document.delete', 'relation.unresolve']));
     expect(ctx.emitted.at(-1)).toEqual({ ids: [], deleted: [oldId] });
 
-    imports.commitParsed([commitFile('c.txt', [OLD])]);
+    imports.commitParsed(BY, [commitFile('c.txt', [OLD])]);
     const again = idOf(docs, '招政发〔2018〕27号');
     expect(docs.detail(again).incoming).toMatchObject([{ sourceId: newId }]);
   });
 
   it('says so for an unknown id', () => {
     const { docs } = setup();
-    expect(() => docs.delete('nope')).toThrow(/未找到文件/);
+    expect(() => docs.delete(BY, 'nope')).toThrow(/未找到文件/);
   });
 });
 

@@ -3,46 +3,24 @@ import type { DocumentDetail, DocumentPatch, DocumentQuery } from '../../../../s
 import type { z } from 'zod';
 import { isoDate } from '../../../../shared/domain/cn-date';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
-import type { Document, DocumentStatus } from '../../../../shared/domain/document';
+import type { Caller } from '../../../../shared/contract';
+import type { Document } from '../../../../shared/domain/document';
 import type { Appointment, DocNumber } from '../../../../shared/domain/parse-result';
-import { computeStatus, isoDay } from '../../../../shared/domain/status';
+import { isoDay } from '../../../../shared/domain/status';
+import { EFFECT_RE } from '../../../../shared/domain/validity';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
-import { createAuditService, type AuditService } from '../audit/audit-service';
-import { createGazetteService } from '../gazettes/gazette-service';
+import type { AuditService } from '../audit/audit-service';
+import type { GazetteService } from '../gazettes/gazette-service';
+import { relationAuditShape, type RelationService, type StoredRef } from '../relations/relation-service';
+import type { StatusIndex } from '../validity/status-index';
+import { toDocument, type DocumentRow } from './document-row';
 import { createLibraryTable } from './library-table';
-import { createRelationService, relationAuditShape, type RelationService, type StoredRef } from '../relations/relation-service';
+
+export type { DocumentRow };
 
 type Query = z.output<typeof DocumentQuery>;
 type Highlight = DocumentDetail['highlights'][number];
-
-/** A row of the documents table as SQLite returns it. */
-export interface DocumentRow {
-  id: string;
-  title: string;
-  doc_number_raw: string | null;
-  doc_number: string | null;
-  doc_agency: string | null;
-  doc_year: number | null;
-  doc_serial: number | null;
-  registration_number: string | null;
-  issuers: string;
-  date_signed: string | null;
-  kind: string | null;
-  is_normative: number;
-  effective_clause: string | null;
-  effective_date: string | null;
-  validity_clause: string | null;
-  valid_until: string | null;
-  declared_invalid_on: string | null;
-  appointments: string;
-  body: string;
-  source_file_id: string | null;
-  content_hash: string;
-  created_at: string;
-  updated_at: string;
-}
-
 
 /** The fields of a new document, as extracted (and perhaps corrected in the review). */
 export interface NewDocument {
@@ -60,32 +38,6 @@ export interface NewDocument {
   declaredInvalidOn?: string | null;
   appointments: Appointment[];
   body: string[];
-}
-
-function toDocument(row: DocumentRow): Document {
-  return {
-    id: row.id,
-    title: row.title,
-    docNumber:
-      row.doc_number && row.doc_agency && row.doc_year !== null && row.doc_serial !== null
-        ? { raw: row.doc_number_raw ?? row.doc_number, normalized: row.doc_number, agency: row.doc_agency, year: row.doc_year, serial: row.doc_serial }
-        : null,
-    registrationNumber: row.registration_number,
-    issuers: JSON.parse(row.issuers),
-    dateSigned: row.date_signed,
-    kind: row.kind,
-    isNormative: row.is_normative === 1,
-    effectiveClause: row.effective_clause,
-    effectiveDate: row.effective_date,
-    validityClause: row.validity_clause,
-    validUntil: row.valid_until,
-    declaredInvalidOn: row.declared_invalid_on,
-    appointments: JSON.parse(row.appointments),
-    body: JSON.parse(row.body),
-    sourceFileId: row.source_file_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 /** Same text, same hash: how a re-import recognises a document whatever its 文号 extraction gave. */
@@ -131,7 +83,7 @@ export function checkDates(d: Pick<NewDocument, 'dateSigned' | 'effectiveDate' |
 /** Where in the body the 施行, 有效期 and 废止 clauses stand, for highlighting on the document page. */
 export function findHighlights(body: readonly string[]): Highlight[] {
   const patterns: Array<[Highlight['kind'], RegExp]> = [
-    ['effective', /(?:本[^，,。；;：:]{0,16}?)?自[^，,。；;]{1,30}?起(?:施行|实施|执行|生效|试行)/g],
+    ['effective', EFFECT_RE],
     ['validity', /有效期[^，,。；;)）]{1,30}/g],
     // A sentence that abolishes or stops something: from its start to its end, so the named document is included.
     ['abolish', /[^。；;]*?(?:同时废止|予以废止|废止|停止执行|宣布失效)[^。；;]*/g],
@@ -148,19 +100,50 @@ export function findHighlights(body: readonly string[]): Highlight[] {
   return out.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
+/** Column values for a document as stored (shared by insert and update). */
+function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | null }, at: string) {
+  return {
+    id,
+    title: d.title,
+    doc_number_raw: d.docNumber?.raw ?? null,
+    doc_number: d.docNumber?.normalized ?? null,
+    doc_agency: d.docNumber?.agency ?? null,
+    doc_year: d.docNumber?.year ?? null,
+    doc_serial: d.docNumber?.serial ?? null,
+    registration_number: d.registrationNumber,
+    issuers: JSON.stringify(d.issuers),
+    date_signed: d.dateSigned,
+    kind: d.kind,
+    is_normative: d.isNormative ? 1 : 0,
+    effective_clause: d.effectiveClause,
+    effective_date: d.effectiveDate,
+    validity_clause: d.validityClause,
+    valid_until: d.validUntil,
+    declared_invalid_on: d.declaredInvalidOn ?? null,
+    appointments: JSON.stringify(d.appointments),
+    body: JSON.stringify(d.body),
+    content_hash: contentHash(d.title, d.body),
+    updated_at: at,
+  };
+}
+
+/** What the audit log keeps of a document: every field but the bookkeeping ones. */
+function auditView(d: Document) {
+  const { createdAt: _c, updatedAt: _u, id: _i, ...rest } = d;
+  return rest;
+}
+
 /**
  * The document library: the table (see library-table.ts), one document
  * with relations, highlights, history and gazettes, and validated, audited edits and deletion.
  */
 export function createDocumentService(
   ctx: Pick<AppContext, 'db' | 'now' | 'settings' | 'events'>,
-  deps: { audit?: AuditService; relations?: RelationService } = {},
+  deps: { audit: AuditService; relations: RelationService; statuses: StatusIndex; gazettes: Pick<GazetteService, 'forDocument'> },
 ) {
   const db = ctx.db;
-  const audit = deps.audit ?? createAuditService(ctx);
-  const relations = deps.relations ?? createRelationService(ctx, audit);
-  const gazettes = createGazetteService(ctx, audit);
-  const table = createLibraryTable(db, relations);
+  const { audit, relations, statuses, gazettes } = deps;
+  const table = createLibraryTable(db, statuses);
 
   const byId = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const allRows = db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY date_signed, created_at');
@@ -190,7 +173,6 @@ export function createDocumentService(
     WHERE id = @id`);
   const deleteStmt = db.prepare<[string]>('DELETE FROM documents WHERE id = ?');
   const today = () => isoDay(ctx.now());
-  const windowMonths = () => ctx.settings.get().expiryWindowMonths;
 
   function get(id: string): Document {
     const row = byId.get(id);
@@ -198,15 +180,11 @@ export function createDocumentService(
     return toDocument(row);
   }
 
-  function statusOf(doc: Document, asOf: string): DocumentStatus {
-    return computeStatus(doc, relations.incomingChanges(doc.id), asOf, windowMonths());
-  }
-
   function detail(id: string, asOf: string = today()): DocumentDetail {
     const document = get(id);
     return {
       document,
-      status: statusOf(document, asOf),
+      status: statuses.statusOf(id, asOf),
       asOf,
       outgoing: relations.outgoing(id),
       incoming: relations.incoming(id),
@@ -216,51 +194,22 @@ export function createDocumentService(
     };
   }
 
-  /** Column values for a document as stored (shared by insert and update). */
-  function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | null }, at: string) {
-    return {
-      id,
-      title: d.title,
-      doc_number_raw: d.docNumber?.raw ?? null,
-      doc_number: d.docNumber?.normalized ?? null,
-      doc_agency: d.docNumber?.agency ?? null,
-      doc_year: d.docNumber?.year ?? null,
-      doc_serial: d.docNumber?.serial ?? null,
-      registration_number: d.registrationNumber,
-      issuers: JSON.stringify(d.issuers),
-      date_signed: d.dateSigned,
-      kind: d.kind,
-      is_normative: d.isNormative ? 1 : 0,
-      effective_clause: d.effectiveClause,
-      effective_date: d.effectiveDate,
-      validity_clause: d.validityClause,
-      valid_until: d.validUntil,
-      declared_invalid_on: d.declaredInvalidOn ?? null,
-      appointments: JSON.stringify(d.appointments),
-      body: JSON.stringify(d.body),
-      content_hash: contentHash(d.title, d.body),
-      updated_at: at,
-    };
-  }
-
-  /** What the audit log keeps of a document: every field but the bookkeeping ones. */
-  function auditView(d: Document) {
-    const { createdAt: _c, updatedAt: _u, id: _i, ...rest } = d;
-    return rest;
-  }
-
   return {
     get,
     detail,
 
     /** The library table: filtered, sorted rows with statuses as of `asOf` (default today), and the filter values. */
     list(query: Query) {
-      return table.list(query, query.asOf ?? today(), windowMonths());
+      return table.list(query, query.asOf ?? today());
     },
 
-    /** Every stored document with all its fields (the CLI's `list --json`). */
-    all(): Document[] {
-      return allRows.all().map(toDocument);
+    /** Every stored document with all its fields and its status on `asOf` (default today); bodies only when asked. */
+    all(asOf: string = today(), withBody = false) {
+      const statusOn = statuses.onDay(asOf);
+      return allRows.all().map((row) => {
+        const { body, ...doc } = toDocument(row);
+        return { ...doc, status: statusOn(doc.id), ...(withBody ? { body } : {}) };
+      });
     },
 
     /** A stored document that is certainly the same: same 文号 and title, or the same text. */
@@ -277,19 +226,19 @@ export function createDocumentService(
      * Stores a new document, links references waiting for it and audits both; call inside a transaction.
      * Returns its id and the documents whose references were linked.
      */
-    create(d: NewDocument, sourceFileId: string | null): { id: string; resolvedFrom: string[] } {
+    create(by: Caller, d: NewDocument, sourceFileId: string | null): { id: string; resolvedFrom: string[] } {
       const id = randomUUID();
       const at = ctx.now().toISOString();
       insertStmt.run({ ...toParams(id, d, at), source_file_id: sourceFileId, created_at: at });
       // The body is stored once, in the document; the log notes only its size.
       const { body, ...fields } = d;
-      audit.record('document.create', 'document', id, null, { ...fields, sourceFileId, bodyParagraphs: body.length });
-      const resolvedFrom = relations.resolvePending({ id, title: d.title, docNumber: d.docNumber?.normalized ?? null });
+      audit.record(by, 'document.create', 'document', id, null, { ...fields, sourceFileId, bodyParagraphs: body.length });
+      const resolvedFrom = relations.resolvePending(by, { id, title: d.title, docNumber: d.docNumber?.normalized ?? null });
       return { id, resolvedFrom };
     },
 
     /** Edits fields: a 文号 must parse, dates must exist, the end may not precede the start; audited with before/after. */
-    update(id: string, patch: DocumentPatch, asOf?: string): DocumentDetail {
+    update(by: Caller, id: string, patch: DocumentPatch, asOf?: string): DocumentDetail {
       const before = get(id);
       const next: Document = { ...before };
       for (const [key, value] of Object.entries(patch) as [keyof DocumentPatch, unknown][]) {
@@ -313,9 +262,9 @@ export function createDocumentService(
       db.transaction(() => {
         const at = ctx.now().toISOString();
         updateStmt.run(toParams(id, next, at));
-        audit.record('document.update', 'document', id, pick(before), pick(next));
+        audit.record(by, 'document.update', 'document', id, pick(before), pick(next));
         if (changedKeys.includes('docNumber') || changedKeys.includes('title')) {
-          relations.resolvePending({ id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
+          relations.resolvePending(by, { id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
         }
       })();
       ctx.events.emit('documents:changed', { ids: [id], deleted: [] });
@@ -323,18 +272,18 @@ export function createDocumentService(
     },
 
     /** Deletes a document; its outgoing relations go with it and references to it become unresolved again (all audited). */
-    delete(id: string): { id: string } {
+    delete(by: Caller, id: string): { id: string } {
       db.transaction(() => {
         const before = get(id);
         for (const r of relations.outgoing(id)) {
-          audit.record('relation.delete', 'relation', String(r.id), relationAuditShape(r), null);
+          audit.record(by, 'relation.delete', 'relation', String(r.id), relationAuditShape(r), null);
         }
         for (const r of relations.incoming(id)) {
-          audit.record('relation.unresolve', 'relation', String(r.id), relationAuditShape(r), relationAuditShape({ ...r, targetId: null }));
+          audit.record(by, 'relation.unresolve', 'relation', String(r.id), relationAuditShape(r), relationAuditShape({ ...r, targetId: null }));
         }
         deleteStmt.run(id);
         // The whole document goes into the log, so a deletion can be undone by hand.
-        audit.record('document.delete', 'document', id, auditView(before), null);
+        audit.record(by, 'document.delete', 'document', id, auditView(before), null);
       })();
       ctx.events.emit('documents:changed', { ids: [], deleted: [id] });
       return { id };

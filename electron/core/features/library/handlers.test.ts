@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../composition';
 import { findAppRoot } from '../../kernel/paths';
-import { createImportService } from '../import/import-service';
 
 function app() {
   return createApp({
@@ -34,7 +33,7 @@ describe('library channels over the shipped sample gazettes', () => {
       abolishes: [], cites: [], appointments: [], lineStart: 1, lineEnd: 30,
     };
     // Stored as already parsed (import:commit takes only staged parses; see the import service tests).
-    const summary = createImportService(a.ctx).commitParsed([{ name: 'old.txt', sha256: 'a'.repeat(64), size: 10, encoding: 'utf-8', gazette: null, documents: [{ ...old, amends: [], replaces: [], body: [] }] }]);
+    const summary = a.services.imports.commitParsed(a.caller, [{ name: 'old.txt', sha256: 'a'.repeat(64), size: 10, encoding: 'utf-8', gazette: null, documents: [{ ...old, amends: [], replaces: [], body: [] }] }]);
     expect(summary.resolvedRelations).toBeGreaterThanOrEqual(1);
     const oldId = summary.created[0].id;
     const oldPage = await a.call('documents:get', { id: oldId });

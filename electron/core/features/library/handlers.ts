@@ -1,37 +1,16 @@
 import type { Handlers } from '../../../../shared/contract';
-import type { documentsChannels } from '../../../../shared/contract/documents';
 import type { AppContext } from '../../kernel/context';
-import { createAuditService } from '../audit/audit-service';
-import { createDocumentService } from './document-service';
-import { createGazetteService } from '../gazettes/gazette-service';
-import { createRelationService } from '../relations/relation-service';
+import type { DocumentService } from './document-service';
 
-type DocumentsHandlers = Pick<Handlers, keyof typeof documentsChannels>;
+type LibraryHandlers = Pick<Handlers, 'documents:all' | 'documents:list' | 'documents:get' | 'documents:update' | 'documents:delete'>;
 
-/** The library, relations and gazette channels: thin calls into the services (the dispatcher validated already). */
-export function createDocumentsHandlers(ctx: AppContext): DocumentsHandlers {
-  const audit = createAuditService(ctx);
-  const relations = createRelationService(ctx, audit);
-  const documents = createDocumentService(ctx, { audit, relations });
-  const gazettes = createGazetteService(ctx, audit);
+/** The library channels: thin calls into the document service (the dispatcher validated already). */
+export function createLibraryHandlers(_ctx: AppContext, documents: DocumentService): LibraryHandlers {
   return {
+    'documents:all': async ({ asOf, withBody }) => documents.all(asOf, withBody),
     'documents:list': async (req) => documents.list(req),
     'documents:get': async ({ id, asOf }) => documents.detail(id, asOf),
-    'documents:update': async ({ id, patch }) => documents.update(id, patch),
-    'documents:delete': async ({ id }) => documents.delete(id),
-    'relations:add': async (req) => {
-      const relation = relations.add(req);
-      // A new abolish/amend/replace changes the target's status, so listeners must refresh both ends.
-      ctx.events.emit('documents:changed', { ids: [relation.sourceId, ...(relation.targetId ? [relation.targetId] : [])], deleted: [] });
-      return relation;
-    },
-    'relations:remove': async ({ id }) => {
-      const before = relations.get(id);
-      const result = relations.remove(id);
-      ctx.events.emit('documents:changed', { ids: [before.sourceId, ...(before.targetId ? [before.targetId] : [])], deleted: [] });
-      return result;
-    },
-    'gazettes:list': async () => gazettes.list(),
-    'gazettes:get': async ({ id }) => gazettes.get(id),
+    'documents:update': async ({ id, patch }, { caller }) => documents.update(caller, id, patch),
+    'documents:delete': async ({ id }, { caller }) => documents.delete(caller, id),
   };
 }

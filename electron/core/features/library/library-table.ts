@@ -2,10 +2,9 @@ import type { z } from 'zod';
 import type { DocumentQuery } from '../../../../shared/contract/documents';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
 import { DOCUMENT_STATUSES, type DocumentStatus, type DocumentSummary } from '../../../../shared/domain/document';
-import { computeStatus, type IncomingChange } from '../../../../shared/domain/status';
 import type { Db } from '../../db/open';
-import type { DocumentRow } from './document-service';
-import type { RelationService } from '../relations/relation-service';
+import type { DocumentRow } from './document-row';
+import type { StatusIndex } from '../validity/status-index';
 
 type Query = z.output<typeof DocumentQuery>;
 
@@ -29,7 +28,6 @@ interface TableRow {
 interface Snapshot {
   key: string;
   rows: TableRow[];
-  changes: Map<string, IncomingChange[]>;
   options: { issuers: string[]; years: number[]; kinds: string[] };
   /** collation ranks per row position, computed on first use (pinyin order is costly to compare) */
   ranks: Partial<Record<'title' | 'issuer' | 'docNumber', Float64Array>>;
@@ -58,11 +56,11 @@ function rankBy(rows: TableRow[], value: (r: TableRow) => string | null, tie?: (
 }
 
 /**
- * The library table over 20,000 documents: one read of the table and the status-changing relations per library
- * version (any write on the connection, or by another process, makes a new version), then filters, statuses for
- * the asked day, sort and page in memory.
+ * The library table over 20,000 documents: one read of the table per library version (any write on the
+ * connection, or by another process, makes a new version), then filters, statuses for the asked day (from the
+ * status index), sort and page in memory.
  */
-export function createLibraryTable(db: Db, relations: Pick<RelationService, 'allIncomingChanges'>) {
+export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay'>) {
   const rowsStmt = db.prepare<[], SqlRow>(`
     SELECT id, title, doc_number, doc_number_raw, doc_agency, doc_year, doc_serial, registration_number, issuers, date_signed,
            effective_date, valid_until, declared_invalid_on, kind, is_normative, validity_clause
@@ -87,7 +85,6 @@ export function createLibraryTable(db: Db, relations: Pick<RelationService, 'all
     snapshot = {
       key,
       rows,
-      changes: relations.allIncomingChanges(),
       options: {
         issuers: [...issuers].sort(collator.compare),
         years: [...years].sort((a, b) => b - a),
@@ -149,21 +146,16 @@ export function createLibraryTable(db: Db, relations: Pick<RelationService, 'all
 
   return {
     /** Filtered, sorted rows with statuses as of `asOf`, the total before paging, and the filter menu values. */
-    list(query: Query, asOf: string, expiryWindowMonths: number) {
+    list(query: Query, asOf: string) {
       const snap = current();
+      const statusOn = statusIndex.onDay(asOf);
       const match = matcher(query);
       const wanted = query.status?.length ? new Set(query.status) : null;
       const picked: number[] = [];
       const statuses = new Map<number, DocumentStatus>();
       snap.rows.forEach((r, i) => {
         if (!match(r)) return;
-        const s = r.sql;
-        const status = computeStatus(
-          { dateSigned: s.date_signed, effectiveDate: s.effective_date, validUntil: s.valid_until, declaredInvalidOn: s.declared_invalid_on },
-          snap.changes.get(s.id) ?? [],
-          asOf,
-          expiryWindowMonths,
-        );
+        const status = statusOn(r.sql.id);
         if (wanted && !wanted.has(status)) return;
         statuses.set(i, status);
         picked.push(i);

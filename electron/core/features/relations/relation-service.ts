@@ -1,9 +1,9 @@
+import type { Caller } from '../../../../shared/contract';
 import type { Relation, RelationType } from '../../../../shared/domain/document';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
-import type { IncomingChange } from '../../../../shared/domain/status';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
-import { createAuditService, type AuditService } from '../audit/audit-service';
+import type { AuditService } from '../audit/audit-service';
 
 /** A reference to another document as written in a text: normalized 文号 and/or title. */
 export interface RelationRef {
@@ -33,9 +33,6 @@ const SELECT_RELATION = `
   SELECT r.id, r.type, r.source_id, s.title AS source_title, s.doc_number AS source_doc_number, r.target_id,
          coalesce(t.title, r.target_title) AS target_title, coalesce(t.doc_number, r.target_doc_number) AS target_doc_number
   FROM relations r JOIN documents s ON s.id = r.source_id LEFT JOIN documents t ON t.id = r.target_id`;
-
-/** Relation types that change the status of their target (citations do not). */
-const STATUS_TYPES = `('abolishes', 'amends', 'replaces')`;
 
 function toRelation(row: RelationRow): Relation {
   return {
@@ -76,7 +73,7 @@ export function relationAuditShape(r: Relation) {
  * Relations between documents: to a stored document, or an unresolved reference (normalized 文号 and/or title)
  * that links itself when the referenced document is stored later. Every change is audited in its transaction.
  */
-export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'settings'>, audit: AuditService = createAuditService(ctx)) {
+export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit: AuditService) {
   const db = ctx.db;
   const byId = db.prepare<[number], RelationRow>(`${SELECT_RELATION} WHERE r.id = ?`);
   const outgoingStmt = db.prepare<[string], RelationRow>(`${SELECT_RELATION} WHERE r.source_id = ? ORDER BY r.id`);
@@ -108,15 +105,6 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'sett
   const resolveStmt = db.prepare<[string, string | null, string, number]>(
     'UPDATE relations SET target_id = ?, target_doc_number = coalesce(target_doc_number, ?), target_title = coalesce(target_title, ?) WHERE id = ?',
   );
-  const allIncomingChanges = db.prepare<[], { target_id: string; type: RelationType; effective_on: string | null }>(`
-    SELECT r.target_id, r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
-    FROM relations r JOIN documents s ON s.id = r.source_id
-    WHERE r.target_id IS NOT NULL AND r.type IN ${STATUS_TYPES}`);
-  const incomingChangesOne = db.prepare<[string], { type: RelationType; effective_on: string | null }>(`
-    SELECT r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
-    FROM relations r JOIN documents s ON s.id = r.source_id
-    WHERE r.target_id = ? AND r.type IN ${STATUS_TYPES}`);
-
   function get(id: number): Relation {
     const row = byId.get(id);
     if (!row) throw new AppError('NOT_FOUND', `未找到关系 ${id}`);
@@ -134,7 +122,7 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'sett
    * Stores one relation (call inside a transaction); resolves it to a stored document when one matches.
    * Returns null when it would point at its own source or repeat an existing relation.
    */
-  function insert(sourceId: string, type: RelationType, ref: RelationRef, targetId?: string | null): Relation | null {
+  function insert(by: Caller, sourceId: string, type: RelationType, ref: RelationRef, targetId?: string | null): Relation | null {
     const title = normalizeRefTitle(ref.title);
     const target = targetId ? (docRef.get(targetId) ?? null) : findTarget({ docNumber: ref.docNumber, title });
     if (target?.id === sourceId) return null;
@@ -144,7 +132,7 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'sett
     if (existing.get(sourceId, type, target?.id ?? null, docNumber, refTitle)) return null;
     const info = insertStmt.run(type, sourceId, target?.id ?? null, docNumber, refTitle, ctx.now().toISOString());
     const relation = get(Number(info.lastInsertRowid));
-    audit.record('relation.create', 'relation', String(relation.id), null, relationAuditShape(relation));
+    audit.record(by, 'relation.create', 'relation', String(relation.id), null, relationAuditShape(relation));
     return relation;
   }
 
@@ -154,7 +142,7 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'sett
     get,
 
     /** Adds a relation by hand (to a stored document, or to a 文号/title not in the library yet). */
-    add(req: { sourceId: string; type: RelationType; targetId?: string; targetDocNumber?: string; targetTitle?: string }): Relation {
+    add(by: Caller, req: { sourceId: string; type: RelationType; targetId?: string; targetDocNumber?: string; targetTitle?: string }): Relation {
       if (!docRef.get(req.sourceId)) throw new AppError('NOT_FOUND', `未找到文件 ${req.sourceId}`);
       if (req.targetId && !docRef.get(req.targetId)) throw new AppError('NOT_FOUND', `未找到目标文件 ${req.targetId}`);
       if (req.targetId === req.sourceId) throw new AppError('INVALID_INPUT', '文件不能与自身建立关系');
@@ -165,18 +153,18 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'sett
         docNumber = parsed.normalized;
       }
       const created = db.transaction(() =>
-        insert(req.sourceId, req.type, { docNumber, title: req.targetTitle ?? null }, req.targetId ?? null),
+        insert(by, req.sourceId, req.type, { docNumber, title: req.targetTitle ?? null }, req.targetId ?? null),
       )();
       if (!created) throw new AppError('CONFLICT', '该关系已存在，或指向文件自身');
       return created;
     },
 
     /** Removes a relation (audited with what it was). */
-    remove(id: number): { id: number } {
+    remove(by: Caller, id: number): { id: number } {
       db.transaction(() => {
         const before = get(id);
         deleteStmt.run(id);
-        audit.record('relation.delete', 'relation', String(id), relationAuditShape(before), null);
+        audit.record(by, 'relation.delete', 'relation', String(id), relationAuditShape(before), null);
       })();
       return { id };
     },
@@ -185,12 +173,12 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'sett
      * Links unresolved references that point at a newly stored (or renumbered) document; call inside the
      * transaction that stored it. Returns the ids of the documents whose references were linked.
      */
-    resolvePending(doc: StoredRef): string[] {
+    resolvePending(by: Caller, doc: StoredRef): string[] {
       const sources: string[] = [];
       for (const { id } of pendingFor.all({ id: doc.id, docNumber: doc.docNumber, title: doc.title, noNumber: doc.docNumber ? 0 : 1 })) {
         const before = get(id);
         resolveStmt.run(doc.id, doc.docNumber, doc.title, id);
-        audit.record('relation.resolve', 'relation', String(id), relationAuditShape(before), relationAuditShape(get(id)));
+        audit.record(by, 'relation.resolve', 'relation', String(id), relationAuditShape(before), relationAuditShape(get(id)));
         sources.push(before.sourceId);
       }
       return sources;
@@ -203,21 +191,6 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now' | 'sett
     /** Relations stored documents have to this one. */
     incoming(id: string): Relation[] {
       return incomingStmt.all(id).map(toRelation);
-    },
-    /** Status-changing relations per target document, in one query (for the whole library table). */
-    allIncomingChanges(): Map<string, IncomingChange[]> {
-      const map = new Map<string, IncomingChange[]>();
-      for (const row of allIncomingChanges.iterate()) {
-        const list = map.get(row.target_id);
-        const change = { type: row.type, effectiveOn: row.effective_on };
-        if (list) list.push(change);
-        else map.set(row.target_id, [change]);
-      }
-      return map;
-    },
-    /** Status-changing relations to one document. */
-    incomingChanges(id: string): IncomingChange[] {
-      return incomingChangesOne.all(id).map((r) => ({ type: r.type, effectiveOn: r.effective_on }));
     },
   };
 }

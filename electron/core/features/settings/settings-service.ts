@@ -6,7 +6,6 @@ export const DEFAULT_SETTINGS: Settings = {
   expiryWindowMonths: 6,
   inForceFirst: true,
   registrationPattern: '[A-Z]{2,6}-\\d{4}-\\d{1,8}',
-  actor: '本机用户',
   masthead: { sponsor: '', editor: '', address: '', phone: '', postcode: '' },
 };
 

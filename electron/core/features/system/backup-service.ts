@@ -40,3 +40,4 @@ export function createBackupService(ctx: AppContext) {
     },
   };
 }
+export type BackupService = ReturnType<typeof createBackupService>;

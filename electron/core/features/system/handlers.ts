@@ -1,22 +1,23 @@
 import type { Handlers } from '../../../../shared/contract';
-import type { systemChannels } from '../../../../shared/contract/system';
-import type { AppContext } from '../../kernel/context';
 import { schemaVersion } from '../../db/migrate';
+import type { AppContext } from '../../kernel/context';
+import type { BackupService } from './backup-service';
 
-type SystemHandlers = Pick<Handlers, keyof typeof systemChannels>;
+type SystemHandlers = Pick<Handlers, 'app:info' | 'backup:create'>;
 
-export function createSystemHandlers(ctx: AppContext): SystemHandlers {
+/** What the 设置 page shows about the installation. */
+export function createSystemHandlers(ctx: AppContext, backup: BackupService): SystemHandlers {
   const countDocs = ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents');
   return {
-    'app:info': async () => ({
+    'backup:create': async ({ file, overwrite }) => backup.backup(file, { overwrite }),
+    'app:info': async (_req, { caller }) => ({
       version: ctx.version,
       schemaVersion: schemaVersion(ctx.db),
       dataDir: ctx.dataDir,
       documentCount: countDocs.get()!.n,
       shell: ctx.shell,
+      user: caller.user,
       integrity: ctx.integrity,
     }),
-    'settings:get': async () => ctx.settings.get(),
-    'settings:update': async (patch) => ctx.settings.update(patch),
   };
 }

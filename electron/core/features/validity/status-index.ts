@@ -1,0 +1,119 @@
+import type { DocumentStatus, RelationType } from '../../../../shared/domain/document';
+import { computeStatus, isoDay, type IncomingChange, type StatusInput } from '../../../../shared/domain/status';
+import type { AppContext } from '../../kernel/context';
+
+/** Relation types that change the status of their target (citations do not). */
+const STATUS_RELATIONS = `('abolishes', 'amends', 'replaces')`;
+/** Days whose statuses are kept at once (today, a picked 状态日期, a few more). */
+const CACHED_DAYS = 8;
+
+type InputRow = [id: string, dateSigned: string | null, effectiveDate: string | null, validUntil: string | null, declaredInvalidOn: string | null];
+
+/** Statuses of every document on one day; computed on first ask, then kept until an input changes. */
+export type StatusesOnDay = (id: string) => DocumentStatus;
+
+/**
+ * The status index: the only place document statuses are computed and cached. Its inputs are each document's
+ * dates and the status-changing relations pointing at it (abolishes, amends, replaces, with when the acting
+ * document took effect). It follows the library through the change counters the database triggers keep
+ * (search_state: every write to documents or relations, by this process or another, moves them) and re-reads only
+ * the rows that moved (search_map.ver), so a refresh after an edit costs a few rows, not the library.
+ */
+export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now'>) {
+  const db = ctx.db;
+  const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number }>(
+    'SELECT meta_version, deleted_version FROM search_state WHERE id = 1',
+  );
+  const INPUTS = 'SELECT doc_id, date_signed, effective_date, valid_until, declared_invalid_on FROM search_map';
+  const allInputs = db.prepare<[], InputRow>(INPUTS).raw();
+  const inputsSince = db.prepare<[number], InputRow>(`${INPUTS} WHERE ver > ?`).raw();
+  const liveIds = db.prepare<[], string>('SELECT doc_id FROM search_map').pluck();
+  const incomingStmt = db.prepare<[], { target: string; type: RelationType; effective_on: string | null }>(`
+    SELECT r.target_id AS target, r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
+    FROM relations r JOIN search_map s ON s.doc_id = r.source_id
+    WHERE r.target_id IS NOT NULL AND r.type IN ${STATUS_RELATIONS}`);
+
+  let metaVersion = -1;
+  let deletedVersion = -1;
+  const inputs = new Map<string, StatusInput>();
+  let incoming = new Map<string, IncomingChange[]>();
+  let incomingKeys = new Map<string, string>();
+  /** statuses per `asOf|evaluation window`, by document id */
+  const days = new Map<string, Map<string, DocumentStatus>>();
+
+  const forget = (id: string) => {
+    for (const day of days.values()) day.delete(id);
+  };
+  const put = (r: InputRow) => {
+    inputs.set(r[0], { dateSigned: r[1], effectiveDate: r[2], validUntil: r[3], declaredInvalidOn: r[4] });
+    forget(r[0]);
+  };
+
+  /** Re-reads what moved since the last look; cheap (one row) when nothing did. */
+  function refresh(): void {
+    const st = stateStmt.get()!;
+    if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
+    if (metaVersion < 0) {
+      for (const r of allInputs.iterate()) put(r);
+    } else {
+      if (st.deleted_version !== deletedVersion) {
+        const live = new Set(liveIds.all());
+        for (const id of [...inputs.keys()]) {
+          if (live.has(id)) continue;
+          inputs.delete(id);
+          forget(id);
+        }
+      }
+      for (const r of inputsSince.iterate(metaVersion)) put(r);
+    }
+    // Relations (and the dates of their sources) decide statuses too: re-read them, forget what they moved.
+    const next = new Map<string, IncomingChange[]>();
+    for (const r of incomingStmt.iterate()) {
+      const list = next.get(r.target);
+      const change = { type: r.type, effectiveOn: r.effective_on };
+      if (list) list.push(change);
+      else next.set(r.target, [change]);
+    }
+    const keys = new Map<string, string>();
+    for (const [target, list] of next) keys.set(target, JSON.stringify(list));
+    for (const target of new Set([...keys.keys(), ...incomingKeys.keys()])) {
+      if (keys.get(target) !== incomingKeys.get(target)) forget(target);
+    }
+    incoming = next;
+    incomingKeys = keys;
+    metaVersion = st.meta_version;
+    deletedVersion = st.deleted_version;
+  }
+
+  /** Statuses on `asOf` (default today) under the configured evaluation window, after a refresh. */
+  function onDay(asOf: string = isoDay(ctx.now())): StatusesOnDay {
+    refresh();
+    const months = ctx.settings.get().expiryWindowMonths;
+    const key = `${asOf}|${months}`;
+    let day = days.get(key);
+    if (!day) {
+      if (days.size >= CACHED_DAYS) days.delete(days.keys().next().value!);
+      day = new Map();
+      days.set(key, day);
+    }
+    const cache = day;
+    return (id) => {
+      let s = cache.get(id);
+      if (s === undefined) {
+        const input = inputs.get(id);
+        s = input ? computeStatus(input, incoming.get(id) ?? [], asOf, months) : '现行有效';
+        cache.set(id, s);
+      }
+      return s;
+    };
+  }
+
+  return {
+    onDay,
+    /** One document's status on `asOf` (default today). */
+    statusOf(id: string, asOf?: string): DocumentStatus {
+      return onDay(asOf)(id);
+    },
+  };
+}
+export type StatusIndex = ReturnType<typeof createStatusIndex>;
