@@ -152,8 +152,10 @@ describe('import:commit (staged)', () => {
     const stored = documents.get(summary.created[1].id);
     expect([stored.effectiveDate, stored.validUntil]).toEqual(['2022-05-01', '2021-01-01']);
     expect(imports.flags()).toEqual([expect.objectContaining({ documentId: stored.id, kind: 'validity-before-start' })]);
-    // A person's edit is still checked strictly.
+    // A person's edit is still checked strictly; one that makes the dates agree clears the flag.
     expect(() => documents.update(BY, stored.id, { title: '坏日期（改）' })).toThrow(/有效期截止日期（2021-01-01）早于施行日期/);
+    documents.update(BY, stored.id, { validUntil: '2027-04-30' });
+    expect(imports.flags()).toEqual([]);
   });
 
   it('says which file to parse again when its staged parse expired or was evicted', async () => {

@@ -12,6 +12,7 @@ import { DEFAULT_PARSE_LIMITS, mb, type ParseLimits } from './limits';
 import { createParseHost, type Extracted, type ParseHost } from './parse-host';
 import { corrected, prepare, type Prepared } from './prepare';
 import { createReviewer } from './review';
+import { createReviewFlags } from './review-flags';
 import { createStagingArea, DEFAULT_STAGING, type StagedFile, type StagingOptions } from './staging';
 
 export type { ImportServices } from './commit-writer';
@@ -85,9 +86,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
   const writer = createCommitWriter(ctx, services);
   const review = createReviewer(services.documents);
   const sourceBySha = ctx.db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
-  const allFlags = ctx.db.prepare<[], { documentId: string; title: string; docNumber: string | null; kind: string; message: string; createdAt: string }>(`
-    SELECT f.document_id AS documentId, d.title, d.doc_number AS docNumber, f.kind, f.message, f.created_at AS createdAt
-    FROM document_flags f JOIN documents d ON d.id = f.document_id ORDER BY f.created_at, d.title`);
+  const reviewFlags = createReviewFlags(ctx);
 
   /** Reads, extracts and stages one file; any failure becomes the file's `error` and never touches the others. */
   async function parseBytes(name: string, bytes: Uint8Array, seen: Map<string, string>): Promise<ParsedFile> {
@@ -173,7 +172,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       return writer.write(by, files.map((f) => ({ ...f, prepared: f.documents.map((d, i) => prepare(f.name, d, d, i)) })), []);
     },
     /** Documents stored as printed with contradicting facts, for the consistency checks. */
-    flags: () => allFlags.all(),
+    flags: () => reviewFlags.list(),
     /** Imports the sample gazettes shipped in resources/samples through the same path as any import. */
     async samples(by: Caller): Promise<ImportSummary> {
       const dir = join(ctx.resourcesDir, 'samples');
