@@ -1,34 +1,13 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useRef, useState } from 'react';
-import {
-  base64Length,
-  MAX_COMMIT_REQUEST_DOCUMENTS,
-  MAX_COMMIT_REQUEST_FILES,
-  MAX_IMPORT_FILE_LABEL,
-  MAX_PARSE_REQUEST_BASE64,
-  MAX_PARSE_REQUEST_FILES,
-  planChunks,
-  type CommitDocument,
-  type CommitFile,
-  type ImportSummary,
-  type ParsedFile,
-  type ReviewDocument,
-} from '../../../shared/contract/import';
-import { errorMessage } from '../api/call';
+import { MAX_IMPORT_FILE_LABEL, type ParsedFile, type ReviewDocument } from '../../../shared/contract/import';
 import { useCall } from '../api/CallProvider';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, countDocs, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
 import { EditParsedDrawer } from './EditParsedDrawer';
-import { ACCEPTED, precheck, readAsBase64 } from './read-file';
-
-interface ReviewFile {
-  name: string;
-  parsed: ParsedFile | null;
-  /** refused before or while sending (too large, unreadable, service error) */
-  error: string | null;
-  docs: Array<{ doc: ReviewDocument; keep: boolean }>;
-}
+import { ACCEPTED } from './read-file';
+import { useImportBatch, type ReviewFile } from './use-import-batch';
 
 const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
   'no-doc-number': '未识别出文号',
@@ -47,41 +26,6 @@ const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
   'inconsistent-dates': 'red',
   parse: 'gray',
 };
-
-/** The person's view of one staged document: its metadata as reviewed (body and lines stay with the service). */
-function toCommitDocument(d: ReviewDocument, index: number): CommitDocument {
-  return {
-    index,
-    title: d.title,
-    docNumber: d.docNumber?.raw ?? null,
-    registrationNumber: d.registrationNumber,
-    issuers: d.issuers,
-    dateSigned: d.dateSigned,
-    kind: d.kind,
-    isNormative: d.isNormative,
-    effectiveClause: d.effectiveClause,
-    effectiveDate: d.effectiveDate,
-    validityClause: d.validityClause,
-    validUntil: d.validUntil,
-    abolishes: d.abolishes,
-    amends: d.amends,
-    replaces: d.replaces,
-    cites: d.cites,
-  };
-}
-
-const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
-
-function addSummary(a: ImportSummary, b: ImportSummary): ImportSummary {
-  return {
-    created: [...a.created, ...b.created],
-    skipped: [...a.skipped, ...b.skipped],
-    gazettes: [...a.gazettes, ...b.gazettes],
-    resolvedRelations: a.resolvedRelations + b.resolvedRelations,
-    flagged: [...a.flagged, ...b.flagged],
-    refused: [...a.refused, ...b.refused],
-  };
-}
 
 function gazetteLabel(g: NonNullable<ParsedFile['gazette']>): string {
   const parts = [g.title];
@@ -194,114 +138,12 @@ function FileReview({ file, onToggle, onEdit }: {
 }
 
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
-// eslint-disable-next-line max-lines-per-function -- to be split with the chunked-upload rework (issue 14)
 export function ImportPage() {
-  const call = useCall();
+  const { files, setFiles, progress, notice, saving, saveError, summary, addFiles, commit, update, stop } = useImportBatch(useCall());
   const inputRef = useRef<HTMLInputElement>(null);
-  const [files, setFiles] = useState<ReviewFile[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number; current: string; phase: 'parse' | 'commit' } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const cancelRef = useRef(false);
   const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
-
-  const addFiles = async (list: File[]) => {
-    if (!list.length || progress || saving) return;
-    setSummary(null);
-    setSaveError(null);
-    setNotice(null);
-    cancelRef.current = false;
-    const results: ReviewFile[] = [];
-    const sendable: File[] = [];
-    for (const f of list) {
-      const refused = precheck(f);
-      if (refused) results.push({ name: f.name, parsed: null, error: refused, docs: [] });
-      else sendable.push(f);
-    }
-    // Several files per request within the transport limit, so a folder of any size is read in steps that show
-    // progress and can be stopped between them; one bad file spoils nothing else.
-    const chunks = planChunks(sendable, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (f) => base64Length(f.size));
-    let done = 0;
-    for (const chunk of chunks) {
-      if (cancelRef.current) {
-        setNotice(`已停止读取：${sendable.length - done} 个文件未读取，已读取的 ${done} 个文件列在下方。`);
-        break;
-      }
-      setProgress({ done, total: sendable.length, current: chunk.map((f) => f.name).join('、'), phase: 'parse' });
-      const files: Array<{ name: string; dataBase64: string }> = [];
-      for (const f of chunk) {
-        try {
-          files.push({ name: f.name, dataBase64: await readAsBase64(f) });
-        } catch (err) {
-          results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
-        }
-      }
-      if (files.length) {
-        try {
-          const parsed = await call('import:parse', { files });
-          parsed.forEach((p) => results.push({ name: p.name, parsed: p, error: null, docs: p.documents.map((doc) => ({ doc, keep: true })) }));
-        } catch (err) {
-          for (const f of files) results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
-        }
-      }
-      done += chunk.length;
-    }
-    setProgress(null);
-    setFiles((prev) => [...prev, ...results]);
-  };
-
   const kept = files.flatMap((f) => f.docs.filter((d) => d.keep));
-  const commit = async () => {
-    const toCommit = files.filter((f) => f.parsed?.stagedId && !f.parsed.error && f.docs.some((d) => d.keep));
-    if (!toCommit.length) return;
-    setSaving(true);
-    setSaveError(null);
-    setNotice(null);
-    cancelRef.current = false;
-    // Each request is its own transaction: stopping between them leaves every saved chunk whole and nothing half-saved.
-    const chunks = planChunks(toCommit, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.docs.filter((d) => d.keep).length);
-    let total = emptySummary();
-    const saved = new Set<ReviewFile>();
-    let savedDocs = 0;
-    const keptCount = toCommit.reduce((n, f) => n + f.docs.filter((d) => d.keep).length, 0);
-    try {
-      for (const [k, chunk] of chunks.entries()) {
-        if (cancelRef.current) {
-          setNotice(`已停止保存：已保存 ${k} 批（${countDocs(savedDocs)}），其余 ${toCommit.length - saved.size} 个文件未保存，仍列在下方，可再次保存。`);
-          break;
-        }
-        setProgress({ done: savedDocs, total: keptCount, current: `第 ${k + 1}/${chunks.length} 批`, phase: 'commit' });
-        const req: CommitFile[] = chunk.map((f) => ({
-          stagedId: f.parsed!.stagedId!,
-          gazette: f.parsed!.gazette,
-          documents: f.docs.flatMap((d, index) => (d.keep ? [toCommitDocument(d.doc, index)] : [])),
-        }));
-        total = addSummary(total, await call('import:commit', { files: req }));
-        chunk.forEach((f) => saved.add(f));
-        savedDocs += req.reduce((n, f) => n + f.documents.length, 0);
-      }
-    } catch (err) {
-      setSaveError(
-        saved.size
-          ? `${errorMessage(err)}（此前已保存的 ${saved.size} 个文件不受影响，见下方；未保存的文件仍列在下方）`
-          : errorMessage(err),
-      );
-    } finally {
-      setProgress(null);
-      setSaving(false);
-      if (saved.size) {
-        setSummary(total);
-        setFiles((prev) => prev.filter((f) => !saved.has(f)));
-      }
-    }
-  };
-
-  const update = (fi: number, di: number, patch: Partial<{ doc: ReviewDocument; keep: boolean }>) =>
-    setFiles((prev) => prev.map((f, i) => (i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch } : d)) })));
-
   return (
     <Stack gap="md">
       <Title order={2} size="h3" className="nd-page-title">
@@ -353,7 +195,7 @@ export function ImportPage() {
                 ? `正在读取和识别（${progress.done}/${progress.total} 个文件已完成）：${progress.current}`
                 : `正在保存（${progress.done}/${progress.total} 件已保存）：${progress.current}`}
             </Text>
-            <Button size="compact-sm" variant="default" onClick={() => (cancelRef.current = true)}>
+            <Button size="compact-sm" variant="default" onClick={stop}>
               停止
             </Button>
           </Group>
