@@ -4,7 +4,7 @@ import type { Logger } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import { findWorkerScript } from '../../kernel/worker-script';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits';
-import { PARSE_WORKER_ROLE, runParseJob, type ParseJob, type ParseJobReply } from './parse-worker';
+import { PARSE_WORKER_ROLE, runParseJob, type ParseJob, type ParseJobReply } from './parse-job';
 
 /** What reading and extracting one file gave. */
 export interface Extracted {

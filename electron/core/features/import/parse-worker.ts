@@ -1,40 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ParseResult } from '../../../../shared/domain/parse-result';
-import { parseText } from '../../../../shared/parse';
-import { AppError } from '../../kernel/errors';
-import type { ParseLimits } from './limits';
-import { readImportFile } from './readers';
+import { PARSE_WORKER_ROLE, runParseJob, type ParseJob } from './parse-job';
 
-/** A file to read and extract, sent by parse-host.ts. */
-export interface ParseJob {
-  id: number;
-  name: string;
-  bytes: Uint8Array;
-  registrationPattern: string;
-  limits: ParseLimits;
+// Worker entry (started by parse-host.ts): one job at a time, answered in order; the host sets the heap and
+// time limits. The role check keeps a test runner's own worker from answering.
+if ((workerData as { role?: string } | null)?.role === PARSE_WORKER_ROLE) {
+  parentPort?.on('message', (job: ParseJob) => {
+    void runParseJob(job).then((reply) => parentPort?.postMessage(reply));
+  });
 }
-
-/** What the worker answers: the extraction, or the reason it failed (AppError code and Chinese message). */
-export type ParseJobReply =
-  | { id: number; ok: true; encoding: string; note: string | null; result: ParseResult }
-  | { id: number; ok: false; code: string; message: string };
-
-/** Reads and extracts one file; in the worker, and in-process where no worker can be started. */
-export async function runParseJob(job: ParseJob): Promise<ParseJobReply> {
-  try {
-    const read = await readImportFile(job.name, job.bytes, job.limits);
-    const result = parseText(read.text, { file: job.name, encoding: read.encoding, registrationPattern: job.registrationPattern });
-    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, result };
-  } catch (err) {
-    if (err instanceof AppError) return { id: job.id, ok: false, code: err.code, message: err.message };
-    return { id: job.id, ok: false, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** Marks the parse worker, so importing this module elsewhere (a test runner's own worker) starts nothing. */
-export const PARSE_WORKER_ROLE = 'normdesk-parse';
-
-// Worker entry: one job at a time, answered in order. The heap and time limits are set by the host.
-if ((workerData as { role?: string } | null)?.role === PARSE_WORKER_ROLE) parentPort?.on('message', (job: ParseJob) => {
-  void runParseJob(job).then((reply) => parentPort?.postMessage(reply));
-});
