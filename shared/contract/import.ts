@@ -20,6 +20,8 @@ export const MAX_PARSE_REQUEST_FILES = 20;
 /** Files and documents per commit request (larger batches are committed in several requests, one transaction each). */
 export const MAX_COMMIT_REQUEST_FILES = 50;
 export const MAX_COMMIT_REQUEST_DOCUMENTS = 1_000;
+/** Documents one file may hold (a file is committed whole, in one request). */
+export const MAX_DOCUMENTS_PER_FILE = 5_000;
 /** Largest request body any transport (HTTP, IPC) accepts: a full parse request plus room for names and JSON. */
 export const MAX_IMPORT_REQUEST_BYTES = MAX_PARSE_REQUEST_BASE64 + 1024 * 1024;
 
@@ -115,7 +117,7 @@ export type CommitDocument = z.input<typeof CommitDocument>;
 export const CommitFile = z.object({
   stagedId: z.string().min(1).max(100),
   gazette: ParsedGazette.nullable(),
-  documents: z.array(CommitDocument).max(5_000),
+  documents: z.array(CommitDocument).max(MAX_DOCUMENTS_PER_FILE),
 });
 export type CommitFile = z.input<typeof CommitFile>;
 

@@ -41,12 +41,17 @@ describe('导入', () => {
     expect(screen.getByText('未写明有效期')).toBeTruthy();
 
     fireEvent.click(screen.getByLabelText('保留 文件乙'));
+    // Correct the title of 文件丙 in the drawer.
+    fireEvent.click(screen.getAllByRole('button', { name: '修改' })[2]);
+    fireEvent.change(await screen.findByLabelText('标题'), { target: { value: '文件丙（更正）' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
     fireEvent.click(screen.getByRole('button', { name: '保存 2 件' }));
     await waitFor(() => expect(commit).toHaveBeenCalledTimes(1));
     const sent = commit.mock.calls[0][0].files[0];
     // The staged parse by id, the kept documents by index with their reviewed metadata: never a body or a hash.
     expect(sent.stagedId).toBe('staged-001.txt');
-    expect(sent.documents.map((d) => [d.index, d.title])).toEqual([[0, '文件甲'], [2, '文件丙']]);
+    // Only what the person changed travels: the service keeps the rest as it extracted it.
+    expect(sent.documents).toEqual([{ index: 0 }, { index: 2, title: '文件丙（更正）' }]);
     expect(sent.documents[0]).not.toHaveProperty('body');
     expect(sent.documents[0]).not.toHaveProperty('reviewWarnings');
     expect(sent).not.toHaveProperty('sha256');

@@ -33,10 +33,9 @@ export interface ImportProgress {
   phase: 'parse' | 'commit';
 }
 
-/** The person's view of one staged document: its metadata as reviewed (body and lines stay with the service). */
-function toCommitDocument(d: ReviewDocument, index: number): CommitDocument {
-  return {
-    index,
+/** One kept staged document by its index, with the metadata the person corrected (body and lines stay with the service). */
+function toCommitDocument(d: ReviewDocument, index: number, printed: ReviewDocument | undefined): CommitDocument {
+  const reviewed: Omit<CommitDocument, 'index'> = {
     title: d.title,
     docNumber: d.docNumber?.raw ?? null,
     registrationNumber: d.registrationNumber,
@@ -48,11 +47,14 @@ function toCommitDocument(d: ReviewDocument, index: number): CommitDocument {
     effectiveDate: d.effectiveDate,
     validityClause: d.validityClause,
     validUntil: d.validUntil,
-    abolishes: d.abolishes,
-    amends: d.amends,
-    replaces: d.replaces,
-    cites: d.cites,
   };
+  // Only what the person changed: the service keeps the rest as it extracted it.
+  const out: CommitDocument = { index };
+  for (const [k, v] of Object.entries(reviewed) as Array<[keyof typeof reviewed, unknown]>) {
+    const before = k === 'docNumber' ? (printed?.docNumber?.raw ?? null) : printed?.[k];
+    if (!printed || JSON.stringify(v) !== JSON.stringify(before)) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
 }
 
 const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
@@ -149,7 +151,7 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
         const req: CommitFile[] = chunk.map((f) => ({
           stagedId: f.parsed!.stagedId!,
           gazette: f.parsed!.gazette,
-          documents: f.docs.flatMap((d, index) => (d.keep ? [toCommitDocument(d.doc, index)] : [])),
+          documents: f.docs.flatMap((d, index) => (d.keep ? [toCommitDocument(d.doc, index, f.parsed!.documents[index])] : [])),
         }));
         total = addSummary(total, await call('import:commit', { files: req }));
         chunk.forEach((f) => saved.add(f));

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
-import { MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type UploadedFile } from '../../../../shared/contract/import';
+import { MAX_DOCUMENTS_PER_FILE, MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type UploadedFile } from '../../../../shared/contract/import';
 import type { ParsedDocument, ParsedGazette } from '../../../../shared/domain/parse-result';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
@@ -110,6 +110,9 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     }
     try {
       const { encoding, note, result } = await extract(name, bytes, ctx.settings.get().registrationPattern);
+      if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
+        return { ...base, encoding, error: `文件中识别出 ${result.documents.length} 件公文，超过单个文件 ${MAX_DOCUMENTS_PER_FILE} 件的上限，请拆分后再导入。` };
+      }
       const reviewed = result.documents.map((d) => {
         const r = review(d, result.warnings, seen);
         if (d.docNumber) seen.set(d.docNumber.normalized, name);
