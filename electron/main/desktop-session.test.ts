@@ -4,7 +4,7 @@ import { createApp } from '../core/composition';
 import { BY } from '../core/test-support/fixtures';
 import { registerIpc, type IpcMainLike } from './ipc';
 
-const RENDERER = 'file:///opt/NormDesk/resources/app.asar/out/renderer/index.html';
+const RENDERER = 'app://normdesk/index.html';
 const OWN = { senderFrame: { url: RENDERER } };
 
 function wired() {

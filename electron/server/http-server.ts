@@ -3,12 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { MAX_REQUEST_BYTES, type RpcError, type RpcResult } from '../../shared/contract';
+import { MAX_REQUEST_BYTES, MAX_REQUEST_LABEL, type RpcError, type RpcResult } from '../../shared/contract';
 import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
+import { knownStorageFailure } from '../core/kernel/db-errors';
 import { authenticate, isLoopback, refusalToServe, sessionEndpoint, type SessionPolicy } from './sessions';
 
-/** Host names a loopback-only server answers to (DNS rebinding defence). */
+/** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export const CSP =
@@ -43,11 +44,27 @@ export interface ServeOptions {
   app: App;
   /** the built renderer (out/renderer) */
   staticDir: string;
+  /** connection limits (tests shorten them) */
+  timeouts?: Partial<ServerTimeouts>;
   host?: string;
   port?: number;
   /** a certificate and key the office provides (PEM): serve HTTPS */
   tls?: { cert: Buffer | string; key: Buffer | string };
 }
+
+export interface ServerTimeouts {
+  /** the request line and headers must arrive within this */
+  headersMs: number;
+  /** the whole request (body included) must arrive within this */
+  requestMs: number;
+  /** an idle keep-alive connection is closed after this */
+  keepAliveMs: number;
+  /** how often Node checks the two limits above */
+  checkEveryMs: number;
+}
+
+/** Slow or stalled connections are closed: a local page never needs long, and each open socket holds memory. */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 20_000, requestMs: 120_000, keepAliveMs: 5_000, checkEveryMs: 5_000 };
 
 export interface RunningServer {
   server: Server;
@@ -57,23 +74,29 @@ export interface RunningServer {
 
 /**
  * Browser mode: the built renderer and `POST /api/rpc/<channel>` through the same dispatcher as the Electron
- * shell, plus `GET /api/health` and `/api/session`. Loopback by default; any other address (intranet mode) only
- * when the library has an administrator, and then every request needs a session.
+ * shell, plus `GET /api/health`. Bound to loopback only.
  */
 export async function startHttpServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const refusal = refusalToServe(opts.app, host);
   if (refusal) throw new AppError('FORBIDDEN', refusal);
   const policy: SessionPolicy = { remote: !isLoopback(host), tls: Boolean(opts.tls) };
+  const t = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(opts, policy, req, res).catch((err) => {
-      opts.app.ctx.log.error('HTTP 请求处理失败', err);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '程序内部错误' } });
+      const known = knownStorageFailure(err);
+      if (known) opts.app.ctx.log.error(`HTTP 请求处理失败：${known.message}`);
+      else opts.app.ctx.log.error('HTTP 请求处理失败', err);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: known?.message ?? '程序内部错误' } });
       else res.end();
     });
   };
-  const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createServer(onRequest);
-  server.requestTimeout = 120_000;
+  const server: Server = opts.tls
+    ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, connectionsCheckingInterval: t.checkEveryMs }, onRequest)
+    : createServer({ connectionsCheckingInterval: t.checkEveryMs }, onRequest);
+  server.headersTimeout = t.headersMs;
+  server.requestTimeout = t.requestMs;
+  server.keepAliveTimeout = t.keepAliveMs;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
@@ -83,12 +106,45 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
   return {
     server,
     url: `${opts.tls ? 'https' : 'http'}://${shown}:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }
 
+/** Decodes percent-escapes, or null when they are broken (`/%`, `/%zz`): the request is then refused with 400. */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+}
+
+/** The host (with port) of an Origin header, or null when the header is not a URL. */
+function originHostPort(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 async function handle(opts: ServeOptions, policy: SessionPolicy, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    sendJson(res, 400, rpcError('INVALID_INPUT', '请求地址无效'));
+    return;
+  }
+  const path = decodePath(url.pathname);
+  if (path === null) {
+    sendJson(res, 400, rpcError('INVALID_INPUT', '请求地址中的百分号编码无效'));
+    return;
+  }
   // DNS rebinding: a loopback server only answers requests addressed to this machine by name. (An intranet server
   // answers any name: every request needs a SameSite=Strict session cookie, which a rebound origin never has.)
   const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
@@ -102,7 +158,7 @@ async function handle(opts: ServeOptions, policy: SessionPolicy, req: IncomingMe
     return;
   }
   if (url.pathname.startsWith('/api/rpc/')) {
-    await handleRpc(opts, policy, req, res, decodeURIComponent(url.pathname.slice('/api/rpc/'.length)));
+    await handleRpc(opts, policy, req, res, path.slice('/api/rpc/'.length));
     return;
   }
   if (url.pathname === '/api/session') {
@@ -117,7 +173,7 @@ async function handle(opts: ServeOptions, policy: SessionPolicy, req: IncomingMe
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  await serveStatic(opts.staticDir, url.pathname, res);
+  await serveStatic(opts.staticDir, path, res);
 }
 
 /** `/api/session`: log in (POST), who am I (GET), log out (DELETE); see sessions.ts. */
@@ -138,8 +194,8 @@ async function handleSession(opts: ServeOptions, policy: SessionPolicy, req: Inc
 }
 
 /**
- * A JSON content type forces a CORS preflight, which we never grant, and a browser's Origin must be this server:
- * other sites cannot call the API. Answers the refusal itself and returns false.
+ * A JSON content type forces a CORS preflight, which we never grant, and a browser's Origin must be this server
+ * (same host and port): other sites cannot call the API. Answers the refusal itself and returns false.
  */
 function sameSiteJson(req: IncomingMessage, res: ServerResponse): boolean {
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -147,7 +203,7 @@ function sameSiteJson(req: IncomingMessage, res: ServerResponse): boolean {
     return false;
   }
   const origin = req.headers.origin;
-  if (origin && origin !== 'null' && URL.canParse(origin) && new URL(origin).host !== req.headers.host) {
+  if (origin && origin !== 'null' && originHostPort(origin) !== req.headers.host) {
     sendJson(res, 403, rpcError('FORBIDDEN', '拒绝来自其他网站的请求'));
     return false;
   }
@@ -171,12 +227,12 @@ async function handleRpc(opts: ServeOptions, policy: SessionPolicy, req: Incomin
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_REQUEST_BYTES) {
     req.resume();
-    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`));
+    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_LABEL}`));
     return;
   }
   const raw = await readBody(req, MAX_REQUEST_BYTES);
   if (raw === null) {
-    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`));
+    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_LABEL}`));
     return;
   }
   let body: unknown;
@@ -221,8 +277,8 @@ function sendJson(res: ServerResponse, status: number, payload: unknown, headers
   res.end(body);
 }
 
-async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+async function serveStatic(root: string, decodedPath: string, res: ServerResponse): Promise<void> {
+  const rel = normalize(decodedPath).replace(/^([/\\])+/, '');
   const file = join(root, rel === '' ? 'index.html' : rel);
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403).end();

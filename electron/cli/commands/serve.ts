@@ -12,8 +12,9 @@ export const serveCommand: CliCommand = {
   usage: 'normdesk serve [--port N] [--host 127.0.0.1|ADDRESS] [--cert CERT.pem --key KEY.pem] [--data DIR]',
   options: { port: { type: 'string' }, host: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' } },
   async run(ctx) {
-    const port = ctx.values.port === undefined ? 5610 : Number(ctx.values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${String(ctx.values.port)}`);
+    const raw = ctx.values.port === undefined ? '5610' : String(ctx.values.port);
+    const port = /^\d{1,5}$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${raw}（应为 0–65535 之间的整数，0 表示自动选择）`);
     const staticDir = join(findAppRoot(), 'out', 'renderer');
     if (!existsSync(join(staticDir, 'index.html'))) {
       throw new UsageError('界面尚未构建：请先运行 npm run build（或使用 npm run serve）');
@@ -30,6 +31,7 @@ export const serveCommand: CliCommand = {
       if (code === 'EADDRINUSE') throw new UsageError(`端口 ${port} 已被占用，请用 --port 指定其他端口`);
       if (code === 'EADDRNOTAVAIL') throw new UsageError(`本机没有地址 ${host}，请检查 --host`);
       if (code.startsWith('ERR_OSSL')) throw new UsageError('证书或私钥无效（须为 PEM 格式且相互匹配）：请检查 --cert 和 --key');
+      if (code === 'EACCES') throw new UsageError(`没有权限使用端口 ${port}，请用 --port 指定 1024 以上的端口`);
       throw err;
     }
     ctx.out(`NormDesk 浏览器模式已启动：${running.url}`);

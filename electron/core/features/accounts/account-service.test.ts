@@ -176,6 +176,9 @@ const EXPECTED: Partial<Record<string, 'read' | 'edit' | 'review' | 'admin'>> = 
   'session:change-password': 'read',
   'session:info': 'read',
   'audit:list': 'admin',
+  'backup:list': 'admin',
+  'backup:now': 'admin',
+  'backup:restore': 'admin',
 };
 
 describe('every role × every channel', () => {
