@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../shared/contract';
+import { CHANNELS, MAX_REQUEST_BYTES } from '../../shared/contract';
 import { createPreloadApi } from '../preload/api';
 import { localCaller } from '../../shared/contract';
 import { isTrustedFrameUrl, registerIpc, type IpcMainLike } from './ipc';
@@ -46,11 +46,11 @@ describe('Electron IPC wiring (with fakes of the Electron modules)', () => {
     expect(dispatch).toHaveBeenCalledTimes(2);
   });
 
-  it('refuses requests over 10 MB', async () => {
+  it('refuses requests over the transport limit', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
     const dispatch = vi.fn();
     registerIpc(ipcMain, { dispatch, caller: USER }, RENDERER);
-    const res = await handlers.get('search:suggest')!({ senderFrame: { url: RENDERER } }, { text: 'x'.repeat(11 * 1024 * 1024) });
+    const res = await handlers.get('search:suggest')!({ senderFrame: { url: RENDERER } }, { text: 'x'.repeat(MAX_REQUEST_BYTES + 1) });
     expect(res).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
     expect(dispatch).not.toHaveBeenCalled();
   });

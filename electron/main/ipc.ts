@@ -1,4 +1,4 @@
-import { CHANNELS, MAX_REQUEST_BYTES, type RpcResult } from '../../shared/contract';
+import { CHANNELS, MAX_REQUEST_BYTES, MAX_REQUEST_LABEL, type RpcResult } from '../../shared/contract';
 import type { App } from '../core/composition';
 
 /** The parts of Electron's IpcMain this module uses (so tests can pass a fake). */
@@ -44,7 +44,7 @@ export function registerIpc(ipcMain: IpcMainLike, app: Pick<App, 'dispatch' | 'c
         return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
       }
       if (approxSize(req) > MAX_REQUEST_BYTES) {
-        return { ok: false, error: { code: 'TOO_LARGE', message: '请求过大：不能超过 10 MB' } };
+        return { ok: false, error: { code: 'TOO_LARGE', message: `请求过大：不能超过 ${MAX_REQUEST_LABEL}` } };
       }
       // The desktop window acts for the signed-in OS user (accounts, when a library has them, come later).
       return app.dispatch(channel, req, app.caller);

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { MAX_REQUEST_BYTES, type RpcError, type RpcResult } from '../../shared/contract';
+import { MAX_REQUEST_BYTES, MAX_REQUEST_LABEL, type RpcError, type RpcResult } from '../../shared/contract';
 import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
 import { knownStorageFailure } from '../core/kernel/db-errors';
@@ -188,12 +188,12 @@ async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerRe
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_REQUEST_BYTES) {
     req.resume();
-    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`));
+    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_LABEL}`));
     return;
   }
   const raw = await readBody(req, MAX_REQUEST_BYTES);
   if (raw === null) {
-    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`));
+    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_LABEL}`));
     return;
   }
   let body: unknown;
