@@ -8,7 +8,7 @@ import { parseText } from './index';
 import { splitIssuers } from './text';
 
 // Expected values were read off the corpus texts by hand (not copied from parser output).
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+const CORPUS = path.resolve(__dirname, '../../resources/samples');
 const file = (prefix: string) => readdirSync(CORPUS).find((f) => f.startsWith(prefix))!;
 const parse = (prefix: string) => parseText(readFileSync(path.join(CORPUS, file(prefix)), 'utf8'), { file: file(prefix), encoding: 'utf-8' });
 
