@@ -32,6 +32,8 @@ export interface KeyDocument {
   abolishes: KeyRelation[];
   cites: string[];
   cleanup: { counts: Partial<Record<CleanupDecision, number>>; items: KeyCleanupItem[] } | null;
+  /** date fields computed from a clause (`自公布之日起30日后施行`, `有效期5年`): their year need not be printed */
+  derived?: ('effectiveDate' | 'validUntil')[];
 }
 export interface KeyFile {
   source: string;
@@ -191,10 +193,10 @@ export function checkKeys(fixtures: Fixture[] = loadFixtures()): KeyProblem[] {
       if (normDocNo(s) !== s) p(where, s, `not normalized (should be ${normDocNo(s)})`);
       if (!docNumberOccurs(s, f.text, cands, ctext)) p(where, s, '文号 not in the text in any spelling');
     };
-    const date = (where: string, s: string | null): void => {
+    const date = (where: string, s: string | null, derived = false): void => {
       if (s === null) return;
       if (!ISO.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) return p(where, s, 'not a YYYY-MM-DD date');
-      if (!yearSpellings(Number(s.slice(0, 4))).some((y) => ctext.includes(y))) p(where, s, 'year not in the text');
+      if (!derived && !yearSpellings(Number(s.slice(0, 4))).some((y) => ctext.includes(y))) p(where, s, 'year not in the text');
     };
 
     if (f.firstLine !== `来源：${k.source}`) p('line 1', f.firstLine, `should be exactly 来源：${k.source}`);
@@ -214,8 +216,8 @@ export function checkKeys(fixtures: Fixture[] = loadFixtures()): KeyProblem[] {
       if (!Array.isArray(d.issuers)) p(at('issuers'), d.issuers, 'not an array');
       else d.issuers.forEach((s, j) => occurs(at(`issuers[${j}]`), s));
       date(at('dateSigned'), d.dateSigned);
-      date(at('effectiveDate'), d.effectiveDate);
-      date(at('validUntil'), d.validUntil);
+      date(at('effectiveDate'), d.effectiveDate, d.derived?.includes('effectiveDate'));
+      date(at('validUntil'), d.validUntil, d.derived?.includes('validUntil'));
       if (!Array.isArray(d.abolishes)) p(at('abolishes'), d.abolishes, 'not an array');
       else
         d.abolishes.forEach((a, j) => {
