@@ -7,8 +7,8 @@ import { toAsciiDigits } from './cn-date';
  * (`08号`). The normalized form is `招政发〔2018〕27号`. Pure; never throws.
  */
 
-const OPEN = '〔\\[（(【［﹝〖';
-const CLOSE = '〕\\]）)】］﹞〗';
+const OPEN = '〔\\[（(【［﹝〖„';
+const CLOSE = '〕\\]）)】］﹞〗‟';
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 
 /** A complete 文号 in text without whitespace. Agency is 1–12 CJK characters. */
@@ -62,6 +62,42 @@ function compactWithMap(text: string): { s: string; map: Int32Array } {
   return { s: /[０-９]/.test(s) ? toAsciiDigits(s) : s, map };
 }
 
+/**
+ * The number of a 政府令 (government order): `某市人民政府令第12号`, printed as `某市人民政府令` over `（第12号）`.
+ * Its agency is the order series (`某市人民政府令`), its year the year of promulgation when known (null here).
+ */
+const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令)[（(]?第0*(\\d{1,5})号[）)]?$`);
+const ORDER_IN_TEXT = new RegExp(`([${CJK}]{2,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
+
+function buildOrder(raw: string, agency: string, serial: number, year: number | null = null): DocNumber | null {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 99999) return null;
+  return { raw, normalized: `${agency}第${serial}号`, agency, year, serial };
+}
+
+/** A 政府令 number as printed (`某市人民政府令第12号`, `某市人民政府令（第12号）`); null for anything else. */
+export function parseOrderNumber(raw: string, year: number | null = null): DocNumber | null {
+  if (typeof raw !== 'string' || raw.length > 80) return null;
+  const { s } = compactWithMap(raw);
+  const m = ORDER.exec(s.replace(/[。，,；;、]+$/, ''));
+  return m ? buildOrder(raw.trim(), m[1], Number(m[2]), year) : null;
+}
+
+/** Every 政府令 number in a text (`常州市人民政府令第2号`), with its agency cut like a 文号's. */
+export function findOrderNumbers(text: string): DocNumber[] {
+  if (typeof text !== 'string' || !text.includes('令')) return [];
+  const { s } = compactWithMap(text);
+  const out: DocNumber[] = [];
+  for (const m of s.matchAll(ORDER_IN_TEXT)) {
+    let agency = trimAgency(m[1]);
+    // `2016年12月1日常州市人民政府令第2号`: the date's last character is not part of the agency.
+    const before = s[(m.index ?? 0) + m[1].length - agency.length - 1] ?? '';
+    if (/^[日月年]/.test(agency) && /\d/.test(before)) agency = agency.slice(1);
+    const dn = agency.length >= 3 ? buildOrder(m[0], agency, Number(m[2])) : null;
+    if (dn) out.push(dn);
+  }
+  return out;
+}
+
 function build(raw: string, agency: string, year: number, serial: number): DocNumber | null {
   if (!agency || /^\d/.test(agency)) return null;
   if (year < 1949 || year > 2100 || !Number.isInteger(serial) || serial < 1 || serial > 99999) return null;
@@ -75,7 +111,7 @@ export function parseDocNumber(raw: string): DocNumber | null {
     let { s } = compactWithMap(raw);
     s = s.replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
     const m = STRICT.exec(s);
-    if (!m) return null;
+    if (!m) return ORDER.test(s) ? parseOrderNumber(raw) : null;
     return build(raw.trim(), m[1], Number(m[2]), Number(m[3]));
   } catch {
     return null;
@@ -129,5 +165,6 @@ export function findIncompleteDocNumber(text: string): string | null {
 export function isDocNumberLine(line: string): boolean {
   if (typeof line !== 'string' || line.length > 60) return false;
   const { s } = compactWithMap(line);
-  return STRICT.test(s);
+  // `(陕政办发〔2011〕12号)` under a title on law sites
+  return STRICT.test(s) || STRICT.test(s.replace(/^[（(](.*)[）)]$/, '$1'));
 }

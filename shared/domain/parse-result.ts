@@ -12,7 +12,8 @@ export const DocNumber = z.object({
   raw: z.string(),
   normalized: z.string(),
   agency: z.string(),
-  year: z.number().int(),
+  /** year in the brackets; for a 政府令 number (`某市人民政府令第12号`) the year it was promulgated, null when unknown */
+  year: z.number().int().nullable(),
   serial: z.number().int(),
 });
 export type DocNumber = z.infer<typeof DocNumber>;

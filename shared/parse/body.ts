@@ -79,7 +79,7 @@ function localWidths(lines: string[]): number[] {
 const TITLE_MAX = 200;
 
 /** Publication notes under a signature: `（此件公开发布）`, `（此件主动公开）`, `(此件不公开)`. */
-const PUBLICATION_NOTE = /^[（(]此件[\u4e00-\u9fff]{2,8}[）)]$/;
+export const PUBLICATION_NOTE = /^[（(]此件[\u4e00-\u9fff]{2,8}[）)]$/;
 
 /** A line made only of organ names: any names ending in an organisation word, or the document's own issuers. */
 function isOrganLine(raw: string, known: string[]): boolean {

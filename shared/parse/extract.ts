@@ -2,10 +2,11 @@ import type { DocNumber, ParsedDocument, ParseWarning } from '../domain/parse-re
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
-import { detectLayout, organDateLine, paragraphs, type Layout } from './body';
+import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, type Layout } from './body';
+import type { PageMeta } from './page';
 import { extractAppointments, extractRelations } from './relations';
 import type { Head } from './split';
-import { splitIssuers, squeeze } from './text';
+import { isOrgName, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -91,6 +92,26 @@ export interface ExtractResult {
 export interface ExtractOptions {
   /** some document in the same file has a printed 登记号 */
   registrationInFile?: boolean;
+  /** the page's metadata table, for a file that holds this one document: used where the text says nothing */
+  meta?: PageMeta;
+}
+
+/**
+ * The signature above a date line at bodyUnits[i]: organ lines read upwards (joint issuers stand one per line,
+ * `中共某市委办公室` / `某市人民政府办公室`), skipping a publication note.
+ */
+function signatureAbove(bodyUnits: Unit[], i: number): string[] {
+  const found: string[][] = [];
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 5; j--) {
+    const u = bodyUnits[j];
+    if (u.blank) continue;
+    seen++;
+    if (PUBLICATION_NOTE.test(u.compact) && !found.length) continue;
+    const names = splitIssuers(u.text);
+    if (!names) break;
+    found.unshift(names);
+  }
+  return found.flat();
 }
 
 export function extractDocument(
@@ -136,23 +157,24 @@ export function extractDocument(
     const found = findCnDates(dateText)[0];
     if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
     dateSigned = found?.iso ?? null;
-    if (oneLine) sigIssuers = oneLine.issuers;
-    else {
-      for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
-        if (bodyUnits[j].blank) continue;
-        sigIssuers = splitIssuers(bodyUnits[j].text) ?? [];
-        break;
-      }
-    }
+    sigIssuers = oneLine ? oneLine.issuers : signatureAbove(bodyUnits, i);
     break;
   }
+  const meta = opts.meta;
+  if (!docNumber && meta?.docNumber) docNumber = parseDocNumber(meta.docNumber);
+  // A 政府令 number carries no year: the year it was promulgated (signed).
+  if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
+  if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;
 
-  const issuers = sigIssuers.length ? sigIssuers : head.titleIssuers;
+  const metaIssuer = meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  const issuers = sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer;
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
 
   const validity = extractValidity(flat, { dateSigned, title: head.title });
   for (const w of validity.warnings) warn(w);
+  if (!validity.effectiveDate && meta?.effectiveDate) validity.effectiveDate = meta.effectiveDate;
+  if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
   const appointments = kind === '任免' || /任命|免去/.test(flat) ? extractAppointments(flat) : [];

@@ -2,7 +2,9 @@ import type { ParsedDocument, ParseResult, ParseWarning } from '../domain/parse-
 import { detectLayout } from './body';
 import { extractDocument } from './extract';
 import { detectGazette, findMasthead } from './gazette';
-import { findHeads, type Head } from './split';
+import { readPage } from './page';
+import { findPageHead } from './pagehead';
+import { findHeads } from './split';
 import { buildUnits } from './units';
 
 /**
@@ -35,6 +37,7 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
       return result;
     }
     const units = buildUnits(text);
+    const meta = readPage(units);
     const gz = detectGazette(units);
     result.gazette = gz.gazette;
     const heads = findHeads(units, {
@@ -48,30 +51,23 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     const docs: ParsedDocument[] = [];
     const warnings: ParseWarning[] = [];
     if (!heads.length) {
-      const first = units.findIndex((u, i) => i >= gz.bodyStart && !u.blank);
-      if (first < 0) {
+      const head = findPageHead(units, meta, gz.bodyStart);
+      if (!head) {
         warnings.push({ line: null, message: '未找到文件正文' });
       } else {
-        const head: Head = {
-          start: first,
-          titleStart: first,
-          titleEnd: first,
-          headEnd: first,
-          title: units[first].compact.slice(0, 200),
-          titleIssuers: [],
-          docNumberUnit: null,
-          inlineDocNumber: null,
-          registration: null,
-        };
-        const r = extractDocument(units, head, units.length - 1, fileLayout);
+        const r = extractDocument(units, head, units.length - 1, fileLayout, { meta });
         docs.push(r.doc);
-        warnings.push({ line: units[first].line, message: '未识别出文件标题，整个文件作为一件文件' }, ...r.warnings);
+        if (!head.title) warnings.push({ line: units[head.start].line, message: '未识别出文件标题' });
+        warnings.push(...r.warnings);
       }
     }
     for (let h = 0; h < heads.length; h++) {
       const head = heads[h];
       const end = h + 1 < heads.length ? heads[h + 1].start - 1 : findMasthead(units, head.headEnd + 1) - 1;
-      const r = extractDocument(units, head, Math.max(end, head.headEnd), fileLayout, { registrationInFile });
+      const r = extractDocument(units, head, Math.max(end, head.headEnd), fileLayout, {
+        registrationInFile,
+        meta: heads.length === 1 ? meta : undefined,
+      });
       docs.push(r.doc);
       warnings.push(...r.warnings);
     }

@@ -73,6 +73,24 @@ function prevNonBlank(units: Unit[], i: number, floor: number, maxGap = 3): numb
   return -1;
 }
 
+/** `湖北省武汉市人民政府`: province + city, as law sites print an issuer field (a letterhead never does). */
+export function isSiteIssuer(name: string): boolean {
+  return /^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,5}自治区)[\u4e00-\u9fff]{2,8}?(?:市|自治州|州|盟|地区)/.test(name);
+}
+
+/** The issuer without the province a law site puts in front: `湖北省武汉市人民政府` → `武汉市人民政府`. */
+export function siteIssuer(name: string): string {
+  return isSiteIssuer(name) ? name.replace(/^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,5}自治区)/, '') : name;
+}
+
+/** `A B印发` / `A、B联合印发` over a title: the issuers and the line as it reads (spaces removed). */
+function issuersThatIssue(line: string): { issuers: string[]; prefix: string } | null {
+  const m = /^(.*?)(联合印发|印发|转发)$/.exec(line.trim());
+  if (!m) return null;
+  const issuers = splitIssuers(m[1]);
+  return issuers ? { issuers, prefix: squeeze(line) } : null;
+}
+
 function compileRegistration(pattern?: string): RegExp {
   const fallback = /^[A-Z]{2,6}-\d{4}-\d{1,8}$/;
   if (!pattern) return fallback;
@@ -149,6 +167,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       const next = nextNonBlank(units, j);
       if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text)) break;
       if (next - j > 4) break;
+      // A complete title followed by another title or an issuer line: a page heading repeated above the
+      // document (law sites print title / issuer / title), not one title broken over lines.
+      if (isTitleEnd(t) && (isTitleEnd(units[next].compact) || splitIssuers(units[next].text))) break;
       j = next;
       t += units[next].compact;
     }
@@ -160,10 +181,19 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     if (!titleIssuers.length) {
       const p = prevNonBlank(units, i, floor);
       const iss = p >= 0 ? splitIssuers(units[p].text) : null;
-      if (iss) {
+      const joint = p >= 0 && !iss ? issuersThatIssue(units[p].text) : null;
+      if (iss && iss.some(isSiteIssuer)) {
+        // `湖北省武汉市人民政府` over the title: a law site's issuer field, not part of the title
+        titleIssuers = iss.map(siteIssuer);
+      } else if (iss) {
         titleStart = start = p;
         titleIssuers = iss;
         t = iss.join('') + t;
+      } else if (joint) {
+        // `鹤岗市人民政府 鹤岗市中级人民法院印发` / `关于……的意见的通知`
+        titleStart = start = p;
+        titleIssuers = joint.issuers;
+        t = joint.prefix + t;
       }
     }
     let dnUnit = accepted.dn;

@@ -1,0 +1,155 @@
+import { isDateOnly } from '../domain/cn-date';
+import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
+import type { PageMeta } from './page';
+import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
+import { HEADING_START, isOrgName, splitIssuers, squeeze } from './text';
+import type { Unit } from './units';
+
+/**
+ * The head of a single document copied from a web page or law database, when no `title + 文号/salutation` head
+ * was found: 政府令 (`某市人民政府令` / `（第12号）` / preamble / signature / title), regulations printed without a
+ * salutation, titles repeated by the site, metadata tables. Evidence, in order: a title the page repeats, the
+ * title nearest above the body, the table's 标题, a title under a 令's signature.
+ */
+
+const LOOKAHEAD = 150;
+
+/** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` a news page puts before it. */
+function cleanTitle(c: string): { title: string; docNumber: string | null } {
+  let t = c.replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
+  let docNumber: string | null = null;
+  const dn = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
+  if (dn && findDocNumbers(dn[1]).length) {
+    docNumber = dn[1];
+    t = t.slice(0, dn.index);
+  }
+  t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d|修/.test(m) ? '' : m));
+  return { title: t, docNumber };
+}
+
+function titleLike(t: string): boolean {
+  if (t.length < 6 || t.length > 150) return false;
+  if (/^各/.test(t) || HEADING_START.test(t) || isDateOnly(t) || isOrgName(t)) return false;
+  return isTitleEnd(t);
+}
+
+/** The first line of the body proper: the salutation, an article or chapter, or a long sentence. */
+function bodyStart(units: Unit[], from: number): number {
+  let seen = 0;
+  for (let i = from; i < units.length && seen < LOOKAHEAD; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const c = units[i].compact;
+    if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c)) return i;
+    if (c.length >= 60 && /[。，,；]/.test(c)) return i;
+  }
+  return -1;
+}
+
+interface Line {
+  i: number;
+  title: string;
+  docNumber: string | null;
+}
+
+/** An order number printed as `某市人民政府令` over `（第12号）`, on one line, or as `政府令〔2010〕第15号`. */
+function orderNumber(units: Unit[], i: number, next: number, issuer: string | null): { text: string; end: number } | null {
+  const c = units[i].compact;
+  if (parseOrderNumber(c)) return { text: c, end: i };
+  if (/(?:政府|部|委员会|局|厅|署)令$/.test(c) && c.length <= 30 && next >= 0) {
+    const n = /^[（(]?第\s*0*(\d{1,5})\s*号[）)]?$/.exec(units[next].compact);
+    if (n) return { text: `${c}第${n[1]}号`, end: next };
+  }
+  const bare = /^政府令[〔[（(]\d{4}[〕\]）)]第?0*(\d{1,5})号$/.exec(c);
+  if (bare && issuer) return { text: `${issuer}令第${bare[1]}号`, end: i };
+  return null;
+}
+
+function nextNonBlank(units: Unit[], i: number): number {
+  for (let j = i + 1; j < units.length && j < i + 6; j++) if (!units[j].blank) return j;
+  return -1;
+}
+
+/** Chooses the title among the lines above the body: one the page repeats, else the nearest. */
+function chooseTitle(lines: Line[]): Line | null {
+  if (!lines.length) return null;
+  const count = new Map<string, number>();
+  for (const l of lines) count.set(l.title, (count.get(l.title) ?? 0) + 1);
+  for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return lines[k];
+  return lines[lines.length - 1];
+}
+
+/** Finds the head of the one document on a page; null when the page has no text. */
+export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
+  const first = units.findIndex((u, i) => i >= from && !u.blank);
+  if (first < 0) return null;
+  let body = bodyStart(units, first);
+  if (body < 0) body = units.length;
+  const lines: Line[] = [];
+  let issuer: string | null = null;
+  let order: { text: string; end: number; at: number } | null = null;
+  let dnUnit: number | null = null;
+  for (let i = first; i < body; i++) {
+    if (units[i].blank) continue;
+    const c = units[i].compact;
+    const iss = splitIssuers(units[i].text);
+    if (iss && iss.length === 1) {
+      issuer ??= siteIssuer(iss[0]);
+      continue;
+    }
+    const o: { text: string; end: number } | null = order ? null : orderNumber(units, i, nextNonBlank(units, i), issuer ?? meta.issuer);
+    if (o) {
+      order = { ...o, at: i };
+      i = o.end;
+      continue;
+    }
+    if (isDocNumberLine(units[i].text)) {
+      dnUnit ??= i;
+      continue;
+    }
+    const cleaned = cleanTitle(c);
+    if (titleLike(cleaned.title)) lines.push({ i, ...cleaned });
+  }
+  let chosen = chooseTitle(lines);
+  // 政府令 printed order number first: the title stands under the signature.
+  if (!chosen && order) {
+    for (let i = order.end + 1, seen = 0; i < units.length && seen < 40; i++) {
+      if (units[i].blank) continue;
+      seen++;
+      const t = cleanTitle(units[i].compact).title;
+      if (titleLike(t) && !/[，,。]/.test(t)) {
+        chosen = { i, title: t, docNumber: null };
+        break;
+      }
+      if (/^第[一二三四五六七八九十]+[章条]/.test(units[i].compact)) break;
+    }
+  }
+  const title = chosen?.title ?? meta.title ?? '';
+  if (!chosen && !order && dnUnit === null) {
+    // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
+    return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ? [issuer] : [],
+      docNumberUnit: null, inlineDocNumber: null, registration: null };
+  }
+  const titleUnit = chosen?.i ?? first;
+  const numberEnd = order?.end ?? dnUnit;
+  let headEnd = titleUnit;
+  if (numberEnd !== null) {
+    const signedBetween = units.slice(Math.min(numberEnd, titleUnit), Math.max(numberEnd, titleUnit)).some((u) => isDateOnly(u.text));
+    headEnd = signedBetween ? numberEnd : Math.max(numberEnd, titleUnit);
+  }
+  if (!chosen && body < units.length) headEnd = Math.min(headEnd, body - 1);
+  const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
+  const titleIssuers = issuer ? [issuer] : orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  return {
+    start: Math.min(titleUnit, first),
+    titleStart: titleUnit,
+    titleEnd: titleUnit,
+    headEnd: Math.max(headEnd, first),
+    title,
+    titleIssuers,
+    docNumberUnit: order ? null : dnUnit,
+    inlineDocNumber: order?.text ?? chosen?.docNumber ?? null,
+    registration: null,
+  };
+}
+
