@@ -51,7 +51,7 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     const docs: ParsedDocument[] = [];
     const warnings: ParseWarning[] = [];
     if (!heads.length) {
-      const head = findPageHead(units, meta, gz.bodyStart);
+      const head = findPageHead(units, meta, gz.gazette ? gz.bodyStart : 0);
       if (!head) {
         warnings.push({ line: null, message: '未找到文件正文' });
       } else {

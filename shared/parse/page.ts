@@ -30,16 +30,23 @@ const LABELS: [string, Field][] = [
   ['签发日期', 'dateSigned'],
   ['生效时间', 'effectiveDate'], ['生效日期', 'effectiveDate'], ['实施日期', 'effectiveDate'], ['施行日期', 'effectiveDate'],
   ['废止时间', 'validUntil'], ['废止日期', 'validUntil'], ['失效时间', 'validUntil'], ['失效日期', 'validUntil'],
+  ['发布文号', 'docNumber'], ['公布日期', 'dateSigned'], ['制定机关', 'issuer'],
   ['发文机关', 'issuer'], ['发文机构', 'issuer'], ['颁布单位', 'issuer'], ['制发机关', 'issuer'], ['发文单位', 'issuer'],
   ['发布机构', 'other'], ['索引号', 'other'], ['主题分类', 'other'], ['组配分类', 'other'], ['信息分类', 'other'],
   ['公文时效', 'other'], ['有效性', 'other'], ['时效性', 'other'], ['发布日期', 'other'], ['发布时间', 'other'],
   ['公开日期', 'other'], ['上载日期', 'other'], ['生成日期', 'other'], ['信息来源', 'other'], ['来源', 'other'],
   ['关键词', 'other'], ['主题词', 'other'], ['内容概述', 'other'], ['浏览次数', 'other'], ['公开目录', 'other'],
   ['公文目录', 'other'], ['公开责任部门', 'other'], ['公开形式', 'other'], ['公开方式', 'other'], ['政策解读', 'other'],
-  ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'other'],
+  ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'other'], ['效力级别', 'other'],
+  ['题注', 'other'],
 ];
 const LABEL_SRC = [...LABELS].sort((a, b) => b[0].length - a[0].length).map(([l]) => l).join('|');
 const LABEL_AT_START = new RegExp(`^(?:${LABEL_SRC})(?:[:：|]|$)`);
+/** A label at the start of a raw line, its characters possibly spaced out (`发 布 机 构 市人民政府办公室`). */
+const SPACED_LABEL_AT_START = new RegExp(
+  `^[•·|\\s]*(?:${LABELS.map(([l]) => [...l].join('\\s*')).join('|')})(?:\\s*[:：|]|\\s+\\S|\\s*$)`,
+);
+const LABEL_WITH_COLON = new RegExp(`(${LABEL_SRC})[:：]`, 'g');
 const LABEL_ANY = new RegExp(`(${LABEL_SRC})[:：|]?`, 'g');
 const FIELD = new Map(LABELS);
 
@@ -91,6 +98,20 @@ function readLabels(meta: PageMeta, s: string): Field | null {
   return pending;
 }
 
+/**
+ * `浙江省民兵工作实施办法制定机关: 浙江省人民代表大会常务委员会效力级别: …`: a title with the table run into it
+ * (two or more labels with colons). Reads the labels, takes the title; false when the line is not such a line.
+ */
+function titledLabels(meta: PageMeta, c: string): boolean {
+  const hits = [...c.matchAll(LABEL_WITH_COLON)];
+  if (hits.length < 2) return false;
+  const prefix = c.slice(0, hits[0].index);
+  if (prefix && !isTitleEnd(prefix)) return false;
+  if (prefix && meta.title === null) meta.title = prefix;
+  readLabels(meta, c.slice(hits[0].index));
+  return true;
+}
+
 /** Does a line under a lone label hold that label's value (not the title or body that follows the table)? */
 function fits(field: Field, c: string): boolean {
   if (field === 'title') return c.length <= 160;
@@ -135,9 +156,13 @@ export function readPage(units: Unit[]): PageMeta {
         continue;
       }
     }
-    if (LABEL_AT_START.test(c) && c.length <= 300) {
+    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text)) && c.length <= 300) {
       pending = readLabels(meta, c);
       blankOut(u);
+      continue;
+    }
+    if (titledLabels(meta, c)) {
+      if (c.length <= 300) blankOut(u);
       continue;
     }
     if (isFurniture(c)) {

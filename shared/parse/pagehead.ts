@@ -79,6 +79,23 @@ function chooseTitle(lines: Line[]): Line | null {
   return lines[lines.length - 1];
 }
 
+/** The first title after a signature date within the next lines from `from`, or null. */
+function titleUnderSignature(units: Unit[], from: number): Line | null {
+  let signed = false;
+  for (let i = from, seen = 0; i < units.length && seen < 40; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const c = units[i].compact;
+    if (isDateOnly(c)) signed = true;
+    else if (signed) {
+      const t = cleanTitle(c).title;
+      if (titleLike(t) && !/[，,。]/.test(t)) return { i, title: t, docNumber: null };
+    }
+    if (/^第[一二三四五六七八九十]+[章条]/.test(c)) break;
+  }
+  return null;
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -111,19 +128,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     if (titleLike(cleaned.title)) lines.push({ i, ...cleaned });
   }
   let chosen = chooseTitle(lines);
-  // 政府令 printed order number first: the title stands under the signature.
-  if (!chosen && order) {
-    for (let i = order.end + 1, seen = 0; i < units.length && seen < 40; i++) {
-      if (units[i].blank) continue;
-      seen++;
-      const t = cleanTitle(units[i].compact).title;
-      if (titleLike(t) && !/[，,。]/.test(t)) {
-        chosen = { i, title: t, docNumber: null };
-        break;
-      }
-      if (/^第[一二三四五六七八九十]+[章条]/.test(units[i].compact)) break;
-    }
-  }
+  // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
+  chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   const title = chosen?.title ?? meta.title ?? '';
   if (!chosen && !order && dnUnit === null) {
     // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
@@ -137,7 +143,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     const signedBetween = units.slice(Math.min(numberEnd, titleUnit), Math.max(numberEnd, titleUnit)).some((u) => isDateOnly(u.text));
     headEnd = signedBetween ? numberEnd : Math.max(numberEnd, titleUnit);
   }
-  if (!chosen && body < units.length) headEnd = Math.min(headEnd, body - 1);
+  // A title under the signature: the preamble and signature above it are body.
+  if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
+  if (order && chosen && chosen.i > order.end) headEnd = order.end;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
   const titleIssuers = issuer ? [issuer] : orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
   return {
