@@ -67,7 +67,7 @@ function compactWithMap(text: string): { s: string; map: Int32Array } {
  * Its agency is the order series (`某市人民政府令`), its year the year of promulgation when known (null here).
  */
 const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令)[（(]?第0*(\\d{1,5})号[）)]?$`);
-const ORDER_IN_TEXT = new RegExp(`([${CJK}]{2,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
+const ORDER_IN_TEXT = new RegExp(`([${CJK}]{1,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
 
 function buildOrder(raw: string, agency: string, serial: number, year: number | null = null): DocNumber | null {
   if (!Number.isInteger(serial) || serial < 1 || serial > 99999) return null;

@@ -1,9 +1,10 @@
-import type { DocNumber, ParsedDocument, ParseWarning } from '../domain/parse-result';
+import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, type Layout } from './body';
 import type { PageMeta } from './page';
+import { extractCleanup } from './cleanup';
 import { extractAppointments, extractRelations } from './relations';
 import type { Head } from './split';
 import { isOrgName, splitIssuers, squeeze } from './text';
@@ -81,6 +82,31 @@ export function isNormativeDoc(s: NormativeSignals): boolean {
 function looksLikeRules(kind: string | null, carried: string | null): boolean {
   const k = kind === '通知' ? carried : kind;
   return !!k && (RULE_KINDS.has(k) || MAYBE_RULE_KINDS.has(k));
+}
+
+/** Abolition clauses plus the 废止 entries of a printed list, each document once. */
+function withListed(found: RelationTarget[], cleanup: Cleanup | null): RelationTarget[] {
+  const out = found.slice();
+  for (const it of cleanup?.items ?? []) {
+    if (it.decision !== '废止') continue;
+    const same = out.findIndex((t) => (it.docNumber && t.docNumber === it.docNumber) || (it.title && t.title === it.title));
+    if (same >= 0) out[same] = { title: out[same].title ?? it.title, docNumber: out[same].docNumber ?? it.docNumber };
+    else out.push({ title: it.title, docNumber: it.docNumber });
+  }
+  return out;
+}
+
+/**
+ * `省政府令第114号` in a 山东省人民政府 document is `山东省人民政府令第114号`: an order series named by its level is
+ * spelt out with the issuer of that level.
+ */
+function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void {
+  for (const t of targets) {
+    const m = t.docNumber ? /^(省|市|县|区|州|自治区)(?:人民)?政府令(第\d+号)$/.exec(t.docNumber) : null;
+    if (!m) continue;
+    const own = issuers.find((x) => new RegExp(`^[\\u4e00-\\u9fff]{2,8}${m[1]}人民政府$`).test(x));
+    if (own) t.docNumber = `${own}令${m[2]}`;
+  }
 }
 
 export interface ExtractResult {
@@ -177,6 +203,17 @@ export function extractDocument(
   if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
+  const cleanup = extractCleanup(
+    bodyUnits.filter((u) => !u.blank).map((u) => u.text),
+    head.title,
+    flat,
+  );
+  // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
+  const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup);
+  const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
+  const cites = relations.cites.filter((c) => !listed.has(c));
+  expandOrderAgencies(abolishes, issuers);
+  if (cleanup) expandOrderAgencies(cleanup.items, issuers);
   const appointments = kind === '任免' || /任命|免去/.test(flat) ? extractAppointments(flat) : [];
 
   const agency = docNumber?.agency ?? (incomplete ? incomplete.replace(/[〔].*$/, '') : null);
@@ -210,14 +247,15 @@ export function extractDocument(
     effectiveDate: validity.effectiveDate,
     validityClause: validity.validityClause,
     validUntil: validity.validUntil,
-    abolishes: relations.abolishes,
-    cites: relations.cites,
+    abolishes,
+    cites,
     appointments,
     lineStart: firstLine,
     lineEnd: units[last].line,
     amends: relations.amends,
     replaces: relations.replaces,
     body,
+    cleanup,
   };
   return { doc, warnings };
 }
