@@ -40,8 +40,8 @@ function bodyStart(units: Unit[], from: number): number {
     if (units[i].blank) continue;
     seen++;
     const c = units[i].compact;
-    if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c)) return i;
-    if (c.length >= 60 && /[。，,；]/.test(c)) return i;
+    if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || isDateOnly(c)) return i;
+    if ((c.length >= 60 && /[。，,；]/.test(c)) || (c.length >= 30 && /。/.test(c))) return i;
   }
   return -1;
 }

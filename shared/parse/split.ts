@@ -50,7 +50,8 @@ export function isSalutation(c: string): boolean {
   const colon = c.search(/[：:]/);
   if (colon < 2) return false;
   const head = c.slice(0, colon);
-  if (/[。；;]|如下|根据|为了?[^政]|现将|按照|经/.test(head)) return false;
+  // `经…研究`, `根据…` open a sentence; `岳阳经济技术开发区` is an addressee
+  if (/[。；;]|如下|根据|为了?[^政]|现将|按照|^经|经(?:研究|同意|批准|审议|会议)/.test(head)) return false;
   if (head.startsWith('各')) return true;
   // Every addressee ends in an organisation word: `田镇街道办事处、经济开发区管委会，县政府有关部门、单位：`
   return head.split(/[，、,]/).every((p) => ADDRESSEE.test(p));
