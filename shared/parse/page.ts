@@ -140,7 +140,8 @@ export function readPage(units: Unit[]): PageMeta {
     const u = units[i];
     if (u.blank) continue;
     seen++;
-    const c = squeeze(u.text).replace(/^[•·|]+/, '');
+    // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
+    const c = squeeze(u.text).replace(/^[•·|]+/, '').replace(/【([^【】]{2,6})】/g, '$1:');
     if (pending) {
       const field: Field = pending;
       pending = null;

@@ -18,6 +18,8 @@ const LOOKAHEAD = 150;
 function cleanTitle(c: string): { title: string; docNumber: string | null } {
   let t = c.replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
   let docNumber: string | null = null;
+  // `《关于……的具体实施细则》` standing alone as a heading
+  t = t.replace(/^《([^《》]+)》$/, '$1');
   const dn = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
   if (dn && findDocNumbers(dn[1]).length) {
     docNumber = dn[1];
@@ -40,7 +42,8 @@ function bodyStart(units: Unit[], from: number): number {
     if (units[i].blank) continue;
     seen++;
     const c = units[i].compact;
-    if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || isDateOnly(c)) return i;
+    // a signature date (a page's own `2024-08-15` is not one)
+    if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || (isDateOnly(c) && /年/.test(c))) return i;
     if ((c.length >= 60 && /[。，,；]/.test(c)) || (c.length >= 30 && /。/.test(c))) return i;
   }
   return -1;
@@ -77,6 +80,24 @@ function chooseTitle(lines: Line[]): Line | null {
   for (const l of lines) count.set(l.title, (count.get(l.title) ?? 0) + 1);
   for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return lines[k];
   return lines[lines.length - 1];
+}
+
+/**
+ * Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`),
+ * and a title directly followed by an order number (`某办法某省人民政府令第116号`).
+ */
+function segmentTitles(u: Unit, i: number): Line[] {
+  const out: Line[] = [];
+  const segs = u.text.split(/[ \t\u3000]+/).filter(Boolean);
+  if (segs.length > 1 && segs.length <= 12) {
+    for (const seg of segs) {
+      const t = cleanTitle(squeeze(seg)).title;
+      if (titleLike(t)) out.push({ i, title: t, docNumber: null });
+    }
+  }
+  const order = /^(.{6,80}?)([\u4e00-\u9fff]{2,20}(?:政府|部|委员会|局|厅)令第\d{1,5}号)$/.exec(u.compact);
+  if (order && titleLike(order[1])) out.push({ i, title: order[1], docNumber: order[2] });
+  return out;
 }
 
 /** The first title after a signature date within the next lines from `from`, or null. */
@@ -126,6 +147,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     }
     const cleaned = cleanTitle(c);
     if (titleLike(cleaned.title)) lines.push({ i, ...cleaned });
+    else lines.push(...segmentTitles(units[i], i));
   }
   let chosen = chooseTitle(lines);
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.

@@ -66,6 +66,28 @@ function splitLongLine(s: string): string[] {
   return out;
 }
 
+const BLOCK_TAG = /<\/?(?:p|br|div|tr|td|th|li|h[1-6]|table|tbody|section)\b[^<>]*>/gi;
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&ldquo;': '“', '&rdquo;': '”' };
+
+/**
+ * HTML left in copied text (`<p style="text-align: right;">山西省人民政府</p><p>…`): block tags end a piece,
+ * other tags and attribute remnants of a tag broken over lines (`right;">`) are removed, entities decoded.
+ * Null when the line has no HTML.
+ */
+function htmlPieces(raw: string): string[] | null {
+  if (!/<\/?[a-zA-Z][^<>]*>|^[\w\-:;'" ]*">|&nbsp;/.test(raw)) return null;
+  return raw
+    .split(BLOCK_TAG)
+    .map((seg) =>
+      seg
+        .replace(/^[\w\-:;'" ]*">/, '')
+        .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+        .replace(/<[a-zA-Z][^<>]*$/, '')
+        .replace(/&(?:nbsp|lt|gt|amp|quot|ldquo|rdquo);/g, (e) => ENTITIES[e] ?? ''),
+    )
+    .filter((seg) => seg.trim() !== '');
+}
+
 /** Splits text into cleaned units. CRLF, CR and LF all end a line; a BOM is dropped. */
 export function buildUnits(text: string): Unit[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -73,7 +95,11 @@ export function buildUnits(text: string): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
-    if (raw.length > LONG_LINE) {
+    const html = raw.includes('<') || raw.includes('">') || raw.includes('&') ? htmlPieces(raw) : null;
+    if (html) {
+      for (const piece of html) units.push(makeUnit(i + 1, piece, true));
+      if (!html.length) units.push(makeUnit(i + 1, '', false));
+    } else if (raw.length > LONG_LINE) {
       const cleaned = cleanInline(raw);
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {
