@@ -30,7 +30,7 @@ const LABELS: [string, Field][] = [
   ['签发日期', 'dateSigned'],
   ['生效时间', 'effectiveDate'], ['生效日期', 'effectiveDate'], ['实施日期', 'effectiveDate'], ['施行日期', 'effectiveDate'],
   ['废止时间', 'validUntil'], ['废止日期', 'validUntil'], ['失效时间', 'validUntil'], ['失效日期', 'validUntil'],
-  ['发布文号', 'docNumber'], ['公布日期', 'dateSigned'], ['制定机关', 'issuer'],
+  ['发布文号', 'docNumber'], ['公布日期', 'dateSigned'], ['制定机关', 'issuer'], ['发布机关', 'issuer'],
   ['发文机关', 'issuer'], ['发文机构', 'issuer'], ['颁布单位', 'issuer'], ['制发机关', 'issuer'], ['发文单位', 'issuer'],
   ['发布机构', 'other'], ['索引号', 'other'], ['主题分类', 'other'], ['组配分类', 'other'], ['信息分类', 'other'],
   ['公文时效', 'other'], ['有效性', 'other'], ['时效性', 'other'], ['发布日期', 'other'], ['发布时间', 'other'],
@@ -73,7 +73,8 @@ function blankOut(u: Unit): void {
 }
 
 function setField(meta: PageMeta, field: Field, value: string): void {
-  const v = value.replace(/^[:：|•\s]+|[|•\s]+$/g, '');
+  // `文号 | 深鹏管规〔2019〕6号 | 发布机关 | …`: a value ends at the next cell
+  const v = (value.split('|').find((x) => x.trim()) ?? '').replace(/^[:：•\s]+|[•\s]+$/g, '');
   if (!v || field === 'other') return;
   if (field === 'title' || field === 'docNumber' || field === 'issuer') {
     if (meta[field] === null && v.length <= 150) meta[field] = v;

@@ -73,13 +73,36 @@ function nextNonBlank(units: Unit[], i: number): number {
   return -1;
 }
 
+/** An issuer line directly above a title that does not name it joins the title (`某市人民政府办公室` / `关于…`). */
+function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>): Omit<Line, 'i'> {
+  if (issuerLine < 0 || !line.title.startsWith('关于')) return line;
+  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return line;
+  const iss = splitIssuers(units[issuerLine].text);
+  if (!iss || iss.some((x) => x !== siteIssuer(x))) return line;
+  return { ...line, title: iss.join('') + line.title };
+}
+
+/** Issuers the title names before 关于 (`甘肃省人民政府关于…`); a title opening with one (`镇巴县人民政府工作规则`). */
+function issuersOfTitle(title: string): string[] {
+  const k = title.indexOf('关于');
+  if (k >= 3) {
+    const iss = splitIssuers(title.slice(0, k));
+    if (iss) return iss;
+  }
+  const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)人民政府(?:办公厅|办公室)?)/.exec(title);
+  return m && !title.startsWith(`${m[1]}令`) ? [m[1]] : [];
+}
+
 /** Chooses the title among the lines above the body: one the page repeats, else the nearest. */
 function chooseTitle(lines: Line[]): Line | null {
   if (!lines.length) return null;
   const count = new Map<string, number>();
   for (const l of lines) count.set(l.title, (count.get(l.title) ?? 0) + 1);
   for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return lines[k];
-  return lines[lines.length - 1];
+  const last = lines[lines.length - 1];
+  // `……关于印发X的通知` above `X`: the notice, whose text the page left out, not the attachment
+  const carrier = lines.find((l) => l.title.length > last.title.length && /(?:印发|转发)/.test(l.title) && l.title.includes(last.title));
+  return carrier ?? last;
 }
 
 /**
@@ -127,12 +150,21 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   let issuer: string | null = null;
   let order: { text: string; end: number; at: number } | null = null;
   let dnUnit: number | null = null;
+  let issuerLine = -1;
+  let lone: string | null = null;
   for (let i = first; i < body; i++) {
     if (units[i].blank) continue;
     const c = units[i].compact;
     const iss = splitIssuers(units[i].text);
     if (iss && iss.length === 1) {
       issuer ??= siteIssuer(iss[0]);
+      issuerLine = i;
+      continue;
+    }
+    // `第153号` alone: a 令 number whose `某省人民政府令` line the page left out
+    const n = /^[（(]?第0*(\d{1,5})号[）)]?$/.exec(c);
+    if (n) {
+      lone ??= n[1];
       continue;
     }
     const o: { text: string; end: number } | null = order ? null : orderNumber(units, i, nextNonBlank(units, i), issuer ?? meta.issuer);
@@ -146,8 +178,14 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       continue;
     }
     const cleaned = cleanTitle(c);
-    if (titleLike(cleaned.title)) lines.push({ i, ...cleaned });
-    else lines.push(...segmentTitles(units[i], i));
+    const next = nextNonBlank(units, i);
+    const joined = !titleLike(cleaned.title) && next > 0 && next < body ? cleanTitle(c + units[next].compact) : null;
+    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned) });
+    else if (joined && titleLike(joined.title) && c.length <= 40) {
+      // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
+      lines.push({ i, ...withIssuerAbove(units, issuerLine, i, joined) });
+      i = next;
+    } else lines.push(...segmentTitles(units[i], i));
   }
   let chosen = chooseTitle(lines);
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
@@ -169,7 +207,13 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
   if (order && chosen && chosen.i > order.end) headEnd = order.end;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
-  const titleIssuers = issuer ? [issuer] : orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  const named = issuersOfTitle(title);
+  const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
+  const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : issuer ? [issuer] : [];
+  if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
+    order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
+  }
   return {
     start: Math.min(titleUnit, first),
     titleStart: titleUnit,

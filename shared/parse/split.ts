@@ -1,5 +1,5 @@
 import type { TocEntry } from '../domain/parse-result';
-import { isDocNumberLine } from '../domain/docnumber';
+import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { HEADING_START, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
@@ -92,6 +92,16 @@ function issuersThatIssue(line: string): { issuers: string[]; prefix: string } |
   return issuers ? { issuers, prefix: squeeze(line) } : null;
 }
 
+/** Does the same title stand on one of the few lines above unit i (a law site's repeated heading)? */
+function repeatedAbove(units: Unit[], i: number, title: string): boolean {
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 8; j--) {
+    if (units[j].blank) continue;
+    seen++;
+    if (units[j].compact === title) return true;
+  }
+  return false;
+}
+
 function compileRegistration(pattern?: string): RegExp {
   const fallback = /^[A-Z]{2,6}-\d{4}-\d{1,8}$/;
   if (!pattern) return fallback;
@@ -179,11 +189,13 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let start = i;
     let titleStart = i;
     let titleIssuers = cand.titleIssuers;
+    // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
+    const siteFrame = repeatedAbove(units, i, t);
     if (!titleIssuers.length) {
       const p = prevNonBlank(units, i, floor);
       const iss = p >= 0 ? splitIssuers(units[p].text) : null;
       const joint = p >= 0 && !iss ? issuersThatIssue(units[p].text) : null;
-      if (iss && iss.some(isSiteIssuer)) {
+      if (iss && (siteFrame || iss.some(isSiteIssuer))) {
         // `湖北省武汉市人民政府` over the title: a law site's issuer field, not part of the title
         titleIssuers = iss.map(siteIssuer);
       } else if (iss) {
@@ -227,6 +239,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       }
     }
     const headEnd = Math.max(accepted.end, accepted.dn ?? -1);
+    // `……的批复（国函〔2009〕125号）`: the number printed after the title
+    const trailing = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
+    const trailingNumber = trailing && findDocNumbers(trailing[1]).length ? trailing[1] : null;
+    if (trailingNumber && trailing) t = t.slice(0, trailing.index);
     heads.push({
       start,
       titleStart,
@@ -235,7 +251,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       title: t,
       titleIssuers,
       docNumberUnit: dnUnit,
-      inlineDocNumber: cand.inlineDocNumber,
+      inlineDocNumber: cand.inlineDocNumber ?? trailingNumber,
       registration,
     });
     i = headEnd;
