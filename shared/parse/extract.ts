@@ -5,6 +5,7 @@ import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, type Layout } from './body';
 import type { PageMeta } from './page';
 import { extractCleanup } from './cleanup';
+import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import type { Head } from './split';
 import { isOrgName, splitIssuers, squeeze } from './text';
@@ -199,6 +200,15 @@ export function extractDocument(
 
   const validity = extractValidity(flat, { dateSigned, title: head.title });
   for (const w of validity.warnings) warn(w);
+  const extra = extraValidity(flat, dateSigned, validity.effectiveDate);
+  if (!validity.effectiveDate && extra.effectiveDate) {
+    validity.effectiveDate = extra.effectiveDate;
+    validity.effectiveClause ??= extra.effectiveClause;
+  }
+  if (!validity.validUntil && extra.validUntil) {
+    validity.validUntil = extra.validUntil;
+    validity.validityClause ??= extra.validityClause;
+  }
   if (!validity.effectiveDate && meta?.effectiveDate) validity.effectiveDate = meta.effectiveDate;
   if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
