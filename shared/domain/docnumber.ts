@@ -66,7 +66,7 @@ function compactWithMap(text: string): { s: string; map: Int32Array } {
  * The number of a 政府令 (government order): `某市人民政府令第12号`, printed as `某市人民政府令` over `（第12号）`.
  * Its agency is the order series (`某市人民政府令`), its year the year of promulgation when known (null here).
  */
-const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令)[（(]?第0*(\\d{1,5})号[）)]?$`);
+const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令)(?:((?:19|20)\\d{2})年)?[（(]?第0*(\\d{1,5})号[）)]?$`);
 const ORDER_IN_TEXT = new RegExp(`([${CJK}]{1,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
 
 function buildOrder(raw: string, agency: string, serial: number, year: number | null = null): DocNumber | null {
@@ -79,7 +79,8 @@ export function parseOrderNumber(raw: string, year: number | null = null): DocNu
   if (typeof raw !== 'string' || raw.length > 80) return null;
   const { s } = compactWithMap(raw);
   const m = ORDER.exec(s.replace(/[。，,；;、]+$/, ''));
-  return m ? buildOrder(raw.trim(), m[1], Number(m[2]), year) : null;
+  // `某省人民政府令2016年第116号` states its year
+  return m ? buildOrder(raw.trim(), m[1], Number(m[3]), m[2] ? Number(m[2]) : year) : null;
 }
 
 /** Every 政府令 number in a text (`常州市人民政府令第2号`), with its agency cut like a 文号's. */

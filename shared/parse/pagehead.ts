@@ -105,10 +105,10 @@ function chooseTitle(lines: Line[]): Line | null {
   return carrier ?? last;
 }
 
-/**
- * Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`),
- * and a title directly followed by an order number (`某办法某省人民政府令第116号`).
- */
+const TITLE_THEN_ORDER =
+  /^(.{4,80}?(?:办法|规定|条例|细则|决定|规则|意见|通知|实施办法))([\u4e00-\u9fff]{2,20}(?:政府|部|委员会|局|厅)令第\d{1,5}号)$/;
+
+/** Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`). */
 function segmentTitles(u: Unit, i: number): Line[] {
   const out: Line[] = [];
   const segs = u.text.split(/[ \t\u3000]+/).filter(Boolean);
@@ -118,8 +118,6 @@ function segmentTitles(u: Unit, i: number): Line[] {
       if (titleLike(t)) out.push({ i, title: t, docNumber: null });
     }
   }
-  const order = /^(.{6,80}?)([\u4e00-\u9fff]{2,20}(?:政府|部|委员会|局|厅)令第\d{1,5}号)$/.exec(u.compact);
-  if (order && titleLike(order[1])) out.push({ i, title: order[1], docNumber: order[2] });
   return out;
 }
 
@@ -165,6 +163,13 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     const n = /^[（(]?第0*(\d{1,5})号[）)]?$/.exec(c);
     if (n) {
       lone ??= n[1];
+      continue;
+    }
+    // `广西壮族自治区土地整治办法广西壮族自治区人民政府令第116号`: title and 令 number run together
+    const run = TITLE_THEN_ORDER.exec(c);
+    if (run && titleLike(run[1])) {
+      lines.push({ i, title: run[1], docNumber: null });
+      order ??= { text: run[2], end: i, at: i };
       continue;
     }
     const o: { text: string; end: number } | null = order ? null : orderNumber(units, i, nextNonBlank(units, i), issuer ?? meta.issuer);
