@@ -40,9 +40,12 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     const meta = readPage(units);
     const gz = detectGazette(units);
     result.gazette = gz.gazette;
+    // A 目录 that is not a gazette's (a regulation's chapter list, no pages) hides nothing above it.
+    const frontMatter = gz.gazette !== null;
+    const from = frontMatter ? gz.bodyStart : 0;
     const heads = findHeads(units, {
-      from: gz.bodyStart,
-      skip: gz.toc,
+      from,
+      skip: frontMatter ? gz.toc : null,
       registrationPattern: opts?.registrationPattern,
       toc: gz.gazette?.toc ?? [],
     });
@@ -51,7 +54,7 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     const docs: ParsedDocument[] = [];
     const warnings: ParseWarning[] = [];
     if (!heads.length) {
-      const head = findPageHead(units, meta, gz.gazette ? gz.bodyStart : 0);
+      const head = findPageHead(units, meta, from);
       if (!head) {
         warnings.push({ line: null, message: '未找到文件正文' });
       } else {
