@@ -145,7 +145,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   let body = bodyStart(units, first);
   if (body < 0) body = units.length;
   const lines: Line[] = [];
-  let issuer: string | null = null;
+  let issuer: string[] | null = null;
   let order: { text: string; end: number; at: number } | null = null;
   let dnUnit: number | null = null;
   let issuerLine = -1;
@@ -154,8 +154,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     if (units[i].blank) continue;
     const c = units[i].compact;
     const iss = splitIssuers(units[i].text);
-    if (iss && iss.length === 1) {
-      issuer ??= siteIssuer(iss[0]);
+    if (iss) {
+      issuer ??= iss.map(siteIssuer);
       issuerLine = i;
       continue;
     }
@@ -172,7 +172,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       order ??= { text: run[2], end: i, at: i };
       continue;
     }
-    const o: { text: string; end: number } | null = order ? null : orderNumber(units, i, nextNonBlank(units, i), issuer ?? meta.issuer);
+    const o: { text: string; end: number } | null = order
+      ? null
+      : orderNumber(units, i, nextNonBlank(units, i), issuer?.length === 1 ? issuer[0] : meta.issuer);
     if (o) {
       order = { ...o, at: i };
       i = o.end;
@@ -198,7 +200,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const title = chosen?.title ?? meta.title ?? '';
   if (!chosen && !order && dnUnit === null) {
     // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
-    return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ? [issuer] : [],
+    return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ?? [],
       docNumberUnit: null, inlineDocNumber: null, registration: null };
   }
   const titleUnit = chosen?.i ?? first;
@@ -215,7 +217,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const named = issuersOfTitle(title);
   const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
   const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
-  const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : issuer ? [issuer] : [];
+  const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : (issuer ?? []);
   if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
     order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
   }

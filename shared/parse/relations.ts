@@ -38,7 +38,9 @@ function keywordOutsideTitles(sentence: string, kw: RegExp): RegExpExecArray | n
   let depth: Uint8Array | null = null;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     depth ??= titleDepths(sentence);
-    if (depth[m.index] === 0) return m;
+    // `关于公布废止和失效的…目录`: the word names a kind of list here, it does not act on anything
+    const attributive = /^[的和或、]/.test(sentence.slice(m.index + m[0].length));
+    if (depth[m.index] === 0 && !attributive) return m;
     if (m[0] === '') re.lastIndex++;
   }
   return null;

@@ -76,7 +76,8 @@ function prevNonBlank(units: Unit[], i: number, floor: number, maxGap = 3): numb
 
 /** `湖北省武汉市人民政府`: province + city, as law sites print an issuer field (a letterhead never does). */
 export function isSiteIssuer(name: string): boolean {
-  return /^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,5}自治区)[\u4e00-\u9fff]{2,8}?(?:市|自治州|州|盟|地区)/.test(name);
+  // (a 地区行署 is an agency of its province and keeps the province in its name)
+  return /^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,5}自治区)[\u4e00-\u9fff]{2,8}?(?:市|自治州|州|盟)/.test(name);
 }
 
 /** The issuer without the province a law site puts in front: `湖北省武汉市人民政府` → `武汉市人民政府`. */
