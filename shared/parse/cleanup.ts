@@ -122,8 +122,7 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
   if (titleCount && current) counts[current] = Number(titleCount[1]);
   const all = lines.join('');
   // Counts are read only in texts about a cleanup or an abolition, not in any notice that mentions `3件`.
-  const about = /清理/.test(all) || current !== null || /关于(?:公布|修改|废止)[^《]*(?:规范性文件|规章)/.test(title);
-  if (!about) return null;
+  let about = /清理/.test(all) || current !== null || /关于(?:公布|修改|废止)[^《]*(?:规范性文件|规章)/.test(title);
   for (const raw of lines) {
     const line = squeeze(raw);
     const named = namedWithDecision(line);
@@ -134,6 +133,7 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
     const opened = listDecision(line);
     if (opened) {
       current = opened;
+      about = true;
       continue;
     }
     const e = current ? entry(raw.trim()) : null;
@@ -143,6 +143,7 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
     }
   }
   // Counts from whole sentences: hard line breaks split `决定保留…规范性文件` from `18件`.
+  if (!about) return null;
   for (const sentence of (flat || lines.map(squeeze).join('\n')).split(/[。；;\n]/)) countsIn(sentence, counts);
   const isCleanup = Object.keys(counts).length > 0 || listed >= 2 || items.length > 0 || (/清理/.test(all) && /继续有效/.test(all));
   if (!isCleanup) return null;

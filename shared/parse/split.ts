@@ -93,6 +93,22 @@ function issuersThatIssue(line: string): { issuers: string[]; prefix: string } |
   return issuers ? { issuers, prefix: squeeze(line) } : null;
 }
 
+/** Issuer lines directly above unit p (at most two more), for joint issuers printed one per line. */
+function issuerLinesAbove(units: Unit[], p: number, floor: number): { start: number; issuers: string[]; text: string } {
+  let start = p;
+  const issuers: string[] = [];
+  let text = '';
+  for (let n = 0; n < 2; n++) {
+    const q = prevNonBlank(units, start, floor, 1);
+    const iss = q >= 0 ? splitIssuers(units[q].text) : null;
+    if (!iss || iss.some(isSiteIssuer)) break;
+    start = q;
+    issuers.unshift(...iss);
+    text = squeeze(units[q].text) + text;
+  }
+  return { start, issuers, text };
+}
+
 /** Does the same title stand on one of the few lines above unit i (a law site's repeated heading)? */
 function repeatedAbove(units: Unit[], i: number, title: string): boolean {
   for (let j = i - 1, seen = 0; j >= 0 && seen < 8; j--) {
@@ -139,7 +155,8 @@ function openTitle(u: Unit): Candidate | null {
   }
   const issuers = splitIssuers(rawPrefix);
   if (!issuers) return null;
-  return { title: issuers.join('') + c.slice(k), titleIssuers: issuers, inlineDocNumber };
+  // joint issuers keep their 、 (`某省人民政府办公厅、某军区政治部关于…`)
+  return { title: squeeze(rawPrefix) + c.slice(k), titleIssuers: issuers, inlineDocNumber };
 }
 
 export interface SplitOptions {
@@ -200,9 +217,11 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         // `湖北省武汉市人民政府` over the title: a law site's issuer field, not part of the title
         titleIssuers = iss.map(siteIssuer);
       } else if (iss) {
-        titleStart = start = p;
-        titleIssuers = iss;
-        t = iss.join('') + t;
+        // joint issuers may stand one per line (`中共某市委办公室` / `某市人民政府办公室`)
+        const above = issuerLinesAbove(units, p, floor);
+        titleStart = start = above.start;
+        titleIssuers = [...above.issuers, ...iss];
+        t = above.text + squeeze(units[p].text) + t;
       } else if (joint) {
         // `鹤岗市人民政府 鹤岗市中级人民法院印发` / `关于……的意见的通知`
         titleStart = start = p;

@@ -28,6 +28,8 @@ export const RUNNING_HEADER =
   /(?<![《\u4e00-\u9fff])([\u4e00-\u9fff]{2,24}公报)[ \t\u3000]*(?:(\d{4})[ \t\u3000]*年[ \t\u3000]*)?第[ \t\u3000]*(\d{1,3})[ \t\u3000]*[期号](?:[ \t\u3000]*[（(][ \t\u3000]*总第[ \t\u3000]*\d{1,5}[ \t\u3000]*[期号][ \t\u3000]*[）)])?(?:[ \t\u3000]*\d{1,4}(?![\d年月日号期]))?/g;
 const PAGE_LINE = /^[ \t\u3000]*(?:[-—–－]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－]{1,2}|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?|\d{1,3})[ \t\u3000]*$/;
 const PAGE_INLINE = /[ \t\u3000]*[—–－][ \t\u3000]?\d{1,3}[ \t\u3000]?[—–－][ \t\u3000]*/g;
+/** A rule under a letterhead (`━━━━`, `———`, `-----`, `＊＊＊`): layout, not text. */
+const RULE_LINE = /^[ \t\u3000]*[━─—―－\-_=＊*~～★☆]{3,}[ \t\u3000━─—―－\-_=＊*~～★☆]*$/;
 const SECTION_LABEL = /^(?:【[^】]{2,14}】|[县区市州省旗]?(?:人民)?政府(?:办公室|办公厅|办)?文件|部门文件|人事任免)$/;
 
 const LONG_LINE = 400;
@@ -44,7 +46,10 @@ function makeUnit(line: number, raw: string, piece: boolean): Unit {
   const whole = raw.trim();
   const noiseLine =
     whole !== '' &&
-    (PAGE_LINE.test(whole) || SECTION_LABEL.test(whole.replace(/\s+/g, '')) || cleanInline(whole).trim() === '');
+    (PAGE_LINE.test(whole) ||
+      RULE_LINE.test(whole) ||
+      SECTION_LABEL.test(whole.replace(/\s+/g, '')) ||
+      cleanInline(whole).trim() === '');
   const text = noiseLine ? '' : cleanInline(raw).trim();
   return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };
 }
@@ -57,7 +62,9 @@ function splitLongLine(s: string): string[] {
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const prev = s[m.index - 1] ?? '';
     const next = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next)) {
+    // a short run without punctuation is a heading, title, number or signature of a flattened page
+    const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(s.slice(start, m.index));
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
     }
