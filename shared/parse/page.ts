@@ -142,7 +142,9 @@ export function readPage(units: Unit[]): PageMeta {
     if (u.blank) continue;
     seen++;
     // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
-    const c = squeeze(u.text).replace(/^[•·|]+/, '').replace(/【([^【】]{2,6})】/g, '$1:');
+    const c = squeeze(u.text)
+      .replace(/^[•·|]+/, '')
+      .replace(/【([^【】]{2,6})】|\[([^[\]]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}:`);
     if (pending) {
       const field: Field = pending;
       pending = null;

@@ -277,7 +277,29 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     i = headEnd;
     floor = headEnd + 1;
   }
-  return rescueFromToc(units, heads, opts);
+  return rescueFromToc(units, dropRepeatedHeadings(units, heads), opts);
+}
+
+/**
+ * A page heading followed by the same title as the document prints it (`某通知` / `某政办发〔2018〕13号` /
+ * `某某办公室` / `关于…` / `通知`): one document. The heading is dropped, its 文号 kept when the second lacks one.
+ */
+function dropRepeatedHeadings(units: Unit[], heads: Head[]): Head[] {
+  const out: Head[] = [];
+  for (let h = 0; h < heads.length; h++) {
+    const a = heads[h];
+    const b = heads[h + 1];
+    let empty = !!b;
+    for (let i = a.headEnd + 1; b && i < b.start && empty; i++) empty = units[i].blank;
+    if (b && empty && key(a.title) === key(b.title)) {
+      if (b.docNumberUnit === null && !b.inlineDocNumber) {
+        heads[h + 1] = { ...b, start: a.start, docNumberUnit: a.docNumberUnit, inlineDocNumber: a.inlineDocNumber };
+      }
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 function key(s: string): string {
