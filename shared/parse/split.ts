@@ -238,6 +238,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         start = p;
         const q = prevNonBlank(units, p, floor);
         if (q >= 0 && /文件$/.test(units[q].compact) && units[q].compact.length <= 30) start = q;
+        // `某某行署办公室` / `和行办发〔2008〕31号` / `关于…`: the issuer stands above the 文号
+        const above = q >= 0 && !titleIssuers.length ? splitIssuers(units[q].text) : null;
+        if (above) titleIssuers = above.map(siteIssuer);
       }
     }
     let registration: string | null = null;
