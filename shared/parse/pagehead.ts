@@ -186,7 +186,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     }
     const cleaned = cleanTitle(c);
     const next = nextNonBlank(units, i);
-    const joined = !titleLike(cleaned.title) && next > 0 && next < body ? cleanTitle(c + units[next].compact) : null;
+    // a title broken over two lines: neither half is one, and the first has no sentence punctuation
+    const joinable =
+      !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && !titleLike(cleanTitle(units[next].compact).title);
+    const joined = joinable ? cleanTitle(c + units[next].compact) : null;
     if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned) });
     else if (joined && titleLike(joined.title) && c.length <= 40) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
