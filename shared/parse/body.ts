@@ -100,6 +100,15 @@ export function organDateLine(raw: string): { issuers: string[]; date: string } 
   return issuers ? { issuers, date: ds[0].raw } : null;
 }
 
+/** `自治区主席陈武2016年12月6日`, `市长 张三 2003年10月15日`: the signer of a 政府令 and the date on one line → the date. */
+export function signerDateLine(raw: string): string | null {
+  if (raw.length > 60 || !raw.includes('年')) return null;
+  const ds = findCnDates(raw);
+  if (ds.length !== 1 || ds[0].index === 0 || raw.slice(ds[0].index + ds[0].raw.length).trim()) return null;
+  const before = squeeze(raw.slice(0, ds[0].index));
+  return /^[\u4e00-\u9fff]{0,8}(?:省长|市长|县长|区长|州长|盟长|主席|旗长)[:：]?[\u4e00-\u9fff·]{2,4}$/.test(before) ? ds[0].raw : null;
+}
+
 /**
  * Which lines belong to a signature block: organ line(s) directly followed (blank lines skipped) by a date line,
  * or organ and date on one line. Up to 4 organ lines (joint issuers printed one per line).

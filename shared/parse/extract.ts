@@ -2,7 +2,7 @@ import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget }
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
-import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, type Layout } from './body';
+import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
 import type { PageMeta } from './page';
 import { extractCleanup } from './cleanup';
 import { extraValidity } from './effective';
@@ -179,7 +179,8 @@ export function extractDocument(
     if (u.blank) continue;
     // `2021年9月26日` alone, or `高青县人民政府 2021年9月26日` on one line
     const oneLine = isDateOnly(u.text) ? null : organDateLine(u.text);
-    const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : null;
+    const signer = oneLine || isDateOnly(u.text) ? null : signerDateLine(u.text);
+    const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : signer;
     if (dateText === null) continue;
     const found = findCnDates(dateText)[0];
     if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);

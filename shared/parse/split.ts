@@ -153,7 +153,9 @@ function openTitle(u: Unit): Candidate | null {
     inlineDocNumber = `${agency ? agency[1] : ''}${squeeze(num[0])}`;
     rawPrefix = rawPrefix.slice(num.index + num[0].length);
   }
-  const issuers = splitIssuers(rawPrefix);
+  // `天津市人民政府印发关于…的通知`: issuers, then the verb that issues what follows
+  const verb = /(?:联合)?(?:印发|转发)\s*$/.exec(rawPrefix);
+  const issuers = splitIssuers(verb ? rawPrefix.slice(0, verb.index) : rawPrefix);
   if (!issuers) return null;
   // joint issuers keep their 、 (`某省人民政府办公厅、某军区政治部关于…`)
   return { title: squeeze(rawPrefix) + c.slice(k), titleIssuers: issuers, inlineDocNumber };
