@@ -4,8 +4,9 @@ import { extractDocument } from './extract';
 import { detectGazette, findMasthead } from './gazette';
 import { readPage } from './page';
 import { findPageHead } from './pagehead';
-import { findHeads } from './split';
-import { buildUnits } from './units';
+import { isDateOnly } from '../domain/cn-date';
+import { findHeads, isSalutation, type Head } from './split';
+import { buildUnits, type Unit } from './units';
 
 /**
  * Text extraction ("parse"): a file's text → gazette header + TOC (when it is a gazette issue) and its documents
@@ -53,16 +54,16 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     const registrationInFile = heads.some((h) => h.registration !== null);
     const docs: ParsedDocument[] = [];
     const warnings: ParseWarning[] = [];
-    if (!heads.length) {
-      const head = findPageHead(units, meta, from);
-      if (!head) {
-        warnings.push({ line: null, message: '未找到文件正文' });
-      } else {
-        const r = extractDocument(units, head, units.length - 1, fileLayout, { meta });
-        docs.push(r.doc);
-        if (!head.title) warnings.push({ line: units[head.start].line, message: '未识别出文件标题' });
-        warnings.push(...r.warnings);
-      }
+    // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
+    const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
+    const pageHead: Head | null = lead >= 0 ? untitledHead(lead) : heads.length ? null : findPageHead(units, meta, from);
+    if (!heads.length && !pageHead) warnings.push({ line: null, message: '未找到文件正文' });
+    if (pageHead) {
+      const end = heads.length ? heads[0].start - 1 : units.length - 1;
+      const r = extractDocument(units, pageHead, end, fileLayout, { meta: heads.length ? undefined : meta });
+      docs.push(r.doc);
+      if (!pageHead.title) warnings.push({ line: units[pageHead.start].line, message: '未识别出文件标题' });
+      warnings.push(...r.warnings);
     }
     for (let h = 0; h < heads.length; h++) {
       const head = heads[h];
@@ -81,6 +82,26 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     result.warnings.push({ line: null, message: `解析中断：${e instanceof Error ? e.message : String(e)}` });
   }
   return result;
+}
+
+function untitledHead(at: number): Head {
+  return { start: at, titleStart: at, titleEnd: at, headEnd: at - 1, title: '', titleIssuers: [], docNumberUnit: null, inlineDocNumber: null, registration: null };
+}
+
+/**
+ * The first line of a signed, untitled document standing before the first head (a salutation, text, and a
+ * signature date with 年), or -1.
+ */
+function untitledLead(units: Unit[], from: number, before: number): number {
+  let first = -1;
+  let lines = 0;
+  for (let i = from; i < before; i++) {
+    if (units[i].blank) continue;
+    if (first < 0) first = i;
+    lines++;
+    if (lines >= 3 && isDateOnly(units[i].text) && /年/.test(units[i].text)) return isSalutation(units[first].compact) ? first : -1;
+  }
+  return -1;
 }
 
 function key(s: string): string {

@@ -80,8 +80,9 @@ function setField(meta: PageMeta, field: Field, value: string): void {
     if (meta[field] === null && v.length <= 150) meta[field] = v;
     return;
   }
-  const d = findCnDates(v)[0];
-  if (d?.iso && meta[field] === null) meta[field] = d.iso;
+  // a table cell may drop the final 日 (`2018年03月27`)
+  const iso = findCnDates(v)[0]?.iso ?? findCnDates(v.replace(/^(\d{4}年\d{1,2}月\d{1,2})(?!\d)/, '$1日'))[0]?.iso;
+  if (iso && meta[field] === null) meta[field] = iso;
 }
 
 /** Reads `label value label value …` from one line; returns the label left without a value at the line end. */
