@@ -140,7 +140,8 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
     const re = new RegExp(IN_TEXT.source, 'g');
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const agency = trimAgency(m[1]);
-      if (!agency) continue;
+      // `建设部〔2007〕第162号令`: a ministry order, not a 文号
+      if (!agency || s[m.index + m[0].length] === '令') continue;
       const start = m.index + (m[1].length - agency.length);
       const endC = m.index + m[0].length - 1;
       const rawStart = map[start];
