@@ -121,6 +121,25 @@ function segmentTitles(u: Unit, i: number): Line[] {
   return out;
 }
 
+const KIND_WORD = /(?:办法|规定|细则|条例|规则|意见|方案|决定|通知)/g;
+
+/**
+ * A page flattened without spaces: `某某与某某管理办法某某管理办法第一章总则第一条为…`. The title is the text
+ * between the last kind word before `第一章`/`第一条` that ends a title and the chapter itself.
+ */
+function flattenedTitle(c: string, i: number): Line | null {
+  const k = c.search(/第一[章条]/);
+  if (k < 6 || k > 160) return null;
+  const prefix = c.slice(0, k);
+  let cut = 0;
+  for (const m of prefix.matchAll(KIND_WORD)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (end < prefix.length && titleLike(prefix.slice(end))) cut = end;
+  }
+  const title = prefix.slice(cut);
+  return titleLike(title) ? { i, title, docNumber: null } : null;
+}
+
 /** The first title after a signature date within the next lines from `from`, or null. */
 function titleUnderSignature(units: Unit[], from: number): Line | null {
   let signed = false;
@@ -200,6 +219,11 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   let chosen = chooseTitle(lines);
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
+  for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    chosen = flattenedTitle(units[i].compact, i);
+  }
   const title = chosen?.title ?? meta.title ?? '';
   if (!chosen && !order && dnUnit === null) {
     // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
