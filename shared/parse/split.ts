@@ -234,7 +234,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let dnUnit = accepted.dn;
     // Originals print the 文号 above the title (under the letterhead).
     if (dnUnit === null) {
-      const p = prevNonBlank(units, start, floor);
+      // (a rule and a few blank lines may separate them in a 红头)
+      const p = prevNonBlank(units, start, floor, 6);
       if (p >= 0 && isDocNumberLine(units[p].text)) {
         dnUnit = p;
         start = p;
