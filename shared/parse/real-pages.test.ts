@@ -291,6 +291,64 @@ describe('10. flattened texts', () => {
   });
 });
 
+describe('10b. more page shapes from the real set', () => {
+  it('flattened without any spaces: the title right before 第一章', () => {
+    const line = '某某市级储备粮轮换与储备成品粮管理办法某某市级储备粮轮换管理办法第一章总则第一条为加强市级储备粮轮换管理，实现轮换工作制度化、规范化，制定本办法。'.repeat(6);
+    expect(one(['资源大小:20.65KB', line]).title).toBe('某某市级储备粮轮换管理办法');
+  });
+  it('a 转发 notice without its title above the 批复 it forwards: two documents', () => {
+    const r = parse([
+      '各区、县人民政府，各委、局：',
+      '现将《国务院关于同意某某市调整部分行政区划的批复》（国函〔2009〕125号）转发给你们。',
+      '某某市人民政府',
+      '二○○九年十一月八日',
+      '国务院关于同意某某市调整部分行政区划的批复（国函〔2009〕125号）',
+      '某某市人民政府：',
+      '你市《关于调整某某市部分行政区划的请示》（某政报〔2009〕39号）收悉。现批复如下：',
+      '中华人民共和国国务院',
+      '二○○九年十月二十一日',
+    ]);
+    expect(r.documents.map((d) => [d.title, d.docNumber?.normalized ?? null, d.dateSigned])).toEqual([
+      ['', null, '2009-11-08'],
+      ['国务院关于同意某某市调整部分行政区划的批复', '国函〔2009〕125号', '2009-10-21'],
+    ]);
+    expect(r.documents[0].cites).toEqual(['国函〔2009〕125号']);
+  });
+  it('a page heading repeated by the head that carries the 文号 is one document', () => {
+    const r = parse([
+      '[ 发文字号 ] | 某州府办发〔2018〕13号 | [ 成文日期 ] | 2020-07-16 |',
+      '某某区人民政府办公室关于印发某某区政府投资项目管理办法的通知',
+      '某州府办发〔2018〕13号',
+      '某某区人民政府办公室',
+      '关于印发某某区政府投资项目',
+      '管理办法的通知',
+      '各镇乡人民政府，区政府各部门：',
+      '现将办法印发给你们，请认真贯彻执行。',
+      '某某区人民政府办公室',
+      '2018年2月27日',
+    ]);
+    expect(r.documents.map((d) => [d.title, d.docNumber?.normalized, d.dateSigned])).toEqual([
+      ['某某区人民政府办公室关于印发某某区政府投资项目管理办法的通知', '某州府办发〔2018〕13号', '2018-02-27'],
+    ]);
+  });
+  it('a lone 第N号 under the page heading is the 令 number of the government the title names', () => {
+    const d = one([
+      '欢迎访问某某经济信息网!',
+      '某某省人民政府关于修改《某某省城市市容管理办法》等5件政府规章的决定',
+      '第153号',
+      '《某某省人民政府关于修改〈某某省城市市容管理办法〉等5件政府规章的决定》已经省政府常务会议讨论通过，现予公布，自公布之日起施行。',
+      '省长　张三',
+      '2019年12月23日',
+    ]);
+    expect(d).toMatchObject({ docNumber: { normalized: '某某省人民政府令第153号' }, issuers: ['某某省人民政府'], dateSigned: '2019-12-23', effectiveDate: '2019-12-23' });
+  });
+  it('a ministry order written like a 文号 (建设部〔2007〕第162号令) is not a cited 文号', () => {
+    const d = one(['某某市人民政府办公室关于印发某某办法的通知', '某政办字〔2008〕34号', '各县（市）区人民政府：',
+      '根据《廉租住房保障办法》（建设部〔2007〕第162号令）和《某某意见》（国发〔2007〕24号）制定本办法。']);
+    expect(d.cites).toEqual(['国发〔2007〕24号']);
+  });
+});
+
 describe('11. the text as written', () => {
   it('a full-width space after 第一条 stays in the body', () => {
     const d = one(['某某县人民政府关于印发某某办法的通知', '某政发〔2020〕4号', '各乡镇人民政府：', '第一条　为了规范管理，制定本办法。']);
