@@ -72,6 +72,11 @@ const NUMERIC_SRC = '(?<![\\d.\\-/])((?:19|20)\\d{2})([\\-./])(\\d{1,2})\\2(\\d{
 /** A signature date whose 年/月/日 glyphs were lost: `{ 2017 6 23` alone on a line. */
 const BARE_LINE = /^[{[(（【]?\s*((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})\s*[}\])）】]?$/;
 
+const DATE_ONLY = new RegExp(`^${DATE_SRC}$`);
+const NUMERIC_ONLY = new RegExp(`^${NUMERIC_SRC}$`);
+const DATE_G = new RegExp(DATE_SRC, 'g');
+const NUMERIC_G = new RegExp(NUMERIC_SRC, 'g');
+
 function yearOf(s: string): number | null {
   const t = toAsciiDigits(s.replace(/\s/g, ''));
   if (/^\d{4}$/.test(t)) return Number(t);
@@ -99,7 +104,8 @@ export interface FoundDate {
 export function findCnDates(text: string): FoundDate[] {
   if (typeof text !== 'string' || !text) return [];
   const out: FoundDate[] = [];
-  const re = new RegExp(DATE_SRC, 'g');
+  const re = DATE_G;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const y = yearOf(m[1]);
     const mo = cnSmallNumber(m[2]);
@@ -109,7 +115,7 @@ export function findCnDates(text: string): FoundDate[] {
   }
   if (/\d{4}[-./]\d/.test(text)) {
     const before = out.length;
-    for (const m of text.matchAll(new RegExp(NUMERIC_SRC, 'g'))) {
+    for (const m of text.matchAll(NUMERIC_G)) {
       out.push({ iso: isoDate(Number(m[1]), Number(m[3]), Number(m[4])), raw: m[0], index: m.index ?? 0 });
     }
     if (out.length > before && before > 0) out.sort((a, b) => a.index - b.index);
@@ -136,7 +142,7 @@ export function isDateOnly(s: string): boolean {
   if (typeof s !== 'string') return false;
   const t = s.trim();
   if (!t || t.length > 40) return false;
-  return new RegExp(`^${DATE_SRC}$`).test(t) || new RegExp(`^${NUMERIC_SRC}$`).test(t) || BARE_LINE.test(t);
+  return DATE_ONLY.test(t) || NUMERIC_ONLY.test(t) || BARE_LINE.test(t);
 }
 
 /** Parses an ISO date string to its parts, or null. */

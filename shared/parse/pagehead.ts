@@ -49,6 +49,11 @@ function bodyStart(units: Unit[], from: number): number {
   return -1;
 }
 
+function nthNonBlank(units: Unit[], from: number, n: number): number {
+  for (let i = from, seen = 0; i < units.length; i++) if (!units[i].blank && ++seen > n) return i;
+  return units.length;
+}
+
 interface Line {
   i: number;
   title: string;
@@ -162,7 +167,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const first = units.findIndex((u, i) => i >= from && !u.blank);
   if (first < 0) return null;
   let body = bodyStart(units, first);
-  if (body < 0) body = units.length;
+  // no body start in sight: the head is looked for in the same first lines only (bounded work per page)
+  if (body < 0) body = Math.min(units.length, nthNonBlank(units, first, LOOKAHEAD));
   const lines: Line[] = [];
   let issuer: string[] | null = null;
   let order: { text: string; end: number; at: number } | null = null;
