@@ -110,6 +110,18 @@ function namedWithDecision(sentence: string): { decision: CleanupDecision; targe
 }
 
 /**
+ * What was reviewed: `对（我市）现行有效的县政府和县政府办公室规范性文件进行了集中清理` →
+ * `现行有效的县政府和县政府办公室规范性文件`; `对2018年12月31日以前制定的规范性文件进行清理` likewise.
+ */
+function scopeOf(text: string): string | null {
+  for (const sentence of text.split(/[。；;\n]/)) {
+    const m = /对((?:[^对，,。]{0,20}?(?:以前|之前|前|截至)[^对，,。]{0,30}?|[^对，,。]{0,12}?现行有效的)[^对，,。]{0,40}?(?:规范性文件|规章|政策性文件|文件))(?:[，,]?(?:进行了?|开展了?|组织了?)[^，,。]{0,6}清理|[^，,。]{0,6}清理)/.exec(sentence);
+    if (m) return m[1].replace(/^(?:我[市县区省镇]|本[市县区省镇])/, '');
+  }
+  return null;
+}
+
+/**
  * Reads a document's lines (compact, one per printed line) and title. Returns null when the document is not a
  * cleanup result or abolition list.
  */
@@ -147,5 +159,5 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
   for (const sentence of (flat || lines.map(squeeze).join('\n')).split(/[。；;\n]/)) countsIn(sentence, counts);
   const isCleanup = Object.keys(counts).length > 0 || listed >= 2 || items.length > 0 || (/清理/.test(all) && /继续有效/.test(all));
   if (!isCleanup) return null;
-  return { scope: null, counts, items };
+  return { scope: scopeOf(flat || lines.map(squeeze).join('\n')), counts, items };
 }

@@ -237,6 +237,14 @@ describe('7. cleanup-result notices', () => {
     ]);
     expect(d.cleanup?.counts).toEqual({ 继续有效: 1, 废止: 3 });
   });
+  it('the scope: what was reviewed', () => {
+    const d = one([
+      '各有关单位：',
+      '我区对2018年12月31日以前区政府发布的规范性文件进行了全面清理，现将结果公布如下：',
+      '一、对规范性文件26件宣布继续有效。',
+    ]);
+    expect(d.cleanup).toMatchObject({ scope: '2018年12月31日以前区政府发布的规范性文件', counts: { 继续有效: 26 } });
+  });
   it('an ordinary notice has no cleanup block', () => {
     expect(one(['某某县人民政府关于加强防汛工作的通知', '某政发〔2021〕9号', '各乡镇人民政府：', '共有3件事项请落实。']).cleanup).toBeNull();
   });
