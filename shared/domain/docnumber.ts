@@ -32,7 +32,9 @@ const NOT_AGENCY = [
 function trimAgency(agency: string): string {
   let cut = 0;
   for (const w of NOT_AGENCY) {
-    const i = agency.lastIndexOf(w);
+    let i = agency.lastIndexOf(w);
+    // 经贸 (economy and trade) is part of agency codes: 国经贸企改, 鲁经贸发
+    while (w === '经' && i >= 0 && agency[i + 1] === '贸') i = agency.lastIndexOf(w, i - 1);
     if (i >= 0 && i + w.length > cut) cut = i + w.length;
   }
   // `原招政发〔2018〕27号文件同时废止`: 原 (former) is not part of the code.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCnDates, parseCnDate } from '../domain/cn-date';
-import { findOrderNumbers, parseDocNumber } from '../domain/docnumber';
+import { findDocNumbers, findOrderNumbers, parseDocNumber } from '../domain/docnumber';
 import { ParseResult } from '../domain/parse-result';
 import { parseText } from './index';
 
@@ -354,6 +354,9 @@ describe('10b. more page shapes from the real set', () => {
     const d = one(['某某市人民政府办公室关于印发某某办法的通知', '某政办字〔2008〕34号', '各县（市）区人民政府：',
       '根据《廉租住房保障办法》（建设部〔2007〕第162号令）和《某某意见》（国发〔2007〕24号）制定本办法。']);
     expect(d.cites).toEqual(['国发〔2007〕24号']);
+  });
+  it('经贸 belongs to an agency code (国经贸企改〔2002〕859号)', () => {
+    expect(findDocNumbers('根据《意见》（国经贸企改〔2002〕859号）制定').map((x) => x.normalized)).toEqual(['国经贸企改〔2002〕859号']);
   });
 });
 
