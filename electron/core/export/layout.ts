@@ -6,13 +6,15 @@ import {
   BLOCK_TOP,
   BLOCK_W,
   CHAR_PITCH,
+  CHARS_PER_LINE,
   LINE_PITCH,
   SIZE,
   TABLE_LINE,
   TABLE_PAD,
 } from './geometry';
 import { atomize, breakLines, placeLine, type Measure } from './linebreak';
-import type { Block, OfficialText, TableColumn } from './model';
+import type { Block, OfficialText, Run, TableColumn } from './model';
+import { titleLines } from './title-breaks';
 import { paragraphsOf, plainStyle, type Para, type ParaStyle } from './styles';
 
 /** Full-width characters sit on the 28-per-line grid: each is narrowed by the same small amount Word applies. */
@@ -112,18 +114,22 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     if (block.outline) outline.push({ ...block.outline, page: pages.length - 1, y: BLOCK_TOP - y });
   };
 
-  /** Lays out one paragraph into lines (not yet placed on a page). */
+  /** Lays out one paragraph into lines (not yet placed on a page); a "\n" in a run is a line break set by the builder. */
   const setPara = (para: Para, widthLimit = BLOCK_W) => {
     const s = para.style;
     const unit = (s.size * CHAR_PITCH) / SIZE.body;
     const measure = measureAt(s.size);
-    const atoms = atomize(para.runs, s.font, measure);
     const left1 = s.firstIndent * unit;
     const leftN = s.restIndent * unit;
     const right = s.rightIndent * unit;
-    let rows = breakLines(atoms, widthLimit - left1 - right, widthLimit - leftN - right);
-    if (s.align === 'center' && rows.length > 1) {
-      // centred titles are balanced: the narrowest measure that keeps the line count, so no last line of one or two characters
+    const pieces = splitAtBreaks(para.runs);
+    let rows = pieces.flatMap((runs, k) => {
+      const atoms = atomize(runs, s.font, measure);
+      return breakLines(atoms, (k === 0 ? widthLimit - left1 : widthLimit - leftN) - right, widthLimit - leftN - right);
+    });
+    if (s.align === 'center' && rows.length > 1 && pieces.length === 1) {
+      // centred lines are balanced: the narrowest measure that keeps the line count, so no last line of one or two characters
+      const atoms = atomize(para.runs, s.font, measure);
       let lo = (widthLimit - left1 - right) / 2;
       let hi = widthLimit - left1 - right;
       while (hi - lo > 2) {
@@ -258,7 +264,8 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
         continue;
       }
       const style: ParaStyle = { ...plainStyle, firstIndent: 1, restIndent: 2 };
-      const lines = setPara({ runs: [{ text: e.title }], style }, BLOCK_W - numberW);
+      // contents entries break at the same meaningful points as the titles they list
+      const lines = setPara({ runs: [{ text: titleLines(e.title, CHARS_PER_LINE - 3 - 2).join('\n') }], style }, BLOCK_W - numberW);
       snap();
       if (lines.length * LINE_PITCH > room() + EPS) newPage();
       lines.forEach((line, i) => {
@@ -338,6 +345,18 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   return { pages, anchors, outline, usedFonts, missing };
 }
 
+
+/** Runs cut at the line breaks ("\n") a builder set, e.g. between the lines of a title. */
+export function splitAtBreaks(runs: Run[]): Run[][] {
+  const out: Run[][] = [[]];
+  for (const r of runs) {
+    r.text.split('\n').forEach((part, i) => {
+      if (i > 0) out.push([]);
+      if (part) out[out.length - 1].push({ ...r, text: part });
+    });
+  }
+  return out;
+}
 
 /** The page number label of GB/T 9704: 4号 half-width digits between two em dashes. */
 export function pageLabel(n: number): string {

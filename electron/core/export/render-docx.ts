@@ -45,8 +45,8 @@ function fontOf(role: FontRole) {
  */
 const TIGHTEN = -5;
 
-function run(text: string, role: FontRole, size: number, color?: string) {
-  return new TextRun({ text, font: fontOf(role), size: size * 2, color, characterSpacing: TIGHTEN });
+function run(text: string, role: FontRole, size: number, color?: string, lineBreak = false) {
+  return new TextRun({ text, font: fontOf(role), size: size * 2, color, characterSpacing: TIGHTEN, break: lineBreak ? 1 : undefined });
 }
 
 /** twips per character of a size on the grid (28 characters of 3号 fill the 156 mm line) */
@@ -56,7 +56,10 @@ function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: strin
   const s = p.style;
   const unit = charTwips(s.size);
   const first = s.firstIndent - s.restIndent;
-  const children: ParagraphChild[] = p.runs.map((r: Run) => run(r.text, r.font ?? s.font, s.size, s.color === 'red' ? RED : undefined));
+  // a "\n" is a line break the builder chose (title lines): Word keeps it where the PDF has it
+  const children: ParagraphChild[] = p.runs.flatMap((r: Run) =>
+    r.text.split('\n').map((t, i) => run(t, r.font ?? s.font, s.size, s.color === 'red' ? RED : undefined, i > 0)),
+  );
   return new Paragraph({
     children: extra.bookmark ? [new Bookmark({ id: extra.bookmark, children })] : children,
     alignment: ALIGN[s.align],

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFontSet } from './fonts';
+import { layoutText, type Layout, type PageLayout } from './layout';
+import type { OfficialText } from './model';
+import { SAMPLE_GAZETTES, sampleCleanup, sampleGazette } from './samples';
+import { SIZE } from './geometry';
+
+/**
+ * Issue 12: what an editor rejects in an export, checked over every page of the three sample gazettes and a
+ * 32-item cleanup list.
+ */
+
+const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
+const fonts = createFontSet(RESOURCES);
+
+type TextItem = Extract<PageLayout['items'][number], { kind: 'text' }>;
+const lineText = (item: TextItem) => item.atoms.map((a) => a.text).join('');
+
+/** The hand-made list: title → the offsets where it may break. */
+function allowedBreaks(): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const src = readFileSync(join(import.meta.dirname, 'fixtures', 'title-breaks.txt'), 'utf8');
+  for (const line of src.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const parts = line.trim().split('|');
+    const at = new Set<number>();
+    let n = 0;
+    for (const p of parts.slice(0, -1)) at.add((n += p.length));
+    out.set(parts.join(''), at);
+  }
+  return out;
+}
+
+/** The titles as set: runs of consecutive 2号 lines on a page, with the offsets where their lines end. */
+function titlesOf(layout: Layout): Array<{ page: number; text: string; breaks: number[] }> {
+  const out: Array<{ page: number; text: string; breaks: number[] }> = [];
+  layout.pages.forEach((page, p) => {
+    let cur: { page: number; text: string; breaks: number[] } | null = null;
+    for (const item of page.items) {
+      if (item.kind !== 'text' || item.size !== SIZE.title || item.atoms.every((a) => a.font !== 'title')) {
+        if (item.kind === 'text') cur = null;
+        continue;
+      }
+      if (cur) {
+        cur.breaks.push(cur.text.length);
+        cur.text += lineText(item);
+      } else out.push((cur = { page: p, text: lineText(item), breaks: [] }));
+    }
+  });
+  return out;
+}
+
+interface Sample {
+  name: string;
+  text: OfficialText;
+  layout: Layout;
+}
+const samples: Sample[] = [];
+
+beforeAll(() => {
+  for (const f of SAMPLE_GAZETTES) {
+    const text = sampleGazette(f).text;
+    samples.push({ name: f.slice(0, 3), text, layout: layoutText(text, fonts) });
+  }
+  const cleanup = sampleCleanup();
+  samples.push({ name: 'cleanup', text: cleanup, layout: layoutText(cleanup, fonts) });
+});
+
+describe('titles (GB/T 9704 7.3.3: 词意完整，排列对称)', () => {
+  it('every title of the sample gazettes breaks only where the hand-made list allows, into balanced lines', () => {
+    const allowed = allowedBreaks();
+    expect(allowed.size).toBe(28);
+    const seen = new Set<string>();
+    const bad: string[] = [];
+    for (const s of samples) {
+      for (const t of titlesOf(s.layout)) {
+        const ok = allowed.get(t.text);
+        if (!ok) continue;
+        seen.add(t.text);
+        const lines = [0, ...t.breaks, t.text.length].slice(1).map((e, i, a) => t.text.slice(i ? a[i - 1] : 0, e));
+        if (t.breaks.some((b) => !ok.has(b))) bad.push(lines.join('|'));
+        const widths = lines.map((l) => [...l].length);
+        if (Math.min(...widths) < Math.max(...widths) / 2) bad.push(`不对称：${lines.join('|')}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect([...allowed.keys()].filter((t) => !seen.has(t))).toEqual([]);
+  });
+});
