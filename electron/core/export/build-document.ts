@@ -90,7 +90,7 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
       out.push({ type: 'attachmentMark', text: p.replace(/\s/g, '') });
       inAttachment = true;
       const next = body[i + 1];
-      if (next && next.length <= 80 && !/[。；]$/.test(next) && !isShortDate(next)) {
+      if (next && next.length <= 80 && !/[。；]$/.test(next) && !isShortDate(next) && !headingLevel(next)) {
         out.push({ type: 'blank', lines: 1 }, { type: 'title', text: next }, { type: 'blank', lines: 1 });
         i++;
       }
@@ -112,12 +112,14 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
       out.push({ type: 'note', text: p });
       continue;
     }
-    if (sawDate && !inAttachment && p.length <= 60 && !/[。，；：]/.test(p) && ATTACHED_TITLE.test(p)) {
+    const attached = sawDate && !inAttachment ? attachedTitle(body, i) : null;
+    if (attached) {
       // an attached 方案/办法 printed after the notice without a 附件 mark
       if (opts.style === 'document') out.push({ type: 'pageBreak' });
       else out.push({ type: 'blank', lines: 1 });
-      out.push({ type: 'title', text: p }, { type: 'blank', lines: 1 });
+      out.push({ type: 'title', text: attached.text }, { type: 'blank', lines: 1 });
       inAttachment = true;
+      i += attached.lines - 1;
       continue;
     }
     if (new RegExp(`^第[${CN_NUM}]+[章节]`).test(p) && p.length <= 30) {
@@ -139,6 +141,22 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
     out.push({ type: 'blank', lines: 2 }, { type: 'signature', issuers: doc.issuers.slice(0, 4), date: doc.dateSigned ? chineseDate(doc.dateSigned) : null });
   }
   return out;
+}
+
+/**
+ * The title of an attachment printed after the notice, at body[i]: a short line ending in 方案/办法/…, not a
+ * numbered heading (四、保障措施 and （2）…决定 are body text), possibly split over two lines by the extraction
+ * (关于促进…发展的 / 实施方案), which are joined.
+ */
+function attachedTitle(body: string[], i: number): { text: string; lines: number } | null {
+  const plain = (p: string | undefined): p is string =>
+    !!p && p.length <= 60 && !/[。，；：]/.test(p) && !headingLevel(p) && !/^\d+([.．]\d+)+/.test(p);
+  const p = body[i];
+  if (!plain(p)) return null;
+  if (ATTACHED_TITLE.test(p)) return { text: p, lines: 1 };
+  const next = body[i + 1];
+  if (plain(next) && (p + next).length <= 60 && ATTACHED_TITLE.test(next) && !/[。；！？]$/.test(p)) return { text: p + next, lines: 2 };
+  return null;
 }
 
 function isShortDate(p: string): boolean {

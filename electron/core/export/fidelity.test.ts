@@ -89,3 +89,23 @@ describe('titles (GB/T 9704 7.3.3: 词意完整，排列对称)', () => {
     expect([...allowed.keys()].filter((t) => !seen.has(t))).toEqual([]);
   });
 });
+
+describe('title style only on titles', () => {
+  it('no numbered heading or body line of the sample gazettes is set as a title, and no title is split into body text', () => {
+    const bad: string[] = [];
+    for (const s of samples) {
+      for (const sec of s.text.sections) {
+        const blocks = sec.blocks.filter((b) => b.type !== 'blank');
+        blocks.forEach((b, i) => {
+          if (b.type !== 'title') return;
+          if (/^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+([.．]\d+)*\s*[^\d年])/.test(b.text)) bad.push(`${s.name} 编号的标题：${b.text}`);
+          if (b.text.length < 6) bad.push(`${s.name} 过短的标题：${b.text}`);
+          const prev = blocks[i - 1];
+          if (prev?.type === 'paragraph' && prev.level === 0 && !/[。；：！？）”]$/.test(prev.runs.map((r) => r.text).join('')))
+            bad.push(`${s.name} 标题前半截留在正文：${prev.runs[0].text} / ${b.text}`);
+        });
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
