@@ -109,3 +109,25 @@ describe('title style only on titles', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('page breaks (PDF)', () => {
+  const FOOT_ALONE = new Set(['title', 'chapter', 'attachmentMark', 'heading', 'docNumber', 'addressee', 'registration']);
+  it('leaves no heading, title, 附件 mark or signature line alone at the foot of a page, and no one-line page', () => {
+    const bad: string[] = [];
+    for (const s of samples) {
+      s.layout.pages.forEach((page, p) => {
+        const lines = page.items.filter((i): i is TextItem => i.kind === 'text');
+        if (page.number !== null && lines.length === 1) bad.push(`${s.name} 第${p + 1}页只有一行：${lineText(lines[0])}`);
+        const last = lines[lines.length - 1];
+        const next = s.layout.pages[p + 1]?.items.find((i): i is TextItem => i.kind === 'text');
+        // the last line of a document may stand anywhere; the next document starts on a new page with its title
+        if (last?.tag && FOOT_ALONE.has(last.tag) && next && next.tag !== 'title') bad.push(`${s.name} 第${p + 1}页页脚孤立的${last.tag}：${lineText(last)}`);
+        if (last?.tag === 'signature' && next?.tag === 'signature') bad.push(`${s.name} 第${p + 1}页落款被分页：${lineText(last)} / ${lineText(next)}`);
+        // the signature never opens a page: it takes at least two lines of the text above it
+        const first = lines[0];
+        if (first?.tag === 'signature') bad.push(`${s.name} 第${p + 1}页落款独占页首：${lineText(first)}`);
+      });
+    }
+    expect(bad).toEqual([]);
+  });
+});

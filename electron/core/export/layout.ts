@@ -14,12 +14,15 @@ import {
 } from './geometry';
 import { atomize, breakLines, placeLine, type Measure } from './linebreak';
 import type { Block, OfficialText, Run, TableColumn } from './model';
+import { keepsWithNext, linesHere, MIN_SPLIT_LINES, needAfter, type Heights } from './keeps';
 import { titleLines } from './title-breaks';
 import { paragraphsOf, plainStyle, type Para, type ParaStyle } from './styles';
 
 /** Full-width characters sit on the 28-per-line grid: each is narrowed by the same small amount Word applies. */
 const GRID_DELTA = CHAR_PITCH - SIZE.body;
 const EPS = 0.01;
+/** a contents heading keeps with the entry line after it */
+const KEEP_LINE = { need: LINE_PITCH, carry: 0, keep: true };
 /** The replacement drawn for a character no embedded face has (and reported in warnings). */
 export const MISSING_GLYPH = '□';
 
@@ -30,7 +33,8 @@ export interface PlacedAtom {
   width: number;
 }
 export type Item =
-  | { kind: 'text'; y: number; size: number; color: 'black' | 'red'; atoms: PlacedAtom[] }
+  /** `tag`: what the line belongs to (a block type, or `heading` for 一、/（一） headings), for checks of the page breaks */
+  | { kind: 'text'; y: number; size: number; color: 'black' | 'red'; atoms: PlacedAtom[]; tag?: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: 'black' | 'red'; dotted?: boolean };
 
 export interface PageLayout {
@@ -163,9 +167,11 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     x0: number,
     top: number,
     height: number,
+    tag?: string,
   ) => {
     page.items.push({
       kind: 'text',
+      tag,
       y: baselineFor(top, height, style.size),
       size: style.size,
       color: style.color,
@@ -173,23 +179,71 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     });
   };
 
-  const placePara = (para: Para, block: Block, keepNext: boolean) => {
-    const lines = setPara(para);
+  type Lines = ReturnType<typeof setPara>;
+  const setCache = new Map<Block, { paras: Para[]; lines: Lines[] }>();
+  /** a block's paragraphs set into lines once: the keep rules measure them before they are placed */
+  const setBlock = (b: Block) => {
+    let c = setCache.get(b);
+    if (!c) {
+      const paras = paragraphsOf(b) ?? [];
+      setCache.set(b, (c = { paras, lines: paras.map((p) => setPara(p)) }));
+    }
+    return c;
+  };
+  const heightOf: Heights = (b, first = Infinity) => {
+    if (b.type === 'blank') return b.lines * LINE_PITCH;
+    if (b.type === 'pageBreak') return 0;
+    // a table keeps its header and first row together; a rule or contents needs a line
+    if (b.type === 'table') return 2 * LINE_PITCH;
+    if (b.type === 'rule' || b.type === 'toc') return LINE_PITCH;
+    const c = setBlock(b);
+    let left = first;
+    let h = 0;
+    c.paras.forEach((p, i) => {
+      // a paragraph too short to split (fewer than 2 + 2 lines) comes whole
+      const all = c.lines[i].length;
+      const n = left <= 0 ? 0 : all < 2 * MIN_SPLIT_LINES ? all : Math.min(all, left);
+      h += n * p.style.lines * LINE_PITCH;
+      left -= n;
+    });
+    return h;
+  };
+
+  /** Places a paragraph's lines, breaking the page where the keep rules (keeps.ts) allow. */
+  const placePara = (para: Para, block: Block, rule: { need: number; carry: number; keep: boolean }, set?: Lines, tag?: string) => {
+    const lines = set ?? setPara(para);
     const h = para.style.lines * LINE_PITCH;
     snap();
-    // a heading never stays alone at the foot of a page
-    const total = lines.length * h;
-    if (y > 0 && keepNext && total + LINE_PITCH > room() + EPS && total + LINE_PITCH <= BLOCK_H) newPage();
-    let first = true;
-    for (const line of lines) {
-      if (h > room() + EPS) newPage();
-      if (first) {
-        mark(block);
-        first = false;
+    let from = 0;
+    while (from < lines.length) {
+      const n = lines.length - from;
+      const o = { allFit: n * h + rule.need <= room() + EPS, keep: rule.keep && n * h + rule.need <= BLOCK_H + EPS, carry: rule.carry, atTop: y < EPS };
+      const here = linesHere(n, Math.floor((room() + EPS) / h), o);
+      for (let k = 0; k < here; k++) {
+        if (from === 0 && k === 0) mark(block);
+        emitLine(lines[from + k], para.style, BLOCK_LEFT, y, h, tag);
+        y += h;
       }
-      emitLine(line, para.style, BLOCK_LEFT, y, h);
-      y += h;
+      from += here;
+      if (from < lines.length) newPage();
     }
+  };
+
+  /** A text block: its paragraphs under the keep rules; a signature is never split. */
+  const placeBlock = (blocks: Block[], i: number) => {
+    const block = blocks[i];
+    const { paras, lines } = setBlock(block);
+    const after = needAfter(blocks, i, heightOf);
+    const keep = keepsWithNext(block);
+    snap();
+    if (block.type === 'signature' && y > 0 && heightOf(block) + after.need > room() + EPS) newPage();
+    paras.forEach((p, k) => {
+      const last = k === paras.length - 1;
+      // inside a block, each paragraph keeps with the rest of it when the block keeps together
+      const rest = paras.slice(k + 1).reduce((s, q, m) => s + lines[k + 1 + m].length * q.style.lines * LINE_PITCH, 0);
+      const rule = last ? { ...after, keep } : { need: keep ? rest + after.need : 0, carry: 0, keep };
+      placePara(p, k === 0 ? block : { type: 'blank', lines: 0 }, rule, lines[k], block.type === 'paragraph' && keep ? 'heading' : block.type);
+    });
   };
 
   const placeTable = (columns: TableColumn[], rows: string[][]) => {
@@ -255,12 +309,12 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   };
 
   const placeToc = (heading: string, entries: Extract<Block, { type: 'toc' }>['entries']) => {
-    placePara({ runs: [{ text: heading }], style: { ...plainStyle, font: 'title', size: SIZE.title, align: 'center' } }, { type: 'blank', lines: 0 }, true);
+    placePara({ runs: [{ text: heading }], style: { ...plainStyle, font: 'title', size: SIZE.title, align: 'center' } }, { type: 'blank', lines: 0 }, KEEP_LINE);
     y += LINE_PITCH;
     const numberW = 3 * CHAR_PITCH;
     for (const e of entries) {
       if (e.kind === 'section') {
-        placePara({ runs: [{ text: e.text }], style: { ...plainStyle, font: 'hei', keepWithNext: true } }, { type: 'blank', lines: 0 }, true);
+        placePara({ runs: [{ text: e.text }], style: { ...plainStyle, font: 'hei', keepWithNext: true } }, { type: 'blank', lines: 0 }, KEEP_LINE);
         continue;
       }
       const style: ParaStyle = { ...plainStyle, firstIndent: 1, restIndent: 2 };
@@ -286,7 +340,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     section = sec;
     if (sec.restartNumbering) nextNumber = 1;
     newPage();
-    for (const block of sec.blocks) {
+    for (const [index, block] of sec.blocks.entries()) {
       if (block.type === 'pageBreak') {
         if (y > 0) newPage();
         continue;
@@ -315,8 +369,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
         placeToc(block.heading, block.entries);
         continue;
       }
-      const paras = paragraphsOf(block) ?? [];
-      paras.forEach((p, i) => placePara(p, i === 0 ? block : { type: 'blank', lines: 0 }, p.style.keepWithNext));
+      placeBlock(sec.blocks, index);
     }
   }
 

@@ -25,6 +25,7 @@ import {
   WidthType,
 } from 'docx';
 import { FONT_ROLES, type FontRole } from './fonts';
+import { keepsWithNext, needAfter } from './keeps';
 import { SIZE, TWIPS } from './geometry';
 import type { Block, OfficialText, Run, TableColumn } from './model';
 import { paragraphsOf, plainStyle, type Para } from './styles';
@@ -52,7 +53,7 @@ function run(text: string, role: FontRole, size: number, color?: string, lineBre
 /** twips per character of a size on the grid (28 characters of 3号 fill the 156 mm line) */
 const charTwips = (size: number) => ((TWIPS.blockW / 28) * size) / SIZE.body;
 
-function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: string } = {}): Paragraph {
+function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: string; keepNext?: boolean } = {}): Paragraph {
   const s = p.style;
   const unit = charTwips(s.size);
   const first = s.firstIndent - s.restIndent;
@@ -69,13 +70,16 @@ function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: strin
       ...(first >= 0 ? { firstLine: Math.round(first * unit) } : { hanging: Math.round(-first * unit) }),
     },
     spacing: { line: TWIPS.linePitch * s.lines, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    keepNext: s.keepWithNext,
+    keepNext: s.keepWithNext || extra.keepNext,
+    // a title is never split over two pages; no paragraph leaves a single line (as the PDF layout, keeps.ts)
+    keepLines: s.font === 'title' || undefined,
+    widowControl: true,
     pageBreakBefore: extra.pageBreakBefore,
   });
 }
 
-const emptyPara = (pageBreakBefore = false) =>
-  new Paragraph({ children: [], spacing: { line: TWIPS.linePitch, lineRule: LineRuleType.EXACT }, pageBreakBefore });
+const emptyPara = (pageBreakBefore = false, keepNext = false) =>
+  new Paragraph({ children: [], spacing: { line: TWIPS.linePitch, lineRule: LineRuleType.EXACT }, pageBreakBefore, keepNext: keepNext || undefined });
 
 function table(columns: TableColumn[], rows: string[][]): Table {
   const total = columns.reduce((s, c) => s + c.width, 0);
@@ -108,10 +112,10 @@ function table(columns: TableColumn[], rows: string[][]): Table {
 
 type Child = Paragraph | Table;
 
-function blockChildren(block: Block, pageNumbers: Map<string, number | null>, breakBefore: boolean): Child[] {
+function blockChildren(block: Block, pageNumbers: Map<string, number | null>, breakBefore: boolean, keepNext = false): Child[] {
   switch (block.type) {
     case 'blank':
-      return Array.from({ length: block.lines }, () => emptyPara());
+      return Array.from({ length: block.lines }, () => emptyPara(false, keepNext));
     case 'pageBreak':
       return [];
     case 'rule':
@@ -149,11 +153,28 @@ function blockChildren(block: Block, pageNumbers: Map<string, number | null>, br
     }
     default: {
       const paras = paragraphsOf(block) ?? [];
-      return paras.map((p, i) => paragraph(p, { pageBreakBefore: breakBefore && i === 0, bookmark: i === 0 ? block.anchor : undefined }));
+      const whole = block.type === 'signature';
+      return paras.map((p, i) =>
+        paragraph(p, {
+          pageBreakBefore: breakBefore && i === 0,
+          bookmark: i === 0 ? block.anchor : undefined,
+          keepNext: keepNext || (whole && i < paras.length - 1),
+        }),
+      );
     }
   }
 }
 
+/** keepNext as the PDF layout keeps blocks together (keeps.ts): headings, the text above a signature, blank lines in such a chain. */
+function keepsNext(blocks: Block[], i: number): boolean {
+  const b = blocks[i];
+  if (b.type !== 'blank') return needAfter(blocks, i, () => 1).need > 0;
+  let before = i - 1;
+  while (before >= 0 && blocks[before].type === 'blank') before--;
+  let after = i + 1;
+  while (after < blocks.length && blocks[after].type === 'blank') after++;
+  return (before >= 0 && keepsWithNext(blocks[before])) || blocks[after]?.type === 'signature' || blocks[after]?.type === 'note';
+}
 
 function footer(side: 'odd' | 'even') {
   // 4号 宋体 — N —, odd pages right and even pages left, one character in from the text block
@@ -188,12 +209,12 @@ export async function renderDocx(text: OfficialText, pageNumbers: Map<string, nu
   const sections: ISectionOptions[] = text.sections.map((sec) => {
     const children: Child[] = [];
     let breakNext = false;
-    for (const block of sec.blocks) {
+    for (const [i, block] of sec.blocks.entries()) {
       if (block.type === 'pageBreak') {
         breakNext = children.length > 0;
         continue;
       }
-      children.push(...blockChildren(block, pageNumbers, breakNext));
+      children.push(...blockChildren(block, pageNumbers, breakNext, keepsNext(sec.blocks, i)));
       breakNext = false;
     }
     if (!children.length) children.push(emptyPara());

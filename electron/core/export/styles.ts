@@ -68,11 +68,11 @@ export function paragraphsOf(block: Block): Para[] | null {
     case 'title':
       return [{ runs: [{ text: titleLines(block.text, TITLE_CHARS).join('\n') }], style: { ...base, font: 'title', size: SIZE.title, align: 'center', firstIndent: 0, keepWithNext: true } }];
     case 'docNumber':
-      return [{ runs: [{ text: block.text }], style: { ...base, align: 'center', firstIndent: 0 } }];
+      return [{ runs: [{ text: block.text }], style: { ...base, align: 'center', firstIndent: 0, keepWithNext: true } }];
     case 'registration':
-      return [{ runs: [{ text: block.text }], style: { ...base, align: 'left', firstIndent: 0 } }];
+      return [{ runs: [{ text: block.text }], style: { ...base, align: 'left', firstIndent: 0, keepWithNext: true } }];
     case 'addressee':
-      return [{ runs: [{ text: block.text }], style: { ...base, firstIndent: 0 } }];
+      return [{ runs: [{ text: block.text }], style: { ...base, firstIndent: 0, keepWithNext: true } }];
     case 'paragraph': {
       const keep = block.level === 1 || block.level === 2;
       const whole = block.runs.length === 1 && keep;
