@@ -7,7 +7,7 @@ import type { CleanupInput } from '../../../shared/contract/export';
 import type { ParsedGazette } from '../../../shared/domain/parse-result';
 import { createApp, type App } from '../app';
 import { commitFile, parsedDoc } from '../services/test-fixtures';
-import { CLEANUP_COLUMNS } from './build-cleanup';
+import { cleanupColumns } from './build-cleanup';
 import { BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_TOP, BLOCK_W, PAGE_H, PT_PER_MM } from './geometry';
 import { atomize, breakLines, NO_LINE_END, NO_LINE_START } from './linebreak';
 
@@ -228,9 +228,10 @@ describe.skipIf(!POPPLER)('PDF export', () => {
     // pdftotext reads table cells column by column, so the header is checked cell by cell
     for (const p of pages.slice(1)) for (const h of ['序号', '文件名称', '文号', '发布日期', '处理意见/理由']) expect(p).toContain(h);
     // the 文件名称 column read top to bottom, page after page, gives back every title whole
-    const total = CLEANUP_COLUMNS.reduce((s, c) => s + c.width, 0);
-    const from = BLOCK_LEFT + (CLEANUP_COLUMNS[0].width / total) * BLOCK_W;
-    const to = from + (CLEANUP_COLUMNS[1].width / total) * BLOCK_W;
+    const columns = cleanupColumns(items.slice(1).map((it, k) => [String(k + 1), it.title!, it.docNumber!, '2015年6月1日', it.reason]));
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const from = BLOCK_LEFT + (columns[0].width / total) * BLOCK_W;
+    const to = from + (columns[1].width / total) * BLOCK_W;
     const column = bboxPages(path)
       .flatMap((pg) => pg.words.filter((w) => w.xMin > from && w.xMax < to).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin))
       .map((w) => w.text)

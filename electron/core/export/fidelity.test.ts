@@ -131,3 +131,22 @@ describe('page breaks (PDF)', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('cleanup annex tables', () => {
+  it('sets every 文号 and date on one line and the header 处理意见/理由 whole', () => {
+    const cleanup = samples.find((s) => s.name === 'cleanup')!;
+    const cells = new Map<string, Set<string>>();
+    for (const page of cleanup.layout.pages)
+      for (const item of page.items) if (item.kind === 'text' && item.tag?.startsWith('cell:')) {
+        if (!cells.has(item.tag)) cells.set(item.tag, new Set());
+        cells.get(item.tag)!.add(lineText(item));
+      }
+    const tables = cleanup.text.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'table' ? [b] : []));
+    expect(tables.length).toBe(4);
+    const rows = tables.flatMap((t) => t.rows);
+    expect(rows.length).toBe(32);
+    const wrapped = rows.flatMap((r) => [r[2], r[3]].filter((v, k) => !cells.get(`cell:${k + 2}`)!.has(v)));
+    expect(wrapped).toEqual([]);
+    expect(cells.get('cell:4')!.has('处理意见/理由')).toBe(true);
+  });
+});

@@ -272,7 +272,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       const top = y;
       row.forEach((cell, i) => {
         cell.lines.slice(from, from + count).forEach((line, k) => {
-          emitLine(line, cell.style, xs[i] + TABLE_PAD, top + TABLE_PAD + k * TABLE_LINE, TABLE_LINE);
+          emitLine(line, cell.style, xs[i] + TABLE_PAD, top + TABLE_PAD + k * TABLE_LINE, TABLE_LINE, `cell:${i}`);
         });
       });
       const yTop = BLOCK_TOP - top;

@@ -26,7 +26,7 @@ import {
 } from 'docx';
 import { FONT_ROLES, type FontRole } from './fonts';
 import { keepsWithNext, needAfter } from './keeps';
-import { SIZE, TWIPS } from './geometry';
+import { SIZE, TABLE_LINE, TWIPS } from './geometry';
 import type { Block, OfficialText, Run, TableColumn } from './model';
 import { paragraphsOf, plainStyle, type Para } from './styles';
 
@@ -94,7 +94,7 @@ function table(columns: TableColumn[], rows: string[][]): Table {
           new Paragraph({
             children: [run(line, header ? 'hei' : 'body', SIZE.table)],
             alignment: header || columns[i].align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-            spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            spacing: { line: TABLE_LINE * 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           }),
       ),
     });
