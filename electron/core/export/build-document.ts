@@ -50,6 +50,23 @@ export interface DocumentBlockOptions {
   outlineLevel: number;
   /** also bookmark the 一、 headings */
   outlineHeadings: boolean;
+  /** print the 版头 above a single document */
+  letterhead?: boolean;
+}
+
+/**
+ * The 版头 (GB/T 9704 7.2): 发文机关标志 (the issuer's name and 文件) in red 小标宋, centred; two lines below it the
+ * 文号; under that the red rule (版头中的分隔线), then the title.
+ */
+function letterhead(doc: Document, number: string | null): Block[] {
+  const issuer = doc.issuers.length === 1 ? doc.issuers[0] : (tidy(doc.title).split('关于')[0] || doc.issuers[0] || '');
+  const mark = issuer ? `${issuer}文件` : '';
+  const out: Block[] = [{ type: 'blank', lines: 1 }];
+  if (mark) out.push({ type: 'display', text: mark, font: 'title', size: mark.length > 12 ? 26 : 36, align: 'center', color: 'red', lines: 2 });
+  out.push({ type: 'blank', lines: 2 });
+  if (number) out.push({ type: 'docNumber', text: number });
+  out.push({ type: 'rule', color: 'red' }, { type: 'blank', lines: 1 });
+  return out;
 }
 
 /** The blocks of one stored document: title, 文号, addressee, body with headings, attachments, signature, notes. */
@@ -59,7 +76,8 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
   const number = doc.docNumber ? doc.docNumber.normalized : null;
   if (opts.style === 'document') {
     if (doc.registrationNumber) out.push({ type: 'registration', text: doc.registrationNumber });
-    if (number) out.push({ type: 'docNumber', text: number }, { type: 'blank', lines: 1 });
+    if (opts.letterhead) out.push(...letterhead(doc, number));
+    else if (number) out.push({ type: 'docNumber', text: number }, { type: 'blank', lines: 1 });
   }
   out.push({ type: 'title', text: title, anchor: opts.anchor, outline: { title, level: opts.outlineLevel } });
   if (opts.style === 'gazette' && number) out.push({ type: 'docNumber', text: `（${number}）` });
@@ -168,8 +186,8 @@ export function safeFileName(text: string): string {
   return text.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 80) || '导出文件';
 }
 
-/** One stored document as an official text. */
-export function buildDocument(doc: Document): OfficialText {
+/** One stored document as an official text, with its 版头 when asked for. */
+export function buildDocument(doc: Document, opts: { letterhead?: boolean } = {}): OfficialText {
   const number = doc.docNumber?.normalized ?? null;
   return {
     fileName: safeFileName(number ? `${number} ${doc.title}` : doc.title),
@@ -179,7 +197,7 @@ export function buildDocument(doc: Document): OfficialText {
       subject: [number, doc.kind].filter(Boolean).join(' ') || '行政规范性文件',
       keywords: [number, doc.kind, ...doc.issuers, doc.isNormative ? '行政规范性文件' : null].filter((k): k is string => !!k),
     },
-    sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks: documentBlocks(doc, { style: 'document', outlineLevel: 0, outlineHeadings: true }) }],
+    sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks: documentBlocks(doc, { style: 'document', outlineLevel: 0, outlineHeadings: true, letterhead: opts.letterhead }) }],
     warnings: [],
   };
 }

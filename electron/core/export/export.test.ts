@@ -178,6 +178,22 @@ describe.skipIf(!POPPLER)('PDF export', () => {
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
+  it('a document with its 版头: red 发文机关标志 and rule above the 文号 and title, and the red stops there', async () => {
+    const file = await app.call('export:document', { id: docId, format: 'pdf', letterhead: true });
+    const path = pdfOf(file, 'letterhead.pdf');
+    const first = squash(execFileSync('pdftotext', ['-l', '1', path, '-'], { encoding: 'utf8' }));
+    expect(first.startsWith(`招远市人民政府文件招政发〔2022〕8号${squash(gazetteTitles[0])}`), first.slice(0, 80)).toBe(true);
+    const plain = join(dir, 'letterhead-qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, plain]);
+    const content = readFileSync(plain, 'latin1');
+    // red is set for the mark and black again for the text after it
+    const red = content.indexOf('0.85 0 0 rg');
+    expect(red).toBeGreaterThan(0);
+    expect(content.indexOf('0 0 0 rg', red)).toBeGreaterThan(red);
+    const without = squash(execFileSync('pdftotext', ['-l', '1', pdfOf(await app.call('export:document', { id: docId, format: 'pdf' }), 'plain.pdf'), '-'], { encoding: 'utf8' }));
+    expect(without).not.toContain('招远市人民政府文件');
+  });
+
   it('a gazette: every contents entry points at the page where that document starts', async () => {
     const file = await app.call('export:gazette', { id: gazetteId, format: 'pdf' });
     const path = pdfOf(file, 'gazette.pdf');

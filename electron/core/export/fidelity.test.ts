@@ -150,3 +150,22 @@ describe('cleanup annex tables', () => {
     expect(cells.get('cell:4')!.has('处理意见/理由')).toBe(true);
   });
 });
+
+describe('printing', () => {
+  it('puts — 1 — on a right-hand page, after a blank page when the contents take two', () => {
+    for (const s of samples.filter((x) => x.name !== 'cleanup')) {
+      const first = s.layout.pages.findIndex((p) => p.number === 1);
+      expect(first % 2, `${s.name}：第1页是第${first + 1}张页面`).toBe(0);
+      const contents = s.layout.pages.filter((p, i) => i > 0 && i < first && p.items.length > 0).length;
+      expect(first - 1 - contents, `${s.name}：目录后空白页`).toBe(contents % 2 === 0 ? 1 : 0);
+    }
+  });
+
+  it('prints the issue line on the cover as the gazette prints it', () => {
+    const cover = (name: string) => samples.find((s) => s.name === name)!.layout.pages[0].items.flatMap((i) => (i.kind === 'text' ? [lineText(i)] : [])).join('\n');
+    expect(cover('000')).toContain('第2号（总第20号）');
+    expect(cover('001')).toContain('第1号');
+    expect(cover('001')).not.toContain('第1期');
+    expect(cover('004')).toContain('2021年第3期');
+  });
+});

@@ -339,6 +339,8 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   for (const sec of text.sections) {
     section = sec;
     if (sec.restartNumbering) nextNumber = 1;
+    // a blank left-hand page, without header or number, as Word and LibreOffice insert for an odd-page section
+    if (sec.oddStart && pages.length % 2 === 1) pages.push({ number: null, header: null, items: [] });
     newPage();
     for (const [index, block] of sec.blocks.entries()) {
       if (block.type === 'pageBreak') {

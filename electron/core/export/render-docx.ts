@@ -13,6 +13,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  SectionType,
   type ParagraphChild,
   type ISectionOptions,
   TabStopType,
@@ -226,6 +227,8 @@ export async function renderDocx(text: OfficialText, pageNumbers: Map<string, nu
           margin: { top: TWIPS.top, bottom: TWIPS.bottom, left: TWIPS.left, right: TWIPS.right, header: TWIPS.top - 600, footer: 1260 },
           pageNumbers: sec.restartNumbering ? { start: 1 } : undefined,
         },
+        // Word and LibreOffice add the blank left-hand page the PDF layout adds
+        type: sec.oddStart ? SectionType.ODD_PAGE : undefined,
         // no document grid: every paragraph has exact 28.95 pt spacing, which all word processors honour alike
         grid: { type: DocumentGridType.DEFAULT, linePitch: TWIPS.linePitch },
       },

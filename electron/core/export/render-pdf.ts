@@ -146,7 +146,8 @@ function drawTextItem(
       pen = a.x + natural;
     }
     ops.push(beginText(), setFontAndSize(keyOf(font), item.size));
-    if (item.color === 'red') ops.push(setFillingRgbColor(RED.r, RED.g, RED.b));
+    // every line states its colour: the red of a masthead title must not run on into the text after it
+    ops.push(item.color === 'red' ? setFillingRgbColor(RED.r, RED.g, RED.b) : setFillingRgbColor(0, 0, 0));
     ops.push(setTextMatrix(1, 0, 0, 1, round(x0), round(item.y)));
     ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [arr]), endText());
   }

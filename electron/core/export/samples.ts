@@ -29,7 +29,8 @@ export interface SampleGazette {
 
 /** One sample gazette: its documents in order, sections from its printed contents (or by issuer). */
 export function sampleGazette(file: string): SampleGazette {
-  const result = parseText(readFileSync(join(SAMPLES_DIR, file), 'utf8'), { file, encoding: 'utf-8' });
+  const raw = readFileSync(join(SAMPLES_DIR, file), 'utf8');
+  const result = parseText(raw, { file, encoding: 'utf-8' });
   const g = result.gazette;
   const docs = result.documents.map((p, i) => toDocument(p, `${file.slice(0, 3)}_${i + 1}`));
   const entries: GazetteDetail['entries'] = docs.map((doc, i) => {
@@ -47,7 +48,10 @@ export function sampleGazette(file: string): SampleGazette {
     documentCount: docs.length,
     entries,
   } as GazetteDetail;
-  return { file, docs, text: buildGazette(issue, new Map(docs.map((d) => [d.id, d])), MASTHEAD) };
+  // the issue line as this gazette prints it (第 1 号 / 2021年第3期), as a user would set it
+  const head = raw.slice(0, 300);
+  const issueUnit = /第\s*\d+\s*号/.test(head) ? ('号' as const) : ('期' as const);
+  return { file, docs, text: buildGazette(issue, new Map(docs.map((d) => [d.id, d])), { ...MASTHEAD, issueUnit }) };
 }
 
 /** A 32-item cleanup list over the sample documents (real 文号 and dates), in all four decisions. */

@@ -61,8 +61,8 @@ export function createExportService(ctx: AppContext) {
 
   return {
     /** One stored document as DOCX or PDF bytes. */
-    async documentFile(id: string, format: ExportFormat): Promise<RenderedFile> {
-      return render(buildDocument(documents.get(id)), format);
+    async documentFile(id: string, format: ExportFormat, opts: { letterhead: boolean } = { letterhead: false }): Promise<RenderedFile> {
+      return render(buildDocument(documents.get(id), opts), format);
     },
     /** A stored gazette issue: cover, contents with page numbers, documents, masthead. */
     async gazetteFile(id: string, format: ExportFormat): Promise<RenderedFile> {

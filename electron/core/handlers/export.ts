@@ -11,9 +11,9 @@ export function createExportHandlers(ctx: AppContext): ExportHandlers {
   let service: Promise<ExportService> | null = null;
   const get = () => (service ??= import('../export/service').then((m) => m.createExportService(ctx)));
   return {
-    'export:document': async ({ id, format }) => {
+    'export:document': async ({ id, format, letterhead }) => {
       const s = await get();
-      return s.toExported(await s.documentFile(id, format));
+      return s.toExported(await s.documentFile(id, format, { letterhead: letterhead ?? false }));
     },
     'export:gazette': async ({ id, format }) => {
       const s = await get();

@@ -212,7 +212,8 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
       <ExportDialog
         format={exporting}
         subject={doc.title}
-        run={(format) => call('export:document', { id, format })}
+        run={(format, opts) => call('export:document', { id, format, letterhead: opts.letterhead })}
+        offerLetterhead
         onClose={() => setExporting(null)}
       />
     </Stack>
