@@ -7,9 +7,16 @@ const CN_NUM = '一二三四五六七八九十百零〇';
 const DATE_ONLY = /^(\d{4}|[一二三四五六七八九〇○O0零]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/;
 const ATTACHED_TITLE = /(方案|办法|规定|细则|意见|规则|制度|决定|规划|措施|名单|目录|标准|清单|计划|要点|章程|指引|指南|表)$/;
 
-/** Spaces that text extraction left between Chinese characters carry no meaning in the official format. */
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_PUNCT_NEAR_CJK = new RegExp(`(?<=[\u4e00-\u9fff])[,;:?!()]|[,;:?!()](?=[\u4e00-\u9fff])`, 'g');
+
+/**
+ * Spaces that text extraction left between Chinese characters carry no meaning in the official format; half-width
+ * punctuation beside Chinese (各镇(街),购置) is an extraction artefact and is set full-width, as GB/T 9704 prints it.
+ */
 export function tidy(text: string): string {
   return text
+    .replace(HALF_PUNCT_NEAR_CJK, (m) => HALF_TO_FULL[m])
     .replace(/[\u200B-\u200D\uFEFF]/g, '')
     .replace(/[\t\r]/g, ' ')
     .replace(SPACE_NEAR_CJK, '')

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFontSet } from './fonts';
 import { layoutText, type Layout, type PageLayout } from './layout';
 import type { OfficialText } from './model';
 import { SAMPLE_GAZETTES, sampleCleanup, sampleGazette } from './samples';
-import { SIZE } from './geometry';
+import { BLOCK_BOTTOM, BLOCK_TOP, LINE_PITCH, PAGE_H, SIZE } from './geometry';
+import { renderOfficialText } from './service';
 
 /**
  * Issue 12: what an editor rejects in an export, checked over every page of the three sample gazettes and a
@@ -167,5 +170,86 @@ describe('printing', () => {
     expect(cover('001')).toContain('第1号');
     expect(cover('001')).not.toContain('第1期');
     expect(cover('004')).toContain('2021年第3期');
+  });
+});
+
+const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe.skipIf(!has('soffice') || !has('pdftotext') || !has('unzip'))('DOCX in LibreOffice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'normdesk-fidelity-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The DOCX of each sample gazette converted by LibreOffice: its XML and the text of each page. */
+  async function converted() {
+    const out: Array<{ name: string; xml: string; styles: string; pages: string[]; sample: Sample }> = [];
+    const paths: string[] = [];
+    for (const s of samples.filter((x) => x.name !== 'cleanup')) {
+      const file = await renderOfficialText(s.text, 'docx', RESOURCES, new Date('2026-11-22T12:00:00'));
+      const path = join(dir, `${s.name}.docx`);
+      writeFileSync(path, file.bytes);
+      paths.push(path);
+    }
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, ...paths], { stdio: 'ignore', timeout: 300_000 });
+    for (const s of samples.filter((x) => x.name !== 'cleanup')) {
+      const docx = join(dir, `${s.name}.docx`);
+      out.push({
+        name: s.name,
+        sample: s,
+        xml: execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 1 << 28 }),
+        styles: execFileSync('unzip', ['-p', docx, 'word/styles.xml'], { encoding: 'utf8' }),
+        pages: execFileSync('pdftotext', [join(dir, `${s.name}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\f').map(squash),
+      });
+    }
+    return out;
+  }
+  let results: Awaited<ReturnType<typeof converted>>;
+  beforeAll(async () => {
+    results = await converted();
+  }, 400_000);
+
+  it('has a TOC field over Heading 1 titles with outline levels, and the titles broken as in the PDF', () => {
+    for (const r of results) {
+      expect(r.xml).toMatch(/<w:instrText[^>]*> TOC \\o &quot;1-1&quot; \\h/);
+      expect(r.styles).toMatch(/w:styleId="Heading1".*<w:outlineLvl w:val="0"\/>/);
+      const headings = r.xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? [];
+      expect(headings.length, r.name).toBe(r.sample.layout.outline.filter((o) => o.level === 0).length - 3);
+    }
+  });
+
+  it('puts every document on the page its contents entry says', () => {
+    const wrong: string[] = [];
+    for (const r of results) {
+      for (const [anchor, at] of r.sample.layout.anchors) {
+        if (!anchor.startsWith('nd_doc_')) continue;
+        const n = r.sample.layout.pages[at.page].number!;
+        const title = squash((r.sample.text.sections[2].blocks.find((b) => b.anchor === anchor) as { text: string }).text);
+        const page = r.pages.findIndex((p) => p.endsWith(`—${n}—`));
+        if (page < 0 || !r.pages[page].includes(title.slice(0, 12))) wrong.push(`${r.name} 第${n}页：${title}（LibreOffice 第${page + 1}页）`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('sets at most 22 lines on a body page, all on the line grid, full pages with 22', () => {
+    for (const r of results) {
+      const html = execFileSync('pdftotext', ['-bbox', join(dir, `${r.name}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      // body pages (with a page number); the cover, contents and masthead page are display, not running text
+      const body = html.split('<page ').slice(1).filter((_, p) => /—\d+—$/.test(r.pages[p] ?? ''));
+      const counts = body.map((chunk, p) => {
+        const tops = new Set<number>();
+        for (const m of chunk.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)) {
+          const [top, bottom] = [+m[1], +m[2]];
+          // 3号 lines inside the text block (not the running header or the page number)
+          if (top > PAGE_H - BLOCK_TOP - 2 && bottom < PAGE_H - BLOCK_BOTTOM + 2 && bottom - top > 18 && bottom - top < 24) tops.add(Math.round(top));
+        }
+        const sorted = [...tops].sort((a, b) => a - b);
+        const offGrid = sorted.filter((t) => Math.abs((t - sorted[0]) / LINE_PITCH - Math.round((t - sorted[0]) / LINE_PITCH)) > 0.08);
+        expect(offGrid, `${r.name} LibreOffice 正文第${p + 1}页不在行网格上的行`).toEqual([]);
+        return sorted.length;
+      });
+      // never more than the 22 grid lines, and full pages have all 22
+      expect(Math.max(...counts), r.name).toBe(22);
+    }
   });
 });

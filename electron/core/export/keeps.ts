@@ -1,3 +1,4 @@
+import { LINE_PITCH } from './geometry';
 import type { Block } from './model';
 import { paragraphsOf } from './styles';
 
@@ -47,6 +48,8 @@ export function needAfter(blocks: Block[], i: number, heightOf: Heights): { need
     }
     if (b.type === 'signature') return { need: need + heightOf(b) + noteAfter(blocks, j, heightOf), carry: MIN_SPLIT_LINES };
     if (blocks[i].type === 'signature') return { need: b.type === 'note' ? need + heightOf(b) : 0, carry: 0 };
+    // a document's one-line last paragraph never stands alone on a page: two lines above it go with it
+    if (!keep && isLast(blocks, j) && heightOf(b) <= LINE_PITCH + 0.01) return { need: need + heightOf(b), carry: MIN_SPLIT_LINES };
     if (!keep) break;
     if (keepsWithNext(b)) {
       need += heightOf(b);
@@ -55,6 +58,15 @@ export function needAfter(blocks: Block[], i: number, heightOf: Heights): { need
     return { need: need + heightOf(b, MIN_SPLIT_LINES), carry: 0 };
   }
   return { need: keep ? need : 0, carry: 0 };
+}
+
+/** Block j is the last of its document: only blank lines follow it before a page break or the end. */
+function isLast(blocks: Block[], j: number): boolean {
+  for (let k = j + 1; k < blocks.length; k++) {
+    if (blocks[k].type === 'pageBreak') return true;
+    if (blocks[k].type !== 'blank') return false;
+  }
+  return true;
 }
 
 function noteAfter(blocks: Block[], j: number, heightOf: Heights): number {

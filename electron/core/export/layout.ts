@@ -6,7 +6,6 @@ import {
   BLOCK_TOP,
   BLOCK_W,
   CHAR_PITCH,
-  CHARS_PER_LINE,
   LINE_PITCH,
   SIZE,
   TABLE_LINE,
@@ -16,7 +15,7 @@ import { atomize, breakLines, placeLine, type Measure } from './linebreak';
 import type { Block, OfficialText, Run, TableColumn } from './model';
 import { keepsWithNext, linesHere, MIN_SPLIT_LINES, needAfter, type Heights } from './keeps';
 import { titleLines } from './title-breaks';
-import { paragraphsOf, plainStyle, type Para, type ParaStyle } from './styles';
+import { paragraphsOf, plainStyle, TOC_CHARS, type Para, type ParaStyle } from './styles';
 
 /** Full-width characters sit on the 28-per-line grid: each is narrowed by the same small amount Word applies. */
 const GRID_DELTA = CHAR_PITCH - SIZE.body;
@@ -52,6 +51,8 @@ export interface Layout {
   usedFonts: Set<FontRole>;
   /** characters no face could draw */
   missing: Set<string>;
+  /** sections (by index) with a blank page put before them, to start on a right-hand page */
+  blankBefore: Set<number>;
 }
 
 /** Width measurement over the font set, with per-character fallback and grid narrowing of full-width glyphs. */
@@ -68,7 +69,8 @@ export function createMeasure(fonts: FontSet, size: number, missing: Set<string>
         actual = fonts.resolve(role, MISSING_GLYPH.codePointAt(0)!) ?? role;
       }
       used.add(actual);
-      const adv = fonts.get(actual).advance(drawn.codePointAt(0)!) ?? 1000;
+      // digits as wide as the Times New Roman the DOCX names for them, so both break lines alike
+      const adv = /[0-9]/.test(drawn) ? 500 : (fonts.get(actual).advance(drawn.codePointAt(0)!) ?? 1000);
       const width = (adv * size) / 1000 + (adv >= 900 ? (GRID_DELTA * size) / SIZE.body : 0);
       const last = parts[parts.length - 1];
       if (last && last.font === actual) {
@@ -87,6 +89,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   const outline: Layout['outline'] = [];
   const usedFonts = new Set<FontRole>();
   const missing = new Set<string>();
+  const blankBefore = new Set<number>();
   const measures = new Map<number, Measure>();
   const measureAt = (size: number) => {
     let m = measures.get(size);
@@ -319,7 +322,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       }
       const style: ParaStyle = { ...plainStyle, firstIndent: 1, restIndent: 2 };
       // contents entries break at the same meaningful points as the titles they list
-      const lines = setPara({ runs: [{ text: titleLines(e.title, CHARS_PER_LINE - 3 - 2).join('\n') }], style }, BLOCK_W - numberW);
+      const lines = setPara({ runs: [{ text: titleLines(e.title, TOC_CHARS).join('\n') }], style }, BLOCK_W - numberW);
       snap();
       if (lines.length * LINE_PITCH > room() + EPS) newPage();
       lines.forEach((line, i) => {
@@ -340,7 +343,10 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     section = sec;
     if (sec.restartNumbering) nextNumber = 1;
     // a blank left-hand page, without header or number, as Word and LibreOffice insert for an odd-page section
-    if (sec.oddStart && pages.length % 2 === 1) pages.push({ number: null, header: null, items: [] });
+    if (sec.oddStart && pages.length % 2 === 1) {
+      pages.push({ number: null, header: null, items: [] });
+      blankBefore.add(text.sections.indexOf(sec));
+    }
     newPage();
     for (const [index, block] of sec.blocks.entries()) {
       if (block.type === 'pageBreak') {
@@ -397,7 +403,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     });
   }
 
-  return { pages, anchors, outline, usedFonts, missing };
+  return { pages, anchors, outline, usedFonts, missing, blankBefore };
 }
 
 

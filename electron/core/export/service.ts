@@ -44,7 +44,7 @@ export async function renderOfficialText(text: OfficialText, format: ExportForma
   }
   const numbers = new Map<string, number | null>();
   if (layout) for (const [anchor, at] of layout.anchors) numbers.set(anchor, layout.pages[at.page].number);
-  const bytes = await renderDocx(text, numbers);
+  const bytes = await renderDocx(text, numbers, layout?.blankBefore);
   // Word paginates a DOCX itself; our count would only be an estimate
   return { fileName: `${text.fileName}.docx`, mime: MIME.docx, bytes, pages: null, warnings };
 }

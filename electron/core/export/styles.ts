@@ -5,6 +5,8 @@ import { titleLines } from './title-breaks';
 
 /** 2号 characters on a line of the text block (20 of 22 pt in the 28 × 16 pt measure) */
 export const TITLE_CHARS = Math.floor((CHARS_PER_LINE * SIZE.body) / SIZE.title);
+/** characters of a contents entry line: the line less its indent (two) and the page number column (three) */
+export const TOC_CHARS = CHARS_PER_LINE - 3 - 2;
 
 /** How one paragraph is set; indents are in characters of the paragraph's size (the grid unit of both renderers). */
 export interface ParaStyle {
