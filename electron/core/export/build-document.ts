@@ -1,5 +1,6 @@
 import type { Document } from '../../../shared/domain/document';
 import type { Block, OfficialText, Run } from './model';
+import { flattenedTable } from './tables';
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F\\u2010-\\u201F\\u2026';
 const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
@@ -149,6 +150,12 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
     }
     if (new RegExp(`^第[${CN_NUM}]+[章节]`).test(p) && p.length <= 30) {
       out.push({ type: 'chapter', text: p });
+      continue;
+    }
+    // a table the import flattened into one line of text is set as a table again
+    const table = flattenedTable(p);
+    if (table) {
+      out.push({ type: 'table', ...table });
       continue;
     }
     const article = new RegExp(`^(第[${CN_NUM}]+条)\\s*`).exec(p);

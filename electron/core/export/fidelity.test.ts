@@ -253,3 +253,17 @@ describe.skipIf(!has('soffice') || !has('pdftotext') || !has('unzip'))('DOCX in 
     }
   });
 });
+
+describe('tables flattened at import', () => {
+  it('sets the 招远 养老保险 task table (numbered rows of aligned cells) as a table, with its total row', () => {
+    const zhaoyuan = samples.find((s) => s.name === '001')!;
+    const tables = zhaoyuan.text.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'table' ? [b] : []));
+    expect(tables.length).toBe(1);
+    expect(tables[0].columns.map((c) => c.header)).toEqual(['序号', '镇（街道）', '投保人数（人）', '缴费额（万元）']);
+    expect(tables[0].rows[0]).toEqual(['1', '温泉街道', '4460', '920']);
+    expect(tables[0].rows[14]).toEqual(['', '合计', '80000', '18000']);
+    // running text with figures stays text
+    const texts = zhaoyuan.text.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
+    expect(texts.some((t) => t.includes('完成投保人数80000人'))).toBe(true);
+  });
+});

@@ -44,7 +44,8 @@ export function atomize(runs: Run[], defaultFont: FontRole, measure: Measure): A
       else if (rep) piece = rep[0];
       else piece = String.fromCodePoint(text.codePointAt(i)!);
       i += piece.length;
-      const space = /^\s$/.test(piece);
+      // an ideographic space (第一条　) is a full-width character, not a breakable space
+      const space = /^[ \t\n\r]$/.test(piece);
       // a piece may need two faces (a character the face lacks): each part is its own atom, glued below
       for (const part of measure(space ? ' ' : piece, font)) atoms.push({ ...part, space });
     }
