@@ -24,6 +24,7 @@ export const CLEANUP_COLUMNS: TableColumn[] = [
 const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
 /** a cell's padding (4 pt each side) and a safety margin for wider digits, in table characters */
 const CELL_PAD = 1;
+const LO_DATE_SPACING = 2.2;
 /** width in table characters; digits and Latin of the serif faces run a little over half an em */
 const cellWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.56 : 1), 0);
 
@@ -35,7 +36,9 @@ const cellWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) 
 export function cleanupColumns(rows: string[][]): TableColumn[] {
   const widest = (i: number, min: number, max = Infinity) =>
     Math.min(max, Math.max(min, cellWidth(CLEANUP_COLUMNS[i].header), ...rows.map((r) => cellWidth(r[i] ?? '')))) + CELL_PAD;
-  const widths = [widest(0, 2), 0, widest(2, 4), widest(3, 4), widest(4, 4, 8)];
+  // LibreOffice puts a quarter-em between digits and Chinese whatever the DOCX says (it ignores autoSpaceDE/DN):
+  // a date has five such joins
+  const widths = [widest(0, 2), 0, widest(2, 4), widest(3, 4) + LO_DATE_SPACING, widest(4, 4, 8)];
   widths[1] = Math.max(8, TABLE_CHARS - widths.reduce((s, w) => s + w, 0));
   return CLEANUP_COLUMNS.map((c, i) => ({ ...c, width: widths[i] }));
 }

@@ -258,7 +258,8 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       ...plainStyle,
       font: header ? 'hei' : 'body',
       size: SIZE.table,
-      align: header || col.align === 'center' ? 'center' : 'justify',
+      // left, not justified: a narrow cell justified spreads its characters apart
+      align: header || col.align === 'center' ? 'center' : 'left',
     });
     const setRow = (cells: string[], header: boolean) =>
       columns.map((col, i) => {

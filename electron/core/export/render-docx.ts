@@ -105,7 +105,7 @@ function table(columns: TableColumn[], rows: string[][]): Table {
             ...PARA,
             style: OFF_GRID,
             children: [run(line, header ? 'hei' : 'body', SIZE.table)],
-            alignment: header || columns[i].align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+            alignment: header || columns[i].align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { line: TABLE_LINE * 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           }),
       ),
