@@ -212,7 +212,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
       <ExportDialog
         format={exporting}
         subject={doc.title}
-        run={(format, opts) => call('export:document', { id, format, letterhead: opts.letterhead })}
+        run={(format, opts) => call('export:document', opts.letterhead ? { id, format, letterhead: true } : { id, format })}
         offerLetterhead
         onClose={() => setExporting(null)}
       />
