@@ -83,7 +83,7 @@ export function createMeasure(fonts: FontSet, size: number, missing: Set<string>
 }
 
 /** Paginates an official text on the GB/T 9704 grid: 22 lines of 28 characters inside the 156 × 225 mm block. */
-// eslint-disable-next-line max-lines-per-function -- the page loop keeps its state (line, page, keep-with-next) in one place; split when the keep-together rules of issue 12 land
+// eslint-disable-next-line max-lines-per-function -- one page-filling state machine: its helpers (setPara, placeBlock, placeTable, placeToc) share the cursor (page, y, pending keeps) as closures; splitting it needs a layout-state object, a refactor of its own (ARCHITECTURE.md names this exception)
 export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   const pages: PageLayout[] = [];
   const anchors = new Map<string, { page: number; y: number }>();
