@@ -6,8 +6,10 @@ import { checkInBackground, isLargeDatabase } from './db/integrity';
 import { openDatabase } from './db/open';
 import { createAuditService } from './features/audit/audit-service';
 import { createExportHandlers } from './features/export/handlers';
+import { createGazetteRegistry } from './features/gazettes/gazette-registry';
 import { createGazetteService } from './features/gazettes/gazette-service';
 import { createGazetteHandlers } from './features/gazettes/handlers';
+import { createIssueService } from './features/gazettes/issue-service';
 import { createImportHandlers } from './features/import/handlers';
 import { createImportService } from './features/import/import-service';
 import { createDocumentService } from './features/library/document-service';
@@ -49,12 +51,14 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const audit = createAuditService(ctx);
   const relations = createRelationService(ctx, audit);
   const statuses = createStatusIndex(ctx);
-  const gazettes = createGazetteService(ctx, audit);
+  const gazetteRegistry = createGazetteRegistry(ctx, audit);
+  const gazettes = createGazetteService(ctx, audit, gazetteRegistry);
   const documents = createDocumentService(ctx, { audit, relations, statuses, gazettes });
+  const issues = createIssueService(ctx, { audit, registry: gazetteRegistry, issues: gazettes, documents });
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
-  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup };
+  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -65,7 +69,7 @@ function registerHandlers(ctx: AppContext, s: Services): Handlers {
     ...createSettingsHandlers(ctx, s.settings),
     ...createLibraryHandlers(ctx, s.documents),
     ...createRelationHandlers(ctx, s.relations),
-    ...createGazetteHandlers(ctx, s.gazettes),
+    ...createGazetteHandlers(ctx, { gazettes: s.gazettes, registry: s.gazetteRegistry, issues: s.issues }),
     ...createImportHandlers(ctx, s.imports),
     ...createSearchHandlers(ctx, s.search),
     ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Caller } from './caller';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
+import { gazettesChannels } from './gazettes';
 import { importChannels } from './import';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
@@ -16,6 +17,7 @@ export const contract = {
   ...importChannels,
   ...searchChannels,
   ...exportChannels,
+  ...gazettesChannels,
 } as const;
 
 export type Contract = typeof contract;

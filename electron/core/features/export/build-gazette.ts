@@ -16,6 +16,7 @@ export function chineseNumeralDate(iso: string): string {
 
 /** `2021年第3期`, or what is known of it. */
 export function issueLabel(g: Pick<GazetteDetail, 'year' | 'issueNumber'>): string {
+  if ('label' in g && typeof g.label === 'string') return g.label.replace(/（总第\d+[期号]）$/, '');
   if (g.year && g.issueNumber) return `${g.year}年第${g.issueNumber}期`;
   if (g.issueNumber) return `第${g.issueNumber}期`;
   return g.year ? `${g.year}年` : '';
@@ -28,15 +29,18 @@ export function issueLabel(g: Pick<GazetteDetail, 'year' | 'issueNumber'>): stri
 export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, masthead: Settings['masthead']): OfficialText {
   const warnings: string[] = [];
   const label = issueLabel(g);
+  // the gazette's own numbering (`第2号（总第20号）`) when it has one; never rewrite 号 as 期
+  const fullLabel = g.label ?? [label, g.totalNumber ? `（总第${g.totalNumber}期）` : ''].join('');
+  const coverColor = g.coverColor ?? 'red';
   const runningHeader = `${g.title} ${label}`.trim();
   const sponsor = masthead.sponsor.trim() || g.title.replace(/公报$/, '');
 
   const cover: Block[] = [
     { type: 'blank', lines: 2 },
-    { type: 'display', text: g.title, font: 'title', size: 36, align: 'center', color: 'red', lines: 3, outline: { title: '封面', level: 0 } },
+    { type: 'display', text: g.title, font: 'title', size: 36, align: 'center', color: coverColor, lines: 3, outline: { title: '封面', level: 0 } },
     { type: 'blank', lines: 1 },
-    { type: 'display', text: [label, g.totalNumber ? `（总第${g.totalNumber}期）` : ''].join(''), font: 'hei', size: SIZE.body, align: 'center' },
-    { type: 'rule', color: 'red' },
+    { type: 'display', text: fullLabel, font: 'hei', size: SIZE.body, align: 'center' },
+    { type: 'rule', color: coverColor },
     { type: 'blank', lines: 8 },
     { type: 'display', text: `${sponsor}主办`, font: 'body', size: SIZE.body, align: 'center' },
   ];
@@ -68,7 +72,7 @@ export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, mast
   const mastheadBlocks: Block[] = [
     { type: 'blank', lines: 3 },
     { type: 'display', text: `《${g.title}》`, font: 'title', size: SIZE.title, align: 'center', outline: { title: '报头', level: 0 } },
-    { type: 'display', text: label + (g.totalNumber ? `（总第${g.totalNumber}期）` : ''), font: 'body', size: SIZE.body, align: 'center' },
+    { type: 'display', text: fullLabel, font: 'body', size: SIZE.body, align: 'center' },
     { type: 'rule', color: 'black' },
     ...[
       field('主办', sponsor),
