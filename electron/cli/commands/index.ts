@@ -1,13 +1,15 @@
 import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { exportCommand } from './export';
+import { gazetteCommand } from './gazette';
 import { gazettesCommand } from './gazettes';
 import { importCommand } from './import';
 import { infoCommand } from './info';
+import { issueCommand } from './issue';
 import { listCommand } from './list';
 import { parseCommand } from './parse';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, searchCommand, parseCommand, exportCommand, backupCommand];
