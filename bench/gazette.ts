@@ -47,7 +47,7 @@ async function time<T>(label: string, target: number, run: () => Promise<T>, not
 }
 
 async function main() {
-  await app.call('import:commit', { files: [commitFile('bench.txt', docs)] });
+  app.services.imports.commitParsed(app.caller, [commitFile('bench.txt', docs)]);
   const stored = (await app.call('documents:list', { sort: 'docNumber', dir: 'asc' })).rows;
   const g = await app.call('gazette:create', { title: '基准县人民政府公报', sponsor: '基准县人民政府' });
   const issue = await app.call('issue:create', { gazetteId: g.id, publishDate: '2026-11-30' });

@@ -82,11 +82,17 @@ describe('UI: gazette issue editor', () => {
 
   it('reorders by drag and drop and by keyboard, and the preview follows', async () => {
     const entry = (id: string) => page.locator(`[data-entry="${id}"]`);
-    await entry(picked[2].id).dragTo(entry(picked[0].id));
-    await expect.poll(order).toEqual([picked[2], picked[0], picked[1], ...picked.slice(3)].map((d) => d.id));
+    // HTML5 drag events with one DataTransfer (a mouse-driven drag is timing-sensitive on a loaded machine)
+    const data = await page.evaluateHandle(() => new DataTransfer());
+    await entry(picked[2].id).dispatchEvent('dragstart', { dataTransfer: data });
+    await entry(picked[0].id).dispatchEvent('dragover', { dataTransfer: data });
+    await entry(picked[0].id).dispatchEvent('drop', { dataTransfer: data });
+    await expect.poll(order, { timeout: 30_000 }).toEqual([picked[2], picked[0], picked[1], ...picked.slice(3)].map((d) => d.id));
     await entry(picked[3].id).focus();
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(order).toEqual([picked[2], picked[0], picked[1], picked[4], picked[3], picked[5]].map((d) => d.id));
+    // the focus stays on the moved document, so it can be moved again
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-entry')), { timeout: 30_000 }).toBe(picked[3].id);
+    await expect.poll(order, { timeout: 30_000 }).toEqual([picked[2], picked[0], picked[1], picked[4], picked[3], picked[5]].map((d) => d.id));
 
     const contents = page.getByTestId('preview-contents').locator('tr');
     await expect.poll(() => contents.count(), { timeout: 60_000 }).toBe(6);
@@ -99,9 +105,9 @@ describe('UI: gazette issue editor', () => {
   });
 
   it('publishes, fixes the issue, and exports a PDF whose contents point at the pages the titles are printed on', async () => {
-    await page.getByRole('button', { name: '出版' }).click();
+    await page.getByRole('button', { name: '出版', exact: true }).click();
     await page.getByRole('button', { name: '确认出版' }).click();
-    await expect.poll(() => page.getByTestId('issue-state').textContent()).toBe('已出版');
+    await expect.poll(() => page.getByTestId('issue-state').textContent(), { timeout: 30_000 }).toBe('已出版');
     expect(await page.getByRole('button', { name: '上移' }).count()).toBe(0);
 
     const download = page.waitForEvent('download');

@@ -51,7 +51,7 @@ describe('normdesk gazette / issue', () => {
     const refused = await cli('issue', 'add', issue.id, '--doc', docs[3].id, '--section', '【县政府文件】', '--data', data);
     expect(refused.err).toMatch(/已出版/);
 
-    const out = join(data, 'issue.pdf');
+    const out = join(mkdtempSync(join(tmpdir(), 'nd-cli-issue-out-')), 'issue.pdf'); // never into the data directory
     expect((await cli('export', 'gazette', issue.id, '--format', 'pdf', '--out', out, '--data', data)).code).toBe(0);
     const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('第2号（总第20号）');

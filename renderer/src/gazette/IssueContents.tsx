@@ -103,7 +103,7 @@ export function IssueContents({ issue, presets, checks, locked, onReorder, onMov
               const n = docId ? indexOf(docId) + 1 : null;
               return (
                 <Group
-                  key={`${e.position}`}
+                  key={docId ?? `p${e.position}`}
                   gap="xs"
                   wrap="nowrap"
                   className="nd-issue-entry"

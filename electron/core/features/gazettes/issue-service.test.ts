@@ -20,7 +20,7 @@ const DOCS = [
 
 function setup() {
   const lib = testLibrary();
-  lib.imports.commit(BY, [commitFile('a.txt', DOCS)]);
+  lib.imports.commitParsed(BY, [commitFile('a.txt', DOCS)]);
   // every change made as BY, so the audit log can be checked for who made it
   const call: typeof lib.app.call = (channel, req) => lib.app.call(channel, req, BY);
   return { ...lib, call, idOf: (title: string) => lib.documents.all().find((d) => d.title.includes(title))!.id };
@@ -38,7 +38,7 @@ describe('gazettes', () => {
 
   it('an imported issue attaches to the gazette of its title, made on first sight; its numbering style is the gazette\'s', async () => {
     const { call, imports } = setup();
-    imports.commit(BY, [commitFile('g.txt', [parsedDoc({ title: '莱山区人民政府关于某事的通知' })], { title: '莱山区人民政府公报', year: 2021, issueNumber: 2, totalNumber: 20, publishDate: null, toc: [] })]);
+    imports.commitParsed(BY, [commitFile('g.txt', [parsedDoc({ title: '莱山区人民政府关于某事的通知' })], { title: '莱山区人民政府公报', year: 2021, issueNumber: 2, totalNumber: 20, publishDate: null, toc: [] })]);
     const [gz] = await call('gazette:all', {});
     expect(gz).toMatchObject({ title: '莱山区人民政府公报', numberingStyle: 'year', issueCount: 1 });
     expect((await call('gazettes:list', {}))[0]).toMatchObject({ gazetteId: gz.id, state: 'imported', label: '2021年第2期（总第20期）' });
@@ -171,7 +171,7 @@ describe('publish and re-open', () => {
     const g = await call('gazette:create', { title: '高青县人民政府公报' });
     const empty = await call('issue:create', { gazetteId: g.id, publishDate: '2021-07-07' });
     await expect(call('issue:publish', { id: empty.id })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('没有收录') });
-    imports.commit(BY, [commitFile('z.txt', [parsedDoc({ title: '招远市人民政府关于某事的通知' })], { title: '招远市人民政府公报', year: 2022, issueNumber: 1, totalNumber: null, publishDate: null, toc: [] })]);
+    imports.commitParsed(BY, [commitFile('z.txt', [parsedDoc({ title: '招远市人民政府关于某事的通知' })], { title: '招远市人民政府公报', year: 2022, issueNumber: 1, totalNumber: null, publishDate: null, toc: [] })]);
     const imported = (await call('gazettes:list', {})).find((i) => i.title === '招远市人民政府公报')!;
     await expect(call('issue:publish', { id: imported.id })).rejects.toMatchObject({ message: expect.stringContaining('出版日期') });
     expect((await call('issue:update', { id: imported.id, publishDate: '2022-04-07' })).publishDate).toBe('2022-04-07');
