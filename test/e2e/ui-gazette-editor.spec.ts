@@ -137,4 +137,18 @@ describe('UI: gazette issue editor', () => {
     expect(previewPages.length).toBe(6);
     expect(errors).toEqual([]);
   });
+
+  it("lists the issue in its gazette's archive by year, imported gazettes beside it", async () => {
+    await page.goto(`${app.url}#/gazettes`);
+    await page.getByRole('heading', { name: '2026年' }).waitFor();
+    const row = page.getByRole('row', { name: /2026年第1期/ });
+    expect(await row.textContent()).toContain('已出版');
+    expect(await row.textContent()).toContain('6 件');
+    await page.getByRole('button', { name: '公报设置' }).click();
+    expect(await page.getByRole('dialog').getByLabel('主办').inputValue()).toBe('博兴县人民政府');
+    await screenshot(page, 'ui-gazette-settings');
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'ui-gazette-archive');
+    expect(errors).toEqual([]);
+  });
 });
