@@ -12,6 +12,8 @@ import { createImportHandlers } from './features/import/handlers';
 import { createImportService } from './features/import/import-service';
 import { createDocumentService } from './features/library/document-service';
 import { createLibraryHandlers } from './features/library/handlers';
+import { createOversightHandlers } from './features/oversight/handlers';
+import { createOversightService } from './features/oversight/oversight-service';
 import { createRelationHandlers } from './features/relations/handlers';
 import { createRelationService } from './features/relations/relation-service';
 import { createSearchHandlers } from './features/search/handlers';
@@ -54,7 +56,8 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
-  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup };
+  const oversight = createOversightService(ctx, { statuses });
+  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup, oversight };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -69,6 +72,7 @@ function registerHandlers(ctx: AppContext, s: Services): Handlers {
     ...createImportHandlers(ctx, s.imports),
     ...createSearchHandlers(ctx, s.search),
     ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),
+    ...createOversightHandlers(ctx, s.oversight),
   };
 }
 

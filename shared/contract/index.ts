@@ -3,6 +3,7 @@ import type { Caller } from './caller';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
 import { importChannels } from './import';
+import { oversightChannels } from './oversight';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...importChannels,
   ...searchChannels,
   ...exportChannels,
+  ...oversightChannels,
 } as const;
 
 export type Contract = typeof contract;
