@@ -3,7 +3,9 @@ import { MantineProvider } from '@mantine/core';
 import 'dayjs/locale/zh-cn';
 import type { CallFn } from './api/call';
 import { CallProvider } from './api/CallProvider';
+import { ChecksPage } from './checks/ChecksPage';
 import { CleanupPage } from './cleanup/CleanupPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { DocumentPage } from './document/DocumentPage';
 import { GazettesPage } from './gazette/GazettesPage';
 import { ImportPage } from './import/ImportPage';
@@ -17,6 +19,10 @@ import { theme } from './theme';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'checks':
+      return <ChecksPage />;
     case 'library':
       return <LibraryPage />;
     case 'document':

@@ -17,6 +17,10 @@ export const DocumentQuery = z.object({
   kind: z.string().max(20).optional(),
   normative: z.boolean().optional(),
   hasValidity: z.boolean().optional(),
+  /** 有效期截止日期 on or after this day (the start page's expiry and lapse bars) */
+  validFrom: IsoDate.optional(),
+  /** 有效期截止日期 on or before this day */
+  validTo: IsoDate.optional(),
   sort: z.enum(SORT_FIELDS).default('dateSigned'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),

@@ -1,12 +1,13 @@
 import { Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { SORT_FIELDS } from '../../../shared/contract/documents';
 import type { DocumentSummary } from '../../../shared/domain/document';
 import { cnDate, displayDocNumber } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
 
-export type SortField = (typeof SORT_FIELDS)[number];
+import type { SortField } from './url-filters';
+
+export type { SortField };
 
 const COLUMNS: Array<{ field: SortField; label: string }> = [
   { field: 'docNumber', label: '文号' },

@@ -34,7 +34,8 @@ export interface CheckInput {
 /** `《title》（文号）` as a reason names a document. */
 function named(title: string | null, docNumber: string | null): string {
   const t = title ? `《${title.replace(/^《|》$/g, '')}》` : '';
-  return docNumber ? `${t}（${docNumber}）` : t || '（未知文件）';
+  if (!t) return docNumber ?? '（未知文件）';
+  return docNumber ? `${t}（${docNumber}）` : t;
 }
 
 /** Document ids that sit on a cycle of status-changing relations (Tarjan's strongly connected components). */
@@ -135,7 +136,7 @@ function relationChecks(input: CheckInput, byId: Map<string, OversightRow>, add:
     if (!source) continue;
     const target = rel.target_id ? byId.get(rel.target_id) : undefined;
     if (!target) {
-      add('unresolved', source, `${VERB[rel.type]}的${named(rel.target_title, rel.target_doc_number)}尚未收录`);
+      add('unresolved', source, `${VERB[rel.type]}的文件${named(rel.target_title, rel.target_doc_number)}尚未收录`);
       continue;
     }
     if (rel.type === 'cites') {

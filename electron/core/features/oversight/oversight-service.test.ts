@@ -105,7 +105,7 @@ describe('consistency checks: each finds exactly its cases', () => {
     const b = add(clean({ title: '乙办法', docNumber: '招政发〔2025〕2号' }));
     const c = add(clean({ title: '丙办法（同号）', docNumber: '招政发〔2025〕2号' }));
     const r = found();
-    expect(r.unresolved).toMatchObject([{ id: a, reason: '引用的（鲁司〔2020〕66号）尚未收录' }]);
+    expect(r.unresolved).toMatchObject([{ id: a, reason: '引用的文件鲁司〔2020〕66号尚未收录' }]);
     expect(r['duplicate-number'].map((d) => d.id).sort()).toEqual([b, c].sort());
     expect(r['duplicate-number'].find((d) => d.id === b)?.reason).toBe('文号 招政发〔2025〕2号 也用于《丙办法（同号）》');
   });
