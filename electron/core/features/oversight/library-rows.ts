@@ -24,17 +24,36 @@ export interface OversightRelation {
   target_title: string | null;
 }
 
-/** Reads the library once per question: 20,000 rows without bodies take a few tens of milliseconds. */
+/** What was read of the library at one version, and what was computed from it (kept until the next write). */
+export interface LibrarySnapshot {
+  /** changes on this connection and by other processes: a new value means the library moved */
+  key: string;
+  rows: OversightRow[];
+  relations: OversightRelation[];
+  /** results computed from this version (dashboard per day, checks per day), dropped with the snapshot */
+  memo: Map<string, unknown>;
+}
+
+/**
+ * Reads the library once per version (any write on this connection or by another process makes a new one), so a
+ * start page opened again, or the checks after the dashboard, cost nothing until something changes.
+ */
 export function createLibraryRows(db: Db) {
+  const writes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  let snapshot: LibrarySnapshot | null = null;
   const rowsStmt = db.prepare<[], OversightRow>(`
     SELECT id, title, doc_number, doc_year, registration_number, is_normative, issuers, date_signed, effective_date,
            valid_until, validity_clause
-    FROM documents ORDER BY date_signed, created_at, id`);
+    FROM documents`);
   const relationsStmt = db.prepare<[], OversightRelation>(
     'SELECT type, source_id, target_id, target_doc_number, target_title FROM relations ORDER BY id',
   );
   return {
-    documents: () => rowsStmt.all(),
-    relations: () => relationsStmt.all(),
+    /** The library as it stands now: read again only after a write. */
+    current(): LibrarySnapshot {
+      const key = `${writes.get()!.n}:${db.pragma('data_version', { simple: true })}`;
+      if (snapshot?.key !== key) snapshot = { key, rows: rowsStmt.all(), relations: relationsStmt.all(), memo: new Map() };
+      return snapshot;
+    },
   };
 }

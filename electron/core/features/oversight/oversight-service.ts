@@ -24,22 +24,26 @@ export function createOversightService(ctx: Pick<AppContext, 'db' | 'now' | 'set
     ORDER BY a.id DESC LIMIT ?`);
   const today = () => isoDay(ctx.now());
 
+  /** A result computed once per library version and key (day, evaluation window, pattern). */
+  function memo<T>(key: string, compute: (snap: ReturnType<typeof library.current>) => T): T {
+    const snap = library.current();
+    if (!snap.memo.has(key)) snap.memo.set(key, compute(snap));
+    return snap.memo.get(key) as T;
+  }
+
   function checks(asOf: string = today()): CheckReport {
-    return runChecks(
-      {
-        rows: library.documents(),
-        relations: library.relations(),
-        statusOn: deps.statuses.onDay(asOf),
-        registrationPattern: ctx.settings.get().registrationPattern,
-      },
-      asOf,
+    const registrationPattern = ctx.settings.get().registrationPattern;
+    const months = ctx.settings.get().expiryWindowMonths;
+    return memo(`checks|${asOf}|${months}|${registrationPattern}`, (snap) =>
+      runChecks({ rows: snap.rows, relations: snap.relations, statusOn: deps.statuses.onDay(asOf), registrationPattern }, asOf),
     );
   }
 
   return {
     /** The start page's numbers as of `asOf` (default today). */
     dashboard(asOf: string = today()): Dashboard {
-      const data = buildDashboard(library.documents(), deps.statuses.onDay(asOf), asOf, ctx.settings.get().expiryWindowMonths);
+      const months = ctx.settings.get().expiryWindowMonths;
+      const data = memo(`dashboard|${asOf}|${months}`, (snap) => buildDashboard(snap.rows, deps.statuses.onDay(asOf), asOf, months));
       const recent = recentStmt.all(RECENT).map((r) => ({
         id: r.id,
         title: r.title,
