@@ -12,6 +12,7 @@ import { createImportHandlers } from './features/import/handlers';
 import { createImportService } from './features/import/import-service';
 import { createDocumentService } from './features/library/document-service';
 import { createLibraryHandlers } from './features/library/handlers';
+import { createTrashService } from './features/library/trash-service';
 import { createOversightHandlers } from './features/oversight/handlers';
 import { createOversightService } from './features/oversight/oversight-service';
 import { createRelationHandlers } from './features/relations/handlers';
@@ -53,11 +54,12 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const statuses = createStatusIndex(ctx);
   const gazettes = createGazetteService(ctx, audit);
   const documents = createDocumentService(ctx, { audit, relations, statuses, gazettes });
+  const trash = createTrashService(ctx, { audit, relations });
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
   const oversight = createOversightService(ctx, { statuses });
-  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup, oversight };
+  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup, oversight, trash };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -66,7 +68,7 @@ function registerHandlers(ctx: AppContext, s: Services): Handlers {
   return {
     ...createSystemHandlers(ctx, s.backup),
     ...createSettingsHandlers(ctx, s.settings),
-    ...createLibraryHandlers(ctx, s.documents),
+    ...createLibraryHandlers(ctx, s.documents, s.trash),
     ...createRelationHandlers(ctx, s.relations),
     ...createGazetteHandlers(ctx, s.gazettes),
     ...createImportHandlers(ctx, s.imports),

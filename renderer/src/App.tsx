@@ -10,6 +10,7 @@ import { DocumentPage } from './document/DocumentPage';
 import { GazettesPage } from './gazette/GazettesPage';
 import { ImportPage } from './import/ImportPage';
 import { LibraryPage } from './library/LibraryPage';
+import { TrashPage } from './library/TrashPage';
 import { SearchPage } from './search/SearchPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { ErrorBoundary } from './shell/ErrorBoundary';
@@ -23,6 +24,8 @@ function Page({ route }: { route: Route }) {
       return <DashboardPage />;
     case 'checks':
       return <ChecksPage />;
+    case 'trash':
+      return <TrashPage />;
     case 'library':
       return <LibraryPage />;
     case 'document':

@@ -3,7 +3,7 @@ import type { Caller } from './caller';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
 import { importChannels } from './import';
-import { oversightChannels } from './oversight';
+import { oversightChannels, trashChannels } from './oversight';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
 
@@ -18,6 +18,7 @@ export const contract = {
   ...searchChannels,
   ...exportChannels,
   ...oversightChannels,
+  ...trashChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -76,3 +76,24 @@ export const oversightChannels = defineChannels({
     access: 'read',
   },
 });
+
+/** A deleted document waiting in the trash. */
+export const TrashEntry = z.object({
+  id: z.string(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  deletedAt: z.string(),
+  deletedBy: z.string(),
+});
+export type TrashEntry = z.infer<typeof TrashEntry>;
+
+const Id = z.string().min(1, '请指定文件').max(64);
+
+export const trashChannels = defineChannels({
+  /** Deleted documents, newest first. */
+  'trash:list': { req: z.object({}).default({}), res: z.array(TrashEntry), access: 'read' },
+  /** Puts a deleted document back with its relations and gazette entries. */
+  'trash:restore': { req: z.object({ id: Id }), res: z.object({ id: z.string() }), access: 'edit' },
+  /** Forgets every deleted document for good. */
+  'trash:empty': { req: z.object({}).default({}), res: z.object({ count: z.number().int() }), access: 'admin' },
+});

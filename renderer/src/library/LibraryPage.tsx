@@ -82,6 +82,9 @@ export function LibraryPage() {
           <Button component="a" href={routeHref({ name: 'import' })} size="xs" variant="light">
             导入文件
           </Button>
+          <Button component="a" href={routeHref({ name: 'trash' })} size="xs" variant="subtle">
+            回收站
+          </Button>
         </Group>
       </Group>
       <Group gap="xs" align="flex-end" wrap="wrap">

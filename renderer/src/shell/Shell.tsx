@@ -5,7 +5,7 @@ import { routeHref, type Route } from './router';
 
 const NAV: Array<{ label: string; route: Route; match: Route['name'][] }> = [
   { label: '首页', route: { name: 'dashboard' }, match: ['dashboard'] },
-  { label: '文件库', route: { name: 'library' }, match: ['library', 'document'] },
+  { label: '文件库', route: { name: 'library' }, match: ['library', 'document', 'trash'] },
   { label: '全文检索', route: { name: 'search', q: '' }, match: ['search'] },
   { label: '导入', route: { name: 'import' }, match: ['import'] },
   { label: '公报', route: { name: 'gazettes', id: null }, match: ['gazettes'] },

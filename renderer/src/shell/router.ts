@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'dashboard' }
   | { name: 'checks' }
+  | { name: 'trash' }
   | { name: 'library' }
   | { name: 'document'; id: string; terms: string[] }
   | { name: 'search'; q: string }
@@ -31,6 +32,8 @@ export function parseHash(hash: string): Route {
       return { name: 'dashboard' };
     case 'checks':
       return { name: 'checks' };
+    case 'trash':
+      return { name: 'trash' };
     case 'gazettes':
       return { name: 'gazettes', id: parts[1] ?? null };
     case 'cleanup':
