@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Document, DocumentStatus, DocumentSummary, Relation, RelationType } from '../domain/document';
+import { Document, DOCUMENT_STATUSES, DocumentStatus, DocumentSummary, Relation, RelationType } from '../domain/document';
 import { Appointment, IsoDate } from '../domain/parse-result';
 import { defineChannels } from './define';
 
@@ -11,7 +11,7 @@ export const DocumentQuery = z.object({
   asOf: IsoDate.optional(),
   /** quick filter: substring of title, 文号 (any spelling) or issuer */
   q: z.string().max(200).optional(),
-  status: z.array(DocumentStatus).max(7).optional(),
+  status: z.array(DocumentStatus).max(DOCUMENT_STATUSES.length).optional(),
   issuer: z.string().max(100).optional(),
   year: z.number().int().min(1949).max(2100).optional(),
   kind: z.string().max(20).optional(),

@@ -36,11 +36,15 @@ describe('UI: dashboard → filtered library round trip', () => {
     expect(inForce).toBeGreaterThan(0);
     await page.goto(`${app.url}`);
     await page.getByRole('heading', { name: '首页' }).waitFor();
-    await page.getByRole('button', { name: /状态日期|今天/ }).waitFor();
     await screenshot(page, 'ui-dashboard');
-    // The same page as of a chosen day, through the URL-independent picker: use the service's numbers for that day.
-    await page.goto(`${app.url}#/library?status=${encodeURIComponent('现行有效')}&asOf=${asOf}`);
+    // A typed 状态日期: the numbers are those of that day, and the count opens exactly those documents.
+    const day = page.getByRole('textbox', { name: '状态日期' });
+    await day.fill('2023年6月30日');
+    await day.blur();
+    await expect.poll(() => page.getByTestId('stat-现行有效').innerText()).toMatch(new RegExp(`^${inForce}\\b`));
+    await page.getByTestId('stat-现行有效').click();
     await page.getByRole('table', { name: '文件列表' }).waitFor();
+    expect(decodeURIComponent(page.url())).toContain(`status=现行有效&asOf=${asOf}`);
     await expect.poll(() => page.getByTestId('library-count').textContent()).toContain(`共 ${inForce} 件`);
 
     await page.goto(`${app.url}#/`);
@@ -75,6 +79,27 @@ describe('UI: dashboard → filtered library round trip', () => {
     await page.getByRole('link', { name: `${y}年${m}月 ${month.count} 件` }).last().click();
     await page.getByRole('table', { name: '文件列表' }).waitFor();
     await expect.poll(() => page.getByTestId('library-count').textContent()).toContain(`共 ${month.count} 件`);
+  });
+
+  it('at 1024 pixels the status and 有效期至 columns stay visible; arrow keys move between rows and Enter opens', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${app.url}#/library`);
+    await page.getByRole('table', { name: '文件列表' }).waitFor();
+    const header = await page.getByRole('columnheader', { name: /有效期至/ }).boundingBox();
+    expect(header!.x + header!.width).toBeLessThanOrEqual(1024);
+    const status = await page.getByRole('columnheader', { name: /状态/ }).boundingBox();
+    expect(status!.x + status!.width).toBeLessThanOrEqual(1024);
+    await screenshot(page, 'ui-library-1024');
+    const rows = page.locator('[role=row][aria-rowindex]');
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('4');
+    const title = await rows.nth(2).locator('[role=cell]').nth(1).getAttribute('title');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/documents\//);
+    await page.getByRole('heading', { name: title! }).waitFor();
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('the 检查 page lists the findings with links to the documents', async () => {

@@ -21,6 +21,7 @@ export const CHECK_TITLES: Record<CheckId, string> = {
 };
 
 const GONE: readonly DocumentStatus[] = ['已废止', '已失效', '宣布失效'];
+const NOT_YET: readonly DocumentStatus[] = ['未发布', '尚未生效'];
 const VERB = { abolishes: '废止', amends: '修改', replaces: '替代', cites: '引用' } as const;
 
 export interface CheckInput {
@@ -148,7 +149,7 @@ function relationChecks(input: CheckInput, byId: Map<string, OversightRow>, add:
       continue;
     }
     cycleEdges.push([source.id, target.id]);
-    if ((rel.type === 'abolishes' || rel.type === 'replaces') && statusOn(source.id) === '尚未生效') {
+    if ((rel.type === 'abolishes' || rel.type === 'replaces') && NOT_YET.includes(statusOn(source.id))) {
       const when = source.effective_date ?? source.date_signed;
       add('abolished-by-pending', target, `将被${named(source.title, source.doc_number)}${VERB[rel.type]}，该文件尚未生效${when ? `（${when} 起施行）` : ''}`);
     }
