@@ -49,6 +49,7 @@ export const CHECK_IDS = [
   'relation-cycle',
   'abolished-by-pending',
   'no-registration',
+  'needs-review',
 ] as const;
 export const CheckId = z.enum(CHECK_IDS);
 export type CheckId = z.infer<typeof CheckId>;

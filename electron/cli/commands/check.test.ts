@@ -18,7 +18,7 @@ describe('check', () => {
     const code = await runCli(['check', '--json', '--data', dir], [checkCommand], { out: (t) => out.push(t), err: () => {}, env: {} });
     expect(code).toBe(0);
     const report = JSON.parse(out.join('\n'));
-    expect(report.checks).toHaveLength(10);
+    expect(report.checks).toHaveLength(11);
     expect(report.checks.find((c: { id: string }) => c.id === 'no-validity')).toEqual({
       id: 'no-validity',
       title: '规范性文件未规定有效期',

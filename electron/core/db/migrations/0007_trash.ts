@@ -78,7 +78,7 @@ CREATE TABLE trash (
   deleted_at       TEXT NOT NULL,
   deleted_by       TEXT NOT NULL,
   document         TEXT NOT NULL,        -- JSON: the documents row as it was
-  relations        TEXT NOT NULL,        -- JSON: { outgoing: relation rows, incoming: ids of relations that pointed here }
+  relations        TEXT NOT NULL,        -- JSON: { outgoing: relation rows, incoming: ids of relations that pointed here, flags: review flags }
   gazette_entries  TEXT NOT NULL         -- JSON: [{ issueId, position }] entries that listed it
 ) STRICT;
 CREATE INDEX trash_deleted_at ON trash(deleted_at);

@@ -14,7 +14,7 @@ export function createLibraryHandlers(_ctx: AppContext, documents: DocumentServi
     'documents:all': async ({ asOf, withBody }) => documents.all(asOf, withBody),
     'documents:list': async (req) => documents.list(req),
     'documents:get': async ({ id, asOf }) => documents.detail(id, asOf),
-    'documents:update': async ({ id, patch }, { caller }) => documents.update(caller, id, patch),
+    'documents:update': async ({ id, patch, expectedUpdatedAt }, { caller }) => documents.update(caller, id, patch, undefined, expectedUpdatedAt),
     // Deleting moves to the trash: the document can come back whole until the trash is emptied.
     'documents:delete': async ({ id }, { caller }) => trash.moveToTrash(caller, id),
     'trash:list': async () => trash.list(),

@@ -4,7 +4,7 @@ import { BY, commitFile, parsedDoc, testLibrary } from '../../test-support/fixtu
 describe('登记号 in full-text search', () => {
   it('finds a document by its 登记号, as the library quick filter does', async () => {
     const lib = testLibrary();
-    lib.imports.commit(BY, [
+    lib.imports.commitParsed(BY, [
       commitFile('a.txt', [
         parsedDoc({ title: '高青县人民政府关于印发某办法的通知', docNumber: '高政发〔2021〕8号', registrationNumber: 'GQDR-2021-0020002' }),
         parsedDoc({ title: '高青县人民政府关于另一事项的通知', docNumber: '高政发〔2021〕9号', registrationNumber: 'GQDR-2021-0020003' }),

@@ -13,7 +13,7 @@ const NEW = parsedDoc({
 
 function setup() {
   const lib = testLibrary();
-  lib.imports.commit(BY, [commitFile('gazette.txt', [OLD, NEW], {
+  lib.imports.commitParsed(BY, [commitFile('gazette.txt', [OLD, NEW], {
         title: '招远市人民政府公报',
         year: 2022,
         issueNumber: 1,
@@ -75,7 +75,7 @@ describe('trash', () => {
   it('refuses to restore over a re-imported copy of the same text', async () => {
     const { lib, newId } = setup();
     await lib.app.call('documents:delete', { id: newId });
-    lib.imports.commit(BY, [commitFile('again.txt', [NEW])]);
+    lib.imports.commitParsed(BY, [commitFile('again.txt', [NEW])]);
     await expect(lib.app.call('trash:restore', { id: newId })).rejects.toThrow(/已有内容相同/);
     expect(await lib.app.call('trash:list', {})).toHaveLength(1);
   });

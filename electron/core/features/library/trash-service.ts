@@ -42,6 +42,13 @@ export function createTrashService(ctx: Pick<AppContext, 'db' | 'now' | 'events'
   const docRow = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const outgoingStmt = db.prepare<[string], RelationRow>('SELECT * FROM relations WHERE source_id = ? ORDER BY id');
   const incomingStmt = db.prepare<[string], number>('SELECT id FROM relations WHERE target_id = ? ORDER BY id').pluck();
+  // Review flags (migration 0004) go with the document and come back with it.
+  const flagsStmt = db.prepare<[string], { kind: string; message: string; created_at: string }>(
+    'SELECT kind, message, created_at FROM document_flags WHERE document_id = ?',
+  );
+  const insertFlag = db.prepare<[string, string, string, string]>(
+    'INSERT OR IGNORE INTO document_flags (document_id, kind, message, created_at) VALUES (?, ?, ?, ?)',
+  );
   const entriesStmt = db.prepare<[string], { issueId: string; position: number }>(
     'SELECT issue_id AS issueId, position FROM gazette_entries WHERE document_id = ?',
   );
@@ -65,7 +72,8 @@ export function createTrashService(ctx: Pick<AppContext, 'db' | 'now' | 'events'
 
   const toEntry = (r: TrashRow): TrashEntry => ({ id: r.id, title: r.title, docNumber: r.doc_number, deletedAt: r.deleted_at, deletedBy: r.deleted_by });
 
-  function restoreRelations(id: string, saved: { outgoing: RelationRow[]; incoming: number[] }): void {
+  function restoreRelations(id: string, saved: { outgoing: RelationRow[]; incoming: number[]; flags?: Array<{ kind: string; message: string; created_at: string }> }): void {
+    for (const f of saved.flags ?? []) insertFlag.run(id, f.kind, f.message, f.created_at);
     for (const r of saved.outgoing) {
       // A target deleted meanwhile leaves an unresolved reference, as deleting it would have.
       const target = r.target_id && docExists.get(r.target_id) ? r.target_id : null;
@@ -85,7 +93,7 @@ export function createTrashService(ctx: Pick<AppContext, 'db' | 'now' | 'events'
       db.transaction(() => {
         const row = docRow.get(id);
         if (!row) throw new AppError('NOT_FOUND', `未找到文件 ${id}，可能已被删除。`);
-        const relations = { outgoing: outgoingStmt.all(id), incoming: incomingStmt.all(id) };
+        const relations = { outgoing: outgoingStmt.all(id), incoming: incomingStmt.all(id), flags: flagsStmt.all(id) };
         insertTrash.run({
           id,
           title: row.title,

@@ -18,6 +18,7 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   'relation-cycle': '文件关系成环（互相废止、修改或替代）',
   'abolished-by-pending': '废止它的文件尚未生效',
   'no-registration': '规范性文件缺少登记号或登记号格式不符',
+  'needs-review': '导入时按原文保存、待核对的文件',
 };
 
 const GONE: readonly DocumentStatus[] = ['已废止', '已失效', '宣布失效'];
@@ -30,6 +31,8 @@ export interface CheckInput {
   statusOn: StatusesOnDay;
   /** the 登记号 pattern from the settings (a whole-value match) */
   registrationPattern: string;
+  /** documents the import stored as printed although their facts contradict each other, with why */
+  flags?: Array<{ documentId: string; message: string }>;
 }
 
 /** `《title》（文号）` as a reason names a document. */
@@ -184,6 +187,10 @@ export function runChecks(input: CheckInput, asOf: string): CheckReport {
   };
   fieldChecks(input, add);
   relationChecks(input, byId, add);
+  for (const f of input.flags ?? []) {
+    const row = byId.get(f.documentId);
+    if (row) add('needs-review', row, f.message);
+  }
   return {
     asOf,
     checks: [...found].map(([id, documents]) => ({ id, title: CHECK_TITLES[id], count: documents.length, documents })),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
 import type { CheckId } from '../../../../shared/contract/oversight';
-import { BY, parsedDoc, testLibrary } from '../../test-support/fixtures';
+import { BY, commitFile, parsedDoc, testLibrary } from '../../test-support/fixtures';
 import { cycleMembers } from './checks';
 
 type Over = Parameters<typeof parsedDoc>[0];
@@ -141,6 +141,15 @@ describe('consistency checks: each finds exactly its cases', () => {
     expect(found()['abolished-by-pending']).toEqual([
       { id: old, title: '旧办法', docNumber: '招政发〔2025〕1号', reason: '将被《新办法》（招政发〔2026〕30号）废止，该文件尚未生效（2027-01-01 起施行）' },
     ]);
+  });
+
+  it('lists the documents the import stored as printed with contradicting dates (review flags)', () => {
+    const { lib, found } = library();
+    lib.imports.commitParsed(BY, [commitFile('a.txt', [parsedDoc(clean({ title: '日期矛盾的办法', docNumber: '招政发〔2025〕9号', effectiveDate: '2024-12-01', validUntil: '2027-11-30' }))])]);
+    const r = found();
+    expect(r['needs-review']).toHaveLength(1);
+    expect(r['needs-review'][0].reason).toContain('施行日期（2024-12-01）早于成文日期（2025-01-10）');
+    expect(r['effective-before-signed'].map((d) => d.id)).toEqual([r['needs-review'][0].id]);
   });
 
   it('finds nothing a second time after a fix (no stale cache)', () => {

@@ -15,7 +15,10 @@ const RECENT = 12;
  * Oversight: the start page's numbers and the consistency checks. Reads the library, never writes; every status
  * comes from the status index.
  */
-export function createOversightService(ctx: Pick<AppContext, 'db' | 'now' | 'settings'>, deps: { statuses: Pick<StatusIndex, 'onDay'> }) {
+export function createOversightService(
+  ctx: Pick<AppContext, 'db' | 'now' | 'settings'>,
+  deps: { statuses: Pick<StatusIndex, 'onDay'>; flags?: () => Array<{ documentId: string; title: string; docNumber: string | null; message: string }> },
+) {
   const library = createLibraryRows(ctx.db);
   const recentStmt = ctx.db.prepare<[number], { id: string; title: string; doc_number: string | null; action: string; at: string; actor: string }>(`
     SELECT a.entity_id AS id, d.title, d.doc_number, a.action, a.at, a.actor
@@ -35,7 +38,7 @@ export function createOversightService(ctx: Pick<AppContext, 'db' | 'now' | 'set
     const registrationPattern = ctx.settings.get().registrationPattern;
     const months = ctx.settings.get().expiryWindowMonths;
     return memo(`checks|${asOf}|${months}|${registrationPattern}`, (snap) =>
-      runChecks({ rows: snap.rows, relations: snap.relations, statusOn: deps.statuses.onDay(asOf), registrationPattern }, asOf),
+      runChecks({ rows: snap.rows, relations: snap.relations, statusOn: deps.statuses.onDay(asOf), registrationPattern, flags: deps.flags?.() ?? [] }, asOf),
     );
   }
 
