@@ -18,8 +18,8 @@ const COLUMNS: Array<{ field: SortField; label: string }> = [
   { field: 'validUntil', label: '有效期至' },
 ];
 // Fits a 1024-pixel window (navigation 188 px): 状态 and 有效期至 stay visible; narrower, header and rows scroll together.
-const GRID = '140px minmax(180px, 1fr) 140px 112px 84px 112px';
-const MIN_WIDTH = 780;
+const GRID = '150px minmax(180px, 1fr) 130px 122px 84px 122px';
+const MIN_WIDTH = 788;
 const ROW_HEIGHT = 38;
 
 interface Props {
