@@ -16,6 +16,9 @@ import { createImportHandlers } from './features/import/handlers';
 import { createImportService } from './features/import/import-service';
 import { createDocumentService } from './features/library/document-service';
 import { createLibraryHandlers } from './features/library/handlers';
+import { createTrashService } from './features/library/trash-service';
+import { createOversightHandlers } from './features/oversight/handlers';
+import { createOversightService } from './features/oversight/oversight-service';
 import { createRelationHandlers } from './features/relations/handlers';
 import { createRelationService } from './features/relations/relation-service';
 import { createSearchHandlers } from './features/search/handlers';
@@ -68,11 +71,13 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const gazettes = createGazetteService(ctx, audit, gazetteRegistry);
   const documents = createDocumentService(ctx, { audit, relations, statuses, gazettes });
   const issues = createIssueService(ctx, { audit, registry: gazetteRegistry, issues: gazettes, documents });
+  const trash = createTrashService(ctx, { audit, relations });
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
   const accounts = createAccountService(ctx, audit, opts.accounts);
-  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts };
+  const oversight = createOversightService(ctx, { statuses, flags: imports.flags });
+  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -82,13 +87,14 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createBackupHandlers(ctx, lifecycle),
     ...createSystemHandlers(ctx, s.backup),
     ...createSettingsHandlers(ctx, s.settings),
-    ...createLibraryHandlers(ctx, s.documents),
+    ...createLibraryHandlers(ctx, s.documents, s.trash),
     ...createRelationHandlers(ctx, s.relations),
     ...createGazetteHandlers(ctx, { gazettes: s.gazettes, registry: s.gazetteRegistry, issues: s.issues }),
     ...createImportHandlers(ctx, s.imports),
     ...createSearchHandlers(ctx, s.search),
     ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),
     ...createAccountHandlers(ctx, s.accounts, s.audit),
+    ...createOversightHandlers(ctx, s.oversight),
   };
 }
 

@@ -6,11 +6,14 @@ import { AuditPage } from './accounts/AuditPage';
 import { AuthGate } from './accounts/AuthGate';
 import { UsersPage } from './accounts/UsersPage';
 import { CallProvider } from './api/CallProvider';
+import { ChecksPage } from './checks/ChecksPage';
 import { CleanupPage } from './cleanup/CleanupPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { DocumentPage } from './document/DocumentPage';
 import { GazettesPage } from './gazette/GazettesPage';
 import { ImportPage } from './import/ImportPage';
 import { LibraryPage } from './library/LibraryPage';
+import { TrashPage } from './library/TrashPage';
 import { SearchPage } from './search/SearchPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { ErrorBoundary } from './shell/ErrorBoundary';
@@ -20,6 +23,12 @@ import { theme } from './theme';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'checks':
+      return <ChecksPage />;
+    case 'trash':
+      return <TrashPage />;
     case 'library':
       return <LibraryPage />;
     case 'document':

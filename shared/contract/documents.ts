@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Document, DocumentStatus, DocumentSummary, Relation, RelationType } from '../domain/document';
+import { Document, DOCUMENT_STATUSES, DocumentStatus, DocumentSummary, Relation, RelationType } from '../domain/document';
 import { Appointment, IsoDate } from '../domain/parse-result';
 import { defineChannels } from './define';
 
@@ -11,12 +11,16 @@ export const DocumentQuery = z.object({
   asOf: IsoDate.optional(),
   /** quick filter: substring of title, 文号 (any spelling) or issuer */
   q: z.string().max(200).optional(),
-  status: z.array(DocumentStatus).max(7).optional(),
+  status: z.array(DocumentStatus).max(DOCUMENT_STATUSES.length).optional(),
   issuer: z.string().max(100).optional(),
   year: z.number().int().min(1949).max(2100).optional(),
   kind: z.string().max(20).optional(),
   normative: z.boolean().optional(),
   hasValidity: z.boolean().optional(),
+  /** 有效期截止日期 on or after this day (the start page's expiry and lapse bars) */
+  validFrom: IsoDate.optional(),
+  /** 有效期截止日期 on or before this day */
+  validTo: IsoDate.optional(),
   sort: z.enum(SORT_FIELDS).default('dateSigned'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),

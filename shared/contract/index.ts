@@ -6,6 +6,7 @@ import { documentsChannels } from './documents';
 import { exportChannels } from './export';
 import { gazettesChannels } from './gazettes';
 import { importChannels, MAX_IMPORT_REQUEST_BYTES } from './import';
+import { oversightChannels, trashChannels } from './oversight';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
 
@@ -20,6 +21,8 @@ export const contract = {
   ...searchChannels,
   ...exportChannels,
   ...accountsChannels,
+  ...oversightChannels,
+  ...trashChannels,
   ...backupChannels,
   ...gazettesChannels,
 } as const;

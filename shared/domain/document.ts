@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { Appointment, DocumentMetadata, IsoDate } from './parse-result';
 
-/** Status of a document as of a given date; always computed, never stored. */
-export const DOCUMENT_STATUSES = ['尚未生效', '现行有效', '即将到期', '已失效', '已废止', '已修改', '宣布失效'] as const;
+/**
+ * Status of a document as of a given date; always computed, never stored. 未发布: the day is before the document
+ * was signed (it did not exist yet); 尚未生效: signed, but its 施行日期 is still ahead.
+ */
+export const DOCUMENT_STATUSES = ['未发布', '尚未生效', '现行有效', '即将到期', '已失效', '已废止', '已修改', '宣布失效'] as const;
 export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 

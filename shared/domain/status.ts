@@ -34,7 +34,7 @@ export function isoDay(date: Date): string {
 }
 
 /**
- * The status of a document as of a day. Precedence: not yet in force; abolished or replaced; declared invalid;
+ * The status of a document as of a day. Precedence: not yet issued (before its signing date); not yet in force; abolished or replaced; declared invalid;
  * lapsed (validity ended); amended; inside the evaluation window before expiry; in force.
  * A document with no dates at all counts as in force (nothing says otherwise).
  */
@@ -44,6 +44,7 @@ export function computeStatus(
   asOf: string,
   expiryWindowMonths: number,
 ): DocumentStatus {
+  if (doc.dateSigned && asOf < doc.dateSigned) return '未发布';
   const start = doc.effectiveDate ?? doc.dateSigned;
   if (start && asOf < start) return '尚未生效';
   const acted = (types: RelationType[]) =>

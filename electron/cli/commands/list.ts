@@ -3,7 +3,7 @@ import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
 /** `--as-of` must be a real day: a typo would silently give the wrong statuses. */
-function parseAsOf(value: unknown): string | undefined {
+export function parseAsOf(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const s = String(value);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -27,8 +27,9 @@ export function countDocs(n: number): string {
   return `${n.toLocaleString('zh-CN')} 件`;
 }
 
-/** Mantine colour per status: green in force, orange expiring, blue not yet, violet amended, grey/red ended. */
+/** Mantine colour per status: green in force, orange expiring, cyan not yet issued, blue not yet in force, violet amended, grey/red ended. */
 export const STATUS_COLORS: Record<DocumentStatus, string> = {
+  未发布: 'cyan',
   现行有效: 'green',
   即将到期: 'orange',
   尚未生效: 'blue',

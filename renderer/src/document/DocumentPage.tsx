@@ -8,6 +8,7 @@ import { AsOfPicker } from '../common/AsOfPicker';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Panel } from '../common/Panel';
 import { ExportDialog } from '../common/ExportDialog';
+import { DeleteDocumentButton } from '../library/DeleteDocumentButton';
 import { cnDate, displayDocNumber } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
 import { routeHref } from '../shell/router';
@@ -172,6 +173,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
               编辑
             </Button>
           )}
+          {canEdit && <DeleteDocumentButton id={doc.id} title={doc.title} />}
           <Menu position="bottom-end">
             <Menu.Target>
               <Button size="xs">导出 ▾</Button>

@@ -6,19 +6,18 @@ import { summary } from '../test-fixtures';
 import { LibraryPage } from './LibraryPage';
 
 describe('状态日期', () => {
-  it('picking a day asks for the statuses as of that day', async () => {
+  it('a typed day asks for the statuses as of that day', async () => {
+    window.history.replaceState(null, '', '#/library');
     const list = vi.fn(async (_req: Req<'documents:list'>) => ({ total: 1, rows: [summary()], options: { issuers: [], years: [2022], kinds: [] } }));
     renderWith(<LibraryPage />, { 'documents:list': list as never });
     await screen.findByText('招政发〔2022〕8号');
     expect(list.mock.calls.at(-1)![0]).not.toHaveProperty('asOf');
-    fireEvent.click(screen.getByRole('button', { name: /状态日期|今天/ }));
-    // The calendar's day buttons (this month's 15th; the first '15' is never a neighbour month's day).
-    const day = await waitFor(() => {
-      const found = [...document.body.querySelectorAll<HTMLButtonElement>('table button')].find((b) => b.textContent === '15');
-      expect(found).toBeTruthy();
-      return found!;
-    });
-    fireEvent.click(day);
-    await waitFor(() => expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ asOf: expect.stringMatching(/^\d{4}-\d{2}-15$/) })));
+    const input = screen.getByRole('textbox', { name: '状态日期' });
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: '2021年6月30日' } });
+    fireEvent.blur(input);
+    await waitFor(() => expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ asOf: '2021-06-30' })));
+    // The day is in the URL, so Back from a document finds it again.
+    expect(decodeURIComponent(window.location.hash)).toContain('asOf=2021-06-30');
   });
 });

@@ -1,7 +1,6 @@
 import { Button, Group, Loader, MultiSelect, Select, Stack, Text, TextInput, Title, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
-import type { Req } from '../../../shared/contract';
+import { useEffect, useRef, useState } from 'react';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/domain/document';
 import { useRequest } from '../api/use-request';
 import { AsOfPicker } from '../common/AsOfPicker';
@@ -9,7 +8,10 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, countDocs } from '../common/format';
 import { navigate, routeHref } from '../shell/router';
 import { EmptyLibrary } from './EmptyLibrary';
-import { LibraryTable, type SortField } from './LibraryTable';
+import { LibraryTable } from './LibraryTable';
+import { filtersFromParams, filtersToParams, INITIAL, isFiltered, libraryParamsOfHash, toQuery, type Filters, type SortField } from './url-filters';
+
+export { toQuery };
 
 const YES_NO = [
   { value: 'yes', label: '是' },
@@ -25,53 +27,34 @@ function FilterSelect(props: SelectProps) {
   return <Select placeholder="全部" clearable size="xs" {...props} />;
 }
 
-interface Filters {
-  q: string;
-  status: DocumentStatus[];
-  issuer: string | null;
-  year: string | null;
-  kind: string | null;
-  normative: string | null;
-  hasValidity: string | null;
-  asOf: string | null;
-  sort: SortField;
-  dir: 'asc' | 'desc';
+/**
+ * Keeps the filters, sort and 状态日期 in the URL (`#/library?status=即将到期&asOf=…`) without adding history
+ * entries, so opening a document and going back finds them again, and follows a library link clicked while here.
+ */
+function useUrlFilters(f: Filters, setF: (f: Filters) => void) {
+  const written = useRef<string | null>(null);
+  useEffect(() => {
+    if (libraryParamsOfHash(window.location.hash) === null && window.location.hash) return;
+    const qs = filtersToParams(f);
+    written.current = qs;
+    const href = `#/library${qs ? '?' + qs : ''}`;
+    if (window.location.hash !== href) window.history.replaceState(window.history.state, '', href);
+  }, [f]);
+  useEffect(() => {
+    const onChange = () => {
+      const params = libraryParamsOfHash(window.location.hash);
+      if (params !== null && params !== written.current) setF(filtersFromParams(params));
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, [setF]);
 }
-
-const INITIAL: Filters = {
-  q: '',
-  status: [],
-  issuer: null,
-  year: null,
-  kind: null,
-  normative: null,
-  hasValidity: null,
-  asOf: null,
-  sort: 'dateSigned',
-  dir: 'desc',
-};
-
-/** Turns the filter bar into the service's query; unset filters are left out rather than sent empty. */
-export function toQuery(f: Filters, q: string): Req<'documents:list'> {
-  const req: Req<'documents:list'> = { sort: f.sort, dir: f.dir };
-  if (q.trim()) req.q = q.trim();
-  if (f.status.length) req.status = f.status;
-  if (f.issuer) req.issuer = f.issuer;
-  if (f.year) req.year = Number(f.year);
-  if (f.kind) req.kind = f.kind;
-  if (f.normative) req.normative = f.normative === 'yes';
-  if (f.hasValidity) req.hasValidity = f.hasValidity === 'yes';
-  if (f.asOf) req.asOf = f.asOf;
-  return req;
-}
-
-const isFiltered = (f: Filters) =>
-  !!(f.q.trim() || f.status.length || f.issuer || f.year || f.kind || f.normative || f.hasValidity);
 
 /** 文件库: every stored document, filterable and sortable, with statuses as of a chosen day. */
 export function LibraryPage() {
-  const [f, setF] = useState<Filters>(INITIAL);
+  const [f, setF] = useState<Filters>(() => filtersFromParams(libraryParamsOfHash(window.location.hash) ?? ''));
   const [q] = useDebouncedValue(f.q, 250);
+  useUrlFilters(f, setF);
   const list = useRequest('documents:list', toQuery(f, q));
   const set = (patch: Partial<Filters>) => setF((prev) => ({ ...prev, ...patch }));
 
@@ -93,10 +76,14 @@ export function LibraryPage() {
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="library-count">
             {data ? `共 ${countDocs(data.total)}${data.total > data.rows.length ? `，显示前 ${countDocs(data.rows.length)}` : ''}` : ''}
             {f.asOf ? `，状态截至 ${cnDate(f.asOf)}` : ''}
+          {f.validFrom || f.validTo ? `，有效期截止于 ${f.validFrom ? cnDate(f.validFrom) : ''}至${f.validTo ? cnDate(f.validTo) : ''}` : ''}
           </Text>
           {list.loading && <Loader size="xs" />}
           <Button component="a" href={routeHref({ name: 'import' })} size="xs" variant="light">
             导入文件
+          </Button>
+          <Button component="a" href={routeHref({ name: 'trash' })} size="xs" variant="subtle">
+            回收站
           </Button>
         </Group>
       </Group>

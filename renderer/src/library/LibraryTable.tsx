@@ -1,12 +1,13 @@
 import { Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import type { SORT_FIELDS } from '../../../shared/contract/documents';
+import { useRef, type KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/domain/document';
 import { cnDate, displayDocNumber } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
 
-export type SortField = (typeof SORT_FIELDS)[number];
+import type { SortField } from './url-filters';
+
+export type { SortField };
 
 const COLUMNS: Array<{ field: SortField; label: string }> = [
   { field: 'docNumber', label: '文号' },
@@ -16,7 +17,9 @@ const COLUMNS: Array<{ field: SortField; label: string }> = [
   { field: 'status', label: '状态' },
   { field: 'validUntil', label: '有效期至' },
 ];
-const GRID = '200px minmax(300px, 1fr) 210px 128px 96px 128px';
+// Fits a 1024-pixel window (navigation 188 px): 状态 and 有效期至 stay visible; narrower, header and rows scroll together.
+const GRID = '150px minmax(180px, 1fr) 130px 122px 84px 122px';
+const MIN_WIDTH = 788;
 const ROW_HEIGHT = 38;
 
 interface Props {
@@ -38,8 +41,25 @@ export function LibraryTable({ rows, sort, dir, onSort, onOpen, height }: Props)
     overscan: 12,
   });
 
+  /** Arrow keys move between rows (scrolling the row into view first: only visible rows exist), Enter opens. */
+  const onRowKey = (e: KeyboardEvent<HTMLDivElement>, index: number, id: string) => {
+    if (e.key === 'Enter') return onOpen(id);
+    const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'PageDown' ? 10 : e.key === 'PageUp' ? -10 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = Math.max(0, Math.min(rows.length - 1, index + step));
+    virtualizer.scrollToIndex(next);
+    const focus = (tries: number) => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${next + 2}"]`);
+      if (el) el.focus({ preventScroll: true });
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(5);
+  };
+
   return (
-    <div role="table" aria-label="文件列表" aria-rowcount={rows.length + 1} style={{ border: '1px solid #dee2e6', borderRadius: 4, background: '#fff' }}>
+    <div style={{ overflowX: 'auto', border: '1px solid #dee2e6', borderRadius: 4, background: '#fff' }}>
+    <div role="table" aria-label="文件列表" aria-rowcount={rows.length + 1} style={{ minWidth: MIN_WIDTH }}>
       <div role="row" className="nd-vhead" style={{ display: 'grid', gridTemplateColumns: GRID }}>
         {COLUMNS.map((c) => (
           <div
@@ -67,7 +87,7 @@ export function LibraryTable({ rows, sort, dir, onSort, onOpen, height }: Props)
                 className="nd-vrow"
                 tabIndex={0}
                 onClick={() => onOpen(row.id)}
-                onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
+                onKeyDown={(e) => onRowKey(e, item.index, row.id)}
                 style={{
                   display: 'grid',
                   gridTemplateColumns: GRID,
@@ -109,6 +129,7 @@ export function LibraryTable({ rows, sort, dir, onSort, onOpen, height }: Props)
           })}
         </div>
       </div>
+    </div>
     </div>
   );
 }

@@ -44,6 +44,28 @@ describe('设置', () => {
     expect(update.mock.calls[0][0]).toMatchObject({ registrationPattern: 'GQDR-\\d+' });
     expect(await screen.findByText('设置已保存。')).toBeTruthy();
   });
+
+  it('refuses an evaluation window of 0 or out of range with a message instead of changing it silently', async () => {
+    const update = vi.fn(async (req: Partial<Settings>) => ({ ...SETTINGS, ...req }) as Settings);
+    renderWith(<SettingsPage />, {
+      'app:info': async () => ({ version: '0.1.0', schemaVersion: 1, dataDir: '/d', documentCount: 0, shell: 'cli', user: 'u', integrity: { state: 'ok', message: null } }),
+      'settings:get': async () => SETTINGS,
+      'settings:update': update,
+    });
+    const months = await screen.findByLabelText(/即将到期提醒/);
+    const save = () => screen.getByRole('button', { name: '保存设置' }) as HTMLButtonElement;
+    for (const bad of ['0', '25']) {
+      fireEvent.change(months, { target: { value: bad } });
+      expect(await screen.findByText('即将到期提醒（月）应为 1 至 24 之间的整数，例如 6')).toBeTruthy();
+      expect((months as HTMLInputElement).value).toBe(bad);
+      expect(save().disabled).toBe(true);
+    }
+    fireEvent.change(months, { target: { value: '3' } });
+    await waitFor(() => expect(screen.queryByText(/应为 1 至 24/)).toBeNull());
+    fireEvent.click(save());
+    await waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+    expect(update.mock.calls[0][0]).toMatchObject({ expiryWindowMonths: 3 });
+  });
 });
 
 describe('设置：备份保留天数', () => {

@@ -39,9 +39,16 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
     },
   });
   const regexError = patternError(s.registrationPattern);
+  // Refused with a message, never clamped silently: 0 would turn the 即将到期 status off without saying so.
+  const [windowText, setWindowText] = useState<string | number>(s.expiryWindowMonths);
+  useEffect(() => setWindowText(initial.expiryWindowMonths), [initial]);
+  const windowError =
+    typeof windowText === 'number' && Number.isInteger(windowText) && windowText >= 1 && windowText <= 24
+      ? null
+      : '即将到期提醒（月）应为 1 至 24 之间的整数，例如 6';
 
   const save = async () => {
-    if (regexError) return;
+    if (regexError || windowError) return;
     setBusy(true);
     setError(null);
     setSaved(false);
@@ -63,10 +70,13 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
           <NumberInput
             label="即将到期提醒（月）"
             description="有效期届满前多少个月内显示为“即将到期”（山东省规定届满前 6 个月内评估）"
-            min={0}
-            max={24}
-            value={s.expiryWindowMonths}
-            onChange={(v) => setS((p) => ({ ...p, expiryWindowMonths: typeof v === 'number' ? v : Number(v) || 0 }))}
+            value={windowText}
+            onChange={(v) => {
+              setWindowText(v);
+              if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 24) setS((p) => ({ ...p, expiryWindowMonths: v }));
+            }}
+            allowDecimal={false}
+            error={windowError}
             w={320}
           />
           <Switch
@@ -128,7 +138,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
         </Alert>
       )}
       <Group>
-        <Button onClick={save} loading={busy} disabled={!!regexError}>
+        <Button onClick={save} loading={busy} disabled={!!regexError || !!windowError}>
           保存设置
         </Button>
       </Group>

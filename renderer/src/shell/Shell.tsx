@@ -6,12 +6,13 @@ import { useSession } from '../accounts/session';
 import { GlobalSearch } from './GlobalSearch';
 import { routeHref, type Route } from './router';
 
-/** Each entry shows only to a caller with its access (the dispatcher refuses the rest anyway). */
 const NAV: Array<{ label: string; route: Route; match: Route['name'][]; access?: Access }> = [
-  { label: '文件库', route: { name: 'library' }, match: ['library', 'document'] },
+  { label: '首页', route: { name: 'dashboard' }, match: ['dashboard'] },
+  { label: '文件库', route: { name: 'library' }, match: ['library', 'document', 'trash'] },
   { label: '全文检索', route: { name: 'search', q: '' }, match: ['search'] },
   { label: '导入', route: { name: 'import' }, match: ['import'], access: 'edit' },
   { label: '公报', route: { name: 'gazettes', id: null }, match: ['gazettes'] },
+  { label: '检查', route: { name: 'checks' }, match: ['checks'] },
   { label: '清理结果', route: { name: 'cleanup' }, match: ['cleanup'] },
   { label: '设置', route: { name: 'settings' }, match: ['settings'] },
   { label: '设置 · 用户', route: { name: 'users' }, match: ['users'], access: 'admin' },

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 
 /** The app's places; the hash keeps them bookmarkable and works over file:// and http alike. */
 export type Route =
+  | { name: 'dashboard' }
+  | { name: 'checks' }
+  | { name: 'trash' }
   | { name: 'library' }
   | { name: 'document'; id: string; terms: string[] }
   | { name: 'search'; q: string }
@@ -12,12 +15,13 @@ export type Route =
   | { name: 'users' }
   | { name: 'audit' };
 
-/** Parses `#/documents/ID?terms=…` and friends; anything unknown lands on the library. */
+/** Parses `#/documents/ID?terms=…` and friends; an empty hash is the start page, anything unknown the library. */
 export function parseHash(hash: string): Route {
-  const raw = hash.replace(/^#/, '') || '/library';
+  const raw = hash.replace(/^#/, '') || '/dashboard';
   const [path, query = ''] = raw.split('?');
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  if (parts.length === 0) return { name: 'dashboard' };
   switch (parts[0]) {
     case 'documents':
       if (parts[1]) return { name: 'document', id: parts[1], terms: params.getAll('t') };
@@ -26,6 +30,12 @@ export function parseHash(hash: string): Route {
       return { name: 'search', q: params.get('q') ?? '' };
     case 'import':
       return { name: 'import' };
+    case 'dashboard':
+      return { name: 'dashboard' };
+    case 'checks':
+      return { name: 'checks' };
+    case 'trash':
+      return { name: 'trash' };
     case 'gazettes':
       return { name: 'gazettes', id: parts[1] ?? null };
     case 'cleanup':

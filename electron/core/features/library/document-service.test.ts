@@ -101,12 +101,12 @@ describe('the library table', () => {
     const { docs } = library();
     const inForce = docs.list(query({ asOf: '2021-06-30', status: ['现行有效', '即将到期'] })).rows.map((r) => r.docNumber ?? r.title);
     // The 2018 document is in its last year (window 6 months → 即将到期 only from 2022-11-30), so still 现行有效;
-    // the 2021-07 document is not yet in force; the work plan lapsed on 2021-01-01.
+    // the 2021-07 document is not yet issued (signed after the day asked); the work plan lapsed on 2021-01-01.
     expect(inForce.sort()).toEqual(['招政发〔2018〕27号', '高政任〔2021〕5号'].sort());
     const statuses = Object.fromEntries(docs.list(query({ asOf: '2021-06-30' })).rows.map((r) => [r.docNumber ?? r.title, r.status]));
-    expect(statuses['高政发〔2021〕8号']).toBe('尚未生效');
+    expect(statuses['高政发〔2021〕8号']).toBe('未发布');
     expect(statuses['临时工作方案']).toBe('已失效');
-    expect(statuses['招政发〔2022〕11号']).toBe('尚未生效');
+    expect(statuses['招政发〔2022〕11号']).toBe('未发布');
   });
 
   it('shows 即将到期 inside the evaluation window from the settings', () => {

@@ -1,16 +1,24 @@
 import type { Handlers } from '../../../../shared/contract';
 import type { AppContext } from '../../kernel/context';
 import type { DocumentService } from './document-service';
+import type { TrashService } from './trash-service';
 
-type LibraryHandlers = Pick<Handlers, 'documents:all' | 'documents:list' | 'documents:get' | 'documents:update' | 'documents:delete'>;
+type LibraryHandlers = Pick<
+  Handlers,
+  'documents:all' | 'documents:list' | 'documents:get' | 'documents:update' | 'documents:delete' | 'trash:list' | 'trash:restore' | 'trash:empty'
+>;
 
 /** The library channels: thin calls into the document service (the dispatcher validated already). */
-export function createLibraryHandlers(_ctx: AppContext, documents: DocumentService): LibraryHandlers {
+export function createLibraryHandlers(_ctx: AppContext, documents: DocumentService, trash: TrashService): LibraryHandlers {
   return {
     'documents:all': async ({ asOf, withBody }) => documents.all(asOf, withBody),
     'documents:list': async (req) => documents.list(req),
     'documents:get': async ({ id, asOf }) => documents.detail(id, asOf),
     'documents:update': async ({ id, patch, expectedUpdatedAt }, { caller }) => documents.update(caller, id, patch, undefined, expectedUpdatedAt),
-    'documents:delete': async ({ id }, { caller }) => documents.delete(caller, id),
+    // Deleting moves to the trash: the document can come back whole until the trash is emptied.
+    'documents:delete': async ({ id }, { caller }) => trash.moveToTrash(caller, id),
+    'trash:list': async () => trash.list(),
+    'trash:restore': async ({ id }, { caller }) => trash.restore(caller, id),
+    'trash:empty': async (_req, { caller }) => trash.empty(caller),
   };
 }

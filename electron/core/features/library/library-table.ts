@@ -114,6 +114,8 @@ export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay
     if (query.kind) tests.push((r) => r.sql.kind === query.kind);
     if (query.normative !== undefined) tests.push((r) => (r.sql.is_normative === 1) === query.normative);
     if (query.hasValidity !== undefined) tests.push((r) => r.hasValidity === query.hasValidity);
+    if (query.validFrom) tests.push((r) => r.sql.valid_until !== null && r.sql.valid_until >= query.validFrom!);
+    if (query.validTo) tests.push((r) => r.sql.valid_until !== null && r.sql.valid_until <= query.validTo!);
     return (r) => tests.every((t) => t(r));
   }
 

@@ -197,10 +197,10 @@ describe('search', () => {
     expect(ids(filtered)).toEqual(['old']);
     expect(filtered.facets.status.find((f) => f.value === '现行有效')?.count).toBe(2);
     expect(filtered.facets.year).toEqual([{ value: '2018', count: 1 }]);
-    // Before the abolishing document took effect, the old one was in force.
+    // Before the abolishing document took effect, the old one was in force; the two signed later were not yet issued.
     const past = await a.call('search:query', { text: '招远市', asOf: '2020-01-01' });
     expect(past.facets.status).toEqual([
-      { value: '尚未生效', count: 2 },
+      { value: '未发布', count: 2 },
       { value: '现行有效', count: 1 },
     ]);
     const normative = await a.call('search:query', { text: '通知', filters: { normative: false } });

@@ -1,0 +1,59 @@
+import type { Db } from '../../db/open';
+
+/** What the dashboard and the checks read of each document (no body). */
+export interface OversightRow {
+  id: string;
+  title: string;
+  doc_number: string | null;
+  doc_year: number | null;
+  registration_number: string | null;
+  is_normative: number;
+  issuers: string;
+  date_signed: string | null;
+  effective_date: string | null;
+  valid_until: string | null;
+  validity_clause: string | null;
+}
+
+/** A relation between two stored documents or to a reference not yet stored. */
+export interface OversightRelation {
+  type: 'abolishes' | 'amends' | 'replaces' | 'cites';
+  source_id: string;
+  target_id: string | null;
+  target_doc_number: string | null;
+  target_title: string | null;
+}
+
+/** What was read of the library at one version, and what was computed from it (kept until the next write). */
+export interface LibrarySnapshot {
+  /** changes on this connection and by other processes: a new value means the library moved */
+  key: string;
+  rows: OversightRow[];
+  relations: OversightRelation[];
+  /** results computed from this version (dashboard per day, checks per day), dropped with the snapshot */
+  memo: Map<string, unknown>;
+}
+
+/**
+ * Reads the library once per version (any write on this connection or by another process makes a new one), so a
+ * start page opened again, or the checks after the dashboard, cost nothing until something changes.
+ */
+export function createLibraryRows(db: Db) {
+  const writes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  let snapshot: LibrarySnapshot | null = null;
+  const rowsStmt = db.prepare<[], OversightRow>(`
+    SELECT id, title, doc_number, doc_year, registration_number, is_normative, issuers, date_signed, effective_date,
+           valid_until, validity_clause
+    FROM documents`);
+  const relationsStmt = db.prepare<[], OversightRelation>(
+    'SELECT type, source_id, target_id, target_doc_number, target_title FROM relations ORDER BY id',
+  );
+  return {
+    /** The library as it stands now: read again only after a write. */
+    current(): LibrarySnapshot {
+      const key = `${writes.get()!.n}:${db.pragma('data_version', { simple: true })}`;
+      if (snapshot?.key !== key) snapshot = { key, rows: rowsStmt.all(), relations: relationsStmt.all(), memo: new Map() };
+      return snapshot;
+    },
+  };
+}
