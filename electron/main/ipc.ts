@@ -6,14 +6,23 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown): void;
 }
 
-/** Only our own renderer, loaded from the app's files (or the dev server), may call services. */
+const DEV_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Only our own renderer may call services: a page of the app origin (app://normdesk, see app-protocol.ts), or of
+ * the local dev server when the renderer is served from it. A file: page never is — any file on the disk would
+ * pass a file: check.
+ */
 export function isTrustedFrameUrl(url: string | undefined, rendererUrl: string): boolean {
   if (!url) return false;
   try {
     const frame = new URL(url);
     const own = new URL(rendererUrl);
-    if (own.protocol === 'file:') return frame.protocol === 'file:' && frame.pathname === own.pathname;
-    return frame.origin === own.origin;
+    // compared by scheme and host: a non-special scheme like app: has an opaque ("null") origin in WHATWG URLs
+    const same = frame.protocol === own.protocol && frame.host === own.host && frame.host !== '';
+    if (own.protocol === 'app:') return same;
+    if (own.protocol === 'http:' && DEV_HOSTS.has(own.hostname)) return same && frame.port === own.port;
+    return false;
   } catch {
     return false;
   }

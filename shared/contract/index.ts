@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupChannels } from './backup';
 import type { Caller } from './caller';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
@@ -16,6 +17,7 @@ export const contract = {
   ...importChannels,
   ...searchChannels,
   ...exportChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;
