@@ -4,6 +4,8 @@ import type { Caller, Channel, Handlers, Req, Res, RpcResult } from '../../share
 import pkg from '../../package.json';
 import { checkInBackground, isLargeDatabase } from './db/integrity';
 import { openDatabase } from './db/open';
+import { createAccountService, type AccountOptions } from './features/accounts/account-service';
+import { createAccountHandlers } from './features/accounts/handlers';
 import { createAuditService } from './features/audit/audit-service';
 import { createExportHandlers } from './features/export/handlers';
 import { createGazetteService } from './features/gazettes/gazette-service';
@@ -44,6 +46,8 @@ export interface AppOptions {
   log?: Logger;
   /** search tuning (tests and the benchmark) */
   search?: SearchServiceOptions;
+  /** session lifetimes and login throttling (tests) */
+  accounts?: AccountOptions;
   /** a backup on start once a day (default: in the desktop app and browser mode, not for CLI commands) */
   dailyBackup?: boolean;
 }
@@ -63,7 +67,8 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
-  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup };
+  const accounts = createAccountService(ctx, audit, opts.accounts);
+  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup, accounts };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -79,6 +84,7 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createImportHandlers(ctx, s.imports),
     ...createSearchHandlers(ctx, s.search),
     ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),
+    ...createAccountHandlers(ctx, s.accounts, s.audit),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { backupChannels } from './backup';
 import type { Caller } from './caller';
+import { accountsChannels } from './accounts';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
 import { importChannels, MAX_IMPORT_REQUEST_BYTES } from './import';
@@ -17,6 +18,7 @@ export const contract = {
   ...importChannels,
   ...searchChannels,
   ...exportChannels,
+  ...accountsChannels,
   ...backupChannels,
 } as const;
 
