@@ -47,7 +47,12 @@ export type ExportedFile = z.infer<typeof ExportedFile>;
 
 export const exportChannels = defineChannels({
   /** One stored document in the official format (GB/T 9704). */
-  'export:document': { req: z.object({ id: z.string().min(1).max(64), format: ExportFormat }), res: ExportedFile, access: 'read' },
+  'export:document': {
+    /** letterhead: print the 版头 (发文机关标志 in red and the red rule under the 文号) */
+    req: z.object({ id: z.string().min(1).max(64), format: ExportFormat, letterhead: z.boolean().optional() }),
+    res: ExportedFile,
+    access: 'read',
+  },
   /** A stored gazette issue: cover, contents, documents, masthead. */
   'export:gazette': { req: z.object({ id: z.string().min(1).max(64), format: ExportFormat }), res: ExportedFile, access: 'read' },
   /** A cleanup result notice with one annex table per decision. */

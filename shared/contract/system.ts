@@ -7,6 +7,8 @@ export const MastheadSettings = z.object({
   address: z.string().max(200),
   phone: z.string().max(100),
   postcode: z.string().max(20),
+  /** how the gazette numbers its issues: 2021年第3期（总第N期） or 第2号（总第20号）; 期 when not set */
+  issueUnit: z.enum(['期', '号']).optional(),
 });
 
 /** Settings a person can change; defaults follow DOMAIN.md. */

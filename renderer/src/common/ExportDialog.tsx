@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Res } from '../../../shared/contract';
 import type { ExportedFile, ExportFormat } from '../../../shared/contract/export';
@@ -12,16 +12,19 @@ interface Props {
   format: ExportFormat | null;
   /** what is being exported, e.g. the document title */
   subject: string;
-  run: (format: ExportFormat) => Promise<ExportedFile>;
+  run: (format: ExportFormat, opts: { letterhead: boolean }) => Promise<ExportedFile>;
   onClose: () => void;
+  /** offer the 版头 (发文机关标志 and red rule) for a single document */
+  offerLetterhead?: boolean;
 }
 
 /** Runs an export, downloads the file, and tells which fonts were substituted and what the exporter warned about. */
-export function ExportDialog({ format, subject, run, onClose }: Props) {
+export function ExportDialog({ format, subject, run, onClose, offerLetterhead = false }: Props) {
   const call = useCall();
   const [file, setFile] = useState<ExportedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fonts, setFonts] = useState<Res<'export:fonts'> | null>(null);
+  const [letterhead, setLetterhead] = useState(false);
 
   useEffect(() => {
     if (!format) return;
@@ -32,7 +35,7 @@ export function ExportDialog({ format, subject, run, onClose }: Props) {
       (f) => live && setFonts(f),
       () => live && setFonts(null),
     );
-    run(format).then(
+    run(format, { letterhead }).then(
       (res) => {
         if (!live) return;
         setFile(res);
@@ -44,12 +47,19 @@ export function ExportDialog({ format, subject, run, onClose }: Props) {
       live = false;
     };
     // `run` is recreated by parents on every render; the export should run once per opening.
-  }, [format, call]);
+  }, [format, call, letterhead]);
 
   const label = format === 'pdf' ? 'PDF' : 'DOCX';
   return (
     <Modal opened={format !== null} onClose={onClose} title={`导出 ${label}：${subject}`} size="xl">
       <Stack gap="sm">
+        {offerLetterhead && (
+          <Checkbox
+            label="加印版头（红色发文机关标志和分隔线）"
+            checked={letterhead}
+            onChange={(e) => setLetterhead(e.currentTarget.checked)}
+          />
+        )}
         {!file && !error && (
           <Group gap="xs">
             <Loader size="sm" />

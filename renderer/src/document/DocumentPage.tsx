@@ -231,7 +231,8 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
       <ExportDialog
         format={exporting}
         subject={doc.title}
-        run={(format) => call('export:document', { id, format })}
+        run={(format, opts) => call('export:document', opts.letterhead ? { id, format, letterhead: true } : { id, format })}
+        offerLetterhead
         onClose={() => setExporting(null)}
       />
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Loader, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/contract/system';
 import { errorMessage } from '../api/call';
@@ -31,7 +31,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
   const [saved, setSaved] = useState(false);
   useEffect(() => setS(initial), [initial]);
 
-  const mast = (k: keyof Settings['masthead']) => ({
+  const mast = (k: Exclude<keyof Settings['masthead'], 'issueUnit'>) => ({
     value: s.masthead[k],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
       const v = e.currentTarget.value;
@@ -106,6 +106,19 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
           <TextInput label="地址" {...mast('address')} />
           <TextInput label="电话" {...mast('phone')} />
           <TextInput label="邮编" {...mast('postcode')} />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              期号印法
+            </Text>
+            <SegmentedControl
+              data={[
+                { value: '期', label: '2021年第3期' },
+                { value: '号', label: '第2号（总第20号）' },
+              ]}
+              value={s.masthead.issueUnit ?? '期'}
+              onChange={(v) => setS((p) => ({ ...p, masthead: { ...p.masthead, issueUnit: v === '号' ? '号' : '期' } }))}
+            />
+          </Stack>
         </SimpleGrid>
       </Fieldset>
       <ErrorAlert message={error} title="设置未保存" />

@@ -1,6 +1,7 @@
 import { CLEANUP_DECISIONS, type CleanupInput } from '../../../../shared/contract/export';
 import type { Document } from '../../../../shared/domain/document';
 import { chineseDate, safeFileName, tidy } from './build-document';
+import { CHARS_PER_LINE, SIZE } from './geometry';
 import type { Block, OfficialText, TableColumn } from './model';
 
 const ANNEX_NAME: Record<(typeof CLEANUP_DECISIONS)[number], string> = {
@@ -10,18 +11,37 @@ const ANNEX_NAME: Record<(typeof CLEANUP_DECISIONS)[number], string> = {
   宣布失效: '宣布失效的行政规范性文件目录',
 };
 
-/**
- * Annex table columns; widths in 小四 characters so that a 文号 such as 招政办发〔2022〕12号 and a date such as
- * 2021年10月12日 stay on one line, the title and the reason wrap.
- */
+/** The annex table columns; widths are set per list by `cleanupColumns`. */
 export const CLEANUP_COLUMNS: TableColumn[] = [
-  // The title is what a reader scans: it gets the widest column; a 文号 and a date fit on one line each.
   { header: '序号', width: 3, align: 'center' },
   { header: '文件名称', width: 12.2, align: 'left' },
   { header: '文号', width: 8.2, align: 'center' },
   { header: '发布日期', width: 6.9, align: 'center' },
   { header: '处理意见/理由', width: 7, align: 'left' },
 ];
+
+/** table characters (五号) across the text block (on the grid: 28 × 16 pt / 12 pt) */
+const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
+/** a cell's padding (4 pt each side) and a safety margin for wider digits, in table characters */
+const CELL_PAD = 1;
+const LO_DATE_SPACING = 2.2;
+/** width in table characters; digits and Latin of the serif faces run a little over half an em */
+const cellWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.56 : 1), 0);
+
+/**
+ * Column widths for one list: 序号, 文号 and 发布日期 as wide as their longest entry, so that 高政办字〔2021〕31号 and
+ * 2021年10月12日 never wrap; the reason at least as wide as its header (处理意见/理由 on one line) and up to
+ * 8 characters; the title, which a reader scans, gets the rest.
+ */
+export function cleanupColumns(rows: string[][]): TableColumn[] {
+  const widest = (i: number, min: number, max = Infinity) =>
+    Math.min(max, Math.max(min, cellWidth(CLEANUP_COLUMNS[i].header), ...rows.map((r) => cellWidth(r[i] ?? '')))) + CELL_PAD;
+  // LibreOffice puts a quarter-em between digits and Chinese whatever the DOCX says (it ignores autoSpaceDE/DN):
+  // a date has five such joins
+  const widths = [widest(0, 2), 0, widest(2, 4), widest(3, 4) + LO_DATE_SPACING, widest(4, 4, 8)];
+  widths[1] = Math.max(8, TABLE_CHARS - widths.reduce((s, w) => s + w, 0));
+  return CLEANUP_COLUMNS.map((c, i) => ({ ...c, width: widths[i] }));
+}
 
 /**
  * A cleanup result notice (清理结果) with one annex table per decision; items naming a stored document take
@@ -63,17 +83,14 @@ export function buildCleanup(input: CleanupInput, lookup: (id: string) => Docume
 
   groups.forEach((g, i) => {
     const name = `${input.issuer}${ANNEX_NAME[g.decision]}`;
+    const table = g.rows.map((r, k) => [String(k + 1), r.title, r.number, r.date, r.reason]);
     blocks.push(
       { type: 'pageBreak' },
       { type: 'attachmentMark', text: groups.length > 1 ? `附件${i + 1}` : '附件' },
       { type: 'blank', lines: 1 },
       { type: 'title', text: name, outline: { title: name, level: 0 } },
       { type: 'blank', lines: 1 },
-      {
-        type: 'table',
-        columns: CLEANUP_COLUMNS,
-        rows: g.rows.map((r, k) => [String(k + 1), r.title, r.number, r.date, r.reason]),
-      },
+      { type: 'table', columns: cleanupColumns(table), rows: table },
     );
   });
 

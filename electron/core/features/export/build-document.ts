@@ -1,5 +1,6 @@
 import type { Document } from '../../../../shared/domain/document';
 import type { Block, OfficialText, Run } from './model';
+import { flattenedTable } from './tables';
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F\\u2010-\\u201F\\u2026';
 const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
@@ -7,9 +8,16 @@ const CN_NUM = '一二三四五六七八九十百零〇';
 const DATE_ONLY = /^(\d{4}|[一二三四五六七八九〇○O0零]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/;
 const ATTACHED_TITLE = /(方案|办法|规定|细则|意见|规则|制度|决定|规划|措施|名单|目录|标准|清单|计划|要点|章程|指引|指南|表)$/;
 
-/** Spaces that text extraction left between Chinese characters carry no meaning in the official format. */
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_PUNCT_NEAR_CJK = new RegExp(`(?<=[\u4e00-\u9fff])[,;:?!()]|[,;:?!()](?=[\u4e00-\u9fff])`, 'g');
+
+/**
+ * Spaces that text extraction left between Chinese characters carry no meaning in the official format; half-width
+ * punctuation beside Chinese (各镇(街),购置) is an extraction artefact and is set full-width, as GB/T 9704 prints it.
+ */
 export function tidy(text: string): string {
   return text
+    .replace(HALF_PUNCT_NEAR_CJK, (m) => HALF_TO_FULL[m])
     .replace(/[\u200B-\u200D\uFEFF]/g, '')
     .replace(/[\t\r]/g, ' ')
     .replace(SPACE_NEAR_CJK, '')
@@ -50,6 +58,23 @@ export interface DocumentBlockOptions {
   outlineLevel: number;
   /** also bookmark the 一、 headings */
   outlineHeadings: boolean;
+  /** print the 版头 above a single document */
+  letterhead?: boolean;
+}
+
+/**
+ * The 版头 (GB/T 9704 7.2): 发文机关标志 (the issuer's name and 文件) in red 小标宋, centred; two lines below it the
+ * 文号; under that the red rule (版头中的分隔线), then the title.
+ */
+function letterhead(doc: Document, number: string | null): Block[] {
+  const issuer = doc.issuers.length === 1 ? doc.issuers[0] : (tidy(doc.title).split('关于')[0] || doc.issuers[0] || '');
+  const mark = issuer ? `${issuer}文件` : '';
+  const out: Block[] = [{ type: 'blank', lines: 1 }];
+  if (mark) out.push({ type: 'display', text: mark, font: 'title', size: mark.length > 12 ? 26 : 36, align: 'center', color: 'red', lines: 2 });
+  out.push({ type: 'blank', lines: 2 });
+  if (number) out.push({ type: 'docNumber', text: number });
+  out.push({ type: 'rule', color: 'red' }, { type: 'blank', lines: 1 });
+  return out;
 }
 
 /** The blocks of one stored document: title, 文号, addressee, body with headings, attachments, signature, notes. */
@@ -59,7 +84,8 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
   const number = doc.docNumber ? doc.docNumber.normalized : null;
   if (opts.style === 'document') {
     if (doc.registrationNumber) out.push({ type: 'registration', text: doc.registrationNumber });
-    if (number) out.push({ type: 'docNumber', text: number }, { type: 'blank', lines: 1 });
+    if (opts.letterhead) out.push(...letterhead(doc, number));
+    else if (number) out.push({ type: 'docNumber', text: number }, { type: 'blank', lines: 1 });
   }
   out.push({ type: 'title', text: title, anchor: opts.anchor, outline: { title, level: opts.outlineLevel } });
   if (opts.style === 'gazette' && number) out.push({ type: 'docNumber', text: `（${number}）` });
@@ -90,7 +116,7 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
       out.push({ type: 'attachmentMark', text: p.replace(/\s/g, '') });
       inAttachment = true;
       const next = body[i + 1];
-      if (next && next.length <= 80 && !/[。；]$/.test(next) && !isShortDate(next)) {
+      if (next && next.length <= 80 && !/[。；]$/.test(next) && !isShortDate(next) && !headingLevel(next)) {
         out.push({ type: 'blank', lines: 1 }, { type: 'title', text: next }, { type: 'blank', lines: 1 });
         i++;
       }
@@ -112,16 +138,24 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
       out.push({ type: 'note', text: p });
       continue;
     }
-    if (sawDate && !inAttachment && p.length <= 60 && !/[。，；：]/.test(p) && ATTACHED_TITLE.test(p)) {
+    const attached = sawDate && !inAttachment ? attachedTitle(body, i) : null;
+    if (attached) {
       // an attached 方案/办法 printed after the notice without a 附件 mark
       if (opts.style === 'document') out.push({ type: 'pageBreak' });
       else out.push({ type: 'blank', lines: 1 });
-      out.push({ type: 'title', text: p }, { type: 'blank', lines: 1 });
+      out.push({ type: 'title', text: attached.text }, { type: 'blank', lines: 1 });
       inAttachment = true;
+      i += attached.lines - 1;
       continue;
     }
     if (new RegExp(`^第[${CN_NUM}]+[章节]`).test(p) && p.length <= 30) {
       out.push({ type: 'chapter', text: p });
+      continue;
+    }
+    // a table the import flattened into one line of text is set as a table again
+    const table = flattenedTable(p);
+    if (table) {
+      out.push({ type: 'table', ...table });
       continue;
     }
     const article = new RegExp(`^(第[${CN_NUM}]+条)\\s*`).exec(p);
@@ -141,6 +175,22 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
   return out;
 }
 
+/**
+ * The title of an attachment printed after the notice, at body[i]: a short line ending in 方案/办法/…, not a
+ * numbered heading (四、保障措施 and （2）…决定 are body text), possibly split over two lines by the extraction
+ * (关于促进…发展的 / 实施方案), which are joined.
+ */
+function attachedTitle(body: string[], i: number): { text: string; lines: number } | null {
+  const plain = (p: string | undefined): p is string =>
+    !!p && p.length <= 60 && !/[。，；：]/.test(p) && !headingLevel(p) && !/^\d+([.．]\d+)+/.test(p);
+  const p = body[i];
+  if (!plain(p)) return null;
+  if (ATTACHED_TITLE.test(p)) return { text: p, lines: 1 };
+  const next = body[i + 1];
+  if (plain(next) && (p + next).length <= 60 && ATTACHED_TITLE.test(next) && !/[。；！？]$/.test(p)) return { text: p + next, lines: 2 };
+  return null;
+}
+
 function isShortDate(p: string): boolean {
   return DATE_ONLY.test(p.replace(/\s/g, ''));
 }
@@ -150,8 +200,8 @@ export function safeFileName(text: string): string {
   return text.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 80) || '导出文件';
 }
 
-/** One stored document as an official text. */
-export function buildDocument(doc: Document): OfficialText {
+/** One stored document as an official text, with its 版头 when asked for. */
+export function buildDocument(doc: Document, opts: { letterhead?: boolean } = {}): OfficialText {
   const number = doc.docNumber?.normalized ?? null;
   return {
     fileName: safeFileName(number ? `${number} ${doc.title}` : doc.title),
@@ -161,7 +211,7 @@ export function buildDocument(doc: Document): OfficialText {
       subject: [number, doc.kind].filter(Boolean).join(' ') || '行政规范性文件',
       keywords: [number, doc.kind, ...doc.issuers, doc.isNormative ? '行政规范性文件' : null].filter((k): k is string => !!k),
     },
-    sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks: documentBlocks(doc, { style: 'document', outlineLevel: 0, outlineHeadings: true }) }],
+    sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks: documentBlocks(doc, { style: 'document', outlineLevel: 0, outlineHeadings: true, letterhead: opts.letterhead }) }],
     warnings: [],
   };
 }

@@ -14,11 +14,19 @@ export function chineseNumeralDate(iso: string): string {
   return `${[...String(y)].map((c) => CN_DIGITS[Number(c)]).join('')}年${small(m)}月${small(d)}日`;
 }
 
-/** `2021年第3期`, or what is known of it. */
-export function issueLabel(g: Pick<GazetteDetail, 'year' | 'issueNumber'>): string {
-  if (g.year && g.issueNumber) return `${g.year}年第${g.issueNumber}期`;
-  if (g.issueNumber) return `第${g.issueNumber}期`;
+type IssueUnit = NonNullable<Settings['masthead']['issueUnit']>;
+
+/** The issue as the gazette prints it: `2021年第3期`, or `第2号` for one numbered by 号; what is known of it. */
+export function issueLabel(g: Pick<GazetteDetail, 'year' | 'issueNumber'>, unit: IssueUnit = '期'): string {
+  if (unit === '号' && g.issueNumber) return `第${g.issueNumber}号`;
+  if (g.year && g.issueNumber) return `${g.year}年第${g.issueNumber}${unit}`;
+  if (g.issueNumber) return `第${g.issueNumber}${unit}`;
   return g.year ? `${g.year}年` : '';
+}
+
+/** The issue line of the cover and masthead page: the issue and its running total, `第2号（总第20号）`. */
+function issueLine(g: Pick<GazetteDetail, 'year' | 'issueNumber' | 'totalNumber'>, unit: IssueUnit): string {
+  return issueLabel(g, unit) + (g.totalNumber ? `（总第${g.totalNumber}${unit}）` : '');
 }
 
 /**
@@ -27,7 +35,8 @@ export function issueLabel(g: Pick<GazetteDetail, 'year' | 'issueNumber'>): stri
  */
 export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, masthead: Settings['masthead']): OfficialText {
   const warnings: string[] = [];
-  const label = issueLabel(g);
+  const unit = masthead.issueUnit ?? '期';
+  const label = issueLabel(g, unit);
   const runningHeader = `${g.title} ${label}`.trim();
   const sponsor = masthead.sponsor.trim() || g.title.replace(/公报$/, '');
 
@@ -35,7 +44,7 @@ export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, mast
     { type: 'blank', lines: 2 },
     { type: 'display', text: g.title, font: 'title', size: 36, align: 'center', color: 'red', lines: 3, outline: { title: '封面', level: 0 } },
     { type: 'blank', lines: 1 },
-    { type: 'display', text: [label, g.totalNumber ? `（总第${g.totalNumber}期）` : ''].join(''), font: 'hei', size: SIZE.body, align: 'center' },
+    { type: 'display', text: issueLine(g, unit), font: 'hei', size: SIZE.body, align: 'center' },
     { type: 'rule', color: 'red' },
     { type: 'blank', lines: 8 },
     { type: 'display', text: `${sponsor}主办`, font: 'body', size: SIZE.body, align: 'center' },
@@ -68,7 +77,7 @@ export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, mast
   const mastheadBlocks: Block[] = [
     { type: 'blank', lines: 3 },
     { type: 'display', text: `《${g.title}》`, font: 'title', size: SIZE.title, align: 'center', outline: { title: '报头', level: 0 } },
-    { type: 'display', text: label + (g.totalNumber ? `（总第${g.totalNumber}期）` : ''), font: 'body', size: SIZE.body, align: 'center' },
+    { type: 'display', text: issueLine(g, unit), font: 'body', size: SIZE.body, align: 'center' },
     { type: 'rule', color: 'black' },
     ...[
       field('主办', sponsor),
@@ -87,7 +96,8 @@ export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, mast
     sections: [
       { header: null, pageNumbers: false, restartNumbering: false, blocks: cover },
       { header: runningHeader, pageNumbers: false, restartNumbering: false, blocks: [{ type: 'toc', heading: '目　　录', entries: toc, outline: { title: '目录', level: 0 } }] },
-      { header: runningHeader, pageNumbers: true, restartNumbering: true, blocks: content.slice(1) },
+      // — 1 — falls on a right-hand page: a blank page follows a contents of two pages
+      { header: runningHeader, pageNumbers: true, restartNumbering: true, oddStart: true, blocks: content.slice(1) },
       { header: null, pageNumbers: false, restartNumbering: false, blocks: mastheadBlocks },
     ],
     warnings,

@@ -7,9 +7,9 @@ import type { CleanupInput } from '../../../../shared/contract/export';
 import type { ParsedGazette } from '../../../../shared/domain/parse-result';
 import { createApp, type App } from '../../composition';
 import { commitFile, parsedDoc } from '../../test-support/fixtures';
-import { CLEANUP_COLUMNS } from './build-cleanup';
+import { cleanupColumns } from './build-cleanup';
 import { BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_TOP, BLOCK_W, PAGE_H, PT_PER_MM } from './geometry';
-import { atomize, breakLines, NO_LINE_END, NO_LINE_START } from './linebreak';
+import { atomize, breakLines, NO_LINE_END, NO_LINE_START, SQUEEZE_AT_END } from './linebreak';
 
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const POPPLER = has('pdftotext') && has('pdffonts') && has('qpdf');
@@ -86,6 +86,9 @@ function expectInsideBlock(path: string, header: string | null) {
     for (const w of page.words) {
       const inside = w.xMin >= BLOCK_LEFT - 0.5 && w.xMax <= BLOCK_LEFT + BLOCK_W + 0.5 && w.yMin >= top - 0.5 && w.yMax <= bottom + 0.5;
       if (inside) continue;
+      // a closing mark set half-width at the end of a line (标点挤压): its ink is inside, its advance box is not
+      const squeezed = SQUEEZE_AT_END.has(w.text[w.text.length - 1]) && w.xMax <= BLOCK_LEFT + BLOCK_W + 8.5 && w.xMin >= BLOCK_LEFT - 0.5;
+      if (squeezed && w.yMin >= top - 0.5 && w.yMax <= bottom + 0.5) continue;
       const pageNumber = /^(—|\d+)$/.test(w.text) && w.yMin > bottom && w.yMin < bottom + 12 * PT_PER_MM;
       const inHeader = header !== null && header.includes(w.text) && w.yMax <= top && w.yMin > top - 15 * PT_PER_MM;
       expect(pageNumber || inHeader, `第${i + 1}页的“${w.text}”在版心之外 (${w.xMin},${w.yMin})-(${w.xMax},${w.yMax})`).toBe(true);
@@ -179,6 +182,22 @@ describe.skipIf(!POPPLER)('PDF export', () => {
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
+  it('a document with its 版头: red 发文机关标志 and rule above the 文号 and title, and the red stops there', async () => {
+    const file = await app.call('export:document', { id: docId, format: 'pdf', letterhead: true });
+    const path = pdfOf(file, 'letterhead.pdf');
+    const first = squash(execFileSync('pdftotext', ['-l', '1', path, '-'], { encoding: 'utf8' }));
+    expect(first.startsWith(`招远市人民政府文件招政发〔2022〕8号${squash(gazetteTitles[0])}`), first.slice(0, 80)).toBe(true);
+    const plain = join(dir, 'letterhead-qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, plain]);
+    const content = readFileSync(plain, 'latin1');
+    // red is set for the mark and black again for the text after it
+    const red = content.indexOf('0.85 0 0 rg');
+    expect(red).toBeGreaterThan(0);
+    expect(content.indexOf('0 0 0 rg', red)).toBeGreaterThan(red);
+    const without = squash(execFileSync('pdftotext', ['-l', '1', pdfOf(await app.call('export:document', { id: docId, format: 'pdf' }), 'plain.pdf'), '-'], { encoding: 'utf8' }));
+    expect(without).not.toContain('招远市人民政府文件');
+  });
+
   it('a gazette: every contents entry points at the page where that document starts', async () => {
     const file = await app.call('export:gazette', { id: gazetteId, format: 'pdf' });
     const path = pdfOf(file, 'gazette.pdf');
@@ -229,9 +248,10 @@ describe.skipIf(!POPPLER)('PDF export', () => {
     // pdftotext reads table cells column by column, so the header is checked cell by cell
     for (const p of pages.slice(1)) for (const h of ['序号', '文件名称', '文号', '发布日期', '处理意见/理由']) expect(p).toContain(h);
     // the 文件名称 column read top to bottom, page after page, gives back every title whole
-    const total = CLEANUP_COLUMNS.reduce((s, c) => s + c.width, 0);
-    const from = BLOCK_LEFT + (CLEANUP_COLUMNS[0].width / total) * BLOCK_W;
-    const to = from + (CLEANUP_COLUMNS[1].width / total) * BLOCK_W;
+    const columns = cleanupColumns(items.slice(1).map((it, k) => [String(k + 1), it.title!, it.docNumber!, '2015年6月1日', it.reason]));
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const from = BLOCK_LEFT + (columns[0].width / total) * BLOCK_W;
+    const to = from + (columns[1].width / total) * BLOCK_W;
     const column = bboxPages(path)
       .flatMap((pg) => pg.words.filter((w) => w.xMin > from && w.xMax < to).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin))
       .map((w) => w.text)

@@ -11,9 +11,9 @@ export function createExportHandlers(ctx: AppContext, deps: ExportDeps): ExportH
   let service: Promise<ExportService> | null = null;
   const get = () => (service ??= import('./service').then((m) => m.createExportService(ctx, deps)));
   return {
-    'export:document': async ({ id, format }) => {
+    'export:document': async ({ id, format, letterhead }) => {
       const s = await get();
-      return s.toExported(await s.documentFile(id, format));
+      return s.toExported(await s.documentFile(id, format, { letterhead: letterhead ?? false }));
     },
     'export:gazette': async ({ id, format }) => {
       const s = await get();

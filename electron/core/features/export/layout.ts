@@ -12,12 +12,16 @@ import {
   TABLE_PAD,
 } from './geometry';
 import { atomize, breakLines, placeLine, type Measure } from './linebreak';
-import type { Block, OfficialText, TableColumn } from './model';
-import { paragraphsOf, plainStyle, type Para, type ParaStyle } from './styles';
+import type { Block, OfficialText, Run, TableColumn } from './model';
+import { keepsWithNext, linesHere, MIN_SPLIT_LINES, needAfter, type Heights } from './keeps';
+import { titleLines } from './title-breaks';
+import { paragraphsOf, plainStyle, TOC_CHARS, type Para, type ParaStyle } from './styles';
 
 /** Full-width characters sit on the 28-per-line grid: each is narrowed by the same small amount Word applies. */
 const GRID_DELTA = CHAR_PITCH - SIZE.body;
 const EPS = 0.01;
+/** a contents heading keeps with the entry line after it */
+const KEEP_LINE = { need: LINE_PITCH, carry: 0, keep: true };
 /** The replacement drawn for a character no embedded face has (and reported in warnings). */
 export const MISSING_GLYPH = '□';
 
@@ -28,7 +32,8 @@ export interface PlacedAtom {
   width: number;
 }
 export type Item =
-  | { kind: 'text'; y: number; size: number; color: 'black' | 'red'; atoms: PlacedAtom[] }
+  /** `tag`: what the line belongs to (a block type, or `heading` for 一、/（一） headings), for checks of the page breaks */
+  | { kind: 'text'; y: number; size: number; color: 'black' | 'red'; atoms: PlacedAtom[]; tag?: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: 'black' | 'red'; dotted?: boolean };
 
 export interface PageLayout {
@@ -46,6 +51,8 @@ export interface Layout {
   usedFonts: Set<FontRole>;
   /** characters no face could draw */
   missing: Set<string>;
+  /** sections (by index) with a blank page put before them, to start on a right-hand page */
+  blankBefore: Set<number>;
 }
 
 /** Width measurement over the font set, with per-character fallback and grid narrowing of full-width glyphs. */
@@ -62,7 +69,8 @@ export function createMeasure(fonts: FontSet, size: number, missing: Set<string>
         actual = fonts.resolve(role, MISSING_GLYPH.codePointAt(0)!) ?? role;
       }
       used.add(actual);
-      const adv = fonts.get(actual).advance(drawn.codePointAt(0)!) ?? 1000;
+      // digits as wide as the Times New Roman the DOCX names for them, so both break lines alike
+      const adv = /[0-9]/.test(drawn) ? 500 : (fonts.get(actual).advance(drawn.codePointAt(0)!) ?? 1000);
       const width = (adv * size) / 1000 + (adv >= 900 ? (GRID_DELTA * size) / SIZE.body : 0);
       const last = parts[parts.length - 1];
       if (last && last.font === actual) {
@@ -75,13 +83,14 @@ export function createMeasure(fonts: FontSet, size: number, missing: Set<string>
 }
 
 /** Paginates an official text on the GB/T 9704 grid: 22 lines of 28 characters inside the 156 × 225 mm block. */
-// eslint-disable-next-line max-lines-per-function -- the page loop keeps its state (line, page, keep-with-next) in one place; split when the keep-together rules of issue 12 land
+// eslint-disable-next-line max-lines-per-function -- one page-filling state machine: its helpers (setPara, placeBlock, placeTable, placeToc) share the cursor (page, y, pending keeps) as closures; splitting it needs a layout-state object, a refactor of its own (ARCHITECTURE.md names this exception)
 export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   const pages: PageLayout[] = [];
   const anchors = new Map<string, { page: number; y: number }>();
   const outline: Layout['outline'] = [];
   const usedFonts = new Set<FontRole>();
   const missing = new Set<string>();
+  const blankBefore = new Set<number>();
   const measures = new Map<number, Measure>();
   const measureAt = (size: number) => {
     let m = measures.get(size);
@@ -113,18 +122,22 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     if (block.outline) outline.push({ ...block.outline, page: pages.length - 1, y: BLOCK_TOP - y });
   };
 
-  /** Lays out one paragraph into lines (not yet placed on a page). */
+  /** Lays out one paragraph into lines (not yet placed on a page); a "\n" in a run is a line break set by the builder. */
   const setPara = (para: Para, widthLimit = BLOCK_W) => {
     const s = para.style;
     const unit = (s.size * CHAR_PITCH) / SIZE.body;
     const measure = measureAt(s.size);
-    const atoms = atomize(para.runs, s.font, measure);
     const left1 = s.firstIndent * unit;
     const leftN = s.restIndent * unit;
     const right = s.rightIndent * unit;
-    let rows = breakLines(atoms, widthLimit - left1 - right, widthLimit - leftN - right);
-    if (s.align === 'center' && rows.length > 1) {
-      // centred titles are balanced: the narrowest measure that keeps the line count, so no last line of one or two characters
+    const pieces = splitAtBreaks(para.runs);
+    let rows = pieces.flatMap((runs, k) => {
+      const atoms = atomize(runs, s.font, measure);
+      return breakLines(atoms, (k === 0 ? widthLimit - left1 : widthLimit - leftN) - right, widthLimit - leftN - right);
+    });
+    if (s.align === 'center' && rows.length > 1 && pieces.length === 1) {
+      // centred lines are balanced: the narrowest measure that keeps the line count, so no last line of one or two characters
+      const atoms = atomize(para.runs, s.font, measure);
       let lo = (widthLimit - left1 - right) / 2;
       let hi = widthLimit - left1 - right;
       while (hi - lo > 2) {
@@ -158,9 +171,11 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     x0: number,
     top: number,
     height: number,
+    tag?: string,
   ) => {
     page.items.push({
       kind: 'text',
+      tag,
       y: baselineFor(top, height, style.size),
       size: style.size,
       color: style.color,
@@ -168,23 +183,71 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     });
   };
 
-  const placePara = (para: Para, block: Block, keepNext: boolean) => {
-    const lines = setPara(para);
+  type Lines = ReturnType<typeof setPara>;
+  const setCache = new Map<Block, { paras: Para[]; lines: Lines[] }>();
+  /** a block's paragraphs set into lines once: the keep rules measure them before they are placed */
+  const setBlock = (b: Block) => {
+    let c = setCache.get(b);
+    if (!c) {
+      const paras = paragraphsOf(b) ?? [];
+      setCache.set(b, (c = { paras, lines: paras.map((p) => setPara(p)) }));
+    }
+    return c;
+  };
+  const heightOf: Heights = (b, first = Infinity) => {
+    if (b.type === 'blank') return b.lines * LINE_PITCH;
+    if (b.type === 'pageBreak') return 0;
+    // a table keeps its header and first row together; a rule or contents needs a line
+    if (b.type === 'table') return 2 * LINE_PITCH;
+    if (b.type === 'rule' || b.type === 'toc') return LINE_PITCH;
+    const c = setBlock(b);
+    let left = first;
+    let h = 0;
+    c.paras.forEach((p, i) => {
+      // a paragraph too short to split (fewer than 2 + 2 lines) comes whole
+      const all = c.lines[i].length;
+      const n = left <= 0 ? 0 : all < 2 * MIN_SPLIT_LINES ? all : Math.min(all, left);
+      h += n * p.style.lines * LINE_PITCH;
+      left -= n;
+    });
+    return h;
+  };
+
+  /** Places a paragraph's lines, breaking the page where the keep rules (keeps.ts) allow. */
+  const placePara = (para: Para, block: Block, rule: { need: number; carry: number; keep: boolean }, set?: Lines, tag?: string) => {
+    const lines = set ?? setPara(para);
     const h = para.style.lines * LINE_PITCH;
     snap();
-    // a heading never stays alone at the foot of a page
-    const total = lines.length * h;
-    if (y > 0 && keepNext && total + LINE_PITCH > room() + EPS && total + LINE_PITCH <= BLOCK_H) newPage();
-    let first = true;
-    for (const line of lines) {
-      if (h > room() + EPS) newPage();
-      if (first) {
-        mark(block);
-        first = false;
+    let from = 0;
+    while (from < lines.length) {
+      const n = lines.length - from;
+      const o = { allFit: n * h + rule.need <= room() + EPS, keep: rule.keep && n * h + rule.need <= BLOCK_H + EPS, carry: rule.carry, atTop: y < EPS };
+      const here = linesHere(n, Math.floor((room() + EPS) / h), o);
+      for (let k = 0; k < here; k++) {
+        if (from === 0 && k === 0) mark(block);
+        emitLine(lines[from + k], para.style, BLOCK_LEFT, y, h, tag);
+        y += h;
       }
-      emitLine(line, para.style, BLOCK_LEFT, y, h);
-      y += h;
+      from += here;
+      if (from < lines.length) newPage();
     }
+  };
+
+  /** A text block: its paragraphs under the keep rules; a signature is never split. */
+  const placeBlock = (blocks: Block[], i: number) => {
+    const block = blocks[i];
+    const { paras, lines } = setBlock(block);
+    const after = needAfter(blocks, i, heightOf);
+    const keep = keepsWithNext(block);
+    snap();
+    if (block.type === 'signature' && y > 0 && heightOf(block) + after.need > room() + EPS) newPage();
+    paras.forEach((p, k) => {
+      const last = k === paras.length - 1;
+      // inside a block, each paragraph keeps with the rest of it when the block keeps together
+      const rest = paras.slice(k + 1).reduce((s, q, m) => s + lines[k + 1 + m].length * q.style.lines * LINE_PITCH, 0);
+      const rule = last ? { ...after, keep } : { need: keep ? rest + after.need : 0, carry: 0, keep };
+      placePara(p, k === 0 ? block : { type: 'blank', lines: 0 }, rule, lines[k], block.type === 'paragraph' && keep ? 'heading' : block.type);
+    });
   };
 
   const placeTable = (columns: TableColumn[], rows: string[][]) => {
@@ -196,7 +259,8 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       ...plainStyle,
       font: header ? 'hei' : 'body',
       size: SIZE.table,
-      align: header || col.align === 'center' ? 'center' : 'justify',
+      // left, not justified: a narrow cell justified spreads its characters apart
+      align: header || col.align === 'center' ? 'center' : 'left',
     });
     const setRow = (cells: string[], header: boolean) =>
       columns.map((col, i) => {
@@ -213,7 +277,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       const top = y;
       row.forEach((cell, i) => {
         cell.lines.slice(from, from + count).forEach((line, k) => {
-          emitLine(line, cell.style, xs[i] + TABLE_PAD, top + TABLE_PAD + k * TABLE_LINE, TABLE_LINE);
+          emitLine(line, cell.style, xs[i] + TABLE_PAD, top + TABLE_PAD + k * TABLE_LINE, TABLE_LINE, `cell:${i}`);
         });
       });
       const yTop = BLOCK_TOP - top;
@@ -250,16 +314,17 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   };
 
   const placeToc = (heading: string, entries: Extract<Block, { type: 'toc' }>['entries']) => {
-    placePara({ runs: [{ text: heading }], style: { ...plainStyle, font: 'title', size: SIZE.title, align: 'center' } }, { type: 'blank', lines: 0 }, true);
+    placePara({ runs: [{ text: heading }], style: { ...plainStyle, font: 'title', size: SIZE.title, align: 'center' } }, { type: 'blank', lines: 0 }, KEEP_LINE);
     y += LINE_PITCH;
     const numberW = 3 * CHAR_PITCH;
     for (const e of entries) {
       if (e.kind === 'section') {
-        placePara({ runs: [{ text: e.text }], style: { ...plainStyle, font: 'hei', keepWithNext: true } }, { type: 'blank', lines: 0 }, true);
+        placePara({ runs: [{ text: e.text }], style: { ...plainStyle, font: 'hei', keepWithNext: true } }, { type: 'blank', lines: 0 }, KEEP_LINE);
         continue;
       }
       const style: ParaStyle = { ...plainStyle, firstIndent: 1, restIndent: 2 };
-      const lines = setPara({ runs: [{ text: e.title }], style }, BLOCK_W - numberW);
+      // contents entries break at the same meaningful points as the titles they list
+      const lines = setPara({ runs: [{ text: titleLines(e.title, TOC_CHARS).join('\n') }], style }, BLOCK_W - numberW);
       snap();
       if (lines.length * LINE_PITCH > room() + EPS) newPage();
       lines.forEach((line, i) => {
@@ -279,8 +344,13 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
   for (const sec of text.sections) {
     section = sec;
     if (sec.restartNumbering) nextNumber = 1;
+    // a blank left-hand page, without header or number, as Word and LibreOffice insert for an odd-page section
+    if (sec.oddStart && pages.length % 2 === 1) {
+      pages.push({ number: null, header: null, items: [] });
+      blankBefore.add(text.sections.indexOf(sec));
+    }
     newPage();
-    for (const block of sec.blocks) {
+    for (const [index, block] of sec.blocks.entries()) {
       if (block.type === 'pageBreak') {
         if (y > 0) newPage();
         continue;
@@ -309,8 +379,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
         placeToc(block.heading, block.entries);
         continue;
       }
-      const paras = paragraphsOf(block) ?? [];
-      paras.forEach((p, i) => placePara(p, i === 0 ? block : { type: 'blank', lines: 0 }, p.style.keepWithNext));
+      placeBlock(sec.blocks, index);
     }
   }
 
@@ -336,9 +405,21 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     });
   }
 
-  return { pages, anchors, outline, usedFonts, missing };
+  return { pages, anchors, outline, usedFonts, missing, blankBefore };
 }
 
+
+/** Runs cut at the line breaks ("\n") a builder set, e.g. between the lines of a title. */
+export function splitAtBreaks(runs: Run[]): Run[][] {
+  const out: Run[][] = [[]];
+  for (const r of runs) {
+    r.text.split('\n').forEach((part, i) => {
+      if (i > 0) out.push([]);
+      if (part) out[out.length - 1].push({ ...r, text: part });
+    });
+  }
+  return out;
+}
 
 /** The page number label of GB/T 9704: 4号 half-width digits between two em dashes. */
 export function pageLabel(n: number): string {

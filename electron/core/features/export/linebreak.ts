@@ -44,7 +44,8 @@ export function atomize(runs: Run[], defaultFont: FontRole, measure: Measure): A
       else if (rep) piece = rep[0];
       else piece = String.fromCodePoint(text.codePointAt(i)!);
       i += piece.length;
-      const space = /^\s$/.test(piece);
+      // an ideographic space (第一条　) is a full-width character, not a breakable space
+      const space = /^[ \t\n\r]$/.test(piece);
       // a piece may need two faces (a character the face lacks): each part is its own atom, glued below
       for (const part of measure(space ? ' ' : piece, font)) atoms.push({ ...part, space });
     }
@@ -95,6 +96,12 @@ export function breakLines(atoms: Atom[], firstWidth: number, width: number): At
       used += w;
       continue;
     }
+    const squeezed = squeezeEnd([...line, ...cluster], avail());
+    if (squeezed) {
+      line = squeezed;
+      flush();
+      continue;
+    }
     if (line.length) flush();
     if (cluster.every((a) => a.space)) continue;
     if (w <= avail()) {
@@ -114,6 +121,27 @@ export function breakLines(atoms: Atom[], firstWidth: number, width: number): At
   }
   if (line.length || lines.length === 0) flush();
   return lines;
+}
+
+/** Closing punctuation that may be set half-width at the end of a line (行尾标点挤压). */
+export const SQUEEZE_AT_END = new Set([...'，。、；：？！']);
+
+/**
+ * A line whose last cluster ends in a full-width closing mark and overflows by at most a character: it fits when
+ * marks on it are set half-width (标点挤压), from the end back. The line then ends where Word and LibreOffice end it
+ * by letting the mark hang past the margin, and the PDF keeps inside the margin.
+ */
+function squeezeEnd(atoms: Atom[], avail: number): Atom[] | null {
+  if (!SQUEEZE_AT_END.has(atoms[atoms.length - 1].text)) return null;
+  let over = atoms.reduce((s, a) => s + a.width, 0) - avail;
+  if (over > atoms[atoms.length - 1].width + 0.01) return null;
+  const out = [...atoms];
+  for (let i = out.length - 1; i >= 0 && over > 0.01; i--) {
+    if (!SQUEEZE_AT_END.has(out[i].text)) continue;
+    out[i] = { ...out[i], width: out[i].width / 2 };
+    over -= out[i].width;
+  }
+  return over > 0.01 ? null : out;
 }
 
 function splitAtom(atom: Atom): Atom[] {

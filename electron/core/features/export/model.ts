@@ -61,6 +61,8 @@ export interface Section {
   pageNumbers: boolean;
   /** page numbering starts again at 1 with this section */
   restartNumbering: boolean;
+  /** starts on a right-hand (odd) page, after a blank page if need be */
+  oddStart?: boolean;
   blocks: Block[];
 }
 

@@ -7,15 +7,14 @@ import {
   Footer,
   Header,
   HeightRule,
+  ImportedXmlComponent,
   InternalHyperlink,
-  LeaderType,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   type ParagraphChild,
   type ISectionOptions,
-  TabStopType,
   Table,
   TableCell,
   TableLayoutType,
@@ -25,39 +24,55 @@ import {
   WidthType,
 } from 'docx';
 import { FONT_ROLES, type FontRole } from './fonts';
-import { SIZE, TWIPS } from './geometry';
+import { keepsWithNext, needAfter } from './keeps';
+import { BODY_TIGHTEN, HEADING_STYLE, OFF_GRID, settingsXml, stylesXml } from './docx-styles';
+import { SIZE, TABLE_LINE, TWIPS } from './geometry';
 import type { Block, OfficialText, Run, TableColumn } from './model';
-import { paragraphsOf, plainStyle, type Para } from './styles';
+import { paragraphsOf, plainStyle, TOC_CHARS, type Para } from './styles';
+import { titleLines } from './title-breaks';
 
 const RED = 'D90000';
+/** footer distance: the baseline of — N — 7 mm below the text block, as the PDF sets it (exact 14 pt line) */
+const FOOTER = Math.round((35 - 7 - 1.63 - 1) * (1440 / 25.4));
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 /** Latin text beside the Chinese faces: Times New Roman for the serif roles, the face itself otherwise. */
 const LATIN: Record<FontRole, string> = { title: 'Times New Roman', body: 'Times New Roman', hei: '黑体', kai: '楷体_GB2312', song: '宋体' };
+/** Every paragraph: widow control as the PDF; no punctuation hanging past the margin; no space added around digits. */
+const PARA = { widowControl: true, overflowPunctuation: false, autoSpaceEastAsianText: false } as const;
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED };
 
 function fontOf(role: FontRole) {
   return { eastAsia: FONT_ROLES[role].docxName, ascii: LATIN[role], hAnsi: LATIN[role], hint: 'eastAsia' as const };
 }
 
-/**
- * 28 characters of 16 pt fill the 156 mm line only when each is narrowed by 0.25 pt. Word's char grid
- * (docGrid charSpace) would do it, but LibreOffice and WPS read that grid differently; plain run spacing reads the
- * same everywhere.
- */
-const TIGHTEN = -5;
+/** How much a full-width character of a size is narrowed to sit on the 28-per-line grid, in twips (as the PDF layout). */
+const tighten = (size: number) => Math.floor((BODY_TIGHTEN * size) / SIZE.body);
 
-function run(text: string, role: FontRole, size: number, color?: string) {
-  return new TextRun({ text, font: fontOf(role), size: size * 2, color, characterSpacing: TIGHTEN });
+/**
+ * Every size is narrowed as the PDF narrows it, by run spacing: 28 characters of 3号 fill the 156 mm line only at
+ * 15.79 pt a character. A character grid (docGrid linesAndChars, charSpace −848) does it in Word, but LibreOffice
+ * gives each 16 pt character two cells of a grid narrower than 16 pt (14 characters a line), so the grid states
+ * the 22 lines only. The Normal style carries the same spacing, so text typed into the file later also gets 28
+ * characters a line.
+ */
+function run(text: string, role: FontRole, size: number, color?: string, lineBreak = false) {
+  return new TextRun({ text, font: fontOf(role), size: size * 2, color, characterSpacing: tighten(size), break: lineBreak ? 1 : undefined });
 }
 
 /** twips per character of a size on the grid (28 characters of 3号 fill the 156 mm line) */
 const charTwips = (size: number) => ((TWIPS.blockW / 28) * size) / SIZE.body;
 
-function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: string } = {}): Paragraph {
+function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: string; keepNext?: boolean; style?: string } = {}): Paragraph {
   const s = p.style;
   const unit = charTwips(s.size);
   const first = s.firstIndent - s.restIndent;
-  const children: ParagraphChild[] = p.runs.map((r: Run) => run(r.text, r.font ?? s.font, s.size, s.color === 'red' ? RED : undefined));
+  // a "\n" is a line break the builder chose (title lines): Word keeps it where the PDF has it
+  const children: ParagraphChild[] = p.runs.flatMap((r: Run) =>
+    r.text.split('\n').map((t, i) => run(t, r.font ?? s.font, s.size, s.color === 'red' ? RED : undefined, i > 0)),
+  );
   return new Paragraph({
+    ...PARA,
+    style: extra.style ?? (s.size === SIZE.body ? undefined : OFF_GRID),
     children: extra.bookmark ? [new Bookmark({ id: extra.bookmark, children })] : children,
     alignment: ALIGN[s.align],
     indent: {
@@ -66,13 +81,15 @@ function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: strin
       ...(first >= 0 ? { firstLine: Math.round(first * unit) } : { hanging: Math.round(-first * unit) }),
     },
     spacing: { line: TWIPS.linePitch * s.lines, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    keepNext: s.keepWithNext,
+    keepNext: s.keepWithNext || extra.keepNext,
+    // a title is never split over two pages; no paragraph leaves a single line (as the PDF layout, keeps.ts)
+    keepLines: s.font === 'title' || undefined,
     pageBreakBefore: extra.pageBreakBefore,
   });
 }
 
-const emptyPara = (pageBreakBefore = false) =>
-  new Paragraph({ children: [], spacing: { line: TWIPS.linePitch, lineRule: LineRuleType.EXACT }, pageBreakBefore });
+const emptyPara = (pageBreakBefore = false, keepNext = false) =>
+  new Paragraph({ ...PARA, children: [], spacing: { line: TWIPS.linePitch, lineRule: LineRuleType.EXACT }, pageBreakBefore, keepNext: keepNext || undefined });
 
 function table(columns: TableColumn[], rows: string[][]): Table {
   const total = columns.reduce((s, c) => s + c.width, 0);
@@ -85,9 +102,11 @@ function table(columns: TableColumn[], rows: string[][]): Table {
       children: text.split('\n').map(
         (line) =>
           new Paragraph({
+            ...PARA,
+            style: OFF_GRID,
             children: [run(line, header ? 'hei' : 'body', SIZE.table)],
-            alignment: header || columns[i].align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-            spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            alignment: header || columns[i].align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: { line: TABLE_LINE * 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           }),
       ),
     });
@@ -105,10 +124,10 @@ function table(columns: TableColumn[], rows: string[][]): Table {
 
 type Child = Paragraph | Table;
 
-function blockChildren(block: Block, pageNumbers: Map<string, number | null>, breakBefore: boolean): Child[] {
+function blockChildren(block: Block, pageNumbers: Map<string, number | null>, breakBefore: boolean, keepNext = false): Child[] {
   switch (block.type) {
     case 'blank':
-      return Array.from({ length: block.lines }, () => emptyPara());
+      return Array.from({ length: block.lines }, () => emptyPara(false, keepNext));
     case 'pageBreak':
       return [];
     case 'rule':
@@ -122,41 +141,93 @@ function blockChildren(block: Block, pageNumbers: Map<string, number | null>, br
       ];
     case 'table':
       return [...(breakBefore ? [emptyPara(true)] : []), table(block.columns, block.rows)];
-    case 'toc': {
-      const out: Child[] = [
-        paragraph({ runs: [{ text: block.heading }], style: { ...plainStyle, font: 'title', size: SIZE.title, align: 'center' } }, { pageBreakBefore: breakBefore }),
-        emptyPara(),
-      ];
-      for (const e of block.entries) {
-        if (e.kind === 'section') {
-          out.push(paragraph({ runs: [{ text: e.text }], style: { ...plainStyle, font: 'hei', keepWithNext: true } }));
-          continue;
-        }
-        const n = pageNumbers.get(e.anchor);
-        out.push(
-          new Paragraph({
-            children: [new InternalHyperlink({ anchor: e.anchor, children: [run(`${e.title}\t${n ?? ''}`, 'body', SIZE.body)] })],
-            tabStops: [{ type: TabStopType.RIGHT, position: TWIPS.blockW, leader: LeaderType.DOT }],
-            indent: { left: Math.round(2 * charTwips(SIZE.body)), hanging: Math.round(charTwips(SIZE.body)) },
-            spacing: { line: TWIPS.linePitch, lineRule: LineRuleType.EXACT },
-          }),
-        );
-      }
-      return out;
-    }
+    case 'toc':
+      return tocField(block, pageNumbers, breakBefore);
     default: {
       const paras = paragraphsOf(block) ?? [];
-      return paras.map((p, i) => paragraph(p, { pageBreakBefore: breakBefore && i === 0, bookmark: i === 0 ? block.anchor : undefined }));
+      const whole = block.type === 'signature';
+      // a document's title and a single document's 一、 headings are headings (navigation pane, TOC field)
+      const level = block.outline && (block.type === 'title' || block.type === 'paragraph') ? Math.min(block.outline.level, 1) : null;
+      return paras.map((p, i) =>
+        paragraph(p, {
+          style: level === null ? undefined : HEADING_STYLE[level],
+          pageBreakBefore: breakBefore && i === 0,
+          bookmark: i === 0 ? block.anchor : undefined,
+          keepNext: keepNext || (whole && i < paras.length - 1),
+        }),
+      );
     }
   }
 }
 
+/**
+ * The contents as a TOC field over the Heading 1 titles (Word: 更新域 rebuilds it), its cached result the entries
+ * as the PDF sets them: section labels, titles broken where the PDF breaks them, our page numbers, each linked to
+ * its title's bookmark.
+ */
+function tocField(block: Extract<Block, { type: 'toc' }>, pageNumbers: Map<string, number | null>, breakBefore: boolean): Child[] {
+  const field = (xml: string) => ImportedXmlComponent.fromXmlString(`<w:r xmlns:w="${W_NS}">${xml}</w:r>`) as unknown as ParagraphChild;
+  const begin = [
+    field('<w:fldChar w:fldCharType="begin"/>'),
+    field('<w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText>'),
+    field('<w:fldChar w:fldCharType="separate"/>'),
+  ];
+  const entries: Paragraph[] = block.entries.map((e, i) => {
+    const first = i === 0 ? begin : [];
+    const last = i === block.entries.length - 1 ? [field('<w:fldChar w:fldCharType="end"/>')] : [];
+    if (e.kind === 'section') {
+      return new Paragraph({ ...PARA, keepNext: true, children: [...first, run(e.text, 'hei', SIZE.body), ...last] });
+    }
+    const lines = titleLines(e.title, TOC_CHARS);
+    const runs = lines.map((t, k) => run(k === lines.length - 1 ? `${t}\t${pageNumbers.get(e.anchor) ?? ''}` : t, 'body', SIZE.body, undefined, k > 0));
+    return new Paragraph({ ...PARA, style: 'TOC1', children: [...first, new InternalHyperlink({ anchor: e.anchor, children: runs }), ...last] });
+  });
+  return [
+    paragraph({ runs: [{ text: block.heading }], style: { ...plainStyle, font: 'title', size: SIZE.title, align: 'center', keepWithNext: true } }, { pageBreakBefore: breakBefore }),
+    emptyPara(false, true),
+    ...entries,
+  ];
+}
+
+/** keepNext as the PDF layout keeps blocks together (keeps.ts): headings, the text above a signature, blank lines in such a chain. */
+function keepsNext(blocks: Block[], i: number): boolean {
+  const b = blocks[i];
+  if (b.type !== 'blank') return needAfter(blocks, i, () => 1).need > 0;
+  let before = i - 1;
+  while (before >= 0 && blocks[before].type === 'blank') before--;
+  let after = i + 1;
+  while (after < blocks.length && blocks[after].type === 'blank') after++;
+  return (before >= 0 && keepsWithNext(blocks[before])) || blocks[after]?.type === 'signature' || blocks[after]?.type === 'note';
+}
+
+/**
+ * The blank left-hand page the PDF layout puts before a section that starts on a right-hand page (— 1 — after a
+ * two-page contents). Word and LibreOffice decide odd and even by the page number, which restarts at 1, so an
+ * odd-page section break would add nothing: the page is a section of its own, without header or number.
+ */
+function blankSection(): ISectionOptions {
+  const none = { default: new Header({ children: [new Paragraph({ children: [] })] }) };
+  const foot = new Footer({ children: [new Paragraph({ children: [] })] });
+  return {
+    properties: {
+      page: {
+        size: { width: TWIPS.pageW, height: TWIPS.pageH },
+        margin: { top: TWIPS.top, bottom: TWIPS.bottom, left: TWIPS.left, right: TWIPS.right, header: TWIPS.top - 600, footer: FOOTER },
+      },
+    },
+    headers: { ...none, even: none.default },
+    footers: { default: foot, even: foot },
+    children: [emptyPara()],
+  };
+}
 
 function footer(side: 'odd' | 'even') {
   // 4号 宋体 — N —, odd pages right and even pages left, one character in from the text block
   return new Footer({
     children: [
       new Paragraph({
+        style: OFF_GRID,
+        spacing: { line: SIZE.pageNumber * 20, lineRule: LineRuleType.EXACT },
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: SIZE.pageNumber * 20 } : { left: SIZE.pageNumber * 20 },
         children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fontOf('song'), size: SIZE.pageNumber * 2 })],
@@ -169,6 +240,7 @@ function header(text: string | null) {
   return new Header({
     children: [
       new Paragraph({
+        style: OFF_GRID,
         alignment: AlignmentType.CENTER,
         border: text ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
         children: text ? [run(text, 'song', SIZE.header)] : [],
@@ -181,35 +253,40 @@ function header(text: string | null) {
  * Renders an official text as DOCX: A4, GB/T 9704 margins in integer twips, 22 × 28 document grid, East Asian font
  * names, odd/even page-number footers; `pageNumbers` gives the printed page of each anchor (for the contents).
  */
-export async function renderDocx(text: OfficialText, pageNumbers: Map<string, number | null>): Promise<Uint8Array> {
-  const sections: ISectionOptions[] = text.sections.map((sec) => {
+export async function renderDocx(
+  text: OfficialText,
+  pageNumbers: Map<string, number | null>,
+  blankBefore: ReadonlySet<number> = new Set(),
+): Promise<Uint8Array> {
+  const sections: ISectionOptions[] = text.sections.flatMap((sec, index) => {
     const children: Child[] = [];
     let breakNext = false;
-    for (const block of sec.blocks) {
+    for (const [i, block] of sec.blocks.entries()) {
       if (block.type === 'pageBreak') {
         breakNext = children.length > 0;
         continue;
       }
-      children.push(...blockChildren(block, pageNumbers, breakNext));
+      children.push(...blockChildren(block, pageNumbers, breakNext, keepsNext(sec.blocks, i)));
       breakNext = false;
     }
     if (!children.length) children.push(emptyPara());
     const empty = new Footer({ children: [new Paragraph({ children: [] })] });
-    return {
+    const blank = blankBefore.has(index) ? [blankSection()] : [];
+    return [...blank, {
       properties: {
         page: {
           size: { width: TWIPS.pageW, height: TWIPS.pageH },
-          margin: { top: TWIPS.top, bottom: TWIPS.bottom, left: TWIPS.left, right: TWIPS.right, header: TWIPS.top - 600, footer: 1260 },
+          margin: { top: TWIPS.top, bottom: TWIPS.bottom, left: TWIPS.left, right: TWIPS.right, header: TWIPS.top - 600, footer: FOOTER },
           pageNumbers: sec.restartNumbering ? { start: 1 } : undefined,
         },
-        // no document grid: every paragraph has exact 28.95 pt spacing, which all word processors honour alike
-        grid: { type: DocumentGridType.DEFAULT, linePitch: TWIPS.linePitch },
+        // the GB/T 9704 line grid: 22 lines (paragraphs also state the exact line pitch); characters: see run()
+        grid: { type: DocumentGridType.LINES, linePitch: TWIPS.linePitch },
       },
       // every section states its own header and footers: Word would otherwise carry the previous ones over
       headers: { default: header(sec.header), even: header(sec.header) },
       footers: sec.pageNumbers ? { default: footer('odd'), even: footer('even') } : { default: empty, even: empty },
       children,
-    };
+    }];
   });
   const doc = new Document({
     title: text.meta.title,
@@ -218,15 +295,8 @@ export async function renderDocx(text: OfficialText, pageNumbers: Map<string, nu
     keywords: text.meta.keywords.join('；'),
     description: 'NormDesk 按 GB/T 9704-2012 导出',
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: fontOf('body'), size: SIZE.body * 2 },
-          paragraph: { spacing: { line: TWIPS.linePitch, lineRule: LineRuleType.EXACT } },
-        },
-      },
-    },
+    externalStyles: stylesXml(),
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return new Uint8Array(await Packer.toBuffer(doc, false, [{ path: 'word/settings.xml', data: settingsXml() }]));
 }

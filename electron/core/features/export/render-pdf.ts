@@ -129,26 +129,35 @@ function drawTextItem(
   const ops: PDFOperator[] = [];
   const atoms = item.atoms;
   let i = 0;
+  const isDigits = (t: string) => /^[0-9]+$/.test(t);
   while (i < atoms.length) {
     const role = atoms[i].font;
+    const digits = isDigits(atoms[i].text);
     const font = pdfFonts.get(role)!;
     const loaded = fonts.get(role);
     const arr = PDFArray.withContext(doc.context);
     const x0 = atoms[i].x;
+    // digits are set half an em wide, as the DOCX's Times New Roman: narrowed to that (Tz) when the face is wider
+    const zero = loaded.advance(0x30) ?? 500;
+    const scale = digits && zero > 500 ? 500 / zero : 1;
     let pen = x0;
-    for (; i < atoms.length && atoms[i].font === role; i++) {
+    for (; i < atoms.length && atoms[i].font === role && isDigits(atoms[i].text) === digits; i++) {
       const a = atoms[i];
-      const gap = a.x - pen;
+      const gap = (a.x - pen) / scale;
       if (Math.abs(gap) > 0.001) arr.push(PDFNumber.of(Math.round((-gap * 1000 * 100) / item.size) / 100));
       arr.push(font.encodeText(a.text) as PDFHexString);
       let natural = 0;
       for (const ch of a.text) natural += ((loaded.advance(ch.codePointAt(0)!) ?? 1000) * item.size) / 1000;
-      pen = a.x + natural;
+      pen = a.x + natural * scale;
     }
     ops.push(beginText(), setFontAndSize(keyOf(font), item.size));
-    if (item.color === 'red') ops.push(setFillingRgbColor(RED.r, RED.g, RED.b));
+    if (scale !== 1) ops.push(PDFOperator.of(PDFOperatorNames.SetTextHorizontalScaling, [PDFNumber.of(Math.round(scale * 10000) / 100)]));
+    // every line states its colour: the red of a masthead title must not run on into the text after it
+    ops.push(item.color === 'red' ? setFillingRgbColor(RED.r, RED.g, RED.b) : setFillingRgbColor(0, 0, 0));
     ops.push(setTextMatrix(1, 0, 0, 1, round(x0), round(item.y)));
     ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [arr]), endText());
+    // horizontal scaling is graphics state and outlives the text object
+    if (scale !== 1) ops.push(PDFOperator.of(PDFOperatorNames.SetTextHorizontalScaling, [PDFNumber.of(100)]));
   }
   page.pushOperators(...ops);
 }

@@ -44,7 +44,7 @@ export async function renderOfficialText(text: OfficialText, format: ExportForma
   }
   const numbers = new Map<string, number | null>();
   if (layout) for (const [anchor, at] of layout.anchors) numbers.set(anchor, layout.pages[at.page].number);
-  const bytes = await renderDocx(text, numbers);
+  const bytes = await renderDocx(text, numbers, layout?.blankBefore);
   // Word paginates a DOCX itself; our count would only be an estimate
   return { fileName: `${text.fileName}.docx`, mime: MIME.docx, bytes, pages: null, warnings };
 }
@@ -64,8 +64,8 @@ export function createExportService(ctx: Pick<AppContext, 'resourcesDir' | 'now'
 
   return {
     /** One stored document as DOCX or PDF bytes. */
-    async documentFile(id: string, format: ExportFormat): Promise<RenderedFile> {
-      return render(buildDocument(documents.get(id)), format);
+    async documentFile(id: string, format: ExportFormat, opts: { letterhead: boolean } = { letterhead: false }): Promise<RenderedFile> {
+      return render(buildDocument(documents.get(id), opts), format);
     },
     /** A stored gazette issue: cover, contents with page numbers, documents, masthead. */
     async gazetteFile(id: string, format: ExportFormat): Promise<RenderedFile> {

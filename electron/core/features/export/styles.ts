@@ -1,6 +1,12 @@
 import type { FontRole } from './fonts';
-import { LINE_PITCH, SIZE } from './geometry';
+import { CHARS_PER_LINE, LINE_PITCH, SIZE } from './geometry';
 import type { Block, Run } from './model';
+import { titleLines } from './title-breaks';
+
+/** 2号 characters on a line of the text block (20 of 22 pt in the 28 × 16 pt measure) */
+export const TITLE_CHARS = Math.floor((CHARS_PER_LINE * SIZE.body) / SIZE.title);
+/** characters of a contents entry line: the line less its indent (two) and the page number column (three) */
+export const TOC_CHARS = CHARS_PER_LINE - 3 - 2;
 
 /** How one paragraph is set; indents are in characters of the paragraph's size (the grid unit of both renderers). */
 export interface ParaStyle {
@@ -62,13 +68,13 @@ export function charWidth(text: string): number {
 export function paragraphsOf(block: Block): Para[] | null {
   switch (block.type) {
     case 'title':
-      return [{ runs: [{ text: block.text }], style: { ...base, font: 'title', size: SIZE.title, align: 'center', firstIndent: 0, keepWithNext: true } }];
+      return [{ runs: [{ text: titleLines(block.text, TITLE_CHARS).join('\n') }], style: { ...base, font: 'title', size: SIZE.title, align: 'center', firstIndent: 0, keepWithNext: true } }];
     case 'docNumber':
-      return [{ runs: [{ text: block.text }], style: { ...base, align: 'center', firstIndent: 0 } }];
+      return [{ runs: [{ text: block.text }], style: { ...base, align: 'center', firstIndent: 0, keepWithNext: true } }];
     case 'registration':
-      return [{ runs: [{ text: block.text }], style: { ...base, align: 'left', firstIndent: 0 } }];
+      return [{ runs: [{ text: block.text }], style: { ...base, align: 'left', firstIndent: 0, keepWithNext: true } }];
     case 'addressee':
-      return [{ runs: [{ text: block.text }], style: { ...base, firstIndent: 0 } }];
+      return [{ runs: [{ text: block.text }], style: { ...base, firstIndent: 0, keepWithNext: true } }];
     case 'paragraph': {
       const keep = block.level === 1 || block.level === 2;
       const whole = block.runs.length === 1 && keep;
