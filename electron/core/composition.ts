@@ -8,8 +8,10 @@ import { createAccountService, type AccountOptions } from './features/accounts/a
 import { createAccountHandlers } from './features/accounts/handlers';
 import { createAuditService } from './features/audit/audit-service';
 import { createExportHandlers } from './features/export/handlers';
+import { createGazetteRegistry } from './features/gazettes/gazette-registry';
 import { createGazetteService } from './features/gazettes/gazette-service';
 import { createGazetteHandlers } from './features/gazettes/handlers';
+import { createIssueService } from './features/gazettes/issue-service';
 import { createImportHandlers } from './features/import/handlers';
 import { createImportService } from './features/import/import-service';
 import { createDocumentService } from './features/library/document-service';
@@ -62,13 +64,15 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const audit = createAuditService(ctx);
   const relations = createRelationService(ctx, audit);
   const statuses = createStatusIndex(ctx);
-  const gazettes = createGazetteService(ctx, audit);
+  const gazetteRegistry = createGazetteRegistry(ctx, audit);
+  const gazettes = createGazetteService(ctx, audit, gazetteRegistry);
   const documents = createDocumentService(ctx, { audit, relations, statuses, gazettes });
+  const issues = createIssueService(ctx, { audit, registry: gazetteRegistry, issues: gazettes, documents });
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
   const accounts = createAccountService(ctx, audit, opts.accounts);
-  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup, accounts };
+  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -80,7 +84,7 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createSettingsHandlers(ctx, s.settings),
     ...createLibraryHandlers(ctx, s.documents),
     ...createRelationHandlers(ctx, s.relations),
-    ...createGazetteHandlers(ctx, s.gazettes),
+    ...createGazetteHandlers(ctx, { gazettes: s.gazettes, registry: s.gazetteRegistry, issues: s.issues }),
     ...createImportHandlers(ctx, s.imports),
     ...createSearchHandlers(ctx, s.search),
     ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),

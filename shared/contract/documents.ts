@@ -86,30 +86,8 @@ export const DocumentPatch = z.object({
 });
 export type DocumentPatch = z.infer<typeof DocumentPatch>;
 
-export const GazetteSummary = z.object({
-  id: z.string(),
-  title: z.string(),
-  year: z.number().int().nullable(),
-  issueNumber: z.number().int().nullable(),
-  totalNumber: z.number().int().nullable(),
-  publishDate: IsoDate.nullable(),
-  documentCount: z.number().int(),
-});
-export type GazetteSummary = z.infer<typeof GazetteSummary>;
-
-export const GazetteDetail = GazetteSummary.extend({
-  entries: z.array(
-    z.object({
-      position: z.number().int(),
-      section: z.string().nullable(),
-      title: z.string(),
-      page: z.number().int().nullable(),
-      documentId: z.string().nullable(),
-      docNumber: z.string().nullable(),
-    }),
-  ),
-});
-export type GazetteDetail = z.infer<typeof GazetteDetail>;
+// Gazette issues moved to their own section; re-exported for the modules that import them from here.
+export { GazetteDetail, GazetteSummary } from './gazettes';
 
 const Id = z.string().min(1).max(64);
 
@@ -155,8 +133,4 @@ export const documentsChannels = defineChannels({
   },
   /** Removes a relation (audited). */
   'relations:remove': { req: z.object({ id: z.number().int() }), res: z.object({ id: z.number().int() }), access: 'edit' },
-  /** Stored gazette issues, newest first. */
-  'gazettes:list': { req: z.object({}).default({}), res: z.array(GazetteSummary), access: 'read' },
-  /** One gazette issue with its table of contents in order. */
-  'gazettes:get': { req: z.object({ id: Id }), res: GazetteDetail, access: 'read' },
 });

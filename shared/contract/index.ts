@@ -4,6 +4,7 @@ import type { Caller } from './caller';
 import { accountsChannels } from './accounts';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
+import { gazettesChannels } from './gazettes';
 import { importChannels, MAX_IMPORT_REQUEST_BYTES } from './import';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
@@ -20,6 +21,7 @@ export const contract = {
   ...exportChannels,
   ...accountsChannels,
   ...backupChannels,
+  ...gazettesChannels,
 } as const;
 
 export type Contract = typeof contract;

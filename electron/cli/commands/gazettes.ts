@@ -15,8 +15,8 @@ export const gazettesCommand: CliCommand = {
         return;
       }
       for (const g of issues) {
-        const number = `${g.year ?? ''}年第${g.issueNumber ?? '?'}期${g.totalNumber ? `（总第${g.totalNumber}期）` : ''}`;
-        ctx.out([g.title, number, g.publishDate ?? '', `${g.documentCount} 件`].join('\t'));
+        const number = g.label ?? '';
+        ctx.out([g.id, g.title, number, g.publishDate ?? '', `${g.documentCount} 件`, g.state === 'published' ? '已出版' : g.state === 'draft' ? '编辑中' : '已导入'].join('\t'));
       }
       ctx.out(`共 ${issues.length} 期`);
     } finally {

@@ -2,9 +2,11 @@ import type { CliCommand } from '../command';
 import { auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { exportCommand } from './export';
+import { gazetteCommand } from './gazette';
 import { gazettesCommand } from './gazettes';
 import { importCommand } from './import';
 import { infoCommand } from './info';
+import { issueCommand } from './issue';
 import { listCommand } from './list';
 import { parseCommand } from './parse';
 import { restoreCommand } from './restore';
@@ -13,4 +15,4 @@ import { serveCommand } from './serve';
 import { userCommand } from './user';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, userCommand, auditCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, userCommand, auditCommand];

@@ -16,8 +16,12 @@ export function chineseNumeralDate(iso: string): string {
 
 type IssueUnit = NonNullable<Settings['masthead']['issueUnit']>;
 
-/** The issue as the gazette prints it: `2021年第3期`, or `第2号` for one numbered by 号; what is known of it. */
-export function issueLabel(g: Pick<GazetteDetail, 'year' | 'issueNumber'>, unit: IssueUnit = '期'): string {
+/**
+ * The issue as the gazette prints it: its own label when the gazette has a numbering style (`2021年第3期`,
+ * `第2号`), else `2021年第3期`, or `第2号` for one numbered by 号; what is known of it.
+ */
+export function issueLabel(g: Pick<GazetteDetail, 'year' | 'issueNumber'> & { label?: string }, unit: IssueUnit = '期'): string {
+  if (typeof g.label === 'string') return g.label.replace(/（总第\d+[期号]）$/, '');
   if (unit === '号' && g.issueNumber) return `第${g.issueNumber}号`;
   if (g.year && g.issueNumber) return `${g.year}年第${g.issueNumber}${unit}`;
   if (g.issueNumber) return `第${g.issueNumber}${unit}`;
@@ -25,7 +29,9 @@ export function issueLabel(g: Pick<GazetteDetail, 'year' | 'issueNumber'>, unit:
 }
 
 /** The issue line of the cover and masthead page: the issue and its running total, `第2号（总第20号）`. */
-function issueLine(g: Pick<GazetteDetail, 'year' | 'issueNumber' | 'totalNumber'>, unit: IssueUnit): string {
+function issueLine(g: Pick<GazetteDetail, 'year' | 'issueNumber' | 'totalNumber'> & { label?: string }, unit: IssueUnit): string {
+  // the gazette's own numbering (`第2号（总第20号）`) when it has one; never rewrite 号 as 期
+  if (typeof g.label === 'string') return g.label;
   return issueLabel(g, unit) + (g.totalNumber ? `（总第${g.totalNumber}${unit}）` : '');
 }
 
@@ -37,15 +43,16 @@ export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, mast
   const warnings: string[] = [];
   const unit = masthead.issueUnit ?? '期';
   const label = issueLabel(g, unit);
+  const coverColor = g.coverColor ?? 'red';
   const runningHeader = `${g.title} ${label}`.trim();
   const sponsor = masthead.sponsor.trim() || g.title.replace(/公报$/, '');
 
   const cover: Block[] = [
     { type: 'blank', lines: 2 },
-    { type: 'display', text: g.title, font: 'title', size: 36, align: 'center', color: 'red', lines: 3, outline: { title: '封面', level: 0 } },
+    { type: 'display', text: g.title, font: 'title', size: 36, align: 'center', color: coverColor, lines: 3, outline: { title: '封面', level: 0 } },
     { type: 'blank', lines: 1 },
     { type: 'display', text: issueLine(g, unit), font: 'hei', size: SIZE.body, align: 'center' },
-    { type: 'rule', color: 'red' },
+    { type: 'rule', color: coverColor },
     { type: 'blank', lines: 8 },
     { type: 'display', text: `${sponsor}主办`, font: 'body', size: SIZE.body, align: 'center' },
   ];

@@ -80,7 +80,8 @@ export function createExportService(ctx: Pick<AppContext, 'resourcesDir' | 'now'
         }
       }
       if (!issue.entries.length) throw new AppError('INVALID_INPUT', `公报“${issue.title}”没有收录任何文件，无法导出`);
-      return render(buildGazette(issue, docs, ctx.settings.get().masthead), format);
+      // the gazette's own masthead; the global setting only for an issue without a gazette
+      return render(buildGazette(issue, docs, issue.masthead ?? ctx.settings.get().masthead), format);
     },
     /** A cleanup result notice with one annex table per decision. */
     async cleanupFile(input: CleanupInput, format: ExportFormat): Promise<RenderedFile> {
