@@ -1,10 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseText } from '../../../shared/parse';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/contract/import';
-import { readImportFile } from '../../core/features/import/readers';
+import { createParseHost } from '../../core/features/import/parse-host';
 
 /** `parse FILE [--json]`: prints what extraction finds in a file; stores nothing. */
 export const parseCommand: CliCommand = {
@@ -25,18 +24,17 @@ export const parseCommand: CliCommand = {
       if (e instanceof UsageError) throw e;
       throw new UsageError(`无法读取文件：${file}`);
     }
-    let read;
+    // In a worker with the import's limits: a hostile file ends the worker with a message, not this process.
+    const host = createParseHost({ info: () => {}, error: (m) => ctx.err(m) });
+    const pattern = ctx.values['registration-pattern'];
+    let result;
     try {
-      read = await readImportFile(path.basename(file), new Uint8Array(bytes));
+      ({ result } = await host.extract(path.basename(file), new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined));
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
+    } finally {
+      await host.close();
     }
-    const pattern = ctx.values['registration-pattern'];
-    const result = parseText(read.text, {
-      file: path.basename(file),
-      encoding: read.encoding,
-      registrationPattern: typeof pattern === 'string' ? pattern : undefined,
-    });
     if (ctx.values.json) {
       ctx.out(JSON.stringify(result, null, 2));
       return;

@@ -16,7 +16,7 @@ export interface Extracted {
 
 export interface ParseHost {
   /** Reads and extracts one file within the limits; a limit passed or bad input throws AppError with a Chinese message. */
-  extract(name: string, bytes: Uint8Array, registrationPattern: string): Promise<Extracted>;
+  extract(name: string, bytes: Uint8Array, registrationPattern: string | undefined): Promise<Extracted>;
   close(): Promise<void>;
 }
 

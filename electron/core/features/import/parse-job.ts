@@ -9,7 +9,8 @@ export interface ParseJob {
   id: number;
   name: string;
   bytes: Uint8Array;
-  registrationPattern: string;
+  /** the setting; undefined for the parser's default */
+  registrationPattern: string | undefined;
   limits: ParseLimits;
 }
 
