@@ -5,6 +5,9 @@ import pkg from '../../package.json';
 import { checkInBackground, isLargeDatabase } from './db/integrity';
 import { openDatabase } from './db/open';
 import { createAuditService } from './features/audit/audit-service';
+import { createCleanupService } from './features/cleanup/cleanup-service';
+import { createCleanupHandlers } from './features/cleanup/handlers';
+import { createPublishService } from './features/cleanup/publish';
 import { createExportHandlers } from './features/export/handlers';
 import { createGazetteService } from './features/gazettes/gazette-service';
 import { createGazetteHandlers } from './features/gazettes/handlers';
@@ -54,7 +57,9 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
-  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup };
+  const cleanup = createCleanupService(ctx, { audit, documents, relations, statuses });
+  const publish = createPublishService(ctx, { audit, documents, relations, statuses }, cleanup);
+  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup, cleanup, publish };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -68,7 +73,8 @@ function registerHandlers(ctx: AppContext, s: Services): Handlers {
     ...createGazetteHandlers(ctx, s.gazettes),
     ...createImportHandlers(ctx, s.imports),
     ...createSearchHandlers(ctx, s.search),
-    ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),
+    ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes, cleanup: s.cleanup }),
+    ...createCleanupHandlers(ctx, { cleanup: s.cleanup, publish: s.publish }),
   };
 }
 

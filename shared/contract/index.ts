@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Caller } from './caller';
+import { cleanupChannels } from './cleanup';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
 import { importChannels } from './import';
@@ -16,6 +17,7 @@ export const contract = {
   ...importChannels,
   ...searchChannels,
   ...exportChannels,
+  ...cleanupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import type { Caller } from '../../../../shared/contract';
 import type { AuditEntry } from '../../../../shared/contract/documents';
 import type { AppContext } from '../../kernel/context';
 
-export type AuditEntity = 'document' | 'relation' | 'gazette';
+export type AuditEntity = 'document' | 'relation' | 'gazette' | 'campaign';
 
 interface AuditRow {
   id: number;
