@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
+import { cleanupCommand } from './cleanup';
 import { exportCommand } from './export';
 import { gazettesCommand } from './gazettes';
 import { importCommand } from './import';
@@ -10,4 +11,4 @@ import { searchCommand } from './search';
 import { serveCommand } from './serve';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand, cleanupCommand];
