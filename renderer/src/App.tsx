@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import 'dayjs/locale/zh-cn';
 import type { CallFn } from './api/call';
 import { CallProvider } from './api/CallProvider';
-import { CleanupPage } from './cleanup/CleanupPage';
+import { CampaignsPage } from './cleanup/CampaignsPage';
 import { DocumentPage } from './document/DocumentPage';
 import { GazettesPage } from './gazette/GazettesPage';
 import { ImportPage } from './import/ImportPage';
@@ -28,7 +28,7 @@ function Page({ route }: { route: Route }) {
     case 'gazettes':
       return <GazettesPage id={route.id} />;
     case 'cleanup':
-      return <CleanupPage />;
+      return <CampaignsPage id={route.id} />;
     case 'settings':
       return <SettingsPage />;
   }

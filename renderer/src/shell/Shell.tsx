@@ -8,7 +8,7 @@ const NAV: Array<{ label: string; route: Route; match: Route['name'][] }> = [
   { label: '全文检索', route: { name: 'search', q: '' }, match: ['search'] },
   { label: '导入', route: { name: 'import' }, match: ['import'] },
   { label: '公报', route: { name: 'gazettes', id: null }, match: ['gazettes'] },
-  { label: '清理结果', route: { name: 'cleanup' }, match: ['cleanup'] },
+  { label: '文件清理', route: { name: 'cleanup', id: null }, match: ['cleanup'] },
   { label: '设置', route: { name: 'settings' }, match: ['settings'] },
 ];
 

@@ -7,7 +7,7 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'import' }
   | { name: 'gazettes'; id: string | null }
-  | { name: 'cleanup' }
+  | { name: 'cleanup'; id: string | null }
   | { name: 'settings' };
 
 /** Parses `#/documents/ID?terms=…` and friends; anything unknown lands on the library. */
@@ -27,7 +27,7 @@ export function parseHash(hash: string): Route {
     case 'gazettes':
       return { name: 'gazettes', id: parts[1] ?? null };
     case 'cleanup':
-      return { name: 'cleanup' };
+      return { name: 'cleanup', id: parts[1] ?? null };
     case 'settings':
       return { name: 'settings' };
     default:
@@ -48,6 +48,8 @@ export function routeHref(route: Route): string {
       return `#/search?q=${encodeURIComponent(route.q)}`;
     case 'gazettes':
       return route.id ? `#/gazettes/${encodeURIComponent(route.id)}` : '#/gazettes';
+    case 'cleanup':
+      return route.id ? `#/cleanup/${encodeURIComponent(route.id)}` : '#/cleanup';
     default:
       return `#/${route.name}`;
   }
