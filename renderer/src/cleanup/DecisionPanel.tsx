@@ -64,6 +64,7 @@ function DecisionForm({ item, reasons, readOnly, onDecide, onOpinion }: Props) {
       <Select
         label="理由"
         description="从标准理由中选择，或直接输入"
+        placeholder="选择或输入理由"
         data={reasonOptions}
         value={reason || null}
         searchable

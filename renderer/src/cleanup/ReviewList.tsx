@@ -73,7 +73,7 @@ export function ReviewList({ rows, total, issuers, filter, onFilter, current, on
               <Table.Th w={40}>序号</Table.Th>
               <Table.Th>文件</Table.Th>
               <Table.Th w={80}>状态</Table.Th>
-              <Table.Th w={80}>决定</Table.Th>
+              <Table.Th w={100}>决定</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

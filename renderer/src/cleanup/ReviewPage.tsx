@@ -35,7 +35,7 @@ function Progress({ c }: { c: CampaignDetail }) {
           </Badge>
         )}
       </Group>
-      <Table fz="xs" withRowBorders={false} verticalSpacing={2}>
+      <Table fz="xs" withRowBorders={false} verticalSpacing={2} w="auto">
         <Table.Tbody>
           {c.byIssuer.map((i) => (
             <Table.Tr key={i.issuer}>

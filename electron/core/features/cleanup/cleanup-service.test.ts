@@ -76,7 +76,7 @@ describe('cleanup campaigns', () => {
     const lapsed = t.id('招政发〔2015〕1号');
     const cited = t.id('招政发〔2019〕3号');
     const w1 = t.cleanup.decide(BY, { id: c.id, documentIds: [lapsed], decision: '继续有效', reason: '', note: '' });
-    expect(w1.warnings[0].warning).toMatch(/已失效.*不能决定继续有效/);
+    expect(w1.warnings[0].warning).toBe('该文件已失效，不能决定继续有效');
     const w2 = t.cleanup.decide(BY, { id: c.id, documentIds: [cited], decision: '废止', reason: '与上位法不一致', note: '' });
     expect(w2.warnings[0].warning).toMatch(/仍有 1 件现行文件以该文件为依据/);
     const rest = t.cleanup.items({ id: c.id, decision: 'none', offset: 0, limit: 100 }).rows.map((r) => r.documentId);

@@ -132,7 +132,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     if (!decision) return [];
     const out: string[] = [];
     const status = statusOn(docId);
-    if (decision === '继续有效' && ENDED.includes(status)) out.push(`该文件已${status === '已失效' ? '失效' : status.replace(/^已/, '')}（${status}），不能决定继续有效`);
+    if (decision === '继续有效' && ENDED.includes(status)) out.push(`该文件${status === '宣布失效' ? '已宣布失效' : status}，不能决定继续有效`);
     if (decision === '废止' || decision === '宣布失效') {
       const citing = store.citedBy.all(docId).filter((s) => IN_FORCE_STATUSES.includes(statusOn(s)));
       if (citing.length) out.push(`仍有 ${citing.length} 件现行文件以该文件为依据`);
