@@ -58,10 +58,8 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
 
   function applyItem(by: Caller, r: ItemRow, applied: Applied, date: string): void {
     const ref = { docNumber: r.doc_number, title: r.title };
-    if (r.decision === '废止') {
-      const rel = relations.insert(by, applied.noticeId, 'abolishes', ref, r.document_id);
-      if (rel) applied.relations.push(rel.id);
-    } else if (r.decision === '宣布失效') {
+    // 废止 is applied for all documents at once by the caller (relations.insertMany).
+    if (r.decision === '宣布失效') {
       const before = documents.get(r.document_id).declaredInvalidOn;
       if (before === null || before > date) {
         documents.setDeclaredInvalidOn(by, r.document_id, date);
@@ -88,6 +86,8 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     db.transaction(() => {
       const notice = noticeDocument(by, { docNumber: req.docNumber, date: req.date, issuer, title }, counts);
       const applied: Applied = { noticeId: notice.id, noticeCreated: notice.created, relations: [], declared: [] };
+      const abolished = items.filter((r) => r.decision === '废止').map((r) => ({ ref: { docNumber: r.doc_number, title: r.title }, targetId: r.document_id }));
+      for (const rel of relations.insertMany(by, notice.id, 'abolishes', abolished)) applied.relations.push(rel.id);
       for (const r of items) {
         applyItem(by, r, applied, req.date);
         if (r.decision !== '继续有效') touched.push(r.document_id);
