@@ -88,10 +88,10 @@ try {
 
   console.log('\n— 导入（临时数据目录）—');
   let t0 = performance.now();
-  const first = imports.commit(by, [file('a', synthetic(1000))]);
+  const first = imports.commitParsed(by, [file('a', synthetic(1000))]);
   console.log(`导入 1,000 件：${ms(t0).toFixed(0)} ms（新增 ${first.created.length}，关联 ${first.resolvedRelations} 处；目标 < 10000 ms）`);
   t0 = performance.now();
-  const again = imports.commit(by, [file('a', synthetic(1000))]);
+  const again = imports.commitParsed(by, [file('a', synthetic(1000))]);
   console.log(`同一文件再次导入：${ms(t0).toFixed(0)} ms（新增 ${again.created.length}，跳过 ${again.skipped.length}）`);
 
   const listMs = () => {
@@ -107,7 +107,7 @@ try {
     console.log('（加 --large 可测 20,000 件的文件列表）');
   } else {
     t0 = performance.now();
-    for (let k = 1; k < 20; k++) imports.commit(by, [file(`b${k}`, synthetic(1000, k * 1000))]);
+    for (let k = 1; k < 20; k++) imports.commitParsed(by, [file(`b${k}`, synthetic(1000, k * 1000))]);
     console.log(`再导入 19,000 件：${ms(t0).toFixed(0)} ms`);
     l = listMs();
     console.log(`文件列表（${fmt(l.total)} 件，首次读取）：${l.ms.toFixed(0)} ms`);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createApp, type App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
+import { knownStorageFailure } from '../core/kernel/db-errors';
 import { resolveDataDir } from '../core/kernel/paths';
 import type { CliCommand } from './command';
 
@@ -50,7 +51,7 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
       options: { ...command.options, data: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } },
     });
   } catch (err) {
-    io.err(`参数错误：${(err as Error).message}。运行 normdesk ${name} --help 查看用法。`);
+    io.err(`参数错误：${describeArgError(err, rest)}。运行 normdesk ${name} --help 查看用法。`);
     return 1;
   }
   if (parsed.values.help) {
@@ -74,7 +75,35 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
       io.err(`错误：${err.message.split('\n')[0]}`);
       return 1;
     }
+    // An expected internal failure (a damaged database, a failed backup) has a message meant for people: one line, no stack.
+    const known = err instanceof AppError ? err : knownStorageFailure(err);
+    if (known) {
+      io.err(`错误：${known.message.split('\n')[0]}`);
+      return 2;
+    }
     io.err(`内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 2;
+  }
+}
+
+/** node:util parseArgs speaks English; the person gets the same facts in Chinese. */
+export function describeArgError(err: unknown, args: string[] = []): string {
+  const e = err as NodeJS.ErrnoException;
+  const msg = e?.message ?? String(err);
+  const option = /'(-[^' ]+)/.exec(msg)?.[1] ?? '';
+  switch (e?.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知选项 ${option}`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数 ${/'([^']*)'/.exec(msg)?.[1] ?? ''}`.trim();
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/ambiguous/i.test(msg)) {
+        const value = args[args.indexOf(option) + 1] ?? '-…';
+        return `选项 ${option} 的值以“-”开头，请写成 ${option}=${value}`;
+      }
+      if (/does not take an argument/i.test(msg)) return `选项 ${option} 不带值`;
+      return `选项 ${option} 需要一个值`;
+    default:
+      return '无法识别的参数';
   }
 }

@@ -27,7 +27,7 @@ describe('the composition root', () => {
   it('enters each document, relation and audit row once per commit, recorded for the caller who made it', async () => {
     const app = createApp({ dataDir: ':memory:', shell: 'cli', log: quiet, now: () => new Date('2026-11-22T12:00:00') });
     const clerk = { ...app.caller, user: '法制科王五' };
-    app.services.imports.commit(clerk, [
+    app.services.imports.commitParsed(clerk, [
       commitFile('a.txt', [
         parsedDoc({ title: '旧办法', docNumber: '招政发〔2018〕27号', dateSigned: '2018-06-01' }),
         parsedDoc({

@@ -30,6 +30,13 @@ import { createDispatch } from './kernel/dispatch';
 import { AppError } from './kernel/errors';
 import { createEventBus } from './kernel/events';
 import { defaultResourcesDir } from './kernel/paths';
+import { createLiveCore, type Lifecycle } from './kernel/live-core';
+import { createBackupHandlers, startDailyBackup } from './features/system/backup-handlers';
+import { backupBeforeMigration } from './features/system/backup-files';
+import { finishPendingRestore } from './features/system/restore-files';
+
+/** Restore while no app has the library open (the CLI): see features/system/restore-files.ts. */
+export { restoreFromFile } from './features/system/restore-files';
 
 export interface AppOptions {
   /** data directory, or ':memory:' for a throw-away library (tests) */
@@ -40,6 +47,8 @@ export interface AppOptions {
   log?: Logger;
   /** search tuning (tests and the benchmark) */
   search?: SearchServiceOptions;
+  /** a backup on start once a day (default: in the desktop app and browser mode, not for CLI commands) */
+  dailyBackup?: boolean;
 }
 
 export const consoleLogger: Logger = {
@@ -64,8 +73,9 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
 export type Services = ReturnType<typeof buildServices>;
 
 /** Every feature's channels: one line per feature. A missing channel is a compile error (see Handlers). */
-function registerHandlers(ctx: AppContext, s: Services): Handlers {
+function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): Handlers {
   return {
+    ...createBackupHandlers(ctx, lifecycle),
     ...createSystemHandlers(ctx, s.backup),
     ...createSettingsHandlers(ctx, s.settings),
     ...createLibraryHandlers(ctx, s.documents),
@@ -82,13 +92,54 @@ function registerHandlers(ctx: AppContext, s: Services): Handlers {
  * The composition root: opens the library and builds every store, service and handler exactly once. The shells
  * (Electron IPC, the HTTP server, the CLI) use only what this returns and the contract; nothing else in
  * electron/core builds a service, and importing a module builds nothing.
+ *
+ * A restore replaces the database under the running app: the whole core (every service, worker and the database
+ * handle) is closed and built again over the restored files (kernel/live-core.ts). `ctx`, `services` and
+ * `handlers` are those of the core answering now; `dispatch` and `call` stay the same functions.
  */
 export function createApp(opts: AppOptions) {
+  const live = createLiveCore((lifecycle) => buildCore(opts, lifecycle));
+  const caller = live.current.caller;
+  return {
+    get ctx() {
+      return live.current.ctx;
+    },
+    get services() {
+      return live.current.services;
+    },
+    get handlers() {
+      return live.current.handlers;
+    },
+    caller,
+    /** A request from a transport: validated, permission-checked, answered as { ok, data } or { ok: false, error }. */
+    dispatch(channel: string, body: unknown, by: Caller = caller): Promise<RpcResult<unknown>> {
+      return live.dispatch(channel, body, by);
+    },
+    /** Typed call through the dispatcher (validation included); failures throw AppError. For the CLI and tests. */
+    async call<C extends Channel>(channel: C, req: Req<C>, by: Caller = caller): Promise<Res<C>> {
+      const result = await live.dispatch(channel, req, by);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      return result.data as Res<C>;
+    },
+    /** Flushes indexes, stops workers (newest first) and closes the database. */
+    close: (): Promise<void> => live.close(),
+  };
+}
+export type App = ReturnType<typeof createApp>;
+
+/** One core over one open database (see createApp). */
+function buildCore(opts: AppOptions, lifecycle: Lifecycle) {
   const memory = opts.dataDir === ':memory:';
   if (!memory) mkdirSync(opts.dataDir, { recursive: true });
   const file = memory ? ':memory:' : join(opts.dataDir, 'normdesk.db');
-  const db = openDatabase(file);
   const log = opts.log ?? consoleLogger;
+  if (!memory) {
+    const finished = finishPendingRestore(opts.dataDir);
+    if (finished) log.info(`已完成上次中断的恢复，原文件库保存在 ${finished}`);
+    const copy = backupBeforeMigration(opts.dataDir, (opts.now ?? (() => new Date()))());
+    if (copy) log.info(`升级数据库前已备份到 ${copy}`);
+  }
+  const db = openDatabase(file);
   const closers: Array<() => void | Promise<void>> = [];
   const settings = createSettingsService(db);
   const ctx: AppContext = {
@@ -113,8 +164,9 @@ export function createApp(opts: AppOptions) {
     ctx.onClose(stop);
   }
   const services = buildServices(ctx, settings, opts);
-  const handlers = registerHandlers(ctx, services);
+  const handlers = registerHandlers(ctx, services, lifecycle);
   const dispatch = createDispatch(handlers, log);
+  if (!memory && (opts.dailyBackup ?? opts.shell !== 'cli')) startDailyBackup(ctx);
   /** who this installation's own shell acts for: the OS user, until accounts exist */
   const caller: Caller = systemCaller(opts.shell);
   return {
@@ -122,21 +174,10 @@ export function createApp(opts: AppOptions) {
     services,
     handlers,
     caller,
-    /** A request from a transport: validated, permission-checked, answered as { ok, data } or { ok: false, error }. */
-    dispatch(channel: string, body: unknown, by: Caller = caller): Promise<RpcResult<unknown>> {
-      return dispatch(channel, body, by);
-    },
-    /** Typed call through the dispatcher (validation included); failures throw AppError. For the CLI and tests. */
-    async call<C extends Channel>(channel: C, req: Req<C>, by: Caller = caller): Promise<Res<C>> {
-      const result = await dispatch(channel, req, by);
-      if (!result.ok) throw new AppError(result.error.code, result.error.message);
-      return result.data as Res<C>;
-    },
-    /** Flushes indexes, stops workers (newest first) and closes the database. */
+    dispatch,
     async close(): Promise<void> {
       for (const fn of closers.reverse()) await fn();
       db.close();
     },
   };
 }
-export type App = ReturnType<typeof createApp>;

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 

@@ -1,15 +1,19 @@
-import { app, BrowserWindow, ipcMain, Menu, session, shell as electronShell, dialog } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell as electronShell, dialog } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '../core/composition';
 import { CSP } from '../server/http-server';
+import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler, PRIVILEGED_SCHEMES } from './app-protocol';
 import { registerIpc } from './ipc';
 import { lockDownContents, lockDownSession, SECURE_WEB_PREFERENCES } from './window';
 
 // The desktop shell: one window, IPC to the same core the browser mode uses. Everything else lives in electron/core.
 
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+const rendererDir = join(import.meta.dirname, '../renderer');
+// The built renderer is served from app://normdesk/ (a custom protocol), never file://; the dev server in development.
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? APP_ENTRY;
+
+// Must happen before the app is ready: the scheme becomes a standard, secure origin.
+protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -39,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     lockDownSession(session.defaultSession, CSP);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, CSP));
     registerIpc(ipcMain, core, rendererUrl);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate([

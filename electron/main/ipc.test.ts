@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../shared/contract';
+import { CHANNELS, MAX_REQUEST_BYTES } from '../../shared/contract';
 import { createPreloadApi } from '../preload/api';
 import { localCaller } from '../../shared/contract';
 import { isTrustedFrameUrl, registerIpc, type IpcMainLike } from './ipc';
@@ -7,7 +7,7 @@ import { isTrustedFrameUrl, registerIpc, type IpcMainLike } from './ipc';
 const USER = localCaller('张三', 'electron');
 import { lockDownContents, lockDownSession } from './window';
 
-const RENDERER = 'file:///opt/NormDesk/resources/app.asar/out/renderer/index.html';
+const RENDERER = 'app://normdesk/index.html';
 
 function fakeIpcMain() {
   const handlers = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
@@ -29,19 +29,28 @@ describe('Electron IPC wiring (with fakes of the Electron modules)', () => {
     const handle = handlers.get('app:info')!;
     expect(await handle({ senderFrame: { url: RENDERER } }, {})).toEqual({ ok: true, data: 42 });
     expect(dispatch).toHaveBeenCalledWith('app:info', {}, USER);
-    for (const url of ['https://evil.example/', 'file:///tmp/other.html']) {
+    expect(await handle({ senderFrame: { url: 'app://normdesk/index.html#/documents/x' } }, {})).toEqual({ ok: true, data: 42 });
+    for (const url of [
+      'https://evil.example/',
+      'file:///tmp/other.html',
+      // the renderer's own files reached over file:// are not the app origin either
+      'file:///opt/NormDesk/resources/app.asar/out/renderer/index.html',
+      'app://evil/index.html',
+      'app:///index.html',
+      'http://localhost:5173/',
+    ]) {
       const res = (await handle({ senderFrame: { url } }, {})) as { ok: boolean; error: { code: string } };
       expect(res.error.code).toBe('FORBIDDEN');
     }
     expect(await handle({ senderFrame: null }, {})).toMatchObject({ ok: false });
-    expect(dispatch).toHaveBeenCalledTimes(1);
+    expect(dispatch).toHaveBeenCalledTimes(2);
   });
 
-  it('refuses requests over 10 MB', async () => {
+  it('refuses requests over the transport limit', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
     const dispatch = vi.fn();
     registerIpc(ipcMain, { dispatch, caller: USER }, RENDERER);
-    const res = await handlers.get('search:suggest')!({ senderFrame: { url: RENDERER } }, { text: 'x'.repeat(11 * 1024 * 1024) });
+    const res = await handlers.get('search:suggest')!({ senderFrame: { url: RENDERER } }, { text: 'x'.repeat(MAX_REQUEST_BYTES + 1) });
     expect(res).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
@@ -52,24 +61,51 @@ describe('Electron IPC wiring (with fakes of the Electron modules)', () => {
     expect(isTrustedFrameUrl('not a url', RENDERER)).toBe(false);
   });
 
-  it('denies new windows, navigation away and every permission, and sets the CSP', () => {
-    const listeners: Record<string, (e: { preventDefault(): void }, url: string) => void> = {};
+  it('denies new windows, webviews, navigation of the page or any frame away from the app origin', () => {
+    const listeners: Record<string, (...args: never[]) => void> = {};
     let openHandler: ((d: { url: string }) => { action: string }) | undefined;
     lockDownContents(
-      { setWindowOpenHandler: (h) => (openHandler = h), on: (name, fn) => void (listeners[name] = fn) },
+      { setWindowOpenHandler: (h) => (openHandler = h), on: (name: string, fn: (...args: never[]) => void) => void (listeners[name] = fn) },
       RENDERER,
     );
     expect(openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
-    const prevent = vi.fn();
-    listeners['will-navigate']({ preventDefault: prevent }, 'https://example.com');
-    expect(prevent).toHaveBeenCalled();
+    const nav = (name: string, url: string) => {
+      const preventDefault = vi.fn();
+      if (name === 'will-frame-navigate') (listeners[name] as (d: { url: string; preventDefault(): void }) => void)({ url, preventDefault });
+      else (listeners[name] as (e: { preventDefault(): void }, url: string) => void)({ preventDefault }, url);
+      return preventDefault.mock.calls.length > 0;
+    };
+    for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+      expect(nav(name, 'https://example.com'), name).toBe(true);
+      expect(nav(name, 'file:///etc/passwd'), name).toBe(true);
+      expect(nav(name, 'app://normdesk/index.html'), name).toBe(false);
+    }
+    const webview = vi.fn();
+    (listeners['will-attach-webview'] as (e: { preventDefault(): void }) => void)({ preventDefault: webview });
+    expect(webview).toHaveBeenCalled();
+  });
 
+  it('denies every permission request, permission check and device, and sets the CSP', () => {
     let permission: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | undefined;
+    let check: ((wc: unknown, p: string) => boolean) | undefined;
+    let device: ((d: unknown) => boolean) | undefined;
     let headers: ((d: { responseHeaders?: Record<string, string[] | string> }, cb: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void) | undefined;
-    lockDownSession({ setPermissionRequestHandler: (h) => (permission = h), webRequest: { onHeadersReceived: (l) => (headers = l) } }, "default-src 'self'");
-    const granted = vi.fn();
-    permission!(null, 'media', granted);
-    expect(granted).toHaveBeenCalledWith(false);
+    lockDownSession(
+      {
+        setPermissionRequestHandler: (h) => (permission = h),
+        setPermissionCheckHandler: (h) => (check = h),
+        setDevicePermissionHandler: (h) => (device = h),
+        webRequest: { onHeadersReceived: (l) => (headers = l) },
+      },
+      "default-src 'self'",
+    );
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid']) {
+      const granted = vi.fn();
+      permission!(null, p, granted);
+      expect(granted).toHaveBeenCalledWith(false);
+      expect(check!(null, p)).toBe(false);
+    }
+    expect(device!({ deviceType: 'usb' })).toBe(false);
     const done = vi.fn();
     headers!({ responseHeaders: {} }, done);
     expect(done).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': ["default-src 'self'"] } });

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REQUEST_BYTES } from '../../shared/contract';
 import { createApp, type App } from '../core/composition';
 import { startHttpServer, type RunningServer } from './http-server';
 
@@ -56,8 +57,8 @@ describe('browser-mode server', () => {
     }
   });
 
-  it('refuses a body over 10 MB before it reaches a handler', async () => {
-    const big = JSON.stringify({ text: 'x'.repeat(11 * 1024 * 1024) });
+  it('refuses a body over the transport limit before it reaches a handler', async () => {
+    const big = JSON.stringify({ text: 'x'.repeat(MAX_REQUEST_BYTES + 1) });
     const res = await rpc('search:suggest', big);
     expect(res.status).toBe(413);
     expect((await json(res)).error.code).toBe('TOO_LARGE');

@@ -2,9 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { MAX_REQUEST_BYTES, type RpcError, type RpcResult } from '../../shared/contract';
+import { MAX_REQUEST_BYTES, MAX_REQUEST_LABEL, type RpcError, type RpcResult } from '../../shared/contract';
 import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
+import { knownStorageFailure } from '../core/kernel/db-errors';
 
 /** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -39,9 +40,25 @@ export interface ServeOptions {
   app: App;
   /** the built renderer (out/renderer) */
   staticDir: string;
+  /** connection limits (tests shorten them) */
+  timeouts?: Partial<ServerTimeouts>;
   host?: string;
   port?: number;
 }
+
+export interface ServerTimeouts {
+  /** the request line and headers must arrive within this */
+  headersMs: number;
+  /** the whole request (body included) must arrive within this */
+  requestMs: number;
+  /** an idle keep-alive connection is closed after this */
+  keepAliveMs: number;
+  /** how often Node checks the two limits above */
+  checkEveryMs: number;
+}
+
+/** Slow or stalled connections are closed: a local page never needs long, and each open socket holds memory. */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 20_000, requestMs: 120_000, keepAliveMs: 5_000, checkEveryMs: 5_000 };
 
 export interface RunningServer {
   server: Server;
@@ -66,14 +83,19 @@ export function assertLoopback(host: string): void {
 export async function startHttpServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   assertLoopback(host);
-  const server = createServer((req, res) => {
+  const t = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+  const server = createServer({ connectionsCheckingInterval: t.checkEveryMs }, (req, res) => {
     handle(opts, req, res).catch((err) => {
-      opts.app.ctx.log.error('HTTP 请求处理失败', err);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '程序内部错误' } });
+      const known = knownStorageFailure(err);
+      if (known) opts.app.ctx.log.error(`HTTP 请求处理失败：${known.message}`);
+      else opts.app.ctx.log.error('HTTP 请求处理失败', err);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: known?.message ?? '程序内部错误' } });
       else res.end();
     });
   });
-  server.requestTimeout = 120_000;
+  server.headersTimeout = t.headersMs;
+  server.requestTimeout = t.requestMs;
+  server.keepAliveTimeout = t.keepAliveMs;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
@@ -83,12 +105,45 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
   return {
     server,
     url: `http://${shown}:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }
 
+/** Decodes percent-escapes, or null when they are broken (`/%`, `/%zz`): the request is then refused with 400. */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+}
+
+/** The hostname of an Origin header, or null when the header is not a URL. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return null;
+  }
+}
+
 async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    sendJson(res, 400, rpcError('INVALID_INPUT', '请求地址无效'));
+    return;
+  }
+  const path = decodePath(url.pathname);
+  if (path === null) {
+    sendJson(res, 400, rpcError('INVALID_INPUT', '请求地址中的百分号编码无效'));
+    return;
+  }
   // DNS rebinding: only answer requests addressed to this machine by name.
   const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
   if (!LOOPBACK.has(hostHeader)) {
@@ -101,7 +156,7 @@ async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (url.pathname.startsWith('/api/rpc/')) {
-    await handleRpc(opts, req, res, decodeURIComponent(url.pathname.slice('/api/rpc/'.length)));
+    await handleRpc(opts, req, res, path.slice('/api/rpc/'.length));
     return;
   }
   if (url.pathname.startsWith('/api/')) {
@@ -112,7 +167,7 @@ async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerRespo
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  await serveStatic(opts.staticDir, url.pathname, res);
+  await serveStatic(opts.staticDir, path, res);
 }
 
 async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
@@ -126,19 +181,19 @@ async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerRe
     return;
   }
   const origin = req.headers.origin;
-  if (origin && origin !== 'null' && !LOOPBACK.has(new URL(origin).hostname.replace(/^\[|\]$/g, ''))) {
+  if (origin && origin !== 'null' && !LOOPBACK.has(originHost(origin) ?? '')) {
     sendJson(res, 403, rpcError('FORBIDDEN', '拒绝来自其他网站的请求'));
     return;
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_REQUEST_BYTES) {
     req.resume();
-    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`));
+    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_LABEL}`));
     return;
   }
   const raw = await readBody(req, MAX_REQUEST_BYTES);
   if (raw === null) {
-    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB`));
+    sendJson(res, 413, rpcError('TOO_LARGE', `请求过大：不能超过 ${MAX_REQUEST_LABEL}`));
     return;
   }
   let body: unknown;
@@ -183,8 +238,8 @@ function sendJson(res: ServerResponse, status: number, payload: unknown): void {
   res.end(body);
 }
 
-async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+async function serveStatic(root: string, decodedPath: string, res: ServerResponse): Promise<void> {
+  const rel = normalize(decodedPath).replace(/^([/\\])+/, '');
   const file = join(root, rel === '' ? 'index.html' : rel);
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403).end();

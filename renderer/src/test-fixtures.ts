@@ -91,12 +91,14 @@ export function reviewDoc(over: Partial<ReviewDocument> = {}): ReviewDocument {
 /** A parsed file with defaults. */
 export function parsedFile(over: Partial<ParsedFile> = {}): ParsedFile {
   return {
+    stagedId: `staged-${over.name ?? 'gazette.txt'}`,
     name: 'gazette.txt',
     sha256: 'a'.repeat(64),
     size: 100,
     alreadyImported: false,
     error: null,
     encoding: 'utf-8',
+    encodingNote: null,
     gazette: null,
     documents: [],
     warnings: [],

@@ -127,8 +127,16 @@ export const documentsChannels = defineChannels({
   'documents:list': { req: DocumentQuery, res: DocumentList, access: 'read' },
   /** One document with status, relations both ways, clause highlights and history. */
   'documents:get': { req: z.object({ id: Id, asOf: IsoDate.optional() }), res: DocumentDetail, access: 'read' },
-  /** Edits fields of a document (validated; audited in the same transaction). */
-  'documents:update': { req: z.object({ id: Id, patch: DocumentPatch }), res: DocumentDetail, access: 'edit' },
+  /**
+   * Edits fields of a document (validated; audited in the same transaction). `expectedUpdatedAt` is the
+   * updatedAt the editor loaded: an edit of an outdated copy is refused with CONFLICT naming what changed. The UI
+   * always sends it; it is optional only so scripts written against earlier versions keep working.
+   */
+  'documents:update': {
+    req: z.object({ id: Id, patch: DocumentPatch, expectedUpdatedAt: z.string().min(1).max(40).optional() }),
+    res: DocumentDetail,
+    access: 'edit',
+  },
   /** Deletes a document; relations pointing at it become unresolved references again. */
   'documents:delete': { req: z.object({ id: Id }), res: z.object({ id: Id }), access: 'edit' },
   /** Adds a relation to a stored document or to a 文号/title not yet in the library. */

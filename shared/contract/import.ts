@@ -1,16 +1,62 @@
 import { z } from 'zod';
-import { ParsedDocument, ParsedGazette, ParseWarning } from '../domain/parse-result';
+import { Appointment, IsoDate, ParsedDocument, ParsedGazette, ParseWarning, RelationTarget } from '../domain/parse-result';
 import { defineChannels } from './define';
+
+/**
+ * The one upload limit: the largest file an import takes, whatever the shell (picker, drop, CLI). Every
+ * transport limit below is derived from it, so a file under it always fits in a request.
+ */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+/** The limit as people read it, for messages and the import page. */
+export const MAX_IMPORT_FILE_LABEL = `${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`;
+
+/** Length of the base64 text of `bytes` bytes. */
+export const base64Length = (bytes: number) => 4 * Math.ceil(bytes / 3);
+
+/** The base64 text one parse request may carry in all: one file at the limit, or several smaller ones. */
+export const MAX_PARSE_REQUEST_BASE64 = base64Length(MAX_IMPORT_FILE_BYTES);
+/** Files per parse request (the renderer and the CLI send more in several requests). */
+export const MAX_PARSE_REQUEST_FILES = 20;
+/** Files and documents per commit request (larger batches are committed in several requests, one transaction each). */
+export const MAX_COMMIT_REQUEST_FILES = 50;
+export const MAX_COMMIT_REQUEST_DOCUMENTS = 1_000;
+/** Documents one file may hold (a file is committed whole, in one request). */
+export const MAX_DOCUMENTS_PER_FILE = 5_000;
+/** Largest request body any transport (HTTP, IPC) accepts: a full parse request plus room for names and JSON. */
+export const MAX_IMPORT_REQUEST_BYTES = MAX_PARSE_REQUEST_BASE64 + 1024 * 1024;
+
+/**
+ * Cuts items into consecutive chunks of at most `maxCount` items and `maxWeight` total weight (an item heavier
+ * than `maxWeight` goes alone). For sending large batches in requests the transports accept.
+ */
+export function planChunks<T>(items: readonly T[], maxCount: number, maxWeight: number, weight: (item: T) => number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let sum = 0;
+  for (const item of items) {
+    const w = weight(item);
+    if (current.length && (current.length >= maxCount || sum + w > maxWeight)) {
+      chunks.push(current);
+      current = [];
+      sum = 0;
+    }
+    current.push(item);
+    sum += w;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
 
 /** A file's bytes as base64 (the renderer reads dropped/picked files itself, in both shells). */
 export const UploadedFile = z.object({
   name: z.string().min(1).max(255),
-  dataBase64: z.string().max(14_000_000, '文件过大：单个文件不能超过 10 MB'),
+  // The service checks the size per file and names the file; this only bounds what one request may carry.
+  dataBase64: z.string().max(MAX_PARSE_REQUEST_BASE64 + 16, `文件过大：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}`),
 });
 
 /** A warning on one extracted document, for the review screen. */
 export const ReviewWarning = z.object({
-  kind: z.enum(['no-doc-number', 'no-validity', 'validity-too-long', 'duplicate', 'parse']),
+  kind: z.enum(['no-doc-number', 'no-validity', 'validity-too-long', 'duplicate', 'inconsistent-dates', 'parse']),
   message: z.string(),
 });
 
@@ -23,6 +69,8 @@ export type ReviewDocument = z.infer<typeof ReviewDocument>;
 
 /** What parsing one uploaded file gave: a batch to review, or the reason it could not be read. */
 export const ParsedFile = z.object({
+  /** where the service keeps this parse until commit (null when the file could not be read) */
+  stagedId: z.string().nullable(),
   name: z.string(),
   sha256: z.string(),
   size: z.number().int(),
@@ -30,42 +78,95 @@ export const ParsedFile = z.object({
   alreadyImported: z.boolean(),
   error: z.string().nullable(),
   encoding: z.string().nullable(),
+  /** the text looked garbled in the detected encoding, or was read in another one: say so at review */
+  encodingNote: z.string().nullable(),
   gazette: ParsedGazette.nullable(),
   documents: z.array(ReviewDocument),
   warnings: z.array(ParseWarning),
 });
 export type ParsedFile = z.infer<typeof ParsedFile>;
 
-/** The reviewed batch to store: documents as the person corrected them; dropped ones are left out. */
-export const CommitFile = z.object({
-  name: z.string().min(1).max(255),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  size: z.number().int().min(0),
-  encoding: z.string().max(40),
-  gazette: ParsedGazette.nullable(),
-  documents: z.array(ParsedDocument).max(5_000),
+const text = (max: number) => z.string().max(max);
+/**
+ * One staged document to store, by its index in the staged parse, with the person's corrections. A field left
+ * out keeps what was extracted; null clears it. Body, lines and the file's hash never come from the client.
+ */
+export const CommitDocument = z.object({
+  index: z.number().int().min(0),
+  title: text(1_000).optional(),
+  /** the 文号 as the person typed it (parsed by the service), null for none */
+  docNumber: text(100).nullable().optional(),
+  registrationNumber: text(100).nullable().optional(),
+  issuers: z.array(text(200)).max(50).optional(),
+  dateSigned: IsoDate.nullable().optional(),
+  kind: text(50).nullable().optional(),
+  isNormative: z.boolean().optional(),
+  effectiveClause: text(2_000).nullable().optional(),
+  effectiveDate: IsoDate.nullable().optional(),
+  validityClause: text(2_000).nullable().optional(),
+  validUntil: IsoDate.nullable().optional(),
+  abolishes: z.array(RelationTarget).max(500).optional(),
+  amends: z.array(RelationTarget).max(500).optional(),
+  replaces: z.array(RelationTarget).max(500).optional(),
+  cites: z.array(text(100)).max(500).optional(),
+  appointments: z.array(Appointment).max(2_000).optional(),
 });
+export type CommitDocument = z.input<typeof CommitDocument>;
 
-/** A parsed file in the shape commit takes, keeping every extracted document (the CLI's `import --yes`). */
-export function toCommitFile(p: ParsedFile): z.input<typeof CommitFile> {
-  return { name: p.name, sha256: p.sha256, size: p.size, encoding: p.encoding ?? 'unknown', gazette: p.gazette, documents: p.documents };
-}
+/** A reviewed staged file to store: its kept documents (dropped ones are left out) and the gazette as corrected. */
+export const CommitFile = z.object({
+  stagedId: z.string().min(1).max(100),
+  gazette: ParsedGazette.nullable(),
+  documents: z.array(CommitDocument).max(MAX_DOCUMENTS_PER_FILE),
+});
+export type CommitFile = z.input<typeof CommitFile>;
+
+const StoredRef = z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() });
 
 export const ImportSummary = z.object({
-  created: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() })),
+  created: z.array(StoredRef),
   /** documents that were already stored (same 文号 and title, or same text) and so were not added again */
-  skipped: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() })),
+  skipped: z.array(StoredRef),
   gazettes: z.array(z.object({ id: z.string(), title: z.string() })),
   /** references to documents that this import resolved */
   resolvedRelations: z.number().int(),
+  /** stored as printed although its facts contradict each other: flagged for review */
+  flagged: z.array(StoredRef.extend({ reason: z.string() })),
+  /** files or documents not stored, each with the reason (the rest of the batch was stored) */
+  refused: z.array(z.object({ file: z.string(), title: z.string().nullable(), reason: z.string() })),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const importChannels = defineChannels({
-  /** Reads and extracts files without storing anything, for review. */
-  'import:parse': { req: z.object({ files: z.array(UploadedFile).min(1).max(50) }), res: z.array(ParsedFile), access: 'edit' },
-  /** Stores reviewed documents (and gazette issues) in one transaction; already stored ones are skipped. */
-  'import:commit': { req: z.object({ files: z.array(CommitFile).min(1).max(50) }), res: ImportSummary, access: 'edit' },
+  /** Reads and extracts files without storing anything, for review; keeps each parse staged for commit. */
+  'import:parse': {
+    req: z.object({
+      files: z
+        .array(UploadedFile)
+        .min(1)
+        .max(MAX_PARSE_REQUEST_FILES, `一次最多发送 ${MAX_PARSE_REQUEST_FILES} 个文件，请分批发送`)
+        .refine((fs) => fs.reduce((n, f) => n + f.dataBase64.length, 0) <= MAX_PARSE_REQUEST_BASE64 + 16, {
+          message: `一次发送的文件合计不能超过 ${MAX_IMPORT_FILE_LABEL}，请分批发送`,
+        }),
+    }),
+    res: z.array(ParsedFile),
+    access: 'edit',
+  },
+  /**
+   * Stores reviewed staged files in one transaction: what the service parsed, with the person's corrections.
+   * Already stored documents are skipped; a file or document that cannot be stored is refused with its reason
+   * and the rest is stored.
+   */
+  'import:commit': {
+    req: z.object({
+      files: z
+        .array(CommitFile)
+        .min(1)
+        .max(MAX_COMMIT_REQUEST_FILES, `一次最多保存 ${MAX_COMMIT_REQUEST_FILES} 个文件，请分批保存`),
+    }),
+    res: ImportSummary,
+    access: 'edit',
+  },
   /** Loads the sample gazettes shipped with the app (for an empty library). */
   'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
+import { backupChannels } from './backup';
 import type { Caller } from './caller';
 import { cleanupChannels } from './cleanup';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
-import { importChannels } from './import';
+import { importChannels, MAX_IMPORT_REQUEST_BYTES } from './import';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...searchChannels,
   ...exportChannels,
   ...cleanupChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,5 +49,7 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Largest request body accepted by any transport, in bytes. */
-export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/** Largest request body accepted by any transport, in bytes: derived from the one upload limit (MAX_IMPORT_FILE_BYTES). */
+export const MAX_REQUEST_BYTES = MAX_IMPORT_REQUEST_BYTES;
+/** The request limit as people read it, for messages. */
+export const MAX_REQUEST_LABEL = `${Math.ceil(MAX_REQUEST_BYTES / 1024 / 1024)} MB`;

@@ -18,6 +18,12 @@ export const Settings = z.object({
   /** regular expression (source) recognising a 登记号 / 统一编号 */
   registrationPattern: z.string().max(200),
   masthead: MastheadSettings,
+  /** days automatic backups are kept (the newest is always kept) */
+  backupRetentionDays: z
+    .number({ message: '备份保留天数（backupRetentionDays）必须是整数' })
+    .int({ message: '备份保留天数（backupRetentionDays）必须是整数' })
+    .min(1, { message: '备份保留天数（backupRetentionDays）至少为 1 天' })
+    .max(3650, { message: '备份保留天数（backupRetentionDays）不能超过 3650 天' }),
 });
 export type Settings = z.infer<typeof Settings>;
 

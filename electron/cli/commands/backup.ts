@@ -5,7 +5,7 @@ import { UsageError } from '../command';
 export const backupCommand: CliCommand = {
   name: 'backup',
   summary: '备份文件库（在线备份，可在程序运行时进行，备份后自动校验）',
-  usage: 'normdesk backup --out FILE [--force] [--json] [--data DIR]\n  恢复：关闭 NormDesk，把备份文件复制为数据目录中的 normdesk.db。',
+  usage: 'normdesk backup --out FILE [--force] [--json] [--data DIR]\n  已有的文件只在加 --force 时覆盖；不能写入数据目录。恢复：normdesk restore --from FILE',
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
   async run(ctx) {
     if (typeof ctx.values.out !== 'string' || !ctx.values.out) throw new UsageError('请用 --out 指定备份文件，例如 --out 备份-2026-11-22.db');

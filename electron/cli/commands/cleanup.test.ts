@@ -46,7 +46,7 @@ describe('normdesk cleanup', () => {
       (JSON.parse((await cli('list', '--json', '--as-of', '2022-01-01', '--data', data)).out) as Array<{ id: string; status: string }>).find((d) => d.id === docId)!.status;
     expect(await statusOf(first.id)).toBe('已废止');
 
-    const out = join(data, 'notice.docx');
+    const out = join(mkdtempSync(join(tmpdir(), 'nd-cli-cleanup-out-')), 'notice.docx');
     expect((await cli('export', 'cleanup', '--campaign', id, '--format', 'docx', '--out', out, '--data', data)).code).toBe(0);
     expect(existsSync(out)).toBe(true);
 

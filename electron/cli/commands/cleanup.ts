@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLEANUP_DECISIONS, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
 import type { App } from '../../core/composition';
+import { safeWriteFile } from '../../core/kernel/safe-write';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 
 const USAGE = [
@@ -9,7 +10,7 @@ const USAGE = [
   'normdesk cleanup list [--json]',
   'normdesk cleanup show ID [--json]',
   'normdesk cleanup decide ID --doc DOCID --decision 继续有效|修改|废止|宣布失效 [--reason 理由]',
-  'normdesk cleanup sheet ID --issuer 机关 --out FILE.xlsx',
+  'normdesk cleanup sheet ID --issuer 机关 --out FILE.xlsx [--force]',
   'normdesk cleanup import-sheet ID FILE.xlsx [--overwrite]',
   'normdesk cleanup publish ID --doc-number 文号 --date YYYY-MM-DD',
   'normdesk cleanup revert ID',
@@ -20,17 +21,6 @@ const str = (v: unknown, what: string): string => {
   throw new UsageError(`请指定${what}`);
 };
 
-function writeAtomic(path: string, data: Buffer): string {
-  const out = resolve(path);
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, out);
-  } catch (err) {
-    throw new UsageError(`无法写入 ${out}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  return out;
-}
 
 async function show(app: App, ctx: CliContext, id: string): Promise<void> {
   const c = await app.call('cleanup:get', { id });
@@ -84,7 +74,8 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
     }
     case 'sheet': {
       const file = await app.call('cleanup:sheet', { id: needId(), issuer: str(v.issuer, '--issuer 制定机关') });
-      const out = writeAtomic(typeof v.out === 'string' ? v.out : file.fileName, Buffer.from(file.dataBase64, 'base64'));
+      const target = resolve(typeof v.out === 'string' ? v.out : file.fileName);
+      const out = await safeWriteFile(target, Buffer.from(file.dataBase64, 'base64'), { dataDir: app.ctx.dataDir, force: !!v.force });
       ctx.out(v.json ? JSON.stringify({ file: out }) : `已导出审查意见表：${out}`);
       return 0;
     }
@@ -147,6 +138,7 @@ export const cleanupCommand: CliCommand = {
     reason: { type: 'string' },
     out: { type: 'string', short: 'o' },
     overwrite: { type: 'boolean' },
+    force: { type: 'boolean' },
     'doc-number': { type: 'string' },
     date: { type: 'string' },
   },

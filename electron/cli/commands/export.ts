@@ -1,14 +1,16 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ExportedFile } from '../../../shared/contract/export';
+import { checkWriteTarget, safeWriteFile } from '../../core/kernel/safe-write';
 import { UsageError, type CliCommand } from '../command';
 
 const USAGE = [
-  'normdesk export doc ID --format docx|pdf [--out FILE]',
-  'normdesk export gazette ID --format docx|pdf [--out FILE]',
-  'normdesk export cleanup --input FILE.json --format docx|pdf [--out FILE]',
-  'normdesk export cleanup --campaign ID --format docx|pdf [--out FILE]',
+  'normdesk export doc ID --format docx|pdf [--out FILE] [--force]',
+  'normdesk export gazette ID --format docx|pdf [--out FILE] [--force]',
+  'normdesk export cleanup --input FILE.json --format docx|pdf [--out FILE] [--force]',
+  'normdesk export cleanup --campaign ID --format docx|pdf [--out FILE] [--force]',
   'normdesk export fonts',
+  '（已有的文件只在加 --force 时覆盖；不能写入数据目录）',
 ].join('\n       ');
 
 function formatOf(value: unknown): 'docx' | 'pdf' {
@@ -36,7 +38,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: '按公文格式（GB/T 9704）导出文件、公报或清理结果为 DOCX/PDF',
   usage: USAGE,
-  options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, input: { type: 'string' }, campaign: { type: 'string' } },
+  options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, input: { type: 'string' }, force: { type: 'boolean' }, campaign: { type: 'string' } },
   async run(ctx) {
     const [what, id] = ctx.positionals;
     if (!what) throw new UsageError(`请指定导出内容。用法：${USAGE}`);
@@ -49,6 +51,10 @@ export const exportCommand: CliCommand = {
         return;
       }
       const format = formatOf(ctx.values.format);
+      const force = ctx.values.force === true;
+      const safety = { dataDir: app.ctx.dataDir, force };
+      // a target that will be refused is refused before the (slow) export runs
+      if (typeof ctx.values.out === 'string') checkWriteTarget(resolve(ctx.values.out), safety);
       let file: ExportedFile;
       if (what === 'doc' || what === 'document' || what === 'gazette') {
         if (!id) throw new UsageError(`请指定${what === 'gazette' ? '公报' : '文件'} ID`);
@@ -59,15 +65,7 @@ export const exportCommand: CliCommand = {
       } else {
         throw new UsageError(`未知的导出内容“${what}”，可选 doc、gazette、cleanup、fonts`);
       }
-      const out = resolve(typeof ctx.values.out === 'string' ? ctx.values.out : file.fileName);
-      // written beside the target and renamed, so a failed write never leaves a half file in place of a good one
-      const tmp = `${out}.${process.pid}.tmp`;
-      try {
-        writeFileSync(tmp, Buffer.from(file.dataBase64, 'base64'));
-        renameSync(tmp, out);
-      } catch (err) {
-        throw new UsageError(`无法写入 ${out}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
+      const out = await safeWriteFile(resolve(typeof ctx.values.out === 'string' ? ctx.values.out : file.fileName), Buffer.from(file.dataBase64, 'base64'), safety);
       for (const w of file.warnings) ctx.err(`提示：${w}`);
       if (ctx.values.json) ctx.out(JSON.stringify({ file: out, pages: file.pages, warnings: file.warnings }, null, 2));
       else ctx.out(`已导出：${out}（${format.toUpperCase()}${file.pages ? `，${file.pages} 页` : ''}）`);

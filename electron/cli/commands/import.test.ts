@@ -44,7 +44,7 @@ describe('normdesk import / list / gazettes', () => {
     expect(gazettes[0]).toMatchObject({ title: '高青县人民政府公报', issueNumber: 3 });
   });
 
-  it('stores nothing when one of the files cannot be imported, and says which', async () => {
+  it('stores every other file when some cannot be imported, and names each refused one with its reason', async () => {
     const data = mkdtempSync(join(tmpdir(), 'nd-cli-import-'));
     const empty = join(data, '空.txt');
     writeFileSync(empty, '');
@@ -52,8 +52,35 @@ describe('normdesk import / list / gazettes', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/文件为空/);
     expect(r.out).toMatch(/文件不存在/);
-    expect(r.err).toMatch(/有 2 个文件无法导入（见上），未保存任何内容/);
-    expect(JSON.parse((await cli('list', '--json', '--data', data)).out)).toEqual([]);
+    expect(r.out).toMatch(/已导入 \d+ 件/);
+    expect(r.err).toMatch(/有 2 个文件或文件中的公文未导入，其余已保存/);
+    expect(r.err).toMatch(/空.txt：文件为空/);
+    expect(JSON.parse((await cli('list', '--json', '--data', data)).out).length).toBeGreaterThan(5);
+  });
+
+  it('imports 120 files at once; one whose 有效期 ends before its 施行 is stored as printed and flagged, not refused', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nd-cli-import-'));
+    const dir = mkdtempSync(join(tmpdir(), 'nd-cli-files-'));
+    const files: string[] = [];
+    for (let i = 1; i <= 120; i++) {
+      const validity = i === 77 ? '有效期至2021年12月31日' : '有效期五年';
+      const file = join(dir, `${String(i).padStart(3, '0')}.txt`);
+      writeFileSync(
+        file,
+        [`招远市人民政府关于印发招远市第${i}号管理办法的通知`, `招政发〔2022〕${i}号`, '各镇人民政府，各街道办事处，市政府各部门：',
+          `现将《招远市第${i}号管理办法》印发给你们，请认真贯彻执行。`, `本办法自2022年3月1日起施行，${validity}。`, '招远市人民政府', '2022年2月7日'].join('\n'),
+      );
+      files.push(file);
+    }
+    const broken = join(dir, 'broken.docx');
+    writeFileSync(broken, 'PK not really a zip');
+    const r = await cli('import', ...files, broken, '--yes', '--json', '--data', data);
+    const result = JSON.parse(r.out);
+    expect(result.summary.created).toHaveLength(120);
+    expect(result.summary.flagged).toEqual([expect.objectContaining({ docNumber: '招政发〔2022〕77号', reason: expect.stringMatching(/有效期截止日期（2021-12-31）早于施行日期（2022-03-01）/) })]);
+    expect(result.summary.refused).toEqual([{ file: 'broken.docx', title: null, reason: expect.stringMatching(/Word 文档/) }]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse((await cli('list', '--json', '--data', data)).out)).toHaveLength(120);
   });
 
   it('refuses a date that does not exist and a missing file argument', async () => {

@@ -1,28 +1,48 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ImportSummary, ParsedFile } from '../../../shared/contract/import';
-import { MAX_REQUEST_BYTES } from '../../../shared/contract';
-import { toCommitFile } from '../../../shared/contract/import';
+import {
+  base64Length,
+  MAX_COMMIT_REQUEST_DOCUMENTS,
+  MAX_COMMIT_REQUEST_FILES,
+  MAX_IMPORT_FILE_BYTES,
+  MAX_IMPORT_FILE_LABEL,
+  MAX_PARSE_REQUEST_BASE64,
+  MAX_PARSE_REQUEST_FILES,
+  planChunks,
+  type ImportSummary,
+  type ParsedFile,
+} from '../../../shared/contract/import';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
-/** The largest file one import takes (the upload limit of the app, so the CLI and the UI agree). */
-const MAX_FILE_BYTES = MAX_REQUEST_BYTES;
-/** Files per request, as the contract allows. */
-const BATCH = 50;
-
-/** Why a path cannot be imported before reading it, in Chinese; null when it can be read. */
-async function problemWith(path: string): Promise<string | null> {
+/** Why a path cannot be imported before reading it, in Chinese, or its size when it can be read. */
+async function check(path: string): Promise<{ problem: string } | { size: number }> {
   try {
     const s = await stat(path);
-    if (!s.isFile()) return '不是文件';
-    if (s.size > MAX_FILE_BYTES) return `文件过大（${(s.size / 1024 / 1024).toFixed(1)} MB）：单个文件不能超过 10 MB`;
-    return null;
+    if (!s.isFile()) return { problem: '不是文件' };
+    if (s.size > MAX_IMPORT_FILE_BYTES) {
+      return { problem: `文件过大（${(s.size / 1024 / 1024).toFixed(1)} MB）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入` };
+    }
+    return { size: s.size };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取：${(err as Error).message}`;
+    return { problem: code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取：${(err as Error).message}` };
   }
 }
+
+const unreadable = (name: string, error: string): ParsedFile => ({
+  stagedId: null,
+  name,
+  sha256: '',
+  size: 0,
+  alreadyImported: false,
+  error,
+  encoding: null,
+  encodingNote: null,
+  gazette: null,
+  documents: [],
+  warnings: [],
+});
 
 function describe(files: ParsedFile[], out: (s: string) => void): void {
   for (const f of files) {
@@ -31,6 +51,7 @@ function describe(files: ParsedFile[], out: (s: string) => void): void {
       out(`  ✗ ${f.error}`);
       continue;
     }
+    if (f.encodingNote) out(`  ⚠ ${f.encodingNote}`);
     if (f.gazette) {
       const g = f.gazette;
       out(`  公报：${g.title} ${g.year ?? ''}年第${g.issueNumber ?? '?'}期${g.totalNumber ? `（总第${g.totalNumber}期）` : ''} ${g.publishDate ?? ''}`);
@@ -45,6 +66,15 @@ function describe(files: ParsedFile[], out: (s: string) => void): void {
   }
 }
 
+function add(into: ImportSummary, part: ImportSummary) {
+  into.created.push(...part.created);
+  into.skipped.push(...part.skipped);
+  into.gazettes.push(...part.gazettes);
+  into.flagged.push(...part.flagged);
+  into.refused.push(...part.refused);
+  into.resolvedRelations += part.resolvedRelations;
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
   summary: '导入文件（.txt/.docx/.pdf）：先列出识别结果，加 --yes 才保存',
@@ -54,54 +84,63 @@ export const importCommand: CliCommand = {
     if (ctx.positionals.length === 0) throw new UsageError('请指定要导入的文件，例如：normdesk import 公报.txt');
     const app = ctx.openApp();
     try {
+      const checked = await Promise.all(ctx.positionals.map(async (path) => ({ path, ...(await check(path)) })));
       const parsed: ParsedFile[] = [];
-      for (let i = 0; i < ctx.positionals.length; i += BATCH) {
-        const chunk = ctx.positionals.slice(i, i + BATCH);
-        const readable: { name: string; bytes: Uint8Array }[] = [];
+      const summary: ImportSummary | null = ctx.values.yes
+        ? { created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] }
+        : null;
+      // The same two channels as the app, in requests the contract accepts. With --yes each parsed chunk is
+      // stored at once (one transaction per request), so a large folder never waits in memory.
+      const chunks = planChunks(checked, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (c) => ('size' in c ? base64Length(c.size) : 0));
+      for (const chunk of chunks) {
         const slots: Array<ParsedFile | null> = [];
-        for (const path of chunk) {
-          const problem = await problemWith(path);
-          const bytes = problem ? null : await readFile(path).catch(() => null);
+        const upload: { name: string; dataBase64: string }[] = [];
+        for (const c of chunk) {
+          const bytes = 'size' in c ? await readFile(c.path).catch(() => null) : null;
           if (!bytes) {
-            slots.push({ name: path, sha256: '', size: 0, alreadyImported: false, error: problem ?? '无法读取文件', encoding: null, gazette: null, documents: [], warnings: [] });
-          } else {
-            readable.push({ name: basename(path), bytes });
-            slots.push(null);
+            slots.push(unreadable(c.path, 'problem' in c ? c.problem : '无法读取文件'));
+            continue;
           }
+          upload.push({ name: basename(c.path), dataBase64: bytes.toString('base64') });
+          slots.push(null);
         }
-        // The contract wants at least one file per request; a chunk of only unreadable paths has nothing to send.
-        const results = readable.length
-          ? await app.call('import:parse', { files: readable.map((r) => ({ name: r.name, dataBase64: Buffer.from(r.bytes).toString('base64') })) })
-          : [];
+        const results = upload.length ? await app.call('import:parse', { files: upload }) : [];
         let k = 0;
-        for (const s of slots) parsed.push(s ?? results[k++]);
+        const here = slots.map((s) => s ?? results[k++]);
+        parsed.push(...here);
+        if (!summary) continue;
+        for (const f of here) if (f.error) summary.refused.push({ file: f.name, title: null, reason: f.error });
+        const staged = here.filter((f) => f.stagedId);
+        const commits = planChunks(staged, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length);
+        for (const part of commits) {
+          add(
+            summary,
+            await app.call('import:commit', {
+              files: part.map((f) => ({ stagedId: f.stagedId!, gazette: f.gazette, documents: f.documents.map((_, index) => ({ index })) })),
+            }),
+          );
+        }
       }
       const failed = parsed.filter((f) => f.error);
-      let summary: ImportSummary | null = null;
-      if (ctx.values.yes && failed.length === 0) {
-        summary = { created: [], skipped: [], gazettes: [], resolvedRelations: 0 };
-        for (let i = 0; i < parsed.length; i += BATCH) {
-          const part = await app.call('import:commit', { files: parsed.slice(i, i + BATCH).map(toCommitFile) });
-          summary.created.push(...part.created);
-          summary.skipped.push(...part.skipped);
-          summary.gazettes.push(...part.gazettes);
-          summary.resolvedRelations += part.resolvedRelations;
-        }
-      }
+      const refusedCount = summary ? summary.refused.length : failed.length;
       if (ctx.values.json) {
         ctx.out(JSON.stringify({ files: parsed, stored: summary !== null, summary }, null, 2));
       } else {
         describe(parsed, ctx.out);
-        if (failed.length) {
-          ctx.err(`有 ${failed.length} 个文件无法导入（见上），未保存任何内容。请移除或修正这些文件后重新运行。`);
-        } else if (!summary) {
+        if (!summary) {
+          if (failed.length) ctx.err(`有 ${failed.length} 个文件无法导入（见上）；加 --yes 时其余文件照常保存。`);
           ctx.out('未保存任何内容。核对无误后，加 --yes 重新运行即可导入。');
         } else {
           ctx.out(`已导入 ${summary.created.length} 件，跳过已存在的 ${summary.skipped.length} 件${summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}${summary.resolvedRelations ? `，关联引用 ${summary.resolvedRelations} 处` : ''}。`);
           for (const s of summary.skipped) ctx.out(`  已存在：${s.docNumber ?? '（无文号）'} ${s.title}`);
+          for (const f of summary.flagged) ctx.out(`  ⚠ 已按原文保存并标记待核对：${f.docNumber ?? '（无文号）'} ${f.title}：${f.reason}`);
+          if (summary.refused.length) {
+            ctx.err(`有 ${summary.refused.length} 个文件或文件中的公文未导入，其余已保存：`);
+            for (const r of summary.refused) ctx.err(`  ✗ ${r.file}${r.title ? `《${r.title}》` : ''}：${r.reason}`);
+          }
         }
       }
-      return failed.length ? 1 : 0;
+      return refusedCount ? 1 : 0;
     } finally {
       await app.close();
     }

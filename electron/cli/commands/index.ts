@@ -7,8 +7,9 @@ import { importCommand } from './import';
 import { infoCommand } from './info';
 import { listCommand } from './list';
 import { parseCommand } from './parse';
+import { restoreCommand } from './restore';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand, cleanupCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, cleanupCommand];

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseText } from '../../../shared/parse';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { MAX_IMPORT_BYTES, readImportFile } from '../../core/features/import/readers';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/contract/import';
+import { readImportFile } from '../../core/features/import/readers';
 
 /** `parse FILE [--json]`: prints what extraction finds in a file; stores nothing. */
 export const parseCommand: CliCommand = {
@@ -18,7 +19,7 @@ export const parseCommand: CliCommand = {
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new UsageError(`不是文件：${file}`);
-      if (info.size > MAX_IMPORT_BYTES) throw new UsageError(`文件过大（超过 50 MB）：${file}`);
+      if (info.size > MAX_IMPORT_FILE_BYTES) throw new UsageError(`文件过大（超过 ${MAX_IMPORT_FILE_LABEL}）：${file}`);
       bytes = await readFile(file);
     } catch (e) {
       if (e instanceof UsageError) throw e;

@@ -11,8 +11,9 @@ export const serveCommand: CliCommand = {
   usage: 'normdesk serve [--port N] [--host 127.0.0.1] [--data DIR]',
   options: { port: { type: 'string' }, host: { type: 'string' } },
   async run(ctx) {
-    const port = ctx.values.port === undefined ? 5610 : Number(ctx.values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${String(ctx.values.port)}`);
+    const raw = ctx.values.port === undefined ? '5610' : String(ctx.values.port);
+    const port = /^\d{1,5}$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${raw}（应为 0–65535 之间的整数，0 表示自动选择）`);
     const staticDir = join(findAppRoot(), 'out', 'renderer');
     if (!existsSync(join(staticDir, 'index.html'))) {
       throw new UsageError('界面尚未构建：请先运行 npm run build（或使用 npm run serve）');
@@ -25,6 +26,7 @@ export const serveCommand: CliCommand = {
     } catch (err) {
       await app.close();
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`端口 ${port} 已被占用，请用 --port 指定其他端口`);
+      if ((err as NodeJS.ErrnoException).code === 'EACCES') throw new UsageError(`没有权限使用端口 ${port}，请用 --port 指定 1024 以上的端口`);
       throw err;
     }
     ctx.out(`NormDesk 浏览器模式已启动：${running.url}`);

@@ -15,20 +15,25 @@ export function schemaVersion(db: Database): number {
 
 /**
  * Applies every migration above the recorded version, in one transaction, up to `target`.
- * A database newer than the app is refused before anything is written.
+ * A database newer than the app is refused before anything is written. Two processes opening one library at
+ * once (two CLI imports into a new data directory) must not both create the tables: the migration runs under
+ * an exclusive lock and the version is read again inside it, so the second finds the work done.
  */
 export function migrate(db: Database, migrations: readonly Migration[], target = latestVersion(migrations)): number {
+  const pendingAbove = (v: number) =>
+    migrations.filter((m) => m.version > v && m.version <= target).sort((a, b) => a.version - b.version);
   const current = refuseNewer(db, migrations);
-  const pending = migrations.filter((m) => m.version > current && m.version <= target).sort((a, b) => a.version - b.version);
-  if (pending.length === 0) return current;
-  db.transaction(() => {
+  if (pendingAbove(current).length === 0) return current;
+  return db.transaction(() => {
+    const now = refuseNewer(db, migrations);
+    const pending = pendingAbove(now);
     for (const m of pending) {
       if (typeof m.up === 'string') db.exec(m.up);
       else m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
-  return target;
+    return pending.length ? target : now;
+  }).exclusive();
 }
 
 /** Throws before anything is written when the database was made by a newer NormDesk; returns its version. */

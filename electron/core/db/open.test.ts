@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../kernel/errors';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
-import { openDatabase } from './open';
+import { openDatabase, retryBusy } from './open';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -61,5 +62,47 @@ describe('migrate', () => {
     expect(() =>
       db.prepare("INSERT INTO relations (type, source_id, created_at) VALUES ('cites', 'missing', '2026-01-01')").run(),
     ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('two writers at once (issue 14)', () => {
+  /** Runs the writer script in its own process; resolves with its exit code and output. */
+  function writer(dir: string, startAt: number, tag: string, count: number): Promise<{ code: number | null; out: string; err: string }> {
+    const script = join(__dirname, '..', 'test-support', 'concurrent-writer-worker.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', script, dir, String(startAt), tag, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (err += b));
+    return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  }
+
+  it('two processes creating one new library and importing into it at once both succeed, and nothing is lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-db-'));
+    const startAt = Date.now() + 4000;
+    const [a, b] = await Promise.all([writer(dir, startAt, 'a', 150), writer(dir, startAt, 'b', 150)]);
+    expect([a.code, a.err, a.out]).toEqual([0, '', 'done']);
+    expect([b.code, b.err, b.out]).toEqual([0, '', 'done']);
+    const db = openDatabase(join(dir, 'normdesk.db'));
+    expect(schemaVersion(db)).toBe(latestVersion(migrations));
+    expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(300);
+    db.close();
+  }, 60_000);
+
+  it('a writer waits for another connection holding the write lock instead of failing', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nd-db-')), 'held.db');
+    openDatabase(file).close();
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    const db = openDatabase(file);
+    db.pragma('busy_timeout = 100');
+    const insert = () => db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES ('t', 'x', 'test', 'test', '1')").run();
+    // Held for good: after its retries the error says in Chinese that the library is busy, and nothing was written.
+    expect(() => retryBusy(() => db.transaction(insert).immediate(), 2)).toThrow(/文件库正被另一个程序写入/);
+    holder.exec('COMMIT');
+    retryBusy(() => db.transaction(insert).immediate());
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'test'").pluck().get()).toBe(1);
+    db.close();
+    holder.close();
   });
 });

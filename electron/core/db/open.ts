@@ -7,6 +7,32 @@ import { registerSearchFunctions } from './search-functions';
 
 export type Db = Database.Database;
 
+/** How long a statement waits for another process's write (a CLI import while the app saves) before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 15_000;
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * Runs a write transaction, retrying when another process holds the library (SQLITE_BUSY even after the busy
+ * timeout, or a snapshot made stale by another writer). `run` must be a whole transaction (nothing half-done
+ * survives a failed attempt). After the last attempt the error says in Chinese that the library is busy.
+ */
+export function retryBusy<T>(run: () => T, attempts = 4): T {
+  for (let i = 1; ; i++) {
+    try {
+      return run();
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+      if (i >= attempts) throw new AppError('CONFLICT', '文件库正被另一个程序写入（例如另一个导入），等待超时，请稍后重试。未保存任何内容。');
+      // A short synchronous pause: better-sqlite3 is synchronous, and the other writer needs the time anyway.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 * i);
+    }
+  }
+}
+
 /**
  * Opens (or creates) the library database: checks integrity (small files; see integrity.ts), refuses a newer
  * schema untouched,
@@ -20,15 +46,17 @@ export function openDatabase(file: string): Db {
     throw new AppError('INTERNAL', `无法打开数据库文件 ${file}：${(err as Error).message}`);
   }
   try {
+    // Another process may be writing (the app while the CLI imports, or creating this very file): wait for it.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // A large library is checked in the background after opening (createApp), so start-up stays fast.
     if (!isLargeDatabase(file)) quickCheck(db);
     // Before WAL is switched on: that alone would write to a newer app's file.
     refuseNewer(db, migrations);
-    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    if (file !== ':memory:') retryBusy(() => db.pragma('journal_mode = WAL'));
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     registerSearchFunctions(db); // the search triggers call these on every document write
-    migrate(db, migrations);
+    retryBusy(() => migrate(db, migrations));
     return db;
   } catch (err) {
     db.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Caller, Handlers, RpcResult } from '../../../shared/contract';
 import { ACCESS_LABELS, contract, isChannel } from '../../../shared/contract';
 import type { Logger } from './context';
+import { knownStorageFailure } from './db-errors';
 import { AppError } from './errors';
 
 z.config(z.locales.zhCN());
@@ -43,6 +44,11 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
       if (err instanceof z.ZodError) {
         return { ok: false, error: { code: 'INVALID_INPUT', message: `数据有误：${describeIssues(err)}` } };
+      }
+      const storage = knownStorageFailure(err);
+      if (storage) {
+        log.error(`接口 ${channel}：${storage.message}（${(err as Error).message}）`);
+        return { ok: false, error: { code: storage.code, message: storage.message } };
       }
       log.error(`接口 ${channel} 出现意外错误`, err);
       return { ok: false, error: { code: 'INTERNAL', message: '程序内部错误，已记录日志。请重试，或联系管理员。' } };

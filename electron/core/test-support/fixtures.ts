@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
-import type { CommitFile } from '../../../shared/contract/import';
 import { parseDocNumber } from '../../../shared/domain/docnumber';
 import type { ParsedDocument, ParsedGazette } from '../../../shared/domain/parse-result';
 import { ACCESS, type Caller } from '../../../shared/contract';
 import { createApp } from '../composition';
 import type { AppContext } from '../kernel/context';
+import type { TrustedFile } from '../features/import/import-service';
 
 /** Who the service tests act as: what the audit log must record for their changes. */
 export const BY: Caller = { user: '测试员', shell: 'cli', access: ACCESS };
@@ -50,12 +49,12 @@ export function parsedDoc(
   };
 }
 
-/** A reviewed file ready for commit; the hash is derived from the name so each name is one file. */
+/** An already parsed file for commitParsed; the hash is derived from the name so each name is one file. */
 export function commitFile(
   name: string,
   documents: ParsedDocument[],
   gazette: ParsedGazette | null = null,
-): z.input<typeof CommitFile> {
+): TrustedFile {
   return { name, sha256: createHash('sha256').update(name).digest('hex'), size: 100, encoding: 'utf-8', gazette, documents };
 }
 

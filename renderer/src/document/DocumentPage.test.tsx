@@ -16,7 +16,7 @@ describe('文件页', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText('无法识别的文号“招政发2022”：应形如 招政发〔2022〕8号')).toBeTruthy();
     // Only the changed field is sent.
-    expect(update).toHaveBeenCalledWith({ id: 'd1', patch: { docNumber: '招政发2022' } });
+    expect(update).toHaveBeenCalledWith({ id: 'd1', patch: { docNumber: '招政发2022' }, expectedUpdatedAt: storedDocument().updatedAt });
     expect(screen.getByLabelText('文号')).toBeTruthy();
   });
 

@@ -220,10 +220,11 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
         document={doc}
         opened={editing}
         onClose={() => setEditing(false)}
-        save={async (patch) => {
-          await call('documents:update', { id, patch });
+        save={async (patch, loadedAt) => {
+          await call('documents:update', { id, patch, expectedUpdatedAt: loadedAt });
           detail.reload();
         }}
+        onReload={() => detail.reload()}
       />
       <ExportDialog
         format={exporting}

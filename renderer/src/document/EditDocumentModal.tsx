@@ -2,7 +2,7 @@ import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@m
 import { useEffect, useState } from 'react';
 import type { DocumentPatch } from '../../../shared/contract/documents';
 import type { Document } from '../../../shared/domain/document';
-import { errorMessage } from '../api/call';
+import { errorMessage, RpcCallError } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { DATE_MESSAGE, DocumentFields, FIELD_DATES, ISO_DATE, toFieldsForm, validateFields, type FieldsForm } from './DocumentFields';
 
@@ -43,12 +43,17 @@ interface Props {
   document: Document;
   opened: boolean;
   onClose: () => void;
-  save: (patch: DocumentPatch) => Promise<void>;
+  /** `loadedAt` is the updatedAt of the copy being edited: the service refuses it when someone saved since */
+  save: (patch: DocumentPatch, loadedAt: string) => Promise<void>;
+  /** fetches the latest copy (offered when the save was refused because the document changed meanwhile) */
+  onReload: () => void;
 }
 
 /** Edits every field of a stored document; the service's refusal (e.g. a 文号 that does not parse) is shown as is. */
-export function EditDocumentModal({ document, opened, onClose, save }: Props) {
+export function EditDocumentModal({ document, opened, onClose, save, onReload }: Props) {
   const [initial, setInitial] = useState(() => toForm(document));
+  const [loadedAt, setLoadedAt] = useState(document.updatedAt);
+  const [conflict, setConflict] = useState(false);
   const [form, setForm] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,6 +64,8 @@ export function EditDocumentModal({ document, opened, onClose, save }: Props) {
     const f = toForm(document);
     setInitial(f);
     setForm(f);
+    setLoadedAt(document.updatedAt);
+    setConflict(false);
     setError(null);
     setTouched(false);
   }, [opened, document]);
@@ -73,11 +80,13 @@ export function EditDocumentModal({ document, opened, onClose, save }: Props) {
     if (Object.keys(patch).length === 0) return onClose();
     setBusy(true);
     setError(null);
+    setConflict(false);
     try {
-      await save(patch);
+      await save(patch, loadedAt);
       onClose();
     } catch (err) {
       setError(errorMessage(err));
+      setConflict(err instanceof RpcCallError && err.code === 'CONFLICT' && /已被修改/.test(err.message));
     } finally {
       setBusy(false);
     }
@@ -97,8 +106,13 @@ export function EditDocumentModal({ document, opened, onClose, save }: Props) {
           />
         </SimpleGrid>
         <Textarea label="正文（每行一段）" autosize minRows={4} maxRows={14} value={form.body} onChange={(e) => set({ body: e.currentTarget.value })} />
-        <ErrorAlert message={error} title="未能保存" />
+        <ErrorAlert message={error} title={conflict ? '文件已被他人修改' : '未能保存'} />
         <Group justify="flex-end">
+          {conflict && (
+            <Button variant="light" color="orange" onClick={onReload}>
+              重新加载最新内容（放弃我的修改）
+            </Button>
+          )}
           <Button variant="default" onClick={onClose}>
             取消
           </Button>

@@ -29,6 +29,8 @@ describe('导入', () => {
       skipped: [{ id: '3', title: '文件丙', docNumber: '招政发〔2018〕27号' }],
       gazettes: [{ id: 'g', title: '招远市人民政府公报' }],
       resolvedRelations: 1,
+      flagged: [],
+      refused: [],
     }));
     renderWith(<ImportPage />, { 'import:parse': parse as never, 'import:commit': commit as never });
     pick([new File(['招远市人民政府公报'], '001.txt', { type: 'text/plain' })]);
@@ -39,11 +41,20 @@ describe('导入', () => {
     expect(screen.getByText('未写明有效期')).toBeTruthy();
 
     fireEvent.click(screen.getByLabelText('保留 文件乙'));
+    // Correct the title of 文件丙 in the drawer.
+    fireEvent.click(screen.getAllByRole('button', { name: '修改' })[2]);
+    fireEvent.change(await screen.findByLabelText('标题'), { target: { value: '文件丙（更正）' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
     fireEvent.click(screen.getByRole('button', { name: '保存 2 件' }));
     await waitFor(() => expect(commit).toHaveBeenCalledTimes(1));
     const sent = commit.mock.calls[0][0].files[0];
-    expect(sent.documents.map((d) => d.title)).toEqual(['文件甲', '文件丙']);
+    // The staged parse by id, the kept documents by index with their reviewed metadata: never a body or a hash.
+    expect(sent.stagedId).toBe('staged-001.txt');
+    // Only what the person changed travels: the service keeps the rest as it extracted it.
+    expect(sent.documents).toEqual([{ index: 0 }, { index: 2, title: '文件丙（更正）' }]);
+    expect(sent.documents[0]).not.toHaveProperty('body');
     expect(sent.documents[0]).not.toHaveProperty('reviewWarnings');
+    expect(sent).not.toHaveProperty('sha256');
     expect(sent.gazette?.title).toBe('招远市人民政府公报');
     expect(await screen.findByText(/新增 1 件，1 件已存在未重复保存/)).toBeTruthy();
   });
@@ -76,5 +87,65 @@ describe('导入', () => {
     fireEvent.change(await screen.findByLabelText('文号'), { target: { value: '没有年份的文号' } });
     expect(await screen.findByText('无法识别的文号，应形如“招政发〔2022〕8号”')).toBeTruthy();
     expect((screen.getByRole('button', { name: '确定' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says before anything is sent how large a file may be', () => {
+    renderWith(<ImportPage />, {});
+    expect(screen.getByText(/单个文件不超过 10 MB/)).toBeTruthy();
+  });
+
+  it('shows an encoding note, and names refused and flagged documents in the summary', async () => {
+    const commit = vi.fn(async () => ({
+      created: [{ id: '1', title: '文件甲', docNumber: null }],
+      skipped: [],
+      gazettes: [],
+      resolvedRelations: 0,
+      flagged: [{ id: '1', title: '文件甲', docNumber: null, reason: '有效期截止日期（2021-01-01）早于施行日期（2022-05-01），按原文保存，请核对。' }],
+      refused: [{ file: 'a.txt', title: '文件乙', reason: '文件“a.txt”第2件《文件乙》：文号“乱写”无法识别：缺少四位年份。' }],
+    }));
+    renderWith(<ImportPage />, {
+      'import:parse': async () => [
+        parsedFile({ name: 'a.txt', encoding: 'big5', encodingNote: '按 GB18030 读取是乱码，文件编码应为 Big5（繁体中文），已按此编码读取，请核对。', documents: [reviewDoc({ title: '文件甲' }), reviewDoc({ title: '文件乙' })] }),
+      ],
+      'import:commit': commit as never,
+    });
+    pick([new File(['x'], 'a.txt')]);
+    expect(await screen.findByText(/文件编码应为 Big5（繁体中文）/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '保存 2 件' }));
+    expect(await screen.findByText(/1 项未保存（其余已保存）/)).toBeTruthy();
+    expect(screen.getByText(/文号“乱写”无法识别/)).toBeTruthy();
+    expect(screen.getByText(/早于施行日期（2022-05-01），按原文保存/)).toBeTruthy();
+  });
+
+  it('reads 60 files in requests of at most 20 and saves them in chunks; stopping keeps saved chunks and lists the rest', async () => {
+    const parse = vi.fn(async (req: Req<'import:parse'>) =>
+      req.files.map((f) => parsedFile({ name: f.name, documents: [reviewDoc({ title: `标题${f.name}` })] })),
+    );
+    let release: () => void = () => {};
+    const commit = vi.fn(async (req: Req<'import:commit'>) => {
+      await new Promise<void>((r) => (release = r));
+      return {
+        created: req.files.map((f, i) => ({ id: `${f.stagedId}-${i}`, title: f.stagedId, docNumber: null })),
+        skipped: [],
+        gazettes: [],
+        resolvedRelations: 0,
+        flagged: [],
+        refused: [],
+      };
+    });
+    renderWith(<ImportPage />, { 'import:parse': parse as never, 'import:commit': commit as never });
+    pick(Array.from({ length: 60 }, (_, i) => new File(['x'], `${String(i).padStart(2, '0')}.txt`)));
+    expect(await screen.findByRole('button', { name: '保存 60 件' })).toBeTruthy();
+    expect(parse.mock.calls.map((c) => c[0].files.length)).toEqual([20, 20, 20]);
+
+    fireEvent.click(screen.getByRole('button', { name: '保存 60 件' }));
+    await waitFor(() => expect(commit).toHaveBeenCalledTimes(1));
+    expect(commit.mock.calls[0][0].files).toHaveLength(50);
+    fireEvent.click(screen.getByRole('button', { name: '停止' }));
+    release();
+    expect(await screen.findByText(/已停止保存：已保存 1 批（50 件），其余 10 个文件未保存/)).toBeTruthy();
+    expect(commit).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/新增 50 件/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '保存 10 件' })).toBeTruthy();
   });
 });

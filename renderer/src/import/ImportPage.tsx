@@ -1,28 +1,20 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useRef, useState } from 'react';
-import type { ImportSummary, ParsedFile, ReviewDocument } from '../../../shared/contract/import';
-import type { ParsedDocument } from '../../../shared/domain/parse-result';
-import { errorMessage } from '../api/call';
+import { MAX_IMPORT_FILE_LABEL, type ParsedFile, type ReviewDocument } from '../../../shared/contract/import';
 import { useCall } from '../api/CallProvider';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, countDocs, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
 import { EditParsedDrawer } from './EditParsedDrawer';
-import { ACCEPTED, precheck, readAsBase64 } from './read-file';
-
-interface ReviewFile {
-  name: string;
-  parsed: ParsedFile | null;
-  /** refused before or while sending (too large, unreadable, service error) */
-  error: string | null;
-  docs: Array<{ doc: ReviewDocument; keep: boolean }>;
-}
+import { ACCEPTED } from './read-file';
+import { useImportBatch, type ReviewFile } from './use-import-batch';
 
 const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
   'no-doc-number': '未识别出文号',
   'no-validity': '未写明有效期',
   'validity-too-long': '有效期超过规定年限',
   duplicate: '可能与已收录文件重复',
+  'inconsistent-dates': '日期相互矛盾，将按原文保存并标记待核对',
   parse: '解析提示',
 };
 
@@ -31,14 +23,9 @@ const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
   'no-validity': 'yellow',
   'validity-too-long': 'red',
   duplicate: 'grape',
+  'inconsistent-dates': 'red',
   parse: 'gray',
 };
-
-/** Drops the review-only fields: what is committed is exactly the parse contract's document. */
-function toParsed(d: ReviewDocument): ParsedDocument {
-  const { reviewWarnings: _w, duplicateOf: _d, ...doc } = d;
-  return doc;
-}
 
 function gazetteLabel(g: NonNullable<ParsedFile['gazette']>): string {
   const parts = [g.title];
@@ -75,6 +62,11 @@ function FileReview({ file, onToggle, onEdit }: {
         </Text>
       )}
       <ErrorAlert message={file.error ?? p?.error ?? null} title="此文件无法导入" />
+      {p?.encodingNote && (
+        <Alert color="yellow" variant="light" title="文件编码" mb="xs">
+          {p.encodingNote}
+        </Alert>
+      )}
       {p && p.warnings.length > 0 && (
         <details style={{ marginBottom: 8 }}>
           <summary style={{ cursor: 'pointer', fontSize: 14, color: '#1a539a' }}>解析提示 {p.warnings.length} 条</summary>
@@ -146,73 +138,12 @@ function FileReview({ file, onToggle, onEdit }: {
 }
 
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
-// eslint-disable-next-line max-lines-per-function -- to be split with the chunked-upload rework (issue 14)
 export function ImportPage() {
-  const call = useCall();
+  const { files, setFiles, progress, notice, saving, saveError, summary, addFiles, commit, update, stop } = useImportBatch(useCall());
   const inputRef = useRef<HTMLInputElement>(null);
-  const [files, setFiles] = useState<ReviewFile[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
-
-  const addFiles = async (list: File[]) => {
-    if (!list.length || progress) return;
-    setSummary(null);
-    setSaveError(null);
-    const results: ReviewFile[] = [];
-    // One file per request, so the progress bar tracks real work and one bad file spoils nothing else.
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i];
-      setProgress({ done: i, total: list.length, current: f.name });
-      const refused = precheck(f);
-      if (refused) {
-        results.push({ name: f.name, parsed: null, error: refused, docs: [] });
-        continue;
-      }
-      try {
-        const dataBase64 = await readAsBase64(f);
-        const [parsed] = await call('import:parse', { files: [{ name: f.name, dataBase64 }] });
-        results.push({ name: f.name, parsed, error: null, docs: parsed.documents.map((doc) => ({ doc, keep: true })) });
-      } catch (err) {
-        results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
-      }
-    }
-    setProgress(null);
-    setFiles((prev) => [...prev, ...results]);
-  };
-
   const kept = files.flatMap((f) => f.docs.filter((d) => d.keep));
-  const commit = async () => {
-    const toCommit = files.filter((f) => f.parsed && !f.parsed.error && f.docs.some((d) => d.keep));
-    if (!toCommit.length) return;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      const res = await call('import:commit', {
-        files: toCommit.map((f) => ({
-          name: f.parsed!.name,
-          sha256: f.parsed!.sha256,
-          size: f.parsed!.size,
-          encoding: f.parsed!.encoding ?? 'utf-8',
-          gazette: f.parsed!.gazette,
-          documents: f.docs.filter((d) => d.keep).map((d) => toParsed(d.doc)),
-        })),
-      });
-      setSummary(res);
-      setFiles([]);
-    } catch (err) {
-      setSaveError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const update = (fi: number, di: number, patch: Partial<{ doc: ReviewDocument; keep: boolean }>) =>
-    setFiles((prev) => prev.map((f, i) => (i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch } : d)) })));
-
   return (
     <Stack gap="md">
       <Title order={2} size="h3" className="nd-page-title">
@@ -235,11 +166,11 @@ export function ImportPage() {
       >
         <Stack gap="xs" align="center">
           <Text fw={600}>把公报或文件拖到这里，或</Text>
-          <Button onClick={() => inputRef.current?.click()} disabled={!!progress}>
+          <Button onClick={() => inputRef.current?.click()} disabled={!!progress || saving}>
             选择文件…
           </Button>
           <Text size="sm" c="dimmed">
-            可一次选择多个文件：.txt（UTF-8 或 GBK/GB18030，自动识别）、.docx、带文字层的 .pdf；单个文件不超过 10 MB。保存前会先列出识别结果供核对。
+            可一次选择任意多个文件：.txt（UTF-8、GBK/GB18030 等编码自动识别）、.docx、带文字层的 .pdf；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
           </Text>
         </Stack>
         <input
@@ -258,11 +189,23 @@ export function ImportPage() {
       </div>
       {progress && (
         <Paper withBorder p="sm">
-          <Text size="sm" mb={4}>
-            正在读取和识别（{progress.done + 1}/{progress.total}）：{progress.current}
-          </Text>
-          <Progress value={(progress.done / progress.total) * 100} animated aria-label="导入进度" />
+          <Group justify="space-between" mb={4}>
+            <Text size="sm">
+              {progress.phase === 'parse'
+                ? `正在读取和识别（${progress.done}/${progress.total} 个文件已完成）：${progress.current}`
+                : `正在保存（${progress.done}/${progress.total} 件已保存）：${progress.current}`}
+            </Text>
+            <Button size="compact-sm" variant="default" onClick={stop}>
+              停止
+            </Button>
+          </Group>
+          <Progress value={(progress.done / Math.max(1, progress.total)) * 100} animated aria-label="导入进度" />
         </Paper>
+      )}
+      {notice && (
+        <Alert color="yellow" variant="light" title="已停止" role="status">
+          {notice}
+        </Alert>
       )}
       {summary && (
         <Alert color="green" title="导入完成">
@@ -271,7 +214,8 @@ export function ImportPage() {
               新增 {countDocs(summary.created.length)}
               {summary.skipped.length ? `，${countDocs(summary.skipped.length)}已存在未重复保存` : ''}
               {summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}
-              {summary.resolvedRelations ? `，关联了 ${summary.resolvedRelations} 处此前未收录的引用` : ''}。
+              {summary.resolvedRelations ? `，关联了 ${summary.resolvedRelations} 处此前未收录的引用` : ''}
+              {summary.flagged.length ? `，${countDocs(summary.flagged.length)}日期相互矛盾，已按原文保存并标记待核对` : ''}。
             </Text>
             {summary.skipped.length > 0 && (
               <List size="sm">
@@ -282,6 +226,24 @@ export function ImportPage() {
                   </List.Item>
                 ))}
               </List>
+            )}
+            {summary.flagged.length > 0 && (
+              <List size="sm">
+                {summary.flagged.map((f) => (
+                  <List.Item key={f.id}>
+                    已按原文保存并标记待核对：<Anchor href={routeHref({ name: 'document', id: f.id, terms: [] })}>{f.title}</Anchor>：{f.reason}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {summary.refused.length > 0 && (
+              <Alert color="red" variant="light" title={`${summary.refused.length} 项未保存（其余已保存）`}>
+                <List size="sm">
+                  {summary.refused.map((r, i) => (
+                    <List.Item key={i}>{r.reason}</List.Item>
+                  ))}
+                </List>
+              </Alert>
             )}
             <Anchor href={routeHref({ name: 'library' })} size="sm">
               到文件库查看 →
@@ -297,10 +259,10 @@ export function ImportPage() {
           onEdit={(di) => setEditing({ file: fi, doc: di })}
         />
       ))}
-      <ErrorAlert message={saveError} title="未能保存，文件库未作任何改动" />
+      <ErrorAlert message={saveError} title="未能保存" />
       {files.length > 0 && (
         <Group justify="space-between" style={{ position: 'sticky', bottom: 0, background: '#f5f6f8', padding: '8px 0' }}>
-          <Button variant="default" onClick={() => setFiles([])}>
+          <Button variant="default" onClick={() => setFiles([])} disabled={saving}>
             放弃
           </Button>
           <Button onClick={commit} loading={saving} disabled={!kept.length}>

@@ -12,7 +12,7 @@ describe('文件库', () => {
     let loaded = false;
     const samples = vi.fn(async () => {
       loaded = true;
-      return { created: [{ id: 'x', title: 't', docNumber: null }], skipped: [], gazettes: [], resolvedRelations: 0 };
+      return { created: [{ id: 'x', title: 't', docNumber: null }], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] };
     });
     renderWith(<LibraryPage />, {
       'documents:list': async () => (loaded ? { ...EMPTY, total: 1, rows: [summary()] } : EMPTY),

@@ -9,6 +9,7 @@ const SETTINGS: Settings = {
   inForceFirst: true,
   registrationPattern: '[A-Z]{4}-\\d{4}-\\d+',
   masthead: { sponsor: '高青县人民政府办公室', editor: '', address: '', phone: '', postcode: '' },
+  backupRetentionDays: 30,
 };
 
 describe('设置', () => {

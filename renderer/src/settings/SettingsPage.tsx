@@ -7,6 +7,7 @@ import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Panel } from '../common/Panel';
 import { countDocs } from '../common/format';
+import { BackupPanel } from './BackupPanel';
 
 const SHELLS = { electron: '桌面应用', browser: '浏览器模式', cli: '命令行' } as const;
 const INTEGRITY = { ok: '检查通过', checking: '正在后台检查…', failed: '已损坏' } as const;
@@ -85,6 +86,15 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
             }}
             error={regexError}
             ff="monospace"
+          />
+          <NumberInput
+            label="备份保留天数"
+            description="自动备份保留的天数（1–3650），最新的一份总会保留"
+            min={1}
+            max={3650}
+            value={s.backupRetentionDays}
+            onChange={(v) => setS((p) => ({ ...p, backupRetentionDays: typeof v === 'number' ? v : Number(v) || 0 }))}
+            w={320}
           />
         </Stack>
       </Fieldset>
@@ -167,6 +177,7 @@ export function SettingsPage() {
           </Table>
         )}
       </Panel>
+      <BackupPanel onRestored={() => info.reload()} />
       <Panel title="选项">
         <ErrorAlert message={settings.error} title="无法读取设置" />
         {current ? <SettingsForm initial={current} onSaved={setCurrent} /> : settings.loading && <Loader size="sm" />}

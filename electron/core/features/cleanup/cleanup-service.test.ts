@@ -21,7 +21,7 @@ const DOCS = [
 
 function setup() {
   const lib = testLibrary();
-  lib.imports.commit(BY, [commitFile('library.txt', DOCS)]);
+  lib.imports.commitParsed(BY, [commitFile('library.txt', DOCS)]);
   const id = (docNumber: string) => lib.documents.list({ q: docNumber, sort: 'dateSigned', dir: 'desc', offset: 0, limit: 10 }).rows.find((r) => r.docNumber === docNumber)!.id;
   const create = (over: Partial<CampaignInput> = {}) =>
     lib.cleanup.create(BY, CampaignInput.parse({ name: '2021年行政规范性文件清理', basisDocNumber: '鲁司〔2020〕66号', cutoff: '2021-06-30', ...over }));
@@ -51,7 +51,7 @@ describe('cleanup campaigns', () => {
     const zy = t.create({ scope: { issuers: [ZY] } });
     expect(zy.total).toBe(3);
     // A document imported later does not join silently.
-    t.imports.commit(BY, [commitFile('later.txt', [parsedDoc({ title: '招远市人民政府关于后补的通知', docNumber: '招政发〔2021〕1号', dateSigned: '2021-01-01' })])]);
+    t.imports.commitParsed(BY, [commitFile('later.txt', [parsedDoc({ title: '招远市人民政府关于后补的通知', docNumber: '招政发〔2021〕1号', dateSigned: '2021-01-01' })])]);
     expect(t.cleanup.detail(zy.id).total).toBe(3);
     expect(t.audit.history('campaign', zy.id)[0]).toMatchObject({ action: 'campaign.create', actor: BY.user });
   });
@@ -153,7 +153,7 @@ describe('cleanup campaigns', () => {
 
   it('uses a result notice already in the library and leaves it there on revert', () => {
     const t = setup();
-    t.imports.commit(BY, [commitFile('notice.txt', [parsedDoc({ title: '招远市人民政府关于公布清理结果的通知', docNumber: '招政字〔2021〕60号', dateSigned: '2021-10-01', isNormative: false })])]);
+    t.imports.commitParsed(BY, [commitFile('notice.txt', [parsedDoc({ title: '招远市人民政府关于公布清理结果的通知', docNumber: '招政字〔2021〕60号', dateSigned: '2021-10-01', isNormative: false })])]);
     const c = t.create({ scope: { issuers: [GQ] } });
     const doc = t.id('高政发〔2019〕8号');
     t.cleanup.decide(BY, { id: c.id, documentIds: [doc], decision: '废止', reason: '调整对象已消失', note: '' });

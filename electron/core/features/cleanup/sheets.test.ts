@@ -6,7 +6,7 @@ const GQ = '高青县人民政府';
 
 async function setup() {
   const lib = testLibrary();
-  lib.imports.commit(BY, [
+  lib.imports.commitParsed(BY, [
     commitFile('a.txt', [
       parsedDoc({ title: '高青县人民政府关于甲的办法', docNumber: '高政发〔2019〕8号', dateSigned: '2019-08-01', issuers: [GQ] }),
       parsedDoc({ title: '高青县人民政府关于乙的意见', docNumber: '高政发〔2020〕2号', dateSigned: '2020-02-01', issuers: [GQ] }),

@@ -110,7 +110,8 @@ beforeAll(async () => {
     parsedDoc({ title: gazetteTitles[1], docNumber: '招政发〔2022〕9号', dateSigned: '2022-02-10', body: ['各镇人民政府，各街道办事处：', ...long, '招远市人民政府', '2022年2月10日'] }),
     parsedDoc({ title: gazetteTitles[2], docNumber: '招政办发〔2022〕3号', issuers: ['招远市人民政府办公室'], dateSigned: '2022-03-01', body: ['为规范砂石资源开发利用秩序，制定本意见。', '一、工作目标', '全面整治砂石资源开发秩序。'] }),
   ];
-  await app.call('import:commit', { files: [commitFile('gazette.txt', docs, gazette)] });
+  // Already parsed documents, stored through the service (import:commit takes only staged parses).
+  app.services.imports.commitParsed(app.caller, [commitFile('gazette.txt', docs, gazette)]);
   const list = await app.call('documents:list', {});
   docId = list.rows.find((r) => r.title === gazetteTitles[0])!.id;
   gazetteId = (await app.call('gazettes:list', {}))[0].id;

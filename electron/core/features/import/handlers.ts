@@ -5,7 +5,7 @@ import type { ImportService } from './import-service';
 
 type ImportHandlers = Pick<Handlers, keyof typeof importChannels>;
 
-/** Import channels: parse for review, commit a reviewed batch, load the shipped samples. */
+/** Import channels: parse for review (staged), commit a reviewed staged batch, load the shipped samples. */
 export function createImportHandlers(_ctx: AppContext, imports: ImportService): ImportHandlers {
   return {
     'import:parse': async ({ files }) => imports.parse(files),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../../../shared/contract';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
 import { AppError } from '../../kernel/errors';
-import { toCommitFile } from '../../../../shared/contract/import';
-import { createImportService, type ImportDeps } from './import-service';
+import { createImportService, type ImportOptions } from './import-service';
 import { BY, commitFile, parsedDoc, tableCounts, testLibrary } from '../../test-support/fixtures';
 
 const A = parsedDoc({ title: '招远市人民政府关于印发甲办法的通知', docNumber: '招政发〔2022〕1号', dateSigned: '2022-01-05', validityClause: '有效期五年', validUntil: '2027-01-04' });
@@ -12,32 +12,35 @@ const B = parsedDoc({
   dateSigned: '2022-02-01',
   cites: ['招政发〔2022〕1号', '鲁政办发〔2020〕9号'],
 });
+/** 有效期 ends before 施行 as printed (issue 16). */
+const BAD_DATES = parsedDoc({ title: '坏日期', docNumber: '招政发〔2022〕9号', dateSigned: '2022-04-01', effectiveDate: '2022-05-01', validUntil: '2021-01-01' });
 
 /** Files are "read" from their bytes: `docs:<json>` parses into those documents; anything else fails. */
-const fakeDeps: ImportDeps = {
-  async read(name, bytes) {
-    const text = Buffer.from(bytes).toString('utf8');
-    if (!text.startsWith('docs:')) throw new AppError('INVALID_INPUT', `文件“${name}”不是可识别的文本文件。`);
-    return { text, encoding: 'utf-8' };
-  },
-  parse(text, opts): ParseResult {
-    const documents = JSON.parse(text.slice(5)) as ParsedDocument[];
-    return { file: opts.file, encoding: opts.encoding, gazette: null, documents, warnings: [{ line: 2, message: '标题跨行' }] };
-  },
+const extract: ImportOptions['extract'] = async (name, bytes) => {
+  const text = Buffer.from(bytes).toString('utf8');
+  if (!text.startsWith('docs:')) throw new AppError('INVALID_INPUT', `文件“${name}”不是可识别的文本文件。`);
+  const documents = JSON.parse(text.slice(5)) as ParsedDocument[];
+  const result: ParseResult = { file: name, encoding: 'utf-8', gazette: null, documents, warnings: [{ line: 2, message: '标题跨行' }] };
+  return { encoding: 'utf-8', note: null, result };
 };
 const upload = (name: string, docs: ParsedDocument[] | string) => ({
   name,
   dataBase64: Buffer.from(typeof docs === 'string' ? docs : `docs:${JSON.stringify(docs)}`).toString('base64'),
 });
 
-function setup() {
+function setup(options: Omit<ImportOptions, 'extract'> = {}) {
   const lib = testLibrary();
-  // the library's own services, with file reading and parsing replaced by the fakes above
-  return { ctx: lib.ctx, gazettes: lib.gazettes, imports: createImportService(lib.ctx, lib, fakeDeps) };
+  // the library's own services, with file reading and parsing replaced by the fake above
+  return { ctx: lib.ctx, documents: lib.documents, gazettes: lib.gazettes, imports: createImportService(lib.ctx, lib, { extract, ...options }) };
+}
+
+/** Parses files and commits every document as extracted. */
+async function importAll(imports: ReturnType<typeof setup>['imports'], files: Array<ReturnType<typeof upload>>) {
+  return imports.commitAll(BY, await imports.parse(files));
 }
 
 describe('import:parse', () => {
-  it('reports a bad file with a clear message without affecting the other files', async () => {
+  it('reports a bad file with a clear message without affecting the other files, and stages the good one', async () => {
     const { imports, ctx } = setup();
     const before = tableCounts(ctx);
     const [bad, empty, notBase64, good] = await imports.parse([
@@ -49,14 +52,21 @@ describe('import:parse', () => {
     expect(bad.error).toBe('文件“坏文件.bin”不是可识别的文本文件。');
     expect(empty.error).toMatch(/文件为空/);
     expect(notBase64.error).toMatch(/base64/);
-    expect(good).toMatchObject({ error: null, encoding: 'utf-8', alreadyImported: false });
+    expect([bad.stagedId, empty.stagedId, notBase64.stagedId]).toEqual([null, null, null]);
+    expect(good).toMatchObject({ error: null, encoding: 'utf-8', alreadyImported: false, stagedId: expect.any(String) });
     expect(good.documents.map((d) => d.title)).toEqual([A.title]);
     expect(tableCounts(ctx)).toEqual(before);
   });
 
-  it('warns about missing 文号, missing or too long validity, parse notes and likely duplicates', async () => {
+  it('refuses a file over the upload limit, naming the limit', async () => {
+    const { imports } = setup({ limits: { ...(await import('./limits')).DEFAULT_PARSE_LIMITS, maxFileBytes: 10 } });
+    const [big] = await imports.parse([upload('大.txt', [A])]);
+    expect(big.error).toMatch(/文件过大（0 MB）：单个文件不能超过 10 MB/);
+  });
+
+  it('warns about missing 文号, missing or too long validity, contradicting dates, parse notes and likely duplicates', async () => {
     const { imports } = setup();
-    imports.commit(BY, [commitFile('first.txt', [A])]);
+    imports.commitParsed(BY, [commitFile('first.txt', [A])]);
     const [file] = await imports.parse([
       upload('x.txt', [
         parsedDoc({ title: '无文号的规范性文件', docNumber: null, lineStart: 1, lineEnd: 5 }),
@@ -64,6 +74,7 @@ describe('import:parse', () => {
         parsedDoc({ title: '某某办法', docNumber: '招政发〔2022〕6号', dateSigned: '2022-01-01', validityClause: '有效期五年', validUntil: '2026-12-31' }),
         { ...A, title: '招远市人民政府关于印发甲办法的通知（重排）' },
         parsedDoc({ title: '任免通知', docNumber: '招政任〔2022〕1号', isNormative: false, lineStart: 20, lineEnd: 30 }),
+        { ...BAD_DATES, validityClause: '有效期至2021年1月1日' },
       ]),
     ]);
     const kinds = file.documents.map((d) => d.reviewWarnings.map((w) => w.kind).sort());
@@ -74,12 +85,13 @@ describe('import:parse', () => {
     expect(kinds[3]).toEqual(['duplicate']);
     expect(file.documents[3].duplicateOf).toMatchObject({ docNumber: '招政发〔2022〕1号' });
     expect(kinds[4]).toEqual([]);
+    expect(kinds[5]).toEqual(['inconsistent-dates']);
+    expect(file.documents[5].reviewWarnings[0].message).toBe('有效期截止日期（2021-01-01）早于施行日期（2022-05-01），将按原文保存并标记待核对。');
   });
 
   it('knows a file was imported before and flags a document twice in one batch', async () => {
     const { imports } = setup();
-    const [first] = await imports.parse([upload('a.txt', [A])]);
-    imports.commit(BY, [toCommitFile(first)]);
+    await importAll(imports, [upload('a.txt', [A])]);
     const [again, copy] = await imports.parse([upload('a.txt', [A]), upload('copy.txt', [A, B, B])]);
     expect(again.alreadyImported).toBe(true);
     expect(copy.alreadyImported).toBe(false);
@@ -87,10 +99,96 @@ describe('import:parse', () => {
   });
 });
 
-describe('import:commit', () => {
+describe('import:commit (staged)', () => {
+  it('stores what the service parsed: a body, hash or size sent by the client is never used', async () => {
+    const { imports, ctx, documents } = setup();
+    const [parsed] = await imports.parse([upload('a.txt', [A, B])]);
+    const req = contract['import:commit'].req.parse({
+      files: [{ stagedId: parsed.stagedId, gazette: null, documents: [{ index: 0, body: ['篡改的正文'], sha256: 'f'.repeat(64) }, { index: 1 }] }],
+    });
+    expect(req.files[0].documents[0]).toEqual({ index: 0 });
+    const summary = imports.commit(BY, req.files);
+    expect(summary.created.map((c) => c.docNumber)).toEqual(['招政发〔2022〕1号', '招政办发〔2022〕2号']);
+    expect(documents.get(summary.created[0].id).body).toEqual(A.body);
+    const source = ctx.db.prepare('SELECT sha256, size FROM source_files').get() as { sha256: string; size: number };
+    expect(source).toEqual({ sha256: parsed.sha256, size: parsed.size });
+  });
+
+  it("applies the person's corrections and refuses only the document whose correction is invalid", async () => {
+    const { imports, ctx } = setup();
+    const [parsed] = await imports.parse([upload('a.txt', [A, B, BAD_DATES])]);
+    const summary = imports.commit(BY, [
+      {
+        stagedId: parsed.stagedId!,
+        gazette: null,
+        documents: [
+          { index: 0, title: '招远市人民政府关于印发甲办法（修订）的通知', docNumber: '招政发〔2022〕01号' },
+          { index: 1, docNumber: '乱写的文号' },
+          { index: 2, validUntil: '2021-02-01' },
+        ],
+      },
+    ]);
+    expect(summary.created).toEqual([{ id: expect.any(String), title: '招远市人民政府关于印发甲办法（修订）的通知', docNumber: '招政发〔2022〕1号' }]);
+    expect(summary.refused).toEqual([
+      { file: 'a.txt', title: B.title, reason: expect.stringMatching(/文件“a.txt”第2件.*文号“乱写的文号”无法识别/) },
+      { file: 'a.txt', title: '坏日期', reason: '文件“a.txt”第3件《坏日期》：有效期截止日期（2021-02-01）早于施行日期（2022-05-01），请检查。' },
+    ]);
+    expect(tableCounts(ctx).documents).toBe(1);
+    // The file stays staged: the refused documents can be corrected and saved again.
+    const again = imports.commit(BY, [{ stagedId: parsed.stagedId!, gazette: null, documents: [{ index: 1 }, { index: 2, validUntil: '2027-04-30' }] }]);
+    expect(again.created.map((c) => c.title)).toEqual([B.title, '坏日期']);
+    expect(again.refused).toEqual([]);
+  });
+
+  it('stores a document whose printed dates contradict each other as printed, flagged; one bad file never fails the batch', async () => {
+    const { imports, documents } = setup();
+    const files = [upload('good.txt', [A]), upload('broken.bin', 'not a document'), upload('bad-dates.txt', [BAD_DATES, B])];
+    const parsed = await imports.parse(files);
+    const summary = imports.commitAll(BY, parsed);
+    expect(summary.created.map((c) => c.title)).toEqual([A.title, '坏日期', B.title]);
+    expect(summary.flagged).toEqual([
+      { id: summary.created[1].id, title: '坏日期', docNumber: '招政发〔2022〕9号', reason: '有效期截止日期（2021-01-01）早于施行日期（2022-05-01），按原文保存，请核对。' },
+    ]);
+    const stored = documents.get(summary.created[1].id);
+    expect([stored.effectiveDate, stored.validUntil]).toEqual(['2022-05-01', '2021-01-01']);
+    expect(imports.flags()).toEqual([expect.objectContaining({ documentId: stored.id, kind: 'validity-before-start' })]);
+    // A person's edit is still checked strictly; one that makes the dates agree clears the flag.
+    expect(() => documents.update(BY, stored.id, { title: '坏日期（改）' })).toThrow(/有效期截止日期（2021-01-01）早于施行日期/);
+    documents.update(BY, stored.id, { validUntil: '2027-04-30' });
+    expect(imports.flags()).toEqual([]);
+  });
+
+  it('says which file to parse again when its staged parse expired or was evicted', async () => {
+    let now = 0;
+    const { imports } = setup({ staging: { maxFiles: 2, ttlMs: 1000, now: () => now } });
+    const [first] = await imports.parse([upload('first.txt', [A])]);
+    now = 2000;
+    const [second, third, fourth] = await imports.parse([upload('second.txt', [B]), upload('third.txt', [BAD_DATES]), upload('fourth.txt', [parsedDoc({ title: '丁' })])]);
+    const summary = imports.commit(BY, [first, second, third, fourth].map((f) => ({ stagedId: f.stagedId!, gazette: null, documents: [{ index: 0 }] })));
+    expect(summary.refused).toEqual([
+      { file: 'first.txt', title: null, reason: '文件“first.txt”未保存：解析结果已过期（解析后超过数小时未保存），请重新解析该文件后再保存。' },
+      { file: 'second.txt', title: null, reason: '文件“second.txt”未保存：解析结果已被清理（暂存的解析结果过多），请重新解析该文件后再保存。' },
+    ]);
+    expect(summary.created.map((c) => c.title)).toEqual(['坏日期', '丁']);
+    const twice = imports.commit(BY, [{ stagedId: fourth.stagedId!, gazette: null, documents: [{ index: 0 }] }]);
+    expect(twice.refused[0].reason).toMatch(/已经保存过.*请重新解析/);
+  });
+
+  it('adds nothing when the same file is imported again, and says which documents were there', async () => {
+    const { imports, ctx } = setup();
+    const first = await importAll(imports, [upload('gazette.txt', [A, B])]);
+    const before = tableCounts(ctx);
+    const second = await importAll(imports, [upload('gazette.txt', [A, B])]);
+    expect(tableCounts(ctx)).toEqual(before);
+    expect(second.created).toEqual([]);
+    expect(second.skipped.map((s) => s.id)).toEqual(first.created.map((c) => c.id));
+  });
+});
+
+describe('commitParsed (trusted, not on the contract)', () => {
   it('stores documents, relations, source file and audit rows, and emits the change', () => {
     const { imports, ctx } = setup();
-    const summary = imports.commit(BY, [commitFile('a.txt', [A, B])]);
+    const summary = imports.commitParsed(BY, [commitFile('a.txt', [A, B])]);
     expect(summary.created.map((c) => c.docNumber)).toEqual(['招政发〔2022〕1号', '招政办发〔2022〕2号']);
     expect(summary.skipped).toEqual([]);
     expect(summary.resolvedRelations).toBe(1);
@@ -102,34 +200,24 @@ describe('import:commit', () => {
     expect(new Set(ctx.emitted[0].ids)).toEqual(new Set(summary.created.map((c) => c.id)));
   });
 
-  it('adds nothing when the same file is imported again, and says which documents were there', () => {
+  it('a copy in another encoding (another hash) with the same text adds nothing', () => {
     const { imports, ctx } = setup();
     const gazette = { title: '招远市人民政府公报', issueNumber: 1, totalNumber: null, year: 2022, publishDate: '2022-04-07', toc: [] };
-    const first = imports.commit(BY, [commitFile('gazette.txt', [A, B], gazette)]);
+    imports.commitParsed(BY, [commitFile('gazette.txt', [A, B], gazette)]);
     const before = tableCounts(ctx);
-    const second = imports.commit(BY, [commitFile('gazette.txt', [A, B], gazette)]);
+    const again = imports.commitParsed(BY, [commitFile('gazette-gbk.txt', [A, B], gazette)]);
     expect(tableCounts(ctx)).toEqual(before);
-    expect(second.created).toEqual([]);
-    expect(second.gazettes).toEqual([]);
-    expect(second.skipped.map((s) => s.id)).toEqual(first.created.map((c) => c.id));
-    // A copy in another encoding (another hash) with the same text adds nothing either.
-    imports.commit(BY, [commitFile('gazette-gbk.txt', [A, B], gazette)]);
-    expect(tableCounts(ctx)).toEqual(before);
+    expect(again.gazettes).toEqual([]);
   });
 
-  it('leaves the library untouched when one file of the batch is bad', () => {
+  it('refuses a document with an unreadable 文号 and stores the rest of the batch', () => {
     const { imports, ctx } = setup();
-    imports.commit(BY, [commitFile('first.txt', [A])]);
-    const before = tableCounts(ctx);
-    const emitted = ctx.emitted.length;
-    const bad = parsedDoc({ title: '坏日期', docNumber: '招政发〔2022〕9号', effectiveDate: '2022-05-01', validUntil: '2021-01-01' });
-    expect(() => imports.commit(BY, [commitFile('good.txt', [B]), commitFile('bad.txt', [bad])])).toThrow(
-      /文件“bad.txt”第1件《坏日期》：有效期截止日期（2021-01-01）早于施行日期（2022-05-01）/,
-    );
     const badNumber = { ...B, docNumber: { raw: '乱写的文号', normalized: '乱写的文号', agency: '乱', year: 2022, serial: 1 } };
-    expect(() => imports.commit(BY, [commitFile('bad2.txt', [badNumber])])).toThrow(/文号“乱写的文号”无法识别/);
-    expect(tableCounts(ctx)).toEqual(before);
-    expect(ctx.emitted.length).toBe(emitted);
+    const emitted = ctx.emitted.length;
+    const summary = imports.commitParsed(BY, [commitFile('good.txt', [A]), commitFile('bad2.txt', [badNumber])]);
+    expect(summary.refused).toEqual([{ file: 'bad2.txt', title: B.title, reason: expect.stringMatching(/文号“乱写的文号”无法识别/) }]);
+    expect(tableCounts(ctx).documents).toBe(1);
+    expect(ctx.emitted.length).toBe(emitted + 1);
   });
 
   it('stores a gazette issue with its contents in order, linked to the documents', () => {
@@ -140,8 +228,8 @@ describe('import:commit', () => {
       { section: '【人事任免】', title: '不在本文件中的任免通知', page: 9 },
     ];
     const gazette = { title: '招远市人民政府公报', issueNumber: 1, totalNumber: 12, year: 2022, publishDate: '2022-04-07', toc };
-    const summary = imports.commit(BY, [commitFile('g.txt', [A, B], gazette)]);
-    const detail = gazettes.get(summary.gazettes[0].id);
+    const summary = imports.commitParsed(BY, [commitFile('g.txt', [A, B], gazette)]);
+        const detail = gazettes.get(summary.gazettes[0].id);
     expect(detail).toMatchObject({ title: '招远市人民政府公报', issueNumber: 1, totalNumber: 12, documentCount: 2 });
     expect(detail.entries.map((e) => [e.position, e.section, e.page, e.docNumber])).toEqual([
       [1, '【市政府文件】', 1, '招政发〔2022〕1号'],

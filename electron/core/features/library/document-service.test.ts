@@ -44,8 +44,8 @@ describe('abolition between two stored documents', () => {
     ['abolishing document first, target imported later', [NEW, OLD]],
   ])('%s: relation shows both ways and the old one is 已废止 after the new one takes effect', (_label, order) => {
     const { docs, imports } = setup();
-    imports.commit(BY, [commitFile('a.txt', [order[0]])]);
-    imports.commit(BY, [commitFile('b.txt', [order[1]])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [order[0]])]);
+    imports.commitParsed(BY, [commitFile('b.txt', [order[1]])]);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const newId = idOf(docs, '招政发〔2022〕11号');
 
@@ -61,8 +61,8 @@ describe('abolition between two stored documents', () => {
 
   it('reports the link made when the target arrives later in the audit log of both documents', () => {
     const { docs, imports } = setup();
-    imports.commit(BY, [commitFile('a.txt', [NEW])]);
-    const summary = imports.commit(BY, [commitFile('b.txt', [OLD])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [NEW])]);
+    const summary = imports.commitParsed(BY, [commitFile('b.txt', [OLD])]);
     expect(summary.resolvedRelations).toBe(1);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const actions = docs.detail(oldId).history.map((h) => h.action);
@@ -72,7 +72,7 @@ describe('abolition between two stored documents', () => {
 
   it('highlights the 施行, 有效期 and 废止 clauses in the body', () => {
     const { docs, imports } = setup();
-    imports.commit(BY, [commitFile('a.txt', [NEW])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [NEW])]);
     const d = docs.detail(idOf(docs, '招政发〔2022〕11号'));
     const text = d.document.body[0];
     const kinds = Object.fromEntries(d.highlights.map((h) => [h.kind, text.slice(h.start, h.end)]));
@@ -85,7 +85,7 @@ describe('abolition between two stored documents', () => {
 describe('the library table', () => {
   function library() {
     const s = setup();
-    s.imports.commit(BY, [
+    s.imports.commitParsed(BY, [
       commitFile('lib.txt', [
         OLD,
         NEW,
@@ -143,7 +143,7 @@ describe('the library table', () => {
     expect(row().status).toBe('现行有效');
     docs.update(BY, row().id, { declaredInvalidOn: '2022-01-01' });
     expect(row().status).toBe('宣布失效');
-    imports.commit(BY, [commitFile('x.txt', [parsedDoc({ title: '废止决定', docNumber: '高政发〔2022〕1号', dateSigned: '2022-02-01', abolishes: [{ title: null, docNumber: '高政发〔2021〕8号' }] })])]);
+    imports.commitParsed(BY, [commitFile('x.txt', [parsedDoc({ title: '废止决定', docNumber: '高政发〔2022〕1号', dateSigned: '2022-02-01', abolishes: [{ title: null, docNumber: '高政发〔2021〕8号' }] })])]);
     expect(row().status).toBe('已废止');
     docs.delete(BY, row().id);
     expect(docs.list(query({ q: '高政发〔2021〕8号' })).total).toBe(0);
@@ -165,7 +165,7 @@ describe('the library table', () => {
 describe('editing a document', () => {
   function one() {
     const s = setup();
-    s.imports.commit(BY, [commitFile('a.txt', [OLD])]);
+    s.imports.commitParsed(BY, [commitFile('a.txt', [OLD])]);
     return { ...s, id: idOf(s.docs, '招政发〔2018〕27号') };
   }
 
@@ -201,7 +201,7 @@ describe('editing a document', () => {
 
   it('refuses a 文号 another document already has', () => {
     const { docs, imports, id } = one();
-    imports.commit(BY, [commitFile('b.txt', [NEW])]);
+    imports.commitParsed(BY, [commitFile('b.txt', [NEW])]);
     expect(() => docs.update(BY, id, { docNumber: '招政发〔2022〕11号' })).toThrow(/已用于/);
   });
 
@@ -214,7 +214,7 @@ describe('editing a document', () => {
 
   it('links waiting references when an edit gives the document the 文号 they name', () => {
     const { docs, imports } = setup();
-    imports.commit(BY, [commitFile('a.txt', [NEW, { ...OLD, docNumber: null, title: '旧办法' }])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [NEW, { ...OLD, docNumber: null, title: '旧办法' }])]);
     const oldId = docs.list(query({ q: '旧办法' })).rows[0].id;
     expect(docs.detail(oldId).incoming).toEqual([]);
     docs.update(BY, oldId, { docNumber: '招政发〔2018〕27号' });
@@ -225,7 +225,7 @@ describe('editing a document', () => {
 describe('deleting a document', () => {
   it('turns relations to it back into references, audits everything, and re-links on re-import', () => {
     const { docs, imports, ctx } = setup();
-    imports.commit(BY, [commitFile('a.txt', [OLD, NEW])]);
+    imports.commitParsed(BY, [commitFile('a.txt', [OLD, NEW])]);
     const oldId = idOf(docs, '招政发〔2018〕27号');
     const newId = idOf(docs, '招政发〔2022〕11号');
     docs.delete(BY, oldId);
@@ -235,7 +235,7 @@ describe('deleting a document', () => {
     expect(log.map((r) => r.action)).toEqual(expect.arrayContaining(['document.delete', 'relation.unresolve']));
     expect(ctx.emitted.at(-1)).toEqual({ ids: [], deleted: [oldId] });
 
-    imports.commit(BY, [commitFile('c.txt', [OLD])]);
+    imports.commitParsed(BY, [commitFile('c.txt', [OLD])]);
     const again = idOf(docs, '招政发〔2018〕27号');
     expect(docs.detail(again).incoming).toMatchObject([{ sourceId: newId }]);
   });

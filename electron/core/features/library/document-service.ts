@@ -15,6 +15,7 @@ import type { GazetteService } from '../gazettes/gazette-service';
 import { relationAuditShape, type RelationService, type StoredRef } from '../relations/relation-service';
 import type { StatusIndex } from '../validity/status-index';
 import { toDocument, type DocumentRow } from './document-row';
+import { nextStamp, staleEditError } from './edit-conflict';
 import { createLibraryTable } from './library-table';
 
 export type { DocumentRow };
@@ -170,7 +171,7 @@ export function createDocumentService(
       effective_date = @effective_date, validity_clause = @validity_clause, valid_until = @valid_until,
       declared_invalid_on = @declared_invalid_on, appointments = @appointments, body = @body, content_hash = @content_hash,
       updated_at = @updated_at
-    WHERE id = @id`);
+    WHERE id = @id AND updated_at = @prev_updated_at`);
   const deleteStmt = db.prepare<[string]>('DELETE FROM documents WHERE id = ?');
   const declaredStmt = db.prepare<[string | null, string, string]>('UPDATE documents SET declared_invalid_on = ?, updated_at = ? WHERE id = ?');
   const today = () => isoDay(ctx.now());
@@ -238,9 +239,13 @@ export function createDocumentService(
       return { id, resolvedFrom };
     },
 
-    /** Edits fields: a 文号 must parse, dates must exist, the end may not precede the start; audited with before/after. */
-    update(by: Caller, id: string, patch: DocumentPatch, asOf?: string): DocumentDetail {
+    /**
+     * Edits fields: a 文号 must parse, dates must exist, the end may not precede the start; audited with before/after.
+     * With `loadedAt` (the updatedAt the editor loaded), an edit of an outdated copy is refused with CONFLICT.
+     */
+    update(by: Caller, id: string, patch: DocumentPatch, asOf?: string, loadedAt?: string): DocumentDetail {
       const before = get(id);
+      if (loadedAt !== undefined && loadedAt !== before.updatedAt) throw staleEditError(loadedAt, before.updatedAt, audit.documentHistory(id));
       const next: Document = { ...before };
       for (const [key, value] of Object.entries(patch) as [keyof DocumentPatch, unknown][]) {
         if (value === undefined || key === 'docNumber') continue;
@@ -261,8 +266,10 @@ export function createDocumentService(
       if (changedKeys.length === 0) return detail(id, asOf);
       const pick = (d: Document) => Object.fromEntries(changedKeys.map((k) => [k, d[k]]));
       db.transaction(() => {
-        const at = ctx.now().toISOString();
-        updateStmt.run(toParams(id, next, at));
+        const at = nextStamp(before.updatedAt, ctx.now());
+        // guarded by the version read above: another process's edit in between is refused, not overwritten
+        const { changes } = updateStmt.run({ ...toParams(id, next, at), prev_updated_at: before.updatedAt });
+        if (changes === 0) throw staleEditError(loadedAt ?? before.updatedAt, get(id).updatedAt, audit.documentHistory(id));
         audit.record(by, 'document.update', 'document', id, pick(before), pick(next));
         if (changedKeys.includes('docNumber') || changedKeys.includes('title')) {
           relations.resolvePending(by, { id, title: next.title, docNumber: next.docNumber?.normalized ?? null });

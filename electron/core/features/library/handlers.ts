@@ -10,7 +10,7 @@ export function createLibraryHandlers(_ctx: AppContext, documents: DocumentServi
     'documents:all': async ({ asOf, withBody }) => documents.all(asOf, withBody),
     'documents:list': async (req) => documents.list(req),
     'documents:get': async ({ id, asOf }) => documents.detail(id, asOf),
-    'documents:update': async ({ id, patch }, { caller }) => documents.update(caller, id, patch),
+    'documents:update': async ({ id, patch, expectedUpdatedAt }, { caller }) => documents.update(caller, id, patch, undefined, expectedUpdatedAt),
     'documents:delete': async ({ id }, { caller }) => documents.delete(caller, id),
   };
 }

@@ -3,7 +3,7 @@ import { BY, commitFile, parsedDoc, tableCounts, testLibrary } from '../../test-
 
 function setup() {
   const { ctx, imports, relations, audit } = testLibrary();
-  const summary = imports.commit(BY, [
+  const summary = imports.commitParsed(BY, [
     commitFile('a.txt', [
       parsedDoc({ title: '甲', docNumber: '招政发〔2022〕1号', dateSigned: '2022-01-01' }),
       parsedDoc({ title: '乙', docNumber: '招政发〔2022〕2号', dateSigned: '2022-02-01' }),
@@ -26,7 +26,7 @@ describe('relations', () => {
     const { relations, imports, a } = setup();
     const r = relations.add(BY, { sourceId: a, type: 'cites', targetDocNumber: '鲁司〔2020〕66 号' });
     expect(r).toMatchObject({ targetId: null, targetDocNumber: '鲁司〔2020〕66号' });
-    const later = imports.commit(BY, [commitFile('b.txt', [parsedDoc({ title: '山东省司法厅文件', docNumber: '鲁司〔2020〕66号' })])]);
+    const later = imports.commitParsed(BY, [commitFile('b.txt', [parsedDoc({ title: '山东省司法厅文件', docNumber: '鲁司〔2020〕66号' })])]);
     expect(later.resolvedRelations).toBe(1);
     expect(relations.get(r.id).targetId).toBe(later.created[0].id);
   });
@@ -34,7 +34,7 @@ describe('relations', () => {
   it('links a reference by exact title when it names no 文号', () => {
     const { relations, imports, a } = setup();
     const r = relations.add(BY, { sourceId: a, type: 'cites', targetTitle: '《烟台市养犬管理条例》' });
-    const later = imports.commit(BY, [commitFile('b.txt', [parsedDoc({ title: '烟台市养犬管理条例', docNumber: null })])]);
+    const later = imports.commitParsed(BY, [commitFile('b.txt', [parsedDoc({ title: '烟台市养犬管理条例', docNumber: null })])]);
     expect(relations.get(r.id).targetId).toBe(later.created[0].id);
   });
 

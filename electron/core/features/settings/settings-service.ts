@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inForceFirst: true,
   registrationPattern: '[A-Z]{2,6}-\\d{4}-\\d{1,8}',
   masthead: { sponsor: '', editor: '', address: '', phone: '', postcode: '' },
+  backupRetentionDays: 30,
 };
 
 /** Settings stored as one JSON value per key, defaults for what was never set. */

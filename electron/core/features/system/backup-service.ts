@@ -1,8 +1,9 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
+import { safeWrite } from '../../kernel/safe-write';
+import { verifyLibraryFile } from './backup-files';
 
 export interface BackupResult {
   file: string;
@@ -10,34 +11,45 @@ export interface BackupResult {
   documents: number;
 }
 
+/**
+ * Copies the open library into `tmp` with SQLite's online backup (consistent while the app keeps running),
+ * turns the copy into a single self-contained file (no -wal to lose) and verifies it. Returns its document count.
+ */
+export async function writeVerifiedCopy(db: Db, tmp: string): Promise<number> {
+  await db.backup(tmp);
+  return verifyLibraryFile(tmp, { standalone: true }).documents;
+}
+
 /** Online backups of the library database: consistent while the app keeps running, verified before use. */
-export function createBackupService(ctx: AppContext) {
+export function createBackupService(ctx: Pick<AppContext, 'db' | 'dataDir'>) {
   return {
-    /** Copies the whole library to `target` (a new file), checks the copy, and only then puts it in place. */
+    /**
+     * Copies the whole library to `target` (a file the person chose), checks the copy, and only then puts it in
+     * place. Refuses the data directory and an existing file unless `overwrite`.
+     */
     async backup(target: string, opts: { overwrite?: boolean } = {}): Promise<BackupResult> {
-      if (!existsSync(dirname(target))) throw new AppError('INVALID_INPUT', `备份目录不存在：${dirname(target)}`);
-      if (existsSync(target) && !opts.overwrite) throw new AppError('CONFLICT', `文件已存在：${target}（如需覆盖请加 --force）`);
-      const partial = `${target}.partial`;
-      rmSync(partial, { force: true });
-      try {
-        await ctx.db.backup(partial);
-        const copy = new Database(partial, { readonly: true });
-        try {
-          const check = copy.pragma('quick_check', { simple: true });
-          if (check !== 'ok') throw new AppError('INTERNAL', `备份文件校验失败：${String(check)}`);
-          const { n } = copy.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents').get()!;
-          copy.close();
-          renameSync(partial, target);
-          return { file: target, bytes: statSync(target).size, documents: n };
-        } finally {
-          if (copy.open) copy.close();
-        }
-      } catch (err) {
-        rmSync(partial, { force: true });
-        if (err instanceof AppError) throw err;
-        throw new AppError('INVALID_INPUT', `无法写入备份文件 ${target}：${(err as Error).message}`);
-      }
+      let documents = 0;
+      const file = await safeWrite(
+        target,
+        async (tmp) => {
+          documents = await writeVerifiedCopy(ctx.db, tmp).catch((err) => {
+            if (err instanceof AppError) throw err;
+            throw Object.assign(new Error((err as Error).message), { code: (err as NodeJS.ErrnoException).code ?? sqliteToErrno(err) });
+          });
+        },
+        { dataDir: ctx.dataDir, force: opts.overwrite, forceHint: '如需覆盖请加 --force' },
+      );
+      return { file, bytes: statSync(file).size, documents };
     },
   };
 }
+
 export type BackupService = ReturnType<typeof createBackupService>;
+
+/** SQLite reports a full disk or a permission problem in its own words; map them to the file-system codes. */
+function sqliteToErrno(err: unknown): string | undefined {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') return 'ENOSPC';
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return 'EACCES';
+  return undefined;
+}

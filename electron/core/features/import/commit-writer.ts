@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '../../../../shared/contract';
+import type { ImportSummary } from '../../../../shared/contract/import';
+import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
+import type { RelationType } from '../../../../shared/domain/document';
+import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
+import { retryBusy } from '../../db/open';
+import type { AppContext } from '../../kernel/context';
+import { AppError } from '../../kernel/errors';
+import type { GazetteService, IssueDocument } from '../gazettes/gazette-service';
+import { contentHash, type DocumentService } from '../library/document-service';
+import type { RelationService } from '../relations/relation-service';
+import type { Prepared } from './prepare';
+
+/** The library services an import writes through. */
+export interface ImportServices {
+  documents: DocumentService;
+  relations: RelationService;
+  gazettes: GazetteService;
+}
+
+/** A file to store: where it came from (as the service read it) and its documents, each prepared or refused. */
+export interface Writable {
+  name: string;
+  sha256: string;
+  size: number;
+  encoding: string;
+  gazette: ParsedGazette | null;
+  prepared: Prepared[];
+}
+
+export const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
+
+function addTo(into: ImportSummary, part: ImportSummary) {
+  into.created.push(...part.created);
+  into.skipped.push(...part.skipped);
+  into.gazettes.push(...part.gazettes);
+  into.flagged.push(...part.flagged);
+  into.refused.push(...part.refused);
+  into.resolvedRelations += part.resolvedRelations;
+}
+
+/** The target's 文号 in normalized form, even when a reviewer typed it loosely. */
+function normalizeTarget(t: RelationTarget) {
+  const docNumber = t.docNumber ? (normalizeDocNumber(t.docNumber) ?? t.docNumber.replace(/\s+/g, '')) : null;
+  return { title: t.title, docNumber };
+}
+
+/**
+ * Stores prepared files: documents (skipping ones already stored), their review flags, relations (resolved
+ * where possible), gazette issues and source rows — one transaction per call, one savepoint per file.
+ */
+export function createCommitWriter(ctx: AppContext, { documents, relations, gazettes }: ImportServices) {
+  const db = ctx.db;
+  const sourceBySha = db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
+  const insertSource = db.prepare<[string, string, string, number, string, string]>(
+    'INSERT INTO source_files (id, name, sha256, size, encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertFlag = db.prepare<[string, string, string, string]>(
+    'INSERT OR REPLACE INTO document_flags (document_id, kind, message, created_at) VALUES (?, ?, ?, ?)',
+  );
+
+  /** The file's relations, after its documents, so references between documents of one issue resolve at once. */
+  function writeRelations(by: Caller, createdHere: Array<{ id: string; doc: ParsedDocument }>, summary: ImportSummary, changed: Set<string>) {
+    for (const { id, doc } of createdHere) {
+      const acting = new Set<string>();
+      const typed: Array<[RelationType, RelationTarget[]]> = [
+        ['abolishes', doc.abolishes],
+        ['amends', doc.amends ?? []],
+        ['replaces', doc.replaces ?? []],
+      ];
+      for (const [type, targets] of typed) {
+        for (const t of targets) {
+          const ref = normalizeTarget(t);
+          if (ref.docNumber) acting.add(ref.docNumber);
+          const r = relations.insert(by, id, type, ref);
+          if (r?.targetId) {
+            summary.resolvedRelations++;
+            changed.add(r.targetId);
+          }
+        }
+      }
+      // A citation of a document this one also abolishes or amends says nothing more.
+      for (const cited of doc.cites) {
+        const ref = normalizeTarget({ title: null, docNumber: cited });
+        if (!ref.docNumber || acting.has(ref.docNumber)) continue;
+        if (relations.insert(by, id, 'cites', ref)?.targetId) summary.resolvedRelations++;
+      }
+    }
+  }
+
+  /** Stores one file; call inside a savepoint. */
+  function writeFile(by: Caller, file: Writable, summary: ImportSummary, changed: Set<string>) {
+    let sourceId = sourceBySha.get(file.sha256)?.id ?? null;
+    // A source row only when something of the file is stored: a copy that adds nothing leaves no trace.
+    const source = () =>
+      (sourceId ??= (() => {
+        const id = randomUUID();
+        insertSource.run(id, file.name, file.sha256, file.size, file.encoding, ctx.now().toISOString());
+        return id;
+      })());
+    const inIssue: IssueDocument[] = [];
+    const createdHere: Array<{ id: string; doc: ParsedDocument }> = [];
+    const at = ctx.now().toISOString();
+    for (const p of file.prepared) {
+      if (!p.ok) {
+        summary.refused.push({ file: file.name, title: p.title, reason: p.reason });
+        continue;
+      }
+      const nd = p.doc;
+      const docNumber = nd.docNumber?.normalized ?? null;
+      const dup = documents.findDuplicate({ docNumber, title: nd.title, hash: contentHash(nd.title, nd.body) });
+      if (dup) {
+        summary.skipped.push(dup);
+        inIssue.push({ id: dup.id, title: nd.title });
+        continue;
+      }
+      const { id, resolvedFrom } = documents.create(by, nd, source());
+      summary.created.push({ id, title: nd.title, docNumber });
+      summary.resolvedRelations += resolvedFrom.length;
+      for (const f of p.flags) insertFlag.run(id, f.kind, f.message, at);
+      if (p.flags.length) summary.flagged.push({ id, title: nd.title, docNumber, reason: p.flags.map((f) => f.message).join(' ') });
+      changed.add(id);
+      resolvedFrom.forEach((s) => changed.add(s));
+      createdHere.push({ id, doc: p.relations });
+      inIssue.push({ id, title: nd.title });
+    }
+    writeRelations(by, createdHere, summary, changed);
+    if (file.gazette && !gazettes.findSame(file.gazette)) {
+      summary.gazettes.push(gazettes.create(by, randomUUID(), file.gazette, inIssue, source()));
+    }
+  }
+
+  /** One file in its savepoint: a file that fails is rolled back alone and listed as refused. */
+  function writeOne(by: Caller, file: Writable, s: ImportSummary, changed: Set<string>) {
+    const part = emptySummary();
+    const partChanged = new Set<string>();
+    try {
+      db.transaction(() => writeFile(by, file, part, partChanged))();
+    } catch (err) {
+      if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw err;
+      if (!(err instanceof AppError)) ctx.log.error(`保存导入文件 ${file.name} 时出错`, err);
+      const reason = err instanceof AppError ? err.message : '保存时出现程序内部错误（已记录日志），此文件未保存，请重试。';
+      s.refused.push({ file: file.name, title: null, reason: `文件“${file.name}”未保存：${reason}` });
+      return;
+    }
+    addTo(s, part);
+    partChanged.forEach((id) => changed.add(id));
+  }
+
+  return {
+    /**
+     * Everything in one transaction (waiting for, and retrying after, another writer), each file in its own
+     * savepoint. `refusedBefore` are files refused before writing (listed first). Emits documents:changed after.
+     */
+    write(by: Caller, files: readonly Writable[], refusedBefore: ImportSummary['refused']): ImportSummary {
+      let changed = new Set<string>();
+      const summary = retryBusy(() => {
+        const s = emptySummary();
+        s.refused.push(...refusedBefore);
+        changed = new Set<string>();
+        db.transaction(() => {
+          for (const file of files) writeOne(by, file, s, changed);
+        }).immediate();
+        return s;
+      });
+      if (changed.size) ctx.events.emit('documents:changed', { ids: [...changed], deleted: [] });
+      return summary;
+    },
+  };
+}

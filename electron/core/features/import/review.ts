@@ -1,0 +1,56 @@
+import type { ReviewDocument } from '../../../../shared/contract/import';
+import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
+import { addMonths } from '../../../../shared/domain/status';
+import { maxValidityYears } from '../../../../shared/domain/validity';
+import type { DocumentService } from '../library/document-service';
+
+type DateFacts = Pick<ParsedDocument, 'dateSigned' | 'effectiveDate' | 'validUntil'>;
+export type Contradiction = { kind: 'validity-before-start' | 'effective-before-signed'; message: string };
+
+/** Extracted facts that contradict each other (issue 16): stored as printed, flagged for review. */
+export function dateContradictions(d: DateFacts): Contradiction[] {
+  const out: Contradiction[] = [];
+  const start = d.effectiveDate ?? d.dateSigned;
+  if (d.validUntil && start && d.validUntil < start) {
+    out.push({ kind: 'validity-before-start', message: `有效期截止日期（${d.validUntil}）早于${d.effectiveDate ? '施行日期' : '成文日期'}（${start}），按原文保存，请核对。` });
+  }
+  if (d.effectiveDate && d.dateSigned && d.effectiveDate < d.dateSigned) {
+    out.push({ kind: 'effective-before-signed', message: `施行日期（${d.effectiveDate}）早于成文日期（${d.dateSigned}），按原文保存，请核对。` });
+  }
+  return out;
+}
+
+/**
+ * Review warnings for extracted documents: missing 文号 or validity, validity over the limit, dates that
+ * contradict each other, parse notes on its lines, and likely duplicates (stored, or earlier in the batch:
+ * `seen` maps 文号 and titles to the file they were seen in).
+ */
+export function createReviewer(documents: Pick<DocumentService, 'findLikelyDuplicate'>) {
+  return function review(doc: ParsedDocument, warnings: ParseResult['warnings'], seen: Map<string, string>): ReviewDocument {
+    const out: ReviewDocument['reviewWarnings'] = [];
+    const number = doc.docNumber?.normalized ?? null;
+    if (!number) out.push({ kind: 'no-doc-number', message: '未识别出文号，请核对或补填。' });
+    if (doc.isNormative && !doc.validityClause && !doc.validUntil) {
+      out.push({ kind: 'no-validity', message: '规范性文件未写明有效期（山东省规定应为3至5年），请核对。' });
+    }
+    const start = doc.effectiveDate ?? doc.dateSigned;
+    const limit = maxValidityYears(doc.title);
+    if (start && doc.validUntil && doc.validUntil >= addMonths(start, limit * 12)) {
+      out.push({ kind: 'validity-too-long', message: `有效期超过${limit}年（${start} 至 ${doc.validUntil}），请核对。` });
+    }
+    for (const c of dateContradictions(doc)) {
+      out.push({ kind: 'inconsistent-dates', message: c.message.replace('按原文保存，请核对。', '将按原文保存并标记待核对。') });
+    }
+    const stored = documents.findLikelyDuplicate({ docNumber: number, title: doc.title });
+    if (stored) {
+      out.push({ kind: 'duplicate', message: `库中已有${stored.docNumber ? `文号相同或` : ''}标题相同的文件：《${stored.title}》${stored.docNumber ?? ''}` });
+    } else {
+      const earlier = (number && seen.get(number)) || seen.get(doc.title);
+      if (earlier) out.push({ kind: 'duplicate', message: `与本批次“${earlier}”中的文件重复。` });
+    }
+    for (const w of warnings) {
+      if (w.line !== null && w.line >= doc.lineStart && w.line <= doc.lineEnd) out.push({ kind: 'parse', message: `第${w.line}行：${w.message}` });
+    }
+    return { ...doc, reviewWarnings: out, duplicateOf: stored ? { id: stored.id, title: stored.title, docNumber: stored.docNumber } : null };
+  };
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedDocument, ParsedGazette } from '../../../../shared/domain/parse-result';
+
+/** One parsed file as the service itself extracted it, kept until the person commits the review. */
+export interface StagedFile {
+  id: string;
+  name: string;
+  sha256: string;
+  size: number;
+  encoding: string;
+  gazette: ParsedGazette | null;
+  documents: ParsedDocument[];
+  stagedAt: number;
+  /** approximate memory it holds (UTF-16 text) */
+  bytes: number;
+}
+
+export interface StagingOptions {
+  /** approximate memory all staged files may hold together */
+  maxBytes: number;
+  maxFiles: number;
+  /** how long a parse waits for its commit */
+  ttlMs: number;
+  now: () => number;
+}
+
+export const DEFAULT_STAGING: Omit<StagingOptions, 'now'> = {
+  maxBytes: 512 * 1024 * 1024,
+  maxFiles: 5_000,
+  ttlMs: 6 * 60 * 60 * 1000,
+};
+
+/** Why a staged file is gone, for the message at commit. */
+export type Gone = { name: string; why: 'expired' | 'evicted' | 'committed' } | null;
+
+function sizeOf(documents: readonly ParsedDocument[], gazette: ParsedGazette | null): number {
+  let chars = gazette ? JSON.stringify(gazette).length : 0;
+  for (const d of documents) {
+    chars += 400 + d.title.length;
+    for (const p of d.body ?? []) chars += p.length + 16;
+  }
+  return chars * 2;
+}
+
+/**
+ * The staging area: parses waiting for their commit, in the service process, bounded in memory and count
+ * (the oldest go first) and expiring after `ttlMs`. What left is remembered by name (a bounded list), so a
+ * commit of it can say which file to parse again.
+ */
+export function createStagingArea(opts: StagingOptions) {
+  const files = new Map<string, StagedFile>(); // insertion order = age
+  const gone = new Map<string, NonNullable<Gone>>();
+  let total = 0;
+
+  function drop(id: string, why: NonNullable<Gone>['why']) {
+    const f = files.get(id);
+    if (!f) return;
+    files.delete(id);
+    total -= f.bytes;
+    gone.set(id, { name: f.name, why });
+    if (gone.size > 20_000) gone.delete(gone.keys().next().value!);
+  }
+
+  function expire() {
+    const limit = opts.now() - opts.ttlMs;
+    for (const f of files.values()) {
+      if (f.stagedAt > limit) break;
+      drop(f.id, 'expired');
+    }
+  }
+
+  return {
+    /** Keeps a parse; older ones are evicted when the bounds are passed. Returns its id. */
+    put(f: Omit<StagedFile, 'id' | 'stagedAt' | 'bytes'>): string {
+      expire();
+      const id = randomUUID();
+      const staged: StagedFile = { ...f, id, stagedAt: opts.now(), bytes: sizeOf(f.documents, f.gazette) };
+      files.set(id, staged);
+      total += staged.bytes;
+      for (const old of files.values()) {
+        if (total <= opts.maxBytes && files.size <= opts.maxFiles) break;
+        if (old.id === id) break; // the newest stays even alone over the bound: it was just parsed for use
+        drop(old.id, 'evicted');
+      }
+      return id;
+    },
+    /** The staged file, or why it is gone (null when the id was never issued). */
+    get(id: string): { file: StagedFile } | { gone: Gone } {
+      expire();
+      const f = files.get(id);
+      return f ? { file: f } : { gone: gone.get(id) ?? null };
+    },
+    /** Forgets a file once it is committed. */
+    release(id: string) {
+      drop(id, 'committed');
+    },
+    stats: () => ({ files: files.size, bytes: total }),
+  };
+}
+export type StagingArea = ReturnType<typeof createStagingArea>;

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { AppError } from './errors';
+
+/** What every writer of a user-chosen file (export, backup) must respect. */
+export interface SafeWriteOptions {
+  /** the library's data directory: nothing inside it may be written by an export or backup; ':memory:' for none */
+  dataDir: string;
+  /** replace an existing file (CLI `--force`); without it an existing file is refused */
+  force?: boolean;
+  /** how to tell the person to overwrite (shown in the refusal) */
+  forceHint?: string;
+}
+
+/** Real path of `p`, resolving symlinks of the longest existing prefix (the rest may not exist yet). */
+function realish(p: string): string {
+  const abs = resolve(p);
+  let head = abs;
+  const tail: string[] = [];
+  for (;;) {
+    try {
+      return join(realpathSync(head), ...tail);
+    } catch {
+      const up = dirname(head);
+      if (up === head) return abs;
+      tail.unshift(basename(head));
+      head = up;
+    }
+  }
+}
+
+/** Whether `target` is the data directory or anything inside it (symlinks followed). */
+export function isInsideDataDir(target: string, dataDir: string): boolean {
+  if (!dataDir || dataDir === ':memory:') return false;
+  const dir = realish(dataDir);
+  const t = realish(target);
+  const rel = relative(dir, t);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** A Chinese one-liner for a failed file operation, instead of ENOENT/EISDIR. */
+export function describeFsError(err: unknown, target: string): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `磁盘空间不足，无法写入 ${target}。原有文件未改动。`;
+    case 'EACCES':
+    case 'EPERM':
+      return `没有写入权限：${target}。请换一个位置，或检查文件夹权限。`;
+    case 'EROFS':
+      return `目标位置是只读的：${target}。`;
+    case 'EISDIR':
+      return `${target} 是一个文件夹，请指定文件名（例如 ${join(target, '导出.pdf')}）。`;
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `目标文件夹不存在：${dirname(target)}。`;
+    case 'ENAMETOOLONG':
+      return `文件名过长：${basename(target).slice(0, 60)}…`;
+    case 'EBUSY':
+      return `文件正被其他程序占用：${target}。请关闭占用它的程序后重试。`;
+    default:
+      return `无法写入 ${target}：${code ?? (err as Error)?.message ?? String(err)}`;
+  }
+}
+
+/**
+ * Checks a target before anything is written: not inside the data directory, not a folder, its folder exists,
+ * and an existing file only with `force`. Throws AppError with a Chinese message.
+ */
+export function checkWriteTarget(target: string, opts: SafeWriteOptions): string {
+  const abs = resolve(target);
+  if (isInsideDataDir(abs, opts.dataDir)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `不能写入 NormDesk 的数据目录（${opts.dataDir}）：那里的数据库、备份和索引文件会被破坏。请另选位置。`,
+    );
+  }
+  const info = statSync(abs, { throwIfNoEntry: false });
+  if (info?.isDirectory()) throw new AppError('INVALID_INPUT', describeFsError({ code: 'EISDIR' }, abs));
+  const dir = dirname(abs);
+  const dirInfo = statSync(dir, { throwIfNoEntry: false });
+  if (!dirInfo?.isDirectory()) throw new AppError('INVALID_INPUT', `目标文件夹不存在：${dir}。`);
+  if (info && !opts.force) {
+    throw new AppError('CONFLICT', `文件已存在：${abs}。${opts.forceHint ?? '如需覆盖请加 --force'}。`);
+  }
+  if (!info && lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new AppError('INVALID_INPUT', `${abs} 是一个指向不存在位置的链接，请另选文件名。`);
+  }
+  return abs;
+}
+
+/** The temporary name beside the target: hidden, unique, ending in .tmp so a leftover is recognisable. */
+export function tempNameFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * The one way NormDesk writes a file a person chose: checked (see checkWriteTarget), produced under a temporary
+ * name in the target folder by `produce`, flushed, then renamed over the target — so the target is either the
+ * old file or the complete new one, and no `.tmp` is left behind on any error.
+ */
+export async function safeWrite(target: string, produce: (tmp: string) => Promise<void> | void, opts: SafeWriteOptions): Promise<string> {
+  const abs = checkWriteTarget(target, opts);
+  const tmp = tempNameFor(abs);
+  try {
+    await produce(tmp);
+    flush(tmp);
+    // checked again just before the rename: another process may have created the file meanwhile
+    if (!opts.force && existsSync(abs)) throw new AppError('CONFLICT', `文件已存在：${abs}。${opts.forceHint ?? '如需覆盖请加 --force'}。`);
+    renameSync(tmp, abs);
+    return abs;
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    if (err instanceof AppError) throw err;
+    throw new AppError('INVALID_INPUT', describeFsError(err, abs));
+  }
+}
+
+/** Writes bytes to a person-chosen file through safeWrite. */
+export function safeWriteFile(target: string, data: Uint8Array, opts: SafeWriteOptions): Promise<string> {
+  return safeWrite(
+    target,
+    (tmp) => {
+      const fd = openSync(tmp, 'wx');
+      try {
+        let off = 0;
+        while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      } finally {
+        closeSync(fd);
+      }
+    },
+    opts,
+  );
+}
+
+function flush(file: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r+');
+    fsyncSync(fd);
+  } catch {
+    // fsync is best effort (some file systems refuse it); the rename still replaces atomically
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}

@@ -1,0 +1,180 @@
+import { useRef, useState } from 'react';
+import {
+  base64Length,
+  MAX_COMMIT_REQUEST_DOCUMENTS,
+  MAX_COMMIT_REQUEST_FILES,
+  MAX_PARSE_REQUEST_BASE64,
+  MAX_PARSE_REQUEST_FILES,
+  planChunks,
+  type CommitDocument,
+  type CommitFile,
+  type ImportSummary,
+  type ParsedFile,
+  type ReviewDocument,
+} from '../../../shared/contract/import';
+import { errorMessage } from '../api/call';
+import type { useCall } from '../api/CallProvider';
+import { countDocs } from '../common/format';
+import { precheck, readAsBase64 } from './read-file';
+
+/** One file on the review screen: what the service parsed (staged), or why it could not be read. */
+export interface ReviewFile {
+  name: string;
+  parsed: ParsedFile | null;
+  /** refused before or while sending (too large, unreadable, service error) */
+  error: string | null;
+  docs: Array<{ doc: ReviewDocument; keep: boolean }>;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string;
+  phase: 'parse' | 'commit';
+}
+
+/** One kept staged document by its index, with the metadata the person corrected (body and lines stay with the service). */
+function toCommitDocument(d: ReviewDocument, index: number, printed: ReviewDocument | undefined): CommitDocument {
+  const reviewed: Omit<CommitDocument, 'index'> = {
+    title: d.title,
+    docNumber: d.docNumber?.raw ?? null,
+    registrationNumber: d.registrationNumber,
+    issuers: d.issuers,
+    dateSigned: d.dateSigned,
+    kind: d.kind,
+    isNormative: d.isNormative,
+    effectiveClause: d.effectiveClause,
+    effectiveDate: d.effectiveDate,
+    validityClause: d.validityClause,
+    validUntil: d.validUntil,
+  };
+  // Only what the person changed: the service keeps the rest as it extracted it.
+  const out: CommitDocument = { index };
+  for (const [k, v] of Object.entries(reviewed) as Array<[keyof typeof reviewed, unknown]>) {
+    const before = k === 'docNumber' ? (printed?.docNumber?.raw ?? null) : printed?.[k];
+    if (!printed || JSON.stringify(v) !== JSON.stringify(before)) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
+
+function addSummary(a: ImportSummary, b: ImportSummary): ImportSummary {
+  return {
+    created: [...a.created, ...b.created],
+    skipped: [...a.skipped, ...b.skipped],
+    gazettes: [...a.gazettes, ...b.gazettes],
+    resolvedRelations: a.resolvedRelations + b.resolvedRelations,
+    flagged: [...a.flagged, ...b.flagged],
+    refused: [...a.refused, ...b.refused],
+  };
+}
+
+/**
+ * The import batch: files read and parsed in chunks within the transport limit, reviewed, and committed in
+ * chunks (one transaction each); `stop` ends either between two chunks, so nothing is ever half-saved.
+ */
+export function useImportBatch(call: ReturnType<typeof useCall>) {
+  const [files, setFiles] = useState<ReviewFile[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: string; phase: 'parse' | 'commit' } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cancelRef = useRef(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+
+  const addFiles = async (list: File[]) => {
+    if (!list.length || progress || saving) return;
+    setSummary(null);
+    setSaveError(null);
+    setNotice(null);
+    cancelRef.current = false;
+    const results: ReviewFile[] = [];
+    const sendable: File[] = [];
+    for (const f of list) {
+      const refused = precheck(f);
+      if (refused) results.push({ name: f.name, parsed: null, error: refused, docs: [] });
+      else sendable.push(f);
+    }
+    // Several files per request within the transport limit, so a folder of any size is read in steps that show
+    // progress and can be stopped between them; one bad file spoils nothing else.
+    const chunks = planChunks(sendable, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (f) => base64Length(f.size));
+    let done = 0;
+    for (const chunk of chunks) {
+      if (cancelRef.current) {
+        setNotice(`已停止读取：${sendable.length - done} 个文件未读取，已读取的 ${done} 个文件列在下方。`);
+        break;
+      }
+      setProgress({ done, total: sendable.length, current: chunk.map((f) => f.name).join('、'), phase: 'parse' });
+      const files: Array<{ name: string; dataBase64: string }> = [];
+      for (const f of chunk) {
+        try {
+          files.push({ name: f.name, dataBase64: await readAsBase64(f) });
+        } catch (err) {
+          results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
+        }
+      }
+      if (files.length) {
+        try {
+          const parsed = await call('import:parse', { files });
+          parsed.forEach((p) => results.push({ name: p.name, parsed: p, error: null, docs: p.documents.map((doc) => ({ doc, keep: true })) }));
+        } catch (err) {
+          for (const f of files) results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
+        }
+      }
+      done += chunk.length;
+    }
+    setProgress(null);
+    setFiles((prev) => [...prev, ...results]);
+  };
+
+  const commit = async () => {
+    const toCommit = files.filter((f) => f.parsed?.stagedId && !f.parsed.error && f.docs.some((d) => d.keep));
+    if (!toCommit.length) return;
+    setSaving(true);
+    setSaveError(null);
+    setNotice(null);
+    cancelRef.current = false;
+    // Each request is its own transaction: stopping between them leaves every saved chunk whole and nothing half-saved.
+    const chunks = planChunks(toCommit, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.docs.filter((d) => d.keep).length);
+    let total = emptySummary();
+    const saved = new Set<ReviewFile>();
+    let savedDocs = 0;
+    const keptCount = toCommit.reduce((n, f) => n + f.docs.filter((d) => d.keep).length, 0);
+    try {
+      for (const [k, chunk] of chunks.entries()) {
+        if (cancelRef.current) {
+          setNotice(`已停止保存：已保存 ${k} 批（${countDocs(savedDocs)}），其余 ${toCommit.length - saved.size} 个文件未保存，仍列在下方，可再次保存。`);
+          break;
+        }
+        setProgress({ done: savedDocs, total: keptCount, current: `第 ${k + 1}/${chunks.length} 批`, phase: 'commit' });
+        const req: CommitFile[] = chunk.map((f) => ({
+          stagedId: f.parsed!.stagedId!,
+          gazette: f.parsed!.gazette,
+          documents: f.docs.flatMap((d, index) => (d.keep ? [toCommitDocument(d.doc, index, f.parsed!.documents[index])] : [])),
+        }));
+        total = addSummary(total, await call('import:commit', { files: req }));
+        chunk.forEach((f) => saved.add(f));
+        savedDocs += req.reduce((n, f) => n + f.documents.length, 0);
+      }
+    } catch (err) {
+      setSaveError(
+        saved.size
+          ? `${errorMessage(err)}（此前已保存的 ${saved.size} 个文件不受影响，见下方；未保存的文件仍列在下方）`
+          : errorMessage(err),
+      );
+    } finally {
+      setProgress(null);
+      setSaving(false);
+      if (saved.size) {
+        setSummary(total);
+        setFiles((prev) => prev.filter((f) => !saved.has(f)));
+      }
+    }
+  };
+
+  const update = (fi: number, di: number, patch: Partial<{ doc: ReviewDocument; keep: boolean }>) =>
+    setFiles((prev) => prev.map((f, i) => (i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch } : d)) })));
+
+  return { files, setFiles, progress, notice, saving, saveError, summary, addFiles, commit, update, stop: () => (cancelRef.current = true) };
+}
