@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, displayDocNumber } from '../common/format';
 import { navigate } from '../shell/router';
 import { CleanupPage } from './CleanupPage';
+import { ReasonsEditor } from './ReasonsEditor';
 import { ReviewPage } from './ReviewPage';
 
 /** The form that starts a campaign: name, basis, cut-off and the filters its scope is frozen from. */
@@ -86,6 +87,7 @@ export function CampaignsPage({ id }: { id: string | null }) {
       <Tabs defaultValue="campaigns">
         <Tabs.List>
           <Tabs.Tab value="campaigns">清理项目</Tabs.Tab>
+          <Tabs.Tab value="reasons">标准理由</Tabs.Tab>
           <Tabs.Tab value="manual">按清单导出清理结果</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="campaigns" pt="md">
@@ -132,6 +134,9 @@ export function CampaignsPage({ id }: { id: string | null }) {
             {list.data && list.data.length === 0 && <Text c="dimmed">还没有清理项目。填写下面的表单开始一次清理。</Text>}
             <CreateCampaign onCreated={(cid) => navigate({ name: 'cleanup', id: cid })} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="reasons" pt="md">
+          <ReasonsEditor />
         </Tabs.Panel>
         <Tabs.Panel value="manual" pt="md">
           <CleanupPage />

@@ -9,10 +9,13 @@ import { cnDate, displayDocNumber } from '../common/format';
 import { Body } from '../document/DocumentPage';
 import { Relations } from '../document/Relations';
 import { DECISION_COLORS } from './decision-colors';
+import { ItemExtras } from './ItemExtras';
 
 
 interface Props {
+  campaignId: string;
   item: CampaignItem;
+  onChanged: () => void;
   reasons: string[];
   readOnly: boolean;
   onDecide: (decision: CleanupDecisionValue | null, reason: string, note: string) => Promise<void>;
@@ -127,6 +130,7 @@ export function DecisionPanel(props: Props) {
           </Text>
         )}
         <DecisionForm {...props} />
+        <ItemExtras campaignId={props.campaignId} item={item} published={props.readOnly} onChanged={props.onChanged} />
       </Panel>
       <ErrorAlert message={detail.error} title="文件未能载入" />
       {d && (

@@ -222,6 +222,8 @@ export function ReviewPage({ id }: { id: string }) {
         <Grid.Col span={7}>
           {item ? (
             <DecisionPanel
+              campaignId={id}
+              onChanged={reload}
               item={item}
               reasons={reasons.data ?? []}
               readOnly={readOnly}
