@@ -147,7 +147,7 @@ export const CampaignMembership = z.object({
 });
 
 /** A row of a published cleanup result list (as printed in its annex). */
-export const PublishedItem = z.object({ decision: CleanupDecision, title: z.string().max(500), docNumber: z.string().max(100).nullable() });
+export const PublishedItem = z.object({ decision: CleanupDecision, title: z.string().max(500).nullable(), docNumber: z.string().max(100).nullable() });
 export const PublishedMatch = PublishedItem.extend({
   documentId: z.string().nullable(),
   matchedTitle: z.string().nullable(),

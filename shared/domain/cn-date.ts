@@ -59,20 +59,38 @@ export function isoDate(y: number, m: number, d: number): string | null {
 
 const YEAR_CN = '[〇○OoＯ0０零一二三四五六七八九]';
 const NUM_CN = '[0-9０-９零〇○一二两三四五六七八九十]';
-/** One date: Arabic or Chinese numerals, spaces allowed between the parts. Bounded quantifiers only. */
+/** A year digit, Arabic or Chinese: PDF text layers mix them (`二 00 五年`). */
+const YEAR_DIGIT = '[〇○OoＯ0０零一二三四五六七八九0-9０-９]';
+/**
+ * One date: Arabic or Chinese numerals, spaces allowed between the parts. Bounded quantifiers only. The second
+ * year form is `二〇〇五` with one or two 〇 lost by a text layer (`二〇五年`, `二三年`): read as 200X / 20XY.
+ */
 const DATE_SRC =
-  `((?:[0-9０-９]\\s?){3}[0-9０-９]|${YEAR_CN}{4})\\s{0,3}年\\s{0,3}(${NUM_CN}{1,3})\\s{0,3}月\\s{0,3}(${NUM_CN}{1,3})\\s{0,3}[日号]`;
+  `((?:${YEAR_DIGIT}\\s{0,2}){3}${YEAR_DIGIT}|(?<![0-9〇○零一二三四五六七八九十])二${YEAR_CN}{1,2})\\s{0,3}年\\s{0,3}(${NUM_CN}{1,3})\\s{0,3}月\\s{0,3}(${NUM_CN}{1,3})\\s{0,3}[日号]`;
+/** `2019-11-29`, `2019.11.29`, `2019/11/29` (web pages and metadata tables); one separator throughout. */
+const NUMERIC_SRC = '(?<![\\d.\\-/])((?:19|20)\\d{2})([\\-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.\\-/])';
+/** A signature date whose 年/月/日 glyphs were lost: `{ 2017 6 23` alone on a line. */
+const BARE_LINE = /^[{[(（【]?\s*((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})\s*[}\])）】]?$/;
+
+const DATE_ONLY = new RegExp(`^${DATE_SRC}$`);
+const NUMERIC_ONLY = new RegExp(`^${NUMERIC_SRC}$`);
+const DATE_G = new RegExp(DATE_SRC, 'g');
+const NUMERIC_G = new RegExp(NUMERIC_SRC, 'g');
 
 function yearOf(s: string): number | null {
   const t = toAsciiDigits(s.replace(/\s/g, ''));
   if (/^\d{4}$/.test(t)) return Number(t);
-  let y = 0;
+  const digits: number[] = [];
   for (const c of t) {
     const d = CN_DIGIT[c];
     if (d === undefined) return null;
-    y = y * 10 + d;
+    digits.push(d);
   }
-  return t.length === 4 ? y : null;
+  if (digits.length === 4) return digits.reduce((y, d) => y * 10 + d, 0);
+  // 〇 lost after 二: `二三` → 2003, `二〇五` → 2005, `二一五` → 2015.
+  if (digits.length === 2) return 2000 + digits[1];
+  if (digits.length === 3) return digits[1] === 0 ? 2000 + digits[2] : 2000 + digits[1] * 10 + digits[2];
+  return null;
 }
 
 export interface FoundDate {
@@ -85,14 +103,26 @@ export interface FoundDate {
 /** Every date in a text, in order; impossible dates are reported with iso null (callers warn). */
 export function findCnDates(text: string): FoundDate[] {
   if (typeof text !== 'string' || !text) return [];
-  const re = new RegExp(DATE_SRC, 'g');
   const out: FoundDate[] = [];
+  const re = DATE_G;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const y = yearOf(m[1]);
     const mo = cnSmallNumber(m[2]);
     const d = cnSmallNumber(m[3]);
     const iso = y !== null && mo !== null && d !== null ? isoDate(y, mo, d) : null;
     out.push({ iso, raw: m[0], index: m.index });
+  }
+  if (/\d{4}[-./]\d/.test(text)) {
+    const before = out.length;
+    for (const m of text.matchAll(NUMERIC_G)) {
+      out.push({ iso: isoDate(Number(m[1]), Number(m[3]), Number(m[4])), raw: m[0], index: m.index ?? 0 });
+    }
+    if (out.length > before && before > 0) out.sort((a, b) => a.index - b.index);
+  }
+  if (!out.length && text.length <= 24) {
+    const m = BARE_LINE.exec(text.trim());
+    if (m) out.push({ iso: isoDate(Number(m[1]), Number(m[2]), Number(m[3])), raw: text.trim(), index: text.indexOf(m[0].trim()) });
   }
   return out;
 }
@@ -112,8 +142,7 @@ export function isDateOnly(s: string): boolean {
   if (typeof s !== 'string') return false;
   const t = s.trim();
   if (!t || t.length > 40) return false;
-  const re = new RegExp(`^${DATE_SRC}$`);
-  return re.test(t);
+  return DATE_ONLY.test(t) || NUMERIC_ONLY.test(t) || BARE_LINE.test(t);
 }
 
 /** Parses an ISO date string to its parts, or null. */

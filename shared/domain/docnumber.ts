@@ -7,8 +7,8 @@ import { toAsciiDigits } from './cn-date';
  * (`08号`). The normalized form is `招政发〔2018〕27号`. Pure; never throws.
  */
 
-const OPEN = '〔\\[（(【［﹝〖';
-const CLOSE = '〕\\]）)】］﹞〗';
+const OPEN = '〔\\[（(【［﹝〖„';
+const CLOSE = '〕\\]）)】］﹞〗‟';
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 
 /** A complete 文号 in text without whitespace. Agency is 1–12 CJK characters. */
@@ -32,7 +32,9 @@ const NOT_AGENCY = [
 function trimAgency(agency: string): string {
   let cut = 0;
   for (const w of NOT_AGENCY) {
-    const i = agency.lastIndexOf(w);
+    let i = agency.lastIndexOf(w);
+    // 经贸 (economy and trade) is part of agency codes: 国经贸企改, 鲁经贸发
+    while (w === '经' && i >= 0 && agency[i + 1] === '贸') i = agency.lastIndexOf(w, i - 1);
     if (i >= 0 && i + w.length > cut) cut = i + w.length;
   }
   // `原招政发〔2018〕27号文件同时废止`: 原 (former) is not part of the code.
@@ -62,6 +64,43 @@ function compactWithMap(text: string): { s: string; map: Int32Array } {
   return { s: /[０-９]/.test(s) ? toAsciiDigits(s) : s, map };
 }
 
+/**
+ * The number of a 政府令 (government order): `某市人民政府令第12号`, printed as `某市人民政府令` over `（第12号）`.
+ * Its agency is the order series (`某市人民政府令`), its year the year of promulgation when known (null here).
+ */
+const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令)(?:((?:19|20)\\d{2})年)?[（(]?第0*(\\d{1,5})号[）)]?$`);
+const ORDER_IN_TEXT = new RegExp(`([${CJK}]{1,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
+
+function buildOrder(raw: string, agency: string, serial: number, year: number | null = null): DocNumber | null {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 99999) return null;
+  return { raw, normalized: `${agency}第${serial}号`, agency, year, serial };
+}
+
+/** A 政府令 number as printed (`某市人民政府令第12号`, `某市人民政府令（第12号）`); null for anything else. */
+export function parseOrderNumber(raw: string, year: number | null = null): DocNumber | null {
+  if (typeof raw !== 'string' || raw.length > 80) return null;
+  const { s } = compactWithMap(raw);
+  const m = ORDER.exec(s.replace(/[。，,；;、]+$/, ''));
+  // `某省人民政府令2016年第116号` states its year
+  return m ? buildOrder(raw.trim(), m[1], Number(m[3]), m[2] ? Number(m[2]) : year) : null;
+}
+
+/** Every 政府令 number in a text (`常州市人民政府令第2号`), with its agency cut like a 文号's. */
+export function findOrderNumbers(text: string): DocNumber[] {
+  if (typeof text !== 'string' || !text.includes('令')) return [];
+  const { s } = compactWithMap(text);
+  const out: DocNumber[] = [];
+  for (const m of s.matchAll(ORDER_IN_TEXT)) {
+    let agency = trimAgency(m[1]);
+    // `2016年12月1日常州市人民政府令第2号`: the date's last character is not part of the agency.
+    const before = s[(m.index ?? 0) + m[1].length - agency.length - 1] ?? '';
+    if (/^[日月年]/.test(agency) && /\d/.test(before)) agency = agency.slice(1);
+    const dn = agency.length >= 3 ? buildOrder(m[0], agency, Number(m[2])) : null;
+    if (dn) out.push(dn);
+  }
+  return out;
+}
+
 function build(raw: string, agency: string, year: number, serial: number): DocNumber | null {
   if (!agency || /^\d/.test(agency)) return null;
   if (year < 1949 || year > 2100 || !Number.isInteger(serial) || serial < 1 || serial > 99999) return null;
@@ -75,7 +114,7 @@ export function parseDocNumber(raw: string): DocNumber | null {
     let { s } = compactWithMap(raw);
     s = s.replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
     const m = STRICT.exec(s);
-    if (!m) return null;
+    if (!m) return ORDER.test(s) ? parseOrderNumber(raw) : null;
     return build(raw.trim(), m[1], Number(m[2]), Number(m[3]));
   } catch {
     return null;
@@ -103,7 +142,8 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
     const re = new RegExp(IN_TEXT.source, 'g');
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const agency = trimAgency(m[1]);
-      if (!agency) continue;
+      // `建设部〔2007〕第162号令`: a ministry order, not a 文号
+      if (!agency || s[m.index + m[0].length] === '令') continue;
       const start = m.index + (m[1].length - agency.length);
       const endC = m.index + m[0].length - 1;
       const rawStart = map[start];
@@ -129,5 +169,6 @@ export function findIncompleteDocNumber(text: string): string | null {
 export function isDocNumberLine(line: string): boolean {
   if (typeof line !== 'string' || line.length > 60) return false;
   const { s } = compactWithMap(line);
-  return STRICT.test(s);
+  // `(陕政办发〔2011〕12号)` under a title on law sites
+  return STRICT.test(s) || STRICT.test(s.replace(/^[（(](.*)[）)]$/, '$1'));
 }

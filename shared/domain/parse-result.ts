@@ -12,7 +12,8 @@ export const DocNumber = z.object({
   raw: z.string(),
   normalized: z.string(),
   agency: z.string(),
-  year: z.number().int(),
+  /** year in the brackets; for a 政府令 number (`某市人民政府令第12号`) the year it was promulgated, null when unknown */
+  year: z.number().int().nullable(),
   serial: z.number().int(),
 });
 export type DocNumber = z.infer<typeof DocNumber>;
@@ -48,6 +49,25 @@ export const Appointment = z.object({
 });
 export type Appointment = z.infer<typeof Appointment>;
 
+export const CleanupDecision = z.enum(['继续有效', '修改', '废止', '宣布失效']);
+export type CleanupDecision = z.infer<typeof CleanupDecision>;
+
+/**
+ * What a cleanup-result notice (清理结果) or abolition list states: its scope, the counts per decision
+ * (修订/修正 → 修改; 失效 → 宣布失效; 保留/继续执行 → 继续有效) and the documents it lists under each decision.
+ */
+export const Cleanup = z.object({
+  scope: z.string().nullable(),
+  counts: z.object({
+    继续有效: z.number().int().optional(),
+    修改: z.number().int().optional(),
+    废止: z.number().int().optional(),
+    宣布失效: z.number().int().optional(),
+  }),
+  items: z.array(RelationTarget.extend({ decision: CleanupDecision })),
+});
+export type Cleanup = z.infer<typeof Cleanup>;
+
 /** What identifies a document and decides its validity: shared by extracted and stored documents. */
 export const DocumentMetadata = z.object({
   title: z.string(),
@@ -75,6 +95,11 @@ export const ParsedDocument = DocumentMetadata.extend({
   replaces: z.array(RelationTarget).default([]),
   /** clean paragraphs of the body, running headers and page numbers removed */
   body: z.array(z.string()).default([]),
+  /**
+   * cleanup results (清理结果) or abolition list printed in this document; null for other documents. Parsing
+   * fills in null when absent; optional in the type so documents built before this field still type-check.
+   */
+  cleanup: Cleanup.nullable().default(null).optional(),
 });
 export type ParsedDocument = z.infer<typeof ParsedDocument>;
 

@@ -31,10 +31,38 @@ export function detectLayout(units: Unit[]): Layout | null {
   return open / lengths.length > 0.5 && p80 <= 50 ? 'wrapped' : 'blocks';
 }
 
-function joinText(a: string, b: string): string {
-  const last = a[a.length - 1];
-  const first = b[0];
-  return isWide(last) || isWide(first) ? a + b : `${a} ${b}`;
+/**
+ * A paragraph being built from lines. Parts are kept in an array and joined once: reading the last character of
+ * a growing concatenated string flattens it every time, which made long runs of unpunctuated lines quadratic.
+ */
+class Paragraph {
+  private parts: string[] = [];
+  private last = '';
+  length = 0;
+
+  add(text: string): void {
+    if (this.parts.length && !isWide(this.last) && !isWide(text[0])) this.parts.push(' ');
+    this.parts.push(text);
+    this.length += text.length;
+    this.last = text[text.length - 1] ?? this.last;
+  }
+
+  get empty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  take(): string {
+    const s = this.parts.join('');
+    this.parts = [];
+    this.length = 0;
+    this.last = '';
+    return s;
+  }
+
+  /** The text so far; only called while the paragraph is short. */
+  peek(): string {
+    return this.parts.join('');
+  }
 }
 
 /** Typical width of the text column around line i: the upper median of its neighbours' lengths. */
@@ -47,8 +75,11 @@ function localWidths(lines: string[]): number[] {
   });
 }
 
+/** Longest paragraph still tested as a possible attachment title. */
+const TITLE_MAX = 200;
+
 /** Publication notes under a signature: `（此件公开发布）`, `（此件主动公开）`, `(此件不公开)`. */
-const PUBLICATION_NOTE = /^[（(]此件[\u4e00-\u9fff]{2,8}[）)]$/;
+export const PUBLICATION_NOTE = /^[（(]此件[\u4e00-\u9fff]{2,8}[）)]$/;
 
 /** A line made only of organ names: any names ending in an organisation word, or the document's own issuers. */
 function isOrganLine(raw: string, known: string[]): boolean {
@@ -67,6 +98,15 @@ export function organDateLine(raw: string): { issuers: string[]; date: string } 
   if (raw.slice(ds[0].index + ds[0].raw.length).trim()) return null;
   const issuers = splitIssuers(raw.slice(0, ds[0].index));
   return issuers ? { issuers, date: ds[0].raw } : null;
+}
+
+/** `自治区主席陈武2016年12月6日`, `市长 张三 2003年10月15日`: the signer of a 政府令 and the date on one line → the date. */
+export function signerDateLine(raw: string): string | null {
+  if (raw.length > 60 || !raw.includes('年')) return null;
+  const ds = findCnDates(raw);
+  if (ds.length !== 1 || ds[0].index === 0 || raw.slice(ds[0].index + ds[0].raw.length).trim()) return null;
+  const before = squeeze(raw.slice(0, ds[0].index));
+  return /^[\u4e00-\u9fff]{0,8}(?:省长|市长|县长|区长|州长|盟长|主席|旗长)[:：]?[\u4e00-\u9fff·]{2,4}$/.test(before) ? ds[0].raw : null;
 }
 
 /**
@@ -118,15 +158,15 @@ export function paragraphs(
   const sig = signatureLines(items, known);
   const widths = localWidths(items.map((x) => x.text));
   const out: string[] = [];
-  let cur = '';
+  const cur = new Paragraph();
   let prev = '';
   // A paragraph opened right after a signature date may be an attachment title (`……实施方案`): it ends as
   // soon as it reads like a complete title.
   let titleCandidate = true;
   for (let i = 0; i < items.length; i++) {
     const { text, gap: hadGap, piece } = items[i];
-    if (cur === '') {
-      cur = text;
+    if (cur.empty) {
+      cur.add(text);
       prev = text;
       continue;
     }
@@ -140,7 +180,10 @@ export function paragraphs(
       sig[i - 1] ||
       PUBLICATION_NOTE.test(text) ||
       PUBLICATION_NOTE.test(prev);
-    const endsTitle = titleCandidate && isTitleEnd(cur) && !/[，、,]/.test(cur);
+    // Titles are short: a paragraph past TITLE_MAX is not re-scanned (keeps this loop linear).
+    if (titleCandidate && cur.length > TITLE_MAX) titleCandidate = false;
+    const short = titleCandidate ? cur.peek() : '';
+    const endsTitle = titleCandidate && isTitleEnd(short) && !/[，、,]/.test(short);
     if (prevOpen && !startsNew && !endsTitle) {
       const full = prev.length >= Math.max(8, widths[i - 1] * (layout === 'wrapped' ? 0.6 : 0.8));
       if (layout === 'wrapped' || piece) join = full || piece;
@@ -153,14 +196,15 @@ export function paragraphs(
       }
     }
     if (join) {
-      cur = joinText(cur, text);
+      cur.add(text);
     } else {
-      out.push(cur);
-      titleCandidate = isDateOnly(cur) || sig[i - 1] || PUBLICATION_NOTE.test(cur) || HEADING_START.test(cur);
-      cur = text;
+      const done = cur.take();
+      out.push(done);
+      titleCandidate = isDateOnly(done) || sig[i - 1] || PUBLICATION_NOTE.test(done) || HEADING_START.test(done);
+      cur.add(text);
     }
     prev = text;
   }
-  if (cur) out.push(cur);
+  if (!cur.empty) out.push(cur.take());
   return out.map((p) => compactText(p));
 }

@@ -192,7 +192,7 @@ function doc(title: string, raw: string | null, issuers: string[], dateSigned: s
   return {
     title, docNumber: raw, registrationNumber: null, issuers, dateSigned, kind, isNormative,
     effectiveClause: null, effectiveDate: null, validityClause: null, validUntil: null,
-    abolishes: [], cites: [], lineStart: lines[0], lineEnd: lines[1], amends: [], replaces: [], ...rest,
+    abolishes: [], cites: [], lineStart: lines[0], lineEnd: lines[1], amends: [], replaces: [], cleanup: null, ...rest,
     appointments: appointments.map(([name, action, position]) => ({ name, action, position })),
   };
 }
@@ -238,7 +238,7 @@ const KEY: Record<string, { gazette: unknown; documents: ReturnType<typeof doc>[
   '004': {
     gazette: {title: '高青县人民政府公报',issueNumber: 3,totalNumber: null, year: 2021,publishDate: null, toc: []},
     documents: [
-      doc('高青县人民政府关于公布行政规范性文件清理结果的通知', '高政字〔2021〕60号', ['高青县人民政府'], '2021-09-26', '通知', false, [1, 25], {cites: ['鲁司〔2020〕66号','淄政发〔2020〕13号','高政发〔2021〕1号']}),
+      doc('高青县人民政府关于公布行政规范性文件清理结果的通知', '高政字〔2021〕60号', ['高青县人民政府'], '2021-09-26', '通知', false, [1, 25], {cites: ['鲁司〔2020〕66号','淄政发〔2020〕13号','高政发〔2021〕1号'], cleanup: {scope: '现行有效的县政府和县政府办公室规范性文件', counts: {继续有效: 18}, items: []}}),
       doc('高青县人民政府关于印发高青县优化营商环境创新突破行动实施方案的通知', '高政字〔2021〕61号', ['高青县人民政府'], '2021-09-28', '通知', false, [26, 316], {cites: ['淄政字〔2021〕48号']}),
       doc('高青县人民政府关于印发高青县涉企经营许可事项改革清单的通知', '高政字〔2021〕62号', ['高青县人民政府'], '2021-09-30', '通知', false, [317, 341], {cites: ['国发〔2021〕7号','鲁政发〔2021〕11号']}),
       doc('高青县人民政府办公室关于印发《高青县电子政务建设项目管理实施细则》的通知', '高政办发〔2021〕1号', ['高青县人民政府办公室'], '2021-07-20', '通知', false, [342, 925], {cites: ['厅发〔2016〕19号','淄政发〔2017〕29号']}),

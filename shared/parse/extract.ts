@@ -1,11 +1,14 @@
-import type { DocNumber, ParsedDocument, ParseWarning } from '../domain/parse-result';
+import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
-import { detectLayout, organDateLine, paragraphs, type Layout } from './body';
+import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
+import type { PageMeta } from './page';
+import { extractCleanup } from './cleanup';
+import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import type { Head } from './split';
-import { splitIssuers, squeeze } from './text';
+import { isOrgName, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -82,6 +85,31 @@ function looksLikeRules(kind: string | null, carried: string | null): boolean {
   return !!k && (RULE_KINDS.has(k) || MAYBE_RULE_KINDS.has(k));
 }
 
+/** Abolition clauses plus the 废止 entries of a printed list, each document once. */
+function withListed(found: RelationTarget[], cleanup: Cleanup | null): RelationTarget[] {
+  const out = found.slice();
+  for (const it of cleanup?.items ?? []) {
+    if (it.decision !== '废止') continue;
+    const same = out.findIndex((t) => (it.docNumber && t.docNumber === it.docNumber) || (it.title && t.title === it.title));
+    if (same >= 0) out[same] = { title: out[same].title ?? it.title, docNumber: out[same].docNumber ?? it.docNumber };
+    else out.push({ title: it.title, docNumber: it.docNumber });
+  }
+  return out;
+}
+
+/**
+ * `省政府令第114号` in a 山东省人民政府 document is `山东省人民政府令第114号`: an order series named by its level is
+ * spelt out with the issuer of that level.
+ */
+function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void {
+  for (const t of targets) {
+    const m = t.docNumber ? /^(省|市|县|区|州|自治区)(?:人民)?政府令(第\d+号)$/.exec(t.docNumber) : null;
+    if (!m) continue;
+    const own = issuers.find((x) => new RegExp(`^[\\u4e00-\\u9fff]{2,8}${m[1]}人民政府$`).test(x));
+    if (own) t.docNumber = `${own}令${m[2]}`;
+  }
+}
+
 export interface ExtractResult {
   doc: ParsedDocument;
   warnings: ParseWarning[];
@@ -91,6 +119,26 @@ export interface ExtractResult {
 export interface ExtractOptions {
   /** some document in the same file has a printed 登记号 */
   registrationInFile?: boolean;
+  /** the page's metadata table, for a file that holds this one document: used where the text says nothing */
+  meta?: PageMeta;
+}
+
+/**
+ * The signature above a date line at bodyUnits[i]: organ lines read upwards (joint issuers stand one per line,
+ * `中共某市委办公室` / `某市人民政府办公室`), skipping a publication note.
+ */
+function signatureAbove(bodyUnits: Unit[], i: number): string[] {
+  const found: string[][] = [];
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 5; j--) {
+    const u = bodyUnits[j];
+    if (u.blank) continue;
+    seen++;
+    if (PUBLICATION_NOTE.test(u.compact) && !found.length) continue;
+    const names = splitIssuers(u.text);
+    if (!names) break;
+    found.unshift(names);
+  }
+  return found.flat();
 }
 
 export function extractDocument(
@@ -131,30 +179,52 @@ export function extractDocument(
     if (u.blank) continue;
     // `2021年9月26日` alone, or `高青县人民政府 2021年9月26日` on one line
     const oneLine = isDateOnly(u.text) ? null : organDateLine(u.text);
-    const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : null;
+    const signer = oneLine || isDateOnly(u.text) ? null : signerDateLine(u.text);
+    const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : signer;
     if (dateText === null) continue;
     const found = findCnDates(dateText)[0];
     if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
     dateSigned = found?.iso ?? null;
-    if (oneLine) sigIssuers = oneLine.issuers;
-    else {
-      for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
-        if (bodyUnits[j].blank) continue;
-        sigIssuers = splitIssuers(bodyUnits[j].text) ?? [];
-        break;
-      }
-    }
+    sigIssuers = oneLine ? oneLine.issuers : signatureAbove(bodyUnits, i);
     break;
   }
+  const meta = opts.meta;
+  if (!docNumber && meta?.docNumber) docNumber = parseDocNumber(meta.docNumber);
+  // A 政府令 number carries no year: the year it was promulgated (signed).
+  if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
+  if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;
 
-  const issuers = sigIssuers.length ? sigIssuers : head.titleIssuers;
+  const metaIssuer = meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  const issuers = sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer;
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
 
   const validity = extractValidity(flat, { dateSigned, title: head.title });
   for (const w of validity.warnings) warn(w);
+  const extra = extraValidity(flat, dateSigned, validity.effectiveDate);
+  if (!validity.effectiveDate && extra.effectiveDate) {
+    validity.effectiveDate = extra.effectiveDate;
+    validity.effectiveClause ??= extra.effectiveClause;
+  }
+  if (!validity.validUntil && extra.validUntil) {
+    validity.validUntil = extra.validUntil;
+    validity.validityClause ??= extra.validityClause;
+  }
+  if (!validity.effectiveDate && meta?.effectiveDate) validity.effectiveDate = meta.effectiveDate;
+  if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
+  const cleanup = extractCleanup(
+    bodyUnits.filter((u) => !u.blank).map((u) => u.text),
+    head.title,
+    flat,
+  );
+  // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
+  const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup);
+  const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
+  const cites = relations.cites.filter((c) => !listed.has(c));
+  expandOrderAgencies(abolishes, issuers);
+  if (cleanup) expandOrderAgencies(cleanup.items, issuers);
   const appointments = kind === '任免' || /任命|免去/.test(flat) ? extractAppointments(flat) : [];
 
   const agency = docNumber?.agency ?? (incomplete ? incomplete.replace(/[〔].*$/, '') : null);
@@ -188,14 +258,15 @@ export function extractDocument(
     effectiveDate: validity.effectiveDate,
     validityClause: validity.validityClause,
     validUntil: validity.validUntil,
-    abolishes: relations.abolishes,
-    cites: relations.cites,
+    abolishes,
+    cites,
     appointments,
     lineStart: firstLine,
     lineEnd: units[last].line,
     amends: relations.amends,
     replaces: relations.replaces,
     body,
+    cleanup,
   };
   return { doc, warnings };
 }

@@ -2,8 +2,11 @@ import type { ParsedDocument, ParseResult, ParseWarning } from '../domain/parse-
 import { detectLayout } from './body';
 import { extractDocument } from './extract';
 import { detectGazette, findMasthead } from './gazette';
-import { findHeads, type Head } from './split';
-import { buildUnits } from './units';
+import { readPage } from './page';
+import { findPageHead } from './pagehead';
+import { isDateOnly } from '../domain/cn-date';
+import { findHeads, isSalutation, type Head } from './split';
+import { buildUnits, type Unit } from './units';
 
 /**
  * Text extraction ("parse"): a file's text → gazette header + TOC (when it is a gazette issue) and its documents
@@ -35,11 +38,15 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
       return result;
     }
     const units = buildUnits(text);
+    const meta = readPage(units);
     const gz = detectGazette(units);
     result.gazette = gz.gazette;
+    // A 目录 that is not a gazette's (a regulation's chapter list, no pages) hides nothing above it.
+    const frontMatter = gz.gazette !== null;
+    const from = frontMatter ? gz.bodyStart : 0;
     const heads = findHeads(units, {
-      from: gz.bodyStart,
-      skip: gz.toc,
+      from,
+      skip: frontMatter ? gz.toc : null,
       registrationPattern: opts?.registrationPattern,
       toc: gz.gazette?.toc ?? [],
     });
@@ -47,31 +54,24 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     const registrationInFile = heads.some((h) => h.registration !== null);
     const docs: ParsedDocument[] = [];
     const warnings: ParseWarning[] = [];
-    if (!heads.length) {
-      const first = units.findIndex((u, i) => i >= gz.bodyStart && !u.blank);
-      if (first < 0) {
-        warnings.push({ line: null, message: '未找到文件正文' });
-      } else {
-        const head: Head = {
-          start: first,
-          titleStart: first,
-          titleEnd: first,
-          headEnd: first,
-          title: units[first].compact.slice(0, 200),
-          titleIssuers: [],
-          docNumberUnit: null,
-          inlineDocNumber: null,
-          registration: null,
-        };
-        const r = extractDocument(units, head, units.length - 1, fileLayout);
-        docs.push(r.doc);
-        warnings.push({ line: units[first].line, message: '未识别出文件标题，整个文件作为一件文件' }, ...r.warnings);
-      }
+    // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
+    const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
+    const pageHead: Head | null = lead >= 0 ? untitledHead(lead) : heads.length ? null : findPageHead(units, meta, from);
+    if (!heads.length && !pageHead) warnings.push({ line: null, message: '未找到文件正文' });
+    if (pageHead) {
+      const end = heads.length ? heads[0].start - 1 : units.length - 1;
+      const r = extractDocument(units, pageHead, end, fileLayout, { meta: heads.length ? undefined : meta });
+      docs.push(r.doc);
+      if (!pageHead.title) warnings.push({ line: units[pageHead.start].line, message: '未识别出文件标题' });
+      warnings.push(...r.warnings);
     }
     for (let h = 0; h < heads.length; h++) {
       const head = heads[h];
       const end = h + 1 < heads.length ? heads[h + 1].start - 1 : findMasthead(units, head.headEnd + 1) - 1;
-      const r = extractDocument(units, head, Math.max(end, head.headEnd), fileLayout, { registrationInFile });
+      const r = extractDocument(units, head, Math.max(end, head.headEnd), fileLayout, {
+        registrationInFile,
+        meta: heads.length === 1 ? meta : undefined,
+      });
       docs.push(r.doc);
       warnings.push(...r.warnings);
     }
@@ -82,6 +82,26 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     result.warnings.push({ line: null, message: `解析中断：${e instanceof Error ? e.message : String(e)}` });
   }
   return result;
+}
+
+function untitledHead(at: number): Head {
+  return { start: at, titleStart: at, titleEnd: at, headEnd: at - 1, title: '', titleIssuers: [], docNumberUnit: null, inlineDocNumber: null, registration: null };
+}
+
+/**
+ * The first line of a signed, untitled document standing before the first head (a salutation, text, and a
+ * signature date with 年), or -1.
+ */
+function untitledLead(units: Unit[], from: number, before: number): number {
+  let first = -1;
+  let lines = 0;
+  for (let i = from; i < before; i++) {
+    if (units[i].blank) continue;
+    if (first < 0) first = i;
+    lines++;
+    if (lines >= 3 && isDateOnly(units[i].text) && /年/.test(units[i].text)) return isSalutation(units[first].compact) ? first : -1;
+  }
+  return -1;
 }
 
 function key(s: string): string {

@@ -1,5 +1,5 @@
 import type { Appointment, RelationTarget } from '../domain/parse-result';
-import { findDocNumbers } from '../domain/docnumber';
+import { findDocNumbers, findOrderNumbers } from '../domain/docnumber';
 
 /**
  * Relations between documents found in a body: 废止 / 停止执行 / 宣布失效 (abolishes), 修改 (amends),
@@ -38,7 +38,9 @@ function keywordOutsideTitles(sentence: string, kw: RegExp): RegExpExecArray | n
   let depth: Uint8Array | null = null;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     depth ??= titleDepths(sentence);
-    if (depth[m.index] === 0) return m;
+    // `关于公布废止和失效的…目录`: the word names a kind of list here, it does not act on anything
+    const attributive = /^[的和或、]/.test(sentence.slice(m.index + m[0].length));
+    if (depth[m.index] === 0 && !attributive) return m;
     if (m[0] === '') re.lastIndex++;
   }
   return null;
@@ -47,7 +49,7 @@ function keywordOutsideTitles(sentence: string, kw: RegExp): RegExpExecArray | n
 /** Pairs `《title》（文号）`, `《title》` or a bare `（文号）` / `招政发〔2018〕27号` inside one clause. */
 function targets(clause: string): RelationTarget[] {
   const out: RelationTarget[] = [];
-  const re = /《([^《》]{2,120})》|[（(]([^（）()]{4,40}?号)[）)]/g;
+  const re = /《([^《》]{2,120})》|[（(]([^（）()]{4,60}?号)(?:[^（）()]{0,6})[）)]/g;
   let last: RelationTarget | null = null;
   let lastEnd = -1;
   const used = new Set<string>();
@@ -58,7 +60,8 @@ function targets(clause: string): RelationTarget[] {
       lastEnd = at + m[0].length;
       out.push(last);
     } else {
-      const dn = findDocNumbers(m[2])[0];
+      // `（招政发〔2018〕27号）`, `（2016年12月1日常州市人民政府令第2号发布）`
+      const dn = findDocNumbers(m[2])[0] ?? findOrderNumbers(m[2])[0];
       if (!dn) continue;
       used.add(dn.normalized);
       if (last && last.docNumber === null && clause.slice(lastEnd, at).trim() === '') last.docNumber = dn.normalized;
@@ -124,14 +127,16 @@ function collect(sentences: string[], kw: RegExp, mode: 'around' | 'sentence'): 
 /** Relations in a body given as squeezed text (no layout spaces); `own` is the document's normalized 文号. */
 export function extractRelations(flat: string, own: string | null): Relations {
   const sentences = flat.split(/[。；;\n]/);
+  // A document without a 文号 of its own (own null) must not drop the targets that have none either.
+  const notOwn = (t: RelationTarget) => own === null || t.docNumber !== own;
   const abolishes = collect(sentences, ABOLISH, 'around');
-  const amends = collect(sentences, AMEND, 'sentence').filter((t) => t.docNumber !== own);
-  const replaces = collect(sentences, REPLACE, 'around').filter((t) => t.docNumber !== own);
+  const amends = collect(sentences, AMEND, 'sentence').filter(notOwn);
+  const replaces = collect(sentences, REPLACE, 'around').filter(notOwn);
   const cites: string[] = [];
   for (const dn of findDocNumbers(flat)) {
     if (dn.normalized !== own && !cites.includes(dn.normalized)) cites.push(dn.normalized);
   }
-  return { abolishes: abolishes.filter((t) => t.docNumber !== own), amends, replaces, cites };
+  return { abolishes: abolishes.filter(notOwn), amends, replaces, cites };
 }
 
 const NAME = '[\\u4e00-\\u9fff·]{2,5}?';

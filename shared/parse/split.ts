@@ -1,5 +1,5 @@
 import type { TocEntry } from '../domain/parse-result';
-import { isDocNumberLine } from '../domain/docnumber';
+import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { HEADING_START, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
@@ -50,7 +50,8 @@ export function isSalutation(c: string): boolean {
   const colon = c.search(/[：:]/);
   if (colon < 2) return false;
   const head = c.slice(0, colon);
-  if (/[。；;]|如下|根据|为了?[^政]|现将|按照|经/.test(head)) return false;
+  // `经…研究`, `根据…` open a sentence; `岳阳经济技术开发区` is an addressee
+  if (/[。；;]|如下|根据|为了?[^政]|现将|按照|^经|经(?:研究|同意|批准|审议|会议)/.test(head)) return false;
   if (head.startsWith('各')) return true;
   // Every addressee ends in an organisation word: `田镇街道办事处、经济开发区管委会，县政府有关部门、单位：`
   return head.split(/[，、,]/).every((p) => ADDRESSEE.test(p));
@@ -71,6 +72,51 @@ function prevNonBlank(units: Unit[], i: number, floor: number, maxGap = 3): numb
     if (!units[j].noise && ++gap > maxGap) return -1;
   }
   return -1;
+}
+
+/** `湖北省武汉市人民政府`: province + city, as law sites print an issuer field (a letterhead never does). */
+export function isSiteIssuer(name: string): boolean {
+  // (a 地区行署 is an agency of its province and keeps the province in its name)
+  return /^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,5}自治区)[\u4e00-\u9fff]{2,8}?(?:市|自治州|州|盟)/.test(name);
+}
+
+/** The issuer without the province a law site puts in front: `湖北省武汉市人民政府` → `武汉市人民政府`. */
+export function siteIssuer(name: string): string {
+  return isSiteIssuer(name) ? name.replace(/^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,5}自治区)/, '') : name;
+}
+
+/** `A B印发` / `A、B联合印发` over a title: the issuers and the line as it reads (spaces removed). */
+function issuersThatIssue(line: string): { issuers: string[]; prefix: string } | null {
+  const m = /^(.*?)(联合印发|印发|转发)$/.exec(line.trim());
+  if (!m) return null;
+  const issuers = splitIssuers(m[1]);
+  return issuers ? { issuers, prefix: squeeze(line) } : null;
+}
+
+/** Issuer lines directly above unit p (at most two more), for joint issuers printed one per line. */
+function issuerLinesAbove(units: Unit[], p: number, floor: number): { start: number; issuers: string[]; text: string } {
+  let start = p;
+  const issuers: string[] = [];
+  let text = '';
+  for (let n = 0; n < 2; n++) {
+    const q = prevNonBlank(units, start, floor, 1);
+    const iss = q >= 0 ? splitIssuers(units[q].text) : null;
+    if (!iss || iss.some(isSiteIssuer)) break;
+    start = q;
+    issuers.unshift(...iss);
+    text = squeeze(units[q].text) + text;
+  }
+  return { start, issuers, text };
+}
+
+/** Does the same title stand on one of the few lines above unit i (a law site's repeated heading)? */
+function repeatedAbove(units: Unit[], i: number, title: string): boolean {
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 8; j--) {
+    if (units[j].blank) continue;
+    seen++;
+    if (units[j].compact === title) return true;
+  }
+  return false;
 }
 
 function compileRegistration(pattern?: string): RegExp {
@@ -107,9 +153,12 @@ function openTitle(u: Unit): Candidate | null {
     inlineDocNumber = `${agency ? agency[1] : ''}${squeeze(num[0])}`;
     rawPrefix = rawPrefix.slice(num.index + num[0].length);
   }
-  const issuers = splitIssuers(rawPrefix);
+  // `天津市人民政府印发关于…的通知`: issuers, then the verb that issues what follows
+  const verb = /(?:联合)?(?:印发|转发)\s*$/.exec(rawPrefix);
+  const issuers = splitIssuers(verb ? rawPrefix.slice(0, verb.index) : rawPrefix);
   if (!issuers) return null;
-  return { title: issuers.join('') + c.slice(k), titleIssuers: issuers, inlineDocNumber };
+  // joint issuers keep their 、 (`某省人民政府办公厅、某军区政治部关于…`)
+  return { title: squeeze(rawPrefix) + c.slice(k), titleIssuers: issuers, inlineDocNumber };
 }
 
 export interface SplitOptions {
@@ -149,6 +198,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       const next = nextNonBlank(units, j);
       if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text)) break;
       if (next - j > 4) break;
+      // A complete title followed by another title or an issuer line: a page heading repeated above the
+      // document (law sites print title / issuer / title), not one title broken over lines.
+      if (isTitleEnd(t) && (isTitleEnd(units[next].compact) || splitIssuers(units[next].text))) break;
       j = next;
       t += units[next].compact;
     }
@@ -157,24 +209,41 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let start = i;
     let titleStart = i;
     let titleIssuers = cand.titleIssuers;
+    // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
+    const siteFrame = repeatedAbove(units, i, t);
     if (!titleIssuers.length) {
       const p = prevNonBlank(units, i, floor);
       const iss = p >= 0 ? splitIssuers(units[p].text) : null;
-      if (iss) {
+      const joint = p >= 0 && !iss ? issuersThatIssue(units[p].text) : null;
+      if (iss && (siteFrame || iss.some(isSiteIssuer))) {
+        // `湖北省武汉市人民政府` over the title: a law site's issuer field, not part of the title
+        titleIssuers = iss.map(siteIssuer);
+      } else if (iss) {
+        // joint issuers may stand one per line (`中共某市委办公室` / `某市人民政府办公室`)
+        const above = issuerLinesAbove(units, p, floor);
+        titleStart = start = above.start;
+        titleIssuers = [...above.issuers, ...iss];
+        t = above.text + squeeze(units[p].text) + t;
+      } else if (joint) {
+        // `鹤岗市人民政府 鹤岗市中级人民法院印发` / `关于……的意见的通知`
         titleStart = start = p;
-        titleIssuers = iss;
-        t = iss.join('') + t;
+        titleIssuers = joint.issuers;
+        t = joint.prefix + t;
       }
     }
     let dnUnit = accepted.dn;
     // Originals print the 文号 above the title (under the letterhead).
     if (dnUnit === null) {
-      const p = prevNonBlank(units, start, floor);
+      // (a rule and a few blank lines may separate them in a 红头)
+      const p = prevNonBlank(units, start, floor, 6);
       if (p >= 0 && isDocNumberLine(units[p].text)) {
         dnUnit = p;
         start = p;
         const q = prevNonBlank(units, p, floor);
         if (q >= 0 && /文件$/.test(units[q].compact) && units[q].compact.length <= 30) start = q;
+        // `某某行署办公室` / `和行办发〔2008〕31号` / `关于…`: the issuer stands above the 文号
+        const above = q >= 0 && !titleIssuers.length ? splitIssuers(units[q].text) : null;
+        if (above) titleIssuers = above.map(siteIssuer);
       }
     }
     let registration: string | null = null;
@@ -196,6 +265,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       }
     }
     const headEnd = Math.max(accepted.end, accepted.dn ?? -1);
+    // `……的批复（国函〔2009〕125号）`: the number printed after the title
+    const trailing = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
+    const trailingNumber = trailing && findDocNumbers(trailing[1]).length ? trailing[1] : null;
+    if (trailingNumber && trailing) t = t.slice(0, trailing.index);
     heads.push({
       start,
       titleStart,
@@ -204,13 +277,35 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       title: t,
       titleIssuers,
       docNumberUnit: dnUnit,
-      inlineDocNumber: cand.inlineDocNumber,
+      inlineDocNumber: cand.inlineDocNumber ?? trailingNumber,
       registration,
     });
     i = headEnd;
     floor = headEnd + 1;
   }
-  return rescueFromToc(units, heads, opts);
+  return rescueFromToc(units, dropRepeatedHeadings(units, heads), opts);
+}
+
+/**
+ * A page heading followed by the same title as the document prints it (`某通知` / `某政办发〔2018〕13号` /
+ * `某某办公室` / `关于…` / `通知`): one document. The heading is dropped, its 文号 kept when the second lacks one.
+ */
+function dropRepeatedHeadings(units: Unit[], heads: Head[]): Head[] {
+  const out: Head[] = [];
+  for (let h = 0; h < heads.length; h++) {
+    const a = heads[h];
+    const b = heads[h + 1];
+    let empty = !!b;
+    for (let i = a.headEnd + 1; b && i < b.start && empty; i++) empty = units[i].blank;
+    if (b && empty && key(a.title) === key(b.title)) {
+      if (b.docNumberUnit === null && !b.inlineDocNumber) {
+        heads[h + 1] = { ...b, start: a.start, docNumberUnit: a.docNumberUnit, inlineDocNumber: a.inlineDocNumber };
+      }
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 function key(s: string): string {

@@ -16,6 +16,7 @@ export function isWide(c: string | undefined): boolean {
 }
 
 const LAYOUT_SPACE = /[ \t\u3000\u00a0\n\r\f]+/g;
+const ARTICLE_END = /第[一二三四五六七八九十百零〇\d]{1,6}条$/;
 
 /**
  * Removes whitespace that PDF extraction put between characters, keeping one space only between two
@@ -26,6 +27,8 @@ export function compactText(s: string): string {
   return s.replace(LAYOUT_SPACE, (run: string, at: number) => {
     const end = at + run.length;
     if (at === 0 || end >= s.length) return '';
+    // `第一条　为了…`: the full-width space after an article number is written, not layout
+    if (run.includes('\u3000') && ARTICLE_END.test(s.slice(Math.max(0, at - 8), at))) return '\u3000';
     return !isWide(s[at - 1]) && !isWide(s[end]) ? ' ' : '';
   });
 }

@@ -28,6 +28,8 @@ export const RUNNING_HEADER =
   /(?<![《\u4e00-\u9fff])([\u4e00-\u9fff]{2,24}公报)[ \t\u3000]*(?:(\d{4})[ \t\u3000]*年[ \t\u3000]*)?第[ \t\u3000]*(\d{1,3})[ \t\u3000]*[期号](?:[ \t\u3000]*[（(][ \t\u3000]*总第[ \t\u3000]*\d{1,5}[ \t\u3000]*[期号][ \t\u3000]*[）)])?(?:[ \t\u3000]*\d{1,4}(?![\d年月日号期]))?/g;
 const PAGE_LINE = /^[ \t\u3000]*(?:[-—–－]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－]{1,2}|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?|\d{1,3})[ \t\u3000]*$/;
 const PAGE_INLINE = /[ \t\u3000]*[—–－][ \t\u3000]?\d{1,3}[ \t\u3000]?[—–－][ \t\u3000]*/g;
+/** A rule under a letterhead (`━━━━`, `———`, `-----`, `＊＊＊`): layout, not text. */
+const RULE_LINE = /^[ \t\u3000]*[━─—―－\-_=＊*~～★☆]{3,}[ \t\u3000━─—―－\-_=＊*~～★☆]*$/;
 const SECTION_LABEL = /^(?:【[^】]{2,14}】|[县区市州省旗]?(?:人民)?政府(?:办公室|办公厅|办)?文件|部门文件|人事任免)$/;
 
 const LONG_LINE = 400;
@@ -44,7 +46,10 @@ function makeUnit(line: number, raw: string, piece: boolean): Unit {
   const whole = raw.trim();
   const noiseLine =
     whole !== '' &&
-    (PAGE_LINE.test(whole) || SECTION_LABEL.test(whole.replace(/\s+/g, '')) || cleanInline(whole).trim() === '');
+    (PAGE_LINE.test(whole) ||
+      RULE_LINE.test(whole) ||
+      SECTION_LABEL.test(whole.replace(/\s+/g, '')) ||
+      cleanInline(whole).trim() === '');
   const text = noiseLine ? '' : cleanInline(raw).trim();
   return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };
 }
@@ -57,13 +62,37 @@ function splitLongLine(s: string): string[] {
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const prev = s[m.index - 1] ?? '';
     const next = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next)) {
+    // a short run without punctuation is a heading, title, number or signature of a flattened page
+    const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(s.slice(start, m.index));
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
     }
   }
   if (start < s.length) out.push(s.slice(start));
   return out;
+}
+
+const BLOCK_TAG = /<\/?(?:p|br|div|tr|td|th|li|h[1-6]|table|tbody|section)\b[^<>]*>/gi;
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&ldquo;': '“', '&rdquo;': '”' };
+
+/**
+ * HTML left in copied text (`<p style="text-align: right;">山西省人民政府</p><p>…`): block tags end a piece,
+ * other tags and attribute remnants of a tag broken over lines (`right;">`) are removed, entities decoded.
+ * Null when the line has no HTML.
+ */
+function htmlPieces(raw: string): string[] | null {
+  if (!/<\/?[a-zA-Z][^<>]*>|^[\w\-:;'" ]*">|&nbsp;/.test(raw)) return null;
+  return raw
+    .split(BLOCK_TAG)
+    .map((seg) =>
+      seg
+        .replace(/^[\w\-:;'" ]*">/, '')
+        .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+        .replace(/<[a-zA-Z][^<>]*$/, '')
+        .replace(/&(?:nbsp|lt|gt|amp|quot|ldquo|rdquo);/g, (e) => ENTITIES[e] ?? ''),
+    )
+    .filter((seg) => seg.trim() !== '');
 }
 
 /** Splits text into cleaned units. CRLF, CR and LF all end a line; a BOM is dropped. */
@@ -73,7 +102,11 @@ export function buildUnits(text: string): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
-    if (raw.length > LONG_LINE) {
+    const html = raw.includes('<') || raw.includes('">') || raw.includes('&') ? htmlPieces(raw) : null;
+    if (html) {
+      for (const piece of html) units.push(makeUnit(i + 1, piece, true));
+      if (!html.length) units.push(makeUnit(i + 1, '', false));
+    } else if (raw.length > LONG_LINE) {
       const cleaned = cleanInline(raw);
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {

@@ -155,7 +155,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
   }
 
   /** Matches printed result rows to stored documents: by 文号, else by title. */
-  function matchPublished(items: Array<{ decision: CleanupDecisionValue; title: string; docNumber: string | null }>) {
+  function matchPublished(items: Array<{ decision: CleanupDecisionValue; title: string | null; docNumber: string | null }>) {
     return items.map((it) => {
       const docNumber = it.docNumber ? (parseDocNumber(it.docNumber)?.normalized ?? null) : null;
       const target =
@@ -171,7 +171,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
    */
   function applyPublished(
     by: Caller,
-    req: { name: string; docNumber: string; date: string; issuer?: string; items: Array<{ decision: CleanupDecisionValue; title: string; docNumber: string | null }> },
+    req: { name: string; docNumber: string; date: string; issuer?: string; items: Array<{ decision: CleanupDecisionValue; title: string | null; docNumber: string | null }> },
   ) {
     if (!parseDocNumber(req.docNumber)) throw new AppError('INVALID_INPUT', `无法识别清理结果通知的文号“${req.docNumber}”`);
     const matches = matchPublished(req.items);

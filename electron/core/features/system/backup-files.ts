@@ -180,6 +180,7 @@ export function backupBeforeMigration(dataDir: string, now: Date): string | null
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 15000'); // another process may be opening the same library
     version = db.pragma('user_version', { simple: true }) as number;
   } catch {
     return null; // not readable as a database: opening it reports the damage

@@ -1,0 +1,403 @@
+/**
+ * Scores the parser against the real development set (test/fixtures/real, hand-written answer keys).
+ *
+ *   npm run score:parse               per-field precision / recall over the whole set
+ *   npm run score:parse -- --verbose  also every mismatch: file, field, expected, got
+ *   npm run score:parse -- --json     the numbers as JSON
+ *   npm run score:parse -- --file 017 only fixtures whose name contains 017 (combine with --verbose)
+ *
+ * Matching: a key document is paired with the parsed document whose title is the same (whitespace, 《》〈〉“”
+ * ignored), else one whose title contains it or is contained in it. A key document whose title the page does not
+ * print (`title: null`) is paired with the left-over parsed document that agrees with it on most other fields.
+ * Scalars: equal → TP; predicted non-null and wrong → FP + FN; predicted null, key non-null → FN; predicted
+ * non-null, key null → FP. Sets (issuers, abolishes, cites, cleanup counts and items): one TP per shared member,
+ * FP per extra predicted member, FN per missing key member. An unmatched key document counts FN for each of its
+ * non-null fields and members; an unmatched parsed document counts FP for documents and title.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ParsedDocument } from '../shared/domain/parse-result';
+import { parseText } from '../shared/parse/index';
+import {
+  canonicalDecision,
+  compact,
+  type Fixture,
+  type KeyDocument,
+  type KeyRelation,
+  loadFixtures,
+  normDocNo,
+  normTitle,
+} from './check-real-keys';
+
+export const FIELDS = [
+  'documents',
+  'title',
+  'docNumber',
+  'issuers',
+  'dateSigned',
+  'effectiveDate',
+  'validUntil',
+  'abolishes',
+  'cites',
+  'cleanupCounts',
+  'cleanupItems',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+export interface FieldScore extends Counts {
+  /** TP / (TP + FP); 1 when nothing was predicted */
+  precision: number;
+  /** TP / (TP + FN); 1 when nothing was expected */
+  recall: number;
+}
+export interface Mismatch {
+  file: string;
+  /** key document title (or `#n` for an untitled one) the mismatch belongs to */
+  doc: string;
+  field: Field;
+  expected: string;
+  got: string;
+}
+export interface ScoreResult {
+  files: number;
+  keyDocuments: number;
+  parsedDocuments: number;
+  fields: Record<Field, FieldScore>;
+  mismatches: Mismatch[];
+  /** files the parser threw on (it should never throw) */
+  errors: { file: string; message: string }[];
+}
+
+/** What the scorer reads from a parsed document; `cleanup` is optional, the parser may not have it yet. */
+interface Predicted extends Omit<KeyDocument, 'title' | 'cleanup'> {
+  title: string;
+  cleanupCounts: Map<string, number> | null;
+  cleanupItems: { decision: string; title: string | null; docNumber: string | null }[];
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v : null;
+}
+
+function relation(v: unknown): KeyRelation {
+  const o = (v ?? {}) as Record<string, unknown>;
+  const dn = o.docNumber;
+  const docNumber =
+    typeof dn === 'string' ? dn : dn && typeof dn === 'object' ? (str((dn as { normalized?: unknown }).normalized) ?? str((dn as { raw?: unknown }).raw)) : null;
+  return { title: str(o.title), docNumber: str(docNumber) };
+}
+
+function toPredicted(d: ParsedDocument): Predicted {
+  const any = d as unknown as Record<string, unknown>;
+  const cleanup = (any.cleanup ?? null) as Record<string, unknown> | null;
+  let cleanupCounts: Map<string, number> | null = null;
+  let cleanupItems: Predicted['cleanupItems'] = [];
+  if (cleanup && typeof cleanup === 'object') {
+    cleanupCounts = new Map();
+    const counts = cleanup.counts;
+    if (counts && typeof counts === 'object') {
+      for (const [k, v] of Object.entries(counts as Record<string, unknown>)) {
+        if (typeof v === 'number') cleanupCounts.set(canonicalDecision(k), v);
+      }
+    }
+    if (Array.isArray(cleanup.items)) {
+      cleanupItems = cleanup.items.map((it: unknown) => {
+        const o = (it ?? {}) as Record<string, unknown>;
+        return { ...relation(o), decision: canonicalDecision(String(o.decision ?? '')) };
+      });
+    }
+  }
+  const dn = any.docNumber as { normalized?: unknown; raw?: unknown } | string | null | undefined;
+  return {
+    title: typeof d.title === 'string' ? d.title : '',
+    docNumber: typeof dn === 'string' ? str(dn) : dn ? (str(dn.normalized) ?? str(dn.raw)) : null,
+    issuers: Array.isArray(d.issuers) ? d.issuers.filter((s): s is string => typeof s === 'string') : [],
+    dateSigned: str(d.dateSigned),
+    effectiveDate: str(d.effectiveDate),
+    validUntil: str(d.validUntil),
+    abolishes: Array.isArray(d.abolishes) ? d.abolishes.map(relation) : [],
+    cites: Array.isArray(d.cites) ? d.cites.filter((s): s is string => typeof s === 'string') : [],
+    cleanupCounts,
+    cleanupItems,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matching
+
+/** Two titles name the same document: equal, or one contains the other (the shorter at least 6 characters). */
+export function titlesMatch(a: string | null, b: string | null): boolean {
+  const x = normTitle(a);
+  const y = normTitle(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [s, l] = x.length <= y.length ? [x, y] : [y, x];
+  return s.length >= 6 && l.includes(s);
+}
+
+function relationsMatch(a: KeyRelation, b: KeyRelation): boolean {
+  if (a.docNumber && b.docNumber && normDocNo(a.docNumber) === normDocNo(b.docNumber)) return true;
+  return titlesMatch(a.title, b.title);
+}
+
+function agreement(k: KeyDocument, p: Predicted): number {
+  let n = 0;
+  if (k.docNumber && p.docNumber && normDocNo(k.docNumber) === normDocNo(p.docNumber)) n += 4;
+  if (k.dateSigned && k.dateSigned === p.dateSigned) n += 2;
+  const iss = new Set(k.issuers.map(compact));
+  n += p.issuers.filter((s) => iss.has(compact(s))).length;
+  const cites = new Set(k.cites.map(normDocNo));
+  n += p.cites.filter((c) => cites.has(normDocNo(c))).length;
+  if (k.cleanup && p.cleanupCounts) n += 1;
+  return n;
+}
+
+/** Pairs key documents with parsed ones; returns key index → parsed index (or -1). */
+export function matchDocuments(keys: KeyDocument[], preds: Predicted[]): number[] {
+  const pairOf = keys.map(() => -1);
+  const used = new Set<number>();
+  const pass = (ok: (k: KeyDocument, p: Predicted) => boolean): void => {
+    keys.forEach((k, i) => {
+      if (pairOf[i] >= 0 || k.title === null) return;
+      const j = preds.findIndex((p, jj) => !used.has(jj) && ok(k, p));
+      if (j >= 0) {
+        pairOf[i] = j;
+        used.add(j);
+      }
+    });
+  };
+  pass((k, p) => normTitle(k.title) === normTitle(p.title));
+  pass((k, p) => titlesMatch(k.title, p.title));
+  keys.forEach((k, i) => {
+    if (k.title !== null) return;
+    let best = -1;
+    let bestScore = -1;
+    preds.forEach((p, j) => {
+      if (used.has(j)) return;
+      const s = agreement(k, p);
+      if (s > bestScore) {
+        best = j;
+        bestScore = s;
+      }
+    });
+    if (best >= 0) {
+      pairOf[i] = best;
+      used.add(best);
+    }
+  });
+  return pairOf;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scoring
+
+function emptyCounts(): Record<Field, Counts> {
+  return Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<Field, Counts>;
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function relShow(r: { title: string | null; docNumber: string | null; decision?: string }): string {
+  return [r.decision, r.title ? `《${r.title}》` : null, r.docNumber ? `(${r.docNumber})` : null].filter(Boolean).join(' ');
+}
+
+class Scorer {
+  readonly c = emptyCounts();
+  readonly mismatches: Mismatch[] = [];
+  constructor(private readonly file: string) {}
+
+  private miss(doc: string, field: Field, expected: string, got: string): void {
+    this.mismatches.push({ file: this.file, doc, field, expected, got });
+  }
+
+  scalar(doc: string, field: Field, key: string | null, pred: string | null, norm: (s: string) => string = (s) => s): void {
+    const c = this.c[field];
+    if (key === null && pred === null) return;
+    if (key !== null && pred !== null && norm(key) === norm(pred)) {
+      c.tp++;
+      return;
+    }
+    if (pred !== null) c.fp++;
+    if (key !== null) c.fn++;
+    this.miss(doc, field, show(key), show(pred));
+  }
+
+  set<K, P>(doc: string, field: Field, keys: K[], preds: P[], same: (k: K, p: P) => boolean, showK: (k: K) => string, showP: (p: P) => string): void {
+    const c = this.c[field];
+    const used = new Set<number>();
+    const missing: string[] = [];
+    for (const k of keys) {
+      const j = preds.findIndex((p, jj) => !used.has(jj) && same(k, p));
+      if (j >= 0) {
+        used.add(j);
+        c.tp++;
+      } else {
+        c.fn++;
+        missing.push(showK(k));
+      }
+    }
+    const extra = preds.filter((_, j) => !used.has(j)).map(showP);
+    c.fp += extra.length;
+    if (missing.length || extra.length) this.miss(doc, field, missing.length ? `missing ${missing.join('; ')}` : '—', extra.length ? `extra ${extra.join('; ')}` : '—');
+  }
+
+  pair(doc: string, k: KeyDocument, p: Predicted): void {
+    this.c.documents.tp++;
+    this.scalar(doc, 'title', k.title, str(p.title), normTitle);
+    this.scalar(doc, 'docNumber', k.docNumber, p.docNumber, normDocNo);
+    this.set(doc, 'issuers', k.issuers, p.issuers, (a, b) => compact(a) === compact(b), show, show);
+    this.scalar(doc, 'dateSigned', k.dateSigned, p.dateSigned);
+    this.scalar(doc, 'effectiveDate', k.effectiveDate, p.effectiveDate);
+    this.scalar(doc, 'validUntil', k.validUntil, p.validUntil);
+    this.set(doc, 'abolishes', k.abolishes, p.abolishes, relationsMatch, relShow, relShow);
+    this.set(doc, 'cites', k.cites, p.cites, (a, b) => normDocNo(a) === normDocNo(b), show, show);
+    const kc = Object.entries(k.cleanup?.counts ?? {}).map(([cat, n]) => ({ cat, n: n as number }));
+    const pc = [...(p.cleanupCounts ?? new Map<string, number>())].map(([cat, n]) => ({ cat, n }));
+    this.set(doc, 'cleanupCounts', kc, pc, (a, b) => a.cat === b.cat && a.n === b.n, (x) => `${x.cat} ${x.n}件`, (x) => `${x.cat} ${x.n}件`);
+    this.set(
+      doc,
+      'cleanupItems',
+      k.cleanup?.items ?? [],
+      p.cleanupItems,
+      (a, b) => a.decision === b.decision && relationsMatch(a, b),
+      relShow,
+      relShow,
+    );
+  }
+
+  unmatchedKey(doc: string, k: KeyDocument): void {
+    const c = this.c;
+    c.documents.fn++;
+    const n = (field: Field, count: number): void => {
+      c[field].fn += count;
+    };
+    if (k.title !== null) n('title', 1);
+    if (k.docNumber !== null) n('docNumber', 1);
+    n('issuers', k.issuers.length);
+    if (k.dateSigned !== null) n('dateSigned', 1);
+    if (k.effectiveDate !== null) n('effectiveDate', 1);
+    if (k.validUntil !== null) n('validUntil', 1);
+    n('abolishes', k.abolishes.length);
+    n('cites', k.cites.length);
+    n('cleanupCounts', Object.keys(k.cleanup?.counts ?? {}).length);
+    n('cleanupItems', k.cleanup?.items.length ?? 0);
+    this.miss(doc, 'documents', `《${k.title ?? '(untitled)'}》 ${k.docNumber ?? ''}`.trim(), 'no parsed document matches');
+  }
+
+  unmatchedPred(p: Predicted): void {
+    this.c.documents.fp++;
+    this.c.title.fp++;
+    this.miss('—', 'documents', '—', `extra parsed document 《${p.title}》${p.docNumber ? ` ${p.docNumber}` : ''}`);
+  }
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 1 : a / b;
+}
+
+/** Parses every fixture and scores it against its key. `filter` keeps fixtures whose name contains it. */
+export function scoreAll(opts: { filter?: string; fixtures?: Fixture[] } = {}): ScoreResult {
+  const fixtures = (opts.fixtures ?? loadFixtures()).filter((f) => !opts.filter || f.name.includes(opts.filter));
+  const total = emptyCounts();
+  const mismatches: Mismatch[] = [];
+  const errors: ScoreResult['errors'] = [];
+  let keyDocuments = 0;
+  let parsedDocuments = 0;
+  for (const f of fixtures) {
+    let docs: ParsedDocument[] = [];
+    try {
+      docs = parseText(f.text, { file: `${f.name}.txt`, encoding: 'utf-8' }).documents;
+    } catch (e) {
+      errors.push({ file: f.name, message: e instanceof Error ? e.message : String(e) });
+    }
+    const preds = docs.map(toPredicted);
+    const keys = f.key.documents;
+    keyDocuments += keys.length;
+    parsedDocuments += preds.length;
+    const s = new Scorer(f.name);
+    const pairOf = matchDocuments(keys, preds);
+    keys.forEach((k, i) => {
+      const label = k.title ?? `#${i + 1} (untitled${k.docNumber ? ` ${k.docNumber}` : ''})`;
+      if (pairOf[i] >= 0) s.pair(label, k, preds[pairOf[i]]);
+      else s.unmatchedKey(label, k);
+    });
+    const used = new Set(pairOf);
+    preds.forEach((p, j) => {
+      if (!used.has(j)) s.unmatchedPred(p);
+    });
+    for (const fld of FIELDS) {
+      total[fld].tp += s.c[fld].tp;
+      total[fld].fp += s.c[fld].fp;
+      total[fld].fn += s.c[fld].fn;
+    }
+    mismatches.push(...s.mismatches);
+  }
+  const fields = Object.fromEntries(
+    FIELDS.map((fld) => {
+      const c = total[fld];
+      return [fld, { ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) }];
+    }),
+  ) as Record<Field, FieldScore>;
+  return { files: fixtures.length, keyDocuments, parsedDocuments, fields, mismatches, errors };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CLI
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`.padStart(7);
+}
+
+export function formatTable(r: ScoreResult): string {
+  const lines = [
+    `${r.files} texts, ${r.keyDocuments} keyed documents, ${r.parsedDocuments} parsed documents`,
+    '',
+    `${'field'.padEnd(14)}${'TP'.padStart(6)}${'FP'.padStart(6)}${'FN'.padStart(6)}  precision  recall`,
+  ];
+  for (const f of FIELDS) {
+    const s = r.fields[f];
+    lines.push(`${f.padEnd(14)}${String(s.tp).padStart(6)}${String(s.fp).padStart(6)}${String(s.fn).padStart(6)}  ${pct(s.precision)}    ${pct(s.recall)}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatMismatches(r: ScoreResult): string {
+  const out: string[] = [];
+  let file = '';
+  for (const m of r.mismatches) {
+    if (m.file !== file) {
+      file = m.file;
+      out.push('', `== ${file}`);
+    }
+    out.push(`  ${m.field.padEnd(13)} ${m.doc === '—' ? '' : `[${m.doc.slice(0, 40)}] `}`);
+    out.push(`      expected: ${m.expected}`);
+    out.push(`      got:      ${m.got}`);
+  }
+  for (const e of r.errors) out.push(`!! ${e.file}: parseText threw: ${e.message}`);
+  return out.join('\n');
+}
+
+function main(argv: string[]): void {
+  const json = argv.includes('--json');
+  const verbose = argv.includes('--verbose') || argv.includes('-v');
+  const fi = argv.indexOf('--file');
+  const filter = fi >= 0 ? argv[fi + 1] : undefined;
+  const r = scoreAll({ filter });
+  if (json) {
+    console.log(JSON.stringify(verbose ? r : { ...r, mismatches: undefined }, null, 2));
+    return;
+  }
+  if (verbose) console.log(formatMismatches(r), '\n');
+  console.log(formatTable(r));
+  if (r.errors.length) console.log(`\nparseText threw on ${r.errors.length} file(s): ${r.errors.map((e) => e.file).join(', ')}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

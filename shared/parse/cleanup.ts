@@ -1,0 +1,163 @@
+import type { Cleanup, CleanupDecision, RelationTarget } from '../domain/parse-result';
+import { findDocNumbers, findOrderNumbers } from '../domain/docnumber';
+import { isTitleEnd } from './split';
+import { squeeze } from './text';
+
+/**
+ * Results of a cleanup (清理) and abolition lists: the counts a notice states (`继续有效26件`, `7件宣布失效`,
+ * `保留…1份，废止3份`, `需修改的规章目录（37件）`), the documents it names under each decision — numbered lines,
+ * table rows, `一、《…》（…令第N号发布）`, `《X》等7件规范性文件继续有效` — and, for 废止, the abolished documents.
+ * Pure; linear in the lines given.
+ */
+
+const DECISION_WORDS: [RegExp, CleanupDecision][] = [
+  [/宣布继续有效|继续有效|予以保留|保留|继续执行|继续施行/, '继续有效'],
+  [/予以修订|予以修改|需修改|需修订|修订|修改|修正/, '修改'],
+  [/宣布废止|予以废止|废止/, '废止'],
+  [/宣布失效|予以失效|失效/, '宣布失效'],
+];
+const DECISION_ANY = /宣布继续有效|继续有效|予以保留|保留|继续执行|继续施行|予以修订|予以修改|需修改|需修订|修订|修改|修正|宣布废止|予以废止|废止|宣布失效|予以失效|失效/g;
+
+function decisionOf(word: string): CleanupDecision | null {
+  for (const [re, d] of DECISION_WORDS) if (re.test(word)) return d;
+  return null;
+}
+
+const COUNT = /(?:共|计)?(\d{1,5})(?:件|份|个|部|项)/g;
+
+/** Counts stated in one sentence: a number of documents with the decision after it, else the one before it. */
+function countsIn(text: string, counts: Cleanup['counts']): void {
+  // Counts inside a cited title (`《关于修改〈…〉等148件规章的决定》`) are not this document's.
+  const sentence = text.replace(/《[^《》]*》|<[^<>]*>/g, '《》');
+  for (const m of sentence.matchAll(COUNT)) {
+    const at = m.index ?? 0;
+    const after = sentence.slice(at + m[0].length, at + m[0].length + 16);
+    const before = sentence.slice(Math.max(0, at - 24), at);
+    // `152件现行有效的…` (what was reviewed) is not a decision.
+    if (/^现行有效/.test(after)) continue;
+    const a = [...after.matchAll(DECISION_ANY)][0];
+    const b = [...before.matchAll(DECISION_ANY)].pop();
+    const aGap = a ? after.slice(0, a.index) : '';
+    const bGap = b ? before.slice((b.index ?? 0) + b[0].length) : '';
+    // the decision word next to the number, not across a comma; `4件文件，宣布失效` when nothing stands before
+    let word: string | null = null;
+    if (a && !/[，,：:]/.test(aGap)) word = a[0];
+    else if (b && !/[，,]/.test(bGap)) word = b[0];
+    else if (a && !/[：:\d]/.test(aGap)) word = a[0];
+    const d = word ? decisionOf(word) : null;
+    if (d && counts[d] === undefined) counts[d] = Number(m[1]);
+  }
+}
+
+/** A heading or lead-in that opens a list under one decision: `继续有效的规范性文件目录`, `…予以废止：`. */
+function listDecision(line: string): CleanupDecision | null {
+  if (line.length > 200) return null;
+  const lead = /[:：]$/.test(line) || /目录|清单|名录|名单|[（(]\d+件[）)]$/.test(line);
+  if (!lead) return null;
+  const words = [...line.matchAll(DECISION_ANY)].map((m) => decisionOf(m[0]));
+  const kinds = new Set(words.filter(Boolean));
+  return kinds.size === 1 ? [...kinds][0]! : null;
+}
+
+const NUMBERED = /^(?:[一二三四五六七八九十百]{1,4}[、.．]|\d{1,4}(?:[.．、]|\s)|[（(]\d{1,4}[）)])\s*/;
+
+/**
+ * One list entry: `1.《X》（X规〔2019〕N号）`, `一、X（省政府令第114号）。`, a table row `1 关于……的通知 X市府发〔2000〕NN号
+ * 说明…` (title, then the first number; later columns ignored). The title must read as a title.
+ */
+function entry(raw: string): RelationTarget | null {
+  const numbered = NUMBERED.exec(raw);
+  if (!numbered) return null;
+  const rest = squeeze(raw.slice(numbered[0].length)).replace(/[。；;，,]$/, '');
+  const dn = firstNumber(rest);
+  // `关于……的通知 达市府发〔2000〕1` (a number cut short): the title ends before it
+  const broken = dn ? -1 : rest.search(/[〔[【（(]\d{4}[〕\]】）)]?\d*$/);
+  let title = dn ? rest.slice(0, dn.at) : broken > 0 ? longestTitle(rest.slice(0, broken)) : rest;
+  title = title.replace(/[（(]$/, '').replace(/^《(.*)》$/, '$1');
+  if (title.length < 4 || /[。；;，,]/.test(title) || !isTitleEnd(title.replace(/[《》]/g, ''))) return null;
+  return { title, docNumber: dn?.normalized ?? null };
+}
+
+/** The longest prefix of s that reads as a complete title (s is one short table cell run-on). */
+function longestTitle(s: string): string {
+  for (let end = s.length; end >= 4; end--) if (isTitleEnd(s.slice(0, end))) return s.slice(0, end);
+  return s;
+}
+
+/** The first 文号 or 政府令 number in a squeezed string, with where its agency starts. */
+function firstNumber(s: string): { normalized: string; at: number } | null {
+  const a = findDocNumbers(s)[0];
+  const b = findOrderNumbers(s)[0];
+  const at = (x: { raw: string } | undefined) => (x ? s.indexOf(squeeze(x.raw)) : -1);
+  const ia = at(a);
+  const ib = at(b);
+  if (a && (ib < 0 || (ia >= 0 && ia <= ib))) return { normalized: a.normalized, at: ia };
+  if (b && ib >= 0) {
+    // `（2016年12月1日常州市人民政府令第2号发布）`: the number's bracket opens before the date
+    const cut = Math.max(s.lastIndexOf('(', ib), s.lastIndexOf('（', ib));
+    return { normalized: b.normalized, at: cut >= 0 ? cut : ib };
+  }
+  return null;
+}
+
+/** `《X》等7件规范性文件继续有效`: the first named document with the sentence's decision. */
+function namedWithDecision(sentence: string): { decision: CleanupDecision; target: RelationTarget } | null {
+  const m = /《([^《》]{4,120})》(?:[（(]([^（）()]{4,40})[）)])?等\d+(?:件|份|个)[^。；;]{0,20}?(宣布继续有效|继续有效|保留|修订|修改|废止|宣布失效|失效)/.exec(sentence);
+  if (!m) return null;
+  const d = decisionOf(m[3]);
+  const dn = m[2] ? (findDocNumbers(m[2])[0] ?? findOrderNumbers(m[2])[0]) : undefined;
+  return d ? { decision: d, target: { title: m[1], docNumber: dn?.normalized ?? null } } : null;
+}
+
+/**
+ * What was reviewed: `对（我市）现行有效的县政府和县政府办公室规范性文件进行了集中清理` →
+ * `现行有效的县政府和县政府办公室规范性文件`; `对2018年12月31日以前制定的规范性文件进行清理` likewise.
+ */
+function scopeOf(text: string): string | null {
+  for (const sentence of text.split(/[。；;\n]/)) {
+    const m = /对((?:[^对，,。]{0,20}?(?:以前|之前|前|截至)[^对，,。]{0,30}?|[^对，,。]{0,12}?现行有效的)[^对，,。]{0,40}?(?:规范性文件|规章|政策性文件|文件))(?:[，,]?(?:进行了?|开展了?|组织了?)[^，,。]{0,6}清理|[^，,。]{0,6}清理)/.exec(sentence);
+    if (m) return m[1].replace(/^(?:我[市县区省镇]|本[市县区省镇])/, '');
+  }
+  return null;
+}
+
+/**
+ * Reads a document's lines (compact, one per printed line) and title. Returns null when the document is not a
+ * cleanup result or abolition list.
+ */
+export function extractCleanup(lines: string[], title: string, flat = ''): Cleanup | null {
+  const counts: Cleanup['counts'] = {};
+  const items: Cleanup['items'] = [];
+  let current: CleanupDecision | null = /关于(?:废止|宣布失效)/.test(title) ? decisionOf(/废止/.test(title) ? '废止' : '失效') : null;
+  let listed = 0;
+  const titleCount = /等(\d{1,5})件/.exec(title);
+  if (titleCount && current) counts[current] = Number(titleCount[1]);
+  const all = lines.join('');
+  // Counts are read only in texts about a cleanup or an abolition, not in any notice that mentions `3件`.
+  let about = /清理/.test(all) || current !== null || /关于(?:公布|修改|废止)[^《]*(?:规范性文件|规章)/.test(title);
+  for (const raw of lines) {
+    const line = squeeze(raw);
+    const named = namedWithDecision(line);
+    if (named) {
+      items.push({ decision: named.decision, ...named.target });
+      continue;
+    }
+    const opened = listDecision(line);
+    if (opened) {
+      current = opened;
+      about = true;
+      continue;
+    }
+    const e = current ? entry(raw.trim()) : null;
+    if (e && current) {
+      items.push({ decision: current, ...e });
+      listed++;
+    }
+  }
+  // Counts from whole sentences: hard line breaks split `决定保留…规范性文件` from `18件`.
+  if (!about) return null;
+  for (const sentence of (flat || lines.map(squeeze).join('\n')).split(/[。；;\n]/)) countsIn(sentence, counts);
+  const isCleanup = Object.keys(counts).length > 0 || listed >= 2 || items.length > 0 || (/清理/.test(all) && /继续有效/.test(all));
+  if (!isCleanup) return null;
+  return { scope: scopeOf(flat || lines.map(squeeze).join('\n')), counts, items };
+}

@@ -1,0 +1,183 @@
+import { findCnDates } from '../domain/cn-date';
+import { isTitleEnd } from './split';
+import { isOrgName, squeeze } from './text';
+import type { Unit } from './units';
+
+/**
+ * Web-page furniture around a document copied from a government site or a law database: breadcrumbs
+ * (`您的位置：首页 > 政府信息公开 > …`), `归档时间`, `来源：`, `字号：大 中 小`, `打印本页`, share buttons … and the
+ * 政府信息公开 metadata table (`发文字号：X政发〔2021〕3号`, `成文日期：…`). Furniture becomes noise so the document
+ * starts after it; the table's values are kept as evidence for fields the body lacks. A 发布日期 is not a 成文日期.
+ */
+
+export interface PageMeta {
+  title: string | null;
+  /** 文号 as printed in the table */
+  docNumber: string | null;
+  dateSigned: string | null;
+  effectiveDate: string | null;
+  validUntil: string | null;
+  issuer: string | null;
+}
+
+type Field = keyof PageMeta | 'other';
+
+/** Labels of metadata tables (spaces removed), longest first within a field. */
+const LABELS: [string, Field][] = [
+  ['文件名称', 'title'], ['文件标题', 'title'], ['标题', 'title'], ['名称', 'title'], ['题名', 'title'],
+  ['发文字号', 'docNumber'], ['发文文号', 'docNumber'], ['文件编号', 'docNumber'], ['文号', 'docNumber'],
+  ['成文日期', 'dateSigned'], ['发文日期', 'dateSigned'], ['颁布日期', 'dateSigned'], ['印发日期', 'dateSigned'],
+  ['签发日期', 'dateSigned'],
+  ['生效时间', 'effectiveDate'], ['生效日期', 'effectiveDate'], ['实施日期', 'effectiveDate'], ['施行日期', 'effectiveDate'],
+  ['废止时间', 'validUntil'], ['废止日期', 'validUntil'], ['失效时间', 'validUntil'], ['失效日期', 'validUntil'],
+  ['发布文号', 'docNumber'], ['公布日期', 'dateSigned'], ['制定机关', 'issuer'], ['发布机关', 'issuer'],
+  ['发文机关', 'issuer'], ['发文机构', 'issuer'], ['颁布单位', 'issuer'], ['制发机关', 'issuer'], ['发文单位', 'issuer'],
+  ['发布机构', 'other'], ['索引号', 'other'], ['主题分类', 'other'], ['组配分类', 'other'], ['信息分类', 'other'],
+  ['公文时效', 'other'], ['有效性', 'other'], ['时效性', 'other'], ['发布日期', 'other'], ['发布时间', 'other'],
+  ['公开日期', 'other'], ['上载日期', 'other'], ['生成日期', 'other'], ['信息来源', 'other'], ['来源', 'other'],
+  ['关键词', 'other'], ['主题词', 'other'], ['内容概述', 'other'], ['浏览次数', 'other'], ['公开目录', 'other'],
+  ['公文目录', 'other'], ['公开责任部门', 'other'], ['公开形式', 'other'], ['公开方式', 'other'], ['政策解读', 'other'],
+  ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'other'], ['效力级别', 'other'],
+  ['题注', 'other'],
+];
+const LABEL_SRC = [...LABELS].sort((a, b) => b[0].length - a[0].length).map(([l]) => l).join('|');
+const LABEL_AT_START = new RegExp(`^(?:${LABEL_SRC})(?:[:：|]|$)`);
+/** A label at the start of a raw line, its characters possibly spaced out (`发 布 机 构 市人民政府办公室`). */
+const SPACED_LABEL_AT_START = new RegExp(
+  `^[•·|\\s]*(?:${LABELS.map(([l]) => [...l].join('\\s*')).join('|')})(?:\\s*[:：|]|\\s+\\S|\\s*$)`,
+);
+const LABEL_WITH_COLON = new RegExp(`(${LABEL_SRC})[:：]`, 'g');
+const LABEL_ANY = new RegExp(`(${LABEL_SRC})[:：|]?`, 'g');
+const FIELD = new Map(LABELS);
+
+/** Whole lines of page furniture (tested on the line with spaces removed). */
+const FURNITURE = [
+  /^来源[:：]/, /^(?:您的|当前)?(?:位置|所在位置)[:：]/, /首页[>»›＞]|[>»›＞]{2}|^首页/, /^(?:归档|发布|生成|上载|更新)(?:时间|日期)[:：]/,
+  /^字号[:：]/, /打印本页|关闭窗口|【打印】|【关闭】|\[打印\]|\[关闭\]|打印此页/, /^分享到/, /^下载地址/, /^作者[:：]/,
+  /^时间[:：]\d/, /^(?:浏览|阅读|点击)(?:量|次数)?[:：]/, /^视力保护色/, /^返回顶部$/, /^附件下载$/, /^相关(?:解读|链接|文件)$/,
+  /^OriginalURL/i, /English/, /^下载$/, /^转第$/, /^保留字段信息$/, /^页面宽度/, /正文阅览$/, /^[|•·]+$/, /^简介[:：]/,
+  /写写帮|法律资料网|点击此处下载/, /^第[一二三四五六七八九十]+篇[:：]/, /^扫一扫/, /^【?(?:字体|字号)[:：]?[大中小]/,
+  /^(?:时间|日期)[:：]\d{4}-/, /^欢迎(?:访问|光临)/, /^(?:收藏本站|设为首页|热门站点)/,
+];
+
+export function isFurniture(compact: string): boolean {
+  if (!compact || compact.length > 160) return false;
+  return FURNITURE.some((re) => re.test(compact));
+}
+
+function blankOut(u: Unit): void {
+  u.text = '';
+  u.compact = '';
+  u.blank = true;
+  u.noise = true;
+}
+
+function setField(meta: PageMeta, field: Field, value: string): void {
+  // `文号 | 深鹏管规〔2019〕6号 | 发布机关 | …`: a value ends at the next cell
+  const v = (value.split('|').find((x) => x.trim()) ?? '').replace(/^[:：•\s]+|[•\s]+$/g, '');
+  if (!v || field === 'other') return;
+  if (field === 'title' || field === 'docNumber' || field === 'issuer') {
+    if (meta[field] === null && v.length <= 150) meta[field] = v;
+    return;
+  }
+  // a table cell may drop the final 日 (`2018年03月27`)
+  const iso = findCnDates(v)[0]?.iso ?? findCnDates(v.replace(/^(\d{4}年\d{1,2}月\d{1,2})(?!\d)/, '$1日'))[0]?.iso;
+  if (iso && meta[field] === null) meta[field] = iso;
+}
+
+/** Reads `label value label value …` from one line; returns the label left without a value at the line end. */
+function readLabels(meta: PageMeta, s: string): Field | null {
+  const hits = [...s.matchAll(LABEL_ANY)];
+  let pending: Field | null = null;
+  hits.forEach((m, i) => {
+    const from = (m.index ?? 0) + m[0].length;
+    const to = i + 1 < hits.length ? (hits[i + 1].index ?? s.length) : s.length;
+    const value = s.slice(from, to);
+    const field = FIELD.get(m[1]) ?? 'other';
+    if (value.replace(/[:：|•\s]/g, '')) setField(meta, field, value);
+    else if (i === hits.length - 1) pending = field;
+  });
+  return pending;
+}
+
+/**
+ * `浙江省民兵工作实施办法制定机关: 浙江省人民代表大会常务委员会效力级别: …`: a title with the table run into it
+ * (two or more labels with colons). Reads the labels, takes the title; false when the line is not such a line.
+ */
+function titledLabels(meta: PageMeta, c: string): boolean {
+  const hits = [...c.matchAll(LABEL_WITH_COLON)];
+  if (hits.length < 2) return false;
+  const prefix = c.slice(0, hits[0].index);
+  if (prefix && !isTitleEnd(prefix)) return false;
+  if (prefix && meta.title === null) meta.title = prefix;
+  readLabels(meta, c.slice(hits[0].index));
+  return true;
+}
+
+/** Does a line under a lone label hold that label's value (not the title or body that follows the table)? */
+function fits(field: Field, c: string): boolean {
+  if (field === 'title') return c.length <= 160;
+  if (field === 'docNumber') return c.length <= 40 && /号|〔|\[|【/.test(c) && !isTitleEnd(c);
+  if (field === 'issuer') return isOrgName(c);
+  if (field === 'other') return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c);
+  return c.length <= 40 && findCnDates(c).length > 0;
+}
+
+/** Where the body proper starts: the salutation, the first article or heading, or the first long sentence. */
+function looksLikeBody(c: string): boolean {
+  if (/^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c)) return true;
+  return c.length >= 60 && /[。，,]/.test(c) && !LABEL_AT_START.test(c);
+}
+
+/**
+ * Marks page furniture and metadata lines as noise and returns what the metadata table says. Only the front of
+ * the file (before the body proper, at most 80 lines) is read as a table; furniture lines are removed anywhere
+ * in the first 80 and last 20 lines.
+ */
+export function readPage(units: Unit[]): PageMeta {
+  const meta: PageMeta = { title: null, docNumber: null, dateSigned: null, effectiveDate: null, validUntil: null, issuer: null };
+  let seen = 0;
+  let pending: Field | null = null;
+  for (let i = 0; i < units.length && seen < 80; i++) {
+    const u = units[i];
+    if (u.blank) continue;
+    seen++;
+    // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
+    const c = squeeze(u.text)
+      .replace(/^[•·|]+/, '')
+      .replace(/【([^【】]{2,6})】|\[([^[\]]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}:`);
+    if (pending) {
+      const field: Field = pending;
+      pending = null;
+      if (!LABEL_AT_START.test(c) && fits(field, c)) {
+        // `高青县人民政府关于……的通知发文机关`: a value that runs into the next label
+        const tail = new RegExp(`(${LABEL_SRC})$`).exec(c);
+        const value = tail && tail.index > 0 ? c.slice(0, tail.index) : c;
+        if (field === 'title') {
+          if (meta.title === null && value.length <= 150) meta.title = value;
+        } else setField(meta, field, value);
+        if (tail && tail.index > 0) pending = FIELD.get(tail[1]) ?? 'other';
+        blankOut(u);
+        continue;
+      }
+    }
+    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text)) && c.length <= 300) {
+      pending = readLabels(meta, c);
+      blankOut(u);
+      continue;
+    }
+    if (titledLabels(meta, c)) {
+      if (c.length <= 300) blankOut(u);
+      continue;
+    }
+    if (isFurniture(c)) {
+      blankOut(u);
+      continue;
+    }
+    if (looksLikeBody(c)) break;
+  }
+  for (let i = Math.max(0, units.length - 20); i < units.length; i++) {
+    if (!units[i].blank && isFurniture(squeeze(units[i].text))) blankOut(units[i]);
+  }
+  return meta;
+}

@@ -1,0 +1,269 @@
+import { isDateOnly } from '../domain/cn-date';
+import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
+import type { PageMeta } from './page';
+import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
+import { HEADING_START, isOrgName, splitIssuers, squeeze } from './text';
+import type { Unit } from './units';
+
+/**
+ * The head of a single document copied from a web page or law database, when no `title + 文号/salutation` head
+ * was found: 政府令 (`某市人民政府令` / `（第12号）` / preamble / signature / title), regulations printed without a
+ * salutation, titles repeated by the site, metadata tables. Evidence, in order: a title the page repeats, the
+ * title nearest above the body, the table's 标题, a title under a 令's signature.
+ */
+
+const LOOKAHEAD = 150;
+
+/** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` a news page puts before it. */
+function cleanTitle(c: string): { title: string; docNumber: string | null } {
+  let t = c.replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
+  let docNumber: string | null = null;
+  // `《关于……的具体实施细则》` standing alone as a heading
+  t = t.replace(/^《([^《》]+)》$/, '$1');
+  const dn = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
+  if (dn && findDocNumbers(dn[1]).length) {
+    docNumber = dn[1];
+    t = t.slice(0, dn.index);
+  }
+  t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d|修/.test(m) ? '' : m));
+  return { title: t, docNumber };
+}
+
+function titleLike(t: string): boolean {
+  if (t.length < 6 || t.length > 150) return false;
+  if (/^各/.test(t) || HEADING_START.test(t) || isDateOnly(t) || isOrgName(t)) return false;
+  return isTitleEnd(t);
+}
+
+/** The first line of the body proper: the salutation, an article or chapter, or a long sentence. */
+function bodyStart(units: Unit[], from: number): number {
+  let seen = 0;
+  for (let i = from; i < units.length && seen < LOOKAHEAD; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const c = units[i].compact;
+    // a signature date (a page's own `2024-08-15` is not one)
+    if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || (isDateOnly(c) && /年/.test(c))) return i;
+    if ((c.length >= 60 && /[。，,；]/.test(c)) || (c.length >= 30 && /。/.test(c))) return i;
+  }
+  return -1;
+}
+
+function nthNonBlank(units: Unit[], from: number, n: number): number {
+  for (let i = from, seen = 0; i < units.length; i++) if (!units[i].blank && ++seen > n) return i;
+  return units.length;
+}
+
+interface Line {
+  i: number;
+  title: string;
+  docNumber: string | null;
+}
+
+/** An order number printed as `某市人民政府令` over `（第12号）`, on one line, or as `政府令〔2010〕第15号`. */
+function orderNumber(units: Unit[], i: number, next: number, issuer: string | null): { text: string; end: number } | null {
+  const c = units[i].compact;
+  if (parseOrderNumber(c)) return { text: c, end: i };
+  if (/(?:政府|部|委员会|局|厅|署)令$/.test(c) && c.length <= 30 && next >= 0) {
+    const n = /^[（(]?第\s*0*(\d{1,5})\s*号[）)]?$/.exec(units[next].compact);
+    if (n) return { text: `${c}第${n[1]}号`, end: next };
+  }
+  const bare = /^政府令[〔[（(]\d{4}[〕\]）)]第?0*(\d{1,5})号$/.exec(c);
+  if (bare && issuer) return { text: `${issuer}令第${bare[1]}号`, end: i };
+  return null;
+}
+
+function nextNonBlank(units: Unit[], i: number): number {
+  for (let j = i + 1; j < units.length && j < i + 6; j++) if (!units[j].blank) return j;
+  return -1;
+}
+
+/** An issuer line directly above a title that does not name it joins the title (`某市人民政府办公室` / `关于…`). */
+function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>): Omit<Line, 'i'> {
+  if (issuerLine < 0 || !line.title.startsWith('关于')) return line;
+  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return line;
+  const iss = splitIssuers(units[issuerLine].text);
+  if (!iss || iss.some((x) => x !== siteIssuer(x))) return line;
+  return { ...line, title: iss.join('') + line.title };
+}
+
+/** Issuers the title names before 关于 (`甘肃省人民政府关于…`); a title opening with one (`镇巴县人民政府工作规则`). */
+function issuersOfTitle(title: string): string[] {
+  const k = title.indexOf('关于');
+  if (k >= 3) {
+    const iss = splitIssuers(title.slice(0, k));
+    if (iss) return iss;
+  }
+  const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)人民政府(?:办公厅|办公室)?)/.exec(title);
+  return m && !title.startsWith(`${m[1]}令`) ? [m[1]] : [];
+}
+
+/** Chooses the title among the lines above the body: one the page repeats, else the nearest. */
+function chooseTitle(lines: Line[]): Line | null {
+  if (!lines.length) return null;
+  const count = new Map<string, number>();
+  for (const l of lines) count.set(l.title, (count.get(l.title) ?? 0) + 1);
+  for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return lines[k];
+  const last = lines[lines.length - 1];
+  // `……关于印发X的通知` above `X`: the notice, whose text the page left out, not the attachment
+  const carrier = lines.find((l) => l.title.length > last.title.length && /(?:印发|转发)/.test(l.title) && l.title.includes(last.title));
+  return carrier ?? last;
+}
+
+const TITLE_THEN_ORDER =
+  /^(.{4,80}?(?:办法|规定|条例|细则|决定|规则|意见|通知|实施办法))([\u4e00-\u9fff]{2,20}(?:政府|部|委员会|局|厅)令第\d{1,5}号)$/;
+
+/** Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`). */
+function segmentTitles(u: Unit, i: number): Line[] {
+  const out: Line[] = [];
+  const segs = u.text.split(/[ \t\u3000]+/).filter(Boolean);
+  if (segs.length > 1 && segs.length <= 12) {
+    for (const seg of segs) {
+      const t = cleanTitle(squeeze(seg)).title;
+      if (titleLike(t)) out.push({ i, title: t, docNumber: null });
+    }
+  }
+  return out;
+}
+
+const KIND_WORD = /(?:办法|规定|细则|条例|规则|意见|方案|决定|通知)/g;
+
+/**
+ * A page flattened without spaces: `某某与某某管理办法某某管理办法第一章总则第一条为…`. The title is the text
+ * between the last kind word before `第一章`/`第一条` that ends a title and the chapter itself.
+ */
+function flattenedTitle(c: string, i: number): Line | null {
+  const k = c.search(/第一[章条]/);
+  if (k < 6 || k > 160) return null;
+  const prefix = c.slice(0, k);
+  let cut = 0;
+  for (const m of prefix.matchAll(KIND_WORD)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (end < prefix.length && titleLike(prefix.slice(end))) cut = end;
+  }
+  const title = prefix.slice(cut);
+  return titleLike(title) ? { i, title, docNumber: null } : null;
+}
+
+/** The first title after a signature date within the next lines from `from`, or null. */
+function titleUnderSignature(units: Unit[], from: number): Line | null {
+  let signed = false;
+  for (let i = from, seen = 0; i < units.length && seen < 40; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const c = units[i].compact;
+    if (isDateOnly(c)) signed = true;
+    else if (signed) {
+      const t = cleanTitle(c).title;
+      if (titleLike(t) && !/[，,。]/.test(t)) return { i, title: t, docNumber: null };
+    }
+    if (/^第[一二三四五六七八九十]+[章条]/.test(c)) break;
+  }
+  return null;
+}
+
+/** Finds the head of the one document on a page; null when the page has no text. */
+export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
+  const first = units.findIndex((u, i) => i >= from && !u.blank);
+  if (first < 0) return null;
+  let body = bodyStart(units, first);
+  // no body start in sight: the head is looked for in the same first lines only (bounded work per page)
+  if (body < 0) body = Math.min(units.length, nthNonBlank(units, first, LOOKAHEAD));
+  const lines: Line[] = [];
+  let issuer: string[] | null = null;
+  let order: { text: string; end: number; at: number } | null = null;
+  let dnUnit: number | null = null;
+  let issuerLine = -1;
+  let lone: string | null = null;
+  for (let i = first; i < body; i++) {
+    if (units[i].blank) continue;
+    const c = units[i].compact;
+    const iss = splitIssuers(units[i].text);
+    if (iss) {
+      issuer ??= iss.map(siteIssuer);
+      issuerLine = i;
+      continue;
+    }
+    // `第153号` alone: a 令 number whose `某省人民政府令` line the page left out
+    const n = /^[（(]?第0*(\d{1,5})号[）)]?$/.exec(c);
+    if (n) {
+      lone ??= n[1];
+      continue;
+    }
+    // `广西壮族自治区土地整治办法广西壮族自治区人民政府令第116号`: title and 令 number run together
+    const run = TITLE_THEN_ORDER.exec(c);
+    if (run && titleLike(run[1])) {
+      lines.push({ i, title: run[1], docNumber: null });
+      order ??= { text: run[2], end: i, at: i };
+      continue;
+    }
+    const o: { text: string; end: number } | null = order
+      ? null
+      : orderNumber(units, i, nextNonBlank(units, i), issuer?.length === 1 ? issuer[0] : meta.issuer);
+    if (o) {
+      order = { ...o, at: i };
+      i = o.end;
+      continue;
+    }
+    if (isDocNumberLine(units[i].text)) {
+      dnUnit ??= i;
+      continue;
+    }
+    const cleaned = cleanTitle(c);
+    const next = nextNonBlank(units, i);
+    // a title broken over two lines: neither half is one, and the first has no sentence punctuation
+    const joinable =
+      !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && !titleLike(cleanTitle(units[next].compact).title);
+    const joined = joinable ? cleanTitle(c + units[next].compact) : null;
+    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned) });
+    else if (joined && titleLike(joined.title) && c.length <= 40) {
+      // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
+      lines.push({ i, ...withIssuerAbove(units, issuerLine, i, joined) });
+      i = next;
+    } else lines.push(...segmentTitles(units[i], i));
+  }
+  let chosen = chooseTitle(lines);
+  // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
+  chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
+  for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    chosen = flattenedTitle(units[i].compact, i);
+  }
+  const title = chosen?.title ?? meta.title ?? '';
+  if (!chosen && !order && dnUnit === null) {
+    // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
+    return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ?? [],
+      docNumberUnit: null, inlineDocNumber: null, registration: null };
+  }
+  const titleUnit = chosen?.i ?? first;
+  const numberEnd = order?.end ?? dnUnit;
+  let headEnd = titleUnit;
+  if (numberEnd !== null) {
+    const signedBetween = units.slice(Math.min(numberEnd, titleUnit), Math.max(numberEnd, titleUnit)).some((u) => isDateOnly(u.text));
+    headEnd = signedBetween ? numberEnd : Math.max(numberEnd, titleUnit);
+  }
+  // A title under the signature: the preamble and signature above it are body.
+  if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
+  if (order && chosen && chosen.i > order.end) headEnd = order.end;
+  const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
+  const named = issuersOfTitle(title);
+  const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
+  const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : (issuer ?? []);
+  if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
+    order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
+  }
+  return {
+    start: Math.min(titleUnit, first),
+    titleStart: titleUnit,
+    titleEnd: titleUnit,
+    headEnd: Math.max(headEnd, first),
+    title,
+    titleIssuers,
+    docNumberUnit: order ? null : dnUnit,
+    inlineDocNumber: order?.text ?? chosen?.docNumber ?? null,
+    registration: null,
+  };
+}
+
