@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, displayDocNumber } from '../common/format';
 import { navigate } from '../shell/router';
 import { CleanupPage } from './CleanupPage';
+import { PublishedImport } from './PublishedImport';
 import { ReasonsEditor } from './ReasonsEditor';
 import { ReviewPage } from './ReviewPage';
 
@@ -87,6 +88,7 @@ export function CampaignsPage({ id }: { id: string | null }) {
       <Tabs defaultValue="campaigns">
         <Tabs.List>
           <Tabs.Tab value="campaigns">清理项目</Tabs.Tab>
+          <Tabs.Tab value="published">导入已公布的清理结果</Tabs.Tab>
           <Tabs.Tab value="reasons">标准理由</Tabs.Tab>
           <Tabs.Tab value="manual">按清单导出清理结果</Tabs.Tab>
         </Tabs.List>
@@ -134,6 +136,9 @@ export function CampaignsPage({ id }: { id: string | null }) {
             {list.data && list.data.length === 0 && <Text c="dimmed">还没有清理项目。填写下面的表单开始一次清理。</Text>}
             <CreateCampaign onCreated={(cid) => navigate({ name: 'cleanup', id: cid })} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="published" pt="md">
+          <PublishedImport />
         </Tabs.Panel>
         <Tabs.Panel value="reasons" pt="md">
           <ReasonsEditor />
