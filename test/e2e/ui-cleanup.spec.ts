@@ -34,6 +34,12 @@ describe('UI: cleanup campaign', () => {
   let campaignId = '';
   let abolishedId = '';
   let abolishedBefore = '';
+  let declaredId = '';
+  let before: string[] = [];
+  const allStatuses = async () => {
+    const { rows } = await rpc<{ rows: Array<{ documentId: string }> }>('cleanup:items', { id: campaignId, limit: 1000 });
+    return Promise.all(rows.map((r) => statusOf(r.documentId)));
+  };
 
   it('creates a campaign whose scope is frozen from the filters', async () => {
     await page.goto(`${app.url}#/cleanup`);
@@ -93,12 +99,15 @@ describe('UI: cleanup campaign', () => {
   });
 
   it('publishes and applies: the abolished document is 已废止 in the library', async () => {
+    before = await allStatuses();
+    declaredId = (await rpc<{ rows: Array<{ documentId: string }> }>('cleanup:items', { id: campaignId, decision: '宣布失效' })).rows[0].documentId;
     await page.getByRole('button', { name: '公布并应用…' }).click();
     await page.getByLabel('清理结果通知文号').fill('高政字〔2023〕5号');
     await page.getByLabel('公布日期').fill('2023-01-15');
     await page.getByRole('button', { name: '公布并应用', exact: true }).click();
     await page.getByTestId('campaign-state').filter({ hasText: '已公布' }).waitFor();
     expect(await statusOf(abolishedId)).toBe('已废止');
+    expect(await statusOf(declaredId)).toBe('宣布失效');
     await screenshot(page, 'ui-cleanup-published');
   });
 
@@ -123,6 +132,10 @@ describe('UI: cleanup campaign', () => {
     await page.getByRole('button', { name: '撤销公布' }).click();
     await page.getByTestId('campaign-state').filter({ hasText: '审查中' }).waitFor();
     expect(await statusOf(abolishedId)).toBe(abolishedBefore);
+    expect(await allStatuses()).toEqual(before);
+    await page.goto(`${app.url}#/cleanup`);
+    await page.getByTestId('campaign-list').waitFor();
+    await screenshot(page, 'ui-cleanup-campaigns');
     expect(errors).toEqual([]);
   });
 });
