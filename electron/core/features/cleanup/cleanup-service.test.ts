@@ -159,6 +159,10 @@ describe('cleanup campaigns', () => {
     t.cleanup.decide(BY, { id: c.id, documentIds: [doc], decision: '废止', reason: '调整对象已消失', note: '' });
     const p = t.publish.publish(BY, { id: c.id, docNumber: '招政字〔2021〕60号', date: '2021-10-01' });
     expect(p.noticeDocumentId).toBe(t.id('招政字〔2021〕60号'));
+    // The exported notice counts only the decisions taken (no “修改的0件”).
+    const exported = t.cleanup.exportInput(c.id);
+    expect(exported).toMatchObject({ docNumber: '招政字〔2021〕60号', date: '2021-10-01', items: [{ documentId: doc, decision: '废止', reason: '调整对象已消失' }] });
+    expect(exported.body[0]).toContain('经清理，决定废止的1件，现将清理结果予以公布');
     expect(t.status('高政发〔2019〕8号')).toBe('已废止');
     t.publish.revert(BY, c.id);
     expect(t.status('高政发〔2019〕8号')).toBe('现行有效');

@@ -21,6 +21,7 @@ import type { AuditService } from '../audit/audit-service';
 import type { DocumentService } from '../library/document-service';
 import type { RelationService } from '../relations/relation-service';
 import type { StatusIndex } from '../validity/status-index';
+import { noticeBody } from './notice-text';
 import { createCleanupStore, toItem, toSummary, type Applied, type CampaignRow, type CleanupStore } from './cleanup-store';
 
 export interface CleanupDeps {
@@ -41,12 +42,14 @@ function exportInput(store: CleanupStore, row: CampaignRow): CleanupInput {
   if (!items.length) throw new AppError('INVALID_INPUT', `清理项目“${row.name}”还没有任何决定，无法导出清理结果`);
   const scope = JSON.parse(row.scope) as { issuers: string[] };
   const issuer = scope.issuers[0] || (JSON.parse(items[0].issuers) as string[])[0] || '';
+  const counts: Record<CleanupDecisionValue, number> = { 继续有效: 0, 修改: 0, 废止: 0, 宣布失效: 0 };
+  for (const r of items) counts[r.decision!]++;
   return {
     title: `${issuer}关于公布行政规范性文件清理结果的通知`,
     docNumber: row.notice_doc_number,
     issuer: issuer || '（制定机关）',
     addressee: null,
-    body: [],
+    body: noticeBody(issuer || '本机关', counts),
     date: row.notice_date ?? row.cutoff,
     items: items.map((r) => ({ documentId: r.document_id, decision: r.decision!, reason: r.reason })),
   };

@@ -7,6 +7,7 @@ import type { AppContext } from '../../kernel/context';
 import { normalizeRefTitle } from '../relations/relation-service';
 import type { CleanupDeps, CleanupService } from './cleanup-service';
 import type { Applied, ItemRow } from './cleanup-store';
+import { noticeBody } from './notice-text';
 
 /** How many missing documents a refusal names before it says "and N more". */
 const LISTED = 20;
@@ -16,15 +17,6 @@ export function missingMessage(missing: Array<{ title: string; docNumber: string
   const lines = missing.slice(0, LISTED).map((m) => `《${m.title}》${m.docNumber ? `（${m.docNumber}）` : ''}：${m.problem}`);
   const more = missing.length > LISTED ? `\n……另有 ${missing.length - LISTED} 件` : '';
   return `清理尚未完成，不能公布：${missing.length} 件文件缺少决定或理由。\n${lines.join('\n')}${more}`;
-}
-
-/** The default text of a result notice: counts per decision. */
-export function noticeBody(issuer: string, counts: Record<CleanupDecisionValue, number>): string[] {
-  const parts = (Object.entries(counts) as [CleanupDecisionValue, number][]).filter(([, n]) => n > 0).map(([d, n]) => `${d}的${n}件`);
-  return [
-    `按照行政规范性文件管理有关规定，${issuer}对现行行政规范性文件进行了全面清理。经清理，决定${parts.join('，')}，现将清理结果予以公布。`,
-    '未列入继续有效目录的行政规范性文件，一律不得作为行政管理的依据。',
-  ];
 }
 
 /**
