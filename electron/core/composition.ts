@@ -4,6 +4,8 @@ import type { Caller, Channel, Handlers, Req, Res, RpcResult } from '../../share
 import pkg from '../../package.json';
 import { checkInBackground, isLargeDatabase } from './db/integrity';
 import { openDatabase } from './db/open';
+import { createAccountService, type AccountOptions } from './features/accounts/account-service';
+import { createAccountHandlers } from './features/accounts/handlers';
 import { createAuditService } from './features/audit/audit-service';
 import { createCleanupService } from './features/cleanup/cleanup-service';
 import { createCleanupHandlers } from './features/cleanup/handlers';
@@ -47,6 +49,8 @@ export interface AppOptions {
   log?: Logger;
   /** search tuning (tests and the benchmark) */
   search?: SearchServiceOptions;
+  /** session lifetimes and login throttling (tests) */
+  accounts?: AccountOptions;
   /** a backup on start once a day (default: in the desktop app and browser mode, not for CLI commands) */
   dailyBackup?: boolean;
 }
@@ -68,7 +72,8 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const backup = createBackupService(ctx);
   const cleanup = createCleanupService(ctx, { audit, documents, relations, statuses });
   const publish = createPublishService(ctx, { audit, documents, relations, statuses }, cleanup);
-  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup, cleanup, publish };
+  const accounts = createAccountService(ctx, audit, opts.accounts);
+  return { settings, audit, relations, statuses, gazettes, documents, imports, search, backup, accounts, cleanup, publish };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -85,6 +90,7 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createSearchHandlers(ctx, s.search),
     ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes, cleanup: s.cleanup }),
     ...createCleanupHandlers(ctx, { cleanup: s.cleanup, publish: s.publish }),
+    ...createAccountHandlers(ctx, s.accounts, s.audit),
   };
 }
 

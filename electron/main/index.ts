@@ -44,7 +44,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     lockDownSession(session.defaultSession, CSP);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, CSP));
-    registerIpc(ipcMain, core, rendererUrl);
+    registerIpc(ipcMain, core, rendererUrl, core.services.accounts);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate([
         { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },

@@ -113,10 +113,10 @@ describe('Electron IPC wiring (with fakes of the Electron modules)', () => {
 });
 
 describe('preload API', () => {
-  it('exposes invoke for contract channels only', async () => {
+  it('exposes invoke for contract channels only, and the window login and logout', async () => {
     const invoke = vi.fn(async () => ({ ok: true, data: 1 }));
     const api = createPreloadApi({ invoke }, CHANNELS);
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'login', 'logout']);
     expect(await api.invoke('app:info', {})).toEqual({ ok: true, data: 1 });
     expect(await api.invoke('fs:readFile', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(invoke).toHaveBeenCalledTimes(1);

@@ -84,7 +84,7 @@ describe('browser-mode server: error answers', () => {
     const log = { info: () => {}, error: (m: string, e?: unknown) => void lines.push(`${m}${e ? ' STACK' : ''}`) };
     const corrupt = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
     const dispatch = createDispatch({ 'documents:list': async () => { throw corrupt; } } as unknown as Handlers, log);
-    const fake = { ctx: { ...app.ctx, log }, caller: app.caller, dispatch } as unknown as App;
+    const fake = { ctx: { ...app.ctx, log }, caller: app.caller, services: app.services, dispatch } as unknown as App;
     const staticDir = mkdtempSync(join(tmpdir(), 'nd-static-'));
     const other = await startHttpServer({ app: fake, staticDir, port: 0 });
     try {

@@ -94,7 +94,7 @@ describe('browser-mode server', () => {
     expect(await escape.text()).not.toContain('root:');
   });
 
-  it('refuses to bind a non-loopback address and says why', async () => {
-    await expect(startHttpServer({ app, staticDir: '/tmp', host: '0.0.0.0', port: 0 })).rejects.toThrow(/需要用户账户/);
+  it('refuses to bind a non-loopback address while the library has no administrator, and says why', async () => {
+    await expect(startHttpServer({ app, staticDir: '/tmp', host: '0.0.0.0', port: 0 })).rejects.toThrow(/至少有一位管理员/);
   });
 });

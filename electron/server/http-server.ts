@@ -1,11 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { MAX_REQUEST_BYTES, MAX_REQUEST_LABEL, type RpcError, type RpcResult } from '../../shared/contract';
 import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
 import { knownStorageFailure } from '../core/kernel/db-errors';
+import { authenticate, isLoopback, refusalToServe, sessionEndpoint, type SessionPolicy } from './sessions';
 
 /** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -34,6 +36,8 @@ const STATUS: Record<RpcError['code'], number> = {
   CONFLICT: 409,
   TOO_LARGE: 413,
   INTERNAL: 500,
+  UNAUTHORIZED: 401,
+  RATE_LIMITED: 429,
 };
 
 export interface ServeOptions {
@@ -44,6 +48,8 @@ export interface ServeOptions {
   timeouts?: Partial<ServerTimeouts>;
   host?: string;
   port?: number;
+  /** a certificate and key the office provides (PEM): serve HTTPS */
+  tls?: { cert: Buffer | string; key: Buffer | string };
 }
 
 export interface ServerTimeouts {
@@ -66,33 +72,28 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Refuses any address but loopback, with the reason a person needs. */
-export function assertLoopback(host: string): void {
-  if (!LOOPBACK.has(host)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `拒绝在 ${host} 上提供服务：浏览器模式只监听本机地址（127.0.0.1）。在内网中提供服务需要用户账户和权限管理，该功能将在后续版本提供。`,
-    );
-  }
-}
-
 /**
  * Browser mode: the built renderer and `POST /api/rpc/<channel>` through the same dispatcher as the Electron
  * shell, plus `GET /api/health`. Bound to loopback only.
  */
 export async function startHttpServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  assertLoopback(host);
+  const refusal = refusalToServe(opts.app, host);
+  if (refusal) throw new AppError('FORBIDDEN', refusal);
+  const policy: SessionPolicy = { remote: !isLoopback(host), tls: Boolean(opts.tls) };
   const t = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
-  const server = createServer({ connectionsCheckingInterval: t.checkEveryMs }, (req, res) => {
-    handle(opts, req, res).catch((err) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handle(opts, policy, req, res).catch((err) => {
       const known = knownStorageFailure(err);
       if (known) opts.app.ctx.log.error(`HTTP 请求处理失败：${known.message}`);
       else opts.app.ctx.log.error('HTTP 请求处理失败', err);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: known?.message ?? '程序内部错误' } });
       else res.end();
     });
-  });
+  };
+  const server: Server = opts.tls
+    ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, connectionsCheckingInterval: t.checkEveryMs }, onRequest)
+    : createServer({ connectionsCheckingInterval: t.checkEveryMs }, onRequest);
   server.headersTimeout = t.headersMs;
   server.requestTimeout = t.requestMs;
   server.keepAliveTimeout = t.keepAliveMs;
@@ -104,7 +105,7 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     server,
-    url: `http://${shown}:${port}/`,
+    url: `${opts.tls ? 'https' : 'http'}://${shown}:${port}/`,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -122,16 +123,16 @@ function decodePath(p: string): string | null {
   }
 }
 
-/** The hostname of an Origin header, or null when the header is not a URL. */
-function originHost(origin: string): string | null {
+/** The host (with port) of an Origin header, or null when the header is not a URL. */
+function originHostPort(origin: string): string | null {
   try {
-    return new URL(origin).hostname.replace(/^\[|\]$/g, '');
+    return new URL(origin).host;
   } catch {
     return null;
   }
 }
 
-async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(opts: ServeOptions, policy: SessionPolicy, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let url: URL;
   try {
     url = new URL(req.url ?? '/', 'http://localhost');
@@ -144,9 +145,10 @@ async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerRespo
     sendJson(res, 400, rpcError('INVALID_INPUT', '请求地址中的百分号编码无效'));
     return;
   }
-  // DNS rebinding: only answer requests addressed to this machine by name.
+  // DNS rebinding: a loopback server only answers requests addressed to this machine by name. (An intranet server
+  // answers any name: every request needs a SameSite=Strict session cookie, which a rebound origin never has.)
   const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  if (!LOOPBACK.has(hostHeader)) {
+  if (!policy.remote && !LOOPBACK.has(hostHeader)) {
     sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '只接受发往本机地址的请求' } });
     return;
   }
@@ -156,7 +158,11 @@ async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (url.pathname.startsWith('/api/rpc/')) {
-    await handleRpc(opts, req, res, path.slice('/api/rpc/'.length));
+    await handleRpc(opts, policy, req, res, path.slice('/api/rpc/'.length));
+    return;
+  }
+  if (url.pathname === '/api/session') {
+    await handleSession(opts, policy, req, res);
     return;
   }
   if (url.pathname.startsWith('/api/')) {
@@ -170,19 +176,52 @@ async function handle(opts: ServeOptions, req: IncomingMessage, res: ServerRespo
   await serveStatic(opts.staticDir, path, res);
 }
 
-async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+/** `/api/session`: log in (POST), who am I (GET), log out (DELETE); see sessions.ts. */
+async function handleSession(opts: ServeOptions, policy: SessionPolicy, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let body: unknown = null;
+  if (req.method === 'POST' || req.method === 'DELETE') {
+    if (!sameSiteJson(req, res)) return;
+    const raw = await readBody(req, 64 * 1024);
+    try {
+      body = raw && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {};
+    } catch {
+      sendJson(res, 400, rpcError('INVALID_INPUT', '请求内容不是有效的 JSON'));
+      return;
+    }
+  }
+  const answer = await sessionEndpoint(opts.app, req, body, policy);
+  sendJson(res, answer.status, answer.payload, answer.headers);
+}
+
+/**
+ * A JSON content type forces a CORS preflight, which we never grant, and a browser's Origin must be this server
+ * (same host and port): other sites cannot call the API. Answers the refusal itself and returns false.
+ */
+function sameSiteJson(req: IncomingMessage, res: ServerResponse): boolean {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    sendJson(res, 415, rpcError('INVALID_INPUT', '请求必须是 JSON（Content-Type: application/json）'));
+    return false;
+  }
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null' && originHostPort(origin) !== req.headers.host) {
+    sendJson(res, 403, rpcError('FORBIDDEN', '拒绝来自其他网站的请求'));
+    return false;
+  }
+  return true;
+}
+
+async function handleRpc(opts: ServeOptions, policy: SessionPolicy, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
   if (req.method !== 'POST') {
     sendJson(res, 405, rpcError('INVALID_INPUT', '接口只接受 POST 请求'));
     return;
   }
-  // A JSON content type forces a CORS preflight, which we never grant: other sites cannot call the API.
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    sendJson(res, 415, rpcError('INVALID_INPUT', '请求必须是 JSON（Content-Type: application/json）'));
-    return;
-  }
-  const origin = req.headers.origin;
-  if (origin && origin !== 'null' && !LOOPBACK.has(originHost(origin) ?? '')) {
-    sendJson(res, 403, rpcError('FORBIDDEN', '拒绝来自其他网站的请求'));
+  if (!sameSiteJson(req, res)) return;
+  // The session's account, or (loopback, library without accounts) the OS user who started the server; checked
+  // before the body is read, so nobody without a session can make the server buffer 10 MB.
+  const auth = authenticate(opts.app, req, policy);
+  if ('status' in auth) {
+    req.resume();
+    sendJson(res, auth.status, auth.payload);
     return;
   }
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -203,8 +242,7 @@ async function handleRpc(opts: ServeOptions, req: IncomingMessage, res: ServerRe
     sendJson(res, 400, rpcError('INVALID_INPUT', '请求内容不是有效的 JSON'));
     return;
   }
-  // Loopback only and no accounts yet: every request acts for the OS user who started the server.
-  const result = await opts.app.dispatch(channel, body, opts.app.caller);
+  const result = await opts.app.dispatch(channel, body, auth.caller);
   sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
 }
 
@@ -228,9 +266,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string | string[]> = {}): void {
   const body = JSON.stringify(payload);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',

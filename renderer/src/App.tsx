@@ -2,6 +2,9 @@ import { DatesProvider } from '@mantine/dates';
 import { MantineProvider } from '@mantine/core';
 import 'dayjs/locale/zh-cn';
 import type { CallFn } from './api/call';
+import { AuditPage } from './accounts/AuditPage';
+import { AuthGate } from './accounts/AuthGate';
+import { UsersPage } from './accounts/UsersPage';
 import { CallProvider } from './api/CallProvider';
 import { CampaignsPage } from './cleanup/CampaignsPage';
 import { DocumentPage } from './document/DocumentPage';
@@ -31,6 +34,10 @@ function Page({ route }: { route: Route }) {
       return <CampaignsPage id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'audit':
+      return <AuditPage />;
   }
 }
 
@@ -41,11 +48,13 @@ export function App({ call }: { call?: CallFn }) {
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
         <CallProvider call={call}>
-          <Shell route={route}>
-            <ErrorBoundary resetKey={routeHref(route)}>
-              <Page route={route} />
-            </ErrorBoundary>
-          </Shell>
+          <AuthGate>
+            <Shell route={route}>
+              <ErrorBoundary resetKey={routeHref(route)}>
+                <Page route={route} />
+              </ErrorBoundary>
+            </Shell>
+          </AuthGate>
         </CallProvider>
       </DatesProvider>
     </MantineProvider>

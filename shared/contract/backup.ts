@@ -42,8 +42,8 @@ export const RestoreResult = z.object({
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
 export const backupChannels = defineChannels({
-  /** The backups in the data directory (newest first) with date, size and document count. */
-  'backup:list': { req: z.object({}).strict().default({}), res: BackupList, access: 'read' },
+  /** The backups in the data directory (newest first) with date, size and document count (administrators: backups are theirs). */
+  'backup:list': { req: z.object({}).strict().default({}), res: BackupList, access: 'admin' },
   /** 立即备份: an online, verified backup into the backups folder; old ones are pruned by the retention setting. */
   'backup:now': { req: z.object({}).strict().default({}), res: BackupEntry, access: 'admin' },
   /**

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { backupChannels } from './backup';
 import type { Caller } from './caller';
+import { accountsChannels } from './accounts';
 import { cleanupChannels } from './cleanup';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
@@ -19,6 +20,7 @@ export const contract = {
   ...searchChannels,
   ...exportChannels,
   ...cleanupChannels,
+  ...accountsChannels,
   ...backupChannels,
 } as const;
 

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { cleanupCommand } from './cleanup';
 import { exportCommand } from './export';
@@ -10,6 +11,7 @@ import { parseCommand } from './parse';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { userCommand } from './user';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, cleanupCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, userCommand, auditCommand, cleanupCommand];

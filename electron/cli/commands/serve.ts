@@ -1,15 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findAppRoot } from '../../core/kernel/paths';
 import { startHttpServer } from '../../server/http-server';
+import { isLoopback } from '../../server/sessions';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: '以浏览器模式启动（仅本机 127.0.0.1）',
-  usage: 'normdesk serve [--port N] [--host 127.0.0.1] [--data DIR]',
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  summary: '以浏览器模式启动（默认仅本机；有管理员账户时可用 --host 在内网提供服务）',
+  usage: 'normdesk serve [--port N] [--host 127.0.0.1|ADDRESS] [--cert CERT.pem --key KEY.pem] [--data DIR]',
+  options: { port: { type: 'string' }, host: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' } },
   async run(ctx) {
     const raw = ctx.values.port === undefined ? '5610' : String(ctx.values.port);
     const port = /^\d{1,5}$/.test(raw.trim()) ? Number(raw) : NaN;
@@ -19,17 +20,25 @@ export const serveCommand: CliCommand = {
       throw new UsageError('界面尚未构建：请先运行 npm run build（或使用 npm run serve）');
     }
     const host = typeof ctx.values.host === 'string' ? ctx.values.host : '127.0.0.1';
+    const tls = readTls(ctx.values.cert, ctx.values.key);
     const app = ctx.openApp('browser');
     let running;
     try {
-      running = await startHttpServer({ app, staticDir, host, port });
+      running = await startHttpServer({ app, staticDir, host, port, tls });
     } catch (err) {
       await app.close();
-      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`端口 ${port} 已被占用，请用 --port 指定其他端口`);
-      if ((err as NodeJS.ErrnoException).code === 'EACCES') throw new UsageError(`没有权限使用端口 ${port}，请用 --port 指定 1024 以上的端口`);
+      const code = String((err as NodeJS.ErrnoException).code ?? '');
+      if (code === 'EADDRINUSE') throw new UsageError(`端口 ${port} 已被占用，请用 --port 指定其他端口`);
+      if (code === 'EADDRNOTAVAIL') throw new UsageError(`本机没有地址 ${host}，请检查 --host`);
+      if (code.startsWith('ERR_OSSL')) throw new UsageError('证书或私钥无效（须为 PEM 格式且相互匹配）：请检查 --cert 和 --key');
+      if (code === 'EACCES') throw new UsageError(`没有权限使用端口 ${port}，请用 --port 指定 1024 以上的端口`);
       throw err;
     }
     ctx.out(`NormDesk 浏览器模式已启动：${running.url}`);
+    if (!isLoopback(host)) {
+      ctx.out('内网模式：每个请求都需要登录（账户用 normdesk user 管理）。');
+      if (!tls) ctx.err('警告：正在以明文 HTTP 在内网提供服务，密码和会话可能被同一网络中的人截获。请用 --cert 和 --key 提供本单位的证书以启用 HTTPS。');
+    }
     ctx.out(`数据目录：${app.ctx.dataDir}`);
     ctx.out('按 Ctrl+C 停止。');
     await new Promise<void>((resolve) => {
@@ -41,3 +50,17 @@ export const serveCommand: CliCommand = {
     await app.close();
   },
 };
+
+/** The office's certificate and key (PEM files), both or neither. */
+function readTls(cert: unknown, key: unknown): { cert: Buffer; key: Buffer } | undefined {
+  if (cert === undefined && key === undefined) return undefined;
+  if (typeof cert !== 'string' || typeof key !== 'string') throw new UsageError('--cert 和 --key 须同时提供（PEM 格式的证书和私钥文件）');
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file);
+    } catch {
+      throw new UsageError(`无法读取${what}文件：${file}`);
+    }
+  };
+  return { cert: read(cert, '证书（--cert）'), key: read(key, '私钥（--key）') };
+}

@@ -19,12 +19,23 @@ function unwrap<T>(result: RpcResult<T>): T {
   throw new RpcCallError(result.error.code, result.error.message);
 }
 
+/** The CSRF token of the browser's session (intranet mode), echoed on every call; empty without accounts. */
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+export function getCsrfToken(): string {
+  return csrfToken;
+}
+/** Fired when the server answers 401: the session ended, the login page takes over. */
+export const UNAUTHORIZED_EVENT = 'normdesk:unauthorized';
+
 async function viaHttp(channel: string, req: unknown): Promise<RpcResult<unknown>> {
   let response: Response;
   try {
     response = await fetch('./api/rpc/' + channel, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: csrfToken ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : { 'content-type': 'application/json' },
       body: JSON.stringify(req ?? {}),
     });
   } catch {
@@ -41,6 +52,8 @@ async function viaHttp(channel: string, req: unknown): Promise<RpcResult<unknown
 export const call: CallFn = async (channel, req) => {
   const bridge = typeof window !== 'undefined' ? window.normdesk : undefined;
   const result = bridge ? await bridge.invoke(channel, req) : await viaHttp(channel, req);
+  // The session ended (expired, logged out elsewhere, account disabled): the login page takes over.
+  if (!result.ok && result.error.code === 'UNAUTHORIZED') window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   return unwrap(result) as Res<typeof channel>;
 };
 

@@ -17,6 +17,7 @@ import { findTerms, segment } from './highlight';
 import { HighlightedText } from './HighlightedText';
 import { History } from './History';
 import { Relations } from './Relations';
+import { useSession } from '../accounts/session';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -121,6 +122,7 @@ function Facts({ detail: d }: { detail: DocumentDetail }) {
 /** One document: its text with clauses (and search terms) highlighted, every field, relations, history, export. */
 export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
   const call = useCall();
+  const canEdit = useSession().can('edit');
   const [asOf, setAsOf] = useState<string | null>(null);
   const detail = useRequest('documents:get', asOf ? { id, asOf } : { id });
   const [editing, setEditing] = useState(false);
@@ -166,9 +168,11 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
         </Stack>
         <Group gap="xs" wrap="nowrap" align="flex-end">
           <AsOfPicker value={asOf} onChange={setAsOf} />
-          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-            编辑
-          </Button>
+          {canEdit && (
+            <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+              编辑
+            </Button>
+          )}
           <Menu position="bottom-end">
             <Menu.Target>
               <Button size="xs">导出 ▾</Button>

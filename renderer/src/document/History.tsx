@@ -2,7 +2,7 @@ import { Text, Timeline } from '@mantine/core';
 import type { AuditEntry } from '../../../shared/contract/documents';
 import { cnDateTime } from '../common/format';
 
-const ACTIONS: Record<string, string> = {
+export const ACTIONS: Record<string, string> = {
   'document.create': '收录文件',
   'document.update': '修改文件信息',
   'document.delete': '删除文件',
@@ -13,7 +13,7 @@ const ACTIONS: Record<string, string> = {
   'gazette.create': '收录公报',
 };
 
-const FIELDS: Record<string, string> = {
+export const FIELDS: Record<string, string> = {
   title: '标题',
   docNumber: '文号',
   registrationNumber: '登记号',
@@ -31,7 +31,7 @@ const FIELDS: Record<string, string> = {
 };
 
 /** Which fields an audit entry changed, by their Chinese names. */
-function changedFields(e: AuditEntry): string[] {
+export function changedFields(e: AuditEntry): string[] {
   const b = e.before && typeof e.before === 'object' ? (e.before as Record<string, unknown>) : {};
   const a = e.after && typeof e.after === 'object' ? (e.after as Record<string, unknown>) : {};
   if (!e.before || !e.after) return [];

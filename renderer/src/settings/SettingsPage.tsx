@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { Panel } from '../common/Panel';
 import { countDocs } from '../common/format';
 import { BackupPanel } from './BackupPanel';
+import { useSession } from '../accounts/session';
 
 const SHELLS = { electron: '桌面应用', browser: '浏览器模式', cli: '命令行' } as const;
 const INTEGRITY = { ok: '检查通过', checking: '正在后台检查…', failed: '已损坏' } as const;
@@ -124,6 +125,8 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
 
 /** 设置: where the data lives, versions, document count, and the settings form. */
 export function SettingsPage() {
+  // Backups, restore and the options are the administrator's (the server refuses others anyway).
+  const admin = useSession().can('admin');
   const info = useRequest('app:info', {});
   const settings = useRequest('settings:get', {});
   const [current, setCurrent] = useState<Settings | null>(null);
@@ -177,10 +180,11 @@ export function SettingsPage() {
           </Table>
         )}
       </Panel>
-      <BackupPanel onRestored={() => info.reload()} />
+      {admin && <BackupPanel onRestored={() => info.reload()} />}
       <Panel title="选项">
         <ErrorAlert message={settings.error} title="无法读取设置" />
-        {current ? <SettingsForm initial={current} onSaved={setCurrent} /> : settings.loading && <Loader size="sm" />}
+        {current && !admin && <Text c="dimmed">选项只有管理员可以修改。</Text>}
+        {current && admin ? <SettingsForm initial={current} onSaved={setCurrent} /> : settings.loading && <Loader size="sm" />}
         {!current && !settings.loading && !settings.error && <Text c="dimmed">暂无设置。</Text>}
       </Panel>
     </Stack>

@@ -1,19 +1,26 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { Access } from '../../../shared/contract';
+import { SessionMenu } from '../accounts/SessionMenu';
+import { useSession } from '../accounts/session';
 import { GlobalSearch } from './GlobalSearch';
 import { routeHref, type Route } from './router';
 
-const NAV: Array<{ label: string; route: Route; match: Route['name'][] }> = [
+/** Each entry shows only to a caller with its access (the dispatcher refuses the rest anyway). */
+const NAV: Array<{ label: string; route: Route; match: Route['name'][]; access?: Access }> = [
   { label: '文件库', route: { name: 'library' }, match: ['library', 'document'] },
   { label: '全文检索', route: { name: 'search', q: '' }, match: ['search'] },
-  { label: '导入', route: { name: 'import' }, match: ['import'] },
+  { label: '导入', route: { name: 'import' }, match: ['import'], access: 'edit' },
   { label: '公报', route: { name: 'gazettes', id: null }, match: ['gazettes'] },
   { label: '文件清理', route: { name: 'cleanup', id: null }, match: ['cleanup'] },
   { label: '设置', route: { name: 'settings' }, match: ['settings'] },
+  { label: '设置 · 用户', route: { name: 'users' }, match: ['users'], access: 'admin' },
+  { label: '审计日志', route: { name: 'audit' }, match: ['audit'], access: 'admin' },
 ];
 
 /** The frame every page lives in: product header with global search, section navigation. */
 export function Shell({ route, children }: { route: Route; children: ReactNode }) {
+  const session = useSession();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 188, breakpoint: 0 }} padding="md">
       <AppShell.Header className="nd-header">
@@ -26,12 +33,15 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
               规范性文件管理与公报编辑
             </Text>
           </Group>
-          <GlobalSearch initial={route.name === 'search' ? route.q : ''} />
+          <Group gap="sm" wrap="nowrap">
+            <GlobalSearch initial={route.name === 'search' ? route.q : ''} />
+            <SessionMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="主导航">
         <Stack gap={2}>
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.access || session.can(item.access)).map((item) => (
             <NavLink
               key={item.label}
               href={routeHref(item.route)}

@@ -8,7 +8,9 @@ export type Route =
   | { name: 'import' }
   | { name: 'gazettes'; id: string | null }
   | { name: 'cleanup'; id: string | null }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'users' }
+  | { name: 'audit' };
 
 /** Parses `#/documents/ID?terms=…` and friends; anything unknown lands on the library. */
 export function parseHash(hash: string): Route {
@@ -29,7 +31,9 @@ export function parseHash(hash: string): Route {
     case 'cleanup':
       return { name: 'cleanup', id: parts[1] ?? null };
     case 'settings':
-      return { name: 'settings' };
+      return parts[1] === 'users' ? { name: 'users' } : { name: 'settings' };
+    case 'audit':
+      return { name: 'audit' };
     default:
       return { name: 'library' };
   }
@@ -50,6 +54,8 @@ export function routeHref(route: Route): string {
       return route.id ? `#/gazettes/${encodeURIComponent(route.id)}` : '#/gazettes';
     case 'cleanup':
       return route.id ? `#/cleanup/${encodeURIComponent(route.id)}` : '#/cleanup';
+    case 'users':
+      return '#/settings/users';
     default:
       return `#/${route.name}`;
   }

@@ -1,0 +1,109 @@
+import { Alert, Anchor, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useState } from 'react';
+import type { AuditRecord } from '../../../shared/contract/accounts';
+import { useRequest } from '../api/use-request';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { Panel } from '../common/Panel';
+import { ACTIONS, changedFields } from '../document/History';
+import { routeHref } from '../shell/router';
+import { useSession } from './session';
+import { localTime } from './UsersPage';
+
+/** What each audited action is called in the office's words (document actions as the document page says them). */
+export const ACTION_LABELS: Record<string, string> = {
+  ...ACTIONS,
+  'user.create': '创建用户',
+  'user.update': '修改用户',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.reset-password': '重设密码',
+  'user.change-password': '修改本人密码',
+  'session.login': '登录',
+  'session.logout': '退出登录',
+  'session.login-failed': '登录失败',
+};
+
+/** The object of a row: the document (with the fields a change touched), or the account. */
+function subject(r: AuditRecord): string {
+  const fields = changedFields({ ...r, actor: r.user });
+  return `${r.documentTitle ?? r.documentId ?? `${r.entity} ${r.entityId}`}${fields.length ? `（${fields.join('、')}）` : ''}`;
+}
+
+function DayPicker({ label, value, onChange }: { label: string; value: string | null; onChange: (v: string | null) => void }) {
+  return (
+    <DatePickerInput
+      label={label}
+      placeholder="不限"
+      value={value}
+      onChange={(v) => onChange(v ? String(v).slice(0, 10) : null)}
+      valueFormat="YYYY年M月D日"
+      clearable
+      size="xs"
+      w={160}
+    />
+  );
+}
+
+/** 审计日志: who changed what and when, filterable by user and days (administrators only). */
+export function AuditPage() {
+  const session = useSession();
+  const admin = session.can('admin');
+  const [user, setUser] = useState<string | null>(null);
+  const [since, setSince] = useState<string | null>(null);
+  const [until, setUntil] = useState<string | null>(null);
+  const users = useRequest('users:list', admin ? {} : null);
+  const rows = useRequest('audit:list', admin ? { user: user ?? undefined, since: since ?? undefined, until: until ?? undefined, limit: 500 } : null);
+  if (!admin) {
+    return (
+      <Alert color="yellow" title="没有权限" role="alert">
+        审计日志只对管理员开放。
+      </Alert>
+    );
+  }
+  const names = (users.data ?? []).map((u) => ({ value: u.name, label: u.displayName ? `${u.displayName}（${u.name}）` : u.name }));
+  if (!names.some((n) => n.value === session.user)) names.push({ value: session.user, label: session.user });
+  return (
+    <Stack gap="md">
+      <Title order={2}>审计日志</Title>
+      <Panel title="筛选">
+        <Group align="flex-end">
+          <Select label="用户" placeholder="全部用户" data={names} value={user} onChange={setUser} clearable searchable size="xs" w={200} />
+          <DayPicker label="起始日期" value={since} onChange={setSince} />
+          <DayPicker label="截止日期" value={until} onChange={setUntil} />
+          <Text size="xs" c="dimmed">
+            最多显示最近 500 条
+          </Text>
+        </Group>
+      </Panel>
+      <ErrorAlert message={rows.error} />
+      <Table striped aria-label="审计日志">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={150}>时间</Table.Th>
+            <Table.Th w={120}>用户</Table.Th>
+            <Table.Th w={130}>操作</Table.Th>
+            <Table.Th>对象</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(rows.data ?? []).map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{localTime(r.at)}</Table.Td>
+              <Table.Td>{r.user}</Table.Td>
+              <Table.Td>{ACTION_LABELS[r.action] ?? r.action}</Table.Td>
+              <Table.Td>
+                {r.documentId ? (
+                  <Anchor href={routeHref({ name: 'document', id: r.documentId, terms: [] })}>{subject(r)}</Anchor>
+                ) : (
+                  <Text size="sm">{r.entity === 'user' || r.entity === 'session' ? r.entityId : subject(r)}</Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {rows.data?.length === 0 && <Text c="dimmed">没有符合条件的记录。</Text>}
+    </Stack>
+  );
+}
