@@ -51,4 +51,23 @@ describe('the composition root', () => {
     expect(app.ctx.db.prepare('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get()).toBe(app.caller.user);
     await app.close();
   });
+
+  it('refuses to put a document that belongs to a cleanup campaign in the trash, naming the campaign', async () => {
+    const app = createApp({ dataDir: ':memory:', shell: 'cli', log: quiet, now: () => new Date('2026-11-22T12:00:00') });
+    app.services.imports.commitParsed(app.caller, [
+      commitFile('a.txt', [
+        parsedDoc({ title: '甲办法', docNumber: '招政发〔2021〕1号', dateSigned: '2021-01-05', validityClause: '有效期五年', validUntil: '2026-01-04' }),
+        parsedDoc({ title: '乙办法', docNumber: '招政发〔2021〕2号', dateSigned: '2021-02-05', validityClause: '有效期五年', validUntil: '2026-02-04' }),
+      ]),
+    ]);
+    const campaign = await app.call('cleanup:create', { name: '2021年行政规范性文件清理', cutoff: '2021-12-31' });
+    const list = await app.call('documents:list', { q: '甲办法' });
+    await expect(app.call('documents:delete', { id: list.rows[0].id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('2021年行政规范性文件清理'),
+    });
+    expect((await app.call('documents:get', { id: list.rows[0].id })).document.title).toBe('甲办法');
+    expect(campaign.id).toBeTruthy();
+    await app.close();
+  });
 });

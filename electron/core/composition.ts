@@ -7,6 +7,9 @@ import { openDatabase } from './db/open';
 import { createAccountService, type AccountOptions } from './features/accounts/account-service';
 import { createAccountHandlers } from './features/accounts/handlers';
 import { createAuditService } from './features/audit/audit-service';
+import { createCleanupService } from './features/cleanup/cleanup-service';
+import { createCleanupHandlers } from './features/cleanup/handlers';
+import { createPublishService } from './features/cleanup/publish';
 import { createExportHandlers } from './features/export/handlers';
 import { createGazetteRegistry } from './features/gazettes/gazette-registry';
 import { createGazetteService } from './features/gazettes/gazette-service';
@@ -71,13 +74,20 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const gazettes = createGazetteService(ctx, audit, gazetteRegistry);
   const documents = createDocumentService(ctx, { audit, relations, statuses, gazettes });
   const issues = createIssueService(ctx, { audit, registry: gazetteRegistry, issues: gazettes, documents });
-  const trash = createTrashService(ctx, { audit, relations });
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
+  const cleanup = createCleanupService(ctx, { audit, documents, relations, statuses });
+  const publish = createPublishService(ctx, { audit, documents, relations, statuses }, cleanup);
+  // A document in a cleanup campaign is part of that campaign's record: it leaves the campaign first, with a reason.
+  const inCampaign = (id: string) => {
+    const names = cleanup.forDocument(id).map((c) => `《${c.name}》`);
+    return names.length ? `它属于清理活动${names.join('、')}，请先在清理活动中将其移出范围（需说明理由）。` : null;
+  };
+  const trash = createTrashService(ctx, { audit, relations, guards: [inCampaign] });
   const accounts = createAccountService(ctx, audit, opts.accounts);
   const oversight = createOversightService(ctx, { statuses, flags: imports.flags });
-  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash };
+  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, cleanup, publish };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -92,7 +102,8 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createGazetteHandlers(ctx, { gazettes: s.gazettes, registry: s.gazetteRegistry, issues: s.issues }),
     ...createImportHandlers(ctx, s.imports),
     ...createSearchHandlers(ctx, s.search),
-    ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes }),
+    ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes, cleanup: s.cleanup }),
+    ...createCleanupHandlers(ctx, { cleanup: s.cleanup, publish: s.publish }),
     ...createAccountHandlers(ctx, s.accounts, s.audit),
     ...createOversightHandlers(ctx, s.oversight),
   };

@@ -7,7 +7,7 @@ import { AuthGate } from './accounts/AuthGate';
 import { UsersPage } from './accounts/UsersPage';
 import { CallProvider } from './api/CallProvider';
 import { ChecksPage } from './checks/ChecksPage';
-import { CleanupPage } from './cleanup/CleanupPage';
+import { CampaignsPage } from './cleanup/CampaignsPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { DocumentPage } from './document/DocumentPage';
 import { GazettesPage } from './gazette/GazettesPage';
@@ -40,7 +40,7 @@ function Page({ route }: { route: Route }) {
     case 'gazettes':
       return <GazettesPage id={route.id} />;
     case 'cleanup':
-      return <CleanupPage />;
+      return <CampaignsPage id={route.id} />;
     case 'settings':
       return <SettingsPage />;
     case 'users':

@@ -56,7 +56,13 @@ export const exportChannels = defineChannels({
   /** A stored gazette issue: cover, contents, documents, masthead. */
   'export:gazette': { req: z.object({ id: z.string().min(1).max(64), format: ExportFormat }), res: ExportedFile, access: 'read' },
   /** A cleanup result notice with one annex table per decision. */
-  'export:cleanup': { req: z.object({ input: CleanupInput, format: ExportFormat }), res: ExportedFile, access: 'read' },
+  'export:cleanup': {
+    req: z
+      .object({ input: CleanupInput.optional(), campaignId: z.string().min(1).max(64).optional(), format: ExportFormat })
+      .refine((r) => !!r.input !== !!r.campaignId, { message: '请给出清理结果清单（input）或清理项目（campaignId）之一' }),
+    res: ExportedFile,
+    access: 'read',
+  },
   /** Which fonts exports use and which are substitutes, for the export dialog. */
   'export:fonts': {
     req: z.object({}).default({}),

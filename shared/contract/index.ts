@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { backupChannels } from './backup';
 import type { Caller } from './caller';
 import { accountsChannels } from './accounts';
+import { cleanupChannels } from './cleanup';
 import { documentsChannels } from './documents';
 import { exportChannels } from './export';
 import { gazettesChannels } from './gazettes';
@@ -20,6 +21,7 @@ export const contract = {
   ...importChannels,
   ...searchChannels,
   ...exportChannels,
+  ...cleanupChannels,
   ...accountsChannels,
   ...oversightChannels,
   ...trashChannels,

@@ -8,6 +8,7 @@ const USAGE = [
   'normdesk export doc ID --format docx|pdf [--out FILE] [--force]',
   'normdesk export gazette ID --format docx|pdf [--out FILE] [--force]',
   'normdesk export cleanup --input FILE.json --format docx|pdf [--out FILE] [--force]',
+  'normdesk export cleanup --campaign ID --format docx|pdf [--out FILE] [--force]',
   'normdesk export fonts',
   '（已有的文件只在加 --force 时覆盖；不能写入数据目录）',
 ].join('\n       ');
@@ -37,7 +38,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: '按公文格式（GB/T 9704）导出文件、公报或清理结果为 DOCX/PDF',
   usage: USAGE,
-  options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, input: { type: 'string' }, force: { type: 'boolean' } },
+  options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, input: { type: 'string' }, force: { type: 'boolean' }, campaign: { type: 'string' } },
   async run(ctx) {
     const [what, id] = ctx.positionals;
     if (!what) throw new UsageError(`请指定导出内容。用法：${USAGE}`);
@@ -59,8 +60,8 @@ export const exportCommand: CliCommand = {
         if (!id) throw new UsageError(`请指定${what === 'gazette' ? '公报' : '文件'} ID`);
         file = await app.call(what === 'gazette' ? 'export:gazette' : 'export:document', { id, format });
       } else if (what === 'cleanup') {
-        const input = readCleanupInput(ctx.values.input);
-        file = await app.call('export:cleanup', { input: input as never, format });
+        if (typeof ctx.values.campaign === 'string') file = await app.call('export:cleanup', { campaignId: ctx.values.campaign, format });
+        else file = await app.call('export:cleanup', { input: readCleanupInput(ctx.values.input) as never, format });
       } else {
         throw new UsageError(`未知的导出内容“${what}”，可选 doc、gazette、cleanup、fonts`);
       }

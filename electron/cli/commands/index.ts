@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
+import { cleanupCommand } from './cleanup';
 import { exportCommand } from './export';
 import { gazetteCommand } from './gazette';
 import { gazettesCommand } from './gazettes';
@@ -16,4 +17,4 @@ import { serveCommand } from './serve';
 import { userCommand } from './user';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, userCommand, auditCommand, checkCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, userCommand, auditCommand, checkCommand, cleanupCommand];

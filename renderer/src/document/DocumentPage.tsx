@@ -6,6 +6,7 @@ import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { AsOfPicker } from '../common/AsOfPicker';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { DocumentCampaigns } from '../cleanup/DocumentCampaigns';
 import { Panel } from '../common/Panel';
 import { ExportDialog } from '../common/ExportDialog';
 import { DeleteDocumentButton } from '../library/DeleteDocumentButton';
@@ -30,7 +31,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-function Body({ detail, terms }: { detail: DocumentDetail; terms: string[] }) {
+export function Body({ detail, terms }: { detail: DocumentDetail; terms: string[] }) {
   const paragraphs = useMemo(
     () =>
       detail.document.body.map((text, i) =>
@@ -214,6 +215,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
             <Panel title="关系">
               <Relations outgoing={d.outgoing} incoming={d.incoming} />
             </Panel>
+            <DocumentCampaigns documentId={d.document.id} />
             <Panel title="历史记录">
               <History entries={d.history} />
             </Panel>

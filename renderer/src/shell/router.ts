@@ -10,7 +10,7 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'import' }
   | { name: 'gazettes'; id: string | null }
-  | { name: 'cleanup' }
+  | { name: 'cleanup'; id: string | null }
   | { name: 'settings' }
   | { name: 'users' }
   | { name: 'audit' };
@@ -39,7 +39,7 @@ export function parseHash(hash: string): Route {
     case 'gazettes':
       return { name: 'gazettes', id: parts[1] ?? null };
     case 'cleanup':
-      return { name: 'cleanup' };
+      return { name: 'cleanup', id: parts[1] ?? null };
     case 'settings':
       return parts[1] === 'users' ? { name: 'users' } : { name: 'settings' };
     case 'audit':
@@ -62,6 +62,8 @@ export function routeHref(route: Route): string {
       return `#/search?q=${encodeURIComponent(route.q)}`;
     case 'gazettes':
       return route.id ? `#/gazettes/${encodeURIComponent(route.id)}` : '#/gazettes';
+    case 'cleanup':
+      return route.id ? `#/cleanup/${encodeURIComponent(route.id)}` : '#/cleanup';
     case 'users':
       return '#/settings/users';
     default:

@@ -2,7 +2,7 @@ import type { Caller } from '../../../../shared/contract';
 import type { AuditEntry } from '../../../../shared/contract/documents';
 import type { AppContext } from '../../kernel/context';
 
-export type AuditEntity = 'document' | 'relation' | 'gazette' | 'user' | 'session';
+export type AuditEntity = 'document' | 'relation' | 'gazette' | 'user' | 'session' | 'campaign';
 
 /** Filter of the audit view: one user, days in the server's time zone (both ends included), newest first. */
 export interface AuditFilter {

@@ -19,9 +19,11 @@ export function createExportHandlers(ctx: AppContext, deps: ExportDeps): ExportH
       const s = await get();
       return s.toExported(await s.gazetteFile(id, format));
     },
-    'export:cleanup': async ({ input, format }) => {
+    'export:cleanup': async ({ input, campaignId, format }) => {
       const s = await get();
-      return s.toExported(await s.cleanupFile(input, format));
+      // A campaign exports its notice and annexes from its decisions; the old form passes the list itself.
+      const list = campaignId && deps.cleanup ? deps.cleanup.exportInput(campaignId) : input!;
+      return s.toExported(await s.cleanupFile(list, format));
     },
     'export:fonts': async () => (await get()).fonts(),
   };

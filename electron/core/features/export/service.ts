@@ -4,6 +4,7 @@ import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import type { GazetteService } from '../gazettes/gazette-service';
 import type { DocumentService } from '../library/document-service';
+import type { CleanupService } from '../cleanup/cleanup-service';
 import { buildCleanup } from './build-cleanup';
 import { buildDocument } from './build-document';
 import { buildGazette } from './build-gazette';
@@ -56,6 +57,8 @@ function toExported(file: RenderedFile): ExportedFile {
 export interface ExportDeps {
   documents: Pick<DocumentService, 'get'>;
   gazettes: Pick<GazetteService, 'get'>;
+  /** cleanup campaigns, exported by id */
+  cleanup?: Pick<CleanupService, 'exportInput'>;
 }
 
 /** Official-format export (GB/T 9704) of stored documents, gazette issues and cleanup result lists. */

@@ -173,6 +173,7 @@ export function createDocumentService(
       updated_at = @updated_at
     WHERE id = @id AND updated_at = @prev_updated_at`);
   const deleteStmt = db.prepare<[string]>('DELETE FROM documents WHERE id = ?');
+  const declaredStmt = db.prepare<[string | null, string, string]>('UPDATE documents SET declared_invalid_on = ?, updated_at = ? WHERE id = ?');
   const today = () => isoDay(ctx.now());
 
   function get(id: string): Document {
@@ -276,6 +277,17 @@ export function createDocumentService(
       })();
       ctx.events.emit('documents:changed', { ids: [id], deleted: [] });
       return detail(id, asOf);
+    },
+
+    /**
+     * Sets (or clears) the day a document was declared invalid (宣布失效), audited; call inside a transaction.
+     * For cleanup campaigns applying hundreds of decisions at once, without a detail read per document.
+     */
+    setDeclaredInvalidOn(by: Caller, id: string, date: string | null): void {
+      const before = get(id).declaredInvalidOn;
+      if (before === date) return;
+      declaredStmt.run(date, ctx.now().toISOString(), id);
+      audit.record(by, 'document.update', 'document', id, { declaredInvalidOn: before }, { declaredInvalidOn: date });
     },
 
     /** Deletes a document; its outgoing relations go with it and references to it become unresolved again (all audited). */

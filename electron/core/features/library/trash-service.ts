@@ -36,7 +36,13 @@ const DOC_COLUMNS = [
  * The trash: deleting a document moves it here whole (row, relations both ways, gazette entries), so the library,
  * search and statuses no longer see it; a restore puts everything back; emptying forgets it. All audited.
  */
-export function createTrashService(ctx: Pick<AppContext, 'db' | 'now' | 'events'>, deps: { audit: AuditService; relations: Pick<RelationService, 'resolvePending'> }) {
+/** Says why a document may not be deleted (it is part of a record another feature keeps), or null. */
+export type DeleteGuard = (documentId: string) => string | null;
+
+export function createTrashService(
+  ctx: Pick<AppContext, 'db' | 'now' | 'events'>,
+  deps: { audit: AuditService; relations: Pick<RelationService, 'resolvePending'>; guards?: DeleteGuard[] },
+) {
   const db = ctx.db;
   const { audit } = deps;
   const docRow = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?');
@@ -93,6 +99,10 @@ export function createTrashService(ctx: Pick<AppContext, 'db' | 'now' | 'events'
       db.transaction(() => {
         const row = docRow.get(id);
         if (!row) throw new AppError('NOT_FOUND', `未找到文件 ${id}，可能已被删除。`);
+        for (const guard of deps.guards ?? []) {
+          const why = guard(id);
+          if (why) throw new AppError('CONFLICT', `《${row.title}》不能删除：${why}`);
+        }
         const relations = { outgoing: outgoingStmt.all(id), incoming: incomingStmt.all(id), flags: flagsStmt.all(id) };
         insertTrash.run({
           id,

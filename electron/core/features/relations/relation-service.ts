@@ -136,9 +136,42 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
     return relation;
   }
 
+  /**
+   * Stores many relations of one type from one source (call inside a transaction), reading the source's existing
+   * relations once instead of once per insert: a cleanup notice abolishing thousands of documents stays linear.
+   */
+  function insertMany(by: Caller, sourceId: string, type: RelationType, targets: Array<{ ref: RelationRef; targetId: string }>): Relation[] {
+    const seen = new Set<string>();
+    const keysOf = (r: { targetId: string | null; targetDocNumber: string | null; targetTitle: string | null }) => [
+      r.targetId ? `i:${r.targetId}` : null,
+      r.targetDocNumber ? `n:${r.targetDocNumber}` : r.targetTitle ? `t:${r.targetTitle}` : null,
+    ];
+    for (const r of outgoingStmt.all(sourceId)) {
+      if (r.type !== type) continue;
+      for (const k of keysOf({ targetId: r.target_id, targetDocNumber: r.target_doc_number, targetTitle: r.target_title })) if (k) seen.add(k);
+    }
+    const out: Relation[] = [];
+    const at = ctx.now().toISOString();
+    for (const { ref, targetId } of targets) {
+      const target = docRef.get(targetId);
+      if (!target || target.id === sourceId) continue;
+      const docNumber = ref.docNumber ?? target.docNumber ?? null;
+      const refTitle = normalizeRefTitle(ref.title) ?? target.title;
+      const keys = keysOf({ targetId: target.id, targetDocNumber: docNumber, targetTitle: refTitle }).filter((k): k is string => !!k);
+      if (keys.some((k) => seen.has(k))) continue;
+      for (const k of keys) seen.add(k);
+      const info = insertStmt.run(type, sourceId, target.id, docNumber, refTitle, at);
+      const relation = get(Number(info.lastInsertRowid));
+      audit.record(by, 'relation.create', 'relation', String(relation.id), null, relationAuditShape(relation));
+      out.push(relation);
+    }
+    return out;
+  }
+
   return {
     findTarget,
     insert,
+    insertMany,
     get,
 
     /** Adds a relation by hand (to a stored document, or to a 文号/title not in the library yet). */

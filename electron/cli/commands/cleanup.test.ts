@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findAppRoot } from '../../core/kernel/paths';
+import { runCli } from '../run';
+import { cleanupCommand } from './cleanup';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { listCommand } from './list';
+
+const commands = [importCommand, listCommand, cleanupCommand, exportCommand];
+const sample = join(findAppRoot(), 'resources', 'samples', '004_3ab14222ae9e6d15.txt');
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, commands, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('normdesk cleanup', () => {
+  it('creates a campaign, refuses to publish while incomplete, decides, publishes, reverts', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nd-cli-cleanup-'));
+    expect((await cli('import', sample, '--yes', '--data', data)).code).toBe(0);
+    const created = JSON.parse((await cli('cleanup', 'create', '--name', '2021年清理', '--basis', '鲁司〔2020〕66号', '--cutoff', '2021-12-31', '--normative-only', '--json', '--data', data)).out);
+    expect(created.scope.documents).toBeGreaterThan(0);
+    const id = created.id as string;
+    expect(JSON.parse((await cli('cleanup', 'list', '--json', '--data', data)).out)).toEqual([expect.objectContaining({ id, state: 'reviewing' })]);
+
+    const refused = await cli('cleanup', 'publish', id, '--doc-number', '高政字〔2021〕60号', '--date', '2021-12-31', '--data', data);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/不能公布：\d+ 件文件缺少决定或理由[\s\S]*尚未作出清理决定/);
+
+    const shown = JSON.parse((await cli('cleanup', 'show', id, '--json', '--data', data)).out);
+    const [first, ...rest] = shown.documents as Array<{ id: string }>;
+    expect((await cli('cleanup', 'decide', id, '--doc', first.id, '--decision', '废止', '--reason', '上位法已废止', '--data', data)).code).toBe(0);
+    for (const d of rest) await cli('cleanup', 'decide', id, '--doc', d.id, '--decision', '继续有效', '--data', data);
+    const bad = await cli('cleanup', 'decide', id, '--doc', first.id, '--decision', '保留', '--data', data);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/清理决定“保留”无效/);
+
+    const pub = await cli('cleanup', 'publish', id, '--doc-number', '高政字〔2021〕60号', '--date', '2021-12-31', '--data', data);
+    expect(pub.code).toBe(0);
+    const statusOf = async (docId: string) =>
+      (JSON.parse((await cli('list', '--json', '--as-of', '2022-01-01', '--data', data)).out) as Array<{ id: string; status: string }>).find((d) => d.id === docId)!.status;
+    expect(await statusOf(first.id)).toBe('已废止');
+
+    const out = join(mkdtempSync(join(tmpdir(), 'nd-cli-cleanup-out-')), 'notice.docx');
+    expect((await cli('export', 'cleanup', '--campaign', id, '--format', 'docx', '--out', out, '--data', data)).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+
+    expect((await cli('cleanup', 'revert', id, '--data', data)).code).toBe(0);
+    expect(await statusOf(first.id)).not.toBe('已废止');
+    expect(JSON.parse((await cli('cleanup', 'show', id, '--json', '--data', data)).out)).toMatchObject({ state: 'reviewing' });
+  }, 60_000);
+});

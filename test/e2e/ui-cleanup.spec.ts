@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+
+// A whole cleanup campaign over the sample library, through the UI: create → review (bulk and one by one) →
+// the publication gate → publish and apply → the statuses in the library → the exported PDF → revert.
+let app: BrowserModeApp;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+async function rpc<T>(channel: string, body: unknown): Promise<T> {
+  const res = await fetch(`${app.url}api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!json.ok) throw new Error(json.error?.message);
+  return json.data;
+}
+const statusOf = async (id: string) => (await rpc<{ status: string }>('documents:get', { id })).status;
+
+beforeAll(async () => {
+  app = await startBrowserMode();
+  browser = await launchChromium();
+  page = await newPage(browser);
+  page.on('pageerror', (e) => errors.push(e.message));
+  await rpc('import:samples', {});
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('UI: cleanup campaign', () => {
+  let campaignId = '';
+  let abolishedId = '';
+  let abolishedBefore = '';
+  let declaredId = '';
+  let before: string[] = [];
+  const allStatuses = async () => {
+    const { rows } = await rpc<{ rows: Array<{ documentId: string }> }>('cleanup:items', { id: campaignId, limit: 1000 });
+    return Promise.all(rows.map((r) => statusOf(r.documentId)));
+  };
+
+  it('creates a campaign whose scope is frozen from the filters', async () => {
+    await page.goto(`${app.url}#/cleanup`);
+    await page.getByLabel('清理名称').fill('2022年行政规范性文件清理');
+    await page.getByLabel('截止日期').fill('2022-12-31');
+    await page.getByLabel('清理依据文号').fill('鲁司〔2020〕66号');
+    await page.getByRole('button', { name: '建立清理项目并锁定范围' }).click();
+    await page.getByTestId('review-row').first().waitFor();
+    campaignId = decodeURIComponent(/#\/cleanup\/([^/?]+)/.exec(page.url())![1]);
+    const c = await rpc<{ total: number; decided: number }>('cleanup:get', { id: campaignId });
+    expect(c.total).toBeGreaterThan(3);
+    expect(await page.getByTestId('progress').textContent()).toContain(`已决定 0/${c.total}`);
+    await screenshot(page, 'ui-cleanup-review');
+  });
+
+  it('refuses to publish while documents are undecided, listing them', async () => {
+    await page.getByRole('button', { name: '公布并应用…' }).click();
+    await page.getByTestId('missing-list').waitFor();
+    expect(await page.getByText(/尚有 \d+ 件文件缺少决定或理由/).isVisible()).toBe(true);
+    await screenshot(page, 'ui-cleanup-gate');
+    await page.keyboard.press('Escape');
+  });
+
+  it('decides in bulk and one document with the keyboard and a reason', async () => {
+    await page.getByLabel('全选本页').check();
+    await page.getByTestId('bulk-bar').waitFor();
+    await page.getByTestId('bulk-bar').getByPlaceholder('决定').click();
+    await page.getByRole('option', { name: '继续有效' }).click();
+    await page.getByRole('button', { name: '批量决定' }).click();
+    await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
+    const c = await rpc<{ total: number; decided: number }>('cleanup:get', { id: campaignId });
+    await page.getByText(`已决定 ${c.total}/${c.total}`).waitFor();
+
+    // The first document: 废止 with a standard reason.
+    await page.getByTestId('review-row').first().click();
+    const items = await rpc<{ rows: Array<{ documentId: string }> }>('cleanup:items', { id: campaignId, limit: 1 });
+    abolishedId = items.rows[0].documentId;
+    abolishedBefore = await statusOf(abolishedId);
+    await page.getByText('3 废止').click();
+    await page.getByPlaceholder('选择或输入理由').click();
+    await page.getByRole('option', { name: '上位法已废止' }).click();
+    await page.getByRole('button', { name: '保存决定' }).click();
+    await page.getByText('废止 1').waitFor();
+    // Keyboard: ↓ then 4 declares the second document invalid (its reason is still missing → the gate will say so).
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('4');
+    await page.getByText('宣布失效 1').waitFor();
+    const gate = await rpc<{ missing: Array<{ problem: string }> }>('cleanup:gate', { id: campaignId });
+    expect(gate.missing.map((m) => m.problem)).toEqual(['决定宣布失效，但未填写理由']);
+    await page.keyboard.press('ArrowUp'); // '4' moved on to the next document: back to the one declared invalid
+    await page.getByPlaceholder('选择或输入理由').click();
+    await page.getByRole('option', { name: '工作任务已完成' }).click();
+    await page.getByRole('button', { name: '保存决定' }).click();
+    await page.waitForFunction(async () => true);
+    await screenshot(page, 'ui-cleanup-decided');
+  });
+
+  it('publishes and applies: the abolished document is 已废止 in the library', async () => {
+    before = await allStatuses();
+    declaredId = (await rpc<{ rows: Array<{ documentId: string }> }>('cleanup:items', { id: campaignId, decision: '宣布失效' })).rows[0].documentId;
+    await page.getByRole('button', { name: '公布并应用…' }).click();
+    await page.getByLabel('清理结果通知文号').fill('高政字〔2023〕5号');
+    await page.getByLabel('公布日期').fill('2023-01-15');
+    await page.getByRole('button', { name: '公布并应用', exact: true }).click();
+    await page.getByTestId('campaign-state').filter({ hasText: '已公布' }).waitFor();
+    expect(await statusOf(abolishedId)).toBe('已废止');
+    expect(await statusOf(declaredId)).toBe('宣布失效');
+    await screenshot(page, 'ui-cleanup-published');
+  });
+
+  it('exports the result notice with its annexes as PDF', async () => {
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: '导出 PDF' }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file!).subarray(0, 4).toString()).toBe('%PDF');
+    await page.getByText('已生成').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the campaign on the document page', async () => {
+    await page.goto(`${app.url}#/documents/${abolishedId}`);
+    await page.getByTestId('document-campaigns').waitFor();
+    expect(await page.getByTestId('document-campaigns').textContent()).toContain('废止');
+    await page.goto(`${app.url}#/cleanup/${campaignId}`);
+  });
+
+  it('reverts as a whole: every status as before', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: '撤销公布' }).click();
+    await page.getByTestId('campaign-state').filter({ hasText: '审查中' }).waitFor();
+    expect(await statusOf(abolishedId)).toBe(abolishedBefore);
+    expect(await allStatuses()).toEqual(before);
+    await page.goto(`${app.url}#/cleanup`);
+    await page.getByTestId('campaign-list').waitFor();
+    await screenshot(page, 'ui-cleanup-campaigns');
+    expect(errors).toEqual([]);
+  });
+});
