@@ -218,7 +218,7 @@ export const cleanupChannels = defineChannels({
   /** Replaces the standard reasons list. */
   'cleanup:set-reasons': { req: z.object({ reasons: z.array(z.string().trim().min(1).max(200)).min(1).max(100) }), res: z.array(z.string()), access: 'admin' },
   /** Matches the rows of a published cleanup result to the library. */
-  'cleanup:match-published': { req: z.object({ items: z.array(PublishedItem).max(20_000) }), res: z.array(PublishedMatch), access: 'read' },
+  'cleanup:match-result': { req: z.object({ items: z.array(PublishedItem).max(20_000) }), res: z.array(PublishedMatch), access: 'read' },
   /** Records a published cleanup result as a completed campaign and applies it. */
   'cleanup:apply-published': {
     req: z.object({

@@ -17,7 +17,7 @@ describe('导入已公布的清理结果', () => {
     }));
     renderWith(<PublishedImport />, {
       'import:parse': async () => [{ error: null, documents: [{ title: '高青县人民政府关于公布清理结果的通知', docNumber: { normalized: '高政字〔2021〕60号' }, dateSigned: '2021-09-26', cleanup: { scope: null, counts: {}, items: ITEMS } }] }] as never,
-      'cleanup:match-published': async ({ items }) => items.map((it, i) => ({ ...it, documentId: i === 0 ? 'd1' : null, matchedTitle: i === 0 ? it.title : null })),
+      'cleanup:match-result': async ({ items }) => items.map((it, i) => ({ ...it, documentId: i === 0 ? 'd1' : null, matchedTitle: i === 0 ? it.title : null })),
       'cleanup:apply-published': apply as never,
     });
     const input = screen.getByLabelText('选择清理结果通知') as HTMLInputElement;

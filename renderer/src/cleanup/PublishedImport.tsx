@@ -8,7 +8,7 @@ import { displayDocNumber } from '../common/format';
 import { readAsBase64 } from '../import/read-file';
 import { DECISION_COLORS } from './decision-colors';
 
-type Matches = Res<'cleanup:match-published'>;
+type Matches = Res<'cleanup:match-result'>;
 type Applied = Res<'cleanup:apply-published'>;
 
 /**
@@ -40,7 +40,7 @@ export function PublishedImport() {
       setName(notice.title);
       setDocNumber(notice.docNumber?.normalized ?? '');
       setDate(notice.dateSigned ?? '');
-      setMatches(await call('cleanup:match-published', { items: notice.cleanup.items }));
+      setMatches(await call('cleanup:match-result', { items: notice.cleanup.items }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -29,7 +29,7 @@ export function createCleanupHandlers(_ctx: AppContext, s: { cleanup: CleanupSer
     'cleanup:for-document': async ({ documentId }) => cleanup.forDocument(documentId),
     'cleanup:reasons': async () => cleanup.reasons(),
     'cleanup:set-reasons': async ({ reasons }, { caller }) => cleanup.setReasons(caller, reasons),
-    'cleanup:match-published': async ({ items }) => publish.matchPublished(items),
+    'cleanup:match-result': async ({ items }) => publish.matchPublished(items),
     'cleanup:apply-published': async (req, { caller }) => publish.applyPublished(caller, req),
   };
 }
