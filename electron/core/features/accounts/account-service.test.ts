@@ -197,7 +197,7 @@ const EXPECTED: Partial<Record<string, 'read' | 'edit' | 'review' | 'admin'>> = 
   'cleanup:for-document': 'read',
   'cleanup:reasons': 'read',
   'cleanup:set-reasons': 'admin',
-  'cleanup:match-published': 'read',
+  'cleanup:match-result': 'read',
   'cleanup:apply-published': 'review',
   'oversight:dashboard': 'read',
   'oversight:checks': 'read',
