@@ -120,7 +120,7 @@ export function DecisionPanel(props: Props) {
           </Alert>
         ))}
         {item.decision && (
-          <Text size="sm" mb="xs">
+          <Text size="sm" mb="xs" component="div">
             当前决定：
             <Badge color={DECISION_COLORS[item.decision]} variant="light">
               {item.decision}
