@@ -6,6 +6,8 @@ const { file } = workerData as { file: string };
 let result: string;
 try {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  // Read through once: a small page cache is enough (pages are not revisited), so the check stays light.
+  db.pragma('cache_size = -1024');
   result = String(db.pragma('quick_check', { simple: true }));
   db.close();
 } catch (err) {

@@ -40,7 +40,9 @@ export function checkInBackground(file: string, onDone: (state: IntegrityState) 
   }
   let worker: Worker | null = null;
   const timer = setTimeout(() => {
-    worker = new Worker(script.file, { eval: script.eval, workerData: { file } });
+    // A small heap: the check's work is SQLite's (native); the thread only needs to start and report.
+    const resourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 };
+    worker = new Worker(script.file, { eval: script.eval, workerData: { file }, resourceLimits });
     worker.unref();
     worker.once('message', (result: string) => {
       onDone(result === 'ok' ? { state: 'ok', message: null } : { state: 'failed', message: corruptMessage(result) });
