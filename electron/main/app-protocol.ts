@@ -1,5 +1,6 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { RENDERER_MIME } from '../core/kernel/renderer-assets';
 
 // The renderer is served from app://normdesk/ instead of file://: one origin the IPC check can trust exactly
 // (any file: page on the disk would otherwise look like ours), real CSP headers, and no file-system reach.
@@ -14,20 +15,6 @@ export const PRIVILEGED_SCHEMES = [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ];
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
 
 type ReadFile = (file: string) => Promise<Uint8Array>;
 
@@ -69,7 +56,7 @@ export function createAppProtocolHandler(rootDir: string, csp: string, readFile:
     return new Response(data as ConstructorParameters<typeof Response>[0], {
       status: 200,
       headers: {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-type': RENDERER_MIME[extname(file)] ?? 'application/octet-stream',
         'content-security-policy': csp,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',

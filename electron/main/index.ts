@@ -1,7 +1,7 @@
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell as electronShell, dialog } from 'electron';
 import { join } from 'node:path';
 import { createApp, type App } from '../core/composition';
-import { CSP } from '../server/http-server';
+import { CSP } from '../core/kernel/renderer-assets';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler, PRIVILEGED_SCHEMES } from './app-protocol';
 import { registerIpc } from './ipc';
 import { lockDownContents, lockDownSession, SECURE_WEB_PREFERENCES } from './window';

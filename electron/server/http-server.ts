@@ -8,26 +8,11 @@ import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
 import { knownStorageFailure } from '../core/kernel/db-errors';
 import { authenticate, isLoopback, refusalToServe, sessionEndpoint, type SessionPolicy } from './sessions';
+import { CSP, RENDERER_MIME } from '../core/kernel/renderer-assets';
 
-/** Addresses browser mode may bind to: serving beyond this machine needs accounts (a later feature). */
+/** Loopback addresses: serving beyond them needs accounts (an administrator must exist; see sessions.ts). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 const STATUS: Record<RpcError['code'], number> = {
   INVALID_INPUT: 400,
@@ -294,7 +279,7 @@ async function serveStatic(root: string, decodedPath: string, res: ServerRespons
     return;
   }
   res.writeHead(200, {
-    'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+    'content-type': RENDERER_MIME[extname(target)] ?? 'application/octet-stream',
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
