@@ -2,22 +2,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAppRoot } from '../../core/kernel/paths';
-import { runCli } from '../run';
+import { SAMPLE_GAZETTE, testCli } from '../testing';
 import { cleanupCommand } from './cleanup';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
 
-const commands = [importCommand, listCommand, cleanupCommand, exportCommand];
-const sample = join(findAppRoot(), 'resources', 'samples', '004_3ab14222ae9e6d15.txt');
+const cli = testCli([importCommand, listCommand, cleanupCommand, exportCommand]);
+const sample = SAMPLE_GAZETTE;
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, commands, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('normdesk cleanup', () => {
   it('creates a campaign, refuses to publish while incomplete, decides, publishes, reverts', async () => {

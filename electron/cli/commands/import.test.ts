@@ -2,21 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAppRoot } from '../../core/kernel/paths';
-import { runCli } from '../run';
+import { SAMPLE_GAZETTE, testCli } from '../testing';
 import { gazettesCommand } from './gazettes';
 import { importCommand } from './import';
 import { listCommand } from './list';
 
-const commands = [importCommand, listCommand, gazettesCommand];
-const sample = join(findAppRoot(), 'resources', 'samples', '004_3ab14222ae9e6d15.txt');
+const cli = testCli([importCommand, listCommand, gazettesCommand]);
+const sample = SAMPLE_GAZETTE;
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, commands, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('normdesk import / list / gazettes', () => {
   it('reviews without storing, stores with --yes, and adds nothing the second time', async () => {

@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAppRoot } from '../../core/kernel/paths';
-import { runCli } from '../run';
+import { SAMPLE_GAZETTE, testCli } from '../testing';
 import { exportCommand } from './export';
 import { gazetteCommand } from './gazette';
 import { gazettesCommand } from './gazettes';
@@ -12,15 +11,9 @@ import { importCommand } from './import';
 import { issueCommand } from './issue';
 import { listCommand } from './list';
 
-const commands = [importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, exportCommand];
-const sample = join(findAppRoot(), 'resources', 'samples', '004_3ab14222ae9e6d15.txt');
+const cli = testCli([importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, exportCommand]);
+const sample = SAMPLE_GAZETTE;
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, commands, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('normdesk gazette / issue', () => {
   it('makes a gazette and an issue of library documents, orders, publishes and exports it', async () => {

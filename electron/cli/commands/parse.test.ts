@@ -2,19 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAppRoot } from '../../core/kernel/paths';
 import { zipBomb } from '../../core/test-support/hostile-files';
-import { runCli } from '../run';
+import { SAMPLE_GAZETTE, testCli } from '../testing';
 import { parseCommand } from './parse';
 
-const sample = join(findAppRoot(), 'resources', 'samples', '004_3ab14222ae9e6d15.txt');
+const sample = SAMPLE_GAZETTE;
+const cli = testCli([parseCommand]);
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, [parseCommand], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('normdesk parse', () => {
   it('prints the parse contract of a file, extracted in the bounded worker', async () => {
