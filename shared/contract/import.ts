@@ -170,3 +170,13 @@ export const importChannels = defineChannels({
   /** Loads the sample gazettes shipped with the app (for an empty library). */
   'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });
+
+/** Adds one chunk's import summary into a running one (batches are committed in chunks). */
+export function addSummary(into: ImportSummary, part: ImportSummary): void {
+  into.created.push(...part.created);
+  into.skipped.push(...part.skipped);
+  into.gazettes.push(...part.gazettes);
+  into.flagged.push(...part.flagged);
+  into.refused.push(...part.refused);
+  into.resolvedRelations += part.resolvedRelations;
+}

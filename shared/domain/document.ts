@@ -22,6 +22,24 @@ export const RELATION_LABELS: Record<RelationType, { out: string; in: string }> 
 };
 
 /** A stored document with every field a person can see and edit. */
+/** A document's fields as a clerk names them (history, audit view, edit-conflict messages). */
+export const DOCUMENT_FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  docNumber: '文号',
+  registrationNumber: '登记号',
+  issuers: '发文机关',
+  dateSigned: '成文日期',
+  kind: '文种',
+  isNormative: '是否规范性文件',
+  effectiveClause: '施行条款',
+  effectiveDate: '施行日期',
+  validityClause: '有效期条款',
+  validUntil: '有效期至',
+  declaredInvalidOn: '宣布失效日期',
+  appointments: '任免事项',
+  body: '正文',
+};
+
 export const Document = DocumentMetadata.extend({
   id: z.string(),
   /** set by a cleanup decision or by hand: 宣布失效 from this date on */

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
+  addSummary,
   base64Length,
   MAX_COMMIT_REQUEST_DOCUMENTS,
   MAX_COMMIT_REQUEST_FILES,
@@ -66,14 +67,6 @@ function describe(files: ParsedFile[], out: (s: string) => void): void {
   }
 }
 
-function add(into: ImportSummary, part: ImportSummary) {
-  into.created.push(...part.created);
-  into.skipped.push(...part.skipped);
-  into.gazettes.push(...part.gazettes);
-  into.flagged.push(...part.flagged);
-  into.refused.push(...part.refused);
-  into.resolvedRelations += part.resolvedRelations;
-}
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -113,7 +106,7 @@ export const importCommand: CliCommand = {
         const staged = here.filter((f) => f.stagedId);
         const commits = planChunks(staged, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length);
         for (const part of commits) {
-          add(
+          addSummary(
             summary,
             await app.call('import:commit', {
               files: part.map((f) => ({ stagedId: f.stagedId!, gazette: f.gazette, documents: f.documents.map((_, index) => ({ index })) })),

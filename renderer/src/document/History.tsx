@@ -1,6 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import type { AuditEntry } from '../../../shared/contract/documents';
 import { cnDateTime } from '../common/format';
+import { DOCUMENT_FIELD_LABELS } from '../../../shared/domain/document';
 
 export const ACTIONS: Record<string, string> = {
   'document.create': '收录文件',
@@ -13,29 +14,13 @@ export const ACTIONS: Record<string, string> = {
   'gazette.create': '收录公报',
 };
 
-export const FIELDS: Record<string, string> = {
-  title: '标题',
-  docNumber: '文号',
-  registrationNumber: '登记号',
-  issuers: '发文机关',
-  dateSigned: '成文日期',
-  kind: '文种',
-  isNormative: '规范性文件',
-  effectiveClause: '施行条款',
-  effectiveDate: '施行日期',
-  validityClause: '有效期条款',
-  validUntil: '有效期至',
-  declaredInvalidOn: '宣布失效日期',
-  appointments: '任免事项',
-  body: '正文',
-};
 
 /** Which fields an audit entry changed, by their Chinese names. */
 export function changedFields(e: AuditEntry): string[] {
   const b = e.before && typeof e.before === 'object' ? (e.before as Record<string, unknown>) : {};
   const a = e.after && typeof e.after === 'object' ? (e.after as Record<string, unknown>) : {};
   if (!e.before || !e.after) return [];
-  return Object.keys(FIELDS).filter((k) => (k in a || k in b) && JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => FIELDS[k]);
+  return Object.keys(DOCUMENT_FIELD_LABELS).filter((k) => (k in a || k in b) && JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => DOCUMENT_FIELD_LABELS[k]);
 }
 
 /** The document's audit log, newest first: who did what when. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../../../shared/contract';
-import type { ImportSummary } from '../../../../shared/contract/import';
+import { addSummary, type ImportSummary } from '../../../../shared/contract/import';
 import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
 import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
@@ -31,14 +31,6 @@ export interface Writable {
 
 export const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
 
-function addTo(into: ImportSummary, part: ImportSummary) {
-  into.created.push(...part.created);
-  into.skipped.push(...part.skipped);
-  into.gazettes.push(...part.gazettes);
-  into.flagged.push(...part.flagged);
-  into.refused.push(...part.refused);
-  into.resolvedRelations += part.resolvedRelations;
-}
 
 /** The target's 文号 in normalized form, even when a reviewer typed it loosely. */
 function normalizeTarget(t: RelationTarget) {
@@ -144,7 +136,7 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
       s.refused.push({ file: file.name, title: null, reason: `文件“${file.name}”未保存：${reason}` });
       return;
     }
-    addTo(s, part);
+    addSummary(s, part);
     partChanged.forEach((id) => changed.add(id));
   }
 

@@ -1,22 +1,7 @@
 import type { AuditEntry } from '../../../../shared/contract/documents';
+import { DOCUMENT_FIELD_LABELS } from '../../../../shared/domain/document';
 import { AppError } from '../../kernel/errors';
 
-const FIELDS: Record<string, string> = {
-  title: '标题',
-  docNumber: '文号',
-  registrationNumber: '登记号',
-  issuers: '发文机关',
-  dateSigned: '成文日期',
-  kind: '文种',
-  isNormative: '是否规范性文件',
-  effectiveClause: '施行条款',
-  effectiveDate: '施行日期',
-  validityClause: '有效期条款',
-  validUntil: '有效期至',
-  declaredInvalidOn: '宣布失效日期',
-  appointments: '任免事项',
-  body: '正文',
-};
 
 /** `YYYY-MM-DD HH:MM` in local time, as the 修改记录 shows it. */
 function shortTime(iso: string): string {
@@ -37,7 +22,7 @@ export function staleEditError(loadedAt: string, currentUpdatedAt: string, histo
   for (const e of since) {
     actors.add(e.actor);
     const after = (e.after ?? {}) as Record<string, unknown>;
-    for (const k of Object.keys(after)) fields.add(FIELDS[k] ?? k);
+    for (const k of Object.keys(after)) fields.add(DOCUMENT_FIELD_LABELS[k] ?? k);
   }
   const who = actors.size ? `，操作人：${[...actors].join('、')}` : '';
   const what = fields.size ? `；改动了：${[...fields].join('、')}` : '';
