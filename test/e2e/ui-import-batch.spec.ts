@@ -43,7 +43,8 @@ afterAll(async () => {
 describe('UI: a large batch', () => {
   it('reads and saves 61 files (one of 8 MB) in chunks; stores 60, flags the contradicting one, names the broken one', async () => {
     await page.goto(`${app.url}#/import`);
-    expect(await page.getByText(/单个文件不超过 10 MB/).isVisible()).toBe(true);
+    // The limit is stated before the person picks anything (waits for the page to render: isVisible does not wait).
+    await page.getByText(/单个文件不超过 10 MB/).waitFor({ state: 'visible' });
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: '选择文件…' }).click();
     await (await chooser).setFiles(folder());
