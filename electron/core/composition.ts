@@ -15,6 +15,7 @@ import { createGazetteRegistry } from './features/gazettes/gazette-registry';
 import { createGazetteService } from './features/gazettes/gazette-service';
 import { createGazetteHandlers } from './features/gazettes/handlers';
 import { createIssueService } from './features/gazettes/issue-service';
+import { createIssueTrash } from './features/gazettes/issue-trash';
 import { createImportHandlers } from './features/import/handlers';
 import { createImportService } from './features/import/import-service';
 import { createDocumentService } from './features/library/document-service';
@@ -74,6 +75,7 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const gazettes = createGazetteService(ctx, audit, gazetteRegistry);
   const documents = createDocumentService(ctx, { audit, relations, statuses, gazettes });
   const issues = createIssueService(ctx, { audit, registry: gazetteRegistry, issues: gazettes, documents });
+  const issueTrash = createIssueTrash(ctx, { audit, issues: gazettes });
   const imports = createImportService(ctx, { documents, relations, gazettes });
   const search = createSearchService(ctx, { statuses }, opts.search);
   const backup = createBackupService(ctx);
@@ -87,7 +89,7 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const trash = createTrashService(ctx, { audit, relations, guards: [inCampaign] });
   const accounts = createAccountService(ctx, audit, opts.accounts);
   const oversight = createOversightService(ctx, { statuses, flags: imports.flags });
-  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, cleanup, publish };
+  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, issueTrash, cleanup, publish };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -97,9 +99,9 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createBackupHandlers(ctx, lifecycle),
     ...createSystemHandlers(ctx, s.backup),
     ...createSettingsHandlers(ctx, s.settings),
-    ...createLibraryHandlers(ctx, s.documents, s.trash),
+    ...createLibraryHandlers(ctx, s.documents, s.trash, s.issueTrash),
     ...createRelationHandlers(ctx, s.relations),
-    ...createGazetteHandlers(ctx, { gazettes: s.gazettes, registry: s.gazetteRegistry, issues: s.issues }),
+    ...createGazetteHandlers(ctx, { gazettes: s.gazettes, registry: s.gazetteRegistry, issues: s.issues, issueTrash: s.issueTrash }),
     ...createImportHandlers(ctx, s.imports),
     ...createSearchHandlers(ctx, s.search),
     ...createExportHandlers(ctx, { documents: s.documents, gazettes: s.gazettes, cleanup: s.cleanup }),

@@ -133,7 +133,7 @@ export const gazettesChannels = defineChannels({
   'issue:create': { req: IssueNumbers.extend({ gazetteId: Id, publishDate: IsoDate }), res: GazetteDetail, access: 'edit' },
   /** Changes an unpublished issue's numbers or publish date. */
   'issue:update': { req: IssueNumbers.extend({ id: Id, publishDate: IsoDate.optional() }), res: GazetteDetail, access: 'edit' },
-  /** Deletes a draft issue (its documents stay in the library). */
+  /** Moves a draft or imported issue to the trash (its documents stay in the library); a published one is refused. */
   'issue:delete': { req: z.object({ id: Id }), res: z.object({ id: Id }), access: 'edit' },
   /** Adds a library document to a section (at the end of the section unless a position is given). */
   'issue:add': {

@@ -78,9 +78,13 @@ export const oversightChannels = defineChannels({
   },
 });
 
-/** A deleted document waiting in the trash. */
+/** What the trash holds: documents, and gazette issues (their documents stay in the library). */
+export const TrashKind = z.enum(['document', 'issue'], { message: '回收站条目类型应为文件（document）或期次（issue）' });
+
+/** A deleted document or gazette issue waiting in the trash. */
 export const TrashEntry = z.object({
   id: z.string(),
+  kind: TrashKind,
   title: z.string(),
   docNumber: z.string().nullable(),
   deletedAt: z.string(),
@@ -91,10 +95,10 @@ export type TrashEntry = z.infer<typeof TrashEntry>;
 const Id = z.string().min(1, '请指定文件').max(64);
 
 export const trashChannels = defineChannels({
-  /** Deleted documents, newest first. */
+  /** Deleted documents and issues, newest first. */
   'trash:list': { req: z.object({}).default({}), res: z.array(TrashEntry), access: 'read' },
-  /** Puts a deleted document back with its relations and gazette entries. */
-  'trash:restore': { req: z.object({ id: Id }), res: z.object({ id: z.string() }), access: 'edit' },
-  /** Forgets every deleted document for good. */
+  /** Puts a deleted document back with its relations and gazette entries, or an issue with its entries. */
+  'trash:restore': { req: z.object({ id: Id, kind: TrashKind.default('document') }), res: z.object({ id: z.string() }), access: 'edit' },
+  /** Forgets every deleted document and issue for good. */
   'trash:empty': { req: z.object({}).default({}), res: z.object({ count: z.number().int() }), access: 'admin' },
 });

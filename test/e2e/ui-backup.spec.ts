@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpc as callRpc } from './harness';
 
 let app: BrowserModeApp;
 let browser: Browser;
@@ -16,12 +16,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function rpc<T>(channel: string, body: unknown): Promise<T> {
-  const res = await fetch(`${app.url}api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!json.ok) throw new Error(json.error?.message);
-  return json.data;
-}
+const rpc = <T>(channel: string, body: unknown) => callRpc<T>(app, channel, body);
 const count = async () => (await rpc<{ documentCount: number }>('app:info', {})).documentCount;
 
 describe('browser mode: 设置 → 备份与恢复', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpc as callRpc } from './harness';
 
 // A whole cleanup campaign over the sample library, through the UI: create → review (bulk and one by one) →
 // the publication gate → publish and apply → the statuses in the library → the exported PDF → revert.
@@ -10,12 +10,7 @@ let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 
-async function rpc<T>(channel: string, body: unknown): Promise<T> {
-  const res = await fetch(`${app.url}api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!json.ok) throw new Error(json.error?.message);
-  return json.data;
-}
+const rpc = <T>(channel: string, body: unknown) => callRpc<T>(app, channel, body);
 const statusOf = async (id: string) => (await rpc<{ status: string }>('documents:get', { id })).status;
 
 beforeAll(async () => {

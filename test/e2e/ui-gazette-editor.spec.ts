@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpc as callRpc } from './harness';
 
 // The gazette editor's whole job in Chromium: a new gazette, an issue of six library documents in two sections,
 // reordered by drag and drop and by keyboard, previewed, published and exported — and the contents' page numbers
@@ -13,12 +13,7 @@ let page: Page;
 const errors: string[] = [];
 let picked: Array<{ id: string; title: string }> = [];
 
-async function rpc<T>(channel: string, body: unknown): Promise<T> {
-  const res = await fetch(`${app.url}api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!json.ok) throw new Error(json.error?.message);
-  return json.data;
-}
+const rpc = <T>(channel: string, body: unknown) => callRpc<T>(app, channel, body);
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 const order = () => page.locator('[data-entry]').evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')));

@@ -14,7 +14,8 @@ import { parseCommand } from './parse';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { trashCommand } from './trash';
 import { userCommand } from './user';
 
 /** Every CLI command. Add a command file and one line here. */
-export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, userCommand, auditCommand, checkCommand, cleanupCommand];
+export const commands: CliCommand[] = [infoCommand, serveCommand, importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, searchCommand, parseCommand, exportCommand, backupCommand, restoreCommand, userCommand, auditCommand, checkCommand, cleanupCommand, trashCommand];

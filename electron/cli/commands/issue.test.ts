@@ -10,8 +10,9 @@ import { gazettesCommand } from './gazettes';
 import { importCommand } from './import';
 import { issueCommand } from './issue';
 import { listCommand } from './list';
+import { trashCommand } from './trash';
 
-const cli = testCli([importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, exportCommand]);
+const cli = testCli([importCommand, listCommand, gazettesCommand, gazetteCommand, issueCommand, exportCommand, trashCommand]);
 const sample = SAMPLE_GAZETTE;
 
 
@@ -50,4 +51,18 @@ describe('normdesk gazette / issue', () => {
     expect(text).toContain('第2号（总第20号）');
     expect(text).not.toContain('总第20期');
   }, 120_000);
+
+  it('deletes a draft issue into the trash, lists it there and restores it; emptying asks for --yes', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nd-cli-trash-'));
+    const g = JSON.parse((await cli('gazette', 'create', '--title', '某县人民政府公报', '--json', '--data', data)).out);
+    const issue = JSON.parse((await cli('issue', 'create', '--gazette', g.id, '--number', '4', '--date', '2021-09-01', '--json', '--data', data)).out);
+    expect((await cli('issue', 'delete', issue.id, '--data', data)).out).toMatch(/已将《某县人民政府公报》2021年第4期移入回收站/);
+    expect(JSON.parse((await cli('gazettes', '--json', '--data', data)).out)).toEqual([]);
+    const trash = JSON.parse((await cli('trash', '--json', '--data', data)).out);
+    expect(trash).toMatchObject([{ id: issue.id, kind: 'issue', title: '《某县人民政府公报》2021年第4期' }]);
+    expect((await cli('trash', 'empty', '--data', data)).err).toMatch(/--yes/);
+    expect((await cli('trash', 'restore', issue.id, '--issue', '--data', data)).code).toBe(0);
+    expect(JSON.parse((await cli('gazettes', '--json', '--data', data)).out)).toMatchObject([{ id: issue.id, issueNumber: 4 }]);
+    expect((await cli('trash', 'empty', '--yes', '--data', data)).out).toMatch(/已永久删除 0 项/);
+  }, 60_000);
 });

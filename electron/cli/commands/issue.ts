@@ -9,6 +9,7 @@ const USAGE = [
   'normdesk issue publish ISSUE',
   'normdesk issue reopen ISSUE --reason 理由',
   'normdesk issue show ISSUE [--json]',
+  'normdesk issue delete ISSUE（移入回收站，文件仍在文件库中）',
 ].join('\n       ');
 
 /** A positive whole number from an option, or a message naming the option. */
@@ -56,7 +57,7 @@ export const issueCommand: CliCommand = {
   },
   async run(ctx) {
     const [verb, id] = ctx.positionals;
-    const verbs = ['create', 'add', 'move', 'remove', 'publish', 'reopen', 'show'];
+    const verbs = ['create', 'add', 'move', 'remove', 'publish', 'reopen', 'show', 'delete'];
     if (!verb || !verbs.includes(verb)) throw new UsageError(`请指定操作（${verbs.join('、')}）。用法：${USAGE}`);
     if (verb !== 'create' && !id) throw new UsageError('请指定期次 ID（见 normdesk gazettes）');
     const app = ctx.openApp();
@@ -77,6 +78,12 @@ export const issueCommand: CliCommand = {
         const r = await app.call('issue:publish', { id });
         if (ctx.values.json) ctx.out(JSON.stringify(r, null, 2));
         else ctx.out(`已出版《${r.issue.title}》${r.issue.label}；按出版日期更新施行日期的文件 ${r.updatedDocuments.length} 件`);
+        return;
+      }
+      if (verb === 'delete') {
+        const before = await app.call('gazettes:get', { id });
+        await app.call('issue:delete', { id });
+        ctx.out(`已将《${before.title}》${before.label ?? ''}移入回收站（文件仍在文件库中；恢复：normdesk trash restore ${id} --issue）`);
         return;
       }
       let d: GazetteDetail;

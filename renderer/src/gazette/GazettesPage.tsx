@@ -120,9 +120,14 @@ export function GazettesPage({ id }: { id: string | null }) {
         <Title order={2} size="h3" className="nd-page-title">
           公报
         </Title>
-        <Button variant="light" onClick={() => setForm('new')}>
-          新建公报
-        </Button>
+        <Group gap="xs">
+          <Button component="a" href={routeHref({ name: 'trash' })} size="xs" variant="subtle">
+            回收站
+          </Button>
+          <Button variant="light" onClick={() => setForm('new')}>
+            新建公报
+          </Button>
+        </Group>
       </Group>
       <ErrorAlert message={gazettes.error ?? issues.error} title="公报未能载入" />
       {gazettes.data && gazettes.data.length === 0 && (

@@ -7,8 +7,9 @@ import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ExportDialog } from '../common/ExportDialog';
+import { TrashButton } from '../common/TrashButton';
 import { cnDate } from '../common/format';
-import { routeHref } from '../shell/router';
+import { navigate, routeHref } from '../shell/router';
 import { AddDocuments } from './AddDocuments';
 import { IssueContents, sectionsOf, type Order } from './IssueContents';
 import { IssuePreview } from './IssuePreview';
@@ -136,6 +137,18 @@ export function IssueEditor({ id, onChanged }: { id: string; onChanged: () => vo
           <Button onClick={() => setExporting('pdf')} disabled={!issue.documentCount}>
             导出 PDF
           </Button>
+          {!locked && (
+            <TrashButton
+              label="删除本期"
+              heading="删除本期"
+              explanation={`将《${issue.title}》${issue.label ?? ''}移入回收站？本期目录一并保存，其中的文件仍留在文件库中；可随时在回收站中恢复。`}
+              remove={async () => {
+                await call('issue:delete', { id });
+                onChanged();
+              }}
+              done={() => navigate({ name: 'gazettes', id: null })}
+            />
+          )}
         </Group>
       </Group>
       <ErrorAlert message={error} onClose={() => setError(null)} />

@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { TrashEntry } from '../../../shared/contract/oversight';
 import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
@@ -7,7 +8,9 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDateTime, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
 
-/** 回收站: deleted documents, each restorable whole; the trash can be emptied for good. */
+const restored = (r: TrashEntry) => (r.kind === 'issue' ? `已恢复${r.title}及其目录，其中的文件仍在文件库中。` : `已恢复《${r.title}》及其关系。`);
+
+/** 回收站: deleted documents and gazette issues, each restorable whole; the trash can be emptied for good. */
 export function TrashPage() {
   const call = useCall();
   const list = useRequest('trash:list', {});
@@ -36,8 +39,8 @@ export function TrashPage() {
             variant="light"
             disabled={!rows.length}
             onClick={() => {
-              if (window.confirm(`永久删除回收站中的 ${rows.length} 件文件？此操作无法撤销。`)) {
-                void act(async () => `已永久删除 ${(await call('trash:empty', {})).count} 件文件。`);
+              if (window.confirm(`永久删除回收站中的 ${rows.length} 项（文件或公报期次）？此操作无法撤销。`)) {
+                void act(async () => `已永久删除 ${(await call('trash:empty', {})).count} 项。`);
               }
             }}
           >
@@ -47,11 +50,12 @@ export function TrashPage() {
       </Group>
       <ErrorAlert message={list.error ?? error} title="操作未完成" />
       {notice && <Text size="sm" c="green.8" role="status">{notice}</Text>}
-      {list.data && rows.length === 0 && <Text c="dimmed">回收站是空的。删除的文件会先放在这里，可以恢复。</Text>}
+      {list.data && rows.length === 0 && <Text c="dimmed">回收站是空的。删除的文件和公报期次会先放在这里，可以恢复。</Text>}
       {rows.length > 0 && (
         <Table striped aria-label="回收站">
           <Table.Thead>
             <Table.Tr>
+              <Table.Th>类别</Table.Th>
               <Table.Th>文号</Table.Th>
               <Table.Th>标题</Table.Th>
               <Table.Th>删除时间</Table.Th>
@@ -62,12 +66,13 @@ export function TrashPage() {
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.id}>
+                <Table.Td>{r.kind === 'issue' ? '公报期次' : '文件'}</Table.Td>
                 <Table.Td>{displayDocNumber(r.docNumber) || '—'}</Table.Td>
                 <Table.Td>{r.title}</Table.Td>
                 <Table.Td>{cnDateTime(r.deletedAt)}</Table.Td>
                 <Table.Td>{r.deletedBy}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => void act(async () => (await call('trash:restore', { id: r.id }), `已恢复《${r.title}》及其关系。`))}>
+                  <Button size="xs" variant="light" onClick={() => void act(async () => (await call('trash:restore', { id: r.id, kind: r.kind }), restored(r)))}>
                     恢复
                   </Button>
                 </Table.Td>

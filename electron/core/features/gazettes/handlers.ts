@@ -3,6 +3,7 @@ import type { gazettesChannels } from '../../../../shared/contract/gazettes';
 import type { AppContext } from '../../kernel/context';
 import type { GazetteRegistry } from './gazette-registry';
 import type { GazetteService } from './gazette-service';
+import type { IssueTrash } from './issue-trash';
 import type { IssueService } from './issue-service';
 
 type GazetteHandlers = Pick<Handlers, keyof typeof gazettesChannels>;
@@ -10,7 +11,7 @@ type GazetteHandlers = Pick<Handlers, keyof typeof gazettesChannels>;
 /** Gazettes and their issues: the archive, and the editor's channels (every write passes the caller). */
 export function createGazetteHandlers(
   _ctx: AppContext,
-  s: { gazettes: GazetteService; registry: GazetteRegistry; issues: IssueService },
+  s: { gazettes: GazetteService; registry: GazetteRegistry; issues: IssueService; issueTrash: IssueTrash },
 ): GazetteHandlers {
   return {
     'gazettes:list': async (req) => s.gazettes.list(req),
@@ -21,7 +22,8 @@ export function createGazetteHandlers(
     'issue:propose': async ({ gazetteId, date }) => s.issues.propose(gazetteId, date),
     'issue:create': async (req, { caller }) => s.issues.create(caller, req),
     'issue:update': async ({ id, ...patch }, { caller }) => s.issues.update(caller, id, patch),
-    'issue:delete': async ({ id }, { caller }) => s.issues.delete(caller, id),
+    // Deleting moves the issue to the trash (restorable with its entries); its documents stay in the library.
+    'issue:delete': async ({ id }, { caller }) => s.issueTrash.moveToTrash(caller, id),
     'issue:add': async ({ id, documentId, section, position }, { caller }) => s.issues.add(caller, id, documentId, section, position),
     'issue:remove': async ({ id, documentId }, { caller }) => s.issues.remove(caller, id, documentId),
     'issue:move': async ({ id, documentId, to, section }, { caller }) => s.issues.move(caller, id, documentId, to, section),

@@ -60,7 +60,6 @@ function statements(db: AppContext['db']) {
     'UPDATE gazette_issues SET year = @year, issue_number = @issueNumber, total_number = @totalNumber, publish_date = @publishDate WHERE id = @id',
   );
   const setState = db.prepare<[string, string | null, string]>('UPDATE gazette_issues SET state = ?, published_at = ? WHERE id = ?');
-  const deleteIssue = db.prepare<[string]>('DELETE FROM gazette_issues WHERE id = ?');
   const entriesOf = db.prepare<[string], Entry>(
     'SELECT section, title, page, document_id AS documentId FROM gazette_entries WHERE issue_id = ? ORDER BY position',
   );
@@ -69,7 +68,7 @@ function statements(db: AppContext['db']) {
     'INSERT INTO gazette_entries (issue_id, position, section, title, page, document_id) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
-  return { stateOf, maxNumber, maxTotal, sameNumber, sameTotal, insertIssue, updateNumbers, setState, deleteIssue, entriesOf, clearEntries, insertEntry };
+  return { stateOf, maxNumber, maxTotal, sameNumber, sameTotal, insertIssue, updateNumbers, setState, entriesOf, clearEntries, insertEntry };
 }
 
 function indexOfDoc(entries: Entry[], documentId: string): number {
@@ -114,7 +113,7 @@ export function createIssueService(
 ) {
   const db = ctx.db;
   const { audit, registry, issues, documents } = deps;
-  const { stateOf, maxNumber, maxTotal, sameNumber, sameTotal, insertIssue, updateNumbers, setState, deleteIssue, entriesOf, clearEntries, insertEntry } =
+  const { stateOf, maxNumber, maxTotal, sameNumber, sameTotal, insertIssue, updateNumbers, setState, entriesOf, clearEntries, insertEntry } =
     statements(db);
 
   /** The issue's state; refuses changes to a published one (re-open it first). */
@@ -188,17 +187,6 @@ export function createIssueService(
         audit.record(by, 'gazette.update', 'gazette', id, pick({ ...before }), pick(next));
       })();
       return issues.get(id);
-    },
-
-    /** Deletes an issue that was never published; the documents stay in the library. */
-    delete(by: Caller, id: string): { id: string } {
-      editable(id);
-      const before = issues.get(id);
-      db.transaction(() => {
-        deleteIssue.run(id);
-        audit.record(by, 'gazette.delete', 'gazette', id, { ...before, entries: before.entries.length }, null);
-      })();
-      return { id };
     },
 
     /** Adds a library document to a section: at the end of the section, or at a 1-based position. */

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../../shared/contract';
 import type { AppContext } from '../../kernel/context';
+import type { IssueTrash } from '../gazettes/issue-trash';
 import type { DocumentService } from './document-service';
 import type { TrashService } from './trash-service';
 
@@ -9,7 +10,7 @@ type LibraryHandlers = Pick<
 >;
 
 /** The library channels: thin calls into the document service (the dispatcher validated already). */
-export function createLibraryHandlers(_ctx: AppContext, documents: DocumentService, trash: TrashService): LibraryHandlers {
+export function createLibraryHandlers(ctx: AppContext, documents: DocumentService, trash: TrashService, issueTrash: IssueTrash): LibraryHandlers {
   return {
     'documents:all': async ({ asOf, withBody }) => documents.all(asOf, withBody),
     'documents:list': async (req) => documents.list(req),
@@ -17,8 +18,9 @@ export function createLibraryHandlers(_ctx: AppContext, documents: DocumentServi
     'documents:update': async ({ id, patch, expectedUpdatedAt }, { caller }) => documents.update(caller, id, patch, undefined, expectedUpdatedAt),
     // Deleting moves to the trash: the document can come back whole until the trash is emptied.
     'documents:delete': async ({ id }, { caller }) => trash.moveToTrash(caller, id),
-    'trash:list': async () => trash.list(),
-    'trash:restore': async ({ id }, { caller }) => trash.restore(caller, id),
-    'trash:empty': async (_req, { caller }) => trash.empty(caller),
+    // One trash for documents and gazette issues, newest first.
+    'trash:list': async () => [...trash.list(), ...issueTrash.list()].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)),
+    'trash:restore': async ({ id, kind }, { caller }) => (kind === 'issue' ? issueTrash.restore(caller, id) : trash.restore(caller, id)),
+    'trash:empty': async (_req, { caller }) => ctx.db.transaction(() => ({ count: trash.empty(caller).count + issueTrash.empty(caller).count }))(),
   };
 }

@@ -76,7 +76,7 @@ export function createTrashService(
     'UPDATE gazette_entries SET document_id = ? WHERE issue_id = ? AND position = ? AND document_id IS NULL',
   );
 
-  const toEntry = (r: TrashRow): TrashEntry => ({ id: r.id, title: r.title, docNumber: r.doc_number, deletedAt: r.deleted_at, deletedBy: r.deleted_by });
+  const toEntry = (r: TrashRow): TrashEntry => ({ id: r.id, kind: 'document', title: r.title, docNumber: r.doc_number, deletedAt: r.deleted_at, deletedBy: r.deleted_by });
 
   function restoreRelations(id: string, saved: { outgoing: RelationRow[]; incoming: number[]; flags?: Array<{ kind: string; message: string; created_at: string }> }): void {
     for (const f of saved.flags ?? []) insertFlag.run(id, f.kind, f.message, f.created_at);
