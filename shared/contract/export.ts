@@ -63,6 +63,8 @@ export const exportChannels = defineChannels({
     res: ExportedFile,
     access: 'read',
   },
+  /** A cleanup campaign's report (清理情况报告): counts by decision and issuer, scope changes with their reasons. */
+  'export:campaign-report': { req: z.object({ campaignId: z.string().min(1, '请指定清理项目').max(64), format: ExportFormat }), res: ExportedFile, access: 'read' },
   /** Which fonts exports use and which are substitutes, for the export dialog. */
   'export:fonts': {
     req: z.object({}).default({}),

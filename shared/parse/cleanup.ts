@@ -41,7 +41,9 @@ function countsIn(text: string, counts: Cleanup['counts']): void {
     const bGap = b ? before.slice((b.index ?? 0) + b[0].length) : '';
     // the decision word next to the number, not across a comma; `4件文件，宣布失效` when nothing stands before
     let word: string | null = null;
-    if (a && !/[，,：:]/.test(aGap)) word = a[0];
+    // `继续有效1件、废止1件`: a decision written right before the number is its own, unless one is right after it
+    if (b && bGap === '' && !(a && aGap === '')) word = b[0];
+    else if (a && !/[，,：:]/.test(aGap)) word = a[0];
     else if (b && !/[，,]/.test(bGap)) word = b[0];
     else if (a && !/[：:\d]/.test(aGap)) word = a[0];
     const d = word ? decisionOf(word) : null;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -111,6 +112,19 @@ describe('UI: cleanup campaign', () => {
     await page.getByRole('button', { name: '导出 PDF' }).click();
     const file = await (await download).path();
     expect(readFileSync(file!).subarray(0, 4).toString()).toBe('%PDF');
+    await page.getByText('已生成').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('exports the campaign report with the decisions by issuer', async () => {
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: '清理情况报告 ▾' }).click();
+    await page.getByRole('menuitem', { name: '导出报告 PDF' }).click();
+    const file = (await (await download).path())!;
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('2022年行政规范性文件清理情况报告');
+    expect(text).toContain('三、各制定机关情况');
+    expect(text).toMatch(/清理结果已于2023年1月15日以高政字〔2023〕5号公布/);
     await page.getByText('已生成').waitFor();
     await page.keyboard.press('Escape');
   });

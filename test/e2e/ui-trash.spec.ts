@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, rpc, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+import { rpc, screenshot, startUi, type BrowserModeApp } from './harness';
 
 // Deleting never loses anything: a document and a gazette issue both go to the 回收站, from where they come back
 // whole (the document with its place in the library, the issue with its contents).
 let app: BrowserModeApp;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 let doc: { id: string; title: string };
 
 beforeAll(async () => {
-  app = await startBrowserMode();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.on('pageerror', (e) => errors.push(e.message));
+  ({ app, browser, page, errors } = await startUi());
   await rpc(app, 'import:samples', {});
   const list = await rpc<{ rows: Array<{ id: string; title: string }> }>(app, 'documents:list', { normative: true });
   doc = list.rows.sort((a, b) => a.title.length - b.title.length)[0];

@@ -42,6 +42,10 @@ describe('normdesk cleanup', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'nd-cli-cleanup-out-')), 'notice.docx');
     expect((await cli('export', 'cleanup', '--campaign', id, '--format', 'docx', '--out', out, '--data', data)).code).toBe(0);
     expect(existsSync(out)).toBe(true);
+    const report = join(mkdtempSync(join(tmpdir(), 'nd-cli-cleanup-out-')), 'report.docx');
+    expect((await cli('export', 'cleanup-report', '--campaign', id, '--format', 'docx', '--out', report, '--data', data)).code).toBe(0);
+    expect(existsSync(report)).toBe(true);
+    expect((await cli('export', 'cleanup-report', '--format', 'docx', '--data', data)).err).toMatch(/请用 --campaign 指定清理项目/);
 
     expect((await cli('cleanup', 'revert', id, '--data', data)).code).toBe(0);
     expect(await statusOf(first.id)).not.toBe('已废止');

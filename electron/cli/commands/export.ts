@@ -9,6 +9,7 @@ const USAGE = [
   'normdesk export gazette ID --format docx|pdf [--out FILE] [--force]',
   'normdesk export cleanup --input FILE.json --format docx|pdf [--out FILE] [--force]',
   'normdesk export cleanup --campaign ID --format docx|pdf [--out FILE] [--force]',
+  'normdesk export cleanup-report --campaign ID --format docx|pdf [--out FILE] [--force]   清理情况报告',
   'normdesk export fonts',
   '（已有的文件只在加 --force 时覆盖；不能写入数据目录）',
 ].join('\n       ');
@@ -62,8 +63,11 @@ export const exportCommand: CliCommand = {
       } else if (what === 'cleanup') {
         if (typeof ctx.values.campaign === 'string') file = await app.call('export:cleanup', { campaignId: ctx.values.campaign, format });
         else file = await app.call('export:cleanup', { input: readCleanupInput(ctx.values.input) as never, format });
+      } else if (what === 'cleanup-report') {
+        if (typeof ctx.values.campaign !== 'string' || !ctx.values.campaign) throw new UsageError('请用 --campaign 指定清理项目 ID（见 normdesk cleanup list）');
+        file = await app.call('export:campaign-report', { campaignId: ctx.values.campaign, format });
       } else {
-        throw new UsageError(`未知的导出内容“${what}”，可选 doc、gazette、cleanup、fonts`);
+        throw new UsageError(`未知的导出内容“${what}”，可选 doc、gazette、cleanup、cleanup-report、fonts`);
       }
       const out = await safeWriteFile(resolve(typeof ctx.values.out === 'string' ? ctx.values.out : file.fileName), Buffer.from(file.dataBase64, 'base64'), safety);
       for (const w of file.warnings) ctx.err(`提示：${w}`);

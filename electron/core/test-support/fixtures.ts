@@ -13,8 +13,8 @@ export const BY: Caller = { user: '测试员', shell: 'cli', access: ACCESS };
  * A fresh in-memory library with a fixed clock, built by the composition root exactly as the app builds it:
  * its context (with every documents:changed event collected in `emitted`) and each service, built once.
  */
-export function testLibrary(now = '2026-11-22T12:00:00') {
-  const app = createApp({ dataDir: ':memory:', shell: 'cli', resourcesDir: '/nonexistent', now: () => new Date(now), log: { info: () => {}, error: () => {} } });
+export function testLibrary(now = '2026-11-22T12:00:00', opts: { resourcesDir?: string } = {}) {
+  const app = createApp({ dataDir: ':memory:', shell: 'cli', resourcesDir: opts.resourcesDir ?? '/nonexistent', now: () => new Date(now), log: { info: () => {}, error: () => {} } });
   const emitted: Array<{ ids: string[]; deleted: string[] }> = [];
   app.ctx.events.on('documents:changed', (p) => emitted.push(p));
   return { app, ctx: Object.assign(app.ctx, { emitted }), ...app.services };

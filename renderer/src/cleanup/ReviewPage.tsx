@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Menu, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { CAMPAIGN_STATE_LABELS, CLEANUP_DECISIONS, type CampaignDetail, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
@@ -61,6 +61,7 @@ function Progress({ c }: { c: CampaignDetail }) {
 function Actions({ c, reload }: { c: CampaignDetail; reload: () => void }) {
   const call = useCall();
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
+  const [reporting, setReporting] = useState<ExportFormat | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const revert = async () => {
@@ -82,6 +83,15 @@ function Actions({ c, reload }: { c: CampaignDetail; reload: () => void }) {
         <Button size="xs" variant="light" disabled={c.decided === 0} onClick={() => setExporting('pdf')}>
           导出 PDF
         </Button>
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button size="xs" variant="default">清理情况报告 ▾</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => setReporting('docx')}>导出报告 DOCX</Menu.Item>
+            <Menu.Item onClick={() => setReporting('pdf')}>导出报告 PDF</Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
         {c.state === 'reviewing' ? (
           <Button size="xs" color="red" onClick={() => setPublishing(true)}>
             公布并应用…
@@ -94,6 +104,7 @@ function Actions({ c, reload }: { c: CampaignDetail; reload: () => void }) {
       </Group>
       <ErrorAlert message={error} onClose={() => setError(null)} />
       <ExportDialog format={exporting} subject={`${c.name} 清理结果`} run={(format) => call('export:cleanup', { campaignId: c.id, format })} onClose={() => setExporting(null)} />
+      <ExportDialog format={reporting} subject={`${c.name}情况报告`} run={(format) => call('export:campaign-report', { campaignId: c.id, format })} onClose={() => setReporting(null)} />
       <PublishModal id={c.id} opened={publishing} onClose={() => setPublishing(false)} onDone={() => { setPublishing(false); reload(); }} />
     </Stack>
   );

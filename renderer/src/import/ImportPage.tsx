@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, S
 import { useRef, useState } from 'react';
 import { MAX_IMPORT_FILE_LABEL, type ParsedFile, type ReviewDocument } from '../../../shared/contract/import';
 import { useCall } from '../api/CallProvider';
+import { decisionCounts, ImportedCleanupResults } from '../cleanup/ImportedCleanupResults';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, countDocs, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
@@ -101,7 +102,14 @@ function FileReview({ file, onToggle, onEdit }: {
                 <Table.Td>
                   <Checkbox aria-label={`保留 ${doc.title}`} checked={keep} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
                 </Table.Td>
-                <Table.Td style={{ textDecoration: keep ? undefined : 'line-through' }}>{doc.title}</Table.Td>
+                <Table.Td style={{ textDecoration: keep ? undefined : 'line-through' }}>
+                  {doc.title}
+                  {doc.cleanup && doc.cleanup.items.length > 0 && (
+                    <Badge ml={6} size="sm" variant="light" color="blue" styles={{ root: { textTransform: 'none' } }}>
+                      清理结果通知：{decisionCounts(doc.cleanup.items)}
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{doc.docNumber ? displayDocNumber(doc.docNumber.normalized) : <Text span c="dimmed" size="sm">无</Text>}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{cnDate(doc.dateSigned)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{cnDate(doc.validUntil)}</Table.Td>
@@ -139,7 +147,7 @@ function FileReview({ file, onToggle, onEdit }: {
 
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
 export function ImportPage() {
-  const { files, setFiles, progress, notice, saving, saveError, summary, addFiles, commit, update, stop } = useImportBatch(useCall());
+  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, stop } = useImportBatch(useCall());
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
@@ -251,6 +259,7 @@ export function ImportPage() {
           </Stack>
         </Alert>
       )}
+      {summary && <ImportedCleanupResults notices={cleanupNotices} />}
       {files.map((f, fi) => (
         <FileReview
           key={fi}

@@ -15,6 +15,7 @@ import {
 import { errorMessage } from '../api/call';
 import type { useCall } from '../api/CallProvider';
 import { countDocs } from '../common/format';
+import type { PublishedNotice } from '../cleanup/PublishedResult';
 import { precheck, readAsBase64 } from './read-file';
 
 /** One file on the review screen: what the service parsed (staged), or why it could not be read. */
@@ -70,6 +71,15 @@ function addSummary(a: ImportSummary, b: ImportSummary): ImportSummary {
   };
 }
 
+/** The kept documents of saved files that print cleanup result lists (继续有效/修改/废止/宣布失效 annexes). */
+function cleanupNoticesIn(saved: ReviewFile[]): PublishedNotice[] {
+  return saved.flatMap((f) =>
+    f.docs.flatMap(({ doc, keep }) =>
+      keep && doc.cleanup?.items.length ? [{ title: doc.title, docNumber: doc.docNumber?.normalized ?? null, dateSigned: doc.dateSigned, items: doc.cleanup.items }] : [],
+    ),
+  );
+}
+
 /**
  * The import batch: files read and parsed in chunks within the transport limit, reviewed, and committed in
  * chunks (one transaction each); `stop` ends either between two chunks, so nothing is ever half-saved.
@@ -82,6 +92,8 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
+  // cleanup result notices among the saved documents: offered for applying once the import is done
+  const [cleanupNotices, setCleanupNotices] = useState<PublishedNotice[]>([]);
 
   const addFiles = async (list: File[]) => {
     if (!list.length || progress || saving) return;
@@ -168,6 +180,7 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
       setSaving(false);
       if (saved.size) {
         setSummary(total);
+        setCleanupNotices(cleanupNoticesIn([...saved]));
         setFiles((prev) => prev.filter((f) => !saved.has(f)));
       }
     }
@@ -176,5 +189,5 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
   const update = (fi: number, di: number, patch: Partial<{ doc: ReviewDocument; keep: boolean }>) =>
     setFiles((prev) => prev.map((f, i) => (i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch } : d)) })));
 
-  return { files, setFiles, progress, notice, saving, saveError, summary, addFiles, commit, update, stop: () => (cancelRef.current = true) };
+  return { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, stop: () => (cancelRef.current = true) };
 }

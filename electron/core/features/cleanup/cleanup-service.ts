@@ -55,6 +55,16 @@ function exportInput(store: CleanupStore, row: CampaignRow): CleanupInput {
   };
 }
 
+function campaignReport(store: CleanupStore, d: CampaignDetail): CampaignReport {
+  const rows = store.issuerDecisions.all(d.id);
+  const byIssuerDecision = d.byIssuer.map(({ issuer, total }) => {
+    const counts: CampaignReport['byIssuerDecision'][number]['counts'] = { 继续有效: 0, 修改: 0, 废止: 0, 宣布失效: 0, 未决定: 0 };
+    for (const r of rows) if (r.issuer === issuer) counts[r.decision ?? '未决定'] += r.count;
+    return { issuer, total, counts };
+  });
+  return { ...d, byIssuerDecision };
+}
+
 /** Takes the scope of a new campaign: candidates signed by the cut-off, filtered by issuer and status then. */
 function takeScope(store: CleanupStore, statusOn: (id: string) => DocumentStatus, id: string, input: z.output<typeof CampaignInput>): number {
   const issuers = new Set(input.scope.issuers);
@@ -267,6 +277,9 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     /** The result notice and its annex rows as the export engine takes them. */
     exportInput: (id: string) => exportInput(store, summaryRow(id)),
 
+    /** The campaign report: the detail, and per issuer (the first, drafting one) the count of each decision. */
+    report: (id: string): CampaignReport => campaignReport(store, detail(id)),
+
     /** What publishing applied (null while reviewing). */
     applied(id: string): Applied | null {
       const row = summaryRow(id);
@@ -275,3 +288,8 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
   };
 }
 export type CleanupService = ReturnType<typeof createCleanupService>;
+
+/** What the campaign report prints: the campaign's detail and its decisions per issuer. */
+export type CampaignReport = CampaignDetail & {
+  byIssuerDecision: Array<{ issuer: string; total: number; counts: Record<CleanupDecisionValue | '未决定', number> }>;
+};

@@ -151,6 +151,9 @@ export function createCleanupStore(db: Db) {
     byIssuer: db.prepare<[string], { issuer: string; total: number; decided: number }>(`
       SELECT coalesce(json_extract(d.issuers, '$[0]'), '（未注明）') AS issuer, count(*) AS total, count(i.decision) AS decided
       FROM cleanup_items i JOIN documents d ON d.id = i.document_id WHERE i.campaign_id = ? GROUP BY 1 ORDER BY total DESC, issuer`),
+    issuerDecisions: db.prepare<[string], { issuer: string; decision: CleanupDecisionValue | null; count: number }>(`
+      SELECT coalesce(json_extract(d.issuers, '$[0]'), '（未注明）') AS issuer, i.decision, count(*) AS count
+      FROM cleanup_items i JOIN documents d ON d.id = i.document_id WHERE i.campaign_id = ? GROUP BY 1, 2`),
     pendingAmendments: db.prepare<[string], number>(
       `SELECT count(*) FROM cleanup_items WHERE campaign_id = ? AND decision = '修改' AND amended_by IS NULL`,
     ).pluck(),

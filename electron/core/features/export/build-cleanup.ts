@@ -21,12 +21,12 @@ export const CLEANUP_COLUMNS: TableColumn[] = [
 ];
 
 /** table characters (五号) across the text block (on the grid: 28 × 16 pt / 12 pt) */
-const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
+export const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
 /** a cell's padding (4 pt each side) and a safety margin for wider digits, in table characters */
 const CELL_PAD = 1;
 const LO_DATE_SPACING = 2.2;
 /** width in table characters; digits and Latin of the serif faces run a little over half an em */
-const cellWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.56 : 1), 0);
+export const cellWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.56 : 1), 0);
 
 /**
  * Column widths for one list: 序号, 文号 and 发布日期 as wide as their longest entry, so that 高政办字〔2021〕31号 and

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../../shared/contract';
 import type { exportChannels } from '../../../../shared/contract/export';
 import type { AppContext } from '../../kernel/context';
+import { AppError } from '../../kernel/errors';
 import type { createExportService, ExportDeps } from './service';
 
 type ExportHandlers = Pick<Handlers, keyof typeof exportChannels>;
@@ -24,6 +25,12 @@ export function createExportHandlers(ctx: AppContext, deps: ExportDeps): ExportH
       // A campaign exports its notice and annexes from its decisions; the old form passes the list itself.
       const list = campaignId && deps.cleanup ? deps.cleanup.exportInput(campaignId) : input!;
       return s.toExported(await s.cleanupFile(list, format));
+    },
+    'export:campaign-report': async ({ campaignId, format }) => {
+      if (!deps.cleanup) throw new AppError('NOT_FOUND', '清理功能未启用');
+      const report = deps.cleanup.report(campaignId);
+      const s = await get();
+      return s.toExported(await s.campaignReportFile(report, format));
     },
     'export:fonts': async () => (await get()).fonts(),
   };

@@ -4,7 +4,8 @@ import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import type { GazetteService } from '../gazettes/gazette-service';
 import type { DocumentService } from '../library/document-service';
-import type { CleanupService } from '../cleanup/cleanup-service';
+import type { CampaignReport, CleanupService } from '../cleanup/cleanup-service';
+import { buildCampaignReport } from './build-campaign-report';
 import { buildCleanup } from './build-cleanup';
 import { buildDocument } from './build-document';
 import { buildGazette } from './build-gazette';
@@ -58,7 +59,7 @@ export interface ExportDeps {
   documents: Pick<DocumentService, 'get'>;
   gazettes: Pick<GazetteService, 'get'>;
   /** cleanup campaigns, exported by id */
-  cleanup?: Pick<CleanupService, 'exportInput'>;
+  cleanup?: Pick<CleanupService, 'exportInput' | 'report'>;
 }
 
 /** Official-format export (GB/T 9704) of stored documents, gazette issues and cleanup result lists. */
@@ -98,6 +99,10 @@ export function createExportService(ctx: Pick<AppContext, 'resourcesDir' | 'now'
         }
       };
       return render(buildCleanup(input, lookup), format);
+    },
+    /** A cleanup campaign's report: basis and scope, decisions by count and by issuer, scope changes with reasons. */
+    async campaignReportFile(report: CampaignReport, format: ExportFormat): Promise<RenderedFile> {
+      return render(buildCampaignReport(report, ctx.now()), format);
     },
     /** Fonts named in DOCX and embedded in PDF, with substitution notes. */
     fonts: fontReport,
