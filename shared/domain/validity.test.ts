@@ -42,6 +42,22 @@ describe('extractValidity', () => {
     expect(v('本办法自印发之日起施行，有效期十年。').warnings).toContain('有效期超过5年');
     expect(v('本办法自印发之日起施行，有效期3年。', '2022-02-07', '某某暂行办法').warnings).toContain('暂行/试行文件有效期超过2年');
   });
+  it('a lead-in glued on by the whitespace squeeze (addressee line, 附则：, 第N条) does not hide the clause', () => {
+    // Paragraphs are joined before the squeeze: `各县区人民政府：` + `本通知有效期…` become one sentence.
+    expect(v('各县区人民政府：\n本通知有效期自2021年3月1日起至2026年2月28日止。')).toMatchObject({
+      effectiveDate: '2021-03-01', validUntil: '2026-02-28',
+    });
+    expect(v('第五章 附则\n第二十条 本办法有效期5年。', '2021-06-01').validUntil).toBe('2026-05-31');
+    expect(v('附则：有效期3年。').validUntil).toBe('2025-02-06');
+  });
+  it('有效期 before the 施行 clause in one sentence: counts from the 施行 date, not the 成文日期', () => {
+    expect(v('本通知有效期3年，自2022年7月1日起施行。')).toMatchObject({
+      effectiveClause: '自2022年7月1日起施行', effectiveDate: '2022-07-01', validUntil: '2025-06-30',
+    });
+    expect(v('各乡镇人民政府：\n本意见有效期五年，自印发之日起施行。').validUntil).toBe('2027-02-06');
+    // …but another subject's 施行 in that position is not the document's
+    expect(v('本市有关规定，自2022年7月1日起施行。').effectiveClause).toBeNull();
+  });
   it('自印发之日 without a 成文日期 cannot be computed', () => {
     const r = v('本办法自印发之日起施行，有效期3年。', null);
     expect(r.validUntil).toBeNull();

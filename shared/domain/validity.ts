@@ -90,9 +90,30 @@ function validityHits(sentence: string, offset: number): ValidityHit[] {
   return hits;
 }
 
+const NOT_SELF = /^本(市|县|区|省|镇|乡|街道|地|单位|部门|机关|行政区域)/;
+const LEAD_MARKER =
+  /^(?:第[零〇一二两三四五六七八九十百千\d]+[章节条款](?:附则|总则)?|附\s*则|[\d一二三四五六七八九十]+[、.．]|[（(][\d一二三四五六七八九十]+[）)]|[\d.]+)/;
+
+/**
+ * What a clause's sentence says before it, without what only leads in to it: anything up to a colon (an addressee
+ * line `各县区人民政府：` that the whitespace squeeze glued on, `附则：`) and numbering or article markers
+ * (`第二十条`, `第五章附则`, `六、`, `（一）`, `9.5`). `各县区人民政府：本通知有效期3年` → `本通知有效期3年`.
+ */
+function subjectPrefix(prefix: string): string {
+  let s = prefix.slice(Math.max(prefix.lastIndexOf('：'), prefix.lastIndexOf(':')) + 1);
+  for (let m = LEAD_MARKER.exec(s); m && m[0]; m = LEAD_MARKER.exec(s)) s = s.slice(m[0].length);
+  return s;
+}
+
+/** Does the sentence speak of the document itself (`本通知…`, not `本市…`)? */
+function selfSubject(prefix: string): boolean {
+  const s = subjectPrefix(prefix);
+  return /^(本|此件)/.test(s) && !NOT_SELF.test(s);
+}
+
 /** Is this 有效期 about the document itself (`本办法…有效期`, a sentence opening with 有效期), not a licence? */
 function aboutDocument(sentence: string, hitIndexInSentence: number): boolean {
-  const before = sentence.slice(0, hitIndexInSentence).replace(/^[\d一二三四五六七八九十（）().、．]+/, '');
+  const before = subjectPrefix(sentence.slice(0, hitIndexInSentence));
   if (before === '') return true;
   if (/^本|^此件|^该(办法|意见|规定|细则|方案|通知|决定)/.test(before)) return true;
   return /(施行|实施|执行|生效|发布)[，,]?$/.test(before);
@@ -117,9 +138,12 @@ export function extractValidity(text: string, opts: ValidityOptions): ValidityIn
     let effSentence: { s: string; start: number } | null = null;
     for (const sent of sents) {
       for (const m of sent.s.matchAll(EFFECT_RE)) {
-        const atStart = (m.index ?? 0) === 0 || /^[\d一二三四五六七八九十（）().、．]+$/.test(sent.s.slice(0, m.index));
+        // Unnamed (`自…起施行`): only at the sentence's start, or after the document's own subject in the same
+        // sentence (`本通知有效期3年，自2022年1月1日起施行`).
+        const prefix = sent.s.slice(0, m.index);
+        const atStart = subjectPrefix(prefix) === '' || selfSubject(prefix);
         if (!m[1] && !atStart) continue;
-        if (m[1] && /^本(市|县|区|省|镇|乡|街道|地|单位|部门|机关|行政区域)/.test(m[1])) continue;
+        if (m[1] && NOT_SELF.test(m[1])) continue;
         info.effectiveClause = m[0];
         effSentence = sent;
         const when = m[2];

@@ -268,6 +268,15 @@ describe('8. dates', () => {
   });
 });
 
+describe('8. validity clauses right after the addressee line', () => {
+  it('有效期自…起至…止 / 有效期N年，自…起施行 in the first paragraph', () => {
+    const a = one(['某某市人民政府关于某某事项的通知', '某政发〔2021〕3号', '各县区人民政府：', '本通知有效期自2021年3月1日起至2026年2月28日止。', '某某市人民政府', '2021年2月7日']);
+    expect(a).toMatchObject({ dateSigned: '2021-02-07', effectiveDate: '2021-03-01', validUntil: '2026-02-28' });
+    const b = one(['某某市人民政府关于某某事项的通知', '某政发〔2021〕4号', '各县区人民政府：', '本通知有效期3年，自2022年1月1日起施行。', '某某市人民政府', '2021年2月7日']);
+    expect(b).toMatchObject({ effectiveDate: '2022-01-01', validUntil: '2024-12-31' });
+  });
+});
+
 describe('9. joint issuers on separate lines', () => {
   it('both issuers from the signature, and from the head', () => {
     const d = one([
