@@ -36,12 +36,33 @@ function squeeze(s: string): string {
 }
 
 const SIGNED_DAY = /(印发|公布|发布|颁布|发文|签发|下发|公开发布|印发实施|批准)之日/;
-/** A 施行 clause (`本办法自2022年3月1日起施行`, `自印发之日起实施` …): the one pattern extraction and highlighting use. */
+/**
+ * A 施行 clause (`本办法自2022年3月1日起施行`, `自印发之日起实施`, also `从…起执行`, `本办法于…起施行`): the one
+ * pattern extraction and highlighting use.
+ */
 export const EFFECT_RE =
-  /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?自([^，,。；;]{1,30}?)起(?:(?:满)?([0-9一二两三四五六七八九十百]{1,3})(?:日|天|个工作日)(?:后|之后)?)?(?:施行|实施|执行|生效|试行)/g;
-const UNTIL_RE =
-  /有效期(?:限)?(?:为|是|暂定为?)?(?:(?:自|从)?([^，,。；;]{4,24}?)(?:起)?)?(?:至|到|截至|截止(?:到|至)?)([^，,。；;)）]{6,24}?[日号])(?:止)?/g;
-const YEARS_RE = /有效期(?:限)?(?:为|是|暂定为?)?([0-9一二两三四五六七八九十]{1,3})(个月|年)/g;
+  /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?(?:自|从|于)([^，,。；;]{1,30}?)起(?:(?:满)?([0-9一二两三四五六七八九十百]{1,3})(?:日|天|个工作日)(?:后|之后)?)?(?:施行|实施|执行|生效|试行)/g;
+const CN_YEAR = '(?:\\d{4}|[〇○O0零一二三四五六七八九]{4})';
+/** `2025年12月31日`, or a month or year end: `2025年12月`, `2025年12月底`, `2025年底`/`2025年末`. */
+const END_SRC = `[^，,。；;)）]{6,24}?[日号]|${CN_YEAR}年(?:[0-9一二三四五六七八九十]{1,3}月(?:底|末)?|底|末)`;
+const UNTIL_RE = new RegExp(
+  `有效期(?:限)?[:：]?(?:为|是|暂定为?)?(?:(?:自|从)?([^，,。；;]{4,24}?)(?:起)?)?(?:至|到|截至|截止(?:到|至)?)(${END_SRC})(?:止)?`,
+  'g',
+);
+const YEARS_RE = /有效期(?:限)?[:：]?(?:为|是|暂定为?)?([0-9一二两三四五六七八九十]{1,3})(个月|年)/g;
+/** `有效期为三年，自2022年1月1日起至2024年12月31日止`: the period spelt out right after its length. */
+const RANGE_AFTER = new RegExp(`^[，,（(]?(?:自|从)?([^，,。；;]{6,24}?)(?:起)?(?:至|到)(${END_SRC})(?:止)?`);
+const MONTH_OR_YEAR_END = new RegExp(`^(${CN_YEAR})年(?:([0-9一二三四五六七八九十]{1,3})月(?:底|末)?|底|末)$`);
+
+/** The day a printed end means: a full date, or the last day of the month or year named (`2025年底` → 12-31). */
+function endOf(raw: string): string | null | undefined {
+  const dates = findCnDates(raw);
+  if (dates.length) return dates[dates.length - 1].iso;
+  const m = MONTH_OR_YEAR_END.exec(raw);
+  if (!m) return undefined;
+  const first = findCnDates(`${m[1]}年${m[2] ?? '12'}月1日`)[0]?.iso;
+  return first ? addMonthsMinusOneDay(first, 1) : null;
+}
 
 function sentences(text: string): { s: string; start: number }[] {
   const out: { s: string; start: number }[] = [];
@@ -69,22 +90,24 @@ interface ValidityHit {
 function validityHits(sentence: string, offset: number): ValidityHit[] {
   const hits: ValidityHit[] = [];
   for (const m of sentence.matchAll(UNTIL_RE)) {
-    const dates = findCnDates(m[2]);
-    if (!dates.length) continue;
+    const endDate = endOf(m[2]);
+    if (endDate === undefined) continue;
     const from = m[1] ? findCnDates(m[1])[0] : undefined;
-    hits.push({
-      clause: m[0],
-      index: offset + (m.index ?? 0),
-      endDate: dates[dates.length - 1].iso,
-      endRaw: m[2],
-      startDate: from?.iso ?? null,
-    });
+    hits.push({ clause: m[0], index: offset + (m.index ?? 0), endDate, endRaw: m[2], startDate: from?.iso ?? null });
   }
   for (const m of sentence.matchAll(YEARS_RE)) {
     const n = cnSmallNumber(m[1]);
     if (n === null || n === 0) continue;
     const at = offset + (m.index ?? 0);
     if (hits.some((h) => h.index === at)) continue;
+    // The explicit period that follows the length wins over computing it.
+    const r = RANGE_AFTER.exec(sentence.slice((m.index ?? 0) + m[0].length));
+    const endDate = r ? endOf(r[2]) : undefined;
+    if (r && endDate !== undefined) {
+      const clause = m[0] + r[0];
+      hits.push({ clause, index: at, endDate, endRaw: r[2], startDate: findCnDates(r[1])[0]?.iso ?? null });
+      continue;
+    }
     hits.push(m[2] === '年' ? { clause: m[0], index: at, years: n } : { clause: m[0], index: at, months: n });
   }
   return hits;

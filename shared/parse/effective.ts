@@ -20,7 +20,8 @@ const AFTER_FORMULA = /(现予(?:以)?(?:公布|发布|印发)|印发给你们|�
 const PUBLISHED_IN_FORCE = /现予(?:以)?(?:公布|发布)施行/;
 const DATE_IN_FORCE = /(?<!自)((?:\d{4}|[〇○O0零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日|(?:\d{4}|[〇○O0零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)起(?:施行|实施|生效)/;
 const UNTIL_ABOLISHED = /起(?:施行|实施|执行)[，,]([^，,。；;]{6,20}?[日号])(?:起)?(?:自行)?(?:废止|失效)/;
-const TRIAL_YEARS = /试行期(?:限)?(?:为)?([0-9一二两三四五六七八九十]{1,2})年/;
+/** `试行期二年`, `试行期限为2年`, also `试行二年`. */
+const TRIAL_YEARS = /试行(?:期(?:限)?)?(?:为)?([0-9一二两三四五六七八九十]{1,2})年/;
 
 function dateOf(text: string, dateSigned: string | null): string | null {
   const d = findCnDates(text)[0];

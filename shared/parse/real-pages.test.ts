@@ -265,6 +265,8 @@ describe('8. dates', () => {
     expect(a).toMatchObject({ effectiveDate: '2020-03-01', validUntil: '2022-02-28' });
     const b = one(['某某县人民政府关于印发某某试行办法的通知', '某政发〔2020〕3号', '各乡镇人民政府：', '本办法自2020年3月1日起施行，试行期二年。']);
     expect(b).toMatchObject({ effectiveDate: '2020-03-01', validUntil: '2022-02-28' });
+    const c = one(['某某县人民政府关于印发某某办法（试行）的通知', '某政发〔2020〕4号', '各乡镇人民政府：', '本办法自2020年3月1日起试行，试行二年。']);
+    expect(c).toMatchObject({ effectiveDate: '2020-03-01', validUntil: '2022-02-28' });
   });
 });
 

@@ -53,6 +53,25 @@ describe('validity wording', () => {
     expect(v('本办法自发布之日起30日后施行，有效期5年。')).toMatchObject({ effectiveDate: '2021-07-01', validUntil: '2026-06-30' });
     expect(v('本规定自印发之日起三十日后施行。').effectiveDate).toBe('2021-07-01');
   });
+  it('从…起 / 于…起 施行: the 施行 date, not the 成文日期, starts the period', () => {
+    expect(v('本办法于2021年7月1日起施行，有效期5年。')).toMatchObject({ effectiveDate: '2021-07-01', validUntil: '2026-06-30' });
+    expect(v('本办法从2021年7月1日起施行，有效期5年。')).toMatchObject({ effectiveDate: '2021-07-01', validUntil: '2026-06-30' });
+    expect(v('本通知从印发之日起执行，有效期3年。')).toMatchObject({ effectiveDate: '2021-06-01', validUntil: '2024-05-31' });
+    // another text's date in force stays another's
+    expect(v('《某某条例》已于2021年5月1日经批准，于2021年7月1日起施行。').effectiveClause).toBeNull();
+  });
+  it('有效期至 a month or year end: the last day of it', () => {
+    expect(v('本办法自印发之日起施行，有效期至2025年底。').validUntil).toBe('2025-12-31');
+    expect(v('本办法自印发之日起施行，有效期至2026年6月。').validUntil).toBe('2026-06-30');
+    expect(v('本办法自印发之日起施行，有效期至2024年2月底止。').validUntil).toBe('2024-02-29');
+  });
+  it('有效期为三年，自…起至…止: the printed period wins over computing from the length', () => {
+    expect(v('本通知有效期为三年，自2021年7月1日起至2024年6月30日止。')).toMatchObject({ effectiveDate: '2021-07-01', validUntil: '2024-06-30' });
+    expect(v('本办法有效期5年（2021年7月1日至2026年6月30日）。').validUntil).toBe('2026-06-30');
+  });
+  it('有效期：3年 with a colon', () => {
+    expect(v('本办法自2021年7月1日起施行，有效期：3年。').validUntil).toBe('2024-06-30');
+  });
   it('warns: 暂行/试行 over 2 years, others over 5 years; none without a clause', () => {
     expect(v('本办法自2021年7月1日起施行，有效期三年。', '2021-06-01', '某某暂行办法').warnings).toContain('暂行/试行文件有效期超过2年');
     expect(v('本办法自2021年7月1日起施行，有效期二年。', '2021-06-01', '某某办法（试行）').warnings).toEqual([]);
