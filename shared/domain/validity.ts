@@ -37,11 +37,12 @@ function squeeze(s: string): string {
 
 const SIGNED_DAY = /(印发|公布|发布|颁布|发文|签发|下发|公开发布|印发实施|批准)之日/;
 /**
- * A 施行 clause (`本办法自2022年3月1日起施行`, `自印发之日起实施`, also `从…起执行`, `本办法于…起施行`): the one
- * pattern extraction and highlighting use.
+ * A 施行 clause (`本办法自2022年3月1日起施行`, `自印发之日起实施`, also `从印发之日起执行`, `本办法于2022年3月1日起
+ * 施行` — 从/于 only before a date or a 之日, so `本办法适用于…` is no clause): the one pattern extraction and
+ * highlighting use.
  */
 export const EFFECT_RE =
-  /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?(?:自|从|于)([^，,。；;]{1,30}?)起(?:(?:满)?([0-9一二两三四五六七八九十百]{1,3})(?:日|天|个工作日)(?:后|之后)?)?(?:施行|实施|执行|生效|试行)/g;
+  /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?(?:自|[从于](?=\d{4}|[〇○O0零一二三四五六七八九]{4}年|(?:印发|公布|发布|颁布|发文|签发|下发)之日))([^，,。；;]{1,30}?)起(?:(?:满)?([0-9一二两三四五六七八九十百]{1,3})(?:日|天|个工作日)(?:后|之后)?)?(?:施行|实施|执行|生效|试行)/g;
 const CN_YEAR = '(?:\\d{4}|[〇○O0零一二三四五六七八九]{4})';
 /** `2025年12月31日`, or a month or year end: `2025年12月`, `2025年12月底`, `2025年底`/`2025年末`. */
 const END_SRC = `[^，,。；;)）]{6,24}?[日号]|${CN_YEAR}年(?:[0-9一二三四五六七八九十]{1,3}月(?:底|末)?|底|末)`;
@@ -167,9 +168,11 @@ export function extractValidity(text: string, opts: ValidityOptions): ValidityIn
         const atStart = subjectPrefix(prefix) === '' || selfSubject(prefix);
         if (!m[1] && !atStart) continue;
         if (m[1] && NOT_SELF.test(m[1])) continue;
+        const when = m[2];
+        // A clause that names no day (`…本市自2021年起实施的项目`) does not undo one that did.
+        if (info.effectiveDate && !findCnDates(when).length && !SIGNED_DAY.test(when)) continue;
         info.effectiveClause = m[0];
         effSentence = sent;
-        const when = m[2];
         // `自发布之日起30日后施行`: the day N days after publication (the publication day is not counted).
         const delay = m[3] ? cnSmallNumber(m[3]) : 0;
         const dates = findCnDates(when);

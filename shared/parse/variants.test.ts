@@ -57,6 +57,8 @@ describe('validity wording', () => {
     expect(v('本办法于2021年7月1日起施行，有效期5年。')).toMatchObject({ effectiveDate: '2021-07-01', validUntil: '2026-06-30' });
     expect(v('本办法从2021年7月1日起施行，有效期5年。')).toMatchObject({ effectiveDate: '2021-07-01', validUntil: '2026-06-30' });
     expect(v('本通知从印发之日起执行，有效期3年。')).toMatchObject({ effectiveDate: '2021-06-01', validUntil: '2024-05-31' });
+    // 适用于 is no 施行 clause and does not undo the one before it
+    expect(v('本办法自2021年7月1日起施行。本办法适用于本市自2021年起实施的项目。').effectiveDate).toBe('2021-07-01');
     // another text's date in force stays another's
     expect(v('《某某条例》已于2021年5月1日经批准，于2021年7月1日起施行。').effectiveClause).toBeNull();
   });
