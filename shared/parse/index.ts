@@ -8,6 +8,8 @@ import { isDateOnly } from '../domain/cn-date';
 import { findHeads, isSalutation, type Head } from './split';
 import { buildUnits, type Unit } from './units';
 
+export { textLines } from './units';
+
 /**
  * Text extraction ("parse"): a file's text → gazette header + TOC (when it is a gazette issue) and its documents
  * with metadata. Pure TypeScript (runs in Electron, the CLI and the browser). Never throws: what cannot be read
