@@ -49,7 +49,7 @@ function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge }: {
   onMerge: (i: number) => void;
 }) {
   return (
-    <Group gap={2} wrap="nowrap">
+    <Stack gap={2} align="flex-start">
       <Button size="compact-xs" variant="subtle" onClick={() => onEdit(i)}>
         修改
       </Button>
@@ -63,7 +63,7 @@ function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge }: {
           </Button>
         </Tooltip>
       )}
-    </Group>
+    </Stack>
   );
 }
 
@@ -119,15 +119,15 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
         <Table fz="sm" striped highlightOnHover verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={48}>保留</Table.Th>
-              <Table.Th>标题</Table.Th>
+              <Table.Th w={48} style={{ whiteSpace: 'nowrap' }}>保留</Table.Th>
+              <Table.Th miw={240}>标题</Table.Th>
               <Table.Th w={180}>文号</Table.Th>
               <Table.Th w={130}>成文日期</Table.Th>
               <Table.Th w={130}>有效期至</Table.Th>
               <Table.Th w={56}>文种</Table.Th>
               <Table.Th w={64} style={{ whiteSpace: 'nowrap' }}>规范性</Table.Th>
               <Table.Th w={270}>提示</Table.Th>
-              <Table.Th w={190}>更正</Table.Th>
+              <Table.Th w={104}>更正</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
