@@ -49,7 +49,7 @@ function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge }: {
   onMerge: (i: number) => void;
 }) {
   return (
-    <Stack gap={2} align="flex-start">
+    <Group gap={2} wrap="wrap">
       <Button size="compact-xs" variant="subtle" onClick={() => onEdit(i)}>
         修改
       </Button>
@@ -63,7 +63,7 @@ function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge }: {
           </Button>
         </Tooltip>
       )}
-    </Stack>
+    </Group>
   );
 }
 
@@ -120,13 +120,13 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={48} style={{ whiteSpace: 'nowrap' }}>保留</Table.Th>
-              <Table.Th miw={240}>标题</Table.Th>
-              <Table.Th w={180}>文号</Table.Th>
-              <Table.Th w={130}>成文日期</Table.Th>
-              <Table.Th w={130}>有效期至</Table.Th>
+              <Table.Th miw={280}>标题</Table.Th>
+              <Table.Th w={150}>文号</Table.Th>
+              <Table.Th w={116}>成文日期</Table.Th>
+              <Table.Th w={116}>有效期至</Table.Th>
               <Table.Th w={56}>文种</Table.Th>
               <Table.Th w={64} style={{ whiteSpace: 'nowrap' }}>规范性</Table.Th>
-              <Table.Th w={270}>提示</Table.Th>
+              <Table.Th w={230}>提示</Table.Th>
               <Table.Th w={104}>更正</Table.Th>
             </Table.Tr>
           </Table.Thead>
