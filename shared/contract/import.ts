@@ -137,6 +137,30 @@ export const ImportSummary = z.object({
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
+/** A staged parse and a document in it, by its index (split, merge and the text lines address documents so). */
+const StagedDocRef = z.object({ stagedId: z.string().min(1).max(100), index: z.number().int().min(0).max(MAX_DOCUMENTS_PER_FILE) });
+
+/** A staged file's documents after a split or merge, in order, each to review again. */
+export const StagedDocuments = z.object({ stagedId: z.string(), documents: z.array(ReviewDocument) });
+export type StagedDocuments = z.infer<typeof StagedDocuments>;
+
+/** One line of a staged document's text: its number in the file and its text as read. */
+export const SourceLine = z.object({ line: z.number().int(), text: z.string() });
+export type SourceLine = z.infer<typeof SourceLine>;
+
+/** What a person corrected at import review, as stored with the file (a field, or a boundary split or merged). */
+export const ImportCorrection = z.object({
+  kind: z.enum(['field', 'split', 'merge']),
+  /** the document field for kind 'field' (title, docNumber, dateSigned …) */
+  field: z.string().nullable(),
+  extractedValue: z.string().nullable(),
+  correctedValue: z.string().nullable(),
+  fileName: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type ImportCorrection = z.infer<typeof ImportCorrection>;
+
 export const importChannels = defineChannels({
   /** Reads and extracts files without storing anything, for review; keeps each parse staged for commit. */
   'import:parse': {
@@ -167,6 +191,20 @@ export const importChannels = defineChannels({
     res: ImportSummary,
     access: 'edit',
   },
+  /** The text of one staged document, line by line (to choose where to split it); bodies stay with the service. */
+  'import:lines': { req: StagedDocRef, res: z.object({ lines: z.array(SourceLine) }), access: 'edit' },
+  /**
+   * Splits a staged document before its line `at` (an index into its lines, 1 … count − 1): each part is
+   * extracted again as one document. Returns the file's documents; those after it move up by one.
+   */
+  'import:split': { req: StagedDocRef.extend({ at: z.number().int().min(1) }), res: StagedDocuments, access: 'edit' },
+  /**
+   * Merges a staged document with the next one: texts joined, the first one's metadata kept and filled in
+   * from the joined text where empty. Returns the file's documents; those after it move down by one.
+   */
+  'import:merge': { req: StagedDocRef, res: StagedDocuments, access: 'edit' },
+  /** What people corrected at import review of a stored document (oldest first). */
+  'import:corrections': { req: z.object({ documentId: z.string().min(1).max(64) }), res: z.array(ImportCorrection), access: 'read' },
   /** Loads the sample gazettes shipped with the app (for an empty library). */
   'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });

@@ -8,6 +8,8 @@ import { isDateOnly } from '../domain/cn-date';
 import { findHeads, isSalutation, type Head } from './split';
 import { buildUnits, type Unit } from './units';
 
+export { textLines } from './units';
+
 /**
  * Text extraction ("parse"): a file's text → gazette header + TOC (when it is a gazette issue) and its documents
  * with metadata. Pure TypeScript (runs in Electron, the CLI and the browser). Never throws: what cannot be read
@@ -37,27 +39,11 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
       result.warnings.push({ line: null, message: '文件没有可识别的文字' });
       return result;
     }
-    const units = buildUnits(text);
-    const meta = readPage(units);
-    const gz = detectGazette(units);
-    result.gazette = gz.gazette;
-    // A 目录 that is not a gazette's (a regulation's chapter list, no pages) hides nothing above it.
-    const frontMatter = gz.gazette !== null;
-    const from = frontMatter ? gz.bodyStart : 0;
-    const heads = findHeads(units, {
-      from,
-      skip: frontMatter ? gz.toc : null,
-      registrationPattern: opts?.registrationPattern,
-      toc: gz.gazette?.toc ?? [],
-    });
-    const fileLayout = detectLayout(units) ?? 'blocks';
-    const registrationInFile = heads.some((h) => h.registration !== null);
+    const { units, meta, gazette, heads, fileLayout, registrationInFile, pageHead } = locate(text, opts);
     const docs: ParsedDocument[] = [];
     const warnings: ParseWarning[] = [];
-    // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
-    const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
-    const pageHead: Head | null = lead >= 0 ? untitledHead(lead) : heads.length ? null : findPageHead(units, meta, from);
     if (!heads.length && !pageHead) warnings.push({ line: null, message: '未找到文件正文' });
+    result.gazette = gazette;
     if (pageHead) {
       const end = heads.length ? heads[0].start - 1 : units.length - 1;
       const r = extractDocument(units, pageHead, end, fileLayout, { meta: heads.length ? undefined : meta });
@@ -82,6 +68,45 @@ export function parseText(text: string, opts: ParseOptions): ParseResult {
     result.warnings.push({ line: null, message: `解析中断：${e instanceof Error ? e.message : String(e)}` });
   }
   return result;
+}
+
+/** Where a text's documents start: its units, page metadata, gazette header, document heads and layout. */
+function locate(text: string, opts: ParseOptions) {
+  const units = buildUnits(text);
+  const meta = readPage(units);
+  const gz = detectGazette(units);
+  // A 目录 that is not a gazette's (a regulation's chapter list, no pages) hides nothing above it.
+  const frontMatter = gz.gazette !== null;
+  const from = frontMatter ? gz.bodyStart : 0;
+  const heads = findHeads(units, {
+    from,
+    skip: frontMatter ? gz.toc : null,
+    registrationPattern: opts?.registrationPattern,
+    toc: gz.gazette?.toc ?? [],
+  });
+  const fileLayout = detectLayout(units) ?? 'blocks';
+  const registrationInFile = heads.some((h) => h.registration !== null);
+  // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
+  const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
+  const pageHead: Head | null = lead >= 0 ? untitledHead(lead) : heads.length ? null : findPageHead(units, meta, from);
+  return { units, meta, gazette: gz.gazette, heads, fileLayout, registrationInFile, pageHead };
+}
+
+/**
+ * A text whose boundaries a person set at review (a part of a split, two documents merged) as exactly one
+ * document: metadata from its first head, body to its last line; lines above that head stay as the first
+ * paragraphs, so no text is dropped. Null for a text with nothing in it.
+ */
+export function parseAsOne(text: string, opts: ParseOptions): { document: ParsedDocument; warnings: ParseWarning[] } | null {
+  if (typeof text !== 'string' || text.trim() === '') return null;
+  const { units, meta, heads, fileLayout, registrationInFile, pageHead } = locate(text, opts);
+  const first = units.findIndex((u) => !u.blank);
+  if (first < 0) return null;
+  const head = pageHead ?? heads[0] ?? untitledHead(first);
+  const r = extractDocument(units, head, Math.max(units.length - 1, head.headEnd), fileLayout, { registrationInFile, meta: heads.length <= 1 ? meta : undefined });
+  const above = units.slice(first, head.start).filter((u) => !u.blank).map((u) => u.text);
+  const warnings = head.title ? r.warnings : [{ line: units[head.start].line, message: '未识别出文件标题' }, ...r.warnings];
+  return { document: { ...r.doc, body: [...above, ...(r.doc.body ?? [])], lineStart: units[first].line }, warnings };
 }
 
 function untitledHead(at: number): Head {

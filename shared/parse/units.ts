@@ -95,10 +95,15 @@ function htmlPieces(raw: string): string[] | null {
     .filter((seg) => seg.trim() !== '');
 }
 
-/** Splits text into cleaned units. CRLF, CR and LF all end a line; a BOM is dropped. */
-export function buildUnits(text: string): Unit[] {
+/** A text's lines as the parser numbers them: CRLF, CR and LF all end a line; a BOM is dropped. */
+export function textLines(text: string): string[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = src.split(/\r\n|\r|\n/);
+  return src.split(/\r\n|\r|\n/);
+}
+
+/** Splits text into cleaned units (lines numbered as textLines numbers them). */
+export function buildUnits(text: string): Unit[] {
+  const lines = textLines(text);
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];

@@ -23,6 +23,20 @@ function abolishedDocument(): string {
   return file;
 }
 
+/** Two documents the parser reads as one (the second title has no 关于…的通知): the person splits them at review. */
+function twoDocumentsAsOne(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'nd-ui-')), '停车与公路.txt');
+  writeFileSync(
+    file,
+    ['招远市人民政府', '关于印发招远市城区停车管理办法的通知', '招政发〔2024〕3号', '', '各镇人民政府、街道办事处，市政府各部门：',
+      '现将《招远市城区停车管理办法》印发给你们，请认真贯彻执行。', '本办法自2024年3月1日起施行，有效期五年。', '', '招远市人民政府', '2024年2月10日', '',
+      '招远市人民政府办公室', '印发招远市农村公路养护工作方案', '招政办发〔2024〕8号', '', '各镇人民政府、街道办事处：',
+      '现将农村公路养护工作方案印发给你们，请结合实际认真抓好落实。', '', '招远市人民政府办公室', '2024年2月20日', ''].join('\n'),
+  );
+  return file;
+}
+const ROAD_TITLE = '招远市人民政府办公室关于印发招远市农村公路养护工作方案的通知';
+
 beforeAll(async () => {
   app = await startBrowserMode();
   browser = await launchChromium();
@@ -96,5 +110,53 @@ describe('UI: import, library, document', () => {
     await screenshot(page, 'ui-import-bad-file');
     const after = await (await fetch(`${app.url}api/rpc/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
     expect(after.data.documentCount).toBe(before.data.documentCount);
+  });
+
+  it('splits two documents the parser read as one at the line the second starts, fixes a title, and keeps the corrections with the file', async () => {
+    await page.goto(`${app.url}#/import`);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    await (await chooser).setFiles([twoDocumentsAsOne()]);
+    await page.getByTestId('review-row').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('review-row').count()).toBe(1);
+
+    await page.getByRole('button', { name: '拆分 招远市人民政府关于印发招远市城区停车管理办法的通知' }).click();
+    const lines = page.getByTestId('split-lines');
+    // A click on the line in the document's text: the first 招远市人民政府办公室 (line 12) starts the second document.
+    await lines.locator('label', { hasText: '招远市人民政府办公室' }).first().click();
+    await screenshot(page, 'ui-import-split-choose');
+    await page.getByText(/第一件：第 1–11 行（11 行）；第二件：第 12–20 行（9 行）/).waitFor();
+    // The lines are a radio group: the arrow keys move the split point.
+    await page.keyboard.press('ArrowDown');
+    await page.getByText(/第一件：第 1–12 行（12 行）；第二件：第 13–20 行（8 行）/).waitFor();
+    await page.keyboard.press('ArrowUp');
+    await page.getByText(/第二件：第 12–20 行（9 行）/).waitFor();
+    await page.getByRole('button', { name: '拆分为两件' }).click();
+    await expect.poll(() => page.getByTestId('review-row').count()).toBe(2);
+    const second = page.getByTestId('review-row').nth(1);
+    expect(await second.innerText()).toMatch(/印发招远市农村公路养护工作方案[\s\S]*招政办发〔2024〕8号[\s\S]*2024年2月20日/);
+
+    await second.getByRole('button', { name: '修改' }).click();
+    await page.getByLabel('标题').fill(ROAD_TITLE);
+    await page.getByRole('button', { name: '确定' }).click();
+    await second.getByText(ROAD_TITLE).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await screenshot(page, 'ui-import-split-review');
+    await page.getByRole('button', { name: '保存 2 件' }).click();
+    await page.getByText('导入完成').waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/新增 2 件/).isVisible()).toBe(true);
+
+    await page.goto(`${app.url}#/library`);
+    await page.getByLabel('快速筛选').fill('〔2024〕');
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toMatch(/共 2 件/);
+    expect(await page.getByRole('row').filter({ hasText: '招政发〔2024〕3号' }).count()).toBe(1);
+    await page.getByRole('row').filter({ hasText: '招政办发〔2024〕8号' }).first().click();
+    const corrections = page.getByTestId('import-corrections');
+    await corrections.waitFor();
+    expect(await page.getByRole('heading', { name: ROAD_TITLE }).isVisible()).toBe(true);
+    expect(await corrections.innerText()).toContain(`标题 由“印发招远市农村公路养护工作方案”改为“${ROAD_TITLE}”`);
+    expect(await corrections.innerText()).toMatch(/拆分：原识别为一件 《招远市人民政府关于印发招远市城区停车管理办法的通知》（第1–20行），拆为两件（第1–11行；第12–20行）/);
+    await screenshot(page, 'ui-document-import-corrections');
+    expect(errors).toEqual([]);
   });
 });

@@ -77,4 +77,37 @@ describe('导出', () => {
     expect(await screen.findByText('字符“𠀀”没有字形')).toBeTruthy();
     expect(await screen.findByText('仿宋以霞鹜文楷替代')).toBeTruthy();
   });
+
+  it('shows what was corrected at import review, stored with the file, and nothing when there was none', async () => {
+    const at = { fileName: '两件.txt', createdAt: '2026-11-22T04:00:00.000Z', createdBy: '王科长' };
+    renderWith(<DocumentPage id="d1" terms={[]} />, {
+      'documents:get': async () => detail(),
+      'import:corrections': async ({ documentId }) =>
+        documentId !== 'd1'
+          ? []
+          : [
+              { kind: 'split', field: null, extractedValue: '《甲》（第1–20行）', correctedValue: '第1–11行；第12–20行', ...at },
+              { kind: 'field', field: 'title', extractedValue: '印发乙方案', correctedValue: '关于印发乙方案的通知', ...at },
+              { kind: 'field', field: 'validUntil', extractedValue: null, correctedValue: '2025-02-19', ...at },
+            ],
+    });
+    const list = await screen.findByTestId('import-corrections');
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '拆分：原识别为一件 《甲》（第1–20行），拆为两件（第1–11行；第12–20行）',
+      '标题 由“印发乙方案”改为“关于印发乙方案的通知”',
+      '有效期至 由（空）改为“2025-02-19”',
+    ]);
+    expect(screen.getByText('导入时人工更正')).toBeTruthy();
+    expect(screen.getByText(/导入“两件.txt”时 王科长 于/)).toBeTruthy();
+  });
+
+  it('has no import corrections section for a document imported as extracted', async () => {
+    const corrections = vi.fn(async () => []);
+    renderWith(<DocumentPage id="d1" terms={[]} />, { 'documents:get': async () => detail(), 'import:corrections': corrections });
+    expect(await screen.findByText('历史记录')).toBeTruthy();
+    await waitFor(() => expect(corrections).toHaveBeenCalledWith({ documentId: 'd1' }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(screen.queryByText('导入时人工更正')).toBeNull();
+  });
 });
+

@@ -148,4 +148,75 @@ describe('导入', () => {
     expect(screen.getByText(/新增 50 件/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '保存 10 件' })).toBeTruthy();
   });
+
+  it('splits a document at the line a person picks in its text, and saves both parts by their new indices', async () => {
+    const lines = ['招远市人民政府', '关于甲的通知', '正文甲。', '招远市人民政府办公室', '乙方案', '正文乙。'].map((text, i) => ({ line: 11 + i, text }));
+    const split = vi.fn(async (req: Req<'import:split'>) => ({
+      stagedId: req.stagedId,
+      documents: [reviewDoc({ title: '招远市人民政府关于甲的通知', lineStart: 11, lineEnd: 13 }), reviewDoc({ title: '乙方案', lineStart: 14, lineEnd: 16 }), reviewDoc({ title: '文件丙' })],
+    }));
+    const commit = vi.fn(async (_req: Req<'import:commit'>) => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] }));
+    renderWith(<ImportPage />, {
+      'import:parse': async () => [parsedFile({ name: 'a.txt', documents: [reviewDoc({ title: '招远市人民政府关于甲的通知' }), reviewDoc({ title: '文件丙' })] })],
+      'import:lines': async () => ({ lines }),
+      'import:split': split as never,
+      'import:commit': commit as never,
+    });
+    pick([new File(['x'], 'a.txt')]);
+    fireEvent.click(await screen.findByRole('button', { name: '拆分 招远市人民政府关于甲的通知' }));
+    // The first line cannot start a second document; the line picked shows where the second one begins.
+    expect(((await screen.findByLabelText('自第 11 行起拆分：招远市人民政府')) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: '拆分为两件' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByText('招远市人民政府办公室'));
+    expect(screen.getByText('以下为第二件')).toBeTruthy();
+    expect(screen.getByText(/第一件：第 11–13 行（3 行）；第二件：第 14–16 行（3 行）/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '拆分为两件' }));
+
+    await waitFor(() => expect(split).toHaveBeenCalledWith({ stagedId: 'staged-a.txt', index: 0, at: 3 }));
+    expect(await screen.findByText('乙方案')).toBeTruthy();
+    expect(screen.getAllByTestId('review-row').map((r) => r.textContent?.includes('拆分所得'))).toEqual([true, true, false]);
+    fireEvent.click(screen.getByRole('button', { name: '保存 3 件' }));
+    await waitFor(() => expect(commit).toHaveBeenCalledTimes(1));
+    expect(commit.mock.calls[0][0].files[0].documents).toEqual([{ index: 0 }, { index: 1 }, { index: 2 }]);
+  });
+
+  it('merges a document with the next, keeping the title the person corrected', async () => {
+    const merge = vi.fn(async (req: Req<'import:merge'>) => ({ stagedId: req.stagedId, documents: [reviewDoc({ title: '文件甲' }), reviewDoc({ title: '文件丙' })] }));
+    const commit = vi.fn(async (_req: Req<'import:commit'>) => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] }));
+    renderWith(<ImportPage />, {
+      'import:parse': async () => [parsedFile({ documents: [reviewDoc({ title: '文件甲' }), reviewDoc({ title: '附件乙' }), reviewDoc({ title: '文件丙' })] })],
+      'import:merge': merge as never,
+      'import:commit': commit as never,
+    });
+    pick([new File(['x'], 'a.txt')]);
+    // The last document has nothing to merge with.
+    expect(await screen.findByRole('button', { name: '与下一件合并 附件乙' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '与下一件合并 文件丙' })).toBeNull();
+    fireEvent.click(screen.getAllByRole('button', { name: '修改' })[0]);
+    fireEvent.change(await screen.findByLabelText('标题'), { target: { value: '文件甲（更正）' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    fireEvent.click(await screen.findByRole('button', { name: '与下一件合并 文件甲（更正）' }));
+
+    await waitFor(() => expect(merge).toHaveBeenCalledWith({ stagedId: 'staged-gazette.txt', index: 0 }));
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
+    expect(screen.queryByText('附件乙')).toBeNull();
+    expect(screen.getByText('合并所得，请核对')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '保存 2 件' }));
+    await waitFor(() => expect(commit).toHaveBeenCalledTimes(1));
+    expect(commit.mock.calls[0][0].files[0].documents).toEqual([{ index: 0, title: '文件甲（更正）' }, { index: 1 }]);
+  });
+
+  it('says why a merge was refused', async () => {
+    renderWith(<ImportPage />, {
+      'import:parse': async () => [parsedFile({ documents: [reviewDoc({ title: '文件甲' }), reviewDoc({ title: '文件乙' })] })],
+      'import:merge': async () => {
+        throw Object.assign(new Error('这两件文件都没有文字，无法合并。'), { code: 'INVALID_INPUT' });
+      },
+    });
+    pick([new File(['x'], 'a.txt')]);
+    fireEvent.click(await screen.findByRole('button', { name: '与下一件合并 文件甲' }));
+    expect(await screen.findByText('这两件文件都没有文字，无法合并。')).toBeTruthy();
+    expect(screen.getAllByTestId('review-row')).toHaveLength(2);
+  });
 });
+

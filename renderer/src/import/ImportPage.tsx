@@ -1,12 +1,14 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { MAX_IMPORT_FILE_LABEL, type ParsedFile, type ReviewDocument } from '../../../shared/contract/import';
+import { MAX_IMPORT_FILE_LABEL, type ImportSummary, type ParsedFile, type ReviewDocument } from '../../../shared/contract/import';
+import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { decisionCounts, ImportedCleanupResults } from '../cleanup/ImportedCleanupResults';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, countDocs, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
 import { EditParsedDrawer } from './EditParsedDrawer';
+import { SplitDocumentModal } from './SplitDocumentModal';
 import { ACCEPTED } from './read-file';
 import { useImportBatch, type ReviewFile } from './use-import-batch';
 
@@ -36,10 +38,42 @@ function gazetteLabel(g: NonNullable<ParsedFile['gazette']>): string {
   return parts.join(' ');
 }
 
-function FileReview({ file, onToggle, onEdit }: {
+/** The row's corrections: fields (修改), and the boundaries between documents (拆分, 与下一件合并). */
+function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge }: {
+  i: number;
+  title: string;
+  last: boolean;
+  busy: boolean;
+  onEdit: (i: number) => void;
+  onSplit: (i: number) => void;
+  onMerge: (i: number) => void;
+}) {
+  return (
+    <Group gap={2} wrap="wrap">
+      <Button size="compact-xs" variant="subtle" onClick={() => onEdit(i)}>
+        修改
+      </Button>
+      <Button size="compact-xs" variant="subtle" aria-label={`拆分 ${title}`} disabled={busy} onClick={() => onSplit(i)}>
+        拆分
+      </Button>
+      {!last && (
+        <Tooltip label="把这一件与下一件合为一件（正文连接，保留这一件的标题等信息）">
+          <Button size="compact-xs" variant="subtle" aria-label={`与下一件合并 ${title}`} disabled={busy} onClick={() => onMerge(i)}>
+            与下一件合并
+          </Button>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
+
+function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
   file: ReviewFile;
+  busy: boolean;
   onToggle: (i: number, keep: boolean) => void;
   onEdit: (i: number) => void;
+  onSplit: (i: number) => void;
+  onMerge: (i: number) => void;
 }) {
   const p = file.parsed;
   return (
@@ -85,28 +119,33 @@ function FileReview({ file, onToggle, onEdit }: {
         <Table fz="sm" striped highlightOnHover verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={48}>保留</Table.Th>
-              <Table.Th>标题</Table.Th>
-              <Table.Th w={180}>文号</Table.Th>
-              <Table.Th w={130}>成文日期</Table.Th>
-              <Table.Th w={130}>有效期至</Table.Th>
+              <Table.Th w={48} style={{ whiteSpace: 'nowrap' }}>保留</Table.Th>
+              <Table.Th miw={280}>标题</Table.Th>
+              <Table.Th w={150}>文号</Table.Th>
+              <Table.Th w={116}>成文日期</Table.Th>
+              <Table.Th w={116}>有效期至</Table.Th>
               <Table.Th w={56}>文种</Table.Th>
               <Table.Th w={64} style={{ whiteSpace: 'nowrap' }}>规范性</Table.Th>
-              <Table.Th w={270}>提示</Table.Th>
-              <Table.Th w={60} />
+              <Table.Th w={230}>提示</Table.Th>
+              <Table.Th w={104}>更正</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {file.docs.map(({ doc, keep }, i) => (
+            {file.docs.map(({ doc, keep, origin }, i) => (
               <Table.Tr key={i} style={{ opacity: keep ? 1 : 0.45 }} data-testid="review-row">
                 <Table.Td>
                   <Checkbox aria-label={`保留 ${doc.title}`} checked={keep} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
                 </Table.Td>
-                <Table.Td style={{ textDecoration: keep ? undefined : 'line-through' }}>
-                  {doc.title}
+                <Table.Td>
+                  <span style={{ textDecoration: keep ? undefined : 'line-through' }}>{doc.title || <Text span c="red" size="sm">（未识别出标题）</Text>}</span>
                   {doc.cleanup && doc.cleanup.items.length > 0 && (
                     <Badge ml={6} size="sm" variant="light" color="blue" styles={{ root: { textTransform: 'none' } }}>
                       清理结果通知：{decisionCounts(doc.cleanup.items)}
+                    </Badge>
+                  )}
+                  {origin && (
+                    <Badge size="xs" ml={6} variant="outline" color="blue">
+                      {origin === 'split' ? '拆分所得，请核对' : '合并所得，请核对'}
                     </Badge>
                   )}
                 </Table.Td>
@@ -132,9 +171,7 @@ function FileReview({ file, onToggle, onEdit }: {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="subtle" onClick={() => onEdit(i)}>
-                    修改
-                  </Button>
+                  <RowActions i={i} title={doc.title} last={i === file.docs.length - 1} busy={busy} onEdit={onEdit} onSplit={onSplit} onMerge={onMerge} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -145,12 +182,75 @@ function FileReview({ file, onToggle, onEdit }: {
   );
 }
 
+/** What a save stored, skipped, flagged and refused, with links to the documents. */
+function SummaryAlert({ summary }: { summary: ImportSummary }) {
+  return (
+    <Alert color="green" title="导入完成">
+      <Stack gap={4}>
+        <Text size="sm">
+          新增 {countDocs(summary.created.length)}
+          {summary.skipped.length ? `，${countDocs(summary.skipped.length)}已存在未重复保存` : ''}
+          {summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}
+          {summary.resolvedRelations ? `，关联了 ${summary.resolvedRelations} 处此前未收录的引用` : ''}
+          {summary.flagged.length ? `，${countDocs(summary.flagged.length)}日期相互矛盾，已按原文保存并标记待核对` : ''}。
+        </Text>
+        {summary.skipped.length > 0 && (
+          <List size="sm">
+            {summary.skipped.map((s) => (
+              <List.Item key={s.id}>
+                已存在：<Anchor href={routeHref({ name: 'document', id: s.id, terms: [] })}>{s.title}</Anchor>
+                {s.docNumber ? `（${displayDocNumber(s.docNumber)}）` : ''}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {summary.flagged.length > 0 && (
+          <List size="sm">
+            {summary.flagged.map((f) => (
+              <List.Item key={f.id}>
+                已按原文保存并标记待核对：<Anchor href={routeHref({ name: 'document', id: f.id, terms: [] })}>{f.title}</Anchor>：{f.reason}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {summary.refused.length > 0 && (
+          <Alert color="red" variant="light" title={`${summary.refused.length} 项未保存（其余已保存）`}>
+            <List size="sm">
+              {summary.refused.map((r, i) => (
+                <List.Item key={i}>{r.reason}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <Anchor href={routeHref({ name: 'library' })} size="sm">
+          到文件库查看 →
+        </Anchor>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
 export function ImportPage() {
-  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, stop } = useImportBatch(useCall());
+  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, stop } = useImportBatch(useCall());
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
+  const [splitting, setSplitting] = useState<{ file: number; doc: number } | null>(null);
+  const [merging, setMerging] = useState(false);
+  const [boundaryError, setBoundaryError] = useState<string | null>(null);
+  const splitFile = splitting ? files[splitting.file] : undefined;
+  const merge = async (fi: number, di: number) => {
+    setMerging(true);
+    setBoundaryError(null);
+    try {
+      await rebound(fi, di, { kind: 'merge' });
+    } catch (err) {
+      setBoundaryError(errorMessage(err));
+    } finally {
+      setMerging(false);
+    }
+  };
   const kept = files.flatMap((f) => f.docs.filter((d) => d.keep));
   return (
     <Stack gap="md">
@@ -215,59 +315,20 @@ export function ImportPage() {
           {notice}
         </Alert>
       )}
-      {summary && (
-        <Alert color="green" title="导入完成">
-          <Stack gap={4}>
-            <Text size="sm">
-              新增 {countDocs(summary.created.length)}
-              {summary.skipped.length ? `，${countDocs(summary.skipped.length)}已存在未重复保存` : ''}
-              {summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}
-              {summary.resolvedRelations ? `，关联了 ${summary.resolvedRelations} 处此前未收录的引用` : ''}
-              {summary.flagged.length ? `，${countDocs(summary.flagged.length)}日期相互矛盾，已按原文保存并标记待核对` : ''}。
-            </Text>
-            {summary.skipped.length > 0 && (
-              <List size="sm">
-                {summary.skipped.map((s) => (
-                  <List.Item key={s.id}>
-                    已存在：<Anchor href={routeHref({ name: 'document', id: s.id, terms: [] })}>{s.title}</Anchor>
-                    {s.docNumber ? `（${displayDocNumber(s.docNumber)}）` : ''}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-            {summary.flagged.length > 0 && (
-              <List size="sm">
-                {summary.flagged.map((f) => (
-                  <List.Item key={f.id}>
-                    已按原文保存并标记待核对：<Anchor href={routeHref({ name: 'document', id: f.id, terms: [] })}>{f.title}</Anchor>：{f.reason}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-            {summary.refused.length > 0 && (
-              <Alert color="red" variant="light" title={`${summary.refused.length} 项未保存（其余已保存）`}>
-                <List size="sm">
-                  {summary.refused.map((r, i) => (
-                    <List.Item key={i}>{r.reason}</List.Item>
-                  ))}
-                </List>
-              </Alert>
-            )}
-            <Anchor href={routeHref({ name: 'library' })} size="sm">
-              到文件库查看 →
-            </Anchor>
-          </Stack>
-        </Alert>
-      )}
+      {summary && <SummaryAlert summary={summary} />}
       {summary && <ImportedCleanupResults notices={cleanupNotices} />}
       {files.map((f, fi) => (
         <FileReview
           key={fi}
           file={f}
+          busy={merging || saving}
           onToggle={(di, keep) => update(fi, di, { keep })}
           onEdit={(di) => setEditing({ file: fi, doc: di })}
+          onSplit={(di) => setSplitting({ file: fi, doc: di })}
+          onMerge={(di) => void merge(fi, di)}
         />
       ))}
+      <ErrorAlert message={boundaryError} title="未能合并" onClose={() => setBoundaryError(null)} />
       <ErrorAlert message={saveError} title="未能保存" />
       {files.length > 0 && (
         <Group justify="space-between" style={{ position: 'sticky', bottom: 0, background: '#f5f6f8', padding: '8px 0' }}>
@@ -279,6 +340,19 @@ export function ImportPage() {
           </Button>
         </Group>
       )}
+      <SplitDocumentModal
+        target={
+          splitting && splitFile?.parsed?.stagedId
+            ? { stagedId: splitFile.parsed.stagedId, index: splitting.doc, title: splitFile.docs[splitting.doc]?.doc.title ?? '' }
+            : null
+        }
+        onClose={() => setSplitting(null)}
+        onSplit={async (at) => {
+          if (!splitting) return;
+          await rebound(splitting.file, splitting.doc, { kind: 'split', at });
+          setSplitting(null);
+        }}
+      />
       <EditParsedDrawer
         doc={editing ? files[editing.file]?.docs[editing.doc]?.doc ?? null : null}
         onClose={() => setEditing(null)}

@@ -11,6 +11,7 @@ import {
   type ImportSummary,
   type ParsedFile,
   type ReviewDocument,
+  type StagedDocuments,
 } from '../../../shared/contract/import';
 import { errorMessage } from '../api/call';
 import type { useCall } from '../api/CallProvider';
@@ -24,7 +25,15 @@ export interface ReviewFile {
   parsed: ParsedFile | null;
   /** refused before or while sending (too large, unreadable, service error) */
   error: string | null;
-  docs: Array<{ doc: ReviewDocument; keep: boolean }>;
+  docs: ReviewEntry[];
+}
+
+/** One document on the review screen: as the person corrected it, kept or dropped, and how its boundaries came about. */
+export interface ReviewEntry {
+  doc: ReviewDocument;
+  keep: boolean;
+  /** made by a split or merge at this review: its metadata was extracted again and wants a look */
+  origin?: 'split' | 'merge';
 }
 
 export interface ImportProgress {
@@ -34,28 +43,45 @@ export interface ImportProgress {
   phase: 'parse' | 'commit';
 }
 
+/** The fields the review lets a person correct. */
+const REVIEWED_FIELDS = [
+  'title', 'docNumber', 'registrationNumber', 'issuers', 'dateSigned', 'kind', 'isNormative', 'effectiveClause', 'effectiveDate', 'validityClause', 'validUntil',
+] as const;
+type ReviewedField = (typeof REVIEWED_FIELDS)[number];
+
+/** The reviewed fields the person changed from what was extracted (`printed`; every field when there is none). */
+function edits(d: ReviewDocument, printed: ReviewDocument | undefined): ReviewedField[] {
+  const value = (x: ReviewDocument | undefined, k: ReviewedField) => JSON.stringify(k === 'docNumber' ? (x?.docNumber?.raw ?? null) : x?.[k]);
+  return REVIEWED_FIELDS.filter((k) => !printed || value(d, k) !== value(printed, k));
+}
+
 /** One kept staged document by its index, with the metadata the person corrected (body and lines stay with the service). */
 function toCommitDocument(d: ReviewDocument, index: number, printed: ReviewDocument | undefined): CommitDocument {
-  const reviewed: Omit<CommitDocument, 'index'> = {
-    title: d.title,
-    docNumber: d.docNumber?.raw ?? null,
-    registrationNumber: d.registrationNumber,
-    issuers: d.issuers,
-    dateSigned: d.dateSigned,
-    kind: d.kind,
-    isNormative: d.isNormative,
-    effectiveClause: d.effectiveClause,
-    effectiveDate: d.effectiveDate,
-    validityClause: d.validityClause,
-    validUntil: d.validUntil,
-  };
   // Only what the person changed: the service keeps the rest as it extracted it.
   const out: CommitDocument = { index };
-  for (const [k, v] of Object.entries(reviewed) as Array<[keyof typeof reviewed, unknown]>) {
-    const before = k === 'docNumber' ? (printed?.docNumber?.raw ?? null) : printed?.[k];
-    if (!printed || JSON.stringify(v) !== JSON.stringify(before)) (out as Record<string, unknown>)[k] = v;
-  }
+  for (const k of edits(d, printed)) (out as Record<string, unknown>)[k] = k === 'docNumber' ? (d.docNumber?.raw ?? null) : d[k];
   return out;
+}
+
+/** A document extracted again (split, merge) with the corrections the person had made to the one it came from. */
+function carryEdits(entry: ReviewEntry, printed: ReviewDocument | undefined, fresh: ReviewDocument): ReviewDocument {
+  const out = { ...fresh } as Record<string, unknown>;
+  for (const k of printed ? edits(entry.doc, printed) : []) out[k] = entry.doc[k];
+  return out as ReviewDocument;
+}
+
+/**
+ * The review entries after the service split document `index` in two, or merged it with the next: entries
+ * before it unchanged, the first new one with the person's corrections carried over, the rest moved along.
+ */
+export function afterRebound(old: ReviewEntry[], printed: ReviewDocument[], kind: 'split' | 'merge', index: number, fresh: ReviewDocument[]): ReviewEntry[] {
+  const shift = kind === 'split' ? -1 : 1;
+  return fresh.map((doc, j): ReviewEntry => {
+    if (j < index) return old[j];
+    if (j === index) return { doc: carryEdits(old[j], printed[j], doc), keep: old[j].keep || (kind === 'merge' && old[j + 1].keep), origin: kind };
+    if (kind === 'split' && j === index + 1) return { doc, keep: true, origin: kind };
+    return old[j + shift];
+  });
 }
 
 const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
@@ -186,8 +212,23 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
     }
   };
 
+  /** Splits (before line `at` of its text) or merges with the next a staged document, in the service, and shows the result. */
+  const rebound = async (fi: number, di: number, change: { kind: 'split'; at: number } | { kind: 'merge' }) => {
+    const stagedId = files[fi]?.parsed?.stagedId;
+    if (!stagedId) return;
+    const res: StagedDocuments =
+      change.kind === 'split' ? await call('import:split', { stagedId, index: di, at: change.at }) : await call('import:merge', { stagedId, index: di });
+    setFiles((prev) =>
+      prev.map((f, i) =>
+        i !== fi || !f.parsed
+          ? f
+          : { ...f, parsed: { ...f.parsed, documents: res.documents }, docs: afterRebound(f.docs, f.parsed.documents, change.kind, di, res.documents) },
+      ),
+    );
+  };
+
   const update = (fi: number, di: number, patch: Partial<{ doc: ReviewDocument; keep: boolean }>) =>
     setFiles((prev) => prev.map((f, i) => (i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch } : d)) })));
 
-  return { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, stop: () => (cancelRef.current = true) };
+  return { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, stop: () => (cancelRef.current = true) };
 }

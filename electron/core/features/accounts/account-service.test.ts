@@ -163,6 +163,11 @@ const EXPECTED: Partial<Record<string, 'read' | 'edit' | 'review' | 'admin'>> = 
   'import:parse': 'edit',
   'import:commit': 'edit',
   'import:samples': 'edit',
+  'import:lines': 'edit',
+  'import:split': 'edit',
+  'import:merge': 'edit',
+  // who corrected what at import is part of a document's record: whoever may read the document may read it
+  'import:corrections': 'read',
   'search:query': 'read',
   'search:suggest': 'read',
   'export:document': 'read',

@@ -10,6 +10,7 @@ import { AppError } from '../../kernel/errors';
 import type { GazetteService, IssueDocument } from '../gazettes/gazette-service';
 import { contentHash, type DocumentService } from '../library/document-service';
 import type { RelationService } from '../relations/relation-service';
+import { createCorrectionStore } from './corrections';
 import type { Prepared } from './prepare';
 
 /** The library services an import writes through. */
@@ -40,7 +41,8 @@ function normalizeTarget(t: RelationTarget) {
 
 /**
  * Stores prepared files: documents (skipping ones already stored), their review flags, relations (resolved
- * where possible), gazette issues and source rows — one transaction per call, one savepoint per file.
+ * where possible), gazette issues, source rows and the corrections made at review — one transaction per call,
+ * one savepoint per file.
  */
 export function createCommitWriter(ctx: AppContext, { documents, relations, gazettes }: ImportServices) {
   const db = ctx.db;
@@ -48,6 +50,7 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
   const insertSource = db.prepare<[string, string, string, number, string, string]>(
     'INSERT INTO source_files (id, name, sha256, size, encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const corrections = createCorrectionStore(ctx);
   const insertFlag = db.prepare<[string, string, string, string]>(
     'INSERT OR REPLACE INTO document_flags (document_id, kind, message, created_at) VALUES (?, ?, ?, ?)',
   );
@@ -111,6 +114,8 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
       summary.created.push({ id, title: nd.title, docNumber });
       summary.resolvedRelations += resolvedFrom.length;
       for (const f of p.flags) insertFlag.run(id, f.kind, f.message, at);
+      // What the person corrected at review stays with the file and the document it made (issue 16).
+      if (p.corrections?.length) corrections.record(by, source(), id, p.corrections);
       if (p.flags.length) summary.flagged.push({ id, title: nd.title, docNumber, reason: p.flags.map((f) => f.message).join(' ') });
       changed.add(id);
       resolvedFrom.forEach((s) => changed.add(s));

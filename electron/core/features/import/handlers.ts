@@ -5,11 +5,18 @@ import type { ImportService } from './import-service';
 
 type ImportHandlers = Pick<Handlers, keyof typeof importChannels>;
 
-/** Import channels: parse for review (staged), commit a reviewed staged batch, load the shipped samples. */
+/**
+ * Import channels: parse for review (staged), read a staged document's lines, split or merge staged documents,
+ * commit a reviewed staged batch (with the corrections made), list a document's import corrections, load the samples.
+ */
 export function createImportHandlers(_ctx: AppContext, imports: ImportService): ImportHandlers {
   return {
     'import:parse': async ({ files }) => imports.parse(files),
     'import:commit': async ({ files }, { caller }) => imports.commit(caller, files),
+    'import:lines': async ({ stagedId, index }) => imports.lines(stagedId, index),
+    'import:split': async ({ stagedId, index, at }) => imports.split(stagedId, index, at),
+    'import:merge': async ({ stagedId, index }) => imports.merge(stagedId, index),
+    'import:corrections': async ({ documentId }) => imports.corrections(documentId),
     'import:samples': async (_req, { caller }) => imports.samples(caller),
   };
 }

@@ -21,7 +21,7 @@ const extract: ImportOptions['extract'] = async (name, bytes) => {
   if (!text.startsWith('docs:')) throw new AppError('INVALID_INPUT', `文件“${name}”不是可识别的文本文件。`);
   const documents = JSON.parse(text.slice(5)) as ParsedDocument[];
   const result: ParseResult = { file: name, encoding: 'utf-8', gazette: null, documents, warnings: [{ line: 2, message: '标题跨行' }] };
-  return { encoding: 'utf-8', note: null, result };
+  return { encoding: 'utf-8', note: null, text: '', result };
 };
 const upload = (name: string, docs: ParsedDocument[] | string) => ({
   name,

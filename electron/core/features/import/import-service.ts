@@ -3,11 +3,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
-import { MAX_DOCUMENTS_PER_FILE, MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type UploadedFile } from '../../../../shared/contract/import';
-import type { ParsedDocument, ParsedGazette } from '../../../../shared/domain/parse-result';
+import { MAX_DOCUMENTS_PER_FILE, MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type SourceLine, type StagedDocuments, type UploadedFile } from '../../../../shared/contract/import';
+import type { ParsedDocument, ParsedGazette, ParseResult } from '../../../../shared/domain/parse-result';
+import { parseAsOne, textLines } from '../../../../shared/parse';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
+import { documentLines, initialParts, mergeWithNext, splitDocument, type Rebounded, type Reextract } from './boundaries';
 import { createCommitWriter, type ImportServices, type Writable } from './commit-writer';
+import { createCorrectionStore, reviewCorrections } from './corrections';
 import { DEFAULT_PARSE_LIMITS, mb, type ParseLimits } from './limits';
 import { createParseHost, type Extracted, type ParseHost } from './parse-host';
 import { corrected, prepare, type Prepared } from './prepare';
@@ -58,7 +61,9 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
   const prepared = f.documents.map((c): Prepared => {
     const printed = staged.documents[c.index];
     if (!printed) return { ok: false, title: null, reason: `文件“${staged.name}”中没有第 ${c.index + 1} 件文件，请重新解析该文件后再保存。` };
-    return prepare(staged.name, corrected(printed, c), printed, c.index);
+    const fixed = corrected(printed, c);
+    const p = prepare(staged.name, fixed, printed, c.index);
+    return p.ok ? { ...p, corrections: reviewCorrections(printed, fixed, c, staged.parts[c.index]?.history ?? []) } : p;
   });
   return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: f.gazette, prepared };
 }
@@ -87,6 +92,17 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
   const review = createReviewer(services.documents);
   const sourceBySha = ctx.db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
   const reviewFlags = createReviewFlags(ctx);
+  const corrections = createCorrectionStore(ctx);
+
+  /** A file's documents with review warnings; `seen` collects their 文号 and titles to find duplicates in the batch. */
+  function reviewAll(name: string, docs: readonly ParsedDocument[], warnings: ParseResult['warnings'], seen: Map<string, string>) {
+    return docs.map((d) => {
+      const r = review(d, warnings, seen);
+      if (d.docNumber) seen.set(d.docNumber.normalized, name);
+      seen.set(d.title, name);
+      return r;
+    });
+  }
 
   /** Reads, extracts and stages one file; any failure becomes the file's `error` and never touches the others. */
   async function parseBytes(name: string, bytes: Uint8Array, seen: Map<string, string>): Promise<ParsedFile> {
@@ -109,20 +125,17 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       return { ...base, error: `文件过大（${mb(bytes.length)}）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入。` };
     }
     try {
-      const { encoding, note, result } = await extract(name, bytes, ctx.settings.get().registrationPattern);
+      const { encoding, note, text, result } = await extract(name, bytes, ctx.settings.get().registrationPattern);
       if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
         return { ...base, encoding, error: `文件中识别出 ${result.documents.length} 件公文，超过单个文件 ${MAX_DOCUMENTS_PER_FILE} 件的上限，请拆分后再导入。` };
       }
-      const reviewed = result.documents.map((d) => {
-        const r = review(d, result.warnings, seen);
-        if (d.docNumber) seen.set(d.docNumber.normalized, name);
-        seen.set(d.title, name);
-        return r;
-      });
+      const reviewed = reviewAll(name, result.documents, result.warnings, seen);
       if (reviewed.length === 0 && !result.gazette) {
         return { ...base, encoding, encodingNote: note, warnings: result.warnings, error: '文件中没有找到可识别的公文（标题、文号或正文）。' };
       }
-      const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents });
+      const lines = textLines(text);
+      const parts = initialParts(result.documents, lines.length);
+      const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings });
       return { ...base, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings };
     } catch (err) {
       if (err instanceof AppError) return { ...base, error: err.message };
@@ -145,6 +158,22 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     const failed = new Set(summary.refused.map((r) => r.file));
     for (const w of writable) if (!failed.has(w.file.name)) staging.release(w.stagedId);
     return summary;
+  }
+
+  /** The staged file, or NOT_FOUND saying which file to parse again. */
+  function stagedFile(stagedId: string) {
+    const found = staging.get(stagedId);
+    if ('gone' in found) throw new AppError('NOT_FOUND', goneReason(found.gone).reason.replace(/未保存：/, '无法修改：'));
+    return found.file;
+  }
+
+  /** Moves a boundary in a staged file (split or merge) and answers its documents, reviewed again. */
+  function rebound(stagedId: string, change: (file: StagedFile, reextract: Reextract) => Rebounded): StagedDocuments {
+    const file = stagedFile(stagedId);
+    const options = { file: file.name, encoding: file.encoding, registrationPattern: ctx.settings.get().registrationPattern };
+    const next = change(file, (text) => parseAsOne(text, options));
+    staging.replace(stagedId, next.documents, next.parts, next.warnings);
+    return { stagedId, documents: reviewAll(file.name, next.documents, next.warnings, new Map()) };
   }
 
   /** Parsed files committed whole, as extracted (every document kept, nothing corrected). */
@@ -170,6 +199,14 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     },
     commit,
     commitAll,
+    /** One staged document's text by line, to choose where to split it. */
+    lines: (stagedId: string, index: number): { lines: SourceLine[] } => ({ lines: documentLines(stagedFile(stagedId), index) }),
+    /** Splits a staged document before its line `at`; each part is extracted again. */
+    split: (stagedId: string, index: number, at: number) => rebound(stagedId, (f, re) => splitDocument(f, index, at, re)),
+    /** Merges a staged document with the next one. */
+    merge: (stagedId: string, index: number) => rebound(stagedId, (f, re) => mergeWithNext(f, index, re)),
+    /** What people corrected at import review of a stored document. */
+    corrections: (documentId: string) => corrections.forDocument(documentId),
     /** Stores already parsed data as given (tests, samples, benchmarks): not reachable through the contract. */
     commitParsed(by: Caller, files: readonly TrustedFile[]): ImportSummary {
       return writer.write(by, files.map((f) => ({ ...f, prepared: f.documents.map((d, i) => prepare(f.name, d, d, i)) })), []);

@@ -11,6 +11,8 @@ export interface Extracted {
   encoding: string;
   /** for the review: how the encoding was decided, or that the text looks garbled */
   note: string | null;
+  /** the text as read, kept while the parse is staged so a person can split or merge its documents */
+  text: string;
   result: ParseResult;
 }
 
@@ -92,7 +94,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
           if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
           throw new Error(reply.message);
         }
-        return { encoding: reply.encoding, note: reply.note, result: reply.result };
+        return { encoding: reply.encoding, note: reply.note, text: reply.text, result: reply.result };
       };
       const p = queue.then(run, run);
       queue = p.catch(() => undefined);

@@ -4,11 +4,12 @@ import { parseDocNumber } from '../../../../shared/domain/docnumber';
 import type { DocNumber, ParsedDocument } from '../../../../shared/domain/parse-result';
 import { AppError } from '../../kernel/errors';
 import { checkDates, docNumberProblem, type NewDocument } from '../library/document-service';
+import type { Correction } from './corrections';
 import { dateContradictions, type Contradiction } from './review';
 
 /** A document ready to store (with the relations to enter and the flags to set), or the reason it is refused. */
 export type Prepared =
-  | { ok: true; doc: NewDocument; relations: ParsedDocument; flags: Contradiction[] }
+  | { ok: true; doc: NewDocument; relations: ParsedDocument; flags: Contradiction[]; corrections?: Correction[] }
   | { ok: false; title: string | null; reason: string };
 
 /** A staged document with the person's corrections over it (a field left out keeps what was extracted). */

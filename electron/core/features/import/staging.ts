@@ -1,5 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedDocument, ParsedGazette } from '../../../../shared/domain/parse-result';
+import type { ParsedDocument, ParsedGazette, ParseWarning } from '../../../../shared/domain/parse-result';
+
+/** A boundary a person moved at review (split or merge), as it will be stored with the file. */
+export interface BoundaryCorrection {
+  kind: 'split' | 'merge';
+  extracted: string;
+  corrected: string;
+}
+
+/** Where a staged document's text is in the file, and the boundary corrections that made it. */
+export interface StagedPart {
+  /** 1-based numbers of the file lines that make up its text, in order */
+  lines: number[];
+  history: BoundaryCorrection[];
+}
 
 /** One parsed file as the service itself extracted it, kept until the person commits the review. */
 export interface StagedFile {
@@ -10,6 +24,11 @@ export interface StagedFile {
   encoding: string;
   gazette: ParsedGazette | null;
   documents: ParsedDocument[];
+  /** parallel to documents: each one's lines and boundary corrections (split and merge replace both together) */
+  parts: StagedPart[];
+  /** the file's text by line, as read (line n is lines[n - 1]) */
+  lines: string[];
+  warnings: ParseWarning[];
   stagedAt: number;
   /** approximate memory it holds (UTF-16 text) */
   bytes: number;
@@ -33,8 +52,9 @@ export const DEFAULT_STAGING: Omit<StagingOptions, 'now'> = {
 /** Why a staged file is gone, for the message at commit. */
 export type Gone = { name: string; why: 'expired' | 'evicted' | 'committed' } | null;
 
-function sizeOf(documents: readonly ParsedDocument[], gazette: ParsedGazette | null): number {
+function sizeOf(documents: readonly ParsedDocument[], gazette: ParsedGazette | null, lines: readonly string[]): number {
   let chars = gazette ? JSON.stringify(gazette).length : 0;
+  for (const l of lines) chars += l.length + 8;
   for (const d of documents) {
     chars += 400 + d.title.length;
     for (const p of d.body ?? []) chars += p.length + 16;
@@ -74,7 +94,7 @@ export function createStagingArea(opts: StagingOptions) {
     put(f: Omit<StagedFile, 'id' | 'stagedAt' | 'bytes'>): string {
       expire();
       const id = randomUUID();
-      const staged: StagedFile = { ...f, id, stagedAt: opts.now(), bytes: sizeOf(f.documents, f.gazette) };
+      const staged: StagedFile = { ...f, id, stagedAt: opts.now(), bytes: sizeOf(f.documents, f.gazette, f.lines) };
       files.set(id, staged);
       total += staged.bytes;
       for (const old of files.values()) {
@@ -89,6 +109,14 @@ export function createStagingArea(opts: StagingOptions) {
       expire();
       const f = files.get(id);
       return f ? { file: f } : { gone: gone.get(id) ?? null };
+    },
+    /** Replaces a staged file's documents and parts after a person split or merged them. */
+    replace(id: string, documents: ParsedDocument[], parts: StagedPart[], warnings: ParseWarning[]) {
+      const f = files.get(id);
+      if (!f) return;
+      total -= f.bytes;
+      Object.assign(f, { documents, parts, warnings, bytes: sizeOf(documents, f.gazette, f.lines) });
+      total += f.bytes;
     },
     /** Forgets a file once it is committed. */
     release(id: string) {
