@@ -206,6 +206,9 @@ describe.skipIf(!has('unzip'))('DOCX grid', () => {
       expect(runs.length).toBeGreaterThan(200);
       expect(runs.filter((r) => r.includes('<w:sz w:val="32"/>') && r.includes('<w:spacing '))).toEqual([]);
       expect(runs.filter((r) => !/<w:snapToGrid w:val="(0|false)"\/>/.test(r))).toEqual([]);
+      // the 莱山 annex tables are Word tables, their header rows (two under 任务分工 and under 评价) repeat on each page
+      expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(4);
+      expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(2 + 1 + 1 + 2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -294,7 +297,10 @@ describe.skipIf(!has('soffice') || !has('pdftotext') || !has('unzip'))('DOCX in 
       const counts = body.map((page, p) => {
         const tops = new Set(page.filter(bodySize).map((w) => Math.round(w.top)));
         const sorted = [...tops].sort((a, b) => a - b);
-        const offGrid = sorted.filter((t) => Math.abs((t - sorted[0]) / LINE_PITCH - Math.round((t - sorted[0]) / LINE_PITCH)) > 0.08);
+        // a table (五号 cells) ends the stretch of grid lines: the text under it starts a new one
+        const cells = page.filter((w) => w.bottom - w.top > 11 && w.bottom - w.top < 16 && w.top > PAGE_H - BLOCK_TOP && w.bottom < PAGE_H - BLOCK_BOTTOM).map((w) => w.top);
+        const base = (t: number) => sorted.filter((u) => u <= t && !cells.some((c) => c > u && c < t))[0];
+        const offGrid = sorted.filter((t) => Math.abs((t - base(t)) / LINE_PITCH - Math.round((t - base(t)) / LINE_PITCH)) > 0.08);
         expect(offGrid, `${r.name} LibreOffice 正文第${p + 1}页不在行网格上的行`).toEqual([]);
         return sorted.length;
       });
@@ -355,12 +361,36 @@ describe('tables flattened at import', () => {
   it('sets the 招远 养老保险 task table (numbered rows of aligned cells) as a table, with its total row', () => {
     const zhaoyuan = samples.find((s) => s.name === '001')!;
     const tables = zhaoyuan.text.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'table' ? [b] : []));
-    expect(tables.length).toBe(1);
-    expect(tables[0].columns.map((c) => c.header)).toEqual(['序号', '镇（街道）', '投保人数（人）', '缴费额（万元）']);
-    expect(tables[0].rows[0]).toEqual(['1', '温泉街道', '4460', '920']);
-    expect(tables[0].rows[14]).toEqual(['', '合计', '80000', '18000']);
+    // with the two 指标 tables of the plans
+    expect(tables.map((t) => t.columns[0].header)).toEqual(['指标', '序号', '指标']);
+    const task = tables[1];
+    expect(task.columns.map((c) => c.header)).toEqual(['序号', '镇（街道）', '投保人数（人）', '缴费额（万元）']);
+    expect(task.rows[0]).toEqual(['1', '温泉街道', '4460', '920']);
+    expect(task.rows[14]).toEqual(['', '合计', '80000', '18000']);
     // running text with figures stays text
     const texts = zhaoyuan.text.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
     expect(texts.some((t) => t.includes('完成投保人数80000人'))).toBe(true);
+  });
+});
+
+describe('tables kept as rows of cells', () => {
+  it('sets the three 莱山 annex tables as tables: the 分工表 with its two-level header once, the 登记表, the 反馈表 as its two grids', () => {
+    const laishan = samples.find((s) => s.name === '000')!;
+    const tables = laishan.text.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'table' ? [b] : []));
+    expect(tables.map((t) => t.columns.length)).toEqual([6, 6, 3, 9]);
+    const [duty, register, feedback, rating] = tables;
+    expect(duty.columns.map((c) => c.header)).toEqual(['区政府领导', '数量', '任务分工', '', '', '']);
+    expect(duty.subheaders).toEqual([['', '', '上市企业', '外资企业', '高新技术企业', '规上企业']]);
+    // the header printed again at each page top (once wrapped as 区政府 / 领导) is gone; every leader has a row
+    expect(duty.rows.filter((r) => /区政府|上市企业/.test(r.join('')))).toEqual([]);
+    expect(duty.rows.filter((r) => r[0]).map((r) => `${r[0]}${r[1]}`)).toEqual(['孙玉荣、常务副区长20个', '苏宣鼎8个', '陆涵8个', '陈浩鹏15个', '辛迅15个', '邢妹15个', '刘兆潭15个']);
+    expect(duty.rows.flat().filter(Boolean)).toHaveLength(7 * 2 + 96);
+    expect(register.columns.map((c) => c.header)).toEqual(['序号', '企业/项目名称', '“进现场”时间（次数）', '发现的困难和问题', '解决情况', '典型做法和宣传报道情况']);
+    expect(register.rows).toEqual([['1', 'XXX有限公司', 'XX月XX日（X次）', '1. 2.', '', '']]);
+    expect(feedback.columns.map((c) => c.header)).toEqual(['企业、项目名称', '企业、项目负责人', '姓名、职务']);
+    expect(rating.subheaders?.[0].filter(Boolean)).toEqual(['见面', '电话/视频', '信函', '未联系', '满意', '基本满意', '不满意']);
+    // set as tables in the PDF: the cells sit in table cells on the annex pages
+    const cellPages = laishan.layout.pages.flatMap((p, i) => (p.items.some((it) => it.kind === 'text' && it.tag?.startsWith('cell:') && /爱科|XXX|企业诉求/.test(lineText(it))) ? [i] : []));
+    expect(cellPages.length).toBeGreaterThanOrEqual(3);
   });
 });

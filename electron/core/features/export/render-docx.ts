@@ -100,7 +100,7 @@ function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: strin
 const emptyPara = (pageBreakBefore = false, keepNext = false) =>
   new Paragraph({ ...PARA, children: [], spacing: { line: TWIPS.linePitch, lineRule: LineRuleType.EXACT }, pageBreakBefore, keepNext: keepNext || undefined });
 
-function table(columns: TableColumn[], rows: string[][]): Table {
+function table(columns: TableColumn[], rows: string[][], subheaders: string[][] = []): Table {
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => Math.floor((c.width / total) * TWIPS.blockW));
   const cell = (text: string, i: number, header: boolean) =>
@@ -123,8 +123,8 @@ function table(columns: TableColumn[], rows: string[][]): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
-      // the header row repeats on every page the table runs over
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
+      // the header rows repeat on every page the table runs over
+      ...[columns.map((c) => c.header), ...subheaders].map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((c, i) => cell(c, i, true)) })),
       ...rows.map((r) => new TableRow({ cantSplit: true, height: { value: 400, rule: HeightRule.ATLEAST }, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
     ],
   });
@@ -148,7 +148,7 @@ function blockChildren(block: Block, pageNumbers: Map<string, number | null>, br
         }),
       ];
     case 'table':
-      return [...(breakBefore ? [emptyPara(true)] : []), table(block.columns, block.rows)];
+      return [...(breakBefore ? [emptyPara(true)] : []), table(block.columns, block.rows, block.subheaders)];
     case 'toc':
       return tocField(block, pageNumbers, breakBefore);
     default: {
