@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from './model';
-import { rowBlocks } from './tables';
+import { flattenedTable, rowBlocks } from './tables';
 
 /** Tables the import kept as rows of cells (issue 12.5): crafted the way PDF and Word tables come out as text. */
 
@@ -52,5 +52,18 @@ describe('rows of cells set as a table again', () => {
     expect(tables(out)).toEqual([]);
     expect(texts(out)).toEqual(['组 长：王五　县长', '赵六　副县长', '钱七　局长']);
     expect(texts(rowBlocks(rows('单独一行\t说明')))).toEqual(['单独一行　说明']);
+  });
+});
+
+describe('tables an earlier import flattened into one paragraph', () => {
+  it('reads the header and the numbered rows of names and figures back, with the total row', () => {
+    const t = flattenedTable('单位（街道）完成户数（户）资金（万元）1东城街道320 45.5 2西城街道280 39 3南山镇410 52合计1010 136.5');
+    expect(t?.columns.map((c) => c.header)).toEqual(['序号', '单位（街道）', '完成户数（户）', '资金（万元）']);
+    expect(t?.rows).toEqual([['1', '东城街道', '320', '45.5'], ['2', '西城街道', '280', '39'], ['3', '南山镇', '410', '52'], ['', '合计', '1010', '136.5']]);
+  });
+  it('leaves running text with figures alone', () => {
+    expect(flattenedTable('全年完成投资1200万元，其中1季度完成300万元，2季度完成400万元，3季度完成500万元。')).toBeNull();
+    // numbering that does not run 1, 2, 3
+    expect(flattenedTable('单位（街道）户数（户）资金（万元）1东城街道320 45 3西城街道280 39 4南山镇410 52')).toBeNull();
   });
 });
