@@ -1,3 +1,4 @@
+import { CHARS_PER_LINE, SIZE } from './geometry';
 import type { Block, TableColumn } from './model';
 
 /**
@@ -36,6 +37,10 @@ export function flattenedTable(p: string): { columns: TableColumn[]; rows: strin
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
+/** 五号 table characters across the text block, and a cell's padding in them */
+const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
+const CELL_PAD = 1.2;
+
 /** width of a cell's text in characters (full-width 1, ASCII ½) */
 const textWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 const filled = (row: string[]) => row.filter(Boolean).length;
@@ -62,11 +67,19 @@ function cellTable(rows: string[][]): { caption: string | null; table: TableBloc
   body = body.filter((_, i, all) => charsOf(all.slice(i, i + heads.length)) !== key && charsOf(all.slice(i + 1 - heads.length, i + 1)) !== key);
   if (!body.length) return null;
   const numbered = !header[0] && body.every((r) => !r[0] || /^\d+$/.test(r[0]));
-  const columns: TableColumn[] = header.map((h, j) => {
-    const cells = body.map((r) => r[j]);
-    const widest = Math.max(2, ...[h, ...sub.map((r) => r[j])].map(textWidth), ...cells.map(textWidth));
-    return { header: j === 0 && numbered ? '序号' : h, width: Math.min(widest, 10) + 1, align: cells.every((c) => textWidth(c) <= 6) ? 'center' : 'left' };
-  });
+  const names = header.map((h, j) => (j === 0 && numbered ? '序号' : h));
+  const columns: TableColumn[] = names.map((h, j) => ({
+    header: h,
+    width: 0,
+    align: body.every((r) => textWidth(r[j]) <= 6) ? 'center' : 'left',
+  }));
+  // widths in 五号 characters: each column its header (and sub-header) unbroken if the line allows, the rest of the
+  // line to the columns with longer text, in proportion to what they hold beyond that
+  const least = names.map((h, j) => Math.max(2, textWidth(h), ...sub.map((r) => textWidth(r[j]))) + CELL_PAD);
+  const want = columns.map((_, j) => Math.max(least[j], Math.min(12, Math.max(...body.map((r) => textWidth(r[j])))) + CELL_PAD));
+  const spare = TABLE_CHARS - least.reduce((a, b) => a + b, 0);
+  const extra = want.reduce((a, w, j) => a + w - least[j], 0);
+  columns.forEach((c, j) => (c.width = spare > 0 && extra > 0 ? least[j] + (spare * (want[j] - least[j])) / extra : least[j]));
   return { caption, table: { type: 'table', columns, rows: body, ...(sub.length ? { subheaders: sub } : {}) } };
 }
 
