@@ -27,7 +27,7 @@ const LIBREOFFICE_CELL = (() => {
   return ((mm100(SIZE.body * 20) + mm100(main * 20) + mm100(fraction)) * 72) / 127;
 })();
 
-/** The per-character narrowing of 3号 on the 28-character line, in twips (floor: 28 characters must fit both lines). */
+/** The per-character narrowing of 3号, in twips: 28 characters fit Word's 156 mm line and LibreOffice's 155.4 mm. */
 export const BODY_TIGHTEN = Math.floor(Math.min(TWIPS.blockW / 28, LIBREOFFICE_CELL) - SIZE.body * 20);
 
 /** The narrowing of a character of another size, in proportion, as the PDF layout narrows it. */
@@ -61,7 +61,7 @@ export function settingsXml(): string {
 export function stylesXml(): string {
   const bodyR = `${fonts('body', 'Times New Roman')}<w:spacing w:val="${BODY_TIGHTEN}"/><w:sz w:val="${SIZE.body * 2}"/><w:szCs w:val="${SIZE.body * 2}"/>`;
   // snapToGrid off (paragraph): LibreOffice 7.4 would set each character of the paragraph in whole cells of the
-  // character grid (a 3号 character takes two 15.79 pt cells, see render-docx.ts) and a 2号 line on two grid lines;
+  // character grid (a 3号 character takes two 15.73 pt cells, see render-docx.ts) and a 2号 line on two grid lines;
   // every paragraph states its exact line height instead. Word reads the character grid per run (rPr snapToGrid),
   // so text typed later in Word still gets the 28-character grid.
   const pPr =

@@ -52,7 +52,7 @@ function fontOf(role: FontRole) {
  * 15.79 pt a character. The section also declares the GB/T 9704 grid (docGrid linesAndChars, 22 lines, charSpace
  * from the 三号 default size: 28 characters), which Word and WPS show in 页面设置 and use for text typed later; our
  * runs opt out of it (rPr snapToGrid) and our paragraphs too (the Normal style), because LibreOffice 7.4 cannot
- * honour it: it sets a character in whole grid cells, so a 16 pt character takes two 15.79 pt cells (14 a line,
+ * honour it: it sets a character in whole grid cells, so a 16 pt character takes two 15.73 pt cells (14 a line,
  * glyph width unrelated to charSpace or run spacing), and pads every run of digits to whole cells (2022年2月7日
  * comes out as 2022 年2 月7 日). Body-size runs take their spacing from the Normal style.
  */
