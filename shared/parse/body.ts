@@ -133,6 +133,29 @@ function signatureLines(items: { raw: string; text: string }[], known: string[])
 }
 
 /**
+ * The cells of a line that a table left between tabs (a PDF or Word table extracted to text), each compacted:
+ * empty cells stay, they stand under or beside a merged cell. Null without a tab or without any text.
+ */
+function rowCells(raw: string): string[] | null {
+  if (!raw.includes('\t')) return null;
+  const cells = raw.split('\t').map(compactText);
+  return cells.some(Boolean) ? cells : null;
+}
+
+/**
+ * Rows of tables among the lines, as their cells joined by tabs (null for other lines). A line of two cells with
+ * text is a row, and so is one whose text stands after empty cells; a single cell followed only by empty ones
+ * (`企业诉求⇥⇥`) is a row only next to another row (a stray tab after a sentence is not a table). Kept apart, the
+ * rows can be set as a table again on export; compacted as one text, the cells of a row ran together and the rows
+ * into one paragraph.
+ */
+export function tableRows(raws: string[]): Array<string | null> {
+  const cells = raws.map(rowCells);
+  const strong = cells.map((c) => !!c && (c.filter(Boolean).length >= 2 || !c[0]));
+  return cells.map((c, i) => (c && (strong[i] || strong[i - 1] || strong[i + 1]) ? c.join('\t') : null));
+}
+
+/**
  * Paragraphs of the given units (already cut to one document's body). `issuers` are the document's issuers as
  * far as known (from its title), so a signature naming them is recognised even without an organisation suffix.
  * A signature block (organ line(s), date line), a publication note and an attachment line never join the
@@ -143,7 +166,7 @@ export function paragraphs(
   layout: Layout = detectLayout(units) ?? 'blocks',
   issuers: string[] = [],
 ): string[] {
-  const items: { text: string; raw: string; gap: boolean; piece: boolean }[] = [];
+  const items: { text: string; raw: string; gap: boolean; piece: boolean; line: string }[] = [];
   let gap = false;
   for (const u of units) {
     if (u.noise) continue;
@@ -151,9 +174,12 @@ export function paragraphs(
       gap = true;
       continue;
     }
-    items.push({ text: u.compact, raw: u.text, gap, piece: u.piece });
+    items.push({ text: u.compact, raw: u.text, gap, piece: u.piece, line: u.raw });
     gap = false;
   }
+  tableRows(items.map((x) => x.line)).forEach((row, i) => {
+    if (row) items[i].text = row;
+  });
   const known = issuers.map(squeeze).filter(Boolean);
   const sig = signatureLines(items, known);
   const widths = localWidths(items.map((x) => x.text));
@@ -206,5 +232,5 @@ export function paragraphs(
     prev = text;
   }
   if (!cur.empty) out.push(cur.take());
-  return out.map((p) => compactText(p));
+  return out.map((p) => (p.includes('\t') ? p : compactText(p)));
 }

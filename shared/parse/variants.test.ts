@@ -3,7 +3,7 @@ import { parseCnDate } from '../domain/cn-date';
 import { findDocNumbers, parseDocNumber } from '../domain/docnumber';
 import { ParseResult } from '../domain/parse-result';
 import { extractValidity } from '../domain/validity';
-import { paragraphs } from './body';
+import { paragraphs, tableRows } from './body';
 import { parseText } from './index';
 import { extractAppointments, extractRelations } from './relations';
 import { buildUnits } from './units';
@@ -380,3 +380,32 @@ describe('never throws, never super-linear', () => {
     expect(time(4000)).toBeLessThan(small * 8 * 4);
   }, 60_000);
 });
+
+describe('tables kept as rows of cells (issue 12.5)', () => {
+  it('keeps each line of tab-separated cells a paragraph of its own, cells compacted, empty cells in place', () => {
+    const text = [
+      '各单位任务如下：',
+      '',
+      '单 位\t任务\t\t',
+      '\t\t完成时间\t责任人',
+      '县教育局\t建成 3 所学校\t2022 年 6 月\t张 三',
+      '\t\t\t李四',
+      '',
+      '其他工作按原方案执行。',
+    ].join('\n');
+    expect(paragraphs(buildUnits(text), 'blocks')).toEqual([
+      '各单位任务如下：',
+      '单位\t任务\t\t',
+      '\t\t完成时间\t责任人',
+      '县教育局\t建成3所学校\t2022年6月\t张三',
+      '\t\t\t李四',
+      '其他工作按原方案执行。',
+    ]);
+  });
+  it('a single cell before empty ones is a row next to other rows, a stray tab after a sentence is not', () => {
+    expect(tableRows(['企业、项目名称\t负责人\t职务', '企业诉求\t\t', '部门\t姓名\t'])).toEqual(['企业、项目名称\t负责人\t职务', '企业诉求\t\t', '部门\t姓名\t']);
+    expect(tableRows(['本通知自印发之日起施行。\t', '附件：名单'])).toEqual([null, null]);
+    expect(tableRows(['\t\t', '正文'])).toEqual([null, null]);
+  });
+});
+

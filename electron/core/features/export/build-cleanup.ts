@@ -36,7 +36,7 @@ export const cellWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCod
 export function cleanupColumns(rows: string[][]): TableColumn[] {
   const widest = (i: number, min: number, max = Infinity) =>
     Math.min(max, Math.max(min, cellWidth(CLEANUP_COLUMNS[i].header), ...rows.map((r) => cellWidth(r[i] ?? '')))) + CELL_PAD;
-  // LibreOffice puts a quarter-em between digits and Chinese whatever the DOCX says (it ignores autoSpaceDE/DN):
+  // LibreOffice puts ⅕ em between digits and Chinese whatever the DOCX says (it ignores autoSpaceDE/DN):
   // a date has five such joins
   const widths = [widest(0, 2), 0, widest(2, 4), widest(3, 4) + LO_DATE_SPACING, widest(4, 4, 8)];
   widths[1] = Math.max(8, TABLE_CHARS - widths.reduce((s, w) => s + w, 0));

@@ -1,6 +1,6 @@
 import type { Document } from '../../../../shared/domain/document';
 import type { Block, OfficialText, Run } from './model';
-import { flattenedTable } from './tables';
+import { flattenedTable, rowBlocks } from './tables';
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F\\u2010-\\u201F\\u2026';
 const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
@@ -91,13 +91,24 @@ export function documentBlocks(doc: Document, opts: DocumentBlockOptions): Block
   if (opts.style === 'gazette' && number) out.push({ type: 'docNumber', text: `（${number}）` });
   out.push({ type: 'blank', lines: 1 });
 
-  const body = doc.body.flatMap((p) => p.split('\n')).map(tidy).filter((p) => p.length > 0);
+  // a table row the import kept (cells between tabs) is tidied cell by cell
+  const body = doc.body
+    .flatMap((p) => p.split('\n'))
+    .map((p) => (p.includes('\t') ? p.split('\t').map(tidy).join('\t') : tidy(p)))
+    .filter((p) => p.replace(/\t/g, '').length > 0);
   if (body.length && body[0].replace(/\s/g, '') === title.replace(/\s/g, '')) body.shift();
 
   let sawDate = false;
   let inAttachment = false;
   for (let i = 0; i < body.length; i++) {
     const p = body[i];
+    if (p.includes('\t')) {
+      const rows: string[][] = [];
+      for (; i < body.length && body[i].includes('\t'); i++) rows.push(body[i].split('\t'));
+      i--;
+      out.push(...rowBlocks(rows));
+      continue;
+    }
     if (i === 0 && /[：:]$/.test(p) && p.length <= 200 && !p.includes('。')) {
       out.push({ type: 'addressee', text: p });
       continue;

@@ -44,7 +44,7 @@ export const TWIPS = (() => {
     blockW,
     blockH,
     linePitch,
-    /** char grid: (pitch − 16 pt) × 4096, per the docGrid definition */
-    charSpace: Math.round(((blockW / CHARS_PER_LINE) / 20 - SIZE.body) * 4096),
+    /** char grid: (pitch − 16 pt) × 4096, per the docGrid definition; floor: 28 characters must fit the line */
+    charSpace: Math.floor(((blockW / CHARS_PER_LINE) / 20 - SIZE.body) * 4096),
   };
 })();

@@ -250,7 +250,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
     });
   };
 
-  const placeTable = (columns: TableColumn[], rows: string[][]) => {
+  const placeTable = (columns: TableColumn[], rows: string[][], subheaders: string[][] = []) => {
     snap();
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * BLOCK_W);
@@ -268,10 +268,11 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
         const paras = (cells[i] ?? '').split('\n');
         return { style, lines: paras.flatMap((p) => setPara({ runs: [{ text: p }], style }, widths[i] - 2 * TABLE_PAD)) };
       });
-    const header = setRow(columns.map((c) => c.header), true);
-    const headerH = Math.max(...header.map((c) => c.lines.length)) * TABLE_LINE + 2 * TABLE_PAD;
+    // the column names and any header rows under them, repeated on each page the table runs over
+    const heads = [columns.map((c) => c.header), ...subheaders].map((r) => setRow(r, true));
+    const headerH = heads.reduce((s, h) => s + Math.max(...h.map((c) => c.lines.length)) * TABLE_LINE + 2 * TABLE_PAD, 0);
 
-    const drawRow = (row: typeof header, from: number, count: number) => {
+    const drawRow = (row: (typeof heads)[number], from: number, count: number) => {
       const lines = Math.min(count, Math.max(...row.map((c) => c.lines.length)) - from);
       const h = lines * TABLE_LINE + 2 * TABLE_PAD;
       const top = y;
@@ -290,8 +291,9 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       y += h;
     };
 
+    const drawHeads = () => heads.forEach((h) => drawRow(h, 0, 1e9));
     if (headerH + TABLE_LINE + 2 * TABLE_PAD > room() + EPS) newPage();
-    drawRow(header, 0, 1e9);
+    drawHeads();
     for (const cells of rows) {
       const row = setRow(cells, false);
       const n = Math.max(...row.map((c) => c.lines.length));
@@ -302,7 +304,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
         // move the whole row when it fits on a fresh page; split only rows taller than a page
         if (fit < rest && (fit < 1 || rest * TABLE_LINE + headerH + 2 * TABLE_PAD <= BLOCK_H)) {
           newPage();
-          drawRow(header, 0, 1e9);
+          drawHeads();
           continue;
         }
         const count = Math.min(fit, rest);
@@ -371,7 +373,7 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       }
       if (block.type === 'table') {
         mark(block);
-        placeTable(block.columns, block.rows);
+        placeTable(block.columns, block.rows, block.subheaders);
         continue;
       }
       if (block.type === 'toc') {

@@ -35,7 +35,8 @@ export type Block = Target &
     | { type: 'signature'; issuers: string[]; date: string | null }
     /** （此件公开发布） and similar */
     | { type: 'note'; text: string }
-    | { type: 'table'; columns: TableColumn[]; rows: string[][] }
+    /** subheaders: header rows under the column names (a two-level header), repeated with them on each page */
+    | { type: 'table'; columns: TableColumn[]; rows: string[][]; subheaders?: string[][] }
     | { type: 'toc'; heading: string; entries: TocItem[] }
     /** free lines for covers and masthead pages */
     | { type: 'display'; text: string; font: FontRole; size: number; align: 'left' | 'center' | 'right'; color?: 'red' | 'black'; lines?: number }

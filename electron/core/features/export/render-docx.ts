@@ -25,7 +25,7 @@ import {
 } from 'docx';
 import { FONT_ROLES, type FontRole } from './fonts';
 import { keepsWithNext, needAfter } from './keeps';
-import { BODY_TIGHTEN, HEADING_STYLE, OFF_GRID, settingsXml, stylesXml } from './docx-styles';
+import { HEADING_STYLE, settingsXml, stylesXml, tightenTwips } from './docx-styles';
 import { SIZE, TABLE_LINE, TWIPS } from './geometry';
 import type { Block, OfficialText, Run, TableColumn } from './model';
 import { paragraphsOf, plainStyle, TOC_CHARS, type Para } from './styles';
@@ -39,24 +39,33 @@ const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const LATIN: Record<FontRole, string> = { title: 'Times New Roman', body: 'Times New Roman', hei: '黑体', kai: '楷体_GB2312', song: '宋体' };
 /** Every paragraph: widow control as the PDF; no punctuation hanging past the margin; no space added around digits. */
 const PARA = { widowControl: true, overflowPunctuation: false, autoSpaceEastAsianText: false } as const;
+/** The GB/T 9704 grid, 22 lines × 28 characters (charSpace counts from the 三号 default size); see run(). */
+const GRID = { type: DocumentGridType.LINES_AND_CHARS, linePitch: TWIPS.linePitch, charSpace: TWIPS.charSpace } as const;
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED };
 
 function fontOf(role: FontRole) {
   return { eastAsia: FONT_ROLES[role].docxName, ascii: LATIN[role], hAnsi: LATIN[role], hint: 'eastAsia' as const };
 }
 
-/** How much a full-width character of a size is narrowed to sit on the 28-per-line grid, in twips (as the PDF layout). */
-const tighten = (size: number) => Math.floor((BODY_TIGHTEN * size) / SIZE.body);
-
 /**
  * Every size is narrowed as the PDF narrows it, by run spacing: 28 characters of 3号 fill the 156 mm line only at
- * 15.79 pt a character. A character grid (docGrid linesAndChars, charSpace −848) does it in Word, but LibreOffice
- * gives each 16 pt character two cells of a grid narrower than 16 pt (14 characters a line), so the grid states
- * the 22 lines only. The Normal style carries the same spacing, so text typed into the file later also gets 28
- * characters a line.
+ * 15.79 pt a character. The section also declares the GB/T 9704 grid (docGrid linesAndChars, 22 lines, charSpace
+ * from the 三号 default size: 28 characters), which Word and WPS show in 页面设置 and use for text typed later; our
+ * runs opt out of it (rPr snapToGrid) and our paragraphs too (the Normal style), because LibreOffice 7.4 cannot
+ * honour it: it sets a character in whole grid cells, so a 16 pt character takes two 15.73 pt cells (14 a line,
+ * glyph width unrelated to charSpace or run spacing), and pads every run of digits to whole cells (2022年2月7日
+ * comes out as 2022 年2 月7 日). Body-size runs take their spacing from the Normal style.
  */
 function run(text: string, role: FontRole, size: number, color?: string, lineBreak = false) {
-  return new TextRun({ text, font: fontOf(role), size: size * 2, color, characterSpacing: tighten(size), break: lineBreak ? 1 : undefined });
+  return new TextRun({
+    text,
+    font: fontOf(role),
+    size: size * 2,
+    color,
+    characterSpacing: size === SIZE.body ? undefined : tightenTwips(size),
+    snapToGrid: false,
+    break: lineBreak ? 1 : undefined,
+  });
 }
 
 /** twips per character of a size on the grid (28 characters of 3号 fill the 156 mm line) */
@@ -72,7 +81,7 @@ function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: strin
   );
   return new Paragraph({
     ...PARA,
-    style: extra.style ?? (s.size === SIZE.body ? undefined : OFF_GRID),
+    style: extra.style,
     children: extra.bookmark ? [new Bookmark({ id: extra.bookmark, children })] : children,
     alignment: ALIGN[s.align],
     indent: {
@@ -91,7 +100,7 @@ function paragraph(p: Para, extra: { pageBreakBefore?: boolean; bookmark?: strin
 const emptyPara = (pageBreakBefore = false, keepNext = false) =>
   new Paragraph({ ...PARA, children: [], spacing: { line: TWIPS.linePitch, lineRule: LineRuleType.EXACT }, pageBreakBefore, keepNext: keepNext || undefined });
 
-function table(columns: TableColumn[], rows: string[][]): Table {
+function table(columns: TableColumn[], rows: string[][], subheaders: string[][] = []): Table {
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => Math.floor((c.width / total) * TWIPS.blockW));
   const cell = (text: string, i: number, header: boolean) =>
@@ -103,7 +112,6 @@ function table(columns: TableColumn[], rows: string[][]): Table {
         (line) =>
           new Paragraph({
             ...PARA,
-            style: OFF_GRID,
             children: [run(line, header ? 'hei' : 'body', SIZE.table)],
             alignment: header || columns[i].align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { line: TABLE_LINE * 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
@@ -115,8 +123,8 @@ function table(columns: TableColumn[], rows: string[][]): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
-      // the header row repeats on every page the table runs over
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
+      // the header rows repeat on every page the table runs over
+      ...[columns.map((c) => c.header), ...subheaders].map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((c, i) => cell(c, i, true)) })),
       ...rows.map((r) => new TableRow({ cantSplit: true, height: { value: 400, rule: HeightRule.ATLEAST }, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
     ],
   });
@@ -140,7 +148,7 @@ function blockChildren(block: Block, pageNumbers: Map<string, number | null>, br
         }),
       ];
     case 'table':
-      return [...(breakBefore ? [emptyPara(true)] : []), table(block.columns, block.rows)];
+      return [...(breakBefore ? [emptyPara(true)] : []), table(block.columns, block.rows, block.subheaders)];
     case 'toc':
       return tocField(block, pageNumbers, breakBefore);
     default: {
@@ -214,6 +222,7 @@ function blankSection(): ISectionOptions {
         size: { width: TWIPS.pageW, height: TWIPS.pageH },
         margin: { top: TWIPS.top, bottom: TWIPS.bottom, left: TWIPS.left, right: TWIPS.right, header: TWIPS.top - 600, footer: FOOTER },
       },
+      grid: GRID,
     },
     headers: { ...none, even: none.default },
     footers: { default: foot, even: foot },
@@ -226,11 +235,10 @@ function footer(side: 'odd' | 'even') {
   return new Footer({
     children: [
       new Paragraph({
-        style: OFF_GRID,
         spacing: { line: SIZE.pageNumber * 20, lineRule: LineRuleType.EXACT },
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: SIZE.pageNumber * 20 } : { left: SIZE.pageNumber * 20 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fontOf('song'), size: SIZE.pageNumber * 2 })],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fontOf('song'), size: SIZE.pageNumber * 2, snapToGrid: false })],
       }),
     ],
   });
@@ -240,7 +248,6 @@ function header(text: string | null) {
   return new Header({
     children: [
       new Paragraph({
-        style: OFF_GRID,
         alignment: AlignmentType.CENTER,
         border: text ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
         children: text ? [run(text, 'song', SIZE.header)] : [],
@@ -279,8 +286,7 @@ export async function renderDocx(
           margin: { top: TWIPS.top, bottom: TWIPS.bottom, left: TWIPS.left, right: TWIPS.right, header: TWIPS.top - 600, footer: FOOTER },
           pageNumbers: sec.restartNumbering ? { start: 1 } : undefined,
         },
-        // the GB/T 9704 line grid: 22 lines (paragraphs also state the exact line pitch); characters: see run()
-        grid: { type: DocumentGridType.LINES, linePitch: TWIPS.linePitch },
+        grid: GRID,
       },
       // every section states its own header and footers: Word would otherwise carry the previous ones over
       headers: { default: header(sec.header), even: header(sec.header) },

@@ -1,4 +1,5 @@
-import type { TableColumn } from './model';
+import { CHARS_PER_LINE, SIZE } from './geometry';
+import type { Block, TableColumn } from './model';
 
 /**
  * Tables that text extraction flattened into one paragraph: a header of column names (镇（街道）投保人数（人）
@@ -32,4 +33,75 @@ export function flattenedTable(p: string): { columns: TableColumn[]; rows: strin
     ...names.slice(1).map((h) => ({ header: h, width: 7, align: 'center' as const })),
   ];
   return { columns, rows };
+}
+
+type TableBlock = Extract<Block, { type: 'table' }>;
+
+/** 五号 table characters across the text block, and a cell's padding in them */
+const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
+const CELL_PAD = 1.2;
+
+/** width of a cell's text in characters (full-width 1, ASCII ½) */
+const textWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
+const filled = (row: string[]) => row.filter(Boolean).length;
+/** the characters of some rows, sorted: a header printed again at a page top, even wrapped otherwise, has the same */
+const charsOf = (rows: string[][]) => [...rows.flat().join('')].sort().join('');
+
+/**
+ * One table from rows of cells: the first row names the columns; a second row that fills only columns under or
+ * beside merged header cells (任务分工 over 上市企业 外资企业 …) is a second header row; a first row that fills
+ * fewer than half its cells above a full row is a caption line (单位名称 … 时间：) rather than the header. The
+ * header rows printed again at page tops go; an unnamed first column of running numbers is 序号.
+ */
+function cellTable(rows: string[][]): { caption: string | null; table: TableBlock } | null {
+  const n = Math.max(...rows.map((r) => r.length));
+  let body = rows.map((r) => [...r, ...Array<string>(n - r.length).fill('')]);
+  let caption: string | null = null;
+  if (body.length > 2 && filled(body[0]) * 2 < n && filled(body[1]) === n) caption = body.shift()!.filter(Boolean).join('　');
+  const header = body[0];
+  const second = body[1];
+  const sub = !!second && !second[0] && second.some((c, j) => c && !header[j]) ? [second] : [];
+  const heads = [header, ...sub];
+  body = body.slice(heads.length);
+  const key = charsOf(heads);
+  body = body.filter((_, i, all) => charsOf(all.slice(i, i + heads.length)) !== key && charsOf(all.slice(i + 1 - heads.length, i + 1)) !== key);
+  if (!body.length) return null;
+  const numbered = !header[0] && body.every((r) => !r[0] || /^\d+$/.test(r[0]));
+  const names = header.map((h, j) => (j === 0 && numbered ? '序号' : h));
+  const columns: TableColumn[] = names.map((h, j) => ({
+    header: h,
+    width: 0,
+    align: body.every((r) => textWidth(r[j]) <= 6) ? 'center' : 'left',
+  }));
+  // widths in 五号 characters: each column its header (and sub-header) unbroken if the line allows, the rest of the
+  // line to the columns with longer text, in proportion to what they hold beyond that
+  const least = names.map((h, j) => Math.max(2, textWidth(h), ...sub.map((r) => textWidth(r[j]))) + CELL_PAD);
+  const want = columns.map((_, j) => Math.max(least[j], Math.min(12, Math.max(...body.map((r) => textWidth(r[j])))) + CELL_PAD));
+  const spare = TABLE_CHARS - least.reduce((a, b) => a + b, 0);
+  const extra = want.reduce((a, w, j) => a + w - least[j], 0);
+  columns.forEach((c, j) => (c.width = spare > 0 && extra > 0 ? least[j] + (spare * (want[j] - least[j])) / extra : least[j]));
+  return { caption, table: { type: 'table', columns, rows: body, ...(sub.length ? { subheaders: sub } : {}) } };
+}
+
+/**
+ * Blocks for a run of table rows the import kept as cells (`tableRows` in shared/parse), each row its cells:
+ * rows of as many cells form one table (a different count starts the next, as 附件3 prints two grids); a list of
+ * labels and names (组　长：史鑫　市委副书记、市长, the label column empty below) is set as lines of text, and so
+ * are the rows that follow it and a lone row.
+ */
+export function rowBlocks(rows: string[][]): Block[] {
+  // cells apart by a full-width space, none after a label's colon (组长：史鑫　市委副书记、市长)
+  const line = (r: string[]): Block => ({ type: 'paragraph', level: 0, runs: [{ text: r.filter(Boolean).join('　').replace(/([：:])　/g, '$1') }] });
+  if (/[：:]$/.test(rows[0][0] ?? '')) return rows.map(line);
+  const out: Block[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && rows[j].length === rows[i].length) j++;
+    const built = j - i >= 2 && rows[i].length >= 2 ? cellTable(rows.slice(i, j)) : null;
+    if (built?.caption) out.push({ type: 'paragraph', level: 0, runs: [{ text: built.caption }] });
+    if (built) out.push(built.table);
+    else out.push(...rows.slice(i, j).map(line));
+    i = j;
+  }
+  return out;
 }
