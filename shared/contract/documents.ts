@@ -46,6 +46,19 @@ export const AuditEntry = z.object({
   entityId: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /**
+   * For a relation entry in a document's history: the document at the other end, as stored now (id set) or as
+   * the log names it (id null: not or no longer in the library), and which way the relation points from here.
+   */
+  related: z
+    .object({
+      direction: z.enum(['out', 'in']),
+      type: RelationType,
+      id: z.string().nullable(),
+      title: z.string().nullable(),
+      docNumber: z.string().nullable(),
+    })
+    .optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -191,7 +191,7 @@ export function createDocumentService(
       outgoing: relations.outgoing(id),
       incoming: relations.incoming(id),
       highlights: findHighlights(document.body),
-      history: audit.documentHistory(id),
+      history: relations.nameRelated(id, audit.documentHistory(id)),
       gazettes: gazettes.forDocument(id),
     };
   }

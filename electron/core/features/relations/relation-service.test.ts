@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BY, commitFile, parsedDoc, tableCounts, testLibrary } from '../../test-support/fixtures';
 
 function setup() {
-  const { ctx, imports, relations, audit } = testLibrary();
+  const { ctx, imports, relations, audit, documents } = testLibrary();
   const summary = imports.commitParsed(BY, [
     commitFile('a.txt', [
       parsedDoc({ title: '甲', docNumber: '招政发〔2022〕1号', dateSigned: '2022-01-01' }),
@@ -10,7 +10,7 @@ function setup() {
     ]),
   ]);
   const [a, b] = summary.created.map((c) => c.id);
-  return { ctx, imports, relations, audit, a, b };
+  return { ctx, imports, relations, audit, documents, a, b };
 }
 
 describe('relations', () => {
@@ -20,6 +20,22 @@ describe('relations', () => {
     expect(r).toMatchObject({ type: 'amends', sourceId: b, targetId: a, targetTitle: '甲', targetDocNumber: '招政发〔2022〕1号' });
     expect(relations.incoming(a)).toEqual([r]);
     for (const id of [a, b]) expect(audit.documentHistory(id).map((h) => h.action)).toContain('relation.create');
+  });
+
+  it('names the document at the other end of each relation entry in either history, also once it is deleted', () => {
+    const { relations, documents, a, b } = setup();
+    const r = relations.add(BY, { sourceId: b, type: 'abolishes', targetId: a });
+    relations.remove(BY, r.id);
+    const onTarget = documents.detail(a).history.filter((h) => h.entity === 'relation');
+    expect(onTarget.map((h) => [h.action, h.related])).toEqual([
+      ['relation.create', { direction: 'in', type: 'abolishes', id: b, title: '乙', docNumber: '招政发〔2022〕2号' }],
+      ['relation.delete', { direction: 'in', type: 'abolishes', id: b, title: '乙', docNumber: '招政发〔2022〕2号' }],
+    ]);
+    relations.add(BY, { sourceId: b, type: 'cites', targetId: a });
+    documents.delete(BY, a);
+    const onSource = documents.detail(b).history.filter((h) => h.entity === 'relation').map((h) => h.related);
+    expect(onSource.at(-1)).toEqual({ direction: 'out', type: 'cites', id: null, title: '甲', docNumber: '招政发〔2022〕1号' });
+    expect(onSource[0]).toMatchObject({ direction: 'out', type: 'abolishes', id: null, title: '甲' });
   });
 
   it('keeps a reference to a 文号 not in the library and links it when that document is imported', () => {

@@ -1,4 +1,5 @@
 import type { Caller } from '../../../../shared/contract';
+import type { AuditEntry } from '../../../../shared/contract/documents';
 import type { Relation, RelationType } from '../../../../shared/domain/document';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
 import { AppError } from '../../kernel/errors';
@@ -58,16 +59,22 @@ export function normalizeRefTitle(title: string | null | undefined): string | nu
   return t || null;
 }
 
-/** What the audit log keeps of a relation: both ends, so either document's history shows it. */
+/**
+ * What the audit log keeps of a relation: both ends with their names, so either document's history can say
+ * which document it was, even after that document is deleted.
+ */
 export function relationAuditShape(r: Relation) {
   return {
     type: r.type,
     sourceId: r.sourceId,
+    sourceTitle: r.sourceTitle,
+    sourceDocNumber: r.sourceDocNumber,
     targetId: r.targetId,
     targetDocNumber: r.targetDocNumber,
     targetTitle: r.targetTitle,
   };
 }
+type RelationAuditShape = Partial<ReturnType<typeof relationAuditShape>>;
 
 /**
  * Relations between documents: to a stored document, or an unresolved reference (normalized 文号 and/or title)
@@ -215,6 +222,27 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
         sources.push(before.sourceId);
       }
       return sources;
+    },
+
+    /**
+     * A document's history with each relation entry naming the document at the other end: as stored now when it
+     * is still in the library, else as the log recorded it (rows written before names were logged give the id).
+     */
+    nameRelated(documentId: string, entries: AuditEntry[]): AuditEntry[] {
+      return entries.map((e) => {
+        if (e.entity !== 'relation') return e;
+        const shape = (e.after ?? e.before) as RelationAuditShape | null;
+        if (!shape?.type) return e;
+        const out = shape.sourceId === documentId;
+        const otherId = (out ? (shape.targetId ?? (e.before as RelationAuditShape | null)?.targetId) : shape.sourceId) ?? null;
+        const stored = otherId ? docRef.get(otherId) : undefined;
+        const related = stored
+          ? { id: stored.id, title: stored.title, docNumber: stored.docNumber }
+          : out
+            ? { id: null, title: shape.targetTitle ?? null, docNumber: shape.targetDocNumber ?? null }
+            : { id: null, title: shape.sourceTitle ?? null, docNumber: shape.sourceDocNumber ?? null };
+        return { ...e, related: { direction: out ? 'out' : 'in', type: shape.type, ...related } };
+      });
     },
 
     /** Relations this document has to others. */
