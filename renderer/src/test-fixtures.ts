@@ -53,6 +53,7 @@ export function detail(over: Partial<DocumentDetail> = {}): DocumentDetail {
     asOf: '2026-11-22',
     outgoing: [],
     incoming: [],
+    relatedStatuses: {},
     highlights: [],
     history: [],
     gazettes: [],

@@ -78,6 +78,8 @@ export const DocumentDetail = z.object({
   outgoing: z.array(Relation),
   /** relations others have to this one (被废止, 被修改, 被替代, 被引用) */
   incoming: z.array(Relation),
+  /** status on `asOf` of each stored document at the other end of a relation, so the page shows what a relation did */
+  relatedStatuses: z.record(z.string(), DocumentStatus),
   highlights: z.array(Highlight),
   history: z.array(AuditEntry),
   gazettes: z.array(z.object({ id: z.string(), title: z.string(), issueNumber: z.number().int().nullable(), year: z.number().int().nullable() })),

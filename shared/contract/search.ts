@@ -5,7 +5,10 @@ import { defineChannels } from './define';
 import { FacetCount } from './documents';
 
 /** What a person typed or pasted into a search box. */
-const QueryText = z.string().max(100_000, '查询内容过长（超过 10 万字），请缩短后再查');
+/** The longest query text accepted (a pasted page fits; a pasted book does not). */
+export const MAX_QUERY_CHARS = 100_000;
+export const QUERY_TOO_LONG = '查询内容过长（超过 10 万字），请缩短后再查';
+const QueryText = z.string().max(MAX_QUERY_CHARS, QUERY_TOO_LONG);
 
 export const SearchRequest = z.object({
   /**

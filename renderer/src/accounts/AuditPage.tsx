@@ -26,7 +26,7 @@ export const ACTION_LABELS: Record<string, string> = {
 
 /** The object of a row: the document (with the fields a change touched), or the account. */
 function subject(r: AuditRecord): string {
-  const fields = changedFields({ ...r, actor: r.user });
+  const fields = changedFields({ ...r, actor: r.user }).map((f) => f.label);
   return `${r.documentTitle ?? r.documentId ?? `${r.entity} ${r.entityId}`}${fields.length ? `（${fields.join('、')}）` : ''}`;
 }
 

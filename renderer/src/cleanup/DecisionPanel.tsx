@@ -136,7 +136,7 @@ export function DecisionPanel(props: Props) {
       {d && (
         <>
           <Panel title="关系">
-            <Relations outgoing={d.outgoing} incoming={d.incoming} />
+            <Relations documentId={d.document.id} outgoing={d.outgoing} incoming={d.incoming} statuses={d.relatedStatuses} canEdit={false} onChanged={() => {}} />
           </Panel>
           <Panel title="正文（施行、有效期、废止条款已标出）">
             <div style={{ maxHeight: 420, overflow: 'auto' }}>

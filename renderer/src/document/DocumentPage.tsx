@@ -214,7 +214,14 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
           <Stack gap="md">
             <Facts detail={d} />
             <Panel title="关系">
-              <Relations outgoing={d.outgoing} incoming={d.incoming} />
+              <Relations
+                documentId={doc.id}
+                outgoing={d.outgoing}
+                incoming={d.incoming}
+                statuses={d.relatedStatuses}
+                canEdit={canEdit}
+                onChanged={() => detail.reload()}
+              />
             </Panel>
             <DocumentCampaigns documentId={d.document.id} />
             <ImportCorrections documentId={d.document.id} />

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { DocumentPatch } from '../../../shared/contract/documents';
 import type { Document } from '../../../shared/domain/document';
 import { errorMessage, RpcCallError } from '../api/call';
+import { DialogActions } from '../common/DialogActions';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { DATE_MESSAGE, DocumentFields, FIELD_DATES, ISO_DATE, toFieldsForm, validateFields, type FieldsForm } from './DocumentFields';
 
@@ -107,19 +108,13 @@ export function EditDocumentModal({ document, opened, onClose, save, onReload }:
         </SimpleGrid>
         <Textarea label="正文（每行一段）" autosize minRows={4} maxRows={14} value={form.body} onChange={(e) => set({ body: e.currentTarget.value })} />
         <ErrorAlert message={error} title={conflict ? '文件已被他人修改' : '未能保存'} />
-        <Group justify="flex-end">
+        <DialogActions label="保存" busy={busy} onCancel={onClose} onConfirm={submit}>
           {conflict && (
             <Button variant="light" color="orange" onClick={onReload}>
               重新加载最新内容（放弃我的修改）
             </Button>
           )}
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={submit} loading={busy}>
-            保存
-          </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );

@@ -184,12 +184,16 @@ export function createDocumentService(
 
   function detail(id: string, asOf: string = today()): DocumentDetail {
     const document = get(id);
+    const outgoing = relations.outgoing(id);
+    const incoming = relations.incoming(id);
+    const others = new Set([...outgoing.map((r) => r.targetId), ...incoming.map((r) => r.sourceId)].filter((x): x is string => !!x));
     return {
       document,
       status: statuses.statusOf(id, asOf),
       asOf,
-      outgoing: relations.outgoing(id),
-      incoming: relations.incoming(id),
+      outgoing,
+      incoming,
+      relatedStatuses: Object.fromEntries([...others].map((other) => [other, statuses.statusOf(other, asOf)])),
       highlights: findHighlights(document.body),
       history: relations.nameRelated(id, audit.documentHistory(id)),
       gazettes: gazettes.forDocument(id),
