@@ -22,10 +22,10 @@ export const Settings = z.object({
   masthead: MastheadSettings,
   /** days automatic backups are kept (the newest is always kept) */
   backupRetentionDays: z
-    .number({ message: '备份保留天数（backupRetentionDays）必须是整数' })
-    .int({ message: '备份保留天数（backupRetentionDays）必须是整数' })
-    .min(1, { message: '备份保留天数（backupRetentionDays）至少为 1 天' })
-    .max(3650, { message: '备份保留天数（backupRetentionDays）不能超过 3650 天' }),
+    .number({ message: '必须是整数' })
+    .int({ message: '必须是整数' })
+    .min(1, { message: '至少为 1 天' })
+    .max(3650, { message: '不能超过 3650 天' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -55,6 +55,12 @@ export const systemChannels = defineChannels({
   'app:info': { req: z.object({}).strict().default({}), res: AppInfo, access: 'read' },
   /** Current settings, defaults filled in. */
   'settings:get': { req: z.object({}).strict().default({}), res: Settings, access: 'read' },
-  /** Changes some settings; returns all of them. */
-  'settings:update': { req: Settings.partial().strict(), res: Settings, access: 'admin' },
+  /** Changes settings; the 即将到期 window is refused at 0 or beyond 24 months rather than clamped or switched off. */
+  'settings:update': {
+    req: Settings.partial()
+      .strict()
+      .extend({ expiryWindowMonths: z.number().int('应为 1 至 24 之间的整数').min(1, '应为 1 至 24 之间的整数').max(24, '应为 1 至 24 之间的整数').optional() }),
+    res: Settings,
+    access: 'admin',
+  },
 });

@@ -25,9 +25,14 @@ describe('dispatch', () => {
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.code).toBe('INVALID_INPUT');
-      expect(res.error.message).toContain('expiryWindowMonths');
-      expect(res.error.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(res.error.message).toBe('请求参数有误：即将到期提醒（月）：应为数字');
     }
+    // 0 would silently switch the 即将到期 status off: refused with the range, not clamped.
+    for (const months of [0, 25, 2.5]) {
+      const bad = await dispatch('settings:update', { expiryWindowMonths: months }, LOCAL);
+      expect(bad).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '请求参数有误：即将到期提醒（月）：应为 1 至 24 之间的整数' } });
+    }
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it('refuses unexpected keys where the contract is strict', async () => {

@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import type { Caller, Handlers, RpcResult } from '../../../shared/contract';
 import { ACCESS_LABELS, contract, isChannel } from '../../../shared/contract';
+import { describeIssues } from '../../../shared/contract/issues';
 import type { Logger } from './context';
 import { knownStorageFailure } from './db-errors';
 import { AppError } from './errors';
 
-z.config(z.locales.zhCN());
-
-/** Turns zod issues into one Chinese line naming each offending field. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message))
-    .join('；');
-}
 
 /** Sends one request through validation, the permission check and its handler, on behalf of `caller`. */
 export type Dispatch = (channel: string, body: unknown, caller: Caller) => Promise<RpcResult<unknown>>;

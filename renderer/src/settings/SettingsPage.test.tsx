@@ -71,7 +71,7 @@ describe('设置', () => {
 describe('设置：备份保留天数', () => {
   it('sends the retention days and shows the service refusal naming the field', async () => {
     const update = vi.fn(async () => {
-      throw Object.assign(new Error('请求参数有误：backupRetentionDays：备份保留天数（backupRetentionDays）至少为 1 天'), { code: 'INVALID_INPUT' });
+      throw Object.assign(new Error('请求参数有误：备份保留天数：至少为 1 天'), { code: 'INVALID_INPUT' });
     });
     renderWith(<SettingsPage />, {
       'app:info': async () => ({ version: '0.1.0', schemaVersion: 3, dataDir: '/d', documentCount: 0, shell: 'browser', user: 'u', integrity: { state: 'ok', message: null } }),
@@ -81,7 +81,7 @@ describe('设置：备份保留天数', () => {
     });
     fireEvent.change(await screen.findByLabelText(/备份保留天数/), { target: { value: '0' } });
     fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
-    expect(await screen.findByText(/备份保留天数（backupRetentionDays）至少为 1 天/)).toBeTruthy();
+    expect(await screen.findByText(/备份保留天数：至少为 1 天/)).toBeTruthy();
     expect(update).toHaveBeenCalledWith(expect.objectContaining({ backupRetentionDays: 0 }));
     expect(screen.getByText('还没有备份。')).toBeTruthy();
   });

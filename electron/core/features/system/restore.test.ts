@@ -177,7 +177,7 @@ describe('automatic backups', () => {
     const app = open(dir);
     expect((await app.call('settings:get', {})).backupRetentionDays).toBe(30);
     for (const bad of [0, -1, 4000, 1.5]) {
-      await expect(app.call('settings:update', { backupRetentionDays: bad }), String(bad)).rejects.toThrow(/备份保留天数（backupRetentionDays）/);
+      await expect(app.call('settings:update', { backupRetentionDays: bad }), String(bad)).rejects.toThrow(/备份保留天数：/);
     }
     expect((await app.call('settings:update', { backupRetentionDays: 7 })).backupRetentionDays).toBe(7);
     const folder = backupsDir(dir);
