@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { parseDocNumber } from '../../../shared/domain/docnumber';
 import type { ParsedDocument } from '../../../shared/domain/parse-result';
+import { parseTypedDate } from '../common/typed-date';
 
 /** The editable metadata every document has, stored or just extracted, as form text. */
 export interface FieldsForm {
@@ -22,8 +23,29 @@ type Source = Pick<ParsedDocument, 'title' | 'registrationNumber' | 'issuers' | 
 };
 
 export const FIELD_DATES = ['dateSigned', 'effectiveDate', 'validUntil'] as const;
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD，如 2022-02-07';
+type FieldDate = (typeof FIELD_DATES)[number];
+type NamedField = 'title' | 'docNumber' | FieldDate | 'declaredInvalidOn';
+export const DATE_MESSAGE = '不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写';
+
+/** A date field's text as the day it names (typed as 2022-02-07, 2022/2/7 or 2022年2月7日); '' when left empty. */
+export function formDate(text: string): string | null {
+  return text.trim() ? parseTypedDate(text) : '';
+}
+
+/** The form field a service refusal is about, by the field it names first (dates, 文号, 标题); null when none. */
+export function fieldOfMessage(message: string): NamedField | null {
+  const names: Array<[string, NamedField]> = [
+    ['成文日期', 'dateSigned'],
+    ['施行日期', 'effectiveDate'],
+    ['有效期截止日期', 'validUntil'],
+    ['有效期至', 'validUntil'],
+    ['宣布失效日期', 'declaredInvalidOn'],
+    ['文号', 'docNumber'],
+    ['标题', 'title'],
+  ];
+  const found = names.map(([name, key]) => [message.indexOf(name), key] as const).filter(([at]) => at >= 0);
+  return found.length ? found.reduce((a, b) => (b[0] < a[0] ? b : a))[1] : null;
+}
 
 /** A document's fields as form text (null → empty). */
 export function toFieldsForm(d: Source): FieldsForm {
@@ -50,11 +72,11 @@ export function validateFields(f: FieldsForm, checkDocNumber: boolean): Partial<
   const e: Partial<Record<keyof FieldsForm, string>> = {};
   if (!f.title.trim()) e.title = '标题不能为空';
   if (checkDocNumber && f.docNumber.trim() && !parseDocNumber(f.docNumber.trim())) e.docNumber = '无法识别的文号，应形如“招政发〔2022〕8号”';
-  for (const k of FIELD_DATES) if (f[k].trim() && !ISO_DATE.test(f[k].trim())) e[k] = DATE_MESSAGE;
-  const start = f.effectiveDate.trim() || f.dateSigned.trim();
-  if (!e.validUntil && f.validUntil.trim() && ISO_DATE.test(start) && f.validUntil.trim() < start) e.validUntil = '有效期截止日期早于施行（成文）日期';
-  if (!e.effectiveDate && f.effectiveDate.trim() && ISO_DATE.test(f.dateSigned.trim()) && f.effectiveDate.trim() < f.dateSigned.trim())
-    e.effectiveDate = '施行日期早于成文日期';
+  const day = Object.fromEntries(FIELD_DATES.map((k) => [k, formDate(f[k])])) as Record<FieldDate, string | null>;
+  for (const k of FIELD_DATES) if (day[k] === null) e[k] = DATE_MESSAGE;
+  const start = day.effectiveDate || day.dateSigned;
+  if (day.validUntil && start && day.validUntil < start) e.validUntil = '有效期截止日期早于施行（成文）日期';
+  if (day.effectiveDate && day.dateSigned && day.effectiveDate < day.dateSigned) e.effectiveDate = '施行日期早于成文日期';
   return e;
 }
 
@@ -81,9 +103,9 @@ export function DocumentFields({ form, errors, onChange }: Props) {
       </SimpleGrid>
       <TagsInput label="发文机关" value={form.issuers} onChange={(issuers) => onChange({ issuers })} placeholder="输入后回车" />
       <SimpleGrid cols={3}>
-        <TextInput label="成文日期" placeholder="YYYY-MM-DD" {...text('dateSigned')} />
-        <TextInput label="施行日期" placeholder="YYYY-MM-DD" {...text('effectiveDate')} />
-        <TextInput label="有效期至" placeholder="YYYY-MM-DD" {...text('validUntil')} />
+        <TextInput label="成文日期" placeholder="如 2022-02-07" {...text('dateSigned')} />
+        <TextInput label="施行日期" placeholder="如 2022-02-07" {...text('effectiveDate')} />
+        <TextInput label="有效期至" placeholder="如 2025-02-06" {...text('validUntil')} />
       </SimpleGrid>
       <Switch label="行政规范性文件" checked={form.isNormative} onChange={(e) => onChange({ isNormative: e.currentTarget.checked })} />
       <Textarea label="施行条款" autosize minRows={1} {...text('effectiveClause')} />

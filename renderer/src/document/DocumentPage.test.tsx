@@ -24,9 +24,9 @@ describe('文件页', () => {
     const update = vi.fn();
     renderWith(<DocumentPage id="d1" terms={[]} />, { 'documents:get': async () => detail(), 'documents:update': update });
     fireEvent.click(await screen.findByRole('button', { name: '编辑' }));
-    fireEvent.change(await screen.findByLabelText('有效期至'), { target: { value: '2025年2月6日' } });
+    fireEvent.change(await screen.findByLabelText('有效期至'), { target: { value: '2025年2月30日' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    expect(await screen.findByText('日期格式应为 YYYY-MM-DD，如 2022-02-07')).toBeTruthy();
+    expect(await screen.findByText('不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写')).toBeTruthy();
     expect(update).not.toHaveBeenCalled();
   });
 

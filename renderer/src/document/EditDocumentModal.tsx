@@ -5,7 +5,7 @@ import type { Document } from '../../../shared/domain/document';
 import { errorMessage, RpcCallError } from '../api/call';
 import { DialogActions } from '../common/DialogActions';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { DATE_MESSAGE, DocumentFields, FIELD_DATES, ISO_DATE, toFieldsForm, validateFields, type FieldsForm } from './DocumentFields';
+import { DATE_MESSAGE, DocumentFields, fieldOfMessage, FIELD_DATES, formDate, toFieldsForm, validateFields, type FieldsForm } from './DocumentFields';
 
 interface Form extends FieldsForm {
   declaredInvalidOn: string;
@@ -28,7 +28,8 @@ export function diffPatch(before: Form, after: Form): DocumentPatch {
   if (after.isNormative !== before.isNormative) patch.isNormative = after.isNormative;
   if (after.effectiveClause !== before.effectiveClause) patch.effectiveClause = nul(after.effectiveClause);
   if (after.validityClause !== before.validityClause) patch.validityClause = nul(after.validityClause);
-  for (const f of [...FIELD_DATES, 'declaredInvalidOn'] as const) if (after[f] !== before[f]) patch[f] = nul(after[f]);
+  // Dates go as the day they name, however they were typed (validated before this runs); retyping the same day is no edit.
+  for (const f of [...FIELD_DATES, 'declaredInvalidOn'] as const) if (formDate(after[f]) !== formDate(before[f])) patch[f] = formDate(after[f]) || null;
   if (after.body !== before.body) patch.body = after.body.split('\n').map((p) => p.trim()).filter(Boolean);
   return patch;
 }
@@ -36,7 +37,7 @@ export function diffPatch(before: Form, after: Form): DocumentPatch {
 function localErrors(f: Form): Partial<Record<keyof Form, string>> {
   // The 文号 is left to the service: its refusal names the reason.
   const errors: Partial<Record<keyof Form, string>> = validateFields(f, false);
-  if (f.declaredInvalidOn.trim() && !ISO_DATE.test(f.declaredInvalidOn.trim())) errors.declaredInvalidOn = DATE_MESSAGE;
+  if (formDate(f.declaredInvalidOn) === null) errors.declaredInvalidOn = DATE_MESSAGE;
   return errors;
 }
 
@@ -59,6 +60,8 @@ export function EditDocumentModal({ document, opened, onClose, save, onReload }:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
+  // A refusal from the service about one field, shown under it until that field is changed.
+  const [fieldError, setFieldError] = useState<{ field: keyof Form; message: string } | null>(null);
 
   useEffect(() => {
     if (!opened) return;
@@ -68,11 +71,15 @@ export function EditDocumentModal({ document, opened, onClose, save, onReload }:
     setLoadedAt(document.updatedAt);
     setConflict(false);
     setError(null);
+    setFieldError(null);
     setTouched(false);
   }, [opened, document]);
 
-  const errors = touched ? localErrors(form) : {};
-  const set = (patch: Partial<Form>) => setForm((prev) => ({ ...prev, ...patch }));
+  const errors = { ...(fieldError ? { [fieldError.field]: fieldError.message } : {}), ...(touched ? localErrors(form) : {}) };
+  const set = (patch: Partial<Form>) => {
+    setForm((prev) => ({ ...prev, ...patch }));
+    if (fieldError && fieldError.field in patch) setFieldError(null);
+  };
 
   const submit = async () => {
     setTouched(true);
@@ -81,12 +88,16 @@ export function EditDocumentModal({ document, opened, onClose, save, onReload }:
     if (Object.keys(patch).length === 0) return onClose();
     setBusy(true);
     setError(null);
+    setFieldError(null);
     setConflict(false);
     try {
       await save(patch, loadedAt);
       onClose();
     } catch (err) {
-      setError(errorMessage(err));
+      const message = errorMessage(err);
+      const aboutField = err instanceof RpcCallError && (err.code === 'INVALID_INPUT' || /已用于/.test(message)) ? fieldOfMessage(message) : null;
+      if (aboutField) setFieldError({ field: aboutField, message });
+      else setError(message);
       setConflict(err instanceof RpcCallError && err.code === 'CONFLICT' && /已被修改/.test(err.message));
     } finally {
       setBusy(false);
@@ -100,7 +111,7 @@ export function EditDocumentModal({ document, opened, onClose, save, onReload }:
         <SimpleGrid cols={3}>
           <TextInput
             label="宣布失效日期"
-            placeholder="YYYY-MM-DD"
+            placeholder="如 2022-02-07"
             value={form.declaredInvalidOn}
             onChange={(e) => set({ declaredInvalidOn: e.currentTarget.value })}
             error={errors.declaredInvalidOn}

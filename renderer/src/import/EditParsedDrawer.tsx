@@ -2,7 +2,7 @@ import { Button, Drawer, Group, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { parseDocNumber } from '../../../shared/domain/docnumber';
 import type { ParsedDocument } from '../../../shared/domain/parse-result';
-import { DocumentFields, toFieldsForm, validateFields, type FieldsForm } from '../document/DocumentFields';
+import { DocumentFields, formDate, toFieldsForm, validateFields, type FieldsForm } from '../document/DocumentFields';
 
 function apply<T extends ParsedDocument>(d: T, f: FieldsForm): T {
   const nul = (s: string) => (s.trim() ? s.trim() : null);
@@ -12,13 +12,13 @@ function apply<T extends ParsedDocument>(d: T, f: FieldsForm): T {
     docNumber: f.docNumber.trim() ? parseDocNumber(f.docNumber.trim()) : null,
     registrationNumber: nul(f.registrationNumber),
     issuers: f.issuers,
-    dateSigned: nul(f.dateSigned),
+    dateSigned: formDate(f.dateSigned) || null,
     kind: nul(f.kind),
     isNormative: f.isNormative,
     effectiveClause: nul(f.effectiveClause),
-    effectiveDate: nul(f.effectiveDate),
+    effectiveDate: formDate(f.effectiveDate) || null,
     validityClause: nul(f.validityClause),
-    validUntil: nul(f.validUntil),
+    validUntil: formDate(f.validUntil) || null,
   };
 }
 
