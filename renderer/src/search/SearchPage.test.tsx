@@ -1,8 +1,15 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Req, Res } from '../../../shared/contract';
 import { renderWith } from '../test-utils';
+import { navigate, useRoute } from '../shell/router';
 import { SearchPage } from './SearchPage';
+
+/** The search page as the app shows it: its query comes from the URL. */
+function Routed() {
+  const route = useRoute();
+  return <SearchPage q={route.name === 'search' ? route.q : ''} />;
+}
 
 const RESULTS: Res<'search:query'> = {
   total: 1,
@@ -63,5 +70,35 @@ describe('全文检索', () => {
     });
     expect(await screen.findByText('检索式过长：最多 10,000 个字符')).toBeTruthy();
     expect(screen.getByLabelText('检索词')).toBeTruthy();
+  });
+
+  it('a refused query or a paste over the limit clears the previous result line instead of leaving it beside the error', async () => {
+    const query = vi.fn(async (req: Req<'search:query'>) => {
+      if (req.text === '坏') throw Object.assign(new Error('检索式有误'), { code: 'INVALID_INPUT' });
+      return RESULTS;
+    });
+    const wrap = (q: string) => act(() => navigate({ name: 'search', q }));
+    wrap('办法');
+    renderWith(<Routed />, { 'search:query': query as never });
+    expect((await screen.findByTestId('search-total')).textContent).toContain('找到 1 件');
+    wrap('坏');
+    expect(await screen.findByText('检索式有误')).toBeTruthy();
+    expect(screen.queryByTestId('search-total')).toBeNull();
+    expect(screen.queryByTestId('search-hit')).toBeNull();
+
+    wrap('办法');
+    expect(await screen.findByTestId('search-total')).toBeTruthy();
+    // Pasted into the box: refused under it at once, the old count and hits go.
+    fireEvent.change(screen.getByLabelText('检索词'), { target: { value: '字'.repeat(100_001) } });
+    expect(screen.getByText('查询内容过长（超过 10 万字），请缩短后再查')).toBeTruthy();
+    expect(screen.queryByTestId('search-total')).toBeNull();
+    expect(screen.queryByTestId('search-hit')).toBeNull();
+
+    // Arriving in the URL (the header box): refused without a call.
+    const calls = query.mock.calls.length;
+    wrap('字'.repeat(100_001));
+    expect(await screen.findByText('查询内容过长（超过 10 万字），请缩短后再查')).toBeTruthy();
+    expect(screen.queryByTestId('search-total')).toBeNull();
+    expect(query.mock.calls.length).toBe(calls);
   });
 });

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Group, Loader, Pagination, Paper, SegmentedContro
 import { useEffect, useState } from 'react';
 import type { Req } from '../../../shared/contract';
 import type { FacetCount } from '../../../shared/contract/documents';
-import type { SearchHit, SearchRequest } from '../../../shared/contract/search';
+import { MAX_QUERY_CHARS, QUERY_TOO_LONG, type SearchHit, type SearchRequest } from '../../../shared/contract/search';
 import type { DocumentStatus } from '../../../shared/domain/document';
 import { useRequest } from '../api/use-request';
 import { AsOfPicker } from '../common/AsOfPicker';
@@ -102,11 +102,14 @@ export function SearchPage({ q }: { q: string }) {
     setPage(1);
   }, [q]);
 
-  const req: Req<'search:query'> | null = q.trim()
-    ? { text: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, sort, filters, ...(asOf ? { asOf } : {}) }
-    : null;
+  // A query over the limit is refused here, without a round trip; neither it nor a refused one shows older results.
+  const tooLong = q.length > MAX_QUERY_CHARS;
+  const inputTooLong = input.length > MAX_QUERY_CHARS;
+  const req: Req<'search:query'> | null =
+    q.trim() && !tooLong ? { text: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, sort, filters, ...(asOf ? { asOf } : {}) } : null;
   const res = useRequest('search:query', req);
-  const data = q.trim() ? res.data : undefined;
+  const refusal = tooLong ? QUERY_TOO_LONG : q.trim() ? res.error : null;
+  const data = req && !res.error && !inputTooLong ? res.data : undefined;
 
   const refine = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -129,7 +132,8 @@ export function SearchPage({ q }: { q: string }) {
         placeholder="输入检索词后回车"
         value={input}
         onChange={(e) => setInput(e.currentTarget.value)}
-        onKeyDown={(e) => e.key === 'Enter' && input.trim() && navigate({ name: 'search', q: input.trim() })}
+        onKeyDown={(e) => e.key === 'Enter' && input.trim() && !inputTooLong && navigate({ name: 'search', q: input.trim() })}
+        error={inputTooLong ? QUERY_TOO_LONG : undefined}
         maw={720}
       />
       {!q.trim() && (
@@ -137,9 +141,9 @@ export function SearchPage({ q }: { q: string }) {
           <SyntaxHelp />
         </Paper>
       )}
-      {res.error && q.trim() && (
+      {refusal && !inputTooLong && (
         <Alert color="orange" title="无法按此检索" role="alert">
-          {res.error}
+          {refusal}
         </Alert>
       )}
       {data?.notice && (
@@ -207,7 +211,7 @@ export function SearchPage({ q }: { q: string }) {
           </Stack>
         </Group>
       )}
-      {!data && res.loading && q.trim() && <Loader size="sm" />}
+      {!data && req && res.loading && <Loader size="sm" />}
     </Stack>
   );
 }

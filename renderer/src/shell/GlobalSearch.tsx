@@ -2,6 +2,7 @@ import { Autocomplete, Kbd } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Res } from '../../../shared/contract';
+import { MAX_QUERY_CHARS } from '../../../shared/contract/search';
 import { useCall } from '../api/CallProvider';
 import { displayDocNumber } from '../common/format';
 import { navigate } from './router';
@@ -14,6 +15,8 @@ export function GlobalSearch({ initial }: { initial: string }) {
   const [text, setText] = useState(initial);
   const [debounced] = useDebouncedValue(text, 200);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  // Controlled, so Enter closes the list and suggestions arriving afterwards do not open it again.
+  const [open, setOpen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   // Enter on a highlighted suggestion fires both onOptionSubmit and keydown; the flag keeps them apart.
   const pickedRef = useRef(false);
@@ -34,7 +37,7 @@ export function GlobalSearch({ initial }: { initial: string }) {
 
   useEffect(() => {
     const q = debounced.trim();
-    if (!q) {
+    if (!q || q.length > MAX_QUERY_CHARS) {
       setSuggestions([]);
       return;
     }
@@ -58,7 +61,13 @@ export function GlobalSearch({ initial }: { initial: string }) {
       aria-label="全文检索"
       placeholder="检索标题、文号、机关、正文…"
       value={text}
-      onChange={setText}
+      onChange={(v) => {
+        setText(v);
+        setOpen(true);
+      }}
+      dropdownOpened={open && suggestions.length > 0}
+      onDropdownOpen={() => setOpen(true)}
+      onDropdownClose={() => setOpen(false)}
       data={[...byLabel.keys()]}
       filter={({ options }) => options}
       limit={8}
@@ -74,6 +83,7 @@ export function GlobalSearch({ initial }: { initial: string }) {
         const s = byLabel.get(value);
         if (!s) return;
         pickedRef.current = true;
+        setOpen(false);
         setText('');
         navigate({ name: 'document', id: s.id, terms: [] });
       }}
@@ -83,6 +93,7 @@ export function GlobalSearch({ initial }: { initial: string }) {
           pickedRef.current = false;
           return;
         }
+        setOpen(false);
         const q = text.trim();
         if (q) navigate({ name: 'search', q });
       }}
