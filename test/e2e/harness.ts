@@ -109,3 +109,39 @@ export function corpusFile(prefix: string): string {
 export function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
+
+/** The browser-mode app, Chromium on one page, and the page errors seen so far (a spec expects none). */
+export interface UiSession {
+  app: BrowserModeApp;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the app in browser mode and opens one Chromium page on it, collecting page errors. */
+export async function startUiSession(): Promise<UiSession> {
+  const app = await startBrowserMode();
+  const browser = await launchChromium();
+  const page = await newPage(browser);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return {
+    app,
+    browser,
+    page,
+    errors,
+    close: async () => {
+      await browser.close();
+      await app.stop();
+    },
+  };
+}
+
+/** One contract call over HTTP, for setting up and checking what the UI did; a refusal fails the test. */
+export async function rpcCall<T>(app: BrowserModeApp, channel: string, body: unknown): Promise<T> {
+  const res = await fetch(`${app.url}api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
+  if (!json.ok) throw new Error(`${channel}：${json.error.message}`);
+  return json.data;
+}

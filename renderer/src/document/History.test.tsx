@@ -66,8 +66,8 @@ describe('历史记录', () => {
       {},
     );
     const [newest, oldest] = screen.getAllByTestId('history-relation');
-    expect(newest.textContent).toBe('本文件引用（鲁司〔2020〕66号）（未收录）');
-    expect(oldest.textContent).toBe('本文件被《关于废止部分文件的决定》（招政发〔2023〕1号）废止');
+    expect(newest.textContent).toBe('关系：本文件引用（鲁司〔2020〕66号）（未收录）');
+    expect(oldest.textContent).toBe('关系：本文件被《关于废止部分文件的决定》（招政发〔2023〕1号）废止');
     expect(screen.getByRole('link', { name: '《关于废止部分文件的决定》（招政发〔2023〕1号）' }).getAttribute('href')).toBe('#/documents/d9');
     expect(screen.getByText('删除文件关系')).toBeTruthy();
   });

@@ -56,12 +56,12 @@ function RelatedLine({ related }: { related: NonNullable<AuditEntry['related']> 
     <Text size="xs" data-testid="history-relation">
       {related.direction === 'out' ? (
         <>
-          本文件{verb}
+          关系：本文件{verb}
           {name}
         </>
       ) : (
         <>
-          本文件被{name}
+          关系：本文件被{name}
           {verb}
         </>
       )}

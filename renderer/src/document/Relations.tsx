@@ -76,7 +76,7 @@ export function Relations({ documentId, outgoing, incoming, statuses, canEdit, o
                   <Button
                     size="compact-xs"
                     variant="subtle"
-                    color="red"
+                    color="gray"
                     style={{ flexShrink: 0 }}
                     aria-label={`删除关系：${wording}${docLabel(other.title, other.docNumber)}`}
                     onClick={() => setRemoving({ relation: r, wording: `${wording}${docLabel(other.title, other.docNumber)}` })}
