@@ -14,7 +14,7 @@ const VALID = {
 describe('清理结果', () => {
   it('a JSON file with a wrong decision is refused with the field named', () => {
     const res = parseCleanupJson(JSON.stringify({ ...VALID, items: [{ ...VALID.items[0], decision: '保留' }] }));
-    expect('error' in res && res.error).toMatch(/^JSON 内容不符合清理结果格式：字段 items\.0\.decision 有误/);
+    expect('error' in res && res.error).toBe('JSON 内容不符合清理结果格式：条目（第1项）的清理决定（items.0.decision）应为以下之一：继续有效、修改、废止、宣布失效');
     expect(parseCleanupJson('{')).toEqual({ error: '不是有效的 JSON 文件' });
   });
 

@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Tab
 import { useDebouncedValue } from '@mantine/hooks';
 import { useRef, useState } from 'react';
 import { CLEANUP_DECISIONS, CleanupInput, type ExportFormat } from '../../../shared/contract/export';
+import { fieldName } from '../../../shared/contract/issues';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -23,8 +24,9 @@ export function parseCleanupJson(text: string): { input: CleanupInput } | { erro
   const parsed = CleanupInput.safeParse(raw);
   if (parsed.success) return { input: parsed.data };
   const issue = parsed.error.issues[0];
-  const where = issue.path.length ? `字段 ${issue.path.join('.')}` : '文件';
-  return { error: `JSON 内容不符合清理结果格式：${where} 有误（${issue.message}）` };
+  // The Chinese name for the clerk, the JSON path for whoever wrote the file.
+  const where = issue.path.length ? `${fieldName(issue.path)}（${issue.path.join('.')}）` : '文件';
+  return { error: `JSON 内容不符合清理结果格式：${where}${issue.message}` };
 }
 
 /** 清理结果: builds the result notice and its annex lists, from library documents or a JSON file, and exports it. */
