@@ -5,24 +5,11 @@ import type { AuditRecord } from '../../../shared/contract/accounts';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Panel } from '../common/Panel';
-import { ACTIONS, changedFields } from '../document/History';
+import { auditActionLabel } from '../../../shared/domain/audit-actions';
+import { changedFields } from '../document/History';
 import { routeHref } from '../shell/router';
 import { useSession } from './session';
 import { localTime } from './UsersPage';
-
-/** What each audited action is called in the office's words (document actions as the document page says them). */
-export const ACTION_LABELS: Record<string, string> = {
-  ...ACTIONS,
-  'user.create': '创建用户',
-  'user.update': '修改用户',
-  'user.disable': '停用用户',
-  'user.enable': '启用用户',
-  'user.reset-password': '重设密码',
-  'user.change-password': '修改本人密码',
-  'session.login': '登录',
-  'session.logout': '退出登录',
-  'session.login-failed': '登录失败',
-};
 
 /** The object of a row: the document (with the fields a change touched), or the account. */
 function subject(r: AuditRecord): string {
@@ -91,7 +78,7 @@ export function AuditPage() {
             <Table.Tr key={r.id}>
               <Table.Td>{localTime(r.at)}</Table.Td>
               <Table.Td>{r.user}</Table.Td>
-              <Table.Td>{ACTION_LABELS[r.action] ?? r.action}</Table.Td>
+              <Table.Td>{auditActionLabel(r.action)}</Table.Td>
               <Table.Td>
                 {r.documentId ? (
                   <Anchor href={routeHref({ name: 'document', id: r.documentId, terms: [] })}>{subject(r)}</Anchor>

@@ -1,20 +1,10 @@
 import { Anchor, Stack, Text, Timeline } from '@mantine/core';
 import type { AuditEntry } from '../../../shared/contract/documents';
+import { auditActionLabel } from '../../../shared/domain/audit-actions';
 import { DOCUMENT_FIELD_LABELS, RELATION_LABELS } from '../../../shared/domain/document';
 import { cnDate, cnDateTime, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
 import { docLabel } from './Relations';
-
-export const ACTIONS: Record<string, string> = {
-  'document.create': '收录文件',
-  'document.update': '修改文件信息',
-  'document.delete': '删除文件',
-  'relation.create': '记录文件关系',
-  'relation.delete': '删除文件关系',
-  'relation.resolve': '引用的文件已收录，自动关联',
-  'relation.unresolve': '关联的文件被删除，改为未收录',
-  'gazette.create': '收录公报',
-};
 
 const DATE_FIELDS = new Set(['dateSigned', 'effectiveDate', 'validUntil', 'declaredInvalidOn']);
 const LONG = 60;
@@ -78,7 +68,7 @@ export function History({ entries }: { entries: AuditEntry[] }) {
       {sorted.map((e) => {
         const fields = e.action === 'document.update' ? changedFields(e) : [];
         return (
-          <Timeline.Item key={e.id} title={<Text size="sm" fw={600}>{ACTIONS[e.action] ?? e.action}</Text>}>
+          <Timeline.Item key={e.id} title={<Text size="sm" fw={600}>{auditActionLabel(e.action)}</Text>}>
             <Text size="xs" c="dimmed">
               {cnDateTime(e.at)} · {e.actor}
             </Text>

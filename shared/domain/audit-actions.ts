@@ -1,0 +1,48 @@
+/** What each audited action is called in the office's words (the document page's history and the audit view). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'document.create': '收录文件',
+  'document.update': '修改文件信息',
+  'document.delete': '删除文件',
+  'document.trash': '移入回收站',
+  'document.restore': '从回收站恢复',
+  'document.purge': '从回收站永久删除',
+  'relation.create': '记录文件关系',
+  'relation.delete': '删除文件关系',
+  'relation.resolve': '引用的文件已收录，自动关联',
+  'relation.unresolve': '关联的文件被删除，改为未收录',
+  'gazette.create': '收录公报',
+  'gazette.define': '新建公报刊物',
+  'gazette.settings': '修改公报刊物设置',
+  'gazette.update': '修改公报期次',
+  'gazette.add': '公报期次收入文件',
+  'gazette.remove': '公报期次移出文件',
+  'gazette.move': '调整文件在公报中的位置',
+  'gazette.reorder': '调整公报中的文件顺序',
+  'gazette.publish': '公报期次定稿发布',
+  'gazette.reopen': '公报期次重新打开',
+  'gazette.trash': '公报期次移入回收站',
+  'gazette.restore': '公报期次从回收站恢复',
+  'gazette.purge': '公报期次永久删除',
+  'campaign.create': '新建清理项目',
+  'campaign.decide': '作出清理决定',
+  'campaign.opinion': '提出审核意见',
+  'campaign.amendment': '关联修改文件',
+  'campaign.publish': '公布清理结果',
+  'campaign.revert': '撤回清理结果',
+  'campaign.import': '导入清理结果',
+  'campaign.reasons': '修改清理理由选项',
+  'user.create': '创建用户',
+  'user.update': '修改用户',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.reset-password': '重设密码',
+  'user.change-password': '修改本人密码',
+  'session.login': '登录',
+  'session.logout': '退出登录',
+  'session.login-failed': '登录失败',
+};
+
+/** An audited action's Chinese name; one this version does not know (a newer app's) is 其他操作, never its code. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? '其他操作';
+}
