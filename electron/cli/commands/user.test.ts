@@ -52,6 +52,6 @@ describe('normdesk user / audit', () => {
     expect(rows[0]).toMatchObject({ at: expect.any(String), user: expect.any(String), documentId: null, entityId: 'li' });
     const bad = cli(dir);
     expect(await bad.run('audit', '--since', '2026/1/1')).toBe(1);
-    expect(bad.err.join()).toContain('since');
+    expect(bad.err.join()).toContain('起始日期：日期格式应为 YYYY-MM-DD');
   });
 });
