@@ -16,6 +16,7 @@ export const FIELD_LABELS: Record<string, string> = {
   addressee: '主送机关',
   amendingId: '修改文件',
   asOf: '状态日期',
+  at: '拆分位置（行）',
   backupRetentionDays: '备份保留天数',
   basisDocNumber: '依据文号',
   basisTitle: '依据文件标题',
