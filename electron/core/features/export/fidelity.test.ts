@@ -384,7 +384,7 @@ describe('tables kept as rows of cells', () => {
     // the header printed again at each page top (once wrapped as 区政府 / 领导) is gone; every leader has a row
     expect(duty.rows.filter((r) => /区政府|上市企业/.test(r.join('')))).toEqual([]);
     expect(duty.rows.filter((r) => r[0]).map((r) => `${r[0]}${r[1]}`)).toEqual(['孙玉荣、常务副区长20个', '苏宣鼎8个', '陆涵8个', '陈浩鹏15个', '辛迅15个', '邢妹15个', '刘兆潭15个']);
-    expect(duty.rows.flat().filter(Boolean)).toHaveLength(7 * 2 + 96);
+    expect(duty.rows.flat().flatMap((c) => c.split('\n')).filter(Boolean)).toHaveLength(7 * 2 + 96);
     expect(register.columns.map((c) => c.header)).toEqual(['序号', '企业/项目名称', '“进现场”时间（次数）', '发现的困难和问题', '解决情况', '典型做法和宣传报道情况']);
     expect(register.rows).toEqual([['1', 'XXX有限公司', 'XX月XX日（X次）', '1. 2.', '', '']]);
     expect(feedback.columns.map((c) => c.header)).toEqual(['企业、项目名称', '企业、项目负责人', '姓名、职务']);

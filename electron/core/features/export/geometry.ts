@@ -24,6 +24,10 @@ export const CHAR_PITCH = BLOCK_W / CHARS_PER_LINE;
 export const SIZE = { title: 22, body: 16, pageNumber: 14, table: 10.5, header: 12 } as const;
 export const TABLE_LINE = 16;
 export const TABLE_PAD = 4;
+/** a table row of more lines than this may split across pages (PDF and DOCX alike); shorter rows move whole */
+export const TALL_ROW_LINES = 4;
+/** lines a split row leaves on each side of the page break */
+export const MIN_ROW_SPLIT = 2;
 
 /** Word wants integer twips: the text block is rounded once and the margins follow from it. */
 export const TWIPS = (() => {

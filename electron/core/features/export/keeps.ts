@@ -1,4 +1,4 @@
-import { LINE_PITCH } from './geometry';
+import { LINE_PITCH, TALL_ROW_LINES } from './geometry';
 import type { Block } from './model';
 import { paragraphsOf } from './styles';
 
@@ -11,6 +11,14 @@ import { paragraphsOf } from './styles';
 
 /** Lines a paragraph must have on each side of a page break (widow and orphan control). */
 export const MIN_SPLIT_LINES = 2;
+
+/**
+ * A table row listing many entries (more lines than TALL_ROW_LINES, as a merged record of companies prints): it may
+ * split across pages, in the PDF layout and in the DOCX alike; other rows move whole to the next page.
+ */
+export function isTallRow(cells: readonly string[]): boolean {
+  return Math.max(...cells.map((c) => c.split('\n').length)) > TALL_ROW_LINES;
+}
 
 /** A block that must not end a page: headings, titles, the 附件 mark, 文号 and addressee. */
 export function keepsWithNext(block: Block): boolean {

@@ -10,10 +10,11 @@ import {
   SIZE,
   TABLE_LINE,
   TABLE_PAD,
+  MIN_ROW_SPLIT,
 } from './geometry';
 import { atomize, breakLines, placeLine, type Measure } from './linebreak';
 import type { Block, OfficialText, Run, TableColumn } from './model';
-import { keepsWithNext, linesHere, MIN_SPLIT_LINES, needAfter, type Heights } from './keeps';
+import { isTallRow, keepsWithNext, linesHere, MIN_SPLIT_LINES, needAfter, type Heights } from './keeps';
 import { titleLines } from './title-breaks';
 import { paragraphsOf, plainStyle, TOC_CHARS, type Para, type ParaStyle } from './styles';
 
@@ -301,8 +302,10 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       while (from < n) {
         const fit = Math.floor((room() - 2 * TABLE_PAD + EPS) / TABLE_LINE);
         const rest = n - from;
-        // move the whole row when it fits on a fresh page; split only rows taller than a page
-        if (fit < rest && (fit < 1 || rest * TABLE_LINE + headerH + 2 * TABLE_PAD <= BLOCK_H)) {
+        // a short row moves whole to a fresh page; a tall one (a record listing many entries) is split where the
+        // page ends, two lines at least on each side, as Word and LibreOffice split it (the DOCX lets such rows split)
+        const tall = isTallRow(cells) && fit >= MIN_ROW_SPLIT && rest - fit >= MIN_ROW_SPLIT;
+        if (fit < rest && !tall && (fit < 1 || rest * TABLE_LINE + headerH + 2 * TABLE_PAD <= BLOCK_H)) {
           newPage();
           drawHeads();
           continue;

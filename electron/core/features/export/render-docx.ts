@@ -24,7 +24,7 @@ import {
   WidthType,
 } from 'docx';
 import { FONT_ROLES, type FontRole } from './fonts';
-import { keepsWithNext, needAfter } from './keeps';
+import { isTallRow, keepsWithNext, needAfter } from './keeps';
 import { HEADING_STYLE, settingsXml, stylesXml, tightenTwips } from './docx-styles';
 import { SIZE, TABLE_LINE, TWIPS } from './geometry';
 import type { Block, OfficialText, Run, TableColumn } from './model';
@@ -125,7 +125,7 @@ function table(columns: TableColumn[], rows: string[][], subheaders: string[][] 
     rows: [
       // the header rows repeat on every page the table runs over
       ...[columns.map((c) => c.header), ...subheaders].map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((c, i) => cell(c, i, true)) })),
-      ...rows.map((r) => new TableRow({ cantSplit: true, height: { value: 400, rule: HeightRule.ATLEAST }, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
+      ...rows.map((r) => new TableRow({ cantSplit: !isTallRow(r), height: { value: 400, rule: HeightRule.ATLEAST }, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
     ],
   });
 }

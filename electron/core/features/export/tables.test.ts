@@ -33,13 +33,24 @@ describe('rows of cells set as a table again', () => {
     const [t] = tables(out);
     expect(t.columns.map((c) => c.header)).toEqual(['牵头领导', '数量', '分工', '', '']);
     expect(t.subheaders).toEqual([['', '', '道路', '桥梁', '水利']]);
-    expect(t.rows.map((r) => r[0])).toEqual(['张三', '', '李四']);
+    // 张三's second line of companies is part of his record, as the merged cells printed it
+    expect(t.rows).toEqual([
+      ['张三', '3个', '甲公司\n丁公司', '乙公司', '丙公司'],
+      ['李四', '1个', '', '戊公司', ''],
+    ]);
   });
 
   it('sets a first row that fills fewer than half its cells above a full header as a caption line', () => {
     const out = rowBlocks(rows('填报单位\t\t填报时间：\t\t', '序号\t名称\t时间\t问题\t情况', '1\t某公司\t5月\t无\t已办'));
     expect(texts(out)).toEqual(['填报单位　填报时间：']);
     expect(tables(out)[0].columns.map((c) => c.header)).toEqual(['序号', '名称', '时间', '问题', '情况']);
+  });
+
+  it('joins a wrapped entry to its record, but keeps a numbered table\'s total row its own', () => {
+    const [t] = tables(rowBlocks(rows('单位\t负责人\t电话', '县人民政府\t张三\t8123', '\t\t（值班）', '某镇\t李四\t8456')));
+    expect(t.rows).toEqual([['县人民政府', '张三', '8123\n（值班）'], ['某镇', '李四', '8456']]);
+    const [n] = tables(rowBlocks(rows('\t项目\t投资', '1\t甲\t10', '2\t乙\t20', '\t合计\t30')));
+    expect(n.rows.at(-1)).toEqual(['', '合计', '30']);
   });
 
   it('starts a new table where the number of cells changes (two grids printed one under the other)', () => {

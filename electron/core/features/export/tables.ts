@@ -48,6 +48,23 @@ const filled = (row: string[]) => row.filter(Boolean).length;
 const charsOf = (rows: string[][]) => [...rows.flat().join('')].sort().join('');
 
 /**
+ * Rows whose first cell is empty continue the record above, as a merged cell printed them (a leader over the
+ * companies listed under each column, a wrapped entry): their cells join the row above, line under line, so each
+ * record is one row again. Only where the first column names records (a numbered table's empty first cell is a
+ * 合计 row of its own).
+ */
+function continued(body: string[][]): string[][] {
+  if (!body[0]?.[0]) return body;
+  const out: string[][] = [];
+  for (const r of body) {
+    const last = out[out.length - 1];
+    if (!r[0] && last) r.forEach((c, j) => (last[j] = [last[j], c].filter(Boolean).join('\n')));
+    else out.push([...r]);
+  }
+  return out;
+}
+
+/**
  * One table from rows of cells: the first row names the columns; a second row that fills only columns under or
  * beside merged header cells (任务分工 over 上市企业 外资企业 …) is a second header row; a first row that fills
  * fewer than half its cells above a full row is a caption line (单位名称 … 时间：) rather than the header. The
@@ -67,6 +84,7 @@ function cellTable(rows: string[][]): { caption: string | null; table: TableBloc
   body = body.filter((_, i, all) => charsOf(all.slice(i, i + heads.length)) !== key && charsOf(all.slice(i + 1 - heads.length, i + 1)) !== key);
   if (!body.length) return null;
   const numbered = !header[0] && body.every((r) => !r[0] || /^\d+$/.test(r[0]));
+  if (!numbered) body = continued(body);
   const names = header.map((h, j) => (j === 0 && numbered ? '序号' : h));
   const columns: TableColumn[] = names.map((h, j) => ({
     header: h,
@@ -76,7 +94,8 @@ function cellTable(rows: string[][]): { caption: string | null; table: TableBloc
   // widths in 五号 characters: each column its header (and sub-header) unbroken if the line allows, the rest of the
   // line to the columns with longer text, in proportion to what they hold beyond that
   const least = names.map((h, j) => Math.max(2, textWidth(h), ...sub.map((r) => textWidth(r[j]))) + CELL_PAD);
-  const want = columns.map((_, j) => Math.max(least[j], Math.min(12, Math.max(...body.map((r) => textWidth(r[j])))) + CELL_PAD));
+  const widest = (cell: string) => Math.max(...cell.split('\n').map(textWidth));
+  const want = columns.map((_, j) => Math.max(least[j], Math.min(12, Math.max(...body.map((r) => widest(r[j])))) + CELL_PAD));
   const spare = TABLE_CHARS - least.reduce((a, b) => a + b, 0);
   const extra = want.reduce((a, w, j) => a + w - least[j], 0);
   columns.forEach((c, j) => (c.width = spare > 0 && extra > 0 ? least[j] + (spare * (want[j] - least[j])) / extra : least[j]));
