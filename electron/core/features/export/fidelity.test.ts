@@ -209,6 +209,11 @@ describe.skipIf(!has('unzip'))('DOCX grid', () => {
       // the 莱山 annex tables are Word tables, their header rows (two under 任务分工 and under 评价) repeat on each page
       expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(4);
       expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(2 + 1 + 1 + 2);
+      // merged as printed: 任务分工 over its four columns, 区政府领导 and 数量 down both header rows
+      const duty = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'));
+      const firstRow = duty.slice(duty.indexOf('<w:tr>'), duty.indexOf('</w:tr>'));
+      expect(firstRow).toMatch(/<w:gridSpan w:val="4"\/>(?:(?!<\/w:tc>).)*任务分工/);
+      expect((firstRow.match(/<w:vMerge w:val="restart"\/>/g) ?? []).length).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -392,5 +397,11 @@ describe('tables kept as rows of cells', () => {
     // set as tables in the PDF: the cells sit in table cells on the annex pages
     const cellPages = laishan.layout.pages.flatMap((p, i) => (p.items.some((it) => it.kind === 'text' && it.tag?.startsWith('cell:') && /爱科|XXX|企业诉求/.test(lineText(it))) ? [i] : []));
     expect(cellPages.length).toBeGreaterThanOrEqual(3);
+    // the PDF header: 任务分工 centred over its four columns (right of 外资企业, the second of them), not in the first
+    const texts = laishan.layout.pages.flatMap((p) => p.items).flatMap((it) => (it.kind === 'text' ? [it] : []));
+    const group = texts.find((it) => lineText(it) === '任务分工')!;
+    const second = texts.find((it) => lineText(it) === '外资企业')!;
+    expect(group.tag).toBe('cell:2');
+    expect(group.atoms[0].x).toBeGreaterThan(second.atoms[0].x);
   });
 });

@@ -15,6 +15,7 @@ import {
 import { atomize, breakLines, placeLine, type Measure } from './linebreak';
 import type { Block, OfficialText, Run, TableColumn } from './model';
 import { isTallRow, keepsWithNext, linesHere, MIN_SPLIT_LINES, needAfter, type Heights } from './keeps';
+import { headerCells } from './tables';
 import { titleLines } from './title-breaks';
 import { paragraphsOf, plainStyle, TOC_CHARS, type Para, type ParaStyle } from './styles';
 
@@ -81,6 +82,31 @@ export function createMeasure(fonts: FontSet, size: number, missing: Set<string>
     }
     return parts;
   };
+}
+
+/**
+ * Where each header cell of a table goes (headerCells: merged over the columns and rows it groups): its box from the
+ * header's top, its lines set in its merged width and centred down the box, and the header's height. A row is as
+ * tall as its tallest single-row cell; a cell running down several rows makes the last of them taller if it needs to.
+ */
+function headerBoxes<L>(heads: string[][], xs: number[], widths: number[], set: (text: string, width: number) => L[]) {
+  const cells = headerCells(heads).map((c) => {
+    const w = widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+    return { ...c, x: xs[c.col], w, lines: c.text.split('\n').flatMap((t) => set(t, w - 2 * TABLE_PAD)) };
+  });
+  const need = (c: (typeof cells)[number]) => Math.max(1, c.lines.length) * TABLE_LINE + 2 * TABLE_PAD;
+  const rowH = heads.map((_, r) => Math.max(TABLE_LINE + 2 * TABLE_PAD, ...cells.filter((c) => c.row === r && c.rowSpan === 1).map(need)));
+  for (const c of cells.filter((x) => x.rowSpan > 1)) {
+    const last = c.row + c.rowSpan - 1;
+    const have = rowH.slice(c.row, last + 1).reduce((a, b) => a + b, 0);
+    if (need(c) > have) rowH[last] += need(c) - have;
+  }
+  const topOf = (r: number) => rowH.slice(0, r).reduce((a, b) => a + b, 0);
+  const boxes = cells.map((c) => {
+    const h = rowH.slice(c.row, c.row + c.rowSpan).reduce((a, b) => a + b, 0);
+    return { col: c.col, x: c.x, w: c.w, top: topOf(c.row), h, lines: c.lines, pad: (h - c.lines.length * TABLE_LINE) / 2 };
+  });
+  return { boxes, height: topOf(heads.length) };
 }
 
 /** Paginates an official text on the GB/T 9704 grid: 22 lines of 28 characters inside the 156 × 225 mm block. */
@@ -269,11 +295,11 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
         const paras = (cells[i] ?? '').split('\n');
         return { style, lines: paras.flatMap((p) => setPara({ runs: [{ text: p }], style }, widths[i] - 2 * TABLE_PAD)) };
       });
-    // the column names and any header rows under them, repeated on each page the table runs over
-    const heads = [columns.map((c) => c.header), ...subheaders].map((r) => setRow(r, true));
-    const headerH = heads.reduce((s, h) => s + Math.max(...h.map((c) => c.lines.length)) * TABLE_LINE + 2 * TABLE_PAD, 0);
+    // the column names and any header rows under them, merged where they group, repeated on each page the table runs over
+    const head = headerBoxes([columns.map((c) => c.header), ...subheaders], xs, widths, (text, w) => setPara({ runs: [{ text }], style: cellStyle(columns[0], true) }, w));
+    const headerH = head.height;
 
-    const drawRow = (row: (typeof heads)[number], from: number, count: number) => {
+    const drawRow = (row: ReturnType<typeof setRow>, from: number, count: number) => {
       const lines = Math.min(count, Math.max(...row.map((c) => c.lines.length)) - from);
       const h = lines * TABLE_LINE + 2 * TABLE_PAD;
       const top = y;
@@ -292,7 +318,16 @@ export function layoutText(text: OfficialText, fonts: FontSet): Layout {
       y += h;
     };
 
-    const drawHeads = () => heads.forEach((h) => drawRow(h, 0, 1e9));
+    const drawHeads = () => {
+      for (const b of head.boxes) {
+        b.lines.forEach((line, k) => emitLine(line, cellStyle(columns[0], true), b.x + TABLE_PAD, y + b.top + b.pad + k * TABLE_LINE, TABLE_LINE, `cell:${b.col}`));
+        const [x1, x2, y1, y2] = [b.x, b.x + b.w, BLOCK_TOP - y - b.top, BLOCK_TOP - y - b.top - b.h];
+        for (const [a, c, d, e] of [[x1, y1, x2, y1], [x1, y2, x2, y2], [x1, y1, x1, y2], [x2, y1, x2, y2]]) {
+          page.items.push({ kind: 'line', x1: a, y1: c, x2: d, y2: e, width: 0.75, color: 'black' });
+        }
+      }
+      y += headerH;
+    };
     if (headerH + TABLE_LINE + 2 * TABLE_PAD > room() + EPS) newPage();
     drawHeads();
     for (const cells of rows) {

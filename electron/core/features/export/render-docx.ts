@@ -25,6 +25,7 @@ import {
 } from 'docx';
 import { FONT_ROLES, type FontRole } from './fonts';
 import { isTallRow, keepsWithNext, needAfter } from './keeps';
+import { headerCells } from './tables';
 import { HEADING_STYLE, settingsXml, stylesXml, tightenTwips } from './docx-styles';
 import { SIZE, TABLE_LINE, TWIPS } from './geometry';
 import type { Block, OfficialText, Run, TableColumn } from './model';
@@ -103,9 +104,11 @@ const emptyPara = (pageBreakBefore = false, keepNext = false) =>
 function table(columns: TableColumn[], rows: string[][], subheaders: string[][] = []): Table {
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => Math.floor((c.width / total) * TWIPS.blockW));
-  const cell = (text: string, i: number, header: boolean) =>
+  const cell = (text: string, i: number, header: boolean, span: { colSpan?: number; rowSpan?: number } = {}) =>
     new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
+      width: { size: widths.slice(i, i + (span.colSpan ?? 1)).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnSpan: span.colSpan && span.colSpan > 1 ? span.colSpan : undefined,
+      rowSpan: span.rowSpan && span.rowSpan > 1 ? span.rowSpan : undefined,
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { top: 60, bottom: 60, left: 80, right: 80 },
       children: text.split('\n').map(
@@ -118,13 +121,25 @@ function table(columns: TableColumn[], rows: string[][], subheaders: string[][] 
           }),
       ),
     });
+  // header rows merged where they group (headerCells), as the PDF draws them
+  const headerRows = (heads: string[][]) => {
+    const cells = headerCells(heads);
+    return heads.map(
+      (_, r) =>
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: cells.filter((c) => c.row === r).map((c) => cell(c.text, c.col, true, c)),
+        }),
+    );
+  };
   return new Table({
     width: { size: TWIPS.blockW, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
       // the header rows repeat on every page the table runs over
-      ...[columns.map((c) => c.header), ...subheaders].map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((c, i) => cell(c, i, true)) })),
+      ...headerRows([columns.map((c) => c.header), ...subheaders]),
       ...rows.map((r) => new TableRow({ cantSplit: !isTallRow(r), height: { value: 400, rule: HeightRule.ATLEAST }, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
     ],
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from './model';
-import { flattenedTable, rowBlocks } from './tables';
+import { flattenedTable, headerCells, rowBlocks } from './tables';
 
 /** Tables the import kept as rows of cells (issue 12.5): crafted the way PDF and Word tables come out as text. */
 
@@ -76,5 +76,22 @@ describe('tables an earlier import flattened into one paragraph', () => {
     expect(flattenedTable('全年完成投资1200万元，其中1季度完成300万元，2季度完成400万元，3季度完成500万元。')).toBeNull();
     // numbering that does not run 1, 2, 3
     expect(flattenedTable('单位（街道）户数（户）资金（万元）1东城街道320 45 3西城街道280 39 4南山镇410 52')).toBeNull();
+  });
+});
+
+describe('a two-level header as printed', () => {
+  it('spans a group name over the columns it names below, and runs a name with nothing under it down', () => {
+    const cells = headerCells([
+      ['区政府领导', '数量', '任务分工', '', '', ''],
+      ['', '', '上市企业', '外资企业', '高新技术企业', '规上企业'],
+    ]);
+    const spans = cells.map((c) => `${c.text}:${c.row},${c.col} ${c.colSpan}×${c.rowSpan}`);
+    expect(spans).toEqual([
+      '区政府领导:0,0 1×2', '数量:0,1 1×2', '任务分工:0,2 4×1',
+      '上市企业:1,2 1×1', '外资企业:1,3 1×1', '高新技术企业:1,4 1×1', '规上企业:1,5 1×1',
+    ]);
+  });
+  it('leaves one row of names one cell a column, empty names included', () => {
+    expect(headerCells([['序号', '', '文号']]).map((c) => [c.col, c.colSpan, c.rowSpan])).toEqual([[0, 1, 1], [1, 1, 1], [2, 1, 1]]);
   });
 });

@@ -37,6 +37,42 @@ export function flattenedTable(p: string): { columns: TableColumn[]; rows: strin
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
+/** One cell of a table header as printed, merged over columns and rows where the header groups them. */
+export interface HeaderCell {
+  row: number;
+  col: number;
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * The header rows (column names, then any rows under them) as printed: a group name with empty cells to its right
+ * that are named in the row below spans those columns (任务分工 over 上市企业 … 规上企业); a name with nothing under it
+ * runs down the rows below (区政府领导 beside the second row). One row of names is one cell a column, as before.
+ */
+export function headerCells(heads: readonly (readonly string[])[]): HeaderCell[] {
+  const n = Math.max(...heads.map((r) => r.length));
+  const covered = heads.map(() => Array<boolean>(n).fill(false));
+  const out: HeaderCell[] = [];
+  heads.forEach((row, r) => {
+    for (let c = 0; c < n; c++) {
+      if (covered[r][c]) continue;
+      const text = row[c] ?? '';
+      const below = heads[r + 1];
+      let colSpan = 1;
+      let rowSpan = 1;
+      if (text && below) {
+        if (below[c]) while (c + colSpan < n && !row[c + colSpan] && below[c + colSpan]) colSpan++;
+        else while (r + rowSpan < heads.length && !heads[r + rowSpan][c]) rowSpan++;
+      }
+      for (let i = r; i < r + rowSpan; i++) for (let j = c; j < c + colSpan; j++) covered[i][j] = true;
+      out.push({ row: r, col: c, text, colSpan, rowSpan });
+    }
+  });
+  return out;
+}
+
 /** 五号 table characters across the text block, and a cell's padding in them */
 const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
 const CELL_PAD = 1.2;
