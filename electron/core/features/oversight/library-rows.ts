@@ -52,7 +52,18 @@ export function createLibraryRows(db: Db) {
     /** The library as it stands now: read again only after a write. */
     current(): LibrarySnapshot {
       const key = `${writes.get()!.n}:${db.pragma('data_version', { simple: true })}`;
-      if (snapshot?.key !== key) snapshot = { key, rows: rowsStmt.all(), relations: relationsStmt.all(), memo: new Map() };
+      if (snapshot?.key !== key) {
+        // relations are read on first use: the checks need them, the start page does not
+        let relations: OversightRelation[] | null = null;
+        snapshot = {
+          key,
+          rows: rowsStmt.all(),
+          get relations() {
+            return (relations ??= relationsStmt.all());
+          },
+          memo: new Map(),
+        };
+      }
       return snapshot;
     },
   };
