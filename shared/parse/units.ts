@@ -95,10 +95,15 @@ function htmlPieces(raw: string): string[] | null {
     .filter((seg) => seg.trim() !== '');
 }
 
-/** A text's lines as the parser numbers them: CRLF, CR and LF all end a line; a BOM is dropped. */
+/**
+ * Invisible characters web pages and word processors leave in copied text (zero-width space, joiners, word joiner,
+ * BOMs mid-text): they would split a 文号 (高政发\u200b〔2021〕3号) or a date from the parser's view, and print as nothing.
+ */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** A text's lines as the parser numbers them: CRLF, CR and LF all end a line; a BOM and zero-width characters are dropped. */
 export function textLines(text: string): string[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return src.split(/\r\n|\r|\n/);
+  return text.replace(ZERO_WIDTH, '').split(/\r\n|\r|\n/);
 }
 
 /** Splits text into cleaned units (lines numbered as textLines numbers them). */
