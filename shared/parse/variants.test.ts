@@ -413,7 +413,7 @@ describe('tables kept as rows of cells (issue 12.5)', () => {
 describe('text copied from web pages', () => {
   it('reads a 文号, a date and a title through the zero-width characters pages leave in them', () => {
     const zw = '\ufeff高青县人民政府\n关于印发\u200b某某办法的通知\n高政发\u200b〔2021〕\u20603号\n\n各镇人民政府：\n现印发给你们。\n\n高青县人民政府\n2021年\u200b6月1日\n';
-    const [d] = parseText(zw, { fileName: 'a.txt' } as never).documents;
+    const [d] = parseText(zw, { file: 'a.txt', encoding: 'utf-8' }).documents;
     expect([d.title, d.docNumber?.normalized, d.dateSigned]).toEqual(['高青县人民政府关于印发某某办法的通知', '高政发〔2021〕3号', '2021-06-01']);
   });
 });
