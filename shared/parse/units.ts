@@ -33,6 +33,14 @@ const RULE_LINE = /^[ \t\u3000]*[━─—―－\-_=＊*~～★☆]{3,}[ \t\u300
 const SECTION_LABEL = /^(?:【[^】]{2,14}】|[县区市州省旗]?(?:人民)?政府(?:办公室|办公厅|办)?文件|部门文件|人事任免)$/;
 
 const LONG_LINE = 400;
+/**
+ * A shorter line is still a flattened document when its parts stand apart by spaces and one of them is a 文号 or a
+ * date (`招远市人民政府 关于…的通知 招政发〔2023〕3号 各镇人民政府： … 2023年2月10日`): Chinese prose has no spaces.
+ */
+const FLAT_LINE = 60;
+/** a numbered row of a list or table (`1 关于…的通知 达市府发〔2000〕65号 理由`), which is not a flattened document */
+const LIST_ROW = /^\s*[（(]?\d{1,4}[）)]?[\s、.．]/;
+const FLAT_MARK = /\S[ \u3000]+(?:[^\s]{1,12}[〔［【[(（]\d{4}[〕］】\])）]第?\d+号|\d{4}年\d{1,2}月\d{1,2}日)|(?:〕第?\d+号|\d{4}年\d{1,2}月\d{1,2}日)[ \u3000]+\S/;
 
 function cleanInline(s: string): string {
   // Bold markers left by PDF-to-Markdown converters (`**加强社会宣传。**`).
@@ -116,7 +124,7 @@ export function buildUnits(text: string): Unit[] {
     if (html) {
       for (const piece of html) units.push(makeUnit(i + 1, piece, true));
       if (!html.length) units.push(makeUnit(i + 1, '', false));
-    } else if (raw.length > LONG_LINE) {
+    } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && FLAT_MARK.test(raw))) {
       const cleaned = cleanInline(raw);
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {

@@ -417,3 +417,24 @@ describe('text copied from web pages', () => {
     expect([d.title, d.docNumber?.normalized, d.dateSigned]).toEqual(['高青县人民政府关于印发某某办法的通知', '高政发〔2021〕3号', '2021-06-01']);
   });
 });
+
+describe('short flattened texts', () => {
+  const a = '招远市人民政府 关于印发招远市城区停车管理办法的通知 招政发〔2023〕3号 各镇人民政府、街道办事处，市政府各部门： 现将《招远市城区停车管理办法》印发给你们，请认真贯彻执行。本办法自2023年3月1日起施行，有效期五年。 招远市人民政府 2023年2月10日';
+  const b = '招远市人民政府办公室关于印发招远市农村公路养护工作方案的通知 招政办发〔2023〕8号 各镇人民政府、街道办事处： 现将农村公路养护工作方案印发给你们，请结合实际认真抓好落实。 招远市人民政府办公室 2023年2月20日';
+  const read = (t: string) => parseText(t, { file: 'f.txt', encoding: 'utf-8' }).documents.map((d) => [d.title, d.docNumber?.normalized, d.dateSigned]);
+
+  it('finds title, 文号 and date of a notice flattened onto one line of a few hundred characters, and two on one line', () => {
+    expect(read(a)).toEqual([['招远市人民政府关于印发招远市城区停车管理办法的通知', '招政发〔2023〕3号', '2023-02-10']]);
+    expect(read(`${a} ${b}`)).toEqual([
+      ['招远市人民政府关于印发招远市城区停车管理办法的通知', '招政发〔2023〕3号', '2023-02-10'],
+      ['招远市人民政府办公室关于印发招远市农村公路养护工作方案的通知', '招政办发〔2023〕8号', '2023-02-20'],
+    ]);
+  });
+
+  it('leaves a numbered list row with a 文号 a row of its list', () => {
+    const list = ['某市人民政府关于废止部分规范性文件的决定', '某市府发〔2009〕1号', '经研究，决定废止以下文件：', '1 关于城市规划建设管理规定的通知 某市府发〔2000〕65号 制定依据发生了重大变化', '2 关于某某工作的意见 某市府发〔2001〕7号 已被新文件替代', '', '某市人民政府', '2009年1月5日'].join('\n');
+    const [d] = parseText(list, { file: 'l.txt', encoding: 'utf-8' }).documents;
+    expect(d.title).toBe('某市人民政府关于废止部分规范性文件的决定');
+    expect(d.abolishes.map((x) => x.docNumber)).toEqual(['某市府发〔2000〕65号', '某市府发〔2001〕7号']);
+  });
+});
