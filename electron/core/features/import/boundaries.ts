@@ -101,6 +101,9 @@ export function mergeWithNext(file: StagedFile, index: number, reextract: Reextr
   const b = locate(file, index + 1);
   const own = new Set(a.part.lines);
   const lines = [...a.part.lines, ...b.part.lines.filter((n) => !own.has(n))];
+  // documents flattened onto one line share it: merging two of three there would copy the third one's text
+  const shared = file.parts.some((p, k) => k !== index && k !== index + 1 && p.lines.some((n) => lines.includes(n)));
+  if (shared) throw new AppError('INVALID_INPUT', `这两件文件与其他文件同在原文的${lineRange(lines)}，无法按行合并；请逐件核对修改。`);
   const joined = extractPart(file, lines, reextract);
   if (!joined) throw new AppError('INVALID_INPUT', '这两件文件都没有文字，无法合并。');
   const doc: ParsedDocument = { ...joined.doc };

@@ -130,3 +130,16 @@ describe('import:split and import:merge (staged, re-extracted by the parser)', (
     expect(contract['import:corrections'].access).toBe('read');
   });
 });
+
+describe('documents flattened onto one line', () => {
+  const notice = (issuer: string, n: number) =>
+    `${issuer} 关于印发第${n}项工作方案的通知 招政发〔2023〕${n}号 各镇人民政府： 现将方案印发给你们，请认真贯彻执行。 ${issuer} 2023年2月${n}日`;
+  it('merges two that make up the line, and refuses to merge two of three (the third one’s text would be copied)', async () => {
+    const two = await staged([notice('招远市人民政府', 1), notice('招远市人民政府', 2)].join(' '));
+    expect(two.imports.merge(two.stagedId, 0).documents).toHaveLength(1);
+    const three = await staged([1, 2, 3].map((n) => notice('招远市人民政府', n)).join(' '));
+    expect(three.imports.lines(three.stagedId, 0).lines).toHaveLength(1);
+    expect(() => three.imports.merge(three.stagedId, 0)).toThrow(/与其他文件同在原文的第1行，无法按行合并/);
+    expect(() => three.imports.split(three.stagedId, 0, 1)).toThrow(/只有一行文字，无法拆分/);
+  });
+});
