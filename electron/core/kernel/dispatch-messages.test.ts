@@ -112,4 +112,9 @@ describe('INVALID_INPUT messages over the whole contract', () => {
     const enumValue = await dispatch('relations:add', { sourceId: 'd1', type: 'destroys', targetId: 'd2' }, caller);
     expect(!enumValue.ok && enumValue.error.message).toBe('请求参数有误：类型：取值不在可选范围内');
   });
+
+  it('an unknown key named like an Object property (constructor, toString) is quoted, never a JavaScript value', async () => {
+    const res = await dispatch('app:info', JSON.parse('{"constructor":1,"toString":2,"__proto__":{"x":1}}'), caller);
+    expect(!res.ok && res.error.message).toBe('请求参数有误：不认识的项：“constructor”、“toString”、“__proto__”');
+  });
 });
