@@ -86,7 +86,7 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
     const names = cleanup.forDocument(id).map((c) => `《${c.name}》`);
     return names.length ? `它属于清理活动${names.join('、')}，请先在清理活动中将其移出范围（需说明理由）。` : null;
   };
-  const trash = createTrashService(ctx, { audit, relations, guards: [inCampaign] });
+  const trash = createTrashService(ctx, { audit, relations, guards: [inCampaign], issueTrash });
   const accounts = createAccountService(ctx, audit, opts.accounts);
   const oversight = createOversightService(ctx, { statuses, flags: imports.flags });
   return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, issueTrash, cleanup, publish };

@@ -120,6 +120,9 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 const CJK = /[\u3400-\u9fff]/;
+
+/** A key's Chinese label, or the key quoted: own labels only, so `constructor` or `__proto__` never print a JavaScript value. */
+const labelOf = (key: string): string => (Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key] : `“${key}”`);
 const MISSING = '缺少此项';
 
 /** Where in a request an issue is: "文件（第2项）的标题"; empty for the request as a whole. */
@@ -130,7 +133,7 @@ export function fieldName(path: readonly PropertyKey[]): string {
       if (parts.length) parts[parts.length - 1] += `（第${seg + 1}项）`;
       else parts.push(`第${seg + 1}项`);
     } else if (!WRAPPERS.has(String(seg)) || seg === path[path.length - 1]) {
-      parts.push(FIELD_LABELS[String(seg)] ?? `“${String(seg)}”`);
+      parts.push(labelOf(String(seg)));
     }
   }
   return parts.join('的');
@@ -173,7 +176,7 @@ export function issueMessage(issue: RawIssue): string {
     case 'not_multiple_of':
       return `应为 ${String(issue.divisor)} 的倍数`;
     case 'unrecognized_keys':
-      return `不认识的项：${issue.keys.map((k) => FIELD_LABELS[k] ?? `“${k}”`).join('、')}`;
+      return `不认识的项：${issue.keys.map(labelOf).join('、')}`;
     case 'invalid_value': {
       const values = issue.values.map(String);
       return values.every((v) => CJK.test(v)) ? `应为以下之一：${values.join('、')}` : '取值不在可选范围内';

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { isoDate } from './cn-date';
 
 /**
  * The parse contract: what extraction returns for one file. Stable — scripts and the answer-key checks rely
  * on it (see issue "Document library"). Dates are YYYY-MM-DD or null; lines are 1-based in the file as given.
  */
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A calendar day written YYYY-MM-DD: `2022-02-30` or `2022-13-01` is refused, not stored (issue create, cleanup cut-off …). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isoDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))) === s, '不是有效的日期');
 
 /** A 文号 as printed and in its normalized form, e.g. raw `招政发〔2018〕27 号` → `招政发〔2018〕27号`. */
 export const DocNumber = z.object({

@@ -29,6 +29,10 @@ describe('normdesk cleanup', () => {
     const [first, ...rest] = shown.documents as Array<{ id: string }>;
     expect((await cli('cleanup', 'decide', id, '--doc', first.id, '--decision', '废止', '--reason', '上位法已废止', '--data', data)).code).toBe(0);
     for (const d of rest) await cli('cleanup', 'decide', id, '--doc', d.id, '--decision', '继续有效', '--data', data);
+    // `--doc A B C` (as the README's DOCID... reads) must not decide A alone and drop B and C silently.
+    const loose = await cli('cleanup', 'decide', id, '--doc', first.id, 'another-id', '--decision', '继续有效', '--data', data);
+    expect(loose.code).toBe(1);
+    expect(loose.err).toContain(`每件文件前都要加 --doc`);
     const bad = await cli('cleanup', 'decide', id, '--doc', first.id, '--decision', '保留', '--data', data);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/清理决定“保留”无效/);

@@ -66,6 +66,7 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
       if (!(CLEANUP_DECISIONS as readonly string[]).includes(decision)) throw new UsageError(`清理决定“${decision}”无效，只能是 ${CLEANUP_DECISIONS.join('、')}`);
       const docs = (Array.isArray(v.doc) ? v.doc : v.doc ? [v.doc] : []).map(String);
       if (!docs.length) throw new UsageError('请用 --doc 指定文件 ID');
+      if (rest.length) throw new UsageError(`多余的参数：${rest.join(' ')}。每件文件前都要加 --doc（--doc ID1 --doc ID2）`);
       const r = await app.call('cleanup:decide', { id: needId(), documentIds: docs, decision: decision as CleanupDecisionValue, reason: typeof v.reason === 'string' ? v.reason : '' });
       for (const w of r.warnings) ctx.err(`提示：《${w.title}》${w.warning}`);
       if (v.json) json(r);

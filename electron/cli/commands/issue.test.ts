@@ -61,6 +61,9 @@ describe('normdesk gazette / issue', () => {
     const trash = JSON.parse((await cli('trash', '--json', '--data', data)).out);
     expect(trash).toMatchObject([{ id: issue.id, kind: 'issue', title: '《某县人民政府公报》2021年第4期' }]);
     expect((await cli('trash', 'empty', '--data', data)).err).toMatch(/--yes/);
+    // The id copied from the 公报期次 line of `trash` restores without --issue too (it is that issue, not a document).
+    expect((await cli('trash', 'restore', issue.id, '--data', data)).code).toBe(0);
+    await cli('issue', 'delete', issue.id, '--data', data);
     expect((await cli('trash', 'restore', issue.id, '--issue', '--data', data)).code).toBe(0);
     expect(JSON.parse((await cli('gazettes', '--json', '--data', data)).out)).toMatchObject([{ id: issue.id, issueNumber: 4 }]);
     expect((await cli('trash', 'empty', '--yes', '--data', data)).out).toMatch(/已永久删除 0 项/);

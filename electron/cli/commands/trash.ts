@@ -20,7 +20,9 @@ export const trashCommand: CliCommand = {
     const app = ctx.openApp();
     try {
       if (verb === 'restore') {
-        await app.call('trash:restore', { id, kind: ctx.values.issue ? 'issue' : 'document' });
+        // An id listed as 公报期次 is that issue even without --issue (the id alone names it).
+        const listed = (await app.call('trash:list', {})).find((r) => r.id === id);
+        await app.call('trash:restore', { id, kind: ctx.values.issue ? 'issue' : (listed?.kind ?? 'document') });
         ctx.out(`已恢复 ${id}`);
       } else if (verb === 'empty') {
         ctx.out(`已永久删除 ${(await app.call('trash:empty', {})).count} 项`);

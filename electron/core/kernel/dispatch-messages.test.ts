@@ -112,4 +112,16 @@ describe('INVALID_INPUT messages over the whole contract', () => {
     const enumValue = await dispatch('relations:add', { sourceId: 'd1', type: 'destroys', targetId: 'd2' }, caller);
     expect(!enumValue.ok && enumValue.error.message).toBe('请求参数有误：类型：取值不在可选范围内');
   });
+
+  it('an unknown key named like an Object property (constructor, toString) is quoted, never a JavaScript value', async () => {
+    const res = await dispatch('app:info', JSON.parse('{"constructor":1,"toString":2,"__proto__":{"x":1}}'), caller);
+    expect(!res.ok && res.error.message).toBe('请求参数有误：不认识的项：“constructor”、“toString”、“__proto__”');
+  });
+
+  it('a date that is not a calendar day is refused by every channel, not stored (issue:create, cleanup:create)', async () => {
+    const issue = await dispatch('issue:create', { gazetteId: 'g1', publishDate: '2022-13-01' }, caller);
+    expect(!issue.ok && issue.error.message).toBe('请求参数有误：出版日期：不是有效的日期');
+    const cutoff = await dispatch('cleanup:create', { name: '清理', basisDocNumber: '招政发〔2020〕1号', cutoff: '2022-02-30', issuers: [] }, caller);
+    expect(!cutoff.ok && cutoff.error.message).toContain('不是有效的日期');
+  });
 });

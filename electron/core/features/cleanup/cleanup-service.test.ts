@@ -191,6 +191,12 @@ describe('cleanup campaigns', () => {
     expect(res.campaign).toMatchObject({ state: 'published', total: 2, decided: 2, noticeDocNumber: '高政字〔2021〕60号' });
     expect(t.status('高政发〔2019〕8号')).toBe('已废止');
     expect(t.status('招政发〔2018〕27号')).toBe('宣布失效');
+    // The same notice imported again offers 核对并应用 again: a second application is refused, not a second campaign.
+    expectError(() => t.publish.applyPublished(BY, {
+      name: '高青县2021年清理结果', docNumber: '高政字〔2021〕060号', date: '2021-12-01', issuer: GQ,
+      items: [{ decision: '废止', title: '高青县人民政府关于丁的办法', docNumber: '高政发〔2019〕8号' }],
+    }), 'CONFLICT', /已作为清理项目“高青县2021年清理结果”应用过/);
+    expect(t.cleanup.list()).toHaveLength(1);
   });
 
   it('offers the standard reasons, editable', () => {

@@ -122,6 +122,10 @@ export function createCleanupStore(db: Db) {
       UPDATE cleanup_campaigns SET state = 'published', notice_doc_number = @doc_number, notice_date = @date,
         notice_document_id = @notice, applied = @applied, published_at = @at WHERE id = @id`),
     setApplied: db.prepare<[string, string]>('UPDATE cleanup_campaigns SET applied = ? WHERE id = ?'),
+    /** a published campaign whose result notice has this (normalized) 文号 */
+    publishedWithNotice: db.prepare<[string], { id: string; name: string }>(
+      "SELECT id, name FROM cleanup_campaigns WHERE state = 'published' AND notice_doc_number = ? LIMIT 1",
+    ),
     setReverted: db.prepare<[string]>(`
       UPDATE cleanup_campaigns SET state = 'reviewing', notice_doc_number = NULL, notice_date = NULL, notice_document_id = NULL,
         applied = NULL, published_at = NULL WHERE id = ?`),

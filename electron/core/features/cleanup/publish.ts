@@ -26,6 +26,17 @@ export function missingMessage(missing: Array<{ title: string; docNumber: string
  * is linked, 继续有效 → nothing (the campaign is noted on the document). What was applied is kept, so a revert
  * undoes exactly that.
  */
+/**
+ * A result notice's 文号 must parse; and importing the same notice again (or applying it twice) must not record
+ * a second, identical campaign.
+ */
+function checkNoticeNumber(store: { publishedWithNotice: { get(n: string): { name: string } | undefined } }, docNumber: string): void {
+  const normalized = parseDocNumber(docNumber)?.normalized;
+  if (!normalized) throw new AppError('INVALID_INPUT', `无法识别清理结果通知的文号“${docNumber}”`);
+  const prior = store.publishedWithNotice.get(normalized);
+  if (prior) throw new AppError('CONFLICT', `清理结果通知 ${normalized} 已作为清理项目“${prior.name}”应用过，不再重复应用；如需重新应用，请先撤销该项目。`);
+}
+
 export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'events'>, deps: CleanupDeps, cleanup: CleanupService) {
   const db = ctx.db;
   const { audit, documents, relations } = deps;
@@ -165,7 +176,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     by: Caller,
     req: { name: string; docNumber: string; date: string; issuer?: string; items: Array<{ decision: CleanupDecisionValue; title: string | null; docNumber: string | null }> },
   ) {
-    if (!parseDocNumber(req.docNumber)) throw new AppError('INVALID_INPUT', `无法识别清理结果通知的文号“${req.docNumber}”`);
+    checkNoticeNumber(store, req.docNumber);
     const matches = matchPublished(req.items);
     const found = matches.filter((m) => m.documentId);
     if (!found.length) throw new AppError('CONFLICT', '清理结果中的文件在文件库中都没有找到，未建立清理项目');

@@ -66,6 +66,25 @@ describe('deleting a gazette issue moves it to the trash', () => {
     expect(entries[0].documentId).toBe(jia);
   });
 
+  it('the entry relinks whichever of the two is deleted first and restored first', async () => {
+    // Issue deleted first, then its document; the issue restored, then the document.
+    const a = await setup();
+    const jia = a.idOf('甲');
+    await a.call('issue:delete', { id: a.issueId });
+    await a.call('documents:delete', { id: jia });
+    await a.call('trash:restore', { id: a.issueId, kind: 'issue' });
+    await a.call('trash:restore', { id: jia });
+    expect((await a.call('gazettes:get', { id: a.issueId })).entries[0].documentId).toBe(jia);
+    // Document deleted first, then its issue; the document restored, then the issue.
+    const b = await setup();
+    const yi = b.idOf('乙');
+    await b.call('documents:delete', { id: yi });
+    await b.call('issue:delete', { id: b.issueId });
+    await b.call('trash:restore', { id: yi });
+    await b.call('trash:restore', { id: b.issueId, kind: 'issue' });
+    expect((await b.call('gazettes:get', { id: b.issueId })).entries[1].documentId).toBe(yi);
+  });
+
   it('emptying the trash forgets issues and documents alike, each audited', async () => {
     const { call, issueId, idOf, audit } = await setup();
     await call('documents:delete', { id: idOf('乙') });

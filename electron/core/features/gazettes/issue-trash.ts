@@ -59,6 +59,11 @@ function statements(db: AppContext['db']) {
       'SELECT 1 FROM gazette_issues WHERE gazette_id = ? AND year = ? AND issue_number = ? LIMIT 1',
     ).pluck(),
     sameTotal: db.prepare<[string, number], number>('SELECT 1 FROM gazette_issues WHERE gazette_id = ? AND total_number = ? LIMIT 1').pluck(),
+    trashedEntriesOf: db.prepare<[string], { issueId: string; position: number }>(`SELECT t.id AS issueId, json_extract(e.value, '$.position') AS position
+      FROM issue_trash t, json_each(t.entries) e WHERE json_extract(e.value, '$.document_id') = ?`),
+    relinkTrashed: db.prepare<{ doc: string; issue: string; position: number }>(`UPDATE issue_trash SET entries = (
+      SELECT json_group_array(CASE WHEN json_extract(e.value, '$.position') = @position AND json_extract(e.value, '$.document_id') IS NULL
+        THEN json_set(e.value, '$.document_id', @doc) ELSE json(e.value) END) FROM json_each(issue_trash.entries) e) WHERE id = @issue`),
   };
 }
 
@@ -140,6 +145,16 @@ export function createIssueTrash(ctx: Pick<AppContext, 'db' | 'now'>, deps: { au
         deps.audit.record(by, 'gazette.restore', 'gazette', id, null, { title: t.title, label: t.label });
       })();
       return { id };
+    },
+
+    /** Entries of deleted issues that list this document (a document deleted after its issue keeps them for its restore). */
+    entriesOf(documentId: string): Array<{ issueId: string; position: number }> {
+      return s.trashedEntriesOf.all(documentId);
+    },
+
+    /** A restored document relinks its entry in an issue deleted meanwhile, so restoring that issue later finds it. */
+    relink(documentId: string, issueId: string, position: number): void {
+      s.relinkTrashed.run({ doc: documentId, issue: issueId, position });
     },
 
     /** Forgets every deleted issue for good (each audited); returns how many. */

@@ -114,6 +114,7 @@ export function mergeWithNext(file: StagedFile, index: number, reextract: Reextr
   }
   doc.isNormative = a.doc.isNormative || joined.doc.isNormative;
   const correction = { kind: 'merge' as const, extracted: `${named(a.doc, a.part)}；${named(b.doc, b.part)}`, corrected: lineRange(lines) };
-  const part = { lines, history: [...a.part.history, ...b.part.history, correction] };
+  // Parts split from one document share its history (the same objects): keep each boundary change once.
+  const part = { lines, history: [...new Set([...a.part.history, ...b.part.history]), correction] };
   return replaced(file, index, 2, [doc], [part], joined.warnings);
 }

@@ -115,6 +115,14 @@ describe('import:split and import:merge (staged, re-extracted by the parser)', (
     expect(source).toEqual([file.sha256]);
   });
 
+  it('a split undone by a merge records each boundary change once, not the shared history twice', async () => {
+    const { imports, stagedId } = await staged();
+    imports.split(stagedId, 0, 11);
+    imports.merge(stagedId, 0);
+    const summary = imports.commit(BY, [{ stagedId, gazette: null, documents: [{ index: 0 }] }]);
+    expect(imports.corrections(summary.created[0].id).map((c) => c.kind)).toEqual(['split', 'merge']);
+  });
+
   it('records nothing for a file imported as extracted', async () => {
     const { imports, file, ctx } = await staged();
     const summary = imports.commitAll(BY, [file]);

@@ -4,6 +4,7 @@ import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import type { AuditService } from '../audit/audit-service';
 import type { RelationService } from '../relations/relation-service';
+import type { IssueTrash } from '../gazettes/issue-trash';
 import type { DocumentRow } from './document-row';
 
 interface RelationRow {
@@ -41,7 +42,7 @@ export type DeleteGuard = (documentId: string) => string | null;
 
 export function createTrashService(
   ctx: Pick<AppContext, 'db' | 'now' | 'events'>,
-  deps: { audit: AuditService; relations: Pick<RelationService, 'resolvePending'>; guards?: DeleteGuard[] },
+  deps: { audit: AuditService; relations: Pick<RelationService, 'resolvePending'>; guards?: DeleteGuard[]; issueTrash?: Pick<IssueTrash, 'entriesOf' | 'relink'> },
 ) {
   const db = ctx.db;
   const { audit } = deps;
@@ -112,7 +113,7 @@ export function createTrashService(
           deleted_by: by.user,
           document: JSON.stringify(row),
           relations: JSON.stringify(relations),
-          gazette_entries: JSON.stringify(entriesStmt.all(id)),
+          gazette_entries: JSON.stringify([...entriesStmt.all(id), ...(deps.issueTrash?.entriesOf(id) ?? [])]),
         });
         deleteDoc.run(id);
         audit.record(by, 'document.trash', 'document', id, { title: row.title, docNumber: row.doc_number, relations: relations.outgoing.length + relations.incoming.length }, null);
@@ -133,7 +134,10 @@ export function createTrashService(
         if (row.source_file_id && !sourceFileExists.get(row.source_file_id)) row.source_file_id = null;
         insertDoc.run(row);
         restoreRelations(id, JSON.parse(t.relations));
-        for (const e of JSON.parse(t.gazette_entries) as Array<{ issueId: string; position: number }>) relink.run(id, e.issueId, e.position);
+        for (const e of JSON.parse(t.gazette_entries) as Array<{ issueId: string; position: number }>) {
+          relink.run(id, e.issueId, e.position);
+          deps.issueTrash?.relink(id, e.issueId, e.position); // the issue may have been deleted meanwhile
+        }
         dropTrash.run(id);
         audit.record(by, 'document.restore', 'document', id, null, { title: row.title, docNumber: row.doc_number });
         deps.relations.resolvePending(by, { id, title: row.title, docNumber: row.doc_number });
