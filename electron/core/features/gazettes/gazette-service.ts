@@ -140,7 +140,7 @@ export function createGazetteService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
     /** One issue with its table of contents in print order (used by the gazette export). */
     get(id: string): GazetteDetail {
       const row = byId.get(id);
-      if (!row) throw new AppError('NOT_FOUND', `未找到公报 ${id}`);
+      if (!row) throw new AppError('NOT_FOUND', `未找到公报期次 ${id}（可能已删除，可在回收站中查看）`);
       const entries = entriesStmt.all(id).map((e) => ({
         position: e.position,
         section: e.section,
