@@ -259,6 +259,9 @@ export function createIssueService(
       const issue = issues.get(id);
       if (!issue.publishDate) throw new AppError('INVALID_INPUT', '请先填写本期的出版日期，再出版。');
       const docIds = issue.entries.map((e) => e.documentId).filter((d): d is string => d !== null);
+      // a draft's entry whose document was deleted keeps only its title: printing it would print no text
+      const gone = issue.state === 'draft' ? issue.entries.filter((e) => e.documentId === null).map((e) => `《${e.title}》`) : [];
+      if (gone.length) throw new AppError('CONFLICT', `本期目录中的${gone.join('、')}已从文件库删除（在回收站中），请先恢复或从本期移除，再出版。`);
       if (!docIds.length) throw new AppError('INVALID_INPUT', '本期还没有收录任何文件，不能出版。');
       const day = issue.publishDate;
       const updated: string[] = [];

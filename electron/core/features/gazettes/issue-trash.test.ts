@@ -96,3 +96,14 @@ describe('deleting a gazette issue moves it to the trash', () => {
     expect(actions).toEqual(expect.arrayContaining(['gazette.trash', 'gazette.purge', 'document.purge']));
   });
 });
+
+describe('an issue whose document is in the trash', () => {
+  it('is not published with a title and no text: the refusal names the document and where it went', async () => {
+    const { call, issueId, idOf } = await setup();
+    await call('documents:delete', { id: idOf('甲') });
+    await expect(call('issue:publish', { id: issueId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('《莱山区人民政府关于甲的通知》已从文件库删除（在回收站中）'),
+    });
+  });
+});
