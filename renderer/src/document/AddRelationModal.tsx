@@ -63,9 +63,11 @@ export function AddRelationModal({ sourceId, opened, onClose, onAdded }: { sourc
     const q = debounced.trim();
     if (!q || q.length > MAX_QUERY_CHARS || picked) return setSuggestions([]);
     let live = true;
-    // Suggestions are a convenience: without them the text is recorded as a 文号 or title.
+    // Suggestions are a convenience: without them the text is recorded as a 文号 or title. A whole 文号 typed
+    // suggests only the document of that 文号 (not its neighbours 招政发〔2022〕1号…9号, easy to pick by mistake).
+    const typedNumber = parseDocNumber(q)?.normalized ?? null;
     call('search:suggest', { text: q, limit: 8 }).then(
-      (res) => live && setSuggestions(res.filter((s) => s.id !== sourceId)),
+      (res) => live && setSuggestions(res.filter((s) => s.id !== sourceId && (!typedNumber || s.docNumber === typedNumber))),
       () => live && setSuggestions([]),
     );
     return () => {

@@ -82,6 +82,18 @@ describe('添加、删除关系', () => {
     expect(within(row).getByText('未收录')).toBeTruthy();
   });
 
+  it('suggests, for a whole 文号 typed, only the document of that 文号 — not its neighbours', async () => {
+    const lib = library();
+    const NEAR = { id: 'd7', title: '招远市另一办法', docNumber: '招政发〔2018〕2号' };
+    renderWith(<DocumentPage id="d1" terms={[]} />, { ...lib.handlers, 'search:suggest': async () => [NEAR, OLD] });
+    const dialog = await openAdd('废止');
+    const input = within(dialog).getByLabelText('目标文件');
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: '招政发〔2018〕27号' } });
+    expect(await screen.findByRole('option', { name: /招远市某办法/, hidden: true }, { timeout: 3000 })).toBeTruthy();
+    expect(screen.queryByRole('option', { name: /招远市另一办法/, hidden: true })).toBeNull();
+  });
+
   it('asks for the type and the target before calling the service, and shows its refusal in the dialog', async () => {
     const lib = library();
     lib.add.mockRejectedValueOnce(Object.assign(new Error('该关系已存在，或指向文件自身'), { code: 'CONFLICT' }));
