@@ -67,7 +67,7 @@ export function AddRelationModal({ sourceId, opened, onClose, onAdded }: { sourc
     // suggests only the document of that 文号 (not its neighbours 招政发〔2022〕1号…9号, easy to pick by mistake).
     const typedNumber = parseDocNumber(q)?.normalized ?? null;
     call('search:suggest', { text: q, limit: 8 }).then(
-      (res) => live && setSuggestions(res.filter((s) => s.id !== sourceId && (!typedNumber || s.docNumber === typedNumber))),
+      (res) => live && setSuggestions(res.filter((s) => s.id !== sourceId && (!typedNumber || (s.docNumber !== null && parseDocNumber(s.docNumber)?.normalized === typedNumber)))),
       () => live && setSuggestions([]),
     );
     return () => {
