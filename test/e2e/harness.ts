@@ -61,24 +61,6 @@ export async function startBrowserMode(dataDir = mkdtempSync(join(tmpdir(), 'nd-
   };
 }
 
-/** Browser mode with a fresh library and one Chromium page on it; page errors are collected in `errors`. */
-export async function startUi(): Promise<{ app: BrowserModeApp; browser: Browser; page: Page; errors: string[] }> {
-  const app = await startBrowserMode();
-  const browser = await launchChromium();
-  const page = await newPage(browser);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { app, browser, page, errors };
-}
-
-/** Calls one contract channel over HTTP, as the renderer does in browser mode; a refusal throws its message. */
-export async function rpc<T>(app: BrowserModeApp, channel: string, body: unknown): Promise<T> {
-  const res = await fetch(`${app.url}api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!json.ok) throw new Error(json.error?.message);
-  return json.data;
-}
-
 /** Debian's Chromium, headless, with a fresh profile. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

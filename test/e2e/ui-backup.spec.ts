@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpc as callRpc } from './harness';
+import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpcCall as callRpc } from './harness';
 
 let app: BrowserModeApp;
 let browser: Browser;

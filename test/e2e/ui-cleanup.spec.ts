@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpc as callRpc } from './harness';
+import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpcCall as callRpc } from './harness';
 
 // A whole cleanup campaign over the sample library, through the UI: create → review (bulk and one by one) →
 // the publication gate → publish and apply → the statuses in the library → the exported PDF → revert.

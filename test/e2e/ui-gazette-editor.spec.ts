@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpc as callRpc } from './harness';
+import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpcCall as callRpc } from './harness';
 
 // The gazette editor's whole job in Chromium: a new gazette, an issue of six library documents in two sections,
 // reordered by drag and drop and by keyboard, previewed, published and exported — and the contents' page numbers

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { rpc, screenshot, startUi, type BrowserModeApp } from './harness';
+import type { Page } from 'playwright-core';
+import { rpcCall as rpc, screenshot, startUiSession, type BrowserModeApp, type UiSession } from './harness';
 
 // A cleanup result published by the county government arrives as a text: importing it through 导入 recognises its
 // annex lists, and the office applies them as a completed campaign — the listed documents change status.
+let session: UiSession;
 let app: BrowserModeApp;
-let browser: Browser;
 let page: Page;
 let errors: string[] = [];
 type Row = { id: string; title: string; docNumber: string | null };
@@ -30,7 +30,8 @@ function noticeFile(): string {
 }
 
 beforeAll(async () => {
-  ({ app, browser, page, errors } = await startUi());
+  session = await startUiSession();
+  ({ app, page, errors } = session);
   await rpc(app, 'import:samples', {});
   const { rows } = await rpc<{ rows: Row[] }>(app, 'documents:list', { normative: true, asOf: '2023-03-01' });
   const current = rows.filter((r) => r.docNumber);
@@ -38,8 +39,7 @@ beforeAll(async () => {
   expect(abolish).toBeDefined();
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 const statusOn = async (id: string) => (await rpc<{ status: string }>(app, 'documents:get', { id, asOf: '2023-06-01' })).status;

@@ -1,24 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { rpc, screenshot, startUi, type BrowserModeApp } from './harness';
+import type { Page } from 'playwright-core';
+import { rpcCall as rpc, screenshot, startUiSession, type BrowserModeApp, type UiSession } from './harness';
 
 // Deleting never loses anything: a document and a gazette issue both go to the 回收站, from where they come back
 // whole (the document with its place in the library, the issue with its contents).
+let session: UiSession;
 let app: BrowserModeApp;
-let browser: Browser;
 let page: Page;
 let errors: string[] = [];
 let doc: { id: string; title: string };
 
 beforeAll(async () => {
-  ({ app, browser, page, errors } = await startUi());
+  session = await startUiSession();
+  ({ app, page, errors } = session);
   await rpc(app, 'import:samples', {});
   const list = await rpc<{ rows: Array<{ id: string; title: string }> }>(app, 'documents:list', { normative: true });
   doc = list.rows.sort((a, b) => a.title.length - b.title.length)[0];
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 const inLibrary = async (id: string) => (await rpc<Array<{ id: string }>>(app, 'documents:all', {})).some((d) => d.id === id);
