@@ -1,7 +1,7 @@
 import { CLEANUP_DECISIONS } from '../../../../shared/contract/export';
 import type { CampaignReport } from '../cleanup/cleanup-service';
-import { cellWidth, TABLE_CHARS } from './build-cleanup';
 import { chineseDate, safeFileName } from './build-document';
+import { cellWidth, TABLE_CHARS } from './geometry';
 import type { Block, OfficialText, TableColumn } from './model';
 
 const DECISION_COLUMNS = [...CLEANUP_DECISIONS, '未决定'] as const;

@@ -1,7 +1,7 @@
 import { CLEANUP_DECISIONS, type CleanupInput } from '../../../../shared/contract/export';
 import type { Document } from '../../../../shared/domain/document';
 import { chineseDate, safeFileName, tidy } from './build-document';
-import { CHARS_PER_LINE, SIZE } from './geometry';
+import { cellWidth, TABLE_CHARS } from './geometry';
 import type { Block, OfficialText, TableColumn } from './model';
 
 const ANNEX_NAME: Record<(typeof CLEANUP_DECISIONS)[number], string> = {
@@ -20,13 +20,9 @@ export const CLEANUP_COLUMNS: TableColumn[] = [
   { header: '处理意见/理由', width: 7, align: 'left' },
 ];
 
-/** table characters (五号) across the text block (on the grid: 28 × 16 pt / 12 pt) */
-export const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
 /** a cell's padding (4 pt each side) and a safety margin for wider digits, in table characters */
 const CELL_PAD = 1;
 const LO_DATE_SPACING = 2.2;
-/** width in table characters; digits and Latin of the serif faces run a little over half an em */
-export const cellWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.56 : 1), 0);
 
 /**
  * Column widths for one list: 序号, 文号 and 发布日期 as wide as their longest entry, so that 高政办字〔2021〕31号 and

@@ -24,6 +24,10 @@ export const CHAR_PITCH = BLOCK_W / CHARS_PER_LINE;
 export const SIZE = { title: 22, body: 16, pageNumber: 14, table: 10.5, header: 12 } as const;
 export const TABLE_LINE = 16;
 export const TABLE_PAD = 4;
+/** 五号 table characters across the text block (on the grid: 28 × 16 pt / 10.5 pt) */
+export const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
+/** width of a cell's text in table characters: Han and full-width 1, digits and Latin of the serif faces a little over ½ */
+export const cellWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.56 : 1), 0);
 /** a table row of more lines than this may split across pages (PDF and DOCX alike); shorter rows move whole */
 export const TALL_ROW_LINES = 4;
 /** lines a split row leaves on each side of the page break */

@@ -1,4 +1,4 @@
-import { CHARS_PER_LINE, SIZE } from './geometry';
+import { cellWidth, TABLE_CHARS } from './geometry';
 import type { Block, TableColumn } from './model';
 
 /**
@@ -73,12 +73,8 @@ export function headerCells(heads: readonly (readonly string[])[]): HeaderCell[]
   return out;
 }
 
-/** 五号 table characters across the text block, and a cell's padding in them */
-const TABLE_CHARS = (CHARS_PER_LINE * SIZE.body) / SIZE.table;
+/** a cell's padding, in table characters */
 const CELL_PAD = 1.2;
-
-/** width of a cell's text in characters (full-width 1, ASCII ½) */
-const textWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 const filled = (row: string[]) => row.filter(Boolean).length;
 /** the characters of some rows, sorted: a header printed again at a page top, even wrapped otherwise, has the same */
 const charsOf = (rows: string[][]) => [...rows.flat().join('')].sort().join('');
@@ -125,12 +121,12 @@ function cellTable(rows: string[][]): { caption: string | null; table: TableBloc
   const columns: TableColumn[] = names.map((h, j) => ({
     header: h,
     width: 0,
-    align: body.every((r) => textWidth(r[j]) <= 6) ? 'center' : 'left',
+    align: body.every((r) => cellWidth(r[j]) <= 6) ? 'center' : 'left',
   }));
   // widths in 五号 characters: each column its header (and sub-header) unbroken if the line allows, the rest of the
   // line to the columns with longer text, in proportion to what they hold beyond that
-  const least = names.map((h, j) => Math.max(2, textWidth(h), ...sub.map((r) => textWidth(r[j]))) + CELL_PAD);
-  const widest = (cell: string) => Math.max(...cell.split('\n').map(textWidth));
+  const least = names.map((h, j) => Math.max(2, cellWidth(h), ...sub.map((r) => cellWidth(r[j]))) + CELL_PAD);
+  const widest = (cell: string) => Math.max(...cell.split('\n').map(cellWidth));
   const want = columns.map((_, j) => Math.max(least[j], Math.min(12, Math.max(...body.map((r) => widest(r[j])))) + CELL_PAD));
   const spare = TABLE_CHARS - least.reduce((a, b) => a + b, 0);
   const extra = want.reduce((a, w, j) => a + w - least[j], 0);
