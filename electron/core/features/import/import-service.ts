@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
 import { MAX_DOCUMENTS_PER_FILE, MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type SourceLine, type StagedDocuments, type UploadedFile } from '../../../../shared/contract/import';
-import type { ParsedDocument, ParsedGazette, ParseResult } from '../../../../shared/domain/parse-result';
+import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
 import { parseAsOne, textLines } from '../../../../shared/parse';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
@@ -23,14 +23,7 @@ type CommitInput = z.output<typeof CommitFile>;
 type Upload = z.output<typeof UploadedFile>;
 
 /** Already parsed data the service trusts (tests, samples, benchmarks): bodies and hashes as given. Not on the contract. */
-export interface TrustedFile {
-  name: string;
-  sha256: string;
-  size: number;
-  encoding: string;
-  gazette: ParsedGazette | null;
-  documents: ParsedDocument[];
-}
+export type TrustedFile = Pick<StagedFile, 'name' | 'sha256' | 'size' | 'encoding' | 'gazette' | 'documents'>;
 
 /** How files become documents and how long parses wait; injectable so the rest is testable without workers. */
 export interface ImportOptions {
