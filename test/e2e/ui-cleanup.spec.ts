@@ -1,29 +1,26 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpcCall as callRpc } from './harness';
+import type { Page } from 'playwright-core';
+import { screenshot, type BrowserModeApp, rpcCall as callRpc, startUiSession, type UiSession } from './harness';
 
 // A whole cleanup campaign over the sample library, through the UI: create → review (bulk and one by one) →
 // the publication gate → publish and apply → the statuses in the library → the exported PDF → revert.
+let session: UiSession;
 let app: BrowserModeApp;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 const rpc = <T>(channel: string, body: unknown) => callRpc<T>(app, channel, body);
 const statusOf = async (id: string) => (await rpc<{ status: string }>('documents:get', { id })).status;
 
 beforeAll(async () => {
-  app = await startBrowserMode();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.on('pageerror', (e) => errors.push(e.message));
+  session = await startUiSession();
+  ({ app, page, errors } = session);
   await rpc('import:samples', {});
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('UI: cleanup campaign', () => {

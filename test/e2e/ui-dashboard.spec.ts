@@ -1,31 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+import type { Page } from 'playwright-core';
+import { rpcCall, screenshot, type BrowserModeApp, startUiSession, type UiSession } from './harness';
 
 // The start page's numbers open the library filtered to exactly those documents; the filter lives in the URL,
 // so opening a document and going back keeps it. The 检查 page lists findings with links.
+let session: UiSession;
 let app: BrowserModeApp;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
-async function rpc<T>(channel: string, body: unknown): Promise<T> {
-  const res = await fetch(`${app.url}api/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { ok: boolean; data: T };
-  expect(json.ok).toBe(true);
-  return json.data;
-}
+const rpc = <T>(channel: string, body: unknown) => rpcCall<T>(app, channel, body);
 
 beforeAll(async () => {
-  app = await startBrowserMode();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.on('pageerror', (e) => errors.push(e.message));
+  session = await startUiSession();
+  ({ app, page, errors } = session);
   await rpc('import:samples', {});
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('UI: dashboard → filtered library round trip', () => {

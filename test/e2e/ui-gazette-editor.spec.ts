@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp, rpcCall as callRpc } from './harness';
+import type { Page } from 'playwright-core';
+import { screenshot, type BrowserModeApp, rpcCall as callRpc, startUiSession, type UiSession } from './harness';
 
 // The gazette editor's whole job in Chromium: a new gazette, an issue of six library documents in two sections,
 // reordered by drag and drop and by keyboard, previewed, published and exported — and the contents' page numbers
 // in the PDF are the pages where each title is printed.
+let session: UiSession;
 let app: BrowserModeApp;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 let picked: Array<{ id: string; title: string }> = [];
 
 const rpc = <T>(channel: string, body: unknown) => callRpc<T>(app, channel, body);
@@ -19,10 +19,8 @@ const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 const order = () => page.locator('[data-entry]').evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')));
 
 beforeAll(async () => {
-  app = await startBrowserMode();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.on('pageerror', (e) => errors.push(e.message));
+  session = await startUiSession();
+  ({ app, page, errors } = session);
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await rpc('import:samples', {});
   // six normative documents of the samples with a 文号, shortest titles first (short titles keep the test readable)
@@ -34,8 +32,7 @@ beforeAll(async () => {
   expect(picked).toHaveLength(6);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('UI: gazette issue editor', () => {

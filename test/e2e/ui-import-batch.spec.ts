@@ -2,15 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+import type { Page } from 'playwright-core';
+import { screenshot, type BrowserModeApp, startUiSession, type UiSession } from './harness';
 
 // Issues 14 and 16 in the real UI: a folder of more than 50 files, one 8 MB file, one whose 有效期 ends before its
 // 施行, one broken file — all read and saved in chunks; the rest stored, the broken one named with its reason.
+let session: UiSession;
 let app: BrowserModeApp;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 function folder(): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'nd-ui-batch-'));
@@ -30,14 +30,11 @@ function folder(): string[] {
 }
 
 beforeAll(async () => {
-  app = await startBrowserMode();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.on('pageerror', (e) => errors.push(e.message));
+  session = await startUiSession();
+  ({ app, page, errors } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('UI: a large batch', () => {

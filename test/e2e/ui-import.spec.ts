@@ -2,15 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { corpusFile, launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+import type { Page } from 'playwright-core';
+import { corpusFile, screenshot, type BrowserModeApp, startUiSession, type UiSession } from './harness';
 
 // The library flow a newcomer takes: empty library → import a gazette through the review screen →
 // the table → a document page with its relations. Screenshots land in test-results/screenshots.
+let session: UiSession;
 let app: BrowserModeApp;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 // 001 abolishes 招政发〔2018〕27号, which is in no corpus file: a small stand-in lets the relation resolve.
 function abolishedDocument(): string {
@@ -38,14 +38,11 @@ function twoDocumentsAsOne(): string {
 const ROAD_TITLE = '招远市人民政府办公室关于印发招远市农村公路养护工作方案的通知';
 
 beforeAll(async () => {
-  app = await startBrowserMode();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.on('pageerror', (e) => errors.push(e.message));
+  session = await startUiSession();
+  ({ app, page, errors } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('UI: import, library, document', () => {

@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot, startBrowserMode, type BrowserModeApp } from './harness';
+import type { Page } from 'playwright-core';
+import { screenshot, type BrowserModeApp, startUiSession, type UiSession } from './harness';
 
 // Search from the header box (Ctrl+K), the results page with highlighted snippets, and into a document.
+let session: UiSession;
 let app: BrowserModeApp;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
-  app = await startBrowserMode();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.on('pageerror', (e) => errors.push(e.message));
+  session = await startUiSession();
+  ({ app, page, errors } = session);
   // The samples are the corpus gazettes: a real library to search.
   const res = await fetch(`${app.url}api/rpc/import:samples`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   expect(res.status).toBe(200);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await session?.close();
 });
 
 describe('UI: full-text search', () => {
