@@ -5,6 +5,7 @@
  *   npm run score:parse -- --verbose  also every mismatch: file, field, expected, got
  *   npm run score:parse -- --json     the numbers as JSON
  *   npm run score:parse -- --file 017 only fixtures whose name contains 017 (combine with --verbose)
+ *   npm run score:parse -- --holdout  the held-out texts (test/fixtures/real-holdout) instead: measured, never tuned on
  *
  * Matching: a key document is paired with the parsed document whose title is the same (whitespace, 《》〈〉“”
  * ignored), else one whose title contains it or is contained in it. A key document whose title the page does not
@@ -22,6 +23,7 @@ import {
   canonicalDecision,
   compact,
   type Fixture,
+  HOLDOUT_DIR,
   type KeyDocument,
   type KeyRelation,
   loadFixtures,
@@ -38,6 +40,7 @@ export const FIELDS = [
   'effectiveDate',
   'validUntil',
   'abolishes',
+  'amends',
   'cites',
   'cleanupCounts',
   'cleanupItems',
@@ -71,11 +74,17 @@ export interface ScoreResult {
   mismatches: Mismatch[];
   /** files the parser threw on (it should never throw) */
   errors: { file: string; message: string }[];
+  /**
+   * parsed documents that list their own 文号 among their cites (the parsed or the keyed one): a precision error the
+   * cites counts alone would hide behind a long list, so it is reported on its own and must stay empty
+   */
+  selfCites: { file: string; docNumber: string }[];
 }
 
 /** What the scorer reads from a parsed document; `cleanup` is optional, the parser may not have it yet. */
-interface Predicted extends Omit<KeyDocument, 'title' | 'cleanup'> {
+interface Predicted extends Omit<KeyDocument, 'title' | 'cleanup' | 'amends'> {
   title: string;
+  amends: KeyRelation[];
   cleanupCounts: Map<string, number> | null;
   cleanupItems: { decision: string; title: string | null; docNumber: string | null }[];
 }
@@ -121,6 +130,7 @@ function toPredicted(d: ParsedDocument): Predicted {
     effectiveDate: str(d.effectiveDate),
     validUntil: str(d.validUntil),
     abolishes: Array.isArray(d.abolishes) ? d.abolishes.map(relation) : [],
+    amends: Array.isArray(any.amends) ? (any.amends as unknown[]).map(relation) : [],
     cites: Array.isArray(d.cites) ? d.cites.filter((s): s is string => typeof s === 'string') : [],
     cleanupCounts,
     cleanupItems,
@@ -258,6 +268,7 @@ class Scorer {
     this.scalar(doc, 'effectiveDate', k.effectiveDate, p.effectiveDate);
     this.scalar(doc, 'validUntil', k.validUntil, p.validUntil);
     this.set(doc, 'abolishes', k.abolishes, p.abolishes, relationsMatch, relShow, relShow);
+    this.set(doc, 'amends', k.amends ?? [], p.amends, relationsMatch, relShow, relShow);
     this.set(doc, 'cites', k.cites, p.cites, (a, b) => normDocNo(a) === normDocNo(b), show, show);
     const kc = Object.entries(k.cleanup?.counts ?? {}).map(([cat, n]) => ({ cat, n: n as number }));
     const pc = [...(p.cleanupCounts ?? new Map<string, number>())].map(([cat, n]) => ({ cat, n }));
@@ -286,6 +297,7 @@ class Scorer {
     if (k.effectiveDate !== null) n('effectiveDate', 1);
     if (k.validUntil !== null) n('validUntil', 1);
     n('abolishes', k.abolishes.length);
+    n('amends', k.amends?.length ?? 0);
     n('cites', k.cites.length);
     n('cleanupCounts', Object.keys(k.cleanup?.counts ?? {}).length);
     n('cleanupItems', k.cleanup?.items.length ?? 0);
@@ -309,6 +321,7 @@ export function scoreAll(opts: { filter?: string; fixtures?: Fixture[] } = {}): 
   const total = emptyCounts();
   const mismatches: Mismatch[] = [];
   const errors: ScoreResult['errors'] = [];
+  const selfCites: ScoreResult['selfCites'] = [];
   let keyDocuments = 0;
   let parsedDocuments = 0;
   for (const f of fixtures) {
@@ -324,6 +337,12 @@ export function scoreAll(opts: { filter?: string; fixtures?: Fixture[] } = {}): 
     parsedDocuments += preds.length;
     const s = new Scorer(f.name);
     const pairOf = matchDocuments(keys, preds);
+    preds.forEach((p, j) => {
+      const k = keys[pairOf.indexOf(j)];
+      const own = new Set([p.docNumber, k?.docNumber].filter((x): x is string => !!x).map(normDocNo));
+      const hit = p.cites.find((c) => own.has(normDocNo(c)));
+      if (hit) selfCites.push({ file: f.name, docNumber: hit });
+    });
     keys.forEach((k, i) => {
       const label = k.title ?? `#${i + 1} (untitled${k.docNumber ? ` ${k.docNumber}` : ''})`;
       if (pairOf[i] >= 0) s.pair(label, k, preds[pairOf[i]]);
@@ -346,7 +365,7 @@ export function scoreAll(opts: { filter?: string; fixtures?: Fixture[] } = {}): 
       return [fld, { ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) }];
     }),
   ) as Record<Field, FieldScore>;
-  return { files: fixtures.length, keyDocuments, parsedDocuments, fields, mismatches, errors };
+  return { files: fixtures.length, keyDocuments, parsedDocuments, fields, mismatches, errors, selfCites };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -366,6 +385,7 @@ export function formatTable(r: ScoreResult): string {
     const s = r.fields[f];
     lines.push(`${f.padEnd(14)}${String(s.tp).padStart(6)}${String(s.fp).padStart(6)}${String(s.fn).padStart(6)}  ${pct(s.precision)}    ${pct(s.recall)}`);
   }
+  lines.push('', `own 文号 among cites: ${r.selfCites.length ? r.selfCites.map((x) => `${x.file} ${x.docNumber}`).join('; ') : 'none'}`);
   return lines.join('\n');
 }
 
@@ -390,7 +410,7 @@ function main(argv: string[]): void {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const fi = argv.indexOf('--file');
   const filter = fi >= 0 ? argv[fi + 1] : undefined;
-  const r = scoreAll({ filter });
+  const r = scoreAll({ filter, fixtures: argv.includes('--holdout') ? loadFixtures(HOLDOUT_DIR) : undefined });
   if (json) {
     console.log(JSON.stringify(verbose ? r : { ...r, mismatches: undefined }, null, 2));
     return;

@@ -109,6 +109,19 @@ function issuerLinesAbove(units: Unit[], p: number, floor: number): { start: num
   return { start, issuers, text };
 }
 
+/**
+ * Forum furniture between a subject line and the post (`发表于 …`, `楼主`, `只看该作者`), then the salutation: at most
+ * three short lines.
+ */
+function salutationAfterFurniture(units: Unit[], k: number): boolean {
+  for (let j = k, n = 0; j >= 0 && n < 4; j = nextNonBlank(units, j), n++) {
+    const c = units[j].compact;
+    if (isSalutation(c)) return true;
+    if (c.length > 40 || /[。；;]/.test(c)) return false;
+  }
+  return false;
+}
+
 /** Does the same title stand on one of the few lines above unit i (a law site's repeated heading)? */
 function repeatedAbove(units: Unit[], i: number, title: string): boolean {
   for (let j = i - 1, seen = 0; j >= 0 && seen < 8; j--) {
@@ -133,18 +146,47 @@ interface Candidate {
   title: string;
   titleIssuers: string[];
   inlineDocNumber: string | null;
+  /** the title's kind word was cut by the site (`…的通` before the 文号 of a forum subject) */
+  cut?: boolean;
+}
+
+/** A forum's repost marker before a title: `[转帖]`, `【转载】`, `转帖：`. */
+const REPOST = /^\s*(?:[[【](?:转帖|转载|转|原创|分享|转发)[\]】]|(?:转帖|转载)[:：])\s*/;
+/** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
+const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
+/** A kind word a site cut short at the end of a subject line (`…工作的通`). */
+const CUT_KIND = /的(?:通|意|决|批|报|规|办|方)$/;
+
+/**
+ * A page title with the site's column and name after it (`…的通知_政策文件_某某市人民政府`, `…的通知-某某省教育厅`,
+ * `…的通知 | 某某网`): the title without them, or the text unchanged.
+ */
+export function withoutSiteSuffix(t: string): string {
+  if (isTitleEnd(t)) return t;
+  for (let i = t.search(/[_|｜\-—–]/); i > 0; ) {
+    const head = t.slice(0, i);
+    if (isTitleEnd(head)) return head;
+    const next = t.slice(i + 1).search(/[_|｜\-—–]/);
+    i = next < 0 ? -1 : i + 1 + next;
+  }
+  return t;
 }
 
 /** The title part of a unit that may open a head, or null. */
 function openTitle(u: Unit): Candidate | null {
-  const c = u.compact;
+  let text = u.text.replace(REPOST, '');
+  // a subject line with the 文号 after it: the number is the document's own, the rest its (perhaps cut) title
+  const tail = TRAILING_NUMBER.exec(text);
+  const tailNumber = tail && findDocNumbers(tail[1]).length ? squeeze(tail[1]) : null;
+  if (tail && tailNumber) text = text.slice(0, tail.index);
+  const c = withoutSiteSuffix(text === u.text ? u.compact : squeeze(text));
   if (!c || c.length > 200) return null;
-  if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: null };
+  if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, cut: !!tailNumber && CUT_KIND.test(c) };
   const k = c.indexOf('关于');
   if (k < 3) return null;
   // Raw prefix before 关于, possibly `letterhead 文号 issuer(s)`.
-  const rawK = u.text.indexOf('关于');
-  let rawPrefix = rawK >= 0 ? u.text.slice(0, rawK) : '';
+  const rawK = text.indexOf('关于');
+  let rawPrefix = rawK >= 0 ? text.slice(0, rawK) : '';
   let inlineDocNumber: string | null = null;
   const num = NUMBER_TOKEN.exec(rawPrefix);
   if (num) {
@@ -158,7 +200,8 @@ function openTitle(u: Unit): Candidate | null {
   const issuers = splitIssuers(verb ? rawPrefix.slice(0, verb.index) : rawPrefix);
   if (!issuers) return null;
   // joint issuers keep their 、 (`某省人民政府办公厅、某军区政治部关于…`)
-  return { title: squeeze(rawPrefix) + c.slice(k), titleIssuers: issuers, inlineDocNumber };
+  const title = squeeze(rawPrefix) + c.slice(k);
+  return { title, titleIssuers: issuers, inlineDocNumber: inlineDocNumber ?? tailNumber, cut: !!tailNumber && CUT_KIND.test(title) };
 }
 
 export interface SplitOptions {
@@ -182,15 +225,16 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let t = cand.title;
     let j = i;
     let accepted: { end: number; dn: number | null } | null = null;
+    const joined = [units[i].compact];
     for (let n = 0; n < 5; n++) {
       if (t.length > 160) break;
-      if (isTitleEnd(t)) {
+      if (isTitleEnd(t) || (n === 0 && cand.cut)) {
         const k = nextNonBlank(units, j);
         if (k >= 0 && isDocNumberLine(units[k].text)) {
           accepted = { end: j, dn: k };
           break;
         }
-        if (k >= 0 && isSalutation(units[k].compact)) {
+        if (k >= 0 && (isSalutation(units[k].compact) || (cand.inlineDocNumber && salutationAfterFurniture(units, k)))) {
           accepted = { end: j, dn: null };
           break;
         }
@@ -201,7 +245,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       // A complete title followed by another title or an issuer line: a page heading repeated above the
       // document (law sites print title / issuer / title), not one title broken over lines.
       if (isTitleEnd(t) && (isTitleEnd(units[next].compact) || splitIssuers(units[next].text))) break;
+      // A line already read (the page prints a title broken over lines twice): the repetition starts here.
+      if (joined.includes(units[next].compact)) break;
       j = next;
+      joined.push(units[next].compact);
       t += units[next].compact;
     }
     if (!accepted) continue;
@@ -211,6 +258,17 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let titleIssuers = cand.titleIssuers;
     // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
     const siteFrame = repeatedAbove(units, i, t);
+    // `某市财政局、某市人力资源` / `和社会保障局关于…`: a joint issuer name broken over the lines of the title
+    if (titleIssuers.length) {
+      const p = prevNonBlank(units, i, floor, 1);
+      const prefix = t.slice(0, t.indexOf('关于'));
+      const whole = p >= 0 && !splitIssuers(units[p].text) ? splitIssuers(units[p].text.trim() + prefix) : null;
+      if (whole && whole.length > 1) {
+        titleStart = start = p;
+        titleIssuers = whole;
+        t = squeeze(units[p].text) + t;
+      }
+    }
     if (!titleIssuers.length) {
       const p = prevNonBlank(units, i, floor);
       const iss = p >= 0 ? splitIssuers(units[p].text) : null;

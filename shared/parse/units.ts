@@ -42,6 +42,9 @@ const FLAT_LINE = 60;
 const LIST_ROW = /^\s*[（(]?\d{1,4}[）)]?[\s、.．]/;
 const FLAT_MARK = /\S[ \u3000]+(?:[^\s]{1,12}[〔［【[(（]\d{4}[〕］】\])）]第?\d+号|\d{4}年\d{1,2}月\d{1,2}日)|(?:〕第?\d+号|\d{4}年\d{1,2}月\d{1,2}日)[ \u3000]+\S/;
 
+/** `某政发 [ 2017 ] 5 号` in a flattened line: the spaces inside a 文号 are not places to cut the line. */
+const SPACED_NUMBER = /([\u4e00-\u9fff])[ \t\u3000]*([〔[［【(（﹝])[ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*([〕\]］】)）﹞])[ \t\u3000]*(第?)[ \t\u3000]*(\d{1,6})[ \t\u3000]*号/g;
+
 function cleanInline(s: string): string {
   // Bold markers left by PDF-to-Markdown converters (`**加强社会宣传。**`).
   let t = s.includes('**') ? s.replace(/\*\*/g, '') : s;
@@ -78,6 +81,36 @@ function splitLongLine(s: string): string[] {
     }
   }
   if (start < s.length) out.push(s.slice(start));
+  return out;
+}
+
+/**
+ * A whole document glued onto one line without a space (`…关于印发…的通知某政办发[2019]12号各乡镇人民政府：现将…。某县人民政府
+ * 办公室2019年3月5日某县…办法第一条…`): its head (title, 文号, salutation) and its sentences as pieces, the signature
+ * and date apart. Null when the line does not open with a title followed at once by a 文号. Linear time.
+ */
+const GLUED_HEAD = /^(.{0,80}?(?:关于|印发|转发|批转)[^。；;：:《》]{0,120}?(?:《[^《》]{1,80}》[^。；;：:《》]{0,20}?)?的(?:通知|决定|意见|通告|公告|批复|函|报告))([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)(各[^：:。；;]{1,160}[：:])?/;
+const ORG_DATE = /^([\u4e00-\u9fff、]{3,60}?(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|院|部|办))((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(.+)$/;
+
+function splitGluedLine(s: string): string[] | null {
+  if (/[ \t\u3000]/.test(s.trim())) return null;
+  const head = GLUED_HEAD.exec(s.trim());
+  if (!head) return null;
+  const out = [head[1], head[2]];
+  if (head[3]) out.push(head[3]);
+  const rest = s.trim().slice(head[0].length);
+  for (const sentence of rest.split(/(?<=[。！？；](?![”’」』）)]))/)) {
+    const sig = ORG_DATE.exec(sentence);
+    if (!sig) {
+      if (sentence) out.push(sentence);
+      continue;
+    }
+    out.push(sig[1], sig[2]);
+    // `某县…管理办法第一条为…`: the attachment's title, then its first article
+    const article = /^(.{2,80}?(?:办法|规定|细则|规则|条例|方案|意见|制度|标准|措施)(?:[（(][^（）()]{1,8}[）)])?)(第一[章条].*)$/.exec(sig[3]);
+    if (article) out.push(article[1], article[2]);
+    else out.push(sig[3]);
+  }
   return out;
 }
 
@@ -118,14 +151,17 @@ export function textLines(text: string): string[] {
 export function buildUnits(text: string): Unit[] {
   const lines = textLines(text);
   const units: Unit[] = [];
+  let glued: string[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const html = raw.includes('<') || raw.includes('">') || raw.includes('&') ? htmlPieces(raw) : null;
     if (html) {
       for (const piece of html) units.push(makeUnit(i + 1, piece, true));
       if (!html.length) units.push(makeUnit(i + 1, '', false));
+    } else if (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (glued = splitGluedLine(cleanInline(raw)))) {
+      for (const piece of glued) units.push(makeUnit(i + 1, piece, true));
     } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && FLAT_MARK.test(raw))) {
-      const cleaned = cleanInline(raw);
+      const cleaned = cleanInline(raw).replace(SPACED_NUMBER, '$1$2$3$4$5$6号');
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {
       units.push(makeUnit(i + 1, raw, false));
