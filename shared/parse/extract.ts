@@ -5,6 +5,7 @@ import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
 import type { PageMeta } from './page';
 import { extractCleanup } from './cleanup';
+import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import type { Head } from './split';
@@ -93,6 +94,38 @@ function withListed(found: RelationTarget[], cleanup: Cleanup | null): RelationT
     const same = out.findIndex((t) => (it.docNumber && t.docNumber === it.docNumber) || (it.title && t.title === it.title));
     if (same >= 0) out[same] = { title: out[same].title ?? it.title, docNumber: out[same].docNumber ?? it.docNumber };
     else out.push({ title: it.title, docNumber: it.docNumber });
+  }
+  return out;
+}
+
+/**
+ * The document's own 文号 read with a character more or less in front (`通某政发〔2021〕3号` where a cut title runs
+ * into it): never a citation of itself.
+ */
+function sameNumber(cite: string, own: DocNumber | null): boolean {
+  if (!own) return false;
+  if (cite === own.normalized) return true;
+  const c = parseDocNumber(cite);
+  return !!c && c.year === own.year && c.serial === own.serial && (c.agency.endsWith(own.agency) || own.agency.endsWith(c.agency));
+}
+
+/** The listed items of a decision added to its cleanup result (each document once). */
+function addDecided(cleanup: Cleanup, decided: DecisionItem[]): void {
+  for (const d of decided) {
+    const same = cleanup.items.find((it) => (d.target.docNumber && it.docNumber === d.target.docNumber) || (d.target.title && it.title === d.target.title));
+    if (!same) cleanup.items.push({ decision: d.decision, ...d.target });
+  }
+}
+
+/** Targets from clauses and from a decision's items, each document once (a title and a number name the same one). */
+function mergeTargets(a: RelationTarget[], b: RelationTarget[]): RelationTarget[] {
+  const out = a.map((t) => ({ ...t }));
+  for (const t of b) {
+    const same = out.find((o) => (t.docNumber && o.docNumber === t.docNumber) || (t.title && o.title === t.title));
+    if (same) {
+      same.title ??= t.title;
+      same.docNumber ??= t.docNumber;
+    } else out.push({ ...t });
   }
   return out;
 }
@@ -193,6 +226,7 @@ export function extractDocument(
   // A 政府令 number carries no year: the year it was promulgated (signed).
   if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
   if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;
+  dateSigned ??= head.historyDate ?? null;
 
   const metaIssuer = meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
   const issuers = sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer;
@@ -219,11 +253,16 @@ export function extractDocument(
     head.title,
     flat,
   );
+  // The items of a decision that abolishes or amends 规章 (`一、废止以下规章：1.某办法（…令第12号公布）…`).
+  const decided = decisionItems(flat, head.title);
+  if (cleanup) addDecided(cleanup, decided);
   // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
-  const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup);
+  const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup ?? { scope: null, counts: {}, items: decided.map((d) => ({ decision: d.decision, ...d.target })) });
+  const amends = mergeTargets(relations.amends, decided.filter((d) => d.decision === '修改').map((d) => d.target));
   const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
-  const cites = relations.cites.filter((c) => !listed.has(c));
+  const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
   expandOrderAgencies(abolishes, issuers);
+  expandOrderAgencies(amends, issuers);
   if (cleanup) expandOrderAgencies(cleanup.items, issuers);
   const appointments = kind === '任免' || /任命|免去/.test(flat) ? extractAppointments(flat) : [];
 
@@ -263,7 +302,7 @@ export function extractDocument(
     appointments,
     lineStart: firstLine,
     lineEnd: units[last].line,
-    amends: relations.amends,
+    amends,
     replaces: relations.replaces,
     body,
     cleanup,

@@ -1,4 +1,4 @@
-import { isDateOnly } from '../domain/cn-date';
+import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
@@ -53,6 +53,9 @@ function nthNonBlank(units: Unit[], from: number, n: number): number {
   for (let i = from, seen = 0; i < units.length; i++) if (!units[i].blank && ++seen > n) return i;
   return units.length;
 }
+
+/** A 规章's history under its title: the date and the 令 that published it. */
+const HISTORY_LINE = /^[（(][^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第0*(\d{1,5})号(?:发布|公布)/;
 
 interface Line {
   i: number;
@@ -175,6 +178,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   let dnUnit: number | null = null;
   let issuerLine = -1;
   let lone: string | null = null;
+  let historyDate: string | null = null;
   for (let i = first; i < body; i++) {
     if (units[i].blank) continue;
     const c = units[i].compact;
@@ -197,6 +201,15 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       order ??= { text: run[2], end: i, at: i };
       continue;
     }
+    // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
+    const hist: RegExpExecArray | null = order ? null : HISTORY_LINE.exec(c);
+    if (hist && lines.length) {
+      const by = issuer?.length === 1 ? issuer[0] : meta.issuer;
+      const agency: string = /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(hist[2]) && by && isOrgName(by) ? squeeze(by) : hist[2];
+      order = { text: `${agency}令第${hist[3]}号`, end: i, at: i };
+      historyDate = findCnDates(hist[1])[0]?.iso ?? null;
+      continue;
+    }
     const o: { text: string; end: number } | null = order
       ? null
       : orderNumber(units, i, nextNonBlank(units, i), issuer?.length === 1 ? issuer[0] : meta.issuer);
@@ -212,8 +225,11 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     const cleaned = cleanTitle(c);
     const next = nextNonBlank(units, i);
     // a title broken over two lines: neither half is one, and the first has no sentence punctuation
+    // (`印发某县农村集体资产` / `管理暂行办法的通知`: a second half that reads as a title alone still continues an opening
+    // that is one's start)
+    const opening = /^(?:关于|印发|转发|批转)/.test(cleaned.title) && !/^(?:关于|印发|转发|批转)/.test(units[next]?.compact ?? '');
     const joinable =
-      !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && !titleLike(cleanTitle(units[next].compact).title);
+      !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || !titleLike(cleanTitle(units[next].compact).title));
     const joined = joinable ? cleanTitle(c + units[next].compact) : null;
     if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned) });
     else if (joined && titleLike(joined.title) && c.length <= 40) {
@@ -264,6 +280,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     docNumberUnit: order ? null : dnUnit,
     inlineDocNumber: order?.text ?? chosen?.docNumber ?? null,
     registration: null,
+    ...(historyDate ? { historyDate } : {}),
   };
 }
 

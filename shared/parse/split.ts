@@ -24,6 +24,8 @@ export interface Head {
   /** 文号 printed in the title line itself (`便函〔2020〕 号 … 关于…`) */
   inlineDocNumber: string | null;
   registration: string | null;
+  /** a 规章 page's history line under the title (`…1992年10月22日省人民政府令第18号发布`): the date it was published */
+  historyDate?: string;
 }
 
 /** Title endings that name the kind of document; an optional `（试行）` may follow. */

@@ -151,8 +151,8 @@ export function textLines(text: string): string[] {
 export function buildUnits(text: string): Unit[] {
   const lines = textLines(text);
   const units: Unit[] = [];
-  let glued: string[] | null = null;
   for (let i = 0; i < lines.length; i++) {
+    let glued: string[] | null;
     const raw = lines[i];
     const html = raw.includes('<') || raw.includes('">') || raw.includes('&') ? htmlPieces(raw) : null;
     if (html) {

@@ -31,6 +31,10 @@ describe('real development set: parser score', () => {
     expect(result.errors).toEqual([]);
   });
 
+  it('no document lists its own 文号 among its citations', () => {
+    expect(result.selfCites).toEqual([]);
+  });
+
   it.each(FIELDS)(`%s: precision and recall ≥ ${THRESHOLD}`, (field) => {
     const s = result.fields[field];
     const detail = `${formatTable(result)}\n${formatMismatches({ ...result, mismatches: result.mismatches.filter((m) => m.field === field) })}`;
