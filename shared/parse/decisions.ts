@@ -1,5 +1,6 @@
 import type { RelationTarget } from '../domain/parse-result';
 import { findDocNumbers, findOrderNumbers } from '../domain/docnumber';
+import { titleDepths } from './relations';
 import { isTitleEnd } from './split';
 
 /**
@@ -29,20 +30,6 @@ type Decision = DecisionItem['decision'];
 
 function decisionOf(word: string): Decision {
   return word === '废止' ? '废止' : '修改';
-}
-
-/** Depth inside 《…》 before each character: cues and histories inside a cited title are not this document's. */
-function depths(s: string): Uint8Array {
-  const d = new Uint8Array(s.length + 1);
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '《' || c === '〈') depth = Math.min(depth + 1, 255);
-    d[i] = depth;
-    if ((c === '》' || c === '〉') && depth > 0) depth--;
-  }
-  d[s.length] = depth;
-  return d;
 }
 
 /** The title standing right before position `at` (a history), back to the previous item's end or a mark. */
@@ -85,7 +72,7 @@ export function decisionItems(flat: string, title: string): DecisionItem[] {
   const byTitle = /关于(?:修改|修订)[《〈]([^《》〈〉]{4,80})[》〉]/.exec(title);
   const titleDecision: Decision | null = /废止/.test(title) && !/修改|修订|修正/.test(title) ? '废止' : /修改|修订|修正/.test(title) && !/废止/.test(title) ? '修改' : null;
   if (!/令第\d|规章|法规|条例|办法|规定/.test(flat + title)) return out;
-  const depth = depths(flat);
+  const depth = titleDepths(flat);
   const cues: { at: number; decision: Decision }[] = [];
   for (const m of flat.matchAll(CUE)) {
     const at = m.index ?? 0;

@@ -19,7 +19,7 @@ const AMEND = /作如下修改|作出如下修改|修改如下|予以修改|修�
 const REPLACE = /替代|代替|取代/;
 
 /** Depth inside 《…》 / 〈…〉 before each character, so keywords and numbers inside a cited title are ignored. */
-function titleDepths(s: string): Uint8Array {
+export function titleDepths(s: string): Uint8Array {
   const d = new Uint8Array(s.length + 1);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
