@@ -55,7 +55,7 @@ function nthNonBlank(units: Unit[], from: number, n: number): number {
 }
 
 /** A 规章's history under its title: the date and the 令 that published it. */
-const HISTORY_LINE = /^[（(][^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第0*(\d{1,5})号(?:发布|公布)/;
+const HISTORY_LINE = /^[（(][^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第?0*(\d{1,5})号(?:发布|公布)/;
 
 interface Line {
   i: number;
