@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../shared/contract';
+import { DocumentQuery } from '../../../../shared/contract/documents';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
+import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
 import { createImportService, type ImportOptions } from './import-service';
 import { BY, commitFile, parsedDoc, tableCounts, testLibrary } from '../../test-support/fixtures';
@@ -198,6 +200,31 @@ describe('commitParsed (trusted, not on the contract)', () => {
     expect(counts.audit_log).toBe(4);
     expect(ctx.emitted).toHaveLength(1);
     expect(new Set(ctx.emitted[0].ids)).toEqual(new Set(summary.created.map((c) => c.id)));
+  });
+
+  it('a 政府令 that abolishes and amends 规章 by item lists: the amended 规章 shows 已修改, the abolished 已废止 (issue 24)', () => {
+    const { imports, documents } = setup();
+    const rule = (title: string, docNumber: string) => parsedDoc({ title, docNumber, issuers: ['某某市人民政府'], kind: '办法', dateSigned: '2012-04-01' });
+    imports.commitParsed(BY, [commitFile('rules.txt', [rule('某某市物业管理办法', '某某市人民政府令第40号'), rule('某某市城市绿化管理办法', '某某市人民政府令第12号')])]);
+    const text = [
+      '某某市人民政府令',
+      '第25号',
+      '《某某市人民政府关于废止和修改部分市政府规章的决定》已经2021年6月1日市人民政府第10次常务会议通过，现予公布，自公布之日起施行。',
+      '市长 张三',
+      '2021年6月10日',
+      '某某市人民政府关于废止和修改部分市政府规章的决定',
+      '经清理，市政府决定废止1件、修改1件市政府规章。一、废止以下市政府规章：1.某某市城市绿化管理办法（2005年3月1日市人民政府令第12号公布，根据2010年5月1日市人民政府令第30号修正）二、修改以下市政府规章：1.某某市物业管理办法（2012年4月1日市人民政府令第40号公布）将第五条修改为：“……”本决定自公布之日起施行。',
+    ].join('\n');
+    const decision = parseText(text, { file: 'decision.txt', encoding: 'utf-8' }).documents;
+    expect(decision.map((d) => d.title)).toEqual(['某某市人民政府关于废止和修改部分市政府规章的决定']);
+    const summary = imports.commitParsed(BY, [commitFile('decision.txt', decision)]);
+    expect(summary.resolvedRelations).toBe(2);
+    const status = (title: string) => {
+      const row = documents.list(DocumentQuery.parse({ q: title })).rows.find((r) => r.title === title)!;
+      return documents.detail(row.id, '2021-07-01');
+    };
+    expect(status('某某市物业管理办法')).toMatchObject({ status: '已修改', incoming: [{ type: 'amends' }] });
+    expect(status('某某市城市绿化管理办法')).toMatchObject({ status: '已废止', incoming: [{ type: 'abolishes' }] });
   });
 
   it('a copy in another encoding (another hash) with the same text adds nothing', () => {
