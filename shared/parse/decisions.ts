@@ -19,8 +19,19 @@ export interface DecisionItem {
 /** A heading or lead-in that opens the items of one decision. */
 const CUE =
   /(?:决定|予以|一律|同时)?(废止|修改|修正|修订)(?:以下|下列|如下)|(?:对|将)(?:以下|下列)[^。：:\n《》]{0,24}?(?:予以|作出?|做出?|进行)?(废止|修改|修订)|[一二三四五六七八九十]{1,3}、(?:决定)?(废止|修改)(?=[^。\n《》]{0,16}[：:\n])|(?:予以|决定)(废止|修改)[：:]/g;
-/** The history of a 规章 after its title: the 令 that published it (a 修正 history may follow). */
-const HISTORY = /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；;（()）\n《》]{0,24}?令第\d{1,5}号(?:公布|发布|颁布|印发)/g;
+/**
+ * What stands after an item's title: its history, the 令 that published it (`2005年3月1日市人民政府令第12号公布`,
+ * `二〇〇五年三月一日…`; a 修正 history may follow), or its number in brackets (`（省政府令第114号）`,
+ * `（某政发〔2010〕5号）`).
+ */
+const HISTORY = new RegExp(
+  [
+    '(?:(?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})年(?:[\\d一二三四五六七八九十]{1,3}月(?:[\\d一二三四五六七八九十]{1,3}日)?)?[^，,。；;（()）\\n《》]{0,24}?令第\\d{1,5}号(?:公布|发布|颁布|印发)',
+    '[（(][^（()）\\n《》]{0,24}?令第\\d{1,5}号[）)]',
+    '[（(][\\u4e00-\\u9fff]{1,12}[〔[［【(（](?:19|20)\\d{2}[〕\\]］】)）]第?\\d{1,6}号[）)]',
+  ].join('|'),
+  'g',
+);
 /** An item number at the start of what stands before a history: `3.`, `（二）`, `十、`, `(1)`. */
 const ITEM_MARK = /^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 /** `对《某办法》作出修改`, `1.在《某条例》第七条…`, `将《某办法》第五条修改为` — the amended document named first. */
@@ -32,27 +43,37 @@ function decisionOf(word: string): Decision {
   return word === '废止' ? '废止' : '修改';
 }
 
-/** The title standing right before position `at` (a history), back to the previous item's end or a mark. */
-function titleBefore(s: string, at: number): string | null {
+/**
+ * The title standing right before position `at` (a history), back to the previous item's end or a mark; with
+ * `numbered` only when an item number stands before it (a cited `《…》（…号）` in a sentence is no item).
+ */
+function titleBefore(s: string, at: number, numbered = false): string | null {
   let end = at;
   while (end > 0 && /[（(\s]/.test(s[end - 1])) end--;
-  let start = end;
   const floor = Math.max(0, end - 100);
+  // `《某某办法》（…公布）`: the title is inside the brackets, the item's number before them
+  const open = s[end - 1] === '》' ? s.lastIndexOf('《', end - 1) : -1;
+  const titleEnd = open >= floor ? open : end;
+  let start = titleEnd;
   while (start > floor && !/[\n：:；;。）)》”"」]/.test(s[start - 1])) start--;
-  let t = s.slice(start, end).trim();
+  let t = s.slice(start, titleEnd).trim();
+  if (numbered && !ITEM_MARK.test(t)) return null;
   // `…修正）3.某某市殡葬管理办法` / `二、修改以下规章：1.某某办法`: the item's number is not part of its title
   for (let m = ITEM_MARK.exec(t); m; m = ITEM_MARK.exec(t)) t = t.slice(m[0].length);
-  t = t.replace(/^《/, '');
-  if (s[end - 1] === '》') {
-    // `《某某办法》（…公布）`: the title is inside the brackets
-    const open = s.lastIndexOf('《', end - 1);
-    if (open >= 0 && open >= floor) t = s.slice(open + 1, end - 1);
+  if (open >= floor) {
+    // only an item number (or nothing) may stand between the previous item and the bracketed title
+    if (t !== '' && !/^(?:废止|修改|对|将|宣布废止)$/.test(t)) return null;
+    t = s.slice(open + 1, end - 1);
   }
   return t.length >= 4 && isTitleEnd(t) && !/令第\d/.test(t) ? t : null;
 }
 
+/** The date a history opens with (`二〇〇五年三月一日`): not part of the 令's issuer. */
+const LEADING_DATE = /^[（(]?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(?:[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?)?/;
+
 function numberIn(history: string): string | null {
-  return findOrderNumbers(history)[0]?.normalized ?? findDocNumbers(history)[0]?.normalized ?? null;
+  const h = history.replace(LEADING_DATE, '');
+  return findOrderNumbers(h)[0]?.normalized ?? findDocNumbers(h)[0]?.normalized ?? null;
 }
 
 /**
@@ -91,7 +112,9 @@ export function decisionItems(flat: string, title: string): DecisionItem[] {
       const at = m.index ?? 0;
       if (depth[at] !== 0) continue;
       const decision = decisionAt(at);
-      const t = decision ? titleBefore(flat, at) : null;
+      // a bare number in brackets names an item only in a numbered list under a heading
+      const bare = /^[（(]/.test(m[0]);
+      const t = decision && (!bare || current) ? titleBefore(flat, at, bare) : null;
       if (!decision || !t) continue;
       add(decision, { title: t, docNumber: numberIn(m[0]) });
     }

@@ -57,6 +57,14 @@ const DECISION_HEADINGS = `某某省人民政府令
 （二）某某省城市房屋拆迁管理规定（2002年3月1日省人民政府令第101号公布，根据2008年省人民政府令第133号修正）
 本决定自公布之日起施行。
 `;
+const DECISION_MIXED = `某某自治区人民政府令
+第88号
+《某某自治区人民政府关于废止部分自治区人民政府规章的决定》已经二〇一八年十二月三日自治区人民政府第20次常务会议通过，现予公布，自公布之日起施行。
+自治区主席 赵六
+二〇一八年十二月十日
+某某自治区人民政府关于废止部分自治区人民政府规章的决定
+自治区人民政府决定，对下列5件自治区人民政府规章予以废止：一、某某自治区企业登记管理办法（一九九五年五月四日自治区人民政府令第12号公布）二、某某自治区集贸市场管理规定（自治区人民政府令第33号）三、某某自治区渔业管理实施办法（二〇〇一年三月一日自治区人民政府令第57号公布，根据二〇一〇年自治区人民政府令第90号修正）四、《某某自治区农业机械安全监督管理办法》（自治区人民政府令第61号）五、某某自治区行政事业性收费管理规定（某政发〔1996〕40号）本决定自公布之日起施行。
+`;
 
 describe('a 政府令 that abolishes and amends 规章: each item a relation with its title and 令 number', () => {
   const abolished = [
@@ -93,6 +101,27 @@ describe('a 政府令 that abolishes and amends 规章: each item a relation wit
       { title: '某某省农药管理实施办法', docNumber: '某某省人民政府令第45号' },
       { title: '某某省城市房屋拆迁管理规定', docNumber: '某某省人民政府令第101号' },
     ]);
+  });
+  it('Chinese-numeral history dates, bare 令 numbers and 文号 in brackets, titles in 《》 or not, all on one line', () => {
+    const d = one(DECISION_MIXED);
+    expect(d.abolishes).toEqual([
+      { title: '某某自治区企业登记管理办法', docNumber: '某某自治区人民政府令第12号' },
+      { title: '某某自治区集贸市场管理规定', docNumber: '某某自治区人民政府令第33号' },
+      { title: '某某自治区渔业管理实施办法', docNumber: '某某自治区人民政府令第57号' },
+      { title: '某某自治区农业机械安全监督管理办法', docNumber: '某某自治区人民政府令第61号' },
+      { title: '某某自治区行政事业性收费管理规定', docNumber: '某政发〔1996〕40号' },
+    ]);
+    expect(d.cleanup?.counts).toEqual({ 废止: 5 });
+  });
+  it('a document cited with its 文号 in the preamble of a cleanup notice is no item of it', () => {
+    const d = one(`某某省人民政府办公厅关于修改部分省政府规章的通知
+某政办发〔2011〕12号
+省人民政府各工作部门：
+根据《国务院办公厅关于做好规章清理工作有关问题的通知》（国办发〔2010〕28号）要求，省政府对现行有效的省政府规章进行了清理，决定对37件省政府规章进行修改。
+某某省人民政府办公厅
+2011年2月25日`);
+    expect(d.amends).toEqual([]);
+    expect(d.cites).toEqual(['国办发〔2010〕28号']);
   });
   it('a 人大常委会 decision amends the 条例 its numbered items name; `关于修改《X》的决定` amends X', () => {
     const d = one(`某某省人民代表大会常务委员会关于修改部分地方性法规的决定
