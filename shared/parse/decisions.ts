@@ -52,7 +52,13 @@ function titleBefore(s: string, at: number, numbered = false): string | null {
   while (end > 0 && /[（(\s]/.test(s[end - 1])) end--;
   const floor = Math.max(0, end - 100);
   // `《某某办法》（…公布）`: the title is inside the brackets, the item's number before them
-  const open = s[end - 1] === '》' ? s.lastIndexOf('《', end - 1) : -1;
+  let open = -1;
+  for (let i = end - 2; s[end - 1] === '》' && i >= floor; i--) {
+    if (s[i] === '《') {
+      open = i;
+      break;
+    }
+  }
   const titleEnd = open >= floor ? open : end;
   let start = titleEnd;
   while (start > floor && !/[\n：:；;。）)》”"」]/.test(s[start - 1])) start--;

@@ -295,3 +295,17 @@ describe('a whole document on one line', () => {
     expect(d.cites).toEqual(cites);
   });
 });
+
+describe('the new readers stay linear on hostile texts', () => {
+  const mb = (line: string) => line.repeat(Math.ceil(1_000_000 / line.length));
+  it.each([
+    ['decision items on one line', '废止以下规章：1.某某市管理办法（2005年3月1日市人民政府令第12号公布）'],
+    ['closing title brackets without an opening one', '》（某政发〔2010〕5号）'],
+    ['page titles with site separators', '关于某某工作的通知_栏目_某某网-'],
+    ['repeated title lines', '某某市人民政府办公室关于进一步加强\n'],
+    ['one glued line of notices', '某县人民政府关于印发某办法的通知某政发[2019]12号各乡镇人民政府：现将《某办法》印发给你们。某县人民政府2019年3月5日某办法第一条为加强管理，制定本办法。'],
+    ['subjects with a 文号 after them', '[转帖] 关于某某工作的通 某政发〔2021〕3号\n'],
+  ])('~1 MB of %s parses (within the default test timeout)', (_name, line) => {
+    expect(() => parse(mb(line))).not.toThrow();
+  });
+});

@@ -181,8 +181,9 @@ function openTitle(u: Unit): Candidate | null {
   const tail = TRAILING_NUMBER.exec(text);
   const tailNumber = tail && findDocNumbers(tail[1]).length ? squeeze(tail[1]) : null;
   if (tail && tailNumber) text = text.slice(0, tail.index);
-  const c = withoutSiteSuffix(text === u.text ? u.compact : squeeze(text));
-  if (!c || c.length > 200) return null;
+  const whole = text === u.text ? u.compact : squeeze(text);
+  if (!whole || whole.length > 200) return null;
+  const c = withoutSiteSuffix(whole);
   if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, cut: !!tailNumber && CUT_KIND.test(c) };
   const k = c.indexOf('关于');
   if (k < 3) return null;
