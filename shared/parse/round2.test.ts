@@ -222,6 +222,39 @@ const C3G = `某某县农村集体资产管理暂行办法
 某某县农村集体资产管理暂行办法
 第一条 为加强农村集体资产管理，制定本办法。
 `;
+const C6C = `首页 > 政务公开 > 文件通知
+某某市人民政府办公室关于进一步加强
+城市管理工作的通知
+发布时间：2020-06-05 来源：市政府办公室
+某某市人民政府办公室
+关于进一步加强城市管理
+工作的通知
+某政办发〔2020〕31号
+各县（区）人民政府，市政府各部门：
+为进一步加强城市管理工作，现通知如下：
+某某市人民政府办公室
+2020年6月3日
+`;
+const C6D = `某某县人民政府办公室
+关于印发某某县防汛应急预案的通知
+某某县人民政府办公室
+关于印发某某县防汛应急预案的通知
+某政办发〔2020〕20号
+各乡镇人民政府，县直各单位：
+现将《某某县防汛应急预案》印发给你们，请认真贯彻执行。
+某某县人民政府办公室
+2020年5月6日
+`;
+const C6E = `关于印发某某市职业技能提升
+关于印发某某市职业技能提升
+行动实施方案的通知
+行动实施方案的通知
+某政办〔2019〕50号
+各区人民政府：
+现将方案印发给你们。
+某某市人民政府办公室
+2019年11月2日
+`;
 const C5 = `某某论坛 › 本地资讯 › 政策发布
 [转帖] 某某县人民政府关于做好2021年春节期间安全生产工作的通 某政发〔2021〕3号
 发表于 2021-2-1 09:12 | 只看该作者 | 倒序浏览
@@ -274,6 +307,12 @@ describe('titles that the page frames, repeats or cuts', () => {
     const d = one(C6);
     expect(d.title).toBe('某某市人民政府办公室关于进一步加强城市管理工作的通知');
     expect(d.docNumber?.normalized).toBe('某政办发〔2020〕31号');
+  });
+  it('a page that repeats the head: the issuer line stays in the title, repeated lines are read once', () => {
+    expect(one(C6C).title).toBe('某某市人民政府办公室关于进一步加强城市管理工作的通知');
+    expect(one(C6D).title).toBe('某某县人民政府办公室关于印发某某县防汛应急预案的通知');
+    expect(one(C6E).title).toBe('关于印发某某市职业技能提升行动实施方案的通知');
+    expect(one(C6D).docNumber?.normalized).toBe('某政办发〔2020〕20号');
   });
   it('a forum repost: subject with its kind word cut and the 文号 after it', () => {
     const d = one(C5);

@@ -124,12 +124,18 @@ function salutationAfterFurniture(units: Unit[], k: number): boolean {
   return false;
 }
 
-/** Does the same title stand on one of the few lines above unit i (a law site's repeated heading)? */
-function repeatedAbove(units: Unit[], i: number, title: string): boolean {
+/**
+ * Does the same title stand on one of the few lines above unit i (a law site's repeated heading)? Not when the
+ * page repeats the whole head, the issuer line `issuer` above both copies (`某县政府办公室` / `关于…` twice): then the
+ * issuer line is part of the title.
+ */
+function repeatedAbove(units: Unit[], i: number, title: string, issuer: string | null): boolean {
   for (let j = i - 1, seen = 0; j >= 0 && seen < 8; j--) {
     if (units[j].blank) continue;
     seen++;
-    if (units[j].compact === title) return true;
+    if (units[j].compact !== title) continue;
+    const above = prevNonBlank(units, j, 0);
+    return !(issuer !== null && above >= 0 && units[above].compact === issuer);
   }
   return false;
 }
@@ -260,7 +266,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let titleStart = i;
     let titleIssuers = cand.titleIssuers;
     // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
-    const siteFrame = repeatedAbove(units, i, t);
+    const lineAbove = prevNonBlank(units, i, floor);
+    const siteFrame = repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
     // `某市财政局、某市人力资源` / `和社会保障局关于…`: a joint issuer name broken over the lines of the title
     if (titleIssuers.length) {
       const p = prevNonBlank(units, i, floor, 1);
