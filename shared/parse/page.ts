@@ -145,7 +145,8 @@ export function readPage(units: Unit[]): PageMeta {
     // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
     const c = squeeze(u.text)
       .replace(/^[•·|]+/, '')
-      .replace(/【([^【】]{2,6})】|\[([^[\]]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}:`);
+      // (only words: `某政发[2016]31号` keeps the brackets around its year)
+      .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}:`);
     if (pending) {
       const field: Field = pending;
       pending = null;

@@ -96,7 +96,9 @@ function splitGluedLine(s: string): string[] | null {
   if (/[ \t\u3000]/.test(s.trim())) return null;
   const head = GLUED_HEAD.exec(s.trim());
   if (!head) return null;
-  const out = [head[1], head[2]];
+  // `首页>政务公开>政策文件>某县…的通知`: the breadcrumb before the title is a piece of its own
+  const crumb = Math.max(head[1].lastIndexOf('>'), head[1].lastIndexOf('›'), head[1].lastIndexOf('»'), head[1].lastIndexOf('＞'));
+  const out = crumb > 0 ? [head[1].slice(0, crumb + 1), head[1].slice(crumb + 1), head[2]] : [head[1], head[2]];
   if (head[3]) out.push(head[3]);
   const rest = s.trim().slice(head[0].length);
   for (const sentence of rest.split(/(?<=[。！？；](?![”’」』）)]))/)) {
