@@ -162,8 +162,8 @@ interface Candidate {
 const REPOST = /^\s*(?:[[【](?:转帖|转载|转|原创|分享|转发)[\]】]|(?:转帖|转载)[:：])\s*/;
 /** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
-/** A kind word a site cut short at the end of a subject line (`…工作的通`). */
-const CUT_KIND = /的(?:通|意|决|批|报|规|办|方)$/;
+/** A kind word a site cut short at the end of a subject line (`…工作的通`, `…孔明灯(许愿灯)的`). */
+const CUT_KIND = /的(?:通|意|决|批|报|规|办|方)?$/;
 
 /**
  * A page title with the site's column and name after it (`…的通知_政策文件_某某市人民政府`, `…的通知-某某省教育厅`,
@@ -237,13 +237,15 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     const joined = [units[i].compact];
     for (let n = 0; n < 5; n++) {
       if (t.length > 160) break;
-      if (isTitleEnd(t) || (n === 0 && cand.cut)) {
+      // (a title whose kind word the site cut, `…的`, is one only right above its 文号 or with the 文号 after it)
+      const cut = n === 0 && (cand.cut || CUT_KIND.test(t));
+      if (isTitleEnd(t) || cut) {
         const k = nextNonBlank(units, j);
         if (k >= 0 && isDocNumberLine(units[k].text)) {
           accepted = { end: j, dn: k };
           break;
         }
-        if (k >= 0 && (isSalutation(units[k].compact) || (cand.inlineDocNumber && salutationAfterFurniture(units, k)))) {
+        if (k >= 0 && (!cut || cand.cut) && (isSalutation(units[k].compact) || (cand.inlineDocNumber && salutationAfterFurniture(units, k)))) {
           accepted = { end: j, dn: null };
           break;
         }

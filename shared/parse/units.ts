@@ -65,6 +65,9 @@ function makeUnit(line: number, raw: string, piece: boolean): Unit {
   return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };
 }
 
+const NUMBER_AFTER = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号(?:[ \t\u3000]|$)/;
+const NUMBER_BEFORE = /(?:^|[ \t\u3000])[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号$/;
+
 /** Cuts a very long line at spaces that follow a sentence end or precede a heading. Linear time. */
 function splitLongLine(s: string): string[] {
   const out: string[] = [];
@@ -75,7 +78,9 @@ function splitLongLine(s: string): string[] {
     const next = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
     // a short run without punctuation is a heading, title, number or signature of a flattened page
     const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(s.slice(start, m.index));
-    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run) {
+    // a 文号 standing between spaces (`…的通告 陆府通〔2019〕2号 为减少…`) is a line of its own
+    const number = NUMBER_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24)) || NUMBER_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
     }
