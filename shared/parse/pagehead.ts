@@ -98,7 +98,10 @@ function issuersOfTitle(title: string): string[] {
     if (iss) return iss;
   }
   const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)人民政府(?:办公厅|办公室)?)/.exec(title);
-  return m && !title.startsWith(`${m[1]}令`) ? [m[1]] : [];
+  if (m && !title.startsWith(`${m[1]}令`)) return [m[1]];
+  // `南县住房和城乡建设局2018年度整体支出绩效评价报告`: an organ reporting on its own year
+  const y = /^([\u4e00-\u9fff]{2,24}?(?:局|委员会|办公室|中心|厅))(?=(?:19|20)\d{2}年)/.exec(title);
+  return y && isOrgName(y[1]) ? [y[1]] : [];
 }
 
 /** Chooses the title among the lines above the body: one the page repeats, else the nearest. */
@@ -228,8 +231,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     // (`印发某县农村集体资产` / `管理暂行办法的通知`: a second half that reads as a title alone still continues an opening
     // that is one's start)
     const opening = /^(?:关于|印发|转发|批转)/.test(cleaned.title) && !/^(?:关于|印发|转发|批转)/.test(units[next]?.compact ?? '');
+    // (a page heading printed again broken over two lines: the halves join into the heading's title)
+    const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
-      !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || !titleLike(cleanTitle(units[next].compact).title));
+      !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
     const joined = joinable ? cleanTitle(c + units[next].compact) : null;
     if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned) });
     else if (joined && titleLike(joined.title) && c.length <= 40) {
