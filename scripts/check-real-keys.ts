@@ -5,7 +5,7 @@
  *
  * Self-contained on purpose: the answer keys must not change meaning when the parser's own helpers change.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,6 +58,7 @@ export interface Fixture {
 
 /** Every fixture pair in the directory, in name order. Throws on a `.txt` without `.key.json` (and vice versa). */
 export function loadFixtures(dir = FIXTURE_DIR): Fixture[] {
+  if (!existsSync(dir)) return [];
   const files = readdirSync(dir);
   const texts = files.filter((f) => f.endsWith('.txt')).sort();
   const keys = new Set(files.filter((f) => f.endsWith('.key.json')));

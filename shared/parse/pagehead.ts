@@ -57,6 +57,9 @@ function nthNonBlank(units: Unit[], from: number, n: number): number {
 /** A 规章's history under its title: the date and the 令 that published it. */
 const HISTORY_LINE = /^[（(][^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第?0*(\d{1,5})号(?:发布|公布)/;
 
+/** `1990年3月10日,铁道部`: the date a document was issued and its issuer, as a law site prints them under the title. */
+const DATE_ISSUER_LINE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，、]([\u4e00-\u9fff]{2,30})$/;
+
 interface Line {
   i: number;
   title: string;
@@ -67,7 +70,7 @@ interface Line {
 function orderNumber(units: Unit[], i: number, next: number, issuer: string | null): { text: string; end: number } | null {
   const c = units[i].compact;
   if (parseOrderNumber(c)) return { text: c, end: i };
-  if (/(?:政府|部|委员会|局|厅|署)令$/.test(c) && c.length <= 30 && next >= 0) {
+  if (/(?:政府|部|委员会|局|厅|署|院)令$/.test(c) && c.length <= 30 && next >= 0) {
     const n = /^[（(]?第\s*0*(\d{1,5})\s*号[）)]?$/.exec(units[next].compact);
     if (n) return { text: `${c}第${n[1]}号`, end: next };
   }
@@ -202,6 +205,13 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     if (run && titleLike(run[1])) {
       lines.push({ i, title: run[1], docNumber: null });
       order ??= { text: run[2], end: i, at: i };
+      continue;
+    }
+    // `1990年3月10日,铁道部` under the title: a law site's line of the date it was issued and by whom
+    const dated: RegExpExecArray | null = lines.length && !historyDate ? DATE_ISSUER_LINE.exec(c) : null;
+    if (dated && isOrgName(dated[2])) {
+      historyDate = findCnDates(dated[1])[0]?.iso ?? null;
+      issuer ??= [dated[2]];
       continue;
     }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date

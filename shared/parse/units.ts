@@ -45,9 +45,13 @@ const FLAT_MARK = /\S[ \u3000]+(?:[^\s]{1,12}[〔［【[(（]\d{4}[〕］】\])�
 /** `某政发 [ 2017 ] 5 号` in a flattened line: the spaces inside a 文号 are not places to cut the line. */
 const SPACED_NUMBER = /([\u4e00-\u9fff])[ \t\u3000]*([〔[［【(（﹝])[ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*([〕\]］】)）﹞])[ \t\u3000]*(第?)[ \t\u3000]*(\d{1,6})[ \t\u3000]*号/g;
 
+/** Punctuation some PDF fonts map to Yi syllables (`ꎬ` `ꎮ` for `，` `。`): Chinese text never holds these. */
+const PDF_PUNCT: Record<string, string> = { ꎬ: '，', ꎮ: '。' };
+
 function cleanInline(s: string): string {
   // Bold markers left by PDF-to-Markdown converters (`**加强社会宣传。**`).
   let t = s.includes('**') ? s.replace(/\*\*/g, '') : s;
+  if (/[ꎬꎮ]/.test(t)) t = t.replace(/[ꎬꎮ]/g, (c) => PDF_PUNCT[c]);
   if (t.includes('公报')) t = t.replace(RUNNING_HEADER, ' ');
   if (/[—–－]/.test(t)) t = t.replace(PAGE_INLINE, (m) => (/\s$/.test(m) || /^\s/.test(m) ? ' ' : ''));
   return t;
@@ -94,16 +98,35 @@ function splitLongLine(s: string): string[] {
  * 办公室2019年3月5日某县…办法第一条…`): its head (title, 文号, salutation) and its sentences as pieces, the signature
  * and date apart. Null when the line does not open with a title followed at once by a 文号. Linear time.
  */
-const GLUED_HEAD = /^(.{0,80}?(?:关于|印发|转发|批转)[^。；;：:《》]{0,120}?(?:《[^《》]{1,80}》[^。；;：:《》]{0,20}?)?的(?:通知|决定|意见|通告|公告|批复|函|报告))([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)(各[^：:。；;]{1,160}[：:])?/;
+const GLUED_HEAD = /^(.{0,80}?(?:关于|印发|转发|批转)[^。；;：:《》]{0,120}?(?:《[^《》]{1,80}》[^。；;：:《》]{0,20}?)?的(?:通知|决定|意见|通告|公告|批复|函|报告))([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)?((?:[\u4e00-\u9fff]{1,6}号)?各[^：:。；;]{1,160}[：:])?/;
 const ORG_DATE = /^([\u4e00-\u9fff、]{3,60}?(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|院|部|办))((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(.+)$/;
 
-function splitGluedLine(s: string): string[] | null {
-  if (/[ \t\u3000]/.test(s.trim())) return null;
+/**
+ * A PDF transcription with a space between every character (`青 海 省 人 民 政 府 关 于 …`): most space-separated
+ * tokens are one Chinese character. Linear.
+ */
+function spacedOut(s: string): boolean {
+  let tokens = 0;
+  let single = 0;
+  for (const m of s.matchAll(/[^ \t\u3000]+/g)) {
+    tokens++;
+    if (m[0].length === 1 && /[\u4e00-\u9fff]/.test(m[0])) single++;
+  }
+  return tokens >= 20 && single >= tokens * 0.6;
+}
+
+function splitGluedLine(s: string, spaced = false): string[] | null {
+  // (a collapsed transcription keeps a space between two Latin marks, `» (`)
+  if (!spaced && /[ \t\u3000]/.test(s.trim())) return null;
   const head = GLUED_HEAD.exec(s.trim());
-  if (!head) return null;
+  // a title glued to its 文号 or its salutation (`…的通知青政号各市自治州人民政府，…：`, the number's digits lost)
+  if (!head || !(head[2] || head[3])) return null;
   // `首页>政务公开>政策文件>某县…的通知`: the breadcrumb before the title is a piece of its own
-  const crumb = Math.max(head[1].lastIndexOf('>'), head[1].lastIndexOf('›'), head[1].lastIndexOf('»'), head[1].lastIndexOf('＞'));
-  const out = crumb > 0 ? [head[1].slice(0, crumb + 1), head[1].slice(crumb + 1), head[2]] : [head[1], head[2]];
+  // (or the letterhead: `省政府文件青海省人民政府关于…`)
+  const letterhead = /^.*?文件(?=[\u4e00-\u9fff]{2,30}?(?:关于|印发))/.exec(head[1]);
+  const crumb = Math.max(head[1].lastIndexOf('>'), head[1].lastIndexOf('›'), head[1].lastIndexOf('»'), head[1].lastIndexOf('＞'), letterhead ? letterhead[0].length - 1 : -1);
+  const out = crumb > 0 ? [head[1].slice(0, crumb + 1), head[1].slice(crumb + 1)] : [head[1]];
+  if (head[2]) out.push(head[2]);
   if (head[3]) out.push(head[3]);
   const rest = s.trim().slice(head[0].length);
   for (const sentence of rest.split(/(?<=[。！？；](?![”’」』）)]))/)) {
@@ -165,6 +188,11 @@ export function buildUnits(text: string): Unit[] {
     if (html) {
       for (const piece of html) units.push(makeUnit(i + 1, piece, true));
       if (!html.length) units.push(makeUnit(i + 1, '', false));
+    } else if (raw.length > FLAT_LINE && spacedOut(raw)) {
+      // (its page number `1 ` in front is no list row)
+      const collapsed = compactText(cleanInline(raw));
+      const pieces = splitGluedLine(collapsed, true) ?? collapsed.split(/(?<=[。！？；])/);
+      for (const piece of pieces) units.push(makeUnit(i + 1, piece, true));
     } else if (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (glued = splitGluedLine(cleanInline(raw)))) {
       for (const piece of glued) units.push(makeUnit(i + 1, piece, true));
     } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && FLAT_MARK.test(raw))) {
