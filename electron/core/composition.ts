@@ -38,6 +38,7 @@ import { createDispatch } from './kernel/dispatch';
 import { AppError } from './kernel/errors';
 import { createEventBus } from './kernel/events';
 import { defaultResourcesDir } from './kernel/paths';
+import { terminalText } from '../../shared/domain/visible-text';
 import { createLiveCore, type Lifecycle } from './kernel/live-core';
 import { createBackupHandlers, startDailyBackup } from './features/system/backup-handlers';
 import { backupBeforeMigration } from './features/system/backup-files';
@@ -61,9 +62,10 @@ export interface AppOptions {
   dailyBackup?: boolean;
 }
 
+/** The log of the app and the server: stored strings in a message never print as terminal control sequences. */
 export const consoleLogger: Logger = {
-  info: (msg) => console.log(msg),
-  error: (msg, err) => console.error(msg, err instanceof Error ? err.stack : (err ?? '')),
+  info: (msg) => console.log(terminalText(msg)),
+  error: (msg, err) => console.error(terminalText(msg), terminalText(err instanceof Error ? (err.stack ?? err.message) : String(err ?? ''))),
 };
 
 /** Every service, built once, in the order they depend on each other. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { CLEANUP_DECISIONS, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
 import type { App } from '../../core/composition';
 import { safeWriteFile } from '../../core/kernel/safe-write';
-import { UsageError, type CliCommand, type CliContext } from '../command';
+import { row, UsageError, type CliCommand, type CliContext } from '../command';
 
 const USAGE = [
   'normdesk cleanup create --name 名称 --basis 文号 --cutoff YYYY-MM-DD [--issuer 机关]... [--normative-only] [--json]',
@@ -31,7 +31,7 @@ async function show(app: App, ctx: CliContext, id: string): Promise<void> {
     return;
   }
   ctx.out(`${c.name}（${c.state === 'published' ? `已公布 ${c.noticeDocNumber ?? ''}` : '审查中'}）已决定 ${c.decided}/${c.total}`);
-  for (const r of rows) ctx.out([r.position, r.docNumber ?? '', r.title, r.decision ?? '未决定', r.reason].join('\t'));
+  for (const r of rows) ctx.out(row([r.position, r.docNumber ?? '', r.title, r.decision ?? '未决定', r.reason]));
 }
 
 /** One sub-command of `cleanup`; returns the exit code. */
@@ -55,7 +55,7 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
     case 'list': {
       const list = await app.call('cleanup:list', {});
       if (v.json) json(list.map((c) => ({ id: c.id, name: c.name, state: c.state, total: c.total, decided: c.decided })));
-      else for (const c of list) ctx.out([c.id, c.name, c.state === 'published' ? '已公布' : '审查中', `${c.decided}/${c.total}`].join('\t'));
+      else for (const c of list) ctx.out(row([c.id, c.name, c.state === 'published' ? '已公布' : '审查中', `${c.decided}/${c.total}`]));
       return 0;
     }
     case 'show':

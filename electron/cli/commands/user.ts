@@ -1,6 +1,6 @@
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/contract/accounts';
 import type { CliCommand } from '../command';
-import { UsageError } from '../command';
+import { row, UsageError } from '../command';
 import { readNewPassword, type ReadNewPassword } from './read-password';
 
 const USAGE = [
@@ -57,7 +57,7 @@ export function createUserCommand(readPassword: ReadNewPassword = readNewPasswor
           case 'list': {
             const users = await app.call('users:list', {});
             if (ctx.values.json) return void ctx.out(JSON.stringify(users, null, 2));
-            for (const u of users) ctx.out([u.name, u.displayName, ROLE_LABELS[u.role], u.disabled ? '已停用' : '可用', u.lastLoginAt ?? '从未登录'].join('\t'));
+            for (const u of users) ctx.out(row([u.name, u.displayName, ROLE_LABELS[u.role], u.disabled ? '已停用' : '可用', u.lastLoginAt ?? '从未登录']));
             ctx.out(`共 ${users.length} 个用户`);
             return;
           }
@@ -88,7 +88,7 @@ export function createUserCommand(readPassword: ReadNewPassword = readNewPasswor
           case 'locks': {
             const locks = await app.call('users:locks', {});
             if (ctx.values.json) return void ctx.out(JSON.stringify(locks, null, 2));
-            for (const l of locks) ctx.out([lockLabel(l.key), `失败 ${l.failures} 次`, `锁定至 ${l.lockedUntil}`].join('\t'));
+            for (const l of locks) ctx.out(row([lockLabel(l.key), `失败 ${l.failures} 次`, `锁定至 ${l.lockedUntil}`]));
             ctx.out(`共 ${locks.length} 项锁定`);
             return;
           }
