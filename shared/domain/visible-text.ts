@@ -9,8 +9,10 @@
  * C0 controls, DEL, C1 controls, the line/paragraph separators, and the Unicode bidirectional controls
  * (ALM, LRM, RLM, LRE…RLO, LRI…PDI).
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** The same without newline and tab: a whole block of output keeps its own line structure. */
+// eslint-disable-next-line no-control-regex -- as above
 const UNSAFE_KEEP_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -97,6 +97,37 @@ function userStatements(db: AppContext['db']) {
   };
 }
 
+/** Refuses a password a guesser would try within the throttle's few attempts, saying why in Chinese. */
+function refuseWeak(password: string, name: string): void {
+  const reason = weakPasswordReason(password, name);
+  if (reason) throw new AppError('INVALID_INPUT', `密码太容易被猜中：${reason}`);
+}
+
+/**
+ * The first account decides who owns the library: only the command line on the server machine may create it,
+ * never a request that any local process (or page) could send to the loopback server (issue 26).
+ */
+function refuseFirstOverNetwork(by: Caller, accounts: number): void {
+  if (by.shell !== 'cli' && accounts === 0) {
+    throw new AppError('FORBIDDEN', '第一位管理员只能在服务器本机用命令行创建：normdesk user add 用户名 --role admin。创建后，其他用户可在“设置 · 用户”中添加。');
+  }
+}
+
+/** The administrator's side of throttling: see the locks, lift them (audited). */
+function lockAdmin(db: AppContext['db'], audit: AuditService, throttle: ReturnType<typeof createThrottle>) {
+  return {
+    /** Lifts login locks of an account (every address) or an address (every account); returns counters cleared. */
+    unlock: (by: Caller, target: { name?: string; address?: string }): number =>
+      db.transaction(() => {
+        const cleared = throttle.unlock(target);
+        audit.record(by, 'session.unlock', 'session', target.name ?? target.address ?? '', null, { ...target, cleared });
+        return cleared;
+      })(),
+    /** Login counters locked now (user name, address or both), for `normdesk user locks`. */
+    locks: () => throttle.locked(),
+  };
+}
+
 /**
  * Local accounts of one library: users with scrypt-hashed passwords, roles, sessions and login throttling.
  * Users live in the database (the CLI and the server see the same ones); sessions and throttling live in the
@@ -126,12 +157,6 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
     return caller;
   }
 
-  /** Refuses a password a guesser would try within the throttle's few attempts, saying why in Chinese. */
-  function refuseWeak(password: string, name: string): void {
-    const reason = weakPasswordReason(password, name);
-    if (reason) throw new AppError('INVALID_INPUT', `密码太容易被猜中：${reason}`);
-  }
-
   /** Refuses a change that would leave the library without an active administrator. */
   function keepAnAdmin(row: UserRow, next: { role: Role; disabled: boolean }): void {
     const losing = row.role === 'admin' && row.disabled === 0 && (next.role !== 'admin' || next.disabled);
@@ -154,11 +179,7 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
     },
     /** Creates an account; the password is stored only as a salted scrypt hash. */
     async add(by: Caller, input: { name: string; displayName: string; role: Role; password: string }): Promise<UserInfo> {
-      // The first account decides who owns the library: only the command line on the server machine may create it,
-      // never a request that any local process (or page) could send to the loopback server (issue 26).
-      if (by.shell !== 'cli' && count.get()!.n === 0) {
-        throw new AppError('FORBIDDEN', '第一位管理员只能在服务器本机用命令行创建：normdesk user add 用户名 --role admin。创建后，其他用户可在“设置 · 用户”中添加。');
-      }
+      refuseFirstOverNetwork(by, count.get()!.n);
       refuseWeak(input.password, input.name);
       if (byName.get(input.name)) throw new AppError('CONFLICT', `用户名“${input.name}”已存在`);
       const hash = await hashPassword(input.password);
@@ -227,10 +248,7 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
     async login(name: string, password: string, from: string, shell: Shell = 'browser'): Promise<LoginResult> {
       // Counted before the slow hash: parallel attempts each see the ones admitted before them (issue 26).
       const admission = throttle.admit(name, from);
-      if (!admission.ok) {
-        const wait = admission.waitMs;
-        return { ok: false, code: 'RATE_LIMITED', message: `登录失败次数过多，请 ${describeWait(wait)}后再试`, retryAfterSeconds: Math.ceil(wait / 1000) };
-      }
+      if (!admission.ok) return { ok: false, code: 'RATE_LIMITED', message: `登录失败次数过多，请 ${describeWait(admission.waitMs)}后再试`, retryAfterSeconds: Math.ceil(admission.waitMs / 1000) };
       const row = byName.get(name);
       const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
       const anonymous: Caller = { user: name.slice(0, 64) || '（空）', shell, access: [] };
@@ -276,16 +294,7 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
       const row = byName.get(s.name);
       if (row) audit.record(callerOf(row, 'browser'), 'session.logout', 'session', s.name, null, null);
     },
-    /** Lifts login locks of an account (every address) or an address (every account); returns counters cleared. */
-    unlock(by: Caller, target: { name?: string; address?: string }): number {
-      return db.transaction(() => {
-        const cleared = throttle.unlock(target);
-        audit.record(by, 'session.unlock', 'session', target.name ?? target.address ?? '', null, { ...target, cleared });
-        return cleared;
-      })();
-    },
-    /** Login counters locked now (user name, address or both), for `normdesk user locks`. */
-    locks: () => throttle.locked(),
+    ...lockAdmin(db, audit, throttle),
     /** Who the caller is: an account (with its role) or the OS user of a library without accounts. */
     sessionInfo(caller: Caller): SessionInfo {
       const row = roles.get(caller);
