@@ -40,6 +40,7 @@ import { createEventBus } from './kernel/events';
 import { defaultResourcesDir } from './kernel/paths';
 import { terminalText } from '../../shared/domain/visible-text';
 import { createLiveCore, type Lifecycle } from './kernel/live-core';
+import { holdLibrary } from './kernel/library-lock';
 import { createBackupHandlers, startDailyBackup } from './features/system/backup-handlers';
 import { backupBeforeMigration } from './features/system/backup-files';
 import { finishPendingRestore } from './features/system/restore-files';
@@ -124,6 +125,8 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
  */
 export function createApp(opts: AppOptions) {
   const live = createLiveCore((lifecycle) => buildCore(opts, lifecycle));
+  // the note that this process has the library open: a restore from another process refuses while it is there
+  const release = holdLibrary(opts.dataDir, opts.shell);
   const caller = live.current.caller;
   return {
     get ctx() {
@@ -147,7 +150,7 @@ export function createApp(opts: AppOptions) {
       return result.data as Res<C>;
     },
     /** Flushes indexes, stops workers (newest first) and closes the database. */
-    close: (): Promise<void> => live.close(),
+    close: (): Promise<void> => live.close().finally(release),
   };
 }
 export type App = ReturnType<typeof createApp>;

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../kernel/errors';
 import { describeFsError } from '../../kernel/safe-write';
+import { refuseWhileInUse } from '../../kernel/library-lock';
 import { DB_FILE, verifyLibraryFile, type VerifiedFile } from './backup-files';
 
 // Restoring replaces files while the library is closed. The order makes a crash at any point recoverable:
@@ -133,6 +134,8 @@ export function finishPendingRestore(dataDir: string): string | null {
  * swaps it in, and returns how to put the old library back if the restored one then fails to open.
  */
 export function restoreFromFile(dataDir: string, from: string, now: Date): { result: RestoreResult; undo(): void } {
+  // a running app or server would go on acknowledging edits into the library moved aside (issue 26)
+  refuseWhileInUse(dataDir, '恢复');
   const staged = stageRestore(dataDir, from);
   const result = swapInRestore(dataDir, staged, now);
   return { result, undo: () => undoRestore(dataDir, result) };
