@@ -41,6 +41,7 @@ import { defaultResourcesDir } from './kernel/paths';
 import { terminalText } from '../../shared/domain/visible-text';
 import { createLiveCore, type Lifecycle } from './kernel/live-core';
 import { holdLibrary } from './kernel/library-lock';
+import { describeFsError } from './kernel/safe-write';
 import { createBackupHandlers, startDailyBackup } from './features/system/backup-handlers';
 import { backupBeforeMigration } from './features/system/backup-files';
 import { finishPendingRestore } from './features/system/restore-files';
@@ -158,7 +159,13 @@ export type App = ReturnType<typeof createApp>;
 /** One core over one open database (see createApp). */
 function buildCore(opts: AppOptions, lifecycle: Lifecycle) {
   const memory = opts.dataDir === ':memory:';
-  if (!memory) mkdirSync(opts.dataDir, { recursive: true });
+  if (!memory) {
+    try {
+      mkdirSync(opts.dataDir, { recursive: true });
+    } catch (err) {
+      throw new AppError('INVALID_INPUT', `无法使用数据目录：${describeFsError(err, opts.dataDir)}`);
+    }
+  }
   const file = memory ? ':memory:' : join(opts.dataDir, 'normdesk.db');
   const log = opts.log ?? consoleLogger;
   if (!memory) {

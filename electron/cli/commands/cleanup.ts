@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLEANUP_DECISIONS, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
 import type { App } from '../../core/composition';
-import { safeWriteFile } from '../../core/kernel/safe-write';
+import { describeReadProblem, resolveTarget, safeWriteFile } from '../../core/kernel/safe-write';
 import { row, UsageError, type CliCommand, type CliContext } from '../command';
 
 const USAGE = [
@@ -74,8 +74,11 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
       return 0;
     }
     case 'sheet': {
-      const file = await app.call('cleanup:sheet', { id: needId(), issuer: str(v.issuer, '--issuer 制定机关') });
-      const target = resolve(typeof v.out === 'string' ? v.out : file.fileName);
+      // --issuer is declared multiple (create takes several): the sheet is for exactly one
+      const issuers = (Array.isArray(v.issuer) ? v.issuer : v.issuer ? [v.issuer] : []).map(String).filter((x) => x.trim());
+      if (issuers.length > 1) throw new UsageError(`审查意见表按一个制定机关导出：请只给一个 --issuer（收到 ${issuers.length} 个）`);
+      const file = await app.call('cleanup:sheet', { id: needId(), issuer: str(issuers[0], '--issuer 制定机关') });
+      const target = typeof v.out === 'string' ? resolveTarget(v.out, file.fileName) : resolve(file.fileName);
       const out = await safeWriteFile(target, Buffer.from(file.dataBase64, 'base64'), { dataDir: app.ctx.dataDir, force: !!v.force });
       ctx.out(v.json ? JSON.stringify({ file: out }) : `已导出审查意见表：${out}`);
       return 0;
@@ -85,8 +88,8 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
       let data: Buffer;
       try {
         data = readFileSync(path);
-      } catch {
-        throw new UsageError(`无法读取文件 ${path}`);
+      } catch (err) {
+        throw new UsageError(`无法读取文件 ${path}：${describeReadProblem(err)}`);
       }
       const r = await app.call('cleanup:import-sheet', { id: needId(), dataBase64: data.toString('base64'), overwrite: !!v.overwrite });
       if (v.json) json(r);

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/contract/import';
 import type { CliCommand } from '../command';
 import { line, UsageError } from '../command';
+import { describeReadProblem } from '../../core/kernel/safe-write';
 
 /** Why a path cannot be imported before reading it, in Chinese, or its size when it can be read. */
 async function check(path: string): Promise<{ problem: string } | { size: number }> {
@@ -26,8 +27,7 @@ async function check(path: string): Promise<{ problem: string } | { size: number
     }
     return { size: s.size };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取：${(err as Error).message}` };
+    return { problem: describeReadProblem(err) };
   }
 }
 

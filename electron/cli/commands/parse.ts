@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { line, UsageError } from '../command';
+import { describeReadProblem } from '../../core/kernel/safe-write';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/contract/import';
 import { createParseHost } from '../../core/features/import/parse-host';
 
@@ -22,7 +23,7 @@ export const parseCommand: CliCommand = {
       bytes = await readFile(file);
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`无法读取文件：${file}`);
+      throw new UsageError(`无法读取文件 ${file}：${describeReadProblem(e)}`);
     }
     // In a worker with the import's limits: a hostile file ends the worker with a message, not this process.
     const host = createParseHost({ info: () => {}, error: (m) => ctx.err(m) });

@@ -1,18 +1,26 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../composition';
 import { restoreFromFile } from '../features/system/restore-files';
 import { holdLibrary, otherHolders } from './library-lock';
+import { safeWrite } from './safe-write';
 
 const quiet = { info() {}, error() {} };
 
 /** A note as another process leaves it (the test cannot easily run a second NormDesk, so it plays one). */
-function noteOf(dataDir: string, pid: number, shell: 'browser' | 'electron' | 'cli') {
+function noteOf(dataDir: string, pid: number, shell: 'browser' | 'electron' | 'cli', temps: string[] = []) {
   mkdirSync(join(dataDir, '.in-use'), { recursive: true });
-  writeFileSync(join(dataDir, '.in-use', `${pid}.json`), JSON.stringify({ pid, host: hostname(), shell, command: null, since: '2026-12-07T09:30:00.000Z' }));
+  writeFileSync(join(dataDir, '.in-use', `${pid}.json`), JSON.stringify({ pid, host: hostname(), shell, command: null, since: '2026-12-07T09:30:00.000Z', temps }));
+}
+
+/** The pid of a process that has ended. */
+async function deadPid(): Promise<number> {
+  const p = spawn('true');
+  await new Promise((r) => p.once('exit', r));
+  return p.pid!;
 }
 
 describe('a library held by a running app', () => {
@@ -56,5 +64,47 @@ describe('a library held by a running app', () => {
     expect(otherHolders(dir)).toEqual([]); // and the killed one's note is stale
     const release = holdLibrary(':memory:', 'cli');
     release();
+  });
+});
+
+describe('what a killed process leaves behind', () => {
+  it('removes a killed backup\'s temporary copy beside its target and in the backups folder, and an empty before-restore folder, at the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-lock-'));
+    const outside = mkdtempSync(join(tmpdir(), 'nd-lock-out-'));
+    const pid = await deadPid();
+    const tmp = join(outside, `.b.db.${pid}.0badc0de.tmp`);
+    writeFileSync(tmp, 'half a library with password hashes');
+    writeFileSync(`${tmp}-journal`, 'x');
+    const mine = join(outside, 'keep.db'); // a person's file beside it is never touched, even if listed
+    writeFileSync(mine, 'mine');
+    noteOf(dir, pid, 'cli', [tmp, mine]);
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+    const inFolder = join(dir, 'backups', `.normdesk-20261207-010000-manual.db.${pid}.12345678.tmp`);
+    writeFileSync(inFolder, 'x');
+    mkdirSync(join(dir, 'before-restore-20261207-010000'));
+    mkdirSync(join(dir, 'before-restore-20261206-010000'));
+    writeFileSync(join(dir, 'before-restore-20261206-010000', 'normdesk.db'), 'an old library');
+
+    const app = createApp({ dataDir: dir, shell: 'cli', log: quiet, dailyBackup: false });
+    expect(existsSync(tmp)).toBe(false);
+    expect(existsSync(`${tmp}-journal`)).toBe(false);
+    expect(existsSync(mine)).toBe(true);
+    expect(existsSync(inFolder)).toBe(false);
+    expect(existsSync(join(dir, 'before-restore-20261207-010000'))).toBe(false);
+    expect(existsSync(join(dir, 'before-restore-20261206-010000', 'normdesk.db'))).toBe(true);
+    expect(existsSync(join(dir, '.in-use', `${pid}.json`))).toBe(false);
+    await app.close();
+  });
+
+  it('lists a backup\'s temporary file in the note while it is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-lock-'));
+    const app = createApp({ dataDir: dir, shell: 'cli', log: quiet, dailyBackup: false });
+    const note = () => JSON.parse(readFileSync(join(dir, '.in-use', `${process.pid}.json`), 'utf8')) as { temps: string[] };
+    const seen: string[][] = [];
+    const target = join(mkdtempSync(join(tmpdir(), 'nd-lock-out-')), 'b.db');
+    await safeWrite(target, (t) => { seen.push(note().temps.filter((x) => x === t)); writeFileSync(t, 'copy'); }, { dataDir: dir });
+    expect(seen[0]).toHaveLength(1);
+    expect(note().temps).toEqual([]);
+    await app.close();
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { AppError } from './errors';
 
 /**
@@ -14,6 +14,8 @@ const FOLDER = '.in-use';
 
 export interface LibraryHolder {
   pid: number;
+  /** temporary files this process is writing (a backup's copy beside its target): a killed process's are removed */
+  temps?: string[];
   host: string;
   shell: 'electron' | 'browser' | 'cli';
   /** the CLI command, when the holder is the CLI */
@@ -31,23 +33,87 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Leaves this process's note in the library; returns the function that removes it (idempotent). */
+/** The notes this process holds, by data directory: the temporary files they list change while it runs. */
+const held = new Map<string, { file: string; holder: LibraryHolder }>();
+
+function writeNote(note: { file: string; holder: LibraryHolder }): void {
+  try {
+    writeFileSync(note.file, JSON.stringify(note.holder));
+  } catch {
+    // a read-only data directory: nothing can be restored into it, and nothing is written beside it either
+  }
+}
+
+/** A temporary name as safe-write makes them: `.NAME.PID.8hex.tmp` (and SQLite's -journal/-wal beside it). */
+const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp(?:-journal|-wal|-shm)?$/;
+
+function removeTemp(path: string): void {
+  if (!TEMP.test(basename(path))) return; // only ever what safe-write named
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+/** A dead process's note: its temporary files (a backup killed half-way holds the library and password hashes) go with it. */
+function removeStale(noteFile: string, h: LibraryHolder): number {
+  for (const t of h.temps ?? []) removeTemp(t);
+  rmSync(noteFile, { force: true });
+  return h.temps?.length ?? 0;
+}
+
+/**
+ * Leaves this process's note in the library (after clearing what killed processes left: their notes and
+ * temporary files, in the backups folder too); returns the function that removes it (idempotent).
+ */
 export function holdLibrary(dataDir: string, shell: LibraryHolder['shell'], now: Date = new Date()): () => void {
   if (dataDir === ':memory:') return () => {};
+  otherHolders(dataDir);
+  sweepBackupTemps(dataDir);
   const dir = join(dataDir, FOLDER);
   const file = join(dir, `${process.pid}.json`);
-  const holder: LibraryHolder = { pid: process.pid, host: hostname(), shell, command: shell === 'cli' ? (process.argv[2] ?? null) : null, since: now.toISOString() };
+  const holder: LibraryHolder = { pid: process.pid, host: hostname(), shell, command: shell === 'cli' ? (process.argv[2] ?? null) : null, since: now.toISOString(), temps: [] };
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(file, JSON.stringify(holder));
   } catch {
-    return () => {}; // a read-only data directory: nothing can be restored into it either
+    return () => {};
   }
-  let held = true;
+  const note = { file, holder };
+  writeNote(note);
+  held.set(resolve(dataDir), note);
+  let holding = true;
   return () => {
-    if (held) rmSync(file, { force: true });
-    held = false;
+    if (holding) rmSync(file, { force: true });
+    held.delete(resolve(dataDir));
+    holding = false;
   };
+}
+
+/**
+ * Records that this process is writing `tmp` for the library in `dataDir` (a backup to a chosen file): if the
+ * process is killed, the next start removes it. Returns the function that forgets it once renamed or removed.
+ */
+export function trackTemp(dataDir: string, tmp: string): () => void {
+  const note = held.get(resolve(dataDir));
+  if (!note) return () => {};
+  note.holder.temps = [...(note.holder.temps ?? []), tmp];
+  writeNote(note);
+  return () => {
+    note.holder.temps = (note.holder.temps ?? []).filter((t) => t !== tmp);
+    writeNote(note);
+  };
+}
+
+/** Temporary copies in the backups folder whose writing process is gone (a daily or 立即备份 copy killed half-way). */
+function sweepBackupTemps(dataDir: string): void {
+  const dir = join(dataDir, 'backups');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /** The other live processes holding the library (stale notes of dead processes on this machine are removed). */
@@ -71,7 +137,7 @@ export function otherHolders(dataDir: string): LibraryHolder[] {
     }
     if (h.pid === process.pid && h.host === me) continue;
     if (h.host === me && !alive(h.pid)) {
-      rmSync(join(dir, name), { force: true });
+      removeStale(join(dir, name), h);
       continue;
     }
     live.push(h);

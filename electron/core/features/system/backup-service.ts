@@ -34,7 +34,7 @@ export function createBackupService(ctx: Pick<AppContext, 'db' | 'dataDir'>) {
         async (tmp) => {
           documents = await writeVerifiedCopy(ctx.db, tmp).catch((err) => {
             if (err instanceof AppError) throw err;
-            throw Object.assign(new Error((err as Error).message), { code: (err as NodeJS.ErrnoException).code ?? sqliteToErrno(err) });
+            throw Object.assign(new Error((err as Error).message), { code: sqliteToErrno(err) ?? (err as NodeJS.ErrnoException).code });
           });
         },
         { dataDir: ctx.dataDir, force: opts.overwrite, forceHint: '如需覆盖请加 --force' },
