@@ -33,12 +33,8 @@ export function terminalText(s: string): string {
   return s.replace(UNSAFE_KEEP_LAYOUT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** In the UI: C0 controls as their control pictures (␊ ␉ ␛), the rest as ⟨U+202E⟩, so a cell shows what is stored. */
-export function visibleText(s: string): string {
-  return s.replace(UNSAFE, (c) => {
-    const code = c.charCodeAt(0);
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
-  });
-}
+/**
+ * In the UI: the same escapes as on a terminal (`\n`, `\t`, `\u202e`), so a cell shows what is stored, in one line,
+ * and reads the same as `normdesk audit` (the UI fonts have no glyphs for the control pictures ␊ ␉).
+ */
+export const visibleText = terminalField;
