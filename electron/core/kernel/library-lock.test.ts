@@ -67,6 +67,18 @@ describe('a library held by a running app', () => {
   });
 });
 
+describe('one process opening a library twice', () => {
+  it('keeps its note until the last one closes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-lock-'));
+    const a = createApp({ dataDir: dir, shell: 'cli', log: quiet, dailyBackup: false });
+    const b = createApp({ dataDir: dir, shell: 'cli', log: quiet, dailyBackup: false });
+    await a.close();
+    expect(existsSync(join(dir, '.in-use', `${process.pid}.json`))).toBe(true);
+    await b.close();
+    expect(existsSync(join(dir, '.in-use', `${process.pid}.json`))).toBe(false);
+  });
+});
+
 describe('what a killed process leaves behind', () => {
   it('removes a killed backup\'s temporary copy beside its target and in the backups folder, and an empty before-restore folder, at the next start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-lock-'));

@@ -34,7 +34,7 @@ function alive(pid: number): boolean {
 }
 
 /** The notes this process holds, by data directory: the temporary files they list change while it runs. */
-const held = new Map<string, { file: string; holder: LibraryHolder }>();
+const held = new Map<string, { file: string; holder: LibraryHolder; count: number }>();
 
 function writeNote(note: { file: string; holder: LibraryHolder }): void {
   try {
@@ -65,24 +65,33 @@ function removeStale(noteFile: string, h: LibraryHolder): number {
  */
 export function holdLibrary(dataDir: string, shell: LibraryHolder['shell'], now: Date = new Date()): () => void {
   if (dataDir === ':memory:') return () => {};
-  otherHolders(dataDir);
-  sweepBackupTemps(dataDir);
-  const dir = join(dataDir, FOLDER);
-  const file = join(dir, `${process.pid}.json`);
-  const holder: LibraryHolder = { pid: process.pid, host: hostname(), shell, command: shell === 'cli' ? (process.argv[2] ?? null) : null, since: now.toISOString(), temps: [] };
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch {
-    return () => {};
+  const key = resolve(dataDir);
+  let note = held.get(key);
+  if (!note) {
+    otherHolders(dataDir);
+    sweepBackupTemps(dataDir);
+    const dir = join(dataDir, FOLDER);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch {
+      return () => {};
+    }
+    const holder: LibraryHolder = { pid: process.pid, host: hostname(), shell, command: shell === 'cli' ? (process.argv[2] ?? null) : null, since: now.toISOString(), temps: [] };
+    note = { file: join(dir, `${process.pid}.json`), holder, count: 0 };
+    writeNote(note);
+    held.set(key, note);
   }
-  const note = { file, holder };
-  writeNote(note);
-  held.set(resolve(dataDir), note);
+  // one process may open the same library twice (a test, a restore that reopens): the note goes with the last
+  note.count += 1;
+  const mine = note;
   let holding = true;
   return () => {
-    if (holding) rmSync(file, { force: true });
-    held.delete(resolve(dataDir));
+    if (!holding) return;
     holding = false;
+    mine.count -= 1;
+    if (mine.count > 0) return;
+    rmSync(mine.file, { force: true });
+    held.delete(key);
   };
 }
 
