@@ -61,9 +61,16 @@ export function describeReadProblem(err: unknown): string {
   }
 }
 
-/** A Chinese one-liner for a failed file operation, instead of ENOENT/EISDIR. */
+/** SQLite reports a full disk or a permission problem in its own words (a backup's copy): the file-system code for them. */
+function sqliteAsErrno(code: string | undefined): string | undefined {
+  if (code === 'SQLITE_FULL') return 'ENOSPC';
+  if (code?.startsWith('SQLITE_CANTOPEN') || code?.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return 'EACCES';
+  return code;
+}
+
+/** A Chinese one-liner for a failed file operation (SQLite's codes included), instead of ENOENT/EISDIR/SQLITE_FULL. */
 export function describeFsError(err: unknown, target: string): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
+  const code = sqliteAsErrno((err as NodeJS.ErrnoException)?.code);
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
