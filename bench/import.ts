@@ -72,19 +72,47 @@ function synthetic(n: number, offset = 0): ParsedDocument[] {
   });
 }
 
+/** A parsed file of synthetic documents, as the import service takes it. */
+const file = (name: string, documents: ParsedDocument[]) => ({
+  name,
+  sha256: name.padEnd(64, '0').replace(/[^0-9a-f]/g, '0').slice(0, 64),
+  size: 1,
+  encoding: 'utf-8',
+  gazette: null,
+  documents,
+});
+
+/**
+ * What synchronous=FULL costs an import (issue 26: imports and campaign publishing commit durably, see durably in
+ * db/open.ts): the same 1,000 documents as 50 files of 20, each file its own commit, once as shipped (FULL) and once
+ * with the pragma held at NORMAL, each into a fresh library on this disk.
+ */
+async function syncCost() {
+  console.log('\n— 导入提交的持久性代价（50 个文件 × 20 件，每个文件一次提交）—');
+  // alternated twice, so warm-up and the machine's load do not favour one mode
+  const modes = ['FULL（现行：导入时断电也不丢已确认的提交）', 'NORMAL（对比：断电可能丢最后几次提交）'];
+  for (const mode of [...modes, ...modes]) {
+    const d = mkdtempSync(join(tmpdir(), 'normdesk-bench-sync-'));
+    const a = createApp({ dataDir: d, shell: 'cli', log: { info: () => {}, error: (m, e) => console.error(m, e) } });
+    const db = a.ctx.db;
+    if (mode.startsWith('NORMAL')) {
+      const pragma = db.pragma.bind(db);
+      db.pragma = ((source: string, options?: object) => (/synchronous\s*=\s*FULL/i.test(source) ? [] : pragma(source, options as never))) as typeof db.pragma;
+    }
+    const t = performance.now();
+    for (let k = 0; k < 50; k++) a.services.imports.commitParsed(a.caller, [file(`s${k}`, synthetic(20, 5000 + k * 20))]);
+    const total = ms(t);
+    console.log(`synchronous=${mode}：${total.toFixed(0)} ms，每次提交 ${(total / 50).toFixed(1)} ms`);
+    await a.close();
+    rmSync(d, { recursive: true, force: true });
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'normdesk-bench-'));
 const app = createApp({ dataDir: dir, shell: 'cli', log: { info: () => {}, error: (m, e) => console.error(m, e) } });
 try {
   const { imports, documents: docs } = app.services;
   const by = app.caller;
-  const file = (name: string, documents: ParsedDocument[]) => ({
-    name,
-    sha256: name.padEnd(64, '0').replace(/[^0-9a-f]/g, '0').slice(0, 64),
-    size: 1,
-    encoding: 'utf-8',
-    gazette: null,
-    documents,
-  });
 
   console.log('\n— 导入（临时数据目录）—');
   let t0 = performance.now();
@@ -102,6 +130,8 @@ try {
   };
   let l = listMs();
   console.log(`文件列表（${fmt(l.total)} 件，按标题排序，状态按 2021-06-30）：${l.ms.toFixed(0)} ms`);
+
+  await syncCost();
 
   if (!process.argv.includes('--large')) {
     console.log('（加 --large 可测 20,000 件的文件列表）');

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { App } from '../core/composition';
 import { AppError } from '../core/kernel/errors';
+import { terminalField } from '../../shared/domain/visible-text';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 
@@ -33,4 +34,17 @@ export class UsageError extends AppError {
   constructor(message: string) {
     super('INVALID_INPUT', message);
   }
+}
+
+/**
+ * A line of terminal output whose interpolated values are escaped (terminalField): a stored user name, title or
+ * file name never prints as a line break, a tab, an ESC sequence or a direction override (issue 26).
+ */
+export function line(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return strings.reduce((acc, s, i) => acc + s + (i < values.length ? terminalField(String(values[i] ?? '')) : ''), '');
+}
+
+/** One row of tab-separated terminal output, each cell escaped (see line). */
+export function row(cells: unknown[]): string {
+  return cells.map((c) => terminalField(String(c ?? ''))).join('\t');
 }

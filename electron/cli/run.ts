@@ -4,6 +4,7 @@ import { AppError } from '../core/kernel/errors';
 import { knownStorageFailure } from '../core/kernel/db-errors';
 import { resolveDataDir } from '../core/kernel/paths';
 import type { CliCommand } from './command';
+import { terminalText } from '../../shared/domain/visible-text';
 
 export interface CliIo {
   out(text: string): void;
@@ -31,7 +32,10 @@ const GLOBAL_HELP = (commands: CliCommand[]) =>
 /**
  * Runs one CLI invocation and returns its exit code: 0 success, 1 user error (one line on stderr), 2 internal.
  */
-export async function runCli(argv: string[], commands: CliCommand[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], commands: CliCommand[], raw: CliIo): Promise<number> {
+  // Whatever a command prints, no stored string reaches the terminal as an ESC sequence or a direction override;
+  // the commands escape line breaks and tabs inside the values they lay out (line/row in command.ts).
+  const io: CliIo = { env: raw.env, out: (t) => raw.out(terminalText(t)), err: (t) => raw.err(terminalText(t)) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(GLOBAL_HELP(commands));

@@ -38,7 +38,10 @@ import { createDispatch } from './kernel/dispatch';
 import { AppError } from './kernel/errors';
 import { createEventBus } from './kernel/events';
 import { defaultResourcesDir } from './kernel/paths';
+import { terminalText } from '../../shared/domain/visible-text';
 import { createLiveCore, type Lifecycle } from './kernel/live-core';
+import { holdLibrary } from './kernel/library-lock';
+import { describeFsError } from './kernel/safe-write';
 import { createBackupHandlers, startDailyBackup } from './features/system/backup-handlers';
 import { backupBeforeMigration } from './features/system/backup-files';
 import { finishPendingRestore } from './features/system/restore-files';
@@ -61,9 +64,10 @@ export interface AppOptions {
   dailyBackup?: boolean;
 }
 
+/** The log of the app and the server: stored strings in a message never print as terminal control sequences. */
 export const consoleLogger: Logger = {
-  info: (msg) => console.log(msg),
-  error: (msg, err) => console.error(msg, err instanceof Error ? err.stack : (err ?? '')),
+  info: (msg) => console.log(terminalText(msg)),
+  error: (msg, err) => console.error(terminalText(msg), terminalText(err instanceof Error ? (err.stack ?? err.message) : String(err ?? ''))),
 };
 
 /** Every service, built once, in the order they depend on each other. */
@@ -122,6 +126,8 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
  */
 export function createApp(opts: AppOptions) {
   const live = createLiveCore((lifecycle) => buildCore(opts, lifecycle));
+  // the note that this process has the library open: a restore from another process refuses while it is there
+  const release = holdLibrary(opts.dataDir, opts.shell);
   const caller = live.current.caller;
   return {
     get ctx() {
@@ -145,7 +151,7 @@ export function createApp(opts: AppOptions) {
       return result.data as Res<C>;
     },
     /** Flushes indexes, stops workers (newest first) and closes the database. */
-    close: (): Promise<void> => live.close(),
+    close: (): Promise<void> => live.close().finally(release),
   };
 }
 export type App = ReturnType<typeof createApp>;
@@ -153,7 +159,13 @@ export type App = ReturnType<typeof createApp>;
 /** One core over one open database (see createApp). */
 function buildCore(opts: AppOptions, lifecycle: Lifecycle) {
   const memory = opts.dataDir === ':memory:';
-  if (!memory) mkdirSync(opts.dataDir, { recursive: true });
+  if (!memory) {
+    try {
+      mkdirSync(opts.dataDir, { recursive: true });
+    } catch (err) {
+      throw new AppError('INVALID_INPUT', `无法使用数据目录：${describeFsError(err, opts.dataDir)}`);
+    }
+  }
   const file = memory ? ':memory:' : join(opts.dataDir, 'normdesk.db');
   const log = opts.log ?? consoleLogger;
   if (!memory) {

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY, createAppProtocolHandler, PRIVILEGED_SCHEMES } from './app-protocol';
+import { CSP } from '../core/kernel/renderer-assets';
+import { APP_ENTRY, createAppProtocolHandler, PRIVILEGED_SCHEMES, rendererUrlFor } from './app-protocol';
+import { isTrustedFrameUrl } from './ipc';
 
 function setup() {
   const root = mkdtempSync(join(tmpdir(), 'nd-proto-'));
@@ -42,5 +44,31 @@ describe('app://normdesk protocol (the renderer is never loaded from file://)', 
     expect((await handle({ url: 'app://normdesk/%' })).status).toBe(400);
     expect((await handle({ url: 'app://normdesk/missing.js' })).status).toBe(404);
     expect((await handle({ url: 'app://normdesk/index.html', method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('which page the window loads (ELECTRON_RENDERER_URL)', () => {
+  const DEV = 'http://localhost:5173/';
+  it('honours the dev server only when not packaged, and then trusts its origin for IPC', () => {
+    expect(rendererUrlFor({ ELECTRON_RENDERER_URL: DEV }, false)).toBe(DEV);
+    expect(isTrustedFrameUrl('http://localhost:5173/#/library', rendererUrlFor({ ELECTRON_RENDERER_URL: DEV }, false))).toBe(true);
+  });
+
+  it('ignores it in a packaged app: the app origin is loaded and the dev origin is refused for IPC', () => {
+    const url = rendererUrlFor({ ELECTRON_RENDERER_URL: DEV }, true);
+    expect(url).toBe(APP_ENTRY);
+    expect(isTrustedFrameUrl('http://localhost:5173/', url)).toBe(false);
+    expect(isTrustedFrameUrl(APP_ENTRY, url)).toBe(true);
+  });
+
+  it('never loads a remote or file page, even in development', () => {
+    for (const bad of ['https://example.com/', 'http://10.0.0.5:5173/', 'file:///tmp/x.html', 'http://localhost.evil.com:80/', 'http://localhost:5173@evil.com/']) {
+      expect(rendererUrlFor({ ELECTRON_RENDERER_URL: bad }, false)).toBe(APP_ENTRY);
+    }
+    expect(rendererUrlFor({}, false)).toBe(APP_ENTRY);
+  });
+
+  it('sends a CSP that forbids form submissions', () => {
+    expect(CSP).toContain("form-action 'none'");
   });
 });

@@ -10,6 +10,29 @@ export const APP_HOST = 'normdesk';
 /** The page the window loads. */
 export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
+const DEV_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a URL is a dev server on this machine (http, loopback host, a port, no credentials). */
+function isLocalDevServer(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' && DEV_HOSTS.has(u.hostname) && u.port !== '' && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The page the window loads: the app origin, or — only in development (not packaged) — the local dev server named
+ * by ELECTRON_RENDERER_URL (electron-vite dev). A packaged build ignores the variable, so nobody can point an
+ * installed app (and the IPC trust that follows the renderer's origin) at another page by setting it.
+ */
+export function rendererUrlFor(env: Record<string, string | undefined>, isPackaged: boolean): string {
+  const dev = env.ELECTRON_RENDERER_URL;
+  if (isPackaged || !dev || !isLocalDevServer(dev)) return APP_ENTRY;
+  return dev;
+}
+
 /** For protocol.registerSchemesAsPrivileged, before the app is ready: a standard, secure origin. */
 export const PRIVILEGED_SCHEMES = [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },

@@ -2,15 +2,16 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell as electron
 import { join } from 'node:path';
 import { createApp, type App } from '../core/composition';
 import { CSP } from '../core/kernel/renderer-assets';
-import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler, PRIVILEGED_SCHEMES } from './app-protocol';
+import { APP_SCHEME, createAppProtocolHandler, PRIVILEGED_SCHEMES, rendererUrlFor } from './app-protocol';
 import { registerIpc } from './ipc';
 import { lockDownContents, lockDownSession, SECURE_WEB_PREFERENCES } from './window';
 
 // The desktop shell: one window, IPC to the same core the browser mode uses. Everything else lives in electron/core.
 
 const rendererDir = join(import.meta.dirname, '../renderer');
-// The built renderer is served from app://normdesk/ (a custom protocol), never file://; the dev server in development.
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? APP_ENTRY;
+// The built renderer is served from app://normdesk/ (a custom protocol), never file://; the dev server only in
+// development (a packaged app ignores ELECTRON_RENDERER_URL: see rendererUrlFor).
+const rendererUrl = rendererUrlFor(process.env, app.isPackaged);
 
 // Must happen before the app is ready: the scheme becomes a standard, secure origin.
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);

@@ -107,6 +107,20 @@ export const accountsChannels = defineChannels({
   'session:change-password': { req: z.object({ oldPassword: z.string().max(PASSWORD_MAX), newPassword: Password }), res: z.object({ ok: z.literal(true) }), access: 'read' },
   /** Who is asking, with which role and access: the UI hides what the role cannot do. */
   'session:info': { req: z.object({}).strict().default({}), res: SessionInfo, access: 'read' },
+  /** Lifts login locks of an account (from every address) or of an address (every account from it). */
+  'users:unlock': {
+    req: z
+      .object({ name: z.string().trim().min(1).max(64).optional(), address: z.string().trim().min(1).max(100).optional() })
+      .refine((r) => r.name || r.address, '请指定用户名或地址'),
+    res: z.object({ cleared: z.number().int() }),
+    access: 'admin',
+  },
+  /** Login counters locked now (`u:` an account, `a:` an address, `p:` an account from one address). */
+  'users:locks': {
+    req: z.object({}).strict().default({}),
+    res: z.array(z.object({ key: z.string(), failures: z.number().int(), lockedUntil: z.string() })),
+    access: 'admin',
+  },
   /** The audit log, newest first, filtered by user and days. */
   'audit:list': { req: AuditQuery, res: z.array(AuditRecord), access: 'admin' },
 });

@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'session.login': '登录',
   'session.logout': '退出登录',
   'session.login-failed': '登录失败',
+  'session.unlock': '解除登录锁定',
 };
 
 /** An audited action's Chinese name; one this version does not know (a newer app's) is 其他操作, never its code. */

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import { hardeningCasesA } from './hardening-a';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLES = join(ROOT, 'resources', 'samples');
@@ -237,6 +238,7 @@ export async function runReliability(opts: ReliabilityOptions): Promise<CaseResu
 
     await exportCases(cli, data, work, check);
     await backupRestoreCases(cli, data, work, check);
+    await hardeningCasesA({ root: ROOT, cli, data, work, run, check });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -285,7 +287,9 @@ async function exportCases(cli: string[], data: string, work: string, check: Che
     run([...cli, 'export', 'doc', id, '--format', 'docx', '--out', join(outDir, '没有', 'a.docx'), '--data', data]),
     run([...cli, 'backup', '--out', join(data, 'normdesk.db'), '--force', '--data', data]),
   ]);
-  check('目标是文件夹时给出中文提示', expectRefusal(folder, 1, /是一个文件夹，请指定文件名/));
+  // a folder as --out: the export goes inside it under its own name (issue 26), nothing else in the folder changes
+  const inside = readdirSync(outDir).filter((n) => n.endsWith('.docx') && n !== '已有.docx');
+  check('目标是文件夹时写入其中（用导出的文件名）', folder.code === 0 && inside.length === 1 && readFileSync(existing).subarray(0, 2).toString() === 'PK' ? [] : [`退出码 ${folder.code}，文件夹中新文件 ${inside.length} 个：${folder.stderr.slice(0, 200)}`]);
   check('目标文件夹不存在时给出中文提示', expectRefusal(missing, 1, /目标文件夹不存在/));
   check('备份不能写到数据库文件上', [...expectRefusal(backupIn, 1, /不能写入 NormDesk 的数据目录/), ...(fileHash(dbFile) === dbHash || snapshot(data).documents === before.documents ? [] : ['数据库被改动'])]);
   const left = [...tmpLeft(outDir), ...tmpLeft(data), ...tmpLeft(join(data, 'backups'))];

@@ -1,5 +1,5 @@
 import type { CliCommand } from '../command';
-import { UsageError } from '../command';
+import { row, UsageError } from '../command';
 
 /** The audit log from the command line: who changed what, newest first. */
 export const auditCommand: CliCommand = {
@@ -15,7 +15,7 @@ export const auditCommand: CliCommand = {
     try {
       const rows = await app.call('audit:list', { user: str('user'), since: str('since'), until: str('until'), limit });
       if (ctx.values.json) return void ctx.out(JSON.stringify(rows, null, 2));
-      for (const r of rows) ctx.out([r.at, r.user, r.action, r.documentId ?? `${r.entity}:${r.entityId}`].join('\t'));
+      for (const r of rows) ctx.out(row([r.at, r.user, r.action, r.documentId ?? `${r.entity}:${r.entityId}`]));
       ctx.out(`共 ${rows.length} 条`);
     } finally {
       await app.close();

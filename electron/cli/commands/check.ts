@@ -1,3 +1,4 @@
+import { line, row } from '../command';
 import type { CliCommand } from '../command';
 import { parseAsOf } from './list';
 
@@ -16,11 +17,11 @@ export const checkCommand: CliCommand = {
         return;
       }
       for (const c of report.checks) {
-        ctx.out(`${c.count ? '✗' : '✓'} ${c.title}：${c.count} 处`);
-        for (const d of c.documents) ctx.out(`    ${d.docNumber ?? '（无文号）'}\t${d.title}\t${d.reason}`);
+        ctx.out(line`${c.count ? '✗' : '✓'} ${c.title}：${c.count} 处`);
+        for (const d of c.documents) ctx.out(`    ${row([d.docNumber ?? '（无文号）', d.title, d.reason])}`);
       }
       const total = report.checks.reduce((s, c) => s + c.count, 0);
-      ctx.out(`共发现 ${total} 处问题（状态按 ${report.asOf} 计算）`);
+      ctx.out(line`共发现 ${total} 处问题（状态按 ${report.asOf} 计算）`);
     } finally {
       await app.close();
     }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLEANUP_DECISIONS, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
 import type { App } from '../../core/composition';
-import { safeWriteFile } from '../../core/kernel/safe-write';
-import { UsageError, type CliCommand, type CliContext } from '../command';
+import { describeReadProblem, resolveTarget, safeWriteFile } from '../../core/kernel/safe-write';
+import { row, UsageError, type CliCommand, type CliContext } from '../command';
 
 const USAGE = [
   'normdesk cleanup create --name 名称 --basis 文号 --cutoff YYYY-MM-DD [--issuer 机关]... [--normative-only] [--json]',
@@ -31,7 +31,7 @@ async function show(app: App, ctx: CliContext, id: string): Promise<void> {
     return;
   }
   ctx.out(`${c.name}（${c.state === 'published' ? `已公布 ${c.noticeDocNumber ?? ''}` : '审查中'}）已决定 ${c.decided}/${c.total}`);
-  for (const r of rows) ctx.out([r.position, r.docNumber ?? '', r.title, r.decision ?? '未决定', r.reason].join('\t'));
+  for (const r of rows) ctx.out(row([r.position, r.docNumber ?? '', r.title, r.decision ?? '未决定', r.reason]));
 }
 
 /** One sub-command of `cleanup`; returns the exit code. */
@@ -55,7 +55,7 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
     case 'list': {
       const list = await app.call('cleanup:list', {});
       if (v.json) json(list.map((c) => ({ id: c.id, name: c.name, state: c.state, total: c.total, decided: c.decided })));
-      else for (const c of list) ctx.out([c.id, c.name, c.state === 'published' ? '已公布' : '审查中', `${c.decided}/${c.total}`].join('\t'));
+      else for (const c of list) ctx.out(row([c.id, c.name, c.state === 'published' ? '已公布' : '审查中', `${c.decided}/${c.total}`]));
       return 0;
     }
     case 'show':
@@ -74,8 +74,11 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
       return 0;
     }
     case 'sheet': {
-      const file = await app.call('cleanup:sheet', { id: needId(), issuer: str(v.issuer, '--issuer 制定机关') });
-      const target = resolve(typeof v.out === 'string' ? v.out : file.fileName);
+      // --issuer is declared multiple (create takes several): the sheet is for exactly one
+      const issuers = (Array.isArray(v.issuer) ? v.issuer : v.issuer ? [v.issuer] : []).map(String).filter((x) => x.trim());
+      if (issuers.length > 1) throw new UsageError(`审查意见表按一个制定机关导出：请只给一个 --issuer（收到 ${issuers.length} 个）`);
+      const file = await app.call('cleanup:sheet', { id: needId(), issuer: str(issuers[0], '--issuer 制定机关') });
+      const target = typeof v.out === 'string' ? resolveTarget(v.out, file.fileName) : resolve(file.fileName);
       const out = await safeWriteFile(target, Buffer.from(file.dataBase64, 'base64'), { dataDir: app.ctx.dataDir, force: !!v.force });
       ctx.out(v.json ? JSON.stringify({ file: out }) : `已导出审查意见表：${out}`);
       return 0;
@@ -85,8 +88,8 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
       let data: Buffer;
       try {
         data = readFileSync(path);
-      } catch {
-        throw new UsageError(`无法读取文件 ${path}`);
+      } catch (err) {
+        throw new UsageError(`无法读取文件 ${path}：${describeReadProblem(err)}`);
       }
       const r = await app.call('cleanup:import-sheet', { id: needId(), dataBase64: data.toString('base64'), overwrite: !!v.overwrite });
       if (v.json) json(r);

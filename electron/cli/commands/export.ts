@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ExportedFile } from '../../../shared/contract/export';
-import { checkWriteTarget, safeWriteFile } from '../../core/kernel/safe-write';
+import { checkWriteTarget, resolveTarget, safeWriteFile } from '../../core/kernel/safe-write';
 import { UsageError, type CliCommand } from '../command';
 
 const USAGE = [
@@ -55,7 +55,9 @@ export const exportCommand: CliCommand = {
       const force = ctx.values.force === true;
       const safety = { dataDir: app.ctx.dataDir, force };
       // a target that will be refused is refused before the (slow) export runs
-      if (typeof ctx.values.out === 'string') checkWriteTarget(resolve(ctx.values.out), safety);
+      // (`--out DIR/` or an existing folder: the file goes inside it under the export's own name)
+      const outArg = typeof ctx.values.out === 'string' ? ctx.values.out : null;
+      if (outArg !== null) checkWriteTarget(resolveTarget(outArg, `.导出.${format}`), safety);
       let file: ExportedFile;
       if (what === 'doc' || what === 'document' || what === 'gazette') {
         if (!id) throw new UsageError(`请指定${what === 'gazette' ? '公报' : '文件'} ID`);
@@ -69,7 +71,7 @@ export const exportCommand: CliCommand = {
       } else {
         throw new UsageError(`未知的导出内容“${what}”，可选 doc、gazette、cleanup、cleanup-report、fonts`);
       }
-      const out = await safeWriteFile(resolve(typeof ctx.values.out === 'string' ? ctx.values.out : file.fileName), Buffer.from(file.dataBase64, 'base64'), safety);
+      const out = await safeWriteFile(outArg !== null ? resolveTarget(outArg, file.fileName) : resolve(file.fileName), Buffer.from(file.dataBase64, 'base64'), safety);
       for (const w of file.warnings) ctx.err(`提示：${w}`);
       if (ctx.values.json) ctx.out(JSON.stringify({ file: out, pages: file.pages, warnings: file.warnings }, null, 2));
       else ctx.out(`已导出：${out}（${format.toUpperCase()}${file.pages ? `，${file.pages} 页` : ''}）`);

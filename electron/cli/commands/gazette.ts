@@ -1,4 +1,4 @@
-import { UsageError, type CliCommand } from '../command';
+import { row, UsageError, type CliCommand } from '../command';
 
 const USAGE = [
   'normdesk gazette create --title 名称 [--style year|cumulative] [--sponsor 主办] [--editor 编辑出版] [--address 地址] [--phone 电话] [--postcode 邮编] [--json]',
@@ -35,7 +35,7 @@ export const gazetteCommand: CliCommand = {
       if (verb === 'list') {
         const all = await app.call('gazette:all', {});
         if (ctx.values.json) ctx.out(JSON.stringify(all, null, 2));
-        else for (const g of all) ctx.out([g.id, g.title, g.numberingStyle === 'year' ? '按年编期' : '累计编号', `${g.issueCount} 期`].join('\t'));
+        else for (const g of all) ctx.out(row([g.id, g.title, g.numberingStyle === 'year' ? '按年编期' : '累计编号', `${g.issueCount} 期`]));
         return;
       }
       const title = text(ctx.values.title);

@@ -1,3 +1,4 @@
+import { row } from '../command';
 import type { CliCommand } from '../command';
 
 export const gazettesCommand: CliCommand = {
@@ -16,7 +17,7 @@ export const gazettesCommand: CliCommand = {
       }
       for (const g of issues) {
         const number = g.label ?? '';
-        ctx.out([g.id, g.title, number, g.publishDate ?? '', `${g.documentCount} 件`, g.state === 'published' ? '已出版' : g.state === 'draft' ? '编辑中' : '已导入'].join('\t'));
+        ctx.out(row([g.id, g.title, number, g.publishDate ?? '', `${g.documentCount} 件`, g.state === 'published' ? '已出版' : g.state === 'draft' ? '编辑中' : '已导入']));
       }
       ctx.out(`共 ${issues.length} 期`);
     } finally {

@@ -14,7 +14,8 @@ import {
   type ParsedFile,
 } from '../../../shared/contract/import';
 import type { CliCommand } from '../command';
-import { UsageError } from '../command';
+import { line, UsageError } from '../command';
+import { describeReadProblem } from '../../core/kernel/safe-write';
 
 /** Why a path cannot be imported before reading it, in Chinese, or its size when it can be read. */
 async function check(path: string): Promise<{ problem: string } | { size: number }> {
@@ -26,8 +27,7 @@ async function check(path: string): Promise<{ problem: string } | { size: number
     }
     return { size: s.size };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取：${(err as Error).message}` };
+    return { problem: describeReadProblem(err) };
   }
 }
 
@@ -47,23 +47,23 @@ const unreadable = (name: string, error: string): ParsedFile => ({
 
 function describe(files: ParsedFile[], out: (s: string) => void): void {
   for (const f of files) {
-    out(`文件：${f.name}${f.encoding ? `（${f.encoding}）` : ''}${f.alreadyImported ? ' — 此前已导入过' : ''}`);
+    out(line`文件：${f.name}${f.encoding ? `（${f.encoding}）` : ''}${f.alreadyImported ? ' — 此前已导入过' : ''}`);
     if (f.error) {
-      out(`  ✗ ${f.error}`);
+      out(line`  ✗ ${f.error}`);
       continue;
     }
-    if (f.encodingNote) out(`  ⚠ ${f.encodingNote}`);
+    if (f.encodingNote) out(line`  ⚠ ${f.encodingNote}`);
     if (f.gazette) {
       const g = f.gazette;
-      out(`  公报：${g.title} ${g.year ?? ''}年第${g.issueNumber ?? '?'}期${g.totalNumber ? `（总第${g.totalNumber}期）` : ''} ${g.publishDate ?? ''}`);
+      out(line`  公报：${g.title} ${g.year ?? ''}年第${g.issueNumber ?? '?'}期${g.totalNumber ? `（总第${g.totalNumber}期）` : ''} ${g.publishDate ?? ''}`);
     }
     f.documents.forEach((d, i) => {
-      out(`  [${i + 1}] ${d.docNumber?.normalized ?? '（无文号）'} ${d.title}`);
+      out(line`  [${i + 1}] ${d.docNumber?.normalized ?? '（无文号）'} ${d.title}`);
       const dates = [d.dateSigned && `成文 ${d.dateSigned}`, d.effectiveDate && `施行 ${d.effectiveDate}`, d.validUntil && `有效期至 ${d.validUntil}`];
-      if (dates.some(Boolean)) out(`      ${dates.filter(Boolean).join('，')}`);
-      for (const w of d.reviewWarnings) out(`      ⚠ ${w.message}`);
+      if (dates.some(Boolean)) out(line`      ${dates.filter(Boolean).join('，')}`);
+      for (const w of d.reviewWarnings) out(line`      ⚠ ${w.message}`);
     });
-    out(`  共 ${f.documents.length} 件`);
+    out(line`  共 ${f.documents.length} 件`);
   }
 }
 
@@ -121,15 +121,15 @@ export const importCommand: CliCommand = {
       } else {
         describe(parsed, ctx.out);
         if (!summary) {
-          if (failed.length) ctx.err(`有 ${failed.length} 个文件无法导入（见上）；加 --yes 时其余文件照常保存。`);
+          if (failed.length) ctx.err(line`有 ${failed.length} 个文件无法导入（见上）；加 --yes 时其余文件照常保存。`);
           ctx.out('未保存任何内容。核对无误后，加 --yes 重新运行即可导入。');
         } else {
-          ctx.out(`已导入 ${summary.created.length} 件，跳过已存在的 ${summary.skipped.length} 件${summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}${summary.resolvedRelations ? `，关联引用 ${summary.resolvedRelations} 处` : ''}。`);
-          for (const s of summary.skipped) ctx.out(`  已存在：${s.docNumber ?? '（无文号）'} ${s.title}`);
-          for (const f of summary.flagged) ctx.out(`  ⚠ 已按原文保存并标记待核对：${f.docNumber ?? '（无文号）'} ${f.title}：${f.reason}`);
+          ctx.out(line`已导入 ${summary.created.length} 件，跳过已存在的 ${summary.skipped.length} 件${summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}${summary.resolvedRelations ? `，关联引用 ${summary.resolvedRelations} 处` : ''}。`);
+          for (const s of summary.skipped) ctx.out(line`  已存在：${s.docNumber ?? '（无文号）'} ${s.title}`);
+          for (const f of summary.flagged) ctx.out(line`  ⚠ 已按原文保存并标记待核对：${f.docNumber ?? '（无文号）'} ${f.title}：${f.reason}`);
           if (summary.refused.length) {
-            ctx.err(`有 ${summary.refused.length} 个文件或文件中的公文未导入，其余已保存：`);
-            for (const r of summary.refused) ctx.err(`  ✗ ${r.file}${r.title ? `《${r.title}》` : ''}：${r.reason}`);
+            ctx.err(line`有 ${summary.refused.length} 个文件或文件中的公文未导入，其余已保存：`);
+            for (const r of summary.refused) ctx.err(line`  ✗ ${r.file}${r.title ? `《${r.title}》` : ''}：${r.reason}`);
           }
         }
       }

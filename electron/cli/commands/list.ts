@@ -1,6 +1,6 @@
 import { isoDate } from '../../../shared/domain/cn-date';
 import type { CliCommand } from '../command';
-import { UsageError } from '../command';
+import { row, UsageError } from '../command';
 
 /** `--as-of` must be a real day: a typo would silently give the wrong statuses. */
 export function parseAsOf(value: unknown): string | undefined {
@@ -27,7 +27,7 @@ export const listCommand: CliCommand = {
       }
       const table = await app.call('documents:list', { asOf, sort: 'dateSigned', dir: 'asc' });
       for (const r of table.rows) {
-        ctx.out([r.docNumber ?? '（无文号）', r.title, r.dateSigned ?? '', r.status, r.validUntil ? `有效期至 ${r.validUntil}` : ''].join('\t'));
+        ctx.out(row([r.docNumber ?? '（无文号）', r.title, r.dateSigned ?? '', r.status, r.validUntil ? `有效期至 ${r.validUntil}` : '']));
       }
       ctx.out(`共 ${table.total} 件（状态按 ${asOf ?? '今天'} 计算）`);
     } finally {

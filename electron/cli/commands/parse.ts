@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { UsageError } from '../command';
+import { line, UsageError } from '../command';
+import { describeReadProblem } from '../../core/kernel/safe-write';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/contract/import';
 import { createParseHost } from '../../core/features/import/parse-host';
 
@@ -22,7 +23,7 @@ export const parseCommand: CliCommand = {
       bytes = await readFile(file);
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`无法读取文件：${file}`);
+      throw new UsageError(`无法读取文件 ${file}：${describeReadProblem(e)}`);
     }
     // In a worker with the import's limits: a hostile file ends the worker with a message, not this process.
     const host = createParseHost({ info: () => {}, error: (m) => ctx.err(m) });
@@ -39,13 +40,13 @@ export const parseCommand: CliCommand = {
       ctx.out(JSON.stringify(result, null, 2));
       return;
     }
-    const lines: string[] = [`文件：${result.file}（${result.encoding}）`];
+    const lines: string[] = [line`文件：${result.file}（${result.encoding}）`];
     const g = result.gazette;
     if (g) {
       const issue = [g.year ? `${g.year}年` : '', g.issueNumber !== null ? `第${g.issueNumber}期` : '', g.totalNumber !== null ? `（总第${g.totalNumber}期）` : ''].join('');
-      lines.push(`公报：${g.title} ${issue}${g.publishDate ? ` 出版日期 ${g.publishDate}` : ''}，目录 ${g.toc.length} 条`);
+      lines.push(line`公报：${g.title} ${issue}${g.publishDate ? ` 出版日期 ${g.publishDate}` : ''}，目录 ${g.toc.length} 条`);
     }
-    lines.push(`识别出 ${result.documents.length} 件文件：`);
+    lines.push(line`识别出 ${result.documents.length} 件文件：`);
     result.documents.forEach((d, i) => {
       const parts = [
         d.docNumber?.normalized ?? '无文号',
@@ -54,11 +55,11 @@ export const parseCommand: CliCommand = {
         d.isNormative ? '规范性文件' : '非规范性文件',
         d.validUntil ? `有效期至 ${d.validUntil}` : '',
       ].filter(Boolean);
-      lines.push(`${i + 1}. ${d.title}`, `   ${parts.join(' · ')}（第 ${d.lineStart}–${d.lineEnd} 行）`);
+      lines.push(line`${i + 1}. ${d.title}`, line`   ${parts.join(' · ')}（第 ${d.lineStart}–${d.lineEnd} 行）`);
     });
     if (result.warnings.length) {
-      lines.push(`提示 ${result.warnings.length} 条：`);
-      for (const w of result.warnings) lines.push(`  ${w.line !== null ? `第 ${w.line} 行：` : ''}${w.message}`);
+      lines.push(line`提示 ${result.warnings.length} 条：`);
+      for (const w of result.warnings) lines.push(line`  ${w.line !== null ? `第 ${w.line} 行：` : ''}${w.message}`);
     }
     ctx.out(lines.join('\n'));
   },

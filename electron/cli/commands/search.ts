@@ -1,5 +1,5 @@
 import type { CliCommand } from '../command';
-import { UsageError } from '../command';
+import { line, UsageError } from '../command';
 
 /** `--limit` must be a whole number the search accepts; anything else is a usage error, not a silent default. */
 function parseLimit(value: unknown): number {
@@ -38,12 +38,12 @@ export const searchCommand: CliCommand = {
         ctx.out(JSON.stringify({ total: r.total, tookMs: r.tookMs, results, ...(r.notice ? { notice: r.notice } : {}) }, null, 2));
         return;
       }
-      if (r.notice) ctx.err(`提示：${r.notice}`);
+      if (r.notice) ctx.err(line`提示：${r.notice}`);
       r.results.forEach((h, i) => {
-        ctx.out(`${i + 1}. ${h.title}  ${h.docNumber ?? '（无文号）'}  [${h.status}]`);
-        for (const s of h.snippets) ctx.out(`     ${s}`);
+        ctx.out(line`${i + 1}. ${h.title}  ${h.docNumber ?? '（无文号）'}  [${h.status}]`);
+        for (const s of h.snippets) ctx.out(line`     ${s}`);
       });
-      ctx.out(`共 ${r.total} 件，显示前 ${r.results.length} 件（${r.tookMs} 毫秒）`);
+      ctx.out(line`共 ${r.total} 件，显示前 ${r.results.length} 件（${r.tookMs} 毫秒）`);
     } finally {
       await app.close();
     }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findAppRoot } from '../../core/kernel/paths';
 import { startHttpServer } from '../../server/http-server';
-import { isLoopback } from '../../server/sessions';
+import { isLoopback, refusalToServe } from '../../server/sessions';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
@@ -16,17 +16,19 @@ export const serveCommand: CliCommand = {
     const port = /^\d{1,5}$/.test(raw.trim()) ? Number(raw) : NaN;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口号无效：${raw}（应为 0–65535 之间的整数，0 表示自动选择）`);
     const staticDir = join(findAppRoot(), 'out', 'renderer');
-    if (!existsSync(join(staticDir, 'index.html'))) {
-      throw new UsageError('界面尚未构建：请先运行 npm run build（或使用 npm run serve）');
-    }
     const host = typeof ctx.values.host === 'string' ? ctx.values.host : '127.0.0.1';
     const tls = readTls(ctx.values.cert, ctx.values.key);
     const app = ctx.openApp('browser');
     let running;
     try {
+      // what the options ask for is checked before what the installation lacks (the built renderer)
+      const refusal = refusalToServe(app, host);
+      if (refusal) throw new UsageError(refusal);
+      if (!existsSync(join(staticDir, 'index.html'))) throw new UsageError('界面尚未构建：请先运行 npm run build（或使用 npm run serve）');
       running = await startHttpServer({ app, staticDir, host, port, tls });
     } catch (err) {
       await app.close();
+      if (err instanceof UsageError) throw err;
       const code = String((err as NodeJS.ErrnoException).code ?? '');
       if (code === 'EADDRINUSE') throw new UsageError(`端口 ${port} 已被占用，请用 --port 指定其他端口`);
       if (code === 'EADDRNOTAVAIL') throw new UsageError(`本机没有地址 ${host}，请检查 --host`);

@@ -1,4 +1,4 @@
-import { UsageError, type CliCommand } from '../command';
+import { row, UsageError, type CliCommand } from '../command';
 
 const USAGE = [
   'normdesk trash [--json]                          列出回收站中的文件和公报期次',
@@ -32,7 +32,7 @@ export const trashCommand: CliCommand = {
           ctx.out(JSON.stringify(rows, null, 2));
           return;
         }
-        for (const r of rows) ctx.out([r.id, r.kind === 'issue' ? '公报期次' : '文件', r.docNumber ?? '', r.title, r.deletedAt, r.deletedBy].join('\t'));
+        for (const r of rows) ctx.out(row([r.id, r.kind === 'issue' ? '公报期次' : '文件', r.docNumber ?? '', r.title, r.deletedAt, r.deletedBy]));
         ctx.out(`回收站中共 ${rows.length} 项`);
       }
     } finally {

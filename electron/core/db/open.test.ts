@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../kernel/errors';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
-import { openDatabase, retryBusy } from './open';
+import { durably, openDatabase, retryBusy } from './open';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -104,5 +104,18 @@ describe('two writers at once (issue 14)', () => {
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'test'").pluck().get()).toBe(1);
     db.close();
     holder.close();
+  });
+});
+
+describe('durably (synchronous=FULL for the writes worth it)', () => {
+  it('commits with synchronous=FULL and goes back to NORMAL after, also when the write fails', () => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'nd-db-')), 'lib.db'));
+    expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL for everyday edits
+    const seen = durably(db, () => db.pragma('synchronous', { simple: true }));
+    expect(seen).toBe(2); // FULL
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(() => durably(db, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    db.close();
   });
 });

@@ -34,6 +34,23 @@ export function retryBusy<T>(run: () => T, attempts = 4): T {
 }
 
 /**
+ * Runs a write whose loss a person would not notice and could not redo from memory — an import of many files, a
+ * campaign's publication — with `synchronous = FULL`: SQLite syncs the WAL at this commit, so once it returns the
+ * change survives a power failure too. Every other write runs with NORMAL (durable across a crash of the program,
+ * the last commits may be lost when the power fails). Inside an open transaction it just runs (the outer one decides).
+ */
+export function durably<T>(db: Db, run: () => T): T {
+  if (db.inTransaction) return run();
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = FULL');
+  try {
+    return run();
+  } finally {
+    db.pragma(`synchronous = ${before}`);
+  }
+}
+
+/**
  * Opens (or creates) the library database: checks integrity (small files; see integrity.ts), refuses a newer
  * schema untouched,
  * then migrates. `file` may be ':memory:' for tests.

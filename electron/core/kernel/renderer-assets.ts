@@ -1,10 +1,11 @@
 /**
  * How both shells serve the built renderer (the Electron app:// protocol and the browser-mode HTTP server):
- * one Content-Security-Policy and one table of content types, so the two cannot drift apart.
+ * one Content-Security-Policy and one table of content types, so the two cannot drift apart. The UI submits no
+ * HTML form (every request is a call()), so `form-action 'none'`: an injected form cannot post anywhere.
  */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Content types of the renderer's files, by extension; anything else is sent as application/octet-stream. */
 export const RENDERER_MIME: Readonly<Record<string, string>> = {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { AppError } from './errors';
+import { trackTemp } from './library-lock';
 
 /** What every writer of a user-chosen file (export, backup) must respect. */
 export interface SafeWriteOptions {
@@ -39,9 +40,37 @@ export function isInsideDataDir(target: string, dataDir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** A Chinese one-liner for a failed file operation, instead of ENOENT/EISDIR. */
+/** Why a file could not be read, in Chinese (for a file the person named: import, parse, restore --from). */
+export function describeReadProblem(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException)?.code) {
+    case 'ENOENT':
+      return '文件不存在';
+    case 'ENOTDIR':
+      return '路径中有一段是文件而不是文件夹';
+    case 'ENAMETOOLONG':
+      return '文件名或路径过长';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限';
+    case 'EISDIR':
+      return '这是一个文件夹，不是文件';
+    case 'ELOOP':
+      return '路径中的链接形成了循环';
+    default:
+      return `无法读取（${(err as NodeJS.ErrnoException)?.code ?? '未知原因'}）`;
+  }
+}
+
+/** SQLite reports a full disk or a permission problem in its own words (a backup's copy): the file-system code for them. */
+function sqliteAsErrno(code: string | undefined): string | undefined {
+  if (code === 'SQLITE_FULL') return 'ENOSPC';
+  if (code?.startsWith('SQLITE_CANTOPEN') || code?.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return 'EACCES';
+  return code;
+}
+
+/** A Chinese one-liner for a failed file operation (SQLite's codes included), instead of ENOENT/EISDIR/SQLITE_FULL. */
 export function describeFsError(err: unknown, target: string): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
+  const code = sqliteAsErrno((err as NodeJS.ErrnoException)?.code);
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -54,15 +83,48 @@ export function describeFsError(err: unknown, target: string): string {
     case 'EISDIR':
       return `${target} 是一个文件夹，请指定文件名（例如 ${join(target, '导出.pdf')}）。`;
     case 'ENOENT':
-    case 'ENOTDIR':
       return `目标文件夹不存在：${dirname(target)}。`;
+    case 'ENOTDIR':
+      return `路径中有一段是文件而不是文件夹：${target}。请另选位置。`;
+    case 'ELOOP':
+      return `路径中的链接形成了循环：${target}。`;
     case 'ENAMETOOLONG':
       return `文件名过长：${basename(target).slice(0, 60)}…`;
     case 'EBUSY':
       return `文件正被其他程序占用：${target}。请关闭占用它的程序后重试。`;
     default:
+      // SQLite's own codes (SQLITE_CANTOPEN, SQLITE_IOERR…) mean nothing to a person: say what failed instead
+      if (typeof code === 'string' && code.startsWith('SQLITE_')) return `无法写入 ${target}：文件无法创建或写入（请检查该位置是否可写、磁盘是否已满）。`;
       return `无法写入 ${target}：${code ?? (err as Error)?.message ?? String(err)}`;
   }
+}
+
+/**
+ * stat that never throws a raw ENOTDIR/ENAMETOOLONG/ELOOP at the person: a missing path is undefined, any other
+ * failure becomes a Chinese refusal naming the path.
+ */
+function statOrRefuse(p: string): Stats | undefined {
+  try {
+    return statSync(p, { throwIfNoEntry: false });
+  } catch (err) {
+    throw new AppError('INVALID_INPUT', describeFsError(err, p));
+  }
+}
+
+/**
+ * Where `--out` points: a folder (an existing one, or any path ending in / or \\) gets `defaultName` inside it;
+ * anything else is the file itself. A folder path that does not exist is refused.
+ */
+export function resolveTarget(out: string, defaultName: string): string {
+  const abs = resolve(out);
+  const folderLike = /[\\/]$/.test(out);
+  const info = statOrRefuse(abs);
+  if (info?.isDirectory()) return join(abs, defaultName);
+  if (folderLike) {
+    if (info) throw new AppError('INVALID_INPUT', `${abs} 是一个文件，不是文件夹。`);
+    throw new AppError('INVALID_INPUT', `目标文件夹不存在：${abs}。`);
+  }
+  return abs;
 }
 
 /**
@@ -77,11 +139,11 @@ export function checkWriteTarget(target: string, opts: SafeWriteOptions): string
       `不能写入 NormDesk 的数据目录（${opts.dataDir}）：那里的数据库、备份和索引文件会被破坏。请另选位置。`,
     );
   }
-  const info = statSync(abs, { throwIfNoEntry: false });
+  const info = statOrRefuse(abs);
   if (info?.isDirectory()) throw new AppError('INVALID_INPUT', describeFsError({ code: 'EISDIR' }, abs));
   const dir = dirname(abs);
-  const dirInfo = statSync(dir, { throwIfNoEntry: false });
-  if (!dirInfo?.isDirectory()) throw new AppError('INVALID_INPUT', `目标文件夹不存在：${dir}。`);
+  const dirInfo = statOrRefuse(dir);
+  if (!dirInfo?.isDirectory()) throw new AppError('INVALID_INPUT', dirInfo ? `${dir} 是一个文件，不是文件夹，不能在其中写入。` : `目标文件夹不存在：${dir}。`);
   if (info && !opts.force) {
     throw new AppError('CONFLICT', `文件已存在：${abs}。${opts.forceHint ?? '如需覆盖请加 --force'}。`);
   }
@@ -104,6 +166,8 @@ export function tempNameFor(target: string): string {
 export async function safeWrite(target: string, produce: (tmp: string) => Promise<void> | void, opts: SafeWriteOptions): Promise<string> {
   const abs = checkWriteTarget(target, opts);
   const tmp = tempNameFor(abs);
+  // listed in this process's note in the library: killed half-way, the next start removes it (library-lock.ts)
+  const untrack = trackTemp(opts.dataDir, tmp);
   try {
     await produce(tmp);
     flush(tmp);
@@ -115,6 +179,8 @@ export async function safeWrite(target: string, produce: (tmp: string) => Promis
     rmSync(tmp, { force: true });
     if (err instanceof AppError) throw err;
     throw new AppError('INVALID_INPUT', describeFsError(err, abs));
+  } finally {
+    untrack();
   }
 }
 

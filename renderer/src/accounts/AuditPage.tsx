@@ -6,6 +6,7 @@ import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Panel } from '../common/Panel';
 import { auditActionLabel } from '../../../shared/domain/audit-actions';
+import { visibleText } from '../../../shared/domain/visible-text';
 import { changedFields } from '../document/History';
 import { routeHref } from '../shell/router';
 import { useSession } from './session';
@@ -14,7 +15,7 @@ import { localTime } from './UsersPage';
 /** The object of a row: the document (with the fields a change touched), or the account. */
 function subject(r: AuditRecord): string {
   const fields = changedFields({ ...r, actor: r.user }).map((f) => f.label);
-  return `${r.documentTitle ?? r.documentId ?? `${r.entity} ${r.entityId}`}${fields.length ? `（${fields.join('、')}）` : ''}`;
+  return visibleText(`${r.documentTitle ?? r.documentId ?? `${r.entity} ${r.entityId}`}${fields.length ? `（${fields.join('、')}）` : ''}`);
 }
 
 function DayPicker({ label, value, onChange }: { label: string; value: string | null; onChange: (v: string | null) => void }) {
@@ -77,13 +78,14 @@ export function AuditPage() {
           {(rows.data ?? []).map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>{localTime(r.at)}</Table.Td>
-              <Table.Td>{r.user}</Table.Td>
+              {/* a failed login stores the name as typed: line breaks and direction overrides are shown, not obeyed */}
+              <Table.Td>{visibleText(r.user)}</Table.Td>
               <Table.Td>{auditActionLabel(r.action)}</Table.Td>
               <Table.Td>
                 {r.documentId ? (
                   <Anchor href={routeHref({ name: 'document', id: r.documentId, terms: [] })}>{subject(r)}</Anchor>
                 ) : (
-                  <Text size="sm">{r.entity === 'user' || r.entity === 'session' ? r.entityId : subject(r)}</Text>
+                  <Text size="sm">{r.entity === 'user' || r.entity === 'session' ? visibleText(r.entityId) : subject(r)}</Text>
                 )}
               </Table.Td>
             </Table.Tr>

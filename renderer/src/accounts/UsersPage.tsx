@@ -129,7 +129,7 @@ export function UsersPage() {
       <Title order={2}>设置 · 用户</Title>
       {!session.accounts && (
         <Alert color="blue">
-          本库尚未设置用户账户：现在所有操作都以本机用户（{session.user}）的身份记录。创建第一位管理员后，打开本库的每个人都需要登录。
+          本库尚未设置用户账户：现在所有操作都以本机用户（{session.user}）的身份记录。在服务器本机用命令行创建第一位管理员后，打开本库的每个人都需要登录。
         </Alert>
       )}
       <Panel title="用户账户">
@@ -154,7 +154,13 @@ export function UsersPage() {
         {users.data?.length === 0 && <Text c="dimmed">还没有用户。</Text>}
       </Panel>
       <Panel title="新建用户">
-        <NewUserForm onAdded={users.reload} />
+        {session.accounts ? (
+          <NewUserForm onAdded={users.reload} />
+        ) : (
+          <Text size="sm">
+            第一位管理员只能在服务器本机用命令行创建：<code>normdesk user add 用户名 --role admin</code>（密码输入两次）。创建后，管理员登录即可在这里添加其他用户。
+          </Text>
+        )}
       </Panel>
     </Stack>
   );

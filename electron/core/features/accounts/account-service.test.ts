@@ -40,8 +40,8 @@ describe('accounts', () => {
 
   it('refuses a duplicate name and keeps at least one administrator', async () => {
     const { app, accounts } = library();
-    await accounts.add(BY, { name: 'wang', displayName: '', role: 'admin', password: 'password1' });
-    await expect(accounts.add(BY, { name: 'wang', displayName: '', role: 'viewer', password: 'password1' })).rejects.toThrow('用户名“wang”已存在');
+    await accounts.add(BY, { name: 'wang', displayName: '', role: 'admin', password: 'lantern-19' });
+    await expect(accounts.add(BY, { name: 'wang', displayName: '', role: 'viewer', password: 'lantern-19' })).rejects.toThrow('用户名“wang”已存在');
     expect(() => accounts.update(BY, { name: 'wang', role: 'editor' })).toThrow(/唯一可用的管理员/);
     expect(() => accounts.update(BY, { name: 'wang', disabled: true })).toThrow(/唯一可用的管理员/);
     expect(() => accounts.update(BY, { name: 'zhao', disabled: true })).toThrow('没有名为“zhao”的用户');
@@ -50,9 +50,9 @@ describe('accounts', () => {
 
   it('ends sessions after idle time, after the absolute limit, on logout, disabling and password reset', async () => {
     const { app, accounts, advance } = library();
-    await accounts.add(BY, { name: 'li', displayName: '', role: 'editor', password: 'password1' });
+    await accounts.add(BY, { name: 'li', displayName: '', role: 'editor', password: 'lantern-19' });
     const login = async () => {
-      const r = await accounts.login('li', 'password1', '10.0.0.3');
+      const r = await accounts.login('li', 'lantern-19', '10.0.0.3');
       if (!r.ok) throw new Error(r.message);
       return r.token;
     };
@@ -78,52 +78,88 @@ describe('accounts', () => {
     token = await login();
     accounts.update(BY, { name: 'li', disabled: true });
     expect(accounts.resume(token)).toBeNull();
-    expect(await accounts.login('li', 'password1', '10.0.0.3')).toMatchObject({ ok: false, message: '该账户已停用，请联系管理员' });
+    expect(await accounts.login('li', 'lantern-19', '10.0.0.3')).toMatchObject({ ok: false, message: '该账户已停用，请联系管理员' });
     accounts.update(BY, { name: 'li', disabled: false });
     // a reset password ends the session and the old password no longer works
     token = await login();
     await accounts.resetPassword(BY, 'li', 'new password');
     expect(accounts.resume(token)).toBeNull();
-    expect((await accounts.login('li', 'password1', '10.0.0.3')).ok).toBe(false);
+    expect((await accounts.login('li', 'lantern-19', '10.0.0.3')).ok).toBe(false);
     expect((await accounts.login('li', 'new password', '10.0.0.3')).ok).toBe(true);
     await app.close();
   });
 
-  it('locks a user name after five failures, names the wait in Chinese, and lets the right password in after it', async () => {
+  it('locks an account on one address after five failures, names the wait in Chinese, and lets the right password in after it', async () => {
     const { app, accounts, advance } = library();
-    await accounts.add(BY, { name: 'li', displayName: '', role: 'editor', password: 'password1' });
-    for (let i = 0; i < 5; i++) expect(await accounts.login('li', `guess${i}xx`, `10.0.0.${i}`)).toMatchObject({ code: 'UNAUTHORIZED' });
-    const locked = await accounts.login('li', 'password1', '10.0.0.9');
+    await accounts.add(BY, { name: 'li', displayName: '', role: 'editor', password: 'lantern-19' });
+    for (let i = 0; i < 5; i++) expect(await accounts.login('li', `guess${i}xx`, '10.0.0.1')).toMatchObject({ code: 'UNAUTHORIZED' });
+    const locked = await accounts.login('li', 'lantern-19', '10.0.0.1');
     expect(locked).toMatchObject({ ok: false, code: 'RATE_LIMITED', message: '登录失败次数过多，请 5 分钟后再试', retryAfterSeconds: 300 });
     advance(4 * MIN);
-    expect(await accounts.login('li', 'password1', '10.0.0.9')).toMatchObject({ code: 'RATE_LIMITED', message: '登录失败次数过多，请 1 分钟后再试' });
+    expect(await accounts.login('li', 'lantern-19', '10.0.0.1')).toMatchObject({ code: 'RATE_LIMITED', message: '登录失败次数过多，请 1 分钟后再试' });
+    // the same account from another machine is not locked by this one
+    expect((await accounts.login('li', 'lantern-19', '10.0.0.2')).ok).toBe(true);
     advance(1 * MIN + 1000);
-    expect((await accounts.login('li', 'password1', '10.0.0.9')).ok).toBe(true);
+    expect((await accounts.login('li', 'lantern-19', '10.0.0.1')).ok).toBe(true);
+    await app.close();
+  });
+
+  it('checks no more passwords than the limit allows, however many logins arrive at once', async () => {
+    const { app, accounts } = library();
+    await accounts.add(BY, { name: 'wang', displayName: '', role: 'admin', password: 'the right one' });
+    const tries = Array.from({ length: 100 }, (_, i) => (i === 99 ? 'the right one' : `wrong ${i} guess`));
+    const results = await Promise.all(tries.map((p) => accounts.login('wang', p, '10.0.0.66')));
+    const checked = results.filter((r) => r.ok || r.code === 'UNAUTHORIZED').length;
+    expect(checked).toBe(5);
+    expect(results.filter((r) => r.ok)).toHaveLength(0);
+    expect(results.filter((r) => !r.ok && r.code === 'RATE_LIMITED')).toHaveLength(95);
+    await app.close();
+  });
+
+  it('does not lock the administrator out because a colleague mistyped on the same machine, and the CLI can unlock', async () => {
+    const { app, accounts } = library();
+    await accounts.add(BY, { name: 'wang', displayName: '', role: 'admin', password: 'admin password' });
+    await accounts.add(BY, { name: 'li', displayName: '', role: 'editor', password: 'editor password' });
+    for (let i = 0; i < 8; i++) await accounts.login('li', `typo ${i} here`, '10.0.0.5');
+    expect(await accounts.login('li', 'editor password', '10.0.0.5')).toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await accounts.login('wang', 'admin password', '10.0.0.5')).ok).toBe(true);
+    // an account guessed from many machines is locked everywhere, and the administrator lifts it
+    for (let i = 0; i < 20; i++) await accounts.login('li', `guess ${i} here`, `10.0.1.${i}`);
+    expect(await accounts.login('li', 'editor password', '10.0.9.9')).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await app.call('users:locks', {}, BY)).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'u:li' })]));
+    expect(await app.call('users:unlock', { name: 'li' }, BY)).toEqual({ cleared: expect.any(Number) });
+    expect((await accounts.login('li', 'editor password', '10.0.9.9')).ok).toBe(true);
+    expect((await accounts.login('li', 'editor password', '10.0.0.5')).ok).toBe(true);
+    // one machine trying many accounts locks that machine, for every account
+    for (let u = 0; u < 5; u++) for (let i = 0; i < 5; i++) await accounts.login(`user${u}`, `guess ${i} here`, '10.0.0.77');
+    expect(await accounts.login('wang', 'admin password', '10.0.0.77')).toMatchObject({ code: 'RATE_LIMITED' });
+    await app.call('users:unlock', { address: '10.0.0.77' }, BY);
+    expect((await accounts.login('wang', 'admin password', '10.0.0.77')).ok).toBe(true);
     await app.close();
   });
 
   it('lets a user change their own password with the old one, keeping the session that asked', async () => {
     const { app, accounts } = library();
-    await accounts.add(BY, { name: 'li', displayName: '', role: 'viewer', password: 'password1' });
-    const a = await accounts.login('li', 'password1', 'x');
-    const b = await accounts.login('li', 'password1', 'y');
+    await accounts.add(BY, { name: 'li', displayName: '', role: 'viewer', password: 'lantern-19' });
+    const a = await accounts.login('li', 'lantern-19', 'x');
+    const b = await accounts.login('li', 'lantern-19', 'y');
     if (!a.ok || !b.ok) throw new Error('login');
-    await expect(app.call('session:change-password', { oldPassword: 'nope', newPassword: 'password2' }, a.caller)).rejects.toThrow('原密码不正确');
-    await expect(app.call('session:change-password', { oldPassword: 'password1', newPassword: 'short' }, a.caller)).rejects.toThrow(/新密码：密码至少 8 个字符/);
-    await app.call('session:change-password', { oldPassword: 'password1', newPassword: 'password2' }, a.caller);
+    await expect(app.call('session:change-password', { oldPassword: 'nope', newPassword: 'harbor-2077' }, a.caller)).rejects.toThrow('原密码不正确');
+    await expect(app.call('session:change-password', { oldPassword: 'lantern-19', newPassword: 'short' }, a.caller)).rejects.toThrow(/新密码：密码至少 8 个字符/);
+    await app.call('session:change-password', { oldPassword: 'lantern-19', newPassword: 'harbor-2077' }, a.caller);
     expect(accounts.resume(a.token)).not.toBeNull();
     expect(accounts.resume(b.token)).toBeNull();
     // the OS user of a library without a session has no password to change
-    await expect(app.call('session:change-password', { oldPassword: 'x', newPassword: 'password2' }, BY)).rejects.toThrow(/不是本库的账户/);
+    await expect(app.call('session:change-password', { oldPassword: 'x', newPassword: 'harbor-2077' }, BY)).rejects.toThrow(/不是本库的账户/);
     await app.close();
   });
 
   it('audits user changes, logins, failures and logouts by who did them, and filters the audit view', async () => {
     const { app, accounts, advance } = library();
-    await app.call('users:add', { name: 'li', displayName: '李', role: 'editor', password: 'password1' }, BY);
+    await app.call('users:add', { name: 'li', displayName: '李', role: 'editor', password: 'lantern-19' }, BY);
     advance(24 * 60 * MIN);
     await accounts.login('li', 'bad password', '10.0.0.7');
-    const ok = await accounts.login('li', 'password1', '10.0.0.7');
+    const ok = await accounts.login('li', 'lantern-19', '10.0.0.7');
     if (!ok.ok) throw new Error('login');
     accounts.logout(ok.token);
     const all = await app.call('audit:list', {}, BY);
@@ -178,6 +214,8 @@ const EXPECTED: Partial<Record<string, 'read' | 'edit' | 'review' | 'admin'>> = 
   'users:add': 'admin',
   'users:update': 'admin',
   'users:reset-password': 'admin',
+  'users:unlock': 'admin',
+  'users:locks': 'admin',
   'session:change-password': 'read',
   'session:info': 'read',
   'audit:list': 'admin',
@@ -260,5 +298,37 @@ describe('every role × every channel', () => {
     expect(ROLE_ACCESS.editor).toEqual(['read', 'edit']);
     expect(ROLE_ACCESS.reviewer).toEqual(['read', 'edit', 'review']);
     expect([...ROLE_ACCESS.admin]).toEqual([...ACCESS]);
+  });
+});
+
+describe('the first administrator and weak passwords', () => {
+  it('refuses users:add over HTTP on a library without accounts: only the CLI on the server machine creates the first', async () => {
+    const { app } = library();
+    const browser: Caller = { user: 'someone', shell: 'browser', access: ACCESS };
+    await expect(app.call('users:add', { name: 'evil', role: 'admin', password: 'long enough pass' }, browser)).rejects.toThrow(/第一位管理员只能在服务器本机用命令行创建/);
+    expect(app.services.accounts.hasAccounts()).toBe(false);
+    await app.call('users:add', { name: 'wang', role: 'admin', password: 'long enough pass' }, BY);
+    // once an administrator exists, the UI (a logged-in administrator) adds the others
+    await app.call('users:add', { name: 'li', role: 'editor', password: 'another long pass' }, browser);
+    await app.close();
+  });
+
+  it.each([
+    ['12345678', /连续的字符序列/],
+    ['87654321', /连续的字符序列/],
+    ['abcdefgh', /连续的字符序列/],
+    ['password', /最常见的密码/],
+    ['Password1', /最常见的密码/],
+    ['aaaaaaaa', /同一个字符重复/],
+    ['12121212', /一小段字符重复/],
+    ['qwertyui', /键盘上相邻/],
+    ['wang2026!', /包含用户名/],
+    ['abababba', /4 个不同的字符/],
+  ])('refuses the trivial password %s with a Chinese reason', async (password, reason) => {
+    const { app } = library();
+    await expect(app.call('users:add', { name: 'wang', role: 'admin', password }, BY)).rejects.toThrow(reason);
+    await app.call('users:add', { name: 'wang', role: 'admin', password: 'lantern-19' }, BY);
+    await expect(app.call('users:reset-password', { name: 'wang', password }, BY)).rejects.toThrow(/密码太容易被猜中/);
+    await app.close();
   });
 });

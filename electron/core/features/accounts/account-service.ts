@@ -4,6 +4,7 @@ import { ROLE_ACCESS, type Role, type SessionInfo, type UserInfo } from '../../.
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import type { AuditService } from '../audit/audit-service';
+import { weakPasswordReason } from '../../../../shared/domain/password-strength';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { createThrottle, DEFAULT_THROTTLE, describeWait, type ThrottleOptions } from './throttle';
 
@@ -96,6 +97,37 @@ function userStatements(db: AppContext['db']) {
   };
 }
 
+/** Refuses a password a guesser would try within the throttle's few attempts, saying why in Chinese. */
+function refuseWeak(password: string, name: string): void {
+  const reason = weakPasswordReason(password, name);
+  if (reason) throw new AppError('INVALID_INPUT', `密码太容易被猜中：${reason}`);
+}
+
+/**
+ * The first account decides who owns the library: only the command line on the server machine may create it,
+ * never a request that any local process (or page) could send to the loopback server (issue 26).
+ */
+function refuseFirstOverNetwork(by: Caller, accounts: number): void {
+  if (by.shell !== 'cli' && accounts === 0) {
+    throw new AppError('FORBIDDEN', '第一位管理员只能在服务器本机用命令行创建：normdesk user add 用户名 --role admin。创建后，其他用户可在“设置 · 用户”中添加。');
+  }
+}
+
+/** The administrator's side of throttling: see the locks, lift them (audited). */
+function lockAdmin(db: AppContext['db'], audit: AuditService, throttle: ReturnType<typeof createThrottle>) {
+  return {
+    /** Lifts login locks of an account (every address) or an address (every account); returns counters cleared. */
+    unlock: (by: Caller, target: { name?: string; address?: string }): number =>
+      db.transaction(() => {
+        const cleared = throttle.unlock(target);
+        audit.record(by, 'session.unlock', 'session', target.name ?? target.address ?? '', null, { ...target, cleared });
+        return cleared;
+      })(),
+    /** Login counters locked now (user name, address or both), for `normdesk user locks`. */
+    locks: () => throttle.locked(),
+  };
+}
+
 /**
  * Local accounts of one library: users with scrypt-hashed passwords, roles, sessions and login throttling.
  * Users live in the database (the CLI and the server see the same ones); sessions and throttling live in the
@@ -106,7 +138,7 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
   const db = ctx.db;
   const { byName, all, count, insert, setPassword, setLogin } = userStatements(db);
   const sessions = createSessionTable();
-  const throttle = createThrottle(ctx.now, opts.throttle);
+  const throttle = createThrottle(ctx, opts.throttle);
   /** the account behind each session caller, so session:info can name the role */
   const roles = new WeakMap<Caller, UserRow>();
   /** the session each session caller came from, so a password change keeps the session that made it */
@@ -147,6 +179,8 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
     },
     /** Creates an account; the password is stored only as a salted scrypt hash. */
     async add(by: Caller, input: { name: string; displayName: string; role: Role; password: string }): Promise<UserInfo> {
+      refuseFirstOverNetwork(by, count.get()!.n);
+      refuseWeak(input.password, input.name);
       if (byName.get(input.name)) throw new AppError('CONFLICT', `用户名“${input.name}”已存在`);
       const hash = await hashPassword(input.password);
       const at = nowIso();
@@ -182,6 +216,7 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
     /** An administrator sets someone's password; their sessions end. */
     async resetPassword(by: Caller, name: string, password: string): Promise<UserInfo> {
       mustGet(name);
+      refuseWeak(password, name);
       const hash = await hashPassword(password);
       const info = db.transaction(() => {
         setPassword.run(hash, nowIso(), name);
@@ -197,6 +232,7 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
       const row = roles.get(by) ? byName.get(by.user) : undefined;
       if (!row) throw new AppError('INVALID_INPUT', '当前用户不是本库的账户（本机用户无需密码），无法修改密码');
       if (!(await verifyPassword(oldPassword, row.password_hash))) throw new AppError('INVALID_INPUT', '原密码不正确');
+      refuseWeak(newPassword, row.name);
       const hash = await hashPassword(newPassword);
       db.transaction(() => {
         setPassword.run(hash, nowIso(), row.name);
@@ -210,25 +246,20 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
      * an unknown name costs the same time as a known one and gets the same answer.
      */
     async login(name: string, password: string, from: string, shell: Shell = 'browser'): Promise<LoginResult> {
-      const userKey = `u:${name}`;
-      const addrKey = `a:${from}`;
-      const wait = Math.max(throttle.waitMs(userKey), throttle.waitMs(addrKey));
-      if (wait > 0) {
-        return { ok: false, code: 'RATE_LIMITED', message: `登录失败次数过多，请 ${describeWait(wait)}后再试`, retryAfterSeconds: Math.ceil(wait / 1000) };
-      }
+      // Counted before the slow hash: parallel attempts each see the ones admitted before them (issue 26).
+      const admission = throttle.admit(name, from);
+      if (!admission.ok) return { ok: false, code: 'RATE_LIMITED', message: `登录失败次数过多，请 ${describeWait(admission.waitMs)}后再试`, retryAfterSeconds: Math.ceil(admission.waitMs / 1000) };
       const row = byName.get(name);
       const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
       const anonymous: Caller = { user: name.slice(0, 64) || '（空）', shell, access: [] };
       if (!row || !good || row.disabled === 1) {
-        throttle.fail(userKey);
-        throttle.fail(addrKey);
+        admission.settle(false);
         const reason = !row ? 'unknown-user' : !good ? 'wrong-password' : 'disabled';
         audit.record(anonymous, 'session.login-failed', 'session', name.slice(0, 64), null, { from, reason });
         const message = row?.disabled === 1 && good ? '该账户已停用，请联系管理员' : '用户名或密码不正确';
         return { ok: false, code: 'UNAUTHORIZED', message };
       }
-      throttle.succeed(userKey);
-      throttle.succeed(addrKey);
+      admission.settle(true);
       const { token, key, csrfToken } = sessions.open(name, row.session_epoch, ctx.now().getTime());
       const caller = callerOf(row, shell);
       sessionKeyOf.set(caller, key);
@@ -263,6 +294,7 @@ export function createAccountService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
       const row = byName.get(s.name);
       if (row) audit.record(callerOf(row, 'browser'), 'session.logout', 'session', s.name, null, null);
     },
+    ...lockAdmin(db, audit, throttle),
     /** Who the caller is: an account (with its role) or the OS user of a library without accounts. */
     sessionInfo(caller: Caller): SessionInfo {
       const row = roles.get(caller);

@@ -5,7 +5,7 @@ import type { AccountService } from './account-service';
 
 type AccountHandlers = Pick<
   Handlers,
-  'users:list' | 'users:add' | 'users:update' | 'users:reset-password' | 'session:change-password' | 'session:info' | 'audit:list'
+  'users:list' | 'users:add' | 'users:update' | 'users:reset-password' | 'users:unlock' | 'users:locks' | 'session:change-password' | 'session:info' | 'audit:list'
 >;
 
 /** User management (administrators), the caller's own session and password, and the audit view. */
@@ -15,6 +15,8 @@ export function createAccountHandlers(_ctx: AppContext, accounts: AccountService
     'users:add': async (req, { caller }) => accounts.add(caller, req),
     'users:update': async (req, { caller }) => accounts.update(caller, req),
     'users:reset-password': async ({ name, password }, { caller }) => accounts.resetPassword(caller, name, password),
+    'users:unlock': async (req, { caller }) => ({ cleared: accounts.unlock(caller, req) }),
+    'users:locks': async () => accounts.locks(),
     'session:change-password': async ({ oldPassword, newPassword }, { caller }) => {
       await accounts.changePassword(caller, oldPassword, newPassword);
       return { ok: true as const };

@@ -206,3 +206,21 @@ describe('cleanup campaigns', () => {
     expect(t.cleanup.reasons()).toEqual(['适用期已过', '其他']);
   });
 });
+
+describe('publishing durability', () => {
+  it('publishes and reverts a campaign with synchronous=FULL', () => {
+    const t = setup();
+    const c = t.create({ scope: { issuers: [ZY] } });
+    const rows = t.cleanup.items({ id: c.id, offset: 0, limit: 100 }).rows;
+    t.cleanup.decide(BY, { id: c.id, documentIds: rows.map((r) => r.documentId), decision: '继续有效', reason: '', note: '' });
+    const db = t.app.ctx.db;
+    const during: unknown[] = [];
+    const original = db.transaction.bind(db);
+    db.transaction = ((fn: (...a: unknown[]) => unknown) => original((...a: unknown[]) => { during.push(db.pragma('synchronous', { simple: true })); return fn(...a); })) as typeof db.transaction;
+    t.publish.publish(BY, { id: c.id, docNumber: '招政字〔2021〕60号', date: '2021-10-01' });
+    t.publish.revert(BY, c.id);
+    db.transaction = original;
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(during)).toEqual(new Set([2]));
+  });
+});

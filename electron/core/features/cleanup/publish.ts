@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../../../shared/contract';
 import type { CampaignDetail, CleanupDecisionValue } from '../../../../shared/contract/cleanup';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
+import { durably } from '../../db/open';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import { normalizeRefTitle } from '../relations/relation-service';
@@ -86,7 +87,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const issuer = req.issuer || (JSON.parse(row.scope) as { issuers: string[] }).issuers[0] || (JSON.parse(items[0].issuers) as string[])[0] || '';
     const title = req.title || `${issuer}关于公布行政规范性文件清理结果的通知`;
     const touched: string[] = [];
-    db.transaction(() => {
+    durably(db, db.transaction(() => {
       const notice = noticeDocument(by, { docNumber: req.docNumber, date: req.date, issuer, title }, counts);
       const applied: Applied = { noticeId: notice.id, noticeCreated: notice.created, relations: [], declared: [] };
       const abolished = items.filter((r) => r.decision === '废止').map((r) => ({ ref: { docNumber: r.doc_number, title: r.title }, targetId: r.document_id }));
@@ -100,7 +101,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       });
       audit.record(by, 'campaign.publish', 'campaign', req.id, null, { docNumber: notice.docNumber, date: req.date, noticeId: notice.id, counts });
       if (notice.created) touched.push(notice.id);
-    })();
+    }));
     ctx.events.emit('documents:changed', { ids: touched, deleted: [] });
     return cleanup.detail(req.id);
   }
@@ -112,7 +113,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     if (row.state !== 'published' || !applied) throw new AppError('CONFLICT', `清理项目“${row.name}”尚未公布，无需撤销`);
     const deleted: string[] = [];
     const changed = new Set<string>();
-    db.transaction(() => {
+    durably(db, db.transaction(() => {
       for (const relId of applied.relations) {
         const exists = store.relationTarget.get(relId);
         if (exists === undefined) continue;
@@ -130,7 +131,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       }
       store.setReverted.run(id);
       audit.record(by, 'campaign.revert', 'campaign', id, { docNumber: row.notice_doc_number, date: row.notice_date, applied }, null);
-    })();
+    }));
     ctx.events.emit('documents:changed', { ids: [...changed], deleted });
     return cleanup.detail(id);
   }
@@ -181,7 +182,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const found = matches.filter((m) => m.documentId);
     if (!found.length) throw new AppError('CONFLICT', '清理结果中的文件在文件库中都没有找到，未建立清理项目');
     const id = randomUUID();
-    db.transaction(() => {
+    durably(db, db.transaction(() => {
       store.insertCampaign.run({
         id, name: req.name, basis_doc_number: '', basis_title: '', cutoff: req.date,
         scope: JSON.stringify({ issuers: req.issuer ? [req.issuer] : [], normativeOnly: false, statuses: ['现行有效', '即将到期', '已修改'] }),
@@ -197,7 +198,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       }
       audit.record(by, 'campaign.import', 'campaign', id, null, { name: req.name, docNumber: req.docNumber, rows: req.items.length, matched: seen.size });
       publish(by, { id, docNumber: req.docNumber, date: req.date, issuer: req.issuer });
-    })();
+    }));
     return { campaign: cleanup.detail(id), notFound: matches.filter((m) => !m.documentId).map(({ decision, title, docNumber }) => ({ decision, title, docNumber })) };
   }
 

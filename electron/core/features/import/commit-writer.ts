@@ -4,7 +4,7 @@ import { addSummary, type ImportSummary } from '../../../../shared/contract/impo
 import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
 import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
-import { retryBusy } from '../../db/open';
+import { durably, retryBusy } from '../../db/open';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import type { GazetteService, IssueDocument } from '../gazettes/gazette-service';
@@ -152,15 +152,18 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
      */
     write(by: Caller, files: readonly Writable[], refusedBefore: ImportSummary['refused']): ImportSummary {
       let changed = new Set<string>();
-      const summary = retryBusy(() => {
-        const s = emptySummary();
-        s.refused.push(...refusedBefore);
-        changed = new Set<string>();
-        db.transaction(() => {
-          for (const file of files) writeOne(by, file, s, changed);
-        }).immediate();
-        return s;
-      });
+      // an import is worth a synced commit (see durably): the person would not know what to import again
+      const summary = durably(db, () =>
+        retryBusy(() => {
+          const s = emptySummary();
+          s.refused.push(...refusedBefore);
+          changed = new Set<string>();
+          db.transaction(() => {
+            for (const file of files) writeOne(by, file, s, changed);
+          }).immediate();
+          return s;
+        }),
+      );
       if (changed.size) ctx.events.emit('documents:changed', { ids: [...changed], deleted: [] });
       return summary;
     },

@@ -273,3 +273,19 @@ describe('import:samples', () => {
     await expect(imports.samples(BY)).rejects.toThrow(/未找到随程序提供的示例公报/);
   });
 });
+
+describe('import durability', () => {
+  it('commits an import with synchronous=FULL (it survives a power failure once acknowledged)', () => {
+    const lib = testLibrary();
+    const { imports } = lib.app.services;
+    const db = lib.app.ctx.db;
+    const during: unknown[] = [];
+    const original = db.transaction.bind(db);
+    db.transaction = ((fn: (...a: unknown[]) => unknown) => original((...a: unknown[]) => { during.push(db.pragma('synchronous', { simple: true })); return fn(...a); })) as typeof db.transaction;
+    imports.commitParsed(BY, [commitFile('durable.txt', [A])]);
+    db.transaction = original;
+    expect(during.length).toBeGreaterThan(0);
+    expect(new Set(during)).toEqual(new Set([2]));
+    expect(db.pragma('synchronous', { simple: true })).not.toBe(2);
+  });
+});

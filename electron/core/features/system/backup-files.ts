@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../kernel/errors';
+import { describeFsError } from '../../kernel/safe-write';
 import { latestVersion } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
 
@@ -197,7 +198,7 @@ export function backupBeforeMigration(dataDir: string, now: Date): string | null
       renameSync(tmp, join(dir, name));
     } catch (err) {
       rmSync(tmp, { force: true });
-      const detail = err instanceof AppError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+      const detail = err instanceof AppError ? err.message : describeFsError(err, tmp);
       throw new AppError('INTERNAL', `升级数据库前的备份失败（${detail}），数据库未作改动。请检查磁盘空间后重试。`);
     }
     return join(dir, name);

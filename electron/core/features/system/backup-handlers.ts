@@ -7,6 +7,7 @@ import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import type { Lifecycle } from '../../kernel/live-core';
 import { safeWrite } from '../../kernel/safe-write';
+import { refuseWhileInUse } from '../../kernel/library-lock';
 import { DB_FILE, backupFileName, backupsDir, verifyLibraryFile, ensureBackupsDir, freeName, hasBackupOn, listBackups, pruneBackups, type BackupEntry } from './backup-files';
 import { writeVerifiedCopy } from './backup-service';
 import { stageRestore, swapInRestore, undoRestore } from './restore-files';
@@ -98,6 +99,8 @@ export function createBackupHandlers(ctx: AppContext, lifecycle: Lifecycle): Bac
   async function restore(name: string, caller: Caller): Promise<RestoreResult> {
     const entry = listBackups(ctx.dataDir).find((e) => e.name === name);
     if (!entry) throw new AppError('NOT_FOUND', `备份文件夹中没有 ${name}`);
+    // another process (a CLI import, a second server) would keep writing into the library moved aside
+    refuseWhileInUse(ctx.dataDir, '恢复');
     // verified before anything is closed: a bad backup leaves the running app as it was
     const staged = stageRestore(ctx.dataDir, join(backupsDir(ctx.dataDir), name));
     const dataDir = ctx.dataDir;

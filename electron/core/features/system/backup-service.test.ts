@@ -38,3 +38,18 @@ describe('backup', () => {
     expect(existsSync(join(dir, 'missing-dir'))).toBe(false);
   });
 });
+
+describe('backup failures in SQLite words', () => {
+  it.each([
+    ['SQLITE_FULL', /磁盘空间不足/],
+    ['SQLITE_CANTOPEN', /没有写入权限/],
+    ['SQLITE_IOERR_WRITE', /文件无法创建或写入/],
+  ])('%s is said in Chinese, never as the code', async (code, message) => {
+    const failing = { backup: () => Promise.reject(Object.assign(new Error(`${code}: failed`), { code })) };
+    const service = createBackupService({ db: failing as never, dataDir: ':memory:' });
+    const target = join(mkdtempSync(join(tmpdir(), 'nd-bk-sqlite-')), 'b.db');
+    const err = await service.backup(target).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message).not.toContain('SQLITE');
+  });
+});

@@ -34,7 +34,7 @@ export function createBackupService(ctx: Pick<AppContext, 'db' | 'dataDir'>) {
         async (tmp) => {
           documents = await writeVerifiedCopy(ctx.db, tmp).catch((err) => {
             if (err instanceof AppError) throw err;
-            throw Object.assign(new Error((err as Error).message), { code: (err as NodeJS.ErrnoException).code ?? sqliteToErrno(err) });
+            throw Object.assign(new Error((err as Error).message), { code: (err as NodeJS.ErrnoException).code });
           });
         },
         { dataDir: ctx.dataDir, force: opts.overwrite, forceHint: '如需覆盖请加 --force' },
@@ -45,11 +45,3 @@ export function createBackupService(ctx: Pick<AppContext, 'db' | 'dataDir'>) {
 }
 
 export type BackupService = ReturnType<typeof createBackupService>;
-
-/** SQLite reports a full disk or a permission problem in its own words; map them to the file-system codes. */
-function sqliteToErrno(err: unknown): string | undefined {
-  const code = (err as { code?: string }).code ?? '';
-  if (code === 'SQLITE_FULL') return 'ENOSPC';
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return 'EACCES';
-  return undefined;
-}

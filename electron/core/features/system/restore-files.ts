@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../kernel/errors';
-import { describeFsError } from '../../kernel/safe-write';
+import { describeFsError, describeReadProblem } from '../../kernel/safe-write';
+import { refuseWhileInUse } from '../../kernel/library-lock';
 import { DB_FILE, verifyLibraryFile, type VerifiedFile } from './backup-files';
 
 // Restoring replaces files while the library is closed. The order makes a crash at any point recoverable:
@@ -43,7 +44,12 @@ function removeDb(file: string): void {
 export function stageRestore(dataDir: string, from: string): StagedRestore {
   if (dataDir === ':memory:') throw new AppError('INVALID_INPUT', '临时文件库（内存中）不能恢复备份');
   const source = resolve(from);
-  const info = statSync(source, { throwIfNoEntry: false });
+  let info;
+  try {
+    info = statSync(source, { throwIfNoEntry: false });
+  } catch (err) {
+    throw new AppError('INVALID_INPUT', `无法读取备份文件 ${source}：${describeReadProblem(err)}`);
+  }
   if (!info) throw new AppError('NOT_FOUND', `备份文件不存在：${source}`);
   if (!info.isFile()) throw new AppError('INVALID_INPUT', `${source} 不是文件，请指定备份文件（.db）`);
   if (source === resolve(dataDir, DB_FILE)) throw new AppError('INVALID_INPUT', '不能用当前文件库恢复它自己，请选择备份文件');
@@ -101,12 +107,32 @@ export function undoRestore(dataDir: string, result: RestoreResult): void {
   }
 }
 
+/** A restore killed between creating its `before-restore-*` folder and writing the marker left the folder empty. */
+function removeEmptyAsides(dataDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith('before-restore-')) continue;
+    const dir = join(dataDir, name);
+    try {
+      if (statSync(dir).isDirectory() && readdirSync(dir).length === 0) rmdirSync(dir);
+    } catch {
+      // in use or not ours to remove: leave it
+    }
+  }
+}
+
 /** Called before the library opens: finishes a restore a crash interrupted, or removes a stale staging file. */
 export function finishPendingRestore(dataDir: string): string | null {
   if (dataDir === ':memory:') return null;
   const marker = join(dataDir, MARKER);
   if (!existsSync(marker)) {
     removeDb(join(dataDir, STAGING)); // a copy that never got as far as the marker: the library was not touched
+    removeEmptyAsides(dataDir);
     return null;
   }
   let plan: { staging: string; aside: string };
@@ -133,6 +159,8 @@ export function finishPendingRestore(dataDir: string): string | null {
  * swaps it in, and returns how to put the old library back if the restored one then fails to open.
  */
 export function restoreFromFile(dataDir: string, from: string, now: Date): { result: RestoreResult; undo(): void } {
+  // a running app or server would go on acknowledging edits into the library moved aside (issue 26)
+  refuseWhileInUse(dataDir, '恢复');
   const staged = stageRestore(dataDir, from);
   const result = swapInRestore(dataDir, staged, now);
   return { result, undo: () => undoRestore(dataDir, result) };
