@@ -104,9 +104,10 @@ export function layoutPage(pieces: Piece[], pageWidth: number, pageHeight: numbe
     const compact = text.replace(/\s+/g, '');
     const page = PAGE_NUMBER.exec(compact);
     const edge = box.y1 < pageHeight * 0.09 ? 'header' : box.y0 > pageHeight * 0.91 ? 'footer' : 'body';
-    if (page && edge !== 'body') {
+    // GB/T 9704 prints the page number 7 mm under the text block: from about 88 % of the page down.
+    if (page && (edge !== 'body' || box.y0 > pageHeight * 0.85)) {
       const n = page[1];
-      lines.push({ text: `— ${n} —`, confidence: [...`— ${n} —`].map(() => 1), box, role: edge });
+      lines.push({ text: `— ${n} —`, confidence: [...`— ${n} —`].map(() => 1), box, role: edge === 'header' ? 'header' : 'footer' });
       continue;
     }
     lines.push({ text, confidence, box, role: edge === 'body' || compact.length > 40 ? 'body' : edge });

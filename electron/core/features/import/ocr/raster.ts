@@ -101,8 +101,9 @@ export function inkShare(img: Grey): number {
 }
 
 /**
- * Where a two-page spread divides: the middle column (between 40 % and 60 % of the width) with the least ink,
- * if the image is landscape and that column is almost empty while both halves carry text; otherwise null.
+ * Where a two-page spread divides: the middle of the emptiest band (2 % of the width: a gutter, not the gap
+ * between two characters of a grid) between 40 % and 60 % of the width, if the image is landscape and that band
+ * is almost empty while both halves carry text; otherwise null.
  */
 export function spreadGutter(img: Grey): number | null {
   if (img.width < img.height * 1.2) return null;
@@ -111,13 +112,26 @@ export function spreadGutter(img: Grey): number | null {
   for (let y = 0; y < small.height; y++) {
     for (let x = 0; x < small.width; x++) if (small.data[y * small.width + x] < INK - 30) cols[x]++;
   }
+  const band = Math.max(3, Math.round(small.width * 0.02));
+  const inBand = (x: number) => {
+    let sum = 0;
+    for (let k = x - (band >> 1); k <= x + (band >> 1); k++) sum += cols[k] ?? 0;
+    return sum;
+  };
   const from = Math.floor(small.width * 0.4);
   const to = Math.ceil(small.width * 0.6);
   let best = from;
-  for (let x = from; x <= to; x++) if (cols[x] < cols[best]) best = x;
+  let bestInk = inBand(from);
+  for (let x = from + 1; x <= to; x++) {
+    const ink = inBand(x);
+    if (ink < bestInk) {
+      best = x;
+      bestInk = ink;
+    }
+  }
   const left = cols.slice(0, from).reduce((a, b) => a + b, 0);
   const right = cols.slice(to).reduce((a, b) => a + b, 0);
-  const quiet = cols[best] <= small.height * 0.01;
+  const quiet = bestInk <= small.height * band * 0.005;
   return quiet && left > small.height * 0.5 && right > small.height * 0.5 ? best * 4 : null;
 }
 

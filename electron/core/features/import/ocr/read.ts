@@ -73,7 +73,8 @@ export function greyWithoutRed(rgb: Uint8Array, width: number, height: number, c
     const r = rgb[j];
     const g = channels >= 3 ? rgb[j + 1] : r;
     const b = channels >= 3 ? rgb[j + 2] : r;
-    const red = r > 120 && r - Math.max(g, b) > 50;
+    // clearly redder than it is green or blue: JPEG blurs the colour of thin red strokes, so the bar is low
+    const red = r > 90 && r - Math.max(g, b) > 28;
     data[i] = red ? 255 : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
   }
   return { width, height, data };
