@@ -118,6 +118,7 @@ export type StoredScan = z.infer<typeof StoredScan>;
 
 /** The file being read now (OCR reads a page in seconds), for the progress line; null when none is. */
 export const ImportProgress = z.object({ file: z.string(), done: z.number().int(), total: z.number().int() }).nullable();
+export type ImportProgress = z.infer<typeof ImportProgress>;
 
 const text = (max: number) => z.string().max(max);
 /**

@@ -34,7 +34,8 @@ export function createScanReview(ctx: AppContext, staging: StagingArea, hooks: H
     const part = file.parts[index];
     if (!part || !part.lines.includes(line)) throw new AppError('INVALID_INPUT', `第 ${index + 1} 件文件没有第 ${line} 行。`);
     if (!file.ocr?.lines[line - 1]) throw new AppError('INVALID_INPUT', `第 ${line} 行不是 OCR 识别的文字，请在字段中修改。`);
-    const clean = text.replace(/[\r\n\u0000-\u0008\u000b-\u001f]/g, '');
+    // one line stays one line, and control characters never reach a stored field
+    const clean = [...text].filter((c) => c >= ' ' || c === '\t').join('');
     const fixes = (file.textFixes ??= new Map());
     const before = fixes.get(line)?.extracted ?? file.lines[line - 1] ?? '';
     if (clean === before) fixes.delete(line);
