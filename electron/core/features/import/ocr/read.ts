@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { AppError } from '../../../kernel/errors';
 import { loadPaddle, type PaddleModels } from './paddle';
 import { ocrPage, type OcrPage } from './page';
@@ -47,9 +48,12 @@ const VIEW_MAX_SIDE = 1400;
 export const MAX_SCAN_PIXELS = 80_000_000;
 export const OCR_ENGINE = 'PaddleOCR PP-OCRv4（ONNX Runtime，本机离线）';
 
+/** Threads ONNX Runtime uses: two where the machine has them (a scan reads about twice as fast), one otherwise. */
+export const OCR_THREADS = Math.max(1, Math.min(2, availableParallelism()));
+
 let models: Promise<PaddleModels> | null = null;
 /** The models, loaded once per process (the parse worker keeps them between files). */
-export function paddle(threads = 1): Promise<PaddleModels> {
+export function paddle(threads = OCR_THREADS): Promise<PaddleModels> {
   models ??= loadPaddle(threads).catch((e) => {
     models = null;
     throw new AppError('INTERNAL', `无法加载 OCR 识别模型：${e instanceof Error ? e.message : String(e)}`);
