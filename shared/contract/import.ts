@@ -248,7 +248,7 @@ export const importChannels = defineChannels({
    * the corrected text, and the correction is stored with the file at commit. Returns the file's documents.
    */
   'import:correctLine': {
-    req: StagedDocRef.extend({ line: z.number().int().min(1), text: z.string().max(2_000, '一行不能超过 2000 字') }),
+    req: StagedDocRef.extend({ line: z.number().int().min(1), corrected: z.string().max(2_000, '一行不能超过 2000 字') }),
     res: StagedDocuments,
     access: 'edit',
   },

@@ -102,7 +102,7 @@ export function ScanProofModal({ target, onClose, onCorrected }: { target: Proof
     setBusy(true);
     setError(null);
     try {
-      const res = await call('import:correctLine', { stagedId: target.stagedId, index: target.index, line: chosen, text: draft });
+      const res = await call('import:correctLine', { stagedId: target.stagedId, index: target.index, line: chosen, corrected: draft });
       onCorrected(res);
       scan.reload();
       const next = lines.find((l) => l.line > chosen && l.low.length > 0);

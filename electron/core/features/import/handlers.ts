@@ -19,7 +19,7 @@ export function createImportHandlers(_ctx: AppContext, imports: ImportService): 
     'import:corrections': async ({ documentId }) => imports.corrections(documentId),
     'import:scan': async ({ stagedId, index }) => imports.scan(stagedId, index),
     'import:scanPage': async ({ stagedId, page }) => imports.scanPage(stagedId, page),
-    'import:correctLine': async ({ stagedId, index, line, text }) => imports.correctLine(stagedId, index, line, text),
+    'import:correctLine': async ({ stagedId, index, line, corrected }) => imports.correctLine(stagedId, index, line, corrected),
     'import:progress': async () => imports.progress(),
     'import:cancel': async () => imports.cancel(),
     'import:documentScan': async ({ documentId }) => imports.documentScan(documentId),

@@ -215,7 +215,7 @@ async function readPdf(bytes: Uint8Array, limits: ParseLimits, opts: ReadOptions
       opts.onPage?.(p, doc.numPages);
     }
     if (chars === 0 && !scans) throw invalid('PDF 没有文字层（可能是扫描件），已按要求跳过 OCR 识别（去掉 --no-ocr 即可识别）');
-    if (chars === 0) throw invalid('PDF 的扫描页面上没有识别出文字（空白页或图像过于模糊）');
+    if (chars === 0) throw invalid('PDF 没有文字层，OCR 识别扫描页面也没有读出文字（空白页或图像过于模糊）');
     if (!scans?.info) return { text: pages.join('\n'), encoding: 'pdf' };
     return { text: pages.join('\n'), encoding: 'pdf+ocr', ocr: { ...scans.info, lines: lineInfo } };
   } catch (e) {

@@ -32,11 +32,11 @@ describe('importing scanned paper (issue 21)', () => {
 
     // A person reads the page and corrects the 文号 line: the document is extracted again from the corrected text.
     const numberLine = view.lines.find((l) => l.text.includes('招政发'))!;
-    const fixed = await app.call('import:correctLine', { stagedId: file.stagedId!, index, line: numberLine.line, text: '招政发〔2022〕18号' });
+    const fixed = await app.call('import:correctLine', { stagedId: file.stagedId!, index, line: numberLine.line, corrected: '招政发〔2022〕18号' });
     expect(fixed.documents[index].docNumber?.normalized).toBe('招政发〔2022〕18号');
     expect((await app.call('import:scan', { stagedId: file.stagedId!, index }))!.lines.find((l) => l.line === numberLine.line)).toMatchObject({ corrected: true, low: [] });
     // A line that is not in the document is refused with a reason.
-    await expect(app.call('import:correctLine', { stagedId: file.stagedId!, index, line: 99_999, text: 'x' })).rejects.toThrow(/没有第 99999 行/);
+    await expect(app.call('import:correctLine', { stagedId: file.stagedId!, index, line: 99_999, corrected: 'x' })).rejects.toThrow(/没有第 99999 行/);
 
     const summary = await app.call('import:commit', { files: [{ stagedId: file.stagedId!, gazette: null, documents: [{ index }] }] });
     expect(summary.created).toHaveLength(1);
