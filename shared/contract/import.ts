@@ -83,8 +83,42 @@ export const ParsedFile = z.object({
   gazette: ParsedGazette.nullable(),
   documents: z.array(ReviewDocument),
   warnings: z.array(ParseWarning),
+  /** the file's text (or some pages of it) was read from scans by OCR: check it against the page images */
+  scan: z.object({ engine: z.string(), pages: z.number().int(), lowConfidence: z.number().int() }).nullable().optional(),
 });
 export type ParsedFile = z.infer<typeof ParsedFile>;
+
+/** One line of a document read by OCR: where it stands on its page and which characters to check. */
+export const ScanLine = z.object({
+  line: z.number().int(),
+  text: z.string(),
+  /** 0-based page of the file */
+  page: z.number().int(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** indexes into `text` of characters the recogniser was unsure of */
+  low: z.array(z.number().int()),
+  /** a person corrected this line at review */
+  corrected: z.boolean(),
+});
+export type ScanLine = z.infer<typeof ScanLine>;
+
+const ScanPageMeta = z.object({ page: z.number().int(), width: z.number().int(), height: z.number().int() });
+
+/** What the review shows beside a document read by OCR: its pages and its lines. */
+export const StagedScan = z.object({ engine: z.string(), pages: z.array(ScanPageMeta), lines: z.array(ScanLine), lowCount: z.number().int() });
+export type StagedScan = z.infer<typeof StagedScan>;
+
+/** One scanned page as a JPEG image. */
+export const ScanPageImage = ScanPageMeta.extend({ jpegBase64: z.string() });
+export type ScanPageImage = z.infer<typeof ScanPageImage>;
+
+/** The scan a stored document's text came from. */
+export const StoredScan = z.object({ engine: z.string(), fileName: z.string(), pages: z.array(ScanPageMeta), lowConfidence: z.number().int() });
+export type StoredScan = z.infer<typeof StoredScan>;
+
+/** The file being read now (OCR reads a page in seconds), for the progress line; null when none is. */
+export const ImportProgress = z.object({ file: z.string(), done: z.number().int(), total: z.number().int() }).nullable();
+export type ImportProgress = z.infer<typeof ImportProgress>;
 
 const text = (max: number) => z.string().max(max);
 /**
@@ -172,6 +206,8 @@ export const importChannels = defineChannels({
         .refine((fs) => fs.reduce((n, f) => n + f.dataBase64.length, 0) <= MAX_PARSE_REQUEST_BASE64 + 16, {
           message: `一次发送的文件合计不能超过 ${MAX_IMPORT_FILE_LABEL}，请分批发送`,
         }),
+      /** false: scanned pages are not read by OCR (they are listed as needing it) */
+      ocr: z.boolean().optional(),
     }),
     res: z.array(ParsedFile),
     access: 'edit',
@@ -203,6 +239,27 @@ export const importChannels = defineChannels({
    * from the joined text where empty. Returns the file's documents; those after it move down by one.
    */
   'import:merge': { req: StagedDocRef, res: StagedDocuments, access: 'edit' },
+  /** A staged document read by OCR: its page list and lines with the characters to check (null: not from OCR). */
+  'import:scan': { req: StagedDocRef, res: StagedScan.nullable(), access: 'edit' },
+  /** One page image of a staged scan. */
+  'import:scanPage': { req: z.object({ stagedId: z.string().min(1).max(100), page: z.number().int().min(0).max(10_000) }), res: ScanPageImage, access: 'edit' },
+  /**
+   * Corrects one OCR'd line of a staged document (the person read the page): the document is extracted again from
+   * the corrected text, and the correction is stored with the file at commit. Returns the file's documents.
+   */
+  'import:correctLine': {
+    req: StagedDocRef.extend({ line: z.number().int().min(1), corrected: z.string().max(2_000, '一行不能超过 2000 字') }),
+    res: StagedDocuments,
+    access: 'edit',
+  },
+  /** The file being read now and its pages done, for a progress line while OCR runs. */
+  'import:progress': { req: z.object({}).default({}), res: ImportProgress, access: 'edit' },
+  /** Stops reading the file being read now (OCR of a long scan); nothing of it is staged or stored. */
+  'import:cancel': { req: z.object({}).default({}), res: z.object({ cancelled: z.boolean() }), access: 'edit' },
+  /** The scanned pages a stored document's text came from (null: typed text, not OCR). */
+  'import:documentScan': { req: z.object({ documentId: z.string().min(1).max(64) }), res: StoredScan.nullable(), access: 'read' },
+  /** One page image of a stored document's scan. */
+  'import:documentScanPage': { req: z.object({ documentId: z.string().min(1).max(64), page: z.number().int().min(0).max(10_000) }), res: ScanPageImage, access: 'read' },
   /** What people corrected at import review of a stored document (oldest first). */
   'import:corrections': { req: z.object({ documentId: z.string().min(1).max(64) }), res: z.array(ImportCorrection), access: 'read' },
   /** Loads the sample gazettes shipped with the app (for an empty library). */

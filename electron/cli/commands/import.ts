@@ -48,6 +48,7 @@ const unreadable = (name: string, error: string): ParsedFile => ({
 function describe(files: ParsedFile[], out: (s: string) => void): void {
   for (const f of files) {
     out(line`文件：${f.name}${f.encoding ? `（${f.encoding}）` : ''}${f.alreadyImported ? ' — 此前已导入过' : ''}`);
+    if (f.scan) out(line`  扫描件：${f.scan.pages} 页经 OCR 识别（${f.scan.engine}），${f.scan.lowConfidence ? `${f.scan.lowConfidence} 个字识别把握不大，请在导入页对照原图核对` : '没有把握不大的字'}`);
     if (f.error) {
       out(line`  ✗ ${f.error}`);
       continue;
@@ -68,11 +69,27 @@ function describe(files: ParsedFile[], out: (s: string) => void): void {
 }
 
 
+/** Prints OCR progress on stderr (a page takes seconds) while `run` is reading files. */
+async function withProgress<T>(app: { call: (c: 'import:progress', r: Record<string, never>) => Promise<{ file: string; done: number; total: number } | null> }, err: (s: string) => void, run: () => Promise<T>): Promise<T> {
+  let last = '';
+  const timer = setInterval(() => {
+    void app.call('import:progress', {}).then((p) => {
+      const line = p && p.total > 1 ? `  正在识别 ${p.file}：第 ${p.done}/${p.total} 页` : '';
+      if (line && line !== last) err((last = line));
+    }, () => undefined);
+  }, 1000);
+  try {
+    return await run();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: '导入文件（.txt/.docx/.pdf）：先列出识别结果，加 --yes 才保存',
-  usage: 'normdesk import 文件... [--yes] [--json] [--data DIR]',
-  options: { yes: { type: 'boolean', short: 'y' } },
+  summary: '导入文件（.txt/.docx/.pdf，扫描件 OCR 识别）：先列出识别结果，加 --yes 才保存',
+  usage: 'normdesk import 文件... [--yes] [--no-ocr] [--json] [--data DIR]',
+  options: { yes: { type: 'boolean', short: 'y' }, 'no-ocr': { type: 'boolean' } },
   async run(ctx) {
     if (ctx.positionals.length === 0) throw new UsageError('请指定要导入的文件，例如：normdesk import 公报.txt');
     const app = ctx.openApp();
@@ -97,7 +114,7 @@ export const importCommand: CliCommand = {
           upload.push({ name: basename(c.path), dataBase64: bytes.toString('base64') });
           slots.push(null);
         }
-        const results = upload.length ? await app.call('import:parse', { files: upload }) : [];
+        const results = upload.length ? await withProgress(app, ctx.err, () => app.call('import:parse', { files: upload, ocr: !ctx.values['no-ocr'] })) : [];
         let k = 0;
         const here = slots.map((s) => s ?? results[k++]);
         parsed.push(...here);

@@ -10,8 +10,8 @@ import { createParseHost } from '../../core/features/import/parse-host';
 export const parseCommand: CliCommand = {
   name: 'parse',
   summary: '解析文件并显示识别出的公报和文件信息（不保存）',
-  usage: 'normdesk parse FILE [--json] [--registration-pattern REGEX]',
-  options: { json: { type: 'boolean' }, 'registration-pattern': { type: 'string' } },
+  usage: 'normdesk parse FILE [--json] [--text] [--no-ocr] [--registration-pattern REGEX]',
+  options: { json: { type: 'boolean' }, text: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, 'registration-pattern': { type: 'string' } },
   async run(ctx) {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('请指定要解析的文件：normdesk parse FILE [--json]');
@@ -29,12 +29,20 @@ export const parseCommand: CliCommand = {
     const host = createParseHost({ info: () => {}, error: (m) => ctx.err(m) });
     const pattern = ctx.values['registration-pattern'];
     let result;
+    let text: string;
     try {
-      ({ result } = await host.extract(path.basename(file), new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined));
+      const onProgress = (done: number, total: number) => {
+        if (total > 1 || done > 0) ctx.err(`  正在识别：第 ${done}/${total} 页`);
+      };
+      ({ result, text } = await host.extract(path.basename(file), new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined, { ocr: !ctx.values['no-ocr'], onProgress }));
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     } finally {
       await host.close();
+    }
+    if (ctx.values.text) {
+      ctx.out(text);
+      return;
     }
     if (ctx.values.json) {
       ctx.out(JSON.stringify(result, null, 2));

@@ -18,6 +18,7 @@ import { findTerms, segment } from './highlight';
 import { HighlightedText } from './HighlightedText';
 import { History } from './History';
 import { ImportCorrections } from './ImportCorrections';
+import { ScanPages } from './ScanPages';
 import { Relations } from './Relations';
 import { useSession } from '../accounts/session';
 
@@ -209,6 +210,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
             <Body detail={d} terms={terms} />
             <Appointments list={doc.appointments} />
           </Paper>
+          <ScanPages documentId={d.document.id} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">

@@ -11,6 +11,11 @@ const quoted = (v: string | null) => (v ? `“${v}”` : '（空）');
 export function correctionText(c: ImportCorrection): string {
   if (c.kind === 'split') return `拆分：原识别为一件 ${c.extractedValue ?? ''}，拆为两件（${c.correctedValue ?? ''}）`;
   if (c.kind === 'merge') return `合并：原识别为两件 ${c.extractedValue ?? ''}，合为一件（${c.correctedValue ?? ''}）`;
+  if (c.field === 'text') {
+    // an OCR'd line read against the scan: `第12行：what was read` → what it is
+    const [where, ...read] = (c.extractedValue ?? '').split('：');
+    return `OCR 文字校对（${where}）：由${quoted(read.join('：'))}改为${quoted(c.correctedValue)}`;
+  }
   const label = (c.field && DOCUMENT_FIELD_LABELS[c.field]) ?? c.field ?? '';
   return `${label} 由${quoted(c.extractedValue)}改为${quoted(c.correctedValue)}`;
 }

@@ -64,9 +64,9 @@ describe('导入', () => {
     renderWith(<ImportPage />, { 'import:parse': parse as never });
     const big = new File(['x'], 'big.txt');
     Object.defineProperty(big, 'size', { value: 11 * 1024 * 1024 });
-    pick([big, new File(['x'], 'photo.jpg'), new File(['x'], 'fake.pdf')]);
+    pick([big, new File(['x'], 'photo.bmp'), new File(['x'], 'fake.pdf')]);
     expect(await screen.findByText(/文件过大（11.0 MB）：单个文件不能超过 10 MB/)).toBeTruthy();
-    expect(screen.getByText(/不支持的文件类型“.jpg”/)).toBeTruthy();
+    expect(screen.getByText(/不支持的文件类型“.bmp”/)).toBeTruthy();
     expect(await screen.findByText('这不是有效的 PDF 文件')).toBeTruthy();
     expect(parse).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('button', { name: /^保存/ })?.hasAttribute('disabled') ?? true).toBe(true);

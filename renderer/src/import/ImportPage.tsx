@@ -8,7 +8,9 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, countDocs, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
 import { EditParsedDrawer } from './EditParsedDrawer';
+import { ScanProofModal } from './ScanProofModal';
 import { SplitDocumentModal } from './SplitDocumentModal';
+import { useOcrProgress } from './use-ocr-progress';
 import { ACCEPTED } from './read-file';
 import { useImportBatch, type ReviewFile } from './use-import-batch';
 
@@ -39,7 +41,7 @@ function gazetteLabel(g: NonNullable<ParsedFile['gazette']>): string {
 }
 
 /** The row's corrections: fields (修改), and the boundaries between documents (拆分, 与下一件合并). */
-function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge }: {
+function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge, onProof }: {
   i: number;
   title: string;
   last: boolean;
@@ -47,9 +49,16 @@ function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge }: {
   onEdit: (i: number) => void;
   onSplit: (i: number) => void;
   onMerge: (i: number) => void;
+  /** the file was read from scans: check this document against its pages */
+  onProof?: (i: number) => void;
 }) {
   return (
     <Group gap={2} wrap="wrap">
+      {onProof && (
+        <Button size="compact-xs" variant="light" color="orange" aria-label={`对照原图校对 ${title}`} onClick={() => onProof(i)}>
+          对照原图校对
+        </Button>
+      )}
       <Button size="compact-xs" variant="subtle" onClick={() => onEdit(i)}>
         修改
       </Button>
@@ -67,13 +76,14 @@ function RowActions({ i, title, last, busy, onEdit, onSplit, onMerge }: {
   );
 }
 
-function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
+function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge, onProof }: {
   file: ReviewFile;
   busy: boolean;
   onToggle: (i: number, keep: boolean) => void;
   onEdit: (i: number) => void;
   onSplit: (i: number) => void;
   onMerge: (i: number) => void;
+  onProof: (i: number) => void;
 }) {
   const p = file.parsed;
   return (
@@ -83,6 +93,13 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
           <Text fw={600}>{file.name}</Text>
           {p?.encoding && <Badge variant="outline" color="gray" size="sm">{p.encoding}</Badge>}
           {p?.alreadyImported && <Badge color="orange" size="sm">此文件已导入过</Badge>}
+          {p?.scan && (
+            <Tooltip label={`由 ${p.scan.engine} 在本机识别；请对照原图核对`}>
+              <Badge color="orange" variant="light" size="sm" data-testid="ocr-badge">
+                扫描件 · OCR 识别 {p.scan.pages} 页{p.scan.lowConfidence ? ` · ${p.scan.lowConfidence} 个字待核对` : ''}
+              </Badge>
+            </Tooltip>
+          )}
         </Group>
         {p && !p.error && (
           <Text size="sm" c="dimmed">
@@ -171,7 +188,7 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <RowActions i={i} title={doc.title} last={i === file.docs.length - 1} busy={busy} onEdit={onEdit} onSplit={onSplit} onMerge={onMerge} />
+                  <RowActions i={i} title={doc.title} last={i === file.docs.length - 1} busy={busy} onEdit={onEdit} onSplit={onSplit} onMerge={onMerge} onProof={p?.scan ? onProof : undefined} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -232,11 +249,14 @@ function SummaryAlert({ summary }: { summary: ImportSummary }) {
 
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
 export function ImportPage() {
-  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, stop } = useImportBatch(useCall());
+  const call = useCall();
+  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, replaceStaged, stop } = useImportBatch(call);
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
   const [splitting, setSplitting] = useState<{ file: number; doc: number } | null>(null);
+  const [proofing, setProofing] = useState<{ file: number; doc: number } | null>(null);
+  const ocr = useOcrProgress(progress?.phase === 'parse');
   const [merging, setMerging] = useState(false);
   const [boundaryError, setBoundaryError] = useState<string | null>(null);
   const splitFile = splitting ? files[splitting.file] : undefined;
@@ -278,7 +298,7 @@ export function ImportPage() {
             选择文件…
           </Button>
           <Text size="sm" c="dimmed">
-            可一次选择任意多个文件：.txt（UTF-8、GBK/GB18030 等编码自动识别）、.docx、带文字层的 .pdf；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
+            可一次选择任意多个文件：.txt（UTF-8、GBK/GB18030 等编码自动识别）、.docx、.pdf，扫描件（无文字层的 PDF、.jpg、.png、.tif）在本机离线 OCR 识别；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
           </Text>
         </Stack>
         <input
@@ -300,10 +320,10 @@ export function ImportPage() {
           <Group justify="space-between" mb={4}>
             <Text size="sm">
               {progress.phase === 'parse'
-                ? `正在读取和识别（${progress.done}/${progress.total} 个文件已完成）：${progress.current}`
+                ? `正在读取和识别（${progress.done}/${progress.total} 个文件已完成）：${ocr ? `${ocr.file}，OCR 识别第 ${Math.min(ocr.done + 1, ocr.total)}/${ocr.total} 页` : progress.current}`
                 : `正在保存（${progress.done}/${progress.total} 件已保存）：${progress.current}`}
             </Text>
-            <Button size="compact-sm" variant="default" onClick={stop}>
+            <Button size="compact-sm" variant="default" onClick={() => { stop(); if (ocr) void call('import:cancel', {}); }}>
               停止
             </Button>
           </Group>
@@ -326,6 +346,7 @@ export function ImportPage() {
           onEdit={(di) => setEditing({ file: fi, doc: di })}
           onSplit={(di) => setSplitting({ file: fi, doc: di })}
           onMerge={(di) => void merge(fi, di)}
+          onProof={(di) => setProofing({ file: fi, doc: di })}
         />
       ))}
       <ErrorAlert message={boundaryError} title="未能合并" onClose={() => setBoundaryError(null)} />
@@ -340,6 +361,15 @@ export function ImportPage() {
           </Button>
         </Group>
       )}
+      <ScanProofModal
+        target={
+          proofing && files[proofing.file]?.parsed?.stagedId
+            ? { stagedId: files[proofing.file].parsed!.stagedId!, index: proofing.doc, title: files[proofing.file].docs[proofing.doc]?.doc.title ?? '' }
+            : null
+        }
+        onClose={() => setProofing(null)}
+        onCorrected={(res) => proofing && replaceStaged(proofing.file, proofing.doc, res)}
+      />
       <SplitDocumentModal
         target={
           splitting && splitFile?.parsed?.stagedId

@@ -227,8 +227,16 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
     );
   };
 
+  /** A staged document extracted again after a line of its scan was corrected: the fresh extraction replaces it. */
+  const replaceStaged = (fi: number, di: number, res: StagedDocuments) =>
+    setFiles((prev) =>
+      prev.map((f, i) =>
+        i !== fi || !f.parsed ? f : { ...f, parsed: { ...f.parsed, documents: res.documents }, docs: f.docs.map((d, j) => (j === di ? { ...d, doc: res.documents[di] } : d)) },
+      ),
+    );
+
   const update = (fi: number, di: number, patch: Partial<{ doc: ReviewDocument; keep: boolean }>) =>
     setFiles((prev) => prev.map((f, i) => (i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch } : d)) })));
 
-  return { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, stop: () => (cancelRef.current = true) };
+  return { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, replaceStaged, stop: () => (cancelRef.current = true) };
 }

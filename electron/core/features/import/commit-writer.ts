@@ -11,7 +11,9 @@ import type { GazetteService, IssueDocument } from '../gazettes/gazette-service'
 import { contentHash, type DocumentService } from '../library/document-service';
 import type { RelationService } from '../relations/relation-service';
 import { createCorrectionStore } from './corrections';
+import type { OcrPageImage } from './ocr/scan-reader';
 import type { Prepared } from './prepare';
+import { createScanStore } from './scans';
 
 /** The library services an import writes through. */
 export interface ImportServices {
@@ -28,6 +30,8 @@ export interface Writable {
   encoding: string;
   gazette: ParsedGazette | null;
   prepared: Prepared[];
+  /** the file's pages read by OCR (kept with the documents whose text came from them) */
+  scanPages?: readonly OcrPageImage[];
 }
 
 export const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
@@ -51,6 +55,7 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
     'INSERT INTO source_files (id, name, sha256, size, encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const corrections = createCorrectionStore(ctx);
+  const scans = createScanStore(ctx);
   const insertFlag = db.prepare<[string, string, string, string]>(
     'INSERT OR REPLACE INTO document_flags (document_id, kind, message, created_at) VALUES (?, ?, ?, ?)',
   );
@@ -116,6 +121,7 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
       for (const f of p.flags) insertFlag.run(id, f.kind, f.message, at);
       // What the person corrected at review stays with the file and the document it made (issue 16).
       if (p.corrections?.length) corrections.record(by, source(), id, p.corrections);
+      if (p.scan && file.scanPages) scans.record(by, source(), id, p.scan, file.scanPages);
       if (p.flags.length) summary.flagged.push({ id, title: nd.title, docNumber, reason: p.flags.map((f) => f.message).join(' ') });
       changed.add(id);
       resolvedFrom.forEach((s) => changed.add(s));

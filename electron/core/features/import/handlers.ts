@@ -11,12 +11,19 @@ type ImportHandlers = Pick<Handlers, keyof typeof importChannels>;
  */
 export function createImportHandlers(_ctx: AppContext, imports: ImportService): ImportHandlers {
   return {
-    'import:parse': async ({ files }) => imports.parse(files),
+    'import:parse': async ({ files, ocr }) => imports.parse(files, { ocr }),
     'import:commit': async ({ files }, { caller }) => imports.commit(caller, files),
     'import:lines': async ({ stagedId, index }) => imports.lines(stagedId, index),
     'import:split': async ({ stagedId, index, at }) => imports.split(stagedId, index, at),
     'import:merge': async ({ stagedId, index }) => imports.merge(stagedId, index),
     'import:corrections': async ({ documentId }) => imports.corrections(documentId),
+    'import:scan': async ({ stagedId, index }) => imports.scan(stagedId, index),
+    'import:scanPage': async ({ stagedId, page }) => imports.scanPage(stagedId, page),
+    'import:correctLine': async ({ stagedId, index, line, corrected }) => imports.correctLine(stagedId, index, line, corrected),
+    'import:progress': async () => imports.progress(),
+    'import:cancel': async () => imports.cancel(),
+    'import:documentScan': async ({ documentId }) => imports.documentScan(documentId),
+    'import:documentScanPage': async ({ documentId, page }) => imports.documentScanPage(documentId, page),
     'import:samples': async (_req, { caller }) => imports.samples(caller),
   };
 }

@@ -12,10 +12,12 @@ import { documentLines, initialParts, mergeWithNext, splitDocument, type Rebound
 import { createCommitWriter, type ImportServices, type Writable } from './commit-writer';
 import { createCorrectionStore, reviewCorrections } from './corrections';
 import { DEFAULT_PARSE_LIMITS, mb, type ParseLimits } from './limits';
-import { createParseHost, type Extracted, type ParseHost } from './parse-host';
+import { createParseHost, type Extracted, type ExtractOptions, type ParseHost } from './parse-host';
 import { corrected, prepare, type Prepared } from './prepare';
 import { createReviewer } from './review';
 import { createReviewFlags } from './review-flags';
+import { createScanReview } from './scan-review';
+import { documentScan, lineCorrections } from './scans';
 import { createStagingArea, DEFAULT_STAGING, type StagedFile, type StagingOptions } from './staging';
 
 export type { ImportServices } from './commit-writer';
@@ -28,7 +30,7 @@ export type TrustedFile = Pick<StagedFile, 'name' | 'sha256' | 'size' | 'encodin
 /** How files become documents and how long parses wait; injectable so the rest is testable without workers. */
 export interface ImportOptions {
   /** reads and extracts one file (default: in a worker thread within `limits`) */
-  extract?: (name: string, bytes: Uint8Array, registrationPattern: string) => Promise<Extracted>;
+  extract?: (name: string, bytes: Uint8Array, registrationPattern: string, options?: ExtractOptions) => Promise<Extracted>;
   limits?: ParseLimits;
   staging?: Partial<StagingOptions>;
 }
@@ -56,9 +58,12 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
     if (!printed) return { ok: false, title: null, reason: `文件“${staged.name}”中没有第 ${c.index + 1} 件文件，请重新解析该文件后再保存。` };
     const fixed = corrected(printed, c);
     const p = prepare(staged.name, fixed, printed, c.index);
-    return p.ok ? { ...p, corrections: reviewCorrections(printed, fixed, c, staged.parts[c.index]?.history ?? []) } : p;
+    if (!p.ok) return p;
+    const lines = staged.parts[c.index]?.lines ?? [];
+    const corrections = [...reviewCorrections(printed, fixed, c, staged.parts[c.index]?.history ?? []), ...lineCorrections(staged, lines)];
+    return { ...p, corrections, scan: documentScan(staged, c.index) };
   });
-  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: f.gazette, prepared };
+  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: f.gazette, prepared, scanPages: staged.ocr?.pages };
 }
 
 /**
@@ -73,12 +78,12 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
   let host: ParseHost | null = null;
   const extract =
     options.extract ??
-    ((name: string, bytes: Uint8Array, pattern: string) => {
+    ((name: string, bytes: Uint8Array, pattern: string, opts?: ExtractOptions) => {
       if (!host) {
         const h = (host = createParseHost(ctx.log, limits));
         ctx.onClose(() => h.close());
       }
-      return host.extract(name, bytes, pattern);
+      return host.extract(name, bytes, pattern, opts);
     });
   const staging = createStagingArea({ ...DEFAULT_STAGING, ...options.staging, now: options.staging?.now ?? (() => ctx.now().getTime()) });
   const writer = createCommitWriter(ctx, services);
@@ -86,6 +91,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
   const sourceBySha = ctx.db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
   const reviewFlags = createReviewFlags(ctx);
   const corrections = createCorrectionStore(ctx);
+  const scans = createScanReview(ctx, staging, { cancel: () => host?.cancel() ?? false, reviewAll: (name, docs, warnings) => reviewAll(name, docs, warnings, new Map()) });
 
   /** A file's documents with review warnings; `seen` collects their 文号 and titles to find duplicates in the batch. */
   function reviewAll(name: string, docs: readonly ParsedDocument[], warnings: ParseResult['warnings'], seen: Map<string, string>) {
@@ -98,7 +104,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
   }
 
   /** Reads, extracts and stages one file; any failure becomes the file's `error` and never touches the others. */
-  async function parseBytes(name: string, bytes: Uint8Array, seen: Map<string, string>): Promise<ParsedFile> {
+  async function parseBytes(name: string, bytes: Uint8Array, seen: Map<string, string>, ocr = true): Promise<ParsedFile> {
     const hash = sha256(bytes);
     const base: ParsedFile = {
       stagedId: null,
@@ -118,7 +124,9 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       return { ...base, error: `文件过大（${mb(bytes.length)}）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入。` };
     }
     try {
-      const { encoding, note, text, result } = await extract(name, bytes, ctx.settings.get().registrationPattern);
+      const { encoding, note, text, result, ocr: scan } = await scans.reading(name, (onProgress) =>
+        extract(name, bytes, ctx.settings.get().registrationPattern, { ocr, onProgress }),
+      );
       if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
         return { ...base, encoding, error: `文件中识别出 ${result.documents.length} 件公文，超过单个文件 ${MAX_DOCUMENTS_PER_FILE} 件的上限，请拆分后再导入。` };
       }
@@ -128,8 +136,8 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       }
       const lines = textLines(text);
       const parts = initialParts(result.documents, lines.length);
-      const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings });
-      return { ...base, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings };
+      const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings, ocr: scan ?? null });
+      return { ...base, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings, scan: scans.summary(scan ?? null) };
     } catch (err) {
       if (err instanceof AppError) return { ...base, error: err.message };
       ctx.log.error(`读取导入文件 ${name} 时出错`, err);
@@ -177,7 +185,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
 
   return {
     /** Reads and extracts uploaded files for review, staging each; nothing is stored. */
-    async parse(files: readonly Upload[]): Promise<ParsedFile[]> {
+    async parse(files: readonly Upload[], options: { ocr?: boolean } = {}): Promise<ParsedFile[]> {
       const seen = new Map<string, string>();
       const out: ParsedFile[] = [];
       for (const f of files) {
@@ -185,7 +193,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
         if (!BASE64.test(compact)) {
           out.push({ ...(await parseBytes(f.name, new Uint8Array(), seen)), error: '文件内容传输有误（不是有效的 base64 编码），请重新选择文件。' });
         } else {
-          out.push(await parseBytes(f.name, Buffer.from(compact, 'base64'), seen));
+          out.push(await parseBytes(f.name, Buffer.from(compact, 'base64'), seen, options.ocr ?? true));
         }
       }
       return out;
@@ -198,6 +206,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     split: (stagedId: string, index: number, at: number) => rebound(stagedId, (f, re) => splitDocument(f, index, at, re)),
     /** Merges a staged document with the next one. */
     merge: (stagedId: string, index: number) => rebound(stagedId, (f, re) => mergeWithNext(f, index, re)),
+    ...scans.api,
     /** What people corrected at import review of a stored document. */
     corrections: (documentId: string) => corrections.forDocument(documentId),
     /** Stores already parsed data as given (tests, samples, benchmarks): not reachable through the contract. */

@@ -4,7 +4,8 @@ import type { Logger } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import { findWorkerScript } from '../../kernel/worker-script';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits';
-import { PARSE_WORKER_ROLE, runParseJob, type ParseJob, type ParseJobReply } from './parse-job';
+import type { OcrInfo } from './ocr/scan-reader';
+import { PARSE_WORKER_ROLE, runParseJob, type ParseJob, type ParseJobReply, type ParseProgress } from './parse-job';
 
 /** What reading and extracting one file gave. */
 export interface Extracted {
@@ -14,11 +15,24 @@ export interface Extracted {
   /** the text as read, kept while the parse is staged so a person can split or merge its documents */
   text: string;
   result: ParseResult;
+  /** pages read by OCR (images, and per text line its page, box and confidences); null for a file with text */
+  ocr?: OcrInfo | null;
 }
+
+/** Per file: OCR on or off, and progress after each page read. */
+export interface ExtractOptions {
+  ocr?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Time a page read by OCR may take on top of the file's limit (each page read gives the file this much more). */
+export const OCR_PAGE_ALLOWANCE_MS = 60_000;
 
 export interface ParseHost {
   /** Reads and extracts one file within the limits; a limit passed or bad input throws AppError with a Chinese message. */
-  extract(name: string, bytes: Uint8Array, registrationPattern: string | undefined): Promise<Extracted>;
+  extract(name: string, bytes: Uint8Array, registrationPattern: string | undefined, options?: ExtractOptions): Promise<Extracted>;
+  /** Stops the file being read now (its worker is ended; the next file gets a fresh one); false when none is. */
+  cancel(): boolean;
   close(): Promise<void>;
 }
 
@@ -33,6 +47,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
   let worker: Worker | null = null;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
+  let stopCurrent: (() => void) | null = null;
 
   const time = limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} 秒` : `${limits.timeoutMs} 毫秒`;
   const tooBig = (name: string) =>
@@ -52,11 +67,12 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
     return w;
   }
 
-  function inWorker(job: ParseJob): Promise<ParseJobReply> {
+  function inWorker(job: ParseJob, onProgress?: ExtractOptions['onProgress']): Promise<ParseJobReply> {
     const w = (worker ??= start());
     return new Promise((resolve, reject) => {
       const finish = (fn: () => void, kill: boolean) => {
         clearTimeout(timer);
+        stopCurrent = null;
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
@@ -66,8 +82,16 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
         }
         fn();
       };
-      const onMessage = (reply: ParseJobReply) => {
-        if (reply.id === job.id) finish(() => resolve(reply), false);
+      const onMessage = (reply: ParseJobReply | ParseProgress) => {
+        if (reply.id !== job.id) return;
+        if ('progress' in reply) {
+          // A page read: the file may take longer (OCR), but each page must come within its own allowance.
+          clearTimeout(timer);
+          timer = setTimeout(() => finish(() => reject(tooSlow(job.name)), true), Math.max(limits.timeoutMs, OCR_PAGE_ALLOWANCE_MS));
+          onProgress?.(reply.progress.done, reply.progress.total);
+          return;
+        }
+        finish(() => resolve(reply), false);
       };
       const onError = (err: Error & { code?: string }) => {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(() => reject(tooBig(job.name)), true);
@@ -77,28 +101,35 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
         }
       };
       const onExit = () => finish(() => reject(tooBig(job.name)), true);
-      const timer = setTimeout(() => finish(() => reject(tooSlow(job.name)), true), limits.timeoutMs);
+      let timer = setTimeout(() => finish(() => reject(tooSlow(job.name)), true), limits.timeoutMs);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
+      stopCurrent = () => finish(() => reject(new AppError('INVALID_INPUT', `已取消读取文件“${job.name}”，未保存任何内容`)), true);
       w.postMessage(job);
     });
   }
 
   return {
-    extract(name, bytes, registrationPattern) {
-      const job: ParseJob = { id: nextId++, name, bytes, registrationPattern, limits };
+    extract(name, bytes, registrationPattern, options = {}) {
+      const job: ParseJob = { id: nextId++, name, bytes, registrationPattern, limits, ocr: options.ocr };
       const run = async (): Promise<Extracted> => {
-        const reply = script ? await inWorker(job) : await runParseJob(job);
+        const progress = options.onProgress;
+        const reply = script ? await inWorker(job, progress) : await runParseJob(job, progress ? (p) => progress(p.progress.done, p.progress.total) : undefined);
         if (!reply.ok) {
           if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
           throw new Error(reply.message);
         }
-        return { encoding: reply.encoding, note: reply.note, text: reply.text, result: reply.result };
+        return { encoding: reply.encoding, note: reply.note, text: reply.text, result: reply.result, ocr: reply.ocr };
       };
       const p = queue.then(run, run);
       queue = p.catch(() => undefined);
       return p;
+    },
+    cancel() {
+      const stop = stopCurrent;
+      stop?.();
+      return stop !== null;
     },
     async close() {
       const w = worker;

@@ -2,6 +2,7 @@ import type { ParseResult } from '../../../../shared/domain/parse-result';
 import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
 import type { ParseLimits } from './limits';
+import type { OcrInfo } from './ocr/scan-reader';
 import { readImportFile } from './readers';
 
 /** A file to read and extract, sent by parse-host.ts. */
@@ -12,19 +13,28 @@ export interface ParseJob {
   /** the setting; undefined for the parser's default */
   registrationPattern: string | undefined;
   limits: ParseLimits;
+  /** false: scanned pages are not read by OCR (the CLI's --no-ocr) */
+  ocr?: boolean;
+}
+
+/** Sent by the worker after each page it read (OCR takes seconds a page): progress, and a sign of life for the time limit. */
+export interface ParseProgress {
+  id: number;
+  progress: { done: number; total: number };
 }
 
 /** What the worker answers: the extraction, or the reason it failed (AppError code and Chinese message). */
 export type ParseJobReply =
-  | { id: number; ok: true; encoding: string; note: string | null; text: string; result: ParseResult }
+  | { id: number; ok: true; encoding: string; note: string | null; text: string; result: ParseResult; ocr: OcrInfo | null }
   | { id: number; ok: false; code: string; message: string };
 
 /** Reads and extracts one file; in the worker, and in-process where no worker can be started. */
-export async function runParseJob(job: ParseJob): Promise<ParseJobReply> {
+export async function runParseJob(job: ParseJob, progress?: (p: ParseProgress) => void): Promise<ParseJobReply> {
   try {
-    const read = await readImportFile(job.name, job.bytes, job.limits);
+    const onPage = progress ? (done: number, total: number) => progress({ id: job.id, progress: { done, total } }) : undefined;
+    const read = await readImportFile(job.name, job.bytes, job.limits, { ocr: job.ocr, onPage });
     const result = parseText(read.text, { file: job.name, encoding: read.encoding, registrationPattern: job.registrationPattern });
-    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, text: read.text, result };
+    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, text: read.text, result, ocr: read.ocr ?? null };
   } catch (err) {
     if (err instanceof AppError) return { id: job.id, ok: false, code: err.code, message: err.message };
     return { id: job.id, ok: false, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };

@@ -5,6 +5,6 @@ import { PARSE_WORKER_ROLE, runParseJob, type ParseJob } from './parse-job';
 // time limits. The role check keeps a test runner's own worker from answering.
 if ((workerData as { role?: string } | null)?.role === PARSE_WORKER_ROLE) {
   parentPort?.on('message', (job: ParseJob) => {
-    void runParseJob(job).then((reply) => parentPort?.postMessage(reply));
+    void runParseJob(job, (p) => parentPort?.postMessage(p)).then((reply) => parentPort?.postMessage(reply));
   });
 }

@@ -6,10 +6,11 @@ import { AppError } from '../../kernel/errors';
 import { checkDates, docNumberProblem, type NewDocument } from '../library/document-service';
 import type { Correction } from './corrections';
 import { dateContradictions, type Contradiction } from './review';
+import type { DocumentScan } from './scans';
 
 /** A document ready to store (with the relations to enter and the flags to set), or the reason it is refused. */
 export type Prepared =
-  | { ok: true; doc: NewDocument; relations: ParsedDocument; flags: Contradiction[]; corrections?: Correction[] }
+  | { ok: true; doc: NewDocument; relations: ParsedDocument; flags: Contradiction[]; corrections?: Correction[]; scan?: DocumentScan | null }
   | { ok: false; title: string | null; reason: string };
 
 /** A staged document with the person's corrections over it (a field left out keeps what was extracted). */

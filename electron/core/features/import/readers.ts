@@ -2,6 +2,7 @@ import { AppError } from '../../kernel/errors';
 
 import { detectAndDecode } from './encoding';
 import { DEFAULT_PARSE_LIMITS, mb, wan, type ParseLimits } from './limits';
+import { readPdfScanPage, readScanImage, type OcrInfo, type ReadOptions } from './ocr/scan-reader';
 
 /**
  * Bytes of an import file → text. `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
@@ -15,6 +16,8 @@ export interface ReadResult {
   encoding: string;
   /** for the review: how the encoding was decided when it was not plain UTF-8/GB18030, or that it looks garbled */
   note?: string | null;
+  /** pages read by OCR: the page images and, per text line, its page, box and character confidences */
+  ocr?: OcrInfo;
 }
 
 function invalid(message: string): AppError {
@@ -144,7 +147,7 @@ async function pageItems(page: PdfPage, p: number, limits: ParseLimits): Promise
   return items;
 }
 
-async function readPdf(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> {
+async function readPdf(bytes: Uint8Array, limits: ParseLimits, opts: ReadOptions): Promise<ReadResult> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(1024, bytes.length)));
   if (!head.includes('%PDF-')) throw invalid('不是有效的 PDF 文件');
   let doc: { numPages: number; getPage(n: number): Promise<PdfPage>; destroy(): Promise<void> };
@@ -169,9 +172,22 @@ async function readPdf(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResu
     const pages: string[] = [];
     let chars = 0;
     let length = 0;
+    const scans = opts.ocr === false ? null : { lines: [] as string[], info: null as OcrInfo | null };
+    const lineInfo: OcrInfo['lines'] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const items = await pageItems(page, p, limits);
+      if (scans && !items.some((it) => typeof it.str === 'string' && it.str.trim())) {
+        // A page without a text layer (a scan, or a scanned page inside a typed PDF): read it with OCR.
+        const read = await readPdfScanPage(page as unknown as Parameters<typeof readPdfScanPage>[0], p, doc.numPages, scans.info, limits, opts);
+        scans.info = read.info;
+        pages.push(read.lines.join('\n'));
+        lineInfo.push(...read.lineInfo);
+        chars += read.lines.join('').length;
+        length += read.lines.join('').length;
+        page.cleanup();
+        continue;
+      }
       // Lines by y position (within 2 points), found through a map of rounded positions, not a scan per item.
       const lines: { y: number; parts: { x: number; s: string }[] }[] = [];
       const byY = new Map<number, (typeof lines)[number]>();
@@ -195,9 +211,13 @@ async function readPdf(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResu
       if (length > limits.maxTextChars) capText(' '.repeat(length), limits);
       lines.sort((a, b) => b.y - a.y);
       pages.push(lines.map((l) => l.parts.sort((a, b) => a.x - b.x).map((q) => q.s).join('')).join('\n'));
+      lineInfo.push(...lines.map(() => null));
+      opts.onPage?.(p, doc.numPages);
     }
-    if (chars === 0) throw invalid('PDF 没有文字层（可能是扫描件），扫描件需要 OCR 识别，暂不支持');
-    return { text: pages.join('\n'), encoding: 'pdf' };
+    if (chars === 0 && !scans) throw invalid('PDF 没有文字层（可能是扫描件），已按要求跳过 OCR 识别（去掉 --no-ocr 即可识别）');
+    if (chars === 0) throw invalid('PDF 没有文字层，OCR 识别扫描页面也没有读出文字（空白页或图像过于模糊）');
+    if (!scans?.info) return { text: pages.join('\n'), encoding: 'pdf' };
+    return { text: pages.join('\n'), encoding: 'pdf+ocr', ocr: { ...scans.info, lines: lineInfo } };
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw invalid('无法读取 PDF 文件的文字内容，文件可能已损坏');
@@ -210,17 +230,17 @@ async function readPdf(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResu
  * Reads an import file's bytes into text within `limits`; throws AppError('INVALID_INPUT') with a Chinese
  * message on bad input or a limit passed.
  */
-export async function readImportFile(name: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ReadResult> {
+export async function readImportFile(name: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS, opts: ReadOptions = {}): Promise<ReadResult> {
   if (!bytes || bytes.length === 0) throw invalid(`文件为空：${name}`);
   if (bytes.length > limits.maxFileBytes) throw invalid(`文件过大（${mb(bytes.length)}）：单个文件不能超过 ${mb(limits.maxFileBytes)}`);
   const ext = extOf(name);
-  const result = await readByType(name, ext, bytes, limits);
+  const result = await readByType(name, ext, bytes, limits, opts);
   capText(result.text, limits);
   if (!result.text.trim()) throw invalid(`文件没有文字内容：${name}`);
   return result;
 }
 
-function readByType(name: string, ext: string, bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> | ReadResult {
+function readByType(name: string, ext: string, bytes: Uint8Array, limits: ParseLimits, opts: ReadOptions): Promise<ReadResult> | ReadResult {
   switch (ext) {
     case 'txt':
     case 'text':
@@ -228,10 +248,16 @@ function readByType(name: string, ext: string, bytes: Uint8Array, limits: ParseL
     case 'docx':
       return readDocx(bytes, limits);
     case 'pdf':
-      return readPdf(bytes, limits);
+      return readPdf(bytes, limits, opts);
+    case 'jpg':
+    case 'jpeg':
+    case 'png':
+    case 'tif':
+    case 'tiff':
+      return readScanImage(name, bytes, limits, opts);
     case 'doc':
       throw invalid('不支持旧版 Word 格式（.doc），请另存为 .docx 后导入');
     default:
-      throw invalid(`不支持的文件类型${ext ? `（.${ext}）` : ''}：仅支持 .txt、.docx、.pdf`);
+      throw invalid(`不支持的文件类型${ext ? `（.${ext}）` : ''}：仅支持 .txt、.docx、.pdf 和扫描图片（.jpg、.png、.tif）`);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedDocument, ParsedGazette, ParseWarning } from '../../../../shared/domain/parse-result';
+import type { OcrInfo } from './ocr/scan-reader';
 
 /** A boundary a person moved at review (split or merge), as it will be stored with the file. */
 export interface BoundaryCorrection {
@@ -29,6 +30,10 @@ export interface StagedFile {
   /** the file's text by line, as read (line n is lines[n - 1]) */
   lines: string[];
   warnings: ParseWarning[];
+  /** pages read by OCR: images, and per line its page, box and confidences (parallel to `lines`) */
+  ocr?: OcrInfo | null;
+  /** OCR'd lines a person corrected at review, by line number: what was read and what it became */
+  textFixes?: Map<number, { extracted: string; corrected: string }>;
   stagedAt: number;
   /** approximate memory it holds (UTF-16 text) */
   bytes: number;
@@ -52,8 +57,10 @@ export const DEFAULT_STAGING: Omit<StagingOptions, 'now'> = {
 /** Why a staged file is gone, for the message at commit. */
 export type Gone = { name: string; why: 'expired' | 'evicted' | 'committed' } | null;
 
-function sizeOf(documents: readonly ParsedDocument[], gazette: ParsedGazette | null, lines: readonly string[]): number {
+function sizeOf(documents: readonly ParsedDocument[], gazette: ParsedGazette | null, lines: readonly string[], ocr?: OcrInfo | null): number {
   let chars = gazette ? JSON.stringify(gazette).length : 0;
+  for (const p of ocr?.pages ?? []) chars += p.jpeg.length / 2;
+  chars += (ocr?.lines.length ?? 0) * 40;
   for (const l of lines) chars += l.length + 8;
   for (const d of documents) {
     chars += 400 + d.title.length;
@@ -94,7 +101,7 @@ export function createStagingArea(opts: StagingOptions) {
     put(f: Omit<StagedFile, 'id' | 'stagedAt' | 'bytes'>): string {
       expire();
       const id = randomUUID();
-      const staged: StagedFile = { ...f, id, stagedAt: opts.now(), bytes: sizeOf(f.documents, f.gazette, f.lines) };
+      const staged: StagedFile = { ...f, id, stagedAt: opts.now(), bytes: sizeOf(f.documents, f.gazette, f.lines, f.ocr) };
       files.set(id, staged);
       total += staged.bytes;
       for (const old of files.values()) {
@@ -115,7 +122,7 @@ export function createStagingArea(opts: StagingOptions) {
       const f = files.get(id);
       if (!f) return;
       total -= f.bytes;
-      Object.assign(f, { documents, parts, warnings, bytes: sizeOf(documents, f.gazette, f.lines) });
+      Object.assign(f, { documents, parts, warnings, bytes: sizeOf(documents, f.gazette, f.lines, f.ocr) });
       total += f.bytes;
     },
     /** Forgets a file once it is committed. */

@@ -5,8 +5,8 @@ import type { Migration } from '../migrate';
  * account-from-address, so a lock survives a restart of the server, and the CLI on the server machine (another
  * process) can lift it with `normdesk user unlock`. Only counters and times: never a password.
  */
-export const migration0013: Migration = {
-  version: 13,
+export const migration0011: Migration = {
+  version: 11,
   name: 'login-throttle',
   up: `
 CREATE TABLE login_throttle (
