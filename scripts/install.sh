@@ -23,11 +23,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# npm dependencies: the Electron binary cannot be downloaded here, and is not needed for browser mode.
+# npm dependencies: the Electron binary cannot be downloaded here, and is not needed for browser mode; ONNX
+# Runtime (OCR) ships its CPU libraries and must not try to fetch CUDA ones (see .npmrc).
 stamp=node_modules/.normdesk-lock-hash
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "== 安装 npm 依赖（首次约 2–3 分钟，主要是编译 better-sqlite3）"
-  ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
+  ELECTRON_SKIP_BINARY_DOWNLOAD=1 ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
   echo "$want" > "$stamp"
 fi
