@@ -63,6 +63,14 @@ async function issueIn(data: string): Promise<string> {
   return json<{ id: string }>(await ok('issue', 'create', '--gazette', g.id, '--date', '2026-12-01', '--json', '--data', data)).id;
 }
 
+/** A scanned page (white, as a scanner leaves an empty sheet) as a PNG file. */
+async function whitePage(): Promise<string> {
+  const sharp = (await import('sharp')).default;
+  const file = join(tmp('nd-opt-scan-'), '扫描件.png');
+  await sharp({ create: { width: 400, height: 560, channels: 3, background: '#ffffff' } }).png().toFile(file);
+  return file;
+}
+
 type Case = () => Promise<void>;
 
 const CASES: Record<string, Case> = {
@@ -162,6 +170,17 @@ const CASES: Record<string, Case> = {
   'search --json': async () => expect(json<{ total: number }>(await ok('search', '高青', '--json', '--data', base)).total).toBeGreaterThan(2),
   'search --limit': async () => expect(json<{ results: unknown[] }>(await ok('search', '高青', '--json', '--limit', '2', '--data', base)).results).toHaveLength(2),
 
+  'parse --text': async () => expect((await ok('parse', SAMPLE_GAZETTE, '--text')).out).toContain('高青县人民政府公报'),
+  'parse --no-ocr': async () => {
+    const r = await cli('parse', await whitePage(), '--no-ocr');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/扫描图片，需要 OCR 识别；已按要求跳过/);
+  },
+  'import --no-ocr': async () => {
+    const r = await cli('import', await whitePage(), '--no-ocr', '--data', fresh());
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toMatch(/扫描图片，需要 OCR 识别；已按要求跳过/);
+  },
   'parse --json': async () => expect(json<{ documents: unknown[] }>(await ok('parse', SAMPLE_GAZETTE, '--json')).documents).toHaveLength(13),
   'parse --registration-pattern': async () => {
     const regs = (args: string[]) => ok('parse', SAMPLE_GAZETTE, '--json', ...args).then((r) => json<{ documents: Array<{ registrationNumber: string | null }> }>(r).documents.map((d) => d.registrationNumber).filter(Boolean));

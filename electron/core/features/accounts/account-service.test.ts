@@ -263,6 +263,13 @@ const EXPECTED: Partial<Record<string, 'read' | 'edit' | 'review' | 'admin'>> = 
   'issue:publish': 'edit',
   'issue:printed-in': 'read',
   'issue:reopen': 'edit',
+  'import:scan': 'edit',
+  'import:scanPage': 'edit',
+  'import:correctLine': 'edit',
+  'import:progress': 'edit',
+  'import:cancel': 'edit',
+  'import:documentScan': 'read',
+  'import:documentScanPage': 'read',
 };
 
 describe('every role × every channel', () => {
