@@ -45,6 +45,8 @@ export const CampaignInput = z.object({
   /** the higher-level notice this campaign answers: 文号 and title */
   basisDocNumber: z.string().trim().max(100).default(''),
   basisTitle: z.string().trim().max(500).default(''),
+  /** the body organising the campaign: the default 发文机关 of its result notice */
+  organizer: z.string().trim().max(100).default(''),
   /** documents signed on or before this day are reviewed, with their status as of this day */
   cutoff: IsoDate,
   scope: CampaignScope.default(DEFAULT_SCOPE),
@@ -57,6 +59,7 @@ export const CampaignSummary = z.object({
   name: z.string(),
   basisDocNumber: z.string(),
   basisTitle: z.string(),
+  organizer: z.string(),
   cutoff: IsoDate,
   scope: CampaignScope,
   state: CampaignState,
@@ -100,7 +103,10 @@ export const CampaignItem = z.object({
   issuers: z.array(z.string()),
   dateSigned: IsoDate.nullable(),
   validUntil: IsoDate.nullable(),
+  /** status today */
   status: DocumentStatus,
+  /** status as of the campaign's cut-off date: what the campaign reviews */
+  statusAtCutoff: DocumentStatus,
   decision: CleanupDecision.nullable(),
   reason: z.string(),
   note: z.string(),
@@ -194,7 +200,7 @@ export const cleanupChannels = defineChannels({
       id: Id,
       docNumber: z.string().trim().min(1, '请填写清理结果通知的文号').max(100),
       date: IsoDate,
-      /** the body publishing the notice (default: the scope's first issuer) */
+      /** the body publishing the notice (default: the campaign's organiser; refused when neither is given) */
       issuer: z.string().trim().max(100).optional(),
       title: z.string().trim().max(200).optional(),
     }),
@@ -226,6 +232,7 @@ export const cleanupChannels = defineChannels({
       docNumber: z.string().trim().min(1, '请填写清理结果通知的文号').max(100),
       date: IsoDate,
       issuer: z.string().trim().max(100).optional(),
+      title: z.string().trim().max(200).optional(),
       items: z.array(PublishedItem).min(1).max(20_000),
     }),
     res: z.object({ campaign: CampaignDetail, notFound: z.array(PublishedItem) }),

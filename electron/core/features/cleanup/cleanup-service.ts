@@ -32,6 +32,8 @@ export interface CleanupDeps {
 }
 
 const ENDED: readonly DocumentStatus[] = ['已失效', '已废止', '宣布失效'];
+/** Decisions that cannot be saved without a reason (修改 may wait for it until publication, see the gate). */
+const STRICT_REASON: readonly CleanupDecisionValue[] = ['废止', '宣布失效'];
 
 /**
  * The result notice and its annex rows as the export engine takes them (decided documents only; while the
@@ -40,8 +42,8 @@ const ENDED: readonly DocumentStatus[] = ['已失效', '已废止', '宣布失�
 function exportInput(store: CleanupStore, row: CampaignRow): CleanupInput {
   const items = store.allItems.all(row.id).filter((r) => r.decision);
   if (!items.length) throw new AppError('INVALID_INPUT', `清理项目“${row.name}”还没有任何决定，无法导出清理结果`);
-  const scope = JSON.parse(row.scope) as { issuers: string[] };
-  const issuer = scope.issuers[0] || (JSON.parse(items[0].issuers) as string[])[0] || '';
+  // the published notice's own 发文机关 once published, else the campaign's organiser — never a guess from the scope
+  const issuer = (row.notice_document_id ? store.noticeIssuer.get(row.notice_document_id) : undefined) || row.organizer;
   const counts: Record<CleanupDecisionValue, number> = { 继续有效: 0, 修改: 0, 废止: 0, 宣布失效: 0 };
   for (const r of items) counts[r.decision!]++;
   return {
@@ -157,7 +159,8 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const row = store.item.get({ id, doc: documentId });
     if (!row) throw new AppError('NOT_FOUND', `该文件不在清理范围内：${documentId}`);
     const statusOn = statuses.onDay();
-    return toItem(row, statusOn(row.document_id), warningsFor(row.document_id, row.decision, statusOn));
+    const atCutoff = statuses.onDay(summaryRow(id).cutoff);
+    return toItem(row, statusOn(row.document_id), warningsFor(row.document_id, row.decision, statusOn), atCutoff(row.document_id));
   }
 
   /** What is missing before publication: undecided documents, decisions without a required reason. */
@@ -205,7 +208,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       db.transaction(() => {
         store.insertCampaign.run({
           id, name: input.name, basis_doc_number: input.basisDocNumber, basis_title: input.basisTitle, cutoff: input.cutoff,
-          scope: JSON.stringify(input.scope), created_at: ctx.now().toISOString(), created_by: by.user,
+          scope: JSON.stringify(input.scope), created_at: ctx.now().toISOString(), created_by: by.user, organizer: input.organizer,
         });
         const position = takeScope(store, statusOn, id, input);
         audit.record(by, 'campaign.create', 'campaign', id, null, { ...input, documents: position });
@@ -220,19 +223,24 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
 
     /** One page of the review list. */
     items(q: z.output<typeof ItemQuery>) {
-      summaryRow(q.id);
+      const campaign = summaryRow(q.id);
       const filter = { id: q.id, decision: q.decision ?? null, issuer: q.issuer || null, q: q.q?.trim() || null };
       const statusOn = statuses.onDay();
+      const atCutoff = statuses.onDay(campaign.cutoff);
       const rows = store.items.all({ ...filter, limit: q.limit, offset: q.offset });
       return {
         total: store.countItems.get(filter) ?? 0,
-        rows: rows.map((r) => toItem(r, statusOn(r.document_id), warningsFor(r.document_id, r.decision, statusOn))),
+        rows: rows.map((r) => toItem(r, statusOn(r.document_id), warningsFor(r.document_id, r.decision, statusOn), atCutoff(r.document_id))),
       };
     },
 
     /** The legal office's decision on one or many documents, in one transaction; returns warnings. */
     decide(by: Caller, req: { id: string; documentIds: string[]; decision: CleanupDecisionValue | null; reason: string; note: string }) {
       requireReviewing(req.id);
+      // 废止 and 宣布失效 end a document's force: never stored without the reason the result notice prints
+      if (req.decision && STRICT_REASON.includes(req.decision) && !req.reason.trim()) {
+        throw new AppError('INVALID_INPUT', `决定“${req.decision}”必须填写理由，请选择或填写理由后再保存。`);
+      }
       const ids = [...new Set(req.documentIds)];
       const statusOn = statuses.onDay();
       const warnings: Array<{ documentId: string; title: string; warning: string }> = [];
