@@ -32,8 +32,15 @@ export interface CleanupDeps {
 }
 
 const ENDED: readonly DocumentStatus[] = ['已失效', '已废止', '宣布失效'];
-/** Decisions that cannot be saved without a reason (修改 may wait for it until publication, see the gate). */
-const STRICT_REASON: readonly CleanupDecisionValue[] = ['废止', '宣布失效'];
+/**
+ * 废止 and 宣布失效 end a document's force: never stored without the reason the result notice prints (修改 may
+ * wait for its reason until publication, see the gate).
+ */
+function requireReason(decision: CleanupDecisionValue | null, reason: string): void {
+  if ((decision === '废止' || decision === '宣布失效') && !reason.trim()) {
+    throw new AppError('INVALID_INPUT', `决定“${decision}”必须填写理由，请选择或填写理由后再保存。`);
+  }
+}
 
 /**
  * The result notice and its annex rows as the export engine takes them (decided documents only; while the
@@ -237,10 +244,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     /** The legal office's decision on one or many documents, in one transaction; returns warnings. */
     decide(by: Caller, req: { id: string; documentIds: string[]; decision: CleanupDecisionValue | null; reason: string; note: string }) {
       requireReviewing(req.id);
-      // 废止 and 宣布失效 end a document's force: never stored without the reason the result notice prints
-      if (req.decision && STRICT_REASON.includes(req.decision) && !req.reason.trim()) {
-        throw new AppError('INVALID_INPUT', `决定“${req.decision}”必须填写理由，请选择或填写理由后再保存。`);
-      }
+      requireReason(req.decision, req.reason);
       const ids = [...new Set(req.documentIds)];
       const statusOn = statuses.onDay();
       const warnings: Array<{ documentId: string; title: string; warning: string }> = [];

@@ -38,6 +38,11 @@ function checkNoticeNumber(store: { publishedWithNotice: { get(n: string): { nam
   if (prior) throw new AppError('CONFLICT', `清理结果通知 ${normalized} 已作为清理项目“${prior.name}”应用过，不再重复应用；如需重新应用，请先撤销该项目。`);
 }
 
+/** A campaign as the cause its documents' histories name: its name and its result notice. */
+function causeOf(row: { id: string; name: string }, noticeNumber: string | null): AuditCause {
+  return { kind: 'campaign', id: row.id, label: `“${row.name}”${noticeNumber ? `（${noticeNumber}）` : ''}` };
+}
+
 export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'events'>, deps: CleanupDeps, cleanup: CleanupService) {
   const db = ctx.db;
   const { audit, documents, relations } = deps;
@@ -74,11 +79,6 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       const rel = relations.insert(by, r.amended_by, 'amends', ref, r.document_id, cause);
       if (rel) applied.relations.push(rel.id);
     }
-  }
-
-  /** A campaign as the cause its documents' histories name: its name and its result notice. */
-  function causeOf(row: { id: string; name: string }, noticeNumber: string | null): AuditCause {
-    return { kind: 'campaign', id: row.id, label: `“${row.name}”${noticeNumber ? `（${noticeNumber}）` : ''}` };
   }
 
   /** Publishes and applies in one transaction; refused with the missing list while incomplete. */
@@ -119,9 +119,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const applied = cleanup.applied(id);
     const row = store.campaign.get(id)!;
     if (row.state !== 'published' || !applied) throw new AppError('CONFLICT', `清理项目“${row.name}”尚未公布，无需撤销`);
-    const deleted: string[] = [];
-    const changed = new Set<string>();
-    const cause = { ...causeOf(row, row.notice_doc_number), reason: '撤销公布' };
+    const deleted: string[] = [], changed = new Set<string>(), cause = { ...causeOf(row, row.notice_doc_number), reason: '撤销公布' };
     db.transaction(() => {
       for (const relId of applied.relations) {
         const exists = store.relationTarget.get(relId);

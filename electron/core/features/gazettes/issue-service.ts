@@ -132,6 +132,38 @@ function planDates(
   return { derive, kept };
 }
 
+/** The issue as the cause a document's history names. */
+function causeOf(issue: GazetteDetail): AuditCause {
+  return { kind: 'gazette', id: issue.id, label: `《${issue.title}》${issue.label ?? ''}` };
+}
+
+/**
+ * The dates the issue's last publication derived that still stand, as the changes that undo them (before ↔ after
+ * swapped). A document deleted since, or whose dates a person changed since, is left alone.
+ */
+function stillDerived(audit: AuditService, documents: DocumentPort, id: string): DateDerivation[] {
+  const published = audit.history('gazette', id).filter((h) => h.action === 'gazette.publish').at(-1);
+  const derived = ((published?.after ?? {}) as { derived?: DateDerivation[] }).derived ?? [];
+  return derived.flatMap((d) => {
+    let now: Document;
+    try {
+      now = documents.get(d.documentId);
+    } catch {
+      return [];
+    }
+    if (now.effectiveDate !== d.after.effectiveDate || now.validUntil !== d.after.validUntil) return [];
+    return [{ ...d, title: now.title, before: d.after, after: d.before }];
+  });
+}
+
+/** What publishing (a draft) or re-opening (a published issue) would change in the library. */
+function dateEffects(issue: GazetteDetail, deps: { audit: AuditService; issues: GazetteService; documents: DocumentPort }): DateEffects {
+  if (issue.state === 'published') return { derive: [], kept: [], revert: stillDerived(deps.audit, deps.documents, issue.id) };
+  if (!issue.publishDate) return { derive: [], kept: [], revert: [] };
+  const docIds = issue.entries.map((e) => e.documentId).filter((d): d is string => d !== null);
+  return { ...planDates(issue.id, docIds, issue.publishDate, deps.documents, deps.issues.printedIn(docIds), deps.audit.documentHistory), revert: [] };
+}
+
 /** Making an issue: numbers, sections, documents in order, checks, publish and re-open — every change audited. */
 export function createIssueService(
   ctx: Pick<AppContext, 'db' | 'now'>,
@@ -141,30 +173,6 @@ export function createIssueService(
   const { audit, registry, issues, documents } = deps;
   const { stateOf, maxNumber, maxTotal, sameNumber, sameTotal, insertIssue, updateNumbers, setState, entriesOf, clearEntries, insertEntry } =
     statements(db);
-
-  /** The issue as the cause a document's history names. */
-  function causeOf(issue: GazetteDetail): AuditCause {
-    return { kind: 'gazette', id: issue.id, label: `《${issue.title}》${issue.label ?? ''}` };
-  }
-
-  /**
-   * The dates the issue's last publication derived that still stand, as the changes that undo them (before ↔ after
-   * swapped). A document deleted since, or whose dates a person changed since, is left alone.
-   */
-  function stillDerived(id: string): DateDerivation[] {
-    const published = audit.history('gazette', id).filter((h) => h.action === 'gazette.publish').at(-1);
-    const derived = ((published?.after ?? {}) as { derived?: DateDerivation[] }).derived ?? [];
-    return derived.flatMap((d) => {
-      let now: Document;
-      try {
-        now = documents.get(d.documentId);
-      } catch {
-        return [];
-      }
-      if (now.effectiveDate !== d.after.effectiveDate || now.validUntil !== d.after.validUntil) return [];
-      return [{ ...d, title: now.title, before: d.after, after: d.before }];
-    });
-  }
 
   /** The issue's state; refuses changes to a published one (re-open it first). */
   function editable(id: string): { gazetteId: string | null } {
@@ -305,13 +313,7 @@ export function createIssueService(
      * commits: the documents whose dates the publication derives, those it leaves alone and why, and the
      * derivations a re-opening undoes.
      */
-    dateEffects(id: string): DateEffects {
-      const issue = issues.get(id);
-      if (issue.state === 'published') return { derive: [], kept: [], revert: stillDerived(id) };
-      if (!issue.publishDate) return { derive: [], kept: [], revert: [] };
-      const docIds = issue.entries.map((e) => e.documentId).filter((d): d is string => d !== null);
-      return { ...planDates(id, docIds, issue.publishDate, documents, issues.printedIn(docIds), audit.documentHistory), revert: [] };
-    },
+    dateEffects: (id: string): DateEffects => dateEffects(issues.get(id), { audit, issues, documents }),
 
     /**
      * Publishes: the issue is fixed, and documents that take effect 自公布之日起 and were not published before get
@@ -350,7 +352,7 @@ export function createIssueService(
       if (row.state !== 'published') throw new AppError('CONFLICT', '本期尚未出版，无需重新打开。');
       const cause = { ...causeOf(issues.get(id)), reason: `重新打开：${reason}` };
       db.transaction(() => {
-        const undo = stillDerived(id);
+        const undo = stillDerived(audit, documents, id);
         for (const d of undo) documents.changeBecause(by, d.documentId, d.after, 'document.dates-reverted', cause);
         setState.run('draft', null, id);
         audit.record(by, 'gazette.reopen', 'gazette', id, { state: 'published' }, { state: 'draft', reason, revertedDocuments: undo.map((d) => d.documentId) });

@@ -102,6 +102,25 @@ export function findHighlights(body: readonly string[]): Highlight[] {
   return out.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
+/** The document with a patch applied: a 文号 must parse and be free, dates must exist and be in order. */
+function patched(before: Document, patch: DocumentPatch, numberTaken: (normalized: string) => StoredRef | undefined): Document {
+  const next: Document = { ...before };
+  for (const [key, value] of Object.entries(patch) as [keyof DocumentPatch, unknown][]) {
+    if (value === undefined || key === 'docNumber') continue;
+    (next as Record<string, unknown>)[key] = value;
+  }
+  if (patch.docNumber !== undefined) {
+    const raw = patch.docNumber?.trim() ?? '';
+    next.docNumber = raw ? requireDocNumber(raw) : null;
+    if (next.docNumber && next.docNumber.normalized !== before.docNumber?.normalized) {
+      const other = numberTaken(next.docNumber.normalized);
+      if (other) throw new AppError('CONFLICT', `文号 ${next.docNumber.normalized} 已用于《${other.title}》，请核对。`);
+    }
+  }
+  checkDates(next);
+  return next;
+}
+
 /** Column values for a document as stored (shared by insert and update). */
 function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | null }, at: string) {
   return {
@@ -206,20 +225,7 @@ export function createDocumentService(
     const { loadedAt } = how;
     const before = get(id);
     if (loadedAt !== undefined && loadedAt !== before.updatedAt) throw staleEditError(loadedAt, before.updatedAt, audit.documentHistory(id));
-    const next: Document = { ...before };
-    for (const [key, value] of Object.entries(patch) as [keyof DocumentPatch, unknown][]) {
-      if (value === undefined || key === 'docNumber') continue;
-      (next as Record<string, unknown>)[key] = value;
-    }
-    if (patch.docNumber !== undefined) {
-      const raw = patch.docNumber?.trim() ?? '';
-      next.docNumber = raw ? requireDocNumber(raw) : null;
-      if (next.docNumber && next.docNumber.normalized !== before.docNumber?.normalized) {
-        const other = byNumber.get(next.docNumber.normalized, id);
-        if (other) throw new AppError('CONFLICT', `文号 ${next.docNumber.normalized} 已用于《${other.title}》，请核对。`);
-      }
-    }
-    checkDates(next);
+    const next = patched(before, patch, (n) => byNumber.get(n, id));
     const changedKeys = (Object.keys(next) as (keyof Document)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
     if (changedKeys.length === 0) return false;
     const pick = (d: Document) => Object.fromEntries(changedKeys.map((k) => [k, d[k]]));
