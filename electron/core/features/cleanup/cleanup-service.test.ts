@@ -180,6 +180,15 @@ describe('cleanup campaigns', () => {
     expect(t.cleanup.exportInput(c.id).issuer).toBe('（制定机关）');
   });
 
+  it('shows each document\'s status as of the cut-off date, with today\'s beside it', () => {
+    const t = setup();
+    t.imports.commitParsed(BY, [commitFile('b.txt', [parsedDoc({ title: '招远市人民政府关于戊的通知', docNumber: '招政发〔2020〕9号', dateSigned: '2020-09-01', validUntil: '2023-08-31' })])]);
+    const c = t.create({ scope: { issuers: [ZY] } });
+    const row = t.cleanup.items({ id: c.id, offset: 0, limit: 100 }).rows.find((r) => r.docNumber === '招政发〔2020〕9号')!;
+    expect([row.statusAtCutoff, row.status]).toEqual(['现行有效', '已失效']);
+    expect(t.cleanup.item(c.id, row.documentId)).toMatchObject({ statusAtCutoff: '现行有效', status: '已失效' });
+  });
+
   it('uses a result notice already in the library and leaves it there on revert', () => {
     const t = setup();
     t.imports.commitParsed(BY, [commitFile('notice.txt', [parsedDoc({ title: '招远市人民政府关于公布清理结果的通知', docNumber: '招政字〔2021〕60号', dateSigned: '2021-10-01', isNormative: false })])]);
