@@ -10,6 +10,9 @@ export type CleanupDecisionValue = z.infer<typeof CleanupDecision>;
 /** Decisions that need a reason before results may be published. */
 export const REASON_REQUIRED: readonly CleanupDecisionValue[] = ['修改', '废止', '宣布失效'];
 
+/** Decisions that cannot even be saved without a reason: they end a document's force (修改 may wait until publication). */
+export const REASON_BEFORE_SAVE: readonly CleanupDecisionValue[] = ['废止', '宣布失效'];
+
 /** The standard reasons offered in the review (editable: cleanup:set-reasons). */
 export const DEFAULT_CLEANUP_REASONS = [
   '上位法已修改',

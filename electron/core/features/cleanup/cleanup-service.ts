@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
 import {
   DEFAULT_CLEANUP_REASONS,
+  REASON_BEFORE_SAVE,
   REASON_REQUIRED,
   type CampaignDetail,
   type CampaignInput,
@@ -37,7 +38,7 @@ const ENDED: readonly DocumentStatus[] = ['已失效', '已废止', '宣布失�
  * wait for its reason until publication, see the gate).
  */
 function requireReason(decision: CleanupDecisionValue | null, reason: string): void {
-  if ((decision === '废止' || decision === '宣布失效') && !reason.trim()) {
+  if (decision && REASON_BEFORE_SAVE.includes(decision) && !reason.trim()) {
     throw new AppError('INVALID_INPUT', `决定“${decision}”必须填写理由，请选择或填写理由后再保存。`);
   }
 }
