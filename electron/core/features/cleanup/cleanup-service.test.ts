@@ -187,6 +187,9 @@ describe('cleanup campaigns', () => {
     const row = t.cleanup.items({ id: c.id, offset: 0, limit: 100 }).rows.find((r) => r.docNumber === '招政发〔2020〕9号')!;
     expect([row.statusAtCutoff, row.status]).toEqual(['现行有效', '已失效']);
     expect(t.cleanup.item(c.id, row.documentId)).toMatchObject({ statusAtCutoff: '现行有效', status: '已失效' });
+    // in force on the cut-off date: 继续有效 is no contradiction of the review, only a note that it lapsed since
+    const { warnings } = t.cleanup.decide(BY, { id: c.id, documentIds: [row.documentId], decision: '继续有效', reason: '', note: '' });
+    expect(warnings.map((w) => w.warning)).toEqual(['该文件在清理截止日期后已失效，继续有效须重新登记公布']);
   });
 
   it('uses a result notice already in the library and leaves it there on revert', () => {

@@ -88,6 +88,30 @@ function takeScope(store: CleanupStore, statusOn: (id: string) => DocumentStatus
   return position;
 }
 
+/**
+ * Where a decision contradicts the library. The campaign reviews documents as they stood on its cut-off date: one
+ * ended by then cannot continue; one ended only since is named so (继续有效 then needs re-publication).
+ */
+function decisionWarnings(
+  store: CleanupStore,
+  docId: string,
+  decision: CleanupDecisionValue | null,
+  statusOn: (id: string) => DocumentStatus,
+  atCutoff: (id: string) => DocumentStatus,
+): string[] {
+  if (!decision) return [];
+  const out: string[] = [];
+  const then = atCutoff(docId);
+  if (decision === '继续有效' && ENDED.includes(then)) out.push(`该文件${then === '宣布失效' ? '已宣布失效' : then}，不能决定继续有效`);
+  else if (decision === '继续有效' && ENDED.includes(statusOn(docId))) out.push(`该文件在清理截止日期后已${statusOn(docId) === '已废止' ? '废止' : '失效'}，继续有效须重新登记公布`);
+  if (decision === '废止' || decision === '宣布失效') {
+    const citing = store.citedBy.all(docId).filter((s) => IN_FORCE_STATUSES.includes(statusOn(s)));
+    if (citing.length) out.push(`仍有 ${citing.length} 件现行文件以该文件为依据`);
+  }
+  return out;
+}
+
+
 /** Which campaigns a document was in; the standard reasons list (defaults until someone edits it). */
 function createMembershipAndReasons(db: Db, store: CleanupStore, audit: AuditService) {
   function reasons(): string[] {
@@ -150,25 +174,15 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     return row;
   }
 
-  /** Where a decision contradicts the library (statuses as of today). */
-  function warningsFor(docId: string, decision: CleanupDecisionValue | null, statusOn: (id: string) => DocumentStatus): string[] {
-    if (!decision) return [];
-    const out: string[] = [];
-    const status = statusOn(docId);
-    if (decision === '继续有效' && ENDED.includes(status)) out.push(`该文件${status === '宣布失效' ? '已宣布失效' : status}，不能决定继续有效`);
-    if (decision === '废止' || decision === '宣布失效') {
-      const citing = store.citedBy.all(docId).filter((s) => IN_FORCE_STATUSES.includes(statusOn(s)));
-      if (citing.length) out.push(`仍有 ${citing.length} 件现行文件以该文件为依据`);
-    }
-    return out;
-  }
+  const warningsFor = (docId: string, decision: CleanupDecisionValue | null, statusOn: (id: string) => DocumentStatus, atCutoff = statusOn) =>
+    decisionWarnings(store, docId, decision, statusOn, atCutoff);
 
   function item(id: string, documentId: string): CampaignItem {
     const row = store.item.get({ id, doc: documentId });
     if (!row) throw new AppError('NOT_FOUND', `该文件不在清理范围内：${documentId}`);
     const statusOn = statuses.onDay();
     const atCutoff = statuses.onDay(summaryRow(id).cutoff);
-    return toItem(row, statusOn(row.document_id), warningsFor(row.document_id, row.decision, statusOn), atCutoff(row.document_id));
+    return toItem(row, statusOn(row.document_id), warningsFor(row.document_id, row.decision, statusOn, atCutoff), atCutoff(row.document_id));
   }
 
   /** What is missing before publication: undecided documents, decisions without a required reason. */
@@ -238,7 +252,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       const rows = store.items.all({ ...filter, limit: q.limit, offset: q.offset });
       return {
         total: store.countItems.get(filter) ?? 0,
-        rows: rows.map((r) => toItem(r, statusOn(r.document_id), warningsFor(r.document_id, r.decision, statusOn), atCutoff(r.document_id))),
+        rows: rows.map((r) => toItem(r, statusOn(r.document_id), warningsFor(r.document_id, r.decision, statusOn, atCutoff), atCutoff(r.document_id))),
       };
     },
 
@@ -248,6 +262,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       requireReason(req.decision, req.reason);
       const ids = [...new Set(req.documentIds)];
       const statusOn = statuses.onDay();
+      const atCutoff = statuses.onDay(summaryRow(req.id).cutoff);
       const warnings: Array<{ documentId: string; title: string; warning: string }> = [];
       db.transaction(() => {
         const at = ctx.now().toISOString();
@@ -258,7 +273,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
             id: req.id, doc, decision: req.decision, reason: req.reason, note: req.note,
             by: req.decision ? by.user : null, at: req.decision ? at : null,
           });
-          for (const w of warningsFor(doc, req.decision, statusOn)) warnings.push({ documentId: doc, title: before.title, warning: w });
+          for (const w of warningsFor(doc, req.decision, statusOn, atCutoff)) warnings.push({ documentId: doc, title: before.title, warning: w });
         }
         audit.record(by, 'campaign.decide', 'campaign', req.id, null, {
           decision: req.decision, reason: req.reason, note: req.note, documents: ids.length <= 50 ? ids : ids.length,

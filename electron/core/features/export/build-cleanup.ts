@@ -32,6 +32,8 @@ export function printedNumber(raw: string): string {
 /** a cell's padding (4 pt each side) and a safety margin for wider digits, in table characters */
 const CELL_PAD = 1;
 const LO_DATE_SPACING = 2.2;
+/** …and a 文号 has four such joins (高政办发〔2021〕2号 wrapped before 号 in LibreOffice without them) */
+const LO_NUMBER_SPACING = 1;
 const MIN_TITLE = 8;
 
 /**
@@ -39,7 +41,7 @@ const MIN_TITLE = 8;
  * to itself breaks anywhere, even before 号 (LibreOffice ignores a WORD JOINER there).
  */
 export function fitNumber(n: string, column: TableColumn): string {
-  if (cellWidth(n) + CELL_PAD <= column.width) return n;
+  if (cellWidth(n) + CELL_PAD + LO_NUMBER_SPACING <= column.width) return n;
   const m = /^(.+?)(〔\d{4}〕\d+号|第\d+号)$/.exec(n);
   return m ? `${m[1]}\n${m[2]}` : n;
 }
@@ -54,11 +56,11 @@ export function cleanupColumns(rows: string[][]): TableColumn[] {
     Math.min(max, Math.max(min, cellWidth(CLEANUP_COLUMNS[i].header), ...rows.map((r) => cellWidth(r[i] ?? '')))) + CELL_PAD;
   // LibreOffice puts ⅕ em between digits and Chinese whatever the DOCX says (it ignores autoSpaceDE/DN):
   // a date has five such joins
-  const widths = [widest(0, 2), 0, widest(2, 4), widest(3, 4) + LO_DATE_SPACING, widest(4, 4, 8)];
+  const widths = [widest(0, 2), 0, widest(2, 4) + LO_NUMBER_SPACING, widest(3, 4) + LO_DATE_SPACING, widest(4, 4, 8)];
   // a long 令 number may not squeeze the title below 8 characters (the renderers would then shrink every column,
   // and a word processor break the 文号 anywhere): it takes what is left and is broken by fitNumber instead
   const room = TABLE_CHARS - widths[0] - widths[3] - widths[4] - MIN_TITLE;
-  widths[2] = Math.min(widths[2], Math.max(room, cellWidth('〔2022〕999号') + CELL_PAD));
+  widths[2] = Math.min(widths[2], Math.max(room, cellWidth('〔2022〕999号') + CELL_PAD + LO_NUMBER_SPACING));
   widths[1] = Math.max(MIN_TITLE, TABLE_CHARS - widths.reduce((s, w) => s + w, 0));
   return CLEANUP_COLUMNS.map((c, i) => ({ ...c, width: widths[i] }));
 }
