@@ -55,7 +55,7 @@ function exportInput(store: CleanupStore, row: CampaignRow): CleanupInput {
   const counts: Record<CleanupDecisionValue, number> = { 继续有效: 0, 修改: 0, 废止: 0, 宣布失效: 0 };
   for (const r of items) counts[r.decision!]++;
   return {
-    title: `${issuer}关于公布行政规范性文件清理结果的通知`,
+    title: `${issuer || '（发文机关）'}关于公布行政规范性文件清理结果的通知`,
     docNumber: row.notice_doc_number,
     issuer: issuer || '（制定机关）',
     addressee: null,
