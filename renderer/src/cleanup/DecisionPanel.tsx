@@ -43,13 +43,20 @@ function DecisionForm({ item, reasons, readOnly, onDecide, onOpinion, keyed }: P
   const [opinion, setOpinion] = useState<CleanupDecisionValue | null>(item.opinion);
   const [opinionReason, setOpinionReason] = useState(item.opinionReason);
   const reasonRef = useRef<HTMLInputElement>(null);
-  // the stored copy changed (saved here, or reloaded): show it
+  const stored = useRef(item);
+  // the stored copy changed (saved here, or reloaded): show what changed, keep what is being typed in the other part
   useEffect(() => {
-    setDecision(item.decision);
-    setReason(item.reason);
-    setNote(item.note);
-    setOpinion(item.opinion);
-    setOpinionReason(item.opinionReason);
+    const was = stored.current;
+    stored.current = item;
+    if (was.decision !== item.decision || was.reason !== item.reason || was.note !== item.note) {
+      setDecision(item.decision);
+      setReason(item.reason);
+      setNote(item.note);
+    }
+    if (was.opinion !== item.opinion || was.opinionReason !== item.opinionReason) {
+      setOpinion(item.opinion);
+      setOpinionReason(item.opinionReason);
+    }
   }, [item]);
   // a decision chosen by key that needs a reason: take it, drop the other decision's reason, ask for this one's
   useEffect(() => {

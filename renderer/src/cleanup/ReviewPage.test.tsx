@@ -92,6 +92,23 @@ describe('清理审查', () => {
     expect(opinion.mock.calls[0][0]).toMatchObject({ documentId: 'd2', opinion: '废止', reason: '已由2023年新办法代替，建议废止。' });
   });
 
+  it('saving the opinion keeps the decision reason being typed for the same row', async () => {
+    let rows = [item(1, { opinion: '废止', opinionReason: '适用期已过' })];
+    const opinion = vi.fn(async (req: Req<'cleanup:opinion'>) => {
+      rows = [{ ...rows[0], opinion: req.opinion, opinionReason: req.reason }];
+      return rows[0];
+    });
+    page([], { 'cleanup:items': async () => ({ total: 1, rows }), 'cleanup:opinion': opinion as never });
+    await waitFor(() => expect(opinionBox().value).toBe('适用期已过'));
+    fireEvent.change(reasonBox(), { target: { value: '与上位法不一致' } });
+    fireEvent.change(opinionBox(), { target: { value: '适用期已过，建议宣布失效' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存意见' }));
+    await waitFor(() => expect(opinion).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect((screen.getByRole('button', { name: '保存意见' }) as HTMLButtonElement).disabled).toBe(true));
+    expect(reasonBox().value).toBe('与上位法不一致');
+    expect(opinionBox().value).toBe('适用期已过，建议宣布失效');
+  });
+
   it('shows the status as of the cut-off date, with today\'s beside it when it differs', async () => {
     page([item(1, { statusAtCutoff: '现行有效', status: '已失效' })]);
     expect(await screen.findByText('截止日状态')).toBeTruthy();
