@@ -10,6 +10,9 @@ export type CleanupDecisionValue = z.infer<typeof CleanupDecision>;
 /** Decisions that need a reason before results may be published. */
 export const REASON_REQUIRED: readonly CleanupDecisionValue[] = ['修改', '废止', '宣布失效'];
 
+/** Decisions that cannot even be saved without a reason: they end a document's force (修改 may wait until publication). */
+export const REASON_BEFORE_SAVE: readonly CleanupDecisionValue[] = ['废止', '宣布失效'];
+
 /** The standard reasons offered in the review (editable: cleanup:set-reasons). */
 export const DEFAULT_CLEANUP_REASONS = [
   '上位法已修改',
@@ -45,6 +48,8 @@ export const CampaignInput = z.object({
   /** the higher-level notice this campaign answers: 文号 and title */
   basisDocNumber: z.string().trim().max(100).default(''),
   basisTitle: z.string().trim().max(500).default(''),
+  /** the body organising the campaign: the default 发文机关 of its result notice */
+  organizer: z.string().trim().max(100).default(''),
   /** documents signed on or before this day are reviewed, with their status as of this day */
   cutoff: IsoDate,
   scope: CampaignScope.default(DEFAULT_SCOPE),
@@ -57,6 +62,7 @@ export const CampaignSummary = z.object({
   name: z.string(),
   basisDocNumber: z.string(),
   basisTitle: z.string(),
+  organizer: z.string(),
   cutoff: IsoDate,
   scope: CampaignScope,
   state: CampaignState,
@@ -100,7 +106,10 @@ export const CampaignItem = z.object({
   issuers: z.array(z.string()),
   dateSigned: IsoDate.nullable(),
   validUntil: IsoDate.nullable(),
+  /** status today */
   status: DocumentStatus,
+  /** status as of the campaign's cut-off date: what the campaign reviews */
+  statusAtCutoff: DocumentStatus,
   decision: CleanupDecision.nullable(),
   reason: z.string(),
   note: z.string(),
@@ -194,7 +203,7 @@ export const cleanupChannels = defineChannels({
       id: Id,
       docNumber: z.string().trim().min(1, '请填写清理结果通知的文号').max(100),
       date: IsoDate,
-      /** the body publishing the notice (default: the scope's first issuer) */
+      /** the body publishing the notice (default: the campaign's organiser; refused when neither is given) */
       issuer: z.string().trim().max(100).optional(),
       title: z.string().trim().max(200).optional(),
     }),
@@ -226,6 +235,7 @@ export const cleanupChannels = defineChannels({
       docNumber: z.string().trim().min(1, '请填写清理结果通知的文号').max(100),
       date: IsoDate,
       issuer: z.string().trim().max(100).optional(),
+      title: z.string().trim().max(200).optional(),
       items: z.array(PublishedItem).min(1).max(20_000),
     }),
     res: z.object({ campaign: CampaignDetail, notFound: z.array(PublishedItem) }),

@@ -103,6 +103,27 @@ export const EntryCheck = z.object({
   alsoIn: z.array(z.object({ id: z.string(), label: z.string() })),
 });
 
+const DateFacts = z.object({ effectiveDate: IsoDate.nullable(), validUntil: IsoDate.nullable() });
+/** One document whose 施行日期/有效期至 a publication derives (or a re-opening undoes): before → after. */
+export const DateDerivation = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  before: DateFacts,
+  after: DateFacts,
+});
+export type DateDerivation = z.infer<typeof DateDerivation>;
+/** What publishing or re-opening an issue would change in the library, shown before it commits. */
+export const DateEffects = z.object({
+  /** 自公布之日起 documents whose dates this publication derives */
+  derive: z.array(DateDerivation),
+  /** 自公布之日起 documents it leaves alone (published before, or dated by hand), with the reason */
+  kept: z.array(z.object({ documentId: z.string(), title: z.string(), docNumber: z.string().nullable(), reason: z.string() })),
+  /** for a published issue: the derived dates a re-opening puts back */
+  revert: z.array(DateDerivation),
+});
+export type DateEffects = z.infer<typeof DateEffects>;
+
 const IssueNumbers = z.object({
   issueNumber: z.number().int().min(1, '期号应为正整数').max(999).optional(),
   totalNumber: z.number().int().min(1, '总期号应为正整数').max(99_999).optional(),
@@ -160,9 +181,11 @@ export const gazettesChannels = defineChannels({
   /** Publishes: fixes the issue and dates its documents (施行日期, 有效期至 of 自公布之日起 documents). */
   'issue:publish': {
     req: z.object({ id: Id }),
-    res: z.object({ issue: GazetteDetail, updatedDocuments: z.array(z.string()) }),
+    res: z.object({ issue: GazetteDetail, updatedDocuments: z.array(z.string()), derived: z.array(DateDerivation) }),
     access: 'edit',
   },
+  /** Before publishing or re-opening: which documents' dates it would derive (or put back), and which it leaves alone. */
+  'issue:date-effects': { req: z.object({ id: Id }), res: DateEffects, access: 'read' },
   /** The issues (not drafts) each document was already printed in, for flagging search results. */
   'issue:printed-in': {
     req: z.object({ documentIds: z.array(Id).max(1_000) }),

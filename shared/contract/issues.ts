@@ -68,6 +68,7 @@ export const FIELD_LABELS: Record<string, string> = {
   oldPassword: '原密码',
   opinion: '意见',
   order: '顺序',
+  organizer: '组织清理的机关',
   overwrite: '覆盖',
   page: '页码',
   password: '密码',

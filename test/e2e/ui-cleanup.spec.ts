@@ -76,18 +76,17 @@ describe('UI: cleanup campaign', () => {
     await page.getByRole('option', { name: '上位法已废止' }).click();
     await page.getByRole('button', { name: '保存决定' }).click();
     await page.getByText('废止 1').waitFor();
-    // Keyboard: ↓ then 4 declares the second document invalid (its reason is still missing → the gate will say so).
+    // Keyboard: ↓ then 4 chooses 宣布失效 for the second document; without a reason nothing is saved — the form asks.
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('4');
-    await page.getByText('宣布失效 1').waitFor();
-    const gate = await rpc<{ missing: Array<{ problem: string }> }>('cleanup:gate', { id: campaignId });
-    expect(gate.missing.map((m) => m.problem)).toEqual(['决定宣布失效，但未填写理由']);
-    await page.keyboard.press('ArrowUp'); // '4' moved on to the next document: back to the one declared invalid
+    await page.getByText('决定“宣布失效”须填写理由，填写后才能保存').waitFor();
+    const gate = await rpc<{ complete: boolean }>('cleanup:gate', { id: campaignId });
+    expect(gate.complete).toBe(true);
     await page.getByPlaceholder('选择或输入理由').click();
     await page.getByRole('option', { name: '工作任务已完成' }).click();
     await page.getByRole('button', { name: '保存决定' }).click();
-    await page.waitForFunction(async () => true);
+    await page.getByText('宣布失效 1').waitFor();
     await screenshot(page, 'ui-cleanup-decided');
   });
 
@@ -95,6 +94,8 @@ describe('UI: cleanup campaign', () => {
     before = await allStatuses();
     declaredId = (await rpc<{ rows: Array<{ documentId: string }> }>('cleanup:items', { id: campaignId, decision: '宣布失效' })).rows[0].documentId;
     await page.getByRole('button', { name: '公布并应用…' }).click();
+    // made without an organising body: the dialog asks whose notice it is
+    await page.getByRole('dialog').getByLabel('发文机关').fill('高青县人民政府');
     await page.getByLabel('清理结果通知文号').fill('高政字〔2023〕5号');
     await page.getByLabel('公布日期').fill('2023-01-15');
     await page.getByRole('button', { name: '公布并应用', exact: true }).click();

@@ -6,13 +6,13 @@ import { describeReadProblem, resolveTarget, safeWriteFile } from '../../core/ke
 import { row, UsageError, type CliCommand, type CliContext } from '../command';
 
 const USAGE = [
-  'normdesk cleanup create --name 名称 --basis 文号 --cutoff YYYY-MM-DD [--issuer 机关]... [--normative-only] [--json]',
+  'normdesk cleanup create --name 名称 --basis 文号 --cutoff YYYY-MM-DD [--organizer 组织清理的机关] [--issuer 机关]... [--normative-only] [--json]',
   'normdesk cleanup list [--json]',
   'normdesk cleanup show ID [--json]',
   'normdesk cleanup decide ID --doc DOCID --decision 继续有效|修改|废止|宣布失效 [--reason 理由]',
   'normdesk cleanup sheet ID --issuer 机关 --out FILE.xlsx [--force]',
   'normdesk cleanup import-sheet ID FILE.xlsx [--overwrite]',
-  'normdesk cleanup publish ID --doc-number 文号 --date YYYY-MM-DD',
+  'normdesk cleanup publish ID --doc-number 文号 --date YYYY-MM-DD [--publisher 发文机关（默认为组织清理的机关）]',
   'normdesk cleanup revert ID',
 ].join('\n       ');
 
@@ -45,6 +45,7 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
       const c = await app.call('cleanup:create', {
         name: str(v.name, '--name 清理名称'),
         basisDocNumber: typeof v.basis === 'string' ? v.basis : '',
+        organizer: typeof v.organizer === 'string' ? v.organizer : '',
         cutoff: str(v.cutoff, '--cutoff 截止日期（YYYY-MM-DD）'),
         scope: { issuers, normativeOnly: !!v['normative-only'] },
       });
@@ -111,7 +112,8 @@ async function runSub(app: App, ctx: CliContext, sub: string, id: string | undef
         }
         return 1;
       }
-      const c = await app.call('cleanup:publish', { id: cid, docNumber: str(v['doc-number'], '--doc-number 清理结果通知文号'), date: str(v.date, '--date 公布日期') });
+      const publisher = typeof v.publisher === 'string' && v.publisher.trim() ? v.publisher.trim() : undefined;
+      const c = await app.call('cleanup:publish', { id: cid, docNumber: str(v['doc-number'], '--doc-number 清理结果通知文号'), date: str(v.date, '--date 公布日期'), issuer: publisher });
       if (v.json) json({ id: c.id, state: c.state, noticeDocNumber: c.noticeDocNumber, noticeDocumentId: c.noticeDocumentId, byDecision: c.byDecision });
       else ctx.out(`已公布并应用：${c.noticeDocNumber}，${c.byDecision.map((d) => `${d.decision} ${d.count} 件`).join('，')}`);
       return 0;
@@ -136,6 +138,8 @@ export const cleanupCommand: CliCommand = {
     basis: { type: 'string' },
     cutoff: { type: 'string' },
     issuer: { type: 'string', multiple: true },
+    organizer: { type: 'string' },
+    publisher: { type: 'string' },
     'normative-only': { type: 'boolean' },
     doc: { type: 'string', multiple: true },
     decision: { type: 'string' },

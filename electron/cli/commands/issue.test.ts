@@ -36,6 +36,10 @@ describe('normdesk gazette / issue', () => {
     for (const d of docs.slice(0, 3)) expect((await cli('issue', 'add', issue.id, '--doc', d.id, '--section', '【县政府文件】', '--data', data)).code).toBe(0);
     const moved = JSON.parse((await cli('issue', 'move', issue.id, '--doc', docs[2].id, '--to', '1', '--json', '--data', data)).out);
     expect(moved.entries.map((e: { documentId: string }) => e.documentId)).toEqual([docs[2].id, docs[0].id, docs[1].id]);
+    // --dry-run lists what publishing would change and publishes nothing
+    const dry = JSON.parse((await cli('issue', 'publish', issue.id, '--dry-run', '--json', '--data', data)).out);
+    expect(dry).toEqual({ derive: expect.any(Array), kept: expect.any(Array), revert: [] });
+    expect(JSON.parse((await cli('issue', 'show', issue.id, '--json', '--data', data)).out).state).toBe('draft');
     expect((await cli('issue', 'publish', issue.id, '--data', data)).out).toMatch(/已出版《某县人民政府公报》第2号（总第20号）/);
 
     const listed = JSON.parse((await cli('gazettes', '--json', '--data', data)).out);

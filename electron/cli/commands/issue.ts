@@ -1,4 +1,4 @@
-import type { GazetteDetail } from '../../../shared/contract/gazettes';
+import type { DateDerivation, DateEffects, GazetteDetail } from '../../../shared/contract/gazettes';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 
 const USAGE = [
@@ -6,7 +6,7 @@ const USAGE = [
   'normdesk issue add ISSUE --doc DOCID --section 栏目 [--json]',
   'normdesk issue move ISSUE --doc DOCID --to 位置（从 1 起）',
   'normdesk issue remove ISSUE --doc DOCID',
-  'normdesk issue publish ISSUE',
+  'normdesk issue publish ISSUE [--dry-run]（先列出将按出版日期确定施行日期的文件，不出版）',
   'normdesk issue reopen ISSUE --reason 理由',
   'normdesk issue show ISSUE [--json]',
   'normdesk issue delete ISSUE（移入回收站，文件仍在文件库中）',
@@ -41,6 +41,15 @@ function show(ctx: CliContext, d: GazetteDetail) {
   }
 }
 
+/** Each document whose dates a publication derives (before → after), and those it leaves alone with the reason. */
+function showDateEffects(ctx: CliContext, e: DateEffects, verb: string): void {
+  const name = (d: { title: string; docNumber: string | null }) => `《${d.title}》${d.docNumber ? `（${d.docNumber}）` : ''}`;
+  const dates = (f: DateDerivation['before']) => `施行日期 ${f.effectiveDate ?? '（空）'}，有效期至 ${f.validUntil ?? '（空）'}`;
+  if (!e.derive.length && !e.kept.length) ctx.out('没有文件的施行日期需要按出版日期确定。');
+  for (const d of e.derive) ctx.out(`  ${verb}改：${name(d)} ${dates(d.before)} → ${dates(d.after)}`);
+  for (const k of e.kept) ctx.out(`  不改：${name(k)} ${k.reason}`);
+}
+
 export const issueCommand: CliCommand = {
   name: 'issue',
   summary: '编辑公报的一期：新建、收录文件、排序、出版',
@@ -54,6 +63,7 @@ export const issueCommand: CliCommand = {
     section: { type: 'string' },
     to: { type: 'string' },
     reason: { type: 'string' },
+    'dry-run': { type: 'boolean' },
   },
   async run(ctx) {
     const [verb, id] = ctx.positionals;
@@ -74,10 +84,19 @@ export const issueCommand: CliCommand = {
         else ctx.out(`已新建《${d.title}》${d.label}（${d.id}）`);
         return;
       }
+      if (verb === 'publish' && ctx.values['dry-run']) {
+        const effects = await app.call('issue:date-effects', { id });
+        if (ctx.values.json) ctx.out(JSON.stringify(effects, null, 2));
+        else showDateEffects(ctx, effects, '出版后将');
+        return;
+      }
       if (verb === 'publish') {
         const r = await app.call('issue:publish', { id });
         if (ctx.values.json) ctx.out(JSON.stringify(r, null, 2));
-        else ctx.out(`已出版《${r.issue.title}》${r.issue.label}；按出版日期更新施行日期的文件 ${r.updatedDocuments.length} 件`);
+        else {
+          ctx.out(`已出版《${r.issue.title}》${r.issue.label}；按出版日期确定施行日期的文件 ${r.derived.length} 件`);
+          showDateEffects(ctx, { derive: r.derived, kept: [], revert: [] }, '已');
+        }
         return;
       }
       if (verb === 'delete') {

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, MultiSelect, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Autocomplete, Badge, Button, Checkbox, Group, MultiSelect, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { CAMPAIGN_STATE_LABELS } from '../../../shared/contract/cleanup';
 import { errorMessage } from '../api/call';
@@ -19,6 +19,7 @@ function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
   const [name, setName] = useState('');
   const [basis, setBasis] = useState('');
   const [basisTitle, setBasisTitle] = useState('');
+  const [organizer, setOrganizer] = useState('');
   const [cutoff, setCutoff] = useState('');
   const [issuers, setIssuers] = useState<string[]>([]);
   const [normativeOnly, setNormativeOnly] = useState(true);
@@ -30,7 +31,7 @@ function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const c = await call('cleanup:create', { name, basisDocNumber: basis, basisTitle, cutoff, scope: { issuers, normativeOnly } });
+      const c = await call('cleanup:create', { name, basisDocNumber: basis, basisTitle, organizer, cutoff, scope: { issuers, normativeOnly } });
       onCreated(c.id);
     } catch (err) {
       setError(errorMessage(err));
@@ -50,6 +51,14 @@ function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
           <TextInput label="截止日期" description="此日及以前成文、当日仍有效的文件纳入清理" placeholder="YYYY-MM-DD" value={cutoff} onChange={(e) => setCutoff(e.currentTarget.value)} />
           <TextInput label="清理依据文号" placeholder="如 鲁司〔2020〕66号" value={basis} onChange={(e) => setBasis(e.currentTarget.value)} />
           <TextInput label="清理依据标题" placeholder="上级关于开展清理工作的通知" value={basisTitle} onChange={(e) => setBasisTitle(e.currentTarget.value)} />
+          <Autocomplete
+            label="组织清理的机关"
+            description="清理结果通知默认以此机关名义发布（公布时可改）"
+            placeholder="如 招远市人民政府"
+            data={options.data?.options.issuers ?? []}
+            value={organizer}
+            onChange={setOrganizer}
+          />
         </SimpleGrid>
         <MultiSelect
           label="制定机关（不选则为全部）"

@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, Select, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { CLEANUP_DECISIONS, REASON_REQUIRED, type CampaignItem, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
+import { Alert, Autocomplete, Badge, Button, Group, Select, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { CLEANUP_DECISIONS, REASON_BEFORE_SAVE, REASON_REQUIRED, type CampaignItem, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Panel } from '../common/Panel';
@@ -11,10 +11,18 @@ import { Relations } from '../document/Relations';
 import { DECISION_COLORS } from './decision-colors';
 import { ItemExtras } from './ItemExtras';
 
+/** A decision chosen by key (1–4) that still needs its reason: the form takes it and asks for the reason. */
+export interface KeyedDecision {
+  documentId: string;
+  decision: CleanupDecisionValue;
+  /** changes with every key press, so the same key twice is seen twice */
+  at: number;
+}
 
 interface Props {
   campaignId: string;
   item: CampaignItem;
+  keyed?: KeyedDecision | null;
   onChanged: () => void;
   reasons: string[];
   readOnly: boolean;
@@ -22,24 +30,50 @@ interface Props {
   onOpinion: (opinion: CleanupDecisionValue | null, reason: string) => Promise<void>;
 }
 
-/** The legal office's decision on the current document, with the drafting office's opinion beside it. */
-function DecisionForm({ item, reasons, readOnly, onDecide, onOpinion }: Props) {
+/**
+ * The legal office's decision on the current document, with the drafting office's opinion beside it. Mounted once
+ * per document (keyed by its id), so nothing typed for one row is ever shown or saved for another. Reasons are
+ * free text with the standard ones offered: the box shows exactly what is stored, and picking an offered reason
+ * again never clears it.
+ */
+function DecisionForm({ item, reasons, readOnly, onDecide, onOpinion, keyed }: Props) {
   const [decision, setDecision] = useState<CleanupDecisionValue | null>(item.decision);
   const [reason, setReason] = useState(item.reason);
   const [note, setNote] = useState(item.note);
   const [opinion, setOpinion] = useState<CleanupDecisionValue | null>(item.opinion);
   const [opinionReason, setOpinionReason] = useState(item.opinionReason);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const stored = useRef(item);
+  // the stored copy changed (saved here, or reloaded): show what changed, keep what is being typed in the other part
   useEffect(() => {
-    setDecision(item.decision);
-    setReason(item.reason);
-    setNote(item.note);
-    setOpinion(item.opinion);
-    setOpinionReason(item.opinionReason);
+    const was = stored.current;
+    stored.current = item;
+    if (was.decision !== item.decision || was.reason !== item.reason || was.note !== item.note) {
+      setDecision(item.decision);
+      setReason(item.reason);
+      setNote(item.note);
+    }
+    if (was.opinion !== item.opinion || was.opinionReason !== item.opinionReason) {
+      setOpinion(item.opinion);
+      setOpinionReason(item.opinionReason);
+    }
   }, [item]);
-  const needsReason = decision !== null && REASON_REQUIRED.includes(decision) && !reason.trim();
+  // a decision chosen by key that needs a reason: take it, drop the other decision's reason, ask for this one's
+  useEffect(() => {
+    if (!keyed || keyed.documentId !== item.documentId) return;
+    setDecision(keyed.decision);
+    setReason('');
+    reasonRef.current?.focus();
+  }, [keyed, item.documentId]);
+  const choose = (next: CleanupDecisionValue) => {
+    // a reason given for another decision does not carry over (继续有效 never keeps 适用期已过)
+    if (next !== decision) setReason(next === item.decision ? item.reason : '');
+    setDecision(next);
+  };
+  const missingReason = decision !== null && REASON_REQUIRED.includes(decision) && !reason.trim();
+  const blocked = decision !== null && REASON_BEFORE_SAVE.includes(decision) && !reason.trim();
   const dirty = decision !== item.decision || reason !== item.reason || note !== item.note;
   const opinionDirty = opinion !== item.opinion || opinionReason !== item.opinionReason;
-  const reasonOptions = [...new Set([...reasons, ...(reason && !reasons.includes(reason) ? [reason] : [])])];
 
   return (
     <Stack gap="sm">
@@ -48,8 +82,18 @@ function DecisionForm({ item, reasons, readOnly, onDecide, onOpinion }: Props) {
       </Title>
       <Group gap="xs" align="end">
         <Select size="xs" label="意见" data={[...CLEANUP_DECISIONS]} value={opinion} onChange={(v) => setOpinion(v as CleanupDecisionValue | null)} clearable disabled={readOnly} w={130} />
-        <Select size="xs" label="理由" data={reasonOptions} value={opinionReason || null} searchable clearable onChange={(v) => setOpinionReason(v ?? '')} disabled={readOnly} style={{ flex: 1 }} />
-        <Button size="xs" variant="default" disabled={!opinionDirty || readOnly} onClick={() => void onOpinion(opinion, opinionReason)}>
+        <Autocomplete
+          size="xs"
+          label="起草机关意见·理由"
+          data={reasons}
+          value={opinionReason}
+          onChange={setOpinionReason}
+          clearable
+          disabled={readOnly}
+          style={{ flex: 1 }}
+          aria-label="起草机关意见理由"
+        />
+        <Button size="xs" variant="default" disabled={!opinionDirty || readOnly} onClick={() => void onOpinion(opinion, opinionReason.trim())}>
           保存意见
         </Button>
       </Group>
@@ -60,27 +104,26 @@ function DecisionForm({ item, reasons, readOnly, onDecide, onOpinion }: Props) {
         fullWidth
         data={CLEANUP_DECISIONS.map((d, i) => ({ value: d, label: `${i + 1} ${d}` }))}
         value={decision ?? ''}
-        onChange={(v) => setDecision(v as CleanupDecisionValue)}
+        onChange={(v) => choose(v as CleanupDecisionValue)}
         disabled={readOnly}
         aria-label="清理决定"
       />
-      <Select
+      <Autocomplete
+        ref={reasonRef}
         label="理由"
         description="从标准理由中选择，或直接输入"
         placeholder="选择或输入理由"
-        data={reasonOptions}
-        value={reason || null}
-        searchable
+        data={reasons}
+        value={reason}
+        onChange={setReason}
         clearable
-        onChange={(v) => setReason(v ?? '')}
-        onSearchChange={(s) => s && !reasonOptions.includes(s) && setReason(s)}
         disabled={readOnly}
-        error={needsReason ? `决定“${decision}”须填写理由` : undefined}
+        error={missingReason ? `决定“${decision}”须填写理由${blocked ? '，填写后才能保存' : '（公布前须补齐）'}` : undefined}
         aria-label="理由"
       />
       <Textarea label="说明（可空）" autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} disabled={readOnly} />
       <Group>
-        <Button disabled={!dirty || readOnly} onClick={() => void onDecide(decision, reason, note)}>
+        <Button disabled={!dirty || readOnly || blocked} onClick={() => void onDecide(decision, reason.trim(), note)}>
           保存决定
         </Button>
         {item.decision && !readOnly && (
@@ -104,7 +147,12 @@ export function DecisionPanel(props: Props) {
         title={
           <Group gap="xs">
             <span>{item.title}</span>
-            <StatusBadge status={item.status} />
+            <StatusBadge status={item.statusAtCutoff} />
+            {item.status !== item.statusAtCutoff && (
+              <Text size="xs" c="dimmed" data-testid="status-today">
+                今日：{item.status}
+              </Text>
+            )}
           </Group>
         }
       >
@@ -129,7 +177,7 @@ export function DecisionPanel(props: Props) {
             {item.decidedBy ? `（${item.decidedBy}）` : ''}
           </Text>
         )}
-        <DecisionForm {...props} />
+        <DecisionForm key={item.documentId} {...props} />
         <ItemExtras campaignId={props.campaignId} item={item} published={props.readOnly} onChanged={props.onChanged} />
       </Panel>
       <ErrorAlert message={detail.error} title="文件未能载入" />

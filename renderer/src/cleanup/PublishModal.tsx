@@ -7,9 +7,11 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { displayDocNumber, todayIso } from '../common/format';
 
 /** Publishing: the completeness gate's list of what is missing, or the notice's 文号 and date and the final step. */
-export function PublishModal({ id, opened, onClose, onDone }: { id: string; opened: boolean; onClose: () => void; onDone: () => void }) {
+export function PublishModal({ id, organizer, opened, onClose, onDone }: { id: string; organizer: string; opened: boolean; onClose: () => void; onDone: () => void }) {
   const call = useCall();
   const gate = useRequest('cleanup:gate', opened ? { id } : null);
+  // the notice is the organising body's: its name is shown and confirmed here, never taken from the scope
+  const [issuer, setIssuer] = useState(organizer);
   const [docNumber, setDocNumber] = useState('');
   const [date, setDate] = useState(todayIso());
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +20,7 @@ export function PublishModal({ id, opened, onClose, onDone }: { id: string; open
     setBusy(true);
     setError(null);
     try {
-      await call('cleanup:publish', { id, docNumber, date });
+      await call('cleanup:publish', { id, docNumber, date, issuer: issuer.trim() });
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -48,6 +50,14 @@ export function PublishModal({ id, opened, onClose, onDone }: { id: string; open
             <Text size="sm">
               公布后：决定废止的文件自公布之日起为“已废止”（由清理结果通知废止）；宣布失效的为“宣布失效”；决定修改的在关联修改文件后为“已修改”；继续有效的不变。可整体撤销。
             </Text>
+            <TextInput
+              label="发文机关"
+              description={issuer.trim() ? `通知标题：${issuer.trim()}关于公布行政规范性文件清理结果的通知` : '以哪个机关的名义公布清理结果'}
+              placeholder="如 招远市人民政府"
+              value={issuer}
+              onChange={(e) => setIssuer(e.currentTarget.value)}
+              error={!issuer.trim() ? '请填写发文机关' : undefined}
+            />
             <Group grow>
               <TextInput label="清理结果通知文号" placeholder="如 高政字〔2021〕60号" value={docNumber} onChange={(e) => setDocNumber(e.currentTarget.value)} />
               <TextInput label="公布日期" placeholder="YYYY-MM-DD" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
@@ -57,7 +67,7 @@ export function PublishModal({ id, opened, onClose, onDone }: { id: string; open
               <Button variant="default" onClick={onClose}>
                 取消
               </Button>
-              <Button color="red" onClick={publish} loading={busy} disabled={!docNumber.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(date)}>
+              <Button color="red" onClick={publish} loading={busy} disabled={!issuer.trim() || !docNumber.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(date)}>
                 公布并应用
               </Button>
             </Group>

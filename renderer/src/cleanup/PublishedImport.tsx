@@ -24,7 +24,7 @@ export function PublishedImport() {
       if (parsed.error) throw new Error(parsed.error);
       const found = parsed.documents.find((d) => d.cleanup?.items.length);
       if (!found?.cleanup) return setError(`“${file.name}”中没有找到印有清理结果目录（继续有效、修改、废止、宣布失效）的通知`);
-      setNotice({ title: found.title, docNumber: found.docNumber?.normalized ?? null, dateSigned: found.dateSigned, items: found.cleanup.items });
+      setNotice({ title: found.title, docNumber: found.docNumber?.normalized ?? null, dateSigned: found.dateSigned, issuer: found.issuers?.[0] ?? null, items: found.cleanup.items });
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -16,6 +16,8 @@ export interface PublishedNotice {
   title: string;
   docNumber: string | null;
   dateSigned: string | null;
+  /** the notice's 发文机关 as read (confirmed in the form before anything is stored) */
+  issuer?: string | null;
   items: Cleanup['items'];
 }
 
@@ -29,6 +31,7 @@ export function PublishedResult({ notice, onApplied }: { notice: PublishedNotice
   const [name, setName] = useState(notice.title);
   const [docNumber, setDocNumber] = useState(notice.docNumber ?? '');
   const [date, setDate] = useState(notice.dateSigned ?? '');
+  const [issuer, setIssuer] = useState(notice.issuer ?? '');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Applied | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +51,7 @@ export function PublishedResult({ notice, onApplied }: { notice: PublishedNotice
     setError(null);
     setBusy(true);
     try {
-      const applied = await call('cleanup:apply-published', { name, docNumber, date, items: matches.map(({ decision, title, docNumber: n }) => ({ decision, title, docNumber: n })) });
+      const applied = await call('cleanup:apply-published', { name, docNumber, date, issuer: issuer.trim() || undefined, title: notice.title, items: matches.map(({ decision, title, docNumber: n }) => ({ decision, title, docNumber: n })) });
       setDone(applied);
       onApplied?.(applied);
     } catch (err) {
@@ -65,6 +68,7 @@ export function PublishedResult({ notice, onApplied }: { notice: PublishedNotice
         <>
           <Group grow>
             <TextInput label="清理项目名称" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+            <TextInput label="发文机关" description="通知尚未收录时，以此机关名义收录" value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} />
             <TextInput label="通知文号" value={docNumber} onChange={(e) => setDocNumber(e.currentTarget.value)} />
             <TextInput label="公布日期" placeholder="YYYY-MM-DD" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
           </Group>

@@ -2,7 +2,7 @@ import { Badge, Checkbox, Group, Pagination, Select, Table, Text, TextInput, Too
 import type { CampaignItem } from '../../../shared/contract/cleanup';
 import { CLEANUP_DECISIONS } from '../../../shared/contract/cleanup';
 import { StatusBadge } from '../common/StatusBadge';
-import { displayDocNumber } from '../common/format';
+import { cnDate, displayDocNumber } from '../common/format';
 import { DECISION_COLORS } from './decision-colors';
 
 export const PAGE_SIZE = 100;
@@ -24,10 +24,12 @@ interface Props {
   onCurrent: (i: number) => void;
   selected: Set<string>;
   onSelected: (next: Set<string>) => void;
+  /** the campaign's cut-off date: the status column shows the status then */
+  cutoff: string | null;
 }
 
 /** The review list: filters, one page of documents with status, decision and warnings; a selection for bulk decisions. */
-export function ReviewList({ rows, total, issuers, filter, onFilter, current, onCurrent, selected, onSelected }: Props) {
+export function ReviewList({ rows, total, issuers, filter, onFilter, current, onCurrent, selected, onSelected, cutoff }: Props) {
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.documentId));
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -72,7 +74,9 @@ export function ReviewList({ rows, total, issuers, filter, onFilter, current, on
               </Table.Th>
               <Table.Th w={40}>序号</Table.Th>
               <Table.Th>文件</Table.Th>
-              <Table.Th w={80}>状态</Table.Th>
+              <Table.Th w={96} title={cutoff ? `截至清理截止日期（${cnDate(cutoff)}）的状态；与今日不同时下方注明今日状态` : undefined}>
+                截止日状态
+              </Table.Th>
               <Table.Th w={100}>决定</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -100,7 +104,12 @@ export function ReviewList({ rows, total, issuers, filter, onFilter, current, on
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <StatusBadge status={r.status} size="xs" />
+                  <StatusBadge status={r.statusAtCutoff} size="xs" />
+                  {r.status !== r.statusAtCutoff && (
+                    <Text size="xs" c="dimmed" data-testid="status-today">
+                      今日：{r.status}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={2} wrap="nowrap">

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Grid, Group, Menu, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
-import { CAMPAIGN_STATE_LABELS, CLEANUP_DECISIONS, type CampaignDetail, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
+import { CAMPAIGN_STATE_LABELS, CLEANUP_DECISIONS, REASON_BEFORE_SAVE, type CampaignDetail, type CleanupDecisionValue } from '../../../shared/contract/cleanup';
 import type { ExportFormat } from '../../../shared/contract/export';
 import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
@@ -11,7 +11,7 @@ import { ExportDialog } from '../common/ExportDialog';
 import { Panel } from '../common/Panel';
 import { cnDate, displayDocNumber } from '../common/format';
 import { DECISION_COLORS } from './decision-colors';
-import { DecisionPanel } from './DecisionPanel';
+import { DecisionPanel, type KeyedDecision } from './DecisionPanel';
 import { PAGE_SIZE, ReviewList, type ListFilter } from './ReviewList';
 import { PublishModal } from './PublishModal';
 import { SheetsMenu } from './SheetsMenu';
@@ -105,7 +105,7 @@ function Actions({ c, reload }: { c: CampaignDetail; reload: () => void }) {
       <ErrorAlert message={error} onClose={() => setError(null)} />
       <ExportDialog format={exporting} subject={`${c.name} 清理结果`} run={(format) => call('export:cleanup', { campaignId: c.id, format })} onClose={() => setExporting(null)} />
       <ExportDialog format={reporting} subject={`${c.name}情况报告`} run={(format) => call('export:campaign-report', { campaignId: c.id, format })} onClose={() => setReporting(null)} />
-      <PublishModal id={c.id} opened={publishing} onClose={() => setPublishing(false)} onDone={() => { setPublishing(false); reload(); }} />
+      <PublishModal id={c.id} organizer={c.organizer} opened={publishing} onClose={() => setPublishing(false)} onDone={() => { setPublishing(false); reload(); }} />
     </Stack>
   );
 }
@@ -119,7 +119,12 @@ function BulkBar({ count, reasons, onApply, onClear }: { count: number; reasons:
       <Text size="sm">已选 {count} 件：</Text>
       <Select size="xs" data={[...CLEANUP_DECISIONS]} value={decision} onChange={setDecision} placeholder="决定" w={110} aria-label="批量决定" />
       <Select size="xs" data={reasons} value={reason} onChange={setReason} placeholder="理由" searchable clearable w={200} aria-label="批量理由" />
-      <Button size="xs" disabled={!decision} onClick={() => onApply(decision as CleanupDecisionValue, reason ?? '')}>
+      <Button
+        size="xs"
+        disabled={!decision || (REASON_BEFORE_SAVE.includes(decision as CleanupDecisionValue) && !reason)}
+        title={decision && REASON_BEFORE_SAVE.includes(decision as CleanupDecisionValue) && !reason ? `决定“${decision}”须选择理由` : undefined}
+        onClick={() => onApply(decision as CleanupDecisionValue, reason ?? '')}
+      >
         批量决定
       </Button>
       <Button size="xs" variant="subtle" onClick={onClear}>
@@ -143,6 +148,7 @@ export function ReviewPage({ id }: { id: string }) {
   const [current, setCurrent] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
+  const [keyed, setKeyed] = useState<KeyedDecision | null>(null);
   const rows = items.data?.rows ?? [];
   const item = rows[Math.min(current, rows.length - 1)];
   const c = campaign.data;
@@ -172,8 +178,14 @@ export function ReviewPage({ id }: { id: string }) {
       if (e.key === 'ArrowDown' || e.key === 'j') setCurrent((i) => Math.min(i + 1, rows.length - 1));
       else if (e.key === 'ArrowUp' || e.key === 'k') setCurrent((i) => Math.max(i - 1, 0));
       else if (item && /^[1-4]$/.test(e.key) && !readOnly) {
-        void decide([item.documentId], CLEANUP_DECISIONS[Number(e.key) - 1], item.reason, item.note);
-        setCurrent((i) => Math.min(i + 1, rows.length - 1));
+        const decision = CLEANUP_DECISIONS[Number(e.key) - 1];
+        // another decision's reason does not carry over; 废止/宣布失效 without one go to the form, which asks for it
+        const reason = decision === item.decision ? item.reason : '';
+        if (REASON_BEFORE_SAVE.includes(decision) && !reason.trim()) setKeyed({ documentId: item.documentId, decision, at: Date.now() });
+        else {
+          void decide([item.documentId], decision, reason, item.note);
+          setCurrent((i) => Math.min(i + 1, rows.length - 1));
+        }
       } else if (item && (e.key === 'x' || e.key === 'X')) {
         const next = new Set(selected);
         if (next.has(item.documentId)) next.delete(item.documentId);
@@ -204,7 +216,7 @@ export function ReviewPage({ id }: { id: string }) {
           </Title>
           {c && (
             <Text size="sm" c="dimmed">
-              依据：{displayDocNumber(c.basisDocNumber) || '未填写'} {c.basisTitle} · 截止日期 {cnDate(c.cutoff)} · 由 {c.createdBy} 建立
+              依据：{displayDocNumber(c.basisDocNumber) || '未填写'} {c.basisTitle} · 截止日期 {cnDate(c.cutoff)} · 组织机关 {c.organizer || '未填写'} · 由 {c.createdBy} 建立
               {c.noticeDate ? ` · ${cnDate(c.noticeDate)}公布` : ''}
             </Text>
           )}
@@ -227,6 +239,7 @@ export function ReviewPage({ id }: { id: string }) {
             <ReviewList
               rows={rows} total={items.data?.total ?? 0} issuers={c?.byIssuer.map((i) => i.issuer) ?? []} filter={filter}
               onFilter={(f) => { setFilter(f); setCurrent(0); }} current={current} onCurrent={setCurrent} selected={selected} onSelected={setSelected}
+              cutoff={c?.cutoff ?? null}
             />
           </Panel>
         </Grid.Col>
@@ -236,6 +249,7 @@ export function ReviewPage({ id }: { id: string }) {
               campaignId={id}
               onChanged={reload}
               item={item}
+              keyed={keyed}
               reasons={reasons.data ?? []}
               readOnly={readOnly}
               onDecide={(d, r, n) => decide([item.documentId], d, r, n)}

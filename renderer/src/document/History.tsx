@@ -1,6 +1,6 @@
 import { Anchor, Stack, Text, Timeline } from '@mantine/core';
 import type { AuditEntry } from '../../../shared/contract/documents';
-import { auditActionLabel } from '../../../shared/domain/audit-actions';
+import { auditActionLabel, auditCauseLine } from '../../../shared/domain/audit-actions';
 import { DOCUMENT_FIELD_LABELS, RELATION_LABELS } from '../../../shared/domain/document';
 import { cnDate, cnDateTime, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
@@ -66,13 +66,20 @@ export function History({ entries }: { entries: AuditEntry[] }) {
   return (
     <Timeline bulletSize={12} lineWidth={2} active={sorted.length}>
       {sorted.map((e) => {
-        const fields = e.action === 'document.update' ? changedFields(e) : [];
+        // every change of a document's fields (an edit, or a workflow's with its cause) shows before → after
+        const fields = e.entity === 'document' ? changedFields(e) : [];
+        const cause = auditCauseLine(e);
         return (
           <Timeline.Item key={e.id} title={<Text size="sm" fw={600}>{auditActionLabel(e.action)}</Text>}>
             <Text size="xs" c="dimmed">
               {cnDateTime(e.at)} · {e.actor}
             </Text>
             {e.related && <RelatedLine related={e.related} />}
+            {cause && (
+              <Text size="xs" data-testid="history-cause">
+                {cause}
+              </Text>
+            )}
             {fields.length > 0 && (
               <Stack gap={0} data-testid="history-changes">
                 {fields.map((f) => (

@@ -95,7 +95,7 @@ export function IssueEditor({ id, onChanged }: { id: string; onChanged: () => vo
     setConfirmPublish(false);
     await change(async () => {
       const r = await call('issue:publish', { id });
-      setNotice(`已出版。按出版日期更新了 ${r.updatedDocuments.length} 件“自公布之日起施行”文件的施行日期和有效期。`);
+      setNotice(r.derived.length ? `已出版。${r.derived.length} 件“自公布之日起施行”的文件以本期出版日期为施行日期（见各文件的修改记录）。` : '已出版。没有文件的施行日期因此改变。');
       return r.issue;
     });
   };
@@ -188,6 +188,7 @@ export function IssueEditor({ id, onChanged }: { id: string; onChanged: () => vo
       </Grid>
 
       <PublishDialogs
+        issueId={id}
         publishing={confirmPublish}
         reopening={reopening}
         publishDate={issue.publishDate}

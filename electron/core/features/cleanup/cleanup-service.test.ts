@@ -102,10 +102,15 @@ describe('cleanup campaigns', () => {
     const t = setup();
     const c = t.create({ scope: { issuers: [GQ, ZY] } });
     const [first, ...rest] = t.cleanup.items({ id: c.id, offset: 0, limit: 100 }).rows;
-    t.cleanup.decide(BY, { id: c.id, documentIds: [first.documentId], decision: '废止', reason: '', note: '' });
+    // 废止 and 宣布失效 are never stored without a reason (a blank one is no reason)
+    for (const decision of ['废止', '宣布失效'] as const) {
+      expectError(() => t.cleanup.decide(BY, { id: c.id, documentIds: [first.documentId], decision, reason: '  ', note: '' }), 'INVALID_INPUT', new RegExp(`${decision}”必须填写理由`));
+    }
+    expect(t.cleanup.item(c.id, first.documentId)).toMatchObject({ decision: null, reason: '' });
+    t.cleanup.decide(BY, { id: c.id, documentIds: [first.documentId], decision: '修改', reason: '', note: '' });
     const gate = t.cleanup.gate(c.id);
     expect(gate.complete).toBe(false);
-    expect(gate.missing.map((m) => m.problem)).toEqual(['决定废止，但未填写理由', '尚未作出清理决定', '尚未作出清理决定', '尚未作出清理决定']);
+    expect(gate.missing.map((m) => m.problem)).toEqual(['决定修改，但未填写理由', '尚未作出清理决定', '尚未作出清理决定', '尚未作出清理决定']);
     expect(rest.length).toBe(3);
     expectError(() => t.publish.publish(BY, { id: c.id, docNumber: '招政字〔2021〕60号', date: '2021-10-01' }), 'CONFLICT', /4 件文件缺少决定或理由[\s\S]*《招远市人民政府关于甲的通知》/);
     expect(t.cleanup.detail(c.id).state).toBe('reviewing');
@@ -113,7 +118,7 @@ describe('cleanup campaigns', () => {
 
   it('publishes and applies every decision through documents and relations, and reverts exactly', () => {
     const t = setup();
-    const c = t.create({ scope: { issuers: [ZY] } });
+    const c = t.create({ scope: { issuers: [ZY] }, organizer: ZY });
     const [keep, abolish, declare] = ['招政发〔2018〕27号', '招政发〔2019〕3号', '招政发〔2020〕5号'].map(t.id);
     const amended = t.cleanup.addToScope(BY, c.id, t.id('高政发〔2019〕8号'), '一并清理') && t.id('高政发〔2019〕8号');
     t.cleanup.decide(BY, { id: c.id, documentIds: [keep], decision: '继续有效', reason: '', note: '' });
@@ -135,6 +140,12 @@ describe('cleanup campaigns', () => {
     expect(notice.document.title).toBe('招远市人民政府关于公布行政规范性文件清理结果的通知');
     expect(notice.outgoing.map((r) => [r.type, r.targetId])).toEqual([['abolishes', abolish]]);
     expect(t.documents.get(declare).declaredInvalidOn).toBe('2021-10-01');
+    // each change names the campaign in the document's own history
+    const cause = { kind: 'campaign', id: c.id, label: '“2021年行政规范性文件清理”（招政字〔2021〕60号）' };
+    expect(t.audit.documentHistory(declare).at(-1)).toMatchObject({
+      action: 'document.declared-invalid', before: { declaredInvalidOn: null }, after: { declaredInvalidOn: '2021-10-01', cause },
+    });
+    expect(t.audit.documentHistory(abolish).at(-1)).toMatchObject({ action: 'relation.apply', after: { type: 'abolishes', targetId: abolish, cause } });
     expect(t.cleanup.forDocument(keep)).toEqual([expect.objectContaining({ name: '2021年行政规范性文件清理', decision: '继续有效', noticeDocNumber: '招政字〔2021〕60号' })]);
     // Linking the amending document after publication applies the amendment at once.
     t.publish.linkAmendment(BY, c.id, amended, t.id('招政发〔2022〕2号'));
@@ -146,9 +157,39 @@ describe('cleanup campaigns', () => {
     expect(r.state).toBe('reviewing');
     expect(['招政发〔2018〕27号', '招政发〔2019〕3号', '招政发〔2020〕5号', '高政发〔2019〕8号'].map(t.status)).toEqual(before);
     expect(t.documents.get(declare).declaredInvalidOn).toBeNull();
+    expect(t.audit.documentHistory(declare).at(-1)).toMatchObject({ action: 'document.declared-invalid-reverted', after: { declaredInvalidOn: null, cause: { ...cause, reason: '撤销公布' } } });
+    expect(t.audit.documentHistory(abolish).at(-1)).toMatchObject({ action: 'relation.withdraw', before: { targetId: abolish, cause: { id: c.id } } });
     expectError(() => t.documents.get(p.noticeDocumentId!), 'NOT_FOUND');
     expect(t.audit.history('campaign', c.id).at(-1)).toMatchObject({ action: 'campaign.revert', actor: BY.user });
     expectError(() => t.publish.revert(BY, c.id), 'CONFLICT', /尚未公布/);
+  });
+
+  it('names the result notice\'s 发文机关 as confirmed or as the campaign\'s organiser, never the first issuer in scope', () => {
+    const t = setup();
+    // scope: 高青 first, but the campaign is 招远's
+    const c = t.create({ scope: { issuers: [GQ, ZY] } });
+    for (const r of t.cleanup.items({ id: c.id, offset: 0, limit: 100 }).rows) t.cleanup.decide(BY, { id: c.id, documentIds: [r.documentId], decision: '继续有效', reason: '', note: '' });
+    expectError(() => t.publish.publish(BY, { id: c.id, docNumber: '招政字〔2021〕60号', date: '2021-10-01' }), 'INVALID_INPUT', /发文机关/);
+    expect(t.cleanup.detail(c.id).state).toBe('reviewing');
+    const p = t.publish.publish(BY, { id: c.id, docNumber: '招政字〔2021〕60号', date: '2021-10-01', issuer: ZY });
+    expect(t.documents.get(p.noticeDocumentId!)).toMatchObject({ issuers: [ZY], title: `${ZY}关于公布行政规范性文件清理结果的通知` });
+    expect(t.cleanup.exportInput(c.id)).toMatchObject({ issuer: ZY, title: `${ZY}关于公布行政规范性文件清理结果的通知` });
+    t.publish.revert(BY, c.id);
+    const d = t.create({ name: '招远2021', scope: { issuers: [GQ, ZY] }, organizer: ZY });
+    expect(t.cleanup.detail(d.id).organizer).toBe(ZY);
+    expect(t.cleanup.exportInput(c.id).issuer).toBe('（制定机关）');
+  });
+
+  it('shows each document\'s status as of the cut-off date, with today\'s beside it', () => {
+    const t = setup();
+    t.imports.commitParsed(BY, [commitFile('b.txt', [parsedDoc({ title: '招远市人民政府关于戊的通知', docNumber: '招政发〔2020〕9号', dateSigned: '2020-09-01', validUntil: '2023-08-31' })])]);
+    const c = t.create({ scope: { issuers: [ZY] } });
+    const row = t.cleanup.items({ id: c.id, offset: 0, limit: 100 }).rows.find((r) => r.docNumber === '招政发〔2020〕9号')!;
+    expect([row.statusAtCutoff, row.status]).toEqual(['现行有效', '已失效']);
+    expect(t.cleanup.item(c.id, row.documentId)).toMatchObject({ statusAtCutoff: '现行有效', status: '已失效' });
+    // in force on the cut-off date: 继续有效 is no contradiction of the review, only a note that it lapsed since
+    const { warnings } = t.cleanup.decide(BY, { id: c.id, documentIds: [row.documentId], decision: '继续有效', reason: '', note: '' });
+    expect(warnings.map((w) => w.warning)).toEqual(['该文件在清理截止日期后已失效，继续有效须重新登记公布']);
   });
 
   it('uses a result notice already in the library and leaves it there on revert', () => {

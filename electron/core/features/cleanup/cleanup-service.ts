@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
 import {
   DEFAULT_CLEANUP_REASONS,
+  REASON_BEFORE_SAVE,
   REASON_REQUIRED,
   type CampaignDetail,
   type CampaignInput,
@@ -32,6 +33,15 @@ export interface CleanupDeps {
 }
 
 const ENDED: readonly DocumentStatus[] = ['已失效', '已废止', '宣布失效'];
+/**
+ * 废止 and 宣布失效 end a document's force: never stored without the reason the result notice prints (修改 may
+ * wait for its reason until publication, see the gate).
+ */
+function requireReason(decision: CleanupDecisionValue | null, reason: string): void {
+  if (decision && REASON_BEFORE_SAVE.includes(decision) && !reason.trim()) {
+    throw new AppError('INVALID_INPUT', `决定“${decision}”必须填写理由，请选择或填写理由后再保存。`);
+  }
+}
 
 /**
  * The result notice and its annex rows as the export engine takes them (decided documents only; while the
@@ -40,12 +50,12 @@ const ENDED: readonly DocumentStatus[] = ['已失效', '已废止', '宣布失�
 function exportInput(store: CleanupStore, row: CampaignRow): CleanupInput {
   const items = store.allItems.all(row.id).filter((r) => r.decision);
   if (!items.length) throw new AppError('INVALID_INPUT', `清理项目“${row.name}”还没有任何决定，无法导出清理结果`);
-  const scope = JSON.parse(row.scope) as { issuers: string[] };
-  const issuer = scope.issuers[0] || (JSON.parse(items[0].issuers) as string[])[0] || '';
+  // the published notice's own 发文机关 once published, else the campaign's organiser — never a guess from the scope
+  const issuer = (row.notice_document_id ? store.noticeIssuer.get(row.notice_document_id) : undefined) || row.organizer;
   const counts: Record<CleanupDecisionValue, number> = { 继续有效: 0, 修改: 0, 废止: 0, 宣布失效: 0 };
   for (const r of items) counts[r.decision!]++;
   return {
-    title: `${issuer}关于公布行政规范性文件清理结果的通知`,
+    title: `${issuer || '（发文机关）'}关于公布行政规范性文件清理结果的通知`,
     docNumber: row.notice_doc_number,
     issuer: issuer || '（制定机关）',
     addressee: null,
@@ -77,6 +87,30 @@ function takeScope(store: CleanupStore, statusOn: (id: string) => DocumentStatus
   }
   return position;
 }
+
+/**
+ * Where a decision contradicts the library. The campaign reviews documents as they stood on its cut-off date: one
+ * ended by then cannot continue; one ended only since is named so (继续有效 then needs re-publication).
+ */
+function decisionWarnings(
+  store: CleanupStore,
+  docId: string,
+  decision: CleanupDecisionValue | null,
+  statusOn: (id: string) => DocumentStatus,
+  atCutoff: (id: string) => DocumentStatus,
+): string[] {
+  if (!decision) return [];
+  const out: string[] = [];
+  const then = atCutoff(docId);
+  if (decision === '继续有效' && ENDED.includes(then)) out.push(`该文件${then === '宣布失效' ? '已宣布失效' : then}，不能决定继续有效`);
+  else if (decision === '继续有效' && ENDED.includes(statusOn(docId))) out.push(`该文件在清理截止日期后已${statusOn(docId) === '已废止' ? '废止' : '失效'}，继续有效须重新登记公布`);
+  if (decision === '废止' || decision === '宣布失效') {
+    const citing = store.citedBy.all(docId).filter((s) => IN_FORCE_STATUSES.includes(statusOn(s)));
+    if (citing.length) out.push(`仍有 ${citing.length} 件现行文件以该文件为依据`);
+  }
+  return out;
+}
+
 
 /** Which campaigns a document was in; the standard reasons list (defaults until someone edits it). */
 function createMembershipAndReasons(db: Db, store: CleanupStore, audit: AuditService) {
@@ -140,24 +174,15 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     return row;
   }
 
-  /** Where a decision contradicts the library (statuses as of today). */
-  function warningsFor(docId: string, decision: CleanupDecisionValue | null, statusOn: (id: string) => DocumentStatus): string[] {
-    if (!decision) return [];
-    const out: string[] = [];
-    const status = statusOn(docId);
-    if (decision === '继续有效' && ENDED.includes(status)) out.push(`该文件${status === '宣布失效' ? '已宣布失效' : status}，不能决定继续有效`);
-    if (decision === '废止' || decision === '宣布失效') {
-      const citing = store.citedBy.all(docId).filter((s) => IN_FORCE_STATUSES.includes(statusOn(s)));
-      if (citing.length) out.push(`仍有 ${citing.length} 件现行文件以该文件为依据`);
-    }
-    return out;
-  }
+  const warningsFor = (docId: string, decision: CleanupDecisionValue | null, statusOn: (id: string) => DocumentStatus, atCutoff = statusOn) =>
+    decisionWarnings(store, docId, decision, statusOn, atCutoff);
 
   function item(id: string, documentId: string): CampaignItem {
     const row = store.item.get({ id, doc: documentId });
     if (!row) throw new AppError('NOT_FOUND', `该文件不在清理范围内：${documentId}`);
     const statusOn = statuses.onDay();
-    return toItem(row, statusOn(row.document_id), warningsFor(row.document_id, row.decision, statusOn));
+    const atCutoff = statuses.onDay(summaryRow(id).cutoff);
+    return toItem(row, statusOn(row.document_id), warningsFor(row.document_id, row.decision, statusOn, atCutoff), atCutoff(row.document_id));
   }
 
   /** What is missing before publication: undecided documents, decisions without a required reason. */
@@ -205,7 +230,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       db.transaction(() => {
         store.insertCampaign.run({
           id, name: input.name, basis_doc_number: input.basisDocNumber, basis_title: input.basisTitle, cutoff: input.cutoff,
-          scope: JSON.stringify(input.scope), created_at: ctx.now().toISOString(), created_by: by.user,
+          scope: JSON.stringify(input.scope), created_at: ctx.now().toISOString(), created_by: by.user, organizer: input.organizer,
         });
         const position = takeScope(store, statusOn, id, input);
         audit.record(by, 'campaign.create', 'campaign', id, null, { ...input, documents: position });
@@ -220,21 +245,24 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
 
     /** One page of the review list. */
     items(q: z.output<typeof ItemQuery>) {
-      summaryRow(q.id);
+      const campaign = summaryRow(q.id);
       const filter = { id: q.id, decision: q.decision ?? null, issuer: q.issuer || null, q: q.q?.trim() || null };
       const statusOn = statuses.onDay();
+      const atCutoff = statuses.onDay(campaign.cutoff);
       const rows = store.items.all({ ...filter, limit: q.limit, offset: q.offset });
       return {
         total: store.countItems.get(filter) ?? 0,
-        rows: rows.map((r) => toItem(r, statusOn(r.document_id), warningsFor(r.document_id, r.decision, statusOn))),
+        rows: rows.map((r) => toItem(r, statusOn(r.document_id), warningsFor(r.document_id, r.decision, statusOn, atCutoff), atCutoff(r.document_id))),
       };
     },
 
     /** The legal office's decision on one or many documents, in one transaction; returns warnings. */
     decide(by: Caller, req: { id: string; documentIds: string[]; decision: CleanupDecisionValue | null; reason: string; note: string }) {
       requireReviewing(req.id);
+      requireReason(req.decision, req.reason);
       const ids = [...new Set(req.documentIds)];
       const statusOn = statuses.onDay();
+      const atCutoff = statuses.onDay(summaryRow(req.id).cutoff);
       const warnings: Array<{ documentId: string; title: string; warning: string }> = [];
       db.transaction(() => {
         const at = ctx.now().toISOString();
@@ -245,7 +273,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
             id: req.id, doc, decision: req.decision, reason: req.reason, note: req.note,
             by: req.decision ? by.user : null, at: req.decision ? at : null,
           });
-          for (const w of warningsFor(doc, req.decision, statusOn)) warnings.push({ documentId: doc, title: before.title, warning: w });
+          for (const w of warningsFor(doc, req.decision, statusOn, atCutoff)) warnings.push({ documentId: doc, title: before.title, warning: w });
         }
         audit.record(by, 'campaign.decide', 'campaign', req.id, null, {
           decision: req.decision, reason: req.reason, note: req.note, documents: ids.length <= 50 ? ids : ids.length,

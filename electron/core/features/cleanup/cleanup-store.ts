@@ -6,6 +6,7 @@ export interface CampaignRow {
   name: string;
   basis_doc_number: string;
   basis_title: string;
+  organizer: string;
   cutoff: string;
   scope: string;
   state: 'reviewing' | 'published';
@@ -51,6 +52,7 @@ export function toSummary(row: CampaignRow): CampaignSummary {
     name: row.name,
     basisDocNumber: row.basis_doc_number,
     basisTitle: row.basis_title,
+    organizer: row.organizer,
     cutoff: row.cutoff,
     scope: JSON.parse(row.scope) as CampaignScope,
     state: row.state,
@@ -65,7 +67,8 @@ export function toSummary(row: CampaignRow): CampaignSummary {
   };
 }
 
-export function toItem(row: ItemRow, status: CampaignItem['status'], warnings: string[]): CampaignItem {
+/** A review row; `statusAtCutoff` is what the campaign reviews, `status` today's (shown beside it). */
+export function toItem(row: ItemRow, status: CampaignItem['status'], warnings: string[], statusAtCutoff: CampaignItem['status']): CampaignItem {
   return {
     position: row.position,
     documentId: row.document_id,
@@ -75,6 +78,7 @@ export function toItem(row: ItemRow, status: CampaignItem['status'], warnings: s
     dateSigned: row.date_signed,
     validUntil: row.valid_until,
     status,
+    statusAtCutoff,
     decision: row.decision,
     reason: row.reason,
     note: row.note,
@@ -114,10 +118,12 @@ export interface ItemFilter {
 export function createCleanupStore(db: Db) {
   return {
     campaign: db.prepare<[string], CampaignRow>(`${CAMPAIGN_SELECT} WHERE c.id = ?`),
+    /** the 发文机关 of a published result notice (as stored in the library) */
+    noticeIssuer: db.prepare<[string], string | null>("SELECT json_extract(issuers, '$[0]') FROM documents WHERE id = ?").pluck(),
     campaigns: db.prepare<[], CampaignRow>(`${CAMPAIGN_SELECT} ORDER BY c.created_at DESC, c.rowid DESC`),
     insertCampaign: db.prepare(`
-      INSERT INTO cleanup_campaigns (id, name, basis_doc_number, basis_title, cutoff, scope, created_at, created_by)
-      VALUES (@id, @name, @basis_doc_number, @basis_title, @cutoff, @scope, @created_at, @created_by)`),
+      INSERT INTO cleanup_campaigns (id, name, basis_doc_number, basis_title, cutoff, scope, created_at, created_by, organizer)
+      VALUES (@id, @name, @basis_doc_number, @basis_title, @cutoff, @scope, @created_at, @created_by, @organizer)`),
     setPublished: db.prepare<{ id: string; doc_number: string; date: string; notice: string; applied: string; at: string }>(`
       UPDATE cleanup_campaigns SET state = 'published', notice_doc_number = @doc_number, notice_date = @date,
         notice_document_id = @notice, applied = @applied, published_at = @at WHERE id = @id`),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../../../shared/contract';
 import type { CampaignDetail, CleanupDecisionValue } from '../../../../shared/contract/cleanup';
+import type { AuditCause } from '../../../../shared/domain/audit-actions';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
 import { durably } from '../../db/open';
 import { AppError } from '../../kernel/errors';
@@ -38,6 +39,11 @@ function checkNoticeNumber(store: { publishedWithNotice: { get(n: string): { nam
   if (prior) throw new AppError('CONFLICT', `清理结果通知 ${normalized} 已作为清理项目“${prior.name}”应用过，不再重复应用；如需重新应用，请先撤销该项目。`);
 }
 
+/** A campaign as the cause its documents' histories name: its name and its result notice. */
+function causeOf(row: { id: string; name: string }, noticeNumber: string | null): AuditCause {
+  return { kind: 'campaign', id: row.id, label: `“${row.name}”${noticeNumber ? `（${noticeNumber}）` : ''}` };
+}
+
 export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'events'>, deps: CleanupDeps, cleanup: CleanupService) {
   const db = ctx.db;
   const { audit, documents, relations } = deps;
@@ -48,6 +54,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     if (!parsed) throw new AppError('INVALID_INPUT', `无法识别清理结果通知的文号“${req.docNumber}”，应形如“高政字〔2021〕60号”`);
     const existing = relations.findTarget({ docNumber: parsed.normalized, title: null });
     if (existing) return { id: existing.id, created: false, docNumber: parsed.normalized };
+    if (!req.issuer) throw new AppError('INVALID_INPUT', '请填写清理结果通知的发文机关（如“招远市人民政府”）。');
     const { id } = documents.create(
       by,
       {
@@ -60,17 +67,17 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     return { id, created: true, docNumber: parsed.normalized };
   }
 
-  function applyItem(by: Caller, r: ItemRow, applied: Applied, date: string): void {
+  function applyItem(by: Caller, r: ItemRow, applied: Applied, date: string, cause: AuditCause): void {
     const ref = { docNumber: r.doc_number, title: r.title };
     // 废止 is applied for all documents at once by the caller (relations.insertMany).
     if (r.decision === '宣布失效') {
       const before = documents.get(r.document_id).declaredInvalidOn;
       if (before === null || before > date) {
-        documents.setDeclaredInvalidOn(by, r.document_id, date);
+        documents.setDeclaredInvalidOn(by, r.document_id, date, cause);
         applied.declared.push({ id: r.document_id, before });
       }
     } else if (r.decision === '修改' && r.amended_by) {
-      const rel = relations.insert(by, r.amended_by, 'amends', ref, r.document_id);
+      const rel = relations.insert(by, r.amended_by, 'amends', ref, r.document_id, cause);
       if (rel) applied.relations.push(rel.id);
     }
   }
@@ -84,22 +91,24 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     if (items.length === 0) throw new AppError('CONFLICT', '清理范围内没有文件，不能公布');
     const counts: Record<CleanupDecisionValue, number> = { 继续有效: 0, 修改: 0, 废止: 0, 宣布失效: 0 };
     for (const r of items) counts[r.decision!]++;
-    const issuer = req.issuer || (JSON.parse(row.scope) as { issuers: string[] }).issuers[0] || (JSON.parse(items[0].issuers) as string[])[0] || '';
+    // the notice's 发文机关: as the person confirmed it, else the campaign's organiser — never the first issuer in scope
+    const issuer = req.issuer || row.organizer;
     const title = req.title || `${issuer}关于公布行政规范性文件清理结果的通知`;
     const touched: string[] = [];
     durably(db, db.transaction(() => {
       const notice = noticeDocument(by, { docNumber: req.docNumber, date: req.date, issuer, title }, counts);
+      const cause = causeOf(row, notice.docNumber);
       const applied: Applied = { noticeId: notice.id, noticeCreated: notice.created, relations: [], declared: [] };
       const abolished = items.filter((r) => r.decision === '废止').map((r) => ({ ref: { docNumber: r.doc_number, title: r.title }, targetId: r.document_id }));
-      for (const rel of relations.insertMany(by, notice.id, 'abolishes', abolished)) applied.relations.push(rel.id);
+      for (const rel of relations.insertMany(by, notice.id, 'abolishes', abolished, cause)) applied.relations.push(rel.id);
       for (const r of items) {
-        applyItem(by, r, applied, req.date);
+        applyItem(by, r, applied, req.date, cause);
         if (r.decision !== '继续有效') touched.push(r.document_id);
       }
       store.setPublished.run({
         id: req.id, doc_number: notice.docNumber, date: req.date, notice: notice.id, applied: JSON.stringify(applied), at: ctx.now().toISOString(),
       });
-      audit.record(by, 'campaign.publish', 'campaign', req.id, null, { docNumber: notice.docNumber, date: req.date, noticeId: notice.id, counts });
+      audit.record(by, 'campaign.publish', 'campaign', req.id, null, { docNumber: notice.docNumber, date: req.date, noticeId: notice.id, issuer, counts });
       if (notice.created) touched.push(notice.id);
     }));
     ctx.events.emit('documents:changed', { ids: touched, deleted: [] });
@@ -111,18 +120,17 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const applied = cleanup.applied(id);
     const row = store.campaign.get(id)!;
     if (row.state !== 'published' || !applied) throw new AppError('CONFLICT', `清理项目“${row.name}”尚未公布，无需撤销`);
-    const deleted: string[] = [];
-    const changed = new Set<string>();
+    const deleted: string[] = [], changed = new Set<string>(), cause = { ...causeOf(row, row.notice_doc_number), reason: '撤销公布' };
     durably(db, db.transaction(() => {
       for (const relId of applied.relations) {
         const exists = store.relationTarget.get(relId);
         if (exists === undefined) continue;
         if (exists) changed.add(exists);
-        relations.remove(by, relId);
+        relations.remove(by, relId, cause);
       }
       for (const d of applied.declared) {
         if (!store.docRef.get(d.id)) continue;
-        documents.setDeclaredInvalidOn(by, d.id, d.before);
+        documents.setDeclaredInvalidOn(by, d.id, d.before, cause);
         changed.add(d.id);
       }
       if (applied.noticeCreated && store.docRef.get(applied.noticeId)) {
@@ -148,7 +156,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       store.amendedBy.run(amendingId, id, documentId);
       if (row.state === 'published' && amendingId) {
         const applied = cleanup.applied(id)!;
-        const rel = relations.insert(by, amendingId, 'amends', { docNumber: it.docNumber, title: it.title }, documentId);
+        const rel = relations.insert(by, amendingId, 'amends', { docNumber: it.docNumber, title: it.title }, documentId, causeOf(row, row.notice_doc_number));
         if (rel) applied.relations.push(rel.id);
         store.setApplied.run(JSON.stringify(applied), id);
       }
@@ -175,7 +183,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
    */
   function applyPublished(
     by: Caller,
-    req: { name: string; docNumber: string; date: string; issuer?: string; items: Array<{ decision: CleanupDecisionValue; title: string | null; docNumber: string | null }> },
+    req: { name: string; docNumber: string; date: string; issuer?: string; title?: string; items: Array<{ decision: CleanupDecisionValue; title: string | null; docNumber: string | null }> },
   ) {
     checkNoticeNumber(store, req.docNumber);
     const matches = matchPublished(req.items);
@@ -184,7 +192,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const id = randomUUID();
     durably(db, db.transaction(() => {
       store.insertCampaign.run({
-        id, name: req.name, basis_doc_number: '', basis_title: '', cutoff: req.date,
+        id, name: req.name, basis_doc_number: '', basis_title: '', cutoff: req.date, organizer: req.issuer ?? '',
         scope: JSON.stringify({ issuers: req.issuer ? [req.issuer] : [], normativeOnly: false, statuses: ['现行有效', '即将到期', '已修改'] }),
         created_at: ctx.now().toISOString(), created_by: by.user,
       });
@@ -197,7 +205,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
         store.decide.run({ id, doc: m.documentId!, decision: m.decision, reason: '见已公布的清理结果', note: '', by: by.user, at: ctx.now().toISOString() });
       }
       audit.record(by, 'campaign.import', 'campaign', id, null, { name: req.name, docNumber: req.docNumber, rows: req.items.length, matched: seen.size });
-      publish(by, { id, docNumber: req.docNumber, date: req.date, issuer: req.issuer });
+      publish(by, { id, docNumber: req.docNumber, date: req.date, issuer: req.issuer, title: req.title });
     }));
     return { campaign: cleanup.detail(id), notFound: matches.filter((m) => !m.documentId).map(({ decision, title, docNumber }) => ({ decision, title, docNumber })) };
   }

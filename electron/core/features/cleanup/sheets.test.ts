@@ -9,7 +9,8 @@ async function setup() {
   lib.imports.commitParsed(BY, [
     commitFile('a.txt', [
       parsedDoc({ title: '高青县人民政府关于甲的办法', docNumber: '高政发〔2019〕8号', dateSigned: '2019-08-01', issuers: [GQ] }),
-      parsedDoc({ title: '高青县人民政府关于乙的意见', docNumber: '高政发〔2020〕2号', dateSigned: '2020-02-01', issuers: [GQ] }),
+      // in force on the cut-off date, lapsed since: the sheet shows both
+      parsedDoc({ title: '高青县人民政府关于乙的意见', docNumber: '高政发〔2020〕2号', dateSigned: '2020-02-01', issuers: [GQ], validUntil: '2022-01-31' }),
       parsedDoc({ title: '招远市人民政府关于丙的通知', docNumber: '招政发〔2019〕3号', dateSigned: '2019-03-01' }),
     ]),
   ]);
@@ -31,14 +32,15 @@ describe('review sheets', () => {
     expect(file.fileName).toBe('2021年清理-高青县人民政府-审查意见表.xlsx');
     const wb = await readSheet(file.dataBase64);
     const ws = wb.worksheets[0];
-    expect(ws.getRow(1).values).toEqual([undefined, '序号', '文件名称', '文号', '成文日期', '状态', '有效期至', '意见', '理由']);
+    expect(ws.getRow(1).values).toEqual([undefined, '序号', '文件名称', '文号', '成文日期', '状态（截至2021年6月30日）', '今日状态', '有效期至', '意见', '理由']);
     expect(ws.rowCount).toBe(3);
     expect(ws.getCell(2, 3).value).toBe('高政发〔2019〕8号');
+    expect([ws.getCell(3, 2).value, ws.getCell(3, 5).value, ws.getCell(3, 6).value]).toEqual(['高青县人民政府关于乙的意见', '现行有效', '已失效']);
 
-    ws.getCell(2, 7).value = '废止';
-    ws.getCell(2, 8).value = '调整对象已消失';
-    ws.getCell(3, 7).value = '保留';
-    ws.addRow([3, '高青县人民政府关于不存在的通知', '高政发〔2010〕1号', '', '', '', '继续有效', '']);
+    ws.getCell(2, 8).value = '废止';
+    ws.getCell(2, 9).value = '调整对象已消失';
+    ws.getCell(3, 8).value = '保留';
+    ws.addRow([3, '高青县人民政府关于不存在的通知', '高政发〔2010〕1号', '', '', '', '', '继续有效', '']);
     const report = await t.app.call('cleanup:import-sheet', { id: t.c.id, dataBase64: await toBase64(wb) });
     expect(report).toMatchObject({ rows: 3, applied: 2, conflicts: [] });
     expect(report.unmatched).toEqual([expect.objectContaining({ row: 4, docNumber: '高政发〔2010〕1号', problem: expect.stringMatching(/没有该文件/) })]);
@@ -49,7 +51,7 @@ describe('review sheets', () => {
     ]);
 
     // A second sheet that disagrees is reported, not applied.
-    ws.getCell(2, 7).value = '继续有效';
+    ws.getCell(2, 8).value = '继续有效';
     const again = await t.app.call('cleanup:import-sheet', { id: t.c.id, dataBase64: await toBase64(wb) });
     expect(again.applied).toBe(0);
     expect(again.conflicts).toEqual([expect.objectContaining({ title: '高青县人民政府关于甲的办法', existing: '废止（调整对象已消失）', incoming: '继续有效（调整对象已消失）' })]);

@@ -6,7 +6,11 @@ import { AppError } from '../../kernel/errors';
 import { normalizeRefTitle } from '../relations/relation-service';
 import type { CleanupService } from './cleanup-service';
 
-export const SHEET_COLUMNS = ['序号', '文件名称', '文号', '成文日期', '状态', '有效期至', '意见', '理由'] as const;
+/** The sheet's columns; 截止日状态 is headed with the campaign's cut-off date (状态（截至2021年6月30日）). */
+export const SHEET_COLUMNS = ['序号', '文件名称', '文号', '成文日期', '截止日状态', '今日状态', '有效期至', '意见', '理由'] as const;
+
+/** 2021-06-30 → 2021年6月30日 */
+const cnDay = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Words a drafting office may write for a decision, mapped to the four decisions. */
@@ -47,16 +51,18 @@ export function createSheetService(cleanup: CleanupService) {
     const wb = new ExcelJS.Workbook();
     wb.creator = 'NormDesk';
     const ws = wb.addWorksheet(sheetName(issuer));
-    ws.columns = SHEET_COLUMNS.map((h, i) => ({ header: h, key: String(i), width: [6, 48, 22, 14, 10, 14, 12, 36][i] }));
+    // the office reviews each document as it stood on the cut-off date; today's status stands beside it
+    const header = (h: string) => (h === '截止日状态' ? `状态（截至${cnDay(c.cutoff)}）` : h);
+    ws.columns = SHEET_COLUMNS.map((h, i) => ({ header: header(h), key: String(i), width: [6, 48, 22, 14, 22, 10, 14, 12, 36][i] }));
     for (const r of rows) {
-      ws.addRow([r.position, r.title, r.docNumber ?? '', r.dateSigned ?? '', r.status, r.validUntil ?? '', r.opinion ?? '', r.opinionReason]);
+      ws.addRow([r.position, r.title, r.docNumber ?? '', r.dateSigned ?? '', r.statusAtCutoff, r.status, r.validUntil ?? '', r.opinion ?? '', r.opinionReason]);
     }
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     const list = `"${CLEANUP_DECISIONS.join(',')}"`;
     for (let row = 2; row <= rows.length + 1; row++) {
-      ws.getCell(row, 7).dataValidation = { type: 'list', allowBlank: true, formulae: [list] };
-      for (const col of [2, 8]) ws.getCell(row, col).alignment = { wrapText: true, vertical: 'top' };
+      ws.getCell(row, SHEET_COLUMNS.indexOf('意见') + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [list] };
+      for (const col of [2, SHEET_COLUMNS.indexOf('理由') + 1]) ws.getCell(row, col).alignment = { wrapText: true, vertical: 'top' };
     }
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     return { fileName: `${c.name}-${issuer}-审查意见表.xlsx`, mime: XLSX_MIME, dataBase64: buf.toString('base64'), pages: null, warnings: [] };

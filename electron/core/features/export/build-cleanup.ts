@@ -1,5 +1,6 @@
 import { CLEANUP_DECISIONS, type CleanupInput } from '../../../../shared/contract/export';
 import type { Document } from '../../../../shared/domain/document';
+import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
 import { chineseDate, safeFileName, tidy } from './build-document';
 import { cellWidth, TABLE_CHARS } from './geometry';
 import type { Block, OfficialText, TableColumn } from './model';
@@ -20,9 +21,30 @@ export const CLEANUP_COLUMNS: TableColumn[] = [
   { header: '处理意见/理由', width: 7, align: 'left' },
 ];
 
+/**
+ * A 文号 as an annex prints it: normalised, so one list never shows 〔2022〕11 号 beside 〔2022〕8号 (a 令's number
+ * 某市人民政府令第77号 too); text that is no 文号 is printed as given, without its spaces.
+ */
+export function printedNumber(raw: string): string {
+  return normalizeDocNumber(raw) ?? raw.replace(/\s+/g, '');
+}
+
 /** a cell's padding (4 pt each side) and a safety margin for wider digits, in table characters */
 const CELL_PAD = 1;
 const LO_DATE_SPACING = 2.2;
+/** …and a 文号 has four such joins (高政办发〔2021〕2号 wrapped before 号 in LibreOffice without them) */
+const LO_NUMBER_SPACING = 1;
+const MIN_TITLE = 8;
+
+/**
+ * A 文号 too wide for its column, broken on a line of its own before 〔2022〕11号 or 第77号 — a word processor left
+ * to itself breaks anywhere, even before 号 (LibreOffice ignores a WORD JOINER there).
+ */
+export function fitNumber(n: string, column: TableColumn): string {
+  if (cellWidth(n) + CELL_PAD + LO_NUMBER_SPACING <= column.width) return n;
+  const m = /^(.+?)(〔\d{4}〕\d+号|第\d+号)$/.exec(n);
+  return m ? `${m[1]}\n${m[2]}` : n;
+}
 
 /**
  * Column widths for one list: 序号, 文号 and 发布日期 as wide as their longest entry, so that 高政办字〔2021〕31号 and
@@ -34,8 +56,12 @@ export function cleanupColumns(rows: string[][]): TableColumn[] {
     Math.min(max, Math.max(min, cellWidth(CLEANUP_COLUMNS[i].header), ...rows.map((r) => cellWidth(r[i] ?? '')))) + CELL_PAD;
   // LibreOffice puts ⅕ em between digits and Chinese whatever the DOCX says (it ignores autoSpaceDE/DN):
   // a date has five such joins
-  const widths = [widest(0, 2), 0, widest(2, 4), widest(3, 4) + LO_DATE_SPACING, widest(4, 4, 8)];
-  widths[1] = Math.max(8, TABLE_CHARS - widths.reduce((s, w) => s + w, 0));
+  const widths = [widest(0, 2), 0, widest(2, 4) + LO_NUMBER_SPACING, widest(3, 4) + LO_DATE_SPACING, widest(4, 4, 8)];
+  // a long 令 number may not squeeze the title below 8 characters (the renderers would then shrink every column,
+  // and a word processor break the 文号 anywhere): it takes what is left and is broken by fitNumber instead
+  const room = TABLE_CHARS - widths[0] - widths[3] - widths[4] - MIN_TITLE;
+  widths[2] = Math.min(widths[2], Math.max(room, cellWidth('〔2022〕999号') + CELL_PAD + LO_NUMBER_SPACING));
+  widths[1] = Math.max(MIN_TITLE, TABLE_CHARS - widths.reduce((s, w) => s + w, 0));
   return CLEANUP_COLUMNS.map((c, i) => ({ ...c, width: widths[i] }));
 }
 
@@ -54,7 +80,7 @@ export function buildCleanup(input: CleanupInput, lookup: (id: string) => Docume
     return {
       decision: item.decision,
       title: title || '（未提供文件名称）',
-      number: item.docNumber ?? doc?.docNumber?.normalized ?? '',
+      number: printedNumber(item.docNumber ?? doc?.docNumber?.normalized ?? ''),
       date: date ? chineseDate(date) : '',
       reason: item.reason || item.decision,
     };
@@ -79,14 +105,16 @@ export function buildCleanup(input: CleanupInput, lookup: (id: string) => Docume
 
   groups.forEach((g, i) => {
     const name = `${input.issuer}${ANNEX_NAME[g.decision]}`;
-    const table = g.rows.map((r, k) => [String(k + 1), r.title, r.number, r.date, r.reason]);
+    const plain = g.rows.map((r, k) => [String(k + 1), r.title, r.number, r.date, r.reason]);
+    const columns = cleanupColumns(plain);
+    const table = plain.map((r) => r.map((cell, c) => (c === 2 ? fitNumber(cell, columns[2]) : cell)));
     blocks.push(
       { type: 'pageBreak' },
       { type: 'attachmentMark', text: groups.length > 1 ? `附件${i + 1}` : '附件' },
       { type: 'blank', lines: 1 },
       { type: 'title', text: name, outline: { title: name, level: 0 } },
       { type: 'blank', lines: 1 },
-      { type: 'table', columns: cleanupColumns(table), rows: table },
+      { type: 'table', columns, rows: table },
     );
   });
 

@@ -30,6 +30,7 @@ export function createGazetteHandlers(
     'issue:reorder': async ({ id, order }, { caller }) => s.issues.reorder(caller, id, order),
     'issue:checks': async ({ id }) => s.issues.checks(id),
     'issue:publish': async ({ id }, { caller }) => s.issues.publish(caller, id),
+    'issue:date-effects': async ({ id }) => s.issues.dateEffects(id),
     'issue:reopen': async ({ id, reason }, { caller }) => s.issues.reopen(caller, id, reason),
     'issue:printed-in': async ({ documentIds }) => s.gazettes.printedIn(documentIds),
   };

@@ -146,7 +146,13 @@ describe('publish and re-open', () => {
     // the status index follows the document service's update: in force from the publish date on
     expect(documents.detail(idOf('乙办法'), '2021-07-06').status).toBe('尚未生效');
     expect(documents.detail(idOf('乙办法'), '2021-07-07').status).toBe('现行有效');
-    expect(s.audit.documentHistory(idOf('乙办法')).some((h) => h.action === 'document.update' && h.actor === BY.user)).toBe(true);
+    const derived = s.audit.documentHistory(idOf('乙办法')).filter((h) => h.action === 'document.dates-derived');
+    expect(derived).toHaveLength(1);
+    expect(derived[0]).toMatchObject({
+      actor: BY.user,
+      before: { effectiveDate: '2021-06-02', validUntil: '2024-06-01' },
+      after: { effectiveDate: '2021-07-07', validUntil: '2024-07-06', cause: { kind: 'gazette', id: issue.id, label: '《高青县人民政府公报》2021年第1期' } },
+    });
 
     await expect(call('issue:add', { id: issue.id, documentId: idOf('丁等同志'), section: '【人事任免】' })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -158,7 +164,14 @@ describe('publish and re-open', () => {
     expect(reopened.state).toBe('draft');
     const log = ctx.db.prepare("SELECT action, after FROM audit_log WHERE entity = 'gazette' AND entity_id = ? ORDER BY id").all(issue.id) as { action: string; after: string }[];
     expect(log.map((l) => l.action)).toEqual(['gazette.create', 'gazette.add', 'gazette.add', 'gazette.publish', 'gazette.reopen']);
-    expect(JSON.parse(log[4].after)).toMatchObject({ reason: '补登人事任免' });
+    expect(JSON.parse(log[4].after)).toMatchObject({ reason: '补登人事任免', revertedDocuments: [idOf('乙办法')] });
+    // re-opening puts the derived dates back, named in the history with the issue and the reason
+    const back = documents.get(idOf('乙办法'));
+    expect([back.effectiveDate, back.validUntil]).toEqual(['2021-06-02', '2024-06-01']);
+    expect(s.audit.documentHistory(idOf('乙办法')).at(-1)).toMatchObject({
+      action: 'document.dates-reverted',
+      after: { effectiveDate: '2021-06-02', cause: { id: issue.id, reason: '重新打开：补登人事任免' } },
+    });
 
     // a later publish date moves the dates again
     await call('issue:update', { id: issue.id, publishDate: '2021-07-09' });
@@ -175,5 +188,64 @@ describe('publish and re-open', () => {
     const imported = (await call('gazettes:list', {})).find((i) => i.title === '招远市人民政府公报')!;
     await expect(call('issue:publish', { id: imported.id })).rejects.toMatchObject({ message: expect.stringContaining('出版日期') });
     expect((await call('issue:update', { id: imported.id, publishDate: '2022-04-07' })).publishDate).toBe('2022-04-07');
+  });
+
+  it('never re-dates a document published before or dated by hand; shows what it would change before it commits', async () => {
+    const { call, idOf, documents, imports, ...s } = setup();
+    // 戊 was printed in 2022 (an imported issue): 自公布之日起施行, 有效期五年, dated from that publication
+    imports.commitParsed(BY, [
+      commitFile(
+        'old.txt',
+        [
+          parsedDoc({
+            title: '高青县人民政府关于印发戊办法的通知', docNumber: '高政发〔2022〕3号', dateSigned: '2022-03-01', effectiveClause: '本办法自公布之日起施行',
+            effectiveDate: '2022-03-01', validityClause: '有效期五年', validUntil: '2027-02-28', body: ['本办法自公布之日起施行，有效期五年。'],
+          }),
+        ],
+        { title: '高青县人民政府公报', year: 2022, issueNumber: 2, totalNumber: null, publishDate: '2022-03-10', toc: [] },
+      ),
+    ]);
+    const g = (await call('gazette:all', {}))[0];
+    // a person fixed 乙's 施行日期 by hand (equal to its 成文日期 — still a person's decision)
+    documents.update(BY, idOf('乙办法'), { effectiveDate: '2021-06-03' });
+    documents.update(BY, idOf('乙办法'), { effectiveDate: '2021-06-02' });
+    const issue = await call('issue:create', { gazetteId: g.id, publishDate: '2026-03-01' });
+    for (const t of ['戊办法', '乙办法']) await call('issue:add', { id: issue.id, documentId: idOf(t), section: '【市政府文件】' });
+
+    const effects = await call('issue:date-effects', { id: issue.id });
+    expect(effects.derive).toEqual([]);
+    expect(effects.kept.map((k) => [k.documentId, k.reason])).toEqual([
+      [idOf('戊办法'), expect.stringContaining('已在高青县人民政府公报 2022年第2期公布')],
+      [idOf('乙办法'), expect.stringContaining('已由人工确定')],
+    ]);
+    const r = await call('issue:publish', { id: issue.id });
+    expect(r.derived).toEqual([]);
+    const wu = documents.get(idOf('戊办法'));
+    expect([wu.effectiveDate, wu.validUntil]).toEqual(['2022-03-01', '2027-02-28']);
+    expect(documents.detail(idOf('戊办法'), '2026-03-02').status).toBe('现行有效');
+    expect(s.audit.documentHistory(idOf('戊办法')).map((h) => h.action)).toEqual(['document.create']);
+  });
+
+  it('the preview of a draft is exactly what publishing derives; removing the document after re-opening leaves its dates as they were', async () => {
+    const { call, idOf, documents } = setup();
+    const g = await call('gazette:create', { title: '高青县人民政府公报' });
+    const issue = await call('issue:create', { gazetteId: g.id, publishDate: '2021-07-07' });
+    await call('issue:add', { id: issue.id, documentId: idOf('乙办法'), section: '【市政府文件】' });
+    await call('issue:add', { id: issue.id, documentId: idOf('关于甲'), section: '【市政府文件】' });
+    const preview = await call('issue:date-effects', { id: issue.id });
+    expect(preview.derive).toEqual([
+      {
+        documentId: idOf('乙办法'), title: '高青县人民政府关于印发乙办法的通知', docNumber: '高政发〔2021〕2号',
+        before: { effectiveDate: '2021-06-02', validUntil: '2024-06-01' }, after: { effectiveDate: '2021-07-07', validUntil: '2024-07-06' },
+      },
+    ]);
+    const r = await call('issue:publish', { id: issue.id });
+    expect(r.derived).toEqual(preview.derive);
+    expect((await call('issue:date-effects', { id: issue.id })).revert.map((d) => d.after)).toEqual([{ effectiveDate: '2021-06-02', validUntil: '2024-06-01' }]);
+    await call('issue:reopen', { id: issue.id, reason: '撤下乙办法' });
+    await call('issue:remove', { id: issue.id, documentId: idOf('乙办法') });
+    await call('issue:publish', { id: issue.id });
+    const yi = documents.get(idOf('乙办法'));
+    expect([yi.effectiveDate, yi.validUntil]).toEqual(['2021-06-02', '2024-06-01']);
   });
 });

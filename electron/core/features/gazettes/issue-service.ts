@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../../../shared/contract';
 import type { DocumentPatch } from '../../../../shared/contract/documents';
-import type { GazetteDetail } from '../../../../shared/contract/gazettes';
+import type { DateDerivation, DateEffects, GazetteDetail } from '../../../../shared/contract/gazettes';
+import type { AuditCause } from '../../../../shared/domain/audit-actions';
 import type { Document } from '../../../../shared/domain/document';
 import { extractValidity } from '../../../../shared/domain/validity';
 import { AppError } from '../../kernel/errors';
@@ -16,8 +17,8 @@ import type { GazetteService } from './gazette-service';
  */
 export interface DocumentPort {
   get(id: string): Document;
-  /** the document service's validated, audited update (the status index and search follow its event) */
-  update(by: Caller, id: string, patch: DocumentPatch): unknown;
+  /** a workflow's validated change, audited under its own action with the cause (the status index follows its event) */
+  changeBecause(by: Caller, id: string, patch: DocumentPatch, action: string, cause: AuditCause): boolean;
 }
 
 interface Entry {
@@ -90,20 +91,77 @@ function checkDocuments(id: string, docIds: string[], printed: Record<string, Ar
   });
 }
 
-/** Documents that take effect 自公布之日起 get `day` as 施行日期 and their 有效期至 from it; returns those changed. */
-function datePublished(by: Caller, docIds: readonly string[], day: string, documents: DocumentPort): string[] {
-  const updated: string[] = [];
+/** Whether a person set the document's 施行日期 by hand (an edit in its history): then no publication re-dates it. */
+function setByHand(history: ReadonlyArray<{ action: string; after: unknown }>): boolean {
+  return history.some((h) => h.action === 'document.update' && !!h.after && typeof h.after === 'object' && 'effectiveDate' in h.after);
+}
+
+/**
+ * What publishing on `day` would do to the dates of the issue's documents that take effect 自公布之日起: the ones
+ * whose 施行日期 (and 有效期至) it derives, and the ones it leaves alone and why — a document already published in
+ * another issue, or whose 施行日期 a person or its own text fixed, is never re-dated.
+ */
+function planDates(
+  issueId: string,
+  docIds: readonly string[],
+  day: string,
+  documents: DocumentPort,
+  printed: Record<string, Array<{ id: string; label: string }>>,
+  historyOf: (id: string) => ReadonlyArray<{ action: string; after: unknown }>,
+): Pick<DateEffects, 'derive' | 'kept'> {
+  const derive: DateDerivation[] = [];
+  const kept: DateEffects['kept'] = [];
   for (const docId of docIds) {
     const d = documents.get(docId);
     if (!d.effectiveClause || !FROM_PUBLICATION.test(d.effectiveClause.replace(/\s+/g, ''))) continue;
+    const who = { documentId: docId, title: d.title, docNumber: d.docNumber?.normalized ?? null };
+    const elsewhere = (printed[docId] ?? []).filter((p) => p.id !== issueId);
+    let reason: string | null = null;
+    if (elsewhere.length) reason = `已在${elsewhere[0].label}公布，施行日期以该次公布为准，不再改动`;
+    else if (d.effectiveDate && d.effectiveDate !== d.dateSigned) reason = `施行日期（${d.effectiveDate}）已另行确定，不再改动`;
+    else if (d.effectiveDate && setByHand(historyOf(docId))) reason = `施行日期（${d.effectiveDate}）已由人工确定，不再改动`;
+    if (reason) {
+      kept.push({ ...who, reason });
+      continue;
+    }
     const v = extractValidity(d.body.join('\n'), { dateSigned: day, title: d.title });
-    const patch: DocumentPatch = { effectiveDate: day };
-    if (v.validUntil && v.validityYears !== null) patch.validUntil = v.validUntil;
-    if (d.effectiveDate === patch.effectiveDate && (patch.validUntil === undefined || d.validUntil === patch.validUntil)) continue;
-    documents.update(by, docId, patch);
-    updated.push(docId);
+    const after = { effectiveDate: day, validUntil: v.validUntil && v.validityYears !== null ? v.validUntil : d.validUntil };
+    if (d.effectiveDate === after.effectiveDate && d.validUntil === after.validUntil) continue;
+    derive.push({ ...who, before: { effectiveDate: d.effectiveDate, validUntil: d.validUntil }, after });
   }
-  return updated;
+  return { derive, kept };
+}
+
+/** The issue as the cause a document's history names. */
+function causeOf(issue: GazetteDetail): AuditCause {
+  return { kind: 'gazette', id: issue.id, label: `《${issue.title}》${issue.label ?? ''}` };
+}
+
+/**
+ * The dates the issue's last publication derived that still stand, as the changes that undo them (before ↔ after
+ * swapped). A document deleted since, or whose dates a person changed since, is left alone.
+ */
+function stillDerived(audit: AuditService, documents: DocumentPort, id: string): DateDerivation[] {
+  const published = audit.history('gazette', id).filter((h) => h.action === 'gazette.publish').at(-1);
+  const derived = ((published?.after ?? {}) as { derived?: DateDerivation[] }).derived ?? [];
+  return derived.flatMap((d) => {
+    let now: Document;
+    try {
+      now = documents.get(d.documentId);
+    } catch {
+      return [];
+    }
+    if (now.effectiveDate !== d.after.effectiveDate || now.validUntil !== d.after.validUntil) return [];
+    return [{ ...d, title: now.title, before: d.after, after: d.before }];
+  });
+}
+
+/** What publishing (a draft) or re-opening (a published issue) would change in the library. */
+function dateEffects(issue: GazetteDetail, deps: { audit: AuditService; issues: GazetteService; documents: DocumentPort }): DateEffects {
+  if (issue.state === 'published') return { derive: [], kept: [], revert: stillDerived(deps.audit, deps.documents, issue.id) };
+  if (!issue.publishDate) return { derive: [], kept: [], revert: [] };
+  const docIds = issue.entries.map((e) => e.documentId).filter((d): d is string => d !== null);
+  return { ...planDates(issue.id, docIds, issue.publishDate, deps.documents, deps.issues.printedIn(docIds), deps.audit.documentHistory), revert: [] };
 }
 
 /** Making an issue: numbers, sections, documents in order, checks, publish and re-open — every change audited. */
@@ -251,10 +309,18 @@ export function createIssueService(
     },
 
     /**
-     * Publishes: the issue is fixed, and documents that take effect 自公布之日起 get the publish date as 施行日期 and
-     * their 有效期至 recomputed from it — through the document service's audited update, in one transaction.
+     * What publishing (for a draft) or re-opening (for a published issue) would change in the library, before it
+     * commits: the documents whose dates the publication derives, those it leaves alone and why, and the
+     * derivations a re-opening undoes.
      */
-    publish(by: Caller, id: string): { issue: GazetteDetail; updatedDocuments: string[] } {
+    dateEffects: (id: string): DateEffects => dateEffects(issues.get(id), { audit, issues, documents }),
+
+    /**
+     * Publishes: the issue is fixed, and documents that take effect 自公布之日起 and were not published before get
+     * the publish date as 施行日期 and their 有效期至 from it — each under its own named history entry that names
+     * this issue, in one transaction. Documents already published elsewhere or dated by hand are left as they are.
+     */
+    publish(by: Caller, id: string): { issue: GazetteDetail; updatedDocuments: string[]; derived: DateDerivation[] } {
       editable(id);
       const issue = issues.get(id);
       if (!issue.publishDate) throw new AppError('INVALID_INPUT', '请先填写本期的出版日期，再出版。');
@@ -264,23 +330,32 @@ export function createIssueService(
       if (gone.length) throw new AppError('CONFLICT', `本期目录中的${gone.join('、')}已从文件库删除（在回收站中），请先恢复或从本期移除，再出版。`);
       if (!docIds.length) throw new AppError('INVALID_INPUT', '本期还没有收录任何文件，不能出版。');
       const day = issue.publishDate;
-      const updated: string[] = [];
+      const cause = causeOf(issue);
+      let derived: DateDerivation[] = [];
       db.transaction(() => {
-        updated.push(...datePublished(by, docIds, day, documents));
+        derived = planDates(id, docIds, day, documents, issues.printedIn(docIds), audit.documentHistory).derive;
+        for (const d of derived) documents.changeBecause(by, d.documentId, d.after, 'document.dates-derived', cause);
         setState.run('published', ctx.now().toISOString(), id);
-        audit.record(by, 'gazette.publish', 'gazette', id, { state: issue.state }, { state: 'published', publishDate: day, documents: docIds.length, updatedDocuments: updated });
+        const updatedDocuments = derived.map((d) => d.documentId);
+        audit.record(by, 'gazette.publish', 'gazette', id, { state: issue.state }, { state: 'published', publishDate: day, documents: docIds.length, updatedDocuments, derived });
       })();
-      return { issue: issues.get(id), updatedDocuments: updated };
+      return { issue: issues.get(id), updatedDocuments: derived.map((d) => d.documentId), derived };
     },
 
-    /** Re-opens a published issue for edits; the reason goes into the audit log. */
+    /**
+     * Re-opens a published issue for edits; the reason goes into the audit log. The dates its publication derived
+     * go back to what they were (each audited, naming the issue and the reason) — unless a person changed them since.
+     */
     reopen(by: Caller, id: string, reason: string): GazetteDetail {
       const row = stateOf.get(id);
       if (!row) throw new AppError('NOT_FOUND', `未找到公报期次 ${id}`);
       if (row.state !== 'published') throw new AppError('CONFLICT', '本期尚未出版，无需重新打开。');
+      const cause = { ...causeOf(issues.get(id)), reason: `重新打开：${reason}` };
       db.transaction(() => {
+        const undo = stillDerived(audit, documents, id);
+        for (const d of undo) documents.changeBecause(by, d.documentId, d.after, 'document.dates-reverted', cause);
         setState.run('draft', null, id);
-        audit.record(by, 'gazette.reopen', 'gazette', id, { state: 'published' }, { state: 'draft', reason });
+        audit.record(by, 'gazette.reopen', 'gazette', id, { state: 'published' }, { state: 'draft', reason, revertedDocuments: undo.map((d) => d.documentId) });
       })();
       return issues.get(id);
     },

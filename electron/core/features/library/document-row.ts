@@ -34,7 +34,7 @@ export function toDocument(row: DocumentRow): Document {
     id: row.id,
     title: row.title,
     docNumber:
-      row.doc_number && row.doc_agency && row.doc_year !== null && row.doc_serial !== null
+      row.doc_number && row.doc_agency && row.doc_serial !== null
         ? { raw: row.doc_number_raw ?? row.doc_number, normalized: row.doc_number, agency: row.doc_agency, year: row.doc_year, serial: row.doc_serial }
         : null,
     registrationNumber: row.registration_number,

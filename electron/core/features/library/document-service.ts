@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { isoDate } from '../../../../shared/domain/cn-date';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
 import type { Caller } from '../../../../shared/contract';
+import type { AuditCause } from '../../../../shared/domain/audit-actions';
 import type { Document } from '../../../../shared/domain/document';
 import type { Appointment, DocNumber } from '../../../../shared/domain/parse-result';
 import { isoDay } from '../../../../shared/domain/status';
@@ -99,6 +100,25 @@ export function findHighlights(body: readonly string[]): Highlight[] {
     }
   });
   return out.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+}
+
+/** The document with a patch applied: a 文号 must parse and be free, dates must exist and be in order. */
+function patched(before: Document, patch: DocumentPatch, numberTaken: (normalized: string) => StoredRef | undefined): Document {
+  const next: Document = { ...before };
+  for (const [key, value] of Object.entries(patch) as [keyof DocumentPatch, unknown][]) {
+    if (value === undefined || key === 'docNumber') continue;
+    (next as Record<string, unknown>)[key] = value;
+  }
+  if (patch.docNumber !== undefined) {
+    const raw = patch.docNumber?.trim() ?? '';
+    next.docNumber = raw ? requireDocNumber(raw) : null;
+    if (next.docNumber && next.docNumber.normalized !== before.docNumber?.normalized) {
+      const other = numberTaken(next.docNumber.normalized);
+      if (other) throw new AppError('CONFLICT', `文号 ${next.docNumber.normalized} 已用于《${other.title}》，请核对。`);
+    }
+  }
+  checkDates(next);
+  return next;
 }
 
 /** Column values for a document as stored (shared by insert and update). */
@@ -200,6 +220,28 @@ export function createDocumentService(
     };
   }
 
+  /** Applies a patch under an audit action (a person's edit, or a workflow's with its cause); false when nothing changed. */
+  function write(by: Caller, id: string, patch: DocumentPatch, how: { loadedAt?: string; action?: string; cause?: AuditCause }): boolean {
+    const { loadedAt } = how;
+    const before = get(id);
+    if (loadedAt !== undefined && loadedAt !== before.updatedAt) throw staleEditError(loadedAt, before.updatedAt, audit.documentHistory(id));
+    const next = patched(before, patch, (n) => byNumber.get(n, id));
+    const changedKeys = (Object.keys(next) as (keyof Document)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
+    if (changedKeys.length === 0) return false;
+    const pick = (d: Document) => Object.fromEntries(changedKeys.map((k) => [k, d[k]]));
+    db.transaction(() => {
+      const at = nextStamp(before.updatedAt, ctx.now());
+      // guarded by the version read above: another process's edit in between is refused, not overwritten
+      const { changes } = updateStmt.run({ ...toParams(id, next, at), prev_updated_at: before.updatedAt });
+      if (changes === 0) throw staleEditError(loadedAt ?? before.updatedAt, get(id).updatedAt, audit.documentHistory(id));
+      audit.record(by, how.action ?? 'document.update', 'document', id, pick(before), how.cause ? { ...pick(next), cause: how.cause } : pick(next));
+      if (changedKeys.includes('docNumber') || changedKeys.includes('title')) {
+        relations.resolvePending(by, { id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
+      }
+    })();
+    return true;
+  }
+
   return {
     get,
     detail,
@@ -248,50 +290,33 @@ export function createDocumentService(
      * With `loadedAt` (the updatedAt the editor loaded), an edit of an outdated copy is refused with CONFLICT.
      */
     update(by: Caller, id: string, patch: DocumentPatch, asOf?: string, loadedAt?: string): DocumentDetail {
-      const before = get(id);
-      if (loadedAt !== undefined && loadedAt !== before.updatedAt) throw staleEditError(loadedAt, before.updatedAt, audit.documentHistory(id));
-      const next: Document = { ...before };
-      for (const [key, value] of Object.entries(patch) as [keyof DocumentPatch, unknown][]) {
-        if (value === undefined || key === 'docNumber') continue;
-        (next as Record<string, unknown>)[key] = value;
-      }
-      if (patch.docNumber !== undefined) {
-        const raw = patch.docNumber?.trim() ?? '';
-        next.docNumber = raw ? requireDocNumber(raw) : null;
-        if (next.docNumber && next.docNumber.normalized !== before.docNumber?.normalized) {
-          const other = byNumber.get(next.docNumber.normalized, id);
-          if (other) throw new AppError('CONFLICT', `文号 ${next.docNumber.normalized} 已用于《${other.title}》，请核对。`);
-        }
-      }
-      checkDates(next);
-      const changedKeys = (Object.keys(next) as (keyof Document)[]).filter(
-        (k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]),
-      );
-      if (changedKeys.length === 0) return detail(id, asOf);
-      const pick = (d: Document) => Object.fromEntries(changedKeys.map((k) => [k, d[k]]));
-      db.transaction(() => {
-        const at = nextStamp(before.updatedAt, ctx.now());
-        // guarded by the version read above: another process's edit in between is refused, not overwritten
-        const { changes } = updateStmt.run({ ...toParams(id, next, at), prev_updated_at: before.updatedAt });
-        if (changes === 0) throw staleEditError(loadedAt ?? before.updatedAt, get(id).updatedAt, audit.documentHistory(id));
-        audit.record(by, 'document.update', 'document', id, pick(before), pick(next));
-        if (changedKeys.includes('docNumber') || changedKeys.includes('title')) {
-          relations.resolvePending(by, { id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
-        }
-      })();
-      ctx.events.emit('documents:changed', { ids: [id], deleted: [] });
+      const changed = write(by, id, patch, { loadedAt });
+      if (changed) ctx.events.emit('documents:changed', { ids: [id], deleted: [] });
       return detail(id, asOf);
+    },
+
+    /**
+     * A workflow's change of a document's facts (a publication dating it, a re-opening undoing that): checked like
+     * an edit, audited under its own named action with the cause, so the history never shows a plain 修改文件信息.
+     * Call inside the workflow's transaction; returns whether anything changed.
+     */
+    changeBecause(by: Caller, id: string, patch: DocumentPatch, action: string, cause: AuditCause): boolean {
+      const changed = write(by, id, patch, { action, cause });
+      if (changed) ctx.events.emit('documents:changed', { ids: [id], deleted: [] });
+      return changed;
     },
 
     /**
      * Sets (or clears) the day a document was declared invalid (宣布失效), audited; call inside a transaction.
      * For cleanup campaigns applying hundreds of decisions at once, without a detail read per document.
      */
-    setDeclaredInvalidOn(by: Caller, id: string, date: string | null): void {
+    setDeclaredInvalidOn(by: Caller, id: string, date: string | null, cause?: AuditCause): void {
       const before = get(id).declaredInvalidOn;
       if (before === date) return;
       declaredStmt.run(date, ctx.now().toISOString(), id);
-      audit.record(by, 'document.update', 'document', id, { declaredInvalidOn: before }, { declaredInvalidOn: date });
+      // a campaign's publication or revert names itself; a person's own edit is a plain 修改文件信息
+      const action = !cause ? 'document.update' : date ? 'document.declared-invalid' : 'document.declared-invalid-reverted';
+      audit.record(by, action, 'document', id, { declaredInvalidOn: before }, cause ? { declaredInvalidOn: date, cause } : { declaredInvalidOn: date });
     },
 
     /** Deletes a document; its outgoing relations go with it and references to it become unresolved again (all audited). */

@@ -3,7 +3,8 @@ import type { TrashEntry } from '../../../../shared/contract/oversight';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import type { AuditService } from '../audit/audit-service';
-import type { RelationService } from '../relations/relation-service';
+import type { AuditCause } from '../../../../shared/domain/audit-actions';
+import { relationAuditShape, type RelationService } from '../relations/relation-service';
 import type { IssueTrash } from '../gazettes/issue-trash';
 import type { DocumentRow } from './document-row';
 
@@ -42,7 +43,7 @@ export type DeleteGuard = (documentId: string) => string | null;
 
 export function createTrashService(
   ctx: Pick<AppContext, 'db' | 'now' | 'events'>,
-  deps: { audit: AuditService; relations: Pick<RelationService, 'resolvePending'>; guards?: DeleteGuard[]; issueTrash?: Pick<IssueTrash, 'entriesOf' | 'relink'> },
+  deps: { audit: AuditService; relations: Pick<RelationService, 'resolvePending' | 'outgoing' | 'incoming'>; guards?: DeleteGuard[]; issueTrash?: Pick<IssueTrash, 'entriesOf' | 'relink'> },
 ) {
   const db = ctx.db;
   const { audit } = deps;
@@ -105,6 +106,11 @@ export function createTrashService(
           if (why) throw new AppError('CONFLICT', `《${row.title}》不能删除：${why}`);
         }
         const relations = { outgoing: outgoingStmt.all(id), incoming: incomingStmt.all(id), flags: flagsStmt.all(id) };
+        // the documents at the other end lose these relations (an abolished one is in force again): their histories say so
+        const cause: AuditCause = { kind: 'trash', id, label: `《${row.title}》移入回收站` };
+        for (const r of [...deps.relations.outgoing(id), ...deps.relations.incoming(id)]) {
+          audit.record(by, 'relation.trash', 'relation', String(r.id), { ...relationAuditShape(r), cause }, null);
+        }
         insertTrash.run({
           id,
           title: row.title,
@@ -140,6 +146,10 @@ export function createTrashService(
         }
         dropTrash.run(id);
         audit.record(by, 'document.restore', 'document', id, null, { title: row.title, docNumber: row.doc_number });
+        const cause: AuditCause = { kind: 'trash', id, label: `《${row.title}》从回收站恢复` };
+        for (const r of [...deps.relations.outgoing(id), ...deps.relations.incoming(id)]) {
+          audit.record(by, 'relation.restore', 'relation', String(r.id), null, { ...relationAuditShape(r), cause });
+        }
         deps.relations.resolvePending(by, { id, title: row.title, docNumber: row.doc_number });
       })();
       ctx.events.emit('documents:changed', { ids: [id], deleted: [] });

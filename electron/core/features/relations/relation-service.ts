@@ -1,4 +1,5 @@
 import type { Caller } from '../../../../shared/contract';
+import type { AuditCause } from '../../../../shared/domain/audit-actions';
 import type { AuditEntry } from '../../../../shared/contract/documents';
 import type { Relation, RelationType } from '../../../../shared/domain/document';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
@@ -125,11 +126,17 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
     return title ? (docByTitle.get(title) ?? null) : null;
   }
 
+  /** A new relation's audit row: a person's (记录文件关系) or a workflow's, named with its cause (a campaign's result). */
+  function recordCreate(by: Caller, relation: Relation, cause?: AuditCause): void {
+    const shape = relationAuditShape(relation);
+    audit.record(by, cause ? 'relation.apply' : 'relation.create', 'relation', String(relation.id), null, cause ? { ...shape, cause } : shape);
+  }
+
   /**
    * Stores one relation (call inside a transaction); resolves it to a stored document when one matches.
    * Returns null when it would point at its own source or repeat an existing relation.
    */
-  function insert(by: Caller, sourceId: string, type: RelationType, ref: RelationRef, targetId?: string | null): Relation | null {
+  function insert(by: Caller, sourceId: string, type: RelationType, ref: RelationRef, targetId?: string | null, cause?: AuditCause): Relation | null {
     const title = normalizeRefTitle(ref.title);
     const target = targetId ? (docRef.get(targetId) ?? null) : findTarget({ docNumber: ref.docNumber, title });
     if (target?.id === sourceId) return null;
@@ -139,7 +146,7 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
     if (existing.get(sourceId, type, target?.id ?? null, docNumber, refTitle)) return null;
     const info = insertStmt.run(type, sourceId, target?.id ?? null, docNumber, refTitle, ctx.now().toISOString());
     const relation = get(Number(info.lastInsertRowid));
-    audit.record(by, 'relation.create', 'relation', String(relation.id), null, relationAuditShape(relation));
+    recordCreate(by, relation, cause);
     return relation;
   }
 
@@ -147,7 +154,7 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
    * Stores many relations of one type from one source (call inside a transaction), reading the source's existing
    * relations once instead of once per insert: a cleanup notice abolishing thousands of documents stays linear.
    */
-  function insertMany(by: Caller, sourceId: string, type: RelationType, targets: Array<{ ref: RelationRef; targetId: string }>): Relation[] {
+  function insertMany(by: Caller, sourceId: string, type: RelationType, targets: Array<{ ref: RelationRef; targetId: string }>, cause?: AuditCause): Relation[] {
     const seen = new Set<string>();
     const keysOf = (r: { targetId: string | null; targetDocNumber: string | null; targetTitle: string | null }) => [
       r.targetId ? `i:${r.targetId}` : null,
@@ -169,7 +176,7 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
       for (const k of keys) seen.add(k);
       const info = insertStmt.run(type, sourceId, target.id, docNumber, refTitle, at);
       const relation = get(Number(info.lastInsertRowid));
-      audit.record(by, 'relation.create', 'relation', String(relation.id), null, relationAuditShape(relation));
+      recordCreate(by, relation, cause);
       out.push(relation);
     }
     return out;
@@ -199,12 +206,14 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
       return created;
     },
 
-    /** Removes a relation (audited with what it was). */
-    remove(by: Caller, id: number): { id: number } {
+    /** Removes a relation (audited with what it was, and the cause when a workflow withdraws it). */
+    remove(by: Caller, id: number, cause?: AuditCause): { id: number } {
       db.transaction(() => {
         const before = get(id);
         deleteStmt.run(id);
-        audit.record(by, 'relation.delete', 'relation', String(id), relationAuditShape(before), null);
+        // a withdrawn relation keeps its cause beside what it was (nothing remains after it)
+        const shape = relationAuditShape(before);
+        audit.record(by, cause ? 'relation.withdraw' : 'relation.delete', 'relation', String(id), cause ? { ...shape, cause } : shape, null);
       })();
       return { id };
     },
