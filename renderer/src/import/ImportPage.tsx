@@ -10,9 +10,10 @@ import { routeHref } from '../shell/router';
 import { EditParsedDrawer } from './EditParsedDrawer';
 import { SplitDocumentModal } from './SplitDocumentModal';
 import { ACCEPTED } from './read-file';
-import { useImportBatch, type ReviewFile } from './use-import-batch';
+import { isIncomplete, reviewCounts, useImportBatch, type ReviewFile } from './use-import-batch';
 
 const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
+  'no-title': '未识别出标题：补填后才能保存，或取消保留跳过',
   'no-doc-number': '未识别出文号',
   'no-validity': '未写明有效期',
   'validity-too-long': '有效期超过规定年限',
@@ -22,6 +23,7 @@ const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
 };
 
 const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
+  'no-title': 'red',
   'no-doc-number': 'orange',
   'no-validity': 'yellow',
   'validity-too-long': 'red',
@@ -134,10 +136,21 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
             {file.docs.map(({ doc, keep, origin }, i) => (
               <Table.Tr key={i} style={{ opacity: keep ? 1 : 0.45 }} data-testid="review-row">
                 <Table.Td>
-                  <Checkbox aria-label={`保留 ${doc.title}`} checked={keep} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
+                  <Checkbox aria-label={`保留 ${doc.title || `第${i + 1}件（无标题）`}`} checked={keep} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
                 </Table.Td>
                 <Table.Td>
-                  <span style={{ textDecoration: keep ? undefined : 'line-through' }}>{doc.title || <Text span c="red" size="sm">（未识别出标题）</Text>}</span>
+                  <span style={{ textDecoration: keep ? undefined : 'line-through' }}>
+                    {doc.title || (
+                      <Text span c={keep ? 'red' : 'dimmed'} size="sm">
+                        （未识别出标题{keep ? '' : '，已跳过'}）
+                      </Text>
+                    )}
+                  </span>
+                  {isIncomplete({ doc, keep }) && (
+                    <Button ml={6} size="compact-xs" color="red" variant="light" onClick={() => onEdit(i)}>
+                      补填标题
+                    </Button>
+                  )}
                   {doc.cleanup && doc.cleanup.items.length > 0 && (
                     <Badge ml={6} size="sm" variant="light" color="blue" styles={{ root: { textTransform: 'none' } }}>
                       清理结果通知：{decisionCounts(doc.cleanup.items)}
@@ -230,9 +243,16 @@ function SummaryAlert({ summary }: { summary: ImportSummary }) {
   );
 }
 
+/** The save button says what it will do: how many are saved, skipped, and (blocking it) incomplete. */
+export function saveLabel({ kept, skipped, incomplete }: { kept: number; skipped: number; incomplete: number }): string {
+  const extra = [skipped ? `跳过 ${skipped} 件` : '', incomplete ? `${incomplete} 件缺标题待补填` : ''].filter(Boolean).join('，');
+  return `保存 ${countDocs(kept - incomplete)}${extra ? `（${extra}）` : ''}`;
+}
+
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
 export function ImportPage() {
-  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, stop } = useImportBatch(useCall());
+  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, skipIncomplete, stop } =
+    useImportBatch(useCall());
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
@@ -251,7 +271,7 @@ export function ImportPage() {
       setMerging(false);
     }
   };
-  const kept = files.flatMap((f) => f.docs.filter((d) => d.keep));
+  const counts = reviewCounts(files);
   return (
     <Stack gap="md">
       <Title order={2} size="h3" className="nd-page-title">
@@ -335,9 +355,21 @@ export function ImportPage() {
           <Button variant="default" onClick={() => setFiles([])} disabled={saving}>
             放弃
           </Button>
-          <Button onClick={commit} loading={saving} disabled={!kept.length}>
-            保存 {countDocs(kept.length)}
-          </Button>
+          <Group gap="sm">
+            {counts.incomplete > 0 && (
+              <>
+                <Text size="sm" c="red" data-testid="incomplete-note">
+                  {countDocs(counts.incomplete)}没有标题：请补填标题，或跳过（不保留）
+                </Text>
+                <Button variant="light" color="red" onClick={skipIncomplete} disabled={saving}>
+                  跳过没有标题的 {countDocs(counts.incomplete)}
+                </Button>
+              </>
+            )}
+            <Button onClick={commit} loading={saving} disabled={!counts.kept || counts.incomplete > 0} data-testid="save-import">
+              {saveLabel(counts)}
+            </Button>
+          </Group>
         </Group>
       )}
       <SplitDocumentModal

@@ -89,6 +89,36 @@ describe('import:parse', () => {
     expect(file.documents[5].reviewWarnings[0].message).toBe('有效期截止日期（2021-01-01）早于施行日期（2022-05-01），将按原文保存并标记待核对。');
   });
 
+  it('validity warnings follow the issuer province’s rule and cite it; Yunnan documents are not told Shandong’s', async () => {
+    const { imports } = setup();
+    const [file] = await imports.parse([
+      upload('rules.txt', [
+        parsedDoc({ title: '招远无有效期的办法', docNumber: '招政发〔2022〕7号', lineStart: 1, lineEnd: 5 }),
+        parsedDoc({ title: '昆明无有效期的办法', issuers: ['昆明市人民政府'], docNumber: '昆政发〔2022〕7号', lineStart: 6, lineEnd: 10 }),
+        parsedDoc({ title: '云南十年的办法', issuers: ['云南省人民政府'], docNumber: '云政发〔2022〕7号', dateSigned: '2022-01-01', validityClause: '有效期十年', validUntil: '2031-12-31' }),
+      ]),
+    ]);
+    const [sd, km, yn] = file.documents.map((d) => d.reviewWarnings.filter((w) => w.kind !== 'parse'));
+    expect(sd).toEqual([{ kind: 'no-validity', message: '规范性文件未写明有效期（依山东省行政程序规定第五十三条，应为3至5年），请核对。' }]);
+    expect(km).toEqual([]);
+    expect(yn).toEqual([]);
+    expect(JSON.stringify(file.documents)).not.toContain('山东省规定');
+  });
+
+  it('an untitled document is flagged for completing or skipping, and is no duplicate of another untitled one', async () => {
+    const { imports } = setup();
+    const [file] = await imports.parse([
+      upload('untitled.txt', [
+        parsedDoc({ title: '', docNumber: null, isNormative: false, lineStart: 1, lineEnd: 5 }),
+        parsedDoc({ title: '', docNumber: null, isNormative: false, lineStart: 6, lineEnd: 10 }),
+      ]),
+    ]);
+    for (const d of file.documents) {
+      expect(d.reviewWarnings.map((w) => w.kind)).toContain('no-title');
+      expect(d.reviewWarnings.map((w) => w.kind)).not.toContain('duplicate');
+    }
+  });
+
   it('knows a file was imported before and flags a document twice in one batch', async () => {
     const { imports } = setup();
     await importAll(imports, [upload('a.txt', [A])]);
