@@ -20,6 +20,7 @@ import { ErrorBoundary } from './shell/ErrorBoundary';
 import { routeHref, useRoute, type Route } from './shell/router';
 import { Shell } from './shell/Shell';
 import { theme } from './theme';
+import { RouteGuard } from './accounts/Allowed';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -36,7 +37,11 @@ function Page({ route }: { route: Route }) {
     case 'search':
       return <SearchPage q={route.q} />;
     case 'import':
-      return <ImportPage />;
+      return (
+        <RouteGuard channel="import:commit" title="导入">
+          <ImportPage />
+        </RouteGuard>
+      );
     case 'gazettes':
       return <GazettesPage id={route.id} />;
     case 'cleanup':

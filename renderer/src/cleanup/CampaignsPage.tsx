@@ -7,6 +7,7 @@ import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, displayDocNumber } from '../common/format';
 import { navigate } from '../shell/router';
+import { useAllowed } from '../accounts/Allowed';
 import { CleanupPage } from './CleanupPage';
 import { PublishedImport } from './PublishedImport';
 import { ReasonsEditor } from './ReasonsEditor';
@@ -79,6 +80,7 @@ function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
 /** 文件清理: every campaign with its progress, the form to start one, and the review screen of one. */
 export function CampaignsPage({ id }: { id: string | null }) {
   const list = useRequest('cleanup:list', id ? null : {});
+  const create = useAllowed('cleanup:create');
   if (id) return <ReviewPage id={id} />;
   return (
     <Stack gap="md" maw={1200}>
@@ -134,7 +136,13 @@ export function CampaignsPage({ id }: { id: string | null }) {
               </Table>
             )}
             {list.data && list.data.length === 0 && <Text c="dimmed">还没有清理项目。填写下面的表单开始一次清理。</Text>}
-            <CreateCampaign onCreated={(cid) => navigate({ name: 'cleanup', id: cid })} />
+            {create.allowed ? (
+              <CreateCampaign onCreated={(cid) => navigate({ name: 'cleanup', id: cid })} />
+            ) : (
+              <Text size="sm" c="dimmed" data-refused="cleanup:create">
+                新建清理：{create.reason}
+              </Text>
+            )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="published" pt="md">

@@ -7,6 +7,7 @@ import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDateTime, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
+import { GuardedButton } from '../accounts/Allowed';
 
 const restored = (r: TrashEntry) => (r.kind === 'issue' ? `已恢复${r.title}及其目录，其中的文件仍在文件库中。` : `已恢复《${r.title}》及其关系。`);
 
@@ -33,7 +34,8 @@ export function TrashPage() {
         <Title order={2} size="h3" className="nd-page-title">回收站</Title>
         <Group gap="xs">
           <Anchor href={routeHref({ name: 'library' })} size="sm">← 返回文件库</Anchor>
-          <Button
+          <GuardedButton
+            channel="trash:empty"
             size="xs"
             color="red"
             variant="light"
@@ -45,7 +47,7 @@ export function TrashPage() {
             }}
           >
             清空回收站
-          </Button>
+          </GuardedButton>
         </Group>
       </Group>
       <ErrorAlert message={list.error ?? error} title="操作未完成" />
