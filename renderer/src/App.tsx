@@ -25,7 +25,7 @@ import { RouteGuard } from './accounts/Allowed';
 function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'dashboard':
-      return <DashboardPage />;
+      return <DashboardPage asOf={route.asOf ?? null} />;
     case 'checks':
       return <ChecksPage />;
     case 'trash':
@@ -45,7 +45,7 @@ function Page({ route }: { route: Route }) {
     case 'gazettes':
       return <GazettesPage id={route.id} />;
     case 'cleanup':
-      return <CampaignsPage id={route.id} />;
+      return <CampaignsPage id={route.id} fromCheck={route.check ? { check: route.check, asOf: route.asOf ?? null } : null} />;
     case 'settings':
       return <SettingsPage />;
     case 'users':
