@@ -214,7 +214,7 @@ describe('a gazette with 年第N期, 总第N期 and TOC page variants', () => {
   const r = parseText(GAZETTE, { file: 'g.txt', encoding: 'utf-8' });
   it('header and TOC', () => {
     expect(r.gazette).toEqual({
-      title: '某某市人民政府公报', issueNumber: 3, totalNumber: 45, year: 2021, publishDate: '2021-03-15',
+      title: '某某市人民政府公报', issueNumber: 3, totalNumber: 45, year: 2021, publishDate: '2021-03-15', issueUnit: '期',
       toc: [
         { section: '市政府文件', title: '某某市人民政府关于印发某某市行政规范性文件管理办法的通知', page: 1 },
         { section: '市政府文件', title: '某某市人民政府关于加强城市管理工作的意见', page: 12 },

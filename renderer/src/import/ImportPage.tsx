@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { formatIssueNumber } from '../../../shared/contract/gazettes';
 import { MAX_IMPORT_FILE_LABEL, type ImportSummary, type ParsedFile, type ReviewDocument } from '../../../shared/contract/import';
 import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
@@ -32,12 +33,9 @@ const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
   parse: 'gray',
 };
 
+/** The issue as the file prints it: `第2号（总第20号）` stays 号. */
 function gazetteLabel(g: NonNullable<ParsedFile['gazette']>): string {
-  const parts = [g.title];
-  if (g.year && g.issueNumber) parts.push(`${g.year}年第${g.issueNumber}期`);
-  else if (g.issueNumber) parts.push(`第${g.issueNumber}期`);
-  if (g.totalNumber) parts.push(`（总第${g.totalNumber}期）`);
-  return parts.join(' ');
+  return `${g.title} ${formatIssueNumber(g.issueUnit === '号' ? 'cumulative' : 'year', g)}`;
 }
 
 /** The row's corrections: fields (修改), and the boundaries between documents (拆分, 与下一件合并). */

@@ -270,6 +270,20 @@ describe('commitParsed (trusted, not on the contract)', () => {
   });
 });
 
+describe('an imported issue keeps 号 or 期 as printed', () => {
+  it('第2号（总第20号） stays 号 (a new gazette numbered so); 2021年第3期 stays 期; a defined gazette keeps its setting', () => {
+    const { imports, gazettes } = setup();
+    const hao = { title: '烟台市莱山区人民政府公报', issueNumber: 2, totalNumber: 20, year: 2021, publishDate: '2021-07-07', toc: [], issueUnit: '号' as const };
+    const qi = { title: '高青县人民政府公报', issueNumber: 3, totalNumber: null, year: 2021, publishDate: '2021-07-07', toc: [], issueUnit: '期' as const };
+    const [a, b] = imports.commitParsed(BY, [commitFile('000.txt', [A], hao), commitFile('004.txt', [B], qi)]).gazettes;
+    expect(gazettes.get(a.id).label).toBe('第2号（总第20号）');
+    expect(gazettes.get(b.id).label).toBe('2021年第3期');
+    // a later 期-less import of the same gazette does not change how it is numbered
+    const again = imports.commitParsed(BY, [commitFile('000b.txt', [parsedDoc({ title: '另一件', docNumber: null })], { ...hao, issueNumber: 3, totalNumber: 21, issueUnit: undefined })]).gazettes[0];
+    expect(gazettes.get(again.id).label).toBe('第3号（总第21号）');
+  });
+});
+
 describe('import:samples', () => {
   it('says clearly when the samples are missing', async () => {
     const { imports } = setup();
