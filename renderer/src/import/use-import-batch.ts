@@ -125,11 +125,19 @@ function addSummary(a: ImportSummary, b: ImportSummary): ImportSummary {
   };
 }
 
-/** The kept documents of saved files that print cleanup result lists (继续有效/修改/废止/宣布失效 annexes). */
-function cleanupNoticesIn(saved: ReviewFile[]): PublishedNotice[] {
+const titleKey = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+/**
+ * The documents of saved files that print cleanup result lists (继续有效/修改/废止/宣布失效 annexes) and are in the
+ * library now (stored by this import, or there already): a notice that was not stored is not offered.
+ */
+export function cleanupNoticesIn(saved: ReviewFile[], stored: Pick<ImportSummary, 'created' | 'skipped'>): PublishedNotice[] {
+  const inLibrary = new Set([...stored.created, ...stored.skipped].map((d) => titleKey(d.title)));
   return saved.flatMap((f) =>
     f.docs.flatMap(({ doc, keep }) =>
-      keep && doc.cleanup?.items.length ? [{ title: doc.title, docNumber: doc.docNumber?.normalized ?? null, dateSigned: doc.dateSigned, items: doc.cleanup.items }] : [],
+      keep && doc.cleanup?.items.length && titleKey(doc.title) && inLibrary.has(titleKey(doc.title))
+        ? [{ title: titleKey(doc.title), docNumber: doc.docNumber?.normalized ?? null, dateSigned: doc.dateSigned, items: doc.cleanup.items }]
+        : [],
     ),
   );
 }
@@ -235,7 +243,7 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
       setSaving(false);
       if (saved.size) {
         setSummary(total);
-        setCleanupNotices(cleanupNoticesIn([...saved]));
+        setCleanupNotices(cleanupNoticesIn([...saved], total));
         setFiles((prev) => prev.filter((f) => !saved.has(f)));
       }
     }
