@@ -4,6 +4,7 @@ import type { Req } from '../../../shared/contract';
 import { parseHash, routeHref } from '../shell/router';
 import { renderWith } from '../test-utils';
 import { CampaignsPage } from './CampaignsPage';
+import { personMessage } from '../api/call';
 
 describe('以这些文件发起清理…', () => {
   it('the link carries the check and its 状态日期 in the address', () => {
@@ -43,5 +44,27 @@ describe('以这些文件发起清理…', () => {
     fireEvent.click(screen.getByRole('button', { name: '建立清理项目并锁定范围' }));
     await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
     expect(create.mock.calls[0][0].scope).toMatchObject({ documentIds: ['a', 'b'] });
+  });
+
+  it('a date is checked as typed: 2022-02-30 is refused at the field, naming it, and nothing is sent', async () => {
+    const create = vi.fn();
+    renderWith(<CampaignsPage id={null} />, {
+      'cleanup:list': async () => [],
+      'documents:list': async () => ({ total: 0, rows: [], options: { issuers: [], kinds: [], years: [] } }) as never,
+      'cleanup:create': create,
+    });
+    fireEvent.change(await screen.findByLabelText('清理名称'), { target: { value: '清理' } });
+    fireEvent.change(screen.getByLabelText('截止日期'), { target: { value: '2022-02-30' } });
+    expect(screen.getAllByText('截止日期“2022-02-30”不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写').length).toBeGreaterThan(0);
+    expect((screen.getByRole('button', { name: '建立清理项目并锁定范围' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('截止日期'), { target: { value: '2022年2月28日' } });
+    expect(screen.queryByText(/不是有效的日期/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '建立清理项目并锁定范围' }));
+    await waitFor(() => expect(create).toHaveBeenCalledWith(expect.objectContaining({ cutoff: '2022-02-28' })));
+  });
+
+  it('never shows the service’s 请求参数有误 wording', () => {
+    expect(personMessage('请求参数有误：清理截止日期：不是有效的日期')).toBe('请核对填写的内容：清理截止日期：不是有效的日期');
+    expect(personMessage('未找到文件 x')).toBe('未找到文件 x');
   });
 });

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { dateFieldError, parseTypedDate } from '../common/typed-date';
 import { cnDate, displayDocNumber } from '../common/format';
 import { navigate } from '../shell/router';
 import { useAllowed } from '../accounts/Allowed';
@@ -43,14 +44,15 @@ function CreateCampaign({ onCreated, fromCheck }: { onCreated: (id: string) => v
   const [normativeOnly, setNormativeOnly] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const problem = !name.trim() ? '请填写清理名称' : !/^\d{4}-\d{2}-\d{2}$/.test(cutoff) ? '请填写截止日期（YYYY-MM-DD）' : null;
+  const cutoffError = dateFieldError('截止日期', cutoff);
+  const problem = !name.trim() ? '请填写清理名称' : !cutoff.trim() ? '请填写截止日期' : cutoffError;
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
       const scope = { issuers, normativeOnly, ...(carried ? { documentIds: carried.map((d) => d.id) } : {}) };
-      const c = await call('cleanup:create', { name, basisDocNumber: basis, basisTitle, cutoff, scope });
+      const c = await call('cleanup:create', { name, basisDocNumber: basis, basisTitle, cutoff: parseTypedDate(cutoff) ?? cutoff, scope });
       onCreated(c.id);
     } catch (err) {
       setError(errorMessage(err));
@@ -67,7 +69,7 @@ function CreateCampaign({ onCreated, fromCheck }: { onCreated: (id: string) => v
         </Title>
         <SimpleGrid cols={2}>
           <TextInput label="清理名称" placeholder="如 2021年行政规范性文件清理" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <TextInput label="截止日期" description="此日及以前成文、当日仍有效的文件纳入清理" placeholder="YYYY-MM-DD" value={cutoff} onChange={(e) => setCutoff(e.currentTarget.value)} />
+          <TextInput label="截止日期" description="此日及以前成文、当日仍有效的文件纳入清理" placeholder="如 2021-06-30" value={cutoff} onChange={(e) => setCutoff(e.currentTarget.value)} error={cutoffError} />
           <TextInput label="清理依据文号" placeholder="如 鲁司〔2020〕66号" value={basis} onChange={(e) => setBasis(e.currentTarget.value)} />
           <TextInput label="清理依据标题" placeholder="上级关于开展清理工作的通知" value={basisTitle} onChange={(e) => setBasisTitle(e.currentTarget.value)} />
         </SimpleGrid>

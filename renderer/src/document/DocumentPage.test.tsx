@@ -26,7 +26,7 @@ describe('文件页', () => {
     fireEvent.click(await screen.findByRole('button', { name: '编辑' }));
     fireEvent.change(await screen.findByLabelText('有效期至'), { target: { value: '2025年2月30日' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    expect(await screen.findByText('不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写')).toBeTruthy();
+    expect(await screen.findByText('有效期至“2025年2月30日”不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写')).toBeTruthy();
     expect(update).not.toHaveBeenCalled();
   });
 
