@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Res } from '../../../shared/contract';
 import type { Cleanup } from '../../../shared/domain/parse-result';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { dateFieldError, parseTypedDate } from '../common/typed-date';
 import { displayDocNumber } from '../common/format';
 import { DECISION_COLORS } from './decision-colors';
+import { GuardedButton } from '../accounts/Allowed';
 
 type Matches = Res<'cleanup:match-result'>;
 type Applied = Res<'cleanup:apply-published'>;
@@ -97,9 +98,9 @@ export function PublishedResult({ notice, onApplied }: { notice: PublishedNotice
             </Table.Tbody>
           </Table>
           <Group>
-            <Button color="red" loading={busy} disabled={!found || !docNumber.trim() || !parseTypedDate(date)} onClick={() => void apply()}>
+            <GuardedButton channel="cleanup:apply-published" color="red" loading={busy} disabled={!found || !docNumber.trim() || !parseTypedDate(date)} onClick={() => void apply()}>
               作为已完成的清理应用到文件库
-            </Button>
+            </GuardedButton>
           </Group>
         </>
       )}
