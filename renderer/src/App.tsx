@@ -20,11 +20,12 @@ import { ErrorBoundary } from './shell/ErrorBoundary';
 import { routeHref, useRoute, type Route } from './shell/router';
 import { Shell } from './shell/Shell';
 import { theme } from './theme';
+import { RouteGuard } from './accounts/Allowed';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'dashboard':
-      return <DashboardPage />;
+      return <DashboardPage asOf={route.asOf ?? null} />;
     case 'checks':
       return <ChecksPage />;
     case 'trash':
@@ -36,11 +37,15 @@ function Page({ route }: { route: Route }) {
     case 'search':
       return <SearchPage q={route.q} />;
     case 'import':
-      return <ImportPage />;
+      return (
+        <RouteGuard channel="import:commit" title="导入">
+          <ImportPage />
+        </RouteGuard>
+      );
     case 'gazettes':
       return <GazettesPage id={route.id} />;
     case 'cleanup':
-      return <CampaignsPage id={route.id} />;
+      return <CampaignsPage id={route.id} fromCheck={route.check ? { check: route.check, asOf: route.asOf ?? null } : null} />;
     case 'settings':
       return <SettingsPage />;
     case 'users':

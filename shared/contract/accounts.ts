@@ -81,6 +81,8 @@ export const AuditRecord = z.object({
   documentId: z.string().nullable(),
   /** that document's title (as stored now; as logged when it was deleted) */
   documentTitle: z.string().nullable(),
+  /** what a row about anything else is about, in words (a gazette issue by its 期号, never its id), else null */
+  subject: z.string().nullable().default(null),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });

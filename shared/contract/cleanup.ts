@@ -39,6 +39,8 @@ export const CampaignScope = z.object({
   normativeOnly: z.boolean().default(true),
   /** statuses as of the cut-off date that are in scope (default: those still in force) */
   statuses: z.array(DocumentStatus).min(1).max(DOCUMENT_STATUSES.length).default(['现行有效', '即将到期', '已修改']),
+  /** only these documents (those a consistency check found), still within the cut-off and the filters above */
+  documentIds: z.array(z.string().min(1).max(64)).min(1, '没有可纳入清理的文件').max(20_000).optional(),
 });
 const DEFAULT_SCOPE: CampaignScope = { issuers: [], normativeOnly: true, statuses: ['现行有效', '即将到期', '已修改'] };
 export type CampaignScope = z.infer<typeof CampaignScope>;

@@ -56,7 +56,7 @@ export const UploadedFile = z.object({
 
 /** A warning on one extracted document, for the review screen. */
 export const ReviewWarning = z.object({
-  kind: z.enum(['no-doc-number', 'no-validity', 'validity-too-long', 'duplicate', 'inconsistent-dates', 'parse']),
+  kind: z.enum(['no-title', 'no-doc-number', 'no-validity', 'validity-too-long', 'duplicate', 'inconsistent-dates', 'parse']),
   message: z.string(),
 });
 

@@ -11,6 +11,22 @@ export const MastheadSettings = z.object({
   issueUnit: z.enum(['期', '号']).optional(),
 });
 
+const years = (field: string) =>
+  z.number({ message: `${field}必须是整数` }).int({ message: `${field}必须是整数` }).min(0, { message: `${field}不能小于 0` }).max(50, { message: `${field}不能超过 50 年` });
+
+/** One province's validity rule (DOMAIN.md 有效期): warnings cite `basis` and apply only to that province's issuers. */
+export const ValidityRuleSetting = z
+  .object({
+    province: z.string().trim().min(2, { message: '省份至少两个字（如“山东”）' }).max(10),
+    basis: z.string().trim().min(2, { message: '请填写依据（如“山东省行政程序规定第五十三条”）' }).max(100),
+    places: z.array(z.string().trim().min(1).max(30)).max(2000),
+    minYears: years('最短年限'),
+    maxYears: years('最长年限'),
+    minYearsTemporary: years('暂行、试行最短年限'),
+    maxYearsTemporary: years('暂行、试行最长年限'),
+  })
+  .refine((r) => r.minYears <= r.maxYears && r.minYearsTemporary <= r.maxYearsTemporary, { message: '最短年限不能大于最长年限' });
+
 /** Settings a person can change; defaults follow DOMAIN.md. */
 export const Settings = z.object({
   /** months before expiry in which a document counts as 即将到期 (evaluation window) */
@@ -20,6 +36,11 @@ export const Settings = z.object({
   /** regular expression (source) recognising a 登记号 / 统一编号 */
   registrationPattern: z.string().max(200),
   masthead: MastheadSettings,
+  /** validity rules by the issuer's province (Shandong's shipped); a province without one gets no validity warning */
+  validityRules: z
+    .array(ValidityRuleSetting)
+    .max(40)
+    .refine((rules) => new Set(rules.map((r) => r.province)).size === rules.length, { message: '每个省份只能有一条规则' }),
   /** days automatic backups are kept (the newest is always kept) */
   backupRetentionDays: z
     .number({ message: '必须是整数' })

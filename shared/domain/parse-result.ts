@@ -37,6 +37,8 @@ export const ParsedGazette = z.object({
   year: z.number().int().nullable(),
   publishDate: IsoDate.nullable(),
   toc: z.array(TocEntry),
+  /** the word the issue is numbered with as printed: 第2号（总第20号） or 2021年第3期 (absent when not seen) */
+  issueUnit: z.enum(['期', '号']).optional(),
 });
 export type ParsedGazette = z.infer<typeof ParsedGazette>;
 

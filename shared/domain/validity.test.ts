@@ -38,9 +38,11 @@ describe('extractValidity', () => {
     expect(r.effectiveClause).toBeNull();
     expect(r.validityClause).toBeNull();
   });
-  it('warns when too long, 2 years for 暂行/试行', () => {
-    expect(v('本办法自印发之日起施行，有效期十年。').warnings).toContain('有效期超过5年');
-    expect(v('本办法自印发之日起施行，有效期3年。', '2022-02-07', '某某暂行办法').warnings).toContain('暂行/试行文件有效期超过2年');
+  it('warns when too long under the limits given, 2 years for 暂行/试行; never without limits', () => {
+    const sd = (text: string, title = '') => extractValidity(text, { dateSigned: '2022-02-07', title, maxYears: 5, maxYearsTemporary: 2 });
+    expect(sd('本办法自印发之日起施行，有效期十年。').warnings).toContain('有效期超过5年');
+    expect(sd('本办法自印发之日起施行，有效期3年。', '某某暂行办法').warnings).toContain('暂行/试行文件有效期超过2年');
+    expect(v('本办法自印发之日起施行，有效期十年。').warnings).toEqual([]);
   });
   it('a lead-in glued on by the whitespace squeeze (addressee line, 附则：, 第N条) does not hide the clause', () => {
     // Paragraphs are joined before the squeeze: `各县区人民政府：` + `本通知有效期…` become one sentence.

@@ -226,20 +226,128 @@ export function extractValidity(text: string, opts: ValidityOptions): ValidityIn
   return info;
 }
 
-/** The longest validity allowed in years (山东省行政程序规定 第五十三条): 5, or 2 for 暂行/试行 titles. */
+/**
+ * The longest validity allowed in years under a rule: its general limit, or the one for 暂行/试行 titles. Without
+ * limits given, Shandong's (5, 2) — callers that know the issuer's jurisdiction pass its rule (`ruleLimits`).
+ */
 export function maxValidityYears(title: string, limits: Pick<ValidityOptions, 'maxYears' | 'maxYearsTemporary'> = {}): number {
   return /暂行|试行/.test(title) ? (limits.maxYearsTemporary ?? 2) : (limits.maxYears ?? 5);
 }
 
+/**
+ * Length is judged only against a rule the caller names (the issuer's jurisdiction): extraction alone does not know
+ * whose rule applies, so it never warns that a period is too long.
+ */
 function checkLength(info: ValidityInfo, start: string | null, opts: ValidityOptions): void {
-  const temporary = /暂行|试行/.test(opts.title ?? '');
-  const max = maxValidityYears(opts.title ?? '', opts);
-  let tooLong = false;
-  if (info.validityYears !== null) tooLong = info.validityYears > max;
-  else if (info.validUntil && start) {
-    const limit = addYearsMinusOneDay(start, max);
-    tooLong = !!limit && info.validUntil > limit;
+  if (opts.maxYears !== undefined || opts.maxYearsTemporary !== undefined) {
+    const temporary = /暂行|试行/.test(opts.title ?? '');
+    const max = maxValidityYears(opts.title ?? '', opts);
+    let tooLong = false;
+    if (info.validityYears !== null) tooLong = info.validityYears > max;
+    else if (info.validUntil && start) {
+      const limit = addYearsMinusOneDay(start, max);
+      tooLong = !!limit && info.validUntil > limit;
+    }
+    if (tooLong) info.warnings.push(temporary ? `暂行/试行文件有效期超过${max}年` : `有效期超过${max}年`);
   }
-  if (tooLong) info.warnings.push(temporary ? `暂行/试行文件有效期超过${max}年` : `有效期超过${max}年`);
   if (info.validUntil && start && info.validUntil < start) info.warnings.push('有效期截止日期早于施行日期');
+}
+
+/**
+ * A province's rule on the validity of normative documents (山东省行政程序规定第五十三条: 3–5 years, 暂行/试行 1–2).
+ * Keyed by the issuer's province: a document is judged only by the rule of the province its issuer belongs to.
+ */
+export interface ValidityRule {
+  /** the province as its name begins (`山东`, `云南`, `内蒙古`) */
+  province: string;
+  /** where the rule is written, as warnings cite it: `山东省行政程序规定第五十三条` */
+  basis: string;
+  /** places of the province whose issuers' names begin with them (`招远市`, `高青县`, `烟台市`): the issuer's name
+   * rarely says its province */
+  places: string[];
+  minYears: number;
+  maxYears: number;
+  minYearsTemporary: number;
+  maxYearsTemporary: number;
+}
+
+/** Prefecture cities, counties and districts of Shandong (names old and new), as an issuer's name begins. */
+const SHANDONG_PLACES = `济南市 历下区 槐荫区 天桥区 历城区 长清区 章丘市 章丘区 济阳县 济阳区 莱芜市 莱芜区 钢城区 平阴县 商河县
+青岛市 市南区 市北区 黄岛区 崂山区 李沧区 城阳区 即墨市 即墨区 胶州市 胶南市 平度市 莱西市
+淄博市 淄川区 张店区 博山区 临淄区 周村区 桓台县 高青县 沂源县
+枣庄市 薛城区 峄城区 台儿庄区 山亭区 滕州市
+东营市 河口区 垦利县 垦利区 利津县 广饶县
+烟台市 芝罘区 福山区 牟平区 莱山区 蓬莱市 蓬莱区 龙口市 莱阳市 莱州市 招远市 栖霞市 海阳市 长岛县
+潍坊市 潍城区 寒亭区 坊子区 奎文区 青州市 诸城市 寿光市 安丘市 高密市 昌邑市 临朐县 昌乐县
+济宁市 任城区 兖州市 兖州区 曲阜市 邹城市 微山县 鱼台县 金乡县 嘉祥县 汶上县 泗水县 梁山县
+泰安市 泰山区 岱岳区 新泰市 肥城市 宁阳县 东平县
+威海市 环翠区 文登市 文登区 荣成市 乳山市
+日照市 东港区 岚山区 五莲县 莒县
+临沂市 兰山区 罗庄区 沂南县 郯城县 沂水县 兰陵县 苍山县 费县 平邑县 莒南县 蒙阴县 临沭县
+德州市 德城区 陵县 陵城区 乐陵市 禹城市 宁津县 庆云县 临邑县 齐河县 平原县 夏津县 武城县
+聊城市 东昌府区 茌平县 茌平区 临清市 阳谷县 莘县 东阿县 冠县 高唐县
+滨州市 滨城区 沾化县 沾化区 邹平县 邹平市 惠民县 阳信县 无棣县 博兴县
+菏泽市 牡丹区 定陶县 定陶区 曹县 单县 成武县 巨野县 郓城县 鄄城县 东明县`.split(/\s+/);
+
+/** Shandong's rule, the shipped default: it applies to Shandong issuers only. */
+export const SHANDONG_VALIDITY_RULE: ValidityRule = {
+  province: '山东',
+  basis: '山东省行政程序规定第五十三条',
+  places: SHANDONG_PLACES,
+  minYears: 3,
+  maxYears: 5,
+  minYearsTemporary: 1,
+  maxYearsTemporary: 2,
+};
+
+/**
+ * Provinces, autonomous regions and municipalities with the abbreviation their agency codes begin with (`鲁政发`);
+ * none where a city's code reads the same (青政发 is Qingdao's, 宁政发 Nanjing's, 吉政发 also Jilin city's).
+ */
+const PROVINCES: ReadonlyArray<[string, string]> = [
+  ['北京', '京'], ['天津', '津'], ['河北', '冀'], ['山西', '晋'], ['内蒙古', ''], ['辽宁', '辽'], ['吉林', ''], ['黑龙江', '黑'],
+  ['上海', '沪'], ['江苏', '苏'], ['浙江', '浙'], ['安徽', '皖'], ['福建', '闽'], ['江西', '赣'], ['山东', '鲁'], ['河南', '豫'],
+  ['湖北', '鄂'], ['湖南', '湘'], ['广东', '粤'], ['广西', '桂'], ['海南', '琼'], ['重庆', '渝'], ['四川', '川'], ['贵州', '黔'],
+  ['云南', '云'], ['西藏', '藏'], ['陕西', '陕'], ['甘肃', ''], ['青海', ''], ['宁夏', ''], ['新疆', ''], ['台湾', ''],
+  ['香港', ''], ['澳门', ''],
+];
+
+/** The issuer names of a document: its issuers, else the issuer its title opens with (`云南省人民政府关于…`). */
+function issuerNames(doc: { issuers: readonly string[]; title: string }): string[] {
+  if (doc.issuers.length) return [...doc.issuers];
+  const k = doc.title.indexOf('关于');
+  return k > 0 ? [doc.title.slice(0, k)] : [doc.title];
+}
+
+/**
+ * The province a document's issuer belongs to, or null when nothing says: a province named at the start of an
+ * issuer (`云南省…`, `广西壮族自治区…`), a place a rule lists (`招远市人民政府` under 山东), or a provincial agency code
+ * (`鲁政办发`). Never a guess from anything else.
+ */
+export function jurisdictionOf(doc: { issuers: readonly string[]; title: string; docNumber?: string | null }, rules: readonly ValidityRule[]): string | null {
+  const names = issuerNames(doc).map((n) => n.replace(/\s+/g, ''));
+  for (const n of names) {
+    const named = PROVINCES.find(([p]) => new RegExp(`^${p}(?:省|市|(?:[\u4e00-\u9fff]{0,4})?自治区)`).test(n));
+    if (named) return named[0];
+  }
+  for (const n of names) {
+    const rule = rules.find((r) => r.places.some((place) => place && n.startsWith(place)));
+    if (rule) return rule.province;
+  }
+  const agency = doc.docNumber ? /^([\u4e00-\u9fff])政/.exec(doc.docNumber)?.[1] : undefined;
+  return PROVINCES.find(([, abbr]) => abbr === agency)?.[0] ?? null;
+}
+
+/** The validity rule that applies to a document: its issuer's province's, or null (no rule, no warning). */
+export function validityRuleFor(doc: { issuers: readonly string[]; title: string; docNumber?: string | null }, rules: readonly ValidityRule[]): ValidityRule | null {
+  const province = jurisdictionOf(doc, rules);
+  return province ? (rules.find((r) => r.province === province) ?? null) : null;
+}
+
+/** The limits a rule sets for a title (暂行/试行 or not), with the words a warning uses. */
+export function ruleLimits(rule: ValidityRule, title: string): { temporary: boolean; min: number; max: number; range: string; cite: string } {
+  const temporary = /暂行|试行/.test(title);
+  const min = temporary ? rule.minYearsTemporary : rule.minYears;
+  const max = temporary ? rule.maxYearsTemporary : rule.maxYears;
+  return { temporary, min, max, range: `${temporary ? '暂行、试行文件' : ''}${min}至${max}年`, cite: `依${rule.basis}` };
 }

@@ -15,7 +15,7 @@ const parse = (prefix: string) => parseText(readFileSync(path.join(CORPUS, file(
 describe('corpus 000 莱山区 2021 第2号', () => {
   const r = parse('000');
   it('gazette header and TOC', () => {
-    expect(r.gazette).toMatchObject({ title: '烟台市莱山区人民政府公报', issueNumber: 2, totalNumber: 20, year: 2021, publishDate: '2021-07-07' });
+    expect(r.gazette).toMatchObject({ title: '烟台市莱山区人民政府公报', issueNumber: 2, totalNumber: 20, year: 2021, publishDate: '2021-07-07', issueUnit: '号' });
     expect(r.gazette!.toc.map((e) => [e.section, e.page])).toEqual([['区政府办文件', 1], ['区政府办文件', 11], ['区政府办文件', 17], ['区政府办文件', 22]]);
     expect(r.gazette!.toc[1].title).toBe('烟台市莱山区人民政府办公室关于印发烟台市莱山区城市房屋建筑违法建设和违法违规审批专项清查实施方案的通知');
   });
@@ -199,7 +199,7 @@ function doc(title: string, raw: string | null, issuers: string[], dateSigned: s
 
 const KEY: Record<string, { gazette: unknown; documents: ReturnType<typeof doc>[] }> = {
   '000': {
-    gazette: {title: '烟台市莱山区人民政府公报',issueNumber: 2,totalNumber: 20, year: 2021,publishDate: '2021-07-07', toc: [{section: '区政府办文件', title: '烟台市莱山区人民政府办公室关于继续深入开展“进解促”专项工作的通知', page: 1},{section: '区政府办文件', title: '烟台市莱山区人民政府办公室关于印发烟台市莱山区城市房屋建筑违法建设和违法违规审批专项清查实施方案的通知', page: 11},{section: '区政府办文件', title: '烟台市莱山区人民政府办公室关于印发《莱山区推进“标准地”工作实施方案（试行）》的通知', page: 17},{section: '区政府办文件', title: '烟台市莱山区人民政府办公室关于印发《关于促进3岁以下婴幼儿照护服务发展的实施方案》的通知', page: 22}]},
+    gazette: {title: '烟台市莱山区人民政府公报',issueNumber: 2,totalNumber: 20, year: 2021,publishDate: '2021-07-07', issueUnit: '号', toc: [{section: '区政府办文件', title: '烟台市莱山区人民政府办公室关于继续深入开展“进解促”专项工作的通知', page: 1},{section: '区政府办文件', title: '烟台市莱山区人民政府办公室关于印发烟台市莱山区城市房屋建筑违法建设和违法违规审批专项清查实施方案的通知', page: 11},{section: '区政府办文件', title: '烟台市莱山区人民政府办公室关于印发《莱山区推进“标准地”工作实施方案（试行）》的通知', page: 17},{section: '区政府办文件', title: '烟台市莱山区人民政府办公室关于印发《关于促进3岁以下婴幼儿照护服务发展的实施方案》的通知', page: 22}]},
     documents: [
       doc('烟台市莱山区人民政府办公室关于继续深入开展“进解促”专项工作的通知', null, ['烟台市莱山区人民政府办公室'], '2021-04-19', '通知', false, [20, 160], {}),
       doc('烟台市莱山区人民政府办公室关于印发烟台市莱山区城市房屋建筑违法建设和违法违规审批专项清查实施方案的通知', null, ['烟台市莱山区人民政府办公室'], '2021-04-30', '通知', false, [162, 272], {cites: ['鲁政办字〔2021〕9号','烟政办字〔2021〕13号']}),
@@ -208,7 +208,7 @@ const KEY: Record<string, { gazette: unknown; documents: ReturnType<typeof doc>[
     ],
   },
   '001': {
-    gazette: {title: '招远市人民政府公报',issueNumber: 1,totalNumber: null, year: 2022,publishDate: '2022-04-07', toc: [{section: '市政府文件', title: '招远市人民政府关于印发《关于加快黄金深加工产业发展的扶持意见》的通知', page: 1},{section: '市政府文件', title: '招远市人民政府关于印发《关于扶持工业企业发展的实施意见》的通知', page: 5},{section: '市政府文件', title: '招远市人民政府关于印发《关于促进生物医药产业高质量发展实施意见》的通知', page: 9},{section: '市政府文件', title: '招远市人民政府关于印发全市重点项目建设专项扶持资金补助办法的通知', page: 14},{section: '市政府文件', title: '招远市人民政府关于印发招远市残疾人事业发展“十四五”规划的通知', page: 16},{section: '市政府办公室文件', title: '招远市人民政府办公室关于印发《招远市砂石资源综合整治工作意见》的通知', page: 24},{section: '市政府办公室文件', title: '招远市人民政府办公室关于贯彻《烟台市养犬管理条例》的实施意见', page: 30},{section: '市政府办公室文件', title: '招远市人民政府办公室关于贯彻《烟台市燃放烟花爆竹管理条例》的实施意见', page: 35},{section: '市政府办公室文件', title: '招远市人民政府办公室关于印发《招远市市场主体培育扶持办法》的通知', page: 39},{section: '市政府办公室文件', title: '招远市人民政府办公室关于印发招远市2022年居民养老保险征缴工作实施方案的通知', page: 42},{section: '市政府办公室文件', title: '招远市人民政府办公室关于印发招远市城乡社区服务体系建设规划(2021-2025年)的通知', page: 47}]},
+    gazette: {title: '招远市人民政府公报',issueNumber: 1,totalNumber: null, year: 2022,publishDate: '2022-04-07', issueUnit: '号', toc: [{section: '市政府文件', title: '招远市人民政府关于印发《关于加快黄金深加工产业发展的扶持意见》的通知', page: 1},{section: '市政府文件', title: '招远市人民政府关于印发《关于扶持工业企业发展的实施意见》的通知', page: 5},{section: '市政府文件', title: '招远市人民政府关于印发《关于促进生物医药产业高质量发展实施意见》的通知', page: 9},{section: '市政府文件', title: '招远市人民政府关于印发全市重点项目建设专项扶持资金补助办法的通知', page: 14},{section: '市政府文件', title: '招远市人民政府关于印发招远市残疾人事业发展“十四五”规划的通知', page: 16},{section: '市政府办公室文件', title: '招远市人民政府办公室关于印发《招远市砂石资源综合整治工作意见》的通知', page: 24},{section: '市政府办公室文件', title: '招远市人民政府办公室关于贯彻《烟台市养犬管理条例》的实施意见', page: 30},{section: '市政府办公室文件', title: '招远市人民政府办公室关于贯彻《烟台市燃放烟花爆竹管理条例》的实施意见', page: 35},{section: '市政府办公室文件', title: '招远市人民政府办公室关于印发《招远市市场主体培育扶持办法》的通知', page: 39},{section: '市政府办公室文件', title: '招远市人民政府办公室关于印发招远市2022年居民养老保险征缴工作实施方案的通知', page: 42},{section: '市政府办公室文件', title: '招远市人民政府办公室关于印发招远市城乡社区服务体系建设规划(2021-2025年)的通知', page: 47}]},
     documents: [
       doc('招远市人民政府关于印发《关于加快黄金深加工产业发展的扶持意见》的通知', '招政发〔2022〕8号', ['招远市人民政府'], '2022-02-07', '通知', true, [32, 145], {effectiveClause: '本意见自公布之日起实施',effectiveDate: '2022-02-07',validityClause: '有效期三年',validUntil: '2025-02-06', cites: ['招政发〔2020〕12号']}),
       doc('招远市人民政府关于印发《关于扶持工业企业发展的实施意见》的通知', '招政发〔2022〕9号', ['招远市人民政府'], '2022-02-07', '通知', true, [147, 240], {effectiveClause: '本意见自公布之日起实施',effectiveDate: '2022-02-07',validityClause: '有效期3年',validUntil: '2025-02-06', cites: ['招政字〔2021〕18号']}),

@@ -29,7 +29,7 @@ const tocPage = (m: RegExpExecArray): number => Number(m[2] ?? m[3] ?? m[4]);
 const SECTION = /^【([^】]{1,20})】$/;
 const FRONT_LIMIT = 40;
 
-function issueNumbers(s: string): { year: number | null; issue: number | null; total: number | null } {
+function issueNumbers(s: string): { year: number | null; issue: number | null; total: number | null; unit: '期' | '号' | null } {
   const t = squeeze(s);
   const total = /总第(\d{1,5}|[一二三四五六七八九十百零〇]{1,6})[期号]/.exec(t);
   const withYear = /(\d{4})年(?:第)?(\d{1,3}|[一二三四五六七八九十]{1,3})[期号]/.exec(t);
@@ -38,6 +38,8 @@ function issueNumbers(s: string): { year: number | null; issue: number | null; t
     year: withYear ? Number(withYear[1]) : null,
     issue: withYear ? cnSmallNumber(withYear[2]) : plain ? cnSmallNumber(plain[1]) : null,
     total: total ? cnSmallNumber(total[1]) : null,
+    // 第2号（总第20号） or 2021年第3期: the word the gazette numbers its issues with
+    unit: ((withYear ?? plain ?? total)?.[0].slice(-1) as '期' | '号' | undefined) ?? null,
   };
 }
 
@@ -85,6 +87,7 @@ export function detectGazette(units: Unit[]): GazetteInfo {
   let year: number | null = null;
   let issue: number | null = null;
   let total: number | null = null;
+  let unit: '期' | '号' | null = null;
   let publishDate: string | null = null;
   let toc: [number, number] | null = null;
   let tocEntries: TocEntry[] = [];
@@ -110,6 +113,7 @@ export function detectGazette(units: Unit[]): GazetteInfo {
         issue ??= n.issue;
         total ??= n.total;
         year ??= n.year;
+        unit ??= n.unit;
         bodyStart = i + 1;
         continue;
       }
@@ -162,7 +166,7 @@ export function detectGazette(units: Unit[]): GazetteInfo {
   if (!title) return { gazette: null, toc, bodyStart: toc ? bodyStart : 0 };
   if (year === null && publishDate) year = Number(publishDate.slice(0, 4));
   return {
-    gazette: { title, issueNumber: issue, totalNumber: total, year, publishDate, toc: tocEntries },
+    gazette: { title, issueNumber: issue, totalNumber: total, year, publishDate, toc: tocEntries, ...(unit ? { issueUnit: unit } : {}) },
     toc,
     bodyStart,
   };

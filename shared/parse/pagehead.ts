@@ -171,6 +171,18 @@ function titleUnderSignature(units: Unit[], from: number): Line | null {
   return null;
 }
 
+/**
+ * `2021年度劳动模范名单` directly over `高政任〔2021〕5号`: the first line of a file that the 文号 stands under is its
+ * title whatever word it ends in (a list, a 公示), as long as it reads as a title and not as a sentence or a name.
+ */
+function titleOverNumber(units: Unit[], first: number, dnUnit: number | null): Line | null {
+  if (dnUnit === null || nextNonBlank(units, first) !== dnUnit) return null;
+  const t = cleanTitle(units[first].compact).title;
+  if (t.length < 4 || t.length > 150 || /[。；;：:，,！？!?]/.test(t) || /^各/.test(t)) return null;
+  if (HEADING_START.test(t) || isDateOnly(t) || isOrgName(t) || findDocNumbers(t).length) return null;
+  return { i: first, title: t, docNumber: null };
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -253,7 +265,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       i = next;
     } else lines.push(...segmentTitles(units[i], i));
   }
-  let chosen = chooseTitle(lines);
+  let chosen = chooseTitle(lines) ?? titleOverNumber(units, first, dnUnit);
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {

@@ -21,9 +21,9 @@ describe('check', () => {
     expect(report.checks).toHaveLength(11);
     expect(report.checks.find((c: { id: string }) => c.id === 'no-validity')).toEqual({
       id: 'no-validity',
-      title: '规范性文件未规定有效期',
+      title: '规范性文件未规定有效期（按发文机关所在省份的规定）',
       count: 1,
-      documents: [{ id, title: '关于无有效期的办法', docNumber: '招政发〔2025〕2号', reason: '未找到有效期条款，也未填写有效期截止日期' }],
+      documents: [{ id, title: '关于无有效期的办法', docNumber: '招政发〔2025〕2号', reason: '未找到有效期条款，也未填写有效期截止日期（依山东省行政程序规定第五十三条，应为3至5年）' }],
     });
     expect(report.checks.filter((c: { count: number }) => c.count).map((c: { id: string }) => c.id)).toEqual(['no-validity']);
   });

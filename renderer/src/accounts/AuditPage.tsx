@@ -12,10 +12,23 @@ import { routeHref } from '../shell/router';
 import { useSession } from './session';
 import { localTime } from './UsersPage';
 
-/** The object of a row: the document (with the fields a change touched), or the account. */
-function subject(r: AuditRecord): string {
+const LOGIN_FAILURES: Record<string, string> = { 'unknown-user': '无此用户', 'wrong-password': '密码错误', disabled: '账户已停用' };
+const ENTITY_NAMES: Record<string, string> = { gazette: '公报', campaign: '清理项目', relation: '文件关系', document: '文件' };
+
+/** A login row: the account, from which address, and why a login failed. */
+function sessionSubject(r: AuditRecord): string {
+  const a = (r.after ?? {}) as { from?: string; reason?: string };
+  const parts = [a.from ? `来自 ${a.from}` : '', a.reason ? (LOGIN_FAILURES[a.reason] ?? a.reason) : ''].filter(Boolean);
+  return `${r.entityId}${parts.length ? `（${parts.join('，')}）` : ''}`;
+}
+
+/** The object of a row: the document (with the fields a change touched), the issue by its 期号, the account and address. */
+export function subject(r: AuditRecord): string {
+  if (r.entity === 'session') return sessionSubject(r);
+  if (r.entity === 'user') return r.entityId;
   const fields = changedFields({ ...r, actor: r.user }).map((f) => f.label);
-  return visibleText(`${r.documentTitle ?? r.documentId ?? `${r.entity} ${r.entityId}`}${fields.length ? `（${fields.join('、')}）` : ''}`);
+  const name = r.documentTitle ?? r.subject ?? r.documentId ?? `${ENTITY_NAMES[r.entity] ?? r.entity}（已不存在）`;
+  return visibleText(`${name}${fields.length ? `（${fields.join('、')}）` : ''}`);
 }
 
 function DayPicker({ label, value, onChange }: { label: string; value: string | null; onChange: (v: string | null) => void }) {

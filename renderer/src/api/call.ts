@@ -1,12 +1,21 @@
 import type { Channel, Handlers, Req, Res, RpcError, RpcResult } from '../../../shared/contract';
 
 /** A failed service call: the code and the Chinese message the service gave. */
+/**
+ * A refusal in the words a person reads: the service's technical lead-in (`请求参数有误：`, `数据有误：`, meant for
+ * scripts and the command line) gives way to what to do; the field and the problem it names stay.
+ */
+export function personMessage(message: string): string {
+  const m = /^(?:请求参数有误|数据有误)：(.*)$/s.exec(message);
+  return m ? `请核对填写的内容：${m[1]}` : message;
+}
+
 export class RpcCallError extends Error {
   constructor(
     readonly code: RpcError['code'] | 'NETWORK',
     message: string,
   ) {
-    super(message);
+    super(personMessage(message));
     this.name = 'RpcCallError';
   }
 }

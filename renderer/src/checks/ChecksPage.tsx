@@ -13,7 +13,7 @@ import { routeHref } from '../shell/router';
 /** Checks whose documents are candidates for a cleanup campaign (the cleanup page reads `check` from the URL). */
 const CAMPAIGN_CHECKS = new Set(['no-validity', 'too-long', 'dangling-basis', 'abolished-by-pending']);
 
-function Findings({ check }: { check: CheckReport['checks'][number] }) {
+function Findings({ check, asOf }: { check: CheckReport['checks'][number]; asOf: string | null }) {
   if (!check.documents.length) return <Text size="sm" c="dimmed">未发现问题。</Text>;
   return (
     <Stack gap={6}>
@@ -42,7 +42,7 @@ function Findings({ check }: { check: CheckReport['checks'][number] }) {
         </Table>
       </Table.ScrollContainer>
       {CAMPAIGN_CHECKS.has(check.id) && (
-        <Anchor href={`#/cleanup?check=${encodeURIComponent(check.id)}`} size="sm">以这些文件发起清理…</Anchor>
+        <Anchor href={routeHref({ name: 'cleanup', id: null, check: check.id, asOf })} size="sm">以这些文件发起清理…</Anchor>
       )}
     </Stack>
   );
@@ -98,7 +98,7 @@ export function ChecksPage() {
                   </Group>
                 </Accordion.Control>
                 <Accordion.Panel>
-                  <Findings check={c} />
+                  <Findings check={c} asOf={asOf} />
                 </Accordion.Panel>
               </Accordion.Item>
             ))}

@@ -5,16 +5,36 @@ import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { dateFieldError, parseTypedDate } from '../common/typed-date';
 import { cnDate, displayDocNumber } from '../common/format';
 import { navigate } from '../shell/router';
+import { useAllowed } from '../accounts/Allowed';
 import { CleanupPage } from './CleanupPage';
 import { PublishedImport } from './PublishedImport';
 import { ReasonsEditor } from './ReasonsEditor';
 import { ReviewPage } from './ReviewPage';
 
+/** Documents a consistency check found, carried into a new campaign (“以这些文件发起清理…”). */
+export interface FromCheck {
+  check: string;
+  asOf: string | null;
+}
+
+/** The documents of one check as of its day, for the form to show and take as its scope. */
+function useCheckDocuments(from: FromCheck | null) {
+  const report = useRequest('oversight:checks', from ? (from.asOf ? { asOf: from.asOf } : {}) : null);
+  const check = from ? report.data?.checks.find((c) => c.id === from.check) : undefined;
+  // one document may be found more than once (several reasons): take it once
+  const documents = check ? [...new Map(check.documents.map((d) => [d.id, d])).values()] : [];
+  return { check, documents, loading: report.loading, error: report.error };
+}
+
 /** The form that starts a campaign: name, basis, cut-off and the filters its scope is frozen from. */
-function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
+function CreateCampaign({ onCreated, fromCheck }: { onCreated: (id: string) => void; fromCheck: FromCheck | null }) {
   const call = useCall();
+  const found = useCheckDocuments(fromCheck);
+  const [useFound, setUseFound] = useState(true);
+  const carried = fromCheck && useFound ? found.documents : null;
   const options = useRequest('documents:list', { limit: 1 });
   const [name, setName] = useState('');
   const [basis, setBasis] = useState('');
@@ -25,13 +45,15 @@ function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
   const [normativeOnly, setNormativeOnly] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const problem = !name.trim() ? '请填写清理名称' : !/^\d{4}-\d{2}-\d{2}$/.test(cutoff) ? '请填写截止日期（YYYY-MM-DD）' : null;
+  const cutoffError = dateFieldError('截止日期', cutoff);
+  const problem = !name.trim() ? '请填写清理名称' : !cutoff.trim() ? '请填写截止日期' : cutoffError;
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      const c = await call('cleanup:create', { name, basisDocNumber: basis, basisTitle, organizer, cutoff, scope: { issuers, normativeOnly } });
+      const scope = { issuers, normativeOnly, ...(carried ? { documentIds: carried.map((d) => d.id) } : {}) };
+      const c = await call('cleanup:create', { name, basisDocNumber: basis, basisTitle, organizer, cutoff: parseTypedDate(cutoff) ?? cutoff, scope });
       onCreated(c.id);
     } catch (err) {
       setError(errorMessage(err));
@@ -48,7 +70,7 @@ function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
         </Title>
         <SimpleGrid cols={2}>
           <TextInput label="清理名称" placeholder="如 2021年行政规范性文件清理" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <TextInput label="截止日期" description="此日及以前成文、当日仍有效的文件纳入清理" placeholder="YYYY-MM-DD" value={cutoff} onChange={(e) => setCutoff(e.currentTarget.value)} />
+          <TextInput label="截止日期" description="此日及以前成文、当日仍有效的文件纳入清理" placeholder="如 2021-06-30" value={cutoff} onChange={(e) => setCutoff(e.currentTarget.value)} error={cutoffError} />
           <TextInput label="清理依据文号" placeholder="如 鲁司〔2020〕66号" value={basis} onChange={(e) => setBasis(e.currentTarget.value)} />
           <TextInput label="清理依据标题" placeholder="上级关于开展清理工作的通知" value={basisTitle} onChange={(e) => setBasisTitle(e.currentTarget.value)} />
           <Autocomplete
@@ -69,6 +91,24 @@ function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
           clearable
         />
         <Checkbox label="只清理行政规范性文件（不含任免等非规范性文件）" checked={normativeOnly} onChange={(e) => setNormativeOnly(e.currentTarget.checked)} />
+        {fromCheck && (
+          <Paper withBorder p="sm" bg="blue.0" data-testid="carried-documents">
+            <ErrorAlert message={found.error} title="检查结果未能载入" />
+            {found.loading && <Text size="sm">正在载入检查结果…</Text>}
+            {found.check && (
+              <Stack gap={4}>
+                <Checkbox
+                  checked={useFound}
+                  onChange={(e) => setUseFound(e.currentTarget.checked)}
+                  label={`只纳入检查“${found.check.title}”发现的 ${found.documents.length} 件文件${fromCheck.asOf ? `（状态截至 ${cnDate(fromCheck.asOf)}）` : ''}（仍按上面的截止日期和条件筛选）`}
+                />
+                <Text size="xs" c="dimmed" lineClamp={3}>
+                  {found.documents.map((d) => `《${d.title}》${d.docNumber ? displayDocNumber(d.docNumber) : ''}`).join('、')}
+                </Text>
+              </Stack>
+            )}
+          </Paper>
+        )}
         <ErrorAlert message={error} title="未能建立清理项目" onClose={() => setError(null)} />
         <Group>
           <Button onClick={submit} disabled={!!problem} loading={busy}>
@@ -86,8 +126,9 @@ function CreateCampaign({ onCreated }: { onCreated: (id: string) => void }) {
 }
 
 /** 文件清理: every campaign with its progress, the form to start one, and the review screen of one. */
-export function CampaignsPage({ id }: { id: string | null }) {
+export function CampaignsPage({ id, fromCheck = null }: { id: string | null; fromCheck?: FromCheck | null }) {
   const list = useRequest('cleanup:list', id ? null : {});
+  const create = useAllowed('cleanup:create');
   if (id) return <ReviewPage id={id} />;
   return (
     <Stack gap="md" maw={1200}>
@@ -143,7 +184,13 @@ export function CampaignsPage({ id }: { id: string | null }) {
               </Table>
             )}
             {list.data && list.data.length === 0 && <Text c="dimmed">还没有清理项目。填写下面的表单开始一次清理。</Text>}
-            <CreateCampaign onCreated={(cid) => navigate({ name: 'cleanup', id: cid })} />
+            {create.allowed ? (
+              <CreateCampaign fromCheck={fromCheck} onCreated={(cid) => navigate({ name: 'cleanup', id: cid })} />
+            ) : (
+              <Text size="sm" c="dimmed" data-refused="cleanup:create">
+                新建清理：{create.reason}
+              </Text>
+            )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="published" pt="md">

@@ -6,6 +6,7 @@ import { fieldName } from '../../../shared/contract/issues';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { dateFieldError, parseTypedDate } from '../common/typed-date';
 import { Panel } from '../common/Panel';
 import { ExportDialog } from '../common/ExportDialog';
 import { displayDocNumber, todayIso } from '../common/format';
@@ -51,13 +52,13 @@ export function CleanupPage() {
     docNumber: docNumber.trim() || null,
     addressee: null,
     body: body.split('\n').map((p) => p.trim()).filter(Boolean),
-    date,
+    date: parseTypedDate(date) ?? date,
     items: items.map(({ label: _l, ...it }) => it),
   };
   const problems = [
     !input.title && '请填写通知标题',
     !input.issuer && '请填写发文机关',
-    !/^\d{4}-\d{2}-\d{2}$/.test(date) && '日期格式应为 YYYY-MM-DD',
+    dateFieldError('成文日期', date, true),
     !items.length && '请至少添加一件文件',
   ].filter(Boolean) as string[];
 
@@ -106,7 +107,7 @@ export function CleanupPage() {
           <SimpleGrid cols={3}>
             <TextInput label="发文机关" placeholder="如 高青县人民政府" value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} />
             <TextInput label="文号" placeholder="如 高政字〔2021〕60号" value={docNumber} onChange={(e) => setDocNumber(e.currentTarget.value)} />
-            <TextInput label="成文日期" placeholder="YYYY-MM-DD" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <TextInput label="成文日期" placeholder="如 2021-06-30" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={dateFieldError('成文日期', date)} />
           </SimpleGrid>
           <Textarea label="通知正文（可空，空则使用标准表述；每行一段）" autosize minRows={2} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
         </Stack>

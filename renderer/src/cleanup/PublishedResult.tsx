@@ -1,12 +1,14 @@
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Res } from '../../../shared/contract';
 import type { Cleanup } from '../../../shared/domain/parse-result';
 import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { dateFieldError, parseTypedDate } from '../common/typed-date';
 import { displayDocNumber } from '../common/format';
 import { DECISION_COLORS } from './decision-colors';
+import { GuardedButton } from '../accounts/Allowed';
 
 type Matches = Res<'cleanup:match-result'>;
 type Applied = Res<'cleanup:apply-published'>;
@@ -51,7 +53,7 @@ export function PublishedResult({ notice, onApplied }: { notice: PublishedNotice
     setError(null);
     setBusy(true);
     try {
-      const applied = await call('cleanup:apply-published', { name, docNumber, date, issuer: issuer.trim() || undefined, title: notice.title, items: matches.map(({ decision, title, docNumber: n }) => ({ decision, title, docNumber: n })) });
+      const applied = await call('cleanup:apply-published', { name, docNumber, date: parseTypedDate(date) ?? date, issuer: issuer.trim() || undefined, title: notice.title, items: matches.map(({ decision, title, docNumber: n }) => ({ decision, title, docNumber: n })) });
       setDone(applied);
       onApplied?.(applied);
     } catch (err) {
@@ -70,7 +72,7 @@ export function PublishedResult({ notice, onApplied }: { notice: PublishedNotice
             <TextInput label="清理项目名称" value={name} onChange={(e) => setName(e.currentTarget.value)} />
             <TextInput label="发文机关" description="通知尚未收录时，以此机关名义收录" value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} />
             <TextInput label="通知文号" value={docNumber} onChange={(e) => setDocNumber(e.currentTarget.value)} />
-            <TextInput label="公布日期" placeholder="YYYY-MM-DD" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <TextInput label="公布日期" placeholder="如 2021-06-30" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={dateFieldError('公布日期', date)} />
           </Group>
           <Text size="sm">
             目录共 {matches.length} 行，文件库中找到 {found} 件，未找到 {matches.length - found} 件（未找到的不会应用）。
@@ -100,9 +102,9 @@ export function PublishedResult({ notice, onApplied }: { notice: PublishedNotice
             </Table.Tbody>
           </Table>
           <Group>
-            <Button color="red" loading={busy} disabled={!found || !docNumber.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(date)} onClick={() => void apply()}>
+            <GuardedButton channel="cleanup:apply-published" color="red" loading={busy} disabled={!found || !docNumber.trim() || !parseTypedDate(date)} onClick={() => void apply()}>
               作为已完成的清理应用到文件库
-            </Button>
+            </GuardedButton>
           </Group>
         </>
       )}

@@ -1,9 +1,10 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { GuardedButton } from '../accounts/Allowed';
 
 /** The standard reasons offered in the review, one per line, editable. */
 export function ReasonsEditor() {
@@ -34,9 +35,9 @@ export function ReasonsEditor() {
       <Textarea autosize minRows={8} value={text} onChange={(e) => { setText(e.currentTarget.value); setSaved(false); }} aria-label="标准理由" />
       <ErrorAlert message={error ?? reasons.error} onClose={() => setError(null)} />
       <Group>
-        <Button onClick={save} disabled={!list.length}>
+        <GuardedButton channel="cleanup:set-reasons" onClick={save} disabled={!list.length}>
           保存标准理由
-        </Button>
+        </GuardedButton>
         {saved && <Text size="sm" c="green">已保存</Text>}
       </Group>
     </Stack>

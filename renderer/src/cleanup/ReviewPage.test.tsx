@@ -95,7 +95,7 @@ describe('清理审查', () => {
   it('saving the opinion keeps the decision reason being typed for the same row', async () => {
     let rows = [item(1, { opinion: '废止', opinionReason: '适用期已过' })];
     const opinion = vi.fn(async (req: Req<'cleanup:opinion'>) => {
-      rows = [{ ...rows[0], opinion: req.opinion, opinionReason: req.reason }];
+      rows = [{ ...rows[0], opinion: req.opinion, opinionReason: req.reason ?? '' }];
       return rows[0];
     });
     page([], { 'cleanup:items': async () => ({ total: 1, rows }), 'cleanup:opinion': opinion as never });

@@ -15,6 +15,7 @@ import { DecisionPanel, type KeyedDecision } from './DecisionPanel';
 import { PAGE_SIZE, ReviewList, type ListFilter } from './ReviewList';
 import { PublishModal } from './PublishModal';
 import { SheetsMenu } from './SheetsMenu';
+import { GuardedButton } from '../accounts/Allowed';
 
 /** Progress per decision and per issuer, scope changes with their reasons: the campaign report. */
 function Progress({ c }: { c: CampaignDetail }) {
@@ -93,13 +94,13 @@ function Actions({ c, reload }: { c: CampaignDetail; reload: () => void }) {
           </Menu.Dropdown>
         </Menu>
         {c.state === 'reviewing' ? (
-          <Button size="xs" color="red" onClick={() => setPublishing(true)}>
+          <GuardedButton channel="cleanup:publish" size="xs" color="red" onClick={() => setPublishing(true)}>
             公布并应用…
-          </Button>
+          </GuardedButton>
         ) : (
-          <Button size="xs" color="gray" variant="outline" onClick={() => void revert()}>
+          <GuardedButton channel="cleanup:revert" size="xs" color="gray" variant="outline" onClick={() => void revert()}>
             撤销公布
-          </Button>
+          </GuardedButton>
         )}
       </Group>
       <ErrorAlert message={error} onClose={() => setError(null)} />

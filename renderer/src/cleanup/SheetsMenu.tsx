@@ -6,6 +6,7 @@ import { useCall } from '../api/CallProvider';
 import { downloadExported } from '../common/download';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { readAsBase64 } from '../import/read-file';
+import { GuardedButton } from '../accounts/Allowed';
 
 /** Review sheets for the drafting offices: one .xlsx per issuer out, the returned sheets in, with a report. */
 export function SheetsMenu({ id, issuers, readOnly, onImported }: { id: string; issuers: string[]; readOnly: boolean; onImported: () => void }) {
@@ -51,9 +52,9 @@ export function SheetsMenu({ id, issuers, readOnly, onImported }: { id: string; 
             ))}
           </Menu.Dropdown>
         </Menu>
-        <Button size="xs" variant="default" disabled={readOnly} onClick={() => fileRef.current?.click()}>
+        <GuardedButton channel="cleanup:import-sheet" size="xs" variant="default" disabled={readOnly} onClick={() => fileRef.current?.click()}>
           导入返回的意见表…
-        </Button>
+        </GuardedButton>
         <input ref={fileRef} type="file" accept=".xlsx" style={{ display: 'none' }} aria-label="导入审查意见表" onChange={(e) => {
           void importSheet(e.currentTarget.files?.[0]);
           e.currentTarget.value = '';

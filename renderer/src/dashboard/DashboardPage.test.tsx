@@ -1,9 +1,10 @@
 import { screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Res } from '../../../shared/contract';
 import { DOCUMENT_STATUSES } from '../../../shared/domain/document';
 import { renderWith } from '../test-utils';
 import { DashboardPage } from './DashboardPage';
+import { parseHash, routeHref } from '../shell/router';
 
 const months = (first: number, year: number) =>
   Array.from({ length: 24 }, (_, i) => {
@@ -41,6 +42,16 @@ describe('首页', () => {
     expect(screen.getByRole('link', { name: '2025年10月 2 件' }).getAttribute('href')).toContain('validFrom=2025-10-01&validTo=2025-10-31');
     expect(screen.getByRole('link', { name: '招远市人民政府' }).getAttribute('href')).toContain('issuer=');
     expect(screen.getByText('70 天')).toBeTruthy();
+  });
+
+  it('the 状态日期 comes from and goes to the address', async () => {
+    const get = vi.fn(async (_req: { asOf?: string }) => dashboard());
+    renderWith(<DashboardPage asOf="2026-06-30" />, { 'oversight:dashboard': get });
+    await screen.findByRole('link', { name: '即将到期 4 件' });
+    expect(get).toHaveBeenCalledWith({ asOf: '2026-06-30' });
+    expect(parseHash('#/dashboard?asOf=2026-06-30')).toEqual({ name: 'dashboard', asOf: '2026-06-30' });
+    expect(parseHash('#/dashboard?asOf=2026-13-99x')).toEqual({ name: 'dashboard', asOf: null });
+    expect(routeHref({ name: 'dashboard', asOf: '2026-06-30' })).toBe('#/dashboard?asOf=2026-06-30');
   });
 
   it('reminds of what expires within the window once a day', async () => {

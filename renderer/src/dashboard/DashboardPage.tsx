@@ -175,8 +175,11 @@ function Recent({ data }: { data: Dashboard }) {
 }
 
 /** 首页: what needs attention today — statuses, what expires soon, expiries and lapses by month, recent work. */
-export function DashboardPage() {
-  const [asOf, setAsOf] = useState<string | null>(null);
+export function DashboardPage({ asOf = null }: { asOf?: string | null }) {
+  // the 状态日期 lives in the address, so a link or a reload shows the same day
+  const setAsOf = (day: string | null) => {
+    window.location.hash = routeHref({ name: 'dashboard', asOf: day });
+  };
   const res = useRequest('oversight:dashboard', asOf ? { asOf } : {});
   const remind = useOncePerDay();
   const data = res.data;

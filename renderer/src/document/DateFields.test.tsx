@@ -4,7 +4,7 @@ import { EditParsedDrawer } from '../import/EditParsedDrawer';
 import { renderWith } from '../test-utils';
 import { detail, reviewDoc } from '../test-fixtures';
 import { DocumentPage } from './DocumentPage';
-import { DATE_MESSAGE, fieldOfMessage } from './DocumentFields';
+import { fieldOfMessage } from './DocumentFields';
 
 const DATE_LABELS = ['成文日期', '施行日期', '有效期至'];
 
@@ -29,7 +29,9 @@ describe('日期字段：错误标在出错的字段下', () => {
     fireEvent.change(screen.getByLabelText('成文日期'), { target: { value: '2022年2月7日' } });
     fireEvent.change(screen.getByLabelText('施行日期'), { target: { value: '2022-02-30' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    expect(errorsOf([...DATE_LABELS, '宣布失效日期'])).toEqual({ 成文日期: null, 施行日期: DATE_MESSAGE, 有效期至: null, 宣布失效日期: null });
+    expect(errorsOf([...DATE_LABELS, '宣布失效日期'])).toEqual({
+      成文日期: null, 施行日期: '施行日期“2022-02-30”不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写', 有效期至: null, 宣布失效日期: null,
+    });
     expect(update).not.toHaveBeenCalled();
     fireEvent.change(screen.getByLabelText('施行日期'), { target: { value: '2022/3/1' } });
     expect(errorUnder('施行日期')).toBeNull();
@@ -57,7 +59,7 @@ describe('日期字段：错误标在出错的字段下', () => {
     const onSave = vi.fn();
     renderWith(<EditParsedDrawer doc={reviewDoc()} onClose={() => {}} onSave={onSave} />, {});
     fireEvent.change(screen.getByLabelText('有效期至'), { target: { value: '二〇二五年' } });
-    expect(errorsOf(DATE_LABELS)).toEqual({ 成文日期: null, 施行日期: null, 有效期至: DATE_MESSAGE });
+    expect(errorsOf(DATE_LABELS)).toEqual({ 成文日期: null, 施行日期: null, 有效期至: '有效期至“二〇二五年”不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写' });
     expect((screen.getByRole('button', { name: '确定' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('有效期至'), { target: { value: '2025年2月19日' } });
     expect(errorsOf(DATE_LABELS)).toEqual({ 成文日期: null, 施行日期: null, 有效期至: null });

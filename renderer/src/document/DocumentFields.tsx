@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { parseDocNumber } from '../../../shared/domain/docnumber';
 import type { ParsedDocument } from '../../../shared/domain/parse-result';
-import { parseTypedDate } from '../common/typed-date';
+import { dateFieldError, parseTypedDate } from '../common/typed-date';
 
 /** The editable metadata every document has, stored or just extracted, as form text. */
 export interface FieldsForm {
@@ -25,7 +25,14 @@ type Source = Pick<ParsedDocument, 'title' | 'registrationNumber' | 'issuers' | 
 export const FIELD_DATES = ['dateSigned', 'effectiveDate', 'validUntil'] as const;
 type FieldDate = (typeof FIELD_DATES)[number];
 type NamedField = 'title' | 'docNumber' | FieldDate | 'declaredInvalidOn';
-export const DATE_MESSAGE = '不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写';
+/** The refusal of a date field that names no real day, naming the field (`成文日期“2022-02-30”不是有效的日期…`). */
+export const dateMessage = (label: string, text: string): string => dateFieldError(label, text) ?? '';
+export const DATE_LABELS: Record<FieldDate | 'declaredInvalidOn', string> = {
+  dateSigned: '成文日期',
+  effectiveDate: '施行日期',
+  validUntil: '有效期至',
+  declaredInvalidOn: '宣布失效日期',
+};
 
 /** A date field's text as the day it names (typed as 2022-02-07, 2022/2/7 or 2022年2月7日); '' when left empty. */
 export function formDate(text: string): string | null {
@@ -73,7 +80,7 @@ export function validateFields(f: FieldsForm, checkDocNumber: boolean): Partial<
   if (!f.title.trim()) e.title = '标题不能为空';
   if (checkDocNumber && f.docNumber.trim() && !parseDocNumber(f.docNumber.trim())) e.docNumber = '无法识别的文号，应形如“招政发〔2022〕8号”';
   const day = Object.fromEntries(FIELD_DATES.map((k) => [k, formDate(f[k])])) as Record<FieldDate, string | null>;
-  for (const k of FIELD_DATES) if (day[k] === null) e[k] = DATE_MESSAGE;
+  for (const k of FIELD_DATES) if (day[k] === null) e[k] = dateMessage(DATE_LABELS[k], f[k]);
   const start = day.effectiveDate || day.dateSigned;
   if (day.validUntil && start && day.validUntil < start) e.validUntil = '有效期截止日期早于施行（成文）日期';
   if (day.effectiveDate && day.dateSigned && day.effectiveDate < day.dateSigned) e.effectiveDate = '施行日期早于成文日期';

@@ -26,7 +26,7 @@ describe('文件页', () => {
     fireEvent.click(await screen.findByRole('button', { name: '编辑' }));
     fireEvent.change(await screen.findByLabelText('有效期至'), { target: { value: '2025年2月30日' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    expect(await screen.findByText('不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写')).toBeTruthy();
+    expect(await screen.findByText('有效期至“2025年2月30日”不是有效的日期，请按 2022-02-07 或 2022年2月7日 的格式填写')).toBeTruthy();
     expect(update).not.toHaveBeenCalled();
   });
 
@@ -109,5 +109,26 @@ describe('导出', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(screen.queryByText('导入时人工更正')).toBeNull();
   });
-});
 
+  it('a deleted document’s address says it is in the 回收站, with the way there', async () => {
+    renderWith(<DocumentPage id="gone" terms={[]} />, {
+      'documents:get': async () => {
+        throw Object.assign(new Error('未找到文件 gone'), { code: 'NOT_FOUND' });
+      },
+      'trash:list': async () => [{ id: 'gone', kind: 'document', title: '删掉的办法', docNumber: '招政发〔2022〕8号', deletedAt: '2026-11-20T08:00:00.000Z', deletedBy: '王科长' }],
+    });
+    const alert = await screen.findByTestId('document-in-trash');
+    expect(alert.textContent).toContain('此文件已删除，在回收站中');
+    expect(alert.textContent).toContain('《删掉的办法》（招政发〔2022〕8号）');
+    expect(screen.getByRole('link', { name: '打开回收站 →' }).getAttribute('href')).toBe('#/trash');
+    expect(screen.queryByText('未找到文件 gone')).toBeNull();
+  });
+
+  it('“← 返回文件库” goes back to the library as it was left (filters and sort)', async () => {
+    window.sessionStorage.setItem('normdesk.library.params', 'status=即将到期&sort=title&dir=asc');
+    renderWith(<DocumentPage id="d1" terms={[]} />, { 'documents:get': async () => detail() });
+    const back = await screen.findByRole('link', { name: '← 返回文件库' });
+    expect(decodeURIComponent(back.getAttribute('href') ?? '')).toBe('#/library?status=即将到期&sort=title&dir=asc');
+    window.sessionStorage.clear();
+  });
+});

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Grid, Group, Loader, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Loader, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import type { ExportFormat } from '../../../shared/contract/export';
@@ -10,7 +10,8 @@ import { DocumentCampaigns } from '../cleanup/DocumentCampaigns';
 import { Panel } from '../common/Panel';
 import { ExportDialog } from '../common/ExportDialog';
 import { DeleteDocumentButton } from '../library/DeleteDocumentButton';
-import { cnDate, displayDocNumber } from '../common/format';
+import { cnDate, cnDateTime, displayDocNumber } from '../common/format';
+import { backToLibraryHref } from '../library/url-filters';
 import { StatusBadge } from '../common/StatusBadge';
 import { routeHref } from '../shell/router';
 import { EditDocumentModal } from './EditDocumentModal';
@@ -131,11 +132,22 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
 
+  // a document that is not there may be in the trash: say so, with the way to it
+  const trash = useRequest('trash:list', detail.error && !detail.data ? {} : null);
+  const trashed = trash.data?.find((t) => t.kind === 'document' && t.id === id);
+
   if (detail.error && !detail.data) {
     return (
       <Stack gap="sm">
-        <ErrorAlert message={detail.error} title="文件未能打开" />
-        <Anchor href={routeHref({ name: 'library' })} size="sm">
+        {trashed ? (
+          <Alert color="orange" title="此文件已删除，在回收站中" data-testid="document-in-trash">
+            《{trashed.title}》{trashed.docNumber ? `（${displayDocNumber(trashed.docNumber)}）` : ''}已于 {cnDateTime(trashed.deletedAt)} 由 {trashed.deletedBy}{' '}
+            删除。可以在回收站中查看或恢复：<Anchor href={routeHref({ name: 'trash' })}>打开回收站 →</Anchor>
+          </Alert>
+        ) : (
+          <ErrorAlert message={detail.error} title="文件未能打开" />
+        )}
+        <Anchor href={backToLibraryHref()} size="sm">
           ← 返回文件库
         </Anchor>
       </Stack>
@@ -147,7 +159,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
 
   return (
     <Stack gap="md">
-      <Anchor href={routeHref({ name: 'library' })} size="sm">
+      <Anchor href={backToLibraryHref()} size="sm">
         ← 返回文件库
       </Anchor>
       <Group justify="space-between" align="flex-start" wrap="nowrap">

@@ -5,7 +5,7 @@ import type { Document } from '../../../shared/domain/document';
 import { errorMessage, RpcCallError } from '../api/call';
 import { DialogActions } from '../common/DialogActions';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { DATE_MESSAGE, DocumentFields, fieldOfMessage, FIELD_DATES, formDate, toFieldsForm, validateFields, type FieldsForm } from './DocumentFields';
+import { DATE_LABELS, dateMessage, DocumentFields, fieldOfMessage, FIELD_DATES, formDate, toFieldsForm, validateFields, type FieldsForm } from './DocumentFields';
 
 interface Form extends FieldsForm {
   declaredInvalidOn: string;
@@ -37,7 +37,7 @@ export function diffPatch(before: Form, after: Form): DocumentPatch {
 function localErrors(f: Form): Partial<Record<keyof Form, string>> {
   // The 文号 is left to the service: its refusal names the reason.
   const errors: Partial<Record<keyof Form, string>> = validateFields(f, false);
-  if (formDate(f.declaredInvalidOn) === null) errors.declaredInvalidOn = DATE_MESSAGE;
+  if (formDate(f.declaredInvalidOn) === null) errors.declaredInvalidOn = dateMessage(DATE_LABELS.declaredInvalidOn, f.declaredInvalidOn);
   return errors;
 }
 

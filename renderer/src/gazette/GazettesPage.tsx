@@ -9,6 +9,7 @@ import { cnDate, todayIso } from '../common/format';
 import { navigate, routeHref } from '../shell/router';
 import { GazetteForm } from './GazetteForm';
 import { IssueEditor } from './IssueEditor';
+import { GuardedButton } from '../accounts/Allowed';
 
 /** The issue number as its gazette prints it (`2021年第3期`, `第2号（总第20号）`). */
 export function issueLabel(g: Pick<GazetteSummary, 'year' | 'issueNumber' | 'totalNumber' | 'label'>): string {
@@ -124,9 +125,9 @@ export function GazettesPage({ id }: { id: string | null }) {
           <Button component="a" href={routeHref({ name: 'trash' })} size="xs" variant="subtle">
             回收站
           </Button>
-          <Button variant="light" onClick={() => setForm('new')}>
+          <GuardedButton channel="gazette:create" variant="light" onClick={() => setForm('new')}>
             新建公报
-          </Button>
+          </GuardedButton>
         </Group>
       </Group>
       <ErrorAlert message={gazettes.error ?? issues.error} title="公报未能载入" />
@@ -145,10 +146,12 @@ export function GazettesPage({ id }: { id: string | null }) {
             allowDeselect={false}
             data={(gazettes.data ?? []).map((g) => ({ value: g.id, label: g.title }))}
           />
-          <Button variant="default" onClick={() => setForm('edit')}>
+          <GuardedButton channel="gazette:update" variant="default" onClick={() => setForm('edit')}>
             公报设置
-          </Button>
-          <Button onClick={() => setNewIssue(true)}>新建一期</Button>
+          </GuardedButton>
+          <GuardedButton channel="issue:create" onClick={() => setNewIssue(true)}>
+            新建一期
+          </GuardedButton>
           <Text size="sm" c="dimmed">
             {current.numberingStyle === 'cumulative' ? '累计编号（第N号）' : '按年编期（第N期）'} · 主办：{current.sponsor || current.title.replace(/公报$/, '')}
           </Text>

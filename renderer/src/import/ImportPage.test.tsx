@@ -45,7 +45,7 @@ describe('导入', () => {
     fireEvent.click(screen.getAllByRole('button', { name: '修改' })[2]);
     fireEvent.change(await screen.findByLabelText('标题'), { target: { value: '文件丙（更正）' } });
     fireEvent.click(screen.getByRole('button', { name: '确定' }));
-    fireEvent.click(screen.getByRole('button', { name: '保存 2 件' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存 2 件（跳过 1 件）' }));
     await waitFor(() => expect(commit).toHaveBeenCalledTimes(1));
     const sent = commit.mock.calls[0][0].files[0];
     // The staged parse by id, the kept documents by index with their reviewed metadata: never a body or a hash.
@@ -218,5 +218,44 @@ describe('导入', () => {
     expect(await screen.findByText('这两件文件都没有文字，无法合并。')).toBeTruthy();
     expect(screen.getAllByTestId('review-row')).toHaveLength(2);
   });
-});
 
+  it('an untitled document blocks the save until it is completed or skipped; filling in the 文号 clears its warning', async () => {
+    const parse = vi.fn(async (req: Req<'import:parse'>) => [
+      parsedFile({
+        name: req.files[0].name,
+        documents: [
+          reviewDoc({ title: '文件甲', docNumber: null, reviewWarnings: [{ kind: 'no-doc-number', message: '未识别出文号，请核对或补填。' }] }),
+          reviewDoc({ title: '', reviewWarnings: [{ kind: 'no-title', message: '未识别出标题：请补填标题，或取消“保留”跳过此件。' }] }),
+          reviewDoc({ title: '', reviewWarnings: [{ kind: 'no-title', message: '未识别出标题：请补填标题，或取消“保留”跳过此件。' }] }),
+        ],
+      }),
+    ]);
+    const commit = vi.fn(async (_req: Req<'import:commit'>) => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] }));
+    renderWith(<ImportPage />, { 'import:parse': parse as never, 'import:commit': commit as never });
+    pick([new File(['x'], 'x.txt', { type: 'text/plain' })]);
+
+    const save = await screen.findByTestId('save-import');
+    expect(save.textContent).toBe('保存 1 件（2 件缺标题待补填）');
+    expect(save.hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('incomplete-note').textContent).toContain('2 件没有标题');
+
+    // 文号 filled in: 未识别出文号 goes
+    expect(screen.getByText('未识别出文号，请核对或补填。')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: '修改' })[0]);
+    fireEvent.change(await screen.findByLabelText('文号'), { target: { value: '招政发〔2022〕8号' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(screen.queryByText('未识别出文号，请核对或补填。')).toBeNull());
+
+    // one completed (its title typed), the other skipped explicitly
+    fireEvent.click(screen.getAllByRole('button', { name: '补填标题' })[0]);
+    fireEvent.change(await screen.findByLabelText('标题'), { target: { value: '补填的标题' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(save.textContent).toBe('保存 2 件（1 件缺标题待补填）'));
+    fireEvent.click(screen.getByRole('button', { name: '跳过没有标题的 1 件' }));
+    await waitFor(() => expect(save.textContent).toBe('保存 2 件（跳过 1 件）'));
+    expect(save.hasAttribute('disabled')).toBe(false);
+    fireEvent.click(save);
+    await waitFor(() => expect(commit).toHaveBeenCalledTimes(1));
+    expect(commit.mock.calls[0][0].files[0].documents).toEqual([{ index: 0, docNumber: '招政发〔2022〕8号' }, { index: 1, title: '补填的标题' }]);
+  });
+});

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { formatIssueNumber } from '../../../shared/contract/gazettes';
 import { MAX_IMPORT_FILE_LABEL, type ImportSummary, type ParsedFile, type ReviewDocument } from '../../../shared/contract/import';
 import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
@@ -12,9 +13,10 @@ import { ScanProofModal } from './ScanProofModal';
 import { SplitDocumentModal } from './SplitDocumentModal';
 import { useOcrProgress } from './use-ocr-progress';
 import { ACCEPTED } from './read-file';
-import { useImportBatch, type ReviewFile } from './use-import-batch';
+import { isIncomplete, reviewCounts, useImportBatch, type ReviewFile } from './use-import-batch';
 
 const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
+  'no-title': '未识别出标题：补填后才能保存，或取消保留跳过',
   'no-doc-number': '未识别出文号',
   'no-validity': '未写明有效期',
   'validity-too-long': '有效期超过规定年限',
@@ -24,6 +26,7 @@ const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
 };
 
 const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
+  'no-title': 'red',
   'no-doc-number': 'orange',
   'no-validity': 'yellow',
   'validity-too-long': 'red',
@@ -32,12 +35,9 @@ const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
   parse: 'gray',
 };
 
+/** The issue as the file prints it: `第2号（总第20号）` stays 号. */
 function gazetteLabel(g: NonNullable<ParsedFile['gazette']>): string {
-  const parts = [g.title];
-  if (g.year && g.issueNumber) parts.push(`${g.year}年第${g.issueNumber}期`);
-  else if (g.issueNumber) parts.push(`第${g.issueNumber}期`);
-  if (g.totalNumber) parts.push(`（总第${g.totalNumber}期）`);
-  return parts.join(' ');
+  return `${g.title} ${formatIssueNumber(g.issueUnit === '号' ? 'cumulative' : 'year', g)}`;
 }
 
 /** The row's corrections: fields (修改), and the boundaries between documents (拆分, 与下一件合并). */
@@ -151,10 +151,21 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge, onProof }:
             {file.docs.map(({ doc, keep, origin }, i) => (
               <Table.Tr key={i} style={{ opacity: keep ? 1 : 0.45 }} data-testid="review-row">
                 <Table.Td>
-                  <Checkbox aria-label={`保留 ${doc.title}`} checked={keep} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
+                  <Checkbox aria-label={`保留 ${doc.title || `第${i + 1}件（无标题）`}`} checked={keep} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
                 </Table.Td>
                 <Table.Td>
-                  <span style={{ textDecoration: keep ? undefined : 'line-through' }}>{doc.title || <Text span c="red" size="sm">（未识别出标题）</Text>}</span>
+                  <span style={{ textDecoration: keep ? undefined : 'line-through' }}>
+                    {doc.title || (
+                      <Text span c={keep ? 'red' : 'dimmed'} size="sm">
+                        （未识别出标题{keep ? '' : '，已跳过'}）
+                      </Text>
+                    )}
+                  </span>
+                  {isIncomplete({ doc, keep }) && (
+                    <Button ml={6} size="compact-xs" color="red" variant="light" onClick={() => onEdit(i)}>
+                      补填标题
+                    </Button>
+                  )}
                   {doc.cleanup && doc.cleanup.items.length > 0 && (
                     <Badge ml={6} size="sm" variant="light" color="blue" styles={{ root: { textTransform: 'none' } }}>
                       清理结果通知：{decisionCounts(doc.cleanup.items)}
@@ -247,10 +258,17 @@ function SummaryAlert({ summary }: { summary: ImportSummary }) {
   );
 }
 
+/** The save button says what it will do: how many are saved, skipped, and (blocking it) incomplete. */
+export function saveLabel({ kept, skipped, incomplete }: { kept: number; skipped: number; incomplete: number }): string {
+  const extra = [skipped ? `跳过 ${skipped} 件` : '', incomplete ? `${incomplete} 件缺标题待补填` : ''].filter(Boolean).join('，');
+  return `保存 ${countDocs(kept - incomplete)}${extra ? `（${extra}）` : ''}`;
+}
+
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
 export function ImportPage() {
   const call = useCall();
-  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, replaceStaged, stop } = useImportBatch(call);
+  const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, replaceStaged, skipIncomplete, stop } =
+    useImportBatch(call);
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
@@ -271,7 +289,7 @@ export function ImportPage() {
       setMerging(false);
     }
   };
-  const kept = files.flatMap((f) => f.docs.filter((d) => d.keep));
+  const counts = reviewCounts(files);
   return (
     <Stack gap="md">
       <Title order={2} size="h3" className="nd-page-title">
@@ -356,9 +374,21 @@ export function ImportPage() {
           <Button variant="default" onClick={() => setFiles([])} disabled={saving}>
             放弃
           </Button>
-          <Button onClick={commit} loading={saving} disabled={!kept.length}>
-            保存 {countDocs(kept.length)}
-          </Button>
+          <Group gap="sm">
+            {counts.incomplete > 0 && (
+              <>
+                <Text size="sm" c="red" data-testid="incomplete-note">
+                  {countDocs(counts.incomplete)}没有标题：请补填标题，或跳过（不保留）
+                </Text>
+                <Button variant="light" color="red" onClick={skipIncomplete} disabled={saving}>
+                  跳过没有标题的 {countDocs(counts.incomplete)}
+                </Button>
+              </>
+            )}
+            <Button onClick={commit} loading={saving} disabled={!counts.kept || counts.incomplete > 0} data-testid="save-import">
+              {saveLabel(counts)}
+            </Button>
+          </Group>
         </Group>
       )}
       <ScanProofModal

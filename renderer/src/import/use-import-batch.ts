@@ -84,6 +84,34 @@ export function afterRebound(old: ReviewEntry[], printed: ReviewDocument[], kind
   });
 }
 
+/** A kept document without a title: it must be completed or skipped before the batch can be saved. */
+export const isIncomplete = (e: ReviewEntry): boolean => e.keep && !e.doc.title.trim();
+
+/** How the review stands: kept (to save), skipped by the person, kept but incomplete (no title). */
+export function reviewCounts(files: ReviewFile[]): { kept: number; skipped: number; incomplete: number } {
+  const all = files.flatMap((f) => (f.parsed?.stagedId && !f.parsed.error ? f.docs : []));
+  return { kept: all.filter((d) => d.keep).length, skipped: all.filter((d) => !d.keep).length, incomplete: all.filter(isIncomplete).length };
+}
+
+const NO_TITLE = { kind: 'no-title', message: '未识别出标题：请补填标题，或取消“保留”跳过此件。' } as const;
+const NO_NUMBER = { kind: 'no-doc-number', message: '未识别出文号，请核对或补填。' } as const;
+
+/**
+ * The review warnings after the person corrected a document: those about a missing title, 文号 or validity go once
+ * the field is filled in (and a title or 文号 removed is flagged again); the rest stay as the service found them.
+ */
+export function refreshWarnings(doc: ReviewDocument): ReviewDocument {
+  const kept = doc.reviewWarnings.filter(
+    (w) =>
+      !(w.kind === 'no-title' && doc.title.trim()) &&
+      !(w.kind === 'no-doc-number' && doc.docNumber) &&
+      !(w.kind === 'no-validity' && (doc.validityClause || doc.validUntil || !doc.isNormative)),
+  );
+  const has = (k: string) => kept.some((w) => w.kind === k);
+  const added = [...(!doc.title.trim() && !has('no-title') ? [NO_TITLE] : []), ...(!doc.docNumber && !has('no-doc-number') ? [NO_NUMBER] : [])];
+  return { ...doc, reviewWarnings: [...added, ...kept] };
+}
+
 const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
 
 function addSummary(a: ImportSummary, b: ImportSummary): ImportSummary {
@@ -97,11 +125,19 @@ function addSummary(a: ImportSummary, b: ImportSummary): ImportSummary {
   };
 }
 
-/** The kept documents of saved files that print cleanup result lists (继续有效/修改/废止/宣布失效 annexes). */
-function cleanupNoticesIn(saved: ReviewFile[]): PublishedNotice[] {
+const titleKey = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+/**
+ * The documents of saved files that print cleanup result lists (继续有效/修改/废止/宣布失效 annexes) and are in the
+ * library now (stored by this import, or there already): a notice that was not stored is not offered.
+ */
+export function cleanupNoticesIn(saved: ReviewFile[], stored: Pick<ImportSummary, 'created' | 'skipped'>): PublishedNotice[] {
+  const inLibrary = new Set([...stored.created, ...stored.skipped].map((d) => titleKey(d.title)));
   return saved.flatMap((f) =>
     f.docs.flatMap(({ doc, keep }) =>
-      keep && doc.cleanup?.items.length ? [{ title: doc.title, docNumber: doc.docNumber?.normalized ?? null, dateSigned: doc.dateSigned, items: doc.cleanup.items }] : [],
+      keep && doc.cleanup?.items.length && titleKey(doc.title) && inLibrary.has(titleKey(doc.title))
+        ? [{ title: titleKey(doc.title), docNumber: doc.docNumber?.normalized ?? null, dateSigned: doc.dateSigned, items: doc.cleanup.items }]
+        : [],
     ),
   );
 }
@@ -168,7 +204,8 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
 
   const commit = async () => {
     const toCommit = files.filter((f) => f.parsed?.stagedId && !f.parsed.error && f.docs.some((d) => d.keep));
-    if (!toCommit.length) return;
+    // An untitled document is never sent to be "saved" and then refused: it is completed or skipped first.
+    if (!toCommit.length || toCommit.some((f) => f.docs.some(isIncomplete))) return;
     setSaving(true);
     setSaveError(null);
     setNotice(null);
@@ -206,7 +243,7 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
       setSaving(false);
       if (saved.size) {
         setSummary(total);
-        setCleanupNotices(cleanupNoticesIn([...saved]));
+        setCleanupNotices(cleanupNoticesIn([...saved], total));
         setFiles((prev) => prev.filter((f) => !saved.has(f)));
       }
     }
@@ -236,7 +273,16 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
     );
 
   const update = (fi: number, di: number, patch: Partial<{ doc: ReviewDocument; keep: boolean }>) =>
-    setFiles((prev) => prev.map((f, i) => (i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch } : d)) })));
+    setFiles((prev) =>
+      prev.map((f, i) =>
+        i !== fi ? f : { ...f, docs: f.docs.map((d, j) => (j === di ? { ...d, ...patch, ...(patch.doc ? { doc: refreshWarnings(patch.doc) } : {}) } : d)) },
+      ),
+    );
 
-  return { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, replaceStaged, stop: () => (cancelRef.current = true) };
+  /** Skips (unkeeps) every kept document without a title. */
+  const skipIncomplete = () => setFiles((prev) => prev.map((f) => ({ ...f, docs: f.docs.map((d) => (isIncomplete(d) ? { ...d, keep: false } : d)) })));
+
+  return {
+    files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, replaceStaged, skipIncomplete, stop: () => (cancelRef.current = true),
+  };
 }

@@ -25,6 +25,17 @@ describe('文件库', () => {
     expect(await screen.findByText('招政发〔2022〕8号')).toBeTruthy();
   });
 
+  it('a long 文号 has room at 1440 px and its cell says it whole on hover; the filters are remembered for “← 返回文件库”', async () => {
+    window.location.hash = '#/library?sort=title&dir=asc';
+    renderWith(<LibraryPage />, { 'documents:list': async () => ({ ...EMPTY, total: 1, rows: [summary({ docNumber: '招政办发〔2022〕118号' })] }) });
+    const cell = (await screen.findByText('招政办发〔2022〕118号')).closest('[role="cell"]')!;
+    expect(cell.getAttribute('title')).toBe('招政办发〔2022〕118号');
+    expect((cell.parentElement as HTMLElement).style.gridTemplateColumns).toMatch(/^minmax\(150px, 215px\)/);
+    expect(window.sessionStorage.getItem('normdesk.library.params')).toBe('sort=title&dir=asc');
+    window.location.hash = '';
+    window.sessionStorage.clear();
+  });
+
   it('shows rows with Chinese dates and the count, and sorting asks the service', async () => {
     const list = vi.fn(async (_req: Req<'documents:list'>) => ({
       total: 2,

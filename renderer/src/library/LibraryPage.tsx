@@ -9,7 +9,7 @@ import { cnDate, countDocs } from '../common/format';
 import { navigate, routeHref } from '../shell/router';
 import { EmptyLibrary } from './EmptyLibrary';
 import { LibraryTable } from './LibraryTable';
-import { filtersFromParams, filtersToParams, INITIAL, isFiltered, libraryParamsOfHash, toQuery, type Filters, type SortField } from './url-filters';
+import { filtersFromParams, filtersToParams, INITIAL, isFiltered, libraryParamsOfHash, rememberLibraryParams, toQuery, type Filters, type SortField } from './url-filters';
 
 export { toQuery };
 
@@ -37,6 +37,7 @@ function useUrlFilters(f: Filters, setF: (f: Filters) => void) {
     if (libraryParamsOfHash(window.location.hash) === null && window.location.hash) return;
     const qs = filtersToParams(f);
     written.current = qs;
+    rememberLibraryParams(qs);
     const href = `#/library${qs ? '?' + qs : ''}`;
     if (window.location.hash !== href) window.history.replaceState(window.history.state, '', href);
   }, [f]);

@@ -18,7 +18,8 @@ const COLUMNS: Array<{ field: SortField; label: string }> = [
   { field: 'validUntil', label: '有效期至' },
 ];
 // Fits a 1024-pixel window (navigation 188 px): 状态 and 有效期至 stay visible; narrower, header and rows scroll together.
-const GRID = '150px minmax(180px, 1fr) 130px 122px 84px 122px';
+// The 文号 column grows to fit a long 文号 (招政办发〔2022〕118号) where there is room (1440 px); cut, its cell says it on hover.
+const GRID = 'minmax(150px, 215px) minmax(180px, 1fr) 130px 122px 84px 122px';
 const MIN_WIDTH = 788;
 const ROW_HEIGHT = 38;
 
@@ -101,7 +102,7 @@ export function LibraryTable({ rows, sort, dir, onSort, onOpen, height }: Props)
                   background: item.index % 2 ? '#fafbfc' : undefined,
                 }}
               >
-                <div role="cell" className="nd-cell">
+                <div role="cell" className="nd-cell" title={displayDocNumber(row.docNumber) || undefined}>
                   {displayDocNumber(row.docNumber) || <Text span c="dimmed" size="sm">无文号</Text>}
                 </div>
                 <div role="cell" className="nd-cell" title={row.title}>

@@ -6,7 +6,8 @@ import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDateTime, displayDocNumber } from '../common/format';
-import { routeHref } from '../shell/router';
+import { backToLibraryHref } from './url-filters';
+import { GuardedButton } from '../accounts/Allowed';
 
 const restored = (r: TrashEntry) => (r.kind === 'issue' ? `已恢复${r.title}及其目录，其中的文件仍在文件库中。` : `已恢复《${r.title}》及其关系。`);
 
@@ -32,8 +33,9 @@ export function TrashPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2} size="h3" className="nd-page-title">回收站</Title>
         <Group gap="xs">
-          <Anchor href={routeHref({ name: 'library' })} size="sm">← 返回文件库</Anchor>
-          <Button
+          <Anchor href={backToLibraryHref()} size="sm">← 返回文件库</Anchor>
+          <GuardedButton
+            channel="trash:empty"
             size="xs"
             color="red"
             variant="light"
@@ -45,7 +47,7 @@ export function TrashPage() {
             }}
           >
             清空回收站
-          </Button>
+          </GuardedButton>
         </Group>
       </Group>
       <ErrorAlert message={list.error ?? error} title="操作未完成" />

@@ -101,6 +101,28 @@ export function toQuery(f: Filters, q: string): Req<'documents:list'> {
 export const isFiltered = (f: Filters) =>
   !!(f.q.trim() || f.status.length || f.issuer || f.year || f.kind || f.normative || f.hasValidity || f.validFrom || f.validTo);
 
+const LAST_LIBRARY = 'normdesk.library.params';
+
+/** Remembers the library's filters and sort for this tab, so “← 返回文件库” from a document finds them again. */
+export function rememberLibraryParams(qs: string): void {
+  try {
+    window.sessionStorage.setItem(LAST_LIBRARY, qs);
+  } catch {
+    // storage refused (private mode): the link falls back to the plain library
+  }
+}
+
+/** The library as the person last left it in this tab (filters, sort, 状态日期). */
+export function backToLibraryHref(): string {
+  let qs: string | null = null;
+  try {
+    qs = window.sessionStorage.getItem(LAST_LIBRARY);
+  } catch {
+    // storage refused: the plain library
+  }
+  return `#/library${qs ? '?' + qs : ''}`;
+}
+
 /** The query part of the current hash when it is the library's (`#/library?…`), else null. */
 export function libraryParamsOfHash(hash: string): string | null {
   const m = /^#\/library(?:\?(.*))?$/.exec(hash);

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../shared/contract/system';
 import { renderWith } from '../test-utils';
 import { SettingsPage } from './SettingsPage';
+import { SHANDONG_VALIDITY_RULE } from '../../../shared/domain/validity';
 
 const SETTINGS: Settings = {
   expiryWindowMonths: 6,
@@ -10,6 +11,7 @@ const SETTINGS: Settings = {
   registrationPattern: '[A-Z]{4}-\\d{4}-\\d+',
   masthead: { sponsor: '高青县人民政府办公室', editor: '', address: '', phone: '', postcode: '' },
   backupRetentionDays: 30,
+  validityRules: [SHANDONG_VALIDITY_RULE],
 };
 
 describe('设置', () => {
@@ -84,5 +86,27 @@ describe('设置：备份保留天数', () => {
     expect(await screen.findByText(/备份保留天数：至少为 1 天/)).toBeTruthy();
     expect(update).toHaveBeenCalledWith(expect.objectContaining({ backupRetentionDays: 0 }));
     expect(screen.getByText('还没有备份。')).toBeTruthy();
+  });
+
+  it('edits the validity rules per province: Shandong’s shipped, another added, a half-filled one refused at the field', async () => {
+    const update = vi.fn(async (req: Partial<Settings>) => ({ ...SETTINGS, ...req }) as Settings);
+    renderWith(<SettingsPage />, {
+      'app:info': async () => ({ version: '0.1.0', schemaVersion: 1, dataDir: '/d', documentCount: 0, shell: 'cli', user: 'u', integrity: { state: 'ok', message: null } }),
+      'settings:get': async () => SETTINGS,
+      'settings:update': update,
+    });
+    expect(((await screen.findAllByLabelText('省份'))[0] as HTMLInputElement).value).toBe('山东');
+    expect((screen.getAllByLabelText(/^依据/)[0] as HTMLInputElement).value).toBe('山东省行政程序规定第五十三条');
+    fireEvent.click(screen.getByRole('button', { name: '添加省份规则' }));
+    expect(screen.getByText(/每条规则须填写省份/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: '保存设置' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getAllByLabelText('省份')[1], { target: { value: '云南' } });
+    fireEvent.change(screen.getAllByLabelText(/^依据/)[1], { target: { value: '云南省某规定第十条' } });
+    fireEvent.change(screen.getAllByLabelText(/所属地名/)[1], { target: { value: '昆明市 曲靖市，玉溪市' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    await waitFor(() => expect(update).toHaveBeenCalled());
+    const rules = update.mock.calls[0][0].validityRules!;
+    expect(rules.map((r) => r.province)).toEqual(['山东', '云南']);
+    expect(rules[1]).toMatchObject({ basis: '云南省某规定第十条', places: ['昆明市', '曲靖市', '玉溪市'], maxYears: 5 });
   });
 });

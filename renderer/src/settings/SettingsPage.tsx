@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { Panel } from '../common/Panel';
 import { countDocs } from '../common/format';
 import { BackupPanel } from './BackupPanel';
+import { ValidityRulesFieldset, validityRulesError } from './ValidityRulesFieldset';
 import { useSession } from '../accounts/session';
 
 const SHELLS = { electron: '桌面应用', browser: '浏览器模式', cli: '命令行' } as const;
@@ -47,8 +48,10 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
       ? null
       : '即将到期提醒（月）应为 1 至 24 之间的整数，例如 6';
 
+  const rulesError = validityRulesError(s.validityRules);
+
   const save = async () => {
-    if (regexError || windowError) return;
+    if (regexError || windowError || rulesError) return;
     setBusy(true);
     setError(null);
     setSaved(false);
@@ -69,7 +72,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
         <Stack gap="sm">
           <NumberInput
             label="即将到期提醒（月）"
-            description="有效期届满前多少个月内显示为“即将到期”（山东省规定届满前 6 个月内评估）"
+            description="有效期届满前多少个月内显示为“即将到期”（山东省行政程序规定第五十三条：届满前 6 个月内评估）"
             value={windowText}
             onChange={(v) => {
               setWindowText(v);
@@ -109,6 +112,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
           />
         </Stack>
       </Fieldset>
+      <ValidityRulesFieldset rules={s.validityRules} onChange={(validityRules) => setS((p) => ({ ...p, validityRules }))} />
       <Fieldset legend="公报版权页">
         <SimpleGrid cols={2}>
           <TextInput label="主办单位" {...mast('sponsor')} />
@@ -138,7 +142,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
         </Alert>
       )}
       <Group>
-        <Button onClick={save} loading={busy} disabled={!!regexError || !!windowError}>
+        <Button onClick={save} loading={busy} disabled={!!regexError || !!windowError || !!rulesError}>
           保存设置
         </Button>
       </Group>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** The app's places; the hash keeps them bookmarkable and works over file:// and http alike. */
 export type Route =
-  | { name: 'dashboard' }
+  | { name: 'dashboard'; asOf?: string | null }
   | { name: 'checks' }
   | { name: 'trash' }
   | { name: 'library' }
@@ -10,10 +10,17 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'import' }
   | { name: 'gazettes'; id: string | null }
-  | { name: 'cleanup'; id: string | null }
+  | { name: 'cleanup'; id: string | null; check?: string | null; asOf?: string | null }
   | { name: 'settings' }
   | { name: 'users' }
   | { name: 'audit' };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A 状态日期 from the address, when it is a day. */
+const dayParam = (params: URLSearchParams): string | null => {
+  const v = params.get('asOf');
+  return v && DAY.test(v) ? v : null;
+};
 
 /** Parses `#/documents/ID?terms=…` and friends; an empty hash is the start page, anything unknown the library. */
 export function parseHash(hash: string): Route {
@@ -31,7 +38,7 @@ export function parseHash(hash: string): Route {
     case 'import':
       return { name: 'import' };
     case 'dashboard':
-      return { name: 'dashboard' };
+      return { name: 'dashboard', asOf: dayParam(params) };
     case 'checks':
       return { name: 'checks' };
     case 'trash':
@@ -39,7 +46,7 @@ export function parseHash(hash: string): Route {
     case 'gazettes':
       return { name: 'gazettes', id: parts[1] ?? null };
     case 'cleanup':
-      return { name: 'cleanup', id: parts[1] ?? null };
+      return { name: 'cleanup', id: parts[1] ?? null, check: parts[1] ? null : params.get('check'), asOf: parts[1] ? null : dayParam(params) };
     case 'settings':
       return parts[1] === 'users' ? { name: 'users' } : { name: 'settings' };
     case 'audit':
@@ -62,8 +69,16 @@ export function routeHref(route: Route): string {
       return `#/search?q=${encodeURIComponent(route.q)}`;
     case 'gazettes':
       return route.id ? `#/gazettes/${encodeURIComponent(route.id)}` : '#/gazettes';
-    case 'cleanup':
-      return route.id ? `#/cleanup/${encodeURIComponent(route.id)}` : '#/cleanup';
+    case 'cleanup': {
+      if (route.id) return `#/cleanup/${encodeURIComponent(route.id)}`;
+      const params = new URLSearchParams();
+      if (route.check) params.set('check', route.check);
+      if (route.asOf) params.set('asOf', route.asOf);
+      const qs = params.toString();
+      return `#/cleanup${qs ? '?' + qs : ''}`;
+    }
+    case 'dashboard':
+      return route.asOf ? `#/dashboard?asOf=${route.asOf}` : '#/dashboard';
     case 'users':
       return '#/settings/users';
     default:

@@ -1,5 +1,6 @@
 import type { Caller } from '../../../../shared/contract';
 import type { AuditEntry } from '../../../../shared/contract/documents';
+import { formatIssueNumber, type NumberingStyle } from '../../../../shared/contract/gazettes';
 import type { AppContext } from '../../kernel/context';
 
 export type AuditEntity = 'document' | 'relation' | 'gazette' | 'user' | 'session' | 'campaign';
@@ -36,6 +37,19 @@ function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
+/** What a gazette row is about, in words: `招远市人民政府公报 第1号`, or as logged once the issue is gone. */
+function subjectOf(row: AuditRow & { issue: string | null; named_title: string | null }): string | null {
+  if (row.entity === 'campaign') return row.named_title;
+  if (row.entity !== 'gazette') return null;
+  if (row.issue) {
+    const i = JSON.parse(row.issue) as { title: string; year: number | null; issueNumber: number | null; totalNumber: number | null; style: NumberingStyle | null };
+    return `${i.title} ${formatIssueNumber(i.style, i)}`.trim();
+  }
+  if (row.named_title) return row.named_title;
+  const logged = JSON.parse(row.before ?? row.after ?? 'null') as { title?: string; label?: string } | null;
+  return logged?.title ? `${logged.title}${logged.label ? ` ${logged.label}` : ''}` : null;
+}
+
 /**
  * The audit log: who changed what, when, before and after. Writers call `record` inside the transaction that
  * makes the change, so a change and its audit row are stored together or not at all.
@@ -56,8 +70,15 @@ export function createAuditService(ctx: Pick<AppContext, 'db' | 'now'>) {
     'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id',
   );
 
-  const filtered = ctx.db.prepare<{ user: string | null; since: string | null; before: string | null; limit: number }, AuditRow & { document_id: string | null; document_title: string | null }>(`
-    SELECT l.*, coalesce((SELECT title FROM documents WHERE id = l.document_id), json_extract(coalesce(l.after, l.before), '$.title')) AS document_title
+  // A gazette row names its issue as printed (title, numbers, the gazette's numbering) while the issue exists, or the
+  // gazette itself; a purged issue keeps what its rows logged.
+  const filtered = ctx.db.prepare<{ user: string | null; since: string | null; before: string | null; limit: number }, AuditRow & { document_id: string | null; document_title: string | null; issue: string | null; named_title: string | null }>(`
+    SELECT l.*, coalesce((SELECT title FROM documents WHERE id = l.document_id), json_extract(coalesce(l.after, l.before), '$.title')) AS document_title,
+           CASE WHEN l.entity = 'gazette' THEN (
+             SELECT json_object('title', i.title, 'year', i.year, 'issueNumber', i.issue_number, 'totalNumber', i.total_number, 'style', g.numbering_style)
+             FROM gazette_issues i LEFT JOIN gazettes g ON g.id = i.gazette_id WHERE i.id = l.entity_id) END AS issue,
+           CASE l.entity WHEN 'gazette' THEN (SELECT title FROM gazettes WHERE id = l.entity_id)
+                         WHEN 'campaign' THEN (SELECT '清理项目“' || name || '”' FROM cleanup_campaigns WHERE id = l.entity_id) END AS named_title
     FROM (SELECT *, CASE entity WHEN 'document' THEN entity_id
                                 WHEN 'relation' THEN json_extract(coalesce(after, before), '$.sourceId') END AS document_id
           FROM audit_log
@@ -73,7 +94,7 @@ export function createAuditService(ctx: Pick<AppContext, 'db' | 'now'>) {
 
   return {
     /** The audit view: who changed what, newest first, filtered by user and days; names the document (title as stored now, else as logged). */
-    list(filter: AuditFilter): Array<AuditEntry & { documentId: string | null; documentTitle: string | null }> {
+    list(filter: AuditFilter): Array<AuditEntry & { documentId: string | null; documentTitle: string | null; subject: string | null }> {
       return filtered
         .all({
           user: filter.user || null,
@@ -81,7 +102,7 @@ export function createAuditService(ctx: Pick<AppContext, 'db' | 'now'>) {
           before: filter.until ? dayStart(filter.until, 1) : null,
           limit: filter.limit,
         })
-        .map((row) => ({ ...toEntry(row), documentId: row.document_id, documentTitle: row.document_title }));
+        .map((row) => ({ ...toEntry(row), documentId: row.document_id, documentTitle: row.document_title, subject: subjectOf(row) }));
     },
     /** Writes one audit row for the caller who made the change, at the injected clock's time; call it inside the change's transaction. */
     record(by: Caller, action: string, entity: AuditEntity, entityId: string, before: unknown, after: unknown): void {

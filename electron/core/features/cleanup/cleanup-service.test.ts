@@ -56,6 +56,13 @@ describe('cleanup campaigns', () => {
     expect(t.audit.history('campaign', zy.id)[0]).toMatchObject({ action: 'campaign.create', actor: BY.user });
   });
 
+  it('takes only the documents a check found when they are given (still within the cut-off and filters)', () => {
+    const t = setup();
+    const c = t.create({ scope: { documentIds: [t.id('招政发〔2019〕3号'), t.id('高政发〔2019〕8号'), t.id('招政发〔2022〕2号')] } });
+    // 招政发〔2022〕2号 was signed after the cut-off: not taken
+    expect(t.cleanup.items({ id: c.id, offset: 0, limit: 100 }).rows.map((r) => r.docNumber)).toEqual(['招政发〔2019〕3号', '高政发〔2019〕8号']);
+  });
+
   it('adds and removes documents only with a reason, and records it', () => {
     const t = setup();
     const c = t.create({ scope: { issuers: [ZY] } });

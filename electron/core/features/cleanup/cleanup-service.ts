@@ -79,8 +79,10 @@ function campaignReport(store: CleanupStore, d: CampaignDetail): CampaignReport 
 function takeScope(store: CleanupStore, statusOn: (id: string) => DocumentStatus, id: string, input: z.output<typeof CampaignInput>): number {
   const issuers = new Set(input.scope.issuers);
   const wanted = new Set(input.scope.statuses);
+  const only = input.scope.documentIds ? new Set(input.scope.documentIds) : null;
   let position = 0;
   for (const c of store.candidates.all(input.cutoff, input.scope.normativeOnly ? 1 : 0)) {
+    if (only && !only.has(c.id)) continue;
     if (issuers.size && !(JSON.parse(c.issuers) as string[]).some((i) => issuers.has(i))) continue;
     if (!wanted.has(statusOn(c.id))) continue;
     store.insertItem.run(id, c.id, ++position);

@@ -80,7 +80,7 @@ export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, mast
     return { type: 'display', text: `${name}：${value.trim()}`, font: 'body', size: SIZE.body, align: 'left' } as Block;
   };
   const missing = (['editor', 'address', 'phone', 'postcode'] as const).filter((k) => !masthead[k].trim());
-  if (missing.length) warnings.push('报头信息不全（编辑出版、地址、电话、邮编），请在“设置 → 公报报头”中填写');
+  if (missing.length) warnings.push('报头信息不全（编辑出版、地址、电话、邮编），请在“公报 → 公报设置”中填写');
   const mastheadBlocks: Block[] = [
     { type: 'blank', lines: 3 },
     { type: 'display', text: `《${g.title}》`, font: 'title', size: SIZE.title, align: 'center', outline: { title: '报头', level: 0 } },

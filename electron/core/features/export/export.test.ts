@@ -276,6 +276,8 @@ describe.skipIf(!has('unzip') || !POPPLER)('DOCX export', () => {
   it('names the East Asian fonts, uses the GB/T 9704 page and converts in LibreOffice with all text', async () => {
     const doc = await app.call('export:document', { id: docId, format: 'docx' });
     const gaz = await app.call('export:gazette', { id: gazetteId, format: 'docx' });
+    // the masthead is filled in where it lives: 公报 → 公报设置
+    expect(gaz.warnings.join('\n')).toContain('请在“公报 → 公报设置”中填写');
     const docPath = pdfOf(doc, 'doc.docx');
     const gazPath = pdfOf(gaz, 'gazette.docx');
     const xml = execFileSync('unzip', ['-p', docPath, 'word/document.xml'], { encoding: 'utf8' });

@@ -99,9 +99,10 @@ export function createGazetteRegistry(ctx: Pick<AppContext, 'db' | 'now' | 'sett
 
     /**
      * The gazette an imported issue belongs to, by title; made on first sight with the old global masthead as its
-     * defaults when that masthead fits the title (the 主办 of 招远市人民政府公报 is not 高青县's).
+     * defaults when that masthead fits the title (the 主办 of 招远市人民政府公报 is not 高青县's), numbered as the
+     * imported issue prints it (第2号（总第20号） or 2021年第3期); a gazette already defined keeps its own setting.
      */
-    ensureForTitle(by: Caller, title: string): Gazette {
+    ensureForTitle(by: Caller, title: string, unit?: '期' | '号'): Gazette {
       const row = byTitle.get(title);
       if (row) return toGazette(row);
       const m = ctx.settings.get().masthead;
@@ -109,8 +110,7 @@ export function createGazetteRegistry(ctx: Pick<AppContext, 'db' | 'now' | 'sett
       const pick = (v: string) => (own ? v : '');
       return create(by, {
         title,
-        // the parser cannot tell 第1号 from 第1期: printed as before until the editor sets the style
-        numberingStyle: 'year',
+        numberingStyle: unit === '号' ? 'cumulative' : 'year',
         sponsor: pick(m.sponsor),
         editor: pick(m.editor),
         address: pick(m.address),

@@ -174,7 +174,7 @@ export function createGazetteService(ctx: Pick<AppContext, 'db' | 'now'>, audit:
 
     /** Stores an issue and its contents linked to its documents; call inside the import transaction. */
     create(by: Caller, id: string, g: ParsedGazette, docs: readonly IssueDocument[], sourceFileId: string | null): { id: string; title: string } {
-      const gazette = registry.ensureForTitle(by, g.title);
+      const gazette = registry.ensureForTitle(by, g.title, g.issueUnit);
       insertIssue.run(id, g.title, g.year, g.issueNumber, g.totalNumber, g.publishDate, sourceFileId, ctx.now().toISOString(), gazette.id);
       const entries = buildEntries(g, docs);
       entries.forEach((e, i) => insertEntry.run(id, i + 1, e.section, e.title, e.page, e.documentId));

@@ -91,6 +91,36 @@ describe('import:parse', () => {
     expect(file.documents[5].reviewWarnings[0].message).toBe('有效期截止日期（2021-01-01）早于施行日期（2022-05-01），将按原文保存并标记待核对。');
   });
 
+  it('validity warnings follow the issuer province’s rule and cite it; Yunnan documents are not told Shandong’s', async () => {
+    const { imports } = setup();
+    const [file] = await imports.parse([
+      upload('rules.txt', [
+        parsedDoc({ title: '招远无有效期的办法', docNumber: '招政发〔2022〕7号', lineStart: 1, lineEnd: 5 }),
+        parsedDoc({ title: '昆明无有效期的办法', issuers: ['昆明市人民政府'], docNumber: '昆政发〔2022〕7号', lineStart: 6, lineEnd: 10 }),
+        parsedDoc({ title: '云南十年的办法', issuers: ['云南省人民政府'], docNumber: '云政发〔2022〕7号', dateSigned: '2022-01-01', validityClause: '有效期十年', validUntil: '2031-12-31' }),
+      ]),
+    ]);
+    const [sd, km, yn] = file.documents.map((d) => d.reviewWarnings.filter((w) => w.kind !== 'parse'));
+    expect(sd).toEqual([{ kind: 'no-validity', message: '规范性文件未写明有效期（依山东省行政程序规定第五十三条，应为3至5年），请核对。' }]);
+    expect(km).toEqual([]);
+    expect(yn).toEqual([]);
+    expect(JSON.stringify(file.documents)).not.toContain('山东省规定');
+  });
+
+  it('an untitled document is flagged for completing or skipping, and is no duplicate of another untitled one', async () => {
+    const { imports } = setup();
+    const [file] = await imports.parse([
+      upload('untitled.txt', [
+        parsedDoc({ title: '', docNumber: null, isNormative: false, lineStart: 1, lineEnd: 5 }),
+        parsedDoc({ title: '', docNumber: null, isNormative: false, lineStart: 6, lineEnd: 10 }),
+      ]),
+    ]);
+    for (const d of file.documents) {
+      expect(d.reviewWarnings.map((w) => w.kind)).toContain('no-title');
+      expect(d.reviewWarnings.map((w) => w.kind)).not.toContain('duplicate');
+    }
+  });
+
   it('knows a file was imported before and flags a document twice in one batch', async () => {
     const { imports } = setup();
     await importAll(imports, [upload('a.txt', [A])]);
@@ -264,6 +294,20 @@ describe('commitParsed (trusted, not on the contract)', () => {
       [3, '【人事任免】', 9, null],
     ]);
     expect(gazettes.list().map((g) => g.id)).toEqual([detail.id]);
+  });
+});
+
+describe('an imported issue keeps 号 or 期 as printed', () => {
+  it('第2号（总第20号） stays 号 (a new gazette numbered so); 2021年第3期 stays 期; a defined gazette keeps its setting', () => {
+    const { imports, gazettes } = setup();
+    const hao = { title: '烟台市莱山区人民政府公报', issueNumber: 2, totalNumber: 20, year: 2021, publishDate: '2021-07-07', toc: [], issueUnit: '号' as const };
+    const qi = { title: '高青县人民政府公报', issueNumber: 3, totalNumber: null, year: 2021, publishDate: '2021-07-07', toc: [], issueUnit: '期' as const };
+    const [a, b] = imports.commitParsed(BY, [commitFile('000.txt', [A], hao), commitFile('004.txt', [B], qi)]).gazettes;
+    expect(gazettes.get(a.id).label).toBe('第2号（总第20号）');
+    expect(gazettes.get(b.id).label).toBe('2021年第3期');
+    // a later 期-less import of the same gazette does not change how it is numbered
+    const again = imports.commitParsed(BY, [commitFile('000b.txt', [parsedDoc({ title: '另一件', docNumber: null })], { ...hao, issueNumber: 3, totalNumber: 21, issueUnit: undefined })]).gazettes[0];
+    expect(gazettes.get(again.id).label).toBe('第3号（总第21号）');
   });
 });
 

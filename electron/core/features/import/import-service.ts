@@ -87,7 +87,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     });
   const staging = createStagingArea({ ...DEFAULT_STAGING, ...options.staging, now: options.staging?.now ?? (() => ctx.now().getTime()) });
   const writer = createCommitWriter(ctx, services);
-  const review = createReviewer(services.documents);
+  const review = createReviewer(services.documents, () => ctx.settings.get().validityRules);
   const sourceBySha = ctx.db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
   const reviewFlags = createReviewFlags(ctx);
   const corrections = createCorrectionStore(ctx);
@@ -98,7 +98,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     return docs.map((d) => {
       const r = review(d, warnings, seen);
       if (d.docNumber) seen.set(d.docNumber.normalized, name);
-      seen.set(d.title, name);
+      if (d.title.trim()) seen.set(d.title.trim(), name);
       return r;
     });
   }

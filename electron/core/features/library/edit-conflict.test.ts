@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../composition';
 import { localCaller } from '../../../../shared/contract';
 import { findAppRoot } from '../../kernel/paths';
+import { staleEditError } from './edit-conflict';
 
 // Issue 14: two windows editing one document — the second save of an outdated copy is refused, not silently lost.
 
@@ -19,6 +20,22 @@ function app(dataDir = ':memory:', now = () => new Date('2026-11-22T12:00:00')) 
   });
   return a;
 }
+
+describe('the conflict message', () => {
+  it('names only the fields the other person changed', () => {
+    const e = staleEditError('2026-11-22T10:00:00.000Z', '2026-11-22T11:00:00.000Z', [
+      {
+        id: 1, at: '2026-11-22T11:00:00.000Z', actor: '李四', action: 'document.update', entity: 'document', entityId: 'd',
+        before: { title: '甲', kind: '通知', validUntil: '2025-01-01' }, after: { title: '乙', kind: '通知', validUntil: '2025-01-01' },
+      },
+      { id: 2, at: '2026-11-22T11:30:00.000Z', actor: '王五', action: 'document.update', entity: 'document', entityId: 'd', before: { kind: '通知' }, after: { kind: '意见' } },
+      // before this editor loaded it: not part of the conflict
+      { id: 0, at: '2026-11-22T09:00:00.000Z', actor: '赵六', action: 'document.update', entity: 'document', entityId: 'd', before: { issuers: [] }, after: { issuers: ['某'] } },
+    ]);
+    expect(e.message).toContain('操作人：李四；改动了：标题；操作人：王五；改动了：文种）');
+    expect(e.message).not.toMatch(/有效期|赵六|发文机关/);
+  });
+});
 
 describe('documents:update version check', () => {
   it('refuses a stale save with CONFLICT naming the fields and who changed them, and keeps the first edit', async () => {

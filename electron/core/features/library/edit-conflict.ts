@@ -13,22 +13,27 @@ function shortTime(iso: string): string {
 
 /**
  * The refusal of an edit made on an outdated copy: who changed the document since the editor loaded it, when,
- * and which fields — from the audit rows written after `loadedAt`.
+ * and which fields they changed (not those written back unchanged) — from the audit rows written after `loadedAt`.
  */
 export function staleEditError(loadedAt: string, currentUpdatedAt: string, history: AuditEntry[]): AppError {
   const since = history.filter((e) => e.entity === 'document' && e.action === 'document.update' && e.at > loadedAt);
-  const fields = new Set<string>();
-  const actors = new Set<string>();
+  // each person with the fields they changed: one person's edit is never blamed on another
+  const byActor = new Map<string, Set<string>>();
   for (const e of since) {
-    actors.add(e.actor);
+    const fields = byActor.get(e.actor) ?? new Set<string>();
+    byActor.set(e.actor, fields);
+    const before = (e.before ?? {}) as Record<string, unknown>;
     const after = (e.after ?? {}) as Record<string, unknown>;
-    for (const k of Object.keys(after)) fields.add(DOCUMENT_FIELD_LABELS[k] ?? k);
+    // only what that person changed: a field written back with the value it had is not theirs
+    for (const k of Object.keys(after)) {
+      if (k in before && JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+      fields.add(DOCUMENT_FIELD_LABELS[k] ?? k);
+    }
   }
-  const who = actors.size ? `，操作人：${[...actors].join('、')}` : '';
-  const what = fields.size ? `；改动了：${[...fields].join('、')}` : '';
+  const who = [...byActor].map(([actor, fields]) => `操作人：${actor}${fields.size ? `；改动了：${[...fields].join('、')}` : ''}`).join('；');
   return new AppError(
     'CONFLICT',
-    `保存失败：您打开编辑后，这件文件已被修改（${shortTime(currentUpdatedAt)}${who}${what}）。` +
+    `保存失败：您打开编辑后，这件文件已被修改（${shortTime(currentUpdatedAt)}${who ? `，${who}` : ''}）。` +
       '您的修改尚未保存。请重新加载最新内容后再修改。',
   );
 }

@@ -2,14 +2,14 @@ import type { CheckId, CheckReport, Finding } from '../../../../shared/contract/
 import { addYearsMinusOneDay } from '../../../../shared/domain/cn-date';
 import type { DocumentStatus } from '../../../../shared/domain/document';
 import { IN_FORCE_STATUSES } from '../../../../shared/domain/status';
-import { maxValidityYears } from '../../../../shared/domain/validity';
+import { ruleLimits, validityRuleFor, type ValidityRule } from '../../../../shared/domain/validity';
 import type { StatusesOnDay } from '../validity/status-index';
 import type { OversightRelation, OversightRow } from './library-rows';
 
 /** Every check, in the order the 检查 page and `check --json` list them. */
 export const CHECK_TITLES: Record<CheckId, string> = {
-  'no-validity': '规范性文件未规定有效期',
-  'too-long': '有效期超过规定年限（5年，暂行/试行2年）',
+  'no-validity': '规范性文件未规定有效期（按发文机关所在省份的规定）',
+  'too-long': '有效期超过发文机关所在省份规定的年限',
   'end-before-start': '有效期截止日期早于施行日期',
   'effective-before-signed': '施行日期早于成文日期',
   'dangling-basis': '现行有效文件所依据的文件已废止或失效',
@@ -31,6 +31,8 @@ export interface CheckInput {
   statusOn: StatusesOnDay;
   /** the 登记号 pattern from the settings (a whole-value match) */
   registrationPattern: string;
+  /** validity rules by the issuer's province (settings): a document of a province without one is not judged */
+  validityRules: readonly ValidityRule[];
   /** documents the import stored as printed although their facts contradict each other, with why */
   flags?: Array<{ documentId: string; message: string }>;
 }
@@ -102,19 +104,31 @@ function compilePattern(pattern: string): RegExp | null {
   }
 }
 
+function issuersOf(r: OversightRow): string[] {
+  try {
+    const v: unknown = JSON.parse(r.issuers);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Checks on each document's own fields: validity clause and length, date order, 登记号. */
 function fieldChecks(input: CheckInput, add: (check: CheckId, row: OversightRow, reason: string) => void): void {
   const registration = compilePattern(input.registrationPattern);
   for (const r of input.rows) {
     const normative = r.is_normative === 1;
     const start = r.effective_date ?? r.date_signed;
-    if (normative && !r.validity_clause && !r.valid_until) add('no-validity', r, '未找到有效期条款，也未填写有效期截止日期');
+    const rule = validityRuleFor({ issuers: issuersOf(r), title: r.title, docNumber: r.doc_number }, input.validityRules);
+    const limits = rule ? ruleLimits(rule, r.title) : null;
+    if (limits && normative && !r.validity_clause && !r.valid_until) {
+      add('no-validity', r, `未找到有效期条款，也未填写有效期截止日期（${limits.cite}，应为${limits.range}）`);
+    }
     if (r.valid_until && start) {
-      const max = maxValidityYears(r.title);
-      const limit = addYearsMinusOneDay(start, max);
-      if (limit && r.valid_until > limit) {
-        const temp = /暂行|试行/.test(r.title) ? '暂行/试行文件' : '';
-        add('too-long', r, `有效期 ${start} 至 ${r.valid_until}，超过${temp}最长 ${max} 年（应不晚于 ${limit}）`);
+      const limit = limits ? addYearsMinusOneDay(start, limits.max) : null;
+      if (limits && limit && r.valid_until > limit) {
+        const temp = limits.temporary ? '暂行/试行文件' : '';
+        add('too-long', r, `有效期 ${start} 至 ${r.valid_until}，超过${temp}最长 ${limits.max} 年（应不晚于 ${limit}；${limits.cite}）`);
       }
       if (r.valid_until < start) {
         add('end-before-start', r, `有效期截止日期 ${r.valid_until} 早于${r.effective_date ? '施行日期' : '成文日期'} ${start}`);

@@ -70,6 +70,28 @@ describe('consistency checks: each finds exactly its cases', () => {
     expect(r['no-registration'].find((d) => d.id === badRegistration)?.reason).toContain('“第12号”不符合');
   });
 
+  it('validity is judged by the issuer province’s rule and the finding names it; Yunnan gets none unless configured', () => {
+    const { lib, add, found } = library();
+    const shandong = add(clean({ title: '六年的办法', docNumber: '招政发〔2025〕3号', validUntil: '2031-01-09' }));
+    const yunnanLong = add(clean({ title: '昆明六年的办法', issuers: ['昆明市人民政府'], docNumber: '昆政发〔2025〕3号', validUntil: '2031-01-09' }));
+    const yunnanNone = add(clean({ title: '云南无有效期的办法', issuers: ['云南省人民政府'], docNumber: '云政发〔2025〕4号', validityClause: null, validUntil: null }));
+    let r = found();
+    expect(r['too-long'].map((d) => d.id)).toEqual([shandong]);
+    expect(r['too-long'][0].reason).toContain('依山东省行政程序规定第五十三条');
+    expect(r['no-validity']).toEqual([]);
+    lib.settings.update({
+      validityRules: [
+        ...lib.settings.get().validityRules,
+        { province: '云南', basis: '云南省规范性文件管理规定第二十条', places: ['昆明市'], minYears: 1, maxYears: 5, minYearsTemporary: 1, maxYearsTemporary: 2 },
+      ],
+    });
+    r = found();
+    expect(r['too-long'].map((d) => d.id).sort()).toEqual([shandong, yunnanLong].sort());
+    expect(r['too-long'].find((d) => d.id === yunnanLong)?.reason).toContain('依云南省规范性文件管理规定第二十条');
+    expect(r['no-validity'].map((d) => d.id)).toEqual([yunnanNone]);
+    expect(r['no-validity'][0].reason).not.toContain('山东');
+  });
+
   it('the 登记号 pattern comes from the settings', () => {
     const { lib, add, found } = library();
     const id = add(clean({ title: '合肥的办法', docNumber: '合政〔2025〕1号', registrationNumber: 'HFGS-2017-9' }));
@@ -206,12 +228,12 @@ describe('findings export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
     const rows = wb.getWorksheet('问题清单')!.getSheetValues().slice(2) as unknown[][];
-    expect(rows.map((r) => r.slice(1, 5))).toEqual([[1, '规范性文件未规定有效期', '无有效期的办法', '招政发〔2025〕2号']]);
+    expect(rows.map((r) => r.slice(1, 5))).toEqual([[1, '规范性文件未规定有效期（按发文机关所在省份的规定）', '无有效期的办法', '招政发〔2025〕2号']]);
     const docx = await lib.oversight.exportFindings('docx');
     const { default: JSZip } = await import('jszip');
     const xml = await (await JSZip.loadAsync(Buffer.from(docx.dataBase64, 'base64'))).file('word/document.xml')!.async('string');
     expect(xml).toContain('无有效期的办法');
-    expect(xml).toContain('规范性文件未规定有效期（1 处）');
+    expect(xml).toContain('规范性文件未规定有效期（按发文机关所在省份的规定）（1 处）');
     expect(parseDocNumber('招政发〔2025〕2号')).not.toBeNull();
   });
 });

@@ -37,8 +37,9 @@ export function createOversightService(
   function checks(asOf: string = today()): CheckReport {
     const registrationPattern = ctx.settings.get().registrationPattern;
     const months = ctx.settings.get().expiryWindowMonths;
-    return memo(`checks|${asOf}|${months}|${registrationPattern}`, (snap) =>
-      runChecks({ rows: snap.rows, relations: snap.relations, statusOn: deps.statuses.onDay(asOf), registrationPattern, flags: deps.flags?.() ?? [] }, asOf),
+    const validityRules = ctx.settings.get().validityRules;
+    return memo(`checks|${asOf}|${months}|${registrationPattern}|${JSON.stringify(validityRules)}`, (snap) =>
+      runChecks({ rows: snap.rows, relations: snap.relations, statusOn: deps.statuses.onDay(asOf), registrationPattern, validityRules, flags: deps.flags?.() ?? [] }, asOf),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { Settings } from '../../../../shared/contract/system';
 import { Settings as SettingsSchema } from '../../../../shared/contract/system';
+import { SHANDONG_VALIDITY_RULE } from '../../../../shared/domain/validity';
 import type { Db } from '../../db/open';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -8,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   registrationPattern: '[A-Z]{2,6}-\\d{4}-\\d{1,8}',
   masthead: { sponsor: '', editor: '', address: '', phone: '', postcode: '' },
   backupRetentionDays: 30,
+  validityRules: [SHANDONG_VALIDITY_RULE],
 };
 
 /** Settings stored as one JSON value per key, defaults for what was never set. */
