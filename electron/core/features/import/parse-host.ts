@@ -33,10 +33,12 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
   let worker: Worker | null = null;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
+  /** the worker last ended, until it has gone (the next file's memory is measured without it) */
+  let ending: Promise<unknown> = Promise.resolve();
 
   const time = limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} 秒` : `${limits.timeoutMs} 毫秒`;
   const tooBig = (name: string) =>
-    new AppError('INVALID_INPUT', `文件“${name}”解析时占用内存超过 ${limits.workerHeapMb} MB 的上限，已停止解析（文件可能过于复杂或经过恶意构造，例如压缩炸弹）`);
+    new AppError('INVALID_INPUT', `文件“${name}”解析时占用内存超过上限（${limits.workerHeapMb} MB，解压数据 ${limits.externalMb} MB），已停止解析（文件可能过于复杂或经过恶意构造，例如压缩炸弹）`);
   const tooSlow = (name: string) =>
     new AppError('INVALID_INPUT', `文件“${name}”解析超过 ${time}的时限，已停止解析（文件可能过于复杂或经过恶意构造）`);
 
@@ -57,17 +59,18 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
     return new Promise((resolve, reject) => {
       const finish = (fn: () => void, kill: boolean) => {
         clearTimeout(timer);
+        clearInterval(watch);
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
         if (kill) {
           if (worker === w) worker = null;
-          void w.terminate();
+          ending = w.terminate().catch(() => 0);
         }
         fn();
       };
       const onMessage = (reply: ParseJobReply) => {
-        if (reply.id === job.id) finish(() => resolve(reply), false);
+        if (reply.id === job.id) finish(() => resolve(reply), reply.recycle === true);
       };
       const onError = (err: Error & { code?: string }) => {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(() => reject(tooBig(job.name)), true);
@@ -78,6 +81,13 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
       };
       const onExit = () => finish(() => reject(tooBig(job.name)), true);
       const timer = setTimeout(() => finish(() => reject(tooSlow(job.name)), true), limits.timeoutMs);
+      // The heap limit does not cover array buffers (where pdf.js and zlib put decoded data), and a worker's are
+      // not counted in this thread's figures: the process's resident memory is watched instead.
+      const base = process.memoryUsage.rss();
+      const ceiling = (limits.workerHeapMb + limits.externalMb) * 1024 * 1024;
+      const watch = setInterval(() => {
+        if (process.memoryUsage.rss() - base > ceiling) finish(() => reject(tooBig(job.name)), true);
+      }, 50);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
@@ -89,6 +99,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
     extract(name, bytes, registrationPattern) {
       const job: ParseJob = { id: nextId++, name, bytes, registrationPattern, limits };
       const run = async (): Promise<Extracted> => {
+        await ending;
         const reply = script ? await inWorker(job) : await runParseJob(job);
         if (!reply.ok) {
           if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
