@@ -190,13 +190,13 @@ export function detectAndDecode(bytes: Uint8Array): Decoded | null {
     const t = strict('utf-16be', b.subarray(2));
     return t === null ? null : { text: t, encoding: 'utf-16be', note: null };
   }
-  if (b.includes(0)) {
-    const pattern = zeroPattern(b);
-    if (!pattern) return null;
+  const pattern = b.includes(0) ? zeroPattern(b) : null;
+  if (pattern) {
     const t = pattern.startsWith('utf-32') ? decodeUtf32(b, pattern === 'utf-32le') : strict(pattern, b);
     if (t === null) return null;
     return { text: t, encoding: pattern, note: `文件为 ${pattern.toUpperCase()} 编码（无字节顺序标记），已按此编码读取，请核对。` };
   }
+  // A stray NUL does not make a text binary: the reader takes control characters out (and refuses mostly-control text).
   const utf8 = strict('utf-8', b);
   if (utf8 !== null) {
     const undone = undoDoubleUtf8(utf8);

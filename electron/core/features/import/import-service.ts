@@ -204,8 +204,10 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     commitParsed(by: Caller, files: readonly TrustedFile[]): ImportSummary {
       return writer.write(by, files.map((f) => ({ ...f, prepared: f.documents.map((d, i) => prepare(f.name, d, d, i)) })), []);
     },
-    /** Documents stored as printed with contradicting facts, for the consistency checks. */
+    /** Documents stored as printed with contradicting facts or damaged text, for the consistency checks. */
     flags: () => reviewFlags.list(),
+    /** One document's review flags. */
+    flagsOf: (documentId: string) => reviewFlags.forDocument(documentId),
     /** Imports the sample gazettes shipped in resources/samples through the same path as any import. */
     async samples(by: Caller): Promise<ImportSummary> {
       const dir = join(ctx.resourcesDir, 'samples');

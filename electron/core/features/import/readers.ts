@@ -1,3 +1,4 @@
+import { stripControlChars } from '../../../../shared/domain/control-chars';
 import { AppError } from '../../kernel/errors';
 
 import { detectAndDecode } from './encoding';
@@ -231,7 +232,9 @@ export async function readImportFile(name: string, bytes: Uint8Array, limits: Pa
   if (!bytes || bytes.length === 0) throw invalid(`文件为空：${name}`);
   if (bytes.length > limits.maxFileBytes) throw invalid(`文件过大（${mb(bytes.length)}）：单个文件不能超过 ${mb(limits.maxFileBytes)}`);
   const ext = extOf(name);
-  const result = await readByType(name, ext, bytes, limits);
+  const read = await readByType(name, ext, bytes, limits);
+  // NUL, \x01 … and bidi overrides from a damaged or hostile file never reach a title, a 文号 or a body
+  const result = { ...read, text: stripControlChars(read.text) };
   capText(result.text, limits);
   if (!result.text.trim()) throw invalid(`文件没有文字内容：${name}`);
   return result;
