@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/contract/import';
 import { createParseHost } from '../../core/features/import/parse-host';
+import { resolveFileArg } from '../file-arg';
 
 /** `parse FILE [--json]`: prints what extraction finds in a file; stores nothing. */
 export const parseCommand: CliCommand = {
@@ -15,11 +15,12 @@ export const parseCommand: CliCommand = {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('请指定要解析的文件：normdesk parse FILE [--json]');
     let bytes: Buffer;
+    const found = await resolveFileArg(file);
     try {
-      const info = await stat(file);
+      const info = await stat(found.path);
       if (!info.isFile()) throw new UsageError(`不是文件：${file}`);
       if (info.size > MAX_IMPORT_FILE_BYTES) throw new UsageError(`文件过大（超过 ${MAX_IMPORT_FILE_LABEL}）：${file}`);
-      bytes = await readFile(file);
+      bytes = await readFile(found.path);
     } catch (e) {
       if (e instanceof UsageError) throw e;
       throw new UsageError(`无法读取文件：${file}`);
@@ -29,7 +30,7 @@ export const parseCommand: CliCommand = {
     const pattern = ctx.values['registration-pattern'];
     let result;
     try {
-      ({ result } = await host.extract(path.basename(file), new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined));
+      ({ result } = await host.extract(found.name, new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined));
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     } finally {
