@@ -1,3 +1,5 @@
+import { decodeMixed, type Section } from './sections';
+
 /**
  * Which encoding a .txt file is in, when the bytes alone do not say. UTF-8 and GB18030 decode almost anything
  * without error (Big5, EUC-KR and Shift-JIS bytes are mostly valid GB18030), so a decoding that succeeds is
@@ -11,6 +13,8 @@ export interface Decoded {
   encoding: string;
   /** for the review: the text looked garbled, or was read in an encoding other than UTF-8/GB18030 */
   note: string | null;
+  /** lines read in different encodings (a text assembled from files in different encodings) */
+  sections?: Section[];
 }
 
 /**
@@ -26,6 +30,7 @@ const LABELS: Record<string, string> = {
   shift_jis: 'Shift-JIS（日文）',
   gb18030: 'GB18030/GBK',
   'utf-8': 'UTF-8',
+  mixed: '混合编码',
 };
 export const encodingLabel = (e: string) => LABELS[e] ?? e.toUpperCase();
 
@@ -79,7 +84,7 @@ function commonOf(encoding: string): Set<string> {
 }
 
 /** Share of the CJK letters of a reading that are in that encoding's common block. */
-function scriptScore(text: string, encoding: string): number {
+export function scriptScore(text: string, encoding: string): number {
   const set = commonOf(encoding);
   let all = 0;
   let common = 0;
@@ -207,6 +212,8 @@ export function detectAndDecode(bytes: Uint8Array): Decoded | null {
     }
     return { text: utf8, encoding: 'utf-8', note: null };
   }
+  const mixed = decodeMixed(b);
+  if (mixed) return mixed;
   const gb = strict('gb18030', b);
   if (gb === null) {
     // Not GB18030 at all: one of the others may still read it.

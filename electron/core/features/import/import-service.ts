@@ -16,6 +16,7 @@ import { createParseHost, type Extracted, type ParseHost } from './parse-host';
 import { corrected, prepare, type Prepared } from './prepare';
 import { createReviewer } from './review';
 import { createReviewFlags } from './review-flags';
+import { sectionReview } from './sections';
 import { createStagingArea, DEFAULT_STAGING, type StagedFile, type StagingOptions } from './staging';
 
 export type { ImportServices } from './commit-writer';
@@ -118,18 +119,26 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       return { ...base, error: `文件过大（${mb(bytes.length)}）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入。` };
     }
     try {
-      const { encoding, note, text, result } = await extract(name, bytes, ctx.settings.get().registrationPattern);
+      const { encoding, note, sections, text, result } = await extract(name, bytes, ctx.settings.get().registrationPattern);
       if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
         return { ...base, encoding, error: `文件中识别出 ${result.documents.length} 件公文，超过单个文件 ${MAX_DOCUMENTS_PER_FILE} 件的上限，请拆分后再导入。` };
       }
       const reviewed = reviewAll(name, result.documents, result.warnings, seen);
+      if (sections) {
+        // a text in more than one encoding: each document says how it was read; parts without a document are named
+        const mixed = sectionReview(sections, result.documents);
+        reviewed.forEach((d, i) => d.reviewWarnings.push({ kind: 'encoding', message: mixed.perDocument[i] }));
+        result.warnings.push(...mixed.uncovered);
+      }
       if (reviewed.length === 0 && !result.gazette) {
         return { ...base, encoding, encodingNote: note, warnings: result.warnings, error: '文件中没有找到可识别的公文（标题、文号或正文）。' };
       }
       const lines = textLines(text);
       const parts = initialParts(result.documents, lines.length);
       const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings });
-      return { ...base, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings };
+      // "already imported" only when every document of it is stored: a file imported in part is retried
+      const complete = base.alreadyImported && reviewed.length > 0 && reviewed.every((d) => d.duplicateOf !== null);
+      return { ...base, alreadyImported: complete, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings };
     } catch (err) {
       if (err instanceof AppError) return { ...base, error: err.message };
       ctx.log.error(`读取导入文件 ${name} 时出错`, err);

@@ -5,12 +5,15 @@ import { AppError } from '../../kernel/errors';
 import { findWorkerScript } from '../../kernel/worker-script';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits';
 import { PARSE_WORKER_ROLE, runParseJob, type ParseJob, type ParseJobReply } from './parse-job';
+import type { Section } from './sections';
 
 /** What reading and extracting one file gave. */
 export interface Extracted {
   encoding: string;
   /** for the review: how the encoding was decided, or that the text looks garbled */
   note: string | null;
+  /** lines read in different encodings, when the text mixes them */
+  sections?: Section[] | null;
   /** the text as read, kept while the parse is staged so a person can split or merge its documents */
   text: string;
   result: ParseResult;
@@ -105,7 +108,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
           if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
           throw new Error(reply.message);
         }
-        return { encoding: reply.encoding, note: reply.note, text: reply.text, result: reply.result };
+        return { encoding: reply.encoding, note: reply.note, sections: reply.sections, text: reply.text, result: reply.result };
       };
       const p = queue.then(run, run);
       queue = p.catch(() => undefined);

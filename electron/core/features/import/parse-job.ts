@@ -2,6 +2,7 @@ import type { ParseResult } from '../../../../shared/domain/parse-result';
 import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
 import type { ParseLimits } from './limits';
+import type { Section } from './sections';
 import { pdfWorkLeftBehind, readImportFile } from './readers';
 
 /** A file to read and extract, sent by parse-host.ts. */
@@ -16,7 +17,7 @@ export interface ParseJob {
 
 /** What the worker answers: the extraction, or the reason it failed (AppError code and Chinese message). */
 export type ParseJobReply =
-  | ({ id: number; ok: true; encoding: string; note: string | null; text: string; result: ParseResult } & Recycle)
+  | ({ id: number; ok: true; encoding: string; note: string | null; sections: Section[] | null; text: string; result: ParseResult } & Recycle)
   | ({ id: number; ok: false; code: string; message: string } & Recycle);
 
 /** `recycle`: the thread has work left running (pdf.js on a page given up at a limit) and must not read another file. */
@@ -27,7 +28,8 @@ export async function runParseJob(job: ParseJob): Promise<ParseJobReply> {
   try {
     const read = await readImportFile(job.name, job.bytes, job.limits);
     const result = parseText(read.text, { file: job.name, encoding: read.encoding, registrationPattern: job.registrationPattern });
-    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, text: read.text, result, recycle: pdfWorkLeftBehind() };
+    const sections = read.sections ?? null;
+    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, sections, text: read.text, result, recycle: pdfWorkLeftBehind() };
   } catch (err) {
     if (err instanceof AppError) return { id: job.id, ok: false, code: err.code, message: err.message, recycle: pdfWorkLeftBehind() };
     return { id: job.id, ok: false, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err), recycle: pdfWorkLeftBehind() };

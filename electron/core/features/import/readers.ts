@@ -4,6 +4,7 @@ import { AppError } from '../../kernel/errors';
 import { detectAndDecode } from './encoding';
 import { DEFAULT_PARSE_LIMITS, mb, wan, type ParseLimits } from './limits';
 import { checkPdfStreams } from './pdf-streams';
+import type { Section } from './sections';
 import { zipTextProblem } from './zip-check';
 
 /**
@@ -18,6 +19,8 @@ export interface ReadResult {
   encoding: string;
   /** for the review: how the encoding was decided when it was not plain UTF-8/GB18030, or that it looks garbled */
   note?: string | null;
+  /** lines read in different encodings, when the text mixes them (see sections.ts) */
+  sections?: Section[];
 }
 
 function invalid(message: string): AppError {
@@ -33,7 +36,12 @@ function extOf(name: string): string {
 export function decodeText(bytes: Uint8Array): ReadResult {
   const decoded = detectAndDecode(bytes);
   if (!decoded) failBinary();
-  return { text: checkText(decoded.text), encoding: decoded.encoding, ...(decoded.note ? { note: decoded.note } : {}) };
+  return {
+    text: checkText(decoded.text),
+    encoding: decoded.encoding,
+    ...(decoded.note ? { note: decoded.note } : {}),
+    ...(decoded.sections ? { sections: decoded.sections } : {}),
+  };
 }
 
 function failBinary(): never {
