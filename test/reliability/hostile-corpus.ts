@@ -15,24 +15,13 @@ import {
   utf16NoBom,
   zipBomb,
 } from '../../electron/core/test-support/hostile-files';
+import { seededRandom } from '../../electron/core/test-support/random';
 
 export interface HostileFile {
   /** the file name (a Buffer for a name that is not UTF-8) */
   name: string | Buffer;
   bytes: Buffer;
   kind: string;
-}
-
-/** A small deterministic random source (mulberry32), so a failing corpus can be made again from its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const GB_DOC = '招远市人民政府关于印发招远市农村集体经济组织管理办法的通知\n招政发〔2022〕8号\n各镇人民政府、街道办事处，市直各部门：\n现将《招远市农村集体经济组织管理办法》印发给你们，请认真贯彻执行。\n本办法自印发之日起施行，有效期五年。\n招远市人民政府\n2022年2月7日\n';
@@ -109,7 +98,7 @@ function hostileName(r: () => number, i: number, ext: string): string | Buffer {
 
 /** `count` hostile files from `seed`: every kind at least once, costly kinds about one file in forty. */
 export async function hostileCorpus(count: number, seed: number): Promise<HostileFile[]> {
-  const r = seeded(seed);
+  const r = seededRandom(seed);
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'samples');
   const samples = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))

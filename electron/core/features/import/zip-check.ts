@@ -7,16 +7,18 @@ import { crc32, inflateRawSync } from 'node:zlib';
  * store as runs of U+FFFD — is named instead of read. Images and other binary parts are not inflated.
  */
 
+/** Where a zip's end-of-central-directory record starts (searched back over the longest comment), or -1. */
+export function endOfCentralDirectory(view: DataView): number {
+  for (let i = view.byteLength - 22; i >= Math.max(0, view.byteLength - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  return -1;
+}
+
 /** Why the zip cannot be read faithfully (entry name and what is wrong), or null when every text part checks out. */
 export function zipTextProblem(bytes: Uint8Array): { entry: string; problem: 'crc' | 'size' | 'damaged' } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view);
   if (eocd < 0) return { entry: '（目录）', problem: 'damaged' };
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
