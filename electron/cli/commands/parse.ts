@@ -29,8 +29,9 @@ export const parseCommand: CliCommand = {
     const host = createParseHost({ info: () => {}, error: (m) => ctx.err(m) });
     const pattern = ctx.values['registration-pattern'];
     let result;
+    let note: string | null;
     try {
-      ({ result } = await host.extract(found.name, new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined));
+      ({ result, note } = await host.extract(found.name, new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined));
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -41,6 +42,7 @@ export const parseCommand: CliCommand = {
       return;
     }
     const lines: string[] = [`文件：${result.file}（${result.encoding}）`];
+    if (note) lines.push(`⚠ ${note}`);
     const g = result.gazette;
     if (g) {
       const issue = [g.year ? `${g.year}年` : '', g.issueNumber !== null ? `第${g.issueNumber}期` : '', g.totalNumber !== null ? `（总第${g.totalNumber}期）` : ''].join('');

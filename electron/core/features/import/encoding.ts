@@ -30,7 +30,6 @@ const LABELS: Record<string, string> = {
   shift_jis: 'Shift-JIS（日文）',
   gb18030: 'GB18030/GBK',
   'utf-8': 'UTF-8',
-  mixed: '混合编码',
 };
 export const encodingLabel = (e: string) => LABELS[e] ?? e.toUpperCase();
 

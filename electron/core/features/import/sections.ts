@@ -105,7 +105,7 @@ export function decodeMixed(bytes: Uint8Array): (Decoded & { sections: Section[]
   const shown = sections.slice(0, 6).map(label).join('，') + (sections.length > 6 ? ` 等 ${sections.length} 段` : '');
   return {
     text,
-    encoding: 'mixed',
+    encoding: [...new Set(sections.map((s) => s.encoding))].join('+'), // `big5+gb18030`: stored with the file
     sections,
     note: `文件中混有不同的编码，已分段读取：${shown}。请逐件核对各段文字是否正确。`,
   };
