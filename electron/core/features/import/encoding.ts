@@ -211,7 +211,7 @@ export function detectAndDecode(bytes: Uint8Array): Decoded | null {
     }
     return { text: utf8, encoding: 'utf-8', note: null };
   }
-  const mixed = decodeMixed(b);
+  const mixed = decodeMixed(b, { chineseScore, scriptScore, label: encodingLabel });
   if (mixed) return mixed;
   const gb = strict('gb18030', b);
   if (gb === null) {

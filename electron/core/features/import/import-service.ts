@@ -16,6 +16,7 @@ import { createParseHost, type Extracted, type ParseHost } from './parse-host';
 import { corrected, prepare, type Prepared } from './prepare';
 import { createReviewer } from './review';
 import { createReviewFlags } from './review-flags';
+import { encodingLabel } from './encoding';
 import { sectionReview } from './sections';
 import { createStagingArea, DEFAULT_STAGING, type StagedFile, type StagingOptions } from './staging';
 
@@ -126,7 +127,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       const reviewed = reviewAll(name, result.documents, result.warnings, seen);
       if (sections) {
         // a text in more than one encoding: each document says how it was read; parts without a document are named
-        const mixed = sectionReview(sections, result.documents);
+        const mixed = sectionReview(sections, result.documents, encodingLabel);
         reviewed.forEach((d, i) => d.reviewWarnings.push({ kind: 'encoding', message: mixed.perDocument[i] }));
         result.warnings.push(...mixed.uncovered);
       }

@@ -1,6 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../kernel/errors';
-import { chineseScore, encodingLabel, scriptScore, type Decoded } from './encoding';
+
+/** The judges of a reading, from encoding.ts (passed in: that module uses this one). */
+export interface Scoring {
+  /** share of common Chinese characters among the CJK letters; null when fewer than four */
+  chineseScore(text: string): number | null;
+  /** share of the CJK letters in the common block of a legacy encoding */
+  scriptScore(text: string, encoding: string): number;
+  /** the encoding as people read it */
+  label(encoding: string): string;
+}
 
 /**
  * Texts whose parts are in different encodings (issue 26): a gazette assembled from a GBK file and a Big5 one,
@@ -30,7 +39,7 @@ function strict(encoding: string, bytes: Uint8Array): string | null {
 }
 
 /** The encoding a line reads as: an encoding, 'none' (only ASCII, or too little to judge), or 'bad' (nothing reads it). */
-function judge(line: Uint8Array): string {
+function judge(line: Uint8Array, { chineseScore, scriptScore }: Scoring): string {
   if (line.every((c) => c < 0x80)) return 'none';
   if (isUtf8(line)) return 'utf-8';
   const gb = strict('gb18030', line);
@@ -72,23 +81,23 @@ function dropStrays(verdicts: string[], size: (k: number) => number): void {
   }
 }
 
-const label = (s: Section) => `${s.from === s.to ? `第 ${s.from} 行` : `第 ${s.from}–${s.to} 行`}按 ${encodingLabel(s.encoding)}`;
+const label = (s: Section, name: (encoding: string) => string) => `${s.from === s.to ? `第 ${s.from} 行` : `第 ${s.from}–${s.to} 行`}按 ${name(s.encoding)}`;
 
 /**
  * The text decoded section by section when its lines are in more than one encoding, with the sections and a
  * note for the review; null when the file is in one encoding (the whole-file detection then decides).
  */
-export function decodeMixed(bytes: Uint8Array): (Decoded & { sections: Section[] }) | null {
+export function decodeMixed(bytes: Uint8Array, scoring: Scoring): { text: string; encoding: string; note: string; sections: Section[] } | null {
   const starts: number[] = [0];
   for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) starts.push(i + 1);
   const lineOf = (k: number) => bytes.subarray(starts[k], k + 1 < starts.length ? starts[k + 1] : bytes.length);
-  const verdicts = starts.map((_, k) => judge(lineOf(k)));
+  const verdicts = starts.map((_, k) => judge(lineOf(k), scoring));
   dropStrays(verdicts, (k) => lineOf(k).length);
   const found = new Set(verdicts.filter((v) => v !== 'none' && v !== 'bad'));
   if (found.size < 2) return null;
   const bad = verdicts.indexOf('bad');
   if (bad >= 0) {
-    throw new AppError('INVALID_INPUT', `文件中混有不同的编码（${[...found].map(encodingLabel).join('、')}），第 ${bad + 1} 行无法按其中任何一种读取，已拒绝。请将文件统一另存为 UTF-8 后再导入。`);
+    throw new AppError('INVALID_INPUT', `文件中混有不同的编码（${[...found].map(scoring.label).join('、')}），第 ${bad + 1} 行无法按其中任何一种读取，已拒绝。请将文件统一另存为 UTF-8 后再导入。`);
   }
   // lines too short to judge go with the line before (at the start: with the first judged line)
   let current = verdicts.find((v) => v !== 'none')!;
@@ -102,7 +111,7 @@ export function decodeMixed(bytes: Uint8Array): (Decoded & { sections: Section[]
   const text = sections
     .map((s) => new TextDecoder(s.encoding).decode(bytes.subarray(starts[s.from - 1], s.to < starts.length ? starts[s.to] : bytes.length)))
     .join('');
-  const shown = sections.slice(0, 6).map(label).join('，') + (sections.length > 6 ? ` 等 ${sections.length} 段` : '');
+  const shown = sections.slice(0, 6).map((x) => label(x, scoring.label)).join('，') + (sections.length > 6 ? ` 等 ${sections.length} 段` : '');
   return {
     text,
     encoding: [...new Set(sections.map((s) => s.encoding))].join('+'), // `big5+gb18030`: stored with the file
@@ -112,15 +121,15 @@ export function decodeMixed(bytes: Uint8Array): (Decoded & { sections: Section[]
 }
 
 /** For the review of a mixed file: each document's encodings, and the sections no document covers (not imported). */
-export function sectionReview(sections: readonly Section[], docs: ReadonlyArray<{ lineStart: number; lineEnd: number }>) {
+export function sectionReview(sections: readonly Section[], docs: ReadonlyArray<{ lineStart: number; lineEnd: number }>, name: (encoding: string) => string) {
   const overlaps = (s: Section, d: { lineStart: number; lineEnd: number }) => s.from <= d.lineEnd && d.lineStart <= s.to;
   const perDocument = docs.map((d) => {
     const mine = sections.filter((s) => overlaps(s, d));
-    const how = mine.map((s) => (mine.length > 1 ? `${label(s)} 读取` : `按 ${encodingLabel(s.encoding)} 读取`)).join('，');
+    const how = mine.map((s) => (mine.length > 1 ? `${label(s, name)} 读取` : `按 ${name(s.encoding)} 读取`)).join('，');
     return `文件中混有不同的编码，本件${how}，请核对文字。`;
   });
   const uncovered = sections
     .filter((s) => !docs.some((d) => overlaps(s, d)) && s.to > s.from)
-    .map((s) => ({ line: s.from, message: `${label(s)} 读取的这部分中没有识别出公文，不会导入，请对照原文件核对。` }));
+    .map((s) => ({ line: s.from, message: `${label(s, name)} 读取的这部分中没有识别出公文，不会导入，请对照原文件核对。` }));
   return { perDocument, uncovered };
 }
