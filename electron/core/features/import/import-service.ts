@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
 import { MAX_DOCUMENTS_PER_FILE, MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type SourceLine, type StagedDocuments, type UploadedFile } from '../../../../shared/contract/import';
+import { stripControlChars, stripControlCharsDeep } from '../../../../shared/domain/control-chars';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
 import { parseAsOne, textLines } from '../../../../shared/parse';
 import type { AppContext } from '../../kernel/context';
@@ -60,7 +61,8 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
     const p = prepare(staged.name, fixed, printed, c.index);
     return p.ok ? { ...p, corrections: reviewCorrections(printed, fixed, c, staged.parts[c.index]?.history ?? []) } : p;
   });
-  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: f.gazette, prepared };
+  // the gazette comes back from the client as the person corrected it: no control character is stored from it
+  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: stripControlCharsDeep(f.gazette), prepared };
 }
 
 /**
@@ -136,7 +138,8 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       }
       const lines = textLines(text);
       const parts = initialParts(result.documents, lines.length);
-      const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings });
+      // the name is stored with the file (source_files): an ESC sequence or NUL in it is not
+      const stagedId = staging.put({ name: stripControlChars(name), sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings });
       // "already imported" only when every document of it is stored: a file imported in part is retried
       const complete = base.alreadyImported && reviewed.length > 0 && reviewed.every((d) => d.duplicateOf !== null);
       return { ...base, alreadyImported: complete, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings };
