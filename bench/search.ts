@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { normalizeBodyJson, normalizeIssuersJson, normalizeText } from '../shared/search/normalize';
 import { parseQuery } from '../electron/core/features/search/query';
 import { openSearchLibrary } from '../electron/core/test-support/search-library';
+import { seededRandom } from '../electron/core/test-support/random';
 
 // the sample gazettes shipped in the repository
 const CORPUS_DIR = join(import.meta.dirname, '..', 'resources', 'samples');
@@ -63,17 +64,7 @@ if (values.startup) {
 }
 
 // ---- deterministic corpus ----
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20261122);
+const rand = seededRandom(20261122);
 const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
 
 const paragraphs = readdirSync(CORPUS_DIR)
@@ -143,7 +134,7 @@ const metas = Array.from({ length: N }, (_, i) => {
 });
 function generate(i: number): GenDoc {
   const m = metas[i];
-  const r = rng(m.bodySeed);
+  const r = seededRandom(m.bodySeed);
   const body: string[] = [];
   let len = 0;
   while (len < m.target) {

@@ -56,7 +56,7 @@ export const UploadedFile = z.object({
 
 /** A warning on one extracted document, for the review screen. */
 export const ReviewWarning = z.object({
-  kind: z.enum(['no-title', 'no-doc-number', 'no-validity', 'validity-too-long', 'duplicate', 'inconsistent-dates', 'parse']),
+  kind: z.enum(['no-title', 'no-doc-number', 'no-validity', 'validity-too-long', 'duplicate', 'inconsistent-dates', 'parse', 'damaged-text', 'encoding']),
   message: z.string(),
 });
 
@@ -195,6 +195,10 @@ export const ImportCorrection = z.object({
 });
 export type ImportCorrection = z.infer<typeof ImportCorrection>;
 
+/** A stored document's mark for review: its kind, the reason in Chinese, and when it was set. */
+export const ReviewFlag = z.object({ kind: z.string(), message: z.string(), createdAt: z.string() });
+export type ReviewFlag = z.infer<typeof ReviewFlag>;
+
 export const importChannels = defineChannels({
   /** Reads and extracts files without storing anything, for review; keeps each parse staged for commit. */
   'import:parse': {
@@ -262,6 +266,8 @@ export const importChannels = defineChannels({
   'import:documentScanPage': { req: z.object({ documentId: z.string().min(1).max(64), page: z.number().int().min(0).max(10_000) }), res: ScanPageImage, access: 'read' },
   /** What people corrected at import review of a stored document (oldest first). */
   'import:corrections': { req: z.object({ documentId: z.string().min(1).max(64) }), res: z.array(ImportCorrection), access: 'read' },
+  /** Why a stored document is marked for review (dates that contradict each other, characters lost in a damaged file). */
+  'import:flags': { req: z.object({ documentId: z.string().min(1).max(64) }), res: z.array(ReviewFlag), access: 'read' },
   /** Loads the sample gazettes shipped with the app (for an empty library). */
   'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });

@@ -89,11 +89,22 @@ function looksLikeRules(kind: string | null, carried: string | null): boolean {
 /** Abolition clauses plus the 废止 entries of a printed list, each document once. */
 function withListed(found: RelationTarget[], cleanup: Cleanup | null): RelationTarget[] {
   const out = found.slice();
+  // the first entry with each 文号 and each title, kept in maps (a list of 50,000 entries stays linear)
+  const byNumber = new Map<string, number>();
+  const byTitle = new Map<string, number>();
+  const index = (i: number) => {
+    const t = out[i];
+    if (t.docNumber && !(byNumber.get(t.docNumber)! <= i)) byNumber.set(t.docNumber, i);
+    if (t.title && !(byTitle.get(t.title)! <= i)) byTitle.set(t.title, i);
+  };
+  out.forEach((_, i) => index(i));
   for (const it of cleanup?.items ?? []) {
     if (it.decision !== '废止') continue;
-    const same = out.findIndex((t) => (it.docNumber && t.docNumber === it.docNumber) || (it.title && t.title === it.title));
+    const hits = [it.docNumber ? byNumber.get(it.docNumber) : undefined, it.title ? byTitle.get(it.title) : undefined].filter((i) => i !== undefined);
+    const same = hits.length ? Math.min(...hits) : -1;
     if (same >= 0) out[same] = { title: out[same].title ?? it.title, docNumber: out[same].docNumber ?? it.docNumber };
     else out.push({ title: it.title, docNumber: it.docNumber });
+    index(same >= 0 ? same : out.length - 1);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 // no .tmp left) and backup/restore after a crash (a stale -wal beside the library).
 // Every case checks what the person sees (exit code and message) and that nothing already stored changed.
 // `--built` runs `node out/main/cli.js` (after npm run build) instead of the sources through tsx.
+// Then the hostile-file cases of issue 26 (hostile.ts): `--corpus N` files (default 300), `--seed S` to repeat a corpus.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { hardeningCasesA } from './hardening-a';
+import { hostileFileCases } from './hostile';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLES = join(ROOT, 'resources', 'samples');
@@ -40,6 +42,10 @@ export interface ReliabilityOptions {
   log?: (line: string) => void;
   /** random source (tests may fix it) */
   random?: () => number;
+  /** hostile files to generate, parse and import (issue 26; hostile.ts); 0 for none, default 300 */
+  corpus?: number;
+  /** seed of the hostile corpus (printed, so a failure can be made again) */
+  seed?: number;
 }
 
 function cliArgs(built: boolean): string[] {
@@ -239,6 +245,8 @@ export async function runReliability(opts: ReliabilityOptions): Promise<CaseResu
     await exportCases(cli, data, work, check);
     await backupRestoreCases(cli, data, work, check);
     await hardeningCasesA({ root: ROOT, cli, data, work, run, check });
+    const corpusSeed = opts.seed ?? Math.floor(random() * 1e9);
+    await hostileFileCases({ cli, root: ROOT, work, check, corpus: opts.corpus ?? 300, seed: corpusSeed, snapshot, consistencyProblems, log });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -336,14 +344,18 @@ async function backupRestoreCases(cli: string[], data: string, work: string, che
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
+  const rounds = Number(args.find((a, i) => /^\d+$/.test(a) && !/^--/.test(args[i - 1] ?? '')) ?? 20);
   const built = args.includes('--built');
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 && /^\d+$/.test(args[i + 1] ?? '') ? Number(args[i + 1]) : undefined;
+  };
   if (built && !existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
     process.stderr.write('未找到 out/main/cli.js：请先运行 npm run build\n');
     process.exit(1);
   }
   const t0 = Date.now();
-  const results = await runReliability({ rounds, built, log: (l) => process.stdout.write(l + '\n') });
+  const results = await runReliability({ rounds, built, corpus: option('--corpus'), seed: option('--seed'), log: (l) => process.stdout.write(l + '\n') });
   const failed = results.filter((r) => !r.ok);
   process.stdout.write(`\n${results.length} 项检查，${failed.length} 项失败（${((Date.now() - t0) / 1000).toFixed(1)} 秒）\n`);
   process.exitCode = failed.length ? 1 : 0;

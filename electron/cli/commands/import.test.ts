@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +79,21 @@ describe('normdesk import / list / gazettes', () => {
   it('refuses a date that does not exist and a missing file argument', async () => {
     expect((await cli('list', '--as-of', '2021-02-30', '--data', mkdtempSync(join(tmpdir(), 'nd-cli-')))).err).toMatch(/日期无效/);
     expect((await cli('import', '--data', mkdtempSync(join(tmpdir(), 'nd-cli-')))).err).toMatch(/请指定要导入的文件/);
+  });
+});
+
+describe('file names that are not UTF-8 (issue 26)', () => {
+  it('a GBK-named file given as Node decodes it (with U+FFFD) is found, read and shown by its name', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nd-cli-import-'));
+    const dir = mkdtempSync(join(tmpdir(), 'nd-cli-gbk-'));
+    const gbkName = Buffer.from([0xd5, 0xd0, 0xd4, 0xb6, 0xca, 0xd0, 0x2e, 0x74, 0x78, 0x74]); // 招远市.txt in GBK
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), gbkName]), readFileSync(sample));
+    const asArgv = join(dir, gbkName.toString('utf8'));
+    expect(asArgv).toContain('\ufffd');
+    const r = await cli('import', asArgv, '--yes', '--data', data);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/文件：招远市\.txt/);
+    expect(r.out).toMatch(/已导入 \d+ 件/);
   });
 });

@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import {
   addSummary,
   base64Length,
@@ -16,9 +15,10 @@ import {
 import type { CliCommand } from '../command';
 import { line, UsageError } from '../command';
 import { describeReadProblem } from '../../core/kernel/safe-write';
+import { resolveFileArg } from '../file-arg';
 
 /** Why a path cannot be imported before reading it, in Chinese, or its size when it can be read. */
-async function check(path: string): Promise<{ problem: string } | { size: number }> {
+async function check(path: string | Buffer): Promise<{ problem: string } | { size: number }> {
   try {
     const s = await stat(path);
     if (!s.isFile()) return { problem: '不是文件' };
@@ -94,7 +94,12 @@ export const importCommand: CliCommand = {
     if (ctx.positionals.length === 0) throw new UsageError('请指定要导入的文件，例如：normdesk import 公报.txt');
     const app = ctx.openApp();
     try {
-      const checked = await Promise.all(ctx.positionals.map(async (path) => ({ path, ...(await check(path)) })));
+      const checked = await Promise.all(
+        ctx.positionals.map(async (arg) => {
+          const file = await resolveFileArg(arg);
+          return { arg, ...file, ...(await check(file.path)) };
+        }),
+      );
       const parsed: ParsedFile[] = [];
       const summary: ImportSummary | null = ctx.values.yes
         ? { created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] }
@@ -108,10 +113,10 @@ export const importCommand: CliCommand = {
         for (const c of chunk) {
           const bytes = 'size' in c ? await readFile(c.path).catch(() => null) : null;
           if (!bytes) {
-            slots.push(unreadable(c.path, 'problem' in c ? c.problem : '无法读取文件'));
+            slots.push(unreadable(c.arg, 'problem' in c ? c.problem : '无法读取文件'));
             continue;
           }
-          upload.push({ name: basename(c.path), dataBase64: bytes.toString('base64') });
+          upload.push({ name: c.name, dataBase64: bytes.toString('base64') });
           slots.push(null);
         }
         const results = upload.length ? await withProgress(app, ctx.err, () => app.call('import:parse', { files: upload, ocr: !ctx.values['no-ocr'] })) : [];

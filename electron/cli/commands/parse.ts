@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { CliCommand } from '../command';
 import { line, UsageError } from '../command';
 import { describeReadProblem } from '../../core/kernel/safe-write';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/contract/import';
 import { createParseHost } from '../../core/features/import/parse-host';
+import { resolveFileArg } from '../file-arg';
 
 /** `parse FILE [--json]`: prints what extraction finds in a file; stores nothing. */
 export const parseCommand: CliCommand = {
@@ -16,11 +16,12 @@ export const parseCommand: CliCommand = {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('请指定要解析的文件：normdesk parse FILE [--json]');
     let bytes: Buffer;
+    const found = await resolveFileArg(file);
     try {
-      const info = await stat(file);
+      const info = await stat(found.path);
       if (!info.isFile()) throw new UsageError(`不是文件：${file}`);
       if (info.size > MAX_IMPORT_FILE_BYTES) throw new UsageError(`文件过大（超过 ${MAX_IMPORT_FILE_LABEL}）：${file}`);
-      bytes = await readFile(file);
+      bytes = await readFile(found.path);
     } catch (e) {
       if (e instanceof UsageError) throw e;
       throw new UsageError(`无法读取文件 ${file}：${describeReadProblem(e)}`);
@@ -30,11 +31,12 @@ export const parseCommand: CliCommand = {
     const pattern = ctx.values['registration-pattern'];
     let result;
     let text: string;
+    let note: string | null;
     try {
       const onProgress = (done: number, total: number) => {
         if (total > 1 || done > 0) ctx.err(`  正在识别：第 ${done}/${total} 页`);
       };
-      ({ result, text } = await host.extract(path.basename(file), new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined, { ocr: !ctx.values['no-ocr'], onProgress }));
+      ({ result, text, note } = await host.extract(found.name, new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined, { ocr: !ctx.values['no-ocr'], onProgress }));
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -49,6 +51,7 @@ export const parseCommand: CliCommand = {
       return;
     }
     const lines: string[] = [line`文件：${result.file}（${result.encoding}）`];
+    if (note) lines.push(line`⚠ ${note}`);
     const g = result.gazette;
     if (g) {
       const issue = [g.year ? `${g.year}年` : '', g.issueNumber !== null ? `第${g.issueNumber}期` : '', g.totalNumber !== null ? `（总第${g.totalNumber}期）` : ''].join('');

@@ -20,6 +20,7 @@ import { HighlightedText } from './HighlightedText';
 import { History } from './History';
 import { ImportCorrections } from './ImportCorrections';
 import { ScanPages } from './ScanPages';
+import { ReviewFlags } from './ReviewFlags';
 import { Relations } from './Relations';
 import { useSession } from '../accounts/session';
 
@@ -226,6 +227,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
+            <ReviewFlags key={doc.updatedAt} documentId={d.document.id} />
             <Facts detail={d} />
             <Panel title="关系">
               <Relations

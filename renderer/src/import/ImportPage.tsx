@@ -23,6 +23,8 @@ const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
   duplicate: '可能与已收录文件重复',
   'inconsistent-dates': '日期相互矛盾，将按原文保存并标记待核对',
   parse: '解析提示',
+  'damaged-text': '文字有无法识别的字符，将标记待核对',
+  encoding: '编码提示',
 };
 
 const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
@@ -33,6 +35,8 @@ const WARNING_COLORS: Record<ReviewDocument['reviewWarnings'][number]['kind'], s
   duplicate: 'grape',
   'inconsistent-dates': 'red',
   parse: 'gray',
+  'damaged-text': 'red',
+  encoding: 'orange',
 };
 
 /** The issue as the file prints it: `第2号（总第20号）` stays 号. */
@@ -220,7 +224,7 @@ function SummaryAlert({ summary }: { summary: ImportSummary }) {
           {summary.skipped.length ? `，${countDocs(summary.skipped.length)}已存在未重复保存` : ''}
           {summary.gazettes.length ? `，公报 ${summary.gazettes.length} 期` : ''}
           {summary.resolvedRelations ? `，关联了 ${summary.resolvedRelations} 处此前未收录的引用` : ''}
-          {summary.flagged.length ? `，${countDocs(summary.flagged.length)}日期相互矛盾，已按原文保存并标记待核对` : ''}。
+          {summary.flagged.length ? `，${countDocs(summary.flagged.length)}日期相互矛盾或文字有损坏，已按原文保存并标记待核对` : ''}。
         </Text>
         {summary.skipped.length > 0 && (
           <List size="sm">

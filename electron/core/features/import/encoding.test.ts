@@ -76,6 +76,15 @@ describe('encodings that are not UTF-8 or GB18030 (issue 14)', () => {
     expect(await readImportFile('nobom.txt', le.subarray(4))).toMatchObject({ encoding: 'utf-32le', text });
   });
 
+  it('Chinese UTF-16 without BOM (few or no zero bytes), LE and BE, is read with a note (issue 26)', async () => {
+    for (const text of [corpusText, '招远市人民政府关于印发招远市农村集体经济组织管理办法的通知']) {
+      const le = Buffer.from(text, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      expect(await readImportFile('le.txt', le)).toMatchObject({ encoding: 'utf-16le', text, note: expect.stringMatching(/UTF-16LE 编码（无字节顺序标记）/) });
+      expect(await readImportFile('be.txt', be)).toMatchObject({ encoding: 'utf-16be', text });
+    }
+  });
+
   it('double-encoded UTF-8 is restored, with a note', async () => {
     const original = '招远市人民政府关于印发招远市农村集体经济组织管理办法的通知';
     // Its UTF-8 bytes read as Windows-1252 and saved as UTF-8 again.

@@ -1,3 +1,5 @@
+import { decodeMixed, type Section } from './sections';
+
 /**
  * Which encoding a .txt file is in, when the bytes alone do not say. UTF-8 and GB18030 decode almost anything
  * without error (Big5, EUC-KR and Shift-JIS bytes are mostly valid GB18030), so a decoding that succeeds is
@@ -11,6 +13,8 @@ export interface Decoded {
   encoding: string;
   /** for the review: the text looked garbled, or was read in an encoding other than UTF-8/GB18030 */
   note: string | null;
+  /** lines read in different encodings (a text assembled from files in different encodings) */
+  sections?: Section[];
 }
 
 /**
@@ -79,7 +83,7 @@ function commonOf(encoding: string): Set<string> {
 }
 
 /** Share of the CJK letters of a reading that are in that encoding's common block. */
-function scriptScore(text: string, encoding: string): number {
+export function scriptScore(text: string, encoding: string): number {
   const set = commonOf(encoding);
   let all = 0;
   let common = 0;
@@ -165,7 +169,7 @@ export function undoDoubleUtf8(text: string): string | null {
 
 /**
  * Decodes a text file's bytes: BOMs first (UTF-8, UTF-32, UTF-16), then zero-byte patterns (UTF-32/UTF-16 without
- * BOM), then UTF-8 (undoing a double encoding), then GB18030 — checked for plausibility against Big5, EUC-KR and
+ * BOM), then UTF-8 (undoing a double encoding) or Chinese UTF-16 without BOM, then GB18030 — checked for plausibility against Big5, EUC-KR and
  * Shift-JIS. Returns null when no encoding reads the bytes (binary).
  */
 export function detectAndDecode(bytes: Uint8Array): Decoded | null {
@@ -190,14 +194,16 @@ export function detectAndDecode(bytes: Uint8Array): Decoded | null {
     const t = strict('utf-16be', b.subarray(2));
     return t === null ? null : { text: t, encoding: 'utf-16be', note: null };
   }
-  if (b.includes(0)) {
-    const pattern = zeroPattern(b);
-    if (!pattern) return null;
+  const pattern = b.includes(0) ? zeroPattern(b) : null;
+  if (pattern) {
     const t = pattern.startsWith('utf-32') ? decodeUtf32(b, pattern === 'utf-32le') : strict(pattern, b);
     if (t === null) return null;
     return { text: t, encoding: pattern, note: `文件为 ${pattern.toUpperCase()} 编码（无字节顺序标记），已按此编码读取，请核对。` };
   }
+  // A stray NUL does not make a text binary: the reader takes control characters out (and refuses mostly-control text).
   const utf8 = strict('utf-8', b);
+  const utf16 = utf8 === null ? utf16WithoutBom(b) : null;
+  if (utf16) return utf16;
   if (utf8 !== null) {
     const undone = undoDoubleUtf8(utf8);
     if (undone !== null && (chineseScore(undone) ?? 0) >= PLAUSIBLE_ZH) {
@@ -205,6 +211,8 @@ export function detectAndDecode(bytes: Uint8Array): Decoded | null {
     }
     return { text: utf8, encoding: 'utf-8', note: null };
   }
+  const mixed = decodeMixed(b, { chineseScore, scriptScore, label: encodingLabel });
+  if (mixed) return mixed;
   const gb = strict('gb18030', b);
   if (gb === null) {
     // Not GB18030 at all: one of the others may still read it.
@@ -223,6 +231,28 @@ export function detectAndDecode(bytes: Uint8Array): Decoded | null {
     encoding: 'gb18030',
     note: `按 GB18030 读取的内容像是乱码（常用汉字仅占 ${Math.round(score * 100)}%）${likely}。请确认文件编码，另存为 UTF-8 后重新导入。`,
   };
+}
+
+/** Code units of ordinary text: ASCII printing characters and line breaks, CJK letters, CJK and full-width punctuation. */
+const textLike = (c: number) =>
+  (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || isCjkLetter(c) || c === 0x2014 || c === 0x2026 || (c >= 0x2018 && c <= 0x201d);
+
+/**
+ * UTF-16 without a byte order mark whose zero bytes are too few for zeroPattern (Chinese text: CJK code units
+ * have no zero byte). Taken when nearly every code unit is ordinary text and the characters read as Chinese.
+ */
+function utf16WithoutBom(b: Uint8Array): Decoded | null {
+  if (b.length < 8 || b.length % 2 !== 0) return null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const sample = strict(encoding, b.subarray(0, Math.min(b.length, 40_000) & ~1));
+    if (sample === null) continue;
+    let ok = 0;
+    for (let i = 0; i < sample.length; i++) if (textLike(sample.charCodeAt(i))) ok++;
+    if (ok / sample.length < 0.97 || (chineseScore(sample) ?? 0) < PLAUSIBLE_ZH) continue;
+    const text = strict(encoding, b);
+    if (text !== null) return { text, encoding, note: `文件为 ${encoding.toUpperCase()} 编码（无字节顺序标记），已按此编码读取，请核对。` };
+  }
+  return null;
 }
 
 /** The best of the Big5, EUC-KR and Shift-JIS readings that decode without error, with its score. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
 import { MAX_DOCUMENTS_PER_FILE, MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type SourceLine, type StagedDocuments, type UploadedFile } from '../../../../shared/contract/import';
+import { stripControlChars, stripControlCharsDeep } from '../../../../shared/domain/control-chars';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
 import { parseAsOne, textLines } from '../../../../shared/parse';
 import type { AppContext } from '../../kernel/context';
@@ -18,6 +19,8 @@ import { createReviewer } from './review';
 import { createReviewFlags } from './review-flags';
 import { createScanReview } from './scan-review';
 import { documentScan, lineCorrections } from './scans';
+import { encodingLabel } from './encoding';
+import { sectionReview } from './sections';
 import { createStagingArea, DEFAULT_STAGING, type StagedFile, type StagingOptions } from './staging';
 
 export type { ImportServices } from './commit-writer';
@@ -63,7 +66,8 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
     const corrections = [...reviewCorrections(printed, fixed, c, staged.parts[c.index]?.history ?? []), ...lineCorrections(staged, lines)];
     return { ...p, corrections, scan: documentScan(staged, c.index) };
   });
-  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: f.gazette, prepared, scanPages: staged.ocr?.pages };
+  // the gazette comes back from the client as the person corrected it: no control character is stored from it
+  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: stripControlCharsDeep(f.gazette), prepared, scanPages: staged.ocr?.pages };
 }
 
 /**
@@ -124,20 +128,29 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       return { ...base, error: `文件过大（${mb(bytes.length)}）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入。` };
     }
     try {
-      const { encoding, note, text, result, ocr: scan } = await scans.reading(name, (onProgress) =>
+      const { encoding, note, sections, text, result, ocr: scan } = await scans.reading(name, (onProgress) =>
         extract(name, bytes, ctx.settings.get().registrationPattern, { ocr, onProgress }),
       );
       if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
         return { ...base, encoding, error: `文件中识别出 ${result.documents.length} 件公文，超过单个文件 ${MAX_DOCUMENTS_PER_FILE} 件的上限，请拆分后再导入。` };
       }
       const reviewed = reviewAll(name, result.documents, result.warnings, seen);
+      if (sections) {
+        // a text in more than one encoding: each document says how it was read; parts without a document are named
+        const mixed = sectionReview(sections, result.documents, encodingLabel);
+        reviewed.forEach((d, i) => d.reviewWarnings.push({ kind: 'encoding', message: mixed.perDocument[i] }));
+        result.warnings.push(...mixed.uncovered);
+      }
       if (reviewed.length === 0 && !result.gazette) {
         return { ...base, encoding, encodingNote: note, warnings: result.warnings, error: '文件中没有找到可识别的公文（标题、文号或正文）。' };
       }
       const lines = textLines(text);
       const parts = initialParts(result.documents, lines.length);
-      const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings, ocr: scan ?? null });
-      return { ...base, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings, scan: scans.summary(scan ?? null) };
+      // the name is stored with the file (source_files): an ESC sequence or NUL in it is not
+      const stagedId = staging.put({ name: stripControlChars(name), sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings, ocr: scan ?? null });
+      // "already imported" only when every document of it is stored: a file imported in part is retried
+      const complete = base.alreadyImported && reviewed.length > 0 && reviewed.every((d) => d.duplicateOf !== null);
+      return { ...base, alreadyImported: complete, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings, scan: scans.summary(scan ?? null) };
     } catch (err) {
       if (err instanceof AppError) return { ...base, error: err.message };
       ctx.log.error(`读取导入文件 ${name} 时出错`, err);
@@ -213,8 +226,10 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     commitParsed(by: Caller, files: readonly TrustedFile[]): ImportSummary {
       return writer.write(by, files.map((f) => ({ ...f, prepared: f.documents.map((d, i) => prepare(f.name, d, d, i)) })), []);
     },
-    /** Documents stored as printed with contradicting facts, for the consistency checks. */
+    /** Documents stored as printed with contradicting facts or damaged text, for the consistency checks. */
     flags: () => reviewFlags.list(),
+    /** One document's review flags. */
+    flagsOf: (documentId: string) => reviewFlags.forDocument(documentId),
     /** Imports the sample gazettes shipped in resources/samples through the same path as any import. */
     async samples(by: Caller): Promise<ImportSummary> {
       const dir = join(ctx.resourcesDir, 'samples');

@@ -11,12 +11,17 @@ export interface ParseLimits {
   maxDocxXmlBytes: number;
   /** declared uncompressed size of all entries of a .docx */
   maxDocxTotalBytes: number;
+  /** bytes one PDF stream may inflate to, and all of a PDF's streams together (pdf-streams.ts) */
+  maxPdfStreamBytes: number;
+  maxPdfInflatedBytes: number;
   maxPdfPages: number;
   maxPdfItemsPerPage: number;
   /** characters of extracted text */
   maxTextChars: number;
   /** heap of the worker that reads and extracts one file */
   workerHeapMb: number;
+  /** memory outside that heap (array buffers) a worker may use besides it: the process may grow by both while a file is read */
+  externalMb: number;
   /** wall time for reading and extracting one file */
   timeoutMs: number;
 }
@@ -25,10 +30,13 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxFileBytes: MAX_IMPORT_FILE_BYTES,
   maxDocxXmlBytes: 64 * 1024 * 1024,
   maxDocxTotalBytes: 160 * 1024 * 1024,
+  maxPdfStreamBytes: 64 * 1024 * 1024,
+  maxPdfInflatedBytes: 256 * 1024 * 1024,
   maxPdfPages: 2_000,
   maxPdfItemsPerPage: 20_000,
   maxTextChars: 12_000_000,
   workerHeapMb: 1_024,
+  externalMb: 768,
   timeoutMs: 120_000,
 };
 

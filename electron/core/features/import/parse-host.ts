@@ -6,12 +6,15 @@ import { findWorkerScript } from '../../kernel/worker-script';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits';
 import type { OcrInfo } from './ocr/scan-reader';
 import { PARSE_WORKER_ROLE, runParseJob, type ParseJob, type ParseJobReply, type ParseProgress } from './parse-job';
+import type { Section } from './sections';
 
 /** What reading and extracting one file gave. */
 export interface Extracted {
   encoding: string;
   /** for the review: how the encoding was decided, or that the text looks garbled */
   note: string | null;
+  /** lines read in different encodings, when the text mixes them */
+  sections?: Section[] | null;
   /** the text as read, kept while the parse is staged so a person can split or merge its documents */
   text: string;
   result: ParseResult;
@@ -48,10 +51,12 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
   let stopCurrent: (() => void) | null = null;
+  /** the worker last ended, until it has gone (the next file's memory is measured without it) */
+  let ending: Promise<unknown> = Promise.resolve();
 
   const time = limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} 秒` : `${limits.timeoutMs} 毫秒`;
   const tooBig = (name: string) =>
-    new AppError('INVALID_INPUT', `文件“${name}”解析时占用内存超过 ${limits.workerHeapMb} MB 的上限，已停止解析（文件可能过于复杂或经过恶意构造，例如压缩炸弹）`);
+    new AppError('INVALID_INPUT', `文件“${name}”解析时占用内存超过上限（${limits.workerHeapMb} MB，解压数据 ${limits.externalMb} MB），已停止解析（文件可能过于复杂或经过恶意构造，例如压缩炸弹）`);
   const tooSlow = (name: string) =>
     new AppError('INVALID_INPUT', `文件“${name}”解析超过 ${time}的时限，已停止解析（文件可能过于复杂或经过恶意构造）`);
 
@@ -73,12 +78,13 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
       const finish = (fn: () => void, kill: boolean) => {
         clearTimeout(timer);
         stopCurrent = null;
+        clearInterval(watch);
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
         if (kill) {
           if (worker === w) worker = null;
-          void w.terminate();
+          ending = w.terminate().catch(() => 0);
         }
         fn();
       };
@@ -91,7 +97,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
           onProgress?.(reply.progress.done, reply.progress.total);
           return;
         }
-        finish(() => resolve(reply), false);
+        finish(() => resolve(reply), reply.recycle === true);
       };
       const onError = (err: Error & { code?: string }) => {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(() => reject(tooBig(job.name)), true);
@@ -102,6 +108,13 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
       };
       const onExit = () => finish(() => reject(tooBig(job.name)), true);
       let timer = setTimeout(() => finish(() => reject(tooSlow(job.name)), true), limits.timeoutMs);
+      // The heap limit does not cover array buffers (where pdf.js and zlib put decoded data), and a worker's are
+      // not counted in this thread's figures: the process's resident memory is watched instead.
+      const base = process.memoryUsage.rss();
+      const ceiling = (limits.workerHeapMb + limits.externalMb) * 1024 * 1024;
+      const watch = setInterval(() => {
+        if (process.memoryUsage.rss() - base > ceiling) finish(() => reject(tooBig(job.name)), true);
+      }, 50);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
@@ -115,12 +128,13 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
       const job: ParseJob = { id: nextId++, name, bytes, registrationPattern, limits, ocr: options.ocr };
       const run = async (): Promise<Extracted> => {
         const progress = options.onProgress;
+        await ending;
         const reply = script ? await inWorker(job, progress) : await runParseJob(job, progress ? (p) => progress(p.progress.done, p.progress.total) : undefined);
         if (!reply.ok) {
           if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
           throw new Error(reply.message);
         }
-        return { encoding: reply.encoding, note: reply.note, text: reply.text, result: reply.result, ocr: reply.ocr };
+        return { encoding: reply.encoding, note: reply.note, sections: reply.sections, text: reply.text, result: reply.result, ocr: reply.ocr };
       };
       const p = queue.then(run, run);
       queue = p.catch(() => undefined);

@@ -3,7 +3,8 @@ import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
 import type { ParseLimits } from './limits';
 import type { OcrInfo } from './ocr/scan-reader';
-import { readImportFile } from './readers';
+import type { Section } from './sections';
+import { pdfWorkLeftBehind, readImportFile } from './readers';
 
 /** A file to read and extract, sent by parse-host.ts. */
 export interface ParseJob {
@@ -25,8 +26,11 @@ export interface ParseProgress {
 
 /** What the worker answers: the extraction, or the reason it failed (AppError code and Chinese message). */
 export type ParseJobReply =
-  | { id: number; ok: true; encoding: string; note: string | null; text: string; result: ParseResult; ocr: OcrInfo | null }
-  | { id: number; ok: false; code: string; message: string };
+  | ({ id: number; ok: true; encoding: string; note: string | null; sections: Section[] | null; text: string; result: ParseResult; ocr: OcrInfo | null } & Recycle)
+  | ({ id: number; ok: false; code: string; message: string } & Recycle);
+
+/** `recycle`: the thread has work left running (pdf.js on a page given up at a limit) and must not read another file. */
+type Recycle = { recycle?: boolean };
 
 /** Reads and extracts one file; in the worker, and in-process where no worker can be started. */
 export async function runParseJob(job: ParseJob, progress?: (p: ParseProgress) => void): Promise<ParseJobReply> {
@@ -34,10 +38,11 @@ export async function runParseJob(job: ParseJob, progress?: (p: ParseProgress) =
     const onPage = progress ? (done: number, total: number) => progress({ id: job.id, progress: { done, total } }) : undefined;
     const read = await readImportFile(job.name, job.bytes, job.limits, { ocr: job.ocr, onPage });
     const result = parseText(read.text, { file: job.name, encoding: read.encoding, registrationPattern: job.registrationPattern });
-    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, text: read.text, result, ocr: read.ocr ?? null };
+    const sections = read.sections ?? null;
+    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, sections, text: read.text, result, ocr: read.ocr ?? null, recycle: pdfWorkLeftBehind() };
   } catch (err) {
-    if (err instanceof AppError) return { id: job.id, ok: false, code: err.code, message: err.message };
-    return { id: job.id, ok: false, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+    if (err instanceof AppError) return { id: job.id, ok: false, code: err.code, message: err.message, recycle: pdfWorkLeftBehind() };
+    return { id: job.id, ok: false, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err), recycle: pdfWorkLeftBehind() };
   }
 }
 

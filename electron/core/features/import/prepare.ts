@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { CommitDocument } from '../../../../shared/contract/import';
+import { stripControlCharsDeep } from '../../../../shared/domain/control-chars';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
 import type { DocNumber, ParsedDocument } from '../../../../shared/domain/parse-result';
 import { AppError } from '../../kernel/errors';
 import { checkDates, docNumberProblem, type NewDocument } from '../library/document-service';
 import type { Correction } from './corrections';
-import { dateContradictions, type Contradiction } from './review';
+import { damagedText, dateContradictions, type Contradiction } from './review';
 import type { DocumentScan } from './scans';
 
 /** A document ready to store (with the relations to enter and the flags to set), or the reason it is refused. */
@@ -50,7 +51,9 @@ export function corrected(printed: ParsedDocument, c: z.output<typeof CommitDocu
  * checked strictly, as an edit is. A document that cannot be stored is refused, naming the file, the document
  * and the field.
  */
-export function prepare(fileName: string, doc: ParsedDocument, printed: Pick<ParsedDocument, 'dateSigned' | 'effectiveDate' | 'validUntil'>, index: number): Prepared {
+export function prepare(fileName: string, given: ParsedDocument, printed: Pick<ParsedDocument, 'dateSigned' | 'effectiveDate' | 'validUntil'>, index: number): Prepared {
+  // what a person typed at review passes here too: no stored field keeps a control character
+  const doc = stripControlCharsDeep(given);
   const where = `文件“${fileName}”第${index + 1}件《${doc.title.slice(0, 40)}》：`;
   const title = doc.title.replace(/\s+/g, ' ').trim();
   if (!title) return { ok: false, title: null, reason: `文件“${fileName}”第${index + 1}件没有标题。` };
@@ -75,7 +78,7 @@ export function prepare(fileName: string, doc: ParsedDocument, printed: Pick<Par
   return {
     ok: true,
     relations: doc,
-    flags: dateContradictions(doc),
+    flags: [...dateContradictions(doc), ...damagedText(doc)],
     doc: { title, docNumber, registrationNumber, issuers, dateSigned, kind, isNormative, effectiveClause, effectiveDate, validityClause, validUntil, appointments, body: doc.body ?? [] },
   };
 }

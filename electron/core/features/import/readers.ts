@@ -1,8 +1,12 @@
+import { stripControlChars } from '../../../../shared/domain/control-chars';
 import { AppError } from '../../kernel/errors';
 
 import { detectAndDecode } from './encoding';
 import { DEFAULT_PARSE_LIMITS, mb, wan, type ParseLimits } from './limits';
 import { readPdfScanPage, readScanImage, type OcrInfo, type ReadOptions } from './ocr/scan-reader';
+import { checkPdfStreams } from './pdf-streams';
+import type { Section } from './sections';
+import { endOfCentralDirectory, zipTextProblem } from './zip-check';
 
 /**
  * Bytes of an import file → text. `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
@@ -18,6 +22,8 @@ export interface ReadResult {
   note?: string | null;
   /** pages read by OCR: the page images and, per text line, its page, box and character confidences */
   ocr?: OcrInfo;
+  /** lines read in different encodings, when the text mixes them (see sections.ts) */
+  sections?: Section[];
 }
 
 function invalid(message: string): AppError {
@@ -33,7 +39,12 @@ function extOf(name: string): string {
 export function decodeText(bytes: Uint8Array): ReadResult {
   const decoded = detectAndDecode(bytes);
   if (!decoded) failBinary();
-  return { text: checkText(decoded.text), encoding: decoded.encoding, ...(decoded.note ? { note: decoded.note } : {}) };
+  return {
+    text: checkText(decoded.text),
+    encoding: decoded.encoding,
+    ...(decoded.note ? { note: decoded.note } : {}),
+    ...(decoded.sections ? { sections: decoded.sections } : {}),
+  };
 }
 
 function failBinary(): never {
@@ -55,17 +66,11 @@ function checkText(text: string): string {
 /**
  * The declared uncompressed sizes in a zip's central directory: word/document.xml and all entries together.
  * Read before mammoth inflates anything, so a zip bomb that states its size is refused at once; one that lies
- * is stopped by the worker's heap and time limits.
+ * is stopped at its declared size by zip-check.ts.
  */
 export function zipDeclaredSizes(bytes: Uint8Array): { documentXml: number | null; total: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view);
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
@@ -96,6 +101,11 @@ async function readDocx(bytes: Uint8Array, limits: ParseLimits): Promise<ReadRes
   }
   if (sizes.total > limits.maxDocxTotalBytes) {
     throw invalid(`Word 文档解压后总大小超过 ${mb(limits.maxDocxTotalBytes)} 的上限，可能是恶意构造的压缩文件，已拒绝`);
+  }
+  const damaged = zipTextProblem(bytes);
+  if (damaged) {
+    const why = damaged.problem === 'size' ? '解压后的大小与声明不符（已损坏，或是恶意构造的压缩文件）' : damaged.problem === 'crc' ? '校验和（CRC）不符，内容已损坏' : '数据不完整或已损坏';
+    throw invalid(`Word 文档已损坏，已拒绝：其中的“${damaged.entry}”${why}。请用 Word 打开修复后另存再导入`);
   }
   try {
     const mammoth = await import('mammoth');
@@ -150,6 +160,7 @@ async function pageItems(page: PdfPage, p: number, limits: ParseLimits): Promise
 async function readPdf(bytes: Uint8Array, limits: ParseLimits, opts: ReadOptions): Promise<ReadResult> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(1024, bytes.length)));
   if (!head.includes('%PDF-')) throw invalid('不是有效的 PDF 文件');
+  checkPdfStreams(bytes, limits);
   let doc: { numPages: number; getPage(n: number): Promise<PdfPage>; destroy(): Promise<void> };
   try {
     const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as {
@@ -222,8 +233,17 @@ async function readPdf(bytes: Uint8Array, limits: ParseLimits, opts: ReadOptions
     if (e instanceof AppError) throw e;
     throw invalid('无法读取 PDF 文件的文字内容，文件可能已损坏');
   } finally {
-    await doc.destroy().catch(() => undefined);
+    // pdf.js may still be working on a page given up at a limit (a fan-out of forms) and its destroy then waits
+    // for it: the worker is replaced after this file instead (see pdfWorkLeftBehind).
+    const closed = await Promise.race([doc.destroy().then(() => true, () => true), new Promise<false>((r) => setTimeout(r, 2_000, false))]);
+    if (!closed) pdfWorkLeft = true;
   }
+}
+
+let pdfWorkLeft = false;
+/** Whether a PDF left pdf.js work running in this thread (which must then end before it reads another file). */
+export function pdfWorkLeftBehind(): boolean {
+  return pdfWorkLeft;
 }
 
 /**
@@ -234,7 +254,9 @@ export async function readImportFile(name: string, bytes: Uint8Array, limits: Pa
   if (!bytes || bytes.length === 0) throw invalid(`文件为空：${name}`);
   if (bytes.length > limits.maxFileBytes) throw invalid(`文件过大（${mb(bytes.length)}）：单个文件不能超过 ${mb(limits.maxFileBytes)}`);
   const ext = extOf(name);
-  const result = await readByType(name, ext, bytes, limits, opts);
+  const read = await readByType(name, ext, bytes, limits, opts);
+  // NUL, \x01 … and bidi overrides from a damaged or hostile file never reach a title, a 文号 or a body
+  const result = { ...read, text: stripControlChars(read.text) };
   capText(result.text, limits);
   if (!result.text.trim()) throw invalid(`文件没有文字内容：${name}`);
   return result;

@@ -1,11 +1,20 @@
 import type { ReviewDocument } from '../../../../shared/contract/import';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
+import { replacementCount } from '../../../../shared/domain/control-chars';
 import { addMonths } from '../../../../shared/domain/status';
 import { ruleLimits, validityRuleFor, type ValidityRule } from '../../../../shared/domain/validity';
 import type { DocumentService } from '../library/document-service';
 
 type DateFacts = Pick<ParsedDocument, 'dateSigned' | 'effectiveDate' | 'validUntil'>;
-export type Contradiction = { kind: 'validity-before-start' | 'effective-before-signed'; message: string };
+/** Why a document is stored flagged for review (document_flags.kind). */
+export type Contradiction = { kind: 'validity-before-start' | 'effective-before-signed' | 'damaged-text'; message: string };
+
+/** The flag of a document whose title or body holds U+FFFD (bytes the reader could not decode: a damaged file). */
+export function damagedText(d: Pick<ParsedDocument, 'title' | 'body'>): Contradiction[] {
+  const n = replacementCount(d.title) + (d.body ?? []).reduce((sum, p) => sum + replacementCount(p), 0);
+  return n ? [{ kind: 'damaged-text', message: damagedTextMessage(n) }] : [];
+}
+export const damagedTextMessage = (n: number) => `文字中有 ${n} 处无法识别的字符（\ufffd），原文件可能已损坏或编码有误，按原文保存，请对照原件核对。`;
 
 /** Extracted facts that contradict each other (issue 16): stored as printed, flagged for review. */
 export function dateContradictions(d: DateFacts): Contradiction[] {
@@ -56,6 +65,7 @@ export function createReviewer(documents: Pick<DocumentService, 'findLikelyDupli
     for (const c of dateContradictions(doc)) {
       out.push({ kind: 'inconsistent-dates', message: c.message.replace('按原文保存，请核对。', '将按原文保存并标记待核对。') });
     }
+    for (const c of damagedText(doc)) out.push({ kind: 'damaged-text', message: c.message.replace('按原文保存，请对照原件核对。', '将按原文保存并标记待核对，请对照原件核对。') });
     const stored = number || title ? documents.findLikelyDuplicate({ docNumber: number, title }) : null;
     if (stored) {
       out.push({ kind: 'duplicate', message: `库中已有${stored.docNumber ? `文号相同或` : ''}标题相同的文件：《${stored.title}》${stored.docNumber ?? ''}` });
