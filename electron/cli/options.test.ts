@@ -157,6 +157,16 @@ const CASES: Record<string, Case> = {
     const order = json<{ entries: Array<{ documentId: string }> }>(await ok('issue', 'show', id, '--json', '--data', data)).entries.map((e) => e.documentId);
     expect(order).toEqual([ids[2], ids[0], ids[1]]);
   },
+  'issue --dry-run': async () => {
+    const data = fresh();
+    const id = await issueIn(data);
+    await ok('issue', 'add', id, '--doc', ids[0], '--section', '县政府文件', '--data', data);
+    const effects = json<{ derive: unknown[]; kept: unknown[]; revert: unknown[] }>(await ok('issue', 'publish', id, '--dry-run', '--json', '--data', data));
+    expect(effects).toEqual({ derive: expect.any(Array), kept: expect.any(Array), revert: [] });
+    // nothing was published: the issue can still take documents
+    await ok('issue', 'add', id, '--doc', ids[1], '--section', '县政府文件', '--data', data);
+    expect(json<{ state: string }>(await ok('issue', 'show', id, '--json', '--data', data)).state).not.toBe('published');
+  },
   'issue --reason': async () => {
     const data = fresh();
     const id = await issueIn(data);
@@ -380,6 +390,20 @@ const CASES: Record<string, Case> = {
     expect((await cli('cleanup', 'publish', id, '--date', '2021-12-31', '--data', data)).err).toContain('--doc-number');
     const pub = json<{ noticeDocNumber: string }>(await ok('cleanup', 'publish', id, '--doc-number', '高政字〔2021〕60号', '--date', '2021-12-31', '--json', '--data', data));
     expect(pub.noticeDocNumber).toMatch(/高政字〔2021〕60号/);
+  },
+  'cleanup --organizer': async () => {
+    const data = fresh();
+    const id = json<{ id: string }>(await ok('cleanup', 'create', '--name', '乙', '--basis', '鲁司〔2020〕66号', '--cutoff', '2021-12-31', '--organizer', '高青县人民政府', '--json', '--data', data)).id;
+    expect(json<{ organizer: string }>(await ok('cleanup', 'show', id, '--json', '--data', data)).organizer).toBe('高青县人民政府');
+  },
+  'cleanup --publisher': async () => {
+    const data = fresh();
+    const id = await campaign(data);
+    const docs = json<{ documents: Array<{ id: string }> }>(await ok('cleanup', 'show', id, '--json', '--data', data)).documents;
+    for (const d of docs) await ok('cleanup', 'decide', id, '--doc', d.id, '--decision', '继续有效', '--data', data);
+    await ok('cleanup', 'publish', id, '--doc-number', '高政字〔2021〕60号', '--date', '2021-12-31', '--publisher', '高青县人民政府', '--data', data);
+    const notice = json<Array<{ title: string; issuers: string[] }>>(await ok('list', '--json', '--data', data)).find((d) => d.title.includes('清理结果'));
+    expect(notice?.issuers).toEqual(['高青县人民政府']);
   },
   'cleanup --date': async () => {
     const data = fresh();

@@ -27,10 +27,10 @@ async function show(app: App, ctx: CliContext, id: string): Promise<void> {
   const { rows } = await app.call('cleanup:items', { id, limit: 20_000 });
   if (ctx.values.json) {
     const documents = rows.map((r) => ({ id: r.documentId, title: r.title, docNumber: r.docNumber, decision: r.decision, reason: r.reason, opinion: r.opinion }));
-    ctx.out(JSON.stringify({ id: c.id, name: c.name, state: c.state, total: c.total, decided: c.decided, noticeDocNumber: c.noticeDocNumber, documents }, null, 2));
+    ctx.out(JSON.stringify({ id: c.id, name: c.name, organizer: c.organizer, state: c.state, total: c.total, decided: c.decided, noticeDocNumber: c.noticeDocNumber, documents }, null, 2));
     return;
   }
-  ctx.out(`${c.name}（${c.state === 'published' ? `已公布 ${c.noticeDocNumber ?? ''}` : '审查中'}）已决定 ${c.decided}/${c.total}`);
+  ctx.out(`${c.name}${c.organizer ? `（组织清理的机关：${c.organizer}）` : ''}（${c.state === 'published' ? `已公布 ${c.noticeDocNumber ?? ''}` : '审查中'}）已决定 ${c.decided}/${c.total}`);
   for (const r of rows) ctx.out(row([r.position, r.docNumber ?? '', r.title, r.decision ?? '未决定', r.reason]));
 }
 
