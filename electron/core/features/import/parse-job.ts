@@ -2,7 +2,7 @@ import type { ParseResult } from '../../../../shared/domain/parse-result';
 import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
 import type { ParseLimits } from './limits';
-import { readImportFile } from './readers';
+import { readImportFile } from './read-file';
 
 /** A file to read and extract, sent by parse-host.ts. */
 export interface ParseJob {

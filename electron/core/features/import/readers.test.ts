@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
-import { readImportFile } from './readers';
+import { readImportFile } from './read-file';
 
 const CORPUS = path.resolve(__dirname, '../../../../resources/samples');
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -1,10 +1,10 @@
 import { AppError } from '../../kernel/errors';
 
 import { detectAndDecode } from './encoding';
-import { DEFAULT_PARSE_LIMITS, mb, wan, type ParseLimits } from './limits';
+import { mb, wan, type ParseLimits } from './limits';
 
 /**
- * Bytes of an import file → text. `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
+ * The readers of .txt, .docx and .pdf (the other formats have a file each; read-file.ts picks one). Bytes → text. `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
  * EUC-KR or Shift-JIS — detected, never asked (see encoding.ts); `.docx` through mammoth; `.pdf` with a text
  * layer through pdfjs-dist (text items joined into lines by their y position). Every step is bounded (see
  * limits.ts). Bad input throws AppError('INVALID_INPUT') with a Chinese message.
@@ -19,11 +19,6 @@ export interface ReadResult {
 
 function invalid(message: string): AppError {
   return new AppError('INVALID_INPUT', message);
-}
-
-function extOf(name: string): string {
-  const m = /\.([A-Za-z0-9]+)$/.exec(name.trim());
-  return m ? m[1].toLowerCase() : '';
 }
 
 /** Reads a text file in whatever encoding it is in (see encoding.ts). */
@@ -84,7 +79,7 @@ export function zipDeclaredSizes(bytes: Uint8Array): { documentXml: number | nul
   return { documentXml, total };
 }
 
-async function readDocx(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> {
+export async function readDocx(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw invalid('不是有效的 Word 文档（.docx），文件可能已损坏');
   const sizes = zipDeclaredSizes(bytes);
   if (!sizes || sizes.documentXml === null) throw invalid('不是有效的 Word 文档（.docx）：找不到正文（word/document.xml），文件可能已损坏');
@@ -112,7 +107,7 @@ interface PdfTextItem {
 }
 
 /** Refuses extracted text over the length limit (a small file can inflate to a huge text). */
-function capText(text: string, limits: ParseLimits): string {
+export function capText(text: string, limits: ParseLimits): string {
   if (text.length > limits.maxTextChars) {
     throw invalid(`文件的文字内容过长（超过 ${wan(limits.maxTextChars)} 字的上限），请拆分后再导入`);
   }
@@ -144,7 +139,7 @@ async function pageItems(page: PdfPage, p: number, limits: ParseLimits): Promise
   return items;
 }
 
-async function readPdf(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> {
+export async function readPdf(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(1024, bytes.length)));
   if (!head.includes('%PDF-')) throw invalid('不是有效的 PDF 文件');
   let doc: { numPages: number; getPage(n: number): Promise<PdfPage>; destroy(): Promise<void> };
@@ -203,35 +198,5 @@ async function readPdf(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResu
     throw invalid('无法读取 PDF 文件的文字内容，文件可能已损坏');
   } finally {
     await doc.destroy().catch(() => undefined);
-  }
-}
-
-/**
- * Reads an import file's bytes into text within `limits`; throws AppError('INVALID_INPUT') with a Chinese
- * message on bad input or a limit passed.
- */
-export async function readImportFile(name: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ReadResult> {
-  if (!bytes || bytes.length === 0) throw invalid(`文件为空：${name}`);
-  if (bytes.length > limits.maxFileBytes) throw invalid(`文件过大（${mb(bytes.length)}）：单个文件不能超过 ${mb(limits.maxFileBytes)}`);
-  const ext = extOf(name);
-  const result = await readByType(name, ext, bytes, limits);
-  capText(result.text, limits);
-  if (!result.text.trim()) throw invalid(`文件没有文字内容：${name}`);
-  return result;
-}
-
-function readByType(name: string, ext: string, bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> | ReadResult {
-  switch (ext) {
-    case 'txt':
-    case 'text':
-      return decodeText(bytes);
-    case 'docx':
-      return readDocx(bytes, limits);
-    case 'pdf':
-      return readPdf(bytes, limits);
-    case 'doc':
-      throw invalid('不支持旧版 Word 格式（.doc），请另存为 .docx 后导入');
-    default:
-      throw invalid(`不支持的文件类型${ext ? `（.${ext}）` : ''}：仅支持 .txt、.docx、.pdf`);
   }
 }
