@@ -115,8 +115,8 @@ export function extractZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: nu
   return out;
 }
 
-/** What unpacking an archive gave for one entry: its bytes, or why it was skipped (Chinese). */
-export type ArchiveItem = { name: string; bytes: Uint8Array } | { name: string; skipped: string };
+/** One entry of an archive to import: read on demand (within the limits), or why it is skipped (Chinese). */
+export type ArchiveItem = { name: string; size: number; load(): Uint8Array } | { name: string; skipped: string };
 
 export interface ArchiveLimits {
   /** files read from one archive */
@@ -130,49 +130,47 @@ export interface ArchiveLimits {
 /** Hidden and system entries nobody means to import: macOS resource forks, Thumbs.db, desktop.ini. */
 const isJunk = (name: string) => /(^|\/)(__MACOSX\/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i.test(name);
 
+const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
 /**
- * The files of a zip archive, one at a time, each named `archive/entry`: their bytes, or why one was skipped
- * (a format `accepts` refuses, encrypted, too large, the archive's limits passed, nested archives).
- * A broken entry is skipped with its reason; the rest are still read.
+ * The files of a zip archive, each named `archive/entry`: to be read on demand (`load` inflates within the
+ * limits and throws an Error with a Chinese reason), or why one is skipped (a format `accepts` refuses, a
+ * nested archive, the archive's entry limit passed). A broken entry fails alone; the rest are still read.
  */
-export function* unpackArchive(archiveName: string, bytes: Uint8Array, accepts: (name: string) => boolean, limits: ArchiveLimits): Generator<ArchiveItem> {
+export function archiveItems(archiveName: string, bytes: Uint8Array, accepts: (name: string) => boolean, limits: ArchiveLimits): ArchiveItem[] {
   const entries = listZip(bytes);
-  if (!entries) {
-    yield { name: archiveName, skipped: '不是有效的 zip 压缩包，文件可能已损坏' };
-    return;
-  }
+  if (!entries) return [{ name: archiveName, skipped: '不是有效的 zip 压缩包，文件可能已损坏' }];
   let files = 0;
   let total = 0;
+  const items: ArchiveItem[] = [];
   for (const e of entries) {
     if (e.directory || isJunk(e.name)) continue;
     const name = `${archiveName}/${e.name}`;
-    if (/\.zip$/i.test(e.name)) {
-      yield { name, skipped: '压缩包中的压缩包不展开，请先解压后再导入' };
-      continue;
-    }
-    if (!accepts(e.name)) {
-      yield { name, skipped: '不支持的文件类型' };
-      continue;
-    }
-    if (++files > limits.maxEntries) {
-      yield { name, skipped: `压缩包中的文件超过 ${limits.maxEntries} 个的上限，其余未读取` };
-      continue;
-    }
-    const room = limits.maxTotalBytes - total;
-    try {
-      const data = extractZipEntry(bytes, e, Math.min(limits.maxEntryBytes, room));
-      total += data.length;
-      yield data.length ? { name, bytes: data } : { name, skipped: '文件为空' };
-    } catch (err) {
-      const reason =
-        err instanceof ZipLimitError
-          ? room < limits.maxEntryBytes
-            ? `压缩包解压后总大小超过 ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB 的上限，未读取`
-            : `解压后超过单个文件 ${Math.round(limits.maxEntryBytes / 1024 / 1024)} MB 的上限（可能是恶意构造的压缩文件）`
-          : `无法解压：${err instanceof Error && /^[\u4e00-\u9fff]/.test(err.message) ? err.message : '压缩数据已损坏'}`;
-      yield { name, skipped: reason };
+    if (/\.zip$/i.test(e.name)) items.push({ name, skipped: '压缩包中的压缩包不展开，请先解压后再导入' });
+    else if (!accepts(e.name)) items.push({ name, skipped: '不支持的文件类型' });
+    else if (++files > limits.maxEntries) items.push({ name, skipped: `压缩包中的文件超过 ${limits.maxEntries} 个的上限，未读取` });
+    else if (e.encrypted) items.push({ name, skipped: '已加密，无法解压' });
+    else if (e.size > limits.maxEntryBytes) items.push({ name, skipped: `解压后 ${MB(e.size)}，超过单个文件 ${MB(limits.maxEntryBytes)} 的上限` });
+    else {
+      const load = () => {
+        const room = limits.maxTotalBytes - total;
+        try {
+          const data = extractZipEntry(bytes, e, Math.min(limits.maxEntryBytes, room));
+          total += data.length;
+          return data;
+        } catch (err) {
+          if (!(err instanceof ZipLimitError)) throw new Error(`无法解压：${err instanceof Error && /^[\u4e00-\u9fff]/.test(err.message) ? err.message : '压缩数据已损坏'}`);
+          throw new Error(
+            room < limits.maxEntryBytes
+              ? `压缩包解压后总大小超过 ${MB(limits.maxTotalBytes)} 的上限，未读取`
+              : `解压后超过单个文件 ${MB(limits.maxEntryBytes)} 的上限（压缩包声明的大小不实，可能是恶意构造的压缩文件）`,
+          );
+        }
+      };
+      items.push({ name, size: e.size, load });
     }
   }
+  return items;
 }
 
 /** Zip containers that are documents themselves (.docx, .odt, OFD), not archives of files. */

@@ -5,12 +5,12 @@ import { UsageError } from '../command';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/contract/import';
 import { createParseHost } from '../../core/features/import/parse-host';
 
-/** `parse FILE [--json]`: prints what extraction finds in a file; stores nothing. */
+/** `parse FILE [--json | --text]`: prints what extraction finds in a file, or the text read from it; stores nothing. */
 export const parseCommand: CliCommand = {
   name: 'parse',
   summary: '解析文件并显示识别出的公报和文件信息（不保存）',
-  usage: 'normdesk parse FILE [--json] [--registration-pattern REGEX]',
-  options: { json: { type: 'boolean' }, 'registration-pattern': { type: 'string' } },
+  usage: 'normdesk parse FILE [--json | --text] [--registration-pattern REGEX]',
+  options: { json: { type: 'boolean' }, text: { type: 'boolean' }, 'registration-pattern': { type: 'string' } },
   async run(ctx) {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('请指定要解析的文件：normdesk parse FILE [--json]');
@@ -27,13 +27,22 @@ export const parseCommand: CliCommand = {
     // In a worker with the import's limits: a hostile file ends the worker with a message, not this process.
     const host = createParseHost({ info: () => {}, error: (m) => ctx.err(m) });
     const pattern = ctx.values['registration-pattern'];
-    let result;
+    let extracted;
     try {
-      ({ result } = await host.extract(path.basename(file), new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined));
+      extracted = await host.extract(path.basename(file), new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined);
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     } finally {
       await host.close();
+    }
+    const { result } = extracted;
+    if (ctx.values.text) {
+      // exactly what the parser sees; what the reader kept apart (headers, footers, notes) after it, marked
+      ctx.out(extracted.text);
+      for (const p of extracted.apart ?? []) ctx.out(`\n——— ${p.label}（不参与识别）———\n${p.text}`);
+      const o = extracted.origin;
+      if (o) ctx.out(`\n——— 来源 ———\n${[o.url && `网址：${o.url}`, o.published && `发布日期：${o.published}`].filter(Boolean).join('\n')}`);
+      return;
     }
     if (ctx.values.json) {
       ctx.out(JSON.stringify(result, null, 2));

@@ -36,6 +36,8 @@ export interface FormatReader {
   label: string;
   /** extensions (lower case, no dot) it is chosen for when no reader recognises the content */
   extensions: readonly string[];
+  /** a file with its extension that is plain text is read as text (old .doc/.rtf/.htm "save as" often is) */
+  textFallback?: boolean;
   /** true when the bytes are of this format, whatever the file is called */
   sniff?(probe: Probe): boolean;
   read(bytes: Uint8Array, limits: ParseLimits, name: string): Promise<ReadResult> | ReadResult;
@@ -64,7 +66,7 @@ export const supportedList = (readers: readonly FormatReader[]) => readers.flatM
 
 /**
  * The reader for a file: the first whose content check accepts the bytes; else the one its extension names —
- * unless the bytes are plain text (a `.doc` that is really a text file is read as text by `textReader`).
+ * unless that reader allows a text fallback and the bytes are plain text (a `.doc` that is really a text file).
  */
 export function chooseReader(readers: readonly FormatReader[], textReader: FormatReader, name: string, bytes: Uint8Array, isText: (b: Uint8Array) => boolean): FormatReader {
   const probe = makeProbe(bytes);
@@ -76,6 +78,6 @@ export function chooseReader(readers: readonly FormatReader[], textReader: Forma
     if (ext === 'zip') throw invalid('压缩包（.zip）需在导入时展开：请在导入页或命令行导入该压缩包，其中的文件会逐个读取');
     throw invalid(`不支持的文件类型${ext ? `（.${ext}）` : ''}：支持 ${supportedList(readers)}`);
   }
-  if (byExt !== textReader && isText(bytes)) return textReader;
+  if (byExt.textFallback && isText(bytes)) return textReader;
   return byExt;
 }

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { Caller } from '../../../../shared/contract';
 import { MAX_DOCUMENTS_PER_FILE, MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type SourceLine, type StagedDocuments, type UploadedFile } from '../../../../shared/contract/import';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
+import { ARCHIVE_LIMITS, isImportable } from '../../../../shared/import/supported';
+import { archiveItems, isZipArchive } from '../../../../shared/import/zip-archive';
 import { parseAsOne, textLines } from '../../../../shared/parse';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
@@ -62,7 +64,7 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
 }
 
 /**
- * Import: read files (any encoding, .txt/.docx/.pdf) in a bounded worker, extract documents for review with
+ * Import: read files (any encoding; every format of read-file.ts, and the files of .zip archives) in a bounded worker, extract documents for review with
  * warnings and keep each parse staged (in memory, bounded, expiring); store a reviewed batch from the staged
  * parse with the person's corrections — bodies, hashes and sizes never come from the client. One transaction
  * per request, one savepoint per file: a file or document that cannot be stored is refused with its reason and
@@ -137,6 +139,29 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     }
   }
 
+  /**
+   * The files of a zip archive, each read and staged like an uploaded file (named `archive/path`); what is not
+   * read says why (unsupported type, encrypted, too large, a nested archive). One bad entry spoils nothing else.
+   */
+  async function parseArchive(name: string, bytes: Uint8Array, seen: Map<string, string>): Promise<ParsedFile[]> {
+    const out: ParsedFile[] = [];
+    for (const item of archiveItems(name, bytes, isImportable, ARCHIVE_LIMITS)) {
+      if ('skipped' in item) {
+        out.push({ ...(await parseBytes(item.name, new Uint8Array(), seen)), error: `已跳过：${item.skipped}` });
+        continue;
+      }
+      let data: Uint8Array;
+      try {
+        data = item.load();
+      } catch (err) {
+        out.push({ ...(await parseBytes(item.name, new Uint8Array(), seen)), error: `已跳过：${(err as Error).message}` });
+        continue;
+      }
+      out.push(await parseBytes(item.name, data, seen));
+    }
+    return out;
+  }
+
   /** Stores reviewed staged files: bodies, hashes and sizes from the staged parse, metadata as the person corrected it. */
   function commit(by: Caller, files: readonly CommitInput[]): ImportSummary {
     const refused: ImportSummary['refused'] = [];
@@ -185,7 +210,9 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
         if (!BASE64.test(compact)) {
           out.push({ ...(await parseBytes(f.name, new Uint8Array(), seen)), error: '文件内容传输有误（不是有效的 base64 编码），请重新选择文件。' });
         } else {
-          out.push(await parseBytes(f.name, Buffer.from(compact, 'base64'), seen));
+          const bytes = Buffer.from(compact, 'base64');
+          if (isZipArchive(bytes)) out.push(...(await parseArchive(f.name, bytes, seen)));
+          else out.push(await parseBytes(f.name, bytes, seen));
         }
       }
       return out;

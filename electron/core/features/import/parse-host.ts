@@ -14,6 +14,10 @@ export interface Extracted {
   /** the text as read, kept while the parse is staged so a person can split or merge its documents */
   text: string;
   result: ParseResult;
+  /** text the reader kept apart from the body (headers, footers, notes), by label */
+  apart?: { label: string; text: string }[];
+  /** where a saved web page came from, when it says */
+  origin?: { url: string | null; published: string | null } | null;
 }
 
 export interface ParseHost {
@@ -94,7 +98,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
           if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
           throw new Error(reply.message);
         }
-        return { encoding: reply.encoding, note: reply.note, text: reply.text, result: reply.result };
+        return { encoding: reply.encoding, note: reply.note, text: reply.text, result: reply.result, apart: reply.apart, origin: reply.origin };
       };
       const p = queue.then(run, run);
       queue = p.catch(() => undefined);

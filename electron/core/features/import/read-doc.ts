@@ -69,5 +69,6 @@ export const docReader: FormatReader = {
   label: 'Word 97–2003 / WPS 文字',
   extensions: ['doc', 'wps', 'dot', 'wpt'],
   sniff: (p) => isOle(p.bytes),
+  textFallback: true,
   read: readDoc,
 };

@@ -30,7 +30,8 @@ function looksLikeText(bytes: Uint8Array): boolean {
   let end = Math.min(bytes.length, 65_536);
   if (end < bytes.length) end = bytes.lastIndexOf(0x0a, end) > 0 ? bytes.lastIndexOf(0x0a, end) : end;
   const decoded = detectAndDecode(bytes.subarray(0, end));
-  if (!decoded) return false;
+  // a reading the detector doubts (garbled, or a rare encoding) is no reason to take a binary for text
+  if (!decoded || decoded.note) return false;
   const sample = decoded.text.slice(0, 20_000);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -43,12 +44,6 @@ function looksLikeText(bytes: Uint8Array): boolean {
 /** Which reader takes this file (by content first, then by extension). */
 export const readerFor = (name: string, bytes: Uint8Array, readers: readonly FormatReader[] = FORMAT_READERS) =>
   chooseReader(readers, textReader, name, bytes, looksLikeText);
-
-/** True when a file of this name may be imported (its extension belongs to a reader), for folder and archive listings. */
-export const isSupportedName = (name: string, readers: readonly FormatReader[] = FORMAT_READERS) => {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-  return readers.some((r) => r.extensions.includes(ext));
-};
 
 /**
  * Reads an import file's bytes into text within `limits`; throws AppError('INVALID_INPUT') with a Chinese

@@ -212,6 +212,7 @@ export const htmlReader: FormatReader = {
   id: 'html',
   label: '网页（HTML）',
   extensions: ['html', 'htm', 'xhtml', 'shtml'],
+  textFallback: true,
   sniff: (p) => /^(\xef\xbb\xbf)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|meta|body|title)[\s>]/i.test(p.head),
   read: (bytes, limits) => readPage(bytes, limits, false),
 };
@@ -220,6 +221,7 @@ export const mhtmlReader: FormatReader = {
   id: 'mht',
   label: '网页存档（MHT）',
   extensions: ['mht', 'mhtml'],
+  textFallback: true,
   sniff: (p) => /^[\w-]+:/.test(p.head) && /^MIME-Version:/im.test(p.head) && /^Content-Type:\s*(multipart\/related|text\/html)/im.test(p.head),
   read: (bytes, limits) => readPage(bytes, limits, true),
 };

@@ -113,6 +113,7 @@ export const odtReader: FormatReader = {
   id: 'odt',
   label: 'ODT（OpenDocument 文本）',
   extensions: ['odt', 'fodt'],
+  textFallback: true,
   sniff: (p) => {
     if (p.head.startsWith('PK')) return p.head.slice(30, 100).includes('mimetypeapplication/vnd.oasis.opendocument.text') || (p.zipNames()?.includes('content.xml') === true && p.zipNames()?.includes('word/document.xml') === false);
     return p.head.includes('<office:document') && p.head.includes('opendocument.text');

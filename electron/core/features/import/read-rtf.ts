@@ -237,6 +237,7 @@ export const rtfReader: FormatReader = {
   id: 'rtf',
   label: 'RTF 富文本',
   extensions: ['rtf'],
+  textFallback: true,
   sniff: (p) => /^\s*\{\\rtf/.test(p.head.slice(0, 64)),
   read: readRtf,
 };
