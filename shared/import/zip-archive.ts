@@ -23,14 +23,22 @@ export interface ZipEntry {
 /** An entry whose inflated bytes pass the limit. */
 export class ZipLimitError extends Error {}
 
-/** Entry names are UTF-8 when flagged (bit 11) or when they decode as UTF-8; otherwise GBK (GB18030). */
+/**
+ * Entry names are UTF-8 when flagged (bit 11). Unflagged names are what the packing tool's system used: GBK on
+ * Chinese Windows, UTF-8 elsewhere. Short GBK names are often valid UTF-8 too (通知 = CD A8 D6 AA reads as two
+ * Greek/Hebrew letters), so a UTF-8 reading with letters from U+0080–U+07FF loses to a clean GBK one.
+ */
 function entryName(raw: Uint8Array, utf8Flag: boolean): string {
   if (utf8Flag) return new TextDecoder('utf-8').decode(raw);
+  let utf8: string | null = null;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
-    return new TextDecoder('gb18030').decode(raw);
+    utf8 = null;
   }
+  if (utf8 !== null && !/[\u0080-\u07ff]/.test(utf8)) return utf8;
+  const gbk = new TextDecoder('gb18030').decode(raw);
+  return utf8 !== null && gbk.includes('\ufffd') ? utf8 : gbk;
 }
 
 /** The entries of a zip archive, or null when the bytes are not one (no end of central directory). */
@@ -159,11 +167,14 @@ export function archiveItems(archiveName: string, bytes: Uint8Array, accepts: (n
           total += data.length;
           return data;
         } catch (err) {
-          if (!(err instanceof ZipLimitError)) throw new Error(`无法解压：${err instanceof Error && /^[\u4e00-\u9fff]/.test(err.message) ? err.message : '压缩数据已损坏'}`);
+          if (!(err instanceof ZipLimitError)) {
+            throw new Error(`无法解压：${err instanceof Error && /^[\u4e00-\u9fff]/.test(err.message) ? err.message : '压缩数据已损坏'}`, { cause: err });
+          }
           throw new Error(
             room < limits.maxEntryBytes
               ? `压缩包解压后总大小超过 ${MB(limits.maxTotalBytes)} 的上限，未读取`
               : `解压后超过单个文件 ${MB(limits.maxEntryBytes)} 的上限（压缩包声明的大小不实，可能是恶意构造的压缩文件）`,
+            { cause: err },
           );
         }
       };

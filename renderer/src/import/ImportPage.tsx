@@ -9,7 +9,8 @@ import { cnDate, countDocs, displayDocNumber } from '../common/format';
 import { routeHref } from '../shell/router';
 import { EditParsedDrawer } from './EditParsedDrawer';
 import { SplitDocumentModal } from './SplitDocumentModal';
-import { ACCEPTED } from './read-file';
+import { IMPORT_TYPES_LABEL } from '../../../shared/import/supported';
+import { ACCEPTED, droppedItems, folderItems, type ImportItem } from './read-file';
 import { useImportBatch, type ReviewFile } from './use-import-batch';
 
 const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
@@ -230,11 +231,76 @@ function SummaryAlert({ summary }: { summary: ImportSummary }) {
   );
 }
 
+/** Where files come in: picked, a chosen folder, or dropped (files and folders). */
+function ImportDropzone({ busy, addFiles }: { busy: boolean; addFiles: (list: Array<File | ImportItem>) => Promise<void> }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  return (
+    <div
+      className="nd-dropzone"
+      data-active={dragging}
+      data-testid="dropzone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        // folders are walked (every file under them); a browser without folder entries gives the files
+        const files = Array.from(e.dataTransfer.files);
+        void droppedItems(e.dataTransfer).then(addFiles, () => addFiles(files));
+      }}
+    >
+      <Stack gap="xs" align="center">
+        <Text fw={600}>把公报或文件拖到这里，或</Text>
+        <Group gap="xs">
+          <Button onClick={() => inputRef.current?.click()} disabled={busy}>
+            选择文件…
+          </Button>
+          <Button variant="default" onClick={() => folderRef.current?.click()} disabled={busy}>
+            选择文件夹…
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          可一次选择任意多个文件或整个文件夹（含子文件夹）：{IMPORT_TYPES_LABEL}（文本编码自动识别，PDF 需带文字层）；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
+        </Text>
+      </Stack>
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        accept={ACCEPTED.join(',')}
+        aria-label="选择要导入的文件"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const list = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          void addFiles(list);
+        }}
+      />
+      <input
+        ref={folderRef}
+        type="file"
+        // @ts-expect-error -- webkitdirectory (choose a folder) is not in React's input attributes
+        webkitdirectory=""
+        aria-label="选择要导入的文件夹"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const list = folderItems(Array.from(e.currentTarget.files ?? []));
+          e.currentTarget.value = '';
+          void addFiles(list);
+        }}
+      />
+    </div>
+  );
+}
+
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
 export function ImportPage() {
   const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, stop } = useImportBatch(useCall());
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
   const [splitting, setSplitting] = useState<{ file: number; doc: number } | null>(null);
   const [merging, setMerging] = useState(false);
@@ -257,44 +323,7 @@ export function ImportPage() {
       <Title order={2} size="h3" className="nd-page-title">
         导入
       </Title>
-      <div
-        className="nd-dropzone"
-        data-active={dragging}
-        data-testid="dropzone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          void addFiles(Array.from(e.dataTransfer.files));
-        }}
-      >
-        <Stack gap="xs" align="center">
-          <Text fw={600}>把公报或文件拖到这里，或</Text>
-          <Button onClick={() => inputRef.current?.click()} disabled={!!progress || saving}>
-            选择文件…
-          </Button>
-          <Text size="sm" c="dimmed">
-            可一次选择任意多个文件：.txt（UTF-8、GBK/GB18030 等编码自动识别）、.docx、带文字层的 .pdf；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
-          </Text>
-        </Stack>
-        <input
-          ref={inputRef}
-          type="file"
-          multiple
-          accept={ACCEPTED.join(',')}
-          aria-label="选择要导入的文件"
-          style={{ display: 'none' }}
-          onChange={(e) => {
-            const list = Array.from(e.currentTarget.files ?? []);
-            e.currentTarget.value = '';
-            void addFiles(list);
-          }}
-        />
-      </div>
+      <ImportDropzone busy={!!progress || saving} addFiles={addFiles} />
       {progress && (
         <Paper withBorder p="sm">
           <Group justify="space-between" mb={4}>

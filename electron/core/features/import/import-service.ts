@@ -64,6 +64,25 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
 }
 
 /**
+ * The files of a zip archive, each read and staged like an uploaded file (named `archive/path`) by `parseOne`;
+ * what is not read says why (unsupported type, encrypted, too large, a nested archive). One bad entry spoils
+ * nothing else.
+ */
+async function parseArchive(name: string, bytes: Uint8Array, parseOne: (name: string, bytes: Uint8Array) => Promise<ParsedFile>): Promise<ParsedFile[]> {
+  const out: ParsedFile[] = [];
+  for (const item of archiveItems(name, bytes, isImportable, ARCHIVE_LIMITS)) {
+    let data: Uint8Array | { skipped: string };
+    try {
+      data = 'skipped' in item ? item : item.load();
+    } catch (err) {
+      data = { skipped: (err as Error).message };
+    }
+    out.push('skipped' in data ? { ...(await parseOne(item.name, new Uint8Array())), error: `已跳过：${data.skipped}` } : await parseOne(item.name, data));
+  }
+  return out;
+}
+
+/**
  * Import: read files (any encoding; every format of read-file.ts, and the files of .zip archives) in a bounded worker, extract documents for review with
  * warnings and keep each parse staged (in memory, bounded, expiring); store a reviewed batch from the staged
  * parse with the person's corrections — bodies, hashes and sizes never come from the client. One transaction
@@ -139,29 +158,6 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     }
   }
 
-  /**
-   * The files of a zip archive, each read and staged like an uploaded file (named `archive/path`); what is not
-   * read says why (unsupported type, encrypted, too large, a nested archive). One bad entry spoils nothing else.
-   */
-  async function parseArchive(name: string, bytes: Uint8Array, seen: Map<string, string>): Promise<ParsedFile[]> {
-    const out: ParsedFile[] = [];
-    for (const item of archiveItems(name, bytes, isImportable, ARCHIVE_LIMITS)) {
-      if ('skipped' in item) {
-        out.push({ ...(await parseBytes(item.name, new Uint8Array(), seen)), error: `已跳过：${item.skipped}` });
-        continue;
-      }
-      let data: Uint8Array;
-      try {
-        data = item.load();
-      } catch (err) {
-        out.push({ ...(await parseBytes(item.name, new Uint8Array(), seen)), error: `已跳过：${(err as Error).message}` });
-        continue;
-      }
-      out.push(await parseBytes(item.name, data, seen));
-    }
-    return out;
-  }
-
   /** Stores reviewed staged files: bodies, hashes and sizes from the staged parse, metadata as the person corrected it. */
   function commit(by: Caller, files: readonly CommitInput[]): ImportSummary {
     const refused: ImportSummary['refused'] = [];
@@ -211,7 +207,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
           out.push({ ...(await parseBytes(f.name, new Uint8Array(), seen)), error: '文件内容传输有误（不是有效的 base64 编码），请重新选择文件。' });
         } else {
           const bytes = Buffer.from(compact, 'base64');
-          if (isZipArchive(bytes)) out.push(...(await parseArchive(f.name, bytes, seen)));
+          if (isZipArchive(bytes)) out.push(...(await parseArchive(f.name, bytes, (n, b) => parseBytes(n, b, seen))));
           else out.push(await parseBytes(f.name, bytes, seen));
         }
       }

@@ -18,6 +18,7 @@ function tidy(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t+\n/g, '\n')
+    // eslint-disable-next-line no-control-regex -- Word's own marks (fields, anchors) left in the text
     .replace(/[\u0000-\u0008\u000b\u000e-\u001f]/g, '')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\s+$/g, '');

@@ -90,7 +90,7 @@ export function mhtmlPage(bytes: Uint8Array): { bytes: Uint8Array; charset: stri
 const CHROME_SELECTORS = 'script,style,noscript,template,iframe,nav,header,footer,aside,form,button,select,input,object,embed,svg,[title="header"],[title="footer"],[role="navigation"],[role="banner"],[role="contentinfo"]';
 const CHROME_NAMES = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|bread|position|location|share|bdshare|print|toolbar|tools|footer|foot|bottom|copyright|sidebar|side|related|xgwz|fenxiang|dayin|guanbi|weizhi|dqwz|topbar|header|banner|login|search)([\s_-]|\d|$)/i;
 /** Lines a page prints around the article, never part of a document. */
-const CHROME_LINES = /^[\s【\[]*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|【?字体[:：]|字号[:：]|分享到|收藏|保存本页|纠错|扫一扫|当前位置|您当前的位置|您现在的位置|浏览次数|访问量|上一篇|下一篇)/;
+const CHROME_LINES = /^[\s【[]*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|【?字体[:：]|字号[:：]|分享到|收藏|保存本页|纠错|扫一扫|当前位置|您当前的位置|您现在的位置|浏览次数|访问量|上一篇|下一篇)/;
 
 const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'TR', 'TABLE', 'BLOCKQUOTE', 'PRE', 'CENTER', 'UL', 'OL', 'DL', 'DT', 'DD', 'TITLE', 'BODY', 'HR', 'ADDRESS', 'FIGURE', 'FIGCAPTION', 'MAIN']);
 
@@ -184,7 +184,7 @@ async function pageText(html: string, url: string | null): Promise<{ text: strin
   }
   const cleaned = doc2text(document);
   const title = document.title.split(/\s*[_|｜—-]{1,2}\s*/)[0]?.trim() ?? '';
-  let article: string | null = null;
+  let article: string | null;
   try {
     const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200, serializer: (n) => nodeText(n as unknown as DomNode) }).parse();
     article = parsed?.content ?? null;
