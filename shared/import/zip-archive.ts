@@ -30,7 +30,7 @@ export class ZipLimitError extends Error {}
  */
 function entryName(raw: Uint8Array, utf8Flag: boolean): string {
   if (utf8Flag) return new TextDecoder('utf-8').decode(raw);
-  let utf8: string | null = null;
+  let utf8: string | null;
   try {
     utf8 = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
