@@ -98,15 +98,20 @@ interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
 }
+
+const EDGE = '\u0001';
 
 /** A DOM subtree as text: blocks on their own lines, cells joined by tabs, rows by lines. */
 export function nodeText(root: DomNode): string {
   let out: string[] = [];
+  let pre = 0; // inside <pre>: line breaks and tabs are the text's own
   const walk = (n: DomNode) => {
     if (n.nodeType === 3) {
-      out.push((n.textContent ?? '').replace(/[ \t\r\n]+/g, ' '));
+      const t = n.textContent ?? '';
+      out.push(pre ? t.replace(/\r\n?/g, '\n') : t.replace(/[ \t\r\n]+/g, ' '));
       return;
     }
     if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
@@ -115,25 +120,31 @@ export function nodeText(root: DomNode): string {
       out.push('\n');
       return;
     }
+    // block edges are marks, merged below into one line break however many meet
     if (tag === 'SCRIPT' || tag === 'STYLE') return;
     if (tag === 'TD' || tag === 'TH') {
       // a cell's paragraphs stay in its cell: one row, one line
       const outer = out;
       out = [];
-      for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]);
-      const cell = out.join('').replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' ').trim();
+      for (let c = n.firstChild; c; c = c.nextSibling) walk(c); // linkedom builds childNodes anew on each access
+      // eslint-disable-next-line no-control-regex -- EDGE marks
+      const cell = out.join('').replace(/[\s\u0001]+/g, ' ').trim();
       out = outer;
       out.push(cell, '\t');
       return;
     }
     const block = BLOCKS.has(tag);
-    if (block) out.push('\n');
-    for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]);
-    if (block) out.push('\n');
+    if (block) out.push(EDGE);
+    if (tag === 'PRE' || tag === 'PLAINTEXT' || tag === 'XMP') pre++;
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c); // linkedom builds childNodes anew on each access
+    if (tag === 'PRE' || tag === 'PLAINTEXT' || tag === 'XMP') pre--;
+    if (block) out.push(EDGE);
   };
   walk(root);
   return out
     .join('')
+    // eslint-disable-next-line no-control-regex -- EDGE marks
+    .replace(/[ \u0001]*\u0001[ \u0001]*/g, '\n')
     .replace(/ *\n */g, '\n')
     .replace(/ *\t */g, '\t')
     .replace(/\t+\n/g, '\n')
@@ -142,7 +153,7 @@ export function nodeText(root: DomNode): string {
     .map((l) => l.replace(/[ \t]+$/, '').replace(/^ +/, ''))
     .filter((l) => !CHROME_LINES.test(l))
     .join('\n')
-    .replace(/\n{2,}/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
