@@ -172,6 +172,14 @@ describe('saved web pages', () => {
     expectNotice(r.text);
   });
 
+  it('menus and link lists without telling class names are left out too', async () => {
+    const page = `<html><body><div><a href="/">首页</a> <a href="/a">机构概况</a> <a href="/b">政务公开</a></div>
+      <div><p>招远市人民政府关于印发某办法的通知</p><p>招政发〔2022〕3号</p><p>各镇人民政府：现将某办法印发给你们。</p><p>招远市人民政府</p><p>2022年1月5日</p></div>
+      <ul><li><a href="/1">招远市人民政府关于另一件事的通知</a></li><li><a href="/2">关于第三件事的通知</a></li></ul></body></html>`;
+    const r = await readImportFile('a.html', enc(page));
+    expect(r.text).toBe(['招远市人民政府关于印发某办法的通知', '招政发〔2022〕3号', '各镇人民政府：现将某办法印发给你们。', '招远市人民政府', '2022年1月5日'].join('\n'));
+  });
+
   it('a UTF-8 page that declares nothing, and one that says UTF-8 but is GBK', async () => {
     expect((await readImportFile('a.htm', enc('<html><body><p>关于印发的通知</p></body></html>'))).text).toBe('关于印发的通知');
     const lying = new Uint8Array([...enc('<html><head><meta charset="utf-8"></head><body><p>'), ...gbk('关于印发的通知'), ...enc('</p></body></html>')]);

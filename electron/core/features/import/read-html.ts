@@ -193,14 +193,26 @@ async function pageText(html: string, url: string | null): Promise<{ text: strin
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (CHROME_NAMES.test(names) && el.parentNode) el.remove();
   }
+  // blocks that are mostly links (menus, "相关文件" lists, site maps) whatever they are called
+  for (const el of Array.from(document.querySelectorAll('ul,ol,dl,div,table,p,section,td'))) {
+    const all = (el as unknown as DomNode).textContent?.replace(/\s+/g, '') ?? '';
+    if (!all) continue;
+    let linked = 0;
+    for (const a of Array.from((el as unknown as Doc).querySelectorAll('a'))) linked += (a as unknown as DomNode).textContent?.replace(/\s+/g, '').length ?? 0;
+    if (linked / all.length >= 0.7 && el.parentNode) el.remove();
+  }
   const cleaned = doc2text(document);
   const title = document.title.split(/\s*[_|｜—-]{1,2}\s*/)[0]?.trim() ?? '';
-  let article: string | null;
-  try {
-    const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200, serializer: (n) => nodeText(n as unknown as DomNode) }).parse();
-    article = parsed?.content ?? null;
-  } catch {
-    article = null;
+  let article: string | null = null;
+  // Readability's scoring grows faster than the page: past this size (a whole gazette saved as one page, not a
+  // site's article) the page without its chrome is the article
+  if (html.length <= READABILITY_MAX_CHARS) {
+    try {
+      const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200, serializer: (n) => nodeText(n as unknown as DomNode) }).parse();
+      article = parsed?.content ?? null;
+    } catch {
+      article = null;
+    }
   }
   // Readability keeps the best-scoring block; when that drops much of the page's remaining text (a page
   // whose article is many short lines, like a notice with its 文号 and 落款), the cleaned page is the article.
@@ -208,6 +220,8 @@ async function pageText(html: string, url: string | null): Promise<{ text: strin
   if (title && title.length >= 6 && !text.slice(0, 400).includes(title)) text = `${title}\n${text}`;
   return { text, origin };
 }
+
+const READABILITY_MAX_CHARS = 1_000_000;
 
 const doc2text = (d: Doc) => nodeText(d.body ?? d.documentElement);
 
