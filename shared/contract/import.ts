@@ -54,6 +54,14 @@ export const UploadedFile = z.object({
   dataBase64: z.string().max(MAX_PARSE_REQUEST_BASE64 + 16, `文件过大：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}`),
 });
 
+/** Where a file came from when it names it itself (a saved web page's address and 发布日期). */
+export const FileOrigin = z.object({ url: z.string().nullable(), published: IsoDate.nullable() });
+export type FileOrigin = z.infer<typeof FileOrigin>;
+
+/** The file a stored document was imported from, and where that file came from. */
+export const DocumentSource = z.object({ name: z.string(), importedAt: z.string(), origin: FileOrigin.nullable() });
+export type DocumentSource = z.infer<typeof DocumentSource>;
+
 /** A warning on one extracted document, for the review screen. */
 export const ReviewWarning = z.object({
   kind: z.enum(['no-doc-number', 'no-validity', 'validity-too-long', 'duplicate', 'inconsistent-dates', 'parse']),
@@ -83,6 +91,8 @@ export const ParsedFile = z.object({
   gazette: ParsedGazette.nullable(),
   documents: z.array(ReviewDocument),
   warnings: z.array(ParseWarning),
+  /** a saved web page's own address and 发布日期, kept with the file as its documents' source */
+  origin: FileOrigin.nullable().optional(),
 });
 export type ParsedFile = z.infer<typeof ParsedFile>;
 
@@ -205,6 +215,8 @@ export const importChannels = defineChannels({
   'import:merge': { req: StagedDocRef, res: StagedDocuments, access: 'edit' },
   /** What people corrected at import review of a stored document (oldest first). */
   'import:corrections': { req: z.object({ documentId: z.string().min(1).max(64) }), res: z.array(ImportCorrection), access: 'read' },
+  /** The file a stored document was imported from and where it came from (null when it was not imported). */
+  'import:source': { req: z.object({ documentId: z.string().min(1).max(64) }), res: DocumentSource.nullable(), access: 'read' },
   /** Loads the sample gazettes shipped with the app (for an empty library). */
   'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });

@@ -97,6 +97,12 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
           {p.gazette.publishDate ? `，${cnDate(p.gazette.publishDate)}出版` : ''}，目录 {p.gazette.toc.length} 条
         </Text>
       )}
+      {p?.origin && (
+        <Text size="sm" mb="xs" data-testid="file-origin">
+          来源：{p.origin.url ?? '（网页未写明网址）'}
+          {p.origin.published ? `，发布日期 ${cnDate(p.origin.published)}` : ''}（保存时随文件记录）
+        </Text>
+      )}
       <ErrorAlert message={file.error ?? p?.error ?? null} title="此文件无法导入" />
       {p?.encodingNote && (
         <Alert color="yellow" variant="light" title="文件编码" mb="xs">

@@ -168,6 +168,7 @@ const EXPECTED: Partial<Record<string, 'read' | 'edit' | 'review' | 'admin'>> = 
   'import:merge': 'edit',
   // who corrected what at import is part of a document's record: whoever may read the document may read it
   'import:corrections': 'read',
+  'import:source': 'read',
   'search:query': 'read',
   'search:suggest': 'read',
   'export:document': 'read',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../../../shared/contract';
-import { addSummary, type ImportSummary } from '../../../../shared/contract/import';
+import { addSummary, type FileOrigin, type ImportSummary } from '../../../../shared/contract/import';
 import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
 import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
@@ -28,6 +28,8 @@ export interface Writable {
   encoding: string;
   gazette: ParsedGazette | null;
   prepared: Prepared[];
+  /** a saved web page's own address and 发布日期, when it names them */
+  origin?: FileOrigin | null;
 }
 
 export const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
@@ -47,8 +49,8 @@ function normalizeTarget(t: RelationTarget) {
 export function createCommitWriter(ctx: AppContext, { documents, relations, gazettes }: ImportServices) {
   const db = ctx.db;
   const sourceBySha = db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
-  const insertSource = db.prepare<[string, string, string, number, string, string]>(
-    'INSERT INTO source_files (id, name, sha256, size, encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertSource = db.prepare<[string, string, string, number, string, string, string | null, string | null]>(
+    'INSERT INTO source_files (id, name, sha256, size, encoding, imported_at, origin_url, origin_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const corrections = createCorrectionStore(ctx);
   const insertFlag = db.prepare<[string, string, string, string]>(
@@ -91,7 +93,7 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
     const source = () =>
       (sourceId ??= (() => {
         const id = randomUUID();
-        insertSource.run(id, file.name, file.sha256, file.size, file.encoding, ctx.now().toISOString());
+        insertSource.run(id, file.name, file.sha256, file.size, file.encoding, ctx.now().toISOString(), file.origin?.url ?? null, file.origin?.published ?? null);
         return id;
       })());
     const inIssue: IssueDocument[] = [];

@@ -17,6 +17,7 @@ export function createImportHandlers(_ctx: AppContext, imports: ImportService): 
     'import:split': async ({ stagedId, index, at }) => imports.split(stagedId, index, at),
     'import:merge': async ({ stagedId, index }) => imports.merge(stagedId, index),
     'import:corrections': async ({ documentId }) => imports.corrections(documentId),
+    'import:source': async ({ documentId }) => imports.source(documentId),
     'import:samples': async (_req, { caller }) => imports.samples(caller),
   };
 }

@@ -18,6 +18,7 @@ import { createParseHost, type Extracted, type ParseHost } from './parse-host';
 import { corrected, prepare, type Prepared } from './prepare';
 import { createReviewer } from './review';
 import { createReviewFlags } from './review-flags';
+import { createSourceLookup } from './source-info';
 import { createStagingArea, DEFAULT_STAGING, type StagedFile, type StagingOptions } from './staging';
 
 export type { ImportServices } from './commit-writer';
@@ -60,7 +61,7 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
     const p = prepare(staged.name, fixed, printed, c.index);
     return p.ok ? { ...p, corrections: reviewCorrections(printed, fixed, c, staged.parts[c.index]?.history ?? []) } : p;
   });
-  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: f.gazette, prepared };
+  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: f.gazette, prepared, origin: staged.origin ?? null };
 }
 
 /**
@@ -107,6 +108,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
   const sourceBySha = ctx.db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
   const reviewFlags = createReviewFlags(ctx);
   const corrections = createCorrectionStore(ctx);
+  const sourceOf = createSourceLookup(ctx);
 
   /** A file's documents with review warnings; `seen` collects their 文号 and titles to find duplicates in the batch. */
   function reviewAll(name: string, docs: readonly ParsedDocument[], warnings: ParseResult['warnings'], seen: Map<string, string>) {
@@ -139,7 +141,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       return { ...base, error: `文件过大（${mb(bytes.length)}）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入。` };
     }
     try {
-      const { encoding, note, text, result } = await extract(name, bytes, ctx.settings.get().registrationPattern);
+      const { encoding, note, text, result, origin = null } = await extract(name, bytes, ctx.settings.get().registrationPattern);
       if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
         return { ...base, encoding, error: `文件中识别出 ${result.documents.length} 件公文，超过单个文件 ${MAX_DOCUMENTS_PER_FILE} 件的上限，请拆分后再导入。` };
       }
@@ -149,8 +151,8 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       }
       const lines = textLines(text);
       const parts = initialParts(result.documents, lines.length);
-      const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings });
-      return { ...base, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings };
+      const stagedId = staging.put({ name, sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings, origin });
+      return { ...base, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings, ...(origin ? { origin } : {}) };
     } catch (err) {
       if (err instanceof AppError) return { ...base, error: err.message };
       ctx.log.error(`读取导入文件 ${name} 时出错`, err);
@@ -223,6 +225,8 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     merge: (stagedId: string, index: number) => rebound(stagedId, (f, re) => mergeWithNext(f, index, re)),
     /** What people corrected at import review of a stored document. */
     corrections: (documentId: string) => corrections.forDocument(documentId),
+    /** The file a stored document was imported from, and the address and 发布日期 that file named. */
+    source: (documentId: string) => sourceOf(documentId),
     /** Stores already parsed data as given (tests, samples, benchmarks): not reachable through the contract. */
     commitParsed(by: Caller, files: readonly TrustedFile[]): ImportSummary {
       return writer.write(by, files.map((f) => ({ ...f, prepared: f.documents.map((d, i) => prepare(f.name, d, d, i)) })), []);

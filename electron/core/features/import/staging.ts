@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FileOrigin } from '../../../../shared/contract/import';
 import type { ParsedDocument, ParsedGazette, ParseWarning } from '../../../../shared/domain/parse-result';
 
 /** A boundary a person moved at review (split or merge), as it will be stored with the file. */
@@ -30,6 +31,8 @@ export interface StagedFile {
   lines: string[];
   warnings: ParseWarning[];
   stagedAt: number;
+  /** a saved web page's own address and 发布日期, stored with the file */
+  origin?: FileOrigin | null;
   /** approximate memory it holds (UTF-16 text) */
   bytes: number;
 }
