@@ -42,7 +42,7 @@ export function ImportSource({ documentId }: { documentId: string }) {
   const [y, m, d] = origin.published?.split('-').map(Number) ?? [];
   return (
     <Panel title="来源">
-      <Text size="sm" data-testid="import-source">
+      <Text size="sm" data-testid="import-source" style={{ overflowWrap: "anywhere" }}>
         导入自网页“{data.name}”{origin.url ? `，网址 ${origin.url}` : ''}
         {origin.published ? `，发布日期 ${y}年${m}月${d}日` : ''}。
       </Text>
