@@ -1,21 +1,18 @@
 import { AppError } from '../../kernel/errors';
 
 import { detectAndDecode } from './encoding';
+import type { ReadResult } from './formats';
 import { mb, wan, type ParseLimits } from './limits';
 
 /**
- * The readers of .txt, .docx and .pdf (the other formats have a file each; read-file.ts picks one). Bytes → text. `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
+ * Bytes of an import file → text, for .txt, .docx and .pdf (the other formats have a file each; read-file.ts
+ * picks the reader). `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
  * EUC-KR or Shift-JIS — detected, never asked (see encoding.ts); `.docx` through mammoth; `.pdf` with a text
  * layer through pdfjs-dist (text items joined into lines by their y position). Every step is bounded (see
  * limits.ts). Bad input throws AppError('INVALID_INPUT') with a Chinese message.
  */
 
-export interface ReadResult {
-  text: string;
-  encoding: string;
-  /** for the review: how the encoding was decided when it was not plain UTF-8/GB18030, or that it looks garbled */
-  note?: string | null;
-}
+export type { ReadResult } from './formats';
 
 function invalid(message: string): AppError {
   return new AppError('INVALID_INPUT', message);
