@@ -250,6 +250,24 @@ describe('导入 folders and archives', () => {
   });
 });
 
+describe('导入 dropped folders', () => {
+  it('walks a dropped folder (entries read in batches) and names each file by its path', async () => {
+    const parse = vi.fn(async (req: Req<'import:parse'>) => req.files.map((f) => parsedFile({ name: f.name, documents: [reviewDoc()] })));
+    renderWith(<ImportPage />, { 'import:parse': parse as never });
+    const file = (name: string, fullPath: string) => ({ isFile: true, isDirectory: false, name, fullPath, file: (ok: (f: File) => void) => ok(new File(['关于印发的通知'], name)) });
+    const dir = (name: string, fullPath: string, children: object[]) => {
+      let given = false;
+      // like Chromium: the entries in one batch, then an empty batch
+      const reader = { readEntries: (ok: (e: object[]) => void) => ok(given ? [] : ((given = true), children)) };
+      return { isFile: false, isDirectory: true, name, fullPath, createReader: () => reader };
+    };
+    const folder = dir('档案', '/档案', [file('b.doc', '/档案/b.doc'), dir('2015', '/档案/2015', [file('a.rtf', '/档案/2015/a.rtf')]), file('.hidden.doc', '/档案/.hidden.doc')]);
+    fireEvent.drop(screen.getByTestId('dropzone'), { dataTransfer: { files: [], items: [{ kind: 'file', webkitGetAsEntry: () => folder }] } });
+    await waitFor(() => expect(parse).toHaveBeenCalled());
+    expect(parse.mock.calls[0][0].files.map((f) => f.name)).toEqual(['档案/2015/a.rtf', '档案/b.doc']);
+  });
+});
+
 /** A zip with one stored entry whose name is raw GBK bytes (no UTF-8 flag). */
 function gbkZip(name: Uint8Array, data: Uint8Array): Uint8Array<ArrayBuffer> {
   const crc = (() => {
