@@ -77,6 +77,9 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
   onMerge: (i: number) => void;
 }) {
   const p = file.parsed;
+  // a file of a folder or archive left out on purpose (its type, a nested archive) is said plainly, not as an error
+  const error = file.error ?? p?.error ?? null;
+  const skipped = error?.startsWith('已跳过：') ? error : null;
   return (
     <Paper withBorder p="md" data-testid="review-file">
       <Group justify="space-between" mb="xs">
@@ -103,7 +106,13 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge }: {
           {p.origin.published ? `，发布日期 ${cnDate(p.origin.published)}` : ''}（保存时随文件记录）
         </Text>
       )}
-      <ErrorAlert message={file.error ?? p?.error ?? null} title="此文件无法导入" />
+      {skipped ? (
+        <Text size="sm" c="dimmed">
+          {skipped}
+        </Text>
+      ) : (
+        <ErrorAlert message={error} title="此文件无法导入" />
+      )}
       {p?.encodingNote && (
         <Alert color="yellow" variant="light" title="文件编码" mb="xs">
           {p.encodingNote}
