@@ -172,6 +172,12 @@ describe('saved web pages', () => {
     expectNotice(r.text);
   });
 
+  it('a page whose metadata table gives 成文日期 before 发布日期 keeps the 发布日期 as the page’s date', async () => {
+    const page = `<html><body><table><tr><td>成文日期：</td><td>2021年04月20日</td><td>发布日期：</td><td>2021年04月23日</td></tr></table>
+      <div><p>招远市人民政府关于印发某办法的通知</p><p>招政发〔2022〕3号</p><p>现将某办法印发给你们。</p></div></body></html>`;
+    expect((await readImportFile('a.html', enc(page))).origin).toEqual({ url: null, published: '2021-04-23' });
+  });
+
   it('menus and link lists without telling class names are left out too', async () => {
     const page = `<html><body><div><a href="/">首页</a> <a href="/a">机构概况</a> <a href="/b">政务公开</a></div>
       <div><p>招远市人民政府关于印发某办法的通知</p><p>招政发〔2022〕3号</p><p>各镇人民政府：现将某办法印发给你们。</p><p>招远市人民政府</p><p>2022年1月5日</p></div>

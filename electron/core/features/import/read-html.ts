@@ -175,7 +175,8 @@ function pageOrigin(doc: Doc, text: string, url: string | null): ReadResult['ori
   const metaDate =
     attr('meta[name="PubDate"]', 'content') ?? attr('meta[name="pubdate"]', 'content') ?? attr('meta[name="publishdate"]', 'content') ??
     attr('meta[property="article:published_time"]', 'content') ?? attr('meta[name="firstpublishedtime"]', 'content');
-  const shown = /(?:发布日期|发布时间|发文日期|公开日期|日期)\s*[:：]\s*([^\n\t]{6,24})/.exec(text)?.[1] ?? null;
+  // only the page's own publishing date: a 成文日期 in the page's metadata table is the document's, not the page's
+  const shown = /(?:发布日期|发布时间|公开日期|发布于)\s*[:：]?\s*([^\n\t]{6,24})/.exec(text)?.[1] ?? null;
   const published = iso(DATE.exec(metaDate ?? '')) ?? iso(DATE.exec(shown ?? ''));
   const http = address && /^https?:\/\//i.test(address) ? address : null;
   return http || published ? { url: http, published } : undefined;
