@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ParsedDocument } from '../../shared/domain/parse-result';
@@ -30,28 +30,45 @@ export function matrixTexts(): string[] {
   return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(d, f)));
 }
 
-/** Converts every text to every format (cached by the texts' hash); returns the folder holding `txt/` and one folder per format. */
+/** Converts every text to every format (cached by the texts' hash); returns the folder holding one folder per format. */
 export function convertAll(soffice: string, texts: readonly string[]): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update('v3');
   for (const t of texts) hash.update(path.basename(t)).update(readFileSync(t));
   const dir = path.join(tmpdir(), `normdesk-formats-${hash.digest('hex').slice(0, 16)}`);
-  const txt = path.join(dir, 'txt');
-  mkdirSync(txt, { recursive: true });
-  for (const t of texts) copyFileSync(t, path.join(txt, path.basename(t)));
-  const inputs = texts.map((t) => path.join(txt, path.basename(t)));
+  // each text as a flat OpenDocument, one paragraph per line in the default style: LibreOffice's own text import
+  // would make every line "preformatted" (one <pre> in HTML), which no saved page or office file looks like
+  const src = path.join(dir, 'fodt');
+  mkdirSync(src, { recursive: true });
+  const inputs = texts.map((t) => {
+    const file = path.join(src, path.basename(t).replace(/\.txt$/, '.fodt'));
+    writeFileSync(file, toFlatOdt(readFileSync(t, 'utf8')));
+    return file;
+  });
   for (const f of MATRIX_FORMATS) {
     const out = path.join(dir, f);
     if (existsSync(out) && readdirSync(out).length === texts.length) continue;
     rmSync(out, { recursive: true, force: true });
     // its own profile, so a LibreOffice already running (or another run of this test) does not swallow the call
     const profile = path.join(dir, `profile-${f}`);
-    execFileSync(
-      soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=Text (encoded):UTF8,LF,,,', '--convert-to', f === 'html' ? 'html:HTML (StarWriter)' : f, '--outdir', out, ...inputs],
-      { stdio: 'ignore', timeout: 600_000 },
-    );
+    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', f === 'html' ? 'html:HTML (StarWriter)' : f, '--outdir', out, ...inputs], {
+      stdio: 'ignore',
+      timeout: 600_000,
+    });
   }
   return dir;
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A text as flat ODF: a paragraph per line, tabs and runs of spaces kept. */
+function toFlatOdt(text: string): string {
+  const para = (line: string) =>
+    `<text:p>${xml(line).replace(/\t/g, '<text:tab/>').replace(/ {2,}|^ /g, (m) => `<text:s text:c="${m.length}"/>`)}</text:p>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+${text.replace(/\r\n?/g, '\n').split('\n').map(para).join('\n')}
+</office:text></office:body></office:document>`;
 }
 
 const relation = (d: ParsedDocument) => JSON.stringify([d.abolishes, d.amends, d.replaces, d.cites]);
