@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { readImportFile } from '../electron/core/features/import/read-file';
 import { findAppRoot } from '../electron/core/kernel/paths';
 import { parseText } from '../shared/parse';
-import { findSoffice } from '../test/unit/formats-matrix';
+import { findSoffice, toFlatOdt } from '../test/unit/formats-matrix';
 
 const soffice = findSoffice();
 if (!soffice) {
@@ -28,9 +28,12 @@ const FORMATS = ['doc', 'docx', 'rtf', 'odt', 'html', 'pdf'] as const;
 function build(times: number): number {
   rmSync(join(dir, 'out'), { recursive: true, force: true });
   mkdirSync(join(dir, 'out'));
-  writeFileSync(join(dir, 'gazette.txt'), Array.from({ length: times }, () => text).join('\n\n'));
+  const all = Array.from({ length: times }, () => text).join('\n\n');
+  writeFileSync(join(dir, 'gazette.txt'), all);
+  // a paragraph per line (as the format matrix does), converted to each format
+  writeFileSync(join(dir, 'gazette.fodt'), toFlatOdt(all));
   for (const f of FORMATS) {
-    execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--infilter=Text (encoded):UTF8,LF,,,', '--convert-to', f === 'html' ? 'html:HTML (StarWriter)' : f, '--outdir', join(dir, 'out'), join(dir, 'gazette.txt')], { stdio: 'ignore' });
+    execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', f === 'html' ? 'html:HTML (StarWriter)' : f, '--outdir', join(dir, 'out'), join(dir, 'gazette.fodt')], { stdio: 'ignore' });
   }
   const pdf = readFileSync(join(dir, 'out', 'gazette.pdf')).toString('latin1');
   return Number(/\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/.exec(pdf)?.[1] ?? /\/Count\s+(\d+)/.exec(pdf)?.[1] ?? 0);

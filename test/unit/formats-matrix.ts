@@ -61,7 +61,7 @@ export function convertAll(soffice: string, texts: readonly string[]): string {
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A text as flat ODF: a paragraph per line, tabs and runs of spaces kept. */
-function toFlatOdt(text: string): string {
+export function toFlatOdt(text: string): string {
   const para = (line: string) =>
     `<text:p>${xml(line).replace(/\t/g, '<text:tab/>').replace(/ {2,}|^ /g, (m) => `<text:s text:c="${m.length}"/>`)}</text:p>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
