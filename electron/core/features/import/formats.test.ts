@@ -79,6 +79,7 @@ describe('.rtf', () => {
       '{\\*\\generator Riched20;}{\\info{\\title ', hex('不应出现'), '}}',
       '{\\header \\pard ', hex('页眉文字'), '\\par}',
       '\\pard ', hex('招远市人民政府办公室关于印发招远市政府信息公开办法的通知'), '\\par ',
+      '{\\listtext\\pard\\plain ', hex('一、'), '\\tab}', hex('总则'), '\\par ',
       hex('招政办发'), '\\uc1', u('〔'), '2021', u('〕'), '12', hex('号'), '\\par ',
       hex('各镇人民政府：'), '\\par ',
       hex('本办法自2021年5月1日起施行，有效期至2026年4月30日。'), '\\par ',
@@ -92,6 +93,7 @@ describe('.rtf', () => {
     expect(r.text).not.toMatch(/宋体|不应出现|页眉|HYPERLINK|\?/);
     expect(r.text.split('\n')).toEqual([
       '招远市人民政府办公室关于印发招远市政府信息公开办法的通知',
+      '一、\t总则',
       '招政办发〔2021〕12号',
       '各镇人民政府：',
       '本办法自2021年5月1日起施行，有效期至2026年4月30日。',
@@ -184,6 +186,13 @@ describe('saved web pages', () => {
       <ul><li><a href="/1">招远市人民政府关于另一件事的通知</a></li><li><a href="/2">关于第三件事的通知</a></li></ul></body></html>`;
     const r = await readImportFile('a.html', enc(page));
     expect(r.text).toBe(['招远市人民政府关于印发某办法的通知', '招政发〔2022〕3号', '各镇人民政府：现将某办法印发给你们。', '招远市人民政府', '2022年1月5日'].join('\n'));
+  });
+
+  it('a page saved as UTF-16 ("Unicode") is a page, not text with its markup', async () => {
+    const html = '<html><body><p>关于印发的通知</p><div class="footer">版权所有</div></body></html>';
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...html].map((c) => c.charCodeAt(0))).buffer)]);
+    const r = await readImportFile('a.htm', bytes);
+    expect([r.encoding, r.text]).toEqual(['html-utf-16le', '关于印发的通知']);
   });
 
   it('a UTF-8 page that declares nothing, and one that says UTF-8 but is GBK', async () => {

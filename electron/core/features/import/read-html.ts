@@ -234,12 +234,20 @@ async function readPage(bytes: Uint8Array, limits: ParseLimits, mht: boolean): P
   return { text: capText(text, limits), encoding: `${mht ? 'mht' : 'html'}-${encoding}`, ...(origin ? { origin } : {}) };
 }
 
+const HTML_START = /^(\xef\xbb\xbf|\ufeff)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|meta|body|title)[\s>]/i;
+/** The start of a UTF-16 file with its BOM (pages saved as "Unicode" by old Windows tools), else ''. */
+function utf16Head(bytes: Uint8Array): string {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (!le && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return '';
+  return new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2, Math.min(bytes.length, 2050)));
+}
+
 export const htmlReader: FormatReader = {
   id: 'html',
   label: '网页（HTML）',
   extensions: ['html', 'htm', 'xhtml', 'shtml'],
   textFallback: true,
-  sniff: (p) => /^(\xef\xbb\xbf)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|meta|body|title)[\s>]/i.test(p.head),
+  sniff: (p) => HTML_START.test(p.head) || HTML_START.test(utf16Head(p.bytes)),
   read: (bytes, limits) => readPage(bytes, limits, false),
 };
 

@@ -14,11 +14,11 @@ const CODEPAGES: Record<number, string> = { 936: 'gbk', 54936: 'gb18030', 950: '
 const CHARSETS: Record<number, number> = { 134: 936, 136: 950, 128: 932, 129: 949, 0: 1252, 161: 1253, 162: 1254, 204: 1251, 238: 1250 };
 const codepageLabel = (cp: number) => CODEPAGES[cp] ?? (cp >= 874 && cp <= 1258 ? `windows-${cp}` : 'windows-1252');
 
-/** Destinations whose text is not the document's. */
+/** Destinations whose text is not the document's (\listtext and \pntext are kept: they are a list item's printed number, 第一条 or 一、). */
 const SKIP = new Set([
   'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'fldinst', 'themedata', 'colorschememapping', 'latentstyles', 'datastore',
   'xmlnstbl', 'listtable', 'listoverridetable', 'rsidtbl', 'generator', 'filetbl', 'revtbl', 'pgdsctbl', 'shppict', 'nonshppict', 'bkmkstart',
-  'bkmkend', 'userprops', 'docvar', 'template', 'mmathPr', 'wgrffmtfilter', 'pnseclvl', 'pntext', 'pntxta', 'pntxtb', 'listtext', 'sp', 'sn', 'sv',
+  'bkmkend', 'userprops', 'docvar', 'template', 'mmathPr', 'wgrffmtfilter', 'pnseclvl', 'pntxta', 'pntxtb', 'sp', 'sn', 'sv',
 ]);
 /** Destinations kept apart from the body, by label. */
 const APART: Record<string, string> = {
