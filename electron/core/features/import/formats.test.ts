@@ -180,6 +180,12 @@ describe('saved web pages', () => {
     expect((await readImportFile('a.html', enc(page))).origin).toEqual({ url: null, published: '2021-04-23' });
   });
 
+  it('an article in a container whose class sounds like chrome (article-print) is kept', async () => {
+    const body = ['招远市人民政府关于印发某办法的通知', '招政发〔2022〕3号', '各镇人民政府：现将某办法印发给你们，请认真贯彻执行。'.repeat(8), '招远市人民政府', '2022年1月5日'];
+    const page = `<html><body><div class="nav"><a href="/">首页</a></div><div class="article-print">${body.map((l) => `<p>${l}</p>`).join('')}</div></body></html>`;
+    expect((await readImportFile('a.html', enc(page))).text).toBe(body.join('\n'));
+  });
+
   it('menus and link lists without telling class names are left out too', async () => {
     const page = `<html><body><div><a href="/">首页</a> <a href="/a">机构概况</a> <a href="/b">政务公开</a></div>
       <div><p>招远市人民政府关于印发某办法的通知</p><p>招政发〔2022〕3号</p><p>各镇人民政府：现将某办法印发给你们。</p><p>招远市人民政府</p><p>2022年1月5日</p></div>

@@ -190,9 +190,12 @@ async function pageText(html: string, url: string | null): Promise<{ text: strin
   const whole = doc2text(document);
   const origin = pageOrigin(document, whole, url);
   for (const el of Array.from(document.querySelectorAll(CHROME_SELECTORS))) el.remove();
+  // chrome is small: a block holding much of the page (an article in <div class="article-print">) is kept
+  const pageChars = whole.length;
+  const small = (el: unknown) => ((el as DomNode).textContent?.length ?? 0) < Math.max(200, pageChars * 0.3);
   for (const el of Array.from(document.querySelectorAll('[class],[id]'))) {
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (CHROME_NAMES.test(names) && el.parentNode) el.remove();
+    if (CHROME_NAMES.test(names) && el.parentNode && small(el)) el.remove();
   }
   // blocks that are mostly links (menus, "相关文件" lists, site maps) whatever they are called
   for (const el of Array.from(document.querySelectorAll('ul,ol,dl,div,table,p,section,td'))) {
@@ -200,7 +203,7 @@ async function pageText(html: string, url: string | null): Promise<{ text: strin
     if (!all) continue;
     let linked = 0;
     for (const a of Array.from((el as unknown as Doc).querySelectorAll('a'))) linked += (a as unknown as DomNode).textContent?.replace(/\s+/g, '').length ?? 0;
-    if (linked / all.length >= 0.7 && el.parentNode) el.remove();
+    if (linked / all.length >= 0.7 && el.parentNode && small(el)) el.remove();
   }
   const cleaned = doc2text(document);
   const title = document.title.split(/\s*[_|｜—-]{1,2}\s*/)[0]?.trim() ?? '';
