@@ -54,6 +54,14 @@ export const UploadedFile = z.object({
   dataBase64: z.string().max(MAX_PARSE_REQUEST_BASE64 + 16, `文件过大：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}`),
 });
 
+/** Where a file came from when it names it itself (a saved web page's address and 发布日期). */
+export const FileOrigin = z.object({ url: z.string().nullable(), published: IsoDate.nullable() });
+export type FileOrigin = z.infer<typeof FileOrigin>;
+
+/** The file a stored document was imported from, and where that file came from. */
+export const DocumentSource = z.object({ name: z.string(), importedAt: z.string(), origin: FileOrigin.nullable() });
+export type DocumentSource = z.infer<typeof DocumentSource>;
+
 /** A warning on one extracted document, for the review screen. */
 export const ReviewWarning = z.object({
   kind: z.enum(['no-title', 'no-doc-number', 'no-validity', 'validity-too-long', 'duplicate', 'inconsistent-dates', 'parse', 'damaged-text', 'encoding']),
@@ -85,6 +93,8 @@ export const ParsedFile = z.object({
   warnings: z.array(ParseWarning),
   /** the file's text (or some pages of it) was read from scans by OCR: check it against the page images */
   scan: z.object({ engine: z.string(), pages: z.number().int(), lowConfidence: z.number().int() }).nullable().optional(),
+  /** a saved web page's own address and 发布日期, kept with the file as its documents' source */
+  origin: FileOrigin.nullable().optional(),
 });
 export type ParsedFile = z.infer<typeof ParsedFile>;
 
@@ -268,6 +278,8 @@ export const importChannels = defineChannels({
   'import:corrections': { req: z.object({ documentId: z.string().min(1).max(64) }), res: z.array(ImportCorrection), access: 'read' },
   /** Why a stored document is marked for review (dates that contradict each other, characters lost in a damaged file). */
   'import:flags': { req: z.object({ documentId: z.string().min(1).max(64) }), res: z.array(ReviewFlag), access: 'read' },
+  /** The file a stored document was imported from and where it came from (null when it was not imported). */
+  'import:source': { req: z.object({ documentId: z.string().min(1).max(64) }), res: DocumentSource.nullable(), access: 'read' },
   /** Loads the sample gazettes shipped with the app (for an empty library). */
   'import:samples': { req: z.object({}).default({}), res: ImportSummary, access: 'edit' },
 });

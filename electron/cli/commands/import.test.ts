@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { zip } from '../../core/test-support/hostile-files';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_GAZETTE, testCli } from '../testing';
 import { gazettesCommand } from './gazettes';
@@ -79,6 +81,31 @@ describe('normdesk import / list / gazettes', () => {
   it('refuses a date that does not exist and a missing file argument', async () => {
     expect((await cli('list', '--as-of', '2021-02-30', '--data', mkdtempSync(join(tmpdir(), 'nd-cli-')))).err).toMatch(/日期无效/);
     expect((await cli('import', '--data', mkdtempSync(join(tmpdir(), 'nd-cli-')))).err).toMatch(/请指定要导入的文件/);
+  });
+
+  it('imports a folder with its subfolders and the files of a .zip in it, listing what it skipped and why', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nd-cli-import-'));
+    const root = join(mkdtempSync(join(tmpdir(), 'nd-cli-folder-')), '法制办档案');
+    const fixtures = resolve(__dirname, '../../../test/fixtures/formats');
+    mkdirSync(join(root, '2015', '旧文件'), { recursive: true });
+    copyFileSync(join(fixtures, 'notice.doc'), join(root, '2015', '旧文件', '信息公开办法.doc'));
+    writeFileSync(join(root, '2015', '扫描.jpg'), 'x');
+    writeFileSync(join(root, '~$锁定.doc'), 'x');
+    const page = readFileSync(join(fixtures, 'notice-gbk.html'));
+    const odt = readFileSync(join(fixtures, 'notice.odt'));
+    const entry = (name: string, b: Buffer) => ({ name, data: deflateRawSync(b), size: b.length, crc: crc32(b) });
+    writeFileSync(join(root, '网站.zip'), zip([entry('网页/通知.htm', page), entry('通知.odt', odt), entry('表.xls', Buffer.from('x'))]));
+    const r = await cli('import', root, '--json', '--data', data);
+    const result = JSON.parse(r.out);
+    expect(result.files.map((f: { name: string }) => f.name)).toEqual(['法制办档案/2015/旧文件/信息公开办法.doc', '法制办档案/网站.zip/网页/通知.htm', '法制办档案/网站.zip/通知.odt']);
+    for (const f of result.files) expect(f.documents[0].docNumber.normalized).toBe('招政办发〔2021〕12号');
+    expect(result.skipped).toEqual([
+      { name: '法制办档案/2015/扫描.jpg', reason: '不支持的文件类型' },
+      { name: '法制办档案/网站.zip/表.xls', reason: '不支持的文件类型' },
+    ]);
+    expect(r.code).toBe(0);
+    const text = await cli('import', root, '--data', data);
+    expect(text.out).toMatch(/已跳过 2 个文件：\n {2}– 法制办档案\/2015\/扫描.jpg：不支持的文件类型/);
   });
 });
 

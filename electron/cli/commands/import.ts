@@ -1,11 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import {
   addSummary,
   base64Length,
   MAX_COMMIT_REQUEST_DOCUMENTS,
   MAX_COMMIT_REQUEST_FILES,
-  MAX_IMPORT_FILE_BYTES,
-  MAX_IMPORT_FILE_LABEL,
   MAX_PARSE_REQUEST_BASE64,
   MAX_PARSE_REQUEST_FILES,
   planChunks,
@@ -14,22 +11,7 @@ import {
 } from '../../../shared/contract/import';
 import type { CliCommand } from '../command';
 import { line, UsageError } from '../command';
-import { describeReadProblem } from '../../core/kernel/safe-write';
-import { resolveFileArg } from '../file-arg';
-
-/** Why a path cannot be imported before reading it, in Chinese, or its size when it can be read. */
-async function check(path: string | Buffer): Promise<{ problem: string } | { size: number }> {
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) return { problem: '不是文件' };
-    if (s.size > MAX_IMPORT_FILE_BYTES) {
-      return { problem: `文件过大（${(s.size / 1024 / 1024).toFixed(1)} MB）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入` };
-    }
-    return { size: s.size };
-  } catch (err) {
-    return { problem: describeReadProblem(err) };
-  }
-}
+import { collectSources } from './import-sources';
 
 const unreadable = (name: string, error: string): ParsedFile => ({
   stagedId: null,
@@ -87,19 +69,14 @@ async function withProgress<T>(app: { call: (c: 'import:progress', r: Record<str
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: '导入文件（.txt/.docx/.pdf，扫描件 OCR 识别）：先列出识别结果，加 --yes 才保存',
-  usage: 'normdesk import 文件... [--yes] [--no-ocr] [--json] [--data DIR]',
+  summary: '导入文件、文件夹（含子文件夹）或 .zip 压缩包（扫描件 OCR 识别）：先列出识别结果，加 --yes 才保存',
+  usage: 'normdesk import 文件|文件夹|压缩包... [--yes] [--no-ocr] [--json] [--data DIR]',
   options: { yes: { type: 'boolean', short: 'y' }, 'no-ocr': { type: 'boolean' } },
   async run(ctx) {
     if (ctx.positionals.length === 0) throw new UsageError('请指定要导入的文件，例如：normdesk import 公报.txt');
     const app = ctx.openApp();
     try {
-      const checked = await Promise.all(
-        ctx.positionals.map(async (arg) => {
-          const file = await resolveFileArg(arg);
-          return { arg, ...file, ...(await check(file.path)) };
-        }),
-      );
+      const { sources: checked, skipped } = await collectSources(ctx.positionals);
       const parsed: ParsedFile[] = [];
       const summary: ImportSummary | null = ctx.values.yes
         ? { created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] }
@@ -107,16 +84,20 @@ export const importCommand: CliCommand = {
       // The same two channels as the app, in requests the contract accepts. With --yes each parsed chunk is
       // stored at once (one transaction per request), so a large folder never waits in memory.
       const chunks = planChunks(checked, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (c) => ('size' in c ? base64Length(c.size) : 0));
+      let read = 0;
       for (const chunk of chunks) {
+        // progress on stderr for batches of more than one request (a folder of an office's archive)
+        if (chunks.length > 1) ctx.err(`正在读取 ${read + 1}–${read + chunk.length} / ${checked.length}：${chunk[0].name}${chunk.length > 1 ? ' 等' : ''}`);
+        read += chunk.length;
         const slots: Array<ParsedFile | null> = [];
         const upload: { name: string; dataBase64: string }[] = [];
         for (const c of chunk) {
-          const bytes = 'size' in c ? await readFile(c.path).catch(() => null) : null;
-          if (!bytes) {
-            slots.push(unreadable(c.arg, 'problem' in c ? c.problem : '无法读取文件'));
+          const bytes = 'load' in c ? await c.load().then((b) => ({ b }), (e: unknown) => ({ e: e instanceof Error ? e.message : String(e) })) : { e: c.problem };
+          if (!('b' in bytes)) {
+            slots.push(unreadable(c.name, bytes.e));
             continue;
           }
-          upload.push({ name: c.name, dataBase64: bytes.toString('base64') });
+          upload.push({ name: c.name, dataBase64: Buffer.from(bytes.b.buffer, bytes.b.byteOffset, bytes.b.byteLength).toString('base64') });
           slots.push(null);
         }
         const results = upload.length ? await withProgress(app, ctx.err, () => app.call('import:parse', { files: upload, ocr: !ctx.values['no-ocr'] })) : [];
@@ -139,9 +120,13 @@ export const importCommand: CliCommand = {
       const failed = parsed.filter((f) => f.error);
       const refusedCount = summary ? summary.refused.length : failed.length;
       if (ctx.values.json) {
-        ctx.out(JSON.stringify({ files: parsed, stored: summary !== null, summary }, null, 2));
+        ctx.out(JSON.stringify({ files: parsed, skipped, stored: summary !== null, summary }, null, 2));
       } else {
         describe(parsed, ctx.out);
+        if (skipped.length) {
+          ctx.out(`已跳过 ${skipped.length} 个文件：`);
+          for (const s of skipped) ctx.out(line`  – ${s.name}：${s.reason}`);
+        }
         if (!summary) {
           if (failed.length) ctx.err(line`有 ${failed.length} 个文件无法导入（见上）；加 --yes 时其余文件照常保存。`);
           ctx.out('未保存任何内容。核对无误后，加 --yes 重新运行即可导入。');

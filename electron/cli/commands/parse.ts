@@ -6,11 +6,11 @@ import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/co
 import { createParseHost } from '../../core/features/import/parse-host';
 import { resolveFileArg } from '../file-arg';
 
-/** `parse FILE [--json]`: prints what extraction finds in a file; stores nothing. */
+/** `parse FILE [--json | --text]`: prints what extraction finds in a file, or the text read from it; stores nothing. */
 export const parseCommand: CliCommand = {
   name: 'parse',
   summary: '解析文件并显示识别出的公报和文件信息（不保存）',
-  usage: 'normdesk parse FILE [--json] [--text] [--no-ocr] [--registration-pattern REGEX]',
+  usage: 'normdesk parse FILE [--json | --text] [--no-ocr] [--registration-pattern REGEX]',
   options: { json: { type: 'boolean' }, text: { type: 'boolean' }, 'no-ocr': { type: 'boolean' }, 'registration-pattern': { type: 'string' } },
   async run(ctx) {
     const file = ctx.positionals[0];
@@ -29,21 +29,24 @@ export const parseCommand: CliCommand = {
     // In a worker with the import's limits: a hostile file ends the worker with a message, not this process.
     const host = createParseHost({ info: () => {}, error: (m) => ctx.err(m) });
     const pattern = ctx.values['registration-pattern'];
-    let result;
-    let text: string;
-    let note: string | null;
+    let extracted;
     try {
       const onProgress = (done: number, total: number) => {
         if (total > 1 || done > 0) ctx.err(`  正在识别：第 ${done}/${total} 页`);
       };
-      ({ result, text, note } = await host.extract(found.name, new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined, { ocr: !ctx.values['no-ocr'], onProgress }));
+      extracted = await host.extract(found.name, new Uint8Array(bytes), typeof pattern === 'string' ? pattern : undefined, { ocr: !ctx.values['no-ocr'], onProgress });
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     } finally {
       await host.close();
     }
+    const { result, note } = extracted;
     if (ctx.values.text) {
-      ctx.out(text);
+      // exactly what the parser sees; what the reader kept apart (headers, footers, notes) after it, marked
+      ctx.out(extracted.text);
+      for (const p of extracted.apart ?? []) ctx.out(`\n——— ${p.label}（不参与识别）———\n${p.text}`);
+      const o = extracted.origin;
+      if (o) ctx.out(`\n——— 来源 ———\n${[o.url && `网址：${o.url}`, o.published && `发布日期：${o.published}`].filter(Boolean).join('\n')}`);
       return;
     }
     if (ctx.values.json) {

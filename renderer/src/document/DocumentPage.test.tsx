@@ -131,4 +131,12 @@ describe('导出', () => {
     expect(decodeURIComponent(back.getAttribute('href') ?? '')).toBe('#/library?status=即将到期&sort=title&dir=asc');
     window.sessionStorage.clear();
   });
+
+  it('names the web page a document was imported from, with its address and 发布日期', async () => {
+    renderWith(<DocumentPage id="d1" terms={[]} />, {
+      'documents:get': async () => detail(),
+      'import:source': async () => ({ name: '通知.html', importedAt: '2026-11-22T04:00:00.000Z', origin: { url: 'http://www.zhaoyuan.gov.cn/art/1.html', published: '2021-04-21' } }),
+    });
+    expect((await screen.findByTestId('import-source')).textContent).toBe('导入自网页“通知.html”，网址 http://www.zhaoyuan.gov.cn/art/1.html，发布日期 2021年4月21日。');
+  });
 });

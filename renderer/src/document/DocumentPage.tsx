@@ -18,7 +18,7 @@ import { EditDocumentModal } from './EditDocumentModal';
 import { findTerms, segment } from './highlight';
 import { HighlightedText } from './HighlightedText';
 import { History } from './History';
-import { ImportCorrections } from './ImportCorrections';
+import { ImportCorrections, ImportSource } from './ImportCorrections';
 import { ScanPages } from './ScanPages';
 import { ReviewFlags } from './ReviewFlags';
 import { Relations } from './Relations';
@@ -240,6 +240,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
               />
             </Panel>
             <DocumentCampaigns documentId={d.document.id} />
+            <ImportSource documentId={d.document.id} />
             <ImportCorrections documentId={d.document.id} />
             <Panel title="历史记录">
               <History entries={d.history} />

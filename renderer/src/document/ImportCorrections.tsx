@@ -38,3 +38,19 @@ export function ImportCorrections({ documentId }: { documentId: string }) {
     </Panel>
   );
 }
+
+/** 来源: the saved web page a document was imported from — its address and 发布日期 as the page gave them. */
+export function ImportSource({ documentId }: { documentId: string }) {
+  const { data } = useRequest('import:source', { documentId });
+  const origin = data?.origin;
+  if (!data || !origin) return null;
+  const [y, m, d] = origin.published?.split('-').map(Number) ?? [];
+  return (
+    <Panel title="来源">
+      <Text size="sm" data-testid="import-source" style={{ overflowWrap: "anywhere" }}>
+        导入自网页“{data.name}”{origin.url ? `，网址 ${origin.url}` : ''}
+        {origin.published ? `，发布日期 ${y}年${m}月${d}日` : ''}。
+      </Text>
+    </Panel>
+  );
+}

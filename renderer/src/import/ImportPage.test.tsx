@@ -259,3 +259,93 @@ describe('导入', () => {
     expect(commit.mock.calls[0][0].files[0].documents).toEqual([{ index: 0, docNumber: '招政发〔2022〕8号' }, { index: 1, title: '补填的标题' }]);
   });
 });
+
+describe('导入 folders and archives', () => {
+  it('reads every supported file of a .zip (GBK names too) and lists what it skipped and why', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const gbkName = new Uint8Array([0xcd, 0xa8, 0xd6, 0xaa, 0x2e, 0x74, 0x78, 0x74]); // 通知.txt in GBK
+    const zip = zipSync({ 'a/关于印发的通知.txt': strToU8('关于印发的通知'), 'a/照片.bmp': new Uint8Array([1, 2, 3]), '内层.zip': new Uint8Array([0x50, 0x4b]) });
+    // rename one entry to raw GBK bytes (no UTF-8 flag), as Chinese Windows zip tools write names
+    const withGbk = gbkZip(gbkName, strToU8('第二份通知'));
+    const parse = vi.fn(async (req: Req<'import:parse'>) => req.files.map((f) => parsedFile({ name: f.name, documents: [reviewDoc({ title: atob(f.dataBase64).length ? f.name : '空' })] })));
+    renderWith(<ImportPage />, { 'import:parse': parse as never });
+    pick([new File([zip], '档案.zip'), new File([withGbk], '旧档案.zip')]);
+    await waitFor(() => expect(parse).toHaveBeenCalled());
+    const sent = parse.mock.calls.flatMap((c) => c[0].files.map((f) => f.name));
+    expect(sent).toEqual(['档案.zip/a/关于印发的通知.txt', '旧档案.zip/通知.txt']);
+    expect(await screen.findByText(/已跳过：不支持的文件类型/)).toBeTruthy();
+    expect(screen.getByText(/已跳过：压缩包中的压缩包不展开/)).toBeTruthy();
+  });
+
+  it('reads the files of a chosen folder, named by their path in it', async () => {
+    const parse = vi.fn(async (req: Req<'import:parse'>) => req.files.map((f) => parsedFile({ name: f.name, documents: [reviewDoc()] })));
+    renderWith(<ImportPage />, { 'import:parse': parse as never });
+    const inFolder = (name: string, path: string) => Object.defineProperty(new File(['关于印发的通知'], name), 'webkitRelativePath', { value: path });
+    const input = screen.getByLabelText('选择要导入的文件夹') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { configurable: true, value: [inFolder('a.doc', '档案/2015/a.doc'), inFolder('.DS_Store', '档案/.DS_Store')] });
+    fireEvent.change(input);
+    await waitFor(() => expect(parse).toHaveBeenCalled());
+    expect(parse.mock.calls[0][0].files.map((f) => f.name)).toEqual(['档案/2015/a.doc']);
+  });
+});
+
+describe('导入 dropped folders', () => {
+  it('walks a dropped folder (entries read in batches) and names each file by its path', async () => {
+    const parse = vi.fn(async (req: Req<'import:parse'>) => req.files.map((f) => parsedFile({ name: f.name, documents: [reviewDoc()] })));
+    renderWith(<ImportPage />, { 'import:parse': parse as never });
+    const file = (name: string, fullPath: string) => ({ isFile: true, isDirectory: false, name, fullPath, file: (ok: (f: File) => void) => ok(new File(['关于印发的通知'], name)) });
+    const dir = (name: string, fullPath: string, children: object[]) => {
+      let given = false;
+      // like Chromium: the entries in one batch, then an empty batch
+      const reader = { readEntries: (ok: (e: object[]) => void) => ok(given ? [] : ((given = true), children)) };
+      return { isFile: false, isDirectory: true, name, fullPath, createReader: () => reader };
+    };
+    const folder = dir('档案', '/档案', [file('b.doc', '/档案/b.doc'), dir('2015', '/档案/2015', [file('a.rtf', '/档案/2015/a.rtf')]), file('.hidden.doc', '/档案/.hidden.doc')]);
+    fireEvent.drop(screen.getByTestId('dropzone'), { dataTransfer: { files: [], items: [{ kind: 'file', webkitGetAsEntry: () => folder }] } });
+    await waitFor(() => expect(parse).toHaveBeenCalled());
+    expect(parse.mock.calls[0][0].files.map((f) => f.name)).toEqual(['档案/2015/a.rtf', '档案/b.doc']);
+  });
+});
+
+/** A zip with one stored entry whose name is raw GBK bytes (no UTF-8 flag). */
+function gbkZip(name: Uint8Array, data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const crc = (() => {
+    let c = ~0;
+    for (const b of data) {
+      c ^= b;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  })();
+  const local = new Uint8Array(30 + name.length + data.length);
+  const lv = new DataView(local.buffer);
+  lv.setUint32(0, 0x04034b50, true);
+  lv.setUint16(4, 20, true);
+  lv.setUint32(14, crc, true);
+  lv.setUint32(18, data.length, true);
+  lv.setUint32(22, data.length, true);
+  lv.setUint16(26, name.length, true);
+  local.set(name, 30);
+  local.set(data, 30 + name.length);
+  const central = new Uint8Array(46 + name.length);
+  const cv = new DataView(central.buffer);
+  cv.setUint32(0, 0x02014b50, true);
+  cv.setUint16(6, 20, true);
+  cv.setUint32(16, crc, true);
+  cv.setUint32(20, data.length, true);
+  cv.setUint32(24, data.length, true);
+  cv.setUint16(28, name.length, true);
+  central.set(name, 46);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, 1, true);
+  ev.setUint16(10, 1, true);
+  ev.setUint32(12, central.length, true);
+  ev.setUint32(16, local.length, true);
+  const out = new Uint8Array(local.length + central.length + end.length);
+  out.set(local, 0);
+  out.set(central, local.length);
+  out.set(end, local.length + central.length);
+  return out;
+}

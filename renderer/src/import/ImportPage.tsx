@@ -11,8 +11,9 @@ import { routeHref } from '../shell/router';
 import { EditParsedDrawer } from './EditParsedDrawer';
 import { ScanProofModal } from './ScanProofModal';
 import { SplitDocumentModal } from './SplitDocumentModal';
+import { IMPORT_TYPES_LABEL } from '../../../shared/import/supported';
 import { useOcrProgress } from './use-ocr-progress';
-import { ACCEPTED } from './read-file';
+import { ACCEPTED, droppedItems, folderItems, type ImportItem } from './read-file';
 import { isIncomplete, reviewCounts, useImportBatch, type ReviewFile } from './use-import-batch';
 
 const WARNING_LABELS: Record<ReviewDocument['reviewWarnings'][number]['kind'], string> = {
@@ -90,6 +91,9 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge, onProof }:
   onProof: (i: number) => void;
 }) {
   const p = file.parsed;
+  // a file of a folder or archive left out on purpose (its type, a nested archive) is said plainly, not as an error
+  const error = file.error ?? p?.error ?? null;
+  const skipped = error?.startsWith('已跳过：') ? error : null;
   return (
     <Paper withBorder p="md" data-testid="review-file">
       <Group justify="space-between" mb="xs">
@@ -117,7 +121,19 @@ function FileReview({ file, busy, onToggle, onEdit, onSplit, onMerge, onProof }:
           {p.gazette.publishDate ? `，${cnDate(p.gazette.publishDate)}出版` : ''}，目录 {p.gazette.toc.length} 条
         </Text>
       )}
-      <ErrorAlert message={file.error ?? p?.error ?? null} title="此文件无法导入" />
+      {p?.origin && (
+        <Text size="sm" mb="xs" data-testid="file-origin">
+          来源：{p.origin.url ?? '（网页未写明网址）'}
+          {p.origin.published ? `，发布日期 ${cnDate(p.origin.published)}` : ''}（保存时随文件记录）
+        </Text>
+      )}
+      {skipped ? (
+        <Text size="sm" c="dimmed">
+          {skipped}
+        </Text>
+      ) : (
+        <ErrorAlert message={error} title="此文件无法导入" />
+      )}
       {p?.encodingNote && (
         <Alert color="yellow" variant="light" title="文件编码" mb="xs">
           {p.encodingNote}
@@ -268,13 +284,78 @@ export function saveLabel({ kept, skipped, incomplete }: { kept: number; skipped
   return `保存 ${countDocs(kept - incomplete)}${extra ? `（${extra}）` : ''}`;
 }
 
+/** Where files come in: picked, a chosen folder, or dropped (files and folders). */
+function ImportDropzone({ busy, addFiles }: { busy: boolean; addFiles: (list: Array<File | ImportItem>) => Promise<void> }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  return (
+    <div
+      className="nd-dropzone"
+      data-active={dragging}
+      data-testid="dropzone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        // folders are walked (every file under them); a browser without folder entries gives the files
+        const files = Array.from(e.dataTransfer.files);
+        void droppedItems(e.dataTransfer).then(addFiles, () => addFiles(files));
+      }}
+    >
+      <Stack gap="xs" align="center">
+        <Text fw={600}>把公报或文件拖到这里，或</Text>
+        <Group gap="xs">
+          <Button onClick={() => inputRef.current?.click()} disabled={busy}>
+            选择文件…
+          </Button>
+          <Button variant="default" onClick={() => folderRef.current?.click()} disabled={busy}>
+            选择文件夹…
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          可一次选择任意多个文件或整个文件夹（含子文件夹）：{IMPORT_TYPES_LABEL}（文本编码自动识别；无文字层的 PDF 和扫描图片在本机离线 OCR 识别）；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
+        </Text>
+      </Stack>
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        accept={ACCEPTED.join(',')}
+        aria-label="选择要导入的文件"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const list = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          void addFiles(list);
+        }}
+      />
+      <input
+        ref={folderRef}
+        type="file"
+        // @ts-expect-error -- webkitdirectory (choose a folder) is not in React's input attributes
+        webkitdirectory=""
+        aria-label="选择要导入的文件夹"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const list = folderItems(Array.from(e.currentTarget.files ?? []));
+          e.currentTarget.value = '';
+          void addFiles(list);
+        }}
+      />
+    </div>
+  );
+}
+
 /** 导入: pick or drop files, watch them being read, review and correct what was found, then store it. */
 export function ImportPage() {
   const call = useCall();
   const { files, setFiles, progress, notice, saving, saveError, summary, cleanupNotices, addFiles, commit, update, rebound, replaceStaged, skipIncomplete, stop } =
     useImportBatch(call);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [editing, setEditing] = useState<{ file: number; doc: number } | null>(null);
   const [splitting, setSplitting] = useState<{ file: number; doc: number } | null>(null);
   const [proofing, setProofing] = useState<{ file: number; doc: number } | null>(null);
@@ -299,44 +380,7 @@ export function ImportPage() {
       <Title order={2} size="h3" className="nd-page-title">
         导入
       </Title>
-      <div
-        className="nd-dropzone"
-        data-active={dragging}
-        data-testid="dropzone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          void addFiles(Array.from(e.dataTransfer.files));
-        }}
-      >
-        <Stack gap="xs" align="center">
-          <Text fw={600}>把公报或文件拖到这里，或</Text>
-          <Button onClick={() => inputRef.current?.click()} disabled={!!progress || saving}>
-            选择文件…
-          </Button>
-          <Text size="sm" c="dimmed">
-            可一次选择任意多个文件：.txt（UTF-8、GBK/GB18030 等编码自动识别）、.docx、.pdf，扫描件（无文字层的 PDF、.jpg、.png、.tif）在本机离线 OCR 识别；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
-          </Text>
-        </Stack>
-        <input
-          ref={inputRef}
-          type="file"
-          multiple
-          accept={ACCEPTED.join(',')}
-          aria-label="选择要导入的文件"
-          style={{ display: 'none' }}
-          onChange={(e) => {
-            const list = Array.from(e.currentTarget.files ?? []);
-            e.currentTarget.value = '';
-            void addFiles(list);
-          }}
-        />
-      </div>
+      <ImportDropzone busy={!!progress || saving} addFiles={addFiles} />
       {progress && (
         <Paper withBorder p="sm">
           <Group justify="space-between" mb={4}>

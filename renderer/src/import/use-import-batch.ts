@@ -17,7 +17,8 @@ import { errorMessage } from '../api/call';
 import type { useCall } from '../api/CallProvider';
 import { countDocs } from '../common/format';
 import type { PublishedNotice } from '../cleanup/PublishedResult';
-import { precheck, readAsBase64 } from './read-file';
+import { isArchiveName } from '../../../shared/import/supported';
+import { fileItem, precheck, readAsBase64, unpack, type ImportItem } from './read-file';
 
 /** One file on the review screen: what the service parsed (staged), or why it could not be read. */
 export interface ReviewFile {
@@ -157,18 +158,29 @@ export function useImportBatch(call: ReturnType<typeof useCall>) {
   // cleanup result notices among the saved documents: offered for applying once the import is done
   const [cleanupNotices, setCleanupNotices] = useState<PublishedNotice[]>([]);
 
-  const addFiles = async (list: File[]) => {
+  /** Reads and parses files, the files of chosen or dropped folders, and the files of .zip archives. */
+  const addFiles = async (list: Array<File | ImportItem>) => {
     if (!list.length || progress || saving) return;
     setSummary(null);
     setSaveError(null);
     setNotice(null);
     cancelRef.current = false;
     const results: ReviewFile[] = [];
-    const sendable: File[] = [];
-    for (const f of list) {
+    const sendable: ImportItem[] = [];
+    for (const f of list.map((x) => (x instanceof File ? fileItem(x) : x))) {
       const refused = precheck(f);
       if (refused) results.push({ name: f.name, parsed: null, error: refused, docs: [] });
-      else sendable.push(f);
+      else if (!isArchiveName(f.name)) sendable.push(f);
+      else {
+        setProgress({ done: 0, total: list.length, current: `正在展开压缩包 ${f.name}`, phase: 'parse' });
+        try {
+          const { items, skipped } = await unpack(f);
+          sendable.push(...items);
+          for (const k of skipped) results.push({ name: k.name, parsed: null, error: `已跳过：${k.reason}`, docs: [] });
+        } catch (err) {
+          results.push({ name: f.name, parsed: null, error: errorMessage(err), docs: [] });
+        }
+      }
     }
     // Several files per request within the transport limit, so a folder of any size is read in steps that show
     // progress and can be stopped between them; one bad file spoils nothing else.

@@ -205,6 +205,7 @@ const EXPECTED: Partial<Record<string, 'read' | 'edit' | 'review' | 'admin'>> = 
   // who corrected what at import is part of a document's record: whoever may read the document may read it
   'import:corrections': 'read',
   'import:flags': 'read',
+  'import:source': 'read',
   'search:query': 'read',
   'search:suggest': 'read',
   'export:document': 'read',

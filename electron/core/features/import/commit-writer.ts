@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../../../shared/contract';
-import { addSummary, type ImportSummary } from '../../../../shared/contract/import';
+import { addSummary, type FileOrigin, type ImportSummary } from '../../../../shared/contract/import';
 import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
 import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
@@ -32,6 +32,8 @@ export interface Writable {
   prepared: Prepared[];
   /** the file's pages read by OCR (kept with the documents whose text came from them) */
   scanPages?: readonly OcrPageImage[];
+  /** a saved web page's own address and 发布日期, when it names them */
+  origin?: FileOrigin | null;
 }
 
 export const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
@@ -51,8 +53,8 @@ function normalizeTarget(t: RelationTarget) {
 export function createCommitWriter(ctx: AppContext, { documents, relations, gazettes }: ImportServices) {
   const db = ctx.db;
   const sourceBySha = db.prepare<[string], { id: string }>('SELECT id FROM source_files WHERE sha256 = ?');
-  const insertSource = db.prepare<[string, string, string, number, string, string]>(
-    'INSERT INTO source_files (id, name, sha256, size, encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertSource = db.prepare<[string, string, string, number, string, string, string | null, string | null]>(
+    'INSERT INTO source_files (id, name, sha256, size, encoding, imported_at, origin_url, origin_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const corrections = createCorrectionStore(ctx);
   const scans = createScanStore(ctx);
@@ -96,7 +98,7 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
     const source = () =>
       (sourceId ??= (() => {
         const id = randomUUID();
-        insertSource.run(id, file.name, file.sha256, file.size, file.encoding, ctx.now().toISOString());
+        insertSource.run(id, file.name, file.sha256, file.size, file.encoding, ctx.now().toISOString(), file.origin?.url ?? null, file.origin?.published ?? null);
         return id;
       })());
     const inIssue: IssueDocument[] = [];

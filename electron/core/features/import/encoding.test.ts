@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readImportFile } from './readers';
+import { readImportFile } from './read-file';
 import { chineseScore, detectAndDecode } from './encoding';
 
 const CORPUS = path.resolve(__dirname, '../../../../resources/samples');

@@ -25,6 +25,7 @@ export function createImportHandlers(_ctx: AppContext, imports: ImportService): 
     'import:documentScan': async ({ documentId }) => imports.documentScan(documentId),
     'import:documentScanPage': async ({ documentId, page }) => imports.documentScanPage(documentId, page),
     'import:flags': async ({ documentId }) => imports.flagsOf(documentId),
+    'import:source': async ({ documentId }) => imports.source(documentId),
     'import:samples': async (_req, { caller }) => imports.samples(caller),
   };
 }

@@ -13,7 +13,7 @@ import {
 import { DEFAULT_PARSE_LIMITS } from './limits';
 import { createParseHost } from './parse-host';
 import { decodedLength } from './pdf-streams';
-import { readImportFile } from './readers';
+import { readImportFile } from './read-file';
 
 // Issue 26: hostile PDFs and damaged zips (items 4, 6, 7).
 

@@ -6,6 +6,8 @@ import type { Caller } from '../../../../shared/contract';
 import { MAX_DOCUMENTS_PER_FILE, MAX_IMPORT_FILE_LABEL, type CommitFile, type ImportSummary, type ParsedFile, type SourceLine, type StagedDocuments, type UploadedFile } from '../../../../shared/contract/import';
 import { stripControlChars, stripControlCharsDeep } from '../../../../shared/domain/control-chars';
 import type { ParsedDocument, ParseResult } from '../../../../shared/domain/parse-result';
+import { ARCHIVE_LIMITS, isImportable } from '../../../../shared/import/supported';
+import { archiveItems, isZipArchive } from '../../../../shared/import/zip-archive';
 import { parseAsOne, textLines } from '../../../../shared/parse';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
@@ -21,6 +23,7 @@ import { createScanReview } from './scan-review';
 import { documentScan, lineCorrections } from './scans';
 import { encodingLabel } from './encoding';
 import { sectionReview } from './sections';
+import { createSourceLookup } from './source-info';
 import { createStagingArea, DEFAULT_STAGING, type StagedFile, type StagingOptions } from './staging';
 
 export type { ImportServices } from './commit-writer';
@@ -67,11 +70,30 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
     return { ...p, corrections, scan: documentScan(staged, c.index) };
   });
   // the gazette comes back from the client as the person corrected it: no control character is stored from it
-  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: stripControlCharsDeep(f.gazette), prepared, scanPages: staged.ocr?.pages };
+  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: stripControlCharsDeep(f.gazette), prepared, scanPages: staged.ocr?.pages, origin: staged.origin ?? null };
 }
 
 /**
- * Import: read files (any encoding, .txt/.docx/.pdf) in a bounded worker, extract documents for review with
+ * The files of a zip archive, each read and staged like an uploaded file (named `archive/path`) by `parseOne`;
+ * what is not read says why (unsupported type, encrypted, too large, a nested archive). One bad entry spoils
+ * nothing else.
+ */
+async function parseArchive(name: string, bytes: Uint8Array, parseOne: (name: string, bytes: Uint8Array) => Promise<ParsedFile>): Promise<ParsedFile[]> {
+  const out: ParsedFile[] = [];
+  for (const item of archiveItems(name, bytes, isImportable, ARCHIVE_LIMITS)) {
+    let data: Uint8Array | { skipped: string };
+    try {
+      data = 'skipped' in item ? item : item.load();
+    } catch (err) {
+      data = { skipped: (err as Error).message };
+    }
+    out.push('skipped' in data ? { ...(await parseOne(item.name, new Uint8Array())), error: `已跳过：${data.skipped}` } : await parseOne(item.name, data));
+  }
+  return out;
+}
+
+/**
+ * Import: read files (any encoding; every format of read-file.ts, and the files of .zip archives) in a bounded worker, extract documents for review with
  * warnings and keep each parse staged (in memory, bounded, expiring); store a reviewed batch from the staged
  * parse with the person's corrections — bodies, hashes and sizes never come from the client. One transaction
  * per request, one savepoint per file: a file or document that cannot be stored is refused with its reason and
@@ -96,6 +118,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
   const reviewFlags = createReviewFlags(ctx);
   const corrections = createCorrectionStore(ctx);
   const scans = createScanReview(ctx, staging, { cancel: () => host?.cancel() ?? false, reviewAll: (name, docs, warnings) => reviewAll(name, docs, warnings, new Map()) });
+  const sourceOf = createSourceLookup(ctx);
 
   /** A file's documents with review warnings; `seen` collects their 文号 and titles to find duplicates in the batch. */
   function reviewAll(name: string, docs: readonly ParsedDocument[], warnings: ParseResult['warnings'], seen: Map<string, string>) {
@@ -128,7 +151,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       return { ...base, error: `文件过大（${mb(bytes.length)}）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入。` };
     }
     try {
-      const { encoding, note, sections, text, result, ocr: scan } = await scans.reading(name, (onProgress) =>
+      const { encoding, note, sections, text, result, ocr: scan, origin = null } = await scans.reading(name, (onProgress) =>
         extract(name, bytes, ctx.settings.get().registrationPattern, { ocr, onProgress }),
       );
       if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
@@ -147,10 +170,10 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       const lines = textLines(text);
       const parts = initialParts(result.documents, lines.length);
       // the name is stored with the file (source_files): an ESC sequence or NUL in it is not
-      const stagedId = staging.put({ name: stripControlChars(name), sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings, ocr: scan ?? null });
+      const stagedId = staging.put({ name: stripControlChars(name), sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings, ocr: scan ?? null, origin });
       // "already imported" only when every document of it is stored: a file imported in part is retried
       const complete = base.alreadyImported && reviewed.length > 0 && reviewed.every((d) => d.duplicateOf !== null);
-      return { ...base, alreadyImported: complete, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings, scan: scans.summary(scan ?? null) };
+      return { ...base, alreadyImported: complete, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings, scan: scans.summary(scan ?? null), ...(origin ? { origin } : {}) };
     } catch (err) {
       if (err instanceof AppError) return { ...base, error: err.message };
       ctx.log.error(`读取导入文件 ${name} 时出错`, err);
@@ -206,7 +229,9 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
         if (!BASE64.test(compact)) {
           out.push({ ...(await parseBytes(f.name, new Uint8Array(), seen)), error: '文件内容传输有误（不是有效的 base64 编码），请重新选择文件。' });
         } else {
-          out.push(await parseBytes(f.name, Buffer.from(compact, 'base64'), seen, options.ocr ?? true));
+          const bytes = Buffer.from(compact, 'base64');
+          if (isZipArchive(bytes)) out.push(...(await parseArchive(f.name, bytes, (n, b) => parseBytes(n, b, seen, options.ocr ?? true))));
+          else out.push(await parseBytes(f.name, bytes, seen, options.ocr ?? true));
         }
       }
       return out;
@@ -222,6 +247,8 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     ...scans.api,
     /** What people corrected at import review of a stored document. */
     corrections: (documentId: string) => corrections.forDocument(documentId),
+    /** The file a stored document was imported from, and the address and 发布日期 that file named. */
+    source: (documentId: string) => sourceOf(documentId),
     /** Stores already parsed data as given (tests, samples, benchmarks): not reachable through the contract. */
     commitParsed(by: Caller, files: readonly TrustedFile[]): ImportSummary {
       return writer.write(by, files.map((f) => ({ ...f, prepared: f.documents.map((d, i) => prepare(f.name, d, d, i)) })), []);

@@ -20,6 +20,10 @@ export interface Extracted {
   result: ParseResult;
   /** pages read by OCR (images, and per text line its page, box and confidences); null for a file with text */
   ocr?: OcrInfo | null;
+  /** text the reader kept apart from the body (headers, footers, notes), by label */
+  apart?: { label: string; text: string }[];
+  /** where a saved web page came from, when it says */
+  origin?: { url: string | null; published: string | null } | null;
 }
 
 /** Per file: OCR on or off, and progress after each page read. */
@@ -134,7 +138,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
           if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
           throw new Error(reply.message);
         }
-        return { encoding: reply.encoding, note: reply.note, sections: reply.sections, text: reply.text, result: reply.result, ocr: reply.ocr };
+        return { encoding: reply.encoding, note: reply.note, sections: reply.sections, text: reply.text, result: reply.result, ocr: reply.ocr, apart: reply.apart, origin: reply.origin };
       };
       const p = queue.then(run, run);
       queue = p.catch(() => undefined);

@@ -1,10 +1,12 @@
 import type { ParseResult } from '../../../../shared/domain/parse-result';
 import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
+import type { ReadResult } from './formats';
 import type { ParseLimits } from './limits';
 import type { OcrInfo } from './ocr/scan-reader';
 import type { Section } from './sections';
-import { pdfWorkLeftBehind, readImportFile } from './readers';
+import { readImportFile } from './read-file';
+import { pdfWorkLeftBehind } from './readers';
 
 /** A file to read and extract, sent by parse-host.ts. */
 export interface ParseJob {
@@ -26,7 +28,7 @@ export interface ParseProgress {
 
 /** What the worker answers: the extraction, or the reason it failed (AppError code and Chinese message). */
 export type ParseJobReply =
-  | ({ id: number; ok: true; encoding: string; note: string | null; sections: Section[] | null; text: string; result: ParseResult; ocr: OcrInfo | null } & Recycle)
+  | ({ id: number; ok: true; encoding: string; note: string | null; sections: Section[] | null; text: string; result: ParseResult; ocr: OcrInfo | null; apart: NonNullable<ReadResult['apart']>; origin: ReadResult['origin'] | null } & Recycle)
   | ({ id: number; ok: false; code: string; message: string } & Recycle);
 
 /** `recycle`: the thread has work left running (pdf.js on a page given up at a limit) and must not read another file. */
@@ -39,7 +41,7 @@ export async function runParseJob(job: ParseJob, progress?: (p: ParseProgress) =
     const read = await readImportFile(job.name, job.bytes, job.limits, { ocr: job.ocr, onPage });
     const result = parseText(read.text, { file: job.name, encoding: read.encoding, registrationPattern: job.registrationPattern });
     const sections = read.sections ?? null;
-    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, sections, text: read.text, result, ocr: read.ocr ?? null, recycle: pdfWorkLeftBehind() };
+    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, sections, text: read.text, result, ocr: read.ocr ?? null, apart: read.apart ?? [], origin: read.origin ?? null, recycle: pdfWorkLeftBehind() };
   } catch (err) {
     if (err instanceof AppError) return { id: job.id, ok: false, code: err.code, message: err.message, recycle: pdfWorkLeftBehind() };
     return { id: job.id, ok: false, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err), recycle: pdfWorkLeftBehind() };

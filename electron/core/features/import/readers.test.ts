@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../../../shared/parse';
 import { AppError } from '../../kernel/errors';
-import { readImportFile } from './readers';
+import { readImportFile } from './read-file';
 
 const CORPUS = path.resolve(__dirname, '../../../../resources/samples');
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -118,7 +118,9 @@ describe('bad files', () => {
     await rejects(readImportFile('random.txt', bin), /二进制|编码/);
     await rejects(readImportFile('zip.docx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])), /Word/);
     await rejects(readImportFile('a.pdf', enc('%PDF-1.7 garbage')), /PDF/);
-    await rejects(readImportFile('old.doc', enc('abc')), /\.docx/);
+    // a .doc that is a text file is read as one; one that is neither Word nor text says what to do
+    expect((await readImportFile('old.doc', enc('关于印发的通知'))).text).toBe('关于印发的通知');
+    await rejects(readImportFile('old.doc', new Uint8Array([1, 2, 3, 0, 0, 9, 200, 1])), /\.docx/);
   });
 });
 

@@ -1,38 +1,24 @@
-import { stripControlChars } from '../../../../shared/domain/control-chars';
 import { AppError } from '../../kernel/errors';
 
 import { detectAndDecode } from './encoding';
-import { DEFAULT_PARSE_LIMITS, mb, wan, type ParseLimits } from './limits';
-import { readPdfScanPage, readScanImage, type OcrInfo, type ReadOptions } from './ocr/scan-reader';
+import type { ReadResult } from './formats';
+import { mb, wan, type ParseLimits } from './limits';
+import { readPdfScanPage, type OcrInfo, type ReadOptions } from './ocr/scan-reader';
 import { checkPdfStreams } from './pdf-streams';
-import type { Section } from './sections';
 import { endOfCentralDirectory, zipTextProblem } from './zip-check';
 
 /**
- * Bytes of an import file → text. `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
+ * Bytes of an import file → text, for .txt, .docx and .pdf (the other formats have a file each; read-file.ts
+ * picks the reader). `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
  * EUC-KR or Shift-JIS — detected, never asked (see encoding.ts); `.docx` through mammoth; `.pdf` with a text
  * layer through pdfjs-dist (text items joined into lines by their y position). Every step is bounded (see
  * limits.ts). Bad input throws AppError('INVALID_INPUT') with a Chinese message.
  */
 
-export interface ReadResult {
-  text: string;
-  encoding: string;
-  /** for the review: how the encoding was decided when it was not plain UTF-8/GB18030, or that it looks garbled */
-  note?: string | null;
-  /** pages read by OCR: the page images and, per text line, its page, box and character confidences */
-  ocr?: OcrInfo;
-  /** lines read in different encodings, when the text mixes them (see sections.ts) */
-  sections?: Section[];
-}
+export type { ReadResult } from './formats';
 
 function invalid(message: string): AppError {
   return new AppError('INVALID_INPUT', message);
-}
-
-function extOf(name: string): string {
-  const m = /\.([A-Za-z0-9]+)$/.exec(name.trim());
-  return m ? m[1].toLowerCase() : '';
 }
 
 /** Reads a text file in whatever encoding it is in (see encoding.ts). */
@@ -92,7 +78,7 @@ export function zipDeclaredSizes(bytes: Uint8Array): { documentXml: number | nul
   return { documentXml, total };
 }
 
-async function readDocx(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> {
+export async function readDocx(bytes: Uint8Array, limits: ParseLimits): Promise<ReadResult> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw invalid('不是有效的 Word 文档（.docx），文件可能已损坏');
   const sizes = zipDeclaredSizes(bytes);
   if (!sizes || sizes.documentXml === null) throw invalid('不是有效的 Word 文档（.docx）：找不到正文（word/document.xml），文件可能已损坏');
@@ -125,7 +111,7 @@ interface PdfTextItem {
 }
 
 /** Refuses extracted text over the length limit (a small file can inflate to a huge text). */
-function capText(text: string, limits: ParseLimits): string {
+export function capText(text: string, limits: ParseLimits): string {
   if (text.length > limits.maxTextChars) {
     throw invalid(`文件的文字内容过长（超过 ${wan(limits.maxTextChars)} 字的上限），请拆分后再导入`);
   }
@@ -157,7 +143,7 @@ async function pageItems(page: PdfPage, p: number, limits: ParseLimits): Promise
   return items;
 }
 
-async function readPdf(bytes: Uint8Array, limits: ParseLimits, opts: ReadOptions): Promise<ReadResult> {
+export async function readPdf(bytes: Uint8Array, limits: ParseLimits, opts: ReadOptions = {}): Promise<ReadResult> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(1024, bytes.length)));
   if (!head.includes('%PDF-')) throw invalid('不是有效的 PDF 文件');
   checkPdfStreams(bytes, limits);
@@ -244,42 +230,4 @@ let pdfWorkLeft = false;
 /** Whether a PDF left pdf.js work running in this thread (which must then end before it reads another file). */
 export function pdfWorkLeftBehind(): boolean {
   return pdfWorkLeft;
-}
-
-/**
- * Reads an import file's bytes into text within `limits`; throws AppError('INVALID_INPUT') with a Chinese
- * message on bad input or a limit passed.
- */
-export async function readImportFile(name: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS, opts: ReadOptions = {}): Promise<ReadResult> {
-  if (!bytes || bytes.length === 0) throw invalid(`文件为空：${name}`);
-  if (bytes.length > limits.maxFileBytes) throw invalid(`文件过大（${mb(bytes.length)}）：单个文件不能超过 ${mb(limits.maxFileBytes)}`);
-  const ext = extOf(name);
-  const read = await readByType(name, ext, bytes, limits, opts);
-  // NUL, \x01 … and bidi overrides from a damaged or hostile file never reach a title, a 文号 or a body
-  const result = { ...read, text: stripControlChars(read.text) };
-  capText(result.text, limits);
-  if (!result.text.trim()) throw invalid(`文件没有文字内容：${name}`);
-  return result;
-}
-
-function readByType(name: string, ext: string, bytes: Uint8Array, limits: ParseLimits, opts: ReadOptions): Promise<ReadResult> | ReadResult {
-  switch (ext) {
-    case 'txt':
-    case 'text':
-      return decodeText(bytes);
-    case 'docx':
-      return readDocx(bytes, limits);
-    case 'pdf':
-      return readPdf(bytes, limits, opts);
-    case 'jpg':
-    case 'jpeg':
-    case 'png':
-    case 'tif':
-    case 'tiff':
-      return readScanImage(name, bytes, limits, opts);
-    case 'doc':
-      throw invalid('不支持旧版 Word 格式（.doc），请另存为 .docx 后导入');
-    default:
-      throw invalid(`不支持的文件类型${ext ? `（.${ext}）` : ''}：仅支持 .txt、.docx、.pdf 和扫描图片（.jpg、.png、.tif）`);
-  }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FileOrigin } from '../../../../shared/contract/import';
 import type { ParsedDocument, ParsedGazette, ParseWarning } from '../../../../shared/domain/parse-result';
 import type { OcrInfo } from './ocr/scan-reader';
 
@@ -35,6 +36,8 @@ export interface StagedFile {
   /** OCR'd lines a person corrected at review, by line number: what was read and what it became */
   textFixes?: Map<number, { extracted: string; corrected: string }>;
   stagedAt: number;
+  /** a saved web page's own address and 发布日期, stored with the file */
+  origin?: FileOrigin | null;
   /** approximate memory it holds (UTF-16 text) */
   bytes: number;
 }

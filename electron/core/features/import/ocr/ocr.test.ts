@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseText } from '../../../../../shared/parse';
 import { AppError } from '../../../kernel/errors';
 import { blankScan, exportedPages, greyOf, scanLike, sharpLib, SCAN_DOC_NUMBER, SCAN_TITLE } from '../../../test-support/scans';
-import { readImportFile } from '../readers';
+import { readImportFile } from '../read-file';
 import { restoreDocNumberBrackets } from './read';
 
 // Scans made at test time from the project's own official-format export (see test-support/scans.ts): the text
