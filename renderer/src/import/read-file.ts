@@ -1,11 +1,11 @@
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_LABEL } from '../../../shared/contract/import';
 
-export const ACCEPTED = ['.txt', '.docx', '.pdf'];
+export const ACCEPTED = ['.txt', '.docx', '.pdf', '.ofd'];
 
 /** Why a file cannot be imported before reading it (the one upload limit, checked before anything is sent), or null. */
 export function precheck(file: File): string | null {
   const ext = file.name.toLowerCase().match(/\.[^.]+$/)?.[0] ?? '';
-  if (!ACCEPTED.includes(ext)) return `不支持的文件类型“${ext || '无扩展名'}”：只能导入 .txt、.docx、.pdf 文件`;
+  if (!ACCEPTED.includes(ext)) return `不支持的文件类型“${ext || '无扩展名'}”：只能导入 .txt、.docx、.pdf、.ofd 文件`;
   if (file.size > MAX_IMPORT_FILE_BYTES) return `文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入`;
   if (file.size === 0) return '文件是空的，没有可导入的内容';
   return null;

@@ -2,6 +2,7 @@ import { AppError } from '../../kernel/errors';
 
 import { detectAndDecode } from './encoding';
 import { DEFAULT_PARSE_LIMITS, mb, wan, type ParseLimits } from './limits';
+import { readOfd } from './ofd/read-ofd';
 
 /**
  * Bytes of an import file → text. `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
@@ -229,9 +230,11 @@ function readByType(name: string, ext: string, bytes: Uint8Array, limits: ParseL
       return readDocx(bytes, limits);
     case 'pdf':
       return readPdf(bytes, limits);
+    case 'ofd':
+      return readOfd(bytes, limits);
     case 'doc':
       throw invalid('不支持旧版 Word 格式（.doc），请另存为 .docx 后导入');
     default:
-      throw invalid(`不支持的文件类型${ext ? `（.${ext}）` : ''}：仅支持 .txt、.docx、.pdf`);
+      throw invalid(`不支持的文件类型${ext ? `（.${ext}）` : ''}：仅支持 .txt、.docx、.pdf、.ofd`);
   }
 }
