@@ -3,6 +3,7 @@ import { AppError } from '../../kernel/errors';
 import { detectAndDecode } from './encoding';
 import { DEFAULT_PARSE_LIMITS, mb, wan, type ParseLimits } from './limits';
 import { readOfd } from './ofd/read-ofd';
+import { findEndOfCentralDirectory } from './ofd/zip';
 
 /**
  * Bytes of an import file → text. `.txt` in UTF-8 (with or without BOM), UTF-16/UTF-32, GB18030/GBK, Big5,
@@ -57,13 +58,7 @@ function checkText(text: string): string {
  */
 export function zipDeclaredSizes(bytes: Uint8Array): { documentXml: number | null; total: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEndOfCentralDirectory(bytes);
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);

@@ -15,6 +15,8 @@ export interface Glyph {
   size: number;
   /** advance to the next glyph where the producer gave it, else an estimate */
   adv: number;
+  /** white or fully transparent fill: seen on a coloured background, unseen (a placeholder) under other text */
+  hidden?: boolean;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -102,7 +104,7 @@ function invisible(obj: XmlElement): boolean {
 }
 
 function textObject(obj: XmlElement, outer: Matrix, out: Glyph[]) {
-  if (invisible(obj)) return;
+  const hidden = invisible(obj);
   const m = objectMatrix(obj, outer);
   const size = Number(obj.attrs.Size) || 3.5;
   const scale = Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2])) || 1;
@@ -120,14 +122,14 @@ function textObject(obj: XmlElement, outer: Matrix, out: Glyph[]) {
     const dy = deltas(code.attrs.DeltaY);
     if (!horizontal) {
       const p = apply(m, x, y);
-      out.push({ ch: chars.join(''), x: p.x, y: p.y, size: eff, adv: eff * chars.length });
+      out.push({ ch: chars.join(''), x: p.x, y: p.y, size: eff, adv: eff * chars.length, hidden });
       continue;
     }
     for (let i = 0; i < chars.length; i++) {
       const p = apply(m, x, y);
       const estimate = (chars[i].charCodeAt(0) < 0x2000 ? 0.5 : 1) * size;
       const step = i < dx.length ? dx[i] : estimate;
-      out.push({ ch: chars[i], x: p.x, y: p.y, size: eff, adv: (i < dx.length ? step : estimate) * scale });
+      out.push({ ch: chars[i], x: p.x, y: p.y, size: eff, adv: (i < dx.length ? step : estimate) * scale, hidden });
       x += i < chars.length - 1 ? step : 0;
       y += i < dy.length ? dy[i] : 0;
     }
@@ -161,8 +163,31 @@ export function glyphLines(glyphs: Glyph[]): string[] {
   return lines.map(lineText).filter((l) => l.trim().length > 0);
 }
 
-function lineText(line: Glyph[]): string {
-  line.sort((a, b) => a.x - b.x);
+/** Drops white text lying over visible text on its line (a hidden keyword under the printed words). */
+function dropHidden(line: Glyph[]): Glyph[] {
+  if (!line.some((g) => g.hidden)) return line;
+  const seen = line.filter((g) => !g.hidden);
+  const starts = seen.map((g) => g.x);
+  return line.filter((g) => {
+    if (!g.hidden) return true;
+    // visible glyphs starting within one advance of this one (seen is sorted by x, so a binary search finds them)
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < g.x - g.size) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < seen.length && seen[k].x < g.x + Math.max(g.adv, g.size * 0.3); k++) {
+      if (seen[k].x + seen[k].adv > g.x) return false;
+    }
+    return true;
+  });
+}
+
+function lineText(glyphs: Glyph[]): string {
+  glyphs.sort((a, b) => a.x - b.x);
+  const line = dropHidden(glyphs);
   let s = '';
   let prev: Glyph | null = null;
   for (const g of line) {

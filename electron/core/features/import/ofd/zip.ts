@@ -53,16 +53,19 @@ function decodeName(raw: Uint8Array, flags: number): string {
   }
 }
 
+/** Where a zip's end-of-central-directory record starts (searched back over the longest comment), or -1. */
+export function findEndOfCentralDirectory(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  return -1;
+}
+
 /** Opens a zip's central directory; throws ZipError when the bytes are no zip or the directory is damaged. */
 export function openZip(bytes: Uint8Array, limits: ZipLimits): ZipReader {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEndOfCentralDirectory(bytes);
   if (eocd < 0) throw new ZipError('不是 zip 包', 'broken');
   const count = view.getUint16(eocd + 10, true);
   if (count > limits.maxEntries) throw new ZipError(`包内文件过多（${count} 个）`, 'too-large');
