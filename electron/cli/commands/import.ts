@@ -70,7 +70,7 @@ function describe(files: ParsedFile[], out: (s: string) => void): void {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: '导入文件（.txt/.docx/.pdf）：先列出识别结果，加 --yes 才保存',
+  summary: '导入文件（.txt/.docx/.pdf/.ofd）：先列出识别结果，加 --yes 才保存',
   usage: 'normdesk import 文件... [--yes] [--json] [--data DIR]',
   options: { yes: { type: 'boolean', short: 'y' } },
   async run(ctx) {

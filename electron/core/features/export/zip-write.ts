@@ -1,14 +1,17 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** Writes a zip archive (deflated entries, UTF-8 names flagged) — the container of an OFD package. */
-export function writeZip(entries: Array<{ name: string; data: Uint8Array }>, now: Date): Uint8Array {
+/**
+ * Writes a zip archive (deflated entries) — the container of an OFD package. Names given as text are written in
+ * UTF-8 and flagged so; names given as bytes are written as they are, unflagged (as older Chinese tools do, in GBK).
+ */
+export function writeZip(entries: Array<{ name: string | Uint8Array; data: Uint8Array }>, now: Date): Uint8Array {
   const enc = new TextEncoder();
   const time = ((now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1)) & 0xffff;
   const date = (((Math.max(now.getFullYear(), 1980) - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate()) & 0xffff;
   // version needed … name length: the same fields in a local header (from byte 4) and a central one (from byte 6)
-  const fields = (v: DataView, at: number, crc: number, packed: number, size: number, nameLength: number) => {
+  const fields = (v: DataView, at: number, crc: number, packed: number, size: number, nameLength: number, utf8: boolean) => {
     v.setUint16(at, 20, true);
-    v.setUint16(at + 2, 0x800, true);
+    v.setUint16(at + 2, utf8 ? 0x800 : 0, true);
     v.setUint16(at + 4, 8, true);
     v.setUint16(at + 6, time, true);
     v.setUint16(at + 8, date, true);
@@ -21,19 +24,20 @@ export function writeZip(entries: Array<{ name: string; data: Uint8Array }>, now
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = enc.encode(e.name);
+    const utf8 = typeof e.name === 'string';
+    const name = typeof e.name === 'string' ? enc.encode(e.name) : e.name;
     const packed = deflateRawSync(e.data, { level: 6 });
     const crc = crc32(e.data) >>> 0;
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
-    fields(lv, 4, crc, packed.length, e.data.length, name.length);
+    fields(lv, 4, crc, packed.length, e.data.length, name.length, utf8);
     local.set(name, 30);
     const central = new Uint8Array(46 + name.length);
     const cv = new DataView(central.buffer);
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
-    fields(cv, 6, crc, packed.length, e.data.length, name.length);
+    fields(cv, 6, crc, packed.length, e.data.length, name.length, utf8);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
     locals.push(local, packed);

@@ -44,13 +44,23 @@ export interface ZipReader {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gbk = new TextDecoder('gb18030');
 
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/**
+ * An entry name: UTF-8 when flagged; otherwise UTF-8 if it decodes to plain ASCII or Chinese, else GBK — short GBK
+ * names are often valid UTF-8 by accident (页 d2 b3 reads as Cyrillic ҳ).
+ */
 function decodeName(raw: Uint8Array, flags: number): string {
   if (flags & 0x800) return new TextDecoder('utf-8').decode(raw);
+  let asUtf8: string;
   try {
-    return utf8.decode(raw);
+    asUtf8 = utf8.decode(raw);
   } catch {
     return gbk.decode(raw);
   }
+  if ([...asUtf8].every((c) => c.charCodeAt(0) < 0x80 || CJK.test(c))) return asUtf8;
+  const asGbk = gbk.decode(raw);
+  return asGbk.includes('\ufffd') ? asUtf8 : asGbk;
 }
 
 /** Where a zip's end-of-central-directory record starts (searched back over the longest comment), or -1. */
