@@ -176,7 +176,7 @@ function textObjects(
     const dx = run.xs.slice(1).map((x, i) => mm(x - run.xs[i]));
     const hScale = run.digits ? digitScale(run.role) : 1;
     out.push(
-      `<ofd:TextObject ID="${id()}" Boundary="${box}" Font="${fid}" Size="${size}"${hScale !== 1 ? ` HScale="${hScale}"` : ''}>` +
+      `<ofd:TextObject ID="${id()}" Boundary="${box}" Font="${fid}" Size="${size}"${hScale !== 1 ? ` HScale="${hScale}"` : ''}${run.role === 'title' ? ' Weight="700"' : ''}>` +
         `<ofd:FillColor Value="${color}"/>` +
         `<ofd:TextCode X="0" Y="${size}"${dx.length ? ` DeltaX="${compactDeltas(dx)}"` : ''}>${esc(run.chars.join(''))}</ofd:TextCode></ofd:TextObject>`,
     );
