@@ -49,7 +49,7 @@ export const exportCommand: CliCommand = {
       if (what === 'fonts') {
         const fonts = await app.call('export:fonts', {});
         if (ctx.values.json) ctx.out(JSON.stringify(fonts, null, 2));
-        else for (const f of fonts) ctx.out(`${f.role}\tDOCX：${f.docxName}\tPDF：${f.pdfFont}${f.note ? `\t${f.note}` : ''}`);
+        else for (const f of fonts) ctx.out(`${f.role}\tDOCX：${f.docxName}\tPDF/OFD：${f.pdfFont}${f.note ? `\t${f.note}` : ''}`);
         return;
       }
       const format = formatOf(ctx.values.format);
