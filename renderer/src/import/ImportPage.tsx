@@ -278,7 +278,7 @@ export function ImportPage() {
             选择文件…
           </Button>
           <Text size="sm" c="dimmed">
-            可一次选择任意多个文件：.txt（UTF-8、GBK/GB18030 等编码自动识别）、.docx、带文字层的 .pdf；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
+            可一次选择任意多个文件：.txt（UTF-8、GBK/GB18030 等编码自动识别）、.docx、带文字层的 .pdf、.ofd；单个文件不超过 {MAX_IMPORT_FILE_LABEL}。保存前会先列出识别结果供核对。
           </Text>
         </Stack>
         <input
