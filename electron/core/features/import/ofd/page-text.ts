@@ -202,12 +202,20 @@ function lineText(glyphs: Glyph[]): string {
   return s.trimEnd();
 }
 
-/** The text lines of one page: its templates (background first) and its own layers. */
-export function pageLines(page: XmlElement, templates: XmlElement[], maxGlyphs: number, units: Map<string, XmlElement>): string[] {
+/**
+ * The text lines of one page: its templates (background first) and its own layers. Glyphs whose origin lies off
+ * the page's PhysicalBox (the page's own, else the document's default) are not drawn on it and are not read.
+ */
+export function pageLines(page: XmlElement, templates: XmlElement[], maxGlyphs: number, units: Map<string, XmlElement>, defaultBox: string | undefined): string[] {
   const sink: GlyphSink = { out: [], maxGlyphs, units };
   for (const part of [...templates, page]) {
     const content = child(part, 'Content');
     if (content) collectGlyphs(content, IDENTITY, sink);
   }
-  return glyphLines(sink.out);
+  const [bx, by, bw, bh] = numbers(child(child(page, 'Area'), 'PhysicalBox')?.text ?? defaultBox);
+  const onPage =
+    bw > 0 && bh > 0
+      ? sink.out.filter((g) => g.x >= bx - g.size && g.x <= bx + bw && g.y >= by && g.y <= by + bh + g.size)
+      : sink.out;
+  return glyphLines(onPage);
 }

@@ -54,6 +54,17 @@ describe('OFD text in reading order', () => {
     expect(r.encoding).toBe('ofd');
   });
 
+  it('reads only what lies on the page: text placed off the PhysicalBox is not drawn', () => {
+    // documentXml's PageArea is 210 × 297 mm
+    expect(readOfd(simple(text(30, 40, '正文') + text(30, 320, '页外文字') + text(-200, 40, '左侧页外')), DEFAULT_PARSE_LIMITS).text).toBe('正文');
+    const ownBox = pack({
+      'OFD.xml': ofdXml(),
+      'Doc_0/Document.xml': documentXml(['Pages/Page_0/Content.xml']),
+      'Doc_0/Pages/Page_0/Content.xml': page(text(30, 40, '正文') + text(30, 320, '长页内'), '<ofd:Area><ofd:PhysicalBox>0 0 210 400</ofd:PhysicalBox></ofd:Area>'),
+    });
+    expect(readOfd(ownBox, DEFAULT_PARSE_LIMITS).text).toBe('正文\n长页内');
+  });
+
   it('places every glyph by DeltaX (with the g repeat form) and DeltaY', () => {
     expect(deltas('g 3 5 2.5 g 2 1')).toEqual([5, 5, 5, 2.5, 1, 1]);
     // 四 glyphs at 0, 5, 10, 15 and a second TextCode continuing the same line: one line, in x order

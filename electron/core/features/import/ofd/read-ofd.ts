@@ -137,7 +137,7 @@ function readPackage(bytes: Uint8Array, limits: ParseLimits): OfdText {
         .map(xml);
       let lines: string[];
       try {
-        lines = pageLines(page, tpls, limits.maxPdfItemsPerPage, units);
+        lines = pageLines(page, tpls, limits.maxPdfItemsPerPage, units, child(child(common, 'PageArea'), 'PhysicalBox')?.text);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
         throw invalid(`OFD 第 ${i + 1} 页的文字过多（超过 ${wan(limits.maxPdfItemsPerPage)} 个字符的上限），文件可能经过恶意构造，已拒绝`);
