@@ -17,6 +17,8 @@ export interface DrawnGlyph {
   h: number;
   /** where ofd.js drew it: the page (its templates and layers), a signature's seal, or another annotation */
   layer: 'page' | 'seal' | 'annotation';
+  /** inside the page's box (ofd.js draws text placed off the page too, outside it) */
+  onPage: boolean;
 }
 
 export interface OfdViewer {
@@ -47,7 +49,11 @@ const IN_PAGE = `async (data) => {
           // page content is drawn straight into the page's div; seals and annotations into a div of their own
           const box = t.closest('div');
           const layer = box === div ? 'page' : box && box.closest('[name=seal_img_div]') ? 'seal' : 'annotation';
-          return { s: t.textContent || '', x: r.left - base.left, y: r.bottom - base.top, h: r.height, layer };
+          // ofd.js does not clip to the page: text placed off the page is drawn outside its box
+          const cx = r.left + r.width / 2;
+          const cy = r.top + r.height / 2;
+          const onPage = cx >= base.left && cx <= base.right && cy >= base.top && cy <= base.bottom;
+          return { s: t.textContent || '', x: r.left - base.left, y: r.bottom - base.top, h: r.height, layer, onPage };
         });
       }),
     };
@@ -88,9 +94,9 @@ export async function openOfdViewer(browser: Browser): Promise<OfdViewer> {
   };
 }
 
-/** Glyphs → lines: baselines within 40 % of the glyph height are one line; lines top down, glyphs left to right. */
+/** Glyphs drawn on the page itself (not a seal or annotation, not off the page) → lines: baselines within 40 % of the glyph height are one line; lines top down, glyphs left to right. */
 export function drawnLines(glyphs: DrawnGlyph[]): string[] {
-  const sorted = glyphs.filter((g) => g.s.trim() && g.layer === 'page').sort((a, b) => a.y - b.y);
+  const sorted = glyphs.filter((g) => g.s.trim() && g.layer === 'page' && g.onPage).sort((a, b) => a.y - b.y);
   const lines: DrawnGlyph[][] = [];
   for (const g of sorted) {
     const line = lines[lines.length - 1];

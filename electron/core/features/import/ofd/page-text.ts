@@ -1,3 +1,4 @@
+import { inColumns } from './columns';
 import { child, childrenOf, type XmlElement } from './xml';
 
 /**
@@ -160,7 +161,7 @@ export function glyphLines(glyphs: Glyph[]): string[] {
     refSize = g.size;
   }
   if (current.length) lines.push(current);
-  return lines.map(lineText).filter((l) => l.trim().length > 0);
+  return inColumns(lines.map(cleanLine)).map(lineText).filter((l) => l.trim().length > 0);
 }
 
 /** Drops white text lying over visible text on its line (a hidden keyword under the printed words). */
@@ -185,21 +186,36 @@ function dropHidden(line: Glyph[]): Glyph[] {
   });
 }
 
-function lineText(glyphs: Glyph[]): string {
+/** A line's glyphs left to right, without hidden placeholders and without the second copy of a glyph drawn twice. */
+function cleanLine(glyphs: Glyph[]): Glyph[] {
   glyphs.sort((a, b) => a.x - b.x);
-  const line = dropHidden(glyphs);
-  let s = '';
-  let prev: Glyph | null = null;
-  for (const g of line) {
-    if (prev) {
-      if (g.ch === prev.ch && Math.abs(g.x - prev.x) < prev.size * 0.15) continue;
-      const gap = g.x - (prev.x + prev.adv);
-      if (gap > Math.max(prev.size, g.size) * 1.2 && !s.endsWith(' ') && g.ch !== ' ') s += ' ';
-    }
-    s += g.ch;
-    prev = g;
+  const out: Glyph[] = [];
+  for (const g of dropHidden(glyphs)) {
+    const prev = out[out.length - 1];
+    if (prev && g.ch === prev.ch && Math.abs(g.x - prev.x) < prev.size * 0.15) continue;
+    out.push(g);
   }
-  return s.trimEnd();
+  return out;
+}
+
+/** A line's runs: glyphs split where the gap to the next is wider than a character (table cells, columns). */
+export function segments(line: Glyph[]): Glyph[][] {
+  const out: Glyph[][] = [];
+  for (const g of line) {
+    const run = out[out.length - 1];
+    const prev = run?.[run.length - 1];
+    if (prev && g.x - (prev.x + prev.adv) <= Math.max(prev.size, g.size) * 1.2) run.push(g);
+    else out.push([g]);
+  }
+  return out;
+}
+
+/** A line's text: its runs joined by one space. */
+export function lineText(line: Glyph[]): string {
+  return segments(line)
+    .map((run) => run.map((g) => g.ch).join('').trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**

@@ -65,6 +65,19 @@ describe('OFD text in reading order', () => {
     expect(readOfd(ownBox, DEFAULT_PARSE_LIMITS).text).toBe('正文\n长页内');
   });
 
+  it('reads text set in two columns column by column, and a table row by row', () => {
+    // eight lines in two justified columns of 12 characters (5 mm each) under a heading over both
+    const col = (x: number, y: number, s: string) => text(x, y, s, '', 'DeltaX="g 11 5"');
+    const left = Array.from({ length: 8 }, (_, i) => `左栏第${'一二三四五六七八'[i]}行文字内容到此为止`);
+    const right = Array.from({ length: 8 }, (_, i) => `右栏第${'一二三四五六七八'[i]}行文字内容到此为止`);
+    const twoColumns = col(20, 20, '跨栏标题') + left.map((l, i) => col(20, 40 + i * 8, l)).join('') + right.map((r, i) => col(110, 40 + i * 8, r)).join('');
+    expect(readOfd(simple(twoColumns), DEFAULT_PARSE_LIMITS).text).toBe(['跨栏标题', ...left, ...right].join('\n'));
+    // a table: 序号, a wide title and narrow cells, ragged — its rows read across
+    const rows = Array.from({ length: 8 }, (_, i) => [String(i + 1), `关于第${i + 1}项工作的通知`.padEnd(8 + (i % 3) * 3, '甲'), `高政发〔2021〕${i + 1}号`, '废止']);
+    const table = rows.map((r, i) => col(20, 40 + i * 8, r[0]) + col(32, 40 + i * 8, r[1]) + col(110, 40 + i * 8, r[2]) + col(180, 40 + i * 8, r[3])).join('');
+    expect(readOfd(simple(table), DEFAULT_PARSE_LIMITS).text).toBe(rows.map((r) => r.join(' ')).join('\n'));
+  });
+
   it('places every glyph by DeltaX (with the g repeat form) and DeltaY', () => {
     expect(deltas('g 3 5 2.5 g 2 1')).toEqual([5, 5, 5, 2.5, 1, 1]);
     // 四 glyphs at 0, 5, 10, 15 and a second TextCode continuing the same line: one line, in x order
