@@ -131,6 +131,14 @@ describe('OFD text in reading order', () => {
     expect(r.custom['文号']).toBe('招政发〔2022〕8号');
   });
 
+  it('reads parts whose XML declaration names GB2312', () => {
+    // 通知 in GB2312 is cd a8 d6 aa
+    const [before, after] = page(text(30, 40, '@')).split('@');
+    const bytes = new Uint8Array([...enc.encode(`<?xml version="1.0" encoding="GB2312"?>${before}`), 0xcd, 0xa8, 0xd6, 0xaa, ...enc.encode(after)]);
+    const pkg = pack({ 'OFD.xml': ofdXml(), 'Doc_0/Document.xml': documentXml(['Pages/Page_0/Content.xml']), 'Doc_0/Pages/Page_0/Content.xml': bytes });
+    expect(readOfd(pkg, DEFAULT_PARSE_LIMITS).text).toBe('通知');
+  });
+
   it('reads part names a Chinese Windows tool wrote in GBK', () => {
     // 页 in GBK is d2 b3; the entry is written without the UTF-8 flag
     const gbkName = new Uint8Array([...enc.encode('Doc_0/'), 0xd2, 0xb3, ...enc.encode('/Content.xml')]);

@@ -56,6 +56,17 @@ function createResolver(zip: ZipReader) {
   };
 }
 
+/** An XML part's text in the encoding its declaration names (UTF-8 unless it says otherwise, e.g. GB2312). */
+function decodeXml(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const label = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_-]+)["']/.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
+  try {
+    return new TextDecoder(/^(gb2312|gbk|gb18030|x-gbk)$/.test(label) ? 'gb18030' : label).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 
 function zipFailure(err: ZipError, limits: ParseLimits): AppError {
@@ -84,7 +95,7 @@ function readPackage(bytes: Uint8Array, limits: ParseLimits): OfdText {
   const xmlCache = new Map<string, XmlElement>();
   const xml = (path: string): XmlElement => {
     let el = xmlCache.get(path);
-    if (!el) xmlCache.set(path, (el = parseXml(new TextDecoder('utf-8').decode(zip.read(path)))));
+    if (!el) xmlCache.set(path, (el = parseXml(decodeXml(zip.read(path)))));
     return el;
   };
   const entry = resolve('', 'OFD.xml');
