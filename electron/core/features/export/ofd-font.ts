@@ -57,8 +57,9 @@ function writeFont(tables: Table[]): Uint8Array {
     for (let k = 0; k < 4; k++) out[rec + k] = t.tag.charCodeAt(k);
     if (t.tag === 'head') {
       headOffset = offset;
-      t.data = t.data.slice();
-      new DataView(t.data.buffer).setUint32(8, 0);
+      // a copy (never a view into the font file, which the PDF export shares): checkSumAdjustment is counted as 0
+      t.data = new Uint8Array(t.data);
+      new DataView(t.data.buffer, t.data.byteOffset).setUint32(8, 0);
     }
     view.setUint32(rec + 4, checksum(t.data));
     view.setUint32(rec + 8, offset);
@@ -148,8 +149,10 @@ export function subsetForOfd(font: LoadedFont, codePoints: Iterable<number>): Ui
   }
   const post = original.get('post');
   if (post && post.length >= 32) {
-    const p3 = post.slice(0, 32);
-    new DataView(p3.buffer).setUint32(0, 0x00030000);
+    // version 3: the header alone, without glyph names (which would name the original's glyph ids); a copy, for
+    // `post` is a view into the font file shared with the PDF export
+    const p3 = new Uint8Array(post.subarray(0, 32));
+    new DataView(p3.buffer, p3.byteOffset).setUint32(0, 0x00030000);
     list.push({ tag: 'post', data: p3 });
   }
   return writeFont(list);

@@ -115,6 +115,14 @@ describe.each(samples)('OFD of a %s', (_name, build) => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it('leaves the font files it subsets untouched (the PDF export embeds the same bytes)', () => {
+    for (const role of ['title', 'body', 'hei', 'kai'] as const) {
+      const f = fonts.get(role);
+      expect([...f.bytes.subarray(0, 4)], f.file).toEqual([0, 1, 0, 0]);
+      expect(fontkit.create(Buffer.from(f.bytes)).numGlyphs, f.file).toBe(f.font.numGlyphs);
+    }
+  });
+
   it('carries the outline, the metadata and the page numbers', () => {
     const { xml } = parts(bytes);
     const doc = xml('Doc_0/Document.xml');
