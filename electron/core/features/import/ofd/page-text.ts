@@ -28,16 +28,16 @@ export function numbers(s: string | undefined): number[] {
   return s.trim().split(/[\s,]+/).filter(Boolean).map(Number).filter((n) => Number.isFinite(n));
 }
 
-/** DeltaX/DeltaY: plain numbers, or `g N d` for N repetitions of d. */
-export function deltas(s: string | undefined): number[] {
+/** DeltaX/DeltaY: plain numbers, or `g N d` for N repetitions of d; never more than `max` values (the glyphs). */
+export function deltas(s: string | undefined, max = Number.POSITIVE_INFINITY): number[] {
   if (!s) return [];
   const tokens = s.trim().split(/[\s,]+/).filter(Boolean);
   const out: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && out.length < max; i++) {
     if (tokens[i] === 'g') {
-      const count = Math.min(Number(tokens[i + 1]), 100_000);
+      const count = Number(tokens[i + 1]);
       const d = Number(tokens[i + 2]);
-      if (Number.isFinite(count) && Number.isFinite(d)) for (let k = 0; k < count; k++) out.push(d);
+      if (Number.isFinite(count) && Number.isFinite(d)) for (let k = 0; k < count && out.length < max; k++) out.push(d);
       i += 2;
     } else {
       const d = Number(tokens[i]);
@@ -119,8 +119,8 @@ function textObject(obj: XmlElement, outer: Matrix, out: Glyph[]) {
     if (code.attrs.Y !== undefined) y = Number(code.attrs.Y) || 0;
     const chars = Array.from(code.text);
     if (!chars.length) continue;
-    const dx = deltas(code.attrs.DeltaX);
-    const dy = deltas(code.attrs.DeltaY);
+    const dx = deltas(code.attrs.DeltaX, chars.length);
+    const dy = deltas(code.attrs.DeltaY, chars.length);
     if (!horizontal) {
       const p = apply(m, x, y);
       out.push({ ch: chars.join(''), x: p.x, y: p.y, size: eff, adv: eff * chars.length, hidden });

@@ -80,6 +80,8 @@ describe('OFD text in reading order', () => {
 
   it('places every glyph by DeltaX (with the g repeat form) and DeltaY', () => {
     expect(deltas('g 3 5 2.5 g 2 1')).toEqual([5, 5, 5, 2.5, 1, 1]);
+    // a repeat count of a billion costs no more than the glyphs it can move
+    expect(deltas('g 1000000000 5', 4)).toEqual([5, 5, 5, 5]);
     // 四 glyphs at 0, 5, 10, 15 and a second TextCode continuing the same line: one line, in x order
     const objects =
       `<ofd:TextObject ID="3" Boundary="20 40 150 10" Font="1" Size="5"><ofd:TextCode X="25" Y="5" DeltaX="g 3 5">施行日期</ofd:TextCode>` +
