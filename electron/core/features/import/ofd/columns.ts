@@ -1,4 +1,4 @@
-import { segments, type Glyph } from './page-text';
+import { segments, type Glyph } from './glyph';
 
 /**
  * Text set in columns (a magazine page, a gazette printed in two columns) reads column by column. A column region

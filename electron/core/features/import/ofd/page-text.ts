@@ -1,4 +1,5 @@
 import { inColumns } from './columns';
+import { segments, type Glyph } from './glyph';
 import { child, childrenOf, type XmlElement } from './xml';
 
 /**
@@ -7,18 +8,6 @@ import { child, childrenOf, type XmlElement } from './xml';
  * next glyph (with the `g N d` repeat form); the object's CTM maps that space into its Boundary, whose corner sits
  * on the page. Text that runs vertically (rotated or ReadDirection) is kept whole at its first glyph.
  */
-
-export interface Glyph {
-  ch: string;
-  x: number;
-  y: number;
-  /** effective font size on the page, mm */
-  size: number;
-  /** advance to the next glyph where the producer gave it, else an estimate */
-  adv: number;
-  /** white or fully transparent fill: seen on a coloured background, unseen (a placeholder) under other text */
-  hidden?: boolean;
-}
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -194,18 +183,6 @@ function cleanLine(glyphs: Glyph[]): Glyph[] {
     const prev = out[out.length - 1];
     if (prev && g.ch === prev.ch && Math.abs(g.x - prev.x) < prev.size * 0.15) continue;
     out.push(g);
-  }
-  return out;
-}
-
-/** A line's runs: glyphs split where the gap to the next is wider than a character (table cells, columns). */
-export function segments(line: Glyph[]): Glyph[][] {
-  const out: Glyph[][] = [];
-  for (const g of line) {
-    const run = out[out.length - 1];
-    const prev = run?.[run.length - 1];
-    if (prev && g.x - (prev.x + prev.adv) <= Math.max(prev.size, g.size) * 1.2) run.push(g);
-    else out.push([g]);
   }
   return out;
 }
