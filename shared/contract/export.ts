@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../domain/parse-result';
 import { defineChannels } from './define';
 
-export const ExportFormat = z.enum(['docx', 'pdf']);
+export const ExportFormat = z.enum(['docx', 'pdf', 'ofd']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const CLEANUP_DECISIONS = ['继续有效', '修改', '废止', '宣布失效'] as const;

@@ -8,7 +8,7 @@ import type { ArchiveLimits } from './zip-archive';
  */
 export const IMPORT_EXTENSIONS: readonly string[] = [
   'txt', 'text', 'docx', 'docm', 'dotx', 'pdf', 'doc', 'wps', 'dot', 'wpt', 'odt', 'fodt', 'rtf', 'html', 'htm', 'xhtml', 'shtml', 'mht', 'mhtml',
-  'jpg', 'jpeg', 'png', 'tif', 'tiff',
+  'ofd', 'jpg', 'jpeg', 'png', 'tif', 'tiff',
 ];
 /** Archives whose files are imported one by one. */
 export const ARCHIVE_EXTENSIONS: readonly string[] = ['zip'];
@@ -23,4 +23,4 @@ export const isArchiveName = (name: string) => ARCHIVE_EXTENSIONS.includes(extOf
 export const ARCHIVE_LIMITS: ArchiveLimits = { maxEntries: 10_000, maxEntryBytes: MAX_IMPORT_FILE_BYTES, maxTotalBytes: 1024 * 1024 * 1024 };
 
 /** The supported types as people read them, for the import page and messages. */
-export const IMPORT_TYPES_LABEL = '.txt、.docx、.doc、.wps、.pdf、.rtf、.odt、.html/.htm、.mht，扫描图片 .jpg/.png/.tif（OCR 识别），及含这些文件的 .zip 压缩包';
+export const IMPORT_TYPES_LABEL = '.txt、.docx、.doc、.wps、.pdf、.ofd、.rtf、.odt、.html/.htm、.mht，扫描图片 .jpg/.png/.tif（OCR 识别），及含这些文件的 .zip 压缩包';

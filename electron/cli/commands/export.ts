@@ -1,23 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ExportedFile } from '../../../shared/contract/export';
+import { ExportFormat, type ExportedFile } from '../../../shared/contract/export';
 import { checkWriteTarget, resolveTarget, safeWriteFile } from '../../core/kernel/safe-write';
 import { UsageError, type CliCommand } from '../command';
 
 const USAGE = [
-  'normdesk export doc ID --format docx|pdf [--out FILE] [--force]',
-  'normdesk export gazette ID --format docx|pdf [--out FILE] [--force]',
-  'normdesk export cleanup --input FILE.json --format docx|pdf [--out FILE] [--force]',
-  'normdesk export cleanup --campaign ID --format docx|pdf [--out FILE] [--force]',
-  'normdesk export cleanup-report --campaign ID --format docx|pdf [--out FILE] [--force]   清理情况报告',
+  'normdesk export doc ID --format docx|pdf|ofd [--out FILE] [--force]',
+  'normdesk export gazette ID --format docx|pdf|ofd [--out FILE] [--force]',
+  'normdesk export cleanup --input FILE.json --format docx|pdf|ofd [--out FILE] [--force]',
+  'normdesk export cleanup --campaign ID --format docx|pdf|ofd [--out FILE] [--force]',
+  'normdesk export cleanup-report --campaign ID --format docx|pdf|ofd [--out FILE] [--force]   清理情况报告',
   'normdesk export fonts',
   '（已有的文件只在加 --force 时覆盖；不能写入数据目录）',
 ].join('\n       ');
 
-function formatOf(value: unknown): 'docx' | 'pdf' {
-  if (value === 'docx' || value === 'pdf') return value;
-  if (value === undefined) throw new UsageError('请用 --format docx 或 --format pdf 指定导出格式');
-  throw new UsageError(`不支持的格式“${String(value)}”，只能是 docx 或 pdf`);
+function formatOf(value: unknown): ExportFormat {
+  const parsed = ExportFormat.safeParse(value);
+  if (parsed.success) return parsed.data;
+  if (value === undefined) throw new UsageError('请用 --format docx、--format pdf 或 --format ofd 指定导出格式');
+  throw new UsageError(`不支持的格式“${String(value)}”，只能是 docx、pdf 或 ofd`);
 }
 
 function readCleanupInput(path: unknown): unknown {
@@ -37,7 +38,7 @@ function readCleanupInput(path: unknown): unknown {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: '按公文格式（GB/T 9704）导出文件、公报或清理结果为 DOCX/PDF',
+  summary: '按公文格式（GB/T 9704）导出文件、公报或清理结果为 DOCX/PDF/OFD',
   usage: USAGE,
   options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, input: { type: 'string' }, force: { type: 'boolean' }, campaign: { type: 'string' } },
   async run(ctx) {
@@ -48,7 +49,7 @@ export const exportCommand: CliCommand = {
       if (what === 'fonts') {
         const fonts = await app.call('export:fonts', {});
         if (ctx.values.json) ctx.out(JSON.stringify(fonts, null, 2));
-        else for (const f of fonts) ctx.out(`${f.role}\tDOCX：${f.docxName}\tPDF：${f.pdfFont}${f.note ? `\t${f.note}` : ''}`);
+        else for (const f of fonts) ctx.out(`${f.role}\tDOCX：${f.docxName}\tPDF/OFD：${f.pdfFont}${f.note ? `\t${f.note}` : ''}`);
         return;
       }
       const format = formatOf(ctx.values.format);

@@ -8,6 +8,7 @@ import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { dateFieldError, parseTypedDate } from '../common/typed-date';
 import { Panel } from '../common/Panel';
+import { ExportButtons } from '../common/ExportButtons';
 import { ExportDialog } from '../common/ExportDialog';
 import { displayDocNumber, todayIso } from '../common/format';
 
@@ -167,12 +168,7 @@ export function CleanupPage() {
         </Alert>
       )}
       <Group>
-        <Button variant="light" disabled={problems.length > 0} onClick={() => setExporting('docx')}>
-          导出 DOCX
-        </Button>
-        <Button disabled={problems.length > 0} onClick={() => setExporting('pdf')}>
-          导出 PDF
-        </Button>
+        <ExportButtons onPick={setExporting} disabled={problems.length > 0} />
         {problems.length > 0 && (
           <Text size="sm" c="dimmed">
             {problems[0]}

@@ -35,9 +35,9 @@ export function PublishedImport() {
     <Stack gap="sm">
       <Group>
         <Button variant="default" loading={busy} onClick={() => fileRef.current?.click()}>
-          选择清理结果通知（.txt/.docx/.pdf）…
+          选择清理结果通知（.txt/.docx/.pdf/.ofd）…
         </Button>
-        <input ref={fileRef} type="file" accept=".txt,.docx,.pdf" style={{ display: 'none' }} aria-label="选择清理结果通知" onChange={(e) => {
+        <input ref={fileRef} type="file" accept=".txt,.docx,.pdf,.ofd" style={{ display: 'none' }} aria-label="选择清理结果通知" onChange={(e) => {
           void read(e.currentTarget.files?.[0]);
           e.currentTarget.value = '';
         }} />

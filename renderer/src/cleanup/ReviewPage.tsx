@@ -7,6 +7,7 @@ import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { ExportButtons } from '../common/ExportButtons';
 import { ExportDialog } from '../common/ExportDialog';
 import { Panel } from '../common/Panel';
 import { cnDate, displayDocNumber } from '../common/format';
@@ -78,12 +79,7 @@ function Actions({ c, reload }: { c: CampaignDetail; reload: () => void }) {
     <Stack gap="xs">
       <Group gap="xs" justify="flex-end">
         <SheetsMenu id={c.id} issuers={c.byIssuer.map((i) => i.issuer)} readOnly={c.state !== 'reviewing'} onImported={reload} />
-        <Button size="xs" variant="light" disabled={c.decided === 0} onClick={() => setExporting('docx')}>
-          导出 DOCX
-        </Button>
-        <Button size="xs" variant="light" disabled={c.decided === 0} onClick={() => setExporting('pdf')}>
-          导出 PDF
-        </Button>
+        <ExportButtons onPick={setExporting} disabled={c.decided === 0} size="xs" allLight />
         <Menu position="bottom-end">
           <Menu.Target>
             <Button size="xs" variant="default">清理情况报告 ▾</Button>
@@ -91,6 +87,7 @@ function Actions({ c, reload }: { c: CampaignDetail; reload: () => void }) {
           <Menu.Dropdown>
             <Menu.Item onClick={() => setReporting('docx')}>导出报告 DOCX</Menu.Item>
             <Menu.Item onClick={() => setReporting('pdf')}>导出报告 PDF</Menu.Item>
+            <Menu.Item onClick={() => setReporting('ofd')}>导出报告 OFD</Menu.Item>
           </Menu.Dropdown>
         </Menu>
         {c.state === 'reviewing' ? (

@@ -49,7 +49,7 @@ export function ExportDialog({ format, subject, run, onClose, offerLetterhead = 
     // `run` is recreated by parents on every render; the export should run once per opening.
   }, [format, call, letterhead]);
 
-  const label = format === 'pdf' ? 'PDF' : 'DOCX';
+  const label = format ? format.toUpperCase() : '';
   return (
     <Modal opened={format !== null} onClose={onClose} title={`导出 ${label}：${subject}`} size="xl">
       <Stack gap="sm">
@@ -95,14 +95,14 @@ export function ExportDialog({ format, subject, run, onClose, offerLetterhead = 
               字体
             </Text>
             <Text size="xs" c="dimmed">
-              DOCX 中写入公文标准字体名称，由本机 Word/WPS 使用已安装的字体；PDF 嵌入可自由使用的字体，标准字体缺失时以相近字体替代。
+              DOCX 中写入公文标准字体名称，由本机 Word/WPS 使用已安装的字体；PDF 和 OFD 嵌入可自由使用的字体（只含用到的字），标准字体缺失时以相近字体替代。
             </Text>
             <Table fz="sm" withTableBorder striped>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>用途</Table.Th>
                   <Table.Th>DOCX 字体</Table.Th>
-                  <Table.Th>PDF 字体</Table.Th>
+                  <Table.Th>PDF/OFD 字体</Table.Th>
                   <Table.Th>说明</Table.Th>
                 </Table.Tr>
               </Table.Thead>

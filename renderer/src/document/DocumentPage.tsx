@@ -197,6 +197,7 @@ export function DocumentPage({ id, terms }: { id: string; terms: string[] }) {
             <Menu.Dropdown>
               <Menu.Item onClick={() => setExporting('docx')}>导出 DOCX（公文格式）</Menu.Item>
               <Menu.Item onClick={() => setExporting('pdf')}>导出 PDF（公文格式）</Menu.Item>
+              <Menu.Item onClick={() => setExporting('ofd')}>导出 OFD（公文格式）</Menu.Item>
             </Menu.Dropdown>
           </Menu>
         </Group>

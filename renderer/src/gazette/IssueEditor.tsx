@@ -6,6 +6,7 @@ import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { useRequest } from '../api/use-request';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { ExportButtons } from '../common/ExportButtons';
 import { ExportDialog } from '../common/ExportDialog';
 import { TrashButton } from '../common/TrashButton';
 import { cnDate } from '../common/format';
@@ -131,12 +132,7 @@ export function IssueEditor({ id, onChanged }: { id: string; onChanged: () => vo
               重新打开
             </Button>
           )}
-          <Button variant="light" onClick={() => setExporting('docx')} disabled={!issue.documentCount}>
-            导出 DOCX
-          </Button>
-          <Button onClick={() => setExporting('pdf')} disabled={!issue.documentCount}>
-            导出 PDF
-          </Button>
+          <ExportButtons onPick={setExporting} disabled={!issue.documentCount} />
           {!locked && (
             <TrashButton
               label="删除本期"

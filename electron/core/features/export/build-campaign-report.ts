@@ -1,6 +1,6 @@
 import { CLEANUP_DECISIONS } from '../../../../shared/contract/export';
 import type { CampaignReport } from '../cleanup/cleanup-service';
-import { chineseDate, safeFileName } from './build-document';
+import { chineseDate, customFields, safeFileName } from './build-document';
 import { cellWidth, TABLE_CHARS } from './geometry';
 import type { Block, OfficialText, TableColumn } from './model';
 
@@ -89,7 +89,7 @@ export function buildCampaignReport(r: CampaignReport, today: Date): OfficialTex
   ];
   return {
     fileName: safeFileName(title),
-    meta: { title, author: r.createdBy, subject: '行政规范性文件清理情况报告', keywords: ['清理', r.name] },
+    meta: { title, author: r.createdBy, subject: '行政规范性文件清理情况报告', keywords: ['清理', r.name], custom: customFields([['清理项目', r.name], ['生成日期', today.toISOString().slice(0, 10)]]) },
     sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks }],
     warnings: [],
   };

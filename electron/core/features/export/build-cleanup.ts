@@ -1,7 +1,7 @@
 import { CLEANUP_DECISIONS, type CleanupInput } from '../../../../shared/contract/export';
 import type { Document } from '../../../../shared/domain/document';
 import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
-import { chineseDate, safeFileName, tidy } from './build-document';
+import { chineseDate, customFields, safeFileName, tidy } from './build-document';
 import { cellWidth, TABLE_CHARS } from './geometry';
 import type { Block, OfficialText, TableColumn } from './model';
 
@@ -120,7 +120,9 @@ export function buildCleanup(input: CleanupInput, lookup: (id: string) => Docume
 
   return {
     fileName: safeFileName(input.title),
-    meta: { title: input.title, author: input.issuer, subject: '行政规范性文件清理结果', keywords: ['清理结果', ...CLEANUP_DECISIONS.filter((d) => groups.some((g) => g.decision === d))] },
+    meta: { title: input.title, author: input.issuer, subject: '行政规范性文件清理结果', keywords: ['清理结果', ...CLEANUP_DECISIONS.filter((d) => groups.some((g) => g.decision === d))],
+      custom: customFields([['发文机关', input.issuer], ['文号', input.docNumber], ['成文日期', input.date], ['清理文件数', String(input.items.length)]]),
+    },
     sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks }],
     warnings,
   };

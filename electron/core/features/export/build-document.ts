@@ -211,6 +211,13 @@ export function safeFileName(text: string): string {
   return text.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 80) || '导出文件';
 }
 
+/** The named metadata an OFD carries (CustomDatas), without the empty ones; dates as Chinese dates. */
+export function customFields(fields: Array<[string, string | null | undefined]>): Array<[string, string]> {
+  return fields
+    .filter((f): f is [string, string] => !!f[1]?.trim())
+    .map(([k, v]) => [k, /^\d{4}-\d{2}-\d{2}$/.test(v) ? chineseDate(v) : v]);
+}
+
 /** One stored document as an official text, with its 版头 when asked for. */
 export function buildDocument(doc: Document, opts: { letterhead?: boolean } = {}): OfficialText {
   const number = doc.docNumber?.normalized ?? null;
@@ -221,6 +228,13 @@ export function buildDocument(doc: Document, opts: { letterhead?: boolean } = {}
       author: doc.issuers.join('、'),
       subject: [number, doc.kind].filter(Boolean).join(' ') || '行政规范性文件',
       keywords: [number, doc.kind, ...doc.issuers, doc.isNormative ? '行政规范性文件' : null].filter((k): k is string => !!k),
+      custom: customFields([
+        ['发文机关', doc.issuers.join('、')],
+        ['文号', number],
+        ['成文日期', doc.dateSigned],
+        ['施行日期', doc.effectiveDate],
+        ['有效期至', doc.validUntil],
+      ]),
     },
     sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks: documentBlocks(doc, { style: 'document', outlineLevel: 0, outlineHeadings: true, letterhead: opts.letterhead }) }],
     warnings: [],

@@ -1,7 +1,7 @@
 import type { GazetteDetail } from '../../../../shared/contract/documents';
 import type { Settings } from '../../../../shared/contract/system';
 import type { Document } from '../../../../shared/domain/document';
-import { documentBlocks, safeFileName } from './build-document';
+import { customFields, documentBlocks, safeFileName } from './build-document';
 import { SIZE } from './geometry';
 import type { Block, OfficialText, TocItem } from './model';
 
@@ -99,7 +99,13 @@ export function buildGazette(g: GazetteDetail, docs: Map<string, Document>, mast
 
   return {
     fileName: safeFileName(`${g.title}${label}`),
-    meta: { title: `${g.title} ${label}`.trim(), author: sponsor, subject: '政府公报', keywords: [g.title, label, '政府公报'].filter(Boolean) },
+    meta: {
+      title: `${g.title} ${label}`.trim(),
+      author: sponsor,
+      subject: '政府公报',
+      keywords: [g.title, label, '政府公报'].filter(Boolean),
+      custom: customFields([['主办', sponsor], ['期号', label], ['出版日期', g.publishDate], ['收录文件数', String(g.entries.length)]]),
+    },
     sections: [
       { header: null, pageNumbers: false, restartNumbering: false, blocks: cover },
       { header: runningHeader, pageNumbers: false, restartNumbering: false, blocks: [{ type: 'toc', heading: '目　　录', entries: toc, outline: { title: '目录', level: 0 } }] },

@@ -136,9 +136,10 @@ export function createFontSet(resourcesDir: string) {
 }
 export type FontSet = ReturnType<typeof createFontSet>;
 
-/** What the export dialog shows: which fonts are named in DOCX and which free fonts PDFs embed. */
+/** What the export dialog shows: which fonts are named in DOCX and which free fonts PDFs and OFDs embed. */
 export function fontReport(): Array<{ role: string; docxName: string; pdfFont: string; note: string | null }> {
-  return Object.values(FONT_ROLES).map((r) => ({ role: r.label, docxName: r.docxName, pdfFont: r.pdfFont, note: r.note }));
+  // the OFD embeds the PDF's faces, so each substitution note holds for both
+  return Object.values(FONT_ROLES).map((r) => ({ role: r.label, docxName: r.docxName, pdfFont: r.pdfFont, note: r.note?.replace(/PDF/g, 'PDF/OFD') ?? null }));
 }
 
 /** Warnings every PDF export carries: the substituted faces (only those actually used). */

@@ -70,7 +70,8 @@ export interface Section {
 export interface OfficialText {
   /** file name without extension */
   fileName: string;
-  meta: { title: string; author: string; subject: string; keywords: string[] };
+  /** custom: named fields an OFD carries in its CustomDatas (发文机关, 文号, dates), in this order */
+  meta: { title: string; author: string; subject: string; keywords: string[]; custom?: Array<[string, string]> };
   sections: Section[];
   /** problems found while building (shown in the export dialog) */
   warnings: string[];

@@ -20,8 +20,9 @@ import {
   setTextMatrix,
 } from 'pdf-lib';
 import { FONT_ROLES, fontkitAdapter, type FontRole, type FontSet } from './fonts';
-import { BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_TOP, BLOCK_W, PAGE_H, PAGE_W, PT_PER_MM, SIZE } from './geometry';
-import { createMeasure, pageLabel, type Item, type Layout } from './layout';
+import { createPageItems } from './furniture';
+import { PAGE_H, PAGE_W } from './geometry';
+import type { Item, Layout } from './layout';
 import type { OfficialText } from './model';
 
 const RED = { r: 0.85, g: 0, b: 0 };
@@ -50,8 +51,7 @@ export async function renderPdf(text: OfficialText, layout: Layout, fonts: FontS
     pdfFonts.set(role, f);
   }
 
-  const furniture = createMeasure(fonts, SIZE.pageNumber, new Set(), new Set());
-  const headerMeasure = createMeasure(fonts, SIZE.header, new Set(), new Set());
+  const pageItems = createPageItems(fonts);
   const pageRefs: PDFRef[] = [];
 
   for (const pl of layout.pages) {
@@ -63,33 +63,7 @@ export async function renderPdf(text: OfficialText, layout: Layout, fonts: FontS
       if (!k) keys.set(f, (k = page.node.newFontDictionary(f.name, f.ref)));
       return k;
     };
-    const items: Item[] = [...pl.items];
-    if (pl.header) {
-      const parts = headerMeasure(pl.header, 'song');
-      const w = parts.reduce((s, p) => s + p.width, 0);
-      let x = BLOCK_LEFT + (BLOCK_W - w) / 2;
-      items.push({
-        kind: 'text',
-        y: BLOCK_TOP + 14,
-        size: SIZE.header,
-        color: 'black',
-        atoms: parts.map((p) => ({ ...p, x: (x += p.width) - p.width })),
-      });
-      items.push({ kind: 'line', x1: BLOCK_LEFT, y1: BLOCK_TOP + 8, x2: BLOCK_LEFT + BLOCK_W, y2: BLOCK_TOP + 8, width: 0.75, color: 'black' });
-    }
-    if (pl.number !== null) {
-      // 一字线 7 mm below the text block; odd pages right and even pages left, one character in
-      const parts = furniture(pageLabel(pl.number), 'song');
-      const w = parts.reduce((s, p) => s + p.width, 0);
-      let x = pl.number % 2 === 1 ? BLOCK_LEFT + BLOCK_W - SIZE.pageNumber - w : BLOCK_LEFT + SIZE.pageNumber;
-      items.push({
-        kind: 'text',
-        y: BLOCK_BOTTOM - 7 * PT_PER_MM - 0.33 * SIZE.pageNumber,
-        size: SIZE.pageNumber,
-        color: 'black',
-        atoms: parts.map((p) => ({ ...p, x: (x += p.width) - p.width })),
-      });
-    }
+    const items = pageItems(pl);
     for (const item of items) {
       if (item.kind === 'line') {
         page.drawLine({

@@ -13,10 +13,12 @@ import { createFontSet, fontReport, substitutionWarnings } from './fonts';
 import { layoutText, MISSING_GLYPH } from './layout';
 import type { OfficialText } from './model';
 import { renderDocx } from './render-docx';
+import { renderOfd } from './render-ofd';
 import { renderPdf } from './render-pdf';
 
 const MIME = {
   pdf: 'application/pdf',
+  ofd: 'application/ofd',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
@@ -32,17 +34,19 @@ export interface RenderedFile {
 export async function renderOfficialText(text: OfficialText, format: ExportFormat, resourcesDir: string, now: Date): Promise<RenderedFile> {
   const fonts = createFontSet(resourcesDir);
   const hasToc = text.sections.some((s) => s.blocks.some((b) => b.type === 'toc'));
-  // the PDF always needs the layout; the DOCX only for the page numbers of its contents
-  const layout = format === 'pdf' || hasToc ? layoutText(text, fonts) : null;
+  // the PDF and the OFD always need the layout; the DOCX only for the page numbers of its contents
+  const layout = format !== 'docx' || hasToc ? layoutText(text, fonts) : null;
   const warnings = [...text.warnings];
   if (layout?.missing.size) {
     const list = [...layout.missing].map((ch) => `“${ch}”(U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
-    warnings.push(`以下字符在内嵌字体中没有字形，PDF 中以“${MISSING_GLYPH}”代替：${list.join('、')}`);
+    warnings.push(`以下字符在内嵌字体中没有字形，${format === 'ofd' ? 'OFD' : 'PDF'} 中以“${MISSING_GLYPH}”代替：${list.join('、')}`);
   }
-  if (format === 'pdf') {
-    warnings.push(...substitutionWarnings(layout!.usedFonts));
-    const bytes = await renderPdf(text, layout!, fonts, now);
-    return { fileName: `${text.fileName}.pdf`, mime: MIME.pdf, bytes, pages: layout!.pages.length, warnings };
+  if (format !== 'docx') {
+    // the OFD draws the same pages as the PDF, from the same layout and with the same embedded faces
+    const faces = substitutionWarnings(layout!.usedFonts);
+    warnings.push(...(format === 'ofd' ? faces.map((w) => w.replace(/PDF/g, 'OFD')) : faces));
+    const bytes = format === 'pdf' ? await renderPdf(text, layout!, fonts, now) : renderOfd(text, layout!, fonts, now);
+    return { fileName: `${text.fileName}.${format}`, mime: MIME[format], bytes, pages: layout!.pages.length, warnings };
   }
   const numbers = new Map<string, number | null>();
   if (layout) for (const [anchor, at] of layout.anchors) numbers.set(anchor, layout.pages[at.page].number);

@@ -7,6 +7,7 @@ import { htmlReader, mhtmlReader } from './read-html';
 import { odtReader } from './read-odt';
 import { rtfReader } from './read-rtf';
 import { readScanImage, type ReadOptions } from './ocr/scan-reader';
+import { readOfd } from './ofd/read-ofd';
 import { capText, decodeText, readDocx, readPdf } from './readers';
 
 /**
@@ -30,6 +31,8 @@ export const scanReader: FormatReader = {
 
 export const FORMAT_READERS: readonly FormatReader[] = [
   { id: 'pdf', label: 'PDF（文字层；无文字层的扫描页经 OCR 识别）', extensions: ['pdf'], sniff: (p) => p.head.slice(0, 1024).includes('%PDF-'), read: (b, l, _n, o) => readPdf(b, l, o) },
+  // an OFD package is a zip with OFD.xml at its root (before the .docx check, which looks at zips too)
+  { id: 'ofd', label: 'OFD 版式文档', extensions: ['ofd'], sniff: (p) => p.zipNames()?.some((n) => /^OFD\.xml$/i.test(n)) === true, read: (b, l) => readOfd(b, l) },
   { id: 'docx', label: 'Word 文档', extensions: ['docx', 'docm', 'dotx'], sniff: (p) => p.zipNames()?.includes('word/document.xml') === true, read: (b, l) => readDocx(b, l) },
   docReader,
   odtReader,
