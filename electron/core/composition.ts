@@ -23,6 +23,9 @@ import { createLibraryHandlers } from './features/library/handlers';
 import { createTrashService } from './features/library/trash-service';
 import { createOversightHandlers } from './features/oversight/handlers';
 import { createOversightService } from './features/oversight/oversight-service';
+import { createPackageHandlers } from './features/packages/handlers';
+import { createOfficeService } from './features/packages/office';
+import { createPackageService } from './features/packages/package-service';
 import { createRelationHandlers } from './features/relations/handlers';
 import { createRelationService } from './features/relations/relation-service';
 import { createSearchHandlers } from './features/search/handlers';
@@ -89,7 +92,9 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const trash = createTrashService(ctx, { audit, relations, guards: [inCampaign], issueTrash });
   const accounts = createAccountService(ctx, audit, opts.accounts);
   const oversight = createOversightService(ctx, { statuses, flags: imports.flags });
-  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, issueTrash, cleanup, publish };
+  const office = createOfficeService(ctx, audit);
+  const packages = createPackageService(ctx, { audit, office, documents, relations });
+  return { office, packages, settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, issueTrash, cleanup, publish };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -108,6 +113,7 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createCleanupHandlers(ctx, { cleanup: s.cleanup, publish: s.publish }),
     ...createAccountHandlers(ctx, s.accounts, s.audit),
     ...createOversightHandlers(ctx, s.oversight),
+    ...createPackageHandlers(ctx, s.packages, s.office),
   };
 }
 

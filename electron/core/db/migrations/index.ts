@@ -9,8 +9,10 @@ import { migration0007 } from './0007_trash';
 import { migration0008 } from './0008_accounts';
 import { migration0009 } from './0009_issue_trash';
 import { migration0010 } from './0010_import_corrections';
+import { migration0017 } from './0017_exchange';
 
 /** Every shipped migration, in order. Never edit a shipped one: add the next. */
 export const migrations: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010,
+  migration0017,
 ];
