@@ -23,6 +23,9 @@ import { createLibraryHandlers } from './features/library/handlers';
 import { createTrashService } from './features/library/trash-service';
 import { createOversightHandlers } from './features/oversight/handlers';
 import { createOversightService } from './features/oversight/oversight-service';
+import { createFilingHandlers, registerFilingPackages } from './features/filing/handlers';
+import { createFilingService } from './features/filing/filing-service';
+import { createReviewQueue } from './features/filing/review-queue';
 import { createPackageHandlers } from './features/packages/handlers';
 import { createOfficeService } from './features/packages/office';
 import { createPackageService } from './features/packages/package-service';
@@ -94,7 +97,10 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const oversight = createOversightService(ctx, { statuses, flags: imports.flags });
   const office = createOfficeService(ctx, audit);
   const packages = createPackageService(ctx, { audit, office, documents, relations });
-  return { office, packages, settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, issueTrash, cleanup, publish };
+  const filing = createFilingService(ctx, { audit, office, packages });
+  const reviews = createReviewQueue(ctx, { audit, office, packages });
+  registerFilingPackages({ filing, queue: reviews, packages });
+  return { office, packages, filing, reviews, settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, issueTrash, cleanup, publish };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -114,6 +120,7 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createAccountHandlers(ctx, s.accounts, s.audit),
     ...createOversightHandlers(ctx, s.oversight),
     ...createPackageHandlers(ctx, s.packages, s.office),
+    ...createFilingHandlers(ctx, { filing: s.filing, queue: s.reviews, office: s.office, packages: s.packages, documents: s.documents, issues: s.issues }),
   };
 }
 

@@ -9,6 +9,7 @@ import { gazettesChannels } from './gazettes';
 import { importChannels, MAX_IMPORT_REQUEST_BYTES } from './import';
 import { oversightChannels, trashChannels } from './oversight';
 import { packagesChannels } from './packages';
+import { filingChannels } from './filing';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...backupChannels,
   ...gazettesChannels,
   ...packagesChannels,
+  ...filingChannels,
 } as const;
 
 export type Contract = typeof contract;

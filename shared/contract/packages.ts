@@ -21,6 +21,8 @@ export const OfficeSettings = z.object({
   filingRule: z.enum(FILING_RULES),
   /** the receiving office's review period (days from receipt) */
   reviewDays: z.number().int().min(1).max(365),
+  /** the office filings go to (the 备案报告's addressee), e.g. 烟台市人民政府 */
+  filingReceiver: z.string().trim().max(60),
   /** null until the key is made (first export, or 设置 asking for it) */
   fingerprint: z.string().nullable(),
   keyCreatedAt: z.string().nullable(),
@@ -137,7 +139,7 @@ export const packagesChannels = defineChannels({
   'office:get': { req: z.object({}).strict().default({}), res: OfficeSettings, access: 'read' },
   /** Changes the office name, the 制定机关 it files for, the filing rule; makes the key if there is none. */
   'office:update': {
-    req: OfficeSettings.pick({ name: true, issuers: true, filingRule: true, reviewDays: true }).partial().strict(),
+    req: OfficeSettings.pick({ name: true, issuers: true, filingRule: true, reviewDays: true, filingReceiver: true }).partial().strict(),
     res: OfficeSettings,
     access: 'admin',
   },

@@ -17,6 +17,7 @@ CREATE TABLE exchange_office (
   issuers      TEXT NOT NULL DEFAULT '[]',        -- JSON: the 制定机关 whose normative documents this office files
   filing_rule  TEXT NOT NULL DEFAULT '30d' CHECK (filing_rule IN ('30d', '15d', '3wd')),
   review_days  INTEGER NOT NULL DEFAULT 30 CHECK (review_days BETWEEN 1 AND 365),
+  filing_receiver TEXT NOT NULL DEFAULT '',       -- to whom filings go (the 备案报告's addressee), e.g. 烟台市人民政府
   public_key   TEXT,                              -- Ed25519, SPKI DER as base64; NULL until first use
   private_key  TEXT,                              -- PKCS#8 DER as base64
   fingerprint  TEXT,

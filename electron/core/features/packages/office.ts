@@ -10,6 +10,7 @@ interface OfficeRow {
   issuers: string;
   filing_rule: OfficeSettings['filingRule'];
   review_days: number;
+  filing_receiver: string;
   public_key: string | null;
   private_key: string | null;
   fingerprint: string | null;
@@ -42,8 +43,8 @@ export function createOfficeService(ctx: Pick<AppContext, 'db' | 'now'>, audit: 
   const storeKey = ctx.db.prepare<[string, string, string, string]>(
     'UPDATE exchange_office SET public_key = ?, private_key = ?, fingerprint = ?, key_created_at = ? WHERE id = 1 AND public_key IS NULL',
   );
-  const storeSettings = ctx.db.prepare<[string, string, string, number]>(
-    'UPDATE exchange_office SET name = ?, issuers = ?, filing_rule = ?, review_days = ? WHERE id = 1',
+  const storeSettings = ctx.db.prepare<[string, string, string, number, string]>(
+    'UPDATE exchange_office SET name = ?, issuers = ?, filing_rule = ?, review_days = ?, filing_receiver = ? WHERE id = 1',
   );
 
   function row(): OfficeRow {
@@ -72,6 +73,7 @@ export function createOfficeService(ctx: Pick<AppContext, 'db' | 'now'>, audit: 
       issuers: JSON.parse(r.issuers) as string[],
       filingRule: r.filing_rule,
       reviewDays: r.review_days,
+      filingReceiver: r.filing_receiver,
       fingerprint: r.fingerprint,
       keyCreatedAt: r.key_created_at,
     };
@@ -80,11 +82,11 @@ export function createOfficeService(ctx: Pick<AppContext, 'db' | 'now'>, audit: 
   return {
     settings,
     /** Changes the office name, the 制定机关 it files for and the filing rule (audited). */
-    update(by: Caller, patch: Partial<Pick<OfficeSettings, 'name' | 'issuers' | 'filingRule' | 'reviewDays'>>): OfficeSettings {
+    update(by: Caller, patch: Partial<Pick<OfficeSettings, 'name' | 'issuers' | 'filingRule' | 'reviewDays' | 'filingReceiver'>>): OfficeSettings {
       const before = settings();
       const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as OfficeSettings;
       ctx.db.transaction(() => {
-        storeSettings.run(next.name.trim(), JSON.stringify(next.issuers), next.filingRule, next.reviewDays);
+        storeSettings.run(next.name.trim(), JSON.stringify(next.issuers), next.filingRule, next.reviewDays, next.filingReceiver.trim());
         const { fingerprint: _f, keyCreatedAt: _k, ...shown } = before;
         const { fingerprint: _g, keyCreatedAt: _l, ...after } = next;
         audit.record(by, 'office.update', 'office', '1', shown, after);
