@@ -13,7 +13,8 @@ export type Route =
   | { name: 'cleanup'; id: string | null }
   | { name: 'settings' }
   | { name: 'users' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  | { name: 'filing' };
 
 /** Parses `#/documents/ID?terms=…` and friends; an empty hash is the start page, anything unknown the library. */
 export function parseHash(hash: string): Route {
@@ -44,6 +45,8 @@ export function parseHash(hash: string): Route {
       return parts[1] === 'users' ? { name: 'users' } : { name: 'settings' };
     case 'audit':
       return { name: 'audit' };
+    case 'filing':
+      return { name: 'filing' };
     default:
       return { name: 'library' };
   }

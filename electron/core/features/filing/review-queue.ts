@@ -181,7 +181,8 @@ export function createReviewQueue(ctx: Pick<AppContext, 'db' | 'now'>, deps: { a
     previewReceive(read: ReadPackage): string[] {
       return records(read).map((rec) => {
         const existing = bySender.get(read.manifest.office.fingerprint, rec.documentId);
-        return `${existing ? `《${existing.title}》第${rec.round}次报送（补正后）` : '新的报备文件'}，材料${rec.materials.length}份`;
+        const title = read.content.documents.find((d) => d.id === rec.documentId)?.title ?? existing?.title ?? '（未附正文）';
+        return `《${title}》：${existing ? `第${rec.round}次报送（补正后）` : '新的报备文件'}，材料${rec.materials.length}份`;
       });
     },
     /** The queue, newest first; one state when asked. */

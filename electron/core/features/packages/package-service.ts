@@ -59,7 +59,7 @@ export function createPackageService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     }
   }
 
-  function info(read: ReadPackage): PackageInfo {
+  function info(read: Pick<ReadPackage, 'manifest' | 'bytes'>): PackageInfo {
     const m = read.manifest;
     const sender = applier.senderStatus(m.office.fingerprint, m.office.name);
     return {
@@ -81,10 +81,9 @@ export function createPackageService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const identity = deps.office.identity();
     const id = randomUUID();
     const now = ctx.now();
-    const { bytes } = writePackage(content, { id, createdAt: now.toISOString(), app: ctx.version }, { ...identity, sign: deps.office.sign });
-    const read = readPackage(bytes);
-    deps.audit.record(by, 'package.export', 'package', id, null, { kind: content.kind, label: content.label, counts: read.manifest.counts, bytes: bytes.length });
-    return { id, bytes, info: info(read), fileName: packageFileName(identity.name, content.label, now) };
+    const { bytes, manifest } = writePackage(content, { id, createdAt: now.toISOString(), app: ctx.version }, { ...identity, sign: deps.office.sign });
+    deps.audit.record(by, 'package.export', 'package', id, null, { kind: content.kind, label: content.label, counts: manifest.counts, bytes: bytes.length });
+    return { id, bytes, info: info({ manifest, bytes: bytes.length }), fileName: packageFileName(identity.name, content.label, now) };
   }
 
   return {
