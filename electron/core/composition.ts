@@ -120,7 +120,7 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createAccountHandlers(ctx, s.accounts, s.audit),
     ...createOversightHandlers(ctx, s.oversight),
     ...createPackageHandlers(ctx, s.packages, s.office),
-    ...createFilingHandlers(ctx, { filing: s.filing, queue: s.reviews, office: s.office, packages: s.packages, documents: s.documents, issues: s.issues }),
+    ...createFilingHandlers(ctx, { filing: s.filing, queue: s.reviews, office: s.office, packages: s.packages, documents: s.documents, issues: s.issues, gazettes: s.gazettes }),
   };
 }
 

@@ -19,13 +19,15 @@ export interface ReportItem {
  * the materials attached (附件), the filing office and date. One report may cover several documents.
  */
 export function buildFilingReport(r: { office: string; receiver: string; items: ReportItem[]; round: number; today: string }): OfficialText {
-  const first = r.items[0];
-  const what = r.items.length === 1 ? `《${first.title}》` : `《${first.title}》等${r.items.length}件规范性文件`;
+  const items = [...r.items].sort((a, b) => a.published.localeCompare(b.published) || (a.docNumber ?? '').localeCompare(b.docNumber ?? ''));
+  const first = items[0];
+  const what = items.length === 1 ? `《${first.title}》` : `《${first.title}》等${items.length}件规范性文件`;
   const title = `${r.office}关于报送${what}${r.round > 1 ? '补正材料' : ''}备案的报告`;
-  const materials = r.items.flatMap((i) => i.materials.map((m) => `${m.kind}：${m.name}${r.items.length > 1 ? `（${i.title}）` : ''}`));
-  const rows = r.items.map((i, n) => [String(n + 1), i.title, i.docNumber ?? '', chineseDate(i.published)]);
+  const materials = items.flatMap((i) => i.materials.map((m) => `${items.length > 1 ? `${i.docNumber ?? `《${i.title}》`}的` : ''}${m.kind}（${m.name}）`));
+  const rows = items.map((i, n) => [String(n + 1), i.title, i.docNumber ?? '', chineseDate(i.published)]);
   const blocks: Block[] = [
     { type: 'title', text: title, outline: { title, level: 0 } },
+    { type: 'blank', lines: 1 },
     { type: 'addressee', text: `${r.receiver || '上级人民政府'}：` },
     para(
       r.round > 1
@@ -35,11 +37,12 @@ export function buildFilingReport(r: { office: string; receiver: string; items: 
     { type: 'table', columns: [column('序号', 3), column('文件名称', 14, 'left'), column('文号', 7), column('公布日期', 6)], rows },
     { type: 'blank', lines: 1 },
     ...(materials.length ? [{ type: 'attachments', items: materials } as Block] : [para('（未附其他材料。）')]),
-    { type: 'signature', issuers: [r.office], date: r.today },
+    { type: 'blank', lines: 2 },
+    { type: 'signature', issuers: [r.office], date: chineseDate(r.today) },
   ];
   return {
     fileName: safeFileName(title),
-    meta: { title, author: r.office, subject: '规范性文件备案报告', keywords: ['备案', ...r.items.map((i) => i.docNumber ?? i.title)] },
+    meta: { title, author: r.office, subject: '规范性文件备案报告', keywords: ['备案', ...items.map((i) => i.docNumber ?? i.title)] },
     sections: [{ header: null, pageNumbers: true, restartNumbering: true, blocks }],
     warnings: [],
   };

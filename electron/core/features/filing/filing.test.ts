@@ -139,6 +139,10 @@ describe('备案: a county files with the city, the city reviews and answers (tw
     const added = await city.app.call('review:catalog-to-issue', { year: 2026, quarter: 4, issueId: issue.id });
     const printed = await city.app.call('gazettes:get', { id: issue.id });
     expect(printed.entries.map((e) => [e.section, e.title, e.documentId])).toEqual([['备案目录', '烟台市人民政府办公室2026年第四季度规范性文件备案目录', added.documentId]]);
+    // added again after another registration: the same document, brought up to date, once in the issue
+    const again = await city.app.call('review:catalog-to-issue', { year: 2026, quarter: 4, issueId: issue.id });
+    expect(again.documentId).toBe(added.documentId);
+    expect((await city.app.call('gazettes:get', { id: issue.id })).entries).toHaveLength(1);
     await county.app.close();
     await city.app.close();
   });

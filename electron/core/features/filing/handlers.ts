@@ -3,6 +3,7 @@ import type { Handlers } from '../../../../shared/contract';
 import type { ExportedFile } from '../../../../shared/contract/export';
 import type { AppContext } from '../../kernel/context';
 import { renderOfficialText } from '../export/service';
+import type { GazetteService } from '../gazettes/gazette-service';
 import type { IssueService } from '../gazettes/issue-service';
 import type { DocumentService } from '../library/document-service';
 import type { OfficeService } from '../packages/office';
@@ -24,8 +25,9 @@ export interface FilingDeps {
   queue: ReviewQueue;
   office: OfficeService;
   packages: PackageService;
-  documents: Pick<DocumentService, 'create'>;
+  documents: Pick<DocumentService, 'create' | 'update' | 'findLikelyDuplicate'>;
   issues: Pick<IssueService, 'add'>;
+  gazettes: Pick<GazetteService, 'get'>;
 }
 
 const answers = (filing: unknown[]) => z.array(AnswerRecord).max(10_000).parse(filing);
@@ -89,13 +91,18 @@ export function createFilingHandlers(ctx: AppContext, d: FilingDeps): FilingHand
       const c = catalogText(year, quarter);
       const office = d.office.settings().name;
       const day = ctx.now().toISOString().slice(0, 10);
-      const documentId = ctx.db.transaction(() =>
-        d.documents.create(caller, {
-          title: c.text.meta.title, docNumber: null, registrationNumber: null, issuers: office ? [office] : [], dateSigned: day, kind: '目录', isNormative: false,
-          effectiveClause: null, effectiveDate: null, validityClause: null, validUntil: null, appointments: [], body: catalogBody(c.label, c.rows),
-        }, null).id,
-      )();
-      d.issues.add(caller, issueId, documentId, '备案目录');
+      const body = catalogBody(c.label, c.rows);
+      // the same quarter again: its catalogue document is brought up to date (audited), not made twice
+      const existing = d.documents.findLikelyDuplicate({ docNumber: null, title: c.text.meta.title });
+      const documentId = existing
+        ? d.documents.update(caller, existing.id, { body }).document.id
+        : ctx.db.transaction(() =>
+            d.documents.create(caller, {
+              title: c.text.meta.title, docNumber: null, registrationNumber: null, issuers: office ? [office] : [], dateSigned: day, kind: '目录', isNormative: false,
+              effectiveClause: null, effectiveDate: null, validityClause: null, validUntil: null, appointments: [], body,
+            }, null).id,
+          )();
+      if (!d.gazettes.get(issueId).entries.some((e) => e.documentId === documentId)) d.issues.add(caller, issueId, documentId, '备案目录');
       return { documentId, issueId };
     },
   };
