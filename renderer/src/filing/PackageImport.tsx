@@ -14,9 +14,12 @@ function Conflicts({ preview, choices, onChoose }: { preview: PackagePreview; ch
       {preview.documents.conflicts.map((c) => (
         <Stack key={c.remoteId} gap={4} p="xs" style={{ border: '1px solid var(--mantine-color-orange-3)', borderRadius: 4 }} data-testid="conflict">
           <Group justify="space-between">
-            <Text fw={600}>
-              《{c.title}》{c.docNumber ?? ''} {c.bothEdited ? <Badge color="orange">双方均有修改</Badge> : <Badge color="blue">对方有修改</Badge>}
-            </Text>
+            <Group gap="xs">
+              <Text fw={600}>
+                《{c.title}》{c.docNumber ?? ''}
+              </Text>
+              {c.bothEdited ? <Badge color="orange">双方均有修改</Badge> : <Badge color="blue">对方有修改</Badge>}
+            </Group>
             <SegmentedControl
               size="xs"
               value={choices[c.remoteId] ?? ''}
@@ -106,10 +109,12 @@ export function PackageImport({ onImported }: { onImported?: () => void }) {
             <Text fw={600}>
               {PACKAGE_KIND_LABELS[i.kind]}：{i.label}
             </Text>
-            <Text size="sm">
-              发送机关：{i.sender.name}　密钥指纹：<Code>{i.sender.fingerprint}</Code>{' '}
+            <Group gap="xs">
+              <Text size="sm">
+                发送机关：{i.sender.name}　密钥指纹：<Code>{i.sender.fingerprint}</Code>
+              </Text>
               {i.knownSender ? <Badge color="green">此前收到过</Badge> : <Badge color="yellow">首次收到，请核对指纹</Badge>}
-            </Text>
+            </Group>
             {i.senderKeyChanged && <Alert color="red">此前收到的“{i.sender.name}”数据包使用的是另一把密钥，请与发送机关核实后再导入。</Alert>}
             {preview.alreadyImported && <Alert color="gray">此数据包已于 {preview.alreadyImported.at.slice(0, 10)} 由 {preview.alreadyImported.by} 导入，再次导入不会改变任何内容。</Alert>}
             <Text size="sm">
