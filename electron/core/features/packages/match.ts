@@ -38,7 +38,10 @@ export type Placement =
  */
 export function createMatcher(db: Db) {
   const byTitle = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE title = ? ORDER BY created_at, id');
-  const exchanged = db.prepare<[string, string], string>('SELECT facts_hash FROM exchange_documents WHERE document_id = ? AND peer = ?').pluck();
+  // the version this library last exchanged: received from that sender, or sent in a package to anyone
+  const exchanged = db.prepare<[string, string], string>(
+    "SELECT facts_hash FROM exchange_documents WHERE document_id = ? AND peer IN (?, 'sent') ORDER BY at DESC, peer = 'sent' LIMIT 1",
+  ).pluck();
 
   return function place(doc: PkgDocument, peer: string): Placement {
     const candidates = byTitle.all(doc.title).map(toDocument).filter((d) => docKey(d) === docKey(doc));

@@ -163,6 +163,23 @@ describe('library packages (.ndpkg)', () => {
     expect(replaced.at(-1)).toMatchObject({ action: 'document.receive', after: { resolution: 'theirs', sender: '招远市人民政府办公室' } });
   });
 
+  it('an edit made only on the other side since the last exchange is offered as their update, both ways', () => {
+    const a = county();
+    const b = testLibrary('2026-11-23T09:00:00');
+    b.office.update(BY, { name: '烟台市人民政府办公室' });
+    const first = a.packages.export(BY, { kind: 'all' });
+    b.packages.import(BY, first.bytes, first.fileName);
+    // the city corrects a document and sends the library back: the county did not touch it since it sent it
+    const bid = b.documents.all().find((d) => d.docNumber?.normalized === '招政发〔2019〕3号')!.id;
+    b.documents.update(BY, bid, { kind: '意见' });
+    const back = b.packages.export(BY, { kind: 'all' });
+    const preview = a.packages.preview(back.bytes);
+    expect(preview.documents.conflicts.map((c) => [c.docNumber, c.bothEdited, c.suggested])).toEqual([['招政发〔2019〕3号', false, 'theirs']]);
+    expect(preview.documents.present).toHaveLength(2);
+    a.packages.import(BY, back.bytes, back.fileName, {}, 'theirs');
+    expect(a.documents.get(a.id('招政发〔2019〕3号')).kind).toBe('意见');
+  });
+
   it('hostile packages are refused with a Chinese message and change nothing', async () => {
     const a = county();
     const b = testLibrary();

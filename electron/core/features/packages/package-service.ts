@@ -9,6 +9,7 @@ import type { DocumentService } from '../library/document-service';
 import type { RelationService } from '../relations/relation-service';
 import { createPackageApplier, type PackageExtension } from './apply';
 import { createCollector, type Chosen } from './collect';
+import { factsHash } from './match';
 import { readPackage, writePackage, type PackageContent, type ReadPackage } from './format';
 import type { OfficeService } from './office';
 import type { ZipLimits } from './zip';
@@ -35,6 +36,9 @@ export function createPackageService(ctx: Pick<AppContext, 'db' | 'now' | 'event
   const collector = createCollector(ctx.db);
   const extensions: PackageExtension[] = [];
   const applier = createPackageApplier(ctx, deps, extensions);
+  const sentStmt = ctx.db.prepare<[string, string, string]>(
+    "INSERT INTO exchange_documents (document_id, peer, facts_hash, at) VALUES (?, 'sent', ?, ?) ON CONFLICT (document_id, peer) DO UPDATE SET facts_hash = excluded.facts_hash, at = excluded.at",
+  );
 
   function chosen(selection: PackageSelection): { chosen: Chosen; label: string } {
     switch (selection.kind) {
@@ -82,6 +86,9 @@ export function createPackageService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const id = randomUUID();
     const now = ctx.now();
     const { bytes, manifest } = writePackage(content, { id, createdAt: now.toISOString(), app: ctx.version }, { ...identity, sign: deps.office.sign });
+    // what was sent is the base of the next exchange: an edit made only on the other side is then no conflict
+    const at = now.toISOString();
+    for (const d of content.documents) sentStmt.run(d.id, factsHash(d), at);
     deps.audit.record(by, 'package.export', 'package', id, null, { kind: content.kind, label: content.label, counts: manifest.counts, bytes: bytes.length });
     return { id, bytes, info: info({ manifest, bytes: bytes.length }), fileName: packageFileName(identity.name, content.label, now) };
   }
