@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'campaign.reasons': '修改清理理由选项',
   'campaign.receive': '从数据包收录清理项目',
   'office.update': '修改本机关信息与备案规则',
+  'office.key': '生成本机关签名密钥',
   'package.export': '导出数据包',
   'package.import': '导入数据包',
   'filing.material': '添加备案材料',

@@ -14,7 +14,7 @@ export function createPackageHandlers(_ctx: AppContext, packages: PackageService
     'office:update': async (patch, { caller }) => {
       const next = office.update(caller, patch);
       // the key is made when the office gets its name, so 设置 can show the fingerprint to give to the receiver
-      if (next.name) office.fingerprint();
+      if (next.name) office.fingerprint(caller);
       return office.settings();
     },
     'packages:export': async ({ selection }, { caller }) => {

@@ -53,14 +53,15 @@ export function createOfficeService(ctx: Pick<AppContext, 'db' | 'now'>, audit: 
     return r;
   }
 
-  /** The key pair, made (once) when first needed. */
-  function key(): { publicKey: string; privateKey: string; fingerprint: string } {
+  /** The key pair, made (once) when first needed; its making is audited for the person whose action needed it. */
+  function key(by?: Caller): { publicKey: string; privateKey: string; fingerprint: string } {
     const r = row();
     if (r.public_key && r.private_key && r.fingerprint) return { publicKey: r.public_key, privateKey: r.private_key, fingerprint: r.fingerprint };
     const pair = generateKeyPairSync('ed25519');
     const publicKey = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
     const privateKey = pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-    storeKey.run(publicKey, privateKey, fingerprintOf(publicKey), ctx.now().toISOString());
+    const made = storeKey.run(publicKey, privateKey, fingerprintOf(publicKey), ctx.now().toISOString());
+    if (made.changes && by) audit.record(by, 'office.key', 'office', '1', null, { fingerprint: fingerprintOf(publicKey) });
     // a concurrent first use may have won: whatever is stored is the key
     const stored = row();
     return { publicKey: stored.public_key!, privateKey: stored.private_key!, fingerprint: stored.fingerprint! };
@@ -94,10 +95,10 @@ export function createOfficeService(ctx: Pick<AppContext, 'db' | 'now'>, audit: 
       return settings();
     },
     /** The public identity packages carry; makes the key on first use. */
-    identity(): { name: string; publicKey: string; fingerprint: string } {
-      const k = key();
+    identity(by: Caller): { name: string; publicKey: string; fingerprint: string } {
       const name = settings().name.trim();
       if (!name) throw new AppError('INVALID_INPUT', '请先在“设置 → 机关与备案”中填写本机关名称，数据包要写明发送机关。');
+      const k = key(by);
       return { name, publicKey: k.publicKey, fingerprint: k.fingerprint };
     },
     /** Signs bytes with this office's key (base64 Ed25519 signature). */
@@ -106,8 +107,8 @@ export function createOfficeService(ctx: Pick<AppContext, 'db' | 'now'>, audit: 
       return sign(null, data, k).toString('base64');
     },
     /** The fingerprint, making the key if there is none yet (设置 shows it). */
-    fingerprint(): string {
-      return key().fingerprint;
+    fingerprint(by: Caller): string {
+      return key(by).fingerprint;
     },
   };
 }

@@ -244,9 +244,10 @@ describe('library packages (.ndpkg)', () => {
     expect(t.office.settings().fingerprint).toBeNull();
     expect(refusal(() => t.packages.export(BY, { kind: 'all' })).message).toMatch(/本机关名称/);
     t.office.update(BY, { name: '高青县人民政府办公室' });
-    const fp = t.office.fingerprint();
+    const fp = t.office.fingerprint(BY);
     expect(fp).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
-    expect(t.office.fingerprint()).toBe(fp);
+    expect(t.office.fingerprint(BY)).toBe(fp);
+    expect(t.audit.history('office', '1').map((h) => h.action)).toEqual(['office.update', 'office.key']);
     expect(t.audit.history('office', '1')[0]).toMatchObject({ action: 'office.update', after: { name: '高青县人民政府办公室' } });
   });
 });

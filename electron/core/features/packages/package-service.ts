@@ -82,7 +82,7 @@ export function createPackageService(ctx: Pick<AppContext, 'db' | 'now' | 'event
 
   /** Signs and writes `content` as this office; the export is audited (what left the library, for whom to check). */
   function write(by: Caller, content: PackageContent) {
-    const identity = deps.office.identity();
+    const identity = deps.office.identity(by);
     const id = randomUUID();
     const now = ctx.now();
     const { bytes, manifest } = writePackage(content, { id, createdAt: now.toISOString(), app: ctx.version }, { ...identity, sign: deps.office.sign });
@@ -105,7 +105,7 @@ export function createPackageService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     write,
     /** A library package of the selection. */
     export(by: Caller, selection: PackageSelection) {
-      deps.office.identity();
+      deps.office.identity(by);
       const { chosen: c, label } = chosen(selection);
       if (!c.documentIds.length && !c.campaignIds.length && !c.issueIds.length) throw new AppError('INVALID_INPUT', '所选范围内没有文件，未生成数据包。');
       return write(by, collector.collect(c, 'library', `${PACKAGE_KIND_LABELS.library}（${label}）`));
