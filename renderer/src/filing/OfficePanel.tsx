@@ -1,4 +1,4 @@
-import { Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { FILING_RULE_LABELS, FILING_RULES, type OfficeSettings } from '../../../shared/contract/packages';
 import { useCall } from '../api/CallProvider';
@@ -17,6 +17,7 @@ export function OfficePanel({ canEdit }: { canEdit: boolean }) {
   const [form, setForm] = useState<OfficeSettings | null>(null);
   const [issuers, setIssuers] = useState('');
   const save = useAction();
+  const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (office.data) {
       setForm(office.data);
@@ -24,7 +25,10 @@ export function OfficePanel({ canEdit }: { canEdit: boolean }) {
     }
   }, [office.data]);
   if (!form) return <Panel title="机关与备案">{office.error ? <ErrorAlert message={office.error} /> : <Text c="dimmed">正在读取…</Text>}</Panel>;
-  const set = <K extends keyof OfficeSettings>(k: K, v: OfficeSettings[K]) => setForm({ ...form, [k]: v });
+  const set = <K extends keyof OfficeSettings>(k: K, v: OfficeSettings[K]) => {
+    setSaved(false);
+    setForm({ ...form, [k]: v });
+  };
   const submit = () =>
     save.run(async () => {
       const next = await call('office:update', {
@@ -35,6 +39,7 @@ export function OfficePanel({ canEdit }: { canEdit: boolean }) {
         issuers: issuers.split(/[、,，\s]+/).map((s) => s.trim()).filter(Boolean),
       });
       setForm(next);
+      setSaved(true);
       office.reload();
     });
   return (
@@ -54,6 +59,7 @@ export function OfficePanel({ canEdit }: { canEdit: boolean }) {
             disabled={!canEdit}
           />
           <TextInput label="需报备文件的制定机关（用顿号分隔；空则为全部规范性文件）" value={issuers} onChange={(e) => setIssuers(e.currentTarget.value)} disabled={!canEdit} />
+          <NumberInput label="收到报备后的审查期限（天）" value={form.reviewDays} min={1} max={365} onChange={(v) => typeof v === 'number' && set('reviewDays', v)} disabled={!canEdit} />
         </Group>
         <Text size="sm">
           密钥指纹：{form.fingerprint ? <Code fz="sm">{form.fingerprint}</Code> : <Text span c="dimmed">填写本机关名称并保存后生成</Text>}
@@ -67,6 +73,7 @@ export function OfficePanel({ canEdit }: { canEdit: boolean }) {
             <Button onClick={submit} loading={save.busy}>
               保存
             </Button>
+            {saved && !save.busy && <Text size="sm" c="green">已保存</Text>}
           </Group>
         )}
       </Stack>
