@@ -5,7 +5,7 @@ import { registerSearchFunctions } from '../search-functions';
 import { migrations } from './index';
 
 describe('migration 0017 (exchange and filing)', () => {
-  it('keeps the library, starts with one office row without a key, and holds filings only for stored documents', () => {
+  it('keeps the library, starts with one office row without a key, and keeps filings of a document in the trash', () => {
     const db = new Database(':memory:');
     registerSearchFunctions(db);
     db.pragma('foreign_keys = ON');
@@ -22,17 +22,16 @@ describe('migration 0017 (exchange and filing)', () => {
     expect(() => db.exec('INSERT INTO exchange_office (id) VALUES (2)')).toThrow(/CHECK/);
     const filing = db.prepare(`INSERT INTO filings (document_id, state, first_sent_on, last_sent_at, package_id, updated_at) VALUES (?, ?, '2026-01-05', '2026-01-05T08:00:00Z', 'p1', '2026-01-05')`);
     filing.run('d1', 'sent');
-    expect(() => filing.run('missing', 'sent')).toThrow(/FOREIGN KEY/);
     expect(() => db.exec("UPDATE filings SET state = 'lost'")).toThrow(/CHECK/);
     expect(() => db.exec("UPDATE filings SET decision = '同意'")).toThrow(/CHECK/);
     db.exec(`INSERT INTO filing_reviews (id, sender_fingerprint, sender_name, remote_document_id, document_id, title, round, received_on, state, updated_at)
       VALUES ('r1', 'fp', '某县人民政府', 'd9', 'd1', '关于甲的通知', 1, '2026-01-06', 'received', '2026-01-06')`);
     expect(() => db.exec(`INSERT INTO filing_reviews (id, sender_fingerprint, sender_name, remote_document_id, title, round, received_on, state, updated_at)
       VALUES ('r2', 'fp', '某县人民政府', 'd9', '关于甲的通知', 1, '2026-01-06', 'received', '2026-01-06')`)).toThrow(/UNIQUE/);
-    // a deleted document leaves its review row in the queue (the filing happened), its own filing goes
+    // a document moved to the trash leaves the documents table: its filing and review entry stay for its restore
     db.exec(`DELETE FROM documents WHERE id = 'd1'`);
-    expect(db.prepare('SELECT count(*) FROM filings').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT document_id FROM filing_reviews').pluck().all()).toEqual([null]);
+    expect(db.prepare('SELECT document_id FROM filings').pluck().all()).toEqual(['d1']);
+    expect(db.prepare('SELECT document_id FROM filing_reviews').pluck().all()).toEqual(['d1']);
     db.close();
   });
 });

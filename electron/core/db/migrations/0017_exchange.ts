@@ -6,6 +6,8 @@ import type { Migration } from '../migrate';
  * (so the same package twice changes nothing), what each document looked like when it was last exchanged (to tell
  * an edit on one side from an edit on both), and 备案: the filing state of each own normative document with the
  * materials attached to it (sending side), and the 备案审查 queue of documents filed by lower offices (receiving side).
+ * `document_id` columns have no foreign key on purpose (as in import_corrections): a document moved to the trash and
+ * restored keeps its id, and its filing state, materials and review entry must still be found under it.
  */
 export const migration0017: Migration = {
   version: 17,
@@ -45,7 +47,7 @@ CREATE TABLE exchange_imports (
 ) STRICT;
 
 CREATE TABLE exchange_documents (
-  document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  document_id  TEXT NOT NULL,
   peer         TEXT NOT NULL,                     -- the other office's key fingerprint
   facts_hash   TEXT NOT NULL,                     -- the document's facts as last exchanged with that office
   at           TEXT NOT NULL,
@@ -53,7 +55,7 @@ CREATE TABLE exchange_documents (
 ) STRICT;
 
 CREATE TABLE filings (
-  document_id          TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  document_id          TEXT PRIMARY KEY,
   state                TEXT NOT NULL CHECK (state IN ('sent', 'registered', 'correction', 'refused', 'reviewed')),
   decision             TEXT CHECK (decision IS NULL OR decision IN ('无异议', '需修改', '撤销')),
   round                INTEGER NOT NULL DEFAULT 1,
@@ -71,7 +73,7 @@ CREATE INDEX filings_state ON filings(state);
 
 CREATE TABLE filing_materials (
   id           TEXT PRIMARY KEY,
-  document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  document_id  TEXT NOT NULL,
   kind         TEXT NOT NULL CHECK (kind IN ('制定说明', '合法性审核意见', '其他材料')),
   name         TEXT NOT NULL,
   sha256       TEXT NOT NULL,
@@ -88,7 +90,7 @@ CREATE TABLE filing_reviews (
   sender_fingerprint   TEXT NOT NULL,
   sender_name          TEXT NOT NULL,
   remote_document_id   TEXT NOT NULL,
-  document_id          TEXT REFERENCES documents(id) ON DELETE SET NULL,
+  document_id          TEXT,
   title                TEXT NOT NULL,
   doc_number           TEXT,
   published_on         TEXT,

@@ -147,6 +147,20 @@ describe('备案: a county files with the city, the city reviews and answers (tw
     await city.app.close();
   });
 
+  it('a filed document moved to the trash and restored keeps its filing state and materials', async () => {
+    const county = library('招远市人民政府办公室', '2026-11-05T09:00:00');
+    await county.setup({ issuers: [ZY] });
+    county.s.imports.commitParsed(BY, [commitFile('c.txt', [parsedDoc({ title: '招远市人民政府关于甲的通知', docNumber: '招政发〔2026〕1号', dateSigned: '2026-10-20' })])]);
+    const [doc] = await county.app.call('filing:list', {});
+    await county.app.call('filing:add-material', { documentId: doc.documentId, kind: '制定说明', fileName: '制定说明.docx', dataBase64: b64('说明') });
+    await county.app.call('filing:send', { documentIds: [doc.documentId] });
+    county.s.trash.moveToTrash(BY, doc.documentId);
+    expect(await county.app.call('filing:list', {})).toEqual([]);
+    county.s.trash.restore(BY, doc.documentId);
+    expect(await county.app.call('filing:list', {})).toMatchObject([{ documentId: doc.documentId, stateLabel: '已报备', firstSentOn: '2026-11-05', materials: [{ name: '制定说明.docx' }] }]);
+    await county.app.close();
+  });
+
   it('computes deadlines under each rule', () => {
     expect(filingDue('2026-10-01', '30d')).toBe('2026-10-31');
     expect(filingDue('2026-10-01', '15d')).toBe('2026-10-16');
