@@ -54,6 +54,7 @@ describe('备案: a county files with the city, the city reviews and answers (tw
     expect(sent.info).toMatchObject({ kind: 'filing', counts: { documents: 3, filings: 3, files: 6 } });
     expect((await county.app.call('filing:list', { show: 'filed' })).map((d) => d.stateLabel)).toEqual(['已报备', '已报备', '已报备']);
     await expect(county.app.call('filing:send', { documentIds: [A] })).rejects.toThrow(/已报备/);
+    await expect(county.app.call('packages:import', { fileName: sent.fileName, dataBase64: sent.dataBase64 })).rejects.toThrow(/本机关自己报送的备案包/);
     // 报备及时率 across the deadline: 甲 was sent after 10-31
     expect(await county.app.call('filing:stats', { from: '2026-10-01', to: '2026-11-30' })).toMatchObject({ expected: 3, filed: 3, onTime: 2, filingRate: 100, timelyRate: 66.7 });
 

@@ -170,6 +170,9 @@ export function createReviewQueue(ctx: Pick<AppContext, 'db' | 'now'>, deps: { a
   }
 
   function records(read: ReadPackage): FilingRecord[] {
+    if (read.manifest.office.fingerprint === office.settings().fingerprint) {
+      throw new AppError('INVALID_INPUT', '这是本机关自己报送的备案包，应交给备案机关导入，不能导入本机。文件库未作任何改动。');
+    }
     const parsed = z.array(FilingRecord).max(10_000).safeParse(read.content.filing);
     if (!parsed.success) throw new AppError('INVALID_INPUT', '数据包无法导入：备案记录（filing.json）不符合格式。文件库未作任何改动。');
     return parsed.data;
