@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Code, FileButton, Group, List, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { PACKAGE_KIND_LABELS, RESOLUTION_LABELS, type PackageImportResult, type PackagePreview, type Resolution } from '../../../shared/contract/packages';
+import { errorMessage } from '../api/call';
 import { useCall } from '../api/CallProvider';
 import { useAction } from '../api/use-action';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -66,7 +67,11 @@ export function PackageImport({ onImported }: { onImported?: () => void }) {
     setResult(null);
     void action.run(async () => {
       const picked = { fileName: f.name, dataBase64: await readAsBase64(f) };
-      const p = await call('packages:preview', picked);
+      const p = await call('packages:preview', picked).catch((err: unknown) => {
+        // browser mode caps a request's size; the desktop app and the command line take packages up to 512 MB
+        const message = errorMessage(err);
+        throw new Error(/请求过大/.test(message) ? `${message}。较大的数据包请在桌面应用中导入，或用命令行 normdesk package import。` : message);
+      });
       setFile(picked);
       setPreview(p);
       setChoices(Object.fromEntries(p.documents.conflicts.map((c) => [c.remoteId, c.suggested])));
