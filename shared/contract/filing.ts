@@ -112,6 +112,8 @@ export const filingChannels = defineChannels({
   },
   /** Removes an attached material (not yet sent, or to replace it). */
   'filing:remove-material': { req: z.object({ id: Id }), res: FilingRow, access: 'edit' },
+  /** One attached material as a file, to read it (the sender's own, or one received for review). */
+  'filing:material-file': { req: z.object({ id: Id }), res: ExportedFile, access: 'read' },
   /** The 备案报告 for the documents (GB/T 9704), to look at before sending. */
   'filing:report': { req: z.object({ documentIds: z.array(Id).min(1).max(200), format: z.enum(['docx', 'pdf']) }), res: ExportedFile, access: 'read' },
   /** 报送备案: the filing package (documents, 备案报告, materials), and the states set to 已报备. */

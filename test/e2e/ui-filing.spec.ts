@@ -90,7 +90,9 @@ describe('UI: 备案与交换', () => {
     const row = cityPage.getByTestId('review-table').getByRole('row', { name: new RegExp(title) });
     await row.getByText('待登记').waitFor();
     await row.getByRole('button', { name: '处理' }).click();
-    await cityPage.getByRole('dialog').getByText('制定说明（制定说明.txt）', { exact: false }).waitFor();
+    // the reviewer reads the 制定说明 that came with the filing
+    const [material] = await Promise.all([cityPage.waitForEvent('download'), cityPage.getByRole('dialog').getByRole('button', { name: '制定说明.txt' }).click()]);
+    expect(material.suggestedFilename()).toBe('制定说明.txt');
     await screenshot(cityPage, 'filing-review-dialog');
     await cityPage.getByRole('button', { name: '予以备案登记' }).click();
     await cityPage.getByRole('dialog').getByText('已登记（审查中）').waitFor();

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { REVIEW_DECISIONS, type ReviewRow } from '../../../shared/contract/filing';
 import { useCall } from '../api/CallProvider';
@@ -27,8 +27,18 @@ function ReviewDialog({ row, onClose, onChanged }: { row: ReviewRow; onClose: ()
         <Text size="sm">
           {row.sender} · {row.docNumber ?? '无文号'} · 公布 {row.published ?? '—'} · 第{row.round}次报送，{row.receivedOn} 收到 · 审查期限 {row.reviewDue ?? '—'}
         </Text>
-        <Text size="sm">材料：{row.materials.map((m) => `${m.kind}（${m.name}）`).join('、') || '无'}</Text>
+        <Text size="sm">
+          材料：
+          {row.materials.length === 0 && '无'}
+          {row.materials.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 && '、'}
+              {m.kind}（<Anchor component="button" fz="sm" onClick={() => act.run(async () => downloadExported(await call('filing:material-file', { id: m.id })))}>{m.name}</Anchor>）
+            </span>
+          ))}
+        </Text>
         <Group gap="xs">
+          {row.documentId && <Anchor href={`#/documents/${encodeURIComponent(row.documentId)}`} size="sm" onClick={onClose}>查看正文</Anchor>}
           <Badge color={STATE_COLORS[row.state]}>{row.stateLabel}</Badge>
           {row.registrationNumber && <Text size="sm">登记编号 {row.registrationNumber}</Text>}
           {row.state === 'correction' && <Text size="sm">补正期限 {row.correctionDue}：{row.correctionReason}</Text>}

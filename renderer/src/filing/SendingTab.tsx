@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, FileButton, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, FileButton, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { MATERIAL_KINDS, type FilingRow } from '../../../shared/contract/filing';
 import { useCall } from '../api/CallProvider';
@@ -44,7 +44,7 @@ function MaterialsDialog({ row, onClose, onChanged }: { row: FilingRow; onClose:
         {row.materials.map((m) => (
           <Group key={m.id} justify="space-between">
             <Text size="sm">
-              {m.kind}：{m.name}（{(m.size / 1024).toFixed(0)} KB）
+              {m.kind}：<Anchor component="button" onClick={() => act.run(async () => downloadExported(await call('filing:material-file', { id: m.id })))}>{m.name}</Anchor>（{(m.size / 1024).toFixed(0)} KB）
             </Text>
             <Button size="xs" variant="subtle" color="red" onClick={() => act.run(async () => onChanged(await call('filing:remove-material', { id: m.id })))}>
               移除

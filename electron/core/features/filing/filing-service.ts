@@ -140,6 +140,12 @@ export function createFilingService(
       })();
       return row(m.document_id);
     },
+    /** One material's file (name and bytes). */
+    material(id: string): { name: string; data: Buffer } {
+      const m = materialById.get(id);
+      if (!m) throw new AppError('NOT_FOUND', `未找到备案材料 ${id}`);
+      return { name: m.name, data: materialData.get(id)! };
+    },
     /** The 备案报告 for these documents, in the official format. */
     async report(documentIds: string[], format: 'docx' | 'pdf') {
       const items = documentIds.map(row);

@@ -71,6 +71,9 @@ describe('备案: a county files with the city, the city reviews and answers (tw
     ]);
     const entry = (n: string) => queue.find((q) => q.docNumber === n)!;
     expect(entry('招政发〔2026〕3号').materials.map((m) => m.kind).sort()).toEqual(['其他材料', '合法性审核意见']);
+    // the reviewer reads what was attached, byte for byte
+    const opinion = entry('招政发〔2026〕3号').materials.find((m) => m.kind === '合法性审核意见')!;
+    expect(await city.app.call('filing:material-file', { id: opinion.id })).toMatchObject({ fileName: '合法性审核意见.pdf', dataBase64: b64(`${C} 的审核意见`) });
     // received documents are the city's to review, not its own to file
     expect(await city.app.call('filing:list', {})).toEqual([]);
 

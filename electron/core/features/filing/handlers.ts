@@ -15,7 +15,7 @@ import type { ReviewQueue } from './review-queue';
 
 type FilingHandlers = Pick<
   Handlers,
-  | 'filing:list' | 'filing:stats' | 'filing:add-material' | 'filing:remove-material' | 'filing:report' | 'filing:send'
+  | 'filing:list' | 'filing:stats' | 'filing:add-material' | 'filing:remove-material' | 'filing:material-file' | 'filing:report' | 'filing:send'
   | 'review:list' | 'review:register' | 'review:correction' | 'review:refuse' | 'review:notes' | 'review:decide' | 'review:answer'
   | 'review:catalog' | 'review:catalog-export' | 'review:catalog-to-issue'
 >;
@@ -66,6 +66,10 @@ export function createFilingHandlers(ctx: AppContext, d: FilingDeps): FilingHand
     'filing:add-material': async ({ documentId, kind, fileName, dataBase64 }, { caller }) =>
       filing.addMaterial(caller, documentId, kind, fileName, Buffer.from(dataBase64, 'base64')),
     'filing:remove-material': async ({ id }, { caller }) => filing.removeMaterial(caller, id),
+    'filing:material-file': async ({ id }) => {
+      const m = filing.material(id);
+      return { fileName: m.name, mime: 'application/octet-stream', dataBase64: m.data.toString('base64'), pages: null, warnings: [] };
+    },
     'filing:report': async ({ documentIds, format }) => toExported(await filing.report(documentIds, format)),
     'filing:send': async ({ documentIds }, { caller }) => {
       const sent = await filing.send(caller, documentIds);
