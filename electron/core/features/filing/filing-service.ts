@@ -167,7 +167,7 @@ export function createFilingService(
       }
       const report = await this.report(ids, 'docx');
       return db.transaction(() => {
-        const content = packages.collect({ documentIds: ids, campaignIds: [], issueIds: [] }, 'filing', `备案报送（${items.length}件）`);
+        const content = packages.collect({ documentIds: ids, campaignIds: [], issueIds: [] }, 'filing', `${items.length}件规范性文件`);
         const reportHash = sha256(report.bytes);
         content.files.set(reportHash, Buffer.from(report.bytes));
         const at = ctx.now().toISOString();

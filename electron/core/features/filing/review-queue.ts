@@ -229,7 +229,7 @@ export function createReviewQueue(ctx: Pick<AppContext, 'db' | 'now'>, deps: { a
       const rows = all.all().filter((r) => (r.sender_name === sender || r.sender_fingerprint === sender) && r.answered_state !== signature(r));
       if (!rows.length) throw new AppError('INVALID_INPUT', `没有需要答复“${sender}”的变化（登记、补正、审查结论）。`);
       return db.transaction(() => {
-        const content = packages.collect({ documentIds: [], campaignIds: [], issueIds: [] }, 'filing-answer', `备案审查答复（${rows[0].sender_name}，${rows.length}件）`);
+        const content = packages.collect({ documentIds: [], campaignIds: [], issueIds: [] }, 'filing-answer', `致${rows[0].sender_name}，${rows.length}件`);
         content.filing = rows.map(answerRecord);
         const written = packages.write(by, content);
         for (const r of rows) {

@@ -115,9 +115,11 @@ describe('library packages (.ndpkg)', () => {
     const c = a.packages.export(BY, { kind: 'campaign', id: a.campaignId });
     // the scope is what was in force at the cut-off: 甲 had been abolished by 丙
     expect(c.info.counts).toMatchObject({ documents: 2, campaigns: 1, issues: 0 });
+    expect(c.info.label).toBe('清理项目“2021年清理”');
     const issueId = (a.ctx.db.prepare('SELECT id FROM gazette_issues').pluck().get() as string);
     const i = a.packages.export(BY, { kind: 'issue', id: issueId });
     expect(i.info.counts).toMatchObject({ documents: 3, campaigns: 0, issues: 1 });
+    expect(i.fileName).toMatch(/^招远市人民政府办公室-文件库数据包-招远市人民政府公报2022年第1期-\d{8}\.ndpkg$/);
     const f = a.packages.export(BY, { kind: 'filter', query: { q: '乙', sort: 'dateSigned', dir: 'desc', offset: 0, limit: 100 } });
     expect(f.info.counts.documents).toBe(1);
     // the citation of a document not sent travels as a reference by 文号 and resolves when that document arrives

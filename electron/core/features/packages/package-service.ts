@@ -22,9 +22,9 @@ export interface PackageDeps {
 }
 
 /** A file name for a package: 发送机关-内容-日期.ndpkg, without characters file systems refuse. */
-export function packageFileName(office: string, label: string, at: Date): string {
+export function packageFileName(office: string, kind: string, label: string, at: Date): string {
   const day = at.toISOString().slice(0, 10).replace(/-/g, '');
-  return `${office}-${label}-${day}`.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 120) + '.ndpkg';
+  return `${office}-${kind}-${label}-${day}`.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 120) + '.ndpkg';
 }
 
 /**
@@ -90,7 +90,7 @@ export function createPackageService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const at = now.toISOString();
     for (const d of content.documents) sentStmt.run(d.id, factsHash(d), at);
     deps.audit.record(by, 'package.export', 'package', id, null, { kind: content.kind, label: content.label, counts: manifest.counts, bytes: bytes.length });
-    return { id, bytes, info: info({ manifest, bytes: bytes.length }), fileName: packageFileName(identity.name, content.label, now) };
+    return { id, bytes, info: info({ manifest, bytes: bytes.length }), fileName: packageFileName(identity.name, PACKAGE_KIND_LABELS[content.kind], content.label, now) };
   }
 
   return {
@@ -108,7 +108,13 @@ export function createPackageService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       deps.office.identity(by);
       const { chosen: c, label } = chosen(selection);
       if (!c.documentIds.length && !c.campaignIds.length && !c.issueIds.length) throw new AppError('INVALID_INPUT', '所选范围内没有文件，未生成数据包。');
-      return write(by, collector.collect(c, 'library', `${PACKAGE_KIND_LABELS.library}（${label}）`));
+      const content = collector.collect(c, 'library', label);
+      // a campaign or an issue is named as people know it
+      const campaign = content.campaigns[0];
+      const issue = content.issues[0];
+      if (selection.kind === 'campaign' && campaign) content.label = `清理项目“${campaign.name}”`;
+      if (selection.kind === 'issue' && issue) content.label = `${issue.title}${issue.year ?? ''}年第${issue.issueNumber ?? '？'}期`;
+      return write(by, content);
     },
     /** Reads and checks a package (limits, signature, checksums, schemas). */
     read(bytes: Buffer, limits?: ZipLimits): ReadPackage {
