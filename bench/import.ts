@@ -8,11 +8,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ParsedDocument } from '../shared/domain/parse-result';
 import { parseText } from '../shared/parse';
 import { createApp } from '../electron/core/composition';
 import { findAppRoot } from '../electron/core/kernel/paths';
 import { DocumentQuery } from '../shared/contract/documents';
+import type { ParsedDocument } from '../shared/domain/parse-result';
+import { synthetic } from './synthetic';
 
 const root = findAppRoot();
 const corpusDir = join(root, 'resources', 'samples');
@@ -36,41 +37,6 @@ for (const { name, text } of texts) {
   console.log(`${name}\t${fmt(text.length)} 字\t${result.documents.length} 件\t${t.toFixed(1)} ms\t${fmt(text.length / (t / 1000))} 字/秒`);
 }
 console.log(`合计\t${fmt(totalChars)} 字\t${totalDocs} 件\t${totalMs.toFixed(1)} ms\t${fmt(totalChars / (totalMs / 1000))} 字/秒（目标 < 1000 ms）`);
-
-// Synthetic documents: real paragraphs from the corpus, each document with a 文号, dates, a validity clause,
-// and every tenth one abolishing an earlier one, so relations and their resolution are part of the work.
-const paragraphs = texts.flatMap((t) => t.text.split(/\n+/)).map((p) => p.trim()).filter((p) => p.length > 20);
-function synthetic(n: number, offset = 0): ParsedDocument[] {
-  return Array.from({ length: n }, (_, k) => {
-    const i = k + offset;
-    const year = 2000 + (i % 25);
-    const serial = Math.floor(i / 25) + 1;
-    const body = Array.from({ length: 12 }, (_, j) => paragraphs[(i * 12 + j) % paragraphs.length]);
-    body.push(`本办法自${year}年3月1日起施行，有效期五年。`);
-    const abolishes = i % 10 === 9 ? [{ title: null, docNumber: `测政发〔${2000 + ((i - 5) % 25)}〕${Math.floor((i - 5) / 25) + 1}号` }] : [];
-    return {
-      title: `测试市人民政府关于印发第${i + 1}号管理办法的通知`,
-      docNumber: { raw: `测政发〔${year}〕${serial}号`, normalized: `测政发〔${year}〕${serial}号`, agency: '测政发', year, serial },
-      registrationNumber: null,
-      issuers: [i % 3 ? '测试市人民政府' : '测试市人民政府办公室'],
-      dateSigned: `${year}-02-15`,
-      kind: '通知',
-      isNormative: true,
-      effectiveClause: `本办法自${year}年3月1日起施行`,
-      effectiveDate: `${year}-03-01`,
-      validityClause: '有效期五年',
-      validUntil: `${year + 5}-02-28`,
-      abolishes,
-      amends: [],
-      replaces: [],
-      cites: [`鲁政办发〔2019〕${(i % 40) + 1}号`],
-      appointments: [],
-      lineStart: 1,
-      lineEnd: 20,
-      body,
-    };
-  });
-}
 
 /** A parsed file of synthetic documents, as the import service takes it. */
 const file = (name: string, documents: ParsedDocument[]) => ({

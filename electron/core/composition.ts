@@ -23,6 +23,12 @@ import { createLibraryHandlers } from './features/library/handlers';
 import { createTrashService } from './features/library/trash-service';
 import { createOversightHandlers } from './features/oversight/handlers';
 import { createOversightService } from './features/oversight/oversight-service';
+import { createFilingHandlers, registerFilingPackages } from './features/filing/handlers';
+import { createFilingService } from './features/filing/filing-service';
+import { createReviewQueue } from './features/filing/review-queue';
+import { createPackageHandlers } from './features/packages/handlers';
+import { createOfficeService } from './features/packages/office';
+import { createPackageService } from './features/packages/package-service';
 import { createRelationHandlers } from './features/relations/handlers';
 import { createRelationService } from './features/relations/relation-service';
 import { createSearchHandlers } from './features/search/handlers';
@@ -93,7 +99,12 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const trash = createTrashService(ctx, { audit, relations, guards: [inCampaign], issueTrash });
   const accounts = createAccountService(ctx, audit, opts.accounts);
   const oversight = createOversightService(ctx, { statuses, flags: imports.flags });
-  return { settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, issueTrash, cleanup, publish };
+  const office = createOfficeService(ctx, audit);
+  const packages = createPackageService(ctx, { audit, office, documents, relations });
+  const filing = createFilingService(ctx, { audit, office, packages });
+  const reviews = createReviewQueue(ctx, { audit, office, packages });
+  registerFilingPackages({ filing, queue: reviews, packages });
+  return { office, packages, filing, reviews, settings, audit, relations, statuses, gazetteRegistry, gazettes, issues, documents, imports, search, backup, accounts, oversight, trash, issueTrash, cleanup, publish };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -112,6 +123,8 @@ function registerHandlers(ctx: AppContext, s: Services, lifecycle: Lifecycle): H
     ...createCleanupHandlers(ctx, { cleanup: s.cleanup, publish: s.publish }),
     ...createAccountHandlers(ctx, s.accounts, s.audit),
     ...createOversightHandlers(ctx, s.oversight),
+    ...createPackageHandlers(ctx, s.packages, s.office),
+    ...createFilingHandlers(ctx, { filing: s.filing, queue: s.reviews, office: s.office, packages: s.packages, documents: s.documents, issues: s.issues, gazettes: s.gazettes }),
   };
 }
 

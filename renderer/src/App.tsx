@@ -10,6 +10,7 @@ import { ChecksPage } from './checks/ChecksPage';
 import { CampaignsPage } from './cleanup/CampaignsPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { DocumentPage } from './document/DocumentPage';
+import { FilingPage } from './filing/FilingPage';
 import { GazettesPage } from './gazette/GazettesPage';
 import { ImportPage } from './import/ImportPage';
 import { LibraryPage } from './library/LibraryPage';
@@ -52,6 +53,8 @@ function Page({ route }: { route: Route }) {
       return <UsersPage />;
     case 'audit':
       return <AuditPage />;
+    case 'filing':
+      return <FilingPage />;
   }
 }
 

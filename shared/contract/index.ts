@@ -8,6 +8,8 @@ import { exportChannels } from './export';
 import { gazettesChannels } from './gazettes';
 import { importChannels, MAX_IMPORT_REQUEST_BYTES } from './import';
 import { oversightChannels, trashChannels } from './oversight';
+import { packagesChannels } from './packages';
+import { filingChannels } from './filing';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
 
@@ -27,6 +29,8 @@ export const contract = {
   ...trashChannels,
   ...backupChannels,
   ...gazettesChannels,
+  ...packagesChannels,
+  ...filingChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, cnDateTime, countDocs, displayDocNumber, STATUS_COLORS, todayIso } from '../common/format';
 import { Panel } from '../common/Panel';
 import { StatusBadge } from '../common/StatusBadge';
+import { FilingDue } from '../filing/FilingDue';
 import { EmptyLibrary } from '../library/EmptyLibrary';
 import { routeHref } from '../shell/router';
 import { cnMonth, dashboardLinks } from './links';
@@ -208,6 +209,7 @@ export function DashboardPage({ asOf = null }: { asOf?: string | null }) {
         <>
           <Text size="sm" c="dimmed">状态截至 {cnDate(data.asOf)}；点击任一数字或柱形即可在文件库中查看对应文件。</Text>
           <StatusCounts data={data} />
+          <FilingDue />
           <Panel title={`评估期内的文件（到期前 ${data.windowMonths} 个月，${data.expiring.length} 件）`}>
             <Expiring data={data} />
           </Panel>

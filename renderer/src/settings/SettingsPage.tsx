@@ -9,6 +9,7 @@ import { Panel } from '../common/Panel';
 import { countDocs } from '../common/format';
 import { BackupPanel } from './BackupPanel';
 import { ValidityRulesFieldset, validityRulesError } from './ValidityRulesFieldset';
+import { OfficePanel } from '../filing/OfficePanel';
 import { useSession } from '../accounts/session';
 
 const SHELLS = { electron: '桌面应用', browser: '浏览器模式', cli: '命令行' } as const;
@@ -207,6 +208,7 @@ export function SettingsPage() {
           </Table>
         )}
       </Panel>
+      <OfficePanel canEdit={admin} />
       {admin && <BackupPanel onRestored={() => info.reload()} />}
       <Panel title="选项">
         <ErrorAlert message={settings.error} title="无法读取设置" />

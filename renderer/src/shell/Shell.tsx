@@ -14,6 +14,7 @@ const NAV: Array<{ label: string; route: Route; match: Route['name'][]; access?:
   { label: '公报', route: { name: 'gazettes', id: null }, match: ['gazettes'] },
   { label: '检查', route: { name: 'checks' }, match: ['checks'] },
   { label: '文件清理', route: { name: 'cleanup', id: null }, match: ['cleanup'] },
+  { label: '备案与交换', route: { name: 'filing' }, match: ['filing'] },
   { label: '设置', route: { name: 'settings' }, match: ['settings'] },
   { label: '设置 · 用户', route: { name: 'users' }, match: ['users'], access: 'admin' },
   { label: '审计日志', route: { name: 'audit' }, match: ['audit'], access: 'admin' },

@@ -13,7 +13,8 @@ export type Route =
   | { name: 'cleanup'; id: string | null; check?: string | null; asOf?: string | null }
   | { name: 'settings' }
   | { name: 'users' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  | { name: 'filing' };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A 状态日期 from the address, when it is a day. */
@@ -51,6 +52,8 @@ export function parseHash(hash: string): Route {
       return parts[1] === 'users' ? { name: 'users' } : { name: 'settings' };
     case 'audit':
       return { name: 'audit' };
+    case 'filing':
+      return { name: 'filing' };
     default:
       return { name: 'library' };
   }

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../../../shared/contract/documents';
 import { formatIssueNumber, type NumberingStyle } from '../../../../shared/contract/gazettes';
 import type { AppContext } from '../../kernel/context';
 
-export type AuditEntity = 'document' | 'relation' | 'gazette' | 'user' | 'session' | 'campaign';
+export type AuditEntity = 'document' | 'relation' | 'gazette' | 'user' | 'session' | 'campaign' | 'office' | 'filing' | 'package';
 
 /** Filter of the audit view: one user, days in the server's time zone (both ends included), newest first. */
 export interface AuditFilter {
@@ -115,6 +115,13 @@ export function createAuditService(ctx: Pick<AppContext, 'db' | 'now'>) {
         before === null || before === undefined ? null : JSON.stringify(before),
         after === null || after === undefined ? null : JSON.stringify(after),
       );
+    },
+    /**
+     * Copies a row of another library's log (a document received in a package): its own time and actor, the actor
+     * named with the office it acted in, so a document's history keeps where it was made. Call inside the import.
+     */
+    recordReceived(row: { at: string; actor: string; action: string; entity: AuditEntity; entityId: string; before: string | null; after: string | null }, office: string): void {
+      insert.run(row.at, `${row.actor}（${office}）`, row.action, row.entity, row.entityId, row.before, row.after);
     },
     /** A document's history, oldest first: its own rows and those of relations from or to it. */
     documentHistory(id: string): AuditEntry[] {
