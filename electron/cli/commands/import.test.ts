@@ -89,7 +89,7 @@ describe('normdesk import / list / gazettes', () => {
     const fixtures = resolve(__dirname, '../../../test/fixtures/formats');
     mkdirSync(join(root, '2015', '旧文件'), { recursive: true });
     copyFileSync(join(fixtures, 'notice.doc'), join(root, '2015', '旧文件', '信息公开办法.doc'));
-    writeFileSync(join(root, '2015', '扫描.jpg'), 'x');
+    writeFileSync(join(root, '2015', '照片.bmp'), 'x');
     writeFileSync(join(root, '~$锁定.doc'), 'x');
     const page = readFileSync(join(fixtures, 'notice-gbk.html'));
     const odt = readFileSync(join(fixtures, 'notice.odt'));
@@ -100,12 +100,12 @@ describe('normdesk import / list / gazettes', () => {
     expect(result.files.map((f: { name: string }) => f.name)).toEqual(['法制办档案/2015/旧文件/信息公开办法.doc', '法制办档案/网站.zip/网页/通知.htm', '法制办档案/网站.zip/通知.odt']);
     for (const f of result.files) expect(f.documents[0].docNumber.normalized).toBe('招政办发〔2021〕12号');
     expect(result.skipped).toEqual([
-      { name: '法制办档案/2015/扫描.jpg', reason: '不支持的文件类型' },
+      { name: '法制办档案/2015/照片.bmp', reason: '不支持的文件类型' },
       { name: '法制办档案/网站.zip/表.xls', reason: '不支持的文件类型' },
     ]);
     expect(r.code).toBe(0);
     const text = await cli('import', root, '--data', data);
-    expect(text.out).toMatch(/已跳过 2 个文件：\n {2}– 法制办档案\/2015\/扫描.jpg：不支持的文件类型/);
+    expect(text.out).toMatch(/已跳过 2 个文件：\n {2}– 法制办档案\/2015\/照片.bmp：不支持的文件类型/);
   });
 });
 

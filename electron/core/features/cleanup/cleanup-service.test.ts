@@ -265,7 +265,7 @@ describe('publishing durability', () => {
     const during: unknown[] = [];
     const original = db.transaction.bind(db);
     db.transaction = ((fn: (...a: unknown[]) => unknown) => original((...a: unknown[]) => { during.push(db.pragma('synchronous', { simple: true })); return fn(...a); })) as typeof db.transaction;
-    t.publish.publish(BY, { id: c.id, docNumber: '招政字〔2021〕60号', date: '2021-10-01' });
+    t.publish.publish(BY, { id: c.id, docNumber: '招政字〔2021〕60号', date: '2021-10-01', issuer: ZY });
     t.publish.revert(BY, c.id);
     db.transaction = original;
     expect(during.length).toBeGreaterThanOrEqual(2);

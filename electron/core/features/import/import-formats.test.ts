@@ -25,11 +25,11 @@ describe('a .zip sent to the import', () => {
   it('is read file by file, each staged under its path in the archive; the rest is named with why it was skipped', async () => {
     const imports = setup();
     const entry = (name: string, b: Buffer) => ({ name, data: deflateRawSync(b), size: b.length, crc: crc32(b) });
-    const archive = zip([entry('2015/通知.doc', readFileSync(path.join(FIXTURES, 'notice.doc'))), entry('扫描件.tif', Buffer.from('II*')), { name: '坏.rtf', data: Buffer.from([0xff, 0xff, 0xff]), size: 10, crc: 0 }]);
+    const archive = zip([entry('2015/通知.doc', readFileSync(path.join(FIXTURES, 'notice.doc'))), entry('图标.ico', Buffer.from([0, 0, 1, 0])), { name: '坏.rtf', data: Buffer.from([0xff, 0xff, 0xff]), size: 10, crc: 0 }]);
     const files = await imports.parse([{ name: '档案.zip', dataBase64: archive.toString('base64') }]);
     expect(files.map((f) => [f.name, f.error])).toEqual([
       ['档案.zip/2015/通知.doc', null],
-      ['档案.zip/扫描件.tif', '已跳过：不支持的文件类型'],
+      ['档案.zip/图标.ico', '已跳过：不支持的文件类型'],
       ['档案.zip/坏.rtf', '已跳过：无法解压：压缩数据已损坏'],
     ]);
     expect(files[0].documents[0].docNumber?.normalized).toBe('招政办发〔2021〕12号');

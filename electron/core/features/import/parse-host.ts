@@ -32,6 +32,9 @@ export interface ExtractOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** How long a cancelled file may take to stop at its next page before its worker is ended. */
+const CANCEL_GRACE_MS = 30_000;
+
 /** Time a page read by OCR may take on top of the file's limit (each page read gives the file this much more). */
 export const OCR_PAGE_ALLOWANCE_MS = 60_000;
 
@@ -55,6 +58,10 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
   let stopCurrent: (() => void) | null = null;
+  // Cancel is asked of the worker, which stops between two pages (ending a thread in the middle of ONNX Runtime's
+  // native work is not safe); the thread is ended only if it has not stopped within CANCEL_GRACE_MS.
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  let current: ParseJob | null = null;
   /** the worker last ended, until it has gone (the next file's memory is measured without it) */
   let ending: Promise<unknown> = Promise.resolve();
 
@@ -67,7 +74,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
   function start(): Worker {
     const w = new Worker(script!.file, {
       eval: script!.eval,
-      workerData: { role: PARSE_WORKER_ROLE },
+      workerData: { role: PARSE_WORKER_ROLE, cancel: cancelFlag.buffer },
       resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: Math.min(64, limits.workerHeapMb / 4) },
       stdout: false,
       stderr: false,
@@ -133,7 +140,13 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
       const run = async (): Promise<Extracted> => {
         const progress = options.onProgress;
         await ending;
-        const reply = script ? await inWorker(job, progress) : await runParseJob(job, progress ? (p) => progress(p.progress.done, p.progress.total) : undefined);
+        current = job;
+        const reply = await (script
+          ? inWorker(job, progress)
+          : runParseJob(job, progress ? (p) => progress(p.progress.done, p.progress.total) : undefined, () => Atomics.load(cancelFlag, 0) === job.id)
+        ).finally(() => {
+          current = null;
+        });
         if (!reply.ok) {
           if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
           throw new Error(reply.message);
@@ -145,9 +158,12 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
       return p;
     },
     cancel() {
+      const job = current;
+      if (!job) return false;
+      Atomics.store(cancelFlag, 0, job.id);
       const stop = stopCurrent;
-      stop?.();
-      return stop !== null;
+      if (stop) setTimeout(() => current === job && stopCurrent === stop && stop(), CANCEL_GRACE_MS).unref();
+      return true;
     },
     async close() {
       const w = worker;

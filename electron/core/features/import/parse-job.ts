@@ -35,10 +35,10 @@ export type ParseJobReply =
 type Recycle = { recycle?: boolean };
 
 /** Reads and extracts one file; in the worker, and in-process where no worker can be started. */
-export async function runParseJob(job: ParseJob, progress?: (p: ParseProgress) => void): Promise<ParseJobReply> {
+export async function runParseJob(job: ParseJob, progress?: (p: ParseProgress) => void, cancelled?: () => boolean): Promise<ParseJobReply> {
   try {
     const onPage = progress ? (done: number, total: number) => progress({ id: job.id, progress: { done, total } }) : undefined;
-    const read = await readImportFile(job.name, job.bytes, job.limits, { ocr: job.ocr, onPage });
+    const read = await readImportFile(job.name, job.bytes, job.limits, { ocr: job.ocr, onPage, cancelled });
     const result = parseText(read.text, { file: job.name, encoding: read.encoding, registrationPattern: job.registrationPattern });
     const sections = read.sections ?? null;
     return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, sections, text: read.text, result, ocr: read.ocr ?? null, apart: read.apart ?? [], origin: read.origin ?? null, recycle: pdfWorkLeftBehind() };

@@ -47,7 +47,9 @@ describe('readImportFile .txt', () => {
   });
   it('bad input gets a clear Chinese message', async () => {
     await rejects(readImportFile('empty.txt', new Uint8Array()), /文件为空/);
-    await rejects(readImportFile('bin.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])), /二进制|编码/);
+    await rejects(readImportFile('bin.txt', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2])), /二进制|编码/);
+    // a PNG named .txt is read as what it is (a scan), and says so when it is broken
+    await rejects(readImportFile('png.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])), /无法读取图片/);
     await rejects(readImportFile('x.exe', enc('MZ')), /不支持的文件类型/);
     await rejects(readImportFile('big.txt', new Uint8Array(50 * 1024 * 1024 + 1)), /文件过大/);
     await rejects(readImportFile('spaces.txt', enc('   \n  ')), /没有文字/);

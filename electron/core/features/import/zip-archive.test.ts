@@ -15,7 +15,7 @@ describe('zip archives of files', () => {
     const bytes = new Uint8Array(
       zip([
         entry('文件/关于印发的通知.doc', 'x'),
-        entry('照片.jpg', 'x'),
+        entry('照片.bmp', 'x'),
         entry('内层.zip', 'PK'),
         entry('__MACOSX/._a.doc', 'x'),
       ]),
@@ -23,7 +23,7 @@ describe('zip archives of files', () => {
     const items = archiveItems('档案.zip', bytes, isImportable, ARCHIVE_LIMITS);
     expect(items.map((i) => ('skipped' in i ? `${i.name}：${i.skipped}` : i.name))).toEqual([
       '档案.zip/文件/关于印发的通知.doc',
-      '档案.zip/照片.jpg：不支持的文件类型',
+      '档案.zip/照片.bmp：不支持的文件类型',
       '档案.zip/内层.zip：压缩包中的压缩包不展开，请先解压后再导入',
     ]);
     const first = items[0];

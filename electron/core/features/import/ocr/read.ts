@@ -39,6 +39,8 @@ export interface OcrOptions {
   onPage?: (done: number, total: number) => void;
   /** threads ONNX Runtime may use */
   threads?: number;
+  /** true once the person cancelled: reading stops before the next page */
+  cancelled?: () => boolean;
   maxPages: number;
 }
 
@@ -133,6 +135,7 @@ export async function ocrGreyPages(pages: Grey[], opts: OcrOptions): Promise<{ l
   const lines: string[] = [];
   const info: OcrInfo = { engine: OCR_ENGINE, pages: [], lines: [] };
   for (let i = 0; i < pages.length; i++) {
+    if (opts.cancelled?.()) throw new AppError('INVALID_INPUT', '已取消读取此文件，未保存任何内容');
     for (const read of await ocrPage(m, pages[i])) {
       const index = info.pages.length;
       info.pages.push(await viewImage(read));

@@ -9,6 +9,13 @@ export type { OcrInfo, OcrPageImage } from './read';
 export interface ReadOptions {
   ocr?: boolean;
   onPage?: (done: number, total: number) => void;
+  /** true once the person cancelled: reading stops before the next page */
+  cancelled?: () => boolean;
+}
+
+/** Stops reading between two pages once the person cancelled (nothing of the file is kept). */
+export function checkCancelled(opts: ReadOptions): void {
+  if (opts.cancelled?.()) throw new AppError('INVALID_INPUT', '已取消读取此文件，未保存任何内容');
 }
 
 /** Scanned pages one file may have read by OCR (a few seconds a page: 500 pages is most of an hour). */
@@ -18,7 +25,7 @@ export const MAX_OCR_PAGES = 500;
 export async function readScanImage(name: string, bytes: Uint8Array, _limits: ParseLimits, opts: ReadOptions) {
   if (opts.ocr === false) throw new AppError('INVALID_INPUT', `“${name}”是扫描图片，需要 OCR 识别；已按要求跳过（去掉 --no-ocr 即可识别）`);
   const pages = await decodeImagePages(bytes, MAX_OCR_PAGES);
-  const { lines, info } = await ocrGreyPages(pages, { maxPages: MAX_OCR_PAGES, onPage: opts.onPage });
+  const { lines, info } = await ocrGreyPages(pages, { maxPages: MAX_OCR_PAGES, onPage: opts.onPage, cancelled: opts.cancelled });
   if (!lines.some((l) => l.trim())) throw new AppError('INVALID_INPUT', `图片“${name}”上没有识别出文字（空白页或图像过于模糊）`);
   return { text: lines.join('\n'), encoding: 'ocr', ocr: info };
 }
@@ -36,7 +43,8 @@ export async function readPdfScanPage(page: PdfPageLike, pageNumber: number, pag
     opts.onPage?.(pageNumber, pageCount);
     return { lines: [] as string[], lineInfo: [] as (OcrLineInfo | null)[], info: next };
   }
-  const read = await ocrGreyPages([grey], { maxPages: 1 });
+  checkCancelled(opts);
+  const read = await ocrGreyPages([grey], { maxPages: 1, cancelled: opts.cancelled });
   const offset = next.pages.length;
   const merged: OcrInfo = { engine: read.info.engine, pages: [...next.pages, ...read.info.pages], lines: [] };
   opts.onPage?.(pageNumber, pageCount);
