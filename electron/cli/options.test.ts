@@ -2,9 +2,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../core/composition';
 import { findAppRoot } from '../core/kernel/paths';
 import { commands as shipped } from './commands';
 import { createUserCommand } from './commands/user';
+import type { PackagePreview } from '../../shared/contract/packages';
 import { SAMPLE_GAZETTE, testCli } from './testing';
 
 // One test per documented option of every command (issue 26: `cleanup sheet --issuer` was documented and always
@@ -43,9 +45,9 @@ let ids: string[] = [];
 const ISSUER = '高青县人民政府办公室';
 
 /** A copy of the prepared library (sample gazette imported): cases that change things get their own. */
-function fresh(): string {
+function fresh(from = base): string {
   const dir = tmp('nd-opt-lib-');
-  cpSync(base, dir, { recursive: true, filter: (src) => !src.includes('.in-use') });
+  cpSync(from, dir, { recursive: true, filter: (src) => !src.includes('.in-use') });
   return dir;
 }
 const json = <T = unknown>(r: { out: string }): T => JSON.parse(r.out) as T;
@@ -70,6 +72,52 @@ async function whitePage(): Promise<string> {
   await sharp({ create: { width: 400, height: 560, channels: 3, background: '#ffffff' } }).png().toFile(file);
   return file;
 }
+
+/** Edits documents the way the editor does (the CLI has no edit command): `fields` per document id. */
+async function edit(data: string, fields: Record<string, Record<string, unknown>>): Promise<void> {
+  const app = createApp({ dataDir: data, shell: 'cli' });
+  try {
+    for (const [id, patch] of Object.entries(fields)) await app.call('documents:update', { id, patch });
+  } finally {
+    await app.close();
+  }
+}
+
+const COUNTY = '高青县人民政府办公室';
+const CITY = '淄博市人民政府办公室';
+/** A library with this office's name set (its key is made on the first package). */
+async function office(data: string, name = COUNTY): Promise<string> {
+  await ok('package', 'office', '--name', name, '--data', data);
+  return data;
+}
+/** What `package show --json` says of a package, as the receiving office (an empty library of its own). */
+async function shown(file: string, data?: string): Promise<PackagePreview> {
+  return json<PackagePreview>(await ok('package', 'show', file, '--json', '--data', data ?? (await office(tmp('nd-opt-city-'), CITY))));
+}
+const out = (name: string) => join(tmp('nd-opt-out-'), name);
+
+type FilingRow = { documentId: string; state: string; stateLabel: string; daysLeft: number | null; published: string; materials: Array<{ kind: string; name: string }> };
+const filingList = async (data: string, ...flags: string[]) => json<FilingRow[]>(await ok('filing', 'list', ...flags, '--json', '--data', data));
+
+type ReviewRow = { id: string; state: string; registrationNumber: string | null; registeredOn: string | null; correctionDue: string | null; correctionReason: string; decision: string | null } & Record<string, unknown>;
+/** The sending office (one normative document sent) and the receiving office with it in its queue; cases copy them. */
+let exchanged: Promise<{ county: string; city: string; doc: string }> | null = null;
+const exchange = () =>
+  (exchanged ??= (async () => {
+    const county = await office(fresh());
+    const doc = (await filingList(county))[0].documentId;
+    const pkg = out('报送.ndpkg');
+    await ok('filing', 'send', doc, '--out', pkg, '--data', county);
+    const city = await office(tmp('nd-opt-city-'), CITY);
+    await ok('package', 'import', pkg, '--data', city);
+    return { county, city, doc };
+  })());
+/** A copy of the receiving office's library and the id of the received filing in its queue. */
+async function queued(): Promise<{ city: string; id: string }> {
+  const city = fresh((await exchange()).city);
+  return { city, id: json<ReviewRow[]>(await ok('filing', 'review', 'list', '--json', '--data', city))[0].id };
+}
+const review = async (city: string, ...args: string[]) => json<ReviewRow>(await ok('filing', 'review', ...args, '--json', '--data', city));
 
 type Case = () => Promise<void>;
 
@@ -428,6 +476,288 @@ const CASES: Record<string, Case> = {
     expect((await cli('trash', 'empty', '--data', data)).err).toContain('确认请加 --yes');
     await ok('trash', 'empty', '--yes', '--data', data);
     expect(json<unknown[]>(await ok('trash', '--json', '--data', data))).toEqual([]);
+  },
+  'package --name': async () => {
+    const data = fresh();
+    expect(json<{ name: string; fingerprint: string | null }>(await ok('package', 'office', '--name', COUNTY, '--json', '--data', data))).toMatchObject({ name: COUNTY, fingerprint: expect.stringMatching(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/) });
+    const file = out('全部.ndpkg');
+    await ok('package', 'export', '--all', '--out', file, '--data', data);
+    expect((await shown(file)).info.sender.name).toBe(COUNTY);
+  },
+  'package --receiver': async () => {
+    const data = await office(fresh());
+    expect(json<{ filingReceiver: string }>(await ok('package', 'office', '--receiver', '淄博市人民政府', '--json', '--data', data)).filingReceiver).toBe('淄博市人民政府');
+    expect((await ok('package', 'office', '--data', data)).out).toContain('备案机关：淄博市人民政府');
+  },
+  'package --rule': async () => {
+    const data = await office(fresh());
+    const [doc] = await filingList(data);
+    await edit(data, { [doc.documentId]: { dateSigned: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10) } });
+    expect((await filingList(data, '--due')).map((r) => r.documentId)).toContain(doc.documentId);
+    expect(json<{ filingRule: string }>(await ok('package', 'office', '--rule', '15d', '--json', '--data', data)).filingRule).toBe('15d');
+    expect((await filingList(data, '--overdue')).map((r) => r.documentId)).toContain(doc.documentId);
+    expect((await cli('package', 'office', '--rule', '7d', '--data', data)).err).toContain('--rule 只能是 30d、15d 或 3wd');
+  },
+  'package --issuer': async () => {
+    const data = await office(fresh());
+    expect((await filingList(data)).length).toBeGreaterThan(0);
+    expect(json<{ issuers: string[] }>(await ok('package', 'office', '--issuer', '某县人民政府', '--issuer', '某县教育局', '--json', '--data', data)).issuers).toEqual(['某县人民政府', '某县教育局']);
+    expect(await filingList(data)).toEqual([]);
+  },
+  'package --all': async () => {
+    const data = await office(fresh());
+    const file = out('全部.ndpkg');
+    await ok('package', 'export', '--all', '--out', file, '--data', data);
+    const p = await shown(file);
+    expect(p.info.counts.documents).toBe(13);
+    expect(p.documents.new).toHaveLength(13);
+    expect((await cli('package', 'export', '--all', '--campaign', 'x', '--out', out('x.ndpkg'), '--data', data)).err).toContain('只能选一种');
+  },
+  'package --filter': async () => {
+    const data = await office(fresh());
+    const normative = json<Array<{ isNormative: boolean }>>(await ok('list', '--json', '--data', data)).filter((d) => d.isNormative).length;
+    expect(normative).toBeGreaterThan(0);
+    expect(normative).toBeLessThan(13);
+    const file = out('规范性.ndpkg');
+    await ok('package', 'export', '--filter', 'normative', '--out', file, '--data', data);
+    expect((await shown(file)).info.counts.documents).toBe(normative);
+    expect((await cli('package', 'export', '--filter', 'color=red', '--out', out('x.ndpkg'), '--data', data)).err).toContain('无法识别的筛选条件“color=red”');
+  },
+  'package --campaign': async () => {
+    const data = await office(fresh());
+    const id = await campaign(data);
+    const file = out('清理.ndpkg');
+    await ok('package', 'export', '--campaign', id, '--out', file, '--data', data);
+    const p = await shown(file);
+    expect(p.campaigns.new).toEqual([expect.stringContaining('2021年清理')]);
+    expect(p.info.counts).toMatchObject({ campaigns: 1, issues: 0 });
+    expect(p.info.counts.documents).toBeGreaterThan(0);
+  },
+  'package --issue': async () => {
+    const data = await office(fresh());
+    const id = await issueIn(data);
+    await ok('issue', 'add', id, '--doc', ids[0], '--section', '县政府文件', '--data', data);
+    const file = out('期次.ndpkg');
+    await ok('package', 'export', '--issue', id, '--out', file, '--data', data);
+    const p = await shown(file);
+    expect(p.info.counts).toMatchObject({ issues: 1, documents: 1, campaigns: 0 });
+    expect(p.issues.new).toHaveLength(1);
+  },
+  'package --filing': async () => {
+    const data = await office(fresh());
+    const [doc] = await filingList(data);
+    const file = out('报送.ndpkg');
+    await ok('package', 'export', '--filing', doc.documentId, '--out', file, '--data', data);
+    expect((await shown(file)).info).toMatchObject({ kind: 'filing', counts: expect.objectContaining({ documents: 1 }) });
+    expect(await filingList(data, '--filed')).toEqual([expect.objectContaining({ documentId: doc.documentId, state: 'sent' })]);
+  },
+  'package --out': async () => {
+    const data = await office(fresh());
+    expect((await cli('package', 'export', '--all', '--data', data)).err).toContain('请用 --out 指定数据包文件');
+    const file = out('全部.ndpkg');
+    const r = json<{ file: string; kind: string }>(await ok('package', 'export', '--all', '--out', file, '--json', '--data', data));
+    expect(r).toMatchObject({ file, kind: 'library' });
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  },
+  'package --force': async () => {
+    const data = await office(fresh());
+    const file = out('全部.ndpkg');
+    writeFileSync(file, 'old');
+    expect((await cli('package', 'export', '--all', '--out', file, '--data', data)).err).toContain('如需覆盖请加 --force');
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    await ok('package', 'export', '--all', '--out', file, '--force', '--data', data);
+    expect((await shown(file)).info.counts.documents).toBe(13);
+  },
+  'package --dry-run': async () => {
+    const file = out('全部.ndpkg');
+    await ok('package', 'export', '--all', '--out', file, '--data', await office(fresh()));
+    const city = await office(tmp('nd-opt-city-'), CITY);
+    const dry = await ok('package', 'import', file, '--dry-run', '--data', city);
+    expect(dry.out).toContain('新增 13 件');
+    expect(dry.out).toContain('试运行：未写入任何内容');
+    expect(json<unknown[]>(await ok('list', '--json', '--data', city))).toHaveLength(0);
+    expect((await ok('package', 'import', file, '--data', city)).out).toContain('新增 13 件');
+  },
+  'package --resolve': async () => {
+    // the same library at both offices; the sender has since changed one document's 施行日期
+    const county = await office(fresh());
+    await edit(county, { [ids[0]]: { effectiveDate: '2030-01-01' } });
+    const file = out('全部.ndpkg');
+    await ok('package', 'export', '--all', '--out', file, '--data', county);
+    const effective = async (data: string) => json<Array<{ id: string; effectiveDate: string | null }>>(await ok('list', '--json', '--data', data)).find((d) => d.id === ids[0])!.effectiveDate;
+    const mine = await effective(base);
+    expect(mine).not.toBe('2030-01-01');
+    const kept = await office(fresh(), CITY);
+    expect((await ok('package', 'import', file, '--resolve', 'mine', '--data', kept)).out).toContain('保留本机 1 件');
+    expect(await effective(kept)).toBe(mine);
+    const taken = await office(fresh(), CITY);
+    expect((await ok('package', 'import', file, '--resolve', 'theirs', '--data', taken)).out).toContain('采用对方 1 件');
+    expect(await effective(taken)).toBe('2030-01-01');
+    expect(json<unknown[]>(await ok('list', '--json', '--data', taken))).toHaveLength(13);
+    expect((await cli('package', 'import', file, '--resolve', 'all', '--data', taken)).err).toContain('--resolve 只能是 mine、theirs 或 both');
+  },
+
+  'filing --due': async () => {
+    const data = await office(fresh());
+    const [doc] = await filingList(data);
+    expect(await filingList(data, '--due')).toEqual([]);
+    await edit(data, { [doc.documentId]: { dateSigned: new Date().toISOString().slice(0, 10) } });
+    expect(await filingList(data, '--due')).toEqual([expect.objectContaining({ documentId: doc.documentId, state: 'unfiled', daysLeft: expect.any(Number) })]);
+    expect((await filingList(data, '--due'))[0].daysLeft).toBeGreaterThan(25);
+  },
+  'filing --overdue': async () => {
+    const data = await office(fresh());
+    const all = await filingList(data);
+    const overdue = await filingList(data, '--overdue');
+    expect(overdue).toHaveLength(all.length);
+    expect(overdue.every((r) => r.state === 'unfiled' && r.daysLeft! < 0)).toBe(true);
+    await ok('filing', 'send', overdue[0].documentId, '--out', out('报送.ndpkg'), '--data', data);
+    expect((await filingList(data, '--overdue')).map((r) => r.documentId)).not.toContain(overdue[0].documentId);
+    expect(await filingList(data, '--overdue')).toHaveLength(all.length - 1);
+  },
+  'filing --filed': async () => {
+    const data = await office(fresh());
+    const [doc] = await filingList(data);
+    expect(await filingList(data, '--filed')).toEqual([]);
+    await ok('filing', 'send', doc.documentId, '--out', out('报送.ndpkg'), '--data', data);
+    expect(await filingList(data, '--filed')).toEqual([expect.objectContaining({ documentId: doc.documentId, state: 'sent', stateLabel: '已报备' })]);
+  },
+  ...Object.fromEntries(
+    (['from', 'to'] as const).map((opt) => [
+      `filing --${opt}`,
+      async () => {
+        const data = await office(fresh());
+        const rows = await filingList(data);
+        const year = rows[0].published.slice(0, 4);
+        const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+        const inYear = rows.filter((r) => r.published >= from && r.published <= to);
+        await ok('filing', 'send', inYear[0].documentId, '--out', out('报送.ndpkg'), '--data', data);
+        type Stats = { expected: number; filed: number; onTime: number; filingRate: number | null; timelyRate: number | null };
+        const stats = json<Stats>(await ok('filing', 'stats', '--from', from, '--to', to, '--json', '--data', data));
+        expect(stats).toMatchObject({ expected: inYear.length, filed: 1, onTime: 0, timelyRate: 0 });
+        expect(stats.filingRate).toBeCloseTo(100 / inYear.length, 1);
+        const empty = { from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` }[opt];
+        const none = json<Stats>(await ok('filing', 'stats', ...(opt === 'from' ? ['--from', empty, '--to', `${Number(year) - 1}-12-31`] : ['--from', `${Number(year) - 1}-01-01`, '--to', empty]), '--json', '--data', data));
+        expect(none).toMatchObject({ expected: 0, filingRate: null });
+        expect((await cli('filing', 'stats', ...(opt === 'from' ? ['--to', to] : ['--from', from]), '--data', data)).err).toContain(`--${opt}`);
+      },
+    ]),
+  ),
+  'filing --kind': async () => {
+    const data = await office(fresh());
+    const [doc] = await filingList(data);
+    const file = join(tmp('nd-opt-mat-'), '合法性审核意见.txt');
+    writeFileSync(file, '经审核，合法。');
+    expect((await cli('filing', 'material', doc.documentId, file, '--kind', '审批表', '--data', data)).err).toContain('材料类别只能是');
+    await ok('filing', 'material', doc.documentId, file, '--kind', '合法性审核意见', '--data', data);
+    expect((await filingList(data)).find((r) => r.documentId === doc.documentId)!.materials).toEqual([expect.objectContaining({ kind: '合法性审核意见', name: '合法性审核意见.txt' })]);
+  },
+  'filing --out': async () => {
+    const data = await office(fresh());
+    const [doc] = await filingList(data);
+    expect((await cli('filing', 'send', doc.documentId, '--data', data)).err).toContain('--out');
+    expect(await filingList(data, '--filed')).toEqual([]);
+    const file = out('报送.ndpkg');
+    await ok('filing', 'send', doc.documentId, '--out', file, '--data', data);
+    const p = await shown(file);
+    expect(p.info).toMatchObject({ kind: 'filing', counts: expect.objectContaining({ documents: 1 }) });
+    expect(p.filing.join()).toContain('新的报备文件');
+  },
+  'filing --report': async () => {
+    const data = await office(fresh());
+    const [doc] = await filingList(data);
+    const report = out('备案报告.docx');
+    await ok('filing', 'send', doc.documentId, '--out', out('报送.ndpkg'), '--report', report, '--data', data);
+    expect(readFileSync(report).subarray(0, 2).toString()).toBe('PK');
+    const plain = out('报送.ndpkg');
+    await ok('filing', 'send', doc.documentId, '--out', plain, '--data', await office(fresh()));
+    expect(readdirSync(join(plain, '..'))).toEqual(['报送.ndpkg']);
+  },
+  'filing --force': async () => {
+    const data = await office(fresh());
+    const [doc] = await filingList(data);
+    const file = out('报送.ndpkg');
+    writeFileSync(file, 'old');
+    expect((await cli('filing', 'send', doc.documentId, '--out', file, '--data', data)).err).toContain('如需覆盖请加 --force');
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(await filingList(data, '--filed')).toEqual([]);
+    await ok('filing', 'send', doc.documentId, '--out', file, '--force', '--data', data);
+    expect((await shown(file)).info.kind).toBe('filing');
+  },
+  'filing --number': async () => {
+    const { city, id } = await queued();
+    expect(await review(city, 'register', id, '--number', '淄备〔2026〕7号')).toMatchObject({ state: 'registered', registrationNumber: '淄备〔2026〕7号' });
+    const proposed = await queued();
+    expect((await review(proposed.city, 'register', proposed.id)).registrationNumber).toMatch(/^\d{4}-001$/);
+  },
+  'filing --reason': async () => {
+    const { city, id } = await queued();
+    expect((await cli('filing', 'review', 'refuse', id, '--data', city)).err).toContain('--reason');
+    expect(await review(city, 'refuse', id, '--reason', '不属于规范性文件')).toMatchObject({ state: 'refused' });
+    const corrected = await queued();
+    expect((await review(corrected.city, 'correction', corrected.id, '--reason', '缺少合法性审核意见', '--due', '2027-01-15')).correctionReason).toBe('缺少合法性审核意见');
+  },
+  'filing --due (review correction)': async () => {
+    const { city, id } = await queued();
+    expect((await cli('filing', 'review', 'correction', id, '--reason', '缺少制定说明', '--data', city)).err).toContain('--due');
+    expect(await review(city, 'correction', id, '--reason', '缺少制定说明', '--due', '2027-01-15')).toMatchObject({ state: 'correction', correctionDue: '2027-01-15' });
+  },
+  ...Object.fromEntries(
+    (['basis', 'problems', 'suggestions'] as const).map((opt) => [
+      `filing --${opt}`,
+      async () => {
+        const { city, id } = await queued();
+        await review(city, 'register', id);
+        const row = await review(city, 'notes', id, `--${opt}`, `${opt}的内容`);
+        expect(row[opt]).toBe(`${opt}的内容`);
+        for (const other of ['basis', 'problems', 'suggestions'].filter((o) => o !== opt)) expect(row[other]).toBe('');
+      },
+    ]),
+  ),
+  'filing --decision': async () => {
+    const { city, id } = await queued();
+    await review(city, 'register', id);
+    expect((await cli('filing', 'review', 'decide', id, '--decision', '同意', '--data', city)).err).toContain('审查结论只能是 无异议、需修改、撤销');
+    expect((await cli('filing', 'review', 'decide', id, '--decision', '需修改', '--data', city)).err).toContain('请先在审查记录中写明存在的问题');
+    await review(city, 'notes', id, '--problems', '第五条超出上位法规定的范围');
+    expect(await review(city, 'decide', id, '--decision', '需修改')).toMatchObject({ state: 'reviewed', decision: '需修改' });
+  },
+  'filing --sender': async () => {
+    const { city, id } = await queued();
+    const county = fresh((await exchange()).county);
+    await review(city, 'register', id, '--number', '淄备〔2026〕8号');
+    const answer = out('答复.ndpkg');
+    await ok('filing', 'review', 'answer', '--sender', COUNTY, '--out', answer, '--data', city);
+    expect((await ok('package', 'import', answer, '--data', county)).out).toMatch(/备案：.*已登记/);
+    expect(await filingList(county, '--filed')).toEqual([expect.objectContaining({ documentId: (await exchange()).doc, stateLabel: '已登记' })]);
+    expect((await cli('filing', 'review', 'answer', '--out', out('x.ndpkg'), '--data', city)).err).toContain('--sender');
+  },
+  ...Object.fromEntries(
+    (['year', 'quarter'] as const).map((opt) => [
+      `filing --${opt}`,
+      async () => {
+        const { city, id } = await queued();
+        const on = (await review(city, 'register', id)).registeredOn!;
+        const [year, quarter] = [Number(on.slice(0, 4)), Math.floor((Number(on.slice(5, 7)) - 1) / 3) + 1];
+        const catalog = async (y: number, q: number) => json<Array<{ n: number; registrationNumber: string }>>(await ok('filing', 'review', 'catalog', '--year', String(y), '--quarter', String(q), '--json', '--data', city));
+        expect(await catalog(year, quarter)).toEqual([expect.objectContaining({ n: 1 })]);
+        if (opt === 'year') expect(await catalog(year - 1, quarter)).toEqual([]);
+        else {
+          expect(await catalog(year, (quarter % 4) + 1)).toEqual([]);
+          expect((await cli('filing', 'review', 'catalog', '--year', String(year), '--quarter', '5', '--data', city)).err).toContain('--quarter 只能是 1、2、3 或 4');
+        }
+      },
+    ]),
+  ),
+  'filing --format': async () => {
+    const { city, id } = await queued();
+    const on = (await review(city, 'register', id, '--number', '淄备〔2026〕9号')).registeredOn!;
+    const file = out('备案目录.xlsx');
+    await ok('filing', 'review', 'catalog', '--year', on.slice(0, 4), '--quarter', String(Math.floor((Number(on.slice(5, 7)) - 1) / 3) + 1), '--format', 'xlsx', '--out', file, '--data', city);
+    const xlsx = readFileSync(file);
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    expect(xlsx.includes(Buffer.from('xl/worksheets/'))).toBe(true);
+    expect((await cli('filing', 'review', 'catalog', '--year', '2026', '--quarter', '1', '--format', 'txt', '--out', out('x'), '--data', city)).err).toContain('--format 只能是 docx、pdf 或 xlsx');
   },
 };
 

@@ -32,8 +32,13 @@ async function write(app: App, ctx: CliContext, out: unknown, file: { dataBase64
   ctx.out(ctx.values.json ? JSON.stringify({ file: written }) : `已导出${what}：${written}`);
 }
 
-async function review(app: App, ctx: CliContext, sub: string | undefined, id: string | undefined): Promise<void> {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+async function review(app: App, ctx: CliContext, sub: string | undefined, args: string[]): Promise<void> {
   const v = ctx.values;
+  // `--due` is also `filing list --due`, a flag: the date written after it arrives as a positional next to the ID
+  const id = sub === 'correction' ? (args.find((a) => !ISO_DATE.test(a)) ?? args[0]) : args[0];
+  const due = typeof v.due === 'string' ? v.due : v.due === true ? args.find((a) => a !== id) : undefined;
   const show = (r: { title: string; docNumber: string | null; stateLabel: string; registrationNumber: string | null }) =>
     ctx.out(v.json ? JSON.stringify(r, null, 2) : `《${r.title}》${r.docNumber ?? ''}：${r.stateLabel}${r.registrationNumber ? `，登记编号 ${r.registrationNumber}` : ''}`);
   const needId = () => str(id, '审查队列中的 ID（见 filing review list）');
@@ -47,7 +52,7 @@ async function review(app: App, ctx: CliContext, sub: string | undefined, id: st
     case 'register':
       return show(await app.call('review:register', { id: needId(), registrationNumber: typeof v.number === 'string' ? v.number : undefined }));
     case 'correction':
-      return show(await app.call('review:correction', { id: needId(), reason: str(v.reason, '--reason 需要补正的内容'), due: str(v.due, '--due 补正期限') }));
+      return show(await app.call('review:correction', { id: needId(), reason: str(v.reason, '--reason 需要补正的内容'), due: str(due, '--due 补正期限') }));
     case 'refuse':
       return show(await app.call('review:refuse', { id: needId(), reason: str(v.reason, '--reason 不予备案的理由') }));
     case 'notes': {
@@ -142,7 +147,7 @@ export const filingCommand: CliCommand = {
         const r = await app.call('filing:add-material', { documentId: str(docId, '文件 ID'), kind: kind as (typeof MATERIAL_KINDS)[number], fileName: basename(path!), dataBase64: data.toString('base64') });
         ctx.out(`已为《${r.title}》附上${kind}：${basename(path!)}（共 ${r.materials.length} 份材料）`);
       } else if (sub === 'send') await send(app, ctx, rest);
-      else if (sub === 'review') await review(app, ctx, rest[0], rest[1]);
+      else if (sub === 'review') await review(app, ctx, rest[0], rest.slice(1));
       else throw new UsageError(`未知的子命令“${sub}”。用法：${USAGE}`);
     } finally {
       await app.close();
