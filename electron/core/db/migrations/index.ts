@@ -11,9 +11,10 @@ import { migration0009 } from './0009_issue_trash';
 import { migration0010 } from './0010_import_corrections';
 import { migration0011 } from './0011_login_throttle';
 import { migration0012 } from './0012_scans';
+import { migration0019 } from './0019_search_batch';
 
 /** Every shipped migration, in order. Never edit a shipped one: add the next. */
 export const migrations: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010,
-  migration0011, migration0012,
+  migration0011, migration0012, migration0019,
 ];
