@@ -18,7 +18,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { docText } from './scale/corpus';
-import { benchAccounts, CLI, ensureBuilt, login, machine, memoryOf, pct, rpc, startServer, table, type Answer, type Session } from './scale/http';
+import { benchAccounts, CLI, ensureBuilt, login, machine, memoryOf, pct, rpc, startServer, table, transportRetries, type Answer, type Session } from './scale/http';
 import { ensureLibrary } from './scale/library';
 
 const { values } = parseArgs({
@@ -216,4 +216,4 @@ console.log(
     ],
   ),
 );
-console.log(`\n结束时${machine()}`);
+console.log(`\n连接被重置后重发的请求：${transportRetries}；结束时${machine()}`);

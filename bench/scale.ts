@@ -20,7 +20,7 @@ import Database from 'better-sqlite3';
 import { parseQuery } from '../electron/core/features/search/query';
 import { normalizeBodyJson, normalizeText } from '../shared/search/normalize';
 import { docMeta, docNumberOf, docText, paragraphs, rng, SPELL } from './scale/corpus';
-import { benchAccounts, CLI, ensureBuilt, login, machine, memoryOf, NO_SESSION, pct, rpc, startServer, table, type Session } from './scale/http';
+import { benchAccounts, CLI, ensureBuilt, login, machine, memoryOf, NO_SESSION, pct, rpc, startServer, table, transportRetries, type Session } from './scale/http';
 import { ensureLibrary } from './scale/library';
 
 const { values } = parseArgs({
@@ -225,4 +225,4 @@ if (importRows.length) {
   console.log('\n导入（命令行 normdesk import 文件… --yes，一个进程）：');
   console.log(table(['导入到', '新增/文件', '用时 s', '件/秒', '当时负载'], importRows));
 }
-console.log(`\n结束时${machine()}`);
+console.log(`\n连接被重置后重发的请求：${transportRetries}；结束时${machine()}`);
