@@ -93,7 +93,7 @@ function note(label: string, a: Answer): void {
   const key = `${label}: ${a.error?.code ?? a.status}`;
   errors.set(key, (errors.get(key) ?? 0) + 1);
 }
-async function call<T = { updatedAt: string }>(label: string, channel: string, body: unknown, s: Session): Promise<Answer<T>> {
+async function call<T = { document: { updatedAt: string } }>(label: string, channel: string, body: unknown, s: Session): Promise<Answer<T>> {
   try {
     const a = await rpc<T>(server.url, channel, body, s);
     note(label, a);
@@ -127,7 +127,7 @@ async function editor(s: Session, k: number): Promise<void> {
     const got = await call('打开文件（编辑前）', 'documents:get', { id }, s);
     if (got.ok) {
       const clause = `本文件有效期五年（负载测试 ${k} 第 ${++seq} 次修改）`;
-      const a = await call('保存修改', 'documents:update', { id, patch: { validityClause: clause }, expectedUpdatedAt: got.data.updatedAt }, s);
+      const a = await call('保存修改', 'documents:update', { id, patch: { validityClause: clause }, expectedUpdatedAt: got.data.document.updatedAt }, s);
       if (a.ok) acknowledged.set(id, clause);
     }
     await think();
@@ -184,8 +184,8 @@ clearInterval(sampler);
 // ---- every acknowledged write, read back ----
 let lostEdits = 0;
 for (const [id, clause] of acknowledged) {
-  const a = await rpc<{ validityClause: string | null }>(server.url, 'documents:get', { id }, adminSession);
-  if (!a.ok || a.data.validityClause !== clause) lostEdits++;
+  const a = await rpc<{ document: { validityClause: string | null } }>(server.url, 'documents:get', { id }, adminSession);
+  if (!a.ok || a.data.document.validityClause !== clause) lostEdits++;
 }
 let lostDecisions = 0;
 if (campaign && decided.size) {
@@ -195,6 +195,7 @@ if (campaign && decided.size) {
 }
 const mem = memoryOf(server.child.pid!);
 await server.stop();
+const serverErrors = server.stderr().trim();
 
 const body = [...lat].map(([label, xs]) => {
   const errs = [...errors].filter(([k]) => k.startsWith(`${label}:`)).reduce((s, [, n]) => s + n, 0);
@@ -216,4 +217,5 @@ console.log(
     ],
   ),
 );
+if (serverErrors) console.log(`服务器日志（错误）：\n${serverErrors.slice(0, 3000)}`);
 console.log(`\n连接被重置后重发的请求：${transportRetries}；结束时${machine()}`);

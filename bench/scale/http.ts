@@ -25,6 +25,8 @@ export interface Server {
   /** spawn to "listening" line */
   listenMs: number;
   t0: number;
+  /** what the server wrote to stderr (its error log) */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startServer(dir: string): Promise<Server> {
     child,
     listenMs,
     t0,
+    stderr: () => err,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
