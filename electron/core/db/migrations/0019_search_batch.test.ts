@@ -13,7 +13,7 @@ const insertDoc = (db: Database.Database, id: string, title: string, body: strin
 const found = (db: Database.Database, fts: string, text: string) =>
   db.prepare(`SELECT m.doc_id FROM ${fts} JOIN search_map m ON m.rid = ${fts}.rowid WHERE ${fts} MATCH ? ORDER BY m.doc_id`).pluck().all(`"${text}"`);
 
-describe('migration 0019 (full-text indexing deferred to the end of an import batch)', () => {
+describe('migration 0019 (full-text indexing deferred to the end of an import batch; relation history by index)', () => {
   it('keeps stored documents searchable, indexes new ones at once, and those of a batch when it ends', () => {
     const db = new Database(':memory:');
     registerSearchFunctions(db);
@@ -59,6 +59,13 @@ describe('migration 0019 (full-text indexing deferred to the end of an import ba
     expect(found(db, 'search_body', '压实责任')).toEqual([]);
     insertDoc(db, 'd6', '政府信息公开规定', ['主动公开目录。']);
     expect(found(db, 'search_body', '公开目录')).toEqual(['d6']);
+    // A document's history finds its relations' audit rows by index, not by reading every relation row.
+    for (const [column, end] of [['after', 'sourceId'], ['after', 'targetId'], ['before', 'sourceId'], ['before', 'targetId']]) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE entity = 'relation' AND json_extract(${column}, '$.${end}') = 'd1'`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' ');
+      expect(plan).toMatch(/USING INDEX audit_relation_/);
+    }
     db.close();
   });
 });

@@ -13,6 +13,8 @@ const FIELD_VALUES =
  * Import in batches (issue 25): FTS5 flushes its pending terms whenever a statement with a statement journal begins
  * in a transaction that wrote to it, so a 1,000-document import made 1,000 tiny segments (and their merges, which
  * grow with the library). The insert trigger now lets a batch writer defer the full-text part.
+ * And a document's history found the audit rows of its relations by reading every relation row's JSON (30 ms a
+ * document opened at 20,000 documents, growing with the library): indexes on the four ends it looks up.
  */
 export const migration0019: Migration = {
   version: 19,
@@ -29,5 +31,9 @@ CREATE TRIGGER search_documents_ai AFTER INSERT ON documents BEGIN
   INSERT INTO search_body (rowid, body) SELECT rid, nd_search_body(new.body) FROM search_map WHERE doc_id = new.id AND ${DEFERRED};
   INSERT INTO search_grams (rowid, body) SELECT rid, nd_search_body_grams(new.body) FROM search_map WHERE doc_id = new.id AND ${DEFERRED};
 END;
+CREATE INDEX audit_relation_after_source ON audit_log(json_extract(after, '$.sourceId')) WHERE entity = 'relation';
+CREATE INDEX audit_relation_after_target ON audit_log(json_extract(after, '$.targetId')) WHERE entity = 'relation';
+CREATE INDEX audit_relation_before_source ON audit_log(json_extract(before, '$.sourceId')) WHERE entity = 'relation';
+CREATE INDEX audit_relation_before_target ON audit_log(json_extract(before, '$.targetId')) WHERE entity = 'relation';
 `,
 };
