@@ -25,7 +25,7 @@ function archiveFolder(): string {
   writeFileSync(join(root, '网页通知.htm'), Buffer.from(html, 'latin1'));
   const odt = readFileSync(join(FIXTURES, 'notice.odt'));
   const entry = (name: string, b: Buffer) => ({ name, data: deflateRawSync(b), size: b.length, crc: crc32(b) });
-  writeFileSync(join(root, '旧网站.zip'), zip([entry('通知.odt', odt), entry('照片.jpg', Buffer.from('x'))]));
+  writeFileSync(join(root, '旧网站.zip'), zip([entry('通知.odt', odt), entry('照片.bmp', Buffer.from('x'))]));
   return root;
 }
 
@@ -49,7 +49,7 @@ describe('UI: an archive folder of .doc, web pages and a .zip', () => {
     expect(await page.getByTestId('file-origin').textContent()).toMatch(/来源：http:\/\/www\.zhaoyuan\.gov\.cn\/art\/2021\/4\/21\/art_123_456\.html，发布日期 2021年4月21日/);
     expect(await page.getByTestId('review-file').count()).toBe(4);
     expect(await page.getByText('已跳过：不支持的文件类型', { exact: true }).count()).toBe(1);
-    expect(await page.getByText('法制办档案/旧网站.zip/照片.jpg', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('法制办档案/旧网站.zip/照片.bmp', { exact: true }).count()).toBe(1);
     expect(await page.getByText('法制办档案/2015/信息公开办法.doc', { exact: true }).count()).toBe(1);
     expect(await page.getByText('法制办档案/旧网站.zip/通知.odt', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: /^保存 \d+ 件/ }).click();

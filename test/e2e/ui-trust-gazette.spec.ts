@@ -64,7 +64,7 @@ describe('UI: publishing a gazette issue (issue 22, defect 1)', () => {
     const kept = page.getByTestId('kept-list');
     await kept.waitFor();
     expect(await kept.textContent()).toContain('招远市人民政府关于印发《关于促进生物医药产业高质量发展实施意见》的通知');
-    expect(await kept.textContent()).toContain('已在招远市人民政府公报 2022年第1期公布');
+    expect(await kept.textContent()).toContain('已在招远市人民政府公报 第1号公布');
     const derive = await page.getByTestId('derive-list').textContent();
     expect(derive).toContain('招远市城区停车管理办法');
     expect(derive).toContain('2026年3月2日');

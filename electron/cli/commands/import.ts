@@ -81,10 +81,12 @@ export const importCommand: CliCommand = {
       const summary: ImportSummary | null = ctx.values.yes
         ? { created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] }
         : null;
-      // The same two channels as the app, in requests the contract accepts. With --yes each parsed chunk is
-      // stored at once (one transaction per request), so a large folder never waits in memory.
+      // The same two channels as the app, in requests the contract accepts. With --yes parsed chunks are stored
+      // as soon as they fill a commit request (one transaction each), so a large folder never waits in memory.
       const chunks = planChunks(checked, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (c) => ('size' in c ? base64Length(c.size) : 0));
       let read = 0;
+      const pending: ParsedFile[] = [];
+      const pendingDocuments = () => pending.reduce((n, f) => n + f.documents.length, 0);
       for (const chunk of chunks) {
         // progress on stderr for batches of more than one request (a folder of an office's archive)
         if (chunks.length > 1) ctx.err(`正在读取 ${read + 1}–${read + chunk.length} / ${checked.length}：${chunk[0].name}${chunk.length > 1 ? ' 等' : ''}`);
@@ -106,15 +108,17 @@ export const importCommand: CliCommand = {
         parsed.push(...here);
         if (!summary) continue;
         for (const f of here) if (f.error) summary.refused.push({ file: f.name, title: null, reason: f.error });
-        const staged = here.filter((f) => f.stagedId);
-        const commits = planChunks(staged, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length);
-        for (const part of commits) {
-          addSummary(
-            summary,
-            await app.call('import:commit', {
-              files: part.map((f) => ({ stagedId: f.stagedId!, gazette: f.gazette, documents: f.documents.map((_, index) => ({ index })) })),
-            }),
-          );
+        // Parsed files wait for a full commit request (one transaction, one full-text segment each: issue 25).
+        pending.push(...here.filter((f) => f.stagedId));
+        if (pending.length >= MAX_COMMIT_REQUEST_FILES || pendingDocuments() >= MAX_COMMIT_REQUEST_DOCUMENTS || chunk === chunks[chunks.length - 1]) {
+          for (const part of planChunks(pending.splice(0), MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length)) {
+            addSummary(
+              summary,
+              await app.call('import:commit', {
+                files: part.map((f) => ({ stagedId: f.stagedId!, gazette: f.gazette, documents: f.documents.map((_, index) => ({ index })) })),
+              }),
+            );
+          }
         }
       }
       const failed = parsed.filter((f) => f.error);

@@ -58,13 +58,14 @@ export function createAuditService(ctx: Pick<AppContext, 'db' | 'now'>) {
   const insert = ctx.db.prepare<[string, string, string, string, string, string | null, string | null]>(
     'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  // Relation rows name their documents inside the JSON, so a document's history finds them by either end.
+  // Relation rows name their documents inside the JSON, so a document's history finds them by either end: one
+  // SELECT per end, each on its expression index (migration 0016) — an OR of the four read every relation row.
+  const byEnd = (column: 'after' | 'before', end: 'sourceId' | 'targetId') =>
+    `SELECT * FROM audit_log WHERE entity = 'relation' AND json_extract(${column}, '$.${end}') = @id`;
   const forDocument = ctx.db.prepare<{ id: string }, AuditRow>(`
     SELECT * FROM audit_log WHERE entity = 'document' AND entity_id = @id
-    UNION
-    SELECT * FROM audit_log WHERE entity = 'relation' AND (
-      json_extract(after, '$.sourceId') = @id OR json_extract(after, '$.targetId') = @id OR
-      json_extract(before, '$.sourceId') = @id OR json_extract(before, '$.targetId') = @id)
+    UNION ${byEnd('after', 'sourceId')} UNION ${byEnd('after', 'targetId')}
+    UNION ${byEnd('before', 'sourceId')} UNION ${byEnd('before', 'targetId')}
     ORDER BY id`);
   const forEntity = ctx.db.prepare<[string, string], AuditRow>(
     'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id',

@@ -5,6 +5,7 @@ import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
 import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
 import { durably, retryBusy } from '../../db/open';
+import { withDeferredSearchIndex } from '../../db/search-batch';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import type { GazetteService, IssueDocument } from '../gazettes/gazette-service';
@@ -166,9 +167,12 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
           const s = emptySummary();
           s.refused.push(...refusedBefore);
           changed = new Set<string>();
-          db.transaction(() => {
-            for (const file of files) writeOne(by, file, s, changed);
-          }).immediate();
+          // full-text indexing once for the whole batch (one FTS5 segment, not one per document)
+          db.transaction(() =>
+            withDeferredSearchIndex(db, () => {
+              for (const file of files) writeOne(by, file, s, changed);
+            }),
+          ).immediate();
           return s;
         }),
       );

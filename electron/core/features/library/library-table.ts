@@ -5,6 +5,7 @@ import { DOCUMENT_STATUSES, type DocumentStatus, type DocumentSummary } from '..
 import type { Db } from '../../db/open';
 import type { DocumentRow } from './document-row';
 import type { StatusIndex } from '../validity/status-index';
+import { libraryVersion } from '../../db/library-version';
 
 type Query = z.output<typeof DocumentQuery>;
 
@@ -56,8 +57,8 @@ function rankBy(rows: TableRow[], value: (r: TableRow) => string | null, tie?: (
 }
 
 /**
- * The library table over 20,000 documents: one read of the table per library version (any write on the
- * connection, or by another process, makes a new version), then filters, statuses for the asked day (from the
+ * The library table over 20,000 documents: one read of the table per library version (a change of a document or
+ * a relation, here or by another process: db/library-version.ts), then filters, statuses for the asked day (from the
  * status index), sort and page in memory.
  */
 export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay'>) {
@@ -65,11 +66,11 @@ export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay
     SELECT id, title, doc_number, doc_number_raw, doc_agency, doc_year, doc_serial, registration_number, issuers, date_signed,
            effective_date, valid_until, declared_invalid_on, kind, is_normative, validity_clause
     FROM documents`);
-  const writes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  const version = libraryVersion(db);
   let snapshot: Snapshot | null = null;
 
   function current(): Snapshot {
-    const key = `${writes.get()!.n}:${db.pragma('data_version', { simple: true })}`;
+    const key = String(version());
     if (snapshot?.key === key) return snapshot;
     const issuers = new Set<string>();
     const years = new Set<number>();

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { libraryVersion } from '../../db/library-version';
 
 /** What the dashboard and the checks read of each document (no body). */
 export interface OversightRow {
@@ -35,11 +36,11 @@ export interface LibrarySnapshot {
 }
 
 /**
- * Reads the library once per version (any write on this connection or by another process makes a new one), so a
+ * Reads the library once per version (a change of a document or relation, here or by another process), so a
  * start page opened again, or the checks after the dashboard, cost nothing until something changes.
  */
 export function createLibraryRows(db: Db) {
-  const writes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  const version = libraryVersion(db);
   let snapshot: LibrarySnapshot | null = null;
   const rowsStmt = db.prepare<[], OversightRow>(`
     SELECT id, title, doc_number, doc_year, registration_number, is_normative, issuers, date_signed, effective_date,
@@ -51,7 +52,7 @@ export function createLibraryRows(db: Db) {
   return {
     /** The library as it stands now: read again only after a write. */
     current(): LibrarySnapshot {
-      const key = `${writes.get()!.n}:${db.pragma('data_version', { simple: true })}`;
+      const key = String(version());
       if (snapshot?.key !== key) {
         // relations are read on first use: the checks need them, the start page does not
         let relations: OversightRelation[] | null = null;

@@ -1,0 +1,23 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Runs `write` (inside an open transaction) with the full-text part of the document insert trigger deferred, then
+ * indexes every document it inserted with one statement per full-text index (migration 0016). FTS5 flushes its
+ * pending terms at the start of every statement that opens a statement journal; one document at a time that made a
+ * segment per document, and merging them cost more as the library grew. Search stays complete: the rows are indexed
+ * before the transaction commits, and a rolled-back part (a refused file's savepoint) leaves nothing to index.
+ */
+export function withDeferredSearchIndex<T>(db: Database, write: () => T): T {
+  if (!db.inTransaction) throw new Error('withDeferredSearchIndex: call inside a transaction');
+  const from = (db.prepare('SELECT coalesce(max(rid), 0) AS r FROM search_map').get() as { r: number }).r;
+  db.prepare('UPDATE search_state SET defer_fts = 1 WHERE id = 1').run();
+  const result = write();
+  db.prepare('UPDATE search_state SET defer_fts = 0 WHERE id = 1').run();
+  // Rows an edit in the same batch has already indexed (its own triggers are not deferred) are skipped.
+  const fresh = (fts: string) => `FROM search_map m WHERE m.rid > @from AND m.rid NOT IN (SELECT rowid FROM ${fts} WHERE rowid > @from)`;
+  db.prepare(`INSERT INTO search_meta (rowid, title, docnum, issuers) SELECT m.rid, m.title, m.docnum, m.issuers ${fresh('search_meta')}`).run({ from });
+  const withBody = (fts: string) => `FROM search_map m JOIN documents d ON d.id = m.doc_id WHERE m.rid > @from AND m.rid NOT IN (SELECT rowid FROM ${fts} WHERE rowid > @from)`;
+  db.prepare(`INSERT INTO search_body (rowid, body) SELECT m.rid, nd_search_body(d.body) ${withBody('search_body')}`).run({ from });
+  db.prepare(`INSERT INTO search_grams (rowid, body) SELECT m.rid, nd_search_body_grams(d.body) ${withBody('search_grams')}`).run({ from });
+  return result;
+}
