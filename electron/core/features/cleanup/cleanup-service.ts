@@ -13,6 +13,7 @@ import {
   type MissingItem,
 } from '../../../../shared/contract/cleanup';
 import type { CleanupInput } from '../../../../shared/contract/export';
+import { retryBusy } from '../../db/open';
 import type { DocumentStatus } from '../../../../shared/domain/document';
 import { IN_FORCE_STATUSES } from '../../../../shared/domain/status';
 import type { Db } from '../../db/open';
@@ -131,11 +132,11 @@ function createMembershipAndReasons(db: Db, store: CleanupStore, audit: AuditSer
     /** Replaces the standard reasons list. */
     setReasons(by: Caller, next: string[]): string[] {
       const before = reasons();
-      db.transaction(() => {
+      retryBusy(() => db.transaction(() => {
         store.clearReasons.run();
         next.forEach((r, i) => store.insertReason.run(i + 1, r));
         audit.record(by, 'campaign.reasons', 'campaign', '*', before, next);
-      })();
+      }).immediate());
       return next;
     },
   };
@@ -207,13 +208,13 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     const present = !!store.item.get({ id, doc: documentId });
     if (change === 'add' && present) throw new AppError('CONFLICT', `《${doc.title}》已在清理范围内`);
     if (change === 'remove' && !present) throw new AppError('CONFLICT', `《${doc.title}》不在清理范围内`);
-    db.transaction(() => {
+    retryBusy(() => db.transaction(() => {
       if (change === 'add') store.insertItem.run(id, documentId, (store.maxPosition.get(id) ?? 0) + 1);
       else store.deleteItem.run(id, documentId);
       const at = ctx.now().toISOString();
       store.insertScopeChange.run({ campaign_id: id, document_id: documentId, title: doc.title, doc_number: doc.doc_number, change, reason, at, actor: by.user });
       audit.record(by, change === 'add' ? 'campaign.scope.add' : 'campaign.scope.remove', 'campaign', id, null, { documentId, title: doc.title, reason });
-    })();
+    }).immediate());
     return detail(id);
   }
 
@@ -229,14 +230,14 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     create(by: Caller, input: z.output<typeof CampaignInput>) {
       const id = randomUUID();
       const statusOn = statuses.onDay(input.cutoff);
-      db.transaction(() => {
+      retryBusy(() => db.transaction(() => {
         store.insertCampaign.run({
           id, name: input.name, basis_doc_number: input.basisDocNumber, basis_title: input.basisTitle, cutoff: input.cutoff,
           scope: JSON.stringify(input.scope), created_at: ctx.now().toISOString(), created_by: by.user, organizer: input.organizer,
         });
         const position = takeScope(store, statusOn, id, input);
         audit.record(by, 'campaign.create', 'campaign', id, null, { ...input, documents: position });
-      })();
+      }).immediate());
       return toSummary(summaryRow(id));
     },
 
@@ -266,7 +267,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
       const statusOn = statuses.onDay();
       const atCutoff = statuses.onDay(summaryRow(req.id).cutoff);
       const warnings: Array<{ documentId: string; title: string; warning: string }> = [];
-      db.transaction(() => {
+      retryBusy(() => db.transaction(() => {
         const at = ctx.now().toISOString();
         for (const doc of ids) {
           const before = store.item.get({ id: req.id, doc });
@@ -280,7 +281,7 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
         audit.record(by, 'campaign.decide', 'campaign', req.id, null, {
           decision: req.decision, reason: req.reason, note: req.note, documents: ids.length <= 50 ? ids : ids.length,
         });
-      })();
+      }).immediate());
       return { updated: ids.length, warnings };
     },
 
@@ -288,12 +289,12 @@ export function createCleanupService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     opinion(by: Caller, req: { id: string; documentId: string; opinion: CleanupDecisionValue | null; reason: string }): CampaignItem {
       requireReviewing(req.id);
       const before = item(req.id, req.documentId);
-      db.transaction(() => {
+      retryBusy(() => db.transaction(() => {
         store.opinion.run({ id: req.id, doc: req.documentId, opinion: req.opinion, reason: req.reason });
         audit.record(by, 'campaign.opinion', 'campaign', req.id, { documentId: req.documentId, opinion: before.opinion, reason: before.opinionReason }, {
           documentId: req.documentId, opinion: req.opinion, reason: req.reason,
         });
-      })();
+      }).immediate());
       return item(req.id, req.documentId);
     },
 

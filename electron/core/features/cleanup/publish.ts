@@ -3,7 +3,7 @@ import type { Caller } from '../../../../shared/contract';
 import type { CampaignDetail, CleanupDecisionValue } from '../../../../shared/contract/cleanup';
 import type { AuditCause } from '../../../../shared/domain/audit-actions';
 import { parseDocNumber } from '../../../../shared/domain/docnumber';
-import { durably } from '../../db/open';
+import { durably, retryBusy } from '../../db/open';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import { normalizeRefTitle } from '../relations/relation-service';
@@ -152,7 +152,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
     if (amendingId === documentId) throw new AppError('INVALID_INPUT', '修改文件不能是被修改的文件本身');
     const row = store.campaign.get(id)!;
     if (row.state === 'published' && !amendingId) throw new AppError('CONFLICT', '清理结果已公布，不能取消关联；请先撤销公布');
-    db.transaction(() => {
+    retryBusy(() => db.transaction(() => {
       store.amendedBy.run(amendingId, id, documentId);
       if (row.state === 'published' && amendingId) {
         const applied = cleanup.applied(id)!;
@@ -161,7 +161,7 @@ export function createPublishService(ctx: Pick<AppContext, 'db' | 'now' | 'event
         store.setApplied.run(JSON.stringify(applied), id);
       }
       audit.record(by, 'campaign.amendment', 'campaign', id, { documentId, amendedBy: it.amendedBy }, { documentId, amendedBy: amendingId });
-    })();
+    }).immediate());
     if (row.state === 'published') ctx.events.emit('documents:changed', { ids: [documentId], deleted: [] });
     return cleanup.item(id, documentId);
   }
