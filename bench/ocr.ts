@@ -143,7 +143,11 @@ async function compareIssue(pdf: string) {
   const same = fromScan.filter((d) => want.has(key(d))).length;
   console.log(`\n== 整期扫描（${count} 页，200 dpi）：${secs.toFixed(0)} 秒（每页 ${(secs / count).toFixed(2)} 秒）`);
   console.log(`文字版识别出 ${fromText.length} 件，扫描版 ${fromScan.length} 件；标题、文号、成文/施行日期、有效期至全部一致的 ${same} 件`);
-  for (const d of fromText) if (!fromScan.some((s) => key(s) === key(d))) console.log(`  不一致：${key(d)}`);
+  for (const d of fromText) {
+    if (fromScan.some((s) => key(s) === key(d))) continue;
+    const near = fromScan.find((s) => s.docNumber?.normalized === d.docNumber?.normalized) ?? fromScan.find((s) => s.title.replace(/\s+/g, '') === d.title.replace(/\s+/g, ''));
+    console.log(`  文字版：${key(d)}\n  扫描版：${near ? key(near) : '（未识别出）'}`);
+  }
 }
 
 main()

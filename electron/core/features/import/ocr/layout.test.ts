@@ -21,6 +21,30 @@ describe('reading order of a scanned page', () => {
     expect(lines.slice(9)).toEqual(Array.from({ length: 8 }, (_, i) => `右栏第${i + 1}行`));
   });
 
+  it('reads a contents page row by row: its column of page numbers is not a second column of text', () => {
+    const pieces: Piece[] = [];
+    for (let i = 0; i < 10; i++) {
+      pieces.push(piece(200, 300 + i * 120, 1000, 340 + i * 120, `招远市人民政府关于印发第${i + 1}项办法`));
+      pieces.push(piece(200, 350 + i * 120, 900, 390 + i * 120, '的通知'));
+      pieces.push(piece(1380, 352 + i * 120, 1420, 388 + i * 120, String(10 * i + 1)));
+    }
+    expect(columnGutter(pieces, 1654)).toBeNull();
+    const lines = layoutPage(pieces, 1654, 2339).map((l) => l.text);
+    expect(lines.slice(0, 4)).toEqual(['招远市人民政府关于印发第1项办法', '的通知\t1', '招远市人民政府关于印发第2项办法', '的通知\t11']);
+  });
+
+  it('puts a tab before a page number read in the same box as its title, far to the right', () => {
+    const chars = [...'的通知'].map((ch, i) => ({ ch, p: 0.99, x: i * 44 })).concat([{ ch: '8', p: 0.99, x: 900 }, { ch: '9', p: 0.99, x: 922 }]);
+    const lines = layoutPage([{ box: { x0: 200, y0: 300, x1: 1150, y1: 344, score: 0.9 }, chars }], 1654, 2339);
+    expect(lines[0].text).toBe('的通知\t89');
+    // digits set closely after the text stay with it (第2022年, 8号)
+    const close = [...'印发第8号'].map((ch, i) => ({ ch, p: 0.99, x: i * 44 }));
+    expect(layoutPage([{ box: { x0: 200, y0: 300, x1: 440, y1: 344, score: 0.9 }, chars: close }], 1654, 2339)[0].text).toBe('印发第8号');
+    // a page number in a box of its own, a little apart at the end of a long contents line
+    const long = layoutPage([piece(200, 300, 1330, 344, '规划（2021—2025年）的通知'), piece(1360, 302, 1400, 342, '89')], 1654, 2339);
+    expect(long[0].text).toBe('规划（2021—2025年）的通知\t89');
+  });
+
   it('keeps a one-column page in line order and puts table cells apart by a tab', () => {
     const lines = layoutPage(
       [

@@ -35,8 +35,9 @@ function rows(pieces: Piece[]): Piece[][] {
 }
 
 /**
- * The gutter of a two-column page: an x in the middle third that (almost) no piece crosses while both sides
- * carry a good share of the pieces; null for a one-column page.
+ * The gutter of a two-column page: an x in the middle third that (almost) no piece crosses while the text on
+ * each side covers a good share of the page's text area (by area, not count: a contents page's column of page
+ * numbers is not a second column of text); null for a one-column page.
  */
 export function columnGutter(pieces: Piece[], pageWidth: number): number | null {
   if (pieces.length < 8) return null;
@@ -46,9 +47,11 @@ export function columnGutter(pieces: Piece[], pageWidth: number): number | null 
     if (!best || crossing < best.crossing) best = { x, crossing };
   }
   if (!best) return null;
-  const left = pieces.filter((p) => p.box.x1 <= best.x).length;
-  const right = pieces.filter((p) => p.box.x0 >= best.x).length;
-  const ok = best.crossing <= pieces.length * 0.15 && left >= pieces.length * 0.25 && right >= pieces.length * 0.25;
+  const area = (ps: Piece[]) => ps.reduce((s, p) => s + (p.box.x1 - p.box.x0) * (p.box.y1 - p.box.y0), 0);
+  const total = area(pieces);
+  const left = area(pieces.filter((p) => p.box.x1 <= best.x));
+  const right = area(pieces.filter((p) => p.box.x0 >= best.x));
+  const ok = best.crossing <= pieces.length * 0.15 && left >= total * 0.25 && right >= total * 0.25;
   return ok ? best.x : null;
 }
 
@@ -85,14 +88,23 @@ export function layoutPage(pieces: Piece[], pageWidth: number, pageHeight: numbe
     let text = '';
     const confidence: number[] = [];
     row.forEach((p, i) => {
-      if (i > 0 && p.box.x0 - row[i - 1].box.x1 > h * 1.5) {
+      const gap = i > 0 ? p.box.x0 - row[i - 1].box.x1 : 0;
+      // a cell apart from the one before it, or a page number set apart at the end of a contents line
+      const pageNumber = i === row.length - 1 && p.chars.length <= 4 && p.chars.every((c) => /\d/.test(c.ch));
+      if (i > 0 && (gap > h * 1.5 || (pageNumber && gap > h * 0.3))) {
         text += '\t';
         confidence.push(1);
       }
-      for (const c of p.chars) {
+      p.chars.forEach((c, k) => {
+        // a wide blank inside one box (a contents line's page number, leaders the recogniser dropped): a cell break
+        const prev = p.chars[k - 1];
+        if (prev && c.x !== undefined && prev.x !== undefined && c.x - prev.x > h * 2.5 && /\d/.test(c.ch) && !/[\d\s]/.test(prev.ch)) {
+          text += '\t';
+          confidence.push(1);
+        }
         text += c.ch;
         confidence.push(c.p);
-      }
+      });
     });
     const box: Box = {
       x0: Math.min(...row.map((p) => p.box.x0)),

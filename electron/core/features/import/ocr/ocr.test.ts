@@ -106,8 +106,10 @@ describe('reading scanned paper offline (issue 21)', () => {
     expect((await greyOf(await blankScan(100, 100))).width).toBe(100);
   });
 
-  it('puts the official 〔〕 back in a 文号 read with [ ], and nowhere else', () => {
+  it('puts the official 〔〕 back in a 文号 read with [ ] and the dash in a range of years, and nowhere else', () => {
     expect(restoreDocNumberBrackets('（招政发[2022]8号）')).toBe('（招政发〔2022〕8号）');
     expect(restoreDocNumberBrackets('见附件[2022]表')).toBe('见附件[2022]表');
+    expect(restoreDocNumberBrackets('服务体系建设规划（2021－2025年）的通知')).toBe('服务体系建设规划（2021—2025年）的通知');
+    expect(restoreDocNumberBrackets('电话 2021-2025')).toBe('电话 2021-2025');
   });
 });

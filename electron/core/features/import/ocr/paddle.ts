@@ -22,6 +22,8 @@ export interface RecognisedChar {
   ch: string;
   /** the model's probability for this character, 0–1 */
   p: number;
+  /** where in its line the character was read, in the page's pixels from the line's left edge */
+  x?: number;
 }
 
 export interface PaddleModels {
@@ -179,7 +181,9 @@ export async function recognise(m: PaddleModels, page: Grey, boxes: Box[]): Prom
     const [, steps, classes] = t.dims as number[];
     const data = t.data as Float32Array;
     batch.forEach((idx, n) => {
-      result[idx] = ctcDecode(data.subarray(n * steps * classes, (n + 1) * steps * classes), steps, classes, m.dict);
+      // a CTC step is 8 pixels of the 48-pixel-high input: back to the page's pixels
+      const scale = (8 * lines[idx].height) / REC_HEIGHT;
+      result[idx] = ctcDecode(data.subarray(n * steps * classes, (n + 1) * steps * classes), steps, classes, m.dict).map((c) => ({ ...c, x: (c.x ?? 0) * scale }));
     });
   }
   return result;
@@ -200,7 +204,7 @@ export function ctcDecode(probs: Float32Array, steps: number, classes: number, d
         best = c;
       }
     }
-    if (best !== 0 && best !== prev) chars.push({ ch: dict[best - 1] ?? '', p: bestP });
+    if (best !== 0 && best !== prev) chars.push({ ch: dict[best - 1] ?? '', p: bestP, x: s });
     prev = best;
   }
   return chars;

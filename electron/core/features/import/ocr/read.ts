@@ -124,9 +124,15 @@ async function viewImage(page: OcrPage): Promise<OcrPageImage> {
 
 const digit = (p: number) => String(Math.min(9, Math.max(0, Math.floor(p * 10))));
 
-/** In a 文号 the recogniser reads the official 〔〕 as [ ]; put them back where a 文号 is plainly meant. */
+/**
+ * Official marks the recogniser reads as look-alikes, put back where they are plainly meant (one character for
+ * one, so the confidences stay in place): 〔〕 around a 文号's year (read as [ ]), and the dash of a range of
+ * years — （2021—2025年） — read as a hyphen.
+ */
 export function restoreDocNumberBrackets(line: string): string {
-  return line.replace(/([\u4e00-\u9fff])[[［【]((?:19|20)\d{2})[\]］】](?=\s*\d{1,4}\s*号)/g, '$1〔$2〕');
+  return line
+    .replace(/([\u4e00-\u9fff])[[［【]((?:19|20)\d{2})[\]］】](?=\s*\d{1,4}\s*号)/g, '$1〔$2〕')
+    .replace(/((?:19|20)\d{2})[－\-–一](?=(?:19|20)\d{2}年)/g, '$1—');
 }
 
 /** Reads grey pages with OCR into text lines and what the review shows. `pageOffset` numbers pages in a larger file. */
