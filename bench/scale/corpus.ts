@@ -7,22 +7,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../../electron/core/test-support/random';
 
 /** Bump when the generated texts change (it keys the cached libraries). */
 export const GENERATOR_VERSION = 1;
 
 const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'resources', 'samples');
 
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded random source the other benchmarks and the hostile corpus use (the same numbers as before). */
+export const rng = seededRandom;
 
 export const paragraphs = readdirSync(CORPUS_DIR)
   .filter((f) => f.endsWith('.txt'))
