@@ -26,6 +26,9 @@ const TOC_HEAD = /^目录$/;
 const TOC_ENTRY =
   /^(.*?[^\s.．·…・:：\-—－])\s*(?:(?:[.．·…・]{2,}|\t|[ \u3000]{3,})[\s.．·…・]*(?:[（(]\s*(\d{1,4})\s*[）)]|(\d{1,4}))|[.．·…・\s]*[-—–－]{1,2}\s*(\d{1,4})\s*[-—–－]{1,2})\s*$/;
 const tocPage = (m: RegExpExecArray): number => Number(m[2] ?? m[3] ?? m[4]);
+/** A line ending in a contents page reference after a leader or a cell break (`…的通知\t89`, `…的通知……（12）`). */
+const TOC_TAIL = /\S(?:[.．·…・]{2,}|\t)[\s.．·…・]*(?:[（(]\s*\d{1,4}\s*[）)]|\d{1,4})\s*$/;
+export const endsWithTocPage = (raw: string): boolean => TOC_TAIL.test(raw);
 const SECTION = /^【([^】]{1,20})】$/;
 const FRONT_LIMIT = 40;
 

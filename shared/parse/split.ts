@@ -1,5 +1,6 @@
 import type { TocEntry } from '../domain/parse-result';
 import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
+import { endsWithTocPage } from './gazette';
 import { HEADING_START, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
@@ -65,6 +66,12 @@ const ADDRESSEE =
 function nextNonBlank(units: Unit[], i: number, limit = units.length): number {
   for (let j = i + 1; j < units.length && j < limit; j++) if (!units[j].blank) return j;
   return -1;
+}
+
+/** A running header (`某市人民政府公报第1号`, print furniture) between two lines: they stand on different pages. */
+function pageBreakBetween(units: Unit[], a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (units[k].noise && units[k].raw.includes('公报')) return true;
+  return false;
 }
 
 function prevNonBlank(units: Unit[], i: number, floor: number, maxGap = 3): number {
@@ -253,6 +260,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       const next = nextNonBlank(units, j);
       if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text)) break;
       if (next - j > 4) break;
+      // a contents entry (`…的通知\t89`) is complete, and a title never runs on past a page's running header
+      if (endsWithTocPage(units[j].raw) || pageBreakBetween(units, j, next)) break;
       // A complete title followed by another title or an issuer line: a page heading repeated above the
       // document (law sites print title / issuer / title), not one title broken over lines.
       if (isTitleEnd(t) && (isTitleEnd(units[next].compact) || splitIssuers(units[next].text))) break;
