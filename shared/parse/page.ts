@@ -144,7 +144,8 @@ export function readPage(units: Unit[]): PageMeta {
     seen++;
     // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
     const c = squeeze(u.text)
-      .replace(/^[•·|]+/, '')
+      // (a list of fields: `- 发文字号:阿行发〔2021〕42号`)
+      .replace(/^(?:[•·|]+|[-－](?=[\u4e00-\u9fff]))/, '')
       // (only words: `某政发[2016]31号` keeps the brackets around its year)
       .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}:`);
     if (pending) {

@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { HEADING_START, isOrgName, splitIssuers, squeeze } from './text';
+import { completeAbbreviated, HEADING_START, isOrgName, issuersBeforeVerb, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -64,6 +64,18 @@ interface Line {
   i: number;
   title: string;
   docNumber: string | null;
+  /** issuers the line names before 关于, read with its spaces (`财政部 教育部 人力资源社会保障部关于…`) */
+  issuers?: string[];
+}
+
+/** `某科教【2017】6号 财政部 科技部关于…的通知`: a 文号 printed before the title on its line, then the title. */
+const LEADING_NUMBER = /^([\u4e00-\u9fff]{1,12}\s*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)[ \t\u3000]+(\S.*)$/;
+
+/** The issuers a title line names, read before its spaces are removed (joint departments separated by spaces). */
+function rawIssuers(raw: string): string[] | undefined {
+  const k = raw.indexOf('关于');
+  const iss = k >= 3 ? issuersBeforeVerb(raw.slice(0, k)) : null;
+  return iss && iss.length > 1 ? iss : undefined;
 }
 
 /** An order number printed as `某市人民政府令` over `（第12号）`, on one line, or as `政府令〔2010〕第15号`. */
@@ -95,10 +107,14 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
 
 /** Issuers the title names before 关于 (`甘肃省人民政府关于…`); a title opening with one (`镇巴县人民政府工作规则`). */
 function issuersOfTitle(title: string): string[] {
+  // `转发国务院关于…`, `印发…的通知`: the title names no issuer of its own
+  if (/^(?:联合)?(?:印发|转发|批转)/.test(title)) return [];
   const k = title.indexOf('关于');
-  if (k >= 3) {
-    const iss = splitIssuers(title.slice(0, k));
-    if (iss) return iss;
+  const verb = /(?:印发|转发|批转)/.exec(title);
+  const end = k >= 3 ? (verb && verb.index < k ? verb.index : k) : verb && verb.index >= 3 ? verb.index : -1;
+  if (end >= 3) {
+    const iss = issuersBeforeVerb(title.slice(0, end));
+    if (iss?.length) return iss;
   }
   const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)人民政府(?:办公厅|办公室)?)/.exec(title);
   if (m && !title.startsWith(`${m[1]}令`)) return [m[1]];
@@ -247,6 +263,14 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       dnUnit ??= i;
       continue;
     }
+    const lead = LEADING_NUMBER.exec(units[i].text.trim());
+    if (lead && findDocNumbers(lead[1]).length) {
+      const t = cleanTitle(squeeze(lead[2])).title;
+      if (titleLike(t)) {
+        lines.push({ i, title: t, docNumber: squeeze(lead[1]), issuers: rawIssuers(lead[2]) });
+        continue;
+      }
+    }
     const cleaned = cleanTitle(c);
     const next = nextNonBlank(units, i);
     // a title broken over two lines: neither half is one, and the first has no sentence punctuation
@@ -258,7 +282,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     const joinable =
       !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
     const joined = joinable ? cleanTitle(c + units[next].compact) : null;
-    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned) });
+    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned), issuers: rawIssuers(units[i].text) });
     else if (joined && titleLike(joined.title) && c.length <= 40) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
       lines.push({ i, ...withIssuerAbove(units, issuerLine, i, joined) });
@@ -290,7 +314,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
   if (order && chosen && chosen.i > order.end) headEnd = order.end;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
-  const named = issuersOfTitle(title);
+  // (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ)
+  const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), issuer ?? []);
   const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
   const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
   const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : (issuer ?? []);

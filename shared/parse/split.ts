@@ -1,6 +1,6 @@
 import type { TocEntry } from '../domain/parse-result';
 import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
-import { HEADING_START, splitIssuers, squeeze } from './text';
+import { completeAbbreviated, HEADING_START, issuersBeforeVerb, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -42,8 +42,14 @@ function balanced(t: string): boolean {
   return depth === 0;
 }
 
+/** `A转发B《关于…的通知》`: a title that ends in the title of the document it forwards or issues. */
+const FORWARDED_END = /(?:转发|印发|批转|颁发)[^《》]{0,20}《(.+)》$/;
+
 export function isTitleEnd(t: string): boolean {
-  return KIND_END.test(t) && balanced(t) && !/[。；;：:]/.test(t);
+  if (!balanced(t) || /[。；;：:]/.test(t)) return false;
+  if (KIND_END.test(t)) return true;
+  const f = FORWARDED_END.exec(t);
+  return !!f && KIND_END.test(f[1].replace(/[〈〉]/g, ''));
 }
 
 /** `各镇人民政府，各街道办事处，…：` — the 主送机关 line under a title. */
@@ -204,9 +210,9 @@ function openTitle(u: Unit): Candidate | null {
     inlineDocNumber = `${agency ? agency[1] : ''}${squeeze(num[0])}`;
     rawPrefix = rawPrefix.slice(num.index + num[0].length);
   }
-  // `天津市人民政府印发关于…的通知`: issuers, then the verb that issues what follows
-  const verb = /(?:联合)?(?:印发|转发)\s*$/.exec(rawPrefix);
-  const issuers = splitIssuers(verb ? rawPrefix.slice(0, verb.index) : rawPrefix);
+  // `天津市人民政府印发关于…的通知`, `A、B转发C《关于…》`: issuers, then the verb that issues what follows; none
+  // before `转发国务院关于…` (the organ after the verb issued the forwarded document)
+  const issuers = issuersBeforeVerb(rawPrefix);
   if (!issuers) return null;
   // joint issuers keep their 、 (`某省人民政府办公厅、某军区政治部关于…`)
   const title = squeeze(rawPrefix) + c.slice(k);
@@ -270,6 +276,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
     const lineAbove = prevNonBlank(units, i, floor);
     const siteFrame = repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
+    // `省人民政府关于…` under a law site's issuer field `湖北省人民政府`: the title's short name is that organ
+    const siteLine = lineAbove >= 0 ? splitIssuers(units[lineAbove].text) : null;
+    if (siteLine && titleIssuers.length) titleIssuers = completeAbbreviated(titleIssuers, siteLine.map(siteIssuer));
     // `某市财政局、某市人力资源` / `和社会保障局关于…`: a joint issuer name broken over the lines of the title
     if (titleIssuers.length) {
       const p = prevNonBlank(units, i, floor, 1);

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parseText } from './index';
+
+/**
+ * Issue 24, round three: classes the new real texts of the development set showed (joint documents, one-line
+ * texts, notices whose title lacks issuer or 关于), each written out as a page of its kind prints it (names made up).
+ */
+
+const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
+const one = (text: string) => {
+  const docs = parse(text);
+  expect(docs).toHaveLength(1);
+  return docs[0];
+};
+
+describe('a page that lists its metadata as `- label:value` items', () => {
+  it('reads the 文号 from the list', () => {
+    const d = one(`- 索引号:abcd/2021-00016
+- 发文字号:某行发〔2021〕42号
+- 名 称:某某地区行政公署关于印发《某某地区行政公署工作规则》的通知
+- 发布日期:2021-12-22 17:45
+某某地区行政公署关于印发《某某地区行政公署工作规则》的通知
+各县人民政府,行署各局、委、办、处:
+《某某地区行政公署工作规则》已经研究通过,现印发给你们,请认真贯彻执行。
+某某地区行政公署
+2021年11月9日
+`);
+    expect(d.docNumber?.normalized).toBe('某行发〔2021〕42号');
+    expect(d.dateSigned).toBe('2021-11-09');
+  });
+});
+
+describe('joint documents whose title names the departments', () => {
+  it('reads a 转发 title that ends in the forwarded title’s 》, repeated by a law site, with both issuers', () => {
+    const d = one(`您的位置: 首页 » 法律资料网 » 法律法规 »
+
+某某市财政局、某某市水利局转发财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》
+
+某某市财政局 市水利局
+
+
+某某市财政局、某某市水利局转发财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》
+某某市财政局 市水利局
+
+
+
+各区、县财政局、水利局:
+现将财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》转发给你们,请遵照执行。
+`);
+    expect(d.title).toBe('某某市财政局、某某市水利局转发财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》');
+    expect(d.issuers).toEqual(['某某市财政局', '某某市水利局']);
+  });
+
+  it('splits space-separated departments of a one-line title and reads the 文号 printed before it', () => {
+    const d = one('某科教【2017】6号 财政部 科技部 教育部关于进一步做好某某资金管理工作的通知\n');
+    expect(d.title).toBe('财政部科技部教育部关于进一步做好某某资金管理工作的通知');
+    expect(d.docNumber?.normalized).toBe('某科教〔2017〕6号');
+    expect(d.issuers).toEqual(['财政部', '科技部', '教育部']);
+    const e = one('财政部 教育部 人力资源社会保障部关于印发《某某助学金管理办法》的通知\n');
+    expect(e.issuers).toEqual(['财政部', '教育部', '人力资源社会保障部']);
+  });
+});
+
+describe('notices whose title lacks the issuer', () => {
+  it('names no issuer for a title that opens with 转发 (the organ after it is the forwarded document’s)', () => {
+    const d = one(`转发国务院关于加强某某管理的通知
+
+各市、县人民政府,省府直属有关单位:
+
+现将《国务院关于加强某某管理的通知》(国发〔2000〕25号)转发给你们,并结合我省实际,提出如下意见,请一并贯彻落实。
+`);
+    expect(d.title).toBe('转发国务院关于加强某某管理的通知');
+    expect(d.issuers).toEqual([]);
+    expect(d.cites).toEqual(['国发〔2000〕25号']);
+  });
+
+  it('completes `省人民政府` in the title from the law site’s issuer line', () => {
+    const d = one(`省人民政府关于印发某某省信访事项复查办法的通知
+
+某某省人民政府
+
+
+省人民政府关于印发某某省信访事项复查办法的通知
+
+
+
+  各市、州、县人民政府,省政府各部门:
+
+  现将《某某省信访事项复查办法》印发给你们,请结合工作实际,认真贯彻执行。
+
+  2011年10月9日
+`);
+    expect(d.issuers).toEqual(['某某省人民政府']);
+  });
+});
