@@ -170,6 +170,18 @@ function flattenedTitle(c: string, i: number): Line | null {
   return titleLike(title) ? { i, title, docNumber: null } : null;
 }
 
+/**
+ * `某某转发…的通知 各县(市)区人民政府,…: 现将…`: a document flattened onto one line opens with its title, then the
+ * salutation after a space.
+ */
+function titleOpeningLine(units: Unit[], at: number): Line | null {
+  if (at < 0 || at >= units.length) return null;
+  const segs = units[at].text.trim().split(/[ \t\u3000]+/);
+  if (segs.length < 3) return null;
+  const t = cleanTitle(squeeze(segs[0])).title;
+  return titleLike(t) && isSalutation(squeeze(segs[1])) ? { i: at, title: t, docNumber: null } : null;
+}
+
 /** The first title after a signature date within the next lines from `from`, or null. */
 function titleUnderSignature(units: Unit[], from: number): Line | null {
   let signed = false;
@@ -289,7 +301,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       i = next;
     } else lines.push(...segmentTitles(units[i], i));
   }
-  let chosen = chooseTitle(lines) ?? titleOverNumber(units, first, dnUnit);
+  const opening = lines.length || dnUnit !== null ? null : titleOpeningLine(units, body);
+  let chosen = chooseTitle(lines) ?? titleOverNumber(units, first, dnUnit) ?? opening;
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {
@@ -326,7 +339,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     start: Math.min(titleUnit, first),
     titleStart: titleUnit,
     titleEnd: titleUnit,
-    headEnd: Math.max(headEnd, first),
+    // (a document on one line: the line, title included, is the body)
+    headEnd: chosen && chosen === opening ? opening.i - 1 : Math.max(headEnd, first),
     title,
     titleIssuers,
     docNumberUnit: order ? null : dnUnit,

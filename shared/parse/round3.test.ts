@@ -93,3 +93,36 @@ describe('notices whose title lacks the issuer', () => {
     expect(d.issuers).toEqual(['某某省人民政府']);
   });
 });
+
+describe('a signature date whose 年 月 日 were lost with the separators', () => {
+  it('reads `2019610` under the signature when only one reading is a date', () => {
+    const d = one(`某某市财政局 某某市农业农村局关于印发某某资金管理暂行规定的通知
+各县(市、区)财政局、农业农村主管部门: 
+  为规范和加强某某资金管理,现将《某某资金管理暂行规定》印发给你们,请遵照执行。 
+某某市财政局     某某市农业农村局 
+2019610 
+`);
+    expect(d.dateSigned).toBe('2019-06-10');
+    expect(d.issuers).toEqual(['某某市财政局', '某某市农业农村局']);
+  });
+  it('leaves an ambiguous run (`2019111`: 1月11日 or 11月1日) unread', () => {
+    const d = one(`某某市财政局关于印发某某资金管理暂行规定的通知
+各县(市、区)财政局: 
+  现将《某某资金管理暂行规定》印发给你们,请遵照执行。 
+某某市财政局
+2019111 
+`);
+    expect(d.dateSigned).toBeNull();
+  });
+});
+
+describe('a whole document flattened onto one line', () => {
+  it('opens with its title, then the salutation after a space', () => {
+    const d = one(
+      '某某市人民政府办公厅转发市教育局等部门关于进一步加强中小学安全管理工作的通知 各县(市)区人民政府,市直各委、办、局: 市教育局、市公安局制定的《关于进一步加强中小学安全管理工作的通知》已经市政府研究同意,现转发给你们,请认真贯彻执行。 二○○六年十二月六日 关于进一步加强中小学安全管理工作的通知 为贯彻落实会议精神,现结合我市实际,通知如下: 一、提高认识 |\n',
+    );
+    expect(d.title).toBe('某某市人民政府办公厅转发市教育局等部门关于进一步加强中小学安全管理工作的通知');
+    expect(d.issuers).toEqual(['某某市人民政府办公厅']);
+    expect(d.dateSigned).toBe('2006-12-06');
+  });
+});
