@@ -58,7 +58,7 @@ function nthNonBlank(units: Unit[], from: number, n: number): number {
 const HISTORY_LINE = /^[（(][^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第?0*(\d{1,5})号(?:发布|公布)/;
 
 /** `1990年3月10日,铁道部`: the date a document was issued and its issuer, as a law site prints them under the title. */
-const DATE_ISSUER_LINE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，、]([\u4e00-\u9fff]{2,30})$/;
+const DATE_ISSUER_LINE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，、]([\u4e00-\u9fff、]{2,40})$/;
 
 interface Line {
   i: number;
@@ -249,9 +249,11 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     }
     // `1990年3月10日,铁道部` under the title: a law site's line of the date it was issued and by whom
     const dated: RegExpExecArray | null = lines.length && !historyDate ? DATE_ISSUER_LINE.exec(c) : null;
-    if (dated && isOrgName(dated[2])) {
+    // (`1991年1月23日,国家环保局、能源部`: joint issuers)
+    const datedBy: string[] | null = dated ? splitIssuers(dated[2]) : null;
+    if (dated && datedBy) {
       historyDate = findCnDates(dated[1])[0]?.iso ?? null;
-      issuer ??= [dated[2]];
+      issuer ??= datedBy;
       continue;
     }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date

@@ -126,3 +126,72 @@ describe('a whole document flattened onto one line', () => {
     expect(d.dateSigned).toBe('2006-12-06');
   });
 });
+
+describe('a notice titled 印发…的通知 (no issuer, no 关于) under a page heading that names its attachment', () => {
+  it('takes the notice’s own title, 文号 and signature, not the heading', () => {
+    const d = one(`您的位置: 首页 » 法律资料网 » 法律法规 »
+
+某某市社会养老保险市级统筹实施办法
+
+下载地址: 点击此处下载
+
+某某市社会养老保险市级统筹实施办法
+
+广东省某某市人民政府
+
+
+印发某某市社会养老保险市级统筹实施办法的通知
+
+
+某市府〔2004〕18号
+
+各县(市、区)人民政府,市府直属各单位:
+
+
+现将《某某市社会养老保险市级统筹实施办法》印发给你们,请认真贯彻执行。
+
+某某市人民政府
+二○○四年四月三十日
+
+
+
+某某市社会养老保险市级统筹实施办法
+
+
+为进一步完善我市社会保障体系,制定如下实施办法。
+`);
+    expect(d.title).toBe('印发某某市社会养老保险市级统筹实施办法的通知');
+    expect(d.docNumber?.normalized).toBe('某市府〔2004〕18号');
+    expect(d.issuers).toEqual(['某某市人民政府']);
+  });
+});
+
+describe('a 转发 notice on one line with the forwarded document after 附:', () => {
+  it('is one document whose title and salutation share the first piece', () => {
+    const d = one(
+      '某某市人民政府办公厅转发省某某联席会议办公室关于督查情况的通报的通知 各县、区人民政府,市政府各有关部门: 2005年11月11日至14日, 督查组对我市专项行动进行了现场检查,并听取了市政府的工作汇报。现将省某某联席会议办公室《关于督查情况的通报》转发给你们,希望你们针对通报中提出的问题,结合实际,认真研究,切实整改,确保专项行动真正落到实处,见到实效。 二○○五年十一月二十一日 附: 关于督查情况的通报 各市州人民政府: 根据国务院办公厅的通知要求,督查组于11月11日至14日对我省专项行动工作进行了督查。督查组在听取省政府的汇报后,对某某市进行了现场检查。 |\n',
+    );
+    expect(d.title).toBe('某某市人民政府办公厅转发省某某联席会议办公室关于督查情况的通报的通知');
+    expect(d.issuers).toEqual(['某某市人民政府办公厅']);
+    expect(d.dateSigned).toBe('2005-11-21');
+  });
+});
+
+describe('a law site’s `date,issuers` line under a joint 规定', () => {
+  it('reads the date and both issuers', () => {
+    const d = one(`某某电力装置污染环境的规定
+
+某某环保局 某某能源部
+
+
+某某电力装置污染环境的规定
+
+1991年1月23日,某某环保局、某某能源部
+
+第一条 为加强某某电力装置的管理,特制定本规定。
+第二条 本规定适用于某某电力装置的使用。
+`);
+    expect(d.dateSigned).toBe('1991-01-23');
+    expect(d.issuers).toEqual(['某某环保局', '某某能源部']);
+  });
+});

@@ -157,6 +157,8 @@ function compileRegistration(pattern?: string): RegExp {
 }
 
 interface Candidate {
+  /** the salutation stands on the title's own line after a space (a page flattened onto one line) */
+  salutationInline?: boolean;
   title: string;
   titleIssuers: string[];
   inlineDocNumber: string | null;
@@ -186,8 +188,16 @@ export function withoutSiteSuffix(t: string): string {
   return t;
 }
 
+/** `…的通知 各县、区人民政府,市政府各有关部门:`: a title and its salutation on one line, separated by a space. */
+const TITLE_THEN_SALUTATION = /^(.+?)[ \t\u3000]+(各[^ \t\u3000]{1,160}[：:])\s*$/;
+
 /** The title part of a unit that may open a head, or null. */
 function openTitle(u: Unit): Candidate | null {
+  const inline = TITLE_THEN_SALUTATION.exec(u.text.trim());
+  if (inline && isTitleEnd(squeeze(inline[1])) && isSalutation(squeeze(inline[2]))) {
+    const c = openTitle({ ...u, text: inline[1], compact: squeeze(inline[1]) });
+    return c && { ...c, salutationInline: true };
+  }
   let text = u.text.replace(REPOST, '');
   // a subject line with the 文号 after it: the number is the document's own, the rest its (perhaps cut) title
   const tail = TRAILING_NUMBER.exec(text);
@@ -197,6 +207,8 @@ function openTitle(u: Unit): Candidate | null {
   if (!whole || whole.length > 200) return null;
   const c = withoutSiteSuffix(whole);
   if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, cut: !!tailNumber && CUT_KIND.test(c) };
+  // `印发某市…实施办法的通知`, `转发…的通知`: a notice whose title names neither issuer nor 关于
+  if (/^(?:印发|转发|批转)/.test(c) && isTitleEnd(c)) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber };
   const k = c.indexOf('关于');
   if (k < 3) return null;
   // Raw prefix before 关于, possibly `letterhead 文号 issuer(s)`.
@@ -237,11 +249,15 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     if (u.blank) continue;
     const cand = openTitle(u);
     if (!cand) continue;
+    // `附：` / `关于……的通报` / `各市州人民政府：`: the document a notice forwards, printed as its attachment
+    const label = prevNonBlank(units, i, floor, 1);
+    if (label >= 0 && /^附(?:件)?\d*[:：]?$/.test(units[label].compact)) continue;
     let t = cand.title;
     let j = i;
     let accepted: { end: number; dn: number | null } | null = null;
     const joined = [units[i].compact];
-    for (let n = 0; n < 5; n++) {
+    if (cand.salutationInline) accepted = { end: i, dn: null };
+    for (let n = 0; n < 5 && !accepted; n++) {
       if (t.length > 160) break;
       // (a title whose kind word the site cut, `…的`, is one only right above its 文号 or with the 文号 after it)
       const cut = n === 0 && (cand.cut || CUT_KIND.test(t));
