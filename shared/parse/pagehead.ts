@@ -35,6 +35,22 @@ function titleLike(t: string): boolean {
   return isTitleEnd(t);
 }
 
+/**
+ * `第6章 通 知` / `[例文1]` / `某某关于…的通知`: a book's chapter heading above a model text, not a regulation's
+ * chapter — a title follows within the next three lines, before any article or sentence.
+ */
+function bookChapter(units: Unit[], i: number): boolean {
+  if (!/^第[一二三四五六七八九十百零〇\d]{1,5}章/.test(units[i].compact)) return false;
+  for (let j = i + 1, n = 0; j < units.length && n < 3; j++) {
+    if (units[j].blank) continue;
+    n++;
+    const c = units[j].compact;
+    if (/^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || /[。；]/.test(c)) return false;
+    if (titleLike(c)) return true;
+  }
+  return false;
+}
+
 /** The first line of the body proper: the salutation, an article or chapter, or a long sentence. */
 function bodyStart(units: Unit[], from: number): number {
   let seen = 0;
@@ -42,6 +58,7 @@ function bodyStart(units: Unit[], from: number): number {
     if (units[i].blank) continue;
     seen++;
     const c = units[i].compact;
+    if (bookChapter(units, i)) continue;
     // a signature date (a page's own `2024-08-15` is not one)
     if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || (isDateOnly(c) && /年/.test(c))) return i;
     if ((c.length >= 60 && /[。，,；]/.test(c)) || (c.length >= 30 && /。/.test(c))) return i;

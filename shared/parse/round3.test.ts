@@ -195,3 +195,20 @@ describe('a law site’s `date,issuers` line under a joint 规定', () => {
     expect(d.issuers).toEqual(['某某环保局', '某某能源部']);
   });
 });
+
+describe('a book chapter heading above a model text (`第6章 通 知` / `[例文1]` / title / text)', () => {
+  it('is not the body: the joint title under it is the document’s', () => {
+    const d = one(`第6章 通 知
+
+[例文1]
+
+中共某某省委办公厅、某某省人民政府办公厅关于严禁在公务活动中接受礼金的通知
+
+省委、省政府对党政机关及其工作人员在公务活动中不得接受礼品问题曾多次作过规定。为此,特作如下通知:
+
+一、各级党政机关及其工作人员在公务活动中,不得以任何名义接受礼金。
+`);
+    expect(d.title).toBe('中共某某省委办公厅、某某省人民政府办公厅关于严禁在公务活动中接受礼金的通知');
+    expect(d.issuers).toEqual(['中共某某省委办公厅', '某某省人民政府办公厅']);
+  });
+});
