@@ -212,3 +212,14 @@ describe('a book chapter heading above a model text (`第6章 通 知` / `[例�
     expect(d.issuers).toEqual(['中共某某省委办公厅', '某某省人民政府办公厅']);
   });
 });
+
+describe('a law-site page flattened onto one line with its 文号 in spaced brackets', () => {
+  it('keeps `( 某府发〔2003〕37号 )` whole: the notice’s own number, under its own title', () => {
+    const d = one(
+      '您的位置: 首页 » 法律资料网 » 法律法规 » 某某市政务公开工作实施细则 作者:法律资料网 时间:2024-07-06 00:54:58 下载地址: 点击此处下载 某某市政务公开工作实施细则 江西省某某市人民政府办公室 关于印发某某市政务公开工作实施细则的通知 ( 某府发〔2003〕37号 ) 市政府各部门,市直各单位: 现将《某某市政务公开工作实施细则》印发给你们,请遵照执行。 二OO三年十二月四日 某某市政务公开工作实施细则 为促进依法行政,特制定本实施细则。 一、总体目标和要求 实行政务公开要以为人民服务为宗旨。\n',
+    );
+    expect(d.title).toBe('关于印发某某市政务公开工作实施细则的通知');
+    expect(d.docNumber?.normalized).toBe('某府发〔2003〕37号');
+    expect(d.dateSigned).toBe('2003-12-04');
+  });
+});

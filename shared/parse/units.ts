@@ -69,11 +69,14 @@ function makeUnit(line: number, raw: string, piece: boolean): Unit {
   return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };
 }
 
-const NUMBER_AFTER = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号(?:[ \t\u3000]|$)/;
-const NUMBER_BEFORE = /(?:^|[ \t\u3000])[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号$/;
+const NUMBER_AFTER = /^[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号[）)]?(?:[ \t\u3000]|$)/;
+const NUMBER_BEFORE = /(?:^|[ \t\u3000])[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号[）)]?$/;
+/** `( 吉府发〔2003〕37号 )`: a law site's bracketed 文号 with spaces inside the brackets, one piece once flattened. */
+const SPACED_BRACKETS = /([（(])[ \t\u3000]+([^ \t\u3000（）()]{4,30}号)[ \t\u3000]+([）)])/g;
 
 /** Cuts a very long line at spaces that follow a sentence end or precede a heading. Linear time. */
-function splitLongLine(s: string): string[] {
+function splitLongLine(line: string): string[] {
+  const s = line.replace(SPACED_BRACKETS, '$1$2$3');
   const out: string[] = [];
   let start = 0;
   const re = /[ \t\u3000]+/g;
