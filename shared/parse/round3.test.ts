@@ -223,3 +223,13 @@ describe('a law-site page flattened onto one line with its 文号 in spaced brac
     expect(d.dateSigned).toBe('2003-12-04');
   });
 });
+
+describe('old 文号 printed year first (`〔94〕财农字第345号`, `(88)财税字第12号`)', () => {
+  it('are cited under their agency and full year', () => {
+    const d = one(`某某市财政局关于转发财政部《关于颁发某某办法的通知》的通知
+各区、县财政局:
+现将财政部《关于颁发某某办法的通知》(〔94〕财农字第345号)转发给你们,并按(88)财税字第12号文件执行。
+`);
+    expect(d.cites).toEqual(['财农字〔1994〕345号', '财税字〔1988〕12号']);
+  });
+});
