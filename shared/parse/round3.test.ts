@@ -233,3 +233,37 @@ describe('old 文号 printed year first (`〔94〕财农字第345号`, `(88)财�
     expect(d.cites).toEqual(['财农字〔1994〕345号', '财税字〔1988〕12号']);
   });
 });
+
+describe('a document-site transcription hard-wrapped at about thirty characters', () => {
+  const PAGE = `转发性通知范文一:
+某某院办公厅转发农业部等部门
+《关于稳定基层某某推广体系的意见》的通知某办发[1999]79
+号各省、自治区、直辖市人民政府,各部委、各直属机构:农
+业部等部门《关于稳定基层某某推广体系的意见》已经同意,现转发给你们,请认真贯彻执行。
+基层某某推广体系是实施科教兴农战略的基础。
+转发性通知范文二:
+某政办发〔1997〕41号
+各市、县(区)人民政府,省人民政府各工作部门、各直属机构:
+现将《某某院办公厅关于禁止非法买卖人民币的通知》(某办发明
+电〔1997〕28号)转发给你们,请认真遵照执行。
+某某院办公厅关于禁止非法买卖人民币的通知
+各省、自治区、直辖市人民政府,各部委、各直属机构:
+目前,非法倒买倒卖人民币的问题比较严重,影响了人民币的正常流通。
+`;
+  it('reads a title run on over two lines with its 文号 glued to it and broken at the line end', () => {
+    const d = parse(PAGE)[0];
+    expect(d.title).toBe('某某院办公厅转发农业部等部门《关于稳定基层某某推广体系的意见》的通知');
+    expect(d.docNumber?.normalized).toBe('某办发〔1999〕79号');
+    expect(d.issuers).toEqual(['某某院办公厅']);
+  });
+  it('opens an untitled 转发 notice at a 文号 line over its salutation, before the notice it forwards', () => {
+    const docs = parse(PAGE);
+    expect(docs.map((d) => d.title)).toEqual([
+      '某某院办公厅转发农业部等部门《关于稳定基层某某推广体系的意见》的通知',
+      '',
+      '某某院办公厅关于禁止非法买卖人民币的通知',
+    ]);
+    expect(docs[1].docNumber?.normalized).toBe('某政办发〔1997〕41号');
+    expect(docs[1].cites).toEqual(['某办发明电〔1997〕28号']);
+  });
+});

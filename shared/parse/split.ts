@@ -1,7 +1,7 @@
 import type { TocEntry } from '../domain/parse-result';
 import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { completeAbbreviated, HEADING_START, issuersBeforeVerb, splitIssuers, squeeze } from './text';
-import type { Unit } from './units';
+import { GLUED_HEAD, type Unit } from './units';
 
 /**
  * Splitting a file into documents. A document starts at a head: optional 登记号 line, optional issuer line,
@@ -231,6 +231,46 @@ function openTitle(u: Unit): Candidate | null {
   return { title, titleIssuers: issuers, inlineDocNumber: inlineDocNumber ?? tailNumber, cut: !!tailNumber && CUT_KIND.test(title) };
 }
 
+/**
+ * `某某院办公厅转发农业部等部门` / `《关于…的意见》的通知国办发[1999]79` / `号各省、自治区…:农`: a transcription hard-wrapped
+ * at about thirty characters whose title runs on over the next line, with its 文号 glued to it (broken at the line
+ * end) and the salutation glued after. Read on the units joined; null unless title, 文号 and salutation are all there.
+ */
+function gluedAcross(units: Unit[], i: number): Head | null {
+  if (units[i].compact.length > 40 || /[。；;：:，,]/.test(units[i].compact)) return null;
+  let joined = '';
+  const ends: number[] = [];
+  for (let j = i; j < units.length && j < i + 3 && !units[j].blank; j++) {
+    joined += units[j].compact;
+    ends.push(joined.length);
+  }
+  if (ends.length < 2) return null;
+  const m = GLUED_HEAD.exec(joined);
+  if (!m || !m[2] || !m[3] || m[1].length <= ends[0] || !isTitleEnd(m[1]) || !findDocNumbers(m[2]).length) return null;
+  const headEnd = i + ends.findIndex((e) => e >= m[0].length);
+  const titleEnd = i + ends.findIndex((e) => e >= m[1].length);
+  const verb = m[1].search(/关于|印发|转发|批转/);
+  const titleIssuers = verb >= 3 ? (issuersBeforeVerb(m[1].slice(0, verb)) ?? []) : [];
+  return { start: i, titleStart: i, titleEnd, headEnd, title: m[1], titleIssuers, docNumberUnit: null, inlineDocNumber: m[2], registration: null };
+}
+
+/**
+ * `某政办发〔1997〕41号` / `各市、县人民政府…：` with no title above, on a page that holds other documents: a 转发 notice
+ * whose title the page did not print (the document it forwards follows it).
+ */
+function untitledHeads(units: Unit[], heads: Head[], from: number): Head[] {
+  if (!heads.length) return heads;
+  const out = heads.slice();
+  for (let i = from; i < units.length; i++) {
+    if (units[i].blank || !isDocNumberLine(units[i].text) || out.some((h) => i >= h.start && i <= h.headEnd)) continue;
+    const next = nextNonBlank(units, i);
+    const prev = prevNonBlank(units, i, from);
+    if (next < 0 || !isSalutation(units[next].compact) || (prev >= 0 && isTitleEnd(units[prev].compact))) continue;
+    out.push({ start: i, titleStart: i, titleEnd: i, headEnd: i, title: '', titleIssuers: [], docNumberUnit: i, inlineDocNumber: null, registration: null });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 export interface SplitOptions {
   from: number;
   skip: [number, number] | null;
@@ -248,6 +288,13 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     const u = units[i];
     if (u.blank) continue;
     const cand = openTitle(u);
+    const glued = cand ? null : gluedAcross(units, i);
+    if (glued) {
+      heads.push(glued);
+      i = glued.headEnd;
+      floor = glued.headEnd + 1;
+      continue;
+    }
     if (!cand) continue;
     // `附：` / `关于……的通报` / `各市州人民政府：`: the document a notice forwards, printed as its attachment
     const label = prevNonBlank(units, i, floor, 1);
@@ -378,7 +425,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     i = headEnd;
     floor = headEnd + 1;
   }
-  return rescueFromToc(units, dropRepeatedHeadings(units, heads), opts);
+  return rescueFromToc(units, untitledHeads(units, dropRepeatedHeadings(units, heads), opts.from), opts);
 }
 
 /**
