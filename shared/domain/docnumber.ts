@@ -11,9 +11,11 @@ const OPEN = '〔\\[（(【［﹝〖„';
 const CLOSE = '〕\\]）)】］﹞〗‟';
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 
-/** A complete 文号 in text without whitespace. Agency is 1–12 CJK characters. */
-const STRICT = new RegExp(`^([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,5})号$`);
-const IN_TEXT = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?(\\d{1,6})号`, 'g');
+/** An agency code: 1–12 CJK characters, possibly with a bracketed qualifier (`闽财社(指)`, `闽财(教)指`). */
+const AGENCY = `[${CJK}]{1,12}(?:[（(][${CJK}]{1,3}[）)][${CJK}]{0,4})?`;
+/** A complete 文号 in text without whitespace. */
+const STRICT = new RegExp(`^(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,5})号$`);
+const IN_TEXT = new RegExp(`(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?(\\d{1,6})号`, 'g');
 /**
  * An older 文号 printed year first with a two-digit year: `〔94〕财农字第345号`, `(88)财税字第12号` (normalized
  * `财农字〔1994〕345号`). The year is read as 19xx; a four-digit year is taken as printed.

@@ -267,3 +267,15 @@ describe('a document-site transcription hard-wrapped at about thirty characters'
     expect(docs[1].cites).toEqual(['某办发明电〔1997〕28号']);
   });
 });
+
+describe('an agency code with a bracketed qualifier (`闽财社(指)〔2016〕141号`)', () => {
+  it('is cited whole', () => {
+    const d = one(`某某市卫生局 某某市财政局关于下达2017年某某补助资金的通知(第一批)
+各社区卫生服务中心、乡镇卫生院:
+根据《某某省财政厅关于提前下达2017年某某补助资金的通知》(闽财社(指)〔2016〕141号)、《某某通知》(融卫〔2017〕55号)精神,现将资金预下达给你们。
+某某市卫生局 某某市财政局
+2017年3月28日
+`);
+    expect(d.cites).toEqual(['闽财社(指)〔2016〕141号', '融卫〔2017〕55号']);
+  });
+});
