@@ -173,7 +173,7 @@ export interface ExtractOptions {
  */
 function signatureAbove(bodyUnits: Unit[], i: number): string[] {
   const found: string[][] = [];
-  for (let j = i - 1, seen = 0; j >= 0 && seen < 5; j--) {
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 12; j--) {
     const u = bodyUnits[j];
     if (u.blank) continue;
     seen++;

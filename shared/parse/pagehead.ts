@@ -199,6 +199,27 @@ function titleOpeningLine(units: Unit[], at: number): Line | null {
   return titleLike(t) && isSalutation(squeeze(segs[1])) ? { i: at, title: t, docNumber: null } : null;
 }
 
+/**
+ * `关于印发《某某方案》的通知` within the first lines of the body under a page heading `某某方案`: a news page's lead
+ * paragraph stands between the heading and the notice that issues what the heading names.
+ */
+function carrierBelow(units: Unit[], from: number, heading: string): Line | null {
+  const named = heading.replace(/[《》〈〉]/g, '');
+  for (let i = from, seen = 0; i < units.length && seen < 8; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const t = cleanTitle(units[i].compact).title;
+    if (/^第[一二三四五六七八九十]+[章条]/.test(t) || isSalutation(t)) return null;
+    if (titleLike(t) && /(?:印发|转发|批转)/.test(t) && t.length > named.length && t.replace(/[《》〈〉]/g, '').includes(named)) {
+      // (its salutation may list forty addressees: a line that ends in the colon)
+      const next = units[nextNonBlank(units, i)];
+      const opens = !!next && (isSalutation(next.compact) || isDocNumberLine(next.text) || (/[：:]$/.test(next.compact) && /、/.test(next.compact)));
+      return opens ? { i, title: t, docNumber: null } : null;
+    }
+  }
+  return null;
+}
+
 /** The first title after a signature date within the next lines from `from`, or null. */
 function titleUnderSignature(units: Unit[], from: number): Line | null {
   let signed = false;
@@ -322,6 +343,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   }
   const opening = lines.length || dnUnit !== null ? null : titleOpeningLine(units, body);
   let chosen = chooseTitle(lines) ?? titleOverNumber(units, first, dnUnit) ?? opening;
+  // (the page heading names the 方案 a notice below the lead paragraph 印发: that notice is the document)
+  const carrier = chosen && chosen.i < body ? carrierBelow(units, body, chosen.title) : null;
+  if (carrier) chosen = carrier;
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {

@@ -279,3 +279,70 @@ describe('an agency code with a bracketed qualifier (`闽财社(指)〔2016〕14
     expect(d.cites).toEqual(['闽财社(指)〔2016〕141号', '融卫〔2017〕55号']);
   });
 });
+
+describe('a news page headed by the attached 方案, with the 关于印发 notice below its lead paragraph', () => {
+  it('takes the notice that issues the heading’s 方案, and its joint signature', () => {
+    const d = one(`首页 > 新闻
+
+某某地区秋冬季大气污染综合治理攻坚行动方案
+
+时间:2020-11-04 09:02:36
+
+大气网讯:日前,大气网获悉,《某某地区秋冬季大气污染综合治理攻坚行动方案》印发。全文如下:
+
+关于印发《某某地区秋冬季大气污染综合治理攻坚行动方案》的通知
+
+南京、无锡、徐州、常州、苏州、南通、连云港、淮安、盐城、扬州、镇江、泰州、宿迁、杭州、宁波、温州、湖州、嘉兴、绍兴、金华、衢州、舟山、台州、丽水市人民政府,中国石油天然气集团有限公司:
+
+现将《某某地区秋冬季大气污染综合治理攻坚行动方案》印发给你们,请遵照执行。
+
+生态环境部 发展改革委
+
+工业和信息化部 公安部
+
+2020年10月30日
+
+某某地区秋冬季大气污染综合治理攻坚行动方案
+
+2018年以来,某某地区持续开展秋冬季大气污染综合治理攻坚行动,空气质量改善明显。
+`);
+    expect(d.title).toBe('关于印发《某某地区秋冬季大气污染综合治理攻坚行动方案》的通知');
+    expect(d.issuers).toEqual(['生态环境部', '发展改革委', '工业和信息化部', '公安部']);
+    expect(d.dateSigned).toBe('2020-10-30');
+  });
+});
+
+describe('an issuer that is a 总队 (交警总队, 消防总队)', () => {
+  it('signs a 通告', () => {
+    const d = one(`关于恢复全省正常交通运输秩序的通告
+
+根据省政府办公厅的通知精神,通告如下:
+
+一、立即恢复正常道路交通运输秩序。
+
+某某省公安厅交警总队
+
+2020年2月22日
+`);
+    expect(d.issuers).toEqual(['某某省公安厅交警总队']);
+  });
+});
+
+describe('a signature of fourteen organs, two a line', () => {
+  it('names every one', () => {
+    const d = one(`关于印发《某某行动方案》的通知
+各有关单位:
+现将《某某行动方案》印发给你们,请遵照执行。
+生态环境部 发展改革委
+工业和信息化部 公安部
+财政部 住房城乡建设部
+交通运输部 商务部
+市场监管总局 能源局
+上海市人民政府 江苏省人民政府
+浙江省人民政府 安徽省人民政府
+2020年10月30日
+`);
+    expect(d.issuers).toHaveLength(14);
+    expect(d.issuers[0]).toBe('生态环境部');
+  });
+});

@@ -50,7 +50,7 @@ export const HEADING_START =
 
 /** Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … */
 export const ORG_SUFFIX =
-  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|支队|大队|分局)$/;
+  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局)$/;
 
 /** One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation). */
 export function isOrgName(s: string): boolean {
