@@ -346,3 +346,25 @@ describe('a signature of fourteen organs, two a line', () => {
     expect(d.issuers[0]).toBe('生态环境部');
   });
 });
+
+describe('a metadata table whose 文号 cell runs into a label the table reader does not know', () => {
+  it('still reads the 文号 (`文号 永财农〔2021〕471号 其他信息 下载阅读版`)', () => {
+    const d = one(`索引号 001008003014011/2021-283882 主题分类 财政
+成文日期 2021-11-22 公开方式 主动公开
+文号 某财农〔2021〕471号 其他信息 下载阅读版
+
+某某县财政局 某某县农业农村局 关于下达2021年度第三批某某补助资金的通知
+
+
+各有关乡镇(街道)人民政府(办事处):
+
+现将补助资金下达给你们,请加强补助资金的监督使用。
+
+某某县财政局         某某县农业农村局
+
+2021年11月16日
+`);
+    expect(d.docNumber?.normalized).toBe('某财农〔2021〕471号');
+    expect(d.issuers).toEqual(['某某县财政局', '某某县农业农村局']);
+  });
+});
