@@ -368,3 +368,27 @@ describe('a metadata table whose 文号 cell runs into a label the table reader 
     expect(d.issuers).toEqual(['某某县财政局', '某某县农业农村局']);
   });
 });
+
+describe('an issuer line over a 转发 title broken over two lines', () => {
+  it('joins issuer and title, under the 文号 line', () => {
+    const d = one(`某政办〔2011〕129号
+
+
+
+某某市人民政府办公室
+
+转发某某市推行说理性行政处罚文书
+
+指导意见及操作规范的通知
+
+
+市政府直属各单位:
+
+现将某某市《关于印发某某指导意见的通知》(某法建领办〔2011〕14号)转发给你们,请认真贯彻执行。
+
+                              二○一一年八月九日
+`);
+    expect(d.title).toBe('某某市人民政府办公室转发某某市推行说理性行政处罚文书指导意见及操作规范的通知');
+    expect(d.docNumber?.normalized).toBe('某政办〔2011〕129号');
+  });
+});

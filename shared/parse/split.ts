@@ -208,7 +208,10 @@ function openTitle(u: Unit): Candidate | null {
   const c = withoutSiteSuffix(whole);
   if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, cut: !!tailNumber && CUT_KIND.test(c) };
   // `印发某市…实施办法的通知`, `转发…的通知`: a notice whose title names neither issuer nor 关于
-  if (/^(?:印发|转发|批转)/.test(c) && isTitleEnd(c)) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber };
+  // (its first line only, when the title is broken: `转发某市推行…文书` / `指导意见及操作规范的通知`)
+  if (/^(?:印发|转发|批转)/.test(c) && (isTitleEnd(c) || (c.length <= 40 && !/[，,。；;：:]/.test(c)))) {
+    return { title: c, titleIssuers: [], inlineDocNumber: tailNumber };
+  }
   const k = c.indexOf('关于');
   if (k < 3) return null;
   // Raw prefix before 关于, possibly `letterhead 文号 issuer(s)`.
