@@ -392,3 +392,23 @@ describe('an issuer line over a 转发 title broken over two lines', () => {
     expect(d.docNumber?.normalized).toBe('某政办〔2011〕129号');
   });
 });
+
+describe('a line that opens with 印发 but names no notice (`印发某某工作方案` over a 文号)', () => {
+  it('is not a head of its own: the notice that carries a document ends in 的通知', () => {
+    const docs = parse(`某某市人民政府
+关于印发某某市城区停车管理办法的通知
+某政发〔2023〕3号
+
+各镇人民政府、街道办事处，市政府各部门：
+现将《某某市城区停车管理办法》印发给你们，请认真贯彻执行。
+
+某某市人民政府
+2023年2月10日
+
+某某市人民政府办公室
+印发某某市农村公路养护工作方案
+某政办发〔2023〕8号
+`);
+    expect(docs).toHaveLength(1);
+  });
+});

@@ -159,6 +159,8 @@ function compileRegistration(pattern?: string): RegExp {
 interface Candidate {
   /** the salutation stands on the title's own line after a space (a page flattened onto one line) */
   salutationInline?: boolean;
+  /** a title that opens with 印发/转发 (no issuer, no 关于): it carries another document, so it ends in `的通知` */
+  carries?: boolean;
   title: string;
   titleIssuers: string[];
   inlineDocNumber: string | null;
@@ -170,6 +172,8 @@ interface Candidate {
 const REPOST = /^\s*(?:[[【](?:转帖|转载|转|原创|分享|转发)[\]】]|(?:转帖|转载)[:：])\s*/;
 /** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
+/** `印发…的通知`, `转发…的通知（第一批）`: the notice that carries another document names its own kind after 的. */
+const CARRIER_END = /的(?:通知|决定|意见|通告|公告|批复|函)(?:[（(][^）)]{1,12}[）)])?$/;
 /** A kind word a site cut short at the end of a subject line (`…工作的通`, `…孔明灯(许愿灯)的`). */
 const CUT_KIND = /的(?:通|意|决|批|报|规|办|方)?$/;
 
@@ -210,7 +214,7 @@ function openTitle(u: Unit): Candidate | null {
   // `印发某市…实施办法的通知`, `转发…的通知`: a notice whose title names neither issuer nor 关于
   // (its first line only, when the title is broken: `转发某市推行…文书` / `指导意见及操作规范的通知`)
   if (/^(?:印发|转发|批转)/.test(c) && (isTitleEnd(c) || (c.length <= 40 && !/[，,。；;：:]/.test(c)))) {
-    return { title: c, titleIssuers: [], inlineDocNumber: tailNumber };
+    return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, carries: true };
   }
   const k = c.indexOf('关于');
   if (k < 3) return null;
@@ -311,7 +315,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       if (t.length > 160) break;
       // (a title whose kind word the site cut, `…的`, is one only right above its 文号 or with the 文号 after it)
       const cut = n === 0 && (cand.cut || CUT_KIND.test(t));
-      if (isTitleEnd(t) || cut) {
+      if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut) {
         const k = nextNonBlank(units, j);
         if (k >= 0 && isDocNumberLine(units[k].text)) {
           accepted = { end: j, dn: k };
