@@ -102,6 +102,9 @@ const OPEN = '〔\\[（(【［﹝〖„{';
 const CLOSE = '〕\\]）)】］﹞〗‟}';
 const BRACKETED = new RegExp(`^(.+?)[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,6})号$`);
 const LING = /^(.+令)[(（]?第?0*(\d{1,5})号[)）]?$/;
+/** An older 文号 printed year first: `〔94〕财农字第345号` → `财农字〔1994〕345号`. */
+const YEAR_FIRST = new RegExp(`[${OPEN}]((?:19)?\\d{2})年?[${CLOSE}]([\\u3400-\\u9fff]{1,10}?)第?0*(\\d{1,6})号`);
+const fullYear = (y: string): number => (y.length === 2 ? 1900 + Number(y) : Number(y));
 
 /**
  * The normalized 文号: `招政发〔2018〕27号` (any bracket, spaces, leading zeros, `第` folded), or for a 令 number
@@ -117,6 +120,8 @@ export function normDocNo(s: string | null | undefined): string {
   if (m) return `${m[1]}〔${m[2]}〕${Number(m[3])}号`;
   const l = LING.exec(t);
   if (l) return `${l[1]}第${Number(l[2])}号`;
+  const y = new RegExp(`^${YEAR_FIRST.source}$`).exec(t);
+  if (y) return `${y[2]}〔${fullYear(y[1])}〕${Number(y[3])}号`;
   return t;
 }
 
@@ -155,6 +160,7 @@ export function docNumberCandidates(text: string): Set<string> {
     const agency = m[1];
     for (let k = 1; k <= agency.length; k++) out.add(`${agency.slice(-k)}〔${m[2]}〕${Number(m[3])}号`);
   }
+  for (const m of s.matchAll(new RegExp(YEAR_FIRST.source, 'g'))) out.add(`${m[2]}〔${fullYear(m[1])}〕${Number(m[3])}号`);
   return out;
 }
 

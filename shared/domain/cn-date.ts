@@ -72,6 +72,20 @@ const NUMERIC_SRC = '(?<![\\d.\\-/])((?:19|20)\\d{2})([\\-./])(\\d{1,2})\\2(\\d{
 /** A signature date whose 年/月/日 glyphs were lost: `{ 2017 6 23` alone on a line. */
 const BARE_LINE = /^[{[(（【]?\s*((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})\s*[}\])）】]?$/;
 
+/**
+ * `2019610` alone on a line: a signature date whose 年/月/日 were lost with the spaces between them. Read only when
+ * exactly one split of the digits is a date (`2019111` may be 1月11日 or 11月1日: not read).
+ */
+function runTogether(s: string): string | null {
+  const m = /^((?:19|20)\d{2})(\d{3,4})$/.exec(s.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  const r = m[2];
+  const splits = r.length === 4 ? [[r.slice(0, 2), r.slice(2)]] : [[r.slice(0, 1), r.slice(1)], [r.slice(0, 2), r.slice(2)]];
+  const dates = splits.filter(([mo]) => !mo.startsWith('0') || mo.length === 2).map(([mo, d]) => isoDate(y, Number(mo), Number(d))).filter((x) => x !== null);
+  return dates.length === 1 ? dates[0] : null;
+}
+
 const DATE_ONLY = new RegExp(`^${DATE_SRC}$`);
 const NUMERIC_ONLY = new RegExp(`^${NUMERIC_SRC}$`);
 const DATE_G = new RegExp(DATE_SRC, 'g');
@@ -123,6 +137,8 @@ export function findCnDates(text: string): FoundDate[] {
   if (!out.length && text.length <= 24) {
     const m = BARE_LINE.exec(text.trim());
     if (m) out.push({ iso: isoDate(Number(m[1]), Number(m[2]), Number(m[3])), raw: text.trim(), index: text.indexOf(m[0].trim()) });
+    const run = m ? null : runTogether(text);
+    if (run) out.push({ iso: run, raw: text.trim(), index: text.indexOf(text.trim()) });
   }
   return out;
 }
@@ -142,7 +158,7 @@ export function isDateOnly(s: string): boolean {
   if (typeof s !== 'string') return false;
   const t = s.trim();
   if (!t || t.length > 40) return false;
-  return DATE_ONLY.test(t) || NUMERIC_ONLY.test(t) || BARE_LINE.test(t);
+  return DATE_ONLY.test(t) || NUMERIC_ONLY.test(t) || BARE_LINE.test(t) || runTogether(t) !== null;
 }
 
 /** Parses an ISO date string to its parts, or null. */

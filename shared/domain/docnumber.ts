@@ -11,9 +11,21 @@ const OPEN = '〔\\[（(【［﹝〖„';
 const CLOSE = '〕\\]）)】］﹞〗‟';
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 
-/** A complete 文号 in text without whitespace. Agency is 1–12 CJK characters. */
-const STRICT = new RegExp(`^([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,5})号$`);
-const IN_TEXT = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?(\\d{1,6})号`, 'g');
+/** An agency code: 1–12 CJK characters, possibly with a bracketed qualifier (`闽财社(指)`, `闽财(教)指`). */
+const AGENCY = `[${CJK}]{1,12}(?:[（(][${CJK}]{1,3}[）)][${CJK}]{0,4})?`;
+/** A complete 文号 in text without whitespace. */
+const STRICT = new RegExp(`^(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,5})号$`);
+const IN_TEXT = new RegExp(`(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?(\\d{1,6})号`, 'g');
+/**
+ * An older 文号 printed year first with a two-digit year: `〔94〕财农字第345号`, `(88)财税字第12号` (normalized
+ * `财农字〔1994〕345号`). The year is read as 19xx; a four-digit year is taken as printed.
+ */
+const YEAR_FIRST_IN_TEXT = new RegExp(`[${OPEN}]((?:19|20)?\\d{2})年?[${CLOSE}]([${CJK}]{1,10}?字?)第?0*(\\d{1,5})号`, 'g');
+
+function fullYear(y: string): number {
+  return y.length === 2 ? 1900 + Number(y) : Number(y);
+}
+
 /** A 文号 whose serial was left blank (`便函〔2020〕 号`): reported so callers can warn. */
 const INCOMPLETE = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})[${CLOSE}]号`);
 
@@ -151,6 +163,16 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
       const dn = build(text.slice(rawStart, rawEnd), agency, Number(m[2]), Number(m[3]));
       if (dn) out.push({ ...dn, index: rawStart, end: rawEnd });
     }
+    for (const m of s.matchAll(YEAR_FIRST_IN_TEXT)) {
+      const at = m.index ?? 0;
+      // (`（2019）某某号` inside a modern 文号 is read above; a year of 2000 on is never printed this way)
+      if (fullYear(m[1]) >= 2000 || out.some((d) => map[at] >= d.index && map[at] < d.end)) continue;
+      const rawStart = map[at];
+      const rawEnd = map[at + m[0].length - 1] + 1;
+      const dn = build(text.slice(rawStart, rawEnd), m[2], fullYear(m[1]), Number(m[3]));
+      if (dn) out.push({ ...dn, index: rawStart, end: rawEnd });
+    }
+    out.sort((a, b) => a.index - b.index);
     return out;
   } catch {
     return [];

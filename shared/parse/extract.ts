@@ -173,7 +173,7 @@ export interface ExtractOptions {
  */
 function signatureAbove(bodyUnits: Unit[], i: number): string[] {
   const found: string[][] = [];
-  for (let j = i - 1, seen = 0; j >= 0 && seen < 5; j--) {
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 12; j--) {
     const u = bodyUnits[j];
     if (u.blank) continue;
     seen++;
@@ -184,6 +184,9 @@ function signatureAbove(bodyUnits: Unit[], i: number): string[] {
   }
   return found.flat();
 }
+
+/** `。 二○○六年十二月六日 `: a date alone between spaces right after a sentence (a flattened signature). */
+const FLAT_SIGNATURE_DATE = /[。！][ \t\u3000]+([^ \t\u3000]{6,20})(?:[ \t\u3000]|$)/;
 
 export function extractDocument(
   units: Unit[],
@@ -231,6 +234,12 @@ export function extractDocument(
     dateSigned = found?.iso ?? null;
     sigIssuers = oneLine ? oneLine.issuers : signatureAbove(bodyUnits, i);
     break;
+  }
+  // A document flattened onto one line: `…请认真贯彻执行。 二○○六年十二月六日 关于…` (the date standing alone
+  // between spaces after a sentence is the signature's)
+  for (let i = 0; dateSigned === null && i < bodyUnits.length; i++) {
+    const m = FLAT_SIGNATURE_DATE.exec(bodyUnits[i].text);
+    if (m && isDateOnly(m[1])) dateSigned = findCnDates(m[1])[0]?.iso ?? null;
   }
   const meta = opts.meta;
   if (!docNumber && meta?.docNumber) docNumber = parseDocNumber(meta.docNumber);

@@ -1,4 +1,5 @@
 import { findCnDates } from '../domain/cn-date';
+import { findDocNumbers, parseDocNumber } from '../domain/docnumber';
 import { isTitleEnd } from './split';
 import { isOrgName, squeeze } from './text';
 import type { Unit } from './units';
@@ -76,7 +77,13 @@ function setField(meta: PageMeta, field: Field, value: string): void {
   // `文号 | 深鹏管规〔2019〕6号 | 发布机关 | …`: a value ends at the next cell
   const v = (value.split('|').find((x) => x.trim()) ?? '').replace(/^[:：•\s]+|[•\s]+$/g, '');
   if (!v || field === 'other') return;
-  if (field === 'title' || field === 'docNumber' || field === 'issuer') {
+  if (field === 'docNumber') {
+    // (a cell that runs into a label the reader does not know: `永财农〔2021〕471号其他信息下载阅读版`)
+    const dn = parseDocNumber(v) ? null : findDocNumbers(v)[0];
+    if (meta.docNumber === null && v.length <= 150) meta.docNumber = dn ? dn.raw : v;
+    return;
+  }
+  if (field === 'title' || field === 'issuer') {
     if (meta[field] === null && v.length <= 150) meta[field] = v;
     return;
   }
@@ -144,7 +151,8 @@ export function readPage(units: Unit[]): PageMeta {
     seen++;
     // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
     const c = squeeze(u.text)
-      .replace(/^[•·|]+/, '')
+      // (a list of fields: `- 发文字号:阿行发〔2021〕42号`)
+      .replace(/^(?:[•·|]+|[-－](?=[\u4e00-\u9fff]))/, '')
       // (only words: `某政发[2016]31号` keeps the brackets around its year)
       .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}:`);
     if (pending) {

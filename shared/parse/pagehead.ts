@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { HEADING_START, isOrgName, splitIssuers, squeeze } from './text';
+import { completeAbbreviated, HEADING_START, isOrgName, issuersBeforeVerb, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -35,6 +35,22 @@ function titleLike(t: string): boolean {
   return isTitleEnd(t);
 }
 
+/**
+ * `第6章 通 知` / `[例文1]` / `某某关于…的通知`: a book's chapter heading above a model text, not a regulation's
+ * chapter — a title follows within the next three lines, before any article or sentence.
+ */
+function bookChapter(units: Unit[], i: number): boolean {
+  if (!/^第[一二三四五六七八九十百零〇\d]{1,5}章/.test(units[i].compact)) return false;
+  for (let j = i + 1, n = 0; j < units.length && n < 3; j++) {
+    if (units[j].blank) continue;
+    n++;
+    const c = units[j].compact;
+    if (/^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || /[。；]/.test(c)) return false;
+    if (titleLike(c)) return true;
+  }
+  return false;
+}
+
 /** The first line of the body proper: the salutation, an article or chapter, or a long sentence. */
 function bodyStart(units: Unit[], from: number): number {
   let seen = 0;
@@ -42,6 +58,7 @@ function bodyStart(units: Unit[], from: number): number {
     if (units[i].blank) continue;
     seen++;
     const c = units[i].compact;
+    if (bookChapter(units, i)) continue;
     // a signature date (a page's own `2024-08-15` is not one)
     if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || (isDateOnly(c) && /年/.test(c))) return i;
     if ((c.length >= 60 && /[。，,；]/.test(c)) || (c.length >= 30 && /。/.test(c))) return i;
@@ -58,12 +75,24 @@ function nthNonBlank(units: Unit[], from: number, n: number): number {
 const HISTORY_LINE = /^[（(][^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第?0*(\d{1,5})号(?:发布|公布)/;
 
 /** `1990年3月10日,铁道部`: the date a document was issued and its issuer, as a law site prints them under the title. */
-const DATE_ISSUER_LINE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，、]([\u4e00-\u9fff]{2,30})$/;
+const DATE_ISSUER_LINE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，、]([\u4e00-\u9fff、]{2,40})$/;
 
 interface Line {
   i: number;
   title: string;
   docNumber: string | null;
+  /** issuers the line names before 关于, read with its spaces (`财政部 教育部 人力资源社会保障部关于…`) */
+  issuers?: string[];
+}
+
+/** `某科教【2017】6号 财政部 科技部关于…的通知`: a 文号 printed before the title on its line, then the title. */
+const LEADING_NUMBER = /^([\u4e00-\u9fff]{1,12}\s*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)[ \t\u3000]+(\S.*)$/;
+
+/** The issuers a title line names, read before its spaces are removed (joint departments separated by spaces). */
+function rawIssuers(raw: string): string[] | undefined {
+  const k = raw.indexOf('关于');
+  const iss = k >= 3 ? issuersBeforeVerb(raw.slice(0, k)) : null;
+  return iss && iss.length > 1 ? iss : undefined;
 }
 
 /** An order number printed as `某市人民政府令` over `（第12号）`, on one line, or as `政府令〔2010〕第15号`. */
@@ -95,10 +124,14 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
 
 /** Issuers the title names before 关于 (`甘肃省人民政府关于…`); a title opening with one (`镇巴县人民政府工作规则`). */
 function issuersOfTitle(title: string): string[] {
+  // `转发国务院关于…`, `印发…的通知`: the title names no issuer of its own
+  if (/^(?:联合)?(?:印发|转发|批转)/.test(title)) return [];
   const k = title.indexOf('关于');
-  if (k >= 3) {
-    const iss = splitIssuers(title.slice(0, k));
-    if (iss) return iss;
+  const verb = /(?:印发|转发|批转)/.exec(title);
+  const end = k >= 3 ? (verb && verb.index < k ? verb.index : k) : verb && verb.index >= 3 ? verb.index : -1;
+  if (end >= 3) {
+    const iss = issuersBeforeVerb(title.slice(0, end));
+    if (iss?.length) return iss;
   }
   const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)人民政府(?:办公厅|办公室)?)/.exec(title);
   if (m && !title.startsWith(`${m[1]}令`)) return [m[1]];
@@ -152,6 +185,39 @@ function flattenedTitle(c: string, i: number): Line | null {
   }
   const title = prefix.slice(cut);
   return titleLike(title) ? { i, title, docNumber: null } : null;
+}
+
+/**
+ * `某某转发…的通知 各县(市)区人民政府,…: 现将…`: a document flattened onto one line opens with its title, then the
+ * salutation after a space.
+ */
+function titleOpeningLine(units: Unit[], at: number): Line | null {
+  if (at < 0 || at >= units.length) return null;
+  const segs = units[at].text.trim().split(/[ \t\u3000]+/);
+  if (segs.length < 3) return null;
+  const t = cleanTitle(squeeze(segs[0])).title;
+  return titleLike(t) && isSalutation(squeeze(segs[1])) ? { i: at, title: t, docNumber: null } : null;
+}
+
+/**
+ * `关于印发《某某方案》的通知` within the first lines of the body under a page heading `某某方案`: a news page's lead
+ * paragraph stands between the heading and the notice that issues what the heading names.
+ */
+function carrierBelow(units: Unit[], from: number, heading: string): Line | null {
+  const named = heading.replace(/[《》〈〉]/g, '');
+  for (let i = from, seen = 0; i < units.length && seen < 8; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const t = cleanTitle(units[i].compact).title;
+    if (/^第[一二三四五六七八九十]+[章条]/.test(t) || isSalutation(t)) return null;
+    if (titleLike(t) && /(?:印发|转发|批转)/.test(t) && t.length > named.length && t.replace(/[《》〈〉]/g, '').includes(named)) {
+      // (its salutation may list forty addressees: a line that ends in the colon)
+      const next = units[nextNonBlank(units, i)];
+      const opens = !!next && (isSalutation(next.compact) || isDocNumberLine(next.text) || (/[：:]$/.test(next.compact) && /、/.test(next.compact)));
+      return opens ? { i, title: t, docNumber: null } : null;
+    }
+  }
+  return null;
 }
 
 /** The first title after a signature date within the next lines from `from`, or null. */
@@ -221,9 +287,11 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     }
     // `1990年3月10日,铁道部` under the title: a law site's line of the date it was issued and by whom
     const dated: RegExpExecArray | null = lines.length && !historyDate ? DATE_ISSUER_LINE.exec(c) : null;
-    if (dated && isOrgName(dated[2])) {
+    // (`1991年1月23日,国家环保局、能源部`: joint issuers)
+    const datedBy: string[] | null = dated ? splitIssuers(dated[2]) : null;
+    if (dated && datedBy) {
       historyDate = findCnDates(dated[1])[0]?.iso ?? null;
-      issuer ??= [dated[2]];
+      issuer ??= datedBy;
       continue;
     }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
@@ -247,6 +315,14 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       dnUnit ??= i;
       continue;
     }
+    const lead = LEADING_NUMBER.exec(units[i].text.trim());
+    if (lead && findDocNumbers(lead[1]).length) {
+      const t = cleanTitle(squeeze(lead[2])).title;
+      if (titleLike(t)) {
+        lines.push({ i, title: t, docNumber: squeeze(lead[1]), issuers: rawIssuers(lead[2]) });
+        continue;
+      }
+    }
     const cleaned = cleanTitle(c);
     const next = nextNonBlank(units, i);
     // a title broken over two lines: neither half is one, and the first has no sentence punctuation
@@ -258,14 +334,18 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     const joinable =
       !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
     const joined = joinable ? cleanTitle(c + units[next].compact) : null;
-    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned) });
+    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned), issuers: rawIssuers(units[i].text) });
     else if (joined && titleLike(joined.title) && c.length <= 40) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
       lines.push({ i, ...withIssuerAbove(units, issuerLine, i, joined) });
       i = next;
     } else lines.push(...segmentTitles(units[i], i));
   }
-  let chosen = chooseTitle(lines) ?? titleOverNumber(units, first, dnUnit);
+  const opening = lines.length || dnUnit !== null ? null : titleOpeningLine(units, body);
+  let chosen = chooseTitle(lines) ?? titleOverNumber(units, first, dnUnit) ?? opening;
+  // (the page heading names the 方案 a notice below the lead paragraph 印发: that notice is the document)
+  const carrier = chosen && chosen.i < body ? carrierBelow(units, body, chosen.title) : null;
+  if (carrier) chosen = carrier;
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {
@@ -290,7 +370,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
   if (order && chosen && chosen.i > order.end) headEnd = order.end;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
-  const named = issuersOfTitle(title);
+  // (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ)
+  const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), issuer ?? []);
   const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
   const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
   const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : (issuer ?? []);
@@ -301,7 +382,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     start: Math.min(titleUnit, first),
     titleStart: titleUnit,
     titleEnd: titleUnit,
-    headEnd: Math.max(headEnd, first),
+    // (a document on one line: the line, title included, is the body)
+    headEnd: chosen && chosen === opening ? opening.i - 1 : Math.max(headEnd, first),
     title,
     titleIssuers,
     docNumberUnit: order ? null : dnUnit,

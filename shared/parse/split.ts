@@ -1,8 +1,8 @@
 import type { TocEntry } from '../domain/parse-result';
 import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { HEADING_START, splitIssuers, squeeze } from './text';
-import type { Unit } from './units';
+import { completeAbbreviated, HEADING_START, issuersBeforeVerb, splitIssuers, squeeze } from './text';
+import { GLUED_HEAD, type Unit } from './units';
 
 /**
  * Splitting a file into documents. A document starts at a head: optional 登记号 line, optional issuer line,
@@ -43,8 +43,14 @@ function balanced(t: string): boolean {
   return depth === 0;
 }
 
+/** `A转发B《关于…的通知》`: a title that ends in the title of the document it forwards or issues. */
+const FORWARDED_END = /(?:转发|印发|批转|颁发)[^《》]{0,20}《(.+)》$/;
+
 export function isTitleEnd(t: string): boolean {
-  return KIND_END.test(t) && balanced(t) && !/[。；;：:]/.test(t);
+  if (!balanced(t) || /[。；;：:]/.test(t)) return false;
+  if (KIND_END.test(t)) return true;
+  const f = FORWARDED_END.exec(t);
+  return !!f && KIND_END.test(f[1].replace(/[〈〉]/g, ''));
 }
 
 /** `各镇人民政府，各街道办事处，…：` — the 主送机关 line under a title. */
@@ -158,6 +164,10 @@ function compileRegistration(pattern?: string): RegExp {
 }
 
 interface Candidate {
+  /** the salutation stands on the title's own line after a space (a page flattened onto one line) */
+  salutationInline?: boolean;
+  /** a title that opens with 印发/转发 (no issuer, no 关于): it carries another document, so it ends in `的通知` */
+  carries?: boolean;
   title: string;
   titleIssuers: string[];
   inlineDocNumber: string | null;
@@ -169,6 +179,8 @@ interface Candidate {
 const REPOST = /^\s*(?:[[【](?:转帖|转载|转|原创|分享|转发)[\]】]|(?:转帖|转载)[:：])\s*/;
 /** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
+/** `印发…的通知`, `转发…的通知（第一批）`: the notice that carries another document names its own kind after 的. */
+const CARRIER_END = /的(?:通知|决定|意见|通告|公告|批复|函)(?:[（(][^）)]{1,12}[）)])?$/;
 /** A kind word a site cut short at the end of a subject line (`…工作的通`, `…孔明灯(许愿灯)的`). */
 const CUT_KIND = /的(?:通|意|决|批|报|规|办|方)?$/;
 
@@ -187,8 +199,16 @@ export function withoutSiteSuffix(t: string): string {
   return t;
 }
 
+/** `…的通知 各县、区人民政府,市政府各有关部门:`: a title and its salutation on one line, separated by a space. */
+const TITLE_THEN_SALUTATION = /^(.+?)[ \t\u3000]+(各[^ \t\u3000]{1,160}[：:])\s*$/;
+
 /** The title part of a unit that may open a head, or null. */
 function openTitle(u: Unit): Candidate | null {
+  const inline = TITLE_THEN_SALUTATION.exec(u.text.trim());
+  if (inline && isTitleEnd(squeeze(inline[1])) && isSalutation(squeeze(inline[2]))) {
+    const c = openTitle({ ...u, text: inline[1], compact: squeeze(inline[1]) });
+    return c && { ...c, salutationInline: true };
+  }
   let text = u.text.replace(REPOST, '');
   // a subject line with the 文号 after it: the number is the document's own, the rest its (perhaps cut) title
   const tail = TRAILING_NUMBER.exec(text);
@@ -198,6 +218,11 @@ function openTitle(u: Unit): Candidate | null {
   if (!whole || whole.length > 200) return null;
   const c = withoutSiteSuffix(whole);
   if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, cut: !!tailNumber && CUT_KIND.test(c) };
+  // `印发某市…实施办法的通知`, `转发…的通知`: a notice whose title names neither issuer nor 关于
+  // (its first line only, when the title is broken: `转发某市推行…文书` / `指导意见及操作规范的通知`)
+  if (/^(?:印发|转发|批转)/.test(c) && (isTitleEnd(c) || (c.length <= 40 && !/[，,。；;：:]/.test(c)))) {
+    return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, carries: true };
+  }
   const k = c.indexOf('关于');
   if (k < 3) return null;
   // Raw prefix before 关于, possibly `letterhead 文号 issuer(s)`.
@@ -211,13 +236,53 @@ function openTitle(u: Unit): Candidate | null {
     inlineDocNumber = `${agency ? agency[1] : ''}${squeeze(num[0])}`;
     rawPrefix = rawPrefix.slice(num.index + num[0].length);
   }
-  // `天津市人民政府印发关于…的通知`: issuers, then the verb that issues what follows
-  const verb = /(?:联合)?(?:印发|转发)\s*$/.exec(rawPrefix);
-  const issuers = splitIssuers(verb ? rawPrefix.slice(0, verb.index) : rawPrefix);
+  // `天津市人民政府印发关于…的通知`, `A、B转发C《关于…》`: issuers, then the verb that issues what follows; none
+  // before `转发国务院关于…` (the organ after the verb issued the forwarded document)
+  const issuers = issuersBeforeVerb(rawPrefix);
   if (!issuers) return null;
   // joint issuers keep their 、 (`某省人民政府办公厅、某军区政治部关于…`)
   const title = squeeze(rawPrefix) + c.slice(k);
   return { title, titleIssuers: issuers, inlineDocNumber: inlineDocNumber ?? tailNumber, cut: !!tailNumber && CUT_KIND.test(title) };
+}
+
+/**
+ * `某某院办公厅转发农业部等部门` / `《关于…的意见》的通知国办发[1999]79` / `号各省、自治区…:农`: a transcription hard-wrapped
+ * at about thirty characters whose title runs on over the next line, with its 文号 glued to it (broken at the line
+ * end) and the salutation glued after. Read on the units joined; null unless title, 文号 and salutation are all there.
+ */
+function gluedAcross(units: Unit[], i: number): Head | null {
+  if (units[i].compact.length > 40 || /[。；;：:，,]/.test(units[i].compact)) return null;
+  let joined = '';
+  const ends: number[] = [];
+  for (let j = i; j < units.length && j < i + 3 && !units[j].blank; j++) {
+    joined += units[j].compact;
+    ends.push(joined.length);
+  }
+  if (ends.length < 2) return null;
+  const m = GLUED_HEAD.exec(joined);
+  if (!m || !m[2] || !m[3] || m[1].length <= ends[0] || !isTitleEnd(m[1]) || !findDocNumbers(m[2]).length) return null;
+  const headEnd = i + ends.findIndex((e) => e >= m[0].length);
+  const titleEnd = i + ends.findIndex((e) => e >= m[1].length);
+  const verb = m[1].search(/关于|印发|转发|批转/);
+  const titleIssuers = verb >= 3 ? (issuersBeforeVerb(m[1].slice(0, verb)) ?? []) : [];
+  return { start: i, titleStart: i, titleEnd, headEnd, title: m[1], titleIssuers, docNumberUnit: null, inlineDocNumber: m[2], registration: null };
+}
+
+/**
+ * `某政办发〔1997〕41号` / `各市、县人民政府…：` with no title above, on a page that holds other documents: a 转发 notice
+ * whose title the page did not print (the document it forwards follows it).
+ */
+function untitledHeads(units: Unit[], heads: Head[], from: number): Head[] {
+  if (!heads.length) return heads;
+  const out = heads.slice();
+  for (let i = from; i < units.length; i++) {
+    if (units[i].blank || !isDocNumberLine(units[i].text) || out.some((h) => i >= h.start && i <= h.headEnd)) continue;
+    const next = nextNonBlank(units, i);
+    const prev = prevNonBlank(units, i, from);
+    if (next < 0 || !isSalutation(units[next].compact) || (prev >= 0 && isTitleEnd(units[prev].compact))) continue;
+    out.push({ start: i, titleStart: i, titleEnd: i, headEnd: i, title: '', titleIssuers: [], docNumberUnit: i, inlineDocNumber: null, registration: null });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 export interface SplitOptions {
@@ -237,16 +302,27 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     const u = units[i];
     if (u.blank) continue;
     const cand = openTitle(u);
+    const glued = cand ? null : gluedAcross(units, i);
+    if (glued) {
+      heads.push(glued);
+      i = glued.headEnd;
+      floor = glued.headEnd + 1;
+      continue;
+    }
     if (!cand) continue;
+    // `附：` / `关于……的通报` / `各市州人民政府：`: the document a notice forwards, printed as its attachment
+    const label = prevNonBlank(units, i, floor, 1);
+    if (label >= 0 && /^附(?:件)?\d*[:：]?$/.test(units[label].compact)) continue;
     let t = cand.title;
     let j = i;
     let accepted: { end: number; dn: number | null } | null = null;
     const joined = [units[i].compact];
-    for (let n = 0; n < 5; n++) {
+    if (cand.salutationInline) accepted = { end: i, dn: null };
+    for (let n = 0; n < 5 && !accepted; n++) {
       if (t.length > 160) break;
       // (a title whose kind word the site cut, `…的`, is one only right above its 文号 or with the 文号 after it)
       const cut = n === 0 && (cand.cut || CUT_KIND.test(t));
-      if (isTitleEnd(t) || cut) {
+      if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut) {
         const k = nextNonBlank(units, j);
         if (k >= 0 && isDocNumberLine(units[k].text)) {
           accepted = { end: j, dn: k };
@@ -279,6 +355,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
     const lineAbove = prevNonBlank(units, i, floor);
     const siteFrame = repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
+    // `省人民政府关于…` under a law site's issuer field `湖北省人民政府`: the title's short name is that organ
+    const siteLine = lineAbove >= 0 ? splitIssuers(units[lineAbove].text) : null;
+    if (siteLine && titleIssuers.length) titleIssuers = completeAbbreviated(titleIssuers, siteLine.map(siteIssuer));
     // `某市财政局、某市人力资源` / `和社会保障局关于…`: a joint issuer name broken over the lines of the title
     if (titleIssuers.length) {
       const p = prevNonBlank(units, i, floor, 1);
@@ -362,7 +441,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     i = headEnd;
     floor = headEnd + 1;
   }
-  return rescueFromToc(units, dropRepeatedHeadings(units, heads), opts);
+  return rescueFromToc(units, untitledHeads(units, dropRepeatedHeadings(units, heads), opts.from), opts);
 }
 
 /**

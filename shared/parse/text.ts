@@ -50,7 +50,7 @@ export const HEADING_START =
 
 /** Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … */
 export const ORG_SUFFIX =
-  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|支队|大队|分局)$/;
+  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局)$/;
 
 /** One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation). */
 export function isOrgName(s: string): boolean {
@@ -69,4 +69,29 @@ export function splitIssuers(line: string): string[] | null {
   if (parts.length > 1 && parts.every(isOrgName)) return parts.map(squeeze);
   if (isOrgName(trimmed)) return [squeeze(trimmed)];
   return null;
+}
+
+/** The verbs that put an organ's name before another document's title: `A、B转发C《关于…》`, `A印发关于…`. */
+const ISSUING_VERB = /(?:联合)?(?:印发|转发|批转)/;
+
+/**
+ * The issuers a title names before 关于 or before the verb that issues another document (`A、B转发C《…》` → A, B);
+ * `[]` for a title that opens with the verb (`转发国务院关于…`: the organ after it issued the forwarded document);
+ * null when the prefix is not made of issuer names.
+ */
+export function issuersBeforeVerb(prefix: string): string[] | null {
+  const v = ISSUING_VERB.exec(prefix);
+  if (v && !prefix.slice(0, v.index).trim()) return [];
+  return splitIssuers(v ? prefix.slice(0, v.index) : prefix);
+}
+
+/**
+ * `省人民政府`, `市政府办公室` named in a title: completed from a fuller name printed on the page (a law site's issuer
+ * field `湖北省人民政府`) that ends with it. Other names stay as they are.
+ */
+export function completeAbbreviated(issuers: string[], fuller: string[]): string[] {
+  return issuers.map((n) => {
+    if (!/^(?:省|市|县|区|州|盟)/.test(n)) return n;
+    return fuller.find((f) => f.length > n.length && f.endsWith(n)) ?? n;
+  });
 }

@@ -69,11 +69,14 @@ function makeUnit(line: number, raw: string, piece: boolean): Unit {
   return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };
 }
 
-const NUMBER_AFTER = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号(?:[ \t\u3000]|$)/;
-const NUMBER_BEFORE = /(?:^|[ \t\u3000])[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号$/;
+const NUMBER_AFTER = /^[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号[）)]?(?:[ \t\u3000]|$)/;
+const NUMBER_BEFORE = /(?:^|[ \t\u3000])[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号[）)]?$/;
+/** `( 吉府发〔2003〕37号 )`: a law site's bracketed 文号 with spaces inside the brackets, one piece once flattened. */
+const SPACED_BRACKETS = /([（(])[ \t\u3000]+([^ \t\u3000（）()]{4,30}号)[ \t\u3000]+([）)])/g;
 
 /** Cuts a very long line at spaces that follow a sentence end or precede a heading. Linear time. */
-function splitLongLine(s: string): string[] {
+function splitLongLine(line: string): string[] {
+  const s = line.replace(SPACED_BRACKETS, '$1$2$3');
   const out: string[] = [];
   let start = 0;
   const re = /[ \t\u3000]+/g;
@@ -98,7 +101,7 @@ function splitLongLine(s: string): string[] {
  * 办公室2019年3月5日某县…办法第一条…`): its head (title, 文号, salutation) and its sentences as pieces, the signature
  * and date apart. Null when the line does not open with a title followed at once by a 文号. Linear time.
  */
-const GLUED_HEAD = /^(.{0,80}?(?:关于|印发|转发|批转)[^。；;：:《》]{0,120}?(?:《[^《》]{1,80}》[^。；;：:《》]{0,20}?)?的(?:通知|决定|意见|通告|公告|批复|函|报告))([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)?((?:[\u4e00-\u9fff]{1,6}号)?各[^：:。；;]{1,160}[：:])?/;
+export const GLUED_HEAD = /^(.{0,80}?(?:关于|印发|转发|批转)[^。；;：:《》]{0,120}?(?:《[^《》]{1,80}》[^。；;：:《》]{0,20}?)?的(?:通知|决定|意见|通告|公告|批复|函|报告))([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)?((?:[\u4e00-\u9fff]{1,6}号)?各[^：:。；;]{1,160}[：:])?/;
 const ORG_DATE = /^([\u4e00-\u9fff、]{3,60}?(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|院|部|办))((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(.+)$/;
 
 /**
