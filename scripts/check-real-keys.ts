@@ -244,7 +244,7 @@ export function checkKeys(fixtures: Fixture[] = loadFixtures()): KeyProblem[] {
       if (d.cleanup !== null && d.cleanup !== undefined) {
         for (const [cat, n] of Object.entries(d.cleanup.counts ?? {})) {
           if (!(CLEANUP_DECISIONS as readonly string[]).includes(cat)) p(at(`cleanup.counts.${cat}`), cat, 'unknown decision');
-          if (!Number.isInteger(n) || !(ctext.includes(`${n}件`) || ctext.includes(`${n}份`))) p(at(`cleanup.counts.${cat}`), String(n), '`N件`/`N份` not in the text');
+          if (!Number.isInteger(n) || ![`${n}件`, `${n}份`, `${n}个文件`].some((w) => ctext.includes(w))) p(at(`cleanup.counts.${cat}`), String(n), '`N件`/`N份`/`N个文件` not in the text');
         }
         (d.cleanup.items ?? []).forEach((it, j) => {
           if (!(CLEANUP_DECISIONS as readonly string[]).includes(it.decision))
