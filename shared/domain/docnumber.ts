@@ -70,6 +70,8 @@ function compactWithMap(text: string): { s: string; map: Int32Array } {
  */
 const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令)(?:((?:19|20)\\d{2})年)?[（(]?第0*(\\d{1,5})号[）)]?$`);
 const ORDER_IN_TEXT = new RegExp(`([${CJK}]{1,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
+/** `市人民政府1999年第2号令`: an order numbered per year, the series word 令 printed after the number. */
+const YEAR_ORDER_IN_TEXT = new RegExp(`([${CJK}]{1,24}?(?:政府|部|委员会|局|厅|署|行|院))((?:19|20)\\d{2})年第0*(\\d{1,5})号令`, 'g');
 
 function buildOrder(raw: string, agency: string, serial: number, year: number | null = null): DocNumber | null {
   if (!Number.isInteger(serial) || serial < 1 || serial > 99999) return null;
@@ -89,16 +91,21 @@ export function parseOrderNumber(raw: string, year: number | null = null): DocNu
 export function findOrderNumbers(text: string): DocNumber[] {
   if (typeof text !== 'string' || !text.includes('令')) return [];
   const { s } = compactWithMap(text);
-  const out: DocNumber[] = [];
+  const out: (DocNumber & { at: number })[] = [];
   for (const m of s.matchAll(ORDER_IN_TEXT)) {
     let agency = trimAgency(m[1]);
     // `2016年12月1日常州市人民政府令第2号`: the date's last character is not part of the agency.
     const before = s[(m.index ?? 0) + m[1].length - agency.length - 1] ?? '';
     if (/^[日月年]/.test(agency) && /\d/.test(before)) agency = agency.slice(1);
     const dn = agency.length >= 3 ? buildOrder(m[0], agency, Number(m[2])) : null;
-    if (dn) out.push(dn);
+    if (dn) out.push({ ...dn, at: m.index ?? 0 });
   }
-  return out;
+  for (const m of s.matchAll(YEAR_ORDER_IN_TEXT)) {
+    const agency = trimAgency(m[1]);
+    const dn = agency.length >= 3 ? buildOrder(m[0], `${agency}令`, Number(m[3]), Number(m[2])) : null;
+    if (dn) out.push({ ...dn, at: m.index ?? 0 });
+  }
+  return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...dn }) => dn);
 }
 
 function build(raw: string, agency: string, year: number, serial: number): DocNumber | null {

@@ -154,6 +154,19 @@ function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void
   }
 }
 
+/**
+ * `市人民政府办公厅关于…` under the letterhead `贵阳市人民政府办公厅`: a title may name its issuer without the place; the full
+ * name printed nearby (the letterhead a few lines above the head, the head's own lines) is the issuer's name.
+ */
+function completeIssuers(issuers: string[], units: Unit[], head: Head): string[] {
+  if (!issuers.some((x) => /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x))) return issuers;
+  const near: string[] = [];
+  for (let i = Math.max(0, head.start - 8); i <= head.headEnd && i < units.length; i++) {
+    if (!units[i].blank) near.push(...(splitIssuers(units[i].text) ?? []));
+  }
+  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => n.length > x.length + 1 && n.endsWith(x)) ?? x) : x));
+}
+
 export interface ExtractResult {
   doc: ParsedDocument;
   warnings: ParseWarning[];
@@ -240,7 +253,7 @@ export function extractDocument(
   dateSigned ??= head.historyDate ?? null;
 
   const metaIssuer = meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
-  const issuers = sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer;
+  const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head);
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
 

@@ -146,7 +146,10 @@ export function readPage(units: Unit[]): PageMeta {
     const c = squeeze(u.text)
       .replace(/^[•·|]+/, '')
       // (only words: `某政发[2016]31号` keeps the brackets around its year)
-      .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}:`);
+      .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) =>
+        // a law database's 【发布日期】 (beside 【发布文号】 and 【生效日期】) is the day the document was issued, not posted
+        a === '发布日期' ? '公布日期:' : `${a ?? b}:`,
+      );
     if (pending) {
       const field: Field = pending;
       pending = null;

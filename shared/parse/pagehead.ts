@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { HEADING_START, isOrgName, splitIssuers, squeeze } from './text';
+import { HEADING_START, SITE_TAG, isOrgName, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -14,9 +14,9 @@ import type { Unit } from './units';
 
 const LOOKAHEAD = 150;
 
-/** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` a news page puts before it. */
+/** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` or `「通告」` a page puts before it. */
 function cleanTitle(c: string): { title: string; docNumber: string | null } {
-  let t = c.replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
+  let t = c.replace(SITE_TAG, '').replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
   let docNumber: string | null = null;
   // `《关于……的具体实施细则》` standing alone as a heading
   t = t.replace(/^《([^《》]+)》$/, '$1');

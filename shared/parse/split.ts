@@ -1,6 +1,6 @@
 import type { TocEntry } from '../domain/parse-result';
 import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
-import { HEADING_START, splitIssuers, squeeze } from './text';
+import { HEADING_START, SITE_TAG, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -30,7 +30,7 @@ export interface Head {
 
 /** Title endings that name the kind of document; an optional `（试行）` may follow. */
 const KIND_END =
-  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|批示)(?:[（(][^）)]{1,12}[）)])?$/;
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|批示|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
 const NUMBER_TOKEN = /[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
 
 function balanced(t: string): boolean {
@@ -158,8 +158,8 @@ interface Candidate {
   cut?: boolean;
 }
 
-/** A forum's repost marker before a title: `[转帖]`, `【转载】`, `转帖：`. */
-const REPOST = /^\s*(?:[[【](?:转帖|转载|转|原创|分享|转发)[\]】]|(?:转帖|转载)[:：])\s*/;
+/** A forum's repost marker or a site's column tag before a title: `[转帖]`, `【转载】`, `转帖：`, `「通告」`. */
+const REPOST = new RegExp(`${SITE_TAG.source}|^\\s*(?:转帖|转载)[:：]\\s*`);
 /** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
 /** A kind word a site cut short at the end of a subject line (`…工作的通`, `…孔明灯(许愿灯)的`). */
