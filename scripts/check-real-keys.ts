@@ -208,8 +208,8 @@ export function checkKeys(fixtures: Fixture[] = loadFixtures()): KeyProblem[] {
     if (f.bytes > 64 * 1024) p('size', String(f.bytes), 'text larger than 64 KB');
     if (!k.province) p('province', k.province, 'missing');
     if (!LEVELS.has(k.level)) p('level', k.level, 'not province|city|county|department');
-    if (!Array.isArray(k.classes) || !k.classes.length || k.classes.some((c) => !Number.isInteger(c) || c < 1 || c > 11))
-      p('classes', k.classes, 'classes must be 1–11');
+    if (!Array.isArray(k.classes) || !k.classes.length || k.classes.some((c) => !Number.isInteger(c) || c < 1 || c > 12))
+      p('classes', k.classes, 'classes must be 1–12');
     if (!Array.isArray(k.documents) || !k.documents.length) p('documents', k.documents, 'no documents keyed');
 
     (k.documents ?? []).forEach((d, i) => {

@@ -119,7 +119,7 @@ export function parseDocNumber(raw: string): DocNumber | null {
   try {
     if (typeof raw !== 'string' || raw.length > 200) return null;
     let { s } = compactWithMap(raw);
-    s = s.replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
+    s = withoutDate(s).replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
     const m = STRICT.exec(s);
     if (!m) return ORDER.test(s) ? parseOrderNumber(raw) : null;
     return build(raw.trim(), m[1], Number(m[2]), Number(m[3]));
@@ -176,6 +176,19 @@ export function findIncompleteDocNumber(text: string): string | null {
 export function isDocNumberLine(line: string): boolean {
   if (typeof line !== 'string' || line.length > 60) return false;
   const { s } = compactWithMap(line);
-  // `(陕政办发〔2011〕12号)` under a title on law sites
-  return STRICT.test(s) || STRICT.test(s.replace(/^[（(](.*)[）)]$/, '$1'));
+  // `(陕政办发〔2011〕12号)` under a title on law sites; `(津政发〔1996〕23号 一九九六年四月二十日)` with its date
+  return STRICT.test(s) || STRICT.test(s.replace(/^[（(](.*)[）)]$/, '$1')) || STRICT.test(withoutDate(s));
+}
+
+/** `(津政发〔1996〕23号 一九九六年四月二十日)` → `津政发〔1996〕23号`: a bracketed 文号 followed by the date it was issued. */
+const NUMBER_AND_DATE = /^[（(](.+?号)[,，、]?((?:19|20)\d{2}|[〇○零OＯ一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[）)]$/;
+function withoutDate(s: string): string {
+  return NUMBER_AND_DATE.exec(s)?.[1] ?? s;
+}
+
+/** The date printed after a bracketed 文号 on its line (`(津政发〔1996〕23号 一九九六年四月二十日)`), as printed; or null. */
+export function dateAfterNumber(line: string): string | null {
+  const { s } = compactWithMap(line);
+  const m = NUMBER_AND_DATE.exec(s);
+  return m ? s.slice(m[1].length + 1, -1).replace(/^[,，、]/, '') : null;
 }

@@ -268,6 +268,7 @@ export function extractDocument(
     validity.validUntil = extra.validUntil;
     validity.validityClause ??= extra.validityClause;
   }
+  if (!validity.effectiveDate && head.historyEffective) validity.effectiveDate = head.historyEffective;
   if (!validity.effectiveDate && meta?.effectiveDate) validity.effectiveDate = meta.effectiveDate;
   if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 

@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { HEADING_START, SITE_TAG, isOrgName, splitIssuers, squeeze } from './text';
+import { ARCHIVE_NOTE, HEADING_START, SITE_TAG, isOrgName, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -16,7 +16,12 @@ const LOOKAHEAD = 150;
 
 /** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` or `「通告」` a page puts before it. */
 function cleanTitle(c: string): { title: string; docNumber: string | null } {
-  let t = c.replace(SITE_TAG, '').replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
+  let t = c
+    .replace(SITE_TAG, '')
+    .replace(ARCHIVE_NOTE, '')
+    // `2022某某县人民政府森林防火封山令`: a news page's year glued before the issuer (a title's own year reads `2022年`)
+    .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
+    .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
   let docNumber: string | null = null;
   // `《关于……的具体实施细则》` standing alone as a heading
   t = t.replace(/^《([^《》]+)》$/, '$1');
@@ -197,6 +202,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   let issuerLine = -1;
   let lone: string | null = null;
   let historyDate: string | null = null;
+  let historyEffective: string | null = null;
   for (let i = first; i < body; i++) {
     if (units[i].blank) continue;
     const c = units[i].compact;
@@ -233,6 +239,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       const agency: string = /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(hist[2]) && by && isOrgName(by) ? squeeze(by) : hist[2];
       order = { text: `${agency}令第${hist[3]}号`, end: i, at: i };
       historyDate = findCnDates(hist[1])[0]?.iso ?? null;
+      // `…令第189号公布自2008年9月1日起施行）`: the same line says when it takes effect
+      const from = /自((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)起(?:施行|实施)/.exec(c);
+      historyEffective = from ? (findCnDates(from[1])[0]?.iso ?? null) : null;
       continue;
     }
     const o: { text: string; end: number } | null = order
@@ -308,6 +317,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     inlineDocNumber: order?.text ?? chosen?.docNumber ?? null,
     registration: null,
     ...(historyDate ? { historyDate } : {}),
+    ...(historyEffective ? { historyEffective } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { TocEntry } from '../domain/parse-result';
-import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
-import { HEADING_START, SITE_TAG, splitIssuers, squeeze } from './text';
+import { findCnDates } from '../domain/cn-date';
+import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
+import { ARCHIVE_NOTE, HEADING_START, SITE_TAG, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -26,6 +27,8 @@ export interface Head {
   registration: string | null;
   /** a 规章 page's history line under the title (`…1992年10月22日省人民政府令第18号发布`): the date it was published */
   historyDate?: string;
+  /** the same line's `自2008年9月1日起施行`: the date it takes effect */
+  historyEffective?: string;
 }
 
 /** Title endings that name the kind of document; an optional `（试行）` may follow. */
@@ -159,7 +162,7 @@ interface Candidate {
 }
 
 /** A forum's repost marker or a site's column tag before a title: `[转帖]`, `【转载】`, `转帖：`, `「通告」`. */
-const REPOST = new RegExp(`${SITE_TAG.source}|^\\s*(?:转帖|转载)[:：]\\s*`);
+const REPOST = new RegExp(`${SITE_TAG.source}|${ARCHIVE_NOTE.source}|^\\s*(?:转帖|转载)[:：]\\s*`);
 /** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
 /** A kind word a site cut short at the end of a subject line (`…工作的通`, `…孔明灯(许愿灯)的`). */
@@ -339,6 +342,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     const trailing = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
     const trailingNumber = trailing && findDocNumbers(trailing[1]).length ? trailing[1] : null;
     if (trailingNumber && trailing) t = t.slice(0, trailing.index);
+    // `(津政发〔1996〕23号 一九九六年四月二十日)` under the title: the date it was issued
+    const numberDate = dnUnit !== null ? dateAfterNumber(units[dnUnit].text) : null;
+    const historyDate = numberDate ? (findCnDates(numberDate)[0]?.iso ?? null) : null;
     heads.push({
       start,
       titleStart,
@@ -349,6 +355,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       docNumberUnit: dnUnit,
       inlineDocNumber: cand.inlineDocNumber ?? trailingNumber,
       registration,
+      ...(historyDate ? { historyDate } : {}),
     });
     i = headEnd;
     floor = headEnd + 1;
