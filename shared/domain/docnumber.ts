@@ -148,7 +148,9 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
     const out: FoundDocNumber[] = [];
     const re = new RegExp(IN_TEXT.source, 'g');
     for (let m = re.exec(s); m; m = re.exec(s)) {
-      const agency = trimAgency(m[1]);
+      let agency = trimAgency(m[1]);
+      // `1980年4月26日桂政发[1980]94号`: the date's last character is not part of the agency
+      if (agency.length > 1 && /^[日月年]/.test(agency) && /\d/.test(s[m.index + m[1].length - agency.length - 1] ?? '')) agency = agency.slice(1);
       // `建设部〔2007〕第162号令`: a ministry order, not a 文号
       if (!agency || s[m.index + m[0].length] === '令') continue;
       const start = m.index + (m[1].length - agency.length);

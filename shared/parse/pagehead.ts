@@ -79,7 +79,8 @@ function orderNumber(units: Unit[], i: number, next: number, issuer: string | nu
     const n = /^[（(]?第\s*0*(\d{1,5})\s*号[）)]?$/.exec(units[next].compact);
     if (n) return { text: `${c}第${n[1]}号`, end: next };
   }
-  const bare = /^政府令[〔[（(]\d{4}[〕\]）)]第?0*(\d{1,5})号$/.exec(c);
+  // `政府令〔2010〕第15号`, `渝府令第 121 号` (the series by its code) under the issuer's name
+  const bare = /^(?:政府令[〔[（(]\d{4}[〕\]）)]|[\u4e00-\u9fff]{1,2}府令)第?0*(\d{1,5})号$/.exec(c);
   if (bare && issuer) return { text: `${issuer}令第${bare[1]}号`, end: i };
   return null;
 }
@@ -234,14 +235,15 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
     const hist: RegExpExecArray | null = order ? null : HISTORY_LINE.exec(c);
-    if (hist && lines.length) {
+    // (a page may start at the history line, its title not copied)
+    if (hist && (lines.length || i === first)) {
       const by = issuer?.length === 1 ? issuer[0] : meta.issuer;
       const agency: string = /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(hist[2]) && by && isOrgName(by) ? squeeze(by) : hist[2];
       order = { text: `${agency}令第${hist[3]}号`, end: i, at: i };
       historyDate = findCnDates(hist[1])[0]?.iso ?? null;
       // `…令第189号公布自2008年9月1日起施行）`: the same line says when it takes effect
       const from = /自((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)起(?:施行|实施)/.exec(c);
-      historyEffective = from ? (findCnDates(from[1])[0]?.iso ?? null) : null;
+      historyEffective = from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? historyDate : null;
       continue;
     }
     const o: { text: string; end: number } | null = order

@@ -259,3 +259,77 @@ describe("a news page's year glued before the heading (`2022某某县人民政�
     expect(d.dateSigned).toBe('2022-08-17');
   });
 });
+
+/* 127–130, added after that: two more classes of 政府令 pages and two of lists. */
+
+describe('a 规章 amendment decision whose page starts at its history line (title not copied)', () => {
+  const PAGE = `(2004年6月29日某某自治区人民政府令第7号公布 自公布之日起施行)
+全文
+自治区人民政府组织有关部门对含有行政许可规定的现行政府规章进行了全面清理。经2004年6月28日自治区人民政府第19次常务会议讨论决定,修改《某某自治区水产资源繁殖保护实施细则暂行规定》(某政发[1980]94号)等42件自治区人民政府规章,具体如下:
+一、某某自治区水产资源繁殖保护实施细则暂行规定(1980年4月26日某政发[1980]94号)
+(一)删去第一条第五项。`;
+
+  it('the history line gives the 令 number, the issuer, the date and, with 自公布之日起施行, the 施行日期', () => {
+    const d = one(PAGE);
+    expect(d.docNumber?.normalized).toBe('某某自治区人民政府令第7号');
+    expect(d.issuers).toEqual(['某某自治区人民政府']);
+    expect(d.dateSigned).toBe('2004-06-29');
+    expect(d.effectiveDate).toBe('2004-06-29');
+  });
+
+  it('`修改《X》(文号)等42件…规章` names an amended item (the decision before the document); its number is no citation', () => {
+    const d = one(PAGE);
+    expect(d.cleanup?.counts).toEqual({ 修改: 42 });
+    expect(d.cleanup?.items).toEqual([{ decision: '修改', title: '某某自治区水产资源繁殖保护实施细则暂行规定', docNumber: '某政发〔1980〕94号' }]);
+    expect(d.amends).toEqual([{ title: '某某自治区水产资源繁殖保护实施细则暂行规定', docNumber: '某政发〔1980〕94号' }]);
+    expect(d.cites).toEqual([]);
+  });
+
+  it('a document named in the sentence and again in the list below is one item', () => {
+    const d = one(`某某省人民政府关于废止《某某省信访规定》等3件省政府规章的决定
+依照有关法律、法规,省政府对现行有效的省政府规章进行了清理。经过清理,省政府决定废止《某某省信访规定》等3件规章:
+一、某某省信访规定(省政府令第114号)。
+二、某某省安全生产监督管理规定(省政府令第141号)。
+三、某某省高等教育自学考试若干规定(某政发〔1983〕90号)。
+本决定自公布之日起施行。`);
+    expect(d.cleanup?.items.map((it) => it.title)).toEqual(['某某省信访规定', '某某省安全生产监督管理规定', '某某省高等教育自学考试若干规定']);
+  });
+});
+
+describe('a 文号 printed right after a date (`1980年4月26日桂政发[1980]94号`)', () => {
+  it("the date's last character is not part of the agency", () => {
+    const d = one(`某某县人民政府关于印发某某办法的通知
+某政发〔2021〕3号
+各乡镇人民政府:
+根据《某某规定》(1980年4月26日桂政发[1980]94号)的要求,现将某某办法印发给你们,请遵照执行。
+某某县人民政府
+2021年3月1日`);
+    expect(d.cites).toEqual(['桂政发〔1980〕94号']);
+  });
+});
+
+describe('an order numbered by its series code (`渝府令第 121 号`) under the issuer', () => {
+  it('is the issuer’s order number', () => {
+    const d = one(`某某市人民政府关于控制主城区尘污染的通告
+
+某某市人民政府
+
+
+某府令第 121 号
+
+
+《某某市人民政府关于控制主城区尘污染的通告》已经2001年12月13日市人民政府第97次常务会议审议通过,现予发布,自2002年1月1日起施行。
+
+市 长
+
+二○○一年十二月三十日
+
+
+某某市人民政府关于控制主城区尘污染的通告
+
+第一条 为有效控制主城区尘污染,改善大气环境质量,制定本通告。`);
+    expect(d.docNumber?.normalized).toBe('某某市人民政府令第121号');
+    expect(d.dateSigned).toBe('2001-12-30');
+    expect(d.effectiveDate).toBe('2002-01-01');
+  });
+});
