@@ -169,8 +169,17 @@ function titleUnderSignature(units: Unit[], from: number): Line | null {
     const c = units[i].compact;
     if (isDateOnly(c)) signed = true;
     else if (signed) {
-      const t = cleanTitle(c).title;
-      if (titleLike(t) && !/[，,。]/.test(t)) return { i, title: t, docNumber: null };
+      // a title broken over up to four short lines, the breaks even inside 《》 (`某市人民政府关于修改《某市城市地下` /
+      // `管线工程档案管理办法》等12件市政府` / `规章部分条款的决定`)
+      let joined = '';
+      // (`(此件公开发布)` and other bracketed notes under a signature start no title)
+      for (let j = /^[（(].*[）)]$/.test(c) ? -1 : i, n = 0; j >= 0 && j < units.length && n < 4; j = nextNonBlank(units, j), n++) {
+        if (n > 0 && (units[j].compact.length > 40 || isDateOnly(units[j].compact))) break;
+        joined += units[j].compact;
+        const t = cleanTitle(joined).title;
+        if (titleLike(t) && !/[，,。]/.test(t)) return { i, title: t, docNumber: null };
+        if (/[，,。；;：:]/.test(units[j].compact)) break;
+      }
     }
     if (/^第[一二三四五六七八九十]+[章条]/.test(c)) break;
   }
@@ -300,6 +309,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // A title under the signature: the preamble and signature above it are body.
   if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
   if (order && chosen && chosen.i > order.end) headEnd = order.end;
+  const opensWithPreamble = !!chosen && chosen.i >= body && body === first && !order && dnUnit === null;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
   const named = issuersOfTitle(title);
   const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
@@ -312,7 +322,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     start: Math.min(titleUnit, first),
     titleStart: titleUnit,
     titleEnd: titleUnit,
-    headEnd: Math.max(headEnd, first),
+    // a 政府令 page that opens with its preamble (`《…》已经…通过，现予公布，自公布之日起施行。`), the title under the signature:
+    // the preamble is body, where its 施行 clause is read
+    headEnd: opensWithPreamble ? first - 1 : Math.max(headEnd, first),
     title,
     titleIssuers,
     docNumberUnit: order ? null : dnUnit,

@@ -333,3 +333,37 @@ describe('an order numbered by its series code (`渝府令第 121 号`) under th
     expect(d.effectiveDate).toBe('2002-01-01');
   });
 });
+
+describe('a 政府令 page that opens with its preamble, the title under the signature broken over three lines inside 《》', () => {
+  const PAGE = `《某某市人民政府关于修改〈某某市城市地下管线工程档案管理办法〉等12件市政府规章部分条款的决定》已经2015年10月29日市人民政府第51次常务会议审议通过,现予公布,自公布之日起施行。
+市长 某某某
+2015年11月24日
+某某市人民政府关于修改《某某市城市地下
+管线工程档案管理办法》等12件市政府
+规章部分条款的决定
+经市人民政府第51次常务会议审议,决定对《某某市城市地下管线工程档案管理办法》等12件市政府规章的部分条款予以修改:
+一、某某市城市地下管线工程档案管理办法(2000年8月9日某某市人民政府令第154号发布,根据2004年9月20日某某市人民政府令第207号《某某市人民政府关于修改〈某某市内河航道管理办法〉等18件市政府规章部分条款的决定》第一次修改)
+1. 删除第九条第二款。
+二、某某市清河坊历史街区保护办法(2000年12月28日某某市人民政府令第164号发布)
+第五条第一款修改为:“……”`;
+
+  it('the three lines are the title, its issuer is found, and the preamble gives the 施行日期', () => {
+    const d = one(PAGE);
+    expect(d.title).toBe('某某市人民政府关于修改《某某市城市地下管线工程档案管理办法》等12件市政府规章部分条款的决定');
+    expect(d.issuers).toEqual(['某某市人民政府']);
+    expect(d.dateSigned).toBe('2015-11-24');
+    expect(d.effectiveDate).toBe('2015-11-24');
+    expect(d.amends.map((a) => a.docNumber)).toEqual(['某某市人民政府令第154号', '某某市人民政府令第164号']);
+  });
+
+  it('a bracketed note under a signature (`(此件公开发布)`) does not start the title', () => {
+    const d = one(`各县市人民政府,州人民政府各部门:
+《某某自治州人民政府工作规则》已经自治州人民政府审议通过,现予印发。
+2024年10月22日
+(此件公开发布)
+某某自治州人民政府工作规则
+第一章 总则
+一、根据有关法律法规,结合自治州实际,制定本规则。`);
+    expect(d.title).toBe('某某自治州人民政府工作规则');
+  });
+});
