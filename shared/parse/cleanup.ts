@@ -61,14 +61,17 @@ function listDecision(line: string): CleanupDecision | null {
   return kinds.size === 1 ? [...kinds][0]! : null;
 }
 
-const NUMBERED = /^(?:[一二三四五六七八九十百]{1,4}[、.．]|\d{1,4}(?:[.．、]|\s)|[（(]\d{1,4}[）)])\s*/;
+// (`（一）` numbers headings as often as entries: only before a named document, `（一）《某规定》（政府令第146号）`)
+const NUMBERED = /^(?:[一二三四五六七八九十百]{1,4}[、.．]|\d{1,4}(?:[.．、]|\s)|[（(]\d{1,4}[）)]|[（(][一二三四五六七八九十]{1,3}[）)](?=\s*《))\s*/;
+/** `《某规定》(市政府令第38号公布)` alone on its line: the one entry of a list, printed without a number. */
+const LONE_ENTRY = /^[ \t\u3000]*(?=《[^《》]{4,120}》[（(][^（）()]{2,60}[）)][。；;，,]?[ \t\u3000]*$)/;
 
 /**
  * One list entry: `1.《X》（X规〔2019〕N号）`, `一、X（省政府令第114号）。`, a table row `1 关于……的通知 X市府发〔2000〕NN号
  * 说明…` (title, then the first number; later columns ignored). The title must read as a title.
  */
 function entry(raw: string): RelationTarget | null {
-  const numbered = NUMBERED.exec(raw);
+  const numbered = NUMBERED.exec(raw) ?? LONE_ENTRY.exec(raw);
   if (!numbered) return null;
   const rest = squeeze(raw.slice(numbered[0].length)).replace(/[。；;，,]$/, '');
   const dn = firstNumber(rest);

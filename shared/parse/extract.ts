@@ -147,9 +147,10 @@ function mergeTargets(a: RelationTarget[], b: RelationTarget[]): RelationTarget[
  */
 function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void {
   for (const t of targets) {
-    const m = t.docNumber ? /^(省|市|县|区|州|自治区)(?:人民)?政府令(第\d+号)$/.exec(t.docNumber) : null;
+    // (`政府令第146号` under 南京市人民政府: the level left out too)
+    const m = t.docNumber ? /^(省|市|县|区|州|自治区)?(?:人民)?政府令(第\d+号)$/.exec(t.docNumber) : null;
     if (!m) continue;
-    const own = issuers.find((x) => new RegExp(`^[\\u4e00-\\u9fff]{2,8}${m[1]}人民政府$`).test(x));
+    const own = issuers.find((x) => new RegExp(`^[\\u4e00-\\u9fff]{2,8}${m[1] ?? '(?:省|市|县|区|州|自治区)'}人民政府$`).test(x));
     if (own) t.docNumber = `${own}令${m[2]}`;
   }
 }
@@ -283,7 +284,11 @@ export function extractDocument(
   if (cleanup) addDecided(cleanup, decided);
   // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
   const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup ?? { scope: null, counts: {}, items: decided.map((d) => ({ decision: d.decision, ...d.target })) });
-  const amends = mergeTargets(relations.amends, decided.filter((d) => d.decision === '修改').map((d) => d.target));
+  // (a decision's list read as its cleanup items, `（一）《某规定》（政府令第146号）` under `对下列规章作如下修改：`, amends too)
+  const amends = mergeTargets(
+    mergeTargets(relations.amends, decided.filter((d) => d.decision === '修改').map((d) => d.target)),
+    /(?:决定|令)$/.test(squeeze(head.title)) || docNumber?.agency.endsWith('令') ? (cleanup?.items.filter((it) => it.decision === '修改').map(({ title, docNumber: n }) => ({ title, docNumber: n })) ?? []) : [],
+  );
   const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
   const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
   expandOrderAgencies(abolishes, issuers);

@@ -18,6 +18,8 @@ const LOOKAHEAD = 150;
 function cleanTitle(c: string): { title: string; docNumber: string | null } {
   let t = c
     .replace(SITE_TAG, '')
+    // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
+    .replace(/^\d{1,2}[.．、](?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州)[\u4e00-\u9fff]*?(?:人民政府|政府|委员会|局|厅)|关于)/, '')
     .replace(ARCHIVE_NOTE, '')
     // `2022某某县人民政府森林防火封山令`: a news page's year glued before the issuer (a title's own year reads `2022年`)
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
@@ -276,7 +278,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     // (a page heading printed again broken over two lines: the halves join into the heading's title)
     const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
-      !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
+      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
     const joined = joinable ? cleanTitle(c + units[next].compact) : null;
     if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned) });
     else if (joined && titleLike(joined.title) && c.length <= 40) {

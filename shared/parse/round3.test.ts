@@ -367,3 +367,73 @@ describe('a 政府令 page that opens with its preamble, the title under the sig
     expect(d.title).toBe('某某自治州人民政府工作规则');
   });
 });
+
+/* 132–134: decisions on 规章 found by city-name queries. */
+
+describe('a decision on 规章 whose items are numbered `（一）` and name their 令 as `政府令第146号`', () => {
+  it('on a Q&A page (date line, `1. ` before the repeated heading): title, issuer, each item amended with its 令', () => {
+    const d = one(`某京市人民政府关于修改废止部分政府规章的决定(2012)
+
+2024-05-15
+
+1. 某京市人民政府关于修改废止部分政府规章的决定(2012)
+
+一、对下列规章作如下修改:
+
+  (一)《某京市人民防空工程保护规定》(政府令第146号)
+
+  删除第十八条。
+
+  (二)《某京市殡葬管理办法》(政府令第185号)
+
+   第十二条第二款修改为:“……。”`);
+    expect(d.title).toBe('某京市人民政府关于修改废止部分政府规章的决定');
+    expect(d.issuers).toEqual(['某京市人民政府']);
+    expect(d.amends).toEqual([
+      { title: '某京市人民防空工程保护规定', docNumber: '某京市人民政府令第146号' },
+      { title: '某京市殡葬管理办法', docNumber: '某京市人民政府令第185号' },
+    ]);
+    expect(d.cleanup?.items.map((it) => it.decision)).toEqual(['修改', '修改']);
+  });
+
+  it('a list of one entry printed without a number (`《某规定》(市政府令第38号公布)`) is still its entry', () => {
+    const d = one(`某门市人民政府令第127号
+
+《某门市人民政府关于废止、宣布失效部分市政府规章的决定》已经2007年9月25日市人民政府第12次常务会议通过,现予公布,自发布之日起施行。
+
+市长某某某
+
+二00七年九月三十日
+
+某门市人民政府关于废止、宣布失效部分市政府规章的决定
+
+某门市人民政府组织对现行有效的市政府规章进行了清理。经清理,决定对下列市政府规章分别予以废止、宣布失效:
+
+一、对下列某门市政府规章予以废止:
+
+1、《某门市粮油市场管理规定》(市政府令第27号公布,第69号修正)
+
+二、对下列某门市政府规章宣布失效:
+
+《某门市禁止无线移动电话并机规定》(市政府令第38号公布)`);
+    expect(d.cleanup?.items).toEqual([
+      { decision: '废止', title: '某门市粮油市场管理规定', docNumber: '某门市人民政府令第27号' },
+      { decision: '宣布失效', title: '某门市禁止无线移动电话并机规定', docNumber: '某门市人民政府令第38号' },
+    ]);
+    expect(d.abolishes).toEqual([{ title: '某门市粮油市场管理规定', docNumber: '某门市人民政府令第27号' }]);
+  });
+
+  it('a cleanup notice that lists documents still to be amended amends none of them', () => {
+    const d = one(`某某县人民政府关于公布规范性文件清理结果的通知
+某政发〔2021〕5号
+各乡镇人民政府:
+县政府对现行有效的规范性文件进行了清理,现将清理结果公布如下:
+一、需修改的规范性文件:
+1.《某某县人民政府关于印发某某管理办法的通知》(某政发〔2015〕3号)
+2.《某某县人民政府关于印发某某实施细则的通知》(某政发〔2016〕8号)
+某某县人民政府
+2021年3月1日`);
+    expect(d.cleanup?.items.map((it) => it.decision)).toEqual(['修改', '修改']);
+    expect(d.amends).toEqual([]);
+  });
+});
