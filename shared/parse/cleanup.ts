@@ -147,18 +147,15 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
   for (const raw of lines) {
     const line = squeeze(raw);
     const named = namedWithDecision(line);
-    if (named) {
-      // (after the list's entries: a list names its documents in order)
-      inSentences.push({ decision: named.decision, ...named.target });
-      continue;
-    }
+    // (after the list's entries: a list names its documents in order)
+    if (named) inSentences.push({ decision: named.decision, ...named.target });
     const opened = listDecision(line);
     if (opened) {
       current = opened;
       about = true;
       continue;
     }
-    const e = current ? entry(raw.trim()) : null;
+    const e = current && !named ? entry(raw.trim()) : null;
     if (e && current) {
       items.push({ decision: current, ...e });
       listed++;

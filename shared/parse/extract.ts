@@ -280,7 +280,8 @@ export function extractDocument(
     flat,
   );
   // The items of a decision that abolishes or amends 规章 (`一、废止以下规章：1.某办法（…令第12号公布）…`).
-  const decided = decisionItems(flat, head.title);
+  // (the decision's own history under its title, `（2004年9月29日某市人民政府令第171号发布）`, is no item of it)
+  const decided = decisionItems(flat, head.title).filter((d) => !d.target.docNumber || !sameNumber(d.target.docNumber, docNumber));
   if (cleanup) addDecided(cleanup, decided);
   // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
   const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup ?? { scope: null, counts: {}, items: decided.map((d) => ({ decision: d.decision, ...d.target })) });

@@ -437,3 +437,22 @@ describe('a decision on 规章 whose items are numbered `（一）` and name the
     expect(d.amends).toEqual([]);
   });
 });
+
+describe('135: a decision amending 37 规章, its own history under the title and its basis in the amending sentence', () => {
+  it('amends only the listed 规章: not the law it is based on, not itself; its count and item are read', () => {
+    const d = one(`某岛市人民政府令 第171号
+《某岛市人民政府关于修改〈某岛市城镇职工生育保险办法〉等37件政府规章的决定》已于2004年9月14日经市人民政府第12次常务会议通过,现予公布,自公布之日起施行。
+市 长 某某
+二○○四年九月二十九日
+某岛市人民政府
+关于修改《某岛市城镇职工生育保险办法》等37件政府规章的决定
+(2004年9月29日某岛市人民政府令第171号发布)
+根据《中华人民共和国行政许可法》和有关法律、法规的规定,结合本市实际情况,市政府决定对《某岛市城镇职工生育保险办法》等37件某岛市人民政府规章作如下修改:
+一、某岛市城镇职工生育保险办法
+(一)第十三条修改为:“……。”`);
+    expect(d.docNumber?.normalized).toBe('某岛市人民政府令第171号');
+    expect(d.amends).toEqual([{ title: '某岛市城镇职工生育保险办法', docNumber: null }]);
+    expect(d.cleanup?.counts).toEqual({ 修改: 37 });
+    expect(d.cleanup?.items).toEqual([{ decision: '修改', title: '某岛市城镇职工生育保险办法', docNumber: null }]);
+  });
+});
