@@ -174,7 +174,7 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
  * A document named in a sentence (`废止《某规定》等3件…`) and again as an entry of the list below it is one item: the
  * first mention, with the number the other supplies.
  */
-function onceEach(items: Cleanup['items']): Cleanup['items'] {
+export function onceEach(items: Cleanup['items']): Cleanup['items'] {
   const out: Cleanup['items'] = [];
   for (const it of items) {
     const same = out.find((o) => o.decision === it.decision && ((!!it.title && o.title === it.title) || (!!it.docNumber && o.docNumber === it.docNumber)));

@@ -4,7 +4,7 @@ import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
 import type { PageMeta } from './page';
-import { extractCleanup } from './cleanup';
+import { extractCleanup, onceEach } from './cleanup';
 import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
@@ -274,7 +274,7 @@ export function extractDocument(
   if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
-  const cleanup = extractCleanup(
+  let cleanup = extractCleanup(
     bodyUnits.filter((u) => !u.blank).map((u) => u.text),
     head.title,
     flat,
@@ -283,6 +283,8 @@ export function extractDocument(
   // (the decision's own history under its title, `（2004年9月29日某市人民政府令第171号发布）`, is no item of it)
   const decided = decisionItems(flat, head.title).filter((d) => !d.target.docNumber || !sameNumber(d.target.docNumber, docNumber));
   if (cleanup) addDecided(cleanup, decided);
+  // a decision on `《某规定》等7部…规章` whose list names its items only in its headings (`一、对《某规定》（…令第39号）作如下修改：`)
+  else if (decided.length && /等\d{1,4}(?:件|部|个)/.test(flat)) cleanup = { scope: null, counts: {}, items: onceEach(decided.map((d) => ({ decision: d.decision, ...d.target }))) };
   // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
   const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup ?? { scope: null, counts: {}, items: decided.map((d) => ({ decision: d.decision, ...d.target })) });
   // (a decision's list read as its cleanup items, `（一）《某规定》（政府令第146号）` under `对下列规章作如下修改：`, amends too)
@@ -290,6 +292,11 @@ export function extractDocument(
     mergeTargets(relations.amends, decided.filter((d) => d.decision === '修改').map((d) => d.target)),
     /(?:决定|令)$/.test(squeeze(head.title)) || docNumber?.agency.endsWith('令') ? (cleanup?.items.filter((it) => it.decision === '修改').map(({ title, docNumber: n }) => ({ title, docNumber: n })) ?? []) : [],
   );
+  // an item listed without its number that the decision names with one elsewhere (`对《某规定》（…令第39号）作如下修改`)
+  for (const it of cleanup?.items ?? []) {
+    if (it.docNumber || !it.title) continue;
+    it.docNumber = [...amends, ...abolishes].find((t) => t.title === it.title && t.docNumber)?.docNumber ?? null;
+  }
   const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
   const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
   expandOrderAgencies(abolishes, issuers);

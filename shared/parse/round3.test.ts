@@ -456,3 +456,31 @@ describe('135: a decision amending 37 规章, its own history under the title an
     expect(d.cleanup?.items).toEqual([{ decision: '修改', title: '某岛市城镇职工生育保险办法', docNumber: null }]);
   });
 });
+
+describe('136: a decision amending 7 规章 whose items are named only in its headings (`一、对《某规定》（…令第39号）作如下修改：`)', () => {
+  it('lists each heading’s 规章 as an item and an amended document', () => {
+    const d = one(`《某汉市人民政府关于修改部分规章的决定》已经2020年6月16日市人民政府第121次常务会议审议通过,现予公布施行。
+市长 某某某
+2020年7月21日
+某汉市人民政府关于修改部分规章的决定
+为全面推进依法行政,经研究,决定对《某汉市印铸刻字业治安管理规定》等7部市人民政府规章的部分条款进行集中修改。
+一、对《某汉市印铸刻字业治安管理规定》(市人民政府令第39号)作如下修改:
+(一)将第二条第一款修改为“……。”`);
+    expect(d.effectiveDate).toBe('2020-07-21');
+    expect(d.amends).toEqual([{ title: '某汉市印铸刻字业治安管理规定', docNumber: '某汉市人民政府令第39号' }]);
+    expect(d.cleanup?.items).toEqual([{ decision: '修改', title: '某汉市印铸刻字业治安管理规定', docNumber: '某汉市人民政府令第39号' }]);
+  });
+
+  it('a decision on one 规章 (`关于修改《某办法》的决定`, no list) has no cleanup list', () => {
+    const d = one(`某某市人民政府关于修改《某某市行政村档案管理办法》的决定
+某某市人民政府令
+(第166号)
+《某某市人民政府关于修改〈某某市行政村档案管理办法〉的决定》已经二○○九年四月十一日市人民政府常务会议讨论通过,现予发布。
+市长 某某
+二○○九年四月二十一日
+市政府决定对《某某市行政村档案管理办法》做如下修改:
+一、删除第三条中的“、利用”。`);
+    expect(d.amends.map((a) => a.title)).toEqual(['某某市行政村档案管理办法']);
+    expect(d.cleanup).toBeNull();
+  });
+});
