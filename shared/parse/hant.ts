@@ -62,15 +62,19 @@ export function hantFold(text: string): HantFold | null {
   const squeezedText = text.replace(/\s+/g, '');
   const unfold = (s: string): string => {
     if (!s) return s;
-    const compact = s.replace(/\s+/g, '');
-    // the string as it stands on the page (titles joined across lines, names, numbers)
-    if (compact === s) {
+    // character by character: a folded character the page never prints itself came from its traditional form
+    let out = '';
+    let ambiguous = false;
+    for (const c of s) {
+      if (back.has(c) && native.has(c)) ambiguous = true;
+      out += back.has(c) && !native.has(c) ? back.get(c)! : c;
+    }
+    // a page printing both forms of a character: a short string (title, name, number) is looked up where it stands
+    // (joined across lines); anything else keeps the simplified form of those characters
+    if (ambiguous && s.length <= 300 && !/\s/.test(s)) {
       const at = squeezedFold.indexOf(s);
       if (at >= 0) return squeezedText.slice(at, at + s.length);
     }
-    // built from parts (a title without its 《》, a paragraph): character by character, where unambiguous
-    let out = '';
-    for (const c of s) out += back.has(c) && !native.has(c) ? back.get(c)! : c;
     return out;
   };
   return { folded, unfold };
