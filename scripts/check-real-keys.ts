@@ -214,8 +214,8 @@ export function checkKeys(fixtures: Fixture[] = loadFixtures()): KeyProblem[] {
     if (f.bytes > 64 * 1024) p('size', String(f.bytes), 'text larger than 64 KB');
     if (!k.province) p('province', k.province, 'missing');
     if (!LEVELS.has(k.level)) p('level', k.level, 'not province|city|county|department');
-    if (!Array.isArray(k.classes) || !k.classes.length || k.classes.some((c) => !Number.isInteger(c) || c < 1 || c > 11))
-      p('classes', k.classes, 'classes must be 1–11');
+    if (!Array.isArray(k.classes) || !k.classes.length || k.classes.some((c) => !Number.isInteger(c) || c < 1 || c > 12))
+      p('classes', k.classes, 'classes must be 1–12');
     if (!Array.isArray(k.documents) || !k.documents.length) p('documents', k.documents, 'no documents keyed');
 
     (k.documents ?? []).forEach((d, i) => {
@@ -250,7 +250,7 @@ export function checkKeys(fixtures: Fixture[] = loadFixtures()): KeyProblem[] {
       if (d.cleanup !== null && d.cleanup !== undefined) {
         for (const [cat, n] of Object.entries(d.cleanup.counts ?? {})) {
           if (!(CLEANUP_DECISIONS as readonly string[]).includes(cat)) p(at(`cleanup.counts.${cat}`), cat, 'unknown decision');
-          if (!Number.isInteger(n) || !(ctext.includes(`${n}件`) || ctext.includes(`${n}份`))) p(at(`cleanup.counts.${cat}`), String(n), '`N件`/`N份` not in the text');
+          if (!Number.isInteger(n) || ![`${n}件`, `${n}份`, `${n}个文件`].some((w) => ctext.includes(w))) p(at(`cleanup.counts.${cat}`), String(n), '`N件`/`N份`/`N个文件` not in the text');
         }
         (d.cleanup.items ?? []).forEach((it, j) => {
           if (!(CLEANUP_DECISIONS as readonly string[]).includes(it.decision))

@@ -81,7 +81,10 @@ function compactWithMap(text: string): { s: string; map: Int32Array } {
  * Its agency is the order series (`某市人民政府令`), its year the year of promulgation when known (null here).
  */
 const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令)(?:((?:19|20)\\d{2})年)?[（(]?第0*(\\d{1,5})号[）)]?$`);
-const ORDER_IN_TEXT = new RegExp(`([${CJK}]{1,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
+// (`（政府令第146号）`: the series may be named by 政府令 alone, its issuer the document's)
+const ORDER_IN_TEXT = new RegExp(`([${CJK}]{0,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
+/** `市人民政府1999年第2号令`: an order numbered per year, the series word 令 printed after the number. */
+const YEAR_ORDER_IN_TEXT = new RegExp(`([${CJK}]{1,24}?(?:政府|部|委员会|局|厅|署|行|院))((?:19|20)\\d{2})年第0*(\\d{1,5})号令`, 'g');
 
 function buildOrder(raw: string, agency: string, serial: number, year: number | null = null): DocNumber | null {
   if (!Number.isInteger(serial) || serial < 1 || serial > 99999) return null;
@@ -101,16 +104,21 @@ export function parseOrderNumber(raw: string, year: number | null = null): DocNu
 export function findOrderNumbers(text: string): DocNumber[] {
   if (typeof text !== 'string' || !text.includes('令')) return [];
   const { s } = compactWithMap(text);
-  const out: DocNumber[] = [];
+  const out: (DocNumber & { at: number })[] = [];
   for (const m of s.matchAll(ORDER_IN_TEXT)) {
     let agency = trimAgency(m[1]);
     // `2016年12月1日常州市人民政府令第2号`: the date's last character is not part of the agency.
     const before = s[(m.index ?? 0) + m[1].length - agency.length - 1] ?? '';
     if (/^[日月年]/.test(agency) && /\d/.test(before)) agency = agency.slice(1);
     const dn = agency.length >= 3 ? buildOrder(m[0], agency, Number(m[2])) : null;
-    if (dn) out.push(dn);
+    if (dn) out.push({ ...dn, at: m.index ?? 0 });
   }
-  return out;
+  for (const m of s.matchAll(YEAR_ORDER_IN_TEXT)) {
+    const agency = trimAgency(m[1]);
+    const dn = agency.length >= 3 ? buildOrder(m[0], `${agency}令`, Number(m[3]), Number(m[2])) : null;
+    if (dn) out.push({ ...dn, at: m.index ?? 0 });
+  }
+  return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...dn }) => dn);
 }
 
 function build(raw: string, agency: string, year: number, serial: number): DocNumber | null {
@@ -124,7 +132,7 @@ export function parseDocNumber(raw: string): DocNumber | null {
   try {
     if (typeof raw !== 'string' || raw.length > 200) return null;
     let { s } = compactWithMap(raw);
-    s = s.replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
+    s = withoutDate(s).replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
     const m = STRICT.exec(s);
     if (!m) return ORDER.test(s) ? parseOrderNumber(raw) : null;
     return build(raw.trim(), m[1], Number(m[2]), Number(m[3]));
@@ -153,7 +161,9 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
     const out: FoundDocNumber[] = [];
     const re = new RegExp(IN_TEXT.source, 'g');
     for (let m = re.exec(s); m; m = re.exec(s)) {
-      const agency = trimAgency(m[1]);
+      let agency = trimAgency(m[1]);
+      // `1980年4月26日桂政发[1980]94号`: the date's last character is not part of the agency
+      if (agency.length > 1 && /^[日月年]/.test(agency) && /\d/.test(s[m.index + m[1].length - agency.length - 1] ?? '')) agency = agency.slice(1);
       // `建设部〔2007〕第162号令`: a ministry order, not a 文号
       if (!agency || s[m.index + m[0].length] === '令') continue;
       const start = m.index + (m[1].length - agency.length);
@@ -191,6 +201,19 @@ export function findIncompleteDocNumber(text: string): string | null {
 export function isDocNumberLine(line: string): boolean {
   if (typeof line !== 'string' || line.length > 60) return false;
   const { s } = compactWithMap(line);
-  // `(陕政办发〔2011〕12号)` under a title on law sites
-  return STRICT.test(s) || STRICT.test(s.replace(/^[（(](.*)[）)]$/, '$1'));
+  // `(陕政办发〔2011〕12号)` under a title on law sites; `(津政发〔1996〕23号 一九九六年四月二十日)` with its date
+  return STRICT.test(s) || STRICT.test(s.replace(/^[（(](.*)[）)]$/, '$1')) || STRICT.test(withoutDate(s));
+}
+
+/** `(津政发〔1996〕23号 一九九六年四月二十日)` → `津政发〔1996〕23号`: a bracketed 文号 followed by the date it was issued. */
+const NUMBER_AND_DATE = /^[（(](.+?号)[,，、]?((?:19|20)\d{2}|[〇○零OＯ一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[）)]$/;
+function withoutDate(s: string): string {
+  return NUMBER_AND_DATE.exec(s)?.[1] ?? s;
+}
+
+/** The date printed after a bracketed 文号 on its line (`(津政发〔1996〕23号 一九九六年四月二十日)`), as printed; or null. */
+export function dateAfterNumber(line: string): string | null {
+  const { s } = compactWithMap(line);
+  const m = NUMBER_AND_DATE.exec(s);
+  return m ? s.slice(m[1].length + 1, -1).replace(/^[,，、]/, '') : null;
 }

@@ -61,14 +61,17 @@ function listDecision(line: string): CleanupDecision | null {
   return kinds.size === 1 ? [...kinds][0]! : null;
 }
 
-const NUMBERED = /^(?:[一二三四五六七八九十百]{1,4}[、.．]|\d{1,4}(?:[.．、]|\s)|[（(]\d{1,4}[）)])\s*/;
+// (`（一）` numbers headings as often as entries: only before a named document, `（一）《某规定》（政府令第146号）`)
+const NUMBERED = /^(?:[一二三四五六七八九十百]{1,4}[、.．]|\d{1,4}(?:[.．、]|\s)|[（(]\d{1,4}[）)]|[（(][一二三四五六七八九十]{1,3}[）)](?=\s*《))\s*/;
+/** `《某规定》(市政府令第38号公布)` alone on its line: the one entry of a list, printed without a number. */
+const LONE_ENTRY = /^[ \t\u3000]*(?=《[^《》]{4,120}》[（(][^（）()]{2,60}[）)][。；;，,]?[ \t\u3000]*$)/;
 
 /**
  * One list entry: `1.《X》（X规〔2019〕N号）`, `一、X（省政府令第114号）。`, a table row `1 关于……的通知 X市府发〔2000〕NN号
  * 说明…` (title, then the first number; later columns ignored). The title must read as a title.
  */
 function entry(raw: string): RelationTarget | null {
-  const numbered = NUMBERED.exec(raw);
+  const numbered = NUMBERED.exec(raw) ?? LONE_ENTRY.exec(raw);
   if (!numbered) return null;
   const rest = squeeze(raw.slice(numbered[0].length)).replace(/[。；;，,]$/, '');
   const dn = firstNumber(rest);
@@ -104,11 +107,14 @@ function firstNumber(s: string): { normalized: string; at: number } | null {
 
 /** `《X》等7件规范性文件继续有效`: the first named document with the sentence's decision. */
 function namedWithDecision(sentence: string): { decision: CleanupDecision; target: RelationTarget } | null {
-  const m = /《([^《》]{4,120})》(?:[（(]([^（）()]{4,40})[）)])?等\d+(?:件|份|个)[^。；;]{0,20}?(宣布继续有效|继续有效|保留|修订|修改|废止|宣布失效|失效)/.exec(sentence);
-  if (!m) return null;
-  const d = decisionOf(m[3]);
-  const dn = m[2] ? (findDocNumbers(m[2])[0] ?? findOrderNumbers(m[2])[0]) : undefined;
-  return d ? { decision: d, target: { title: m[1], docNumber: dn?.normalized ?? null } } : null;
+  const after = /《([^《》]{4,120})》(?:[（(]([^（）()]{4,40})[）)])?等\d+(?:件|份|个)[^。；;]{0,20}?(宣布继续有效|继续有效|保留|修订|修改|废止|宣布失效|失效)/.exec(sentence);
+  // `修改《某暂行规定》(桂政发[1980]94号)等42件自治区人民政府规章`: the decision stands before the named document
+  const before = after ? null : /(修订|修改|废止|宣布失效)《([^《》]{4,120})》(?:[（(]([^（）()]{4,40})[）)])?等\d+(?:件|份|个)/.exec(sentence);
+  const [word, title, number] = after ? [after[3], after[1], after[2]] : before ? [before[1], before[2], before[3]] : [];
+  if (!word || !title) return null;
+  const d = decisionOf(word);
+  const dn = number ? (findDocNumbers(number)[0] ?? findOrderNumbers(number)[0]) : undefined;
+  return d ? { decision: d, target: { title, docNumber: dn?.normalized ?? null } } : null;
 }
 
 /**
@@ -130,6 +136,7 @@ function scopeOf(text: string): string | null {
 export function extractCleanup(lines: string[], title: string, flat = ''): Cleanup | null {
   const counts: Cleanup['counts'] = {};
   const items: Cleanup['items'] = [];
+  const inSentences: Cleanup['items'] = [];
   let current: CleanupDecision | null = /关于(?:废止|宣布失效)/.test(title) ? decisionOf(/废止/.test(title) ? '废止' : '失效') : null;
   let listed = 0;
   const titleCount = /等(\d{1,5})件/.exec(title);
@@ -140,17 +147,15 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
   for (const raw of lines) {
     const line = squeeze(raw);
     const named = namedWithDecision(line);
-    if (named) {
-      items.push({ decision: named.decision, ...named.target });
-      continue;
-    }
+    // (after the list's entries: a list names its documents in order)
+    if (named) inSentences.push({ decision: named.decision, ...named.target });
     const opened = listDecision(line);
     if (opened) {
       current = opened;
       about = true;
       continue;
     }
-    const e = current ? entry(raw.trim()) : null;
+    const e = current && !named ? entry(raw.trim()) : null;
     if (e && current) {
       items.push({ decision: current, ...e });
       listed++;
@@ -159,7 +164,25 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
   // Counts from whole sentences: hard line breaks split `决定保留…规范性文件` from `18件`.
   if (!about) return null;
   for (const sentence of (flat || lines.map(squeeze).join('\n')).split(/[。；;\n]/)) countsIn(sentence, counts);
+  items.push(...inSentences);
   const isCleanup = Object.keys(counts).length > 0 || listed >= 2 || items.length > 0 || (/清理/.test(all) && /继续有效/.test(all));
   if (!isCleanup) return null;
-  return { scope: scopeOf(flat || lines.map(squeeze).join('\n')), counts, items };
+  return { scope: scopeOf(flat || lines.map(squeeze).join('\n')), counts, items: onceEach(items) };
+}
+
+/**
+ * A document named in a sentence (`废止《某规定》等3件…`) and again as an entry of the list below it is one item: the
+ * first mention, with the number the other supplies.
+ */
+export function onceEach(items: Cleanup['items']): Cleanup['items'] {
+  const out: Cleanup['items'] = [];
+  for (const it of items) {
+    const same = out.find((o) => o.decision === it.decision && ((!!it.title && o.title === it.title) || (!!it.docNumber && o.docNumber === it.docNumber)));
+    if (!same) out.push({ ...it });
+    else {
+      same.title ??= it.title;
+      same.docNumber ??= it.docNumber;
+    }
+  }
+  return out;
 }

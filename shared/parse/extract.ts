@@ -4,7 +4,7 @@ import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
 import type { PageMeta } from './page';
-import { extractCleanup } from './cleanup';
+import { extractCleanup, onceEach } from './cleanup';
 import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
@@ -147,11 +147,25 @@ function mergeTargets(a: RelationTarget[], b: RelationTarget[]): RelationTarget[
  */
 function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void {
   for (const t of targets) {
-    const m = t.docNumber ? /^(省|市|县|区|州|自治区)(?:人民)?政府令(第\d+号)$/.exec(t.docNumber) : null;
+    // (`政府令第146号` under 南京市人民政府: the level left out too)
+    const m = t.docNumber ? /^(省|市|县|区|州|自治区)?(?:人民)?政府令(第\d+号)$/.exec(t.docNumber) : null;
     if (!m) continue;
-    const own = issuers.find((x) => new RegExp(`^[\\u4e00-\\u9fff]{2,8}${m[1]}人民政府$`).test(x));
+    const own = issuers.find((x) => new RegExp(`^[\\u4e00-\\u9fff]{2,8}${m[1] ?? '(?:省|市|县|区|州|自治区)'}人民政府$`).test(x));
     if (own) t.docNumber = `${own}令${m[2]}`;
   }
+}
+
+/**
+ * `市人民政府办公厅关于…` under the letterhead `贵阳市人民政府办公厅`: a title may name its issuer without the place; the full
+ * name printed nearby (the letterhead a few lines above the head, the head's own lines) is the issuer's name.
+ */
+function completeIssuers(issuers: string[], units: Unit[], head: Head): string[] {
+  if (!issuers.some((x) => /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x))) return issuers;
+  const near: string[] = [];
+  for (let i = Math.max(0, head.start - 8); i <= head.headEnd && i < units.length; i++) {
+    if (!units[i].blank) near.push(...(splitIssuers(units[i].text) ?? []));
+  }
+  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => n.length > x.length + 1 && n.endsWith(x)) ?? x) : x));
 }
 
 export interface ExtractResult {
@@ -249,7 +263,7 @@ export function extractDocument(
   dateSigned ??= head.historyDate ?? null;
 
   const metaIssuer = meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
-  const issuers = sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer;
+  const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head);
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
 
@@ -264,21 +278,34 @@ export function extractDocument(
     validity.validUntil = extra.validUntil;
     validity.validityClause ??= extra.validityClause;
   }
+  if (!validity.effectiveDate && head.historyEffective) validity.effectiveDate = head.historyEffective;
   if (!validity.effectiveDate && meta?.effectiveDate) validity.effectiveDate = meta.effectiveDate;
   if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
-  const cleanup = extractCleanup(
+  let cleanup = extractCleanup(
     bodyUnits.filter((u) => !u.blank).map((u) => u.text),
     head.title,
     flat,
   );
   // The items of a decision that abolishes or amends 规章 (`一、废止以下规章：1.某办法（…令第12号公布）…`).
-  const decided = decisionItems(flat, head.title);
+  // (the decision's own history under its title, `（2004年9月29日某市人民政府令第171号发布）`, is no item of it)
+  const decided = decisionItems(flat, head.title).filter((d) => !d.target.docNumber || !sameNumber(d.target.docNumber, docNumber));
   if (cleanup) addDecided(cleanup, decided);
+  // a decision on `《某规定》等7部…规章` whose list names its items only in its headings (`一、对《某规定》（…令第39号）作如下修改：`)
+  else if (decided.length && /等\d{1,4}(?:件|部|个)/.test(flat)) cleanup = { scope: null, counts: {}, items: onceEach(decided.map((d) => ({ decision: d.decision, ...d.target }))) };
   // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
   const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup ?? { scope: null, counts: {}, items: decided.map((d) => ({ decision: d.decision, ...d.target })) });
-  const amends = mergeTargets(relations.amends, decided.filter((d) => d.decision === '修改').map((d) => d.target));
+  // (a decision's list read as its cleanup items, `（一）《某规定》（政府令第146号）` under `对下列规章作如下修改：`, amends too)
+  const amends = mergeTargets(
+    mergeTargets(relations.amends, decided.filter((d) => d.decision === '修改').map((d) => d.target)),
+    /(?:决定|令)$/.test(squeeze(head.title)) || docNumber?.agency.endsWith('令') ? (cleanup?.items.filter((it) => it.decision === '修改').map(({ title, docNumber: n }) => ({ title, docNumber: n })) ?? []) : [],
+  );
+  // an item listed without its number that the decision names with one elsewhere (`对《某规定》（…令第39号）作如下修改`)
+  for (const it of cleanup?.items ?? []) {
+    if (it.docNumber || !it.title) continue;
+    it.docNumber = [...amends, ...abolishes].find((t) => t.title === it.title && t.docNumber)?.docNumber ?? null;
+  }
   const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
   const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
   expandOrderAgencies(abolishes, issuers);

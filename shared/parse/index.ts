@@ -4,6 +4,7 @@ import { extractDocument } from './extract';
 import { detectGazette, findMasthead } from './gazette';
 import { readPage } from './page';
 import { findPageHead } from './pagehead';
+import { hantFold, unfoldResult } from './hant';
 import { isDateOnly } from '../domain/cn-date';
 import { findHeads, isSalutation, type Head } from './split';
 import { buildUnits, type Unit } from './units';
@@ -27,6 +28,12 @@ export interface ParseOptions {
 
 /** Parses one file's text into its gazette header (if any) and documents. */
 export function parseText(text: string, opts: ParseOptions): ParseResult {
+  // a page printed in traditional characters is read through a fold to simplified ones, and reported as printed
+  const hant = typeof text === 'string' ? hantFold(text) : null;
+  return hant ? unfoldResult(parseSimplified(hant.folded, opts), hant.unfold) : parseSimplified(text, opts);
+}
+
+function parseSimplified(text: string, opts: ParseOptions): ParseResult {
   const result: ParseResult = {
     file: opts?.file ?? '',
     encoding: opts?.encoding ?? 'utf-8',
@@ -98,6 +105,15 @@ function locate(text: string, opts: ParseOptions) {
  * paragraphs, so no text is dropped. Null for a text with nothing in it.
  */
 export function parseAsOne(text: string, opts: ParseOptions): { document: ParsedDocument; warnings: ParseWarning[] } | null {
+  const hant = typeof text === 'string' ? hantFold(text) : null;
+  if (!hant) return parseOneSimplified(text, opts);
+  const one = parseOneSimplified(hant.folded, opts);
+  if (!one) return null;
+  const back = unfoldResult({ file: '', encoding: '', gazette: null, documents: [one.document], warnings: one.warnings }, hant.unfold);
+  return { document: back.documents[0], warnings: back.warnings };
+}
+
+function parseOneSimplified(text: string, opts: ParseOptions): { document: ParsedDocument; warnings: ParseWarning[] } | null {
   if (typeof text !== 'string' || text.trim() === '') return null;
   const { units, meta, heads, fileLayout, registrationInFile, pageHead } = locate(text, opts);
   const first = units.findIndex((u) => !u.blank);

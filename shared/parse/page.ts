@@ -48,6 +48,10 @@ const SPACED_LABEL_AT_START = new RegExp(
   `^[•·|\\s]*(?:${LABELS.map(([l]) => [...l].join('\\s*')).join('|')})(?:\\s*[:：|]|\\s+\\S|\\s*$)`,
 );
 const LABEL_WITH_COLON = new RegExp(`(${LABEL_SRC})[:：]`, 'g');
+/** `发文字号皖交发〔2021〕63号`: a label run straight into its value (no colon, no cell); titles are never read so. */
+const BARE_LABEL = new RegExp(
+  `^(${LABELS.filter(([l, f]) => f !== 'title' && l.length >= 3).map(([l]) => l).sort((a, b) => b.length - a.length).join('|')})(.+)$`,
+);
 const LABEL_ANY = new RegExp(`(${LABEL_SRC})[:：|]?`, 'g');
 const FIELD = new Map(LABELS);
 
@@ -154,7 +158,10 @@ export function readPage(units: Unit[]): PageMeta {
       // (a list of fields: `- 发文字号:阿行发〔2021〕42号`)
       .replace(/^(?:[•·|]+|[-－](?=[\u4e00-\u9fff]))/, '')
       // (only words: `某政发[2016]31号` keeps the brackets around its year)
-      .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}:`);
+      .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) =>
+        // a law database's 【发布日期】 (beside 【发布文号】 and 【生效日期】) is the day the document was issued, not posted
+        a === '发布日期' ? '公布日期:' : `${a ?? b}:`,
+      );
     if (pending) {
       const field: Field = pending;
       pending = null;
@@ -169,6 +176,13 @@ export function readPage(units: Unit[]): PageMeta {
         blankOut(u);
         continue;
       }
+    }
+    const bare = LABEL_AT_START.test(c) ? null : BARE_LABEL.exec(c);
+    const bareField = bare ? (FIELD.get(bare[1]) ?? 'other') : null;
+    if (bare && bareField && c.length <= 60 && fits(bareField, bare[2])) {
+      setField(meta, bareField, bare[2]);
+      blankOut(u);
+      continue;
     }
     if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text)) && c.length <= 300) {
       pending = readLabels(meta, c);

@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { completeAbbreviated, HEADING_START, isOrgName, issuersBeforeVerb, splitIssuers, squeeze } from './text';
+import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -14,9 +14,16 @@ import type { Unit } from './units';
 
 const LOOKAHEAD = 150;
 
-/** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` a news page puts before it. */
+/** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` or `「通告」` a page puts before it. */
 function cleanTitle(c: string): { title: string; docNumber: string | null } {
-  let t = c.replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
+  let t = c
+    .replace(SITE_TAG, '')
+    // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
+    .replace(/^\d{1,2}[.．、](?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州)[\u4e00-\u9fff]*?(?:人民政府|政府|委员会|局|厅)|关于)/, '')
+    .replace(ARCHIVE_NOTE, '')
+    // `2022某某县人民政府森林防火封山令`: a news page's year glued before the issuer (a title's own year reads `2022年`)
+    .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
+    .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
   let docNumber: string | null = null;
   // `《关于……的具体实施细则》` standing alone as a heading
   t = t.replace(/^《([^《》]+)》$/, '$1');
@@ -103,7 +110,8 @@ function orderNumber(units: Unit[], i: number, next: number, issuer: string | nu
     const n = /^[（(]?第\s*0*(\d{1,5})\s*号[）)]?$/.exec(units[next].compact);
     if (n) return { text: `${c}第${n[1]}号`, end: next };
   }
-  const bare = /^政府令[〔[（(]\d{4}[〕\]）)]第?0*(\d{1,5})号$/.exec(c);
+  // `政府令〔2010〕第15号`, `渝府令第 121 号` (the series by its code) under the issuer's name
+  const bare = /^(?:政府令[〔[（(]\d{4}[〕\]）)]|[\u4e00-\u9fff]{1,2}府令)第?0*(\d{1,5})号$/.exec(c);
   if (bare && issuer) return { text: `${issuer}令第${bare[1]}号`, end: i };
   return null;
 }
@@ -229,8 +237,17 @@ function titleUnderSignature(units: Unit[], from: number): Line | null {
     const c = units[i].compact;
     if (isDateOnly(c)) signed = true;
     else if (signed) {
-      const t = cleanTitle(c).title;
-      if (titleLike(t) && !/[，,。]/.test(t)) return { i, title: t, docNumber: null };
+      // a title broken over up to four short lines, the breaks even inside 《》 (`某市人民政府关于修改《某市城市地下` /
+      // `管线工程档案管理办法》等12件市政府` / `规章部分条款的决定`)
+      let joined = '';
+      // (`(此件公开发布)` and other bracketed notes under a signature start no title)
+      for (let j = /^[（(].*[）)]$/.test(c) ? -1 : i, n = 0; j >= 0 && j < units.length && n < 4; j = nextNonBlank(units, j), n++) {
+        if (n > 0 && (units[j].compact.length > 40 || isDateOnly(units[j].compact))) break;
+        joined += units[j].compact;
+        const t = cleanTitle(joined).title;
+        if (titleLike(t) && !/[，,。]/.test(t)) return { i, title: t, docNumber: null };
+        if (/[，,。；;：:]/.test(units[j].compact)) break;
+      }
     }
     if (/^第[一二三四五六七八九十]+[章条]/.test(c)) break;
   }
@@ -263,6 +280,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   let issuerLine = -1;
   let lone: string | null = null;
   let historyDate: string | null = null;
+  let historyEffective: string | null = null;
   for (let i = first; i < body; i++) {
     if (units[i].blank) continue;
     const c = units[i].compact;
@@ -296,11 +314,15 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
     const hist: RegExpExecArray | null = order ? null : HISTORY_LINE.exec(c);
-    if (hist && lines.length) {
+    // (a page may start at the history line, its title not copied)
+    if (hist && (lines.length || i === first)) {
       const by = issuer?.length === 1 ? issuer[0] : meta.issuer;
       const agency: string = /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(hist[2]) && by && isOrgName(by) ? squeeze(by) : hist[2];
       order = { text: `${agency}令第${hist[3]}号`, end: i, at: i };
       historyDate = findCnDates(hist[1])[0]?.iso ?? null;
+      // `…令第189号公布自2008年9月1日起施行）`: the same line says when it takes effect
+      const from = /自((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)起(?:施行|实施)/.exec(c);
+      historyEffective = from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? historyDate : null;
       continue;
     }
     const o: { text: string; end: number } | null = order
@@ -332,7 +354,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     // (a page heading printed again broken over two lines: the halves join into the heading's title)
     const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
-      !titleLike(cleaned.title) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
+      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
     const joined = joinable ? cleanTitle(c + units[next].compact) : null;
     if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned), issuers: rawIssuers(units[i].text) });
     else if (joined && titleLike(joined.title) && c.length <= 40) {
@@ -369,6 +391,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // A title under the signature: the preamble and signature above it are body.
   if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
   if (order && chosen && chosen.i > order.end) headEnd = order.end;
+  const opensWithPreamble = !!chosen && chosen.i >= body && body === first && !order && dnUnit === null;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
   // (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ)
   const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), issuer ?? []);
@@ -382,14 +405,17 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     start: Math.min(titleUnit, first),
     titleStart: titleUnit,
     titleEnd: titleUnit,
-    // (a document on one line: the line, title included, is the body)
-    headEnd: chosen && chosen === opening ? opening.i - 1 : Math.max(headEnd, first),
+    // (a document on one line: the line, title included, is the body; a 政府令 page that opens with its preamble
+    // (`《…》已经…通过，现予公布，自公布之日起施行。`), the title under the signature: the preamble is body, where its 施行
+    // clause is read)
+    headEnd: chosen && chosen === opening ? opening.i - 1 : opensWithPreamble ? first - 1 : Math.max(headEnd, first),
     title,
     titleIssuers,
     docNumberUnit: order ? null : dnUnit,
     inlineDocNumber: order?.text ?? chosen?.docNumber ?? null,
     registration: null,
     ...(historyDate ? { historyDate } : {}),
+    ...(historyEffective ? { historyEffective } : {}),
   };
 }
 

@@ -131,13 +131,19 @@ function collect(sentences: string[], kw: RegExp, mode: 'around' | 'sentence'): 
   return out;
 }
 
+/** A sentence without the clauses that name its basis (`根据《…》和有关法律、法规的规定，`). */
+function withoutBasis(s: string): string {
+  return s.replace(/(?:根据|依据|依照|按照)《[^《》]*》[^，,。；;《]*[，,]?/g, '');
+}
+
 /** Relations in a body given as squeezed text (no layout spaces); `own` is the document's normalized 文号. */
 export function extractRelations(flat: string, own: string | null): Relations {
   const sentences = flat.split(/[。；;\n]/);
   // A document without a 文号 of its own (own null) must not drop the targets that have none either.
   const notOwn = (t: RelationTarget) => own === null || t.docNumber !== own;
   const abolishes = collect(sentences, ABOLISH, 'around');
-  const amends = collect(sentences, AMEND, 'sentence').filter(notOwn);
+  // `根据《某法》…，决定对《某办法》等37件规章作如下修改`: the basis a sentence names is not amended
+  const amends = collect(sentences.map(withoutBasis), AMEND, 'sentence').filter(notOwn);
   const replaces = collect(sentences, REPLACE, 'around').filter(notOwn);
   const cites = new Set<string>();
   for (const dn of findDocNumbers(flat)) if (dn.normalized !== own) cites.add(dn.normalized);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { parseAsOne, parseText } from './index';
 
 /**
- * Issue 24, round three: classes the new real texts of the development set showed (joint documents, one-line
- * texts, notices whose title lacks issuer or 关于), each written out as a page of its kind prints it (names made up).
+ * Issue 24, round three: the classes that failed on held-out real texts from places and sites the development set
+ * did not have (test/fixtures/real-holdout h01–h12), each written out as a page of its kind prints it (names made up).
  */
 
 const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
@@ -13,402 +13,474 @@ const one = (text: string) => {
   return docs[0];
 };
 
-describe('a page that lists its metadata as `- label:value` items', () => {
-  it('reads the 文号 from the list', () => {
-    const d = one(`- 索引号:abcd/2021-00016
-- 发文字号:某行发〔2021〕42号
-- 名 称:某某地区行政公署关于印发《某某地区行政公署工作规则》的通知
-- 发布日期:2021-12-22 17:45
-某某地区行政公署关于印发《某某地区行政公署工作规则》的通知
-各县人民政府,行署各局、委、办、处:
-《某某地区行政公署工作规则》已经研究通过,现印发给你们,请认真贯彻执行。
-某某地区行政公署
-2021年11月9日
-`);
-    expect(d.docNumber?.normalized).toBe('某行发〔2021〕42号');
-    expect(d.dateSigned).toBe('2021-11-09');
+describe('a page printed in traditional characters', () => {
+  const PAGE = `某某市人民政府辦公室關于印發《某某市促進消費若干措施》的通知
+
+發布時間:2023-03-15 09:28信息來源:某某市人民政府辦公室
+
+某政辦發〔2023〕9號
+
+某某市人民政府辦公室
+
+關于印發《某某市促進消費若干措施》的通知
+
+各縣市區人民政府,市直機關各單位:
+
+經市人民政府同意,現將《某某市促進消費若干措施》印發給你們,請認真組織實施。
+
+某某市人民政府辦公室
+
+2023年3月15日
+
+某某市促進消費若干措施
+
+為貫徹落實《某某省人民政府辦公廳關于促進消費的通知》(某政辦發〔2022〕4號)文件精神,特制定本措施。
+一、擴大消費。對承辦市級消費促進活動的執行單位,給予資金支持。`;
+
+  it('finds the title, its own 文号, the issuer and the cited number, and reports them as printed', () => {
+    const d = one(PAGE);
+    expect(d.title).toBe('某某市人民政府辦公室關于印發《某某市促進消費若干措施》的通知');
+    expect(d.docNumber?.raw).toBe('某政辦發〔2023〕9號');
+    // the normalized 文号 is the key that matches the same number printed in simplified characters
+    expect(d.docNumber?.normalized).toBe('某政办发〔2023〕9号');
+    expect(d.issuers).toEqual(['某某市人民政府辦公室']);
+    expect(d.dateSigned).toBe('2023-03-15');
+    expect(d.cites).toEqual(['某政办发〔2022〕4号']);
+    expect(d.body?.join('')).toContain('擴大消費');
+  });
+
+  it('a number line over a title without issuer (`穗府〔2011〕15號` / `關于…的指導意見`) opens the document', () => {
+    const d = one(`某府〔2011〕15號
+關于進一步加強招商引資的指導意見
+各區、縣級市人民政府,市政府各部門、各直屬機構:
+為增強我市對國內外資本的吸引力,發揮招商引資在產業轉型升級中的作用,現提出如下指導意見:
+一、總體要求`);
+    expect(d.title).toBe('關于進一步加強招商引資的指導意見');
+    expect(d.docNumber?.raw).toBe('某府〔2011〕15號');
+  });
+
+  it('a simplified text that prints a few shared characters (著, 於) is read as it is', () => {
+    const d = one(`某某县人民政府关于加强著作权保护工作的通知
+某政发〔2021〕3号
+各乡镇人民政府：
+为加强著作权保护，现就有关事项通知如下：
+一、显著提升保护水平。
+某某县人民政府
+2021年3月1日`);
+    expect(d.title).toBe('某某县人民政府关于加强著作权保护工作的通知');
+    expect(d.docNumber?.raw).toBe('某政发〔2021〕3号');
+  });
+
+  it('parseAsOne reads the same page as printed', () => {
+    const r = parseAsOne(PAGE, { file: 'page.txt', encoding: 'utf-8' });
+    expect(r?.document.docNumber?.raw).toBe('某政辦發〔2023〕9號');
+    expect(r?.document.issuers).toEqual(['某某市人民政府辦公室']);
   });
 });
 
-describe('joint documents whose title names the departments', () => {
-  it('reads a 转发 title that ends in the forwarded title’s 》, repeated by a law site, with both issuers', () => {
-    const d = one(`您的位置: 首页 » 法律资料网 » 法律法规 »
-
-某某市财政局、某某市水利局转发财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》
-
-某某市财政局 市水利局
-
-
-某某市财政局、某某市水利局转发财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》
-某某市财政局 市水利局
-
-
-
-各区、县财政局、水利局:
-现将财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》转发给你们,请遵照执行。
-`);
-    expect(d.title).toBe('某某市财政局、某某市水利局转发财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》');
-    expect(d.issuers).toEqual(['某某市财政局', '某某市水利局']);
-  });
-
-  it('splits space-separated departments of a one-line title and reads the 文号 printed before it', () => {
-    const d = one('某科教【2017】6号 财政部 科技部 教育部关于进一步做好某某资金管理工作的通知\n');
-    expect(d.title).toBe('财政部科技部教育部关于进一步做好某某资金管理工作的通知');
-    expect(d.docNumber?.normalized).toBe('某科教〔2017〕6号');
-    expect(d.issuers).toEqual(['财政部', '科技部', '教育部']);
-    const e = one('财政部 教育部 人力资源社会保障部关于印发《某某助学金管理办法》的通知\n');
-    expect(e.issuers).toEqual(['财政部', '教育部', '人力资源社会保障部']);
-  });
-});
-
-describe('notices whose title lacks the issuer', () => {
-  it('names no issuer for a title that opens with 转发 (the organ after it is the forwarded document’s)', () => {
-    const d = one(`转发国务院关于加强某某管理的通知
-
-各市、县人民政府,省府直属有关单位:
-
-现将《国务院关于加强某某管理的通知》(国发〔2000〕25号)转发给你们,并结合我省实际,提出如下意见,请一并贯彻落实。
-`);
-    expect(d.title).toBe('转发国务院关于加强某某管理的通知');
-    expect(d.issuers).toEqual([]);
-    expect(d.cites).toEqual(['国发〔2000〕25号']);
-  });
-
-  it('completes `省人民政府` in the title from the law site’s issuer line', () => {
-    const d = one(`省人民政府关于印发某某省信访事项复查办法的通知
-
-某某省人民政府
-
-
-省人民政府关于印发某某省信访事项复查办法的通知
-
-
-
-  各市、州、县人民政府,省政府各部门:
-
-  现将《某某省信访事项复查办法》印发给你们,请结合工作实际,认真贯彻执行。
-
-  2011年10月9日
-`);
-    expect(d.issuers).toEqual(['某某省人民政府']);
-  });
-});
-
-describe('a signature date whose 年 月 日 were lost with the separators', () => {
-  it('reads `2019610` under the signature when only one reading is a date', () => {
-    const d = one(`某某市财政局 某某市农业农村局关于印发某某资金管理暂行规定的通知
-各县(市、区)财政局、农业农村主管部门: 
-  为规范和加强某某资金管理,现将《某某资金管理暂行规定》印发给你们,请遵照执行。 
-某某市财政局     某某市农业农村局 
-2019610 
-`);
-    expect(d.dateSigned).toBe('2019-06-10');
-    expect(d.issuers).toEqual(['某某市财政局', '某某市农业农村局']);
-  });
-  it('leaves an ambiguous run (`2019111`: 1月11日 or 11月1日) unread', () => {
-    const d = one(`某某市财政局关于印发某某资金管理暂行规定的通知
-各县(市、区)财政局: 
-  现将《某某资金管理暂行规定》印发给你们,请遵照执行。 
-某某市财政局
-2019111 
-`);
-    expect(d.dateSigned).toBeNull();
-  });
-});
-
-describe('a whole document flattened onto one line', () => {
-  it('opens with its title, then the salutation after a space', () => {
-    const d = one(
-      '某某市人民政府办公厅转发市教育局等部门关于进一步加强中小学安全管理工作的通知 各县(市)区人民政府,市直各委、办、局: 市教育局、市公安局制定的《关于进一步加强中小学安全管理工作的通知》已经市政府研究同意,现转发给你们,请认真贯彻执行。 二○○六年十二月六日 关于进一步加强中小学安全管理工作的通知 为贯彻落实会议精神,现结合我市实际,通知如下: 一、提高认识 |\n',
-    );
-    expect(d.title).toBe('某某市人民政府办公厅转发市教育局等部门关于进一步加强中小学安全管理工作的通知');
-    expect(d.issuers).toEqual(['某某市人民政府办公厅']);
-    expect(d.dateSigned).toBe('2006-12-06');
-  });
-});
-
-describe('a notice titled 印发…的通知 (no issuer, no 关于) under a page heading that names its attachment', () => {
-  it('takes the notice’s own title, 文号 and signature, not the heading', () => {
-    const d = one(`您的位置: 首页 » 法律资料网 » 法律法规 »
-
-某某市社会养老保险市级统筹实施办法
-
-下载地址: 点击此处下载
-
-某某市社会养老保险市级统筹实施办法
-
-广东省某某市人民政府
-
-
-印发某某市社会养老保险市级统筹实施办法的通知
-
-
-某市府〔2004〕18号
-
-各县(市、区)人民政府,市府直属各单位:
-
-
-现将《某某市社会养老保险市级统筹实施办法》印发给你们,请认真贯彻执行。
-
-某某市人民政府
-二○○四年四月三十日
-
-
-
-某某市社会养老保险市级统筹实施办法
-
-
-为进一步完善我市社会保障体系,制定如下实施办法。
-`);
-    expect(d.title).toBe('印发某某市社会养老保险市级统筹实施办法的通知');
-    expect(d.docNumber?.normalized).toBe('某市府〔2004〕18号');
-    expect(d.issuers).toEqual(['某某市人民政府']);
-  });
-});
-
-describe('a 转发 notice on one line with the forwarded document after 附:', () => {
-  it('is one document whose title and salutation share the first piece', () => {
-    const d = one(
-      '某某市人民政府办公厅转发省某某联席会议办公室关于督查情况的通报的通知 各县、区人民政府,市政府各有关部门: 2005年11月11日至14日, 督查组对我市专项行动进行了现场检查,并听取了市政府的工作汇报。现将省某某联席会议办公室《关于督查情况的通报》转发给你们,希望你们针对通报中提出的问题,结合实际,认真研究,切实整改,确保专项行动真正落到实处,见到实效。 二○○五年十一月二十一日 附: 关于督查情况的通报 各市州人民政府: 根据国务院办公厅的通知要求,督查组于11月11日至14日对我省专项行动工作进行了督查。督查组在听取省政府的汇报后,对某某市进行了现场检查。 |\n',
-    );
-    expect(d.title).toBe('某某市人民政府办公厅转发省某某联席会议办公室关于督查情况的通报的通知');
-    expect(d.issuers).toEqual(['某某市人民政府办公厅']);
-    expect(d.dateSigned).toBe('2005-11-21');
-  });
-});
-
-describe('a law site’s `date,issuers` line under a joint 规定', () => {
-  it('reads the date and both issuers', () => {
-    const d = one(`某某电力装置污染环境的规定
-
-某某环保局 某某能源部
-
-
-某某电力装置污染环境的规定
-
-1991年1月23日,某某环保局、某某能源部
-
-第一条 为加强某某电力装置的管理,特制定本规定。
-第二条 本规定适用于某某电力装置的使用。
-`);
-    expect(d.dateSigned).toBe('1991-01-23');
-    expect(d.issuers).toEqual(['某某环保局', '某某能源部']);
-  });
-});
-
-describe('a book chapter heading above a model text (`第6章 通 知` / `[例文1]` / title / text)', () => {
-  it('is not the body: the joint title under it is the document’s', () => {
-    const d = one(`第6章 通 知
-
-[例文1]
-
-中共某某省委办公厅、某某省人民政府办公厅关于严禁在公务活动中接受礼金的通知
-
-省委、省政府对党政机关及其工作人员在公务活动中不得接受礼品问题曾多次作过规定。为此,特作如下通知:
-
-一、各级党政机关及其工作人员在公务活动中,不得以任何名义接受礼金。
-`);
-    expect(d.title).toBe('中共某某省委办公厅、某某省人民政府办公厅关于严禁在公务活动中接受礼金的通知');
-    expect(d.issuers).toEqual(['中共某某省委办公厅', '某某省人民政府办公厅']);
-  });
-});
-
-describe('a law-site page flattened onto one line with its 文号 in spaced brackets', () => {
-  it('keeps `( 某府发〔2003〕37号 )` whole: the notice’s own number, under its own title', () => {
-    const d = one(
-      '您的位置: 首页 » 法律资料网 » 法律法规 » 某某市政务公开工作实施细则 作者:法律资料网 时间:2024-07-06 00:54:58 下载地址: 点击此处下载 某某市政务公开工作实施细则 江西省某某市人民政府办公室 关于印发某某市政务公开工作实施细则的通知 ( 某府发〔2003〕37号 ) 市政府各部门,市直各单位: 现将《某某市政务公开工作实施细则》印发给你们,请遵照执行。 二OO三年十二月四日 某某市政务公开工作实施细则 为促进依法行政,特制定本实施细则。 一、总体目标和要求 实行政务公开要以为人民服务为宗旨。\n',
-    );
-    expect(d.title).toBe('关于印发某某市政务公开工作实施细则的通知');
-    expect(d.docNumber?.normalized).toBe('某府发〔2003〕37号');
-    expect(d.dateSigned).toBe('2003-12-04');
-  });
-});
-
-describe('old 文号 printed year first (`〔94〕财农字第345号`, `(88)财税字第12号`)', () => {
-  it('are cited under their agency and full year', () => {
-    const d = one(`某某市财政局关于转发财政部《关于颁发某某办法的通知》的通知
-各区、县财政局:
-现将财政部《关于颁发某某办法的通知》(〔94〕财农字第345号)转发给你们,并按(88)财税字第12号文件执行。
-`);
-    expect(d.cites).toEqual(['财农字〔1994〕345号', '财税字〔1988〕12号']);
-  });
-});
-
-describe('a document-site transcription hard-wrapped at about thirty characters', () => {
-  const PAGE = `转发性通知范文一:
-某某院办公厅转发农业部等部门
-《关于稳定基层某某推广体系的意见》的通知某办发[1999]79
-号各省、自治区、直辖市人民政府,各部委、各直属机构:农
-业部等部门《关于稳定基层某某推广体系的意见》已经同意,现转发给你们,请认真贯彻执行。
-基层某某推广体系是实施科教兴农战略的基础。
-转发性通知范文二:
-某政办发〔1997〕41号
-各市、县(区)人民政府,省人民政府各工作部门、各直属机构:
-现将《某某院办公厅关于禁止非法买卖人民币的通知》(某办发明
-电〔1997〕28号)转发给你们,请认真遵照执行。
-某某院办公厅关于禁止非法买卖人民币的通知
-各省、自治区、直辖市人民政府,各部委、各直属机构:
-目前,非法倒买倒卖人民币的问题比较严重,影响了人民币的正常流通。
-`;
-  it('reads a title run on over two lines with its 文号 glued to it and broken at the line end', () => {
-    const d = parse(PAGE)[0];
-    expect(d.title).toBe('某某院办公厅转发农业部等部门《关于稳定基层某某推广体系的意见》的通知');
-    expect(d.docNumber?.normalized).toBe('某办发〔1999〕79号');
-    expect(d.issuers).toEqual(['某某院办公厅']);
-  });
-  it('opens an untitled 转发 notice at a 文号 line over its salutation, before the notice it forwards', () => {
-    const docs = parse(PAGE);
-    expect(docs.map((d) => d.title)).toEqual([
-      '某某院办公厅转发农业部等部门《关于稳定基层某某推广体系的意见》的通知',
-      '',
-      '某某院办公厅关于禁止非法买卖人民币的通知',
+describe('an order numbered per year, `市人民政府1999年第2号令`, in an abolition list', () => {
+  it('is the number of the abolished 规章, beside 文号 of the other items', () => {
+    const d = one(`各区、县人民政府,市直各单位:
+  市人民政府对我市有关城市房屋拆迁补偿安置的文件进行了清理。依据清理结果,市人民政府决定废止《某某市城市房屋拆迁管理办法》等3个文件。
+  附件:废止文件目录
+  1、《某某市人民政府关于在城市规划区实行统一征地的通知》(某政发[1992]20号,1992年7月28日发文)
+  2、《某某市城市房屋拆迁管理办法》(市人民政府1999年第2号令,1999年7月28日发文)
+  3、《某某市人民政府关于调整城市房屋拆迁补偿标准的通知》(某政发[2000]6号,2000年3月7日发文)
+  二00四年五月二十六日`);
+    expect(d.abolishes).toEqual([
+      { title: '某某市人民政府关于在城市规划区实行统一征地的通知', docNumber: '某政发〔1992〕20号' },
+      { title: '某某市城市房屋拆迁管理办法', docNumber: '市人民政府令第2号' },
+      { title: '某某市人民政府关于调整城市房屋拆迁补偿标准的通知', docNumber: '某政发〔2000〕6号' },
     ]);
-    expect(docs[1].docNumber?.normalized).toBe('某政办发〔1997〕41号');
-    expect(docs[1].cites).toEqual(['某办发明电〔1997〕28号']);
+    expect(d.cites).toEqual([]);
   });
 });
 
-describe('an agency code with a bracketed qualifier (`闽财社(指)〔2016〕141号`)', () => {
-  it('is cited whole', () => {
-    const d = one(`某某市卫生局 某某市财政局关于下达2017年某某补助资金的通知(第一批)
-各社区卫生服务中心、乡镇卫生院:
-根据《某某省财政厅关于提前下达2017年某某补助资金的通知》(闽财社(指)〔2016〕141号)、《某某通知》(融卫〔2017〕55号)精神,现将资金预下达给你们。
-某某市卫生局 某某市财政局
-2017年3月28日
-`);
-    expect(d.cites).toEqual(['闽财社(指)〔2016〕141号', '融卫〔2017〕55号']);
+describe("a law database's bracketed fields (`【发布文号】` `【发布日期】` `【生效日期】`)", () => {
+  it('the 发布日期 of the field block is the 成文日期 of a document whose copy ends before its signature', () => {
+    const d = one(`好律师> 法律法规库> 政策参考> 某某省人民政府办公厅关于加强招商引资工作的通知
+  • 【发布单位】某某省
+  • 【发布文号】某政办发〔2005〕76号
+  • 【发布日期】2005-09-06
+  • 【生效日期】2005-09-06
+  • 【失效日期】--
+
+某某省人民政府办公厅关于加强招商引资工作的通知
+
+(某政办发〔2005〕76号)
+
+各设区市人民政府,省人民政府各工作部门、各直属机构:
+
+近年来,各地、各部门认真贯彻省委省政府关于改善投资环境的各项部署,招商引资工作取得新成效。现就有关事项通知如下:
+
+一、提高对招商引资工作重要性的认识。各级政府要充分认识到招商引资是加快经济社会发展的有效途径,是实`);
+    expect(d.dateSigned).toBe('2005-09-06');
+    expect(d.effectiveDate).toBe('2005-09-06');
+    expect(d.docNumber?.normalized).toBe('某政办发〔2005〕76号');
   });
 });
 
-describe('a news page headed by the attached 方案, with the 关于印发 notice below its lead paragraph', () => {
-  it('takes the notice that issues the heading’s 方案, and its joint signature', () => {
-    const d = one(`首页 > 新闻
+describe("a site's column tag before the title (`「通告」`)", () => {
+  it('is not part of the title, and the issuer the title names is found', () => {
+    const d = one(`1500字范文 > 「通告」某某自治县人民政府关于严禁露天焚烧农作物秸秆的通告
 
-某某地区秋冬季大气污染综合治理攻坚行动方案
+「通告」某某自治县人民政府关于严禁露天焚烧农作物秸秆的通告
 
-时间:2020-11-04 09:02:36
+时间:2021-05-13 07:58:25
 
-大气网讯:日前,大气网获悉,《某某地区秋冬季大气污染综合治理攻坚行动方案》印发。全文如下:
+为切实做好农作物秸秆禁烧和综合利用工作,改善大气环境质量,根据《中华人民共和国大气污染防治法》及有关规定,现就秸秆禁烧事宜通告如下:
 
-关于印发《某某地区秋冬季大气污染综合治理攻坚行动方案》的通知
+在全县范围内禁止任何单位和个人露天焚烧农作物秸秆。
 
-南京、无锡、徐州、常州、苏州、南通、连云港、淮安、盐城、扬州、镇江、泰州、宿迁、杭州、宁波、温州、湖州、嘉兴、绍兴、金华、衢州、舟山、台州、丽水市人民政府,中国石油天然气集团有限公司:
+特此通告。
 
-现将《某某地区秋冬季大气污染综合治理攻坚行动方案》印发给你们,请遵照执行。
+某某自治县人民政府
 
-生态环境部 发展改革委
-
-工业和信息化部 公安部
-
-2020年10月30日
-
-某某地区秋冬季大气污染综合治理攻坚行动方案
-
-2018年以来,某某地区持续开展秋冬季大气污染综合治理攻坚行动,空气质量改善明显。
-`);
-    expect(d.title).toBe('关于印发《某某地区秋冬季大气污染综合治理攻坚行动方案》的通知');
-    expect(d.issuers).toEqual(['生态环境部', '发展改革委', '工业和信息化部', '公安部']);
-    expect(d.dateSigned).toBe('2020-10-30');
+10月14日`);
+    expect(d.title).toBe('某某自治县人民政府关于严禁露天焚烧农作物秸秆的通告');
+    expect(d.issuers).toEqual(['某某自治县人民政府']);
   });
 });
 
-describe('an issuer that is a 总队 (交警总队, 消防总队)', () => {
-  it('signs a 通告', () => {
-    const d = one(`关于恢复全省正常交通运输秩序的通告
+describe('a title that ends in 令 without being a 政府令 (`…森林防火禁火令`)', () => {
+  it('is the title of the document', () => {
+    const d = one(`某某县人民政府森林防火禁火令
+近期,天气干燥,森林火险等级高,极易引发森林火灾。为有效预防森林火灾发生,县政府决定11月23日至11月29日在全县范围内禁止一切野外用火。违令者按照有关法律法规规定追究相关人员的法律责任。`);
+    expect(d.title).toBe('某某县人民政府森林防火禁火令');
+    expect(d.issuers).toEqual(['某某县人民政府']);
+  });
 
-根据省政府办公厅的通知精神,通告如下:
-
-一、立即恢复正常道路交通运输秩序。
-
-某某省公安厅交警总队
-
-2020年2月22日
-`);
-    expect(d.issuers).toEqual(['某某省公安厅交警总队']);
+  it('a 政府令 heading over its number stays the order number, not a title', () => {
+    const d = one(`某某市人民政府令
+第48号
+《某某市人民政府关于废止部分政策性文件的决定》已经2008年9月24日市政府第90次常务会议通过,现予公布,自公布之日起施行。
+市长 某某
+二○○八年十月十三日
+某某市人民政府关于废止部分政策性文件的决定
+市政府决定废止下列文件。`);
+    expect(d.title).toBe('某某市人民政府关于废止部分政策性文件的决定');
+    expect(d.docNumber?.normalized).toBe('某某市人民政府令第48号');
   });
 });
 
-describe('a signature of fourteen organs, two a line', () => {
-  it('names every one', () => {
-    const d = one(`关于印发《某某行动方案》的通知
-各有关单位:
-现将《某某行动方案》印发给你们,请遵照执行。
-生态环境部 发展改革委
-工业和信息化部 公安部
-财政部 住房城乡建设部
-交通运输部 商务部
-市场监管总局 能源局
-上海市人民政府 江苏省人民政府
-浙江省人民政府 安徽省人民政府
-2020年10月30日
-`);
-    expect(d.issuers).toHaveLength(14);
-    expect(d.issuers[0]).toBe('生态环境部');
+describe('a title that names its issuer without the place (`市人民政府办公厅关于…`) under the letterhead', () => {
+  it('the issuer is the letterhead’s full name', () => {
+    const d = one(`某阳市人民政府办公厅
+
+——————————
+
+某府办函〔2020〕78号
+
+市人民政府办公厅关于印发
+
+某阳市气象灾害应急预案的通知
+
+
+各区、市、县人民政府,市政府有关工作部门:
+
+《某阳市气象灾害应急预案》已经市政府研究同意,现印发给你们,请抓好贯彻执行。
+
+                                         2020年9月15日`);
+    expect(d.title).toBe('市人民政府办公厅关于印发某阳市气象灾害应急预案的通知');
+    expect(d.issuers).toEqual(['某阳市人民政府办公厅']);
+    expect(d.docNumber?.normalized).toBe('某府办函〔2020〕78号');
   });
 });
 
-describe('a metadata table whose 文号 cell runs into a label the table reader does not know', () => {
-  it('still reads the 文号 (`文号 永财农〔2021〕471号 其他信息 下载阅读版`)', () => {
-    const d = one(`索引号 001008003014011/2021-283882 主题分类 财政
-成文日期 2021-11-22 公开方式 主动公开
-文号 某财农〔2021〕471号 其他信息 下载阅读版
+/*
+ * Nine more real texts (116–124) joined the development set after the held-out round; scored before any change for
+ * them, four showed the classes below (written out with names made up).
+ */
 
-某某县财政局 某某县农业农村局 关于下达2021年度第三批某某补助资金的通知
-
-
-各有关乡镇(街道)人民政府(办事处):
-
-现将补助资金下达给你们,请加强补助资金的监督使用。
-
-某某县财政局         某某县农业农村局
-
-2021年11月16日
-`);
-    expect(d.docNumber?.normalized).toBe('某财农〔2021〕471号');
-    expect(d.issuers).toEqual(['某某县财政局', '某某县农业农村局']);
+describe("a law archive's status note run into the title line, and the number line with its date", () => {
+  it('the note is not the title; `(某政发〔1996〕23号 一九九六年四月二十日)` is the own 文号 and 成文日期, not a citation', () => {
+    const d = one(`*注:本篇法规已被《某某市流动人口管理规定》(发布日期:2000年9月11日 实施日期:2000年9月11日)废止某某市人民政府关于发布
+《某某市流动人口管理暂行规定》的通知
+(某政发〔1996〕23号 一九九六年四月二十日)
+各区、县人民政府,各委、局,各直属单位:
+现将《某某市流动人口管理暂行规定》予以发布,望遵照执行。
+某某市流动人口管理暂行规定
+第一章 总则
+第一条 为加强流动人口管理,结合本市具体情况,制定本规定。`);
+    expect(d.title).toBe('某某市人民政府关于发布《某某市流动人口管理暂行规定》的通知');
+    expect(d.docNumber?.normalized).toBe('某政发〔1996〕23号');
+    expect(d.dateSigned).toBe('1996-04-20');
+    expect(d.issuers).toEqual(['某某市人民政府']);
+    expect(d.cites).toEqual([]);
   });
 });
 
-describe('an issuer line over a 转发 title broken over two lines', () => {
-  it('joins issuer and title, under the 文号 line', () => {
-    const d = one(`某政办〔2011〕129号
-
-
-
-某某市人民政府办公室
-
-转发某某市推行说理性行政处罚文书
-
-指导意见及操作规范的通知
-
-
-市政府直属各单位:
-
-现将某某市《关于印发某某指导意见的通知》(某法建领办〔2011〕14号)转发给你们,请认真贯彻执行。
-
-                              二○一一年八月九日
-`);
-    expect(d.title).toBe('某某市人民政府办公室转发某某市推行说理性行政处罚文书指导意见及操作规范的通知');
-    expect(d.docNumber?.normalized).toBe('某政办〔2011〕129号');
+describe('metadata labels run into their values without a colon (`发文字号皖交发〔2021〕63号`)', () => {
+  it('are read as fields and are not part of the 文号', () => {
+    const d = one(`发文机关中共某某省某某厅党组
+发文日期2021年12月21日
+时效性现行有效
+发文字号某交发〔2021〕63号
+施行日期2021年12月21日
+效力级别地方党内规范性文件
+厅直各单位,厅机关各处室:
+经厅党组会议审议同意,现将《关于进一步深化法治政府部门建设的实施意见》印发给你们,请结合工作实际,认真抓好落实。
+中共某某省某某厅党组
+2021年12月21日
+关于进一步深化法治政府部门建设的实施意见
+为深入学习宣传贯彻法治思想,结合行业实际,制定本实施意见。`);
+    expect(d.docNumber?.normalized).toBe('某交发〔2021〕63号');
+    expect(d.effectiveDate).toBe('2021-12-21');
+    expect(d.issuers).toEqual(['中共某某省某某厅党组']);
   });
 });
 
-describe('a line that opens with 印发 but names no notice (`印发某某工作方案` over a 文号)', () => {
-  it('is not a head of its own: the notice that carries a document ends in 的通知', () => {
-    const docs = parse(`某某市人民政府
-关于印发某某市城区停车管理办法的通知
-某政发〔2023〕3号
+describe("a 规章's history line that also says when it takes effect", () => {
+  it('`…令第189号公布自2008年9月1日起施行` gives the 施行日期', () => {
+    const d = one(`某某市控制和查处违法建设办法
 
-各镇人民政府、街道办事处，市政府各部门：
-现将《某某市城区停车管理办法》印发给你们，请认真贯彻执行。
+(2008年6月30日某某市人民政府第38次常务会议审议通过2008年7月25日某某市人民政府令第189号公布自2008年9月1日起施行)
+
+第一章总则
+
+第一条为加强城乡规划管理,及时制止和查处违法建设,结合本市实际,制定本办法。`);
+    expect(d.docNumber?.normalized).toBe('某某市人民政府令第189号');
+    expect(d.dateSigned).toBe('2008-07-25');
+    expect(d.effectiveDate).toBe('2008-09-01');
+  });
+});
+
+describe("a news page's year glued before the heading (`2022某某县人民政府森林防火封山令`)", () => {
+  it('is not part of the title', () => {
+    const d = one(`来源: 最后更新:22-08-18 12:45:37
+2022某某土家族自治县人民政府森林防火封山令
+近日连晴高温,我县正处于森林火险极高风险期。为杜绝森林火灾发生,根据有关法律法规规定,结合我县森林防火工作实际,特发布封山令:
+一、封山时间
+2022年8月18日至2022年8月31日。
+某某土家族自治县人民政府
+2022年8月17日`);
+    expect(d.title).toBe('某某土家族自治县人民政府森林防火封山令');
+    expect(d.issuers).toEqual(['某某土家族自治县人民政府']);
+    expect(d.dateSigned).toBe('2022-08-17');
+  });
+});
+
+/* 127–130, added after that: two more classes of 政府令 pages and two of lists. */
+
+describe('a 规章 amendment decision whose page starts at its history line (title not copied)', () => {
+  const PAGE = `(2004年6月29日某某自治区人民政府令第7号公布 自公布之日起施行)
+全文
+自治区人民政府组织有关部门对含有行政许可规定的现行政府规章进行了全面清理。经2004年6月28日自治区人民政府第19次常务会议讨论决定,修改《某某自治区水产资源繁殖保护实施细则暂行规定》(某政发[1980]94号)等42件自治区人民政府规章,具体如下:
+一、某某自治区水产资源繁殖保护实施细则暂行规定(1980年4月26日某政发[1980]94号)
+(一)删去第一条第五项。`;
+
+  it('the history line gives the 令 number, the issuer, the date and, with 自公布之日起施行, the 施行日期', () => {
+    const d = one(PAGE);
+    expect(d.docNumber?.normalized).toBe('某某自治区人民政府令第7号');
+    expect(d.issuers).toEqual(['某某自治区人民政府']);
+    expect(d.dateSigned).toBe('2004-06-29');
+    expect(d.effectiveDate).toBe('2004-06-29');
+  });
+
+  it('`修改《X》(文号)等42件…规章` names an amended item (the decision before the document); its number is no citation', () => {
+    const d = one(PAGE);
+    expect(d.cleanup?.counts).toEqual({ 修改: 42 });
+    expect(d.cleanup?.items).toEqual([{ decision: '修改', title: '某某自治区水产资源繁殖保护实施细则暂行规定', docNumber: '某政发〔1980〕94号' }]);
+    expect(d.amends).toEqual([{ title: '某某自治区水产资源繁殖保护实施细则暂行规定', docNumber: '某政发〔1980〕94号' }]);
+    expect(d.cites).toEqual([]);
+  });
+
+  it('a document named in the sentence and again in the list below is one item', () => {
+    const d = one(`某某省人民政府关于废止《某某省信访规定》等3件省政府规章的决定
+依照有关法律、法规,省政府对现行有效的省政府规章进行了清理。经过清理,省政府决定废止《某某省信访规定》等3件规章:
+一、某某省信访规定(省政府令第114号)。
+二、某某省安全生产监督管理规定(省政府令第141号)。
+三、某某省高等教育自学考试若干规定(某政发〔1983〕90号)。
+本决定自公布之日起施行。`);
+    expect(d.cleanup?.items.map((it) => it.title)).toEqual(['某某省信访规定', '某某省安全生产监督管理规定', '某某省高等教育自学考试若干规定']);
+  });
+});
+
+describe('a 文号 printed right after a date (`1980年4月26日桂政发[1980]94号`)', () => {
+  it("the date's last character is not part of the agency", () => {
+    const d = one(`某某县人民政府关于印发某某办法的通知
+某政发〔2021〕3号
+各乡镇人民政府:
+根据《某某规定》(1980年4月26日桂政发[1980]94号)的要求,现将某某办法印发给你们,请遵照执行。
+某某县人民政府
+2021年3月1日`);
+    expect(d.cites).toEqual(['桂政发〔1980〕94号']);
+  });
+});
+
+describe('an order numbered by its series code (`渝府令第 121 号`) under the issuer', () => {
+  it('is the issuer’s order number', () => {
+    const d = one(`某某市人民政府关于控制主城区尘污染的通告
 
 某某市人民政府
-2023年2月10日
 
-某某市人民政府办公室
-印发某某市农村公路养护工作方案
-某政办发〔2023〕8号
-`);
-    expect(docs).toHaveLength(1);
+
+某府令第 121 号
+
+
+《某某市人民政府关于控制主城区尘污染的通告》已经2001年12月13日市人民政府第97次常务会议审议通过,现予发布,自2002年1月1日起施行。
+
+市 长
+
+二○○一年十二月三十日
+
+
+某某市人民政府关于控制主城区尘污染的通告
+
+第一条 为有效控制主城区尘污染,改善大气环境质量,制定本通告。`);
+    expect(d.docNumber?.normalized).toBe('某某市人民政府令第121号');
+    expect(d.dateSigned).toBe('2001-12-30');
+    expect(d.effectiveDate).toBe('2002-01-01');
+  });
+});
+
+describe('a 政府令 page that opens with its preamble, the title under the signature broken over three lines inside 《》', () => {
+  const PAGE = `《某某市人民政府关于修改〈某某市城市地下管线工程档案管理办法〉等12件市政府规章部分条款的决定》已经2015年10月29日市人民政府第51次常务会议审议通过,现予公布,自公布之日起施行。
+市长 某某某
+2015年11月24日
+某某市人民政府关于修改《某某市城市地下
+管线工程档案管理办法》等12件市政府
+规章部分条款的决定
+经市人民政府第51次常务会议审议,决定对《某某市城市地下管线工程档案管理办法》等12件市政府规章的部分条款予以修改:
+一、某某市城市地下管线工程档案管理办法(2000年8月9日某某市人民政府令第154号发布,根据2004年9月20日某某市人民政府令第207号《某某市人民政府关于修改〈某某市内河航道管理办法〉等18件市政府规章部分条款的决定》第一次修改)
+1. 删除第九条第二款。
+二、某某市清河坊历史街区保护办法(2000年12月28日某某市人民政府令第164号发布)
+第五条第一款修改为:“……”`;
+
+  it('the three lines are the title, its issuer is found, and the preamble gives the 施行日期', () => {
+    const d = one(PAGE);
+    expect(d.title).toBe('某某市人民政府关于修改《某某市城市地下管线工程档案管理办法》等12件市政府规章部分条款的决定');
+    expect(d.issuers).toEqual(['某某市人民政府']);
+    expect(d.dateSigned).toBe('2015-11-24');
+    expect(d.effectiveDate).toBe('2015-11-24');
+    expect(d.amends.map((a) => a.docNumber)).toEqual(['某某市人民政府令第154号', '某某市人民政府令第164号']);
+  });
+
+  it('a bracketed note under a signature (`(此件公开发布)`) does not start the title', () => {
+    const d = one(`各县市人民政府,州人民政府各部门:
+《某某自治州人民政府工作规则》已经自治州人民政府审议通过,现予印发。
+2024年10月22日
+(此件公开发布)
+某某自治州人民政府工作规则
+第一章 总则
+一、根据有关法律法规,结合自治州实际,制定本规则。`);
+    expect(d.title).toBe('某某自治州人民政府工作规则');
+  });
+});
+
+/* 132–134: decisions on 规章 found by city-name queries. */
+
+describe('a decision on 规章 whose items are numbered `（一）` and name their 令 as `政府令第146号`', () => {
+  it('on a Q&A page (date line, `1. ` before the repeated heading): title, issuer, each item amended with its 令', () => {
+    const d = one(`某京市人民政府关于修改废止部分政府规章的决定(2012)
+
+2024-05-15
+
+1. 某京市人民政府关于修改废止部分政府规章的决定(2012)
+
+一、对下列规章作如下修改:
+
+  (一)《某京市人民防空工程保护规定》(政府令第146号)
+
+  删除第十八条。
+
+  (二)《某京市殡葬管理办法》(政府令第185号)
+
+   第十二条第二款修改为:“……。”`);
+    expect(d.title).toBe('某京市人民政府关于修改废止部分政府规章的决定');
+    expect(d.issuers).toEqual(['某京市人民政府']);
+    expect(d.amends).toEqual([
+      { title: '某京市人民防空工程保护规定', docNumber: '某京市人民政府令第146号' },
+      { title: '某京市殡葬管理办法', docNumber: '某京市人民政府令第185号' },
+    ]);
+    expect(d.cleanup?.items.map((it) => it.decision)).toEqual(['修改', '修改']);
+  });
+
+  it('a list of one entry printed without a number (`《某规定》(市政府令第38号公布)`) is still its entry', () => {
+    const d = one(`某门市人民政府令第127号
+
+《某门市人民政府关于废止、宣布失效部分市政府规章的决定》已经2007年9月25日市人民政府第12次常务会议通过,现予公布,自发布之日起施行。
+
+市长某某某
+
+二00七年九月三十日
+
+某门市人民政府关于废止、宣布失效部分市政府规章的决定
+
+某门市人民政府组织对现行有效的市政府规章进行了清理。经清理,决定对下列市政府规章分别予以废止、宣布失效:
+
+一、对下列某门市政府规章予以废止:
+
+1、《某门市粮油市场管理规定》(市政府令第27号公布,第69号修正)
+
+二、对下列某门市政府规章宣布失效:
+
+《某门市禁止无线移动电话并机规定》(市政府令第38号公布)`);
+    expect(d.cleanup?.items).toEqual([
+      { decision: '废止', title: '某门市粮油市场管理规定', docNumber: '某门市人民政府令第27号' },
+      { decision: '宣布失效', title: '某门市禁止无线移动电话并机规定', docNumber: '某门市人民政府令第38号' },
+    ]);
+    expect(d.abolishes).toEqual([{ title: '某门市粮油市场管理规定', docNumber: '某门市人民政府令第27号' }]);
+  });
+
+  it('a cleanup notice that lists documents still to be amended amends none of them', () => {
+    const d = one(`某某县人民政府关于公布规范性文件清理结果的通知
+某政发〔2021〕5号
+各乡镇人民政府:
+县政府对现行有效的规范性文件进行了清理,现将清理结果公布如下:
+一、需修改的规范性文件:
+1.《某某县人民政府关于印发某某管理办法的通知》(某政发〔2015〕3号)
+2.《某某县人民政府关于印发某某实施细则的通知》(某政发〔2016〕8号)
+某某县人民政府
+2021年3月1日`);
+    expect(d.cleanup?.items.map((it) => it.decision)).toEqual(['修改', '修改']);
+    expect(d.amends).toEqual([]);
+  });
+});
+
+describe('135: a decision amending 37 规章, its own history under the title and its basis in the amending sentence', () => {
+  it('amends only the listed 规章: not the law it is based on, not itself; its count and item are read', () => {
+    const d = one(`某岛市人民政府令 第171号
+《某岛市人民政府关于修改〈某岛市城镇职工生育保险办法〉等37件政府规章的决定》已于2004年9月14日经市人民政府第12次常务会议通过,现予公布,自公布之日起施行。
+市 长 某某
+二○○四年九月二十九日
+某岛市人民政府
+关于修改《某岛市城镇职工生育保险办法》等37件政府规章的决定
+(2004年9月29日某岛市人民政府令第171号发布)
+根据《中华人民共和国行政许可法》和有关法律、法规的规定,结合本市实际情况,市政府决定对《某岛市城镇职工生育保险办法》等37件某岛市人民政府规章作如下修改:
+一、某岛市城镇职工生育保险办法
+(一)第十三条修改为:“……。”`);
+    expect(d.docNumber?.normalized).toBe('某岛市人民政府令第171号');
+    expect(d.amends).toEqual([{ title: '某岛市城镇职工生育保险办法', docNumber: null }]);
+    expect(d.cleanup?.counts).toEqual({ 修改: 37 });
+    expect(d.cleanup?.items).toEqual([{ decision: '修改', title: '某岛市城镇职工生育保险办法', docNumber: null }]);
+  });
+});
+
+describe('136: a decision amending 7 规章 whose items are named only in its headings (`一、对《某规定》（…令第39号）作如下修改：`)', () => {
+  it('lists each heading’s 规章 as an item and an amended document', () => {
+    const d = one(`《某汉市人民政府关于修改部分规章的决定》已经2020年6月16日市人民政府第121次常务会议审议通过,现予公布施行。
+市长 某某某
+2020年7月21日
+某汉市人民政府关于修改部分规章的决定
+为全面推进依法行政,经研究,决定对《某汉市印铸刻字业治安管理规定》等7部市人民政府规章的部分条款进行集中修改。
+一、对《某汉市印铸刻字业治安管理规定》(市人民政府令第39号)作如下修改:
+(一)将第二条第一款修改为“……。”`);
+    expect(d.effectiveDate).toBe('2020-07-21');
+    expect(d.amends).toEqual([{ title: '某汉市印铸刻字业治安管理规定', docNumber: '某汉市人民政府令第39号' }]);
+    expect(d.cleanup?.items).toEqual([{ decision: '修改', title: '某汉市印铸刻字业治安管理规定', docNumber: '某汉市人民政府令第39号' }]);
+  });
+
+  it('a decision on one 规章 (`关于修改《某办法》的决定`, no list) has no cleanup list', () => {
+    const d = one(`某某市人民政府关于修改《某某市行政村档案管理办法》的决定
+某某市人民政府令
+(第166号)
+《某某市人民政府关于修改〈某某市行政村档案管理办法〉的决定》已经二○○九年四月十一日市人民政府常务会议讨论通过,现予发布。
+市长 某某
+二○○九年四月二十一日
+市政府决定对《某某市行政村档案管理办法》做如下修改:
+一、删除第三条中的“、利用”。`);
+    expect(d.amends.map((a) => a.title)).toEqual(['某某市行政村档案管理办法']);
+    expect(d.cleanup).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import type { TocEntry } from '../domain/parse-result';
-import { findDocNumbers, isDocNumberLine } from '../domain/docnumber';
+import { findCnDates } from '../domain/cn-date';
+import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { completeAbbreviated, HEADING_START, issuersBeforeVerb, splitIssuers, squeeze } from './text';
+import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, issuersBeforeVerb, SITE_TAG, splitIssuers, squeeze } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -27,11 +28,13 @@ export interface Head {
   registration: string | null;
   /** a 规章 page's history line under the title (`…1992年10月22日省人民政府令第18号发布`): the date it was published */
   historyDate?: string;
+  /** the same line's `自2008年9月1日起施行`: the date it takes effect */
+  historyEffective?: string;
 }
 
 /** Title endings that name the kind of document; an optional `（试行）` may follow. */
 const KIND_END =
-  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|批示)(?:[（(][^）)]{1,12}[）)])?$/;
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|批示|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
 const NUMBER_TOKEN = /[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
 
 function balanced(t: string): boolean {
@@ -175,8 +178,8 @@ interface Candidate {
   cut?: boolean;
 }
 
-/** A forum's repost marker before a title: `[转帖]`, `【转载】`, `转帖：`. */
-const REPOST = /^\s*(?:[[【](?:转帖|转载|转|原创|分享|转发)[\]】]|(?:转帖|转载)[:：])\s*/;
+/** A forum's repost marker or a site's column tag before a title: `[转帖]`, `【转载】`, `转帖：`, `「通告」`. */
+const REPOST = new RegExp(`${SITE_TAG.source}|${ARCHIVE_NOTE.source}|^\\s*(?:转帖|转载)[:：]\\s*`);
 /** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
 /** `印发…的通知`, `转发…的通知（第一批）`: the notice that carries another document names its own kind after 的. */
@@ -427,6 +430,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     const trailing = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
     const trailingNumber = trailing && findDocNumbers(trailing[1]).length ? trailing[1] : null;
     if (trailingNumber && trailing) t = t.slice(0, trailing.index);
+    // `(津政发〔1996〕23号 一九九六年四月二十日)` under the title: the date it was issued
+    const numberDate = dnUnit !== null ? dateAfterNumber(units[dnUnit].text) : null;
+    const historyDate = numberDate ? (findCnDates(numberDate)[0]?.iso ?? null) : null;
     heads.push({
       start,
       titleStart,
@@ -437,6 +443,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       docNumberUnit: dnUnit,
       inlineDocNumber: cand.inlineDocNumber ?? trailingNumber,
       registration,
+      ...(historyDate ? { historyDate } : {}),
     });
     i = headEnd;
     floor = headEnd + 1;

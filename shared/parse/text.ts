@@ -48,6 +48,18 @@ export const TERMINAL_END = /[。！？；：:!?;…][”’」』）)】]*$/;
 export const HEADING_START =
   /^(?:[-•●▪]\s*)?(?:[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十百零〇\d]{1,5}[条章节部分]|附件\s*\d*\s*[:：]?|附\s*件|注\s*[:：]|[一二三四五六七八九十]是|——|一一)/;
 
+/**
+ * A site's column tag before a title (`「通告」某县人民政府关于…`, `【通知】关于…`, `[转帖]关于…`): not part of the title.
+ * Only a kind or repost word counts, so a title that itself opens with brackets keeps them.
+ */
+export const SITE_TAG = /^[ \t\u3000]*[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|政策|文件|政务)[」】\]][ \t\u3000]*/;
+
+/**
+ * A law archive's status note run into the title line (`*注:本篇法规已被《某规定》(发布日期:…)废止某市人民政府关于…`):
+ * not part of the title.
+ */
+export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文件)?已被.*?(?:废止|修改|修订|宣布失效|失效)(?=[\u4e00-\u9fff《])/;
+
 /** Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … */
 export const ORG_SUFFIX =
   /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局)$/;

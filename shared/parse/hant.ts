@@ -1,0 +1,107 @@
+import type { ParseResult, RelationTarget } from '../domain/parse-result';
+import { HANS, HANT } from './hant-table';
+
+/**
+ * Pages printed in traditional characters (a mirror of a government site, a 繁体 law database): `懷政辦發〔2023〕9號`,
+ * `懷化市人民政府辦公室關于印發…的通知`. The parser reads such a text through a fold to simplified characters, one
+ * character for one, so every offset stays; what it reports is then read back from the page as printed. A 文号's
+ * normalized form stays simplified: it is the key that matches the same number printed in either script.
+ */
+
+const TO_HANS = new Map<string, string>();
+for (let i = 0; i < HANT.length; i++) TO_HANS.set(HANT[i], HANS[i]);
+
+/**
+ * Traditional characters that simplified texts print too (`著作`, `於` in names, `瞭望`, `藉此`): they are folded but do
+ * not count as evidence that a page is traditional.
+ */
+const SHARED = new Set([...'著於瞭藉鍾蘋餘夥剋甦鬥']);
+
+/** Share of a text's CJK characters that must be traditional-only before it is read through the fold. */
+const TRADITIONAL_SHARE = 0.04;
+const TRADITIONAL_MIN = 8;
+
+/** Traditional characters replaced by simplified ones, one for one (`懷政辦發〔2023〕9號` → `怀政办发〔2023〕9号`). */
+export function toSimplified(s: string): string {
+  return foldChars(s);
+}
+
+function foldChars(s: string): string {
+  let out = '';
+  for (const c of s) out += TO_HANS.get(c) ?? c;
+  return out;
+}
+
+export interface HantFold {
+  /** the text, traditional characters replaced by simplified ones (same length) */
+  folded: string;
+  /** a string the parser built from the folded text, as the page prints it */
+  unfold: (s: string) => string;
+}
+
+/** A fold for a text printed in traditional characters; null for a simplified (or mixed, mostly simplified) text. */
+export function hantFold(text: string): HantFold | null {
+  let cjk = 0;
+  let trad = 0;
+  for (const c of text) {
+    const x = c.charCodeAt(0);
+    if (x < 0x3400 || x > 0x9fff) continue;
+    cjk++;
+    if (TO_HANS.has(c) && !SHARED.has(c)) trad++;
+  }
+  if (trad < TRADITIONAL_MIN || trad < cjk * TRADITIONAL_SHARE) return null;
+  const folded = foldChars(text);
+  // where a folded character came from, when the page prints only that one form of it
+  const back = new Map<string, string>();
+  const native = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === folded[i]) native.add(text[i]);
+    else if (!back.has(folded[i])) back.set(folded[i], text[i]);
+  }
+  const squeezedFold = folded.replace(/\s+/g, '');
+  const squeezedText = text.replace(/\s+/g, '');
+  const unfold = (s: string): string => {
+    if (!s) return s;
+    // character by character: a folded character the page never prints itself came from its traditional form
+    let out = '';
+    let ambiguous = false;
+    for (const c of s) {
+      if (back.has(c) && native.has(c)) ambiguous = true;
+      out += back.has(c) && !native.has(c) ? back.get(c)! : c;
+    }
+    // a page printing both forms of a character: a short string (title, name, number) is looked up where it stands
+    // (joined across lines); anything else keeps the simplified form of those characters
+    if (ambiguous && s.length <= 300 && !/\s/.test(s)) {
+      const at = squeezedFold.indexOf(s);
+      if (at >= 0) return squeezedText.slice(at, at + s.length);
+    }
+    return out;
+  };
+  return { folded, unfold };
+}
+
+/** The parse result of a folded text with every reported string read back as the page prints it. */
+export function unfoldResult(r: ParseResult, unfold: (s: string) => string): ParseResult {
+  const rel = (t: RelationTarget): RelationTarget => ({ ...t, title: t.title === null ? null : unfold(t.title) });
+  const opt = (s: string | null): string | null => (s === null ? null : unfold(s));
+  return {
+    ...r,
+    gazette: r.gazette ? { ...r.gazette, title: unfold(r.gazette.title), toc: r.gazette.toc.map((e) => ({ ...e, title: unfold(e.title), section: opt(e.section) })) } : null,
+    documents: r.documents.map((d) => ({
+      ...d,
+      title: unfold(d.title),
+      docNumber: d.docNumber ? { ...d.docNumber, raw: unfold(d.docNumber.raw) } : null,
+      registrationNumber: opt(d.registrationNumber),
+      issuers: d.issuers.map(unfold),
+      effectiveClause: opt(d.effectiveClause),
+      validityClause: opt(d.validityClause),
+      abolishes: d.abolishes.map(rel),
+      amends: (d.amends ?? []).map(rel),
+      replaces: (d.replaces ?? []).map(rel),
+      appointments: d.appointments.map((a) => ({ ...a, name: unfold(a.name), position: unfold(a.position) })),
+      body: (d.body ?? []).map(unfold),
+      cleanup: d.cleanup ? { ...d.cleanup, scope: opt(d.cleanup.scope), items: d.cleanup.items.map((it) => ({ ...it, title: opt(it.title) })) } : d.cleanup,
+    })),
+    warnings: r.warnings.map((w) => ({ ...w, message: unfold(w.message) })),
+  };
+}
