@@ -127,3 +127,48 @@ describe('a flattened page whose signing date is printed with spaces between its
     expect(d.dateSigned).toBe('2021-04-13');
   });
 });
+
+describe('an abolition list printed as a table drawn with box characters', () => {
+  // (development text 184, scored on arrival: the 文号 column stands before the title column)
+  const PAGE = `某某市人民政府令
+
+(第96号)
+
+  《某某市人民政府关于废止部分政府规章和其他政策措施的决定》已经2002年3月8日市人民政府常务会议审议通过。现予公布。
+
+市长 某某某
+二00二年三月十五日
+
+某某市人民政府关于废止部分政府规章和其他政策措施的决定
+
+
+  经过清理,市人民政府决定:下列20件政府规章和其他政策措施,或因适用期已过或者调整对象已经消失,予以废止(见附件1)或宣布失效(见附件2)。
+
+  附件1:     市政府决定废止的文件目录(12件
+
+  ┌──┬─────────┬───────┬────────────────────────┐
+
+  │序号│   文号    │  发布日期 │          文件名            │
+
+  ├──┼─────────┼───────┼────────────────────────┤
+
+  │ 1 │某政[1986]12号  │ 1986.1.18 │关于建立某某储备基金的通知          │
+
+  ├──┼─────────┼───────┼────────────────────────┤
+
+  │ 2 │某政发[1990]7号  │ 1990.3.2 │某某市集贸市场管理暂行规定          │
+
+  ├──┼─────────┼──────`;
+
+  it('reads each row as an abolished item with its 文号, and does not cite those numbers', () => {
+    const d = one(PAGE);
+    expect(d.docNumber?.normalized).toBe('某某市人民政府令第96号');
+    expect(d.cleanup?.counts).toEqual({ 废止: 12 });
+    expect(d.cleanup?.items).toEqual([
+      { decision: '废止', title: '关于建立某某储备基金的通知', docNumber: '某政〔1986〕12号' },
+      { decision: '废止', title: '某某市集贸市场管理暂行规定', docNumber: '某政发〔1990〕7号' },
+    ]);
+    expect(d.abolishes.map((a) => a.docNumber)).toEqual(['某政〔1986〕12号', '某政发〔1990〕7号']);
+    expect(d.cites).toEqual([]);
+  });
+});
