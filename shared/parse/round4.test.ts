@@ -3,8 +3,8 @@ import { parseText } from './index';
 
 /**
  * Issue 24, round four: the classes that failed on held-out real texts from places and sites the development set
- * did not have (test/fixtures/real-holdout h4-01–h4-12), each written out as a page of its kind prints it (names
- * made up).
+ * did not have (test/fixtures/real-holdout h4-01–h4-12, since development texts 172–183), and one development text
+ * scored on arrival (184), each written out as a page of its kind prints it (names made up).
  */
 
 const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
