@@ -71,6 +71,7 @@ const LONE_ENTRY = /^[ \t\u3000]*(?=《[^《》]{4,120}》[（(][^（）()]{2,60
  * 说明…` (title, then the first number; later columns ignored). The title must read as a title.
  */
 function entry(raw: string): RelationTarget | null {
+  if (BOX_ROW.test(raw)) return boxRow(raw);
   const numbered = NUMBERED.exec(raw) ?? LONE_ENTRY.exec(raw);
   if (!numbered) return null;
   const rest = squeeze(raw.slice(numbered[0].length)).replace(/[。；;，,]$/, '');
@@ -81,6 +82,18 @@ function entry(raw: string): RelationTarget | null {
   title = title.replace(/[（(]$/, '').replace(/^《(.*)》$/, '$1');
   if (title.length < 4 || /[。；;，,]/.test(title) || !isTitleEnd(title.replace(/[《》]/g, ''))) return null;
   return { title, docNumber: dn?.normalized ?? null };
+}
+
+/** `│ 1 │市政[1986]12号 │ 1986.1.18 │关于……的通知 │`: a row of a table drawn with box characters. */
+const BOX_ROW = /^[│┃║|]\s*\d{1,4}\s*[│┃║|]/;
+
+/** A box-drawn table row: its cells in any order — the 序号, a 文号 cell, a date, the title cell. */
+function boxRow(raw: string): RelationTarget | null {
+  const cells = raw.split(/[│┃║|]/).map(squeeze).filter(Boolean).slice(1);
+  const title = cells.find((c) => c.length >= 4 && !/[。；;，,]/.test(c) && isTitleEnd(c.replace(/[《》]/g, '')));
+  if (!title) return null;
+  const number = cells.find((c) => c !== title && firstNumber(c)?.at === 0);
+  return { title: title.replace(/^《(.*)》$/, '$1'), docNumber: number ? firstNumber(number)!.normalized : null };
 }
 
 /** The longest prefix of s that reads as a complete title (s is one short table cell run-on). */

@@ -65,8 +65,13 @@ export function isSalutation(c: string): boolean {
   // `经…研究`, `根据…` open a sentence; `岳阳经济技术开发区` is an addressee
   if (/[。；;]|如下|根据|为了?[^政]|现将|按照|^经|经(?:研究|同意|批准|审议|会议)/.test(head)) return false;
   if (head.startsWith('各')) return true;
-  // Every addressee ends in an organisation word: `田镇街道办事处、经济开发区管委会，县政府有关部门、单位：`
-  return head.split(/[，、,]/).every((p) => ADDRESSEE.test(p));
+  // Every addressee ends in an organisation word: `田镇街道办事处、经济开发区管委会，县政府有关部门、单位：`;
+  // a run of places named short before the organs they share (`雄县、容城、安新县委和人民政府`) counts as those organs
+  const parts = head.split(/[，、,]/);
+  return (
+    ADDRESSEE.test(parts[parts.length - 1]) &&
+    parts.every((p) => ADDRESSEE.test(p) || /^[\u4e00-\u9fff]{2,3}$/.test(p))
+  );
 }
 
 const ADDRESSEE =
@@ -356,8 +361,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let titleStart = i;
     let titleIssuers = cand.titleIssuers;
     // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
+    // (It repeats its heading on one line: a title broken over lines under the issuer is the document's own head,
+    // `某市人民政府办公厅` / `关于印发…` / `…的通知` under a portal's one-line heading.)
     const lineAbove = prevNonBlank(units, i, floor);
-    const siteFrame = repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
+    const siteFrame = accepted.end === i && repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
     // `省人民政府关于…` under a law site's issuer field `湖北省人民政府`: the title's short name is that organ
     const siteLine = lineAbove >= 0 ? splitIssuers(units[lineAbove].text) : null;
     if (siteLine && titleIssuers.length) titleIssuers = completeAbbreviated(titleIssuers, siteLine.map(siteIssuer));
