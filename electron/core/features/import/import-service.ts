@@ -254,11 +254,13 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       // reviews (or, in the CLI, stores the previous batch). An archive's files are read when it comes.
       const finish: Array<() => Promise<ParsedFile[]>> = [];
       for (const f of files) {
-        const compact = f.dataBase64.replace(/\s+/g, '');
-        if (!BASE64.test(compact)) {
+        // canonical base64 (what the CLI and the app send) is taken as decoded when it encodes back to itself
+        const direct = Buffer.from(f.dataBase64, 'base64');
+        const compact = direct.toString('base64') === f.dataBase64 ? null : f.dataBase64.replace(/\s+/g, '');
+        if (compact !== null && !BASE64.test(compact)) {
           finish.push(async () => [{ ...(await parseBytes(f.name, new Uint8Array(), seen)), error: '文件内容传输有误（不是有效的 base64 编码），请重新选择文件。' }]);
         } else {
-          const bytes = Buffer.from(compact, 'base64');
+          const bytes = compact === null ? direct : Buffer.from(compact, 'base64');
           if (isZipArchive(bytes)) finish.push(() => parseArchive(f.name, bytes, (n, b) => parseBytes(n, b, seen, ocr)));
           else {
             const done = beginBytes(f.name, bytes, ocr);
