@@ -122,9 +122,11 @@ export const importCommand: CliCommand = {
       const pending: ParsedFile[] = [];
       const store = async (all: boolean) => {
         const parts = planChunks(pending, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length);
-        // a part not yet full waits for the next files (one transaction, one full-text segment each: issue 25)
-        const full = all ? parts : parts.filter((p) => p.length >= MAX_COMMIT_REQUEST_FILES || p.reduce((n, f) => n + f.documents.length, 0) >= MAX_COMMIT_REQUEST_DOCUMENTS);
-        for (const part of full) {
+        // every part but the last is as full as a request may be; the last waits for the next files unless it is full
+        // too (one transaction, one full-text segment each: issue 25)
+        const last = parts[parts.length - 1] ?? [];
+        const lastFull = last.length >= MAX_COMMIT_REQUEST_FILES || last.reduce((n, f) => n + f.documents.length, 0) >= MAX_COMMIT_REQUEST_DOCUMENTS;
+        for (const part of all || lastFull ? parts : parts.slice(0, -1)) {
           pending.splice(0, part.length);
           addSummary(
             summary!,
