@@ -5,7 +5,7 @@
  * which the load of a shared machine does not inflate. `BENCH_IMPORT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"`
  * profiles the import processes, as BENCH_SERVER_NODE_ARGS the server.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +86,8 @@ export async function measureImports(libDir: string, n: number, count: number, s
   mkdirSync(copy);
   for (const f of ['normdesk.db', 'normdesk.db-wal']) if (existsSync(join(libDir, f))) cpSync(join(libDir, f), join(copy, f));
   cpSync(join(libDir, 'search-lunr'), join(copy, 'search-lunr'), { recursive: true });
+  // the copy's gigabytes written back to disk first: else the imports' synced commits wait behind that writeback
+  spawnSync('sync');
   for (const [label, from] of [[`${n} 件的库（前一半）`, n], [`${n + count / 2} 件的库（后一半）`, n + count / 2]] as const) {
     rows.push(row(label, await importInto(copy, from, count / 2), count / 2));
   }
