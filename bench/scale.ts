@@ -8,19 +8,20 @@
  * - the server's memory: peak (VmHWM) and steady (VmRSS after the calls and a pause);
  * - a fresh CLI process (`normdesk search …`): time to its answer;
  * - import: `normdesk import FILE… --yes` of generated .txt files in one process, into an empty library and into a
- *   copy of this one (documents/s each, so a cost growing with the library shows).
+ *   copy of this one (documents/s each, so a cost growing with the library shows; scale/cli-import.ts). With
+ *   `--import-only` nothing else is measured.
  * Prints numbers with the load average beside them; asserts nothing.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { parseQuery } from '../electron/core/features/search/query';
 import { normalizeBodyJson, normalizeText } from '../shared/search/normalize';
-import { docMeta, docNumberOf, docText, paragraphs, rng, SPELL } from './scale/corpus';
+import { docMeta, docNumberOf, paragraphs, rng, SPELL } from './scale/corpus';
 import { benchAccounts, CLI, ensureBuilt, login, machine, memoryOf, NO_SESSION, pct, rpc, startServer, table, transportRetries, type Session } from './scale/http';
+import { measureImports, printImports } from './scale/cli-import';
 import { ensureLibrary } from './scale/library';
 
 const { values } = parseArgs({
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '30' },
     import: { type: 'string', default: '2000' },
     build: { type: 'boolean', default: false },
+    'import-only': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.docs);
@@ -40,6 +42,11 @@ console.log(`NormDesk 规模基准：${N} 件；本机 ${cpus().length} 核 ${cp
 ensureBuilt(values.build);
 const lib = await ensureLibrary(N, say);
 console.log(`资料库：${lib.dir}（${lib.built ? '本次生成' : '缓存'}，生成用时 ${(lib.buildMs / 1000).toFixed(0)} s，经导入服务批量写入）`);
+if (values['import-only']) {
+  printImports(await measureImports(lib.dir, N, IMPORT, say));
+  console.log(`\n结束时${machine()}`);
+  process.exit(0);
+}
 
 // ---- queries per class (deterministic) ----
 const rand = rng(25_2026);
@@ -163,50 +170,7 @@ const cliFirst = await new Promise<{ firstMs: number; exitMs: number; ok: boolea
 });
 
 // ---- import by the CLI, one process, as users do ----
-async function importInto(dataDir: string, from: number, count: number): Promise<{ ms: number; created: number; ok: boolean }> {
-  const folder = mkdtempSync(join(tmpdir(), 'normdesk-bench-files-'));
-  const files: string[] = [];
-  for (let i = from; i < from + count; i++) {
-    const f = join(folder, `新文件-${i}.txt`);
-    writeFileSync(f, docText(i, from + count));
-    files.push(f);
-  }
-  const t0 = performance.now();
-  const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    const c = spawn(process.execPath, [CLI, 'import', ...files, '--yes', '--no-ocr', '--json', '--data', dataDir], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let stdout = '';
-    c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    c.on('exit', (code) => resolve({ code, stdout }));
-  });
-  const ms = performance.now() - t0;
-  rmSync(folder, { recursive: true, force: true });
-  let created = 0;
-  try {
-    created = (JSON.parse(out.stdout) as { summary: { created: unknown[] } }).summary.created.length;
-  } catch {
-    /* reported as failed below */
-  }
-  return { ms, created, ok: out.code === 0 };
-}
-const importRows: string[][] = [];
-if (IMPORT > 0) {
-  say(`导入 ${IMPORT} 个文件：空库…`);
-  const empty = mkdtempSync(join(tmpdir(), 'normdesk-bench-empty-'));
-  const a = await importInto(empty, N + 1_000_000, IMPORT);
-  rmSync(empty, { recursive: true, force: true });
-  importRows.push(['空库', `${a.created}/${IMPORT}`, (a.ms / 1000).toFixed(1), ((a.created / a.ms) * 1000).toFixed(0), machine()]);
-  say(`导入 ${IMPORT} 个文件：${N} 件资料库的副本…`);
-  const copy = join(tmpdir(), `normdesk-bench-copy-${N}`);
-  rmSync(copy, { recursive: true, force: true });
-  mkdirSync(copy);
-  cpSync(join(lib.dir, 'normdesk.db'), join(copy, 'normdesk.db'));
-  cpSync(join(lib.dir, 'search-lunr'), join(copy, 'search-lunr'), { recursive: true });
-  for (const [label, from] of [[`${N} 件的库（前一半）`, N], [`${N + IMPORT / 2} 件的库（后一半）`, N + IMPORT / 2]] as const) {
-    const b = await importInto(copy, from, IMPORT / 2);
-    importRows.push([label, `${b.created}/${IMPORT / 2}`, (b.ms / 1000).toFixed(1), ((b.created / b.ms) * 1000).toFixed(0), machine()]);
-  }
-  rmSync(copy, { recursive: true, force: true });
-}
+const importRows = await measureImports(lib.dir, N, IMPORT, say);
 
 // ---- report ----
 console.log(`\n检索（HTTP，新启动的服务器；“扫描”为本进程内对同一规范化文本的子串扫描）：`);
@@ -229,8 +193,5 @@ console.log(
     ],
   ),
 );
-if (importRows.length) {
-  console.log('\n导入（命令行 normdesk import 文件… --yes，一个进程）：');
-  console.log(table(['导入到', '新增/文件', '用时 s', '件/秒', '当时负载'], importRows));
-}
+printImports(importRows);
 console.log(`\n连接被重置后重发的请求：${transportRetries}；结束时${machine()}`);

@@ -18,7 +18,7 @@ export const MAX_PARSE_REQUEST_BASE64 = base64Length(MAX_IMPORT_FILE_BYTES);
 /** Files per parse request (the renderer and the CLI send more in several requests). */
 export const MAX_PARSE_REQUEST_FILES = 20;
 /** Files and documents per commit request (larger batches are committed in several requests, one transaction each). */
-export const MAX_COMMIT_REQUEST_FILES = 50;
+export const MAX_COMMIT_REQUEST_FILES = 100;
 export const MAX_COMMIT_REQUEST_DOCUMENTS = 1_000;
 /** Documents one file may hold (a file is committed whole, in one request). */
 export const MAX_DOCUMENTS_PER_FILE = 5_000;

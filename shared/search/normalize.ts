@@ -52,23 +52,63 @@ export function normalizeIssuersJson(json: string | null): string {
   }
 }
 
+// gramsOf's sets, reused from call to call (every imported document goes through it): a character seen is marked
+// with the call's stamp; two-character grams in an open-addressing table of (first << 16 | second) with stamps.
+const charStamp = new Uint32Array(0x10000);
+let pairKeys = new Uint32Array(1 << 14);
+let pairStamp = new Uint32Array(1 << 14);
+let stamp = 0;
+let out = new Uint16Array(1 << 15);
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 /** The distinct 1- and 2-character grams of a normalized text, space-separated, for the short-query index. */
 export function gramsOf(normalized: string): string {
   if (!normalized) return '';
-  // Written on every document save: number keys over UTF-16 units (no per-gram strings until the end).
+  // Written on every document save: grams as UTF-16 units, deduplicated in typed arrays (no per-gram values).
   if (/[\ud800-\udfff]/.test(normalized)) return gramsOfCodePoints(normalized);
-  const seen = new Set<number>();
   const n = normalized.length;
+  if (pairKeys.length < 2 * n) {
+    let size = pairKeys.length;
+    while (size < 2 * n) size *= 2;
+    pairKeys = new Uint32Array(size);
+    pairStamp = new Uint32Array(size);
+  }
+  if (++stamp === 0xffffffff) {
+    charStamp.fill(0);
+    pairStamp.fill(0);
+    stamp = 1;
+  }
+  const mask = pairKeys.length - 1;
+  // the grams in order of first appearance (a character before the pair it starts), each followed by a space
+  if (out.length < 5 * n) out = new Uint16Array(5 * n);
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const c = normalized.charCodeAt(i);
     if (c === 0x20) continue;
-    seen.add(c);
+    if (charStamp[c] !== stamp) {
+      charStamp[c] = stamp;
+      out[k++] = c;
+      out[k++] = 0x20;
+    }
     const d = i + 1 < n ? normalized.charCodeAt(i + 1) : 0x20;
-    if (d !== 0x20) seen.add(0x10000 + c * 0x10000 + d);
+    if (d === 0x20) continue;
+    const key = ((c << 16) | d) >>> 0;
+    let h = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (;;) {
+      h &= mask;
+      if (pairStamp[h] !== stamp) {
+        pairStamp[h] = stamp;
+        pairKeys[h] = key;
+        out[k++] = c;
+        out[k++] = d;
+        out[k++] = 0x20;
+        break;
+      }
+      if (pairKeys[h] === key) break;
+      h++;
+    }
   }
-  const out: string[] = [];
-  for (const k of seen) out.push(k < 0x10000 ? String.fromCharCode(k) : String.fromCharCode(((k - 0x10000) / 0x10000) | 0, (k - 0x10000) % 0x10000));
-  return out.join(' ');
+  return k ? utf16.decode(out.subarray(0, k - 1)) : '';
 }
 
 /** gramsOf for texts with characters outside the BMP (grams of code points, not UTF-16 units). */

@@ -78,6 +78,23 @@ describe('normdesk import / list / gazettes', () => {
     expect(JSON.parse((await cli('list', '--json', '--data', data)).out)).toHaveLength(120);
   });
 
+  it('stores every file when one file fills most of a commit request and over a hundred small ones follow (issue 25)', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nd-cli-import-'));
+    const dir = mkdtempSync(join(tmpdir(), 'nd-cli-files-'));
+    const notice = (n: number) =>
+      [`招远市人民政府关于印发招远市第${n}号管理办法的通知`, `招政发〔2021〕${n}号`, '各镇人民政府：', `现将《招远市第${n}号管理办法》印发给你们。`, '招远市人民政府', '2021年2月7日'].join('\n');
+    // 999 documents in the first file, then files of two: the commit requests are [it] (the next file would pass
+    // 1,000 documents) and [the next 100 files], which must be stored in that order
+    writeFileSync(join(dir, '000-汇编.txt'), Array.from({ length: 999 }, (_, i) => notice(i + 1)).join('\n\n'));
+    for (let i = 1; i <= 120; i++) writeFileSync(join(dir, `${String(i).padStart(3, '0')}.txt`), [notice(1000 + 2 * i), notice(1001 + 2 * i)].join('\n\n'));
+    const r = await cli('import', dir, '--yes', '--json', '--data', data);
+    const result = JSON.parse(r.out);
+    expect(result.files.map((f: { documents: unknown[] }) => f.documents.length)).toEqual([999, ...Array(120).fill(2)]);
+    expect(result.summary.refused).toEqual([]);
+    expect(result.summary.created).toHaveLength(999 + 240);
+    expect(JSON.parse((await cli('list', '--json', '--data', data)).out)).toHaveLength(999 + 240);
+  }, 120_000);
+
   it('refuses a date that does not exist and a missing file argument', async () => {
     expect((await cli('list', '--as-of', '2021-02-30', '--data', mkdtempSync(join(tmpdir(), 'nd-cli-')))).err).toMatch(/日期无效/);
     expect((await cli('import', '--data', mkdtempSync(join(tmpdir(), 'nd-cli-')))).err).toMatch(/请指定要导入的文件/);

@@ -11,7 +11,10 @@ import {
 } from '../../../shared/contract/import';
 import type { CliCommand } from '../command';
 import { line, UsageError } from '../command';
-import { collectSources } from './import-sources';
+import { collectSources, type Source } from './import-sources';
+
+/** Parse requests sent ahead of the one being stored: enough for the parse worker to read a commit request's files meanwhile. */
+const PARSE_AHEAD = Math.ceil(MAX_COMMIT_REQUEST_FILES / MAX_PARSE_REQUEST_FILES) + 1;
 
 const unreadable = (name: string, error: string): ParsedFile => ({
   stagedId: null,
@@ -81,13 +84,14 @@ export const importCommand: CliCommand = {
       const summary: ImportSummary | null = ctx.values.yes
         ? { created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] }
         : null;
-      // The same two channels as the app, in requests the contract accepts. With --yes parsed chunks are stored
-      // as soon as they fill a commit request (one transaction each), so a large folder never waits in memory.
+      // The same two channels as the app, in requests the contract accepts. With --yes parsed files are stored as
+      // soon as they fill a commit request (one transaction each), so a large folder never waits in memory; the next
+      // parse requests are sent first, so the parse worker reads them while this thread stores (issue 25).
       const chunks = planChunks(checked, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (c) => ('size' in c ? base64Length(c.size) : 0));
       let read = 0;
-      const pending: ParsedFile[] = [];
-      const pendingDocuments = () => pending.reduce((n, f) => n + f.documents.length, 0);
-      for (const chunk of chunks) {
+      const asked: Array<Promise<ParsedFile[]>> = [];
+      /** Reads the next chunk's files and sends them to be parsed (answered in order). */
+      const ask = async (chunk: Source[]) => {
         // progress on stderr for batches of more than one request (a folder of an office's archive)
         if (chunks.length > 1) ctx.err(`正在读取 ${read + 1}–${read + chunk.length} / ${checked.length}：${chunk[0].name}${chunk.length > 1 ? ' 等' : ''}`);
         read += chunk.length;
@@ -102,25 +106,48 @@ export const importCommand: CliCommand = {
           upload.push({ name: c.name, dataBase64: Buffer.from(bytes.b.buffer, bytes.b.byteOffset, bytes.b.byteLength).toString('base64') });
           slots.push(null);
         }
-        const results = upload.length ? await withProgress(app, ctx.err, () => app.call('import:parse', { files: upload, ocr: !ctx.values['no-ocr'] })) : [];
-        let k = 0;
-        const here = slots.map((s) => s ?? results[k++]);
-        parsed.push(...here);
-        if (!summary) continue;
-        for (const f of here) if (f.error) summary.refused.push({ file: f.name, title: null, reason: f.error });
-        // Parsed files wait for a full commit request (one transaction, one full-text segment each: issue 25).
-        pending.push(...here.filter((f) => f.stagedId));
-        if (pending.length >= MAX_COMMIT_REQUEST_FILES || pendingDocuments() >= MAX_COMMIT_REQUEST_DOCUMENTS || chunk === chunks[chunks.length - 1]) {
-          for (const part of planChunks(pending.splice(0), MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length)) {
-            addSummary(
-              summary,
-              await app.call('import:commit', {
-                files: part.map((f) => ({ stagedId: f.stagedId!, gazette: f.gazette, documents: f.documents.map((_, index) => ({ index })) })),
-              }),
-            );
-          }
+        const results = upload.length ? app.call('import:parse', { files: upload, ocr: !ctx.values['no-ocr'] }) : Promise.resolve([]);
+        const answer = results.then((r) => {
+          let k = 0;
+          return slots.map((s) => s ?? r[k++]);
+        });
+        answer.catch(() => undefined); // awaited in order below (or dropped when storing failed)
+        asked.push(answer);
+      };
+      let next = 0;
+      /** Keeps PARSE_AHEAD requests asked for beyond the one being stored. */
+      const askAhead = async () => {
+        while (next < chunks.length && asked.length < PARSE_AHEAD) await ask(chunks[next++]);
+      };
+      const pending: ParsedFile[] = [];
+      const store = async (all: boolean) => {
+        const parts = planChunks(pending, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length);
+        // every part but the last is as full as a request may be; the last waits for the next files unless it is full
+        // too (one transaction, one full-text segment each: issue 25)
+        const last = parts[parts.length - 1] ?? [];
+        const lastFull = last.length >= MAX_COMMIT_REQUEST_FILES || last.reduce((n, f) => n + f.documents.length, 0) >= MAX_COMMIT_REQUEST_DOCUMENTS;
+        for (const part of all || lastFull ? parts : parts.slice(0, -1)) {
+          pending.splice(0, part.length);
+          addSummary(
+            summary!,
+            await app.call('import:commit', {
+              files: part.map((f) => ({ stagedId: f.stagedId!, gazette: f.gazette, documents: f.documents.map((_, index) => ({ index })) })),
+            }),
+          );
         }
-      }
+      };
+      await withProgress(app, ctx.err, async () => {
+        await askAhead();
+        while (asked.length) {
+          const here = await asked.shift()!;
+          parsed.push(...here);
+          await askAhead();
+          if (!summary) continue;
+          for (const f of here) if (f.error) summary.refused.push({ file: f.name, title: null, reason: f.error });
+          pending.push(...here.filter((f) => f.stagedId));
+          await store(asked.length === 0);
+        }
+      });
       const failed = parsed.filter((f) => f.error);
       const refusedCount = summary ? summary.refused.length : failed.length;
       if (ctx.values.json) {

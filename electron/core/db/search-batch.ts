@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { rememberBodies } from './search-functions';
 
 /**
  * Runs `write` (inside an open transaction) with the full-text part of the document insert trigger deferred, then
@@ -9,6 +10,11 @@ import type { Database } from 'better-sqlite3';
  */
 export function withDeferredSearchIndex<T>(db: Database, write: () => T): T {
   if (!db.inTransaction) throw new Error('withDeferredSearchIndex: call inside a transaction');
+  // each body is normalized once (by the insert trigger) and found again by the batch's index statements
+  return rememberBodies(db, () => deferred(db, write));
+}
+
+function deferred<T>(db: Database, write: () => T): T {
   const from = (db.prepare('SELECT coalesce(max(rid), 0) AS r FROM search_map').get() as { r: number }).r;
   db.prepare('UPDATE search_state SET defer_fts = 1 WHERE id = 1').run();
   const result = write();

@@ -42,6 +42,15 @@ async function importAll(imports: ReturnType<typeof setup>['imports'], files: Ar
 }
 
 describe('import:parse', () => {
+  it('reads base64 sent wrapped in lines or without padding like the same file sent in one line', async () => {
+    const { imports } = setup();
+    const one = upload('一行.txt', [A]);
+    const wrapped = { name: '分行.txt', dataBase64: one.dataBase64.replace(/.{1,76}/g, '$&\r\n') };
+    const unpadded = { name: '无填充.txt', dataBase64: one.dataBase64.replace(/=+$/, '') };
+    const parsed = await imports.parse([one, wrapped, unpadded]);
+    expect(parsed.map((p) => [p.error, p.sha256, p.documents.map((d) => d.title)])).toEqual(parsed.map(() => [null, parsed[0].sha256, [A.title]]));
+  });
+
   it('reports a bad file with a clear message without affecting the other files, and stages the good one', async () => {
     const { imports, ctx } = setup();
     const before = tableCounts(ctx);

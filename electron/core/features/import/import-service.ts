@@ -57,6 +57,30 @@ function goneReason(g: { name: string; why: string } | null): { file: string; ti
   return { file: name, title: null, reason: `文件“${name}”未保存：${why}，请重新解析该文件后再保存。` };
 }
 
+/** A file as received, before it is read (its fields filled in as reading goes). */
+function unread(name: string, hash: string, size: number): ParsedFile {
+  return { stagedId: null, name, sha256: hash, size, alreadyImported: false, error: null, encoding: null, encodingNote: null, gazette: null, documents: [], warnings: [] };
+}
+
+/**
+ * OCR progress of a file sent ahead to the parse worker, passed on from when someone waits for it: the file waited
+ * for is the one being read.
+ */
+function progressRelay() {
+  let to: ((done: number, total: number) => void) | null = null;
+  let last: [number, number] | null = null;
+  return {
+    report: (done: number, total: number) => {
+      last = [done, total];
+      to?.(done, total);
+    },
+    follow: (onProgress: (done: number, total: number) => void) => {
+      to = onProgress;
+      if (last) onProgress(...last);
+    },
+  };
+}
+
 /** A staged file's kept documents with the person's corrections, prepared for writing. */
 function toWritable(staged: StagedFile, f: CommitInput): Writable {
   const prepared = f.documents.map((c): Prepared => {
@@ -130,30 +154,32 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     });
   }
 
-  /** Reads, extracts and stages one file; any failure becomes the file's `error` and never touches the others. */
-  async function parseBytes(name: string, bytes: Uint8Array, seen: Map<string, string>, ocr = true): Promise<ParsedFile> {
-    const hash = sha256(bytes);
-    const base: ParsedFile = {
-      stagedId: null,
-      name,
-      sha256: hash,
-      size: bytes.length,
-      alreadyImported: Boolean(sourceBySha.get(hash)),
-      error: null,
-      encoding: null,
-      encodingNote: null,
-      gazette: null,
-      documents: [],
-      warnings: [],
-    };
-    if (bytes.length === 0) return { ...base, error: '文件为空，没有可导入的内容。' };
+  /**
+   * Starts reading and extracting one file (in the parse worker, after the files started before it) and answers how
+   * to finish it: review against `seen` and stage. Finish files in the order they were started (review finds
+   * duplicates within a request in that order); any failure becomes the file's `error` and never touches the others.
+   */
+  function beginBytes(name: string, bytes: Uint8Array, ocr = true): (seen: Map<string, string>) => Promise<ParsedFile> {
+    const base = unread(name, sha256(bytes), bytes.length);
+    if (bytes.length === 0) return async () => ({ ...base, error: '文件为空，没有可导入的内容。' });
     if (bytes.length > limits.maxFileBytes) {
-      return { ...base, error: `文件过大（${mb(bytes.length)}）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入。` };
+      return async () => ({ ...base, error: `文件过大（${mb(bytes.length)}）：单个文件不能超过 ${MAX_IMPORT_FILE_LABEL}，请拆分后再导入。` });
     }
+    const progress = progressRelay();
+    const extracted = (async () => extract(name, bytes, ctx.settings.get().registrationPattern, { ocr, onProgress: progress.report }))();
+    extracted.catch(() => undefined); // answered when finished
+    return (seen) => finishBytes(base, bytes, seen, (onProgress) => (progress.follow(onProgress), extracted));
+  }
+
+  /** Reads, extracts and stages one file (see beginBytes). */
+  const parseBytes = (name: string, bytes: Uint8Array, seen: Map<string, string>, ocr = true): Promise<ParsedFile> => beginBytes(name, bytes, ocr)(seen);
+
+  async function finishBytes(base: ParsedFile, bytes: Uint8Array, seen: Map<string, string>, read: (onProgress: (done: number, total: number) => void) => Promise<Extracted>): Promise<ParsedFile> {
+    const { name, sha256: hash } = base;
+    // asked now, not when the file was sent: a batch stored meanwhile may hold it
+    base.alreadyImported = Boolean(sourceBySha.get(hash));
     try {
-      const { encoding, note, sections, text, result, ocr: scan, origin = null } = await scans.reading(name, (onProgress) =>
-        extract(name, bytes, ctx.settings.get().registrationPattern, { ocr, onProgress }),
-      );
+      const { encoding, note, sections, text, result, ocr: scan, origin = null } = await scans.reading(name, read);
       if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
         return { ...base, encoding, error: `文件中识别出 ${result.documents.length} 件公文，超过单个文件 ${MAX_DOCUMENTS_PER_FILE} 件的上限，请拆分后再导入。` };
       }
@@ -223,17 +249,27 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     /** Reads and extracts uploaded files for review, staging each; nothing is stored. */
     async parse(files: readonly Upload[], options: { ocr?: boolean } = {}): Promise<ParsedFile[]> {
       const seen = new Map<string, string>();
-      const out: ParsedFile[] = [];
+      const ocr = options.ocr ?? true;
+      // Every file is sent to the parse worker now, then finished in order: the worker reads on while this thread
+      // reviews (or, in the CLI, stores the previous batch). An archive's files are read when it comes.
+      const finish: Array<() => Promise<ParsedFile[]>> = [];
       for (const f of files) {
-        const compact = f.dataBase64.replace(/\s+/g, '');
-        if (!BASE64.test(compact)) {
-          out.push({ ...(await parseBytes(f.name, new Uint8Array(), seen)), error: '文件内容传输有误（不是有效的 base64 编码），请重新选择文件。' });
+        // canonical base64 (what the CLI and the app send) is taken as decoded when it encodes back to itself
+        const direct = Buffer.from(f.dataBase64, 'base64');
+        const compact = direct.toString('base64') === f.dataBase64 ? null : f.dataBase64.replace(/\s+/g, '');
+        if (compact !== null && !BASE64.test(compact)) {
+          finish.push(async () => [{ ...(await parseBytes(f.name, new Uint8Array(), seen)), error: '文件内容传输有误（不是有效的 base64 编码），请重新选择文件。' }]);
         } else {
-          const bytes = Buffer.from(compact, 'base64');
-          if (isZipArchive(bytes)) out.push(...(await parseArchive(f.name, bytes, (n, b) => parseBytes(n, b, seen, options.ocr ?? true))));
-          else out.push(await parseBytes(f.name, bytes, seen, options.ocr ?? true));
+          const bytes = compact === null ? direct : Buffer.from(compact, 'base64');
+          if (isZipArchive(bytes)) finish.push(() => parseArchive(f.name, bytes, (n, b) => parseBytes(n, b, seen, ocr)));
+          else {
+            const done = beginBytes(f.name, bytes, ocr);
+            finish.push(async () => [await done(seen)]);
+          }
         }
       }
+      const out: ParsedFile[] = [];
+      for (const next of finish) out.push(...(await next()));
       return out;
     },
     commit,

@@ -74,4 +74,29 @@ describe('parsing in a bounded worker (issue 14)', () => {
     const t = await rejection(slow.extract('慢.txt', NOTICE, PATTERN));
     expect(t.message).toMatch(/文件“慢.txt”解析超过 1 毫秒的时限，已停止解析/);
   });
+
+  it('answers files sent ahead in order, each with its own result, around one refused in the middle (issue 25)', async () => {
+    const host = createParseHost(log, { ...DEFAULT_PARSE_LIMITS, maxPdfItemsPerPage: 1_000 });
+    hosts.push(host);
+    const dense = await PDFDocument.create();
+    const font = await dense.embedFont(StandardFonts.Helvetica);
+    const page = dense.addPage([600, 800]);
+    for (let i = 0; i < 1_200; i++) page.drawText('x', { x: (i % 100) * 5, y: 10 + Math.floor(i / 100) * 20, size: 4, font });
+    const notice = (n: number) => Buffer.from(NOTICE.toString('utf8').replace('8号', `${n}号`));
+    // all sent at once, as a parse request does: the worker reads the next while this thread is busy
+    const asked = [host.extract('一.txt', notice(1), PATTERN), host.extract('很多字.pdf', await dense.save(), PATTERN), host.extract('二.txt', notice(2), PATTERN), host.extract('三.txt', notice(3), PATTERN)];
+    const [one, refused, two, three] = await Promise.allSettled(asked);
+    const numberOf = (r: PromiseSettledResult<Awaited<(typeof asked)[number]>>) => (r.status === 'fulfilled' ? r.value.result.documents[0].docNumber?.normalized : r.reason);
+    expect([numberOf(one), numberOf(two), numberOf(three)]).toEqual(['招政发〔2022〕1号', '招政发〔2022〕2号', '招政发〔2022〕3号']);
+    expect(refused.status === 'rejected' && (refused.reason as AppError).message).toMatch(/PDF 第 1 页的文字片段过多（超过 1000 个的上限）/);
+  });
+
+  it('when a file passes the time limit its worker is ended, and every file sent after it still gets its own answer', async () => {
+    const host = createParseHost(log, { ...DEFAULT_PARSE_LIMITS, timeoutMs: 1 });
+    hosts.push(host);
+    const answers = await Promise.allSettled(['甲.txt', '乙.txt', '丙.txt'].map((name) => host.extract(name, NOTICE, PATTERN)));
+    expect(answers.map((a) => (a.status === 'rejected' ? (a.reason as AppError).message : 'read'))).toEqual(
+      ['甲.txt', '乙.txt', '丙.txt'].map((name) => `文件“${name}”解析超过 1 毫秒的时限，已停止解析（文件可能过于复杂或经过恶意构造）`),
+    );
+  });
 });

@@ -171,9 +171,11 @@ export function createDocumentService(
   const byNumber = db.prepare<[string, string], StoredRef>(
     'SELECT id, title, doc_number AS docNumber FROM documents WHERE doc_number = ? AND id <> ? LIMIT 1',
   );
+  // `+title`: the 文号 index finds the one candidate; by the title index the check read every document of that title
+  // (common titles recur dozens of times in a city's library: 0.3 ms a check at 100,000 documents, issue 25)
   const duplicateStmt = db.prepare<{ docNumber: string | null; title: string; hash: string }, StoredRef>(`
     SELECT id, title, doc_number AS docNumber FROM documents
-    WHERE (@docNumber IS NOT NULL AND doc_number = @docNumber AND title = @title) OR content_hash = @hash LIMIT 1`);
+    WHERE (@docNumber IS NOT NULL AND doc_number = @docNumber AND +title = @title) OR content_hash = @hash LIMIT 1`);
   const likelyDuplicateStmt = db.prepare<{ docNumber: string | null; title: string }, StoredRef>(`
     SELECT id, title, doc_number AS docNumber FROM documents
     WHERE (@docNumber IS NOT NULL AND doc_number = @docNumber) OR title = @title LIMIT 1`);
