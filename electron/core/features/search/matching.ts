@@ -27,18 +27,18 @@ export function createMatcher(db: Db, meta: MetaCache) {
 
   // Match sets are dense arrays by rid (NaN: no match): intersecting, excluding and walking 20,000 matches
   // costs array reads, not hash lookups.
-  const newHits = () => new Float64Array(meta.byRid.length).fill(NaN);
+  const newHits = () => new Float64Array(meta.size).fill(NaN);
 
   /** bm25 with one occurrence (FTS5's constants): for indexes that keep no frequencies, longer bodies lower. */
   function flatScores(rids: number[], out: Float64Array, bodyHits: Uint8Array | null): void {
-    const n = meta.metas.size || 1;
+    const n = meta.count || 1;
     const idf = Math.max(1e-6, Math.log((n - rids.length + 0.5) / (rids.length + 0.5) + 1));
     const avg = meta.blenTotal / n || 1;
+    const { live, blen } = meta;
     for (const rid of rids) {
-      const m = meta.byRid[rid];
-      if (!m) continue;
+      if (!live[rid]) continue;
       if (bodyHits) bodyHits[rid] = 1;
-      out[rid] = (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * m.blen) / avg));
+      out[rid] = (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * blen[rid]) / avg));
     }
   }
 
@@ -68,14 +68,15 @@ export function createMatcher(db: Db, meta: MetaCache) {
       // Title, 文号, issuers: short strings already in memory.
       if (field !== 'body') {
         const t = c.text.toLowerCase();
-        for (const m of meta.byRid) {
-          if (!m || !Number.isNaN(out[m.rid])) continue;
+        const { live, nTitle, nDocnum, nIssuers } = meta;
+        for (let rid = 0; rid < meta.size; rid++) {
+          if (!live[rid] || !Number.isNaN(out[rid])) continue;
           const hit =
-            field === 'title' ? m.nTitle.includes(t)
-            : field === 'docnum' ? m.nDocnum.includes(t)
-            : field === 'issuers' ? m.nIssuers.includes(t)
-            : m.nTitle.includes(t) || m.nDocnum.includes(t) || m.nIssuers.includes(t);
-          if (hit) out[m.rid] = 0;
+            field === 'title' ? nTitle[rid].includes(t)
+            : field === 'docnum' ? nDocnum[rid].includes(t)
+            : field === 'issuers' ? nIssuers[rid].includes(t)
+            : nTitle[rid].includes(t) || nDocnum[rid].includes(t) || nIssuers[rid].includes(t);
+          if (hit) out[rid] = 0;
         }
       }
       return out;
