@@ -50,6 +50,13 @@ function parseList(json: string): string[] {
   }
 }
 
+/**
+ * Characters that may have a lower-case form: ASCII capitals and everything outside the caseless CJK and
+ * punctuation ranges. Most titles hold none, and lower-casing 100,000 of them costs ~50 ms at start.
+ */
+const MAY_HAVE_CASE = /[A-Z\u00c0-\u2fff\ua000-\uffff]/;
+const lower = (s: string) => (MAY_HAVE_CASE.test(s) ? s.toLowerCase() : s);
+
 /** yyyymmdd of an ISO day (0 for none): dates compare as numbers. */
 function dayNumber(iso: string | null): number {
   if (!iso) return 0;
@@ -167,9 +174,9 @@ export function createMetaCache(db: Db) {
     cache.live[rid] = 1;
     cache.count++;
     cache.ids[rid] = id;
-    cache.nTitle[rid] = ntitle.toLowerCase();
-    cache.nDocnum[rid] = ndocnum.toLowerCase();
-    cache.nIssuers[rid] = nissuers.toLowerCase();
+    cache.nTitle[rid] = lower(ntitle);
+    cache.nDocnum[rid] = lower(ndocnum);
+    cache.nIssuers[rid] = lower(nissuers);
     cache.blen[rid] = blen;
     cache.blenTotal += blen;
     cache.day[rid] = dayNumber(dateSigned);

@@ -140,6 +140,11 @@ describe('search', () => {
     expect(ids(await a.call('search:query', { text: '任命' }))).toEqual(['staff']);
     expect(ids(await a.call('search:query', { text: '标题:扶持' }))).toEqual(['gold']);
     expect((await a.call('search:query', { text: '鲸' })).total).toBe(0);
+    // Short terms in titles ignore case beyond ASCII too (Latin with accents, Cyrillic, full-width letters).
+    insert(a, { id: 'cased', title: 'Étude与Жк规划', body: ['正文。'] });
+    insert(a, { id: 'wide', title: 'ＡＢ规划', body: ['正文。'] });
+    for (const q of ['ét', 'жк', 'ÉT', 'Жк']) expect(ids(await a.call('search:query', { text: `标题:${q}` })), q).toEqual(['cased']);
+    for (const q of ['ab', 'Ａb']) expect(ids(await a.call('search:query', { text: `标题:${q}` })), q).toEqual(['wide']);
   });
 
   it('answers malformed queries with results or a clear notice, never an error', async () => {
