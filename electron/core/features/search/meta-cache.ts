@@ -59,10 +59,13 @@ const lower = (s: string) => (MAY_HAVE_CASE.test(s) ? s.toLowerCase() : s);
 
 /** yyyymmdd of an ISO day (0 for none): dates compare as numbers. */
 function dayNumber(iso: string | null): number {
-  if (!iso) return 0;
-  const n = Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+  if (!iso || iso.length < 10) return 0;
+  const n = Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10));
   return Number.isFinite(n) ? n : 0;
 }
+
+/** Rows read per statement on a full load: arrays in bulk are faster than stepping row by row, and bounded. */
+const LOAD_CHUNK = 10_000;
 
 /**
  * What search keeps in memory of the library: one column per field, indexed by rid (search_map's row id), in
@@ -74,8 +77,8 @@ export function createMetaCache(db: Db) {
   const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number }>(
     'SELECT meta_version, deleted_version FROM search_state WHERE id = 1',
   );
-  const metaStmt = db.prepare<[], MetaRow>(META_SELECT).raw();
   const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
+  const metaRangeStmt = db.prepare<[number, number], MetaRow>(`${META_SELECT} WHERE rid >= ? AND rid < ?`).raw();
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
   const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
 
@@ -84,6 +87,7 @@ export function createMetaCache(db: Db) {
   const facetValues: FacetValues = { issuer: new Interner(), kind: new Interner(), year: new Interner() };
   const issuerSets: IssuerSet[] = [];
   const issuerSetIds = new Map<string, number>();
+  const yearIds = new Map<number, number>();
 
   const cache = {
     /** one past the largest rid: the length of every column */
@@ -170,7 +174,8 @@ export function createMetaCache(db: Db) {
     const [rid, id, ntitle, ndocnum, nissuers, blen, docYear, issuers, dateSigned, kind, isNormative] = r;
     grow(rid + 1);
     drop(rid);
-    const year = dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
+    const y = dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
+    const year = y !== null && Number.isFinite(y) ? y : null;
     cache.live[rid] = 1;
     cache.count++;
     cache.ids[rid] = id;
@@ -180,8 +185,13 @@ export function createMetaCache(db: Db) {
     cache.blen[rid] = blen;
     cache.blenTotal += blen;
     cache.day[rid] = dayNumber(dateSigned);
-    cache.year[rid] = year !== null && Number.isFinite(year) ? year : NaN;
-    cache.yearId[rid] = year !== null && Number.isFinite(year) ? facetValues.year.id(String(year)) : -1;
+    cache.year[rid] = year ?? NaN;
+    let yearId = -1;
+    if (year !== null) {
+      yearId = yearIds.get(year) ?? facetValues.year.id(String(year));
+      yearIds.set(year, yearId);
+    }
+    cache.yearId[rid] = yearId;
     cache.kindId[rid] = kind ? facetValues.kind.id(kind) : -1;
     cache.issuerSet[rid] = issuerSetOf(issuers);
     cache.normative[rid] = isNormative === 1 ? 1 : 0;
@@ -191,8 +201,9 @@ export function createMetaCache(db: Db) {
     const st = stateStmt.get()!;
     if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
     if (metaVersion < 0) {
-      grow((maxRidStmt.get() ?? 0) + 1);
-      for (const r of metaStmt.iterate()) put(r);
+      const size = (maxRidStmt.get() ?? 0) + 1;
+      grow(size);
+      for (let from = 0; from < size; from += LOAD_CHUNK) for (const r of metaRangeStmt.all(from, from + LOAD_CHUNK)) put(r);
     } else {
       if (st.deleted_version !== deletedVersion) {
         const live = new Uint8Array(cache.size);
