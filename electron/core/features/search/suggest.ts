@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { buildLunrIndex, lunrTerms, queryLunr, toLunrDoc } from './lunr-engine';
+import { topK } from './facets';
 import { hasDocNumber, type MetaCache } from './meta-cache';
 
 /** lunr ranks at most this many candidates a request (built in a few ms, then dropped). */
@@ -38,8 +39,8 @@ export function createSuggester(db: Db, meta: MetaCache) {
     for (let rid = 0; rid < meta.size; rid++) {
       if (live[rid] && terms.every((t) => nTitle[rid].includes(t) || nDocnum[rid].includes(t))) found.push(rid);
     }
-    const exact = (rid: number) => Number(terms.some((t) => hasDocNumber(nDocnum[rid], t)));
-    return found.sort((a, b) => exact(b) - exact(a) || newestFirst(a, b)).slice(0, limit);
+    const exact = Uint8Array.from(found, (rid) => Number(terms.some((t) => hasDocNumber(nDocnum[rid], t))));
+    return topK(found.length, limit, (a, b) => exact[b] - exact[a] || newestFirst(found[a], found[b])).map((i) => found[i]);
   }
 
   /** lunr's ranking of the documents sharing most bigrams with `text`. */
@@ -47,14 +48,18 @@ export function createSuggester(db: Db, meta: MetaCache) {
     const grams = [...new Set(lunrTerms(text))].slice(-SUGGEST_TERMS);
     if (grams.length === 0) return [];
     const { live, nTitle, nDocnum } = meta;
-    const shared = new Map<number, number>();
+    const rids: number[] = [];
+    const shared: number[] = [];
     for (let rid = 0; rid < meta.size; rid++) {
       if (!live[rid]) continue;
       let n = 0;
       for (const g of grams) if (nTitle[rid].includes(g) || nDocnum[rid].includes(g)) n++;
-      if (n > 0) shared.set(rid, n);
+      if (n > 0) {
+        rids.push(rid);
+        shared.push(n);
+      }
     }
-    const candidates = [...shared.keys()].sort((a, b) => shared.get(b)! - shared.get(a)! || newestFirst(a, b)).slice(0, SUGGEST_CANDIDATES);
+    const candidates = topK(rids.length, SUGGEST_CANDIDATES, (a, b) => shared[b] - shared[a] || newestFirst(rids[a], rids[b])).map((i) => rids[i]);
     if (candidates.length === 0) return [];
     const docs = candidates.map((rid) =>
       toLunrDoc({ id: String(rid), title: nTitle[rid], docnum: nDocnum[rid], issuers: meta.nIssuers[rid], kind: kindOf(rid) }),
