@@ -96,6 +96,9 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
   return { fRids, fStatus, fBm, facets };
 }
 
+/** From this many matches on, the title tier is found from the joined columns rather than per match. */
+const TITLE_MARK_FROM = 2000;
+
 /**
  * Ranking: exact 文号, (in force first), title/文号 matches, relevance (bm25 from the indexes), newest first. Every
  * match gets a tier and a score (cheap numbers); only the page is put in full order. Returns positions in `f` for
@@ -111,16 +114,30 @@ export function rankPage(
   const { positive, terms, inForceFirst } = q;
   const docNumbers = positive.map((c) => c.docNumber?.toLowerCase()).filter((x): x is string => !!x);
   const n = fRids.length;
+  // Over many matches, the documents whose title or 文号 holds a term are found once from the joined columns.
+  let inTitle: Uint8Array | null = null;
+  if (n > TITLE_MARK_FROM) {
+    const mark = new Uint8Array(meta.size);
+    const hit = (rid: number) => (mark[rid] = 1);
+    for (const t of terms) {
+      meta.containing('nTitle', t, hit);
+      meta.containing('nDocnum', t, hit);
+    }
+    inTitle = mark;
+  }
   const tier = new Int8Array(n);
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const rid = fRids[i];
     const exact = docNumbers.length > 0 && docNumbers.some((d) => hasDocNumber(nDocnum[rid], d));
     let titleTier = false;
-    for (const t of terms) {
-      if (nTitle[rid].includes(t) || nDocnum[rid].includes(t)) {
-        titleTier = true;
-        break;
+    if (inTitle) titleTier = inTitle[rid] === 1;
+    else {
+      for (const t of terms) {
+        if (nTitle[rid].includes(t) || nDocnum[rid].includes(t)) {
+          titleTier = true;
+          break;
+        }
       }
     }
     const inForce = IN_FORCE_STATUSES.includes(fStatus[i]);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { charLength } from '../../../../shared/search/normalize';
-import type { MetaCache } from './meta-cache';
+import type { MetaCache, TextField } from './meta-cache';
 import type { Clause } from './query';
 
 // bm25 constants FTS5 uses, for short queries whose gram index stores no frequencies (every gram counts once).
@@ -65,19 +65,14 @@ export function createMatcher(db: Db, meta: MetaCache) {
     if (charLength(c.text) <= 2) {
       // Body: the gram index (rowids only).
       if (!field || field === 'body') flatScores(gramStmt.all(phrase), out, bodyHits);
-      // Title, 文号, issuers: short strings already in memory.
+      // Title, 文号, issuers: the in-memory columns (meta-cache: containing).
       if (field !== 'body') {
         const t = c.text.toLowerCase();
-        const { live, nTitle, nDocnum, nIssuers } = meta;
-        for (let rid = 0; rid < meta.size; rid++) {
-          if (!live[rid] || !Number.isNaN(out[rid])) continue;
-          const hit =
-            field === 'title' ? nTitle[rid].includes(t)
-            : field === 'docnum' ? nDocnum[rid].includes(t)
-            : field === 'issuers' ? nIssuers[rid].includes(t)
-            : nTitle[rid].includes(t) || nDocnum[rid].includes(t) || nIssuers[rid].includes(t);
-          if (hit) out[rid] = 0;
-        }
+        const fields: TextField[] = field === 'title' ? ['nTitle'] : field === 'docnum' ? ['nDocnum'] : field === 'issuers' ? ['nIssuers'] : ['nTitle', 'nDocnum', 'nIssuers'];
+        const hit = (rid: number) => {
+          if (Number.isNaN(out[rid])) out[rid] = 0;
+        };
+        for (const f of fields) meta.containing(f, t, hit);
       }
       return out;
     }

@@ -57,6 +57,11 @@ function parseList(json: string): string[] {
 const MAY_HAVE_CASE = /[A-Z\u00c0-\u2fff\ua000-\uffff]/;
 const lower = (s: string) => (MAY_HAVE_CASE.test(s) ? s.toLowerCase() : s);
 
+/** The normalized text fields kept for every document. */
+export type TextField = 'nTitle' | 'nDocnum' | 'nIssuers';
+/** Between documents in a joined field: normalization removes it from every text and term. */
+const SEPARATOR = '\u0000';
+
 /** yyyymmdd of an ISO day (0 for none): dates compare as numbers. */
 function dayNumber(iso: string | null): number {
   if (!iso || iso.length < 10) return 0;
@@ -66,6 +71,65 @@ function dayNumber(iso: string | null): number {
 
 /** Rows read per statement on a full load: arrays in bulk are faster than stepping row by row, and bounded. */
 const LOAD_CHUNK = 10_000;
+
+type Columns = { size: number; count: number; live: Uint8Array } & Record<TextField, string[]>;
+
+/**
+ * The normalized fields of every document joined into one string each (built when first needed after a change):
+ * the documents holding a short term are found by hopping from occurrence to occurrence with indexOf, instead of a
+ * test of every document's string (100,000 of them).
+ */
+function createJoinedFields(cols: Columns, changes: () => number) {
+  const joined = new Map<TextField, { changes: number; text: string; starts: Int32Array; rids: Int32Array }>();
+  function joinedOf(field: TextField) {
+    let j = joined.get(field);
+    if (j && j.changes === changes()) return j;
+    const values = cols[field];
+    const rids = new Int32Array(cols.count);
+    const starts = new Int32Array(cols.count + 1);
+    const parts: string[] = [];
+    let n = 0;
+    let at = 0;
+    for (let rid = 0; rid < cols.size; rid++) {
+      if (!cols.live[rid]) continue;
+      rids[n] = rid;
+      starts[n++] = at;
+      parts.push(values[rid]);
+      at += values[rid].length + 1;
+    }
+    starts[n] = at;
+    j = { changes: changes(), text: parts.join(SEPARATOR), starts, rids };
+    joined.set(field, j);
+    return j;
+  }
+  return {
+    containing(field: TextField, term: string, fn: (rid: number) => void): void {
+      if (!term) return;
+      const { text, starts, rids } = joinedOf(field);
+      const last = rids.length - 1;
+      let k = 0;
+      for (let at = text.indexOf(term); at >= 0; ) {
+        // The document this occurrence is in (the last start at or before it): gallop from the previous one,
+        // then halve — occurrences are often in the next few documents.
+        let step = 1;
+        let hi = k;
+        while (hi < last && starts[hi + 1] <= at) {
+          k = hi + 1;
+          hi = Math.min(last, k + step);
+          step *= 2;
+        }
+        while (k < hi) {
+          const mid = (k + hi + 1) >> 1;
+          if (starts[mid] <= at) k = mid;
+          else hi = mid - 1;
+        }
+        fn(rids[k]);
+        if (++k > last) return;
+        at = text.indexOf(term, starts[k]);
+      }
+    },
+  };
+}
 
 /**
  * What search keeps in memory of the library: one column per field, indexed by rid (search_map's row id), in
@@ -120,7 +184,12 @@ export function createMetaCache(db: Db) {
     facetValues,
     /** Re-reads what moved since the last look; one small query when nothing did. */
     refresh,
+    /** Calls `fn` once for each document whose `field` contains `term` (normalized, lower-cased), by rid order. */
+    containing: (field: TextField, term: string, fn: (rid: number) => void): void => containing(field, term, fn),
   };
+
+  let changes = 0;
+  const { containing } = createJoinedFields(cache, () => changes);
 
   function grow(size: number): void {
     if (size <= cache.size) return;
@@ -163,6 +232,7 @@ export function createMetaCache(db: Db) {
 
   function drop(rid: number): void {
     if (!cache.live[rid]) return;
+    changes++;
     cache.live[rid] = 0;
     cache.count--;
     cache.blenTotal -= cache.blen[rid];
@@ -178,6 +248,7 @@ export function createMetaCache(db: Db) {
     const year = y !== null && Number.isFinite(y) ? y : null;
     cache.live[rid] = 1;
     cache.count++;
+    changes++;
     cache.ids[rid] = id;
     cache.nTitle[rid] = lower(ntitle);
     cache.nDocnum[rid] = lower(ndocnum);

@@ -145,6 +145,11 @@ describe('search', () => {
     insert(a, { id: 'wide', title: 'ＡＢ规划', body: ['正文。'] });
     for (const q of ['ét', 'жк', 'ÉT', 'Жк']) expect(ids(await a.call('search:query', { text: `标题:${q}` })), q).toEqual(['cased']);
     for (const q of ['ab', 'Ａb']) expect(ids(await a.call('search:query', { text: `标题:${q}` })), q).toEqual(['wide']);
+    // Two documents one after the other: a term never runs from the end of one title into the next.
+    insert(a, { id: 'end', title: '关于加强管理的通知甲', body: ['正文。'] });
+    insert(a, { id: 'start', title: '乙类事项办法', body: ['正文。'] });
+    expect((await a.call('search:query', { text: '标题:甲乙' })).total).toBe(0);
+    expect(ids(await a.call('search:query', { text: '标题:甲' }))).toEqual(['end']);
   });
 
   it('answers malformed queries with results or a clear notice, never an error', async () => {
@@ -323,10 +328,22 @@ describe('search state in memory and on disk', () => {
     }
   });
 
+  it('ranks title matches first also among thousands of matches', async () => {
+    const a = open();
+    a.ctx.db.transaction(() => {
+      for (let i = 0; i < 2100; i++) insert(a, { id: `b${i}`, title: `第${i}号文件`, dateSigned: '2024-01-01', body: ['推进养老服务体系建设。'] });
+      insert(a, { id: 'titled', title: '关于养老服务的意见', dateSigned: '2001-01-01', body: ['正文。'] });
+    })();
+    const r = await a.call('search:query', { text: '养老', limit: 3 });
+    expect(r.total).toBe(2101);
+    expect(r.results[0]?.id).toBe('titled');
+    expect(r.results[0]?.matchedIn).toEqual(['title']);
+  });
+
   it('suggests from a bounded set of candidates: those sharing most bigrams with what is typed', async () => {
     const a = open();
     // Many titles share one bigram with the typed text; the one sharing most of them is suggested first.
-    for (let i = 0; i < 450; i++) insert(a, { id: `n${i}`, title: `关于印发第${i}号管理办法的通知`, body: ['正文。'] });
+    for (let i = 0; i < 80; i++) insert(a, { id: `n${i}`, title: `关于印发第${i}号管理办法的通知`, dateSigned: '2020-01-01', body: ['正文。'] });
     insert(a, { id: 'dog', title: '城区居民养犬管理办法', dateSigned: '2001-01-01', body: ['养犬。'] });
     const s = await a.call('search:suggest', { text: '城区居民养狗管理办法' });
     expect(s[0]?.id).toBe('dog');
