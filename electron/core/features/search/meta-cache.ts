@@ -133,9 +133,10 @@ function createJoinedFields(cols: Columns, changes: () => number) {
 
 /**
  * What search keeps in memory of the library: one column per field, indexed by rid (search_map's row id), in
- * typed arrays where the value is a number — about 400 bytes a document with the joined fields (ids and the normalized title, 文号 and
- * issuers that short terms are tested against), instead of an object per document. It follows the library
- * through the change counters the triggers keep (search_state) and re-reads only rows whose version moved.
+ * typed arrays where the value is a number — ids and the normalized title, 文号 and issuers that short terms are
+ * tested against, about 400 bytes a document with their joined copies, instead of an object per document. It
+ * follows the library through the change counters the triggers keep (search_state) and re-reads only rows whose
+ * version moved.
  */
 export function createMetaCache(db: Db) {
   const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number }>(
