@@ -31,9 +31,11 @@ export function createMatcher(db: Db, meta: MetaCache) {
 
   /** bm25 with one occurrence (FTS5's constants): for indexes that keep no frequencies, longer bodies lower. */
   function flatScores(rids: number[], out: Float64Array, bodyHits: Uint8Array | null): void {
-    const n = meta.count || 1;
+    meta.ensure(rids);
+    const totals = meta.totals();
+    const n = totals.n || 1;
     const idf = Math.max(1e-6, Math.log((n - rids.length + 0.5) / (rids.length + 0.5) + 1));
-    const avg = meta.blenTotal / n || 1;
+    const avg = totals.blen / n || 1;
     const { live, blen } = meta;
     for (const rid of rids) {
       if (!live[rid]) continue;

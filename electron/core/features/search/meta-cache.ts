@@ -72,6 +72,36 @@ function dayNumber(iso: string | null): number {
 /** Rows read per statement on a full load: arrays in bulk are faster than stepping row by row, and bounded. */
 const LOAD_CHUNK = 10_000;
 
+/** Facet values as small integers: issuers (by distinct stored issuers value), kinds and years. */
+function createFacetInterning() {
+  const facetValues: FacetValues = { issuer: new Interner(), kind: new Interner(), year: new Interner() };
+  const issuerSets: IssuerSet[] = [];
+  const issuerSetIds = new Map<string, number>();
+  const yearIds = new Map<number, number>();
+  return {
+    facetValues,
+    issuerSets,
+    issuerSetOf(json: string): number {
+      let id = issuerSetIds.get(json);
+      if (id === undefined) {
+        const list = parseList(json);
+        id = issuerSets.length;
+        issuerSets.push({ list, ids: [...new Set(list)].map((x) => facetValues.issuer.id(x)) });
+        issuerSetIds.set(json, id);
+      }
+      return id;
+    },
+    yearIdOf(year: number): number {
+      let id = yearIds.get(year);
+      if (id === undefined) {
+        id = facetValues.year.id(String(year));
+        yearIds.set(year, id);
+      }
+      return id;
+    },
+  };
+}
+
 type Columns = { size: number; count: number; live: Uint8Array } & Record<TextField, string[]>;
 
 /**
@@ -136,7 +166,8 @@ function createJoinedFields(cols: Columns, changes: () => number) {
  * typed arrays where the value is a number — ids and the normalized title, 文号 and issuers that short terms are
  * tested against, about 400 bytes a document with their joined copies, instead of an object per document. It
  * follows the library through the change counters the triggers keep (search_state) and re-reads only rows whose
- * version moved.
+ * version moved. A process that searches once (the CLI) reads only the rows its matches need; a short term, a
+ * suggestion or many matches read them all, once.
  */
 export function createMetaCache(db: Db) {
   const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number }>(
@@ -144,24 +175,26 @@ export function createMetaCache(db: Db) {
   );
   const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
   const metaRangeStmt = db.prepare<[number, number], MetaRow>(`${META_SELECT} WHERE rid >= ? AND rid < ?`).raw();
+  const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
   const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
+  const statsStmt = db.prepare<[], { n: number; blen: number }>('SELECT count(*) AS n, total(blen) AS blen FROM search_map');
 
   let metaVersion = -1;
   let deletedVersion = -1;
-  const facetValues: FacetValues = { issuer: new Interner(), kind: new Interner(), year: new Interner() };
-  const issuerSets: IssuerSet[] = [];
-  const issuerSetIds = new Map<string, number>();
-  const yearIds = new Map<number, number>();
+  const { facetValues, issuerSets, issuerSetOf, yearIdOf } = createFacetInterning();
+  /** every row is loaded (else only those asked for through `ensure`: a one-off search in a CLI process) */
+  let full = false;
+  let stats: { version: number; n: number; blen: number } | null = null;
 
   const cache = {
     /** one past the largest rid: the length of every column */
     size: 0,
-    /** documents held */
+    /** documents held (all of them once every row is loaded) */
     count: 0,
-    /** total characters of all normalized bodies (average length for relevance) */
+    /** total characters of the normalized bodies held */
     blenTotal: 0,
-    /** 1 where a document has this rid */
+    /** 1 where a document with this rid is held */
     live: new Uint8Array(0),
     /** document ids (undefined: no document) */
     ids: [] as Array<string | undefined>,
@@ -183,10 +216,23 @@ export function createMetaCache(db: Db) {
     year: new Float64Array(0),
     issuerSets,
     facetValues,
-    /** Re-reads what moved since the last look; one small query when nothing did. */
+    /** Re-reads what moved since the last look among the rows held; one small query when nothing did. */
     refresh,
+    /** Holds these documents (by rid), reading those not held yet — or every row, when many are missing. */
+    ensure,
+    /** Holds every document. */
+    loadAll,
+    /** Documents in the library and characters in all their normalized bodies (bm25's average length). */
+    totals(): { n: number; blen: number } {
+      if (full) return { n: cache.count, blen: cache.blenTotal };
+      if (!stats || stats.version !== metaVersion) stats = { version: metaVersion, ...statsStmt.get()! };
+      return stats;
+    },
     /** Calls `fn` once for each document whose `field` contains `term` (normalized, lower-cased), by rid order. */
-    containing: (field: TextField, term: string, fn: (rid: number) => void): void => containing(field, term, fn),
+    containing: (field: TextField, term: string, fn: (rid: number) => void): void => {
+      loadAll();
+      containing(field, term, fn);
+    },
   };
 
   let changes = 0;
@@ -220,17 +266,6 @@ export function createMetaCache(db: Db) {
     cache.size = size;
   }
 
-  function issuerSetOf(json: string): number {
-    let id = issuerSetIds.get(json);
-    if (id === undefined) {
-      const list = parseList(json);
-      id = issuerSets.length;
-      issuerSets.push({ list, ids: [...new Set(list)].map((x) => facetValues.issuer.id(x)) });
-      issuerSetIds.set(json, id);
-    }
-    return id;
-  }
-
   function drop(rid: number): void {
     if (!cache.live[rid]) return;
     changes++;
@@ -258,12 +293,7 @@ export function createMetaCache(db: Db) {
     cache.blenTotal += blen;
     cache.day[rid] = dayNumber(dateSigned);
     cache.year[rid] = year ?? NaN;
-    let yearId = -1;
-    if (year !== null) {
-      yearId = yearIds.get(year) ?? facetValues.year.id(String(year));
-      yearIds.set(year, yearId);
-    }
-    cache.yearId[rid] = yearId;
+    cache.yearId[rid] = year === null ? -1 : yearIdOf(year);
     cache.kindId[rid] = kind ? facetValues.kind.id(kind) : -1;
     cache.issuerSet[rid] = issuerSetOf(issuers);
     cache.normative[rid] = isNormative === 1 ? 1 : 0;
@@ -272,11 +302,7 @@ export function createMetaCache(db: Db) {
   function refresh(): void {
     const st = stateStmt.get()!;
     if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
-    if (metaVersion < 0) {
-      const size = (maxRidStmt.get() ?? 0) + 1;
-      grow(size);
-      for (let from = 0; from < size; from += LOAD_CHUNK) for (const r of metaRangeStmt.all(from, from + LOAD_CHUNK)) put(r);
-    } else {
+    if (metaVersion >= 0) {
       if (st.deleted_version !== deletedVersion) {
         const live = new Uint8Array(cache.size);
         for (const rid of ridsStmt.iterate()) if (rid < live.length) live[rid] = 1;
@@ -284,8 +310,27 @@ export function createMetaCache(db: Db) {
       }
       for (const r of metaSinceStmt.iterate(metaVersion)) put(r);
     }
+    grow((maxRidStmt.get() ?? 0) + 1);
     metaVersion = st.meta_version;
     deletedVersion = st.deleted_version;
+  }
+
+  function loadAll(): void {
+    if (full) return;
+    for (let from = 0; from < cache.size; from += LOAD_CHUNK) for (const r of metaRangeStmt.all(from, from + LOAD_CHUNK)) put(r);
+    full = true;
+  }
+
+  function ensure(rids: ArrayLike<number>): void {
+    if (full) return;
+    const missing: number[] = [];
+    for (let i = 0; i < rids.length; i++) if (!cache.live[rids[i]]) missing.push(rids[i]);
+    // Reading rows by id costs about four times a bulk read: beyond a few, read them all.
+    if (missing.length * 4 > cache.size - cache.count) {
+      loadAll();
+      return;
+    }
+    for (let i = 0; i < missing.length; i += LOAD_CHUNK) for (const r of metaOfStmt.all(JSON.stringify(missing.slice(i, i + LOAD_CHUNK)))) put(r);
   }
 
   return cache;

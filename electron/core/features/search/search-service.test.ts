@@ -328,6 +328,43 @@ describe('search state in memory and on disk', () => {
     }
   });
 
+  it('answers the same whether a process has read every document or only those its first search matched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-search-'));
+    const asked = [
+      { text: '管理办法', limit: 50 },
+      { text: '招远 管理', limit: 50, filters: { issuer: '招远市人民政府' } },
+      { text: '犬', limit: 50, sort: 'date' as const },
+    ];
+    const answers = async (a: App) => {
+      const out: unknown[] = [];
+      for (const q of asked) out.push({ ...(await a.call('search:query', q)), tookMs: 0 });
+      return out;
+    };
+    try {
+      let a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      topics.forEach((t, i) =>
+        insert(a, { id: `d${i + 1}`, title: `招远市人民政府关于印发${t}办法的通知`, issuers: [i % 2 ? '招远市人民政府' : '招远市财政局'], dateSigned: `201${i}-01-01`, body: [`${t}的具体规定，加强管理。`] }),
+      );
+      await a.close();
+      // A fresh process whose first search is a long term reads only the rows it matched …
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      const partial = await answers(a);
+      // … and one that has read every row (a short term) answers the same.
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      await a.call('search:query', { text: '的', limit: 1 });
+      expect(await answers(a)).toEqual(partial);
+      expect((partial[0] as { total: number }).total).toBe(2);
+    } finally {
+      await app?.close();
+      app = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('ranks title matches first also among thousands of matches', async () => {
     const a = open();
     a.ctx.db.transaction(() => {

@@ -13,6 +13,13 @@ import { createSuggester, type Suggestion } from './suggest';
 
 export { NORMATIVE_LABELS } from './facets';
 
+/** The rids a match set holds (relevance not NaN). */
+function matchedRids(matched: Float64Array): number[] {
+  const rids: number[] = [];
+  for (let rid = 0; rid < matched.length; rid++) if (!Number.isNaN(matched[rid])) rids.push(rid);
+  return rids;
+}
+
 /** Suggestions look at the last this many characters typed. */
 const SUGGEST_CHARS = 200;
 
@@ -62,6 +69,7 @@ export function createSearchService(
     meta.refresh();
     const bodyHits = new Uint8Array(meta.size);
     const matched = matcher.matchAllClauses(parsed.clauses, bodyHits);
+    meta.ensure(matchedRids(matched));
     const filtered = filterAndCount(matched, meta, req.filters, deps.statuses.onDay(asOf));
     const { page, score } = rankPage(filtered, meta, {
       positive,
@@ -106,6 +114,7 @@ export function createSearchService(
     matchIds(text: string): string[] {
       meta.refresh();
       const matched = matcher.matchAllClauses(parseQuery(text).clauses, null);
+      meta.ensure(matchedRids(matched));
       const ids: string[] = [];
       matched.forEach((score, rid) => {
         const id = meta.ids[rid];
