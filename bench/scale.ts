@@ -212,7 +212,6 @@ if (IMPORT > 0) {
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(copy);
   cpSync(join(lib.dir, 'normdesk.db'), join(copy, 'normdesk.db'));
-  cpSync(join(lib.dir, 'search-lunr'), join(copy, 'search-lunr'), { recursive: true });
   for (const [label, from] of [[`${N} 件的库（前一半）`, N], [`${N + IMPORT / 2} 件的库（后一半）`, N + IMPORT / 2]] as const) {
     const b = await importInto(copy, from, IMPORT / 2);
     importRows.push([label, `${b.created}/${IMPORT / 2}`, (b.ms / 1000).toFixed(1), ((b.created / b.ms) * 1000).toFixed(0), machine()]);
