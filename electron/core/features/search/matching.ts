@@ -66,9 +66,10 @@ export function createMatcher(db: Db, meta: MetaCache) {
     const phrase = ftsString(c.text);
     if (charLength(c.text) <= 2) {
       // Body: the gram index (rowids only).
-      if (!field || field === 'body') flatScores(gramStmt.all(phrase), out, bodyHits);
-      // Title, 文号, issuers: the in-memory columns (meta-cache: containing).
-      if (field !== 'body') {
+      const inBodies = !field || field === 'body' ? gramStmt.all(phrase) : [];
+      flatScores(inBodies, out, bodyHits);
+      // Title, 文号, issuers: the in-memory columns (meta-cache: containing) — unless every body has it (的, 市).
+      if (field !== 'body' && !(field === null && inBodies.length === meta.totals().n)) {
         const t = c.text.toLowerCase();
         const fields: TextField[] = field === 'title' ? ['nTitle'] : field === 'docnum' ? ['nDocnum'] : field === 'issuers' ? ['nIssuers'] : ['nTitle', 'nDocnum', 'nIssuers'];
         const hit = (rid: number) => {
