@@ -14,7 +14,6 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
           // worker threads, found next to the bundle at run time
-          'lunr-worker': resolve(root, 'electron/core/features/search/lunr-worker.ts'),
           'integrity-worker': resolve(root, 'electron/core/db/integrity-worker.ts'),
           'parse-worker': resolve(root, 'electron/core/features/import/parse-worker.ts'),
         },

@@ -26,22 +26,17 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '100' },
     rebuild: { type: 'boolean', default: false },
     startup: { type: 'string' },
-    'drop-lunr': { type: 'boolean', default: false },
   },
 });
 
 // ---- child mode: fresh process on an existing library, time to the first answer ----
 if (values.startup) {
-  // --drop-lunr: as after an upgrade or with the index files lost, every lunr shard is rebuilt.
-  if (values['drop-lunr']) rmSync(join(values.startup, 'search-lunr'), { recursive: true, force: true });
   const t0 = performance.now();
-  const lib = openSearchLibrary({ dataDir: values.startup, search: {} });
+  const lib = openSearchLibrary({ dataDir: values.startup });
   const tOpen = performance.now();
   const r = await lib.call('search:query', { text: '人民政府', limit: 50 });
   const t1 = performance.now();
   const r2 = await lib.call('search:query', { text: '实施意见', limit: 50 });
-  await lib.search!.whenIndexed();
-  const t2 = performance.now();
   const afterStartRssMb = process.resourceUsage().maxRSS / 1024;
   // Then every benchmark query, as a person working all day would: the peak memory of the process that searches.
   const queries = JSON.parse(readFileSync(join(values.startup, 'queries.json'), 'utf8')) as string[];
@@ -53,7 +48,6 @@ if (values.startup) {
       openMs: tOpen - t0, // openDatabase, including its PRAGMA quick_check over the whole file
       searchToFirstMs: t1 - tOpen,
       processToFirstMs: t1, // performance.now() counts from process start
-      lunrReadyMs: t2 - t0,
       total: r.total + r2.total,
       afterStartRssMb,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
@@ -211,10 +205,7 @@ if (!cached) {
   mkdirSync(dir, { recursive: true });
 }
 const log = { info() {}, error: (m: string, e?: unknown) => console.error(m, e) };
-// The lunr index is built afresh on every run (its build time is one of the numbers), then saved for the
-// fresh-process measurement below.
-rmSync(join(dir, 'search-lunr'), { recursive: true, force: true });
-const lib = openSearchLibrary({ dataDir: dir, log, search: {} });
+const lib = openSearchLibrary({ dataDir: dir, log });
 const insert = lib.ctx.db.prepare(
   `INSERT INTO documents (id, title, doc_number_raw, doc_number, doc_agency, doc_year, doc_serial, issuers, date_signed, kind,
      is_normative, valid_until, body, content_hash, created_at, updated_at)
@@ -259,9 +250,6 @@ const dbMb = ['normdesk.db', 'normdesk.db-wal']
   .map((f) => join(dir, f))
   .filter((f) => existsSync(f))
   .reduce((s, f) => s + statSync(f).size / 2 ** 20, 0);
-const tLunr = performance.now();
-const { mode } = await lib.search!.whenIndexed();
-const lunrMs = performance.now() - tLunr;
 
 // ---- queries ----
 const pct = (xs: number[], p: number) => {
@@ -336,7 +324,6 @@ const fresh = (...extra: string[]) => {
   return child.status === 0 ? (JSON.parse(child.stdout) as Record<string, number>) : null;
 };
 const startup = fresh();
-const rebuilt = fresh('--drop-lunr');
 
 // The same from the built CLI (what users run), when `npm run build` has produced it: no tsx transpiling.
 const builtCli = join(import.meta.dirname, '..', 'out', 'main', 'cli.js');
@@ -362,7 +349,6 @@ console.log(
     ['指标', '数值'],
     [
       [`写入 + FTS5/短词索引（触发器，同事务）${cached ? '，建库时测得' : ''}`, `${(buildMs / 1000).toFixed(1)} s（${((N / buildMs) * 1000).toFixed(0)} 件/秒）`],
-      [`lunr 排序索引建立（${N} 件，${mode === 'worker' ? '工作线程' : '主线程分段'}）`, `${(lunrMs / 1000).toFixed(2)} s`],
       ['修改一件后可被检索到', `${editMs.toFixed(1)} ms（${edited.total === 1 ? '已找到' : '未找到！'}）`],
       ['新导入一件（全文）后可被检索到', `${newMs.toFixed(1)} ms（${added.total === 1 ? '已找到' : '未找到！'}）`],
       ['新进程启动到首个结果（应用内，含打开数据库）', startup ? `${startup.appToFirstMs.toFixed(0)} ms` : '失败'],
@@ -370,11 +356,8 @@ console.log(
       ['  其中检索服务到首个结果', startup ? `${startup.searchToFirstMs.toFixed(0)} ms` : '失败'],
       ['新进程启动到首个结果（tsx 从源码运行，含进程启动与即时转译）', startup ? `${startup.processToFirstMs.toFixed(0)} ms` : '失败'],
       ['已构建的命令行（out/main/cli.js，用户实际运行的）新进程到首个结果', builtFirstMs === null ? '未构建（先运行 npm run build）' : `${builtFirstMs.toFixed(0)} ms`],
-      ['新进程 lunr 索引就绪（读入已存索引）', startup ? `${startup.lunrReadyMs.toFixed(0)} ms` : '失败'],
       ['新进程首个结果后常驻内存峰值', startup ? `${startup.afterStartRssMb.toFixed(0)} MB` : '失败'],
       [`新进程跑完全部 ${startup?.queries ?? allQueries.length} 条查询后常驻内存峰值（检索进程）`, startup ? `${startup.maxRssMb.toFixed(0)} MB` : '失败'],
-      ['新进程无 lunr 索引文件（全部分片重建）：就绪用时', rebuilt ? `${(rebuilt.lunrReadyMs / 1000).toFixed(1)} s` : '失败'],
-      ['  其间常驻内存峰值', rebuilt ? `${rebuilt.maxRssMb.toFixed(0)} MB` : '失败'],
       ['基准脚本自身峰值（含建库、基线扫描与答案集，不属应用）', `${mainRss.toFixed(0)} MB`],
     ],
   ),

@@ -85,7 +85,6 @@ export async function measureImports(libDir: string, n: number, count: number, s
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(copy);
   for (const f of ['normdesk.db', 'normdesk.db-wal']) if (existsSync(join(libDir, f))) cpSync(join(libDir, f), join(copy, f));
-  cpSync(join(libDir, 'search-lunr'), join(copy, 'search-lunr'), { recursive: true });
   // the copy's gigabytes written back to disk first: else the imports' synced commits wait behind that writeback
   spawnSync('sync');
   for (const [label, from] of [[`${n} 件的库（前一半）`, n], [`${n + count / 2} 件的库（后一半）`, n + count / 2]] as const) {

@@ -71,6 +71,15 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
+/**
+ * CPU time (user + system) the main thread of a process has used so far, in ms — the thread that answers requests,
+ * not its workers (integrity check, exports). Clock ticks of 10 ms: compare sums over many calls.
+ */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export interface Session {
   cookie: string | null;
   csrf: string | null;

@@ -78,7 +78,6 @@ export async function ensureLibrary(n: number, log: (s: string) => void): Promis
     for (const [name, cutoff] of [['2015年度规范性文件集中清理', '2015-12-31'], ['2024年度规范性文件集中清理', '2024-06-30']]) {
       app.services.cleanup.create(app.caller, CampaignInput.parse({ name, cutoff }));
     }
-    await app.services.search.whenIndexed();
   } finally {
     await app.close();
   }

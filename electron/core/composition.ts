@@ -32,7 +32,7 @@ import { createPackageService } from './features/packages/package-service';
 import { createRelationHandlers } from './features/relations/handlers';
 import { createRelationService } from './features/relations/relation-service';
 import { createSearchHandlers } from './features/search/handlers';
-import { createSearchService, type SearchServiceOptions } from './features/search/search-service';
+import { createSearchService } from './features/search/search-service';
 import { createSettingsHandlers } from './features/settings/handlers';
 import { createSettingsService } from './features/settings/settings-service';
 import { createBackupService } from './features/system/backup-service';
@@ -62,8 +62,6 @@ export interface AppOptions {
   resourcesDir?: string;
   now?: () => Date;
   log?: Logger;
-  /** search tuning (tests and the benchmark) */
-  search?: SearchServiceOptions;
   /** session lifetimes and login throttling (tests) */
   accounts?: AccountOptions;
   /** a backup on start once a day (default: in the desktop app and browser mode, not for CLI commands) */
@@ -87,7 +85,7 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   const issues = createIssueService(ctx, { audit, registry: gazetteRegistry, issues: gazettes, documents });
   const issueTrash = createIssueTrash(ctx, { audit, issues: gazettes });
   const imports = createImportService(ctx, { documents, relations, gazettes });
-  const search = createSearchService(ctx, { statuses }, opts.search);
+  const search = createSearchService(ctx, { statuses });
   const backup = createBackupService(ctx);
   const cleanup = createCleanupService(ctx, { audit, documents, relations, statuses });
   const publish = createPublishService(ctx, { audit, documents, relations, statuses }, cleanup);

@@ -37,9 +37,9 @@ export const serveCommand: CliCommand = {
       throw err;
     }
     ctx.out(`NormDesk 浏览器模式已启动：${running.url}`);
-    // While nobody has asked yet, load what the first search needs (the search meta, the statuses of every
-    // document, the ranking shards) with a search that matches every document: about 0.4 s at 20,000 documents
-    // that the first person would otherwise wait (issue 25).
+    // While nobody has asked yet, load what the first search needs (the search meta columns and the statuses of
+    // every document) with a search that matches every document, which the first person would otherwise wait for
+    // (issue 25).
     setTimeout(() => void app.call('search:query', { text: '的', limit: 1 }).catch(() => undefined), 0).unref();
     if (!isLoopback(host)) {
       ctx.out('内网模式：每个请求都需要登录（账户用 normdesk user 管理）。');

@@ -1,4 +1,4 @@
-/** Change notifications between services (e.g. the lunr index follows document edits). */
+/** Change notifications between services (e.g. review flags follow document edits). */
 export interface AppEvents {
   /** documents created, updated or deleted, after their transaction committed */
   'documents:changed': { ids: string[]; deleted: string[] };

@@ -6,7 +6,7 @@ type RelationHandlers = Pick<Handlers, 'relations:add' | 'relations:remove'>;
 
 /** Relations added or removed by hand. */
 export function createRelationHandlers(ctx: AppContext, relations: RelationService): RelationHandlers {
-  // An abolish/amend/replace changes its target's status, so listeners (the lunr index) refresh both ends.
+  // An abolish/amend/replace changes its target's status, so listeners (review flags) refresh both ends.
   const changed = (r: { sourceId: string; targetId: string | null }) =>
     ctx.events.emit('documents:changed', { ids: [r.sourceId, ...(r.targetId ? [r.targetId] : [])], deleted: [] });
   return {

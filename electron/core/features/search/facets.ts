@@ -2,7 +2,7 @@ import type { SearchResults } from '../../../../shared/contract/search';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../../shared/domain/document';
 import { IN_FORCE_STATUSES } from '../../../../shared/domain/status';
 import type { StatusesOnDay } from '../validity/status-index';
-import type { Meta, MetaCache } from './meta-cache';
+import { hasDocNumber, type MetaCache } from './meta-cache';
 import type { Clause } from './query';
 
 /** Facet value labels for the normative facet (the filter itself is a boolean). */
@@ -19,9 +19,9 @@ export interface SearchFilters {
   normative?: boolean;
 }
 
-/** The matches that pass every filter (document, status, relevance), and the facet counts. */
+/** The matches that pass every filter (rid, status, relevance), and the facet counts. */
 export interface Filtered {
-  fMs: Meta[];
+  fRids: number[];
   fStatus: DocumentStatus[];
   fBm: number[];
   facets: SearchResults['facets'];
@@ -29,57 +29,60 @@ export interface Filtered {
 
 /**
  * Filters and facets over every match (each facet counts with every filter but its own, so its other values stay
- * visible). One pass, no per-row allocations: this runs over up to every document.
+ * visible). One pass over the columns of the meta cache, no per-row allocations: this runs over up to every document.
  */
 export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay): Filtered {
-  const byRid = meta.byRid;
+  const { live, ids, issuerSet, issuerSets, yearId, kindId, normative, year } = meta;
   const statusSet = f.status?.length ? new Set<string>(f.status) : null;
+  const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
   // Counters indexed by status (DOCUMENT_STATUSES order) and by interned facet value.
   const statusCounts = new Int32Array(DOCUMENT_STATUSES.length);
   const issuerCounts = new Int32Array(meta.facetValues.issuer.values.length);
   const kindCounts = new Int32Array(meta.facetValues.kind.values.length);
   const yearCounts = new Int32Array(meta.facetValues.year.values.length);
+  // Whether each distinct issuer set passes the issuer filter, decided once per set.
+  const issuerOk = f.issuer ? issuerSets.map((s) => s.list.includes(f.issuer!)) : null;
   let normativeYes = 0;
   let normativeNo = 0;
-  const fMs: Meta[] = [];
+  const fRids: number[] = [];
   const fStatus: DocumentStatus[] = [];
   const fBm: number[] = [];
-  for (let rid = 0; rid < matched.length; rid++) {
+  const n = Math.min(matched.length, meta.size);
+  for (let rid = 0; rid < n; rid++) {
     const bm = matched[rid];
-    if (Number.isNaN(bm)) continue;
-    const m = byRid[rid];
-    if (!m) continue;
-    const status = statusOn(m.id);
+    if (Number.isNaN(bm) || !live[rid]) continue;
+    const status = statusOn(ids[rid]!);
+    const isNormative = normative[rid] === 1;
     const okStatus = !statusSet || statusSet.has(status);
-    const okIssuer = !f.issuer || m.issuers.includes(f.issuer);
-    const okYear = f.year === undefined || m.year === f.year;
-    const okKind = !f.kind || m.kind === f.kind;
-    const okNormative = f.normative === undefined || m.normative === f.normative;
+    const okIssuer = !issuerOk || issuerOk[issuerSet[rid]];
+    const okYear = f.year === undefined || year[rid] === f.year;
+    const okKind = !f.kind || (kindFilter >= 0 && kindId[rid] === kindFilter);
+    const okNormative = f.normative === undefined || isNormative === f.normative;
     const failures = +!okStatus + +!okIssuer + +!okYear + +!okKind + +!okNormative;
     if (failures > 1) continue;
     if (failures === 0) {
-      fMs.push(m);
+      fRids.push(rid);
       fStatus.push(status);
       fBm.push(bm);
     }
     // With one failing filter, only that facet counts the row (its own filter is the one ignored).
     if (okIssuer && okYear && okKind && okNormative) statusCounts[STATUS_INDEX[status]]++;
-    if (okStatus && okYear && okKind && okNormative) for (const id of m.issuerIds) issuerCounts[id]++;
-    if (okStatus && okIssuer && okKind && okNormative && m.yearId >= 0) yearCounts[m.yearId]++;
-    if (okStatus && okIssuer && okYear && okNormative && m.kindId >= 0) kindCounts[m.kindId]++;
+    if (okStatus && okYear && okKind && okNormative) for (const id of issuerSets[issuerSet[rid]].ids) issuerCounts[id]++;
+    if (okStatus && okIssuer && okKind && okNormative && yearId[rid] >= 0) yearCounts[yearId[rid]]++;
+    if (okStatus && okIssuer && okYear && okNormative && kindId[rid] >= 0) kindCounts[kindId[rid]]++;
     if (okStatus && okIssuer && okYear && okKind) {
-      if (m.normative) normativeYes++;
+      if (isNormative) normativeYes++;
       else normativeNo++;
     }
   }
   const counted = (counts: Int32Array, values: readonly string[]) => {
     const out: Array<[string, number]> = [];
-    counts.forEach((n, i) => n > 0 && out.push([values[i], n]));
+    counts.forEach((c, i) => c > 0 && out.push([values[i], c]));
     return out;
   };
-  const normative: Array<[string, number]> = [];
-  if (normativeYes) normative.push([NORMATIVE_LABELS.yes, normativeYes]);
-  if (normativeNo) normative.push([NORMATIVE_LABELS.no, normativeNo]);
+  const normativeList: Array<[string, number]> = [];
+  if (normativeYes) normativeList.push([NORMATIVE_LABELS.yes, normativeYes]);
+  if (normativeNo) normativeList.push([NORMATIVE_LABELS.no, normativeNo]);
   const facetList = (list: Array<[string, number]>, order: (a: [string, number], b: [string, number]) => number, max = 50) =>
     list.sort(order).slice(0, max).map(([value, count]) => ({ value, count }));
   const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || collator.compare(a[0], b[0]);
@@ -88,43 +91,62 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
     issuer: facetList(counted(issuerCounts, meta.facetValues.issuer.values), byCount),
     year: facetList(counted(yearCounts, meta.facetValues.year.values), (a, b) => Number(b[0]) - Number(a[0])),
     kind: facetList(counted(kindCounts, meta.facetValues.kind.values), byCount),
-    normative: facetList(normative, byCount),
+    normative: facetList(normativeList, byCount),
   };
-  return { fMs, fStatus, fBm, facets };
+  return { fRids, fStatus, fBm, facets };
 }
 
+/** From this many matches on, the title tier is found from the joined columns rather than per match. */
+const TITLE_MARK_FROM = 2000;
+
 /**
- * Ranking: exact 文号, (in force first), title/文号 matches, relevance, newest first. Every match gets a tier and
- * a score (cheap numbers); only the page is put in full order. Returns positions in `f` for the page.
+ * Ranking: exact 文号, (in force first), title/文号 matches, relevance (bm25 from the indexes), newest first. Every
+ * match gets a tier and a score (cheap numbers); only the page is put in full order. Returns positions in `f` for
+ * the page.
  */
 export function rankPage(
   f: Filtered,
+  meta: MetaCache,
   q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean },
-  lunrMap: Map<string, number>,
 ): { page: number[]; score: Float64Array } {
-  const { fMs, fStatus, fBm } = f;
+  const { fRids, fStatus, fBm } = f;
+  const { nTitle, nDocnum, day, ids } = meta;
   const { positive, terms, inForceFirst } = q;
   const docNumbers = positive.map((c) => c.docNumber?.toLowerCase()).filter((x): x is string => !!x);
-  const n = fMs.length;
+  const n = fRids.length;
+  // Over many matches, the documents whose title or 文号 holds a term are found once from the joined columns.
+  let inTitle: Uint8Array | null = null;
+  if (n > TITLE_MARK_FROM) {
+    const mark = new Uint8Array(meta.size);
+    const hit = (rid: number) => (mark[rid] = 1);
+    for (const t of terms) {
+      meta.containing('nTitle', t, hit);
+      meta.containing('nDocnum', t, hit);
+    }
+    inTitle = mark;
+  }
   const tier = new Int8Array(n);
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const m = fMs[i];
-    const exact = docNumbers.length > 0 && docNumbers.some((d) => m.nDocnums.includes(d));
+    const rid = fRids[i];
+    const exact = docNumbers.length > 0 && docNumbers.some((d) => hasDocNumber(nDocnum[rid], d));
     let titleTier = false;
-    for (const t of terms) {
-      if (m.nTitle.includes(t) || m.nDocnum.includes(t)) {
-        titleTier = true;
-        break;
+    if (inTitle) titleTier = inTitle[rid] === 1;
+    else {
+      for (const t of terms) {
+        if (nTitle[rid].includes(t) || nDocnum[rid].includes(t)) {
+          titleTier = true;
+          break;
+        }
       }
     }
     const inForce = IN_FORCE_STATUSES.includes(fStatus[i]);
     tier[i] = (exact ? 4 : 0) + (inForceFirst && inForce ? 2 : 0) + (titleTier ? 1 : 0);
-    score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + fBm[i] + (lunrMap.get(m.id) ?? 0);
+    score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + fBm[i];
   }
-  // Plain code-unit comparison: ISO dates and ids need no collation, and localeCompare costs ~10 µs a call.
+  // Plain code-unit comparison for ids: they need no collation, and localeCompare costs ~10 µs a call.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const byDate = (a: number, b: number) => cmp(fMs[b].dateSigned ?? '', fMs[a].dateSigned ?? '') || cmp(fMs[a].id, fMs[b].id);
+  const byDate = (a: number, b: number) => day[fRids[b]] - day[fRids[a]] || cmp(ids[fRids[a]]!, ids[fRids[b]]!);
   const order =
     q.sort === 'date'
       ? (a: number, b: number) => byDate(a, b) || score[b] - score[a]

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { charLength } from '../../../../shared/search/normalize';
-import type { MetaCache } from './meta-cache';
+import type { MetaCache, TextField } from './meta-cache';
 import type { Clause } from './query';
 
 // bm25 constants FTS5 uses, for short queries whose gram index stores no frequencies (every gram counts once).
@@ -27,18 +27,20 @@ export function createMatcher(db: Db, meta: MetaCache) {
 
   // Match sets are dense arrays by rid (NaN: no match): intersecting, excluding and walking 20,000 matches
   // costs array reads, not hash lookups.
-  const newHits = () => new Float64Array(meta.byRid.length).fill(NaN);
+  const newHits = () => new Float64Array(meta.size).fill(NaN);
 
   /** bm25 with one occurrence (FTS5's constants): for indexes that keep no frequencies, longer bodies lower. */
   function flatScores(rids: number[], out: Float64Array, bodyHits: Uint8Array | null): void {
-    const n = meta.metas.size || 1;
+    meta.ensure(rids);
+    const totals = meta.totals();
+    const n = totals.n || 1;
     const idf = Math.max(1e-6, Math.log((n - rids.length + 0.5) / (rids.length + 0.5) + 1));
-    const avg = meta.blenTotal / n || 1;
+    const avg = totals.blen / n || 1;
+    const { live, blen } = meta;
     for (const rid of rids) {
-      const m = meta.byRid[rid];
-      if (!m) continue;
+      if (!live[rid]) continue;
       if (bodyHits) bodyHits[rid] = 1;
-      out[rid] = (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * m.blen) / avg));
+      out[rid] = (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * blen[rid]) / avg));
     }
   }
 
@@ -64,19 +66,16 @@ export function createMatcher(db: Db, meta: MetaCache) {
     const phrase = ftsString(c.text);
     if (charLength(c.text) <= 2) {
       // Body: the gram index (rowids only).
-      if (!field || field === 'body') flatScores(gramStmt.all(phrase), out, bodyHits);
-      // Title, 文号, issuers: short strings already in memory.
-      if (field !== 'body') {
+      const inBodies = !field || field === 'body' ? gramStmt.all(phrase) : [];
+      flatScores(inBodies, out, bodyHits);
+      // Title, 文号, issuers: the in-memory columns (meta-cache: containing) — unless every body has it (的, 市).
+      if (field !== 'body' && !(field === null && inBodies.length === meta.totals().n)) {
         const t = c.text.toLowerCase();
-        for (const m of meta.byRid) {
-          if (!m || !Number.isNaN(out[m.rid])) continue;
-          const hit =
-            field === 'title' ? m.nTitle.includes(t)
-            : field === 'docnum' ? m.nDocnum.includes(t)
-            : field === 'issuers' ? m.nIssuers.includes(t)
-            : m.nTitle.includes(t) || m.nDocnum.includes(t) || m.nIssuers.includes(t);
-          if (hit) out[m.rid] = 0;
-        }
+        const fields: TextField[] = field === 'title' ? ['nTitle'] : field === 'docnum' ? ['nDocnum'] : field === 'issuers' ? ['nIssuers'] : ['nTitle', 'nDocnum', 'nIssuers'];
+        const hit = (rid: number) => {
+          if (Number.isNaN(out[rid])) out[rid] = 0;
+        };
+        for (const f of fields) meta.containing(f, t, hit);
       }
       return out;
     }

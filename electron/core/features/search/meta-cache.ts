@@ -1,30 +1,6 @@
 import type { Db } from '../../db/open';
 
-/** What search keeps in memory of one document: result fields, facet values and normalized match fields. */
-export interface Meta {
-  rid: number;
-  id: string;
-  title: string;
-  docNumber: string | null;
-  issuers: string[];
-  dateSigned: string | null;
-  year: number | null;
-  kind: string | null;
-  normative: boolean;
-  /** normalized, lower-cased: what the query terms are tested against for tiers and matchedIn */
-  nTitle: string;
-  nDocnums: string[];
-  nDocnum: string;
-  nIssuers: string;
-  /** characters in the normalized body */
-  blen: number;
-  /** facet values as small integers (see Interner): distinct issuers, kind, year; -1 for none */
-  issuerIds: number[];
-  kindId: number;
-  yearId: number;
-}
-
-/** Facet values as small integers, so counting them over 20,000 matches indexes typed arrays, not maps. */
+/** Facet values as small integers, so counting them over 100,000 matches indexes typed arrays, not maps. */
 export class Interner {
   readonly values: string[] = [];
   private readonly ids = new Map<string, number>();
@@ -40,7 +16,13 @@ export class Interner {
 }
 export type FacetValues = { issuer: Interner; kind: Interner; year: Interner };
 
-/** A search_map row as an array (20,000 arrays load markedly faster than 20,000 objects), in META_SELECT order. */
+/** A distinct issuers value (the JSON as stored): its issuers, and their facet ids without repeats. */
+export interface IssuerSet {
+  list: string[];
+  ids: number[];
+}
+
+/** A search_map row as an array (arrays load markedly faster than objects), in META_SELECT order. */
 type MetaRow = [
   rid: number,
   id: string,
@@ -48,9 +30,6 @@ type MetaRow = [
   ndocnum: string,
   nissuers: string,
   blen: number,
-  title: string,
-  doc_number: string | null,
-  doc_number_raw: string | null,
   doc_year: number | null,
   issuers: string,
   date_signed: string | null,
@@ -58,11 +37,9 @@ type MetaRow = [
   is_normative: number,
 ];
 
-// search_map carries copies of the fields needed here: loading 20,000 rows never touches `documents`.
-const META_SELECT = `
-  SELECT rid, doc_id AS id, title AS ntitle, docnum AS ndocnum, issuers AS nissuers, blen,
-         d_title AS title, doc_number, doc_number_raw, doc_year, d_issuers AS issuers, date_signed, kind, is_normative
-  FROM search_map`;
+// search_map carries copies of the fields needed here: loading it never touches `documents`. Only what matching,
+// filters, facets and ranking read over every match is kept; what a result row shows is read for the page only.
+const META_SELECT = `SELECT rid, doc_id, title, docnum, issuers, blen, doc_year, d_issuers, date_signed, kind, is_normative FROM search_map`;
 
 function parseList(json: string): string[] {
   try {
@@ -73,95 +50,297 @@ function parseList(json: string): string[] {
   }
 }
 
-function toMeta(r: MetaRow, facetValues: FacetValues): Meta {
-  const [rid, id, ntitle, ndocnum, nissuers, blen, title, docNumber, docNumberRaw, docYear, issuers, dateSigned, kind, isNormative] = r;
-  const nDocnum = ndocnum.toLowerCase();
-  const issuerList = parseList(issuers);
-  const year = dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
+/**
+ * Characters that may have a lower-case form: ASCII capitals and everything outside the caseless CJK and
+ * punctuation ranges. Most titles hold none, and lower-casing 100,000 of them costs ~50 ms at start.
+ */
+const MAY_HAVE_CASE = /[A-Z\u00c0-\u2fff\ua000-\uffff]/;
+const lower = (s: string) => (MAY_HAVE_CASE.test(s) ? s.toLowerCase() : s);
+
+/** The normalized text fields kept for every document. */
+export type TextField = 'nTitle' | 'nDocnum' | 'nIssuers';
+/** Between documents in a joined field: normalization removes it from every text and term. */
+const SEPARATOR = '\u0000';
+
+/** yyyymmdd of an ISO day (0 for none): dates compare as numbers. */
+function dayNumber(iso: string | null): number {
+  if (!iso || iso.length < 10) return 0;
+  const n = Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Rows read per statement on a full load: arrays in bulk are faster than stepping row by row, and bounded. */
+const LOAD_CHUNK = 10_000;
+
+/** Facet values as small integers: issuers (by distinct stored issuers value), kinds and years. */
+function createFacetInterning() {
+  const facetValues: FacetValues = { issuer: new Interner(), kind: new Interner(), year: new Interner() };
+  const issuerSets: IssuerSet[] = [];
+  const issuerSetIds = new Map<string, number>();
+  const yearIds = new Map<number, number>();
   return {
-    rid,
-    id,
-    title,
-    docNumber: docNumberRaw ?? docNumber,
-    issuers: issuerList,
-    dateSigned,
-    year,
-    kind,
-    normative: isNormative === 1,
-    nTitle: ntitle.toLowerCase(),
-    nDocnums: nDocnum ? nDocnum.split(' ') : [],
-    nDocnum,
-    nIssuers: nissuers.toLowerCase(),
-    blen,
-    issuerIds: [...new Set(issuerList)].map((x) => facetValues.issuer.id(x)),
-    kindId: kind ? facetValues.kind.id(kind) : -1,
-    yearId: year !== null && Number.isFinite(year) ? facetValues.year.id(String(year)) : -1,
+    facetValues,
+    issuerSets,
+    issuerSetOf(json: string): number {
+      let id = issuerSetIds.get(json);
+      if (id === undefined) {
+        const list = parseList(json);
+        id = issuerSets.length;
+        issuerSets.push({ list, ids: [...new Set(list)].map((x) => facetValues.issuer.id(x)) });
+        issuerSetIds.set(json, id);
+      }
+      return id;
+    },
+    yearIdOf(year: number): number {
+      let id = yearIds.get(year);
+      if (id === undefined) {
+        id = facetValues.year.id(String(year));
+        yearIds.set(year, id);
+      }
+      return id;
+    },
+  };
+}
+
+type Columns = { size: number; count: number; live: Uint8Array } & Record<TextField, string[]>;
+
+/**
+ * The normalized fields of every document joined into one string each (built when first needed after a change):
+ * the documents holding a short term are found by hopping from occurrence to occurrence with indexOf, instead of a
+ * test of every document's string (100,000 of them).
+ */
+function createJoinedFields(cols: Columns, changes: () => number) {
+  const joined = new Map<TextField, { changes: number; text: string; starts: Int32Array; rids: Int32Array }>();
+  function joinedOf(field: TextField) {
+    let j = joined.get(field);
+    if (j && j.changes === changes()) return j;
+    const values = cols[field];
+    const rids = new Int32Array(cols.count);
+    const starts = new Int32Array(cols.count + 1);
+    const parts: string[] = [];
+    let n = 0;
+    let at = 0;
+    for (let rid = 0; rid < cols.size; rid++) {
+      if (!cols.live[rid]) continue;
+      rids[n] = rid;
+      starts[n++] = at;
+      parts.push(values[rid]);
+      at += values[rid].length + 1;
+    }
+    starts[n] = at;
+    j = { changes: changes(), text: parts.join(SEPARATOR), starts, rids };
+    joined.set(field, j);
+    return j;
+  }
+  return {
+    containing(field: TextField, term: string, fn: (rid: number) => void): void {
+      if (!term) return;
+      const { text, starts, rids } = joinedOf(field);
+      const last = rids.length - 1;
+      let k = 0;
+      for (let at = text.indexOf(term); at >= 0; ) {
+        // The document this occurrence is in (the last start at or before it): gallop from the previous one,
+        // then halve — occurrences are often in the next few documents.
+        let step = 1;
+        let hi = k;
+        while (hi < last && starts[hi + 1] <= at) {
+          k = hi + 1;
+          hi = Math.min(last, k + step);
+          step *= 2;
+        }
+        while (k < hi) {
+          const mid = (k + hi + 1) >> 1;
+          if (starts[mid] <= at) k = mid;
+          else hi = mid - 1;
+        }
+        fn(rids[k]);
+        if (++k > last) return;
+        at = text.indexOf(term, starts[k]);
+      }
+    },
   };
 }
 
 /**
- * The in-memory copy of search_map that matching, facets and result rows read. It follows the library through
- * the change counters the triggers keep (search_state) and re-reads only rows whose version moved.
+ * What search keeps in memory of the library: one column per field, indexed by rid (search_map's row id), in
+ * typed arrays where the value is a number — ids and the normalized title, 文号 and issuers that short terms are
+ * tested against, about 400 bytes a document with their joined copies, instead of an object per document. It
+ * follows the library through the change counters the triggers keep (search_state) and re-reads only rows whose
+ * version moved. A process that searches once (the CLI) reads only the rows its matches need; a short term, a
+ * suggestion or many matches read them all, once.
  */
 export function createMetaCache(db: Db) {
   const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number }>(
     'SELECT meta_version, deleted_version FROM search_state WHERE id = 1',
   );
-  const metaStmt = db.prepare<[], MetaRow>(META_SELECT).raw();
   const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
+  const metaRangeStmt = db.prepare<[number, number], MetaRow>(`${META_SELECT} WHERE rid >= ? AND rid < ?`).raw();
+  const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
+  const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
+  const statsStmt = db.prepare<[], { n: number; blen: number }>('SELECT count(*) AS n, total(blen) AS blen FROM search_map');
 
   let metaVersion = -1;
   let deletedVersion = -1;
-  const metas = new Map<number, Meta>();
-  const facetValues: FacetValues = { issuer: new Interner(), kind: new Interner(), year: new Interner() };
-  const ridById = new Map<string, number>();
+  const { facetValues, issuerSets, issuerSetOf, yearIdOf } = createFacetInterning();
+  /** every row is loaded (else only those asked for through `ensure`: a one-off search in a CLI process) */
+  let full = false;
+  let stats: { version: number; n: number; blen: number } | null = null;
+
   const cache = {
-    /** every document by rid (holes where rows were deleted), for the loops over every match */
-    byRid: [] as Array<Meta | undefined>,
-    metas,
-    facetValues,
-    /** total characters of all normalized bodies (average length for relevance) */
+    /** one past the largest rid: the length of every column */
+    size: 0,
+    /** documents held (all of them once every row is loaded) */
+    count: 0,
+    /** total characters of the normalized bodies held */
     blenTotal: 0,
-    /** Re-reads what moved since the last look; one small query when nothing did. */
+    /** 1 where a document with this rid is held */
+    live: new Uint8Array(0),
+    /** document ids (undefined: no document) */
+    ids: [] as Array<string | undefined>,
+    /** normalized, lower-cased: what query terms are tested against for short terms, tiers and matchedIn */
+    nTitle: [] as string[],
+    /** every spelling of the 文号, normalized and lower-cased, space-separated */
+    nDocnum: [] as string[],
+    nIssuers: [] as string[],
+    /** characters in the normalized body */
+    blen: new Int32Array(0),
+    /** date signed as yyyymmdd (0: none) */
+    day: new Int32Array(0),
+    /** facet values as ids (see Interner; -1 for none) and the document's issuer set (see issuerSets) */
+    yearId: new Int32Array(0),
+    kindId: new Int32Array(0),
+    issuerSet: new Int32Array(0),
+    normative: new Uint8Array(0),
+    /** year of the document (date signed, else the 文号's year; NaN for none), for the year filter */
+    year: new Float64Array(0),
+    issuerSets,
+    facetValues,
+    /** Re-reads what moved since the last look among the rows held; one small query when nothing did. */
     refresh,
+    /** Holds these documents (by rid), reading those not held yet — or every row, when many are missing. */
+    ensure,
+    /** Holds every document. */
+    loadAll,
+    /** Documents in the library and characters in all their normalized bodies (bm25's average length). */
+    totals(): { n: number; blen: number } {
+      if (full) return { n: cache.count, blen: cache.blenTotal };
+      if (!stats || stats.version !== metaVersion) stats = { version: metaVersion, ...statsStmt.get()! };
+      return stats;
+    },
+    /** Calls `fn` once for each document whose `field` contains `term` (normalized, lower-cased), by rid order. */
+    containing: (field: TextField, term: string, fn: (rid: number) => void): void => {
+      loadAll();
+      containing(field, term, fn);
+    },
   };
 
-  function put(m: Meta): void {
-    const old = metas.get(m.rid);
-    if (old) {
-      cache.blenTotal -= old.blen;
-      if (ridById.get(old.id) === old.rid) ridById.delete(old.id);
+  let changes = 0;
+  const { containing } = createJoinedFields(cache, () => changes);
+
+  function grow(size: number): void {
+    if (size <= cache.size) return;
+    if (size > cache.live.length) {
+      const cap = Math.max(size, Math.ceil(cache.live.length * 1.25), 64);
+      const widen = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T, fill?: number): T => {
+        const b = make(cap);
+        if (fill !== undefined) b.fill(fill);
+        b.set(a);
+        return b;
+      };
+      cache.live = widen(cache.live, (n) => new Uint8Array(n));
+      cache.blen = widen(cache.blen, (n) => new Int32Array(n));
+      cache.day = widen(cache.day, (n) => new Int32Array(n));
+      cache.yearId = widen(cache.yearId, (n) => new Int32Array(n), -1);
+      cache.kindId = widen(cache.kindId, (n) => new Int32Array(n), -1);
+      cache.issuerSet = widen(cache.issuerSet, (n) => new Int32Array(n));
+      cache.normative = widen(cache.normative, (n) => new Uint8Array(n));
+      cache.year = widen(cache.year, (n) => new Float64Array(n), NaN);
     }
-    metas.set(m.rid, m);
-    cache.byRid[m.rid] = m;
-    ridById.set(m.id, m.rid);
-    cache.blenTotal += m.blen;
+    for (let rid = cache.size; rid < size; rid++) {
+      cache.ids.push(undefined);
+      cache.nTitle.push('');
+      cache.nDocnum.push('');
+      cache.nIssuers.push('');
+    }
+    cache.size = size;
+  }
+
+  function drop(rid: number): void {
+    if (!cache.live[rid]) return;
+    changes++;
+    cache.live[rid] = 0;
+    cache.count--;
+    cache.blenTotal -= cache.blen[rid];
+    cache.ids[rid] = undefined;
+    cache.nTitle[rid] = cache.nDocnum[rid] = cache.nIssuers[rid] = '';
+  }
+
+  function put(r: MetaRow): void {
+    const [rid, id, ntitle, ndocnum, nissuers, blen, docYear, issuers, dateSigned, kind, isNormative] = r;
+    grow(rid + 1);
+    drop(rid);
+    const y = dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
+    const year = y !== null && Number.isFinite(y) ? y : null;
+    cache.live[rid] = 1;
+    cache.count++;
+    changes++;
+    cache.ids[rid] = id;
+    cache.nTitle[rid] = lower(ntitle);
+    cache.nDocnum[rid] = lower(ndocnum);
+    cache.nIssuers[rid] = lower(nissuers);
+    cache.blen[rid] = blen;
+    cache.blenTotal += blen;
+    cache.day[rid] = dayNumber(dateSigned);
+    cache.year[rid] = year ?? NaN;
+    cache.yearId[rid] = year === null ? -1 : yearIdOf(year);
+    cache.kindId[rid] = kind ? facetValues.kind.id(kind) : -1;
+    cache.issuerSet[rid] = issuerSetOf(issuers);
+    cache.normative[rid] = isNormative === 1 ? 1 : 0;
   }
 
   function refresh(): void {
     const st = stateStmt.get()!;
     if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
-    if (metaVersion < 0) {
-      cache.byRid = [];
-      for (const r of metaStmt.all()) put(toMeta(r, facetValues));
-    } else {
+    if (metaVersion >= 0) {
       if (st.deleted_version !== deletedVersion) {
-        const live = new Set(ridsStmt.all());
-        for (const [rid, m] of metas) {
-          if (live.has(rid)) continue;
-          metas.delete(rid);
-          cache.byRid[rid] = undefined;
-          if (ridById.get(m.id) === rid) ridById.delete(m.id);
-          cache.blenTotal -= m.blen;
-        }
+        const live = new Uint8Array(cache.size);
+        for (const rid of ridsStmt.iterate()) if (rid < live.length) live[rid] = 1;
+        for (let rid = 0; rid < cache.size; rid++) if (cache.live[rid] && !live[rid]) drop(rid);
       }
-      for (const r of metaSinceStmt.iterate(metaVersion)) put(toMeta(r, facetValues));
+      for (const r of metaSinceStmt.iterate(metaVersion)) put(r);
     }
+    grow((maxRidStmt.get() ?? 0) + 1);
     metaVersion = st.meta_version;
     deletedVersion = st.deleted_version;
+  }
+
+  function loadAll(): void {
+    if (full) return;
+    for (let from = 0; from < cache.size; from += LOAD_CHUNK) for (const r of metaRangeStmt.all(from, from + LOAD_CHUNK)) put(r);
+    full = true;
+  }
+
+  function ensure(rids: ArrayLike<number>): void {
+    if (full) return;
+    const missing: number[] = [];
+    for (let i = 0; i < rids.length; i++) if (!cache.live[rids[i]]) missing.push(rids[i]);
+    // Reading rows by id costs about four times a bulk read: beyond a few, read them all.
+    if (missing.length * 4 > cache.size - cache.count) {
+      loadAll();
+      return;
+    }
+    for (let i = 0; i < missing.length; i += LOAD_CHUNK) for (const r of metaOfStmt.all(JSON.stringify(missing.slice(i, i + LOAD_CHUNK)))) put(r);
   }
 
   return cache;
 }
 export type MetaCache = ReturnType<typeof createMetaCache>;
+
+/** Whether `docNumber` (normalized, lower-cased) is one of the spellings in a space-separated nDocnum. */
+export function hasDocNumber(nDocnum: string, docNumber: string): boolean {
+  if (!nDocnum) return false;
+  const at = nDocnum.indexOf(docNumber);
+  if (at < 0) return false;
+  return ` ${nDocnum} `.includes(` ${docNumber} `);
+}

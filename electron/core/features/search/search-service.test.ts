@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -140,6 +140,16 @@ describe('search', () => {
     expect(ids(await a.call('search:query', { text: '任命' }))).toEqual(['staff']);
     expect(ids(await a.call('search:query', { text: '标题:扶持' }))).toEqual(['gold']);
     expect((await a.call('search:query', { text: '鲸' })).total).toBe(0);
+    // Short terms in titles ignore case beyond ASCII too (Latin with accents, Cyrillic, full-width letters).
+    insert(a, { id: 'cased', title: 'Étude与Жк规划', body: ['正文。'] });
+    insert(a, { id: 'wide', title: 'ＡＢ规划', body: ['正文。'] });
+    for (const q of ['ét', 'жк', 'ÉT', 'Жк']) expect(ids(await a.call('search:query', { text: `标题:${q}` })), q).toEqual(['cased']);
+    for (const q of ['ab', 'Ａb']) expect(ids(await a.call('search:query', { text: `标题:${q}` })), q).toEqual(['wide']);
+    // Two documents one after the other: a term never runs from the end of one title into the next.
+    insert(a, { id: 'end', title: '关于加强管理的通知甲', body: ['正文。'] });
+    insert(a, { id: 'start', title: '乙类事项办法', body: ['正文。'] });
+    expect((await a.call('search:query', { text: '标题:甲乙' })).total).toBe(0);
+    expect(ids(await a.call('search:query', { text: '标题:甲' }))).toEqual(['end']);
   });
 
   it('answers malformed queries with results or a clear notice, never an error', async () => {
@@ -280,52 +290,99 @@ describe('search', () => {
   });
 });
 
-describe('lunr ranking index, in shards', () => {
+describe('search state in memory and on disk', () => {
   const quiet = { info() {}, error() {} };
   const topics = ['城区居民养犬管理', '黄金深加工产业发展', '残疾人事业发展', '砂石资源综合整治', '燃放烟花爆竹管理', '市场主体培育', '耕地保护'];
-  const openDir = (dir: string) => {
-    app = openSearchLibrary({ dataDir: dir, log: quiet, search: { lunrWorker: 'never', lunrShardSize: 3 } });
-    return app;
-  };
-  const files = (dir: string) =>
-    Object.fromEntries(readdirSync(join(dir, 'search-lunr')).sort().map((f) => [f, readFileSync(join(dir, 'search-lunr', f), 'utf8')]));
 
-  it('rebuilds only the shard an edit touches, loads the others as saved, and drops shards left empty', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nd-lunr-'));
+  it('answers a fresh process at once (no ranking index to build), with suggestions that follow edits immediately', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-search-'));
     try {
-      writeFileSync(join(dir, 'search-lunr.json'), '{}'); // the one-file index of an earlier version
-      let a = openDir(dir);
-      topics.forEach((t, i) => insert(a, { id: `d${i + 1}`, title: `招远市人民政府关于印发${t}办法的通知`, body: [`${t}的具体规定。`] }));
-      await a.search!.whenIndexed();
-      const before = files(dir);
-      expect(Object.keys(before)).toEqual(['shard-0.json', 'shard-1.json', 'shard-2.json']); // rids 1–2, 3–5, 6–7
+      // Index files of earlier versions are removed, not read.
+      mkdirSync(join(dir, 'search-lunr'));
+      writeFileSync(join(dir, 'search-lunr', 'shard-0.json'), '{}');
+      writeFileSync(join(dir, 'search-lunr.json'), '{}');
+      app = openSearchLibrary({ dataDir: dir, log: quiet });
+      const a = app;
+      expect(existsSync(join(dir, 'search-lunr'))).toBe(false);
       expect(existsSync(join(dir, 'search-lunr.json'))).toBe(false);
-
-      // A title edit in the middle shard: that shard alone is rebuilt, and lunr knows the new title.
+      topics.forEach((t, i) => insert(a, { id: `d${i + 1}`, title: `招远市人民政府关于印发${t}办法的通知`, body: [`${t}的具体规定。`] }));
+      // A title edit is suggested right away, also with a wrong character (lunr's bigrams, over the candidates).
       a.ctx.db.prepare('UPDATE documents SET title = ? WHERE id = ?').run('招远市人民政府关于印发校外培训机构监管办法的通知', 'd4');
-      await a.search!.whenIndexed();
-      const after = files(dir);
-      expect(after['shard-0.json']).toBe(before['shard-0.json']);
-      expect(after['shard-2.json']).toBe(before['shard-2.json']);
-      expect(after['shard-1.json']).not.toBe(before['shard-1.json']);
-      const typo = await a.call('search:suggest', { text: '校外培训机购监管' }); // one wrong character: only lunr finds it
-      expect(typo[0]?.id).toBe('d4');
-
-      // A fresh start loads every shard as saved (nothing rewritten) and ranks with it at once.
-      await a.close();
-      a = openDir(dir);
-      await a.search!.whenIndexed();
-      expect(files(dir)).toEqual(after);
-      expect((await a.call('search:suggest', { text: '城区居民养狗管理' }))[0]?.id).toBe('d1');
-
-      // Every document of the last shard deleted: its index is forgotten and its file removed.
-      a.ctx.db.prepare("DELETE FROM documents WHERE id IN ('d6', 'd7')").run();
-      await a.search!.whenIndexed();
-      expect(Object.keys(files(dir))).toEqual(['shard-0.json', 'shard-1.json']);
+      expect((await a.call('search:suggest', { text: '校外培训机购监管' }))[0]?.id).toBe('d4');
+      expect((await a.call('search:suggest', { text: '残疾人事业' })).map((s) => s.id)).toEqual(['d3']);
+      // A deleted document is neither found nor suggested nor counted.
+      a.ctx.db.prepare("DELETE FROM documents WHERE id = 'd1'").run();
+      expect((await a.call('search:suggest', { text: '城区居民养狗管理' })).map((s) => s.id)).not.toContain('d1');
+      const r = await a.call('search:query', { text: '招远市', limit: 50 });
+      expect(r.total).toBe(6);
+      expect(r.facets.issuer).toEqual([{ value: '招远市人民政府', count: 6 }]);
+      expect(r.results.map((h) => h.id)).not.toContain('d1');
+      // Every document comes back with its fields as stored, whatever its rid.
+      insert(a, { id: 'd8', title: '招远市人民政府关于印发耕地保护补充办法的通知', docNumber: '招政发〔2024〕8号', issuers: ['招远市人民政府'], dateSigned: '2024-03-01', body: ['耕地。'] });
+      const hit = (await a.call('search:query', { text: '招政发〔2024〕8号', limit: 5 })).results[0];
+      expect(hit).toMatchObject({ id: 'd8', docNumber: '招政发〔2024〕8号', issuers: ['招远市人民政府'], dateSigned: '2024-03-01' });
     } finally {
       await app?.close();
       app = null;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('answers the same whether a process has read every document or only those its first search matched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-search-'));
+    const asked = [
+      { text: '管理办法', limit: 50 },
+      { text: '招远 管理', limit: 50, filters: { issuer: '招远市人民政府' } },
+      { text: '犬', limit: 50, sort: 'date' as const },
+    ];
+    const answers = async (a: App) => {
+      const out: unknown[] = [];
+      for (const q of asked) out.push({ ...(await a.call('search:query', q)), tookMs: 0 });
+      return out;
+    };
+    try {
+      let a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      topics.forEach((t, i) =>
+        insert(a, { id: `d${i + 1}`, title: `招远市人民政府关于印发${t}办法的通知`, issuers: [i % 2 ? '招远市人民政府' : '招远市财政局'], dateSigned: `201${i}-01-01`, body: [`${t}的具体规定，加强管理。`] }),
+      );
+      await a.close();
+      // A fresh process whose first search is a long term reads only the rows it matched …
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      const partial = await answers(a);
+      // … and one that has read every row (a short term) answers the same.
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      await a.call('search:query', { text: '的', limit: 1 });
+      expect(await answers(a)).toEqual(partial);
+      expect((partial[0] as { total: number }).total).toBe(2);
+    } finally {
+      await app?.close();
+      app = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ranks title matches first also among thousands of matches', async () => {
+    const a = open();
+    a.ctx.db.transaction(() => {
+      for (let i = 0; i < 2100; i++) insert(a, { id: `b${i}`, title: `第${i}号文件`, dateSigned: '2024-01-01', body: ['推进养老服务体系建设。'] });
+      insert(a, { id: 'titled', title: '关于养老服务的意见', dateSigned: '2001-01-01', body: ['正文。'] });
+    })();
+    const r = await a.call('search:query', { text: '养老', limit: 3 });
+    expect(r.total).toBe(2101);
+    expect(r.results[0]?.id).toBe('titled');
+    expect(r.results[0]?.matchedIn).toEqual(['title']);
+  });
+
+  it('suggests from a bounded set of candidates: those sharing most bigrams with what is typed', async () => {
+    const a = open();
+    // Many titles share one bigram with the typed text; the one sharing most of them is suggested first.
+    for (let i = 0; i < 80; i++) insert(a, { id: `n${i}`, title: `关于印发第${i}号管理办法的通知`, dateSigned: '2020-01-01', body: ['正文。'] });
+    insert(a, { id: 'dog', title: '城区居民养犬管理办法', dateSigned: '2001-01-01', body: ['养犬。'] });
+    const s = await a.call('search:suggest', { text: '城区居民养狗管理办法' });
+    expect(s[0]?.id).toBe('dog');
   });
 });

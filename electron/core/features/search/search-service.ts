@@ -1,19 +1,23 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SearchHit, SearchRequest, SearchResults } from '../../../../shared/contract/search';
 import { isoDay } from '../../../../shared/domain/status';
 import type { AppContext } from '../../kernel/context';
 import type { StatusIndex } from '../validity/status-index';
 import { filterAndCount, rankPage } from './facets';
-import { createLunrRanking, type LunrOptions } from './lunr-ranking';
 import { createMatcher } from './matching';
 import { createMetaCache } from './meta-cache';
 import { parseQuery } from './query';
 import { createSnippetPage } from './snippets';
+import { createSuggester, type Suggestion } from './suggest';
 
 export { NORMATIVE_LABELS } from './facets';
 
-export interface SearchServiceOptions extends LunrOptions {
-  /** how long a query waits for lunr's ranking before answering without it, in ms */
-  lunrBudgetMs?: number;
+/** The rids a match set holds (relevance not NaN). */
+function matchedRids(matched: Float64Array): number[] {
+  const rids: number[] = [];
+  for (let rid = 0; rid < matched.length; rid++) if (!Number.isNaN(matched[rid])) rids.push(rid);
+  return rids;
 }
 
 /** Suggestions look at the last this many characters typed. */
@@ -22,13 +26,14 @@ const SUGGEST_CHARS = 200;
 /**
  * Full-text search over the library, in sections: the metadata cache (meta-cache), exact matching from the
  * indexes (matching: FTS5 trigram for 3+ characters, the gram index for 1–2), filters and facets over every
- * match and the ranked page (facets), lunr for ranking and suggestions only (lunr-ranking), snippets cut from
- * the original text (snippets). Every document containing the query is found; statuses come from the status index.
+ * match and the page ranked by tiers and bm25 (facets), suggestions ranked by lunr over a bounded set of
+ * candidates (suggest), snippets cut from the original text (snippets). Every document containing the query is
+ * found; statuses come from the status index. Nothing waits for an index to be built: a fresh process answers
+ * from the database and the meta columns it reads once.
  */
 export function createSearchService(
-  ctx: Pick<AppContext, 'db' | 'dataDir' | 'log' | 'events' | 'onClose' | 'now' | 'settings'>,
+  ctx: Pick<AppContext, 'db' | 'dataDir' | 'now' | 'settings'>,
   deps: { statuses: Pick<StatusIndex, 'onDay'> },
-  opts: SearchServiceOptions = {},
 ) {
   const db = ctx.db;
   // Index pages are read on every query; SQLite's default 2 MB page cache makes a 20,000-document library
@@ -37,9 +42,17 @@ export function createSearchService(
   if ((db.pragma('cache_size', { simple: true }) as number) > -32768 && !db.memory) db.pragma('cache_size = -32768');
   // The whole value: SQLite reads a long text's every page even for substr(), so one read beats head-then-rest.
   const bodyStmt = db.prepare<[string], string>('SELECT body FROM documents WHERE id = ?').pluck();
+  // What a result row shows, read for the page only.
+  const rowStmt = db.prepare<[number], [string, string | null, string | null, string | null]>(
+    'SELECT d_title, doc_number_raw, doc_number, date_signed FROM search_map WHERE rid = ?',
+  ).raw();
   const meta = createMetaCache(db);
   const matcher = createMatcher(db, meta);
-  const lunr = createLunrRanking(ctx, opts);
+  const suggester = createSuggester(db, meta);
+  // The lunr ranking index of earlier versions (shards in the data directory): no longer read, removed once.
+  if (ctx.dataDir !== ':memory:') {
+    for (const old of ['search-lunr', 'search-lunr.json']) rmSync(join(ctx.dataDir, old), { recursive: true, force: true });
+  }
 
   async function query(req: SearchRequest): Promise<SearchResults> {
     const t0 = performance.now();
@@ -54,33 +67,35 @@ export function createSearchService(
       return { total: 0, tookMs: tookMs(), results: [], facets, terms, notice: notices.length ? notices.join('；') : '请输入要查找的内容' };
     }
     meta.refresh();
-    // A submitted search: no prefix expansion, and terms in over 5 % of documents left to the title tier and bm25.
-    const lunrPromise =
-      req.sort === 'relevance' ? lunr.scores(positive.map((c) => c.text).join(' '), opts.lunrBudgetMs ?? 25, { prefix: false, maxDocShare: 0.05 }) : null;
-    const bodyHits = new Uint8Array(meta.byRid.length);
+    const bodyHits = new Uint8Array(meta.size);
     const matched = matcher.matchAllClauses(parsed.clauses, bodyHits);
+    meta.ensure(matchedRids(matched));
     const filtered = filterAndCount(matched, meta, req.filters, deps.statuses.onDay(asOf));
-    const lunrMap = lunrPromise ? await lunrPromise : new Map<string, number>();
-    const { page, score } = rankPage(
-      filtered,
-      { positive, terms, sort: req.sort, offset: req.offset, limit: req.limit, inForceFirst: ctx.settings.get().inForceFirst },
-      lunrMap,
-    );
+    const { page, score } = rankPage(filtered, meta, {
+      positive,
+      terms,
+      sort: req.sort,
+      offset: req.offset,
+      limit: req.limit,
+      inForceFirst: ctx.settings.get().inForceFirst,
+    });
     const snippetsOf = createSnippetPage((id) => bodyStmt.get(id), terms);
     const results: SearchHit[] = page.map((i) => {
-      const m = filtered.fMs[i];
-      const sn = snippetsOf(m, bodyHits[m.rid] === 1);
+      const rid = filtered.fRids[i];
+      const id = meta.ids[rid]!;
+      const [title, docNumberRaw, docNumber, dateSigned] = rowStmt.get(rid) ?? ['', null, null, null];
+      const sn = snippetsOf({ id, title, nTitle: meta.nTitle[rid] }, bodyHits[rid] === 1);
       const matchedIn: SearchHit['matchedIn'] = [];
-      if (terms.some((t) => m.nDocnum.includes(t))) matchedIn.push('docNumber');
-      if (terms.some((t) => m.nTitle.includes(t))) matchedIn.push('title');
-      if (terms.some((t) => m.nIssuers.includes(t))) matchedIn.push('issuer');
+      if (terms.some((t) => meta.nDocnum[rid].includes(t))) matchedIn.push('docNumber');
+      if (terms.some((t) => meta.nTitle[rid].includes(t))) matchedIn.push('title');
+      if (terms.some((t) => meta.nIssuers[rid].includes(t))) matchedIn.push('issuer');
       if (sn.inBody) matchedIn.push('body');
       return {
-        id: m.id,
-        title: m.title,
-        docNumber: m.docNumber,
-        issuers: m.issuers,
-        dateSigned: m.dateSigned,
+        id,
+        title,
+        docNumber: docNumberRaw ?? docNumber,
+        issuers: meta.issuerSets[meta.issuerSet[rid]].list,
+        dateSigned,
         status: filtered.fStatus[i],
         score: Math.round(score[i] * 1000) / 1000,
         snippets: sn.snippets,
@@ -88,7 +103,7 @@ export function createSearchService(
         matchedIn,
       };
     });
-    return { total: filtered.fMs.length, tookMs: tookMs(), results, facets: filtered.facets, terms, notice: notices.length ? notices.join('；') : null };
+    return { total: filtered.fRids.length, tookMs: tookMs(), results, facets: filtered.facets, terms, notice: notices.length ? notices.join('；') : null };
   }
 
   return {
@@ -99,43 +114,24 @@ export function createSearchService(
     matchIds(text: string): string[] {
       meta.refresh();
       const matched = matcher.matchAllClauses(parseQuery(text).clauses, null);
+      meta.ensure(matchedRids(matched));
       const ids: string[] = [];
       matched.forEach((score, rid) => {
-        const m = meta.byRid[rid];
-        if (!Number.isNaN(score) && m) ids.push(m.id);
+        const id = meta.ids[rid];
+        if (!Number.isNaN(score) && id) ids.push(id);
       });
       return ids;
     },
 
-    /** Titles and 文号 for what is being typed: literal matches first (newest first), then lunr's ranked guesses. */
-    async suggest(text: string, limit: number): Promise<Array<{ id: string; title: string; docNumber: string | null }>> {
+    /** Titles and 文号 for what is being typed: literal matches first (exact 文号, newest), then lunr's ranked guesses. */
+    async suggest(text: string, limit: number): Promise<Suggestion[]> {
       // What is being typed is at the end: a pasted page suggests from its last words.
       const parsed = parseQuery(text.slice(-SUGGEST_CHARS).replace(/"/g, ' '));
       const terms = parsed.clauses.filter((c) => !c.exclude).map((c) => c.text.toLowerCase());
       if (terms.length === 0) return [];
       meta.refresh();
-      const all = [...meta.metas.values()];
-      const exactNumber = (m: (typeof all)[number]) => Number(terms.some((t) => m.nDocnums.includes(t)));
-      const literal = all
-        .filter((m) => terms.every((t) => m.nTitle.includes(t) || m.nDocnum.includes(t)))
-        .sort((a, b) => exactNumber(b) - exactNumber(a) || ((b.dateSigned ?? '') < (a.dateSigned ?? '') ? -1 : 1))
-        .slice(0, limit);
-      const out = literal.map((m) => ({ id: m.id, title: m.title, docNumber: m.docNumber }));
-      if (out.length < limit) {
-        const byId = new Map(all.map((m) => [m.id, m]));
-        const scores = await lunr.scores(terms.join(' '), opts.lunrBudgetMs ?? 150);
-        const seen = new Set(out.map((o) => o.id));
-        for (const [id] of [...scores].sort((a, b) => b[1] - a[1])) {
-          if (out.length >= limit) break;
-          const m = byId.get(id);
-          if (m && !seen.has(id)) out.push({ id, title: m.title, docNumber: m.docNumber });
-        }
-      }
-      return out;
+      return suggester(terms.join(' '), terms, limit);
     },
-
-    /** Resolves once the lunr ranking index reflects every stored document (benchmark, tests). */
-    whenIndexed: lunr.whenIndexed,
   };
 }
 
