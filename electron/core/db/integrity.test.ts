@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../composition';
-import { checkInBackground, SYNC_CHECK_MAX_BYTES, type IntegrityState } from './integrity';
+import { checkInBackground, quickCheckOffThread, SYNC_CHECK_MAX_BYTES, type IntegrityState } from './integrity';
 
 function damagedLibrary(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nd-int-'));
@@ -39,5 +39,15 @@ describe('database integrity check', () => {
     expect(state.state).toBe('failed');
     expect(state.message).toMatch(/损坏/);
     expect(SYNC_CHECK_MAX_BYTES).toBeGreaterThan(0);
+  });
+
+  it('checks a file (a backup copy) in a worker: damage is reported, an intact file passes', async () => {
+    const damaged = join(damagedLibrary(), 'normdesk.db');
+    expect(await quickCheckOffThread(damaged)).not.toBe('ok');
+    const intact = join(mkdtempSync(join(tmpdir(), 'nd-int-')), 'normdesk.db');
+    const db = new Database(intact);
+    db.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('行');");
+    db.close();
+    expect(await quickCheckOffThread(intact)).toBe('ok');
   });
 });

@@ -27,6 +27,27 @@ export function quickCheck(db: Database): void {
   if (check !== 'ok') throw new AppError('INTERNAL', corruptMessage(String(check)));
 }
 
+/** A small heap: the check's work is SQLite's (native); the thread only needs to start and report. */
+const CHECK_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 };
+
+/**
+ * `PRAGMA quick_check` of `file` on a read-only connection in a worker thread: 'ok' or SQLite's report. The
+ * thread that answers requests keeps answering while gigabytes are read. Null when no worker can start here
+ * (the caller then checks in its own thread).
+ */
+export function quickCheckOffThread(file: string): Promise<string> | null {
+  const script = findWorkerScript(import.meta.url, 'integrity-worker');
+  if (!script) return null;
+  return new Promise((resolve) => {
+    const worker = new Worker(script.file, { eval: script.eval, workerData: { file }, resourceLimits: CHECK_LIMITS });
+    worker.once('message', (result: string) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', (err) => resolve(`完整性检查未能完成：${err.message}`));
+  });
+}
+
 /**
  * Checks a large library in a worker thread so start-up stays fast; `onDone` gets the outcome
  * (a damaged file is reported to the person, who should restore a backup). The check starts after `delayMs`
@@ -40,9 +61,7 @@ export function checkInBackground(file: string, onDone: (state: IntegrityState) 
   }
   let worker: Worker | null = null;
   const timer = setTimeout(() => {
-    // A small heap: the check's work is SQLite's (native); the thread only needs to start and report.
-    const resourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 };
-    worker = new Worker(script.file, { eval: script.eval, workerData: { file }, resourceLimits });
+    worker = new Worker(script.file, { eval: script.eval, workerData: { file }, resourceLimits: CHECK_LIMITS });
     worker.unref();
     worker.once('message', (result: string) => {
       onDone(result === 'ok' ? { state: 'ok', message: null } : { state: 'failed', message: corruptMessage(result) });

@@ -59,11 +59,11 @@ export function ensureBackupsDir(dataDir: string): string {
 
 /**
  * Checks that `file` is a usable NormDesk library: SQLite says it is intact (quick_check), its schema is not
- * newer than this program, and it has the documents table. With `standalone`, the file is also switched to a
+ * newer than this program, and it has the documents table (`checked`: quick_check's answer when it already ran). With `standalone`, the file is also switched to a
  * rollback journal so it is complete on its own (a copy never depends on a -wal beside it).
  * Throws AppError with a Chinese message naming the problem.
  */
-export function verifyLibraryFile(file: string, opts: { standalone?: boolean } = {}): VerifiedFile {
+export function verifyLibraryFile(file: string, opts: { standalone?: boolean; checked?: string } = {}): VerifiedFile {
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true, readonly: !opts.standalone });
@@ -71,9 +71,10 @@ export function verifyLibraryFile(file: string, opts: { standalone?: boolean } =
     throw new AppError('INVALID_INPUT', `无法打开备份文件 ${file}：${(err as Error).message}`);
   }
   try {
-    let check: unknown;
+    // (`checked`: the quick_check already ran off the request thread, quickCheckOffThread)
+    let check: unknown = opts.checked;
     try {
-      check = db.pragma('quick_check', { simple: true });
+      check ??= db.pragma('quick_check', { simple: true });
     } catch (err) {
       throw new AppError('INVALID_INPUT', `${file} 不是 NormDesk 的数据库或已损坏（${(err as Error).message}）`);
     }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ describe('backup', () => {
     const result = await createBackupService(app.ctx).backup(join(dir, 'copy.db'));
     expect(result.documents).toBe(count);
     expect(count).toBeGreaterThan(0);
+    // one self-contained file: no -wal or -shm left beside it by the check
+    expect(readdirSync(dir).sort()).toEqual(['copy.db', 'lib']);
     const restoredDir = join(dir, 'restored');
     mkdirSync(restoredDir);
     copyFileSync(result.file, join(restoredDir, 'normdesk.db'));

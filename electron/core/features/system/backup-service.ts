@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
+import { quickCheckOffThread } from '../../db/integrity';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import { safeWrite } from '../../kernel/safe-write';
@@ -17,7 +18,9 @@ export interface BackupResult {
  */
 export async function writeVerifiedCopy(db: Db, tmp: string): Promise<number> {
   await db.backup(tmp);
-  return verifyLibraryFile(tmp, { standalone: true }).documents;
+  // reading the whole copy takes seconds at a city's size: in a worker, so the server keeps answering meanwhile
+  const checked = (await quickCheckOffThread(tmp)) ?? undefined;
+  return verifyLibraryFile(tmp, { standalone: true, checked }).documents;
 }
 
 /** Online backups of the library database: consistent while the app keeps running, verified before use. */
