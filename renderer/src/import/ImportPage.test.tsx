@@ -1,9 +1,14 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Req } from '../../../shared/contract';
+import { MAX_COMMIT_REQUEST_FILES, MAX_PARSE_REQUEST_FILES } from '../../../shared/contract/import';
 import { renderWith } from '../test-utils';
 import { parsedFile, reviewDoc } from '../test-fixtures';
 import { ImportPage } from './ImportPage';
+
+/** one chunk saved, the rest (a whole number of parse requests) left when the person stops */
+const REST = MAX_PARSE_REQUEST_FILES;
+const TOTAL = MAX_COMMIT_REQUEST_FILES + REST;
 
 function pick(files: File[]) {
   const input = screen.getByLabelText('选择要导入的文件') as HTMLInputElement;
@@ -117,7 +122,7 @@ describe('导入', () => {
     expect(screen.getByText(/早于施行日期（2022-05-01），按原文保存/)).toBeTruthy();
   });
 
-  it('reads 60 files in requests of at most 20 and saves them in chunks; stopping keeps saved chunks and lists the rest', async () => {
+  it(`reads ${TOTAL} files in requests of at most ${MAX_PARSE_REQUEST_FILES} and saves them in chunks of ${MAX_COMMIT_REQUEST_FILES}; stopping keeps saved chunks and lists the rest`, async () => {
     const parse = vi.fn(async (req: Req<'import:parse'>) =>
       req.files.map((f) => parsedFile({ name: f.name, documents: [reviewDoc({ title: `标题${f.name}` })] })),
     );
@@ -134,19 +139,19 @@ describe('导入', () => {
       };
     });
     renderWith(<ImportPage />, { 'import:parse': parse as never, 'import:commit': commit as never });
-    pick(Array.from({ length: 60 }, (_, i) => new File(['x'], `${String(i).padStart(2, '0')}.txt`)));
-    expect(await screen.findByRole('button', { name: '保存 60 件' })).toBeTruthy();
-    expect(parse.mock.calls.map((c) => c[0].files.length)).toEqual([20, 20, 20]);
+    pick(Array.from({ length: TOTAL }, (_, i) => new File(['x'], `${String(i).padStart(3, '0')}.txt`)));
+    expect(await screen.findByRole('button', { name: `保存 ${TOTAL} 件` })).toBeTruthy();
+    expect(parse.mock.calls.map((c) => c[0].files.length)).toEqual(Array(TOTAL / MAX_PARSE_REQUEST_FILES).fill(MAX_PARSE_REQUEST_FILES));
 
-    fireEvent.click(screen.getByRole('button', { name: '保存 60 件' }));
+    fireEvent.click(screen.getByRole('button', { name: `保存 ${TOTAL} 件` }));
     await waitFor(() => expect(commit).toHaveBeenCalledTimes(1));
-    expect(commit.mock.calls[0][0].files).toHaveLength(50);
+    expect(commit.mock.calls[0][0].files).toHaveLength(MAX_COMMIT_REQUEST_FILES);
     fireEvent.click(screen.getByRole('button', { name: '停止' }));
     release();
-    expect(await screen.findByText(/已停止保存：已保存 1 批（50 件），其余 10 个文件未保存/)).toBeTruthy();
+    expect(await screen.findByText(`已停止保存：已保存 1 批（${MAX_COMMIT_REQUEST_FILES} 件），其余 ${REST} 个文件未保存`, { exact: false })).toBeTruthy();
     expect(commit).toHaveBeenCalledTimes(1);
-    expect(screen.getByText(/新增 50 件/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: '保存 10 件' })).toBeTruthy();
+    expect(screen.getByText(`新增 ${MAX_COMMIT_REQUEST_FILES} 件`, { exact: false })).toBeTruthy();
+    expect(screen.getByRole('button', { name: `保存 ${REST} 件` })).toBeTruthy();
   });
 
   it('splits a document at the line a person picks in its text, and saves both parts by their new indices', async () => {
