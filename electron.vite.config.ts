@@ -17,6 +17,7 @@ export default defineConfig({
           'lunr-worker': resolve(root, 'electron/core/features/search/lunr-worker.ts'),
           'integrity-worker': resolve(root, 'electron/core/db/integrity-worker.ts'),
           'parse-worker': resolve(root, 'electron/core/features/import/parse-worker.ts'),
+          'render-worker': resolve(root, 'electron/core/features/export/render-worker.ts'),
         },
       },
     },
