@@ -109,7 +109,7 @@ export function LibraryTable({ count, rowAt, onRange, sort, dir, onSort, onOpen,
             } as const;
             if (!row) {
               return (
-                <div key={`loading-${item.index}`} role="row" aria-rowindex={item.index + 2} aria-busy="true" className="nd-vrow" tabIndex={0}
+                <div key={item.index} role="row" aria-rowindex={item.index + 2} aria-busy="true" className="nd-vrow" tabIndex={0}
                   onKeyDown={(e) => onRowKey(e, item.index, undefined)} style={style}>
                   <div role="cell" className="nd-cell">
                     <Text span c="dimmed" size="sm">载入中…</Text>
@@ -117,9 +117,10 @@ export function LibraryTable({ count, rowAt, onRange, sort, dir, onSort, onOpen,
                 </div>
               );
             }
+            // keyed by position, so a focused placeholder keeps the focus when its page arrives
             return (
               <div
-                key={row.id}
+                key={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 className="nd-vrow"
