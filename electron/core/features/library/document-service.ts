@@ -9,6 +9,7 @@ import type { Document } from '../../../../shared/domain/document';
 import type { Appointment, DocNumber } from '../../../../shared/domain/parse-result';
 import { isoDay } from '../../../../shared/domain/status';
 import { EFFECT_RE } from '../../../../shared/domain/validity';
+import { retryBusy } from '../../db/open';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import type { AuditService } from '../audit/audit-service';
@@ -229,7 +230,7 @@ export function createDocumentService(
     const changedKeys = (Object.keys(next) as (keyof Document)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
     if (changedKeys.length === 0) return false;
     const pick = (d: Document) => Object.fromEntries(changedKeys.map((k) => [k, d[k]]));
-    db.transaction(() => {
+    const store = db.transaction(() => {
       const at = nextStamp(before.updatedAt, ctx.now());
       // guarded by the version read above: another process's edit in between is refused, not overwritten
       const { changes } = updateStmt.run({ ...toParams(id, next, at), prev_updated_at: before.updatedAt });
@@ -238,7 +239,11 @@ export function createDocumentService(
       if (changedKeys.includes('docNumber') || changedKeys.includes('title')) {
         relations.resolvePending(by, { id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
       }
-    })();
+    });
+    // Begun as the writer, waiting for another process's write (a CLI import) rather than failing as INTERNAL
+    // "database is locked"; inside a caller's transaction that one decides.
+    if (db.inTransaction) store();
+    else retryBusy(() => store.immediate());
     return true;
   }
 

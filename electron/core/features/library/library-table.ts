@@ -141,24 +141,31 @@ export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay
     byId.delete(id);
   };
 
-  /** Takes changed rows out of the kept orders and puts their new versions in their places (binary search). */
-  function patchOrders(gone: Set<string>, added: TableRow[]): void {
-    if (gone.size + added.length > PATCH_LIMIT) return orders.clear();
+  /** Binary search: the first position in `order` whose row does not sort before `r`. */
+  const lowerBound = (order: TableRow[], r: TableRow, cmp: (a: TableRow, b: TableRow) => number) => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmp(order[mid], r) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  /** Takes the old versions of changed rows out of the kept orders and puts the new ones in their places. */
+  function patchOrders(old: TableRow[], added: TableRow[]): void {
+    if (old.length + added.length > PATCH_LIMIT) return orders.clear();
     for (const [key, order] of orders) {
       const [sort, dir] = key.split('|') as [Exclude<SortField, 'status'>, 'asc' | 'desc'];
       const cmp = comparator(sort, dir);
-      const kept = gone.size ? order.filter((r) => !gone.has(r.sql.id)) : order;
-      for (const r of added) {
-        let lo = 0;
-        let hi = kept.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (cmp(kept[mid], r) < 0) lo = mid + 1;
-          else hi = mid;
-        }
-        kept.splice(lo, 0, r);
+      for (const r of old) {
+        // ties are broken by id, so the old row's place is exact; a linear look only if it was not there
+        let at = lowerBound(order, r, cmp);
+        if (order[at] !== r) at = order.indexOf(r);
+        if (at >= 0) order.splice(at, 1);
       }
-      orders.set(key, kept);
+      for (const r of added) order.splice(lowerBound(order, r, cmp), 0, r);
     }
   }
 
@@ -166,14 +173,19 @@ export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay
   function refresh(): void {
     const moved = changes();
     if (!moved) return;
-    const gone = new Set(moved.gone);
-    gone.forEach(drop);
+    const old: TableRow[] = [];
+    for (const id of moved.gone) {
+      const r = byId.get(id);
+      if (r) old.push(r);
+      drop(id);
+    }
     const added = moved.changed.map(toRow);
     for (const r of added) {
-      if (byId.has(r.sql.id)) gone.add(r.sql.id);
+      const before = byId.get(r.sql.id);
+      if (before) old.push(before);
       put(r);
     }
-    if (!moved.first && (gone.size || added.length)) patchOrders(gone, added);
+    if (!moved.first && (old.length || added.length)) patchOrders(old, added);
   }
 
   function order(sort: Exclude<SortField, 'status'>, dir: 'asc' | 'desc'): TableRow[] {
