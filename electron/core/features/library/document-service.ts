@@ -240,10 +240,12 @@ export function createDocumentService(
         relations.resolvePending(by, { id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
       }
     });
-    // Begun as the writer, waiting for another process's write (a CLI import) rather than failing as INTERNAL
-    // "database is locked"; inside a caller's transaction that one decides.
+    // Begun as the writer: it waits (the busy timeout) for another process's write, a CLI import, instead of failing
+    // as INTERNAL "database is locked" when a read snapshot cannot be upgraded; after that one wait it says the
+    // library is busy. Once only: that wait is synchronous and holds up every other request of this process.
+    // Inside a caller's transaction that one decides.
     if (db.inTransaction) store();
-    else retryBusy(() => store.immediate());
+    else retryBusy(() => store.immediate(), 1);
     return true;
   }
 
