@@ -253,6 +253,9 @@ export function createDocumentService(
     get,
     detail,
 
+    /** Every document's row without its body, kept by the library table (the start page counts from it). */
+    rows: () => table.rows(),
+
     /** The library table: filtered, sorted rows with statuses as of `asOf` (default today), and the filter values. */
     list(query: Query) {
       return table.list(query, query.asOf ?? today());

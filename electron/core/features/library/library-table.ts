@@ -186,7 +186,10 @@ export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay
       put(r);
     }
     if (!moved.first && (old.length || added.length)) patchOrders(old, added);
+    stored = null;
   }
+  /** the stored rows as read, rebuilt after a change */
+  let stored: SqlRow[] | null = null;
 
   function order(sort: Exclude<SortField, 'status'>, dir: 'asc' | 'desc'): TableRow[] {
     const key = `${sort}|${dir}`;
@@ -224,6 +227,11 @@ export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay
   }
 
   return {
+    /** Every document's row (no body) as it stands now: one copy of the library for the start page too. */
+    rows(): readonly SqlRow[] {
+      refresh();
+      return (stored ??= [...byId.values()].map((r) => r.sql));
+    },
     /**
      * Filtered rows in the asked order with statuses as of `asOf`, the page `offset … offset + limit` of them, the
      * total before paging, and the filter menu values of the whole library.

@@ -45,10 +45,18 @@ const COLUMNS = [
  * by another process): the rows are read whole once, then only the rows that changed (db/library-version.ts), so
  * a start page opened again costs nothing until something changes and a write costs its own rows, not the library.
  */
-export function createLibraryRows(db: Db) {
+export function createLibraryRows(db: Db, shared?: () => readonly OversightRow[]) {
   const version = libraryVersion(db);
   const changes = followDocuments<OversightRow>(db, COLUMNS);
   const byId = new Map<string, OversightRow>();
+  /** the rows of this version: the library table's copy when given (one copy of the library), else read here */
+  const read = (): OversightRow[] => {
+    if (shared) return shared() as OversightRow[];
+    const moved = changes();
+    moved?.gone.forEach((id) => byId.delete(id));
+    moved?.changed.forEach((r) => byId.set(r.id, r));
+    return [...byId.values()];
+  };
   let snapshot: LibrarySnapshot | null = null;
   const relationsStmt = db.prepare<[], OversightRelation>(
     'SELECT type, source_id, target_id, target_doc_number, target_title FROM relations ORDER BY id',
@@ -58,14 +66,11 @@ export function createLibraryRows(db: Db) {
     current(): LibrarySnapshot {
       const key = String(version());
       if (snapshot?.key !== key) {
-        const moved = changes();
-        moved?.gone.forEach((id) => byId.delete(id));
-        moved?.changed.forEach((r) => byId.set(r.id, r));
         // relations are read on first use: the checks need them, the start page does not
         let relations: OversightRelation[] | null = null;
         snapshot = {
           key,
-          rows: [...byId.values()],
+          rows: read(),
           get relations() {
             return (relations ??= relationsStmt.all());
           },
