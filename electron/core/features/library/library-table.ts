@@ -81,6 +81,18 @@ function comparator(sort: Exclude<SortField, 'status'>, dir: 'asc' | 'desc'): (a
   };
 }
 
+/** Binary search: the first position in `order` whose row does not sort before `r`. */
+function lowerBound(order: TableRow[], r: TableRow, cmp: (a: TableRow, b: TableRow) => number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(order[mid], r) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function toRow(sql: SqlRow): TableRow {
   const year = sql.date_signed ? Number(sql.date_signed.slice(0, 4)) : sql.doc_year;
   return { sql, issuers: JSON.parse(sql.issuers), year, hasValidity: Boolean(sql.validity_clause) || sql.valid_until !== null };
@@ -139,18 +151,6 @@ export function createLibraryTable(db: Db, statusIndex: Pick<StatusIndex, 'onDay
     if (!old) return;
     count(old, -1);
     byId.delete(id);
-  };
-
-  /** Binary search: the first position in `order` whose row does not sort before `r`. */
-  const lowerBound = (order: TableRow[], r: TableRow, cmp: (a: TableRow, b: TableRow) => number) => {
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cmp(order[mid], r) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   };
 
   /** Takes the old versions of changed rows out of the kept orders and puts the new ones in their places. */
