@@ -96,4 +96,26 @@ describe('UI: the library a page at a time', () => {
     await expect.poll(() => rowText(inForce.total - 1), { timeout: 10_000 }).toContain(last.rows[0].title);
     expect(errors).toEqual([]);
   });
+
+  it('a page still on its way shows placeholder rows, then its rows', async () => {
+    await page.goto(`${app.url}#/library?sort=title&dir=asc`);
+    await page.getByRole('table', { name: '文件列表' }).waitFor();
+    await page.getByTestId('library-scroll').evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(() => rowText(0)).toContain('第001号测试办法');
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/rpc/documents:list', async (route) => {
+      if ((JSON.parse(route.request().postData() ?? '{}') as { offset?: number }).offset) await held;
+      await route.continue();
+    });
+    await page.getByTestId('library-scroll').evaluate((el) => (el.scrollTop = 300 * 38));
+    await page.locator('[role="row"][aria-busy="true"]').first().waitFor();
+    expect(await page.locator('[role="row"][aria-busy="true"]').first().innerText()).toContain('载入中');
+    await screenshot(page, 'ui-library-page-loading');
+    release();
+    await expect.poll(() => rowText(300)).toContain('第301号测试办法');
+    expect(await page.locator('[role="row"][aria-busy="true"]').count()).toBe(0);
+    await page.unroute('**/api/rpc/documents:list');
+    expect(errors).toEqual([]);
+  });
 });
