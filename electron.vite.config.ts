@@ -16,6 +16,7 @@ export default defineConfig({
           // worker threads, found next to the bundle at run time
           'integrity-worker': resolve(root, 'electron/core/db/integrity-worker.ts'),
           'parse-worker': resolve(root, 'electron/core/features/import/parse-worker.ts'),
+          'render-worker': resolve(root, 'electron/core/features/export/render-worker.ts'),
         },
       },
     },

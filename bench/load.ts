@@ -3,7 +3,7 @@
  * (issue 25): many people at once on one server over HTTP, with sessions, as in intranet mode.
  * - Accounts are made once per cached library with the CLI (`normdesk user add NAME --role …`, the strong random
  *   password on standard input, as the command reads it) and kept in the library's bench-accounts.json.
- * - `users − writers` readers search, browse the list, open documents, ask for suggestions and the dashboard, and
+ * - `users − writers` readers search, browse the list (a page at a time, as the library page asks), open documents, ask for suggestions and the dashboard, and
  *   export a document; `writers` edit documents (half) or decide cleanup items (half); each waits a random think
  *   time (mean `--think` ms) between calls. Loops end at the deadline; only loopback is used.
  * - Optionally one `normdesk import … --yes` of `--import` files runs alongside (another process writing: where
@@ -105,11 +105,29 @@ async function call<T = { document: { updatedAt: string } }>(label: string, chan
   }
 }
 
+const SORTS = ['docNumber', 'title', 'issuer', 'dateSigned', 'status', 'validUntil'];
+const STATUS_FILTERS = [['现行有效'], ['即将到期'], ['已失效', '已废止']];
+
+/**
+ * The library page as the UI asks for it: its first page of 200 rows (most often in the default order, else
+ * sorted by a column or filtered by status), and, one time in three, a page further down where the person scrolled.
+ */
+async function library(s: Session): Promise<void> {
+  const query: Record<string, unknown> = { limit: 200 };
+  if (rand() < 0.3) Object.assign(query, { sort: SORTS[Math.floor(rand() * SORTS.length)], dir: rand() < 0.5 ? 'asc' : 'desc' });
+  if (rand() < 0.2) query.status = STATUS_FILTERS[Math.floor(rand() * STATUS_FILTERS.length)];
+  const first = await call<{ total: number }>('文件库页面（首页 200 行）', 'documents:list', query, s);
+  if (first.ok && rand() < 1 / 3 && first.data.total > 200) {
+    const offset = Math.floor((rand() * first.data.total) / 200) * 200;
+    await call('文件库滚动到的一页', 'documents:list', { ...query, offset }, s);
+  }
+}
+
 async function reader(s: Session): Promise<void> {
   while (performance.now() < deadline) {
     const r = rand();
     if (r < 0.5) await call('检索', 'search:query', { text: WORDS[Math.floor(rand() * WORDS.length)], limit: 50 }, s);
-    else if (r < 0.65) await call('文件库页面（全部行）', 'documents:list', {}, s);
+    else if (r < 0.65) await library(s);
     else if (r < 0.85) await call('打开文件', 'documents:get', { id: pool[Math.floor(rand() * pool.length)] }, s);
     else if (r < 0.93) await call('输入提示', 'search:suggest', { text: WORDS[Math.floor(rand() * WORDS.length)].slice(0, 2) }, s);
     else if (r < 0.97) await call('监督看板', 'oversight:dashboard', {}, s);

@@ -141,7 +141,7 @@ const other: Array<[string, string, () => unknown]> = [
   ['检索 + 机关与年份筛选', 'search:query', () => ({ text: pick(['管理', '实施', '补助', '安全']), limit: 50, filters: { issuer: docMeta(Math.floor(rand() * N)).issuer, year: 2010 + Math.floor(rand() * 10) } })],
   ['按日期排序检索', 'search:query', () => ({ text: pick(['办法', '方案', '意见']), limit: 50, sort: 'date' })],
   ['输入提示（search:suggest）', 'search:suggest', () => ({ text: pick(['招远', '关于印发', '烟政发', '婴幼儿']) })],
-  ['文件库页面（documents:list，界面的请求：全部行）', 'documents:list', () => ({})],
+  ['文件库页面（documents:list，界面的请求：首页 200 行）', 'documents:list', () => ({ limit: 200 })],
   ['文件列表一页 100 行（documents:list）', 'documents:list', () => ({ offset: Math.floor(rand() * 20) * 100, limit: 100 })],
   ['文件详情（documents:get）', 'documents:get', () => ({ id: '' })],
   ['监督看板（oversight:dashboard）', 'oversight:dashboard', () => ({})],

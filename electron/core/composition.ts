@@ -96,7 +96,7 @@ function buildServices(ctx: AppContext, settings: ReturnType<typeof createSettin
   };
   const trash = createTrashService(ctx, { audit, relations, guards: [inCampaign], issueTrash });
   const accounts = createAccountService(ctx, audit, opts.accounts);
-  const oversight = createOversightService(ctx, { statuses, flags: imports.flags });
+  const oversight = createOversightService(ctx, { statuses, flags: imports.flags, rows: documents.rows });
   const office = createOfficeService(ctx, audit);
   const packages = createPackageService(ctx, { audit, office, documents, relations });
   const filing = createFilingService(ctx, { audit, office, packages });

@@ -11,6 +11,9 @@ export function parseAsOf(value: unknown): string | undefined {
   return s;
 }
 
+/** Rows asked for at once. */
+const PAGE = 5_000;
+
 export const listCommand: CliCommand = {
   name: 'list',
   summary: '列出库中全部文件及其在某日的状态',
@@ -25,11 +28,16 @@ export const listCommand: CliCommand = {
         ctx.out(JSON.stringify(docs, null, 2));
         return;
       }
-      const table = await app.call('documents:list', { asOf, sort: 'dateSigned', dir: 'asc' });
-      for (const r of table.rows) {
-        ctx.out(row([r.docNumber ?? '（无文号）', r.title, r.dateSigned ?? '', r.status, r.validUntil ? `有效期至 ${r.validUntil}` : '']));
+      // a page at a time: a library may hold more rows than one answer carries
+      let total = 0;
+      for (let offset = 0; offset === 0 || offset < total; offset += PAGE) {
+        const table = await app.call('documents:list', { asOf, sort: 'dateSigned', dir: 'asc', offset, limit: PAGE });
+        total = table.total;
+        for (const r of table.rows) {
+          ctx.out(row([r.docNumber ?? '（无文号）', r.title, r.dateSigned ?? '', r.status, r.validUntil ? `有效期至 ${r.validUntil}` : '']));
+        }
       }
-      ctx.out(`共 ${table.total} 件（状态按 ${asOf ?? '今天'} 计算）`);
+      ctx.out(`共 ${total} 件（状态按 ${asOf ?? '今天'} 计算）`);
     } finally {
       await app.close();
     }

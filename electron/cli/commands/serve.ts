@@ -41,6 +41,8 @@ export const serveCommand: CliCommand = {
     // every document) with a search that matches every document, which the first person would otherwise wait for
     // (issue 25).
     setTimeout(() => void app.call('search:query', { text: '的', limit: 1 }).catch(() => undefined), 0).unref();
+    // and the library page's rows in their default order (about 0.5 s at 100,000 documents)
+    setTimeout(() => void app.call('documents:list', { limit: 1 }).catch(() => undefined), 10).unref();
     if (!isLoopback(host)) {
       ctx.out('内网模式：每个请求都需要登录（账户用 normdesk user 管理）。');
       if (!tls) ctx.err('警告：正在以明文 HTTP 在内网提供服务，密码和会话可能被同一网络中的人截获。请用 --cert 和 --key 提供本单位的证书以启用 HTTPS。');

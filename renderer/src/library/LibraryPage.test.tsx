@@ -4,6 +4,7 @@ import type { Req, Res } from '../../../shared/contract';
 import { renderWith } from '../test-utils';
 import { summary } from '../test-fixtures';
 import { LibraryPage } from './LibraryPage';
+import { PAGE_SIZE } from './use-paged-list';
 
 const EMPTY: Res<'documents:list'> = { total: 0, rows: [], options: { issuers: [], years: [], kinds: [] } };
 
@@ -64,13 +65,30 @@ describe('文件库', () => {
     expect(list.mock.calls.at(-1)![0]).not.toHaveProperty('hasValidity');
   });
 
-  it('keeps only the visible rows of a 20,000-document library in the page', async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => summary({ id: `d${i}`, docNumber: `招政发〔2022〕${i + 1}号` }));
-    renderWith(<LibraryPage />, { 'documents:list': async () => ({ total: rows.length, rows, options: { issuers: [], years: [], kinds: [] } }) });
+  it('keeps only the visible rows of a 100,000-document library in the page and fetches the page the person scrolls to', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => summary({ id: `d${i}`, docNumber: `招政发〔2022〕${i + 1}号` }));
+    const list = vi.fn(async (req: Req<'documents:list'>) => ({
+      total: rows.length,
+      rows: rows.slice(req.offset ?? 0, (req.offset ?? 0) + (req.limit ?? 50_000)),
+      options: { issuers: [], years: [], kinds: [] },
+    }));
+    renderWith(<LibraryPage />, { 'documents:list': list as never });
     expect(await screen.findByText('招政发〔2022〕1号')).toBeTruthy();
-    expect(screen.getByTestId('library-count').textContent).toContain('共 20,000 件');
-    const rendered = within(screen.getByRole('table', { name: '文件列表' })).getAllByRole('row').length;
-    expect(rendered).toBeLessThan(60);
+    expect(screen.getByTestId('library-count').textContent).toContain('共 100,000 件');
+    const table = screen.getByRole('table', { name: '文件列表' });
+    expect(table.getAttribute('aria-rowcount')).toBe('100001');
+    expect(within(table).getAllByRole('row').length).toBeLessThan(60);
+    // only the first page was asked for, not the library
+    expect(list.mock.calls.every(([req]) => req.limit === PAGE_SIZE)).toBe(true);
+    expect(new Set(list.mock.calls.map(([req]) => req.offset))).toEqual(new Set([0]));
+
+    // scrolled to row 50,001: that page is fetched and shown; the pages in between are never asked for
+    const scroller = screen.getByTestId('library-scroll');
+    scroller.scrollTop = 50_000 * 38;
+    fireEvent.scroll(scroller);
+    expect(await screen.findByText('招政发〔2022〕50001号')).toBeTruthy();
+    expect(list.mock.calls.map(([req]) => req.offset)).toContain(50_000 - (50_000 % PAGE_SIZE));
+    expect(list.mock.calls.length).toBeLessThan(5);
   });
 
   it('a failing service shows its Chinese message instead of a blank page', async () => {

@@ -2,13 +2,13 @@ import { Button, Group, Loader, MultiSelect, Select, Stack, Text, TextInput, Tit
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/domain/document';
-import { useRequest } from '../api/use-request';
 import { AsOfPicker } from '../common/AsOfPicker';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { cnDate, countDocs } from '../common/format';
 import { navigate, routeHref } from '../shell/router';
 import { EmptyLibrary } from './EmptyLibrary';
 import { LibraryTable } from './LibraryTable';
+import { usePagedList } from './use-paged-list';
 import { filtersFromParams, filtersToParams, INITIAL, isFiltered, libraryParamsOfHash, rememberLibraryParams, toQuery, type Filters, type SortField } from './url-filters';
 
 export { toQuery };
@@ -51,19 +51,19 @@ function useUrlFilters(f: Filters, setF: (f: Filters) => void) {
   }, [setF]);
 }
 
-/** 文件库: every stored document, filterable and sortable, with statuses as of a chosen day. */
+/** 文件库: every stored document, filterable and sortable, with statuses as of a chosen day, fetched a page at a time. */
 export function LibraryPage() {
   const [f, setF] = useState<Filters>(() => filtersFromParams(libraryParamsOfHash(window.location.hash) ?? ''));
   const [q] = useDebouncedValue(f.q, 250);
   useUrlFilters(f, setF);
-  const list = useRequest('documents:list', toQuery(f, q));
+  const list = usePagedList(toQuery(f, q));
   const set = (patch: Partial<Filters>) => setF((prev) => ({ ...prev, ...patch }));
 
   const onSort = (field: SortField) =>
     set(f.sort === field ? { dir: f.dir === 'asc' ? 'desc' : 'asc' } : { sort: field, dir: field === 'dateSigned' || field === 'validUntil' ? 'desc' : 'asc' });
 
-  const data = list.data;
-  if (data && data.total === 0 && data.rows.length === 0 && !isFiltered(f)) {
+  const total = list.total;
+  if (total === 0 && !isFiltered(f)) {
     return <EmptyLibrary onLoaded={list.reload} />;
   }
 
@@ -75,7 +75,7 @@ export function LibraryPage() {
         </Title>
         <Group gap="xs">
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="library-count">
-            {data ? `共 ${countDocs(data.total)}${data.total > data.rows.length ? `，显示前 ${countDocs(data.rows.length)}` : ''}` : ''}
+            {total !== undefined ? `共 ${countDocs(total)}` : ''}
             {f.asOf ? `，状态截至 ${cnDate(f.asOf)}` : ''}
           {f.validFrom || f.validTo ? `，有效期截止于 ${f.validFrom ? cnDate(f.validFrom) : ''}至${f.validTo ? cnDate(f.validTo) : ''}` : ''}
           </Text>
@@ -109,7 +109,7 @@ export function LibraryPage() {
         />
         <FilterSelect
           label="发文机关"
-          data={data?.options.issuers ?? []}
+          data={list.options?.issuers ?? []}
           value={f.issuer}
           onChange={(v) => set({ issuer: v })}
           searchable
@@ -118,14 +118,14 @@ export function LibraryPage() {
         />
         <FilterSelect
           label="年份"
-          data={(data?.options.years ?? []).map((y) => ({ value: String(y), label: `${y}年` }))}
+          data={(list.options?.years ?? []).map((y) => ({ value: String(y), label: `${y}年` }))}
           value={f.year}
           onChange={(v) => set({ year: v })}
           w={100}
         />
         <FilterSelect
           label="文种"
-          data={data?.options.kinds ?? []}
+          data={list.options?.kinds ?? []}
           value={f.kind}
           onChange={(v) => set({ kind: v })}
           w={100}
@@ -152,9 +152,11 @@ export function LibraryPage() {
         )}
       </Group>
       <ErrorAlert message={list.error} title="文件列表未能载入" />
-      {data && (
+      {total !== undefined && (
         <LibraryTable
-          rows={data.rows}
+          count={total}
+          rowAt={list.rowAt}
+          onRange={list.want}
           sort={f.sort}
           dir={f.dir}
           onSort={onSort}
@@ -162,7 +164,7 @@ export function LibraryPage() {
           height="calc(100vh - 250px)"
         />
       )}
-      {data && data.rows.length === 0 && (
+      {total === 0 && (
         <Text c="dimmed" ta="center" py="md">
           没有符合筛选条件的文件。
         </Text>

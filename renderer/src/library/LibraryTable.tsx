@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/domain/document';
 import { cnDate, displayDocNumber } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
@@ -24,7 +24,12 @@ const MIN_WIDTH = 788;
 const ROW_HEIGHT = 38;
 
 interface Props {
-  rows: DocumentSummary[];
+  /** rows in the whole filtered list */
+  count: number;
+  /** the row at a position, or undefined while its page is being fetched (a placeholder row stands there) */
+  rowAt: (index: number) => DocumentSummary | undefined;
+  /** told the positions on screen (with some around them), to fetch their pages */
+  onRange: (first: number, last: number) => void;
   sort: SortField;
   dir: 'asc' | 'desc';
   onSort: (field: SortField) => void;
@@ -32,23 +37,33 @@ interface Props {
   height: number | string;
 }
 
-/** The library table: only the visible rows are in the DOM, so 20,000 documents scroll smoothly. */
-export function LibraryTable({ rows, sort, dir, onSort, onOpen, height }: Props) {
+/**
+ * The library table: only the visible rows are in the DOM, and only the pages around them are fetched, so
+ * 100,000 documents scroll smoothly; the scroll bar and the keys span the whole list from the start.
+ */
+export function LibraryTable({ count, rowAt, onRange, sort, dir, onSort, onOpen, height }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
 
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (count > 0) onRange(first, last);
+  }, [first, last, count, onRange]);
+
   /** Arrow keys move between rows (scrolling the row into view first: only visible rows exist), Enter opens. */
-  const onRowKey = (e: KeyboardEvent<HTMLDivElement>, index: number, id: string) => {
-    if (e.key === 'Enter') return onOpen(id);
+  const onRowKey = (e: KeyboardEvent<HTMLDivElement>, index: number, id: string | undefined) => {
+    if (e.key === 'Enter') return id && onOpen(id);
     const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'PageDown' ? 10 : e.key === 'PageUp' ? -10 : 0;
     if (!step) return;
     e.preventDefault();
-    const next = Math.max(0, Math.min(rows.length - 1, index + step));
+    const next = Math.max(0, Math.min(count - 1, index + step));
     virtualizer.scrollToIndex(next);
     const focus = (tries: number) => {
       const el = scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${next + 2}"]`);
@@ -60,7 +75,7 @@ export function LibraryTable({ rows, sort, dir, onSort, onOpen, height }: Props)
 
   return (
     <div style={{ overflowX: 'auto', border: '1px solid #dee2e6', borderRadius: 4, background: '#fff' }}>
-    <div role="table" aria-label="文件列表" aria-rowcount={rows.length + 1} style={{ minWidth: MIN_WIDTH }}>
+    <div role="table" aria-label="文件列表" aria-rowcount={count + 1} style={{ minWidth: MIN_WIDTH }}>
       <div role="row" className="nd-vhead" style={{ display: 'grid', gridTemplateColumns: GRID }}>
         {COLUMNS.map((c) => (
           <div
@@ -78,29 +93,41 @@ export function LibraryTable({ rows, sort, dir, onSort, onOpen, height }: Props)
       </div>
       <div ref={scrollRef} style={{ height, overflow: 'auto' }} data-testid="library-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const style = {
+              display: 'grid',
+              gridTemplateColumns: GRID,
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              right: 0,
+              height: ROW_HEIGHT,
+              alignItems: 'center',
+              transform: `translateY(${item.start}px)`,
+              background: item.index % 2 ? '#fafbfc' : undefined,
+            } as const;
+            if (!row) {
+              return (
+                <div key={item.index} role="row" aria-rowindex={item.index + 2} aria-busy="true" className="nd-vrow" tabIndex={0}
+                  onKeyDown={(e) => onRowKey(e, item.index, undefined)} style={style}>
+                  <div role="cell" className="nd-cell">
+                    <Text span c="dimmed" size="sm">载入中…</Text>
+                  </div>
+                </div>
+              );
+            }
+            // keyed by position, so a focused placeholder keeps the focus when its page arrives
             return (
               <div
-                key={row.id}
+                key={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 className="nd-vrow"
                 tabIndex={0}
                 onClick={() => onOpen(row.id)}
                 onKeyDown={(e) => onRowKey(e, item.index, row.id)}
-                style={{
-                  display: 'grid',
-                  gridTemplateColumns: GRID,
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  alignItems: 'center',
-                  transform: `translateY(${item.start}px)`,
-                  background: item.index % 2 ? '#fafbfc' : undefined,
-                }}
+                style={style}
               >
                 <div role="cell" className="nd-cell" title={displayDocNumber(row.docNumber) || undefined}>
                   {displayDocNumber(row.docNumber) || <Text span c="dimmed" size="sm">无文号</Text>}

@@ -15,9 +15,10 @@ import { migration0013 } from './0013_campaign_organizer';
 import { migration0014 } from './0014_source_origin';
 import { migration0015 } from './0015_exchange';
 import { migration0016 } from './0016_search_batch';
+import { migration0017 } from './0017_relations_version';
 
 /** Every shipped migration, in order. Never edit a shipped one: add the next. */
 export const migrations: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010,
-  migration0011, migration0012, migration0013, migration0014, migration0015, migration0016,
+  migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017,
 ];

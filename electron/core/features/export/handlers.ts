@@ -2,15 +2,20 @@ import type { Handlers } from '../../../../shared/contract';
 import type { exportChannels } from '../../../../shared/contract/export';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
+import { createRenderPool } from './render-pool';
 import type { createExportService, ExportDeps } from './service';
 
 type ExportHandlers = Pick<Handlers, keyof typeof exportChannels>;
 type ExportService = ReturnType<typeof createExportService>;
 
-/** Export channels. The engine (docx, pdf-lib, fontkit) loads on first use, so start-up does not pay for it. */
+/**
+ * Export channels. The engine (docx, pdf-lib, fontkit) loads on first use, so start-up does not pay for it, and
+ * renders in worker threads (render-pool.ts), so an export does not hold up the other requests.
+ */
 export function createExportHandlers(ctx: AppContext, deps: ExportDeps): ExportHandlers {
   let service: Promise<ExportService> | null = null;
-  const get = () => (service ??= import('./service').then((m) => m.createExportService(ctx, deps)));
+  const pool = createRenderPool(ctx.log, (...args) => import('./service').then((m) => m.renderOfficialText(...args)));
+  const get = () => (service ??= import('./service').then((m) => m.createExportService(ctx, deps, pool)));
   return {
     'export:document': async ({ id, format, letterhead }) => {
       const s = await get();

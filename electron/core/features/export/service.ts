@@ -67,8 +67,13 @@ export interface ExportDeps {
 }
 
 /** Official-format export (GB/T 9704) of stored documents, gazette issues and cleanup result lists. */
-export function createExportService(ctx: Pick<AppContext, 'resourcesDir' | 'now' | 'settings'>, { documents, gazettes }: ExportDeps) {
-  const render = (text: OfficialText, format: ExportFormat) => renderOfficialText(text, format, ctx.resourcesDir, ctx.now());
+export function createExportService(
+  ctx: Pick<AppContext, 'resourcesDir' | 'now' | 'settings'>,
+  { documents, gazettes }: ExportDeps,
+  /** where the rendering runs: in-process unless given (the server's handlers pass the worker pool, render-pool.ts) */
+  renderer: typeof renderOfficialText = renderOfficialText,
+) {
+  const render = (text: OfficialText, format: ExportFormat) => renderer(text, format, ctx.resourcesDir, ctx.now());
 
   return {
     /** One stored document as DOCX or PDF bytes. */

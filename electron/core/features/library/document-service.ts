@@ -9,6 +9,7 @@ import type { Document } from '../../../../shared/domain/document';
 import type { Appointment, DocNumber } from '../../../../shared/domain/parse-result';
 import { isoDay } from '../../../../shared/domain/status';
 import { EFFECT_RE } from '../../../../shared/domain/validity';
+import { retryBusy } from '../../db/open';
 import { AppError } from '../../kernel/errors';
 import type { AppContext } from '../../kernel/context';
 import type { AuditService } from '../audit/audit-service';
@@ -231,7 +232,7 @@ export function createDocumentService(
     const changedKeys = (Object.keys(next) as (keyof Document)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
     if (changedKeys.length === 0) return false;
     const pick = (d: Document) => Object.fromEntries(changedKeys.map((k) => [k, d[k]]));
-    db.transaction(() => {
+    const store = db.transaction(() => {
       const at = nextStamp(before.updatedAt, ctx.now());
       // guarded by the version read above: another process's edit in between is refused, not overwritten
       const { changes } = updateStmt.run({ ...toParams(id, next, at), prev_updated_at: before.updatedAt });
@@ -240,13 +241,22 @@ export function createDocumentService(
       if (changedKeys.includes('docNumber') || changedKeys.includes('title')) {
         relations.resolvePending(by, { id, title: next.title, docNumber: next.docNumber?.normalized ?? null });
       }
-    })();
+    });
+    // Begun as the writer: it waits (the busy timeout) for another process's write, a CLI import, instead of failing
+    // as INTERNAL "database is locked" when a read snapshot cannot be upgraded; after that one wait it says the
+    // library is busy. Once only: that wait is synchronous and holds up every other request of this process.
+    // Inside a caller's transaction that one decides.
+    if (db.inTransaction) store();
+    else retryBusy(() => store.immediate(), 1);
     return true;
   }
 
   return {
     get,
     detail,
+
+    /** Every document's row without its body, kept by the library table (the start page counts from it). */
+    rows: () => table.rows(),
 
     /** The library table: filtered, sorted rows with statuses as of `asOf` (default today), and the filter values. */
     list(query: Query) {

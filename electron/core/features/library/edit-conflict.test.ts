@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../composition';
 import { localCaller } from '../../../../shared/contract';
@@ -72,6 +73,24 @@ describe('documents:update version check', () => {
     await expect(a.call('documents:update', { id, patch: { title: '进程一' }, expectedUpdatedAt: v })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await a.call('documents:get', { id })).document.title).toBe('进程二');
     await b.close();
+    await a.close();
+  });
+
+  it('while another process holds the write lock, a save waits, then says the library is busy and stores nothing (issue 25)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-busy-'));
+    const a = app(dir);
+    await a.call('import:samples', {});
+    const id = (await a.call('documents:list', {})).rows[0].id;
+    const before = (await a.call('documents:get', { id })).document;
+    const other = new Database(join(dir, 'normdesk.db'));
+    other.prepare('BEGIN IMMEDIATE').run();
+    a.ctx.db.pragma('busy_timeout = 50');
+    const save = a.call('documents:update', { id, patch: { title: '等待中的修改' }, expectedUpdatedAt: before.updatedAt });
+    await expect(save).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(save).rejects.toThrow(/另一个程序写入.*未保存任何内容/);
+    other.prepare('ROLLBACK').run();
+    other.close();
+    expect((await a.call('documents:get', { id })).document.title).toBe(before.title);
     await a.close();
   });
 });

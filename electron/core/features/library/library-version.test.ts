@@ -32,3 +32,32 @@ describe('the library list follows the library, not every write (issue 25)', () 
     await app.close();
   });
 });
+
+describe('the start page follows the changed rows only (issue 25)', () => {
+  it('after another process edits and deletes, and this one edits, the dashboard equals one read afresh', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-dashver-'));
+    const app = createApp({ dataDir: dir, shell: 'cli', now: () => new Date('2026-11-22T12:00:00'), log: { info() {}, error() {} } });
+    const { imports, oversight, documents } = app.services;
+    const docs = Array.from({ length: 6 }, (_, i) =>
+      parsedDoc({ title: `办法${i}`, docNumber: `招政发〔2024〕${i + 1}号`, dateSigned: '2024-01-09', validityClause: '有效期五年', validUntil: '2029-01-08', body: [`第${i}件`] }),
+    );
+    const ids = imports.commitParsed(BY, [commitFile('a.txt', docs)]).created.map((c) => c.id);
+    expect(oversight.dashboard().total).toBe(6);
+
+    const other = new Database(join(dir, 'normdesk.db'));
+    registerSearchFunctions(other);
+    other.prepare('UPDATE documents SET valid_until = ?, issuers = ? WHERE id = ?').run('2026-12-01', '["龙口市人民政府"]', ids[0]);
+    other.prepare('DELETE FROM documents WHERE id = ?').run(ids[1]);
+    other.close();
+    documents.update(BY, ids[2], { validUntil: '2026-01-01' });
+
+    const now = oversight.dashboard();
+    const fresh = createApp({ dataDir: dir, shell: 'cli', now: () => new Date('2026-11-22T12:00:00'), log: { info() {}, error() {} } });
+    expect(now).toEqual(fresh.services.oversight.dashboard());
+    expect(now.total).toBe(5);
+    expect(now.byIssuer).toContainEqual({ issuer: '龙口市人民政府', count: 1 });
+    expect(now.byStatus.find((s) => s.status === '即将到期')?.count).toBe(1);
+    await fresh.close();
+    await app.close();
+  });
+});

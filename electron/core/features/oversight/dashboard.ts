@@ -24,6 +24,14 @@ export function yearOf(r: Pick<OversightRow, 'date_signed' | 'doc_year'>): numbe
   return r.date_signed ? Number(r.date_signed.slice(0, 4)) : r.doc_year;
 }
 
+/** Issuers of a row, parsed once per row read (the rows outlive a version: only changed rows are read again). */
+const parsedIssuers = new WeakMap<OversightRow, string[]>();
+function issuersOf(r: OversightRow): string[] {
+  let list = parsedIssuers.get(r);
+  if (!list) parsedIssuers.set(r, (list = JSON.parse(r.issuers) as string[]));
+  return list;
+}
+
 /** The start page's numbers from one pass over the library; statuses come from the status index. */
 export function buildDashboard(rows: OversightRow[], statusOn: StatusesOnDay, asOf: string, windowMonths: number): Omit<Dashboard, 'recent'> {
   const byStatus = new Map<DocumentStatus, number>(DOCUMENT_STATUSES.map((s) => [s, 0]));
@@ -45,7 +53,7 @@ export function buildDashboard(rows: OversightRow[], statusOn: StatusesOnDay, as
         expiring.push({ id: r.id, title: r.title, docNumber: r.doc_number, validUntil: r.valid_until, daysLeft: daysBetween(asOf, r.valid_until) });
       }
     }
-    for (const issuer of JSON.parse(r.issuers) as string[]) issuers.set(issuer, (issuers.get(issuer) ?? 0) + 1);
+    for (const issuer of issuersOf(r)) issuers.set(issuer, (issuers.get(issuer) ?? 0) + 1);
     const year = yearOf(r);
     if (year !== null) years.set(year, (years.get(year) ?? 0) + 1);
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { libraryVersion } from '../../db/library-version';
+import { followDocuments, libraryVersion } from '../../db/library-version';
 
 /** What the dashboard and the checks read of each document (no body). */
 export interface OversightRow {
@@ -35,22 +35,34 @@ export interface LibrarySnapshot {
   memo: Map<string, unknown>;
 }
 
+const COLUMNS = [
+  'id', 'title', 'doc_number', 'doc_year', 'registration_number', 'is_normative', 'issuers', 'date_signed', 'effective_date',
+  'valid_until', 'validity_clause',
+] as const;
+
 /**
- * Reads the library once per version (a change of a document or relation, here or by another process), so a
- * start page opened again, or the checks after the dashboard, cost nothing until something changes.
+ * The library as the dashboard and the checks read it, per version (a change of a document or relation, here or
+ * by another process): the rows are read whole once, then only the rows that changed (db/library-version.ts), so
+ * a start page opened again costs nothing until something changes and a write costs its own rows, not the library.
  */
-export function createLibraryRows(db: Db) {
+export function createLibraryRows(db: Db, shared?: () => readonly OversightRow[]) {
   const version = libraryVersion(db);
+  const changes = followDocuments<OversightRow>(db, COLUMNS);
+  const byId = new Map<string, OversightRow>();
+  /** the rows of this version: the library table's copy when given (one copy of the library), else read here */
+  const read = (): OversightRow[] => {
+    if (shared) return shared() as OversightRow[];
+    const moved = changes();
+    moved?.gone.forEach((id) => byId.delete(id));
+    moved?.changed.forEach((r) => byId.set(r.id, r));
+    return [...byId.values()];
+  };
   let snapshot: LibrarySnapshot | null = null;
-  const rowsStmt = db.prepare<[], OversightRow>(`
-    SELECT id, title, doc_number, doc_year, registration_number, is_normative, issuers, date_signed, effective_date,
-           valid_until, validity_clause
-    FROM documents`);
   const relationsStmt = db.prepare<[], OversightRelation>(
     'SELECT type, source_id, target_id, target_doc_number, target_title FROM relations ORDER BY id',
   );
   return {
-    /** The library as it stands now: read again only after a write. */
+    /** The library as it stands now: rows that moved read again after a write. */
     current(): LibrarySnapshot {
       const key = String(version());
       if (snapshot?.key !== key) {
@@ -58,7 +70,7 @@ export function createLibraryRows(db: Db) {
         let relations: OversightRelation[] | null = null;
         snapshot = {
           key,
-          rows: rowsStmt.all(),
+          rows: read(),
           get relations() {
             return (relations ??= relationsStmt.all());
           },

@@ -6,7 +6,7 @@ import type { StatusIndex } from '../validity/status-index';
 import { runChecks } from './checks';
 import { buildDashboard } from './dashboard';
 import { findingsDocx, findingsXlsx } from './findings-export';
-import { createLibraryRows } from './library-rows';
+import { createLibraryRows, type OversightRow } from './library-rows';
 
 /** How many recent imports and edits the start page lists. */
 const RECENT = 12;
@@ -17,12 +17,18 @@ const RECENT = 12;
  */
 export function createOversightService(
   ctx: Pick<AppContext, 'db' | 'now' | 'settings'>,
-  deps: { statuses: Pick<StatusIndex, 'onDay'>; flags?: () => Array<{ documentId: string; title: string; docNumber: string | null; message: string }> },
+  deps: {
+    statuses: Pick<StatusIndex, 'onDay'>;
+    flags?: () => Array<{ documentId: string; title: string; docNumber: string | null; message: string }>;
+    /** every document's row as the library table keeps it (else this service reads its own copy) */
+    rows?: () => readonly OversightRow[];
+  },
 ) {
-  const library = createLibraryRows(ctx.db);
+  const library = createLibraryRows(ctx.db, deps.rows);
   const recentStmt = ctx.db.prepare<[number], { id: string; title: string; doc_number: string | null; action: string; at: string; actor: string }>(`
     SELECT a.entity_id AS id, d.title, d.doc_number, a.action, a.at, a.actor
-    FROM audit_log a JOIN documents d ON d.id = a.entity_id
+    -- newest log rows first, stopping at the 12th match (the entity index would join every document's rows, then sort)
+    FROM audit_log AS a NOT INDEXED CROSS JOIN documents d ON d.id = a.entity_id
     WHERE a.entity = 'document' AND a.action IN ('document.create', 'document.update')
     ORDER BY a.id DESC LIMIT ?`);
   const today = () => isoDay(ctx.now());

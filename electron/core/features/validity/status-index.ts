@@ -17,12 +17,14 @@ export type StatusesOnDay = (id: string) => DocumentStatus;
  * dates and the status-changing relations pointing at it (abolishes, amends, replaces, with when the acting
  * document took effect). It follows the library through the change counters the database triggers keep
  * (search_state: every write to documents or relations, by this process or another, moves them) and re-reads only
- * the rows that moved (search_map.ver), so a refresh after an edit costs a few rows, not the library.
+ * the rows that moved (search_map.ver), so a refresh after an edit costs a few rows, not the library; the
+ * status-changing relations are read again only when one of them moved (search_state.relations_version, migration
+ * 0017), a document was deleted, or a changed document's own date dates one of its abolitions or amendments.
  */
 export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now'>) {
   const db = ctx.db;
-  const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number }>(
-    'SELECT meta_version, deleted_version FROM search_state WHERE id = 1',
+  const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number; relations_version: number }>(
+    'SELECT meta_version, deleted_version, relations_version FROM search_state WHERE id = 1',
   );
   const INPUTS = 'SELECT doc_id, date_signed, effective_date, valid_until, declared_invalid_on FROM search_map';
   const allInputs = db.prepare<[], InputRow>(INPUTS).raw();
@@ -32,9 +34,11 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     SELECT r.target_id AS target, r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
     FROM relations r JOIN search_map s ON s.doc_id = r.source_id
     WHERE r.target_id IS NOT NULL AND r.type IN ${STATUS_RELATIONS}`);
+  const actsStmt = db.prepare<[string], number>(`SELECT 1 FROM relations WHERE source_id = ? AND type IN ${STATUS_RELATIONS} LIMIT 1`).pluck();
 
   let metaVersion = -1;
   let deletedVersion = -1;
+  let relationsVersion = -1;
   const inputs = new Map<string, StatusInput>();
   let incoming = new Map<string, IncomingChange[]>();
   let incomingKeys = new Map<string, string>();
@@ -44,15 +48,19 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
   const forget = (id: string) => {
     for (const day of days.values()) day.delete(id);
   };
+  /** true when a document's 施行日期 (or 成文日期) changed and it abolishes, amends or replaces another */
+  let sourceMoved = false;
   const put = (r: InputRow) => {
+    const before = inputs.get(r[0]);
     inputs.set(r[0], { dateSigned: r[1], effectiveDate: r[2], validUntil: r[3], declaredInvalidOn: r[4] });
     forget(r[0]);
+    if (before && (before.effectiveDate !== r[2] || before.dateSigned !== r[1]) && actsStmt.get(r[0])) sourceMoved = true;
   };
 
   /** Re-reads what moved since the last look; cheap (one row) when nothing did. */
   function refresh(): void {
     const st = stateStmt.get()!;
-    if (st.meta_version === metaVersion && st.deleted_version === deletedVersion) return;
+    if (st.meta_version === metaVersion && st.deleted_version === deletedVersion && st.relations_version === relationsVersion) return;
     if (metaVersion < 0) {
       for (const r of allInputs.iterate()) put(r);
     } else {
@@ -66,7 +74,14 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
       }
       for (const r of inputsSince.iterate(metaVersion)) put(r);
     }
-    // Relations (and the dates of their sources) decide statuses too: re-read them, forget what they moved.
+    metaVersion = st.meta_version;
+    // Relations (and the dates of their sources) decide statuses too: re-read them when they (or a source's date)
+    // moved — or a document went, taking its relations — and forget the statuses they moved.
+    const relationsMoved = st.relations_version !== relationsVersion || st.deleted_version !== deletedVersion || sourceMoved;
+    deletedVersion = st.deleted_version;
+    relationsVersion = st.relations_version;
+    sourceMoved = false;
+    if (!relationsMoved) return;
     const next = new Map<string, IncomingChange[]>();
     for (const r of incomingStmt.iterate()) {
       const list = next.get(r.target);
@@ -81,8 +96,6 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     }
     incoming = next;
     incomingKeys = keys;
-    metaVersion = st.meta_version;
-    deletedVersion = st.deleted_version;
   }
 
   /** Statuses on `asOf` (default today) under the configured evaluation window, after a refresh. */

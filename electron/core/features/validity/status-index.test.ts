@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../composition';
+import { registerSearchFunctions } from '../../db/search-functions';
+import { BY, commitFile, parsedDoc } from '../../test-support/fixtures';
+
+describe('the status index re-reads relations only when they can have moved (issue 25)', () => {
+  it('follows a source’s new 施行日期, relations removed and added by another process, and a deletion', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-status-'));
+    const app = createApp({ dataDir: dir, shell: 'cli', now: () => new Date('2026-11-22T12:00:00'), log: { info() {}, error() {} } });
+    const { imports, documents, statuses } = app.services;
+    const [old, other] = imports.commitParsed(BY, [
+      commitFile('old.txt', [
+        parsedDoc({ title: '旧办法', docNumber: '招政发〔2018〕1号', dateSigned: '2018-01-09', effectiveDate: '2018-01-09', body: ['旧'] }),
+        parsedDoc({ title: '另一办法', docNumber: '招政发〔2018〕2号', dateSigned: '2018-02-09', effectiveDate: '2018-02-09', body: ['另'] }),
+      ]),
+    ]).created.map((c) => c.id);
+    const [repeal] = imports.commitParsed(BY, [
+      commitFile('new.txt', [
+        parsedDoc({ title: '新办法', docNumber: '招政发〔2026〕9号', dateSigned: '2026-10-09', effectiveDate: '2027-01-01', body: ['新'],
+          abolishes: [{ title: '旧办法', docNumber: '招政发〔2018〕1号' }] }),
+      ]),
+    ]).created.map((c) => c.id);
+    // abolished from 2027: still in force today
+    expect(statuses.statusOf(old)).toBe('现行有效');
+    expect(statuses.statusOf(old, '2027-06-01')).toBe('已废止');
+
+    // the abolishing document takes effect earlier: an edit of its date alone moves the other's status
+    documents.update(BY, repeal, { effectiveDate: '2026-11-01' });
+    expect(statuses.statusOf(old)).toBe('已废止');
+
+    // another process removes that relation, then abolishes the other document
+    const db = new Database(join(dir, 'normdesk.db'));
+    registerSearchFunctions(db);
+    db.prepare("DELETE FROM relations WHERE source_id = ? AND type = 'abolishes'").run(repeal);
+    expect(statuses.statusOf(old)).toBe('现行有效');
+    db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES ('abolishes', ?, ?, '2026-11-22T00:00:00Z')").run(repeal, other);
+    expect(statuses.statusOf(other)).toBe('已废止');
+    // a citation is no status change and leaves the counter alone
+    const counter = () => db.prepare('SELECT relations_version FROM search_state').pluck().get() as number;
+    const before = counter();
+    db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES ('cites', ?, ?, '2026-11-22T00:00:00Z')").run(repeal, old);
+    expect(counter()).toBe(before);
+    // deleting the abolishing document takes its relations along
+    db.prepare('DELETE FROM documents WHERE id = ?').run(repeal);
+    expect(counter()).toBeGreaterThan(before);
+    db.close();
+    expect(statuses.statusOf(other)).toBe('现行有效');
+    await app.close();
+  });
+});
