@@ -76,3 +76,12 @@ export interface OfficialText {
   /** problems found while building (shown in the export dialog) */
   warnings: string[];
 }
+
+/** An exported file: its name, type, bytes, page count (null for DOCX, which Word paginates) and warnings. */
+export interface RenderedFile {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+  pages: number | null;
+  warnings: string[];
+}
