@@ -328,7 +328,7 @@ describe('search state in memory and on disk', () => {
     }
   });
 
-  it('answers the same whether a process has read every document or only those its first search matched', async () => {
+  it('answers the same whether a process has read every document (by a search or primed at start) or only those its first search matched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-search-'));
     const asked = [
       { text: '管理办法', limit: 50 },
@@ -358,6 +358,13 @@ describe('search state in memory and on disk', () => {
       await a.call('search:query', { text: '的', limit: 1 });
       expect(await answers(a)).toEqual(partial);
       expect((partial[0] as { total: number }).total).toBe(2);
+      // … and so does one the server primed after its start (every row read, no search asked)
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      a.services.search.prime();
+      a.services.statuses.onDay();
+      expect(await answers(a)).toEqual(partial);
     } finally {
       await app?.close();
       app = null;

@@ -110,6 +110,16 @@ export function createSearchService(
     /** Ranked, filtered, faceted results with snippets for our query language; never throws on what is typed. */
     query,
 
+    /**
+     * Loads what every search needs, without answering one: the search columns of every document. The server calls
+     * it after start (with the statuses of today), so the first person waits for neither — a search that matches
+     * every document would also rank them all (≈ 0.7 s more at 100,000 documents).
+     */
+    prime(): void {
+      meta.refresh();
+      meta.loadAll();
+    },
+
     /** Ids of every document matching a query, unranked (the benchmark's and tests' recall check). */
     matchIds(text: string): string[] {
       meta.refresh();
