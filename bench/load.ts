@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SEARCH_PAGE_SIZE } from '../shared/contract/search';
 import { docText } from './scale/corpus';
 import { benchAccounts, CLI, ensureBuilt, login, machine, memoryOf, pct, rpc, startServer, table, transportRetries, type Answer, type Session } from './scale/http';
 import { ensureLibrary } from './scale/library';
@@ -126,7 +127,7 @@ async function library(s: Session): Promise<void> {
 async function reader(s: Session): Promise<void> {
   while (performance.now() < deadline) {
     const r = rand();
-    if (r < 0.5) await call('检索', 'search:query', { text: WORDS[Math.floor(rand() * WORDS.length)], limit: 50 }, s);
+    if (r < 0.5) await call('检索', 'search:query', { text: WORDS[Math.floor(rand() * WORDS.length)], limit: SEARCH_PAGE_SIZE }, s);
     else if (r < 0.65) await library(s);
     else if (r < 0.85) await call('打开文件', 'documents:get', { id: pool[Math.floor(rand() * pool.length)] }, s);
     else if (r < 0.93) await call('输入提示', 'search:suggest', { text: WORDS[Math.floor(rand() * WORDS.length)].slice(0, 2) }, s);

@@ -17,6 +17,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { SEARCH_PAGE_SIZE } from '../shared/contract/search';
 import { parseQuery } from '../electron/core/features/search/query';
 import { normalizeBodyJson, normalizeText } from '../shared/search/normalize';
 import { docMeta, docNumberOf, paragraphs, rng, SPELL } from './scale/corpus';
@@ -96,7 +97,7 @@ const accounts = benchAccounts(lib.dir);
 const admin = accounts.find((a) => a.role === 'admin');
 let session: Session = NO_SESSION;
 if (admin) session = await login(server.url, admin.name, admin.password);
-const first = await rpc<{ total: number }>(server.url, 'search:query', { text: '人民政府', limit: 50 }, session);
+const first = await rpc<{ total: number }>(server.url, 'search:query', { text: '人民政府', limit: SEARCH_PAGE_SIZE }, session);
 const firstAnswerMs = performance.now() - server.t0;
 const startMem = memoryOf(server.child.pid!);
 if (!first.ok) throw new Error(`首次检索失败：${first.error?.message}`);
@@ -106,7 +107,7 @@ say(`服务器就绪：监听 ${server.listenMs.toFixed(0)} ms，首个答案 ${
 // classes measure searches after it, as people meet them all day; start-up is measured above and by `later` below.
 await new Promise((r) => setTimeout(r, 2_500));
 // warm-up outside the classes (JIT, page cache), then each query timed the first time it is asked
-for (const q of ['通知', '实施办法', '"人民政府办公室"', '养老']) await rpc(server.url, 'search:query', { text: q, limit: 50 }, session);
+for (const q of ['通知', '实施办法', '"人民政府办公室"', '养老']) await rpc(server.url, 'search:query', { text: q, limit: SEARCH_PAGE_SIZE }, session);
 const results: string[][] = [];
 const inexact: string[] = [];
 for (const [name, queries] of Object.entries(classes)) {
@@ -115,7 +116,7 @@ for (const [name, queries] of Object.entries(classes)) {
   let exact = 0;
   const cpu0 = cpuMsOf(server.child.pid!);
   for (const q of queries) {
-    const r = await rpc<{ total: number }>(server.url, 'search:query', { text: q, limit: 50 }, session);
+    const r = await rpc<{ total: number }>(server.url, 'search:query', { text: q, limit: SEARCH_PAGE_SIZE }, session);
     if (!r.ok) throw new Error(`检索“${q}”失败：${r.error?.message}`);
     http.push(r.ms);
     const t = performance.now();
@@ -140,9 +141,9 @@ for (const [name, queries] of Object.entries(classes)) {
 
 // ---- facets, suggestions, browsing, the dashboard ----
 const other: Array<[string, string, () => unknown]> = [
-  ['检索 + 状态筛选（现行有效）', 'search:query', () => ({ text: pick(['管理', '实施', '补助', '安全']), limit: 50, filters: { status: ['现行有效'] } })],
-  ['检索 + 机关与年份筛选', 'search:query', () => ({ text: pick(['管理', '实施', '补助', '安全']), limit: 50, filters: { issuer: docMeta(Math.floor(rand() * N)).issuer, year: 2010 + Math.floor(rand() * 10) } })],
-  ['按日期排序检索', 'search:query', () => ({ text: pick(['办法', '方案', '意见']), limit: 50, sort: 'date' })],
+  ['检索 + 状态筛选（现行有效）', 'search:query', () => ({ text: pick(['管理', '实施', '补助', '安全']), limit: SEARCH_PAGE_SIZE, filters: { status: ['现行有效'] } })],
+  ['检索 + 机关与年份筛选', 'search:query', () => ({ text: pick(['管理', '实施', '补助', '安全']), limit: SEARCH_PAGE_SIZE, filters: { issuer: docMeta(Math.floor(rand() * N)).issuer, year: 2010 + Math.floor(rand() * 10) } })],
+  ['按日期排序检索', 'search:query', () => ({ text: pick(['办法', '方案', '意见']), limit: SEARCH_PAGE_SIZE, sort: 'date' })],
   ['输入提示（search:suggest）', 'search:suggest', () => ({ text: pick(['招远', '关于印发', '烟政发', '婴幼儿']) })],
   ['文件库页面（documents:list，界面的请求：首页 200 行）', 'documents:list', () => ({ limit: 200 })],
   ['文件列表一页 100 行（documents:list）', 'documents:list', () => ({ offset: Math.floor(rand() * 20) * 100, limit: 100 })],
@@ -172,7 +173,7 @@ await server.stop();
 const later = await startServer(lib.dir);
 await new Promise((r) => setTimeout(r, 3000));
 const laterSession = admin ? await login(later.url, admin.name, admin.password) : NO_SESSION;
-const laterFirst = await rpc(later.url, 'search:query', { text: '人民政府', limit: 50 }, laterSession);
+const laterFirst = await rpc(later.url, 'search:query', { text: '人民政府', limit: SEARCH_PAGE_SIZE }, laterSession);
 await later.stop();
 
 // ---- a fresh CLI ----

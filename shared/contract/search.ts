@@ -6,6 +6,9 @@ import { FacetCount } from './documents';
 
 /** What a person typed or pasted into a search box. */
 /** The longest query text accepted (a pasted page fits; a pasted book does not). */
+/** Results on one page of the search page (what the UI asks for; the benches ask the same). */
+export const SEARCH_PAGE_SIZE = 20;
+
 export const MAX_QUERY_CHARS = 100_000;
 export const QUERY_TOO_LONG = '查询内容过长（超过 10 万字），请缩短后再查';
 const QueryText = z.string().max(MAX_QUERY_CHARS, QUERY_TOO_LONG);

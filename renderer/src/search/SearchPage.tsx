@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Group, Loader, Pagination, Paper, SegmentedContro
 import { useEffect, useState } from 'react';
 import type { Req } from '../../../shared/contract';
 import type { FacetCount } from '../../../shared/contract/documents';
-import { MAX_QUERY_CHARS, QUERY_TOO_LONG, type SearchHit, type SearchRequest } from '../../../shared/contract/search';
+import { MAX_QUERY_CHARS, QUERY_TOO_LONG, SEARCH_PAGE_SIZE, type SearchHit, type SearchRequest } from '../../../shared/contract/search';
 import type { DocumentStatus } from '../../../shared/domain/document';
 import { useRequest } from '../api/use-request';
 import { AsOfPicker } from '../common/AsOfPicker';
@@ -13,7 +13,7 @@ import { HighlightedText } from '../document/HighlightedText';
 import { navigate, routeHref } from '../shell/router';
 import { SyntaxHelp } from './SyntaxHelp';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = SEARCH_PAGE_SIZE;
 type Filters = SearchRequest['filters'];
 const MATCHED_IN = { docNumber: '文号', title: '标题', issuer: '机关', body: '正文' } as const;
 const TRUE_VALUES = ['true', '是', '规范性', '规范性文件'];
