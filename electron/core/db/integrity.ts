@@ -30,22 +30,30 @@ export function quickCheck(db: Database): void {
 /** A small heap: the check's work is SQLite's (native); the thread only needs to start and report. */
 const CHECK_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 };
 
+type CheckOutcome = { result: string } | { failure: string };
+
+/** Starts `PRAGMA quick_check` of `file` on a read-only connection in a worker thread (integrity-worker.ts). */
+function startCheck(script: { file: string; eval: boolean }, file: string): { worker: Worker; outcome: Promise<CheckOutcome> } {
+  const worker = new Worker(script.file, { eval: script.eval, workerData: { file }, resourceLimits: CHECK_LIMITS });
+  const outcome = new Promise<CheckOutcome>((resolve) => {
+    worker.once('message', (result: string) => {
+      resolve({ result });
+      void worker.terminate();
+    });
+    worker.once('error', (err) => resolve({ failure: `完整性检查未能完成：${err.message}` }));
+  });
+  return { worker, outcome };
+}
+
 /**
- * `PRAGMA quick_check` of `file` on a read-only connection in a worker thread: 'ok' or SQLite's report. The
- * thread that answers requests keeps answering while gigabytes are read. Null when no worker can start here
- * (the caller then checks in its own thread).
+ * `PRAGMA quick_check` of `file` in a worker thread: 'ok' or SQLite's report. The thread that answers requests
+ * keeps answering while gigabytes are read. Null when no worker can start here (the caller then checks in its own
+ * thread).
  */
 export function quickCheckOffThread(file: string): Promise<string> | null {
   const script = findWorkerScript(import.meta.url, 'integrity-worker');
   if (!script) return null;
-  return new Promise((resolve) => {
-    const worker = new Worker(script.file, { eval: script.eval, workerData: { file }, resourceLimits: CHECK_LIMITS });
-    worker.once('message', (result: string) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', (err) => resolve(`完整性检查未能完成：${err.message}`));
-  });
+  return startCheck(script, file).outcome.then((o) => ('result' in o ? o.result : o.failure));
 }
 
 /**
@@ -61,13 +69,13 @@ export function checkInBackground(file: string, onDone: (state: IntegrityState) 
   }
   let worker: Worker | null = null;
   const timer = setTimeout(() => {
-    worker = new Worker(script.file, { eval: script.eval, workerData: { file }, resourceLimits: CHECK_LIMITS });
+    const check = startCheck(script, file);
+    worker = check.worker;
     worker.unref();
-    worker.once('message', (result: string) => {
-      onDone(result === 'ok' ? { state: 'ok', message: null } : { state: 'failed', message: corruptMessage(result) });
-      void worker?.terminate();
+    void check.outcome.then((o) => {
+      if ('failure' in o) onDone({ state: 'failed', message: o.failure });
+      else onDone(o.result === 'ok' ? { state: 'ok', message: null } : { state: 'failed', message: corruptMessage(o.result) });
     });
-    worker.once('error', (err) => onDone({ state: 'failed', message: `完整性检查未能完成：${err.message}` }));
   }, delayMs);
   timer.unref();
   return async () => {
