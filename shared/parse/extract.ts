@@ -1,5 +1,5 @@
 import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget } from '../domain/parse-result';
-import { findCnDates, isDateOnly } from '../domain/cn-date';
+import { findCnDates, isDateOnly, runTogetherReadings } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
@@ -256,6 +256,14 @@ export function extractDocument(
     if (m && isDateOnly(m[1])) dateSigned = findCnDates(m[1])[0]?.iso ?? null;
   }
   const meta = opts.meta;
+  // `2022128` alone on a line (1月28日 or 12月8日): the one reading on or before the day the page was posted
+  for (let i = 0; dateSigned === null && meta?.posted && i < bodyUnits.length; i++) {
+    const readings = runTogetherReadings(bodyUnits[i].text);
+    if (readings.length < 2) continue;
+    const possible = readings.filter((r) => r <= (meta.posted ?? ''));
+    if (possible.length === 1) dateSigned = possible[0];
+    break;
+  }
   if (!docNumber && meta?.docNumber) docNumber = parseDocNumber(meta.docNumber);
   // A 政府令 number carries no year: the year it was promulgated (signed).
   if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
@@ -306,7 +314,8 @@ export function extractDocument(
     if (it.docNumber || !it.title) continue;
     it.docNumber = [...amends, ...abolishes].find((t) => t.title === it.title && t.docNumber)?.docNumber ?? null;
   }
-  const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
+  // (a document abolished by a clause, `《…》（某政通〔2022〕2号）同时废止`, is listed under abolishes, not cited)
+  const listed = new Set([...(cleanup?.items ?? []), ...abolishes].map((t) => t.docNumber));
   const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
   expandOrderAgencies(abolishes, issuers);
   expandOrderAgencies(amends, issuers);

@@ -19,6 +19,8 @@ export interface PageMeta {
   effectiveDate: string | null;
   validUntil: string | null;
   issuer: string | null;
+  /** the day the page was posted (`发布时间`, `公开日期`): no 成文日期, but the signing cannot be after it */
+  posted: string | null;
 }
 
 type Field = keyof PageMeta | 'other';
@@ -33,9 +35,11 @@ const LABELS: [string, Field][] = [
   ['废止时间', 'validUntil'], ['废止日期', 'validUntil'], ['失效时间', 'validUntil'], ['失效日期', 'validUntil'],
   ['发布文号', 'docNumber'], ['公布日期', 'dateSigned'], ['制定机关', 'issuer'], ['发布机关', 'issuer'],
   ['发文机关', 'issuer'], ['发文机构', 'issuer'], ['颁布单位', 'issuer'], ['制发机关', 'issuer'], ['发文单位', 'issuer'],
+  ['发布单位', 'issuer'],
   ['发布机构', 'other'], ['索引号', 'other'], ['主题分类', 'other'], ['组配分类', 'other'], ['信息分类', 'other'],
-  ['公文时效', 'other'], ['有效性', 'other'], ['时效性', 'other'], ['发布日期', 'other'], ['发布时间', 'other'],
-  ['公开日期', 'other'], ['上载日期', 'other'], ['生成日期', 'other'], ['信息来源', 'other'], ['来源', 'other'],
+  ['公文时效', 'other'], ['有效性', 'other'], ['时效性', 'other'], ['发布日期', 'posted'], ['发布时间', 'posted'],
+  ['公开日期', 'posted'], ['上载日期', 'posted'], ['生成日期', 'other'], ['信息来源', 'other'], ['来源', 'other'],
+  ['文件登记号', 'other'], ['登记号', 'other'],
   ['关键词', 'other'], ['主题词', 'other'], ['内容概述', 'other'], ['浏览次数', 'other'], ['公开目录', 'other'],
   ['公文目录', 'other'], ['公开责任部门', 'other'], ['公开形式', 'other'], ['公开方式', 'other'], ['政策解读', 'other'],
   ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'other'], ['效力级别', 'other'],
@@ -130,7 +134,7 @@ function fits(field: Field, c: string): boolean {
   if (field === 'title') return c.length <= 160;
   if (field === 'docNumber') return c.length <= 40 && /号|〔|\[|【/.test(c) && !isTitleEnd(c);
   if (field === 'issuer') return isOrgName(c);
-  if (field === 'other') return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c);
+  if (field === 'other' || field === 'posted') return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c);
   return c.length <= 40 && findCnDates(c).length > 0;
 }
 
@@ -146,7 +150,7 @@ function looksLikeBody(c: string): boolean {
  * in the first 80 and last 20 lines.
  */
 export function readPage(units: Unit[]): PageMeta {
-  const meta: PageMeta = { title: null, docNumber: null, dateSigned: null, effectiveDate: null, validUntil: null, issuer: null };
+  const meta: PageMeta = { title: null, docNumber: null, dateSigned: null, effectiveDate: null, validUntil: null, issuer: null, posted: null };
   let seen = 0;
   let pending: Field | null = null;
   for (let i = 0; i < units.length && seen < 80; i++) {

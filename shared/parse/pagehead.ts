@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze } from './text';
+import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
 import type { Unit } from './units';
 
 /**
@@ -14,8 +14,11 @@ import type { Unit } from './units';
 
 const LOOKAHEAD = 150;
 
-/** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` or `「通告」` a page puts before it. */
-function cleanTitle(c: string): { title: string; docNumber: string | null } {
+/**
+ * `（2019修订）`, `(2005年)` after a title, and a leading `北京：` or `「通告」` a page puts before it; a 文号 or a date in
+ * brackets after it is split off.
+ */
+function cleanTitle(c: string): { title: string; docNumber: string | null; date?: string } {
   let t = c
     .replace(SITE_TAG, '')
     // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
@@ -33,7 +36,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null } {
     t = t.slice(0, dn.index);
   }
   t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d|修/.test(m) ? '' : m));
-  return { title: t, docNumber };
+  const dated = titleWithDate(t);
+  return dated ? { title: dated.title, docNumber, date: dated.date } : { title: t, docNumber };
 }
 
 function titleLike(t: string): boolean {
@@ -90,6 +94,8 @@ interface Line {
   docNumber: string | null;
   /** issuers the line names before 关于, read with its spaces (`财政部 教育部 人力资源社会保障部关于…`) */
   issuers?: string[];
+  /** a date in brackets after the title on its line (`…的通知 ((1990年11月16日))`) */
+  date?: string;
 }
 
 /** `某科教【2017】6号 财政部 科技部关于…的通知`: a 文号 printed before the title on its line, then the title. */
@@ -376,6 +382,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     chosen = flattenedTitle(units[i].compact, i);
   }
   const title = chosen?.title ?? meta.title ?? '';
+  // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)
+  historyDate ??= chosen?.date ?? null;
   if (!chosen && !order && dnUnit === null) {
     // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
     return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ?? [],

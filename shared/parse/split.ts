@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, issuersBeforeVerb, SITE_TAG, splitIssuers, squeeze } from './text';
+import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, issuersBeforeVerb, SITE_TAG, splitIssuers, squeeze, titleWithDate } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -181,6 +181,8 @@ interface Candidate {
   inlineDocNumber: string | null;
   /** the title's kind word was cut by the site (`…的通` before the 文号 of a forum subject) */
   cut?: boolean;
+  /** a date in brackets after the title on its line (`…的通知(1991年3月2日)`) */
+  date?: string;
 }
 
 /** A forum's repost marker or a site's column tag before a title: `[转帖]`, `【转载】`, `转帖：`, `「通告」`. */
@@ -218,6 +220,12 @@ function openTitle(u: Unit): Candidate | null {
     return c && { ...c, salutationInline: true };
   }
   let text = u.text.replace(REPOST, '');
+  // `…的通知 ((1990年11月16日))`: a city archive's date after the title
+  const dated = titleWithDate(text.trim());
+  if (dated) {
+    const c = openTitle({ ...u, text: dated.title, compact: squeeze(dated.title) });
+    return c && { ...c, date: dated.date };
+  }
   // a subject line with the 文号 after it: the number is the document's own, the rest its (perhaps cut) title
   const tail = TRAILING_NUMBER.exec(text);
   const tailNumber = tail && findDocNumbers(tail[1]).length ? squeeze(tail[1]) : null;
@@ -439,7 +447,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     if (trailingNumber && trailing) t = t.slice(0, trailing.index);
     // `(津政发〔1996〕23号 一九九六年四月二十日)` under the title: the date it was issued
     const numberDate = dnUnit !== null ? dateAfterNumber(units[dnUnit].text) : null;
-    const historyDate = numberDate ? (findCnDates(numberDate)[0]?.iso ?? null) : null;
+    // (`…的通知(1991年3月2日)`: a city archive's date after the title)
+    const historyDate = (numberDate ? findCnDates(numberDate)[0]?.iso : undefined) ?? cand.date ?? null;
     heads.push({
       start,
       titleStart,

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the parse pipeline. Pure. */
+import { findCnDates, isDateOnly } from '../domain/cn-date';
 
 /** Is this character Chinese or full-width punctuation (where a space is a layout artefact)? */
 export function isWide(c: string | undefined): boolean {
@@ -50,9 +51,23 @@ export const HEADING_START =
 
 /**
  * A site's column tag before a title (`「通告」某县人民政府关于…`, `【通知】关于…`, `[转帖]关于…`): not part of the title.
- * Only a kind or repost word counts, so a title that itself opens with brackets keeps them.
+ * A kind or repost word counts, and any column name (`【市政府重点工作及责任分解】某市人民政府关于…`) before a title that
+ * opens with 关于 or with its issuer and 关于, so a title that itself opens with brackets keeps them.
  */
-export const SITE_TAG = /^[ \t\u3000]*[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|政策|文件|政务)[」】\]][ \t\u3000]*/;
+export const SITE_TAG =
+  /^[ \t\u3000]*(?:[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|政策|文件|政务)[」】\]]|[「【[][\u4e00-\u9fff]{2,24}[」】\]](?=[ \t\u3000]*(?:关于|[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅)关于)))[ \t\u3000]*/;
+
+/**
+ * `某市人民政府办公厅关于…的通知 ((1990年11月16日))`, `…的通知(1991年3月2日)`: a date in brackets after a title on its line
+ * (a city archive's print page gives the date a document was issued so). Returns the title without it and the date,
+ * or null.
+ */
+export function titleWithDate(t: string): { title: string; date: string } | null {
+  const m = /[ \t\u3000]*[（(]{1,2}[ \t\u3000]*([^（）()]{6,24}?)[ \t\u3000]*[）)]{1,2}[ \t\u3000]*$/.exec(t);
+  if (!m || m.index < 4 || !isDateOnly(m[1]) || !/年|\d[-./]\d/.test(m[1])) return null;
+  const iso = findCnDates(m[1])[0]?.iso;
+  return iso ? { title: t.slice(0, m.index), date: iso } : null;
+}
 
 /**
  * A law archive's status note run into the title line (`*注:本篇法规已被《某规定》(发布日期:…)废止某市人民政府关于…`):
