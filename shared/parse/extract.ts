@@ -1,5 +1,5 @@
 import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget } from '../domain/parse-result';
-import { findCnDates, isDateOnly, runTogetherReadings } from '../domain/cn-date';
+import { findCnDates, isDateOnly, isoDate, runTogetherReadings } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
@@ -19,7 +19,7 @@ import type { Unit } from './units';
 
 const KIND_WORDS = [
   '实施意见', '实施方案', '实施细则', '通知', '通报', '意见', '决定', '办法', '规定', '细则', '方案', '规划', '批复',
-  '公告', '通告', '报告', '请示', '复函', '函', '命令', '决议', '纪要', '规则', '制度', '条例', '预案', '计划', '要点',
+  '公告', '通告', '公示', '报告', '请示', '复函', '函', '命令', '决议', '纪要', '规则', '制度', '条例', '预案', '计划', '要点',
   '标准', '指南', '目录', '清单', '措施', '指引', '答复',
 ];
 const KIND_CANON: Record<string, string> = { 实施意见: '意见', 实施方案: '方案', 实施细则: '细则', 复函: '函' };
@@ -199,6 +199,41 @@ function signatureAbove(bodyUnits: Unit[], i: number): string[] {
   return found.flat();
 }
 
+/**
+ * A signing date that lost a glyph in the copy: its 日 (`2018年3月13`, `二〇一八年三月十三`), or its separators with one
+ * digit each for month and day (`202091`, the one reading). Read only under the signature's organ line (a postal code
+ * or a figure elsewhere is no date). ISO, or null.
+ */
+function damagedDate(raw: string): string | null {
+  const t = raw.trim();
+  if (t.length > 24) return null;
+  if (/月\s*[0-9零〇一二三四五六七八九十]{1,3}$/.test(t) && isDateOnly(`${t}日`)) return findCnDates(`${t}日`)[0]?.iso ?? null;
+  const m = /^((?:19|20)\d{2})([1-9])([1-9])$/.exec(t);
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** The name of a file a page offers for download (`…禁火令(某县政发〔2022〕6号).docx`). */
+const FILE_NAME = /\.(?:docx?|wps|pdf|ofd|xlsx?|et|rtf|zip|rar)(?![A-Za-z])/i;
+
+/**
+ * The document's own 文号 printed whole only in the name of the file the page offers it as, right after the document's
+ * title (`1_ABDR—2022—00004某县人民政府禁火令(某县政发〔2022〕6号).docx` under a head whose copy lost it: `某县政发〔20226`).
+ * A file named for another document gives nothing.
+ */
+function numberInFileName(bodyUnits: Unit[], title: string): DocNumber | null {
+  const t = squeeze(title);
+  if (t.length < 4) return null;
+  for (const u of bodyUnits) {
+    if (u.blank || !FILE_NAME.test(u.text)) continue;
+    const c = squeeze(u.text);
+    const at = c.indexOf(t);
+    const m = at < 0 ? null : /^[（(]([^（）()]{4,30}号)[）)]/.exec(c.slice(at + t.length));
+    const dn = m ? parseDocNumber(m[1]) : null;
+    if (dn) return dn;
+  }
+  return null;
+}
+
 /** `。 二○○六年十二月六日 `: a date alone between spaces right after a sentence (a flattened signature). */
 const FLAT_SIGNATURE_DATE = /[。！][ \t\u3000]+([^ \t\u3000]{6,20})(?:[ \t\u3000]|$)/;
 
@@ -242,7 +277,15 @@ export function extractDocument(
     const oneLine = isDateOnly(u.text) ? null : organDateLine(u.text);
     const signer = oneLine || isDateOnly(u.text) ? null : signerDateLine(u.text);
     const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : signer;
-    if (dateText === null) continue;
+    if (dateText === null) {
+      // `2018年3月13`, `202091` under the signature's organ line: a signing date that lost a glyph
+      const damaged = damagedDate(u.text);
+      const organs = damaged ? signatureAbove(bodyUnits, i) : [];
+      if (!damaged || !organs.length) continue;
+      dateSigned = damaged;
+      sigIssuers = organs;
+      break;
+    }
     const found = findCnDates(dateText)[0];
     if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
     dateSigned = found?.iso ?? null;
@@ -265,6 +308,7 @@ export function extractDocument(
     break;
   }
   if (!docNumber && meta?.docNumber) docNumber = parseDocNumber(meta.docNumber);
+  docNumber ??= numberInFileName(bodyUnits, head.title);
   // A 政府令 number carries no year: the year it was promulgated (signed).
   if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
   if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;

@@ -30,13 +30,14 @@ const LABELS: [string, Field][] = [
   ['文件名称', 'title'], ['文件标题', 'title'], ['标题', 'title'], ['名称', 'title'], ['题名', 'title'],
   ['发文字号', 'docNumber'], ['发文文号', 'docNumber'], ['文件编号', 'docNumber'], ['文号', 'docNumber'],
   ['成文日期', 'dateSigned'], ['发文日期', 'dateSigned'], ['颁布日期', 'dateSigned'], ['印发日期', 'dateSigned'],
-  ['签发日期', 'dateSigned'],
+  ['签发日期', 'dateSigned'], ['发文时间', 'dateSigned'],
   ['生效时间', 'effectiveDate'], ['生效日期', 'effectiveDate'], ['实施日期', 'effectiveDate'], ['施行日期', 'effectiveDate'],
   ['废止时间', 'validUntil'], ['废止日期', 'validUntil'], ['失效时间', 'validUntil'], ['失效日期', 'validUntil'],
+  // (湖南's portals: the end of a 规范性文件's period, `信息时效期: 2023-04-30` beside `本令有效期…至2023年4月30日`)
+  ['信息时效期', 'validUntil'],
   ['发布文号', 'docNumber'], ['公布日期', 'dateSigned'], ['制定机关', 'issuer'], ['发布机关', 'issuer'],
   ['发文机关', 'issuer'], ['发文机构', 'issuer'], ['颁布单位', 'issuer'], ['制发机关', 'issuer'], ['发文单位', 'issuer'],
-  ['发布单位', 'issuer'],
-  ['发布机构', 'other'], ['索引号', 'other'], ['主题分类', 'other'], ['组配分类', 'other'], ['信息分类', 'other'],
+  ['发布单位', 'issuer'], ['发布机构', 'issuer'], ['索引号', 'other'], ['主题分类', 'other'], ['组配分类', 'other'], ['信息分类', 'other'],
   ['公文时效', 'other'], ['有效性', 'other'], ['时效性', 'other'], ['发布日期', 'posted'], ['发布时间', 'posted'],
   ['公开日期', 'posted'], ['上载日期', 'posted'], ['生成日期', 'other'], ['信息来源', 'other'], ['来源', 'other'],
   ['文件登记号', 'other'], ['登记号', 'other'],
@@ -181,15 +182,16 @@ export function readPage(units: Unit[]): PageMeta {
         continue;
       }
     }
-    const bare = LABEL_AT_START.test(c) ? null : BARE_LABEL.exec(c);
-    const bareField = bare ? (FIELD.get(bare[1]) ?? 'other') : null;
-    if (bare && bareField && c.length <= 60 && fits(bareField, bare[2])) {
-      setField(meta, bareField, bare[2]);
+    // (`索 引 号 640400001/2016-14852 发文时间 2016-07-04`: a spaced row read label by label, not as one label's value)
+    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text)) && c.length <= 300) {
+      pending = readLabels(meta, c);
       blankOut(u);
       continue;
     }
-    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text)) && c.length <= 300) {
-      pending = readLabels(meta, c);
+    const bare = BARE_LABEL.exec(c);
+    const bareField = bare ? (FIELD.get(bare[1]) ?? 'other') : null;
+    if (bare && bareField && c.length <= 60 && fits(bareField, bare[2])) {
+      setField(meta, bareField, bare[2]);
       blankOut(u);
       continue;
     }

@@ -127,9 +127,20 @@ function nextNonBlank(units: Unit[], i: number): number {
   return -1;
 }
 
-/** An issuer line directly above a title that does not name it joins the title (`某市人民政府办公室` / `关于…`). */
+/**
+ * An order a county or city issues in its own name (`森林防火禁火令`, `封山令`; not a 政府令 and not a title that opens
+ * with a place): named with its issuer (`某县人民政府森林防火禁火令`).
+ */
+const OWN_ORDER = /(?<![府部会局厅署院行])令$/;
+const OPENS_WITH_PLACE = /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/;
+
+/**
+ * An issuer line directly above a title that does not name it joins the title (`某市人民政府办公室` / `关于…`,
+ * `某县人民政府` / `森林防火禁火令`).
+ */
 function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>): Omit<Line, 'i'> {
-  if (issuerLine < 0 || !line.title.startsWith('关于')) return line;
+  const order = OWN_ORDER.test(line.title) && !OPENS_WITH_PLACE.test(line.title);
+  if (issuerLine < 0 || !(line.title.startsWith('关于') || order)) return line;
   for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return line;
   const iss = splitIssuers(units[issuerLine].text);
   if (!iss || iss.some((x) => x !== siteIssuer(x))) return line;

@@ -79,10 +79,13 @@ export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文
 export const ORG_SUFFIX =
   /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局)$/;
 
-/** One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation). */
+/** Text a site masked (`(略) 人民政府办公厅`, `（略）`): it names no one. */
+const MASKED = /[（(]略[）)]/;
+
+/** One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation), nothing masked. */
 export function isOrgName(s: string): boolean {
   const t = squeeze(s);
-  return t.length >= 3 && t.length <= 30 && /^[\u4e00-\u9fff（）()]+$/.test(t) && ORG_SUFFIX.test(t);
+  return t.length >= 3 && t.length <= 30 && /^[\u4e00-\u9fff（）()]+$/.test(t) && ORG_SUFFIX.test(t) && !MASKED.test(t);
 }
 
 /**
