@@ -407,7 +407,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     for (let n = 0; joined && opening && !titleLike(joined.title) && n < 2; n++) {
       const more = nextNonBlank(units, joinedEnd);
       const mc = more > 0 && more < body ? units[more].compact : '';
-      if (!mc || mc.length > 40 || /[!！。？?，,；;：:]/.test(mc)) break;
+      // (never over a 文号 line or the start of another title: `某市人民政府办公室文件` / `某政办发〔2020〕1号` / `关于…`)
+      if (!mc || mc.length > 40 || /[!！。？?，,；;：:]/.test(mc) || /^(?:关于|印发|转发|批转)/.test(mc) || isDocNumberLine(units[more].text)) break;
       joinedText += mc;
       joined = cleanTitle(joinedText);
       joinedEnd = more;

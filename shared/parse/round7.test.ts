@@ -372,3 +372,19 @@ describe("a 版记's 印发 date (the convention: no 成文日期)", () => {
     expect(d.effectiveDate).toBeNull();
   });
 });
+
+describe('a letterhead line that opens with an organ', () => {
+  it('is not joined over the 文号 to the title below it', () => {
+    const d = one(`某某市人民政府办公室文件
+
+某政办发〔2020〕1号
+
+关于做好某某工作的通知
+
+各县(市、区)人民政府,市政府各部门
+
+为做好某某工作,经市政府同意,现将有关事项通知如下,请认真贯彻执行。`);
+    expect(d.title).toBe('关于做好某某工作的通知');
+    expect(d.docNumber?.normalized).toBe('某政办发〔2020〕1号');
+  });
+});
