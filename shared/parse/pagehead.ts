@@ -160,10 +160,13 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
 /** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
 const ORGAN_OPENING = /^[\u4e00-\u9fff]{2,16}?(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}?(?:人民政府|管理委员会|管委会|委员会|办公室|办公厅|局|厅)/;
 
-/** Does a title line open with its issuer's name, more of the title after it? */
+/** What a site's own name adds to the organ's (`某市人民政府门户网站`, `…官方微信`, `…信息公开`): no title. */
+const SITE_NAME_REST = /(?:网|门户|平台|微信|微博|客户端|公众号|首页|主页|信息公开|政务公开)/;
+
+/** Does a title line open with its issuer's name, more of the title (not a site's name) after it? */
 function opensWithOrgan(t: string): boolean {
   const m = ORGAN_OPENING.exec(t);
-  return !!m && m[0].length < t.length && isOrgName(m[0]);
+  return !!m && m[0].length < t.length && isOrgName(m[0]) && !SITE_NAME_REST.test(t.slice(m[0].length));
 }
 
 /** Issuers the title names before 关于 (`甘肃省人民政府关于…`); a title opening with one (`镇巴县人民政府工作规则`). */

@@ -351,6 +351,19 @@ describe("a site's name over a title that names its issuer", () => {
   });
 });
 
+describe("a site's name over a title that does not open with an organ", () => {
+  it('is not joined to the title', () => {
+    const d = one(`某某市人民政府门户网站
+
+某某市城乡环境整治实施方案
+
+一、总体要求
+
+为全面改善城乡环境面貌,提升群众满意度,结合我市实际,制定本实施方案,请各地各部门认真组织实施。`);
+    expect(d.title).toBe('某某市城乡环境整治实施方案');
+  });
+});
+
 describe("a 版记's 印发 date (the convention: no 成文日期)", () => {
   it('is not read as the 成文日期 when no signature date is printed', () => {
     const d = one(`某某县人民政府办公室关于对全县重点火险区实施封山戒严的通知
