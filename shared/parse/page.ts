@@ -1,7 +1,7 @@
 import { findCnDates } from '../domain/cn-date';
-import { findDocNumbers, parseDocNumber } from '../domain/docnumber';
+import { findDocNumbers, isDocNumberLine, parseDocNumber } from '../domain/docnumber';
 import { isTitleEnd } from './split';
-import { isOrgName, squeeze } from './text';
+import { isOrgName, LIST_BULLET, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -45,6 +45,8 @@ const LABELS: [string, Field][] = [
   ['公文目录', 'other'], ['公开责任部门', 'other'], ['公开形式', 'other'], ['公开方式', 'other'], ['政策解读', 'other'],
   ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'other'], ['效力级别', 'other'],
   ['题注', 'other'],
+  // (`概述 某府发〔2025〕1号 各旗区人民政府,…: ...`: a summary repeating the document's first lines, salutation included)
+  ['概述', 'other'],
 ];
 const LABEL_SRC = [...LABELS].sort((a, b) => b[0].length - a[0].length).map(([l]) => l).join('|');
 const LABEL_AT_START = new RegExp(`^(?:${LABEL_SRC})(?:[:：|]|$)`);
@@ -67,7 +69,7 @@ const FURNITURE = [
   /^时间[:：]\d/, /^(?:浏览|阅读|点击)(?:量|次数)?[:：]/, /^视力保护色/, /^返回顶部$/, /^附件下载$/, /^相关(?:解读|链接|文件)$/,
   /^OriginalURL/i, /English/, /^下载$/, /^转第$/, /^保留字段信息$/, /^页面宽度/, /正文阅览$/, /^[|•·]+$/, /^简介[:：]/,
   /写写帮|法律资料网|点击此处下载/, /^第[一二三四五六七八九十]+篇[:：]/, /^扫一扫/, /^【?(?:字体|字号)[:：]?[大中小]/,
-  /^(?:时间|日期)[:：]\d{4}-/, /^欢迎(?:访问|光临)/, /^(?:收藏本站|设为首页|热门站点)/,
+  /^(?:时间|日期)[:：]\d{4}-/, /^欢迎(?:访问|光临)/, /^(?:收藏本站|设为首页|热门站点)/, /^(?:打印|关闭|收藏)$/,
 ];
 
 export function isFurniture(compact: string): boolean {
@@ -135,7 +137,8 @@ function fits(field: Field, c: string): boolean {
   if (field === 'title') return c.length <= 160;
   if (field === 'docNumber') return c.length <= 40 && /号|〔|\[|【/.test(c) && !isTitleEnd(c);
   if (field === 'issuer') return isOrgName(c);
-  if (field === 'other' || field === 'posted') return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c);
+  // (an empty `来源:` at the end of a row is followed by the document's 文号 line, not by its value)
+  if (field === 'other' || field === 'posted') return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c) && !isDocNumberLine(c);
   return c.length <= 40 && findCnDates(c).length > 0;
 }
 
@@ -161,7 +164,7 @@ export function readPage(units: Unit[]): PageMeta {
     // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
     const c = squeeze(u.text)
       // (a list of fields: `- 发文字号:阿行发〔2021〕42号`)
-      .replace(/^(?:[•·|]+|[-－](?=[\u4e00-\u9fff]))/, '')
+      .replace(/^(?:[•·・◆◇●▪■►▶|]+|[-－](?=[\u4e00-\u9fff]))/, '')
       // (only words: `某政发[2016]31号` keeps the brackets around its year)
       .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) =>
         // a law database's 【发布日期】 (beside 【发布文号】 and 【生效日期】) is the day the document was issued, not posted
@@ -200,6 +203,12 @@ export function readPage(units: Unit[]): PageMeta {
       continue;
     }
     if (isFurniture(c)) {
+      blankOut(u);
+      continue;
+    }
+    // `• 某政办规〔2024〕1号` in a portal's list of field values printed without their labels: the document's 文号
+    if (LIST_BULLET.test(u.text) && isDocNumberLine(c)) {
+      setField(meta, 'docNumber', c);
       blankOut(u);
       continue;
     }

@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
+import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
 import type { Unit } from './units';
 
 /**
@@ -14,12 +14,16 @@ import type { Unit } from './units';
 
 const LOOKAHEAD = 150;
 
+/** A 文号 run straight into the title after it (no space). */
+const GLUED_NUMBER = /^([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,5}号)(?=[\u4e00-\u9fff《])/;
+
 /**
- * `（2019修订）`, `(2005年)` after a title, and a leading `北京：` or `「通告」` a page puts before it; a 文号 or a date in
- * brackets after it is split off.
+ * `（2019修订）`, `(2005年)` after a title (a site's edition mark, with its year: a document's own `(修订)` stays), and a
+ * leading `北京：` or `「通告」` a page puts before it; a 文号 or a date in brackets after it is split off.
  */
 function cleanTitle(c: string): { title: string; docNumber: string | null; date?: string } {
   let t = c
+    .replace(LIST_BULLET, '')
     .replace(SITE_TAG, '')
     // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
     .replace(/^\d{1,2}[.．、](?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州)[\u4e00-\u9fff]*?(?:人民政府|政府|委员会|局|厅)|关于)/, '')
@@ -30,12 +34,18 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
   let docNumber: string | null = null;
   // `《关于……的具体实施细则》` standing alone as a heading
   t = t.replace(/^《([^《》]+)》$/, '$1');
+  // `某政办发[2020]35号某市推进…的通知`: a portal heading gluing the 文号 to the title
+  const glued = GLUED_NUMBER.exec(t);
+  if (glued && findDocNumbers(glued[1]).length) {
+    docNumber = glued[1];
+    t = t.slice(glued[1].length);
+  }
   const dn = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
   if (dn && findDocNumbers(dn[1]).length) {
     docNumber = dn[1];
     t = t.slice(0, dn.index);
   }
-  t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d|修/.test(m) ? '' : m));
+  t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d/.test(m) ? '' : m));
   const dated = titleWithDate(t);
   return dated ? { title: dated.title, docNumber, date: dated.date } : { title: t, docNumber };
 }
@@ -147,6 +157,18 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
   return { ...line, title: iss.join('') + line.title };
 }
 
+/** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
+const ORGAN_OPENING = /^[\u4e00-\u9fff]{2,16}?(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}?(?:人民政府|管理委员会|管委会|委员会|办公室|办公厅|局|厅)/;
+
+/** What a site's own name adds to the organ's (`某市人民政府门户网站`, `…官方微信`, `…信息公开`): no title. */
+const SITE_NAME_REST = /(?:网|门户|平台|微信|微博|客户端|公众号|首页|主页|信息公开|政务公开)/;
+
+/** Does a title line open with its issuer's name, more of the title (not a site's name) after it? */
+function opensWithOrgan(t: string): boolean {
+  const m = ORGAN_OPENING.exec(t);
+  return !!m && m[0].length < t.length && isOrgName(m[0]) && !SITE_NAME_REST.test(t.slice(m[0].length));
+}
+
 /** Issuers the title names before 关于 (`甘肃省人民政府关于…`); a title opening with one (`镇巴县人民政府工作规则`). */
 function issuersOfTitle(title: string): string[] {
   // `转发国务院关于…`, `印发…的通知`: the title names no issuer of its own
@@ -158,12 +180,16 @@ function issuersOfTitle(title: string): string[] {
     const iss = issuersBeforeVerb(title.slice(0, end));
     if (iss?.length) return iss;
   }
-  const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)人民政府(?:办公厅|办公室)?)/.exec(title);
+  // (`某经济技术开发区管委会突发公共事件总体应急预案`: a 开发区's 管委会)
+  const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)(?:人民政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{0,8}?(?:管理委员会|管委会)))/.exec(title);
   if (m && !title.startsWith(`${m[1]}令`)) return [m[1]];
   // `南县住房和城乡建设局2018年度整体支出绩效评价报告`: an organ reporting on its own year
   const y = /^([\u4e00-\u9fff]{2,24}?(?:局|委员会|办公室|中心|厅))(?=(?:19|20)\d{2}年)/.exec(title);
   return y && isOrgName(y[1]) ? [y[1]] : [];
 }
+
+/** The verbs of a notice that carries another document (`印发…办法的通知`, `关于下达…计划的通知`). */
+const CARRYING = /(?:印发|转发|批转|下达)/;
 
 /** Chooses the title among the lines above the body: one the page repeats, else the nearest. */
 function chooseTitle(lines: Line[]): Line | null {
@@ -173,7 +199,8 @@ function chooseTitle(lines: Line[]): Line | null {
   for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return lines[k];
   const last = lines[lines.length - 1];
   // `……关于印发X的通知` above `X`: the notice, whose text the page left out, not the attachment
-  const carrier = lines.find((l) => l.title.length > last.title.length && /(?:印发|转发)/.test(l.title) && l.title.includes(last.title));
+  // (`……关于下达X计划的通知` above `X计划`: the same)
+  const carrier = lines.find((l) => l.title.length > last.title.length && CARRYING.test(l.title) && l.title.includes(last.title));
   return carrier ?? last;
 }
 
@@ -235,7 +262,7 @@ function carrierBelow(units: Unit[], from: number, heading: string): Line | null
     seen++;
     const t = cleanTitle(units[i].compact).title;
     if (/^第[一二三四五六七八九十]+[章条]/.test(t) || isSalutation(t)) return null;
-    if (titleLike(t) && /(?:印发|转发|批转)/.test(t) && t.length > named.length && t.replace(/[《》〈〉]/g, '').includes(named)) {
+    if (titleLike(t) && CARRYING.test(t) && t.length > named.length && t.replace(/[《》〈〉]/g, '').includes(named)) {
       // (its salutation may list forty addressees: a line that ends in the colon)
       const next = units[nextNonBlank(units, i)];
       const opens = !!next && (isSalutation(next.compact) || isDocNumberLine(next.text) || (/[：:]$/.test(next.compact) && /、/.test(next.compact)));
@@ -367,17 +394,33 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     // a title broken over two lines: neither half is one, and the first has no sentence punctuation
     // (`印发某县农村集体资产` / `管理暂行办法的通知`: a second half that reads as a title alone still continues an opening
     // that is one's start)
-    const opening = /^(?:关于|印发|转发|批转)/.test(cleaned.title) && !/^(?:关于|印发|转发|批转)/.test(units[next]?.compact ?? '');
+    // (or one that opens with its issuer, `某经济技术开发区管委会突发公共事件` / `总体应急预案`, over a line that does not:
+    // a site's name over a title, `某市人民政府官方微信` / `某市司法局关于…`, is none)
+    const nextC = units[next]?.compact ?? '';
+    const opening =
+      (/^(?:关于|印发|转发|批转)/.test(cleaned.title) || (opensWithOrgan(cleaned.title) && !opensWithOrgan(nextC))) && !/^(?:关于|印发|转发|批转)/.test(nextC);
     // (a page heading printed again broken over two lines: the halves join into the heading's title)
     const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
       !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
-    const joined = joinable ? cleanTitle(c + units[next].compact) : null;
+    let joinedText = joinable ? c + units[next].compact : '';
+    let joined = joinable ? cleanTitle(joinedText) : null;
+    let joinedEnd = next;
+    // (an opening broken over three or four lines: `某市人民政府办公室关于印发某市推进` / `义务教育…督导评估` / `规划实施细则的通知`)
+    for (let n = 0; joined && opening && !titleLike(joined.title) && n < 2; n++) {
+      const more = nextNonBlank(units, joinedEnd);
+      const mc = more > 0 && more < body ? units[more].compact : '';
+      // (never over a 文号 line or the start of another title: `某市人民政府办公室文件` / `某政办发〔2020〕1号` / `关于…`)
+      if (!mc || mc.length > 40 || /[!！。？?，,；;：:]/.test(mc) || /^(?:关于|印发|转发|批转)/.test(mc) || isDocNumberLine(units[more].text)) break;
+      joinedText += mc;
+      joined = cleanTitle(joinedText);
+      joinedEnd = more;
+    }
     if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned), issuers: rawIssuers(units[i].text) });
     else if (joined && titleLike(joined.title) && c.length <= 40) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
       lines.push({ i, ...withIssuerAbove(units, issuerLine, i, joined) });
-      i = next;
+      i = joinedEnd;
     } else lines.push(...segmentTitles(units[i], i));
   }
   const opening = lines.length || dnUnit !== null ? null : titleOpeningLine(units, body);
@@ -392,7 +435,14 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     seen++;
     chosen = flattenedTitle(units[i].compact, i);
   }
-  const title = chosen?.title ?? meta.title ?? '';
+  // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
+  // the notice's addressee line, and the field is the notice's own title)
+  const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
+  const plain = (t: string) => t.replace(/[《》〈〉]/g, '');
+  const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && CARRYING.test(fieldTitle) && plain(fieldTitle).includes(plain(chosen.title));
+  const title = (fieldCarries ? fieldTitle : chosen?.title) ?? meta.title ?? '';
+  // (`某政办发[2020]35号某市推进…的通知` over the head `某市人民政府办公室关于印发某市推进…的通知`: the heading's number is the head's)
+  const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
   // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)
   historyDate ??= chosen?.date ?? null;
   if (!chosen && !order && dnUnit === null) {
@@ -431,7 +481,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     title,
     titleIssuers,
     docNumberUnit: order ? null : dnUnit,
-    inlineDocNumber: order?.text ?? chosen?.docNumber ?? null,
+    inlineDocNumber: order?.text ?? chosen?.docNumber ?? headingNumber ?? null,
     registration: null,
     ...(historyDate ? { historyDate } : {}),
     ...(historyEffective ? { historyEffective } : {}),

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, issuersBeforeVerb, SITE_TAG, splitIssuers, squeeze, titleWithDate } from './text';
+import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -185,8 +185,8 @@ interface Candidate {
   date?: string;
 }
 
-/** A forum's repost marker or a site's column tag before a title: `[转帖]`, `【转载】`, `转帖：`, `「通告」`. */
-const REPOST = new RegExp(`${SITE_TAG.source}|${ARCHIVE_NOTE.source}|^\\s*(?:转帖|转载)[:：]\\s*`);
+/** A forum's repost marker, a site's column tag or a list bullet before a title: `[转帖]`, `【转载】`, `转帖：`, `「通告」`, `•`. */
+const REPOST = new RegExp(`${SITE_TAG.source}|${ARCHIVE_NOTE.source}|${LIST_BULLET.source}|^\\s*(?:转帖|转载)[:：]\\s*`);
 /** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
 /** `印发…的通知`, `转发…的通知（第一批）`: the notice that carries another document names its own kind after 的. */

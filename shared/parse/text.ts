@@ -58,6 +58,12 @@ export const SITE_TAG =
   /^[ \t\u3000]*(?:[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|政策|文件|政务)[」】\]]|[「【[][\u4e00-\u9fff]{2,24}[」】\]](?=[ \t\u3000]*(?:关于|[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅)关于)))[ \t\u3000]*/;
 
 /**
+ * A list bullet before a line (`• 某市人民政府办公室关于…的通知`, `· 某政办规〔2024〕1号`, `◆`, `●`): a portal prints its fields
+ * and headings as a list; the bullet is not part of the title or the number.
+ */
+export const LIST_BULLET = /^[ \t\u3000]*[•·・◆◇●▪■►▶][ \t\u3000]*/;
+
+/**
  * `某市人民政府办公厅关于…的通知 ((1990年11月16日))`, `…的通知(1991年3月2日)`: a date in brackets after a title on its line
  * (a city archive's print page gives the date a document was issued so). Returns the title without it and the date,
  * or null.
@@ -89,6 +95,12 @@ export function isOrgName(s: string): boolean {
 }
 
 /**
+ * `中共某市委某市人民政府`, `中共某市委办公室某市人民政府办公室`: the joint head of a party committee and its government run
+ * together (no organ is named so): two issuers.
+ */
+const PARTY_AND_GOVERNMENT = /^(中共[\u4e00-\u9fff]{2,16}?委(?:员会)?(?:办公室|办公厅)?)([\u4e00-\u9fff]{2,16}(?:人民政府|政府)(?:办公室|办公厅)?)$/;
+
+/**
  * Splits a line of one or more issuers (`中共莱州市委办公室 莱州市人民政府办公室`, `A、B`) into names; null when the
  * line is not made of issuer names only.
  */
@@ -97,8 +109,9 @@ export function splitIssuers(line: string): string[] | null {
   if (!trimmed || trimmed.length > 80) return null;
   const parts = trimmed.split(/[\s\u3000、，,]+/).filter(Boolean);
   if (parts.length > 1 && parts.every(isOrgName)) return parts.map(squeeze);
-  if (isOrgName(trimmed)) return [squeeze(trimmed)];
-  return null;
+  if (!isOrgName(trimmed)) return null;
+  const joint = PARTY_AND_GOVERNMENT.exec(squeeze(trimmed));
+  return joint ? [joint[1], joint[2]] : [squeeze(trimmed)];
 }
 
 /** The verbs that put an organ's name before another document's title: `A、B转发C《关于…》`, `A印发关于…`. */

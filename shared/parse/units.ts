@@ -1,4 +1,5 @@
-import { HEADING_START, compactText } from './text';
+import { isDateOnly } from '../domain/cn-date';
+import { HEADING_START, compactText, isOrgName } from './text';
 
 /**
  * A file as a list of lines ("units") with their original 1-based line numbers, cleaned of print furniture:
@@ -77,6 +78,25 @@ const NUMBER_BEFORE = /(?:^|[ \t\u3000])[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(
 /** `( 吉府发〔2003〕37号 )`: a law site's bracketed 文号 with spaces inside the brackets, one piece once flattened. */
 const SPACED_BRACKETS = /([（(])[ \t\u3000]+([^ \t\u3000（）()]{4,30}号)[ \t\u3000]+([）)])/g;
 
+/** A date or a time stamp ending the text before a space (`…的决定时间:2019-01-23`, `2018年12月3日`, `11:40`). */
+const DATE_BEFORE = /(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?)$/;
+
+/**
+ * `… 某某市人民政府 2018年12月3日 …`: organ names standing alone between spaces, then a date alone (a flattened signature).
+ * Read on the next few space-separated tokens.
+ */
+function signatureAhead(s: string, at: number): boolean {
+  const window = 80;
+  const tokens = s.slice(at, at + window).split(/[ \t\u3000]+/);
+  // (the window's last token may be cut short, unless the line ends inside it)
+  const whole = at + window >= s.length ? tokens.length : tokens.length - 1;
+  for (let k = 0; k + 1 < whole && k < 4; k++) {
+    if (!isOrgName(tokens[k])) return false;
+    if (isDateOnly(tokens[k + 1])) return true;
+  }
+  return false;
+}
+
 /** Cuts a very long line at spaces that follow a sentence end or precede a heading. Linear time. */
 function splitLongLine(line: string): string[] {
   const s = line.replace(SPACED_BRACKETS, '$1$2$3');
@@ -90,7 +110,10 @@ function splitLongLine(line: string): string[] {
     const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(s.slice(start, m.index));
     // a 文号 standing between spaces (`…的通告 陆府通〔2019〕2号 为减少…`) is a line of its own
     const number = NUMBER_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24)) || NUMBER_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
-    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number) {
+    // a date ends a flattened signature or a page heading's time stamp; organ names and a date after a space start a signature
+    const dated = /\d/.test(prev) && DATE_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
+    const signature = !run && signatureAhead(s, m.index + m[0].length);
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
     }
