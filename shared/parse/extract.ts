@@ -4,7 +4,7 @@ import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
 import type { PageMeta } from './page';
-import { extractCleanup, onceEach } from './cleanup';
+import { extractCleanup, onceEach, sameTarget } from './cleanup';
 import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
@@ -100,7 +100,10 @@ function withListed(found: RelationTarget[], cleanup: Cleanup | null): RelationT
   out.forEach((_, i) => index(i));
   for (const it of cleanup?.items ?? []) {
     if (it.decision !== '废止') continue;
-    const hits = [it.docNumber ? byNumber.get(it.docNumber) : undefined, it.title ? byTitle.get(it.title) : undefined].filter((i) => i !== undefined);
+    // (a number hit names the same document unless both have titles and they differ: orders numbered per year)
+    const byNo = it.docNumber ? byNumber.get(it.docNumber) : undefined;
+    const numberHit = byNo !== undefined && (!it.title || !out[byNo].title || out[byNo].title === it.title) ? byNo : undefined;
+    const hits = [numberHit, it.title ? byTitle.get(it.title) : undefined].filter((i) => i !== undefined);
     const same = hits.length ? Math.min(...hits) : -1;
     if (same >= 0) out[same] = { title: out[same].title ?? it.title, docNumber: out[same].docNumber ?? it.docNumber };
     else out.push({ title: it.title, docNumber: it.docNumber });
@@ -123,7 +126,7 @@ function sameNumber(cite: string, own: DocNumber | null): boolean {
 /** The listed items of a decision added to its cleanup result (each document once). */
 function addDecided(cleanup: Cleanup, decided: DecisionItem[]): void {
   for (const d of decided) {
-    const same = cleanup.items.find((it) => (d.target.docNumber && it.docNumber === d.target.docNumber) || (d.target.title && it.title === d.target.title));
+    const same = cleanup.items.find((it) => sameTarget(it, d.target));
     if (!same) cleanup.items.push({ decision: d.decision, ...d.target });
   }
 }
@@ -132,7 +135,7 @@ function addDecided(cleanup: Cleanup, decided: DecisionItem[]): void {
 function mergeTargets(a: RelationTarget[], b: RelationTarget[]): RelationTarget[] {
   const out = a.map((t) => ({ ...t }));
   for (const t of b) {
-    const same = out.find((o) => (t.docNumber && o.docNumber === t.docNumber) || (t.title && o.title === t.title));
+    const same = out.find((o) => sameTarget(o, t));
     if (same) {
       same.title ??= t.title;
       same.docNumber ??= t.docNumber;
@@ -283,17 +286,20 @@ export function extractDocument(
   if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
+  const inEntries = new Set<string>();
   let cleanup = extractCleanup(
     bodyUnits.filter((u) => !u.blank).map((u) => u.text),
     head.title,
     flat,
+    inEntries,
   );
   // The items of a decision that abolishes or amends 规章 (`一、废止以下规章：1.某办法（…令第12号公布）…`).
   // (the decision's own history under its title, `（2004年9月29日某市人民政府令第171号发布）`, is no item of it)
   const decided = decisionItems(flat, head.title).filter((d) => !d.target.docNumber || !sameNumber(d.target.docNumber, docNumber));
   if (cleanup) addDecided(cleanup, decided);
   // a decision on `《某规定》等7部…规章` whose list names its items only in its headings (`一、对《某规定》（…令第39号）作如下修改：`)
-  else if (decided.length && /等\d{1,4}(?:件|部|个)/.test(flat)) cleanup = { scope: null, counts: {}, items: onceEach(decided.map((d) => ({ decision: d.decision, ...d.target }))) };
+  // (or one that says it comes from a cleanup or a review: `经过清理，现决定：一、废止下列规章（一）《某办法》（…公布）`)
+  else if (decided.length && (/等\d{1,4}(?:件|部|个)/.test(flat) || /清理|全面核查/.test(flat))) cleanup = { scope: null, counts: {}, items: onceEach(decided.map((d) => ({ decision: d.decision, ...d.target }))) };
   // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
   const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup ?? { scope: null, counts: {}, items: decided.map((d) => ({ decision: d.decision, ...d.target })) });
   // (a decision's list read as its cleanup items, `（一）《某规定》（政府令第146号）` under `对下列规章作如下修改：`, amends too)
@@ -306,7 +312,7 @@ export function extractDocument(
     if (it.docNumber || !it.title) continue;
     it.docNumber = [...amends, ...abolishes].find((t) => t.title === it.title && t.docNumber)?.docNumber ?? null;
   }
-  const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
+  const listed = new Set([...(cleanup?.items.map((t) => t.docNumber) ?? []), ...(cleanup ? inEntries : [])]);
   const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
   expandOrderAgencies(abolishes, issuers);
   expandOrderAgencies(amends, issuers);
