@@ -30,6 +30,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     .replace(ARCHIVE_NOTE, '')
     // `2022某某县人民政府森林防火封山令`: a news page's year glued before the issuer (a title's own year reads `2022年`)
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
+    // `2018年某某部关于…的决定`: a document site's year before the issuer (an issuer's own title never opens with a year)
+    .replace(/^(?:19|20)\d{2}年(?=[\u4e00-\u9fff]{2,20}?(?:部|委员会|委|局|厅|署|办公厅|办公室|人民政府|政府)关于)/, '')
     .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
   let docNumber: string | null = null;
   // `《关于……的具体实施细则》` standing alone as a heading
@@ -206,6 +208,8 @@ function chooseTitle(lines: Line[]): Line | null {
 
 const TITLE_THEN_ORDER =
   /^(.{4,80}?(?:办法|规定|条例|细则|决定|规则|意见|通知|实施办法))([\u4e00-\u9fff]{2,20}(?:政府|部|委员会|局|厅)令第\d{1,5}号)$/;
+/** `中华人民共和国某某部令第57号 某某部关于…的决定`: a law site's heading, the 令 number before the title. */
+const ORDER_THEN_TITLE = /^([\u4e00-\u9fff]{2,24}(?:政府|部|委员会|局|厅|署)令第\d{1,5}号)(.{6,150})$/;
 
 /** Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`). */
 function segmentTitles(u: Unit, i: number): Line[] {
@@ -347,6 +351,13 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       order ??= { text: run[2], end: i, at: i };
       continue;
     }
+    const led = ORDER_THEN_TITLE.exec(c);
+    const ledTitle = led ? cleanTitle(led[2]).title : '';
+    if (led && titleLike(ledTitle)) {
+      lines.push({ i, title: ledTitle, docNumber: null });
+      order ??= { text: led[1], end: i, at: i };
+      continue;
+    }
     // `1990年3月10日,铁道部` under the title: a law site's line of the date it was issued and by whom
     const dated: RegExpExecArray | null = lines.length && !historyDate ? DATE_ISSUER_LINE.exec(c) : null;
     // (`1991年1月23日,国家环保局、能源部`: joint issuers)
@@ -463,9 +474,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const opensWithPreamble = !!chosen && chosen.i >= body && body === first && !order && dnUnit === null;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
   // (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ)
-  const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), issuer ?? []);
   const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
   const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
+  const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), [...(issuer ?? []), ...fromOrder]);
   const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : (issuer ?? []);
   if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
     order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };

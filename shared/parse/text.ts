@@ -134,7 +134,19 @@ export function issuersBeforeVerb(prefix: string): string[] | null {
  */
 export function completeAbbreviated(issuers: string[], fuller: string[]): string[] {
   return issuers.map((n) => {
-    if (!/^(?:省|市|县|区|州|盟)/.test(n)) return n;
-    return fuller.find((f) => f.length > n.length && f.endsWith(n)) ?? n;
+    if (/^(?:省|市|县|区|州|盟)/.test(n)) return fuller.find((f) => f.length > n.length && f.endsWith(n)) ?? n;
+    // `科技部关于…` under the site's (or the 令's) `科学技术部`: the usual short name of that organ — its characters in
+    // order, the same first and last
+    return fuller.find((f) => f.length > n.length && n.length >= 3 && f[0] === n[0] && f.at(-1) === n.at(-1) && inOrder(n, f)) ?? n;
   });
+}
+
+/** Every character of `short` occurs in `long`, in order. */
+function inOrder(short: string, long: string): boolean {
+  let at = 0;
+  for (const c of short) {
+    at = long.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
