@@ -1,34 +1,16 @@
-import type {
-  Cleanup,
-  DocNumber,
-  ParsedDocument,
-  ParseWarning,
-  RelationTarget,
-} from "../domain/parse-result";
-import {
-  findCnDates,
-  isDateOnly,
-  isoDate,
-  runTogetherReadings,
-} from "../domain/cn-date";
-import { findIncompleteDocNumber, parseDocNumber } from "../domain/docnumber";
-import { extractValidity } from "../domain/validity";
-import {
-  PUBLICATION_NOTE,
-  detectLayout,
-  organDateLine,
-  paragraphs,
-  signerDateLine,
-  type Layout,
-} from "./body";
-import type { PageMeta } from "./page";
-import { extractCleanup, onceEach, sameTarget } from "./cleanup";
-import { decisionItems, type DecisionItem } from "./decisions";
-import { extraValidity } from "./effective";
-import { extractAppointments, extractRelations } from "./relations";
-import type { Head } from "./split";
-import { isOrgName, splitIssuers, squeeze } from "./text";
-import type { Unit } from "./units";
+import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget } from '../domain/parse-result';
+import { findCnDates, isDateOnly, isoDate, runTogetherReadings } from '../domain/cn-date';
+import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
+import { extractValidity } from '../domain/validity';
+import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
+import type { PageMeta } from './page';
+import { extractCleanup, onceEach, sameTarget } from './cleanup';
+import { decisionItems, type DecisionItem } from './decisions';
+import { extraValidity } from './effective';
+import { extractAppointments, extractRelations } from './relations';
+import type { Head } from './split';
+import { isOrgName, splitIssuers, squeeze } from './text';
+import type { Unit } from './units';
 
 /**
  * Metadata of one document from its head and body units: 文号, issuers, 成文日期, kind, normative or not,
@@ -36,56 +18,17 @@ import type { Unit } from "./units";
  */
 
 const KIND_WORDS = [
-  "实施意见",
-  "实施方案",
-  "实施细则",
-  "通知",
-  "通报",
-  "意见",
-  "决定",
-  "办法",
-  "规定",
-  "细则",
-  "方案",
-  "规划",
-  "批复",
-  "公告",
-  "通告",
-  "公示",
-  "报告",
-  "请示",
-  "复函",
-  "函",
-  "命令",
-  "决议",
-  "纪要",
-  "规则",
-  "制度",
-  "条例",
-  "预案",
-  "计划",
-  "要点",
-  "标准",
-  "指南",
-  "目录",
-  "清单",
-  "措施",
-  "指引",
-  "答复",
+  '实施意见', '实施方案', '实施细则', '通知', '通报', '意见', '决定', '办法', '规定', '细则', '方案', '规划', '批复',
+  '公告', '通告', '公示', '报告', '请示', '复函', '函', '命令', '决议', '纪要', '规则', '制度', '条例', '预案', '计划', '要点',
+  '标准', '指南', '目录', '清单', '措施', '指引', '答复',
 ];
-const KIND_CANON: Record<string, string> = {
-  实施意见: "意见",
-  实施方案: "方案",
-  实施细则: "细则",
-  复函: "函",
-};
+const KIND_CANON: Record<string, string> = { 实施意见: '意见', 实施方案: '方案', 实施细则: '细则', 复函: '函' };
 
 /** Kind from the title's last word; 印发 notices are 通知; appointment notices are 任免. */
 export function kindOf(title: string, agency: string | null): string | null {
-  const t = squeeze(title).replace(/[（(][^（）()]{1,12}[）)]$/, "");
-  if (/任免|任职|免职|任命|挂职/.test(t) && /通知$|决定$/.test(t))
-    return "任免";
-  if (agency && /任$/.test(agency)) return "任免";
+  const t = squeeze(title).replace(/[（(][^（）()]{1,12}[）)]$/, '');
+  if (/任免|任职|免职|任命|挂职/.test(t) && /通知$|决定$/.test(t)) return '任免';
+  if (agency && /任$/.test(agency)) return '任免';
   for (const w of KIND_WORDS) if (t.endsWith(w)) return KIND_CANON[w] ?? w;
   return null;
 }
@@ -95,21 +38,17 @@ function carriedKind(title: string): string | null {
   const t = squeeze(title);
   const m = /(?:印发|转发|颁布|发布)(.*)的通知$/.exec(t);
   if (!m) return null;
-  const inner = m[1]
-    .replace(/[《》]/g, "")
-    .replace(/[（(][^（）()]{1,12}[）)]$/, "");
+  const inner = m[1].replace(/[《》]/g, '').replace(/[（(][^（）()]{1,12}[）)]$/, '');
   for (const w of KIND_WORDS) if (inner.endsWith(w)) return KIND_CANON[w] ?? w;
   const ws = /(?:等\d*个?)([\u4e00-\u9fff]{2,4})$/.exec(inner);
-  if (ws)
-    for (const w of KIND_WORDS)
-      if (ws[1].endsWith(w)) return KIND_CANON[w] ?? w;
+  if (ws) for (const w of KIND_WORDS) if (ws[1].endsWith(w)) return KIND_CANON[w] ?? w;
   return null;
 }
 
 /** Kinds whose very name says they set rules of general application (办法, 规定, 细则 …). */
-const RULE_KINDS = new Set(["办法", "规定", "细则", "规则", "条例"]);
+const RULE_KINDS = new Set(['办法', '规定', '细则', '规则', '条例']);
 /** Kinds that often, but not always, are normative; they get a reminder when no validity clause is found. */
-const MAYBE_RULE_KINDS = new Set(["意见", "措施", "标准", "制度"]);
+const MAYBE_RULE_KINDS = new Set(['意见', '措施', '标准', '制度']);
 
 export interface NormativeSignals {
   kind: string | null;
@@ -133,56 +72,40 @@ export interface NormativeSignals {
  * 5. everything else (work notices, 意见 without a validity clause, 方案, 规划, 预案, 清单, 批复 …) is not.
  */
 export function isNormativeDoc(s: NormativeSignals): boolean {
-  if (s.kind === "任免") return false;
-  if (s.agency && /函$/.test(s.agency) && !s.hasRegistration && !s.hasValidity)
-    return false;
+  if (s.kind === '任免') return false;
+  if (s.agency && /函$/.test(s.agency) && !s.hasRegistration && !s.hasValidity) return false;
   if (s.hasRegistration || s.hasValidity) return true;
   if (s.registrationInFile) return false;
-  const k = s.kind === "通知" ? s.carried : s.kind;
+  const k = s.kind === '通知' ? s.carried : s.kind;
   return !!k && RULE_KINDS.has(k);
 }
 
 /** Could this be a normative document whose validity clause is missing (worth a reviewer's look)? */
 function looksLikeRules(kind: string | null, carried: string | null): boolean {
-  const k = kind === "通知" ? carried : kind;
+  const k = kind === '通知' ? carried : kind;
   return !!k && (RULE_KINDS.has(k) || MAYBE_RULE_KINDS.has(k));
 }
 
 /** Abolition clauses plus the 废止 entries of a printed list, each document once. */
-function withListed(
-  found: RelationTarget[],
-  cleanup: Cleanup | null
-): RelationTarget[] {
+function withListed(found: RelationTarget[], cleanup: Cleanup | null): RelationTarget[] {
   const out = found.slice();
   // the first entry with each 文号 and each title, kept in maps (a list of 50,000 entries stays linear)
   const byNumber = new Map<string, number>();
   const byTitle = new Map<string, number>();
   const index = (i: number) => {
     const t = out[i];
-    if (t.docNumber && !(byNumber.get(t.docNumber)! <= i))
-      byNumber.set(t.docNumber, i);
+    if (t.docNumber && !(byNumber.get(t.docNumber)! <= i)) byNumber.set(t.docNumber, i);
     if (t.title && !(byTitle.get(t.title)! <= i)) byTitle.set(t.title, i);
   };
   out.forEach((_, i) => index(i));
   for (const it of cleanup?.items ?? []) {
-    if (it.decision !== "废止") continue;
+    if (it.decision !== '废止') continue;
     // (a number hit names the same document unless both have titles and they differ: orders numbered per year)
     const byNo = it.docNumber ? byNumber.get(it.docNumber) : undefined;
-    const numberHit =
-      byNo !== undefined &&
-      (!it.title || !out[byNo].title || out[byNo].title === it.title)
-        ? byNo
-        : undefined;
-    const hits = [
-      numberHit,
-      it.title ? byTitle.get(it.title) : undefined,
-    ].filter((i) => i !== undefined);
+    const numberHit = byNo !== undefined && (!it.title || !out[byNo].title || out[byNo].title === it.title) ? byNo : undefined;
+    const hits = [numberHit, it.title ? byTitle.get(it.title) : undefined].filter((i) => i !== undefined);
     const same = hits.length ? Math.min(...hits) : -1;
-    if (same >= 0)
-      out[same] = {
-        title: out[same].title ?? it.title,
-        docNumber: out[same].docNumber ?? it.docNumber,
-      };
+    if (same >= 0) out[same] = { title: out[same].title ?? it.title, docNumber: out[same].docNumber ?? it.docNumber };
     else out.push({ title: it.title, docNumber: it.docNumber });
     index(same >= 0 ? same : out.length - 1);
   }
@@ -197,12 +120,7 @@ function sameNumber(cite: string, own: DocNumber | null): boolean {
   if (!own) return false;
   if (cite === own.normalized) return true;
   const c = parseDocNumber(cite);
-  return (
-    !!c &&
-    c.year === own.year &&
-    c.serial === own.serial &&
-    (c.agency.endsWith(own.agency) || own.agency.endsWith(c.agency))
-  );
+  return !!c && c.year === own.year && c.serial === own.serial && (c.agency.endsWith(own.agency) || own.agency.endsWith(c.agency));
 }
 
 /** The listed items of a decision added to its cleanup result (each document once). */
@@ -214,10 +132,7 @@ function addDecided(cleanup: Cleanup, decided: DecisionItem[]): void {
 }
 
 /** Targets from clauses and from a decision's items, each document once (a title and a number name the same one). */
-function mergeTargets(
-  a: RelationTarget[],
-  b: RelationTarget[]
-): RelationTarget[] {
+function mergeTargets(a: RelationTarget[], b: RelationTarget[]): RelationTarget[] {
   const out = a.map((t) => ({ ...t }));
   for (const t of b) {
     const same = out.find((o) => sameTarget(o, t));
@@ -233,21 +148,12 @@ function mergeTargets(
  * `省政府令第114号` in a 山东省人民政府 document is `山东省人民政府令第114号`: an order series named by its level is
  * spelt out with the issuer of that level.
  */
-function expandOrderAgencies(
-  targets: RelationTarget[],
-  issuers: string[]
-): void {
+function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void {
   for (const t of targets) {
     // (`政府令第146号` under 南京市人民政府: the level left out too)
-    const m = t.docNumber
-      ? /^(省|市|县|区|州|自治区)?(?:人民)?政府令(第\d+号)$/.exec(t.docNumber)
-      : null;
+    const m = t.docNumber ? /^(省|市|县|区|州|自治区)?(?:人民)?政府令(第\d+号)$/.exec(t.docNumber) : null;
     if (!m) continue;
-    const own = issuers.find((x) =>
-      new RegExp(
-        `^[\\u4e00-\\u9fff]{2,8}${m[1] ?? "(?:省|市|县|区|州|自治区)"}人民政府$`
-      ).test(x)
-    );
+    const own = issuers.find((x) => new RegExp(`^[\\u4e00-\\u9fff]{2,8}${m[1] ?? '(?:省|市|县|区|州|自治区)'}人民政府$`).test(x));
     if (own) t.docNumber = `${own}令${m[2]}`;
   }
 }
@@ -256,26 +162,13 @@ function expandOrderAgencies(
  * `市人民政府办公厅关于…` under the letterhead `贵阳市人民政府办公厅`: a title may name its issuer without the place; the full
  * name printed nearby (the letterhead a few lines above the head, the head's own lines) is the issuer's name.
  */
-function completeIssuers(
-  issuers: string[],
-  units: Unit[],
-  head: Head
-): string[] {
-  if (!issuers.some((x) => /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x)))
-    return issuers;
+function completeIssuers(issuers: string[], units: Unit[], head: Head): string[] {
+  if (!issuers.some((x) => /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x))) return issuers;
   const near: string[] = [];
-  for (
-    let i = Math.max(0, head.start - 8);
-    i <= head.headEnd && i < units.length;
-    i++
-  ) {
+  for (let i = Math.max(0, head.start - 8); i <= head.headEnd && i < units.length; i++) {
     if (!units[i].blank) near.push(...(splitIssuers(units[i].text) ?? []));
   }
-  return issuers.map((x) =>
-    /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x)
-      ? near.find((n) => n.length > x.length + 1 && n.endsWith(x)) ?? x
-      : x
-  );
+  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => n.length > x.length + 1 && n.endsWith(x)) ?? x) : x));
 }
 
 export interface ExtractResult {
@@ -317,11 +210,7 @@ function signatureAbove(bodyUnits: Unit[], i: number): string[] {
 function damagedDate(raw: string): string | null {
   const t = raw.trim();
   if (t.length > 24) return null;
-  if (
-    /月\s*[0-9零〇一二三四五六七八九十]{1,3}$/.test(t) &&
-    isDateOnly(`${t}日`)
-  )
-    return findCnDates(`${t}日`)[0]?.iso ?? null;
+  if (/月\s*[0-9零〇一二三四五六七八九十]{1,3}$/.test(t) && isDateOnly(`${t}日`)) return findCnDates(`${t}日`)[0]?.iso ?? null;
   const m = /^((?:19|20)\d{2})([1-9])([1-9])$/.exec(t);
   return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
@@ -341,10 +230,7 @@ function numberInFileName(bodyUnits: Unit[], title: string): DocNumber | null {
     if (u.blank || !FILE_NAME.test(u.text)) continue;
     const c = squeeze(u.text);
     const at = c.indexOf(t);
-    const m =
-      at < 0
-        ? null
-        : /^[（(]([^（）()]{4,30}号)[）)]/.exec(c.slice(at + t.length));
+    const m = at < 0 ? null : /^[（(]([^（）()]{4,30}号)[）)]/.exec(c.slice(at + t.length));
     const dn = m ? parseDocNumber(m[1]) : null;
     if (dn) return dn;
   }
@@ -352,20 +238,18 @@ function numberInFileName(bodyUnits: Unit[], title: string): DocNumber | null {
 }
 
 /** `。 二○○六年十二月六日 `: a date alone between spaces right after a sentence (a flattened signature). */
-const FLAT_SIGNATURE_DATE =
-  /[。！][ \t\u3000]+([^ \t\u3000]{6,20})(?:[ \t\u3000]|$)/;
+const FLAT_SIGNATURE_DATE = /[。！][ \t\u3000]+([^ \t\u3000]{6,20})(?:[ \t\u3000]|$)/;
 
 export function extractDocument(
   units: Unit[],
   head: Head,
   end: number,
   fileLayout: Layout,
-  opts: ExtractOptions = {}
+  opts: ExtractOptions = {},
 ): ExtractResult {
   const warnings: ParseWarning[] = [];
   const firstLine = units[head.start].line;
-  const warn = (message: string, line: number = firstLine) =>
-    warnings.push({ line, message });
+  const warn = (message: string, line: number = firstLine) => warnings.push({ line, message });
 
   // Last real line of the document.
   let last = end;
@@ -378,16 +262,13 @@ export function extractDocument(
   } else if (head.inlineDocNumber) {
     docNumber = parseDocNumber(head.inlineDocNumber);
   }
-  const incomplete =
-    head.inlineDocNumber && !docNumber
-      ? findIncompleteDocNumber(head.inlineDocNumber)
-      : null;
+  const incomplete = head.inlineDocNumber && !docNumber ? findIncompleteDocNumber(head.inlineDocNumber) : null;
 
   const bodyUnits = units.slice(head.headEnd + 1, last + 1);
   const layout = detectLayout(bodyUnits) ?? fileLayout;
   const body = paragraphs(bodyUnits, layout, head.titleIssuers);
   // Clauses are searched in whole paragraphs, so sentences broken by hard line breaks read as one.
-  const flat = body.map(squeeze).join("\n");
+  const flat = body.map(squeeze).join('\n');
 
   // 成文日期 and signature issuers: the first line that is only a date (the signature block).
   let dateSigned: string | null = null;
@@ -397,13 +278,8 @@ export function extractDocument(
     if (u.blank) continue;
     // `2021年9月26日` alone, or `高青县人民政府 2021年9月26日` on one line
     const oneLine = isDateOnly(u.text) ? null : organDateLine(u.text);
-    const signer =
-      oneLine || isDateOnly(u.text) ? null : signerDateLine(u.text);
-    const dateText = oneLine
-      ? oneLine.date
-      : isDateOnly(u.text)
-      ? u.text
-      : signer;
+    const signer = oneLine || isDateOnly(u.text) ? null : signerDateLine(u.text);
+    const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : signer;
     if (dateText === null) {
       // `2018年3月13`, `202091` under the signature's organ line: a signing date that lost a glyph
       const damaged = damagedDate(u.text);
@@ -427,36 +303,22 @@ export function extractDocument(
   }
   const meta = opts.meta;
   // `2022128` alone on a line (1月28日 or 12月8日): the one reading on or before the day the page was posted
-  for (
-    let i = 0;
-    dateSigned === null && meta?.posted && i < bodyUnits.length;
-    i++
-  ) {
+  for (let i = 0; dateSigned === null && meta?.posted && i < bodyUnits.length; i++) {
     const readings = runTogetherReadings(bodyUnits[i].text);
     if (readings.length < 2) continue;
-    const possible = readings.filter((r) => r <= (meta.posted ?? ""));
+    const possible = readings.filter((r) => r <= (meta.posted ?? ''));
     if (possible.length === 1) dateSigned = possible[0];
     break;
   }
   if (!docNumber && meta?.docNumber) docNumber = parseDocNumber(meta.docNumber);
   docNumber ??= numberInFileName(bodyUnits, head.title);
   // A 政府令 number carries no year: the year it was promulgated (signed).
-  if (docNumber && docNumber.year === null && dateSigned)
-    docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
+  if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
   if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;
   dateSigned ??= head.historyDate ?? null;
 
-  const metaIssuer =
-    meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
-  const issuers = completeIssuers(
-    sigIssuers.length
-      ? sigIssuers
-      : head.titleIssuers.length
-      ? head.titleIssuers
-      : metaIssuer,
-    units,
-    head
-  );
+  const metaIssuer = meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head);
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
 
@@ -471,12 +333,9 @@ export function extractDocument(
     validity.validUntil = extra.validUntil;
     validity.validityClause ??= extra.validityClause;
   }
-  if (!validity.effectiveDate && head.historyEffective)
-    validity.effectiveDate = head.historyEffective;
-  if (!validity.effectiveDate && meta?.effectiveDate)
-    validity.effectiveDate = meta.effectiveDate;
-  if (!validity.validUntil && meta?.validUntil)
-    validity.validUntil = meta.validUntil;
+  if (!validity.effectiveDate && head.historyEffective) validity.effectiveDate = head.historyEffective;
+  if (!validity.effectiveDate && meta?.effectiveDate) validity.effectiveDate = meta.effectiveDate;
+  if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
   const inEntries = new Set<string>();
@@ -484,73 +343,37 @@ export function extractDocument(
     bodyUnits.filter((u) => !u.blank).map((u) => u.text),
     head.title,
     flat,
-    inEntries
+    inEntries,
   );
   // The items of a decision that abolishes or amends 规章 (`一、废止以下规章：1.某办法（…令第12号公布）…`).
   // (the decision's own history under its title, `（2004年9月29日某市人民政府令第171号发布）`, is no item of it)
-  const decided = decisionItems(flat, head.title).filter(
-    (d) => !d.target.docNumber || !sameNumber(d.target.docNumber, docNumber)
-  );
+  const decided = decisionItems(flat, head.title).filter((d) => !d.target.docNumber || !sameNumber(d.target.docNumber, docNumber));
   if (cleanup) addDecided(cleanup, decided);
   // a decision on `《某规定》等7部…规章` whose list names its items only in its headings (`一、对《某规定》（…令第39号）作如下修改：`)
   // (or one that says it comes from a cleanup or a review: `经过清理，现决定：一、废止下列规章（一）《某办法》（…公布）`)
-  else if (
-    decided.length &&
-    (/等\d{1,4}(?:件|部|个)/.test(flat) || /清理|全面核查/.test(flat))
-  )
-    cleanup = {
-      scope: null,
-      counts: {},
-      items: onceEach(
-        decided.map((d) => ({ decision: d.decision, ...d.target }))
-      ),
-    };
+  else if (decided.length && (/等\d{1,4}(?:件|部|个)/.test(flat) || /清理|全面核查/.test(flat))) cleanup = { scope: null, counts: {}, items: onceEach(decided.map((d) => ({ decision: d.decision, ...d.target }))) };
   // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
-  const abolishes = withListed(
-    cleanup?.items.length ? [] : relations.abolishes,
-    cleanup ?? {
-      scope: null,
-      counts: {},
-      items: decided.map((d) => ({ decision: d.decision, ...d.target })),
-    }
-  );
+  const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup ?? { scope: null, counts: {}, items: decided.map((d) => ({ decision: d.decision, ...d.target })) });
   // (a decision's list read as its cleanup items, `（一）《某规定》（政府令第146号）` under `对下列规章作如下修改：`, amends too)
   const amends = mergeTargets(
-    mergeTargets(
-      relations.amends,
-      decided.filter((d) => d.decision === "修改").map((d) => d.target)
-    ),
-    /(?:决定|令)$/.test(squeeze(head.title)) || docNumber?.agency.endsWith("令")
-      ? cleanup?.items
-          .filter((it) => it.decision === "修改")
-          .map(({ title, docNumber: n }) => ({ title, docNumber: n })) ?? []
-      : []
+    mergeTargets(relations.amends, decided.filter((d) => d.decision === '修改').map((d) => d.target)),
+    /(?:决定|令)$/.test(squeeze(head.title)) || docNumber?.agency.endsWith('令') ? (cleanup?.items.filter((it) => it.decision === '修改').map(({ title, docNumber: n }) => ({ title, docNumber: n })) ?? []) : [],
   );
   // an item listed without its number that the decision names with one elsewhere (`对《某规定》（…令第39号）作如下修改`)
   for (const it of cleanup?.items ?? []) {
     if (it.docNumber || !it.title) continue;
-    it.docNumber =
-      [...amends, ...abolishes].find((t) => t.title === it.title && t.docNumber)
-        ?.docNumber ?? null;
+    it.docNumber = [...amends, ...abolishes].find((t) => t.title === it.title && t.docNumber)?.docNumber ?? null;
   }
   // (a document abolished by a clause, `《…》（某政通〔2022〕2号）同时废止`, is listed under abolishes, not cited; numbers
   // inside a cleanup list's entries are those entries' history)
-  const listed = new Set([
-    ...[...(cleanup?.items ?? []), ...abolishes].map((t) => t.docNumber),
-    ...(cleanup ? inEntries : []),
-  ]);
-  const cites = relations.cites.filter(
-    (c) => !listed.has(c) && !sameNumber(c, docNumber)
-  );
+  const listed = new Set([...[...(cleanup?.items ?? []), ...abolishes].map((t) => t.docNumber), ...(cleanup ? inEntries : [])]);
+  const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
   expandOrderAgencies(abolishes, issuers);
   expandOrderAgencies(amends, issuers);
   if (cleanup) expandOrderAgencies(cleanup.items, issuers);
-  const appointments =
-    kind === "任免" || /任命|免去/.test(flat) ? extractAppointments(flat) : [];
+  const appointments = kind === '任免' || /任命|免去/.test(flat) ? extractAppointments(flat) : [];
 
-  const agency =
-    docNumber?.agency ??
-    (incomplete ? incomplete.replace(/[〔].*$/, "") : null);
+  const agency = docNumber?.agency ?? (incomplete ? incomplete.replace(/[〔].*$/, '') : null);
   const isNormative = isNormativeDoc({
     kind,
     carried,
@@ -562,15 +385,11 @@ export function extractDocument(
 
   if (!docNumber) {
     if (incomplete) warn(`文号不完整（缺少序号）：${incomplete}`);
-    else warn("未找到文号");
+    else warn('未找到文号');
   }
-  if (!dateSigned) warn("未找到成文日期");
-  if (
-    !validity.validityClause &&
-    (isNormative ||
-      (looksLikeRules(kind, carried) && !/函$/.test(agency ?? "")))
-  ) {
-    warn("未找到有效期条款");
+  if (!dateSigned) warn('未找到成文日期');
+  if (!validity.validityClause && (isNormative || (looksLikeRules(kind, carried) && !/函$/.test(agency ?? '')))) {
+    warn('未找到有效期条款');
   }
 
   const doc: ParsedDocument = {

@@ -211,6 +211,18 @@ const TITLE_THEN_ORDER =
 /** `中华人民共和国某某部令第57号 某某部关于…的决定`: a law site's heading, the 令 number before the title. */
 const ORDER_THEN_TITLE = /^([\u4e00-\u9fff]{2,24}(?:政府|部|委员会|局|厅|署)令第\d{1,5}号)(.{6,150})$/;
 
+/**
+ * A title and its 令 number on one line, either way round: `广西壮族自治区土地整治办法广西壮族自治区人民政府令第116号`, or a law
+ * site's heading `中华人民共和国某某部令第57号 某某部关于…的决定`.
+ */
+function titleAndOrder(c: string): { title: string; order: string } | null {
+  const run = TITLE_THEN_ORDER.exec(c);
+  if (run && titleLike(run[1])) return { title: run[1], order: run[2] };
+  const led = ORDER_THEN_TITLE.exec(c);
+  const ledTitle = led ? cleanTitle(led[2]).title : '';
+  return led && titleLike(ledTitle) ? { title: ledTitle, order: led[1] } : null;
+}
+
 /** Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`). */
 function segmentTitles(u: Unit, i: number): Line[] {
   const out: Line[] = [];
@@ -344,18 +356,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       lone ??= n[1];
       continue;
     }
-    // `广西壮族自治区土地整治办法广西壮族自治区人民政府令第116号`: title and 令 number run together
-    const run = TITLE_THEN_ORDER.exec(c);
-    if (run && titleLike(run[1])) {
-      lines.push({ i, title: run[1], docNumber: null });
-      order ??= { text: run[2], end: i, at: i };
-      continue;
-    }
-    const led = ORDER_THEN_TITLE.exec(c);
-    const ledTitle = led ? cleanTitle(led[2]).title : '';
-    if (led && titleLike(ledTitle)) {
-      lines.push({ i, title: ledTitle, docNumber: null });
-      order ??= { text: led[1], end: i, at: i };
+    const withOrder = titleAndOrder(c);
+    if (withOrder) {
+      lines.push({ i, title: withOrder.title, docNumber: null });
+      order ??= { text: withOrder.order, end: i, at: i };
       continue;
     }
     // `1990年3月10日,铁道部` under the title: a law site's line of the date it was issued and by whom
