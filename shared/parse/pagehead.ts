@@ -145,18 +145,24 @@ function nextNonBlank(units: Unit[], i: number): number {
  */
 const OWN_ORDER = /(?<![府部会局厅署院行])令$/;
 const OPENS_WITH_PLACE = /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/;
+const CARRYING_OPENING = /^(?:联合)?(?:印发|转发|批转|下达)/;
 
 /**
  * An issuer line directly above a title that does not name it joins the title (`某市人民政府办公室` / `关于…`,
- * `某县人民政府` / `森林防火禁火令`).
+ * `某县人民政府` / `森林防火禁火令`, `某镇人民政府` / `自然灾害救助应急预案`) — not a title the page printed above already
+ * (a law site's title / issuer field / title: the field is no part of it).
  */
-function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>): Omit<Line, 'i'> {
+function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>, seen: Line[], named?: string[]): Line {
   const order = OWN_ORDER.test(line.title) && !OPENS_WITH_PLACE.test(line.title);
-  if (issuerLine < 0 || !(line.title.startsWith('关于') || order)) return line;
-  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return line;
+  // (a title that names no issuer at all: `自然灾害救助应急预案`, not `印发…`, `某局关于…`, `全县…`)
+  const own =
+    !OPENS_WITH_PLACE.test(line.title) && !CARRYING_OPENING.test(line.title) && !line.title.includes('关于') && !seen.some((l) => l.title === line.title);
+  const alone: Line = { i, ...line, issuers: named ?? line.issuers };
+  if (issuerLine < 0 || !(line.title.startsWith('关于') || order || own)) return alone;
+  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return alone;
   const iss = splitIssuers(units[issuerLine].text);
-  if (!iss || iss.some((x) => x !== siteIssuer(x))) return line;
-  return { ...line, title: iss.join('') + line.title };
+  if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;
+  return { ...alone, title: iss.join('') + line.title, issuers: named ?? iss };
 }
 
 /** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
@@ -255,6 +261,17 @@ function flattenedTitle(c: string, i: number): Line | null {
   return titleLike(title) ? { i, title, docNumber: null } : null;
 }
 
+/** The title in the first lines of the body of a page flattened without spaces, or null. */
+function flattenedTitleFrom(units: Unit[], body: number): Line | null {
+  for (let i = body, seen = 0; i < units.length && seen < 20; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const t = flattenedTitle(units[i].compact, i);
+    if (t) return t;
+  }
+  return null;
+}
+
 /**
  * `某某转发…的通知 各县(市)区人民政府,…: 现将…`: a document flattened onto one line opens with its title, then the
  * salutation after a space.
@@ -326,6 +343,15 @@ function titleOverNumber(units: Unit[], first: number, dnUnit: number | null): L
   return { i: first, title: t, docNumber: null };
 }
 
+/** `(2015年3月13日)` alone on the line right under the title (a 预案 printed alone): the date it was issued, or null. */
+function dateUnderTitle(units: Unit[], i: number, lines: Line[]): string | null {
+  const last = lines[lines.length - 1];
+  if (!last) return null;
+  for (let j = i - 1; j > last.i; j--) if (!units[j].blank) return null;
+  const m = /^[（(]([^（）()]{6,20})[）)]$/.exec(units[i].compact);
+  return m && isDateOnly(m[1]) && /年/.test(m[1]) ? (findCnDates(m[1])[0]?.iso ?? null) : null;
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -369,6 +395,11 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     if (dated && datedBy) {
       historyDate = findCnDates(dated[1])[0]?.iso ?? null;
       issuer ??= datedBy;
+      continue;
+    }
+    const issued: string | null = historyDate ? null : dateUnderTitle(units, i, lines);
+    if (issued) {
+      historyDate = issued;
       continue;
     }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
@@ -431,10 +462,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       joined = cleanTitle(joinedText);
       joinedEnd = more;
     }
-    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned), issuers: rawIssuers(units[i].text) });
+    if (titleLike(cleaned.title)) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines, rawIssuers(units[i].text)));
     else if (joined && titleLike(joined.title) && c.length <= 40) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
-      lines.push({ i, ...withIssuerAbove(units, issuerLine, i, joined) });
+      lines.push(withIssuerAbove(units, issuerLine, i, joined, lines));
       i = joinedEnd;
     } else lines.push(...segmentTitles(units[i], i));
   }
@@ -445,11 +476,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if (carrier) chosen = carrier;
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
-  for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {
-    if (units[i].blank) continue;
-    seen++;
-    chosen = flattenedTitle(units[i].compact, i);
-  }
+  chosen ??= flattenedTitleFrom(units, body);
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
