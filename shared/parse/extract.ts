@@ -197,10 +197,40 @@ function signatureAbove(bodyUnits: Unit[], i: number): string[] {
     seen++;
     if (PUBLICATION_NOTE.test(u.compact) && !found.length) continue;
     const names = splitIssuers(u.text);
-    if (!names) break;
-    found.unshift(names);
+    if (names) {
+      found.unshift(names);
+      continue;
+    }
+    // `某县疫情防控现场处置` / `省市县联动指挥部`: one organ's name broken over two lines (at an inner word)
+    const whole = found.length && found[0].length === 1 ? brokenName(u.compact, found[0][0]) : null;
+    if (whole) {
+      found[0] = whole;
+      break;
+    }
+    // `…依法进行严肃查处。某市环境保护局` / `某市建筑工程管理局`: the first organ run into the body's last line
+    const tail = /[。！!；;]([^。！!；;]{3,30})$/.exec(u.compact);
+    const first = tail ? splitIssuers(tail[1]) : null;
+    if (first) found.unshift(first);
+    break;
   }
   return found.flat();
+}
+
+/**
+ * The first part of an organ's name broken over signature lines: a place, then words — no closing formula (`特此通告`), no
+ * sentence left without its full stop (`请各乡镇认真贯彻落实`, `全县人民群众务必积极配合`).
+ */
+const NAME_START = /^(?![请各望希为现特专此对经按根全我本该])([\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|旗|镇|乡))[\u4e00-\u9fff]{2,16}$/;
+
+/**
+ * `某县疫情防控现场处置` over `省市县联动指挥部`: one organ, when the upper line opens a name and the lower does not open
+ * another one of the same place (`某县防汛抗旱` over `某县人民政府` stays a body line over the signature).
+ */
+function brokenName(upper: string, lower: string): string[] | null {
+  const m = NAME_START.exec(upper);
+  if (!m || /[的要请应须务将把被已]/.test(upper) || lower.startsWith(m[1])) return null;
+  const whole = splitIssuers(upper + lower);
+  return whole?.length === 1 ? whole : null;
 }
 
 /**
@@ -214,6 +244,24 @@ function damagedDate(raw: string): string | null {
   if (/月\s*[0-9零〇一二三四五六七八九十]{1,3}$/.test(t) && isDateOnly(`${t}日`)) return findCnDates(`${t}日`)[0]?.iso ?? null;
   const m = /^((?:19|20)\d{2})([1-9])([1-9])$/.exec(t);
   return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/**
+ * A township (`某某镇`, `某某苏木`, `某某乡`, `某某街道`) named in a `发布机构`/`发文机关` field: the organ its portal files the
+ * document under, taken as printed like any issuer field (a 苏木 or 镇 signs as its 人民政府 only in its text).
+ */
+const TOWNSHIP = /^[\u4e00-\u9fff]{1,12}(?:镇|乡|苏木|街道)$/;
+
+/**
+ * `…附：某县人民政府办公室《关于…的通知》` / `某县建设局` at the end: a notice signed without a date (a 转发 notice's copy
+ * often is). The organ alone on the document's last line, not one line of a list of organs.
+ */
+function undatedSignature(bodyUnits: Unit[]): string[] {
+  const lines = bodyUnits.filter((u) => !u.blank);
+  if (lines.length < 3) return [];
+  const names = splitIssuers(lines[lines.length - 1].text);
+  if (!names || names.length > 2 || splitIssuers(lines[lines.length - 2].text)) return [];
+  return names;
 }
 
 /** The name of a file a page offers for download (`…禁火令(某县政发〔2022〕6号).docx`). */
@@ -318,7 +366,8 @@ export function extractDocument(
   if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;
   dateSigned ??= head.historyDate ?? null;
 
-  const metaIssuer = meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  const metaIssuer = meta?.issuer && (isOrgName(meta.issuer) || TOWNSHIP.test(squeeze(meta.issuer))) ? [squeeze(meta.issuer)] : [];
+  sigIssuers = sigIssuers.length || head.titleIssuers.length || metaIssuer.length ? sigIssuers : undatedSignature(bodyUnits);
   const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head, metaIssuer);
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);

@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
+import { ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
 import type { Unit } from './units';
 
 /**
@@ -134,6 +134,11 @@ function orderNumber(units: Unit[], i: number, next: number, issuer: string | nu
   return null;
 }
 
+function prevNonBlankIndex(units: Unit[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (!units[j].blank) return j;
+  return -1;
+}
+
 function nextNonBlank(units: Unit[], i: number): number {
   for (let j = i + 1; j < units.length && j < i + 6; j++) if (!units[j].blank) return j;
   return -1;
@@ -162,7 +167,20 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
   for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return alone;
   const iss = splitIssuers(units[issuerLine].text);
   if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;
-  return { ...alone, title: iss.join('') + line.title, issuers: named ?? iss };
+  // joint issuers one per line (`中共某县委` / `某县人民政府` / `关于…`): up to two more lines straight above
+  let names = iss.join('');
+  let all = iss;
+  let below = iss;
+  for (let j = issuerLine - 1, n = 0; j >= 0 && n < 2; j--) {
+    if (units[j].blank) continue;
+    const more = splitIssuers(units[j].text);
+    if (!more || more.some((x) => x !== siteIssuer(x)) || governmentOverItsDepartment(more, below)) break;
+    names = more.join('') + names;
+    all = [...more, ...all];
+    below = more;
+    n++;
+  }
+  return { ...alone, title: names + line.title, issuers: named ?? all };
 }
 
 /** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
@@ -204,12 +222,32 @@ function chooseTitle(lines: Line[]): Line | null {
   if (!lines.length) return null;
   const count = new Map<string, number>();
   for (const l of lines) count.set(l.title, (count.get(l.title) ?? 0) + 1);
-  for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return lines[k];
+  for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return ownTitleUnder(lines, k) ?? lines[k];
   const last = lines[lines.length - 1];
   // `……关于印发X的通知` above `X`: the notice, whose text the page left out, not the attachment
   // (`……关于下达X计划的通知` above `X计划`: the same)
   const carrier = lines.find((l) => l.title.length > last.title.length && CARRYING.test(l.title) && l.title.includes(last.title));
   return carrier ?? last;
+}
+
+/**
+ * `某州某某市关于实施交通管制的通告(某某市交通管理局)` repeated as a news page's heading over the head `关于实施交通管制的通告`: the
+ * heading adds a bare place before the title and the organ it came from in brackets after it. The document's own title
+ * printed under it wins. (A heading that only adds the issuer the head prints above the title is the head's title.)
+ */
+function ownTitleUnder(lines: Line[], k: number): Line | null {
+  const heading = lines[k].title;
+  for (let m = k + 1; m < lines.length; m++) {
+    const own = lines[m].title;
+    const at = own.length >= 6 ? heading.indexOf(own) : -1;
+    if (at < 0 || own === heading) continue;
+    const before = heading.slice(0, at);
+    const after = heading.slice(at + own.length);
+    const bracketed = /^[（(]([^（）()]{3,30})[）)]$/.exec(after);
+    const place = before === '' || (/^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|盟|旗)$/.test(before) && !isOrgName(before));
+    if (place && (bracketed ? isOrgName(bracketed[1]) : after === '' && before !== '')) return lines[m];
+  }
+  return null;
 }
 
 const TITLE_THEN_ORDER =
@@ -343,13 +381,15 @@ function titleOverNumber(units: Unit[], first: number, dnUnit: number | null): L
   return { i: first, title: t, docNumber: null };
 }
 
-/** `(2015年3月13日)` alone on the line right under the title (a 预案 printed alone): the date it was issued, or null. */
-function dateUnderTitle(units: Unit[], i: number, lines: Line[]): string | null {
-  const last = lines[lines.length - 1];
-  if (!last) return null;
-  for (let j = i - 1; j > last.i; j--) if (!units[j].blank) return null;
-  const m = /^[（(]([^（）()]{6,20})[）)]$/.exec(units[i].compact);
-  return m && isDateOnly(m[1]) && /年/.test(m[1]) ? (findCnDates(m[1])[0]?.iso ?? null) : null;
+/** `…省人民政府令第18号发布` in a history line: the 令's agency, named in full by the page's one issuer where it says only `省人民政府`. */
+function historyAgency(agency: string, by: string | null | undefined): string {
+  return /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(agency) && by && isOrgName(by) ? squeeze(by) : agency;
+}
+
+/** `…令第189号公布自2008年9月1日起施行）`: the history line says when the 规章 takes effect. */
+function historyInForce(c: string, published: string | null): string | null {
+  const from = /自((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)起(?:施行|实施)/.exec(c);
+  return from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? published : null;
 }
 
 /** Finds the head of the one document on a page; null when the page has no text. */
@@ -397,22 +437,19 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       issuer ??= datedBy;
       continue;
     }
-    const issued: string | null = historyDate ? null : dateUnderTitle(units, i, lines);
-    if (issued) {
-      historyDate = issued;
+    // (the line straight under the title: the head's own date)
+    const under: string | null = lines.length && !historyDate && lines[lines.length - 1].i === prevNonBlankIndex(units, i) ? bracketedDate(c) : null;
+    if (under) {
+      historyDate = under;
       continue;
     }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
     const hist: RegExpExecArray | null = order ? null : HISTORY_LINE.exec(c);
     // (a page may start at the history line, its title not copied)
     if (hist && (lines.length || i === first)) {
-      const by = issuer?.length === 1 ? issuer[0] : meta.issuer;
-      const agency: string = /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(hist[2]) && by && isOrgName(by) ? squeeze(by) : hist[2];
-      order = { text: `${agency}令第${hist[3]}号`, end: i, at: i };
+      order = { text: `${historyAgency(hist[2], issuer?.length === 1 ? issuer[0] : meta.issuer)}令第${hist[3]}号`, end: i, at: i };
       historyDate = findCnDates(hist[1])[0]?.iso ?? null;
-      // `…令第189号公布自2008年9月1日起施行）`: the same line says when it takes effect
-      const from = /自((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)起(?:施行|实施)/.exec(c);
-      historyEffective = from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? historyDate : null;
+      historyEffective = historyInForce(c, historyDate);
       continue;
     }
     const o: { text: string; end: number } | null = order

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate } from './text';
+import { ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -116,15 +116,17 @@ function issuersThatIssue(line: string): { issuers: string[]; prefix: string } |
   return issuers ? { issuers, prefix: squeeze(line) } : null;
 }
 
-/** Issuer lines directly above unit p (at most two more), for joint issuers printed one per line. */
-function issuerLinesAbove(units: Unit[], p: number, floor: number): { start: number; issuers: string[]; text: string } {
+/** Issuer lines directly above unit p (at most two more; `below`: the issuers on p), for joint issuers printed one per line. */
+function issuerLinesAbove(units: Unit[], p: number, floor: number, below: string[]): { start: number; issuers: string[]; text: string } {
   let start = p;
   const issuers: string[] = [];
   let text = '';
+  let lower = below;
   for (let n = 0; n < 2; n++) {
     const q = prevNonBlank(units, start, floor, 1);
     const iss = q >= 0 ? splitIssuers(units[q].text) : null;
-    if (!iss || iss.some(isSiteIssuer)) break;
+    if (!iss || iss.some(isSiteIssuer) || governmentOverItsDepartment(iss, lower)) break;
+    lower = iss;
     start = q;
     issuers.unshift(...iss);
     text = squeeze(units[q].text) + text;
@@ -334,7 +336,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     if (label >= 0 && /^附(?:件)?\d*[:：]?$/.test(units[label].compact)) continue;
     let t = cand.title;
     let j = i;
-    let accepted: { end: number; dn: number | null } | null = null;
+    let accepted: { end: number; dn: number | null; dated?: number } | null = null;
+    let dateUnder: string | null = null;
     const joined = [units[i].compact];
     if (cand.salutationInline) accepted = { end: i, dn: null };
     for (let n = 0; n < 5 && !accepted; n++) {
@@ -342,15 +345,21 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       // (a title whose kind word the site cut, `…的`, is one only right above its 文号 or with the 文号 after it)
       const cut = n === 0 && (cand.cut || CUT_KIND.test(t));
       if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut) {
-        const k = nextNonBlank(units, j);
+        let k = nextNonBlank(units, j);
+        // `（2018年2月26日）` alone under the title: the head's date, never a part of the title
+        const dated = k >= 0 ? k : -1;
+        dateUnder = k >= 0 ? bracketedDate(units[k].text) : null;
+        if (dateUnder) k = nextNonBlank(units, k);
+        const date = dateUnder ? { dated } : {};
         if (k >= 0 && isDocNumberLine(units[k].text)) {
-          accepted = { end: j, dn: k };
+          accepted = { end: j, dn: k, ...date };
           break;
         }
         if (k >= 0 && (!cut || cand.cut) && (isSalutation(units[k].compact) || (cand.inlineDocNumber && salutationAfterFurniture(units, k)))) {
-          accepted = { end: j, dn: null };
+          accepted = { end: j, dn: null, ...date };
           break;
         }
+        if (dateUnder) break;
       }
       const next = nextNonBlank(units, j);
       if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text)) break;
@@ -399,7 +408,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         titleIssuers = iss.map(siteIssuer);
       } else if (iss) {
         // joint issuers may stand one per line (`中共某市委办公室` / `某市人民政府办公室`)
-        const above = issuerLinesAbove(units, p, floor);
+        const above = issuerLinesAbove(units, p, floor, iss);
         titleStart = start = above.start;
         titleIssuers = [...above.issuers, ...iss];
         t = above.text + squeeze(units[p].text) + t;
@@ -445,7 +454,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         if (after >= 0 && reg.test(units[after].text.trim())) registration = units[after].text.trim();
       }
     }
-    const headEnd = Math.max(accepted.end, accepted.dn ?? -1);
+    const headEnd = Math.max(accepted.end, accepted.dn ?? -1, accepted.dated ?? -1);
     // `……的批复（国函〔2009〕125号）`: the number printed after the title
     const trailing = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
     const trailingNumber = trailing && findDocNumbers(trailing[1]).length ? trailing[1] : null;
@@ -453,7 +462,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     // `(津政发〔1996〕23号 一九九六年四月二十日)` under the title: the date it was issued
     const numberDate = dnUnit !== null ? dateAfterNumber(units[dnUnit].text) : null;
     // (`…的通知(1991年3月2日)`: a city archive's date after the title)
-    const historyDate = (numberDate ? findCnDates(numberDate)[0]?.iso : undefined) ?? cand.date ?? null;
+    const historyDate = (numberDate ? findCnDates(numberDate)[0]?.iso : undefined) ?? cand.date ?? (accepted.dated !== undefined ? dateUnder : null);
     heads.push({
       start,
       titleStart,

@@ -76,6 +76,15 @@ export function titleWithDate(t: string): { title: string; date: string } | null
 }
 
 /**
+ * `（2018年2月26日）` alone on the line under a title: the date a 党委 document (a joint `中共某县委` / `某县人民政府` 通报) is
+ * issued on, printed there instead of under a signature. ISO, or null.
+ */
+export function bracketedDate(c: string): string | null {
+  const m = /^[（(]([^（）()]{6,16})[）)]$/.exec(c.trim());
+  return m && isDateOnly(m[1]) && /年/.test(m[1]) ? (findCnDates(m[1])[0]?.iso ?? null) : null;
+}
+
+/**
  * A law archive's status note run into the title line (`*注:本篇法规已被《某规定》(发布日期:…)废止某市人民政府关于…`):
  * not part of the title.
  */
@@ -104,6 +113,17 @@ const PARTY_AND_GOVERNMENT = /^(中共[\u4e00-\u9fff]{2,16}?委(?:员会)?(?:办
  * Splits a line of one or more issuers (`中共莱州市委办公室 莱州市人民政府办公室`, `A、B`) into names; null when the
  * line is not made of issuer names only.
  */
+/**
+ * `某市人民政府` printed over `某市教育局`: a site's government name over one of its own departments, never joint issuers (a
+ * government signs with peers — a party committee, a 人武部, a court — not with its own 局/委/办). Same place, department
+ * word at the end; the government's own 办公室 is no department here.
+ */
+export function governmentOverItsDepartment(upper: string[], lower: string[]): boolean {
+  const gov = upper.length === 1 ? /^(.{2,16}?)人民政府$/.exec(upper[0]) : null;
+  if (!gov) return false;
+  return lower.every((x) => x.startsWith(gov[1]) && /(?:局|委员会|委|办公室|办)$/.test(x) && !/政府办(?:公室)?$/.test(x));
+}
+
 export function splitIssuers(line: string): string[] | null {
   const trimmed = line.trim();
   if (!trimmed || trimmed.length > 80) return null;
