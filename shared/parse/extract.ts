@@ -9,7 +9,7 @@ import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import type { Head } from './split';
-import { isOrgName, splitIssuers, squeeze } from './text';
+import { isOrgName, shortNameOf, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -162,13 +162,14 @@ function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void
  * `市人民政府办公厅关于…` under the letterhead `贵阳市人民政府办公厅`: a title may name its issuer without the place; the full
  * name printed nearby (the letterhead a few lines above the head, the head's own lines) is the issuer's name.
  */
-function completeIssuers(issuers: string[], units: Unit[], head: Head): string[] {
+function completeIssuers(issuers: string[], units: Unit[], head: Head, field: string[]): string[] {
   if (!issuers.some((x) => /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x))) return issuers;
-  const near: string[] = [];
+  // (`市政府关于…的复函` under the page's `发布机构: 苏州市人民政府`: the field names the organ in full)
+  const near: string[] = [...field];
   for (let i = Math.max(0, head.start - 8); i <= head.headEnd && i < units.length; i++) {
     if (!units[i].blank) near.push(...(splitIssuers(units[i].text) ?? []));
   }
-  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => n.length > x.length + 1 && n.endsWith(x)) ?? x) : x));
+  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => shortNameOf(n, x)) ?? x) : x));
 }
 
 export interface ExtractResult {
@@ -367,7 +368,7 @@ export function extractDocument(
 
   const metaIssuer = meta?.issuer && (isOrgName(meta.issuer) || TOWNSHIP.test(squeeze(meta.issuer))) ? [squeeze(meta.issuer)] : [];
   sigIssuers = sigIssuers.length || head.titleIssuers.length || metaIssuer.length ? sigIssuers : undatedSignature(bodyUnits);
-  const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head);
+  const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head, metaIssuer);
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
 

@@ -217,5 +217,58 @@ export function readPage(units: Unit[]): PageMeta {
   for (let i = Math.max(0, units.length - 20); i < units.length; i++) {
     if (!units[i].blank && isFurniture(squeeze(units[i].text))) blankOut(units[i]);
   }
+  if (Object.values(meta).every((v) => v === null)) readTableAfterBody(units, meta);
   return meta;
+}
+
+/** The compact text of a metadata line without the list marks a portal puts before it. */
+function fieldLine(u: Unit): string {
+  return squeeze(u.text).replace(/^(?:[•·・◆◇●▪■►▶|]+|[-－](?=[\u4e00-\u9fff]))/, '');
+}
+
+/**
+ * A page that prints the document's body, then its metadata table (`索引号: | … | 名称: | 关于…的通知 |`), then the body
+ * again: the table's fields are read (three or more label lines in a row, one of them the 名称/标题) and its lines and the
+ * repeated copy of the body become noise, so the document is one, titled from the table, its body once.
+ */
+function readTableAfterBody(units: Unit[], meta: PageMeta): void {
+  let from = -1;
+  let run = 0;
+  let titled = false;
+  for (let i = 0; i <= units.length; i++) {
+    if (i < units.length && units[i].blank) continue;
+    const c = i < units.length ? fieldLine(units[i]) : '';
+    if (c && LABEL_AT_START.test(c) && c.length <= 300) {
+      if (!run) from = i;
+      run++;
+      titled ||= FIELD.get(LABEL_AT_START.exec(c)![0].replace(/[:：|]$/, '')) === 'title';
+      continue;
+    }
+    if (run >= 3 && titled) return takeTable(units, meta, from, i);
+    run = 0;
+    titled = false;
+  }
+}
+
+function takeTable(units: Unit[], meta: PageMeta, from: number, to: number): void {
+  const table: PageMeta = { ...meta };
+  for (let i = from; i < to; i++) if (!units[i].blank) readLabels(table, fieldLine(units[i]));
+  // (a form in an attachment, `名称:` / `地址:` / `文号:` with no document's title in it, is body)
+  if (!table.title || !isTitleEnd(squeeze(table.title))) return;
+  Object.assign(meta, table);
+  for (let i = from; i < to; i++) blankOut(units[i]);
+  // the body printed again under the table: the same lines as from the page's first, in order
+  const before = units.slice(0, from).filter((u) => !u.blank);
+  let k = 0;
+  for (let i = to; i < units.length && k < before.length; i++) {
+    if (units[i].blank) continue;
+    if (units[i].compact !== before[k].compact) break;
+    k++;
+  }
+  if (k < 2) return;
+  for (let i = to, n = 0; i < units.length && n < k; i++) {
+    if (units[i].blank) continue;
+    blankOut(units[i]);
+    n++;
+  }
 }

@@ -150,29 +150,37 @@ function nextNonBlank(units: Unit[], i: number): number {
  */
 const OWN_ORDER = /(?<![府部会局厅署院行])令$/;
 const OPENS_WITH_PLACE = /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/;
+const CARRYING_OPENING = /^(?:联合)?(?:印发|转发|批转|下达)/;
 
 /**
  * An issuer line directly above a title that does not name it joins the title (`某市人民政府办公室` / `关于…`,
- * `某县人民政府` / `森林防火禁火令`).
+ * `某县人民政府` / `森林防火禁火令`, `某镇人民政府` / `自然灾害救助应急预案`) — not a title the page printed above already
+ * (a law site's title / issuer field / title: the field is no part of it).
  */
-function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>): Omit<Line, 'i'> {
+function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>, seen: Line[], named?: string[]): Line {
   const order = OWN_ORDER.test(line.title) && !OPENS_WITH_PLACE.test(line.title);
-  if (issuerLine < 0 || !(line.title.startsWith('关于') || order)) return line;
-  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return line;
+  // (a title that names no issuer at all: `自然灾害救助应急预案`, not `印发…`, `某局关于…`, `全县…`)
+  const own =
+    !OPENS_WITH_PLACE.test(line.title) && !CARRYING_OPENING.test(line.title) && !line.title.includes('关于') && !seen.some((l) => l.title === line.title);
+  const alone: Line = { i, ...line, issuers: named ?? line.issuers };
+  if (issuerLine < 0 || !(line.title.startsWith('关于') || order || own)) return alone;
+  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return alone;
   const iss = splitIssuers(units[issuerLine].text);
-  if (!iss || iss.some((x) => x !== siteIssuer(x))) return line;
+  if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;
   // joint issuers one per line (`中共某县委` / `某县人民政府` / `关于…`): up to two more lines straight above
   let names = iss.join('');
+  let all = iss;
   let below = iss;
   for (let j = issuerLine - 1, n = 0; j >= 0 && n < 2; j--) {
     if (units[j].blank) continue;
     const more = splitIssuers(units[j].text);
     if (!more || more.some((x) => x !== siteIssuer(x)) || governmentOverItsDepartment(more, below)) break;
     names = more.join('') + names;
+    all = [...more, ...all];
     below = more;
     n++;
   }
-  return { ...line, title: names + line.title };
+  return { ...alone, title: names + line.title, issuers: named ?? all };
 }
 
 /** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
@@ -289,6 +297,17 @@ function flattenedTitle(c: string, i: number): Line | null {
   }
   const title = prefix.slice(cut);
   return titleLike(title) ? { i, title, docNumber: null } : null;
+}
+
+/** The title in the first lines of the body of a page flattened without spaces, or null. */
+function flattenedTitleFrom(units: Unit[], body: number): Line | null {
+  for (let i = body, seen = 0; i < units.length && seen < 20; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const t = flattenedTitle(units[i].compact, i);
+    if (t) return t;
+  }
+  return null;
 }
 
 /**
@@ -480,10 +499,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       joined = cleanTitle(joinedText);
       joinedEnd = more;
     }
-    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned), issuers: rawIssuers(units[i].text) });
+    if (titleLike(cleaned.title)) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines, rawIssuers(units[i].text)));
     else if (joined && titleLike(joined.title) && c.length <= 40) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
-      lines.push({ i, ...withIssuerAbove(units, issuerLine, i, joined) });
+      lines.push(withIssuerAbove(units, issuerLine, i, joined, lines));
       i = joinedEnd;
     } else lines.push(...segmentTitles(units[i], i));
   }
@@ -494,11 +513,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if (carrier) chosen = carrier;
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
-  for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {
-    if (units[i].blank) continue;
-    seen++;
-    chosen = flattenedTitle(units[i].compact, i);
-  }
+  chosen ??= flattenedTitleFrom(units, body);
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';

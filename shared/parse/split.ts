@@ -157,6 +157,9 @@ function repeatedAbove(units: Unit[], i: number, title: string, issuer: string |
     if (units[j].blank) continue;
     seen++;
     if (units[j].compact !== title) continue;
+    // (a portal heading over the head, `关于…` / `某政〔2020〕12号` / `某某区人民政府` / `关于…`: the copy stands over the
+    // head's 文号 and issuer line, not right over the issuer field, and the issuer line is the head's)
+    if (seen > 2) return false;
     const above = prevNonBlank(units, j, 0);
     return !(issuer !== null && above >= 0 && units[above].compact === issuer);
   }
@@ -425,9 +428,11 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         dnUnit = p;
         start = p;
         const q = prevNonBlank(units, p, floor);
-        if (q >= 0 && /文件$/.test(units[q].compact) && units[q].compact.length <= 30) start = q;
-        // `某某行署办公室` / `和行办发〔2008〕31号` / `关于…`: the issuer stands above the 文号
-        const above = q >= 0 && !titleIssuers.length ? splitIssuers(units[q].text) : null;
+        const letterhead = q >= 0 && /文件$/.test(units[q].compact) && units[q].compact.length <= 30;
+        if (letterhead) start = q;
+        // `某某行署办公室` / `和行办发〔2008〕31号` / `关于…`: the issuer stands above the 文号, or its letterhead does
+        // (`某某县发展改革和经济贸易局文件`)
+        const above = q >= 0 && !titleIssuers.length ? splitIssuers(letterhead ? units[q].text.trim().replace(/[ \t\u3000]*文[ \t\u3000]*件$/, '') : units[q].text) : null;
         if (above) titleIssuers = above.map(siteIssuer);
       }
     }
@@ -479,6 +484,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
 /**
  * A page heading followed by the same title as the document prints it (`某通知` / `某政办发〔2018〕13号` /
  * `某某办公室` / `关于…` / `通知`): one document. The heading is dropped, its 文号 kept when the second lacks one.
+ * (A portal heading prints the title without the issuer line the head stands under: `关于…` / `某政〔2020〕12号` /
+ * `某某区人民政府` / `关于…` is one document too.)
  */
 function dropRepeatedHeadings(units: Unit[], heads: Head[]): Head[] {
   const out: Head[] = [];
@@ -487,7 +494,8 @@ function dropRepeatedHeadings(units: Unit[], heads: Head[]): Head[] {
     const b = heads[h + 1];
     let empty = !!b;
     for (let i = a.headEnd + 1; b && i < b.start && empty; i++) empty = units[i].blank;
-    if (b && empty && key(a.title) === key(b.title)) {
+    const same = b && (key(a.title) === key(b.title) || (!a.titleIssuers.length && key(b.title) === key(b.titleIssuers.join('') + a.title)));
+    if (b && empty && same) {
       if (b.docNumberUnit === null && !b.inlineDocNumber) {
         heads[h + 1] = { ...b, start: a.start, docNumberUnit: a.docNumberUnit, inlineDocNumber: a.inlineDocNumber };
       }

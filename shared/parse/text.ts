@@ -154,11 +154,19 @@ export function issuersBeforeVerb(prefix: string): string[] | null {
  */
 export function completeAbbreviated(issuers: string[], fuller: string[]): string[] {
   return issuers.map((n) => {
-    if (/^(?:省|市|县|区|州|盟)/.test(n)) return fuller.find((f) => f.length > n.length && f.endsWith(n)) ?? n;
+    if (/^(?:省|市|县|区|州|盟)/.test(n)) return fuller.find((f) => shortNameOf(f, n)) ?? n;
     // `科技部关于…` under the site's (or the 令's) `科学技术部`: the usual short name of that organ — its characters in
     // order, the same first and last
     return fuller.find((f) => f.length > n.length && n.length >= 3 && f[0] === n[0] && f.at(-1) === n.at(-1) && inOrder(n, f)) ?? n;
   });
+}
+
+/**
+ * Is `short` the name an organ's own title gives `full` without its place: `市人民政府` or `市政府` for `苏州市人民政府`,
+ * `市政府办公室` for `某市人民政府办公室`?
+ */
+export function shortNameOf(full: string, short: string): boolean {
+  return full.length > short.length + 1 && (full.endsWith(short) || full.replace('人民政府', '政府').endsWith(short));
 }
 
 /** Every character of `short` occurs in `long`, in order. */

@@ -46,6 +46,12 @@ const FLAT_MARK = /\S[ \u3000]+(?:[^\s]{1,12}[〔［【[(（]\d{4}[〕］】\])�
 /** `某政发 [ 2017 ] 5 号` in a flattened line: the spaces inside a 文号 are not places to cut the line. */
 const SPACED_NUMBER = /([\u4e00-\u9fff])[ \t\u3000]*([〔[［【(（﹝])[ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*([〕\]］】)）﹞])[ \t\u3000]*(第?)[ \t\u3000]*(\d{1,6})[ \t\u3000]*号/g;
 
+/**
+ * `主题词: 文  号:某政规〔2024〕1号 成文日期:…`: a field label a portal spaced out to align its table, in a row run onto one
+ * line (single characters between spaces, then the colon) — one word, not places to cut the line.
+ */
+const SPACED_LABEL = /(?<=^|[ \t\u3000])[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){1,5}[ \t\u3000]*(?=[:：])/g;
+
 /** `2021 年 4 月 13 日` in a flattened line (a Word or PDF copy spaces a date's parts): one piece, not five. */
 const SPACED_DATE = /((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*(\d{1,2})[ \t\u3000]*月[ \t\u3000]*(\d{1,2})[ \t\u3000]*日/g;
 
@@ -225,7 +231,10 @@ export function buildUnits(text: string): Unit[] {
     } else if (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (glued = splitGluedLine(cleanInline(raw)))) {
       for (const piece of glued) units.push(makeUnit(i + 1, piece, true));
     } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && FLAT_MARK.test(raw))) {
-      const cleaned = cleanInline(raw).replace(SPACED_NUMBER, '$1$2$3$4$5$6号').replace(SPACED_DATE, '$1年$2月$3日');
+      const cleaned = cleanInline(raw)
+        .replace(SPACED_NUMBER, '$1$2$3$4$5$6号')
+        .replace(SPACED_DATE, '$1年$2月$3日')
+        .replace(SPACED_LABEL, (label) => label.replace(/[ \t\u3000]+/g, ''));
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {
       units.push(makeUnit(i + 1, raw, false));
