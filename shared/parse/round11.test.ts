@@ -3,7 +3,7 @@ import { parseText } from './index';
 
 /**
  * Issue 24, round eleven: the classes that failed on held-out real texts from places and sites the development set
- * did not have (test/fixtures/real-holdout h11-01–h11-20), each written out as a page of its kind prints it (names
+ * did not have (test/fixtures/real-holdout h11-01–h11-20, since development texts 350–369), each written out as a page of its kind prints it (names
  * made up).
  */
 
