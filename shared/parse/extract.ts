@@ -246,6 +246,18 @@ function damagedDate(raw: string): string | null {
   return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
+/** `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it). */
+const DAY_LOST = /^(?:(?:19|20)\d{2}|[〇○O0零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$/;
+
+/** The organs over such a date (`某市公安局、某市交通局` / `2021年9月`): the signers of a document no whole date signs. */
+function signersOverDayLost(bodyUnits: Unit[]): string[] {
+  for (let i = 0; i < bodyUnits.length; i++) {
+    const organs = DAY_LOST.test(bodyUnits[i].compact) ? signatureAbove(bodyUnits, i) : [];
+    if (organs.length) return organs;
+  }
+  return [];
+}
+
 /**
  * A township (`某某镇`, `某某苏木`, `某某乡`, `某某街道`) named in a `发布机构`/`发文机关` field: the organ its portal files the
  * document under, taken as printed like any issuer field (a 苏木 or 镇 signs as its 人民政府 only in its text).
@@ -344,6 +356,7 @@ export function extractDocument(
     sigIssuers = oneLine ? oneLine.issuers : signatureAbove(bodyUnits, i);
     break;
   }
+  if (dateSigned === null && !sigIssuers.length) sigIssuers = signersOverDayLost(bodyUnits);
   // A document flattened onto one line: `…请认真贯彻执行。 二○○六年十二月六日 关于…` (the date standing alone
   // between spaces after a sentence is the signature's)
   for (let i = 0; dateSigned === null && i < bodyUnits.length; i++) {

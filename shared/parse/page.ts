@@ -55,6 +55,8 @@ const SPACED_LABEL_AT_START = new RegExp(
   `^[•·|\\s]*(?:${LABELS.map(([l]) => [...l].join('\\s*')).join('|')})(?:\\s*[:：|]|\\s+\\S|\\s*$)`,
 );
 const LABEL_WITH_COLON = new RegExp(`(${LABEL_SRC})[:：]`, 'g');
+/** `效力状态|有效|文号|某政发〔2025〕6号|`: a row of cells opening with a label the list lacks, a known one in a later cell. */
+const LABEL_CELL_IN_ROW = new RegExp(`^[\u4e00-\u9fff]{2,8}\\|[^|]{0,40}\\|(?:${LABEL_SRC})\\|`);
 /** `发文字号皖交发〔2021〕63号`: a label run straight into its value (no colon, no cell); titles are never read so. */
 const BARE_LABEL = new RegExp(
   `^(${LABELS.filter(([l, f]) => f !== 'title' && l.length >= 3).map(([l]) => l).sort((a, b) => b.length - a.length).join('|')})(.+)$`,
@@ -186,7 +188,7 @@ export function readPage(units: Unit[]): PageMeta {
       }
     }
     // (`索 引 号 640400001/2016-14852 发文时间 2016-07-04`: a spaced row read label by label, not as one label's value)
-    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text)) && c.length <= 300) {
+    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text) || LABEL_CELL_IN_ROW.test(c)) && c.length <= 300) {
       pending = readLabels(meta, c);
       blankOut(u);
       continue;

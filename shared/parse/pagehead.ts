@@ -183,6 +183,15 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
   return { ...alone, title: names + line.title, issuers: named ?? all };
 }
 
+/**
+ * `某市卫生健康委员` / `会关于…的公告`: an organ's name broken over the title's two lines — the upper line is no name alone,
+ * with the word the lower one opens with (before 关于) it is one.
+ */
+function nameBrokenAcross(upper: string, lower: string): boolean {
+  const m = /^([\u4e00-\u9fff]{1,4})关于/.exec(lower);
+  return !!m && !splitIssuers(upper) && splitIssuers(upper + m[1])?.length === 1;
+}
+
 /** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
 const ORGAN_OPENING = /^[\u4e00-\u9fff]{2,16}?(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}?(?:人民政府|管理委员会|管委会|委员会|办公室|办公厅|局|厅)/;
 
@@ -485,7 +494,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     // (a page heading printed again broken over two lines: the halves join into the heading's title)
     const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
-      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
+      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || nameBrokenAcross(c, nextC) || !titleLike(cleanTitle(units[next].compact).title));
     let joinedText = joinable ? c + units[next].compact : '';
     let joined = joinable ? cleanTitle(joinedText) : null;
     let joinedEnd = next;
