@@ -227,7 +227,8 @@ export function normalizeWithMap(original: string, verify = true): MappedText | 
     i += w;
   }
   const chunks: string[] = [];
-  for (let k = 0; k < len; k += 8192) chunks.push(String.fromCharCode(...codes.subarray(k, Math.min(len, k + 8192))));
+  // apply, not spread: spreading a typed array walks its iterator (~6 µs for a snippet's few hundred units).
+  for (let k = 0; k < len; k += 8192) chunks.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(len, k + 8192)) as unknown as number[]));
   // 文号 brackets (same length) and leading zeros of the serial (dropped units).
   let text = chunks.join('').replace(YEAR_BRACKETS, '〔$1〕');
   let start = st.subarray(0, len);
