@@ -1,6 +1,7 @@
 import type { SearchResults } from '../../../../shared/contract/search';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../../shared/domain/document';
 import { hasDocNumber, type MetaCache } from './meta-cache';
+import type { FieldSearch } from './matching';
 import type { Clause } from './query';
 import { IN_FORCE_CODE, STATUS_CODE, UNKNOWN_STATUS, type StatusCodes } from './status-column';
 
@@ -127,7 +128,7 @@ const TITLE_MARK_FROM = 2000;
 export function rankPage(
   f: Filtered,
   meta: MetaCache,
-  q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean },
+  q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean; inField: FieldSearch },
 ): { page: number[]; score: Float64Array } {
   const { rids: fRids, status, bm } = f;
   const { nTitle, nDocnum, day, ids } = meta;
@@ -138,11 +139,7 @@ export function rankPage(
   let inTitle: Uint8Array | null = null;
   if (n > TITLE_MARK_FROM) {
     const mark = new Uint8Array(meta.size);
-    const hit = (rid: number) => (mark[rid] = 1);
-    for (const t of terms) {
-      meta.containing('nTitle', t, hit);
-      meta.containing('nDocnum', t, hit);
-    }
+    for (const t of terms) for (const field of ['nTitle', 'nDocnum'] as const) for (const rid of q.inField(field, t)) mark[rid] = 1;
     inTitle = mark;
   }
   const tier = new Int8Array(n);

@@ -31,6 +31,27 @@ function parseRowids(list: string | null | undefined): Int32Array {
   return out.subarray(0, n);
 }
 
+/** The documents (by rid) whose normalized `field` contains a term (normalized, lower-cased). */
+export type FieldSearch = (field: TextField, term: string) => readonly number[];
+
+/**
+ * meta.containing with each field and term walked once per search: for a short term over many matches, matching
+ * and the title tier ask for the same titles and 文号.
+ */
+export function fieldSearchOnce(meta: MetaCache): FieldSearch {
+  const seen = new Map<string, number[]>();
+  return (field, term) => {
+    const key = `${field}|${term}`;
+    let rids = seen.get(key);
+    if (!rids) {
+      const found: number[] = [];
+      meta.containing(field, term, (rid) => found.push(rid));
+      seen.set(key, (rids = found));
+    }
+    return rids;
+  };
+}
+
 /**
  * Which documents contain a query's clauses, exactly, from the indexes: FTS5 trigram for 3+ characters, the gram
  * index for 1–2 in bodies, the in-memory copies for short terms in titles, 文号 and issuers. Relevance comes along
@@ -83,7 +104,7 @@ export function createMatcher(db: Db, meta: MetaCache) {
    * Documents (by rid: relevance, NaN when not matched) whose normalized text contains the clause; exact, from
    * the indexes. Those found in a body index are marked in `bodyHits` (only their bodies are read for snippets).
    */
-  function matchClause(c: Clause, bodyHits: Uint8Array | null): Float64Array {
+  function matchClause(c: Clause, bodyHits: Uint8Array | null, inField: FieldSearch): Float64Array {
     const out = newHits();
     const field = c.field;
     const phrase = ftsString(c.text);
@@ -95,10 +116,7 @@ export function createMatcher(db: Db, meta: MetaCache) {
       if (field !== 'body' && !(field === null && inBodies.length === meta.totals().n)) {
         const t = c.text.toLowerCase();
         const fields: TextField[] = field === 'title' ? ['nTitle'] : field === 'docnum' ? ['nDocnum'] : field === 'issuers' ? ['nIssuers'] : ['nTitle', 'nDocnum', 'nIssuers'];
-        const hit = (rid: number) => {
-          if (Number.isNaN(out[rid])) out[rid] = 0;
-        };
-        for (const f of fields) meta.containing(f, t, hit);
+        for (const f of fields) for (const rid of inField(f, t)) if (Number.isNaN(out[rid])) out[rid] = 0;
       }
       return out;
     }
@@ -121,18 +139,21 @@ export function createMatcher(db: Db, meta: MetaCache) {
     return out;
   }
 
-  /** Relevance by rid (NaN: not matched) for all positive clauses and none of the excluded ones, summed. */
-  function matchAllClauses(clauses: Clause[], bodyHits: Uint8Array | null): Float64Array {
+  /**
+   * Relevance by rid (NaN: not matched) for all positive clauses and none of the excluded ones, summed. `inField`
+   * finds short terms in titles, 文号 and issuers (a search passes the one its ranking uses too).
+   */
+  function matchAllClauses(clauses: Clause[], bodyHits: Uint8Array | null, inField = fieldSearchOnce(meta)): Float64Array {
     const positive = clauses.filter((c) => !c.exclude);
     if (positive.length === 0) return newHits();
-    const result = matchClause(positive[0], bodyHits);
+    const result = matchClause(positive[0], bodyHits, inField);
     for (const c of positive.slice(1)) {
-      const other = matchClause(c, bodyHits);
+      const other = matchClause(c, bodyHits, inField);
       for (let rid = 0; rid < result.length; rid++) result[rid] += other[rid]; // NaN stays NaN
     }
     for (const c of clauses) {
       if (!c.exclude) continue;
-      const other = matchClause(c, null);
+      const other = matchClause(c, null, inField);
       for (let rid = 0; rid < result.length; rid++) if (!Number.isNaN(other[rid])) result[rid] = NaN;
     }
     return result;

@@ -6,7 +6,7 @@ import { isoDay } from '../../../../shared/domain/status';
 import type { AppContext } from '../../kernel/context';
 import type { StatusIndex } from '../validity/status-index';
 import { filterAndCount, rankPage } from './facets';
-import { createMatcher } from './matching';
+import { createMatcher, fieldSearchOnce } from './matching';
 import { createMetaCache } from './meta-cache';
 import { parseQuery } from './query';
 import { createSnippetPage } from './snippets';
@@ -71,7 +71,8 @@ export function createSearchService(
     }
     meta.refresh();
     const bodyHits = new Uint8Array(meta.size);
-    const matched = matcher.matchAllClauses(parsed.clauses, bodyHits);
+    const inField = fieldSearchOnce(meta);
+    const matched = matcher.matchAllClauses(parsed.clauses, bodyHits, inField);
     meta.ensure(unheldRids(matched, meta.live));
     const statuses = statusColumn(deps.statuses.onDay(asOf), `${asOf}|${ctx.settings.get().expiryWindowMonths}`, meta.ids);
     const filtered = filterAndCount(matched, meta, req.filters, statuses);
@@ -82,6 +83,7 @@ export function createSearchService(
       offset: req.offset,
       limit: req.limit,
       inForceFirst: ctx.settings.get().inForceFirst,
+      inField,
     });
     const snippetsOf = createSnippetPage((id) => bodyStmt.get(id), terms);
     const results: SearchHit[] = page.map((i) => {
