@@ -139,7 +139,12 @@ export function rankPage(
   let inTitle: Uint8Array | null = null;
   if (n > TITLE_MARK_FROM) {
     const mark = new Uint8Array(meta.size);
-    for (const t of terms) for (const field of ['nTitle', 'nDocnum'] as const) for (const rid of q.inField(field, t)) mark[rid] = 1;
+    for (const t of terms) {
+      for (const field of ['nTitle', 'nDocnum'] as const) {
+        const rids = q.inField(field, t);
+        for (let i = 0; i < rids.length; i++) mark[rids[i]] = 1;
+      }
+    }
     inTitle = mark;
   }
   const tier = new Int8Array(n);

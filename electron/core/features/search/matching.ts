@@ -32,21 +32,30 @@ function parseRowids(list: string | null | undefined): Int32Array {
 }
 
 /** The documents (by rid) whose normalized `field` contains a term (normalized, lower-cased). */
-export type FieldSearch = (field: TextField, term: string) => readonly number[];
+export type FieldSearch = (field: TextField, term: string) => Int32Array;
 
 /**
  * meta.containing with each field and term walked once per search: for a short term over many matches, matching
- * and the title tier ask for the same titles and 文号.
+ * and the title tier ask for the same titles and 文号. The rids are kept in a typed array (outside the JS heap: a
+ * common character is in most titles, and arrays of that size made collections more frequent).
  */
 export function fieldSearchOnce(meta: MetaCache): FieldSearch {
-  const seen = new Map<string, number[]>();
+  const seen = new Map<string, Int32Array>();
   return (field, term) => {
     const key = `${field}|${term}`;
     let rids = seen.get(key);
     if (!rids) {
-      const found: number[] = [];
-      meta.containing(field, term, (rid) => found.push(rid));
-      seen.set(key, (rids = found));
+      let found = new Int32Array(256);
+      let n = 0;
+      meta.containing(field, term, (rid) => {
+        if (n === found.length) {
+          const wider = new Int32Array(n * 4);
+          wider.set(found);
+          found = wider;
+        }
+        found[n++] = rid;
+      });
+      seen.set(key, (rids = found.subarray(0, n)));
     }
     return rids;
   };
@@ -81,7 +90,9 @@ export function createMatcher(db: Db, meta: MetaCache) {
     const idf = Math.max(1e-6, Math.log((n - rids.length + 0.5) / (rids.length + 0.5) + 1));
     const avg = totals.blen / n || 1;
     const { live, blen } = meta;
-    for (const rid of rids) {
+    // Indexed loops over the typed arrays of rids here and below: `for … of` allocated an iterator result per rid.
+    for (let i = 0; i < rids.length; i++) {
+      const rid = rids[i];
       if (!live[rid]) continue;
       if (bodyHits) bodyHits[rid] = 1;
       out[rid] = (idf * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * blen[rid]) / avg));
@@ -116,7 +127,10 @@ export function createMatcher(db: Db, meta: MetaCache) {
       if (field !== 'body' && !(field === null && inBodies.length === meta.totals().n)) {
         const t = c.text.toLowerCase();
         const fields: TextField[] = field === 'title' ? ['nTitle'] : field === 'docnum' ? ['nDocnum'] : field === 'issuers' ? ['nIssuers'] : ['nTitle', 'nDocnum', 'nIssuers'];
-        for (const f of fields) for (const rid of inField(f, t)) if (Number.isNaN(out[rid])) out[rid] = 0;
+        for (const f of fields) {
+          const rids = inField(f, t);
+          for (let i = 0; i < rids.length; i++) if (Number.isNaN(out[rids[i]])) out[rids[i]] = 0;
+        }
       }
       return out;
     }
@@ -134,7 +148,8 @@ export function createMatcher(db: Db, meta: MetaCache) {
     }
     if (field !== 'body') {
       const expr = field ? `{${field}} : ${phrase}` : phrase;
-      for (const rid of metaRids(expr)) if (rid < out.length && Number.isNaN(out[rid])) out[rid] = 0;
+      const rids = metaRids(expr);
+      for (let i = 0; i < rids.length; i++) if (rids[i] < out.length && Number.isNaN(out[rids[i]])) out[rids[i]] = 0;
     }
     return out;
   }
