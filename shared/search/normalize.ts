@@ -271,6 +271,13 @@ export function originalSpan(
   const dEnd = new Int32Array(Math.max(0, to - from));
   let len = 0;
   let prevEnd = -1;
+  // Where in `original` the units copied so far without a break began: they are taken as one slice, not a string
+  // per character (the garbage of a page of snippets).
+  let run = -1;
+  const flush = () => {
+    if (run >= 0) parts.push(original.slice(run, prevEnd));
+    run = -1;
+  };
   for (let i = from; i < to; i++) {
     const s = mapped.start[i];
     const e = mapped.end[i];
@@ -282,17 +289,25 @@ export function originalSpan(
     }
     if (prevEnd >= 0 && s > prevEnd) {
       // original characters between two kept ones (serial zeros, dropped spaces): keep all but whitespace
+      flush();
       const gap = original.slice(prevEnd, s).replace(INVISIBLE, '').replace(WHITESPACE, '');
       parts.push(gap);
       len += gap.length;
     }
-    const piece = mapped.text[i] === ' ' ? ' ' : original.slice(s, e);
     dStart[i - from] = len;
-    parts.push(piece);
-    len += piece.length;
+    if (mapped.text[i] === ' ') {
+      flush();
+      parts.push(' ');
+      len++;
+    } else {
+      if (s !== prevEnd) flush();
+      if (run < 0) run = s;
+      len += e - s;
+    }
     dEnd[i - from] = len;
     prevEnd = e;
   }
+  flush();
   return {
     text: parts.join(''),
     at: (unit, edge) => {
