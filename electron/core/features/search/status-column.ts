@@ -9,11 +9,11 @@ export const STATUS_CODE = Object.fromEntries(DOCUMENT_STATUSES.map((s, i) => [s
 export const IN_FORCE_CODE = Uint8Array.from(DOCUMENT_STATUSES, (s) => (IN_FORCE_STATUSES.includes(s) ? 1 : 0));
 
 /** Not asked yet for this day and library version. */
-const UNKNOWN = 255;
+export const UNKNOWN_STATUS = 255;
 /** Days kept at once (today, a picked 状态日期, a few more). */
 const KEPT_DAYS = 4;
 
-/** Status codes by rid on one day: `codes[rid]` is UNKNOWN until `fill(rid)` asks the status index once. */
+/** Status codes by rid on one day: `codes[rid]` is UNKNOWN_STATUS until `fill(rid)` asks the status index once. */
 export interface StatusCodes {
   codes: Uint8Array;
   fill(rid: number): number;
@@ -46,7 +46,7 @@ export function createStatusColumn(db: Db) {
     }
     let codes = days.get(day);
     if (!codes || codes.length < ids.length) {
-      const grown = new Uint8Array(Math.max(ids.length, Math.ceil((codes?.length ?? 0) * 1.25))).fill(UNKNOWN);
+      const grown = new Uint8Array(Math.max(ids.length, Math.ceil((codes?.length ?? 0) * 1.25))).fill(UNKNOWN_STATUS);
       if (codes) grown.set(codes);
       else if (days.size >= KEPT_DAYS) days.delete(days.keys().next().value!);
       days.set(day, grown);
@@ -59,5 +59,3 @@ export function createStatusColumn(db: Db) {
     };
   }
 }
-export type StatusColumn = ReturnType<typeof createStatusColumn>;
-export { UNKNOWN as UNKNOWN_STATUS };
