@@ -1,14 +1,13 @@
 import type { SearchResults } from '../../../../shared/contract/search';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../../shared/domain/document';
-import { IN_FORCE_STATUSES } from '../../../../shared/domain/status';
-import type { StatusesOnDay } from '../validity/status-index';
 import { hasDocNumber, type MetaCache } from './meta-cache';
+import type { FieldSearch } from './matching';
 import type { Clause } from './query';
+import { IN_FORCE_CODE, STATUS_CODE, UNKNOWN_STATUS, type StatusCodes } from './status-column';
 
 /** Facet value labels for the normative facet (the filter itself is a boolean). */
 export const NORMATIVE_LABELS = { yes: '规范性文件', no: '非规范性文件' } as const;
 
-const STATUS_INDEX = Object.fromEntries(DOCUMENT_STATUSES.map((s, i) => [s, i])) as Record<DocumentStatus, number>;
 const collator = new Intl.Collator('zh-CN');
 
 export interface SearchFilters {
@@ -19,62 +18,84 @@ export interface SearchFilters {
   normative?: boolean;
 }
 
-/** The matches that pass every filter (rid, status, relevance), and the facet counts. */
+/**
+ * The matches that pass every filter, in rid order: the first `count` entries of `rids`, their status codes
+ * (positions in DOCUMENT_STATUSES) and relevance — typed arrays, so the ranking that follows reads numbers.
+ */
 export interface Filtered {
-  fRids: number[];
-  fStatus: DocumentStatus[];
-  fBm: number[];
+  count: number;
+  rids: Int32Array;
+  status: Uint8Array;
+  bm: Float64Array;
   facets: SearchResults['facets'];
 }
 
 /**
  * Filters and facets over every match (each facet counts with every filter but its own, so its other values stay
- * visible). One pass over the columns of the meta cache, no per-row allocations: this runs over up to every document.
+ * visible). One pass over the columns of the meta cache and the status column, no per-row allocations: this runs
+ * over up to every document. Issuers are counted by distinct issuers value (a few hundred) and spread to the
+ * issuers once at the end.
  */
-export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay): Filtered {
-  const { live, ids, issuerSet, issuerSets, yearId, kindId, normative, year } = meta;
-  const statusSet = f.status?.length ? new Set<string>(f.status) : null;
+export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statuses: StatusCodes): Filtered {
+  const { live, issuerSet, issuerSets, yearId, kindId, normative, year } = meta;
+  const { codes, fill } = statuses;
+  const n = Math.min(matched.length, meta.size);
+  let matches = 0;
+  for (let rid = 0; rid < n; rid++) if (!Number.isNaN(matched[rid]) && live[rid]) matches++;
+  // Which status codes pass the status filter (null: no filter).
+  let statusOk: Uint8Array | null = null;
+  if (f.status?.length) {
+    statusOk = new Uint8Array(DOCUMENT_STATUSES.length);
+    for (const s of f.status) if (s in STATUS_CODE) statusOk[STATUS_CODE[s]] = 1;
+  }
   const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
-  // Counters indexed by status (DOCUMENT_STATUSES order) and by interned facet value.
+  const yearFilter = f.year;
+  const normativeFilter = f.normative === undefined ? -1 : f.normative ? 1 : 0;
+  // Whether each distinct issuer set passes the issuer filter, decided once per set.
+  const issuerOk = f.issuer ? Uint8Array.from(issuerSets, (s) => (s.list.includes(f.issuer!) ? 1 : 0)) : null;
+  // Counters indexed by status code, issuer set and interned facet value.
   const statusCounts = new Int32Array(DOCUMENT_STATUSES.length);
-  const issuerCounts = new Int32Array(meta.facetValues.issuer.values.length);
+  const setCounts = new Int32Array(issuerSets.length);
   const kindCounts = new Int32Array(meta.facetValues.kind.values.length);
   const yearCounts = new Int32Array(meta.facetValues.year.values.length);
-  // Whether each distinct issuer set passes the issuer filter, decided once per set.
-  const issuerOk = f.issuer ? issuerSets.map((s) => s.list.includes(f.issuer!)) : null;
   let normativeYes = 0;
   let normativeNo = 0;
-  const fRids: number[] = [];
-  const fStatus: DocumentStatus[] = [];
-  const fBm: number[] = [];
-  const n = Math.min(matched.length, meta.size);
+  const rids = new Int32Array(matches);
+  const status = new Uint8Array(matches);
+  const bms = new Float64Array(matches);
+  let count = 0;
   for (let rid = 0; rid < n; rid++) {
     const bm = matched[rid];
     if (Number.isNaN(bm) || !live[rid]) continue;
-    const status = statusOn(ids[rid]!);
-    const isNormative = normative[rid] === 1;
-    const okStatus = !statusSet || statusSet.has(status);
-    const okIssuer = !issuerOk || issuerOk[issuerSet[rid]];
-    const okYear = f.year === undefined || year[rid] === f.year;
+    let s = codes[rid];
+    if (s === UNKNOWN_STATUS) s = fill(rid);
+    const isNormative = normative[rid];
+    const okStatus = statusOk === null || statusOk[s] === 1;
+    const okIssuer = issuerOk === null || issuerOk[issuerSet[rid]] === 1;
+    const okYear = yearFilter === undefined || year[rid] === yearFilter;
     const okKind = !f.kind || (kindFilter >= 0 && kindId[rid] === kindFilter);
-    const okNormative = f.normative === undefined || isNormative === f.normative;
+    const okNormative = normativeFilter < 0 || isNormative === normativeFilter;
     const failures = +!okStatus + +!okIssuer + +!okYear + +!okKind + +!okNormative;
     if (failures > 1) continue;
     if (failures === 0) {
-      fRids.push(rid);
-      fStatus.push(status);
-      fBm.push(bm);
+      rids[count] = rid;
+      status[count] = s;
+      bms[count++] = bm;
     }
     // With one failing filter, only that facet counts the row (its own filter is the one ignored).
-    if (okIssuer && okYear && okKind && okNormative) statusCounts[STATUS_INDEX[status]]++;
-    if (okStatus && okYear && okKind && okNormative) for (const id of issuerSets[issuerSet[rid]].ids) issuerCounts[id]++;
+    if (okIssuer && okYear && okKind && okNormative) statusCounts[s]++;
+    if (okStatus && okYear && okKind && okNormative) setCounts[issuerSet[rid]]++;
     if (okStatus && okIssuer && okKind && okNormative && yearId[rid] >= 0) yearCounts[yearId[rid]]++;
     if (okStatus && okIssuer && okYear && okNormative && kindId[rid] >= 0) kindCounts[kindId[rid]]++;
     if (okStatus && okIssuer && okYear && okKind) {
-      if (isNormative) normativeYes++;
+      if (isNormative === 1) normativeYes++;
       else normativeNo++;
     }
   }
+  const issuerCounts = new Int32Array(meta.facetValues.issuer.values.length);
+  setCounts.forEach((c, set) => {
+    if (c > 0) for (const id of issuerSets[set].ids) issuerCounts[id] += c;
+  });
   const counted = (counts: Int32Array, values: readonly string[]) => {
     const out: Array<[string, number]> = [];
     counts.forEach((c, i) => c > 0 && out.push([values[i], c]));
@@ -93,7 +114,7 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
     kind: facetList(counted(kindCounts, meta.facetValues.kind.values), byCount),
     normative: facetList(normativeList, byCount),
   };
-  return { fRids, fStatus, fBm, facets };
+  return { count, rids, status, bm: bms, facets };
 }
 
 /** From this many matches on, the title tier is found from the joined columns rather than per match. */
@@ -107,21 +128,22 @@ const TITLE_MARK_FROM = 2000;
 export function rankPage(
   f: Filtered,
   meta: MetaCache,
-  q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean },
+  q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean; inField: FieldSearch },
 ): { page: number[]; score: Float64Array } {
-  const { fRids, fStatus, fBm } = f;
+  const { rids: fRids, status, bm } = f;
   const { nTitle, nDocnum, day, ids } = meta;
   const { positive, terms, inForceFirst } = q;
   const docNumbers = positive.map((c) => c.docNumber?.toLowerCase()).filter((x): x is string => !!x);
-  const n = fRids.length;
+  const n = f.count;
   // Over many matches, the documents whose title or 文号 holds a term are found once from the joined columns.
   let inTitle: Uint8Array | null = null;
   if (n > TITLE_MARK_FROM) {
     const mark = new Uint8Array(meta.size);
-    const hit = (rid: number) => (mark[rid] = 1);
     for (const t of terms) {
-      meta.containing('nTitle', t, hit);
-      meta.containing('nDocnum', t, hit);
+      for (const field of ['nTitle', 'nDocnum'] as const) {
+        const rids = q.inField(field, t);
+        for (let i = 0; i < rids.length; i++) mark[rids[i]] = 1;
+      }
     }
     inTitle = mark;
   }
@@ -140,9 +162,9 @@ export function rankPage(
         }
       }
     }
-    const inForce = IN_FORCE_STATUSES.includes(fStatus[i]);
+    const inForce = IN_FORCE_CODE[status[i]] === 1;
     tier[i] = (exact ? 4 : 0) + (inForceFirst && inForce ? 2 : 0) + (titleTier ? 1 : 0);
-    score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + fBm[i];
+    score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + bm[i];
   }
   // Plain code-unit comparison for ids: they need no collation, and localeCompare costs ~10 µs a call.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);

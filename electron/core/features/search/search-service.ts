@@ -1,22 +1,24 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchHit, SearchRequest, SearchResults } from '../../../../shared/contract/search';
+import { DOCUMENT_STATUSES } from '../../../../shared/domain/document';
 import { isoDay } from '../../../../shared/domain/status';
 import type { AppContext } from '../../kernel/context';
 import type { StatusIndex } from '../validity/status-index';
 import { filterAndCount, rankPage } from './facets';
-import { createMatcher } from './matching';
+import { createMatcher, fieldSearchOnce } from './matching';
 import { createMetaCache } from './meta-cache';
 import { parseQuery } from './query';
 import { createSnippetPage } from './snippets';
+import { createStatusColumn } from './status-column';
 import { createSuggester, type Suggestion } from './suggest';
 
 export { NORMATIVE_LABELS } from './facets';
 
-/** The rids a match set holds (relevance not NaN). */
-function matchedRids(matched: Float64Array): number[] {
+/** The rids a match set holds (relevance not NaN) that the meta cache does not hold yet. */
+function unheldRids(matched: Float64Array, live: Uint8Array): number[] {
   const rids: number[] = [];
-  for (let rid = 0; rid < matched.length; rid++) if (!Number.isNaN(matched[rid])) rids.push(rid);
+  for (let rid = 0; rid < matched.length; rid++) if (!Number.isNaN(matched[rid]) && !live[rid]) rids.push(rid);
   return rids;
 }
 
@@ -49,6 +51,7 @@ export function createSearchService(
   const meta = createMetaCache(db);
   const matcher = createMatcher(db, meta);
   const suggester = createSuggester(db, meta);
+  const statusColumn = createStatusColumn(db);
   // The lunr ranking index of earlier versions (shards in the data directory): no longer read, removed once.
   if (ctx.dataDir !== ':memory:') {
     for (const old of ['search-lunr', 'search-lunr.json']) rmSync(join(ctx.dataDir, old), { recursive: true, force: true });
@@ -68,9 +71,11 @@ export function createSearchService(
     }
     meta.refresh();
     const bodyHits = new Uint8Array(meta.size);
-    const matched = matcher.matchAllClauses(parsed.clauses, bodyHits);
-    meta.ensure(matchedRids(matched));
-    const filtered = filterAndCount(matched, meta, req.filters, deps.statuses.onDay(asOf));
+    const inField = fieldSearchOnce(meta);
+    const matched = matcher.matchAllClauses(parsed.clauses, bodyHits, inField);
+    meta.ensure(unheldRids(matched, meta.live));
+    const statuses = statusColumn(deps.statuses.onDay(asOf), `${asOf}|${ctx.settings.get().expiryWindowMonths}`, meta.ids);
+    const filtered = filterAndCount(matched, meta, req.filters, statuses);
     const { page, score } = rankPage(filtered, meta, {
       positive,
       terms,
@@ -78,10 +83,11 @@ export function createSearchService(
       offset: req.offset,
       limit: req.limit,
       inForceFirst: ctx.settings.get().inForceFirst,
+      inField,
     });
     const snippetsOf = createSnippetPage((id) => bodyStmt.get(id), terms);
     const results: SearchHit[] = page.map((i) => {
-      const rid = filtered.fRids[i];
+      const rid = filtered.rids[i];
       const id = meta.ids[rid]!;
       const [title, docNumberRaw, docNumber, dateSigned] = rowStmt.get(rid) ?? ['', null, null, null];
       const sn = snippetsOf({ id, title, nTitle: meta.nTitle[rid] }, bodyHits[rid] === 1);
@@ -96,14 +102,14 @@ export function createSearchService(
         docNumber: docNumberRaw ?? docNumber,
         issuers: meta.issuerSets[meta.issuerSet[rid]].list,
         dateSigned,
-        status: filtered.fStatus[i],
+        status: DOCUMENT_STATUSES[filtered.status[i]],
         score: Math.round(score[i] * 1000) / 1000,
         snippets: sn.snippets,
         snippetMatches: sn.ranges,
         matchedIn,
       };
     });
-    return { total: filtered.fRids.length, tookMs: tookMs(), results, facets: filtered.facets, terms, notice: notices.length ? notices.join('；') : null };
+    return { total: filtered.count, tookMs: tookMs(), results, facets: filtered.facets, terms, notice: notices.length ? notices.join('；') : null };
   }
 
   return {
@@ -124,7 +130,7 @@ export function createSearchService(
     matchIds(text: string): string[] {
       meta.refresh();
       const matched = matcher.matchAllClauses(parseQuery(text).clauses, null);
-      meta.ensure(matchedRids(matched));
+      meta.ensure(unheldRids(matched, meta.live));
       const ids: string[] = [];
       matched.forEach((score, rid) => {
         const id = meta.ids[rid];
