@@ -3,8 +3,8 @@ import { parseText } from './index';
 
 /**
  * Issue 24, round twelve: the classes that failed on held-out real texts from places and sites the development set
- * did not have (test/fixtures/real-holdout h12-01–h12-18), each written out as a page of its kind prints it (names
- * made up).
+ * did not have (test/fixtures/real-holdout h12-01–h12-18, since development texts 380–397), each written out as a page
+ * of its kind prints it (names made up).
  */
 
 const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
