@@ -97,12 +97,25 @@ function setField(meta: PageMeta, field: Field, value: string): void {
     return;
   }
   if (field === 'title' || field === 'issuer') {
-    if (meta[field] === null && v.length <= 150) meta[field] = v;
+    if (meta[field] === null && v.length <= 150) meta[field] = field === 'issuer' ? organBeforeLabel(v) : v;
     return;
   }
   // a table cell may drop the final 日 (`2018年03月27`)
   const iso = findCnDates(v)[0]?.iso ?? findCnDates(v.replace(/^(\d{4}年\d{1,2}月\d{1,2})(?!\d)/, '$1日'))[0]?.iso;
   if (iso && meta[field] === null) meta[field] = iso;
+}
+
+/**
+ * `高昌区政府办公室公开日2023-07-04`: an organ's name run into a label the reader does not know and its date (a row of a
+ * portal's table run together) is the organ. (A name that goes on in words, `某市人民政府门户网站`, stays as printed.)
+ */
+function organBeforeLabel(v: string): string {
+  const s = squeeze(v);
+  if (isOrgName(s)) return v;
+  for (let k = Math.min(s.length - 1, 30); k >= 3; k--) {
+    if (isOrgName(s.slice(0, k)) && /^[\u4e00-\u9fff]{0,4}[:：]?\d/.test(s.slice(k))) return s.slice(0, k);
+  }
+  return v;
 }
 
 /** Reads `label value label value …` from one line; returns the label left without a value at the line end. */

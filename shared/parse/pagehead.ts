@@ -401,6 +401,52 @@ function historyInForce(c: string, published: string | null): string | null {
   return from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? published : null;
 }
 
+/** A kind word printed alone as a page's only title (`通告`, `通 告`). */
+const KIND_ALONE = /^(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
+
+/**
+ * `通告` alone over the addressee line (`尊敬的市民、广大驾驶员:`) or the body: a page whose only title is the kind word.
+ */
+function kindAlone(units: Unit[], first: number, body: number): Line | null {
+  if (body < 0 || body >= units.length) return null;
+  let k = prevNonBlankIndex(units, body);
+  // (an addressee line that names no organ, `尊敬的市民:`, is not read as the salutation)
+  if (k >= first && /[：:]$/.test(units[k].compact) && !KIND_ALONE.test(units[k].compact)) k = prevNonBlankIndex(units, k);
+  return k >= first && KIND_ALONE.test(units[k].compact) ? { i: k, title: units[k].compact, docNumber: null } : null;
+}
+
+/** A line that may be part of a title: short, no sentence punctuation. */
+const titlePart = (c: string) => c.length > 0 && c.length <= 40 && !/[。，,；;：:！!？?]/.test(c);
+
+/**
+ * A mirror of an account's post: the site's blurb or a lead paragraph is the page's first sentence, and the head
+ * (`某县人民政府关于禁止…` / `…的通告`, one line or two) stands below it, straight over the body — before any
+ * signature (a title under a signature is an attachment's).
+ */
+function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head | null {
+  if (body < 0) return null;
+  for (let i = body + 1, seen = 0; i < units.length && seen < 30; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const c = units[i].compact;
+    if (isDateOnly(c) || isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c)) return null;
+    if (!titlePart(c)) continue;
+    let joined = '';
+    for (let j = i, n = 0; j >= 0 && n < 2 && titlePart(units[j].compact); j = nextNonBlank(units, j), n++) {
+      joined += units[j].compact;
+      const t = cleanTitle(joined).title;
+      if (!titleLike(t) || !t.includes('关于')) continue;
+      const after = nextNonBlank(units, j);
+      const ac = after >= 0 ? units[after].compact : '';
+      if (!isSalutation(ac) && !(ac.length >= 30 && /[。，,]/.test(ac))) return null;
+      const named = issuersOfTitle(t);
+      return { start: i, titleStart: i, titleEnd: j, headEnd: j, title: t, titleIssuers: named.length ? named : issuerAbove,
+        docNumberUnit: null, inlineDocNumber: null, registration: null };
+    }
+  }
+  return null;
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -523,6 +569,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
+  chosen ??= kindAlone(units, first, body);
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
@@ -534,6 +581,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)
   historyDate ??= chosen?.date ?? null;
   if (!chosen && !order && dnUnit === null) {
+    const lead = headBelowLead(units, body, issuer ?? []);
+    if (lead) return lead;
     // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
     return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ?? [],
       docNumberUnit: null, inlineDocNumber: null, registration: null };
