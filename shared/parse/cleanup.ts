@@ -60,10 +60,25 @@ function countsIn(text: string, counts: Cleanup['counts']): void {
   }
 }
 
+/**
+ * `二、对下列7件省政府规章予以废止。`: a decision's part heading written as a sentence (a full stop, not a colon), opening
+ * the items below it.
+ */
+const DECISION_SENTENCE = /^(?:[一二三四五六七八九十]{1,3}[、.．])?(?:对|将)(?:以下|下列)[^。：:《》，,]{0,24}?(?:予以|作出?|做出?|进行)?(?:废止|修改|修订|宣布失效)[。]?$/;
+
+/**
+ * `…和第二款中的“…”。二、对下列7件…予以废止。`: a part's heading run into the end of the line before it (the previous
+ * part's last sentence) is a line of its own.
+ */
+function runInHeading(line: string): string[] {
+  const m = /[。；;”"）)](?=[一二三四五六七八九十]{1,3}、(?:对|将)(?:以下|下列))/.exec(line);
+  return m ? [line.slice(0, m.index + 1), line.slice(m.index + 1)] : [line];
+}
+
 /** A heading or lead-in that opens a list under one decision: `继续有效的规范性文件目录`, `…予以废止：`. */
 function listDecision(line: string): CleanupDecision | null {
   if (line.length > 200) return null;
-  const lead = /[:：]$/.test(line) || /目录|清单|名录|名单|[（(]\d+件[）)]$/.test(line);
+  const lead = /[:：]$/.test(line) || /目录|清单|名录|名单|[（(]\d+件[）)]$/.test(line) || DECISION_SENTENCE.test(line);
   if (!lead) return null;
   const words = [...line.matchAll(DECISION_ANY)].map((m) => decisionOf(m[0]));
   const kinds = new Set(words.filter(Boolean));
@@ -206,7 +221,7 @@ export function extractCleanup(lines: string[], title: string, flat = '', mentio
   const all = lines.join('');
   // Counts are read only in texts about a cleanup or an abolition, not in any notice that mentions `3件`.
   let about = /清理/.test(all) || current !== null || /关于(?:公布|修改|废止)[^《]*(?:规范性文件|规章)/.test(title);
-  for (const raw of lines.flatMap(runOnEntries)) {
+  for (const raw of lines.flatMap(runInHeading).flatMap(runOnEntries)) {
     const line = squeeze(raw);
     const named = namedWithDecision(line);
     // (after the list's entries: a list names its documents in order)

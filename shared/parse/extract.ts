@@ -197,6 +197,11 @@ function signatureAbove(bodyUnits: Unit[], i: number): string[] {
     seen++;
     if (PUBLICATION_NOTE.test(u.compact) && !found.length) continue;
     const names = splitIssuers(u.text);
+    // `某旗公安局` / `交通管理大队`: a unit printed under its organ, its name naming no place, is one organ with it
+    if (names?.length === 1 && found.length && found[0].length === 1 && UNIT_UNDER_ORGAN.test(found[0][0]) && ORGAN_OVER_UNIT.test(names[0])) {
+      found[0] = [names[0] + found[0][0]];
+      continue;
+    }
     if (names) {
       found.unshift(names);
       continue;
@@ -216,11 +221,16 @@ function signatureAbove(bodyUnits: Unit[], i: number): string[] {
   return found.flat();
 }
 
+/** `交通管理大队`, `综合行政执法大队`: a unit's name without a place (no 省/市/县/区/旗/镇…, no 中共). */
+const UNIT_UNDER_ORGAN = /^(?!中共)[^省市县区州盟旗镇乡]{2,12}(?:大队|支队|中队|总队|分局|派出所|办公室|执法局)$/;
+/** The organ a unit is printed under: a named place's 局, 委员会, 政府 (`某旗公安局`). */
+const ORGAN_OVER_UNIT = /(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}(?:局|委员会|人民政府)$/;
+
 /**
  * The first part of an organ's name broken over signature lines: a place, then words — no closing formula (`特此通告`), no
  * sentence left without its full stop (`请各乡镇认真贯彻落实`, `全县人民群众务必积极配合`).
  */
-const NAME_START = /^(?![请各望希为现特专此对经按根全我本该])([\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|旗|镇|乡))[\u4e00-\u9fff]{2,16}$/;
+const NAME_START = /^(?![请各望希为现特专此对经按根全我本该])([\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡))[\u4e00-\u9fff]{2,16}$/;
 
 /**
  * `某县疫情防控现场处置` over `省市县联动指挥部`: one organ, when the upper line opens a name and the lower does not open

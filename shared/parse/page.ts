@@ -61,6 +61,8 @@ const LABEL_CELL_IN_ROW = new RegExp(`^[\u4e00-\u9fff]{2,8}\\|[^|]{0,40}\\|(?:${
 const BARE_LABEL = new RegExp(
   `^(${LABELS.filter(([l, f]) => f !== 'title' && l.length >= 3).map(([l]) => l).sort((a, b) => b.length - a.length).join('|')})(.+)$`,
 );
+/** `备注/文号:`: a label the list lacks joined by a slash to one it has, before a colon. */
+const SLASHED_LABEL = new RegExp(`^[\u4e00-\u9fff]{1,4}[/／](?=(?:${LABEL_SRC})[:：])`);
 const LABEL_ANY = new RegExp(`(${LABEL_SRC})[:：|]?`, 'g');
 const FIELD = new Map(LABELS);
 
@@ -141,6 +143,12 @@ function titledLabels(meta: PageMeta, c: string): boolean {
   const hits = [...c.matchAll(LABEL_WITH_COLON)];
   if (hits.length < 2) return false;
   const prefix = c.slice(0, hits[0].index);
+  // `统一登记号:…信息时效性:有效文号:某政发〔2021〕12号`: a row opening with a longer form of a known label (a word or two
+  // glued before it) is read label by label; no title stands before it
+  if (/^[\u4e00-\u9fff]{1,3}$/.test(prefix) && !isTitleEnd(prefix)) {
+    readLabels(meta, c.slice(hits[0].index));
+    return true;
+  }
   if (prefix && !isTitleEnd(prefix)) return false;
   if (prefix && meta.title === null) meta.title = prefix;
   readLabels(meta, c.slice(hits[0].index));
@@ -180,6 +188,10 @@ export function readPage(units: Unit[]): PageMeta {
     const c = squeeze(u.text)
       // (a list of fields: `- 发文字号:阿行发〔2021〕42号`)
       .replace(/^(?:[•·・◆◇●▪■►▶|]+|[-－](?=[\u4e00-\u9fff]))/, '')
+      // (an ordered list of bracketed fields, `5.[发文机关]某镇人民政府`: the item's number is not part of the label)
+      .replace(/^\d{1,2}[.．、](?=[[【][\u4e00-\u9fff]{2,6}[\]】])/, '')
+      // (two words joined by a slash, `备注/文号:某教〔2021〕171号`: the field is the known one)
+      .replace(SLASHED_LABEL, '')
       // (only words: `某政发[2016]31号` keeps the brackets around its year)
       .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) =>
         // a law database's 【发布日期】 (beside 【发布文号】 and 【生效日期】) is the day the document was issued, not posted

@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
+import { ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
 import type { Unit } from './units';
 
 /**
@@ -25,6 +25,7 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
   let t = c
     .replace(LIST_BULLET, '')
     .replace(SITE_TAG, '')
+    .replace(ACCOUNT_PREFIX, '')
     // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
     .replace(/^\d{1,2}[.．、](?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州)[\u4e00-\u9fff]*?(?:人民政府|政府|委员会|局|厅)|关于)/, '')
     .replace(ARCHIVE_NOTE, '')
@@ -94,8 +95,30 @@ function nthNonBlank(units: Unit[], from: number, n: number): number {
   return units.length;
 }
 
-/** A 规章's history under its title: the date and the 令 that published it. */
-const HISTORY_LINE = /^[（(][^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第?0*(\d{1,5})号(?:发布|公布)/;
+/**
+ * A 规章's history under its title: the date and the 令 that published it. (A copy may lose the opening bracket:
+ * `2004年2月16日…审议通过 2004年2月26日某省人民政府令第171号公布 自公布之日起施行)`.)
+ */
+const HISTORY_LINE = /^(?:[（(]|(?=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^（）()。]{0,120}[）)]$))[^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第?0*(\d{1,5})号(?:发布|公布)/;
+
+/**
+ * The history line at units[i], with the unit it ends at. A copy that lost the opening bracket may also break the
+ * history at its spaces (`2004年…审议通过` / `2004年…令第171号公布` / `自公布之日起施行)`): the pieces up to the closing
+ * bracket are read as one line.
+ */
+function historyAt(units: Unit[], i: number, body: number): { m: RegExpExecArray; text: string; end: number } | null {
+  let text = units[i].compact;
+  let end = i;
+  const dated = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/.test(text);
+  for (let n = 0; dated && n < 3 && !/[）)]$/.test(text); n++) {
+    const j = nextNonBlank(units, end);
+    if (j < 0 || j >= body || units[j].compact.length > 60) return null;
+    text += units[j].compact;
+    end = j;
+  }
+  const m = HISTORY_LINE.exec(text);
+  return m ? { m, text, end } : null;
+}
 
 /** `1990年3月10日,铁道部`: the date a document was issued and its issuer, as a law site prints them under the title. */
 const DATE_ISSUER_LINE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，、]([\u4e00-\u9fff、]{2,40})$/;
@@ -499,12 +522,14 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       continue;
     }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
-    const hist: RegExpExecArray | null = order ? null : HISTORY_LINE.exec(c);
+    const history: ReturnType<typeof historyAt> = order ? null : historyAt(units, i, body);
     // (a page may start at the history line, its title not copied)
-    if (hist && (lines.length || i === first)) {
-      order = { text: `${historyAgency(hist[2], issuer?.length === 1 ? issuer[0] : meta.issuer)}令第${hist[3]}号`, end: i, at: i };
+    if (history && (lines.length || i === first)) {
+      const hist: RegExpExecArray = history.m;
+      order = { text: `${historyAgency(hist[2], issuer?.length === 1 ? issuer[0] : meta.issuer)}令第${hist[3]}号`, end: history.end, at: i };
       historyDate = findCnDates(hist[1])[0]?.iso ?? null;
-      historyEffective = historyInForce(c, historyDate);
+      historyEffective = historyInForce(history.text, historyDate);
+      i = history.end;
       continue;
     }
     const o: { text: string; end: number } | null = order

@@ -131,9 +131,14 @@ function collect(sentences: string[], kw: RegExp, mode: 'around' | 'sentence'): 
   return out;
 }
 
-/** A sentence without the clauses that name its basis (`根据《…》和有关法律、法规的规定，`). */
+/**
+ * A sentence without the clauses that name its basis (`根据《…》和有关法律、法规的规定，`) or its purpose (`为了贯彻实施
+ * 《某法》，`: the law a decision carries out is not what it amends).
+ */
 function withoutBasis(s: string): string {
-  return s.replace(/(?:根据|依据|依照|按照)《[^《》]*》[^，,。；;《]*[，,]?/g, '');
+  return s
+    .replace(/(?:根据|依据|依照|按照)《[^《》]*》[^，,。；;《]*[，,]?/g, '')
+    .replace(/为了?(?:全面|认真|进一步)?(?:贯彻实施|贯彻落实|贯彻执行|贯彻|实施|落实|执行|适应)《[^《》]*》[^，,。；;《]{0,30}[，,]/g, '');
 }
 
 /** Relations in a body given as squeezed text (no layout spaces); `own` is the document's normalized 文号. */
