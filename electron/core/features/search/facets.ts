@@ -22,7 +22,10 @@ export interface SearchFilters {
 /** The matches that pass every filter (rid, status, relevance), and the facet counts. */
 export interface Filtered {
   fRids: number[];
-  fStatus: DocumentStatus[];
+  /** the status of the i-th match (looked up when first asked where no facet or filter needed them all) */
+  statusOf: (i: number) => DocumentStatus;
+  /** statuses are looked up as asked: ranking asks only for those it needs */
+  lazyStatus: boolean;
   fBm: number[];
   facets: SearchResults['facets'];
 }
@@ -30,10 +33,13 @@ export interface Filtered {
 /**
  * Filters and facets over every match (each facet counts with every filter but its own, so its other values stay
  * visible). One pass over the columns of the meta cache, no per-row allocations: this runs over up to every document.
+ * Without `counts` (a caller that shows no facets, like the CLI) and without a status filter, no status is looked
+ * up here: a status costs more than everything else a match needs, and a page needs few of them.
  */
-export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay): Filtered {
+export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay, counts = true): Filtered {
   const { live, ids, issuerSet, issuerSets, yearId, kindId, normative, year } = meta;
   const statusSet = f.status?.length ? new Set<string>(f.status) : null;
+  if (!counts && !statusSet) return filterOnly(matched, meta, f, statusOn);
   const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
   // Counters indexed by status (DOCUMENT_STATUSES order) and by interned facet value.
   const statusCounts = new Int32Array(DOCUMENT_STATUSES.length);
@@ -93,7 +99,31 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
     kind: facetList(counted(kindCounts, meta.facetValues.kind.values), byCount),
     normative: facetList(normativeList, byCount),
   };
-  return { fRids, fStatus, fBm, facets };
+  return { fRids, statusOf: (i) => fStatus[i], lazyStatus: false, fBm, facets };
+}
+
+/** filterAndCount without facets or a status filter: the matches passing the other filters, statuses as asked. */
+function filterOnly(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay): Filtered {
+  const { live, ids, issuerSets, issuerSet, kindId, normative, year } = meta;
+  const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
+  const issuerOk = f.issuer ? issuerSets.map((s) => s.list.includes(f.issuer!)) : null;
+  const fRids: number[] = [];
+  const fBm: number[] = [];
+  const n = Math.min(matched.length, meta.size);
+  for (let rid = 0; rid < n; rid++) {
+    const bm = matched[rid];
+    if (Number.isNaN(bm) || !live[rid]) continue;
+    if (issuerOk && !issuerOk[issuerSet[rid]]) continue;
+    if (f.year !== undefined && year[rid] !== f.year) continue;
+    if (f.kind && (kindFilter < 0 || kindId[rid] !== kindFilter)) continue;
+    if (f.normative !== undefined && (normative[rid] === 1) !== f.normative) continue;
+    fRids.push(rid);
+    fBm.push(bm);
+  }
+  const fStatus: Array<DocumentStatus | undefined> = [];
+  const statusOf = (i: number) => (fStatus[i] ??= statusOn(ids[fRids[i]]!));
+  const facets = { status: [], issuer: [], year: [], kind: [], normative: [] };
+  return { fRids, statusOf, lazyStatus: true, fBm, facets };
 }
 
 /** From this many matches on, the title tier is found from the joined columns rather than per match. */
@@ -109,9 +139,12 @@ export function rankPage(
   meta: MetaCache,
   q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean },
 ): { page: number[]; score: Float64Array } {
-  const { fRids, fStatus, fBm } = f;
+  const { fRids, fBm } = f;
   const { nTitle, nDocnum, day, ids } = meta;
   const { positive, terms, inForceFirst } = q;
+  // With statuses looked up as asked, the in-force tier is left out of `tier` and decided for the page alone.
+  const lazyInForce = inForceFirst && f.lazyStatus && q.sort === 'relevance';
+  const inForce = (i: number) => IN_FORCE_STATUSES.includes(f.statusOf(i));
   const docNumbers = positive.map((c) => c.docNumber?.toLowerCase()).filter((x): x is string => !!x);
   const n = fRids.length;
   // Over many matches, the documents whose title or 文号 holds a term are found once from the joined columns.
@@ -140,8 +173,7 @@ export function rankPage(
         }
       }
     }
-    const inForce = IN_FORCE_STATUSES.includes(fStatus[i]);
-    tier[i] = (exact ? 4 : 0) + (inForceFirst && inForce ? 2 : 0) + (titleTier ? 1 : 0);
+    tier[i] = (exact ? 4 : 0) + (inForceFirst && !lazyInForce && inForce(i) ? 2 : 0) + (titleTier ? 1 : 0);
     score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + fBm[i];
   }
   // Plain code-unit comparison for ids: they need no collation, and localeCompare costs ~10 µs a call.
@@ -151,8 +183,30 @@ export function rankPage(
     q.sort === 'date'
       ? (a: number, b: number) => byDate(a, b) || score[b] - score[a]
       : (a: number, b: number) => tier[b] - tier[a] || score[b] - score[a] || byDate(a, b);
-  const page = topK(n, q.offset + q.limit, order).slice(q.offset);
+  const k = q.offset + q.limit;
+  const page = (lazyInForce ? topKInForceFirst(n, k, order, (i) => tier[i] >= 4, inForce) : topK(n, k, order)).slice(q.offset);
   return { page, score };
+}
+
+/**
+ * The first k of 0..n-1 when in-force matches come first within the exact-文号 tier and within the rest, `order`
+ * deciding otherwise (it knows the exact tier, not which are in force): the status is asked of a prefix of `order`
+ * only, a prefix long enough that nothing after it could come before what is returned — nothing after it belongs
+ * to a higher exact tier, so what is returned must be in force or above the prefix's last exact tier.
+ */
+function topKInForceFirst(n: number, k: number, order: (a: number, b: number) => number, exact: (i: number) => boolean, inForce: (i: number) => boolean): number[] {
+  for (let m = Math.min(n, 2 * k); ; m = Math.min(n, 4 * m)) {
+    const prefix = topK(n, m, order);
+    if (prefix.length === 0) return prefix;
+    const key = (i: number) => (exact(i) ? 2 : 0) + (inForce(i) ? 1 : 0);
+    const ranked = prefix
+      .map((i, at) => ({ i, at, key: key(i) }))
+      .sort((a, b) => b.key - a.key || a.at - b.at)
+      .slice(0, k)
+      .map((x) => x.i);
+    const lastExact = exact(prefix[prefix.length - 1]);
+    if (m >= n || ranked.every((i) => inForce(i) || (exact(i) && !lastExact))) return ranked;
+  }
 }
 
 /** The first k of 0..n-1 in `order`, sorted: a bounded heap, so ranking 20,000 matches costs no full sort. */

@@ -237,6 +237,41 @@ describe('search', () => {
     expect(ids(r)).toEqual(['body-2023', 'body-2020', 'title', 'title-old']);
   });
 
+  it('gives a caller that shows no facets (the CLI) the same page: order, statuses and total, in force first or not', async () => {
+    const a = open();
+    a.ctx.db.transaction(() => {
+      // Lapsed documents with the shortest bodies score highest: the in-force ones must still come first.
+      for (let i = 0; i < 40; i++) insert(a, { id: `lapsed${i}`, title: `第${i}号通知`, dateSigned: '2015-01-01', validUntil: '2019-12-31', body: ['养老。'] });
+      for (let i = 0; i < 40; i++) insert(a, { id: `force${i}`, title: `第${40 + i}号通知`, dateSigned: `20${10 + (i % 15)}-03-01`, body: [`养老服务${'体系建设'.repeat(1 + (i % 7))}。`] });
+      for (let i = 0; i < 5; i++) insert(a, { id: `titled${i}`, title: `关于养老服务的意见（${i}）`, docNumber: `招政发〔2020〕${i + 1}号`, dateSigned: '2020-01-01', validUntil: i % 2 ? '2021-01-01' : null, body: ['正文。'] });
+      insert(a, { id: 'future', title: '养老补贴办法', dateSigned: '2027-01-01', body: ['养老。'] });
+    })();
+    a.ctx.db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES ('abolishes', 'force1', 'force0', '2026-01-01')").run();
+    const asked = [
+      { text: '养老', limit: 5 },
+      { text: '养老', limit: 20, offset: 30 },
+      { text: '养老', limit: 50, sort: 'date' as const },
+      { text: '养老 -服务', limit: 10 },
+      { text: '招政发〔2020〕2号 养老', limit: 5 },
+      { text: '养老', limit: 10, filters: { year: 2015 } },
+    ];
+    for (const inForceFirst of [true, false]) {
+      await a.call('settings:update', { inForceFirst });
+      for (const q of asked) {
+        const all = await a.call('search:query', q);
+        const page = await a.call('search:query', { ...q, facets: false });
+        expect({ ...page, tookMs: 0, facets: all.facets }).toEqual({ ...all, tookMs: 0 });
+        expect(page.facets.status).toEqual([]);
+      }
+    }
+    // in force first: 42 in force (one of the 40 abolished, three of the titled ones), then the rest
+    await a.call('settings:update', { inForceFirst: true });
+    const r = await a.call('search:query', { text: '养老', limit: 50, offset: 40, facets: false });
+    expect(r.total).toBe(86);
+    const inForce = r.results.map((h) => ['现行有效', '即将到期', '已修改'].includes(h.status));
+    expect(inForce).toEqual([true, true, ...Array(44).fill(false)]);
+  });
+
   it('returns several highlighted snippets per document', async () => {
     const a = open();
     const filler = '这是一段很长的说明文字，用来把两处匹配隔开。'.repeat(10);

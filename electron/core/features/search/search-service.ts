@@ -70,7 +70,7 @@ export function createSearchService(
     const bodyHits = new Uint8Array(meta.size);
     const matched = matcher.matchAllClauses(parsed.clauses, bodyHits);
     meta.ensure(matchedRids(matched));
-    const filtered = filterAndCount(matched, meta, req.filters, deps.statuses.onDay(asOf));
+    const filtered = filterAndCount(matched, meta, req.filters, deps.statuses.onDay(asOf), req.facets !== false);
     const { page, score } = rankPage(filtered, meta, {
       positive,
       terms,
@@ -96,7 +96,7 @@ export function createSearchService(
         docNumber: docNumberRaw ?? docNumber,
         issuers: meta.issuerSets[meta.issuerSet[rid]].list,
         dateSigned,
-        status: filtered.fStatus[i],
+        status: filtered.statusOf(i),
         score: Math.round(score[i] * 1000) / 1000,
         snippets: sn.snippets,
         snippetMatches: sn.ranges,
