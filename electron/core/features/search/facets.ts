@@ -140,7 +140,6 @@ export function rankPage(
   q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean },
 ): { page: number[]; score: Float64Array } {
   const { fRids, fBm } = f;
-  const { nTitle, nDocnum, day, ids } = meta;
   const { positive, terms, inForceFirst } = q;
   // With statuses looked up as asked, the in-force tier is left out of `tier` and decided for the page alone.
   const lazyInForce = inForceFirst && f.lazyStatus && q.sort === 'relevance';
@@ -158,6 +157,9 @@ export function rankPage(
     }
     inTitle = mark;
   }
+  // The texts of every match are tested one by one: those not held yet are read (the meta cache may hold few).
+  if (!inTitle || docNumbers.length) meta.ensureTexts(fRids);
+  const { nTitle, nDocnum, day, ids } = meta;
   const tier = new Int8Array(n);
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -22,13 +22,10 @@ export interface IssuerSet {
   ids: number[];
 }
 
-/** A search_map row as an array (arrays load markedly faster than objects), in META_SELECT order. */
-type MetaRow = [
+/** A search_map row's numbers, id and facet values as an array (arrays load markedly faster than objects). */
+type NumbersRow = [
   rid: number,
   id: string,
-  ntitle: string,
-  ndocnum: string,
-  nissuers: string,
   blen: number,
   doc_year: number | null,
   issuers: string,
@@ -36,10 +33,18 @@ type MetaRow = [
   kind: string | null,
   is_normative: number,
 ];
+/** A whole row: its numbers, then its normalized title, 文号 and issuers (META_SELECT order). */
+type MetaRow = [...NumbersRow, ntitle: string, ndocnum: string, nissuers: string];
 
 // search_map carries copies of the fields needed here: loading it never touches `documents`. Only what matching,
 // filters, facets and ranking read over every match is kept; what a result row shows is read for the page only.
-const META_SELECT = `SELECT rid, doc_id, title, docnum, issuers, blen, doc_year, d_issuers, date_signed, kind, is_normative FROM search_map`;
+const NUMBERS_COLUMNS = 'rid, doc_id, blen, doc_year, d_issuers, date_signed, kind, is_normative';
+const META_SELECT = `SELECT ${NUMBERS_COLUMNS}, title, docnum, issuers FROM search_map`;
+/**
+ * Terms the trigram index finds in titles, 文号 and issuers exactly as a lower-cased substring test would: at least
+ * three characters, none with a case (CJK, digits, punctuation).
+ */
+const TRIGRAM_EXACT = /^[\u3000-\u9fff\uf900-\ufaff0-9!#-/:-@[-`{-~]{3,}$/;
 
 function parseList(json: string): string[] {
   try {
@@ -103,6 +108,7 @@ function createFacetInterning() {
 }
 
 type Columns = { size: number; count: number; live: Uint8Array } & Record<TextField, string[]>;
+const FTS_COLUMN: Record<TextField, string> = { nTitle: 'title', nDocnum: 'docnum', nIssuers: 'issuers' };
 
 /**
  * The normalized fields of every document joined into one string each (built when first needed after a change):
@@ -161,33 +167,9 @@ function createJoinedFields(cols: Columns, changes: () => number) {
   };
 }
 
-/**
- * What search keeps in memory of the library: one column per field, indexed by rid (search_map's row id), in
- * typed arrays where the value is a number — ids and the normalized title, 文号 and issuers that short terms are
- * tested against, about 400 bytes a document with their joined copies, instead of an object per document. It
- * follows the library through the change counters the triggers keep (search_state) and re-reads only rows whose
- * version moved. A process that searches once (the CLI) reads only the rows its matches need; a short term, a
- * suggestion or many matches read them all, once.
- */
-export function createMetaCache(db: Db) {
-  const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number }>(
-    'SELECT meta_version, deleted_version FROM search_state WHERE id = 1',
-  );
-  const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
-  const metaRangeStmt = db.prepare<[number, number], MetaRow>(`${META_SELECT} WHERE rid >= ? AND rid < ?`).raw();
-  const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
-  const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
-  const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
-  const statsStmt = db.prepare<[], { n: number; blen: number }>('SELECT count(*) AS n, total(blen) AS blen FROM search_map');
-
-  let metaVersion = -1;
-  let deletedVersion = -1;
-  const { facetValues, issuerSets, issuerSetOf, yearIdOf } = createFacetInterning();
-  /** every row is loaded (else only those asked for through `ensure`: a one-off search in a CLI process) */
-  let full = false;
-  let stats: { version: number; n: number; blen: number } | null = null;
-
-  const cache = {
+/** The columns of the meta cache, empty (each grows to one entry per rid). */
+function emptyColumns() {
+  return {
     /** one past the largest rid: the length of every column */
     size: 0,
     /** documents held (all of them once every row is loaded) */
@@ -214,22 +196,84 @@ export function createMetaCache(db: Db) {
     normative: new Uint8Array(0),
     /** year of the document (date signed, else the 文号's year; NaN for none), for the year filter */
     year: new Float64Array(0),
+  };
+}
+
+/** What the meta cache asks of search_map and search_meta. */
+function metaStatements(db: Db) {
+  const stateStmt = db.prepare<[], { meta_version: number; deleted_version: number }>(
+    'SELECT meta_version, deleted_version FROM search_state WHERE id = 1',
+  );
+  const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
+  const numbersRangeStmt = db.prepare<[number, number], NumbersRow>(`SELECT ${NUMBERS_COLUMNS} FROM search_map WHERE rid >= ? AND rid < ?`).raw();
+  const textsRangeStmt = db.prepare<[number, number], [number, string, string, string]>(
+    'SELECT rid, title, docnum, issuers FROM search_map WHERE rid >= ? AND rid < ?',
+  ).raw();
+  const fieldMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
+  const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
+  const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
+  const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
+  const statsStmt = db.prepare<[], { n: number; blen: number }>('SELECT count(*) AS n, total(blen) AS blen FROM search_map');
+  return { stateStmt, metaSinceStmt, numbersRangeStmt, textsRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt };
+}
+
+/** A copy of a column, `cap` long, `fill` beyond what it held. */
+function widen<T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T, cap: number, fill?: number): T {
+  const b = make(cap);
+  if (fill !== undefined) b.fill(fill);
+  b.set(a);
+  return b;
+}
+
+/**
+ * What search keeps in memory of the library: one column per field, indexed by rid (search_map's row id), in
+ * typed arrays where the value is a number — ids and the normalized title, 文号 and issuers that short terms are
+ * tested against, about 400 bytes a document with their joined copies, instead of an object per document. It
+ * follows the library through the change counters the triggers keep (search_state) and re-reads only rows whose
+ * version moved. A process that searches once (the CLI) reads only the rows its matches need: many matches read
+ * every row's numbers, ids and facet values, but the normalized texts (half the cost of reading a row) only of the
+ * rows that are shown or tested one by one; a short term or a suggestion reads them all, once.
+ */
+export function createMetaCache(db: Db) {
+  const { stateStmt, metaSinceStmt, numbersRangeStmt, textsRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt } = metaStatements(db);
+
+  let metaVersion = -1;
+  let deletedVersion = -1;
+  const { facetValues, issuerSets, issuerSetOf, yearIdOf } = createFacetInterning();
+  /** every row is loaded (else only those asked for through `ensure`: a one-off search in a CLI process) */
+  let full = false;
+  /** every row's numbers, id and facet values are loaded (its texts maybe not: see `texted`) */
+  let numbersFull = false;
+  /** 1 where a held document's normalized title, 文号 and issuers are held too; how many are */
+  let texted = new Uint8Array(0);
+  let textedCount = 0;
+  let stats: { version: number; n: number; blen: number } | null = null;
+
+  const cache = {
+    ...emptyColumns(),
     issuerSets,
     facetValues,
     /** Re-reads what moved since the last look among the rows held; one small query when nothing did. */
     refresh,
     /** Holds these documents (by rid), reading those not held yet — or every row, when many are missing. */
     ensure,
+    /** Holds the normalized title, 文号 and issuers of these documents (by rid) too. */
+    ensureTexts,
     /** Holds every document. */
     loadAll,
     /** Documents in the library and characters in all their normalized bodies (bm25's average length). */
     totals(): { n: number; blen: number } {
-      if (full) return { n: cache.count, blen: cache.blenTotal };
+      if (numbersFull) return { n: cache.count, blen: cache.blenTotal };
       if (!stats || stats.version !== metaVersion) stats = { version: metaVersion, ...statsStmt.get()! };
       return stats;
     },
     /** Calls `fn` once for each document whose `field` contains `term` (normalized, lower-cased), by rid order. */
     containing: (field: TextField, term: string, fn: (rid: number) => void): void => {
+      // While the texts are not all held, a term the trigram index answers exactly is asked of it instead.
+      if (!full && TRIGRAM_EXACT.test(term)) {
+        for (const rid of fieldMatchStmt.all(`{${FTS_COLUMN[field]}} : "${term}"`)) if (rid < cache.size && cache.live[rid]) fn(rid);
+        return;
+      }
       loadAll();
       containing(field, term, fn);
     },
@@ -242,20 +286,15 @@ export function createMetaCache(db: Db) {
     if (size <= cache.size) return;
     if (size > cache.live.length) {
       const cap = Math.max(size, Math.ceil(cache.live.length * 1.25), 64);
-      const widen = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T, fill?: number): T => {
-        const b = make(cap);
-        if (fill !== undefined) b.fill(fill);
-        b.set(a);
-        return b;
-      };
-      cache.live = widen(cache.live, (n) => new Uint8Array(n));
-      cache.blen = widen(cache.blen, (n) => new Int32Array(n));
-      cache.day = widen(cache.day, (n) => new Int32Array(n));
-      cache.yearId = widen(cache.yearId, (n) => new Int32Array(n), -1);
-      cache.kindId = widen(cache.kindId, (n) => new Int32Array(n), -1);
-      cache.issuerSet = widen(cache.issuerSet, (n) => new Int32Array(n));
-      cache.normative = widen(cache.normative, (n) => new Uint8Array(n));
-      cache.year = widen(cache.year, (n) => new Float64Array(n), NaN);
+      cache.live = widen(cache.live, (n) => new Uint8Array(n), cap);
+      texted = widen(texted, (n) => new Uint8Array(n), cap);
+      cache.blen = widen(cache.blen, (n) => new Int32Array(n), cap);
+      cache.day = widen(cache.day, (n) => new Int32Array(n), cap);
+      cache.yearId = widen(cache.yearId, (n) => new Int32Array(n), cap, -1);
+      cache.kindId = widen(cache.kindId, (n) => new Int32Array(n), cap, -1);
+      cache.issuerSet = widen(cache.issuerSet, (n) => new Int32Array(n), cap);
+      cache.normative = widen(cache.normative, (n) => new Uint8Array(n), cap);
+      cache.year = widen(cache.year, (n) => new Float64Array(n), cap, NaN);
     }
     for (let rid = cache.size; rid < size; rid++) {
       cache.ids.push(undefined);
@@ -274,10 +313,26 @@ export function createMetaCache(db: Db) {
     cache.blenTotal -= cache.blen[rid];
     cache.ids[rid] = undefined;
     cache.nTitle[rid] = cache.nDocnum[rid] = cache.nIssuers[rid] = '';
+    if (texted[rid]) textedCount--;
+    texted[rid] = 0;
+  }
+
+  function putTexts(rid: number, ntitle: string, ndocnum: string, nissuers: string): void {
+    changes++;
+    if (!texted[rid]) textedCount++;
+    texted[rid] = 1;
+    cache.nTitle[rid] = lower(ntitle);
+    cache.nDocnum[rid] = lower(ndocnum);
+    cache.nIssuers[rid] = lower(nissuers);
   }
 
   function put(r: MetaRow): void {
-    const [rid, id, ntitle, ndocnum, nissuers, blen, docYear, issuers, dateSigned, kind, isNormative] = r;
+    putNumbers(r);
+    putTexts(r[0], r[8], r[9], r[10]);
+  }
+
+  function putNumbers(r: NumbersRow | MetaRow): void {
+    const [rid, id, blen, docYear, issuers, dateSigned, kind, isNormative] = r;
     grow(rid + 1);
     drop(rid);
     const y = dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
@@ -286,9 +341,6 @@ export function createMetaCache(db: Db) {
     cache.count++;
     changes++;
     cache.ids[rid] = id;
-    cache.nTitle[rid] = lower(ntitle);
-    cache.nDocnum[rid] = lower(ndocnum);
-    cache.nIssuers[rid] = lower(nissuers);
     cache.blen[rid] = blen;
     cache.blenTotal += blen;
     cache.day[rid] = dayNumber(dateSigned);
@@ -315,22 +367,46 @@ export function createMetaCache(db: Db) {
     deletedVersion = st.deleted_version;
   }
 
+  /** Every row's numbers, id and facet values (rows already held are kept: `refresh` keeps them current). */
+  function loadNumbers(): void {
+    if (numbersFull) return;
+    for (let from = 0; from < cache.size; from += LOAD_CHUNK) {
+      for (const r of numbersRangeStmt.all(from, from + LOAD_CHUNK)) if (!cache.live[r[0]]) putNumbers(r);
+    }
+    numbersFull = true;
+  }
+
   function loadAll(): void {
     if (full) return;
-    for (let from = 0; from < cache.size; from += LOAD_CHUNK) for (const r of metaRangeStmt.all(from, from + LOAD_CHUNK)) put(r);
+    loadNumbers();
+    for (let from = 0; from < cache.size; from += LOAD_CHUNK) {
+      for (const [rid, ntitle, ndocnum, nissuers] of textsRangeStmt.all(from, from + LOAD_CHUNK)) {
+        if (cache.live[rid] && !texted[rid]) putTexts(rid, ntitle, ndocnum, nissuers);
+      }
+    }
     full = true;
   }
 
+  /** Reads whole rows (numbers and texts) of these rids. */
+  function readRows(rids: number[]): void {
+    for (let i = 0; i < rids.length; i += LOAD_CHUNK) for (const r of metaOfStmt.all(JSON.stringify(rids.slice(i, i + LOAD_CHUNK)))) put(r);
+  }
+
+  // Reading rows by id costs about four times a bulk read: beyond a few, read them all.
   function ensure(rids: ArrayLike<number>): void {
-    if (full) return;
+    if (numbersFull) return;
     const missing: number[] = [];
     for (let i = 0; i < rids.length; i++) if (!cache.live[rids[i]]) missing.push(rids[i]);
-    // Reading rows by id costs about four times a bulk read: beyond a few, read them all.
-    if (missing.length * 4 > cache.size - cache.count) {
-      loadAll();
-      return;
-    }
-    for (let i = 0; i < missing.length; i += LOAD_CHUNK) for (const r of metaOfStmt.all(JSON.stringify(missing.slice(i, i + LOAD_CHUNK)))) put(r);
+    if (missing.length * 4 > cache.size - cache.count) loadNumbers();
+    else readRows(missing);
+  }
+
+  function ensureTexts(rids: ArrayLike<number>): void {
+    if (full) return;
+    const missing: number[] = [];
+    for (let i = 0; i < rids.length; i++) if (!texted[rids[i]]) missing.push(rids[i]);
+    if (missing.length * 4 > cache.size - textedCount) loadAll();
+    else readRows(missing);
   }
 
   return cache;
