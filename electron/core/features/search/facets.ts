@@ -37,9 +37,10 @@ export interface Filtered {
  * up here: a status costs more than everything else a match needs, and a page needs few of them.
  */
 export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay, counts = true): Filtered {
+  if (!counts && !f.status?.length) return filterOnly(matched, meta, f, statusOn);
+  meta.loadFacets();
   const { live, ids, issuerSet, issuerSets, yearId, kindId, normative, year } = meta;
   const statusSet = f.status?.length ? new Set<string>(f.status) : null;
-  if (!counts && !statusSet) return filterOnly(matched, meta, f, statusOn);
   const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
   // Counters indexed by status (DOCUMENT_STATUSES order) and by interned facet value.
   const statusCounts = new Int32Array(DOCUMENT_STATUSES.length);
@@ -104,6 +105,7 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
 
 /** filterAndCount without facets or a status filter: the matches passing the other filters, statuses as asked. */
 function filterOnly(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay): Filtered {
+  if (f.issuer || f.year !== undefined || f.kind || f.normative !== undefined) meta.loadFacets();
   const { live, ids, issuerSets, issuerSet, kindId, normative, year } = meta;
   const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
   const issuerOk = f.issuer ? issuerSets.map((s) => s.list.includes(f.issuer!)) : null;
@@ -158,7 +160,7 @@ export function rankPage(
     inTitle = mark;
   }
   // The texts of every match are tested one by one: those not held yet are read (the meta cache may hold few).
-  if (!inTitle || docNumbers.length) meta.ensureTexts(fRids);
+  if (!inTitle || docNumbers.length) meta.ensureWhole(fRids);
   const { nTitle, nDocnum, day, ids } = meta;
   const tier = new Int8Array(n);
   const score = new Float64Array(n);

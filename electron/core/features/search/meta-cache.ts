@@ -22,24 +22,23 @@ export interface IssuerSet {
   ids: number[];
 }
 
-/** A search_map row's numbers, id and facet values as an array (arrays load markedly faster than objects). */
-type NumbersRow = [
-  rid: number,
-  id: string,
-  blen: number,
-  doc_year: number | null,
-  issuers: string,
-  date_signed: string | null,
-  kind: string | null,
-  is_normative: number,
-];
-/** A whole row: its numbers, then its normalized title, 文号 and issuers (META_SELECT order). */
-type MetaRow = [...NumbersRow, ntitle: string, ndocnum: string, nissuers: string];
+/** What every match needs of a search_map row, as an array (arrays load markedly faster than objects). */
+type CoreRow = [rid: number, id: string, blen: number, date_signed: string | null];
+/** What filters and facets need (the year is the date signed's, else the 文号's). */
+type FacetValuesOf = [doc_year: number | null, issuers: string, kind: string | null, is_normative: number];
+type TextsOf = [ntitle: string, ndocnum: string, nissuers: string];
+/** A whole row, in META_SELECT order. */
+type MetaRow = [...CoreRow, ...FacetValuesOf, ...TextsOf];
 
 // search_map carries copies of the fields needed here: loading it never touches `documents`. Only what matching,
 // filters, facets and ranking read over every match is kept; what a result row shows is read for the page only.
-const NUMBERS_COLUMNS = 'rid, doc_id, blen, doc_year, d_issuers, date_signed, kind, is_normative';
-const META_SELECT = `SELECT ${NUMBERS_COLUMNS}, title, docnum, issuers FROM search_map`;
+// A row is read in up to three parts: the core, the facet values, the normalized texts (see `parts`).
+const CORE_COLUMNS = 'rid, doc_id, blen, date_signed';
+const FACET_COLUMNS = 'doc_year, d_issuers, kind, is_normative';
+const META_SELECT = `SELECT ${CORE_COLUMNS}, ${FACET_COLUMNS}, title, docnum, issuers FROM search_map`;
+const FACETS = 1;
+const TEXTS = 2;
+const WHOLE = FACETS | TEXTS;
 /**
  * Terms the trigram index finds in titles, 文号 and issuers exactly as a lower-cased substring test would: at least
  * three characters, none with a case (CJK, digits, punctuation).
@@ -205,16 +204,17 @@ function metaStatements(db: Db) {
     'SELECT meta_version, deleted_version FROM search_state WHERE id = 1',
   );
   const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
-  const numbersRangeStmt = db.prepare<[number, number], NumbersRow>(`SELECT ${NUMBERS_COLUMNS} FROM search_map WHERE rid >= ? AND rid < ?`).raw();
-  const textsRangeStmt = db.prepare<[number, number], [number, string, string, string]>(
-    'SELECT rid, title, docnum, issuers FROM search_map WHERE rid >= ? AND rid < ?',
+  const coreRangeStmt = db.prepare<[number, number], CoreRow>(`SELECT ${CORE_COLUMNS} FROM search_map WHERE rid >= ? AND rid < ?`).raw();
+  const facetsRangeStmt = db.prepare<[number, number], [number, string | null, ...FacetValuesOf]>(
+    `SELECT rid, date_signed, ${FACET_COLUMNS} FROM search_map WHERE rid >= ? AND rid < ?`,
   ).raw();
+  const textsRangeStmt = db.prepare<[number, number], [number, ...TextsOf]>('SELECT rid, title, docnum, issuers FROM search_map WHERE rid >= ? AND rid < ?').raw();
   const fieldMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
   const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
   const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
   const statsStmt = db.prepare<[], { n: number; blen: number }>('SELECT count(*) AS n, total(blen) AS blen FROM search_map');
-  return { stateStmt, metaSinceStmt, numbersRangeStmt, textsRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt };
+  return { stateStmt, metaSinceStmt, coreRangeStmt, facetsRangeStmt, textsRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt };
 }
 
 /** A copy of a column, `cap` long, `fill` beyond what it held. */
@@ -226,68 +226,22 @@ function widen<T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n:
 }
 
 /**
- * What search keeps in memory of the library: one column per field, indexed by rid (search_map's row id), in
- * typed arrays where the value is a number — ids and the normalized title, 文号 and issuers that short terms are
- * tested against, about 400 bytes a document with their joined copies, instead of an object per document. It
- * follows the library through the change counters the triggers keep (search_state) and re-reads only rows whose
- * version moved. A process that searches once (the CLI) reads only the rows its matches need: many matches read
- * every row's numbers, ids and facet values, but the normalized texts (half the cost of reading a row) only of the
- * rows that are shown or tested one by one; a short term or a suggestion reads them all, once.
+ * The rows of the meta cache's columns: a row is held with its core (`live`), and its facet values and texts held
+ * too or not (`parts`).
  */
-export function createMetaCache(db: Db) {
-  const { stateStmt, metaSinceStmt, numbersRangeStmt, textsRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt } = metaStatements(db);
-
-  let metaVersion = -1;
-  let deletedVersion = -1;
-  const { facetValues, issuerSets, issuerSetOf, yearIdOf } = createFacetInterning();
-  /** every row is loaded (else only those asked for through `ensure`: a one-off search in a CLI process) */
-  let full = false;
-  /** every row's numbers, id and facet values are loaded (its texts maybe not: see `texted`) */
-  let numbersFull = false;
-  /** 1 where a held document's normalized title, 文号 and issuers are held too; how many are */
-  let texted = new Uint8Array(0);
-  let textedCount = 0;
-  let stats: { version: number; n: number; blen: number } | null = null;
-
-  const cache = {
-    ...emptyColumns(),
-    issuerSets,
-    facetValues,
-    /** Re-reads what moved since the last look among the rows held; one small query when nothing did. */
-    refresh,
-    /** Holds these documents (by rid), reading those not held yet — or every row, when many are missing. */
-    ensure,
-    /** Holds the normalized title, 文号 and issuers of these documents (by rid) too. */
-    ensureTexts,
-    /** Holds every document. */
-    loadAll,
-    /** Documents in the library and characters in all their normalized bodies (bm25's average length). */
-    totals(): { n: number; blen: number } {
-      if (numbersFull) return { n: cache.count, blen: cache.blenTotal };
-      if (!stats || stats.version !== metaVersion) stats = { version: metaVersion, ...statsStmt.get()! };
-      return stats;
-    },
-    /** Calls `fn` once for each document whose `field` contains `term` (normalized, lower-cased), by rid order. */
-    containing: (field: TextField, term: string, fn: (rid: number) => void): void => {
-      // While the texts are not all held, a term the trigram index answers exactly is asked of it instead.
-      if (!full && TRIGRAM_EXACT.test(term)) {
-        for (const rid of fieldMatchStmt.all(`{${FTS_COLUMN[field]}} : "${term}"`)) if (rid < cache.size && cache.live[rid]) fn(rid);
-        return;
-      }
-      loadAll();
-      containing(field, term, fn);
-    },
-  };
-
+function createRowStore(cache: ReturnType<typeof emptyColumns>, interning: ReturnType<typeof createFacetInterning>) {
+  const { facetValues, issuerSetOf, yearIdOf } = interning;
+  /** by rid, the parts held beyond the core (FACETS, TEXTS); how many rows are whole; changes to what is held */
+  let parts = new Uint8Array(0);
+  let wholeCount = 0;
   let changes = 0;
-  const { containing } = createJoinedFields(cache, () => changes);
 
   function grow(size: number): void {
     if (size <= cache.size) return;
     if (size > cache.live.length) {
       const cap = Math.max(size, Math.ceil(cache.live.length * 1.25), 64);
       cache.live = widen(cache.live, (n) => new Uint8Array(n), cap);
-      texted = widen(texted, (n) => new Uint8Array(n), cap);
+      parts = widen(parts, (n) => new Uint8Array(n), cap);
       cache.blen = widen(cache.blen, (n) => new Int32Array(n), cap);
       cache.day = widen(cache.day, (n) => new Int32Array(n), cap);
       cache.yearId = widen(cache.yearId, (n) => new Int32Array(n), cap, -1);
@@ -313,30 +267,34 @@ export function createMetaCache(db: Db) {
     cache.blenTotal -= cache.blen[rid];
     cache.ids[rid] = undefined;
     cache.nTitle[rid] = cache.nDocnum[rid] = cache.nIssuers[rid] = '';
-    if (texted[rid]) textedCount--;
-    texted[rid] = 0;
+    if (parts[rid] === WHOLE) wholeCount--;
+    parts[rid] = 0;
+  }
+
+  /** Marks a part of a held row as held. */
+  function hold(rid: number, part: number): void {
+    if (parts[rid] === WHOLE) return;
+    parts[rid] |= part;
+    if (parts[rid] === WHOLE) wholeCount++;
   }
 
   function putTexts(rid: number, ntitle: string, ndocnum: string, nissuers: string): void {
     changes++;
-    if (!texted[rid]) textedCount++;
-    texted[rid] = 1;
+    hold(rid, TEXTS);
     cache.nTitle[rid] = lower(ntitle);
     cache.nDocnum[rid] = lower(ndocnum);
     cache.nIssuers[rid] = lower(nissuers);
   }
 
   function put(r: MetaRow): void {
-    putNumbers(r);
+    putCore(r[0], r[1], r[2], r[3]);
+    putFacets(r[0], r[3], r[4], r[5], r[6], r[7]);
     putTexts(r[0], r[8], r[9], r[10]);
   }
 
-  function putNumbers(r: NumbersRow | MetaRow): void {
-    const [rid, id, blen, docYear, issuers, dateSigned, kind, isNormative] = r;
+  function putCore(rid: number, id: string, blen: number, dateSigned: string | null): void {
     grow(rid + 1);
     drop(rid);
-    const y = dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
-    const year = y !== null && Number.isFinite(y) ? y : null;
     cache.live[rid] = 1;
     cache.count++;
     changes++;
@@ -344,12 +302,90 @@ export function createMetaCache(db: Db) {
     cache.blen[rid] = blen;
     cache.blenTotal += blen;
     cache.day[rid] = dayNumber(dateSigned);
+  }
+
+  function putFacets(rid: number, dateSigned: string | null, docYear: number | null, issuers: string, kind: string | null, isNormative: number): void {
+    hold(rid, FACETS);
+    const y = dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
+    const year = y !== null && Number.isFinite(y) ? y : null;
     cache.year[rid] = year ?? NaN;
     cache.yearId[rid] = year === null ? -1 : yearIdOf(year);
     cache.kindId[rid] = kind ? facetValues.kind.id(kind) : -1;
     cache.issuerSet[rid] = issuerSetOf(issuers);
     cache.normative[rid] = isNormative === 1 ? 1 : 0;
   }
+
+  return {
+    grow,
+    drop,
+    put,
+    putCore,
+    putFacets,
+    putTexts,
+    holds: (rid: number, part: number) => (parts[rid] & part) === part,
+    wholeCount: () => wholeCount,
+    changes: () => changes,
+  };
+}
+
+/**
+ * What search keeps in memory of the library: one column per field, indexed by rid (search_map's row id), in
+ * typed arrays where the value is a number — ids and the normalized title, 文号 and issuers that short terms are
+ * tested against, about 400 bytes a document with their joined copies, instead of an object per document. It
+ * follows the library through the change counters the triggers keep (search_state) and re-reads only rows whose
+ * version moved. A process that searches once (the CLI) reads only the rows its matches need: many matches read
+ * every row's core (id, body length, date: a third of the cost of reading a row), the facet values when filters or
+ * facet counts need them, and the normalized texts only of the rows that are shown or tested one by one; a short
+ * term or a suggestion reads them all, once.
+ */
+export function createMetaCache(db: Db) {
+  const { stateStmt, metaSinceStmt, coreRangeStmt, facetsRangeStmt, textsRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt } = metaStatements(db);
+
+  let metaVersion = -1;
+  let deletedVersion = -1;
+  const interning = createFacetInterning();
+  const { facetValues, issuerSets } = interning;
+  /** every row is loaded (else only those asked for through `ensure`: a one-off search in a CLI process) */
+  let full = false;
+  /** every row's core is loaded; every row's facet values */
+  let coreFull = false;
+  let facetsFull = false;
+  let stats: { version: number; n: number; blen: number } | null = null;
+
+  const cache = {
+    ...emptyColumns(),
+    issuerSets,
+    facetValues,
+    /** Re-reads what moved since the last look among the rows held; one small query when nothing did. */
+    refresh,
+    /** Holds these documents (by rid), reading those not held yet — or every row, when many are missing. */
+    ensure,
+    /** Holds these documents (by rid) whole: facet values and normalized title, 文号 and issuers too. */
+    ensureWhole,
+    /** Holds every document's facet values (filters and facet counts). */
+    loadFacets,
+    /** Holds every document. */
+    loadAll,
+    /** Documents in the library and characters in all their normalized bodies (bm25's average length). */
+    totals(): { n: number; blen: number } {
+      if (coreFull) return { n: cache.count, blen: cache.blenTotal };
+      if (!stats || stats.version !== metaVersion) stats = { version: metaVersion, ...statsStmt.get()! };
+      return stats;
+    },
+    /** Calls `fn` once for each document whose `field` contains `term` (normalized, lower-cased), by rid order. */
+    containing: (field: TextField, term: string, fn: (rid: number) => void): void => {
+      // While the texts are not all held, a term the trigram index answers exactly is asked of it instead.
+      if (!full && TRIGRAM_EXACT.test(term)) {
+        for (const rid of fieldMatchStmt.all(`{${FTS_COLUMN[field]}} : "${term}"`)) if (rid < cache.size && cache.live[rid]) fn(rid);
+        return;
+      }
+      loadAll();
+      containing(field, term, fn);
+    },
+  };
+
+  const { grow, drop, put, putCore, putFacets, putTexts, holds, wholeCount, changes } = createRowStore(cache, interning);
+  const { containing } = createJoinedFields(cache, changes);
 
   function refresh(): void {
     const st = stateStmt.get()!;
@@ -367,45 +403,54 @@ export function createMetaCache(db: Db) {
     deletedVersion = st.deleted_version;
   }
 
-  /** Every row's numbers, id and facet values (rows already held are kept: `refresh` keeps them current). */
-  function loadNumbers(): void {
-    if (numbersFull) return;
-    for (let from = 0; from < cache.size; from += LOAD_CHUNK) {
-      for (const r of numbersRangeStmt.all(from, from + LOAD_CHUNK)) if (!cache.live[r[0]]) putNumbers(r);
-    }
-    numbersFull = true;
+  /**
+   * Reads a part of every row up to `size`, in chunks (rows held are kept: `refresh` keeps them current; rows
+   * beyond `size` came after the last refresh, which will read them).
+   */
+  function loadRange<R extends [number, ...unknown[]]>(stmt: { all(from: number, to: number): R[] }, put: (r: R) => void): void {
+    const end = cache.size;
+    for (let from = 0; from < end; from += LOAD_CHUNK) for (const r of stmt.all(from, Math.min(end, from + LOAD_CHUNK))) put(r);
+  }
+
+  function loadCore(): void {
+    if (coreFull) return;
+    loadRange(coreRangeStmt, (r) => cache.live[r[0]] || putCore(...r));
+    coreFull = true;
+  }
+
+  function loadFacets(): void {
+    if (facetsFull) return;
+    loadCore();
+    loadRange(facetsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], FACETS) && putFacets(...r));
+    facetsFull = true;
   }
 
   function loadAll(): void {
     if (full) return;
-    loadNumbers();
-    for (let from = 0; from < cache.size; from += LOAD_CHUNK) {
-      for (const [rid, ntitle, ndocnum, nissuers] of textsRangeStmt.all(from, from + LOAD_CHUNK)) {
-        if (cache.live[rid] && !texted[rid]) putTexts(rid, ntitle, ndocnum, nissuers);
-      }
-    }
+    loadFacets();
+    loadRange(textsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], TEXTS) && putTexts(...r));
     full = true;
   }
 
-  /** Reads whole rows (numbers and texts) of these rids. */
+  /** Reads these rows whole. */
   function readRows(rids: number[]): void {
     for (let i = 0; i < rids.length; i += LOAD_CHUNK) for (const r of metaOfStmt.all(JSON.stringify(rids.slice(i, i + LOAD_CHUNK)))) put(r);
   }
 
   // Reading rows by id costs about four times a bulk read: beyond a few, read them all.
   function ensure(rids: ArrayLike<number>): void {
-    if (numbersFull) return;
+    if (coreFull) return;
     const missing: number[] = [];
     for (let i = 0; i < rids.length; i++) if (!cache.live[rids[i]]) missing.push(rids[i]);
-    if (missing.length * 4 > cache.size - cache.count) loadNumbers();
+    if (missing.length * 4 > cache.size - cache.count) loadCore();
     else readRows(missing);
   }
 
-  function ensureTexts(rids: ArrayLike<number>): void {
+  function ensureWhole(rids: ArrayLike<number>): void {
     if (full) return;
     const missing: number[] = [];
-    for (let i = 0; i < rids.length; i++) if (!texted[rids[i]]) missing.push(rids[i]);
-    if (missing.length * 4 > cache.size - textedCount) loadAll();
+    for (let i = 0; i < rids.length; i++) if (!holds(rids[i], WHOLE)) missing.push(rids[i]);
+    if (missing.length * 4 > cache.size - wholeCount()) loadAll();
     else readRows(missing);
   }
 

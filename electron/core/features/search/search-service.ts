@@ -80,7 +80,7 @@ export function createSearchService(
       inForceFirst: ctx.settings.get().inForceFirst,
     });
     const snippetsOf = createSnippetPage((id) => bodyStmt.get(id), terms);
-    meta.ensureTexts(page.map((i) => filtered.fRids[i]));
+    meta.ensureWhole(page.map((i) => filtered.fRids[i]));
     const results: SearchHit[] = page.map((i) => {
       const rid = filtered.fRids[i];
       const id = meta.ids[rid]!;
