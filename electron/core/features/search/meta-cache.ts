@@ -35,7 +35,8 @@ type MetaRow = [...CoreRow, ...FacetValuesOf, ...TextsOf];
 // A row is read in up to three parts: the core, the facet values, the normalized texts (see `parts`).
 const CORE_COLUMNS = 'rid, doc_id, blen, date_signed';
 const FACET_COLUMNS = 'doc_year, d_issuers, kind, is_normative';
-const META_SELECT = `SELECT ${CORE_COLUMNS}, ${FACET_COLUMNS}, title, docnum, issuers FROM search_map`;
+const WHOLE_COLUMNS = `${CORE_COLUMNS}, ${FACET_COLUMNS}, title, docnum, issuers`;
+const META_SELECT = `SELECT ${WHOLE_COLUMNS} FROM search_map`;
 const FACETS = 1;
 const TEXTS = 2;
 const WHOLE = FACETS | TEXTS;
@@ -204,17 +205,19 @@ function metaStatements(db: Db) {
     'SELECT meta_version, deleted_version FROM search_state WHERE id = 1',
   );
   const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
-  const coreRangeStmt = db.prepare<[number, number], CoreRow>(`SELECT ${CORE_COLUMNS} FROM search_map WHERE rid >= ? AND rid < ?`).raw();
-  const facetsRangeStmt = db.prepare<[number, number], [number, string | null, ...FacetValuesOf]>(
-    `SELECT rid, date_signed, ${FACET_COLUMNS} FROM search_map WHERE rid >= ? AND rid < ?`,
-  ).raw();
-  const textsRangeStmt = db.prepare<[number, number], [number, ...TextsOf]>('SELECT rid, title, docnum, issuers FROM search_map WHERE rid >= ? AND rid < ?').raw();
+  // One part of the rows in a range of rids, or several parts at once (one pass over the table instead of several).
+  const range = <R>(columns: string) => db.prepare<[number, number], R>(`SELECT ${columns} FROM search_map WHERE rid >= ? AND rid < ?`).raw();
+  const coreRangeStmt = range<CoreRow>(CORE_COLUMNS);
+  const facetsRangeStmt = range<[number, string | null, ...FacetValuesOf]>(`rid, date_signed, ${FACET_COLUMNS}`);
+  const textsRangeStmt = range<[number, ...TextsOf]>('rid, title, docnum, issuers');
+  const coreFacetsRangeStmt = range<[...CoreRow, ...FacetValuesOf]>(`${CORE_COLUMNS}, ${FACET_COLUMNS}`);
+  const wholeRangeStmt = range<MetaRow>(WHOLE_COLUMNS);
   const fieldMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
   const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
   const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
   const statsStmt = db.prepare<[], { n: number; blen: number }>('SELECT count(*) AS n, total(blen) AS blen FROM search_map');
-  return { stateStmt, metaSinceStmt, coreRangeStmt, facetsRangeStmt, textsRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt };
+  return { stateStmt, metaSinceStmt, coreRangeStmt, facetsRangeStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt };
 }
 
 /** A copy of a column, `cap` long, `fill` beyond what it held. */
@@ -346,7 +349,7 @@ function createRowStore(cache: ReturnType<typeof emptyColumns>, interning: Retur
  * term or a suggestion reads them all, once.
  */
 export function createMetaCache(db: Db) {
-  const { stateStmt, metaSinceStmt, coreRangeStmt, facetsRangeStmt, textsRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt } = metaStatements(db);
+  const { stateStmt, metaSinceStmt, coreRangeStmt, facetsRangeStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt } = metaStatements(db);
 
   let metaVersion = -1;
   let deletedVersion = -1;
@@ -425,18 +428,28 @@ export function createMetaCache(db: Db) {
     coreFull = true;
   }
 
+  // Rows held before every row's core is loaded are whole (read by rid, or by `refresh`): the first bulk read of
+  // facets or of everything reads the parts it needs in one pass.
   function loadFacets(): void {
     if (facetsFull) return;
-    loadCore();
-    loadRange(facetsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], FACETS) && putFacets(...r));
-    facetsFull = true;
+    if (coreFull) loadRange(facetsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], FACETS) && putFacets(...r));
+    else {
+      loadRange(coreFacetsRangeStmt, (r) => {
+        if (cache.live[r[0]]) return;
+        putCore(r[0], r[1], r[2], r[3]);
+        putFacets(r[0], r[3], r[4], r[5], r[6], r[7]);
+      });
+    }
+    coreFull = facetsFull = true;
   }
 
   function loadAll(): void {
     if (full) return;
-    loadFacets();
-    loadRange(textsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], TEXTS) && putTexts(...r));
-    full = true;
+    if (coreFull) {
+      loadFacets();
+      loadRange(textsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], TEXTS) && putTexts(...r));
+    } else loadRange(wholeRangeStmt, (r) => cache.live[r[0]] || put(r));
+    full = coreFull = facetsFull = true;
   }
 
   /** Reads these rows whole. */

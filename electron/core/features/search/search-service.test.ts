@@ -2,7 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { SearchRequest } from '../../../../shared/contract/search';
 import { openSearchLibrary, type SearchLibrary as App } from '../../test-support/search-library';
+
+type SearchRequestInput = z.input<typeof SearchRequest>;
 
 interface DocInput {
   id: string;
@@ -327,6 +331,20 @@ describe('search', () => {
 
 describe('search state in memory and on disk', () => {
   const quiet = { info() {}, error() {} };
+  /** The answers to these searches, in order, without their timings. */
+  const answersTo = async (a: App, asked: SearchRequestInput[]) => {
+    const out: unknown[] = [];
+    for (const q of asked) out.push({ ...(await a.call('search:query', q)), tookMs: 0 });
+    return out;
+  };
+  /** Documents with 养老服务 in every body and in every 300th title, issuers alternating. */
+  const elderCare = (a: App, issuers: [string, string]) =>
+    a.ctx.db.transaction(() => {
+      for (let i = 0; i < 2100; i++) {
+        const title = i % 300 ? `第${i}号文件` : `关于推进养老服务体系建设的意见（${i}）`;
+        insert(a, { id: `b${i}`, title, issuers: [issuers[i % 2]], dateSigned: `20${10 + (i % 12)}-01-01`, validUntil: i % 3 === 1 ? '2022-12-31' : null, body: [`推进养老服务体系建设${'。'.repeat(i % 17)}`] });
+      }
+    })();
   const topics = ['城区居民养犬管理', '黄金深加工产业发展', '残疾人事业发展', '砂石资源综合整治', '燃放烟花爆竹管理', '市场主体培育', '耕地保护'];
 
   it('answers a fresh process at once (no ranking index to build), with suggestions that follow edits immediately', async () => {
@@ -374,23 +392,14 @@ describe('search state in memory and on disk', () => {
       { text: '招远 管理', limit: 50, filters: { issuer: '招远市人民政府' } },
       { text: '犬', limit: 50, sort: 'date' as const },
     ];
-    const answers = async (a: App) => {
-      const out: unknown[] = [];
-      for (const q of asked) out.push({ ...(await a.call('search:query', q)), tookMs: 0 });
-      return out;
-    };
+    const answers = (a: App) => answersTo(a, asked);
     try {
       let a = openSearchLibrary({ dataDir: dir, log: quiet });
       app = a;
       topics.forEach((t, i) =>
         insert(a, { id: `d${i + 1}`, title: `招远市人民政府关于印发${t}办法的通知`, issuers: [i % 2 ? '招远市人民政府' : '招远市财政局'], dateSigned: `201${i}-01-01`, body: [`${t}的具体规定，加强管理。`] }),
       );
-      a.ctx.db.transaction(() => {
-        for (let i = 0; i < 2100; i++) {
-          const title = i % 300 ? `第${i}号文件` : `关于推进养老服务体系建设的意见（${i}）`;
-          insert(a, { id: `b${i}`, title, dateSigned: `20${10 + (i % 12)}-01-01`, validUntil: i % 3 === 1 ? '2022-12-31' : null, body: [`推进养老服务体系建设${'。'.repeat(i % 17)}`] });
-        }
-      })();
+      elderCare(a, ['招远市财政局', '招远市人民政府']);
       await a.close();
       // A fresh process whose first search is a long term reads only the rows it matched …
       a = openSearchLibrary({ dataDir: dir, log: quiet });
@@ -410,6 +419,40 @@ describe('search state in memory and on disk', () => {
       a.services.search.prime();
       a.services.statuses.onDay();
       expect(await answers(a)).toEqual(partial);
+    } finally {
+      await app?.close();
+      app = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers as a fresh process does after edits made while it held only some parts of the rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-search-'));
+    const asked = [
+      { text: '养老服务', limit: 10 },
+      { text: '养老服务', limit: 10, filters: { issuer: '招远市民政局' } },
+      { text: '养老服务 -新增', limit: 10, filters: { year: 2015 }, facets: false },
+      { text: '老', limit: 10, sort: 'date' as const },
+    ];
+    const answers = (a: App) => answersTo(a, asked);
+    try {
+      let a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      elderCare(a, ['招远市民政局', '招远市人民政府']);
+      await a.close();
+      // the first search reads every row's core and few texts; then the library changes under it
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      await a.call('search:query', { text: '养老服务', limit: 10, facets: false });
+      a.ctx.db.prepare("UPDATE documents SET title = '养老服务补贴办法', issuers = '[\"招远市民政局\"]' WHERE id = 'b6'").run();
+      a.ctx.db.prepare("DELETE FROM documents WHERE id = 'b300'").run();
+      insert(a, { id: 'new', title: '新增养老服务机构的通知', issuers: ['招远市民政局'], dateSigned: '2015-06-01', body: ['养老服务。'] });
+      const held = await answers(a);
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      expect(await answers(a)).toEqual(held);
+      expect((held[0] as { results: Array<{ id: string }> }).results.map((h) => h.id)).toEqual(expect.arrayContaining(['b6', 'new']));
     } finally {
       await app?.close();
       app = null;
