@@ -70,7 +70,9 @@ export function createSearchService(
     const bodyHits = new Uint8Array(meta.size);
     const matched = matcher.matchAllClauses(parsed.clauses, bodyHits);
     meta.ensure(matchedRids(matched));
-    const filtered = filterAndCount(matched, meta, req.filters, deps.statuses.onDay(asOf), req.facets !== false);
+    // Facet counts and a status filter need every match's status; a page shown without them, its own only.
+    const counts = req.facets !== false;
+    const filtered = filterAndCount(matched, meta, req.filters, deps.statuses.onDay(asOf, counts || !!req.filters.status?.length), counts);
     const { page, score } = rankPage(filtered, meta, {
       positive,
       terms,

@@ -148,8 +148,12 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     incoming.set(id, incomingOf.all(id).map((c) => ({ type: c.type, effectiveOn: c.effective_on })));
   }
 
-  /** Statuses on `asOf` (default today) under the configured evaluation window, after a refresh. */
-  function onDay(asOf: string = isoDay(ctx.now())): StatusesOnDay {
+  /**
+   * Statuses on `asOf` (default today) under the configured evaluation window, after a refresh. `many`: the caller
+   * is about to ask for (nearly) every document's, so every document's inputs are read at once, not one by one.
+   */
+  function onDay(asOf: string = isoDay(ctx.now()), many = false): StatusesOnDay {
+    if (many) loadAll();
     refresh();
     const months = ctx.settings.get().expiryWindowMonths;
     const key = `${asOf}|${months}`;
