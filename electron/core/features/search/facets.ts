@@ -106,7 +106,7 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
 /** filterAndCount without facets or a status filter: the matches passing the other filters, statuses as asked. */
 function filterOnly(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay): Filtered {
   if (f.issuer || f.year !== undefined || f.kind || f.normative !== undefined) meta.loadFacets();
-  const { live, ids, issuerSets, issuerSet, kindId, normative, year } = meta;
+  const { live, issuerSets, issuerSet, kindId, normative, year } = meta;
   const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
   const issuerOk = f.issuer ? issuerSets.map((s) => s.list.includes(f.issuer!)) : null;
   const fRids: number[] = [];
@@ -123,7 +123,7 @@ function filterOnly(matched: Float64Array, meta: MetaCache, f: SearchFilters, st
     fBm.push(bm);
   }
   const fStatus: Array<DocumentStatus | undefined> = [];
-  const statusOf = (i: number) => (fStatus[i] ??= statusOn(ids[fRids[i]]!));
+  const statusOf = (i: number) => (fStatus[i] ??= statusOn(meta.idOf(fRids[i])));
   const facets = { status: [], issuer: [], year: [], kind: [], normative: [] };
   return { fRids, statusOf, lazyStatus: true, fBm, facets };
 }
@@ -161,7 +161,7 @@ export function rankPage(
   }
   // The texts of every match are tested one by one: those not held yet are read (the meta cache may hold few).
   if (!inTitle || docNumbers.length) meta.ensureWhole(fRids);
-  const { nTitle, nDocnum, day, ids } = meta;
+  const { nTitle, nDocnum, day, idOf } = meta;
   const tier = new Int8Array(n);
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -180,9 +180,10 @@ export function rankPage(
     tier[i] = (exact ? 4 : 0) + (inForceFirst && !lazyInForce && inForce(i) ? 2 : 0) + (titleTier ? 1 : 0);
     score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + fBm[i];
   }
-  // Plain code-unit comparison for ids: they need no collation, and localeCompare costs ~10 µs a call.
+  // Plain code-unit comparison for ids: they need no collation, and localeCompare costs ~10 µs a call. (An id
+  // may be read only now: a fresh process holds few, and a tie of date and score is rare.)
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const byDate = (a: number, b: number) => day[fRids[b]] - day[fRids[a]] || cmp(ids[fRids[a]]!, ids[fRids[b]]!);
+  const byDate = (a: number, b: number) => day[fRids[b]] - day[fRids[a]] || cmp(idOf(fRids[a]), idOf(fRids[b]));
   const order =
     q.sort === 'date'
       ? (a: number, b: number) => byDate(a, b) || score[b] - score[a]

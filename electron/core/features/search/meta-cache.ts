@@ -74,6 +74,10 @@ function dayNumber(iso: string | null): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+/** A date signed in ISO form, and its yyyymmdd as SQL computes it (exactly `dayNumber` of it). */
+const IS_ISO_DAY = "coalesce(date_signed GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*', 0)";
+const ISO_DAY = `CASE WHEN ${IS_ISO_DAY} THEN CAST(substr(date_signed, 1, 4) || substr(date_signed, 6, 2) || substr(date_signed, 9, 2) AS INTEGER) END`;
+
 /** Rows read per statement on a full load: arrays in bulk are faster than stepping row by row, and bounded. */
 const LOAD_CHUNK = 10_000;
 
@@ -207,17 +211,18 @@ function metaStatements(db: Db) {
   const metaSinceStmt = db.prepare<[number], MetaRow>(`${META_SELECT} WHERE ver > ?`).raw();
   // One part of the rows in a range of rids, or several parts at once (one pass over the table instead of several).
   const range = <R>(columns: string) => db.prepare<[number, number], R>(`SELECT ${columns} FROM search_map WHERE rid >= ? AND rid < ?`).raw();
-  const coreRangeStmt = range<CoreRow>(CORE_COLUMNS);
-  const facetsRangeStmt = range<[number, string | null, ...FacetValuesOf]>(`rid, date_signed, ${FACET_COLUMNS}`);
   const textsRangeStmt = range<[number, ...TextsOf]>('rid, title, docnum, issuers');
   const coreFacetsRangeStmt = range<[...CoreRow, ...FacetValuesOf]>(`${CORE_COLUMNS}, ${FACET_COLUMNS}`);
   const wholeRangeStmt = range<MetaRow>(WHOLE_COLUMNS);
   const fieldMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
   const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
+  const idOfStmt = db.prepare<[number], string>('SELECT doc_id FROM search_map WHERE rid = ?').pluck();
+  // (from the index on doc_id: a tenth of the pages of the table)
+  const allIdsStmt = db.prepare<[], [number, string]>('SELECT rid, doc_id FROM search_map').raw();
   const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
   const statsStmt = db.prepare<[], { n: number; blen: number }>('SELECT count(*) AS n, total(blen) AS blen FROM search_map');
-  return { stateStmt, metaSinceStmt, coreRangeStmt, facetsRangeStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt };
+  return { stateStmt, metaSinceStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, idOfStmt, allIdsStmt, maxRidStmt, statsStmt };
 }
 
 /** A copy of a column, `cap` long, `fill` beyond what it held. */
@@ -303,15 +308,20 @@ function createRowStore(cache: ReturnType<typeof emptyColumns>, interning: Retur
   }
 
   function putCore(rid: number, id: string, blen: number, dateSigned: string | null): void {
+    putNumbers(rid, blen, dayNumber(dateSigned));
+    cache.ids[rid] = id;
+  }
+
+  /** A row held by its numbers alone: its id is read when asked (`idOf`). */
+  function putNumbers(rid: number, blen: number, day: number): void {
     grow(rid + 1);
     drop(rid);
     cache.live[rid] = 1;
     cache.count++;
     changes++;
-    cache.ids[rid] = id;
     cache.blen[rid] = blen;
     cache.blenTotal += blen;
-    cache.day[rid] = dayNumber(dateSigned);
+    cache.day[rid] = day;
   }
 
   function putFacets(rid: number, dateSigned: string | null, docYear: number | null, issuers: string, kind: string | null, isNormative: number): void {
@@ -330,6 +340,7 @@ function createRowStore(cache: ReturnType<typeof emptyColumns>, interning: Retur
     drop,
     put,
     putCore,
+    putNumbers,
     putFacets,
     putTexts,
     holds: (rid: number, part: number) => (parts[rid] & part) === part,
@@ -344,12 +355,12 @@ function createRowStore(cache: ReturnType<typeof emptyColumns>, interning: Retur
  * tested against, about 400 bytes a document with their joined copies, instead of an object per document. It
  * follows the library through the change counters the triggers keep (search_state) and re-reads only rows whose
  * version moved. A process that searches once (the CLI) reads only the rows its matches need: many matches read
- * every row's core (id, body length, date: a third of the cost of reading a row), the facet values when filters or
- * facet counts need them, and the normalized texts only of the rows that are shown or tested one by one; a short
- * term or a suggestion reads them all, once.
+ * every row's numbers (body length, date: what ranks every match), ids only of the rows it shows or whose order
+ * it must break, the facet values when filters or facet counts need them, and the normalized texts only of the
+ * rows that are shown or tested one by one; a short term or a suggestion reads them all, once.
  */
 export function createMetaCache(db: Db) {
-  const { stateStmt, metaSinceStmt, coreRangeStmt, facetsRangeStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, maxRidStmt, statsStmt } = metaStatements(db);
+  const { stateStmt, metaSinceStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, idOfStmt, allIdsStmt, maxRidStmt, statsStmt } = metaStatements(db);
 
   let metaVersion = -1;
   let deletedVersion = -1;
@@ -357,8 +368,8 @@ export function createMetaCache(db: Db) {
   const { facetValues, issuerSets } = interning;
   /** every row is loaded (else only those asked for through `ensure`: a one-off search in a CLI process) */
   let full = false;
-  /** every row's core is loaded; every row's facet values */
-  let coreFull = false;
+  /** every row's numbers are held (ids maybe not); every row's id and facet values */
+  let numbersFull = false;
   let facetsFull = false;
   let stats: { version: number; n: number; blen: number } | null = null;
 
@@ -368,17 +379,21 @@ export function createMetaCache(db: Db) {
     facetValues,
     /** Re-reads what moved since the last look among the rows held; one small query when nothing did. */
     refresh,
-    /** Holds these documents (by rid), reading those not held yet — or every row, when many are missing. */
+    /** Holds these documents (by rid), reading those not held yet — or every row's numbers, when many are missing. */
     ensure,
-    /** Holds these documents (by rid) whole: facet values and normalized title, 文号 and issuers too. */
+    /** Holds these documents (by rid) whole: id, facet values and normalized title, 文号 and issuers too. */
     ensureWhole,
     /** Holds every document's facet values (filters and facet counts). */
     loadFacets,
     /** Holds every document. */
     loadAll,
+    /** The id of a document held (read now when only its numbers are). */
+    idOf: (rid: number): string => cache.ids[rid] ?? (cache.ids[rid] = idOfStmt.get(rid) ?? ''),
+    /** Holds the ids of these documents. */
+    ensureIds,
     /** Documents in the library and characters in all their normalized bodies (bm25's average length). */
     totals(): { n: number; blen: number } {
-      if (coreFull) return { n: cache.count, blen: cache.blenTotal };
+      if (numbersFull) return { n: cache.count, blen: cache.blenTotal };
       if (!stats || stats.version !== metaVersion) stats = { version: metaVersion, ...statsStmt.get()! };
       return stats;
     },
@@ -394,7 +409,7 @@ export function createMetaCache(db: Db) {
     },
   };
 
-  const { grow, drop, put, putCore, putFacets, putTexts, holds, wholeCount, changes } = createRowStore(cache, interning);
+  const { grow, drop, put, putCore, putNumbers, putFacets, putTexts, holds, wholeCount, changes } = createRowStore(cache, interning);
   const { containing } = createJoinedFields(cache, changes);
 
   function refresh(): void {
@@ -422,34 +437,41 @@ export function createMetaCache(db: Db) {
     for (let from = 0; from < end; from += LOAD_CHUNK) for (const r of stmt.all(from, Math.min(end, from + LOAD_CHUNK))) put(r);
   }
 
-  function loadCore(): void {
-    if (coreFull) return;
-    loadRange(coreRangeStmt, (r) => cache.live[r[0]] || putCore(...r));
-    coreFull = true;
+  /**
+   * Every row's numbers, handed by SQLite to a function of ours row by row: no array and no string a row (the
+   * date comes as yyyymmdd from SQL), which costs half of reading the same rows as arrays with their ids.
+   */
+  function loadNumbers(): void {
+    if (numbersFull) return;
+    const end = cache.size;
+    db.function('nd_meta_numbers', { directOnly: true }, (rid: unknown, blen: unknown, day: unknown, dateSigned: unknown) => {
+      const r = rid as number;
+      if (r < end && !cache.live[r]) putNumbers(r, blen as number, (day as number | null) ?? dayNumber(dateSigned as string | null));
+      return null;
+    });
+    db.prepare(`SELECT count(nd_meta_numbers(rid, blen, ${ISO_DAY}, CASE WHEN NOT ${IS_ISO_DAY} THEN date_signed END)) FROM search_map WHERE rid < ?`).pluck().get(end);
+    numbersFull = true;
   }
 
-  // Rows held before every row's core is loaded are whole (read by rid, or by `refresh`): the first bulk read of
-  // facets or of everything reads the parts it needs in one pass.
+  // Rows held before every row's numbers are loaded are whole (read by rid, or by `refresh`): the first bulk read
+  // of facets or of everything reads the parts it needs in one pass.
   function loadFacets(): void {
     if (facetsFull) return;
-    if (coreFull) loadRange(facetsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], FACETS) && putFacets(...r));
-    else {
-      loadRange(coreFacetsRangeStmt, (r) => {
-        if (cache.live[r[0]]) return;
-        putCore(r[0], r[1], r[2], r[3]);
-        putFacets(r[0], r[3], r[4], r[5], r[6], r[7]);
-      });
-    }
-    coreFull = facetsFull = true;
+    loadRange(coreFacetsRangeStmt, (r) => {
+      if (!cache.live[r[0]]) putCore(r[0], r[1], r[2], r[3]);
+      else if (cache.ids[r[0]] === undefined) cache.ids[r[0]] = r[1];
+      if (!holds(r[0], FACETS)) putFacets(r[0], r[3], r[4], r[5], r[6], r[7]);
+    });
+    numbersFull = facetsFull = true;
   }
 
   function loadAll(): void {
     if (full) return;
-    if (coreFull) {
+    if (numbersFull || facetsFull) {
       loadFacets();
       loadRange(textsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], TEXTS) && putTexts(...r));
     } else loadRange(wholeRangeStmt, (r) => cache.live[r[0]] || put(r));
-    full = coreFull = facetsFull = true;
+    full = numbersFull = facetsFull = true;
   }
 
   /** Reads these rows whole. */
@@ -459,10 +481,10 @@ export function createMetaCache(db: Db) {
 
   // Reading rows by id costs about four times a bulk read: beyond a few, read them all.
   function ensure(rids: ArrayLike<number>): void {
-    if (coreFull) return;
+    if (numbersFull) return;
     const missing: number[] = [];
     for (let i = 0; i < rids.length; i++) if (!cache.live[rids[i]]) missing.push(rids[i]);
-    if (missing.length * 4 > cache.size - cache.count) loadCore();
+    if (missing.length * 4 > cache.size - cache.count) loadNumbers();
     else readRows(missing);
   }
 
@@ -472,6 +494,17 @@ export function createMetaCache(db: Db) {
     for (let i = 0; i < rids.length; i++) if (!holds(rids[i], WHOLE)) missing.push(rids[i]);
     if (missing.length * 4 > cache.size - wholeCount()) loadAll();
     else readRows(missing);
+  }
+
+  function ensureIds(rids: ArrayLike<number>): void {
+    if (facetsFull) return;
+    let missing = 0;
+    for (let i = 0; i < rids.length; i++) if (cache.live[rids[i]] && cache.ids[rids[i]] === undefined) missing++;
+    // Few: by rid; many: every id, from the index on doc_id.
+    if (missing <= LOAD_CHUNK / 10) {
+      for (let i = 0; i < rids.length; i++) if (cache.live[rids[i]]) cache.idOf(rids[i]);
+    }
+    else for (const [rid, id] of allIdsStmt.iterate()) if (rid < cache.size && cache.live[rid] && cache.ids[rid] === undefined) cache.ids[rid] = id;
   }
 
   return cache;

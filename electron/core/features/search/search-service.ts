@@ -85,7 +85,7 @@ export function createSearchService(
     meta.ensureWhole(page.map((i) => filtered.fRids[i]));
     const results: SearchHit[] = page.map((i) => {
       const rid = filtered.fRids[i];
-      const id = meta.ids[rid]!;
+      const id = meta.idOf(rid);
       const [title, docNumberRaw, docNumber, dateSigned] = rowStmt.get(rid) ?? ['', null, null, null];
       const sn = snippetsOf({ id, title, nTitle: meta.nTitle[rid] }, bodyHits[rid] === 1);
       const matchedIn: SearchHit['matchedIn'] = [];
@@ -127,12 +127,11 @@ export function createSearchService(
     matchIds(text: string): string[] {
       meta.refresh();
       const matched = matcher.matchAllClauses(parseQuery(text).clauses, null);
-      meta.ensure(matchedRids(matched));
+      const rids = matchedRids(matched);
+      meta.ensure(rids);
+      meta.ensureIds(rids);
       const ids: string[] = [];
-      matched.forEach((score, rid) => {
-        const id = meta.ids[rid];
-        if (!Number.isNaN(score) && id) ids.push(id);
-      });
+      for (const rid of rids) if (meta.live[rid]) ids.push(meta.idOf(rid));
       return ids;
     },
 
