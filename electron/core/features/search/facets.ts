@@ -195,22 +195,28 @@ export function rankPage(
 
 /**
  * The first k of 0..n-1 when in-force matches come first within the exact-文号 tier and within the rest, `order`
- * deciding otherwise (it knows the exact tier, not which are in force): the status is asked of a prefix of `order`
- * only, a prefix long enough that nothing after it could come before what is returned — nothing after it belongs
- * to a higher exact tier, so what is returned must be in force or above the prefix's last exact tier.
+ * deciding otherwise (it knows the exact tier, which comes first, not which are in force). The status is asked
+ * along a prefix of `order`, and only as far as the answer needs: the exact matches (all of them, unless k of
+ * them are in force), then the others until enough of them are in force. Whatever comes after that point in
+ * `order` cannot come before what is returned; a prefix too short for it is lengthened.
  */
 function topKInForceFirst(n: number, k: number, order: (a: number, b: number) => number, exact: (i: number) => boolean, inForce: (i: number) => boolean): number[] {
-  for (let m = Math.min(n, 2 * k); ; m = Math.min(n, 4 * m)) {
+  // (8k: statuses are asked of the first ones only; a library with few in force still needs a longer prefix)
+  for (let m = Math.min(n, 8 * k); ; m = Math.min(n, 4 * m)) {
     const prefix = topK(n, m, order);
-    if (prefix.length === 0) return prefix;
-    const key = (i: number) => (exact(i) ? 2 : 0) + (inForce(i) ? 1 : 0);
-    const ranked = prefix
-      .map((i, at) => ({ i, at, key: key(i) }))
-      .sort((a, b) => b.key - a.key || a.at - b.at)
-      .slice(0, k)
-      .map((x) => x.i);
-    const lastExact = exact(prefix[prefix.length - 1]);
-    if (m >= n || ranked.every((i) => inForce(i) || (exact(i) && !lastExact))) return ranked;
+    const complete = m >= n;
+    const exactIn: number[] = [];
+    const exactOut: number[] = [];
+    const restIn: number[] = [];
+    const restOut: number[] = [];
+    let at = 0;
+    for (; at < prefix.length && exact(prefix[at]) && exactIn.length < k; at++) (inForce(prefix[at]) ? exactIn : exactOut).push(prefix[at]);
+    if (exactIn.length >= k) return exactIn;
+    // Every exact match is in the prefix unless it ends in one.
+    if (!complete && at === prefix.length) continue;
+    const need = k - exactIn.length - exactOut.length;
+    for (; at < prefix.length && restIn.length < need; at++) (inForce(prefix[at]) ? restIn : restOut).push(prefix[at]);
+    if (restIn.length >= need || complete) return [...exactIn, ...exactOut, ...restIn, ...restOut].slice(0, k);
   }
 }
 

@@ -253,6 +253,9 @@ describe('search', () => {
     a.ctx.db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES ('abolishes', 'force1', 'force0', '2026-01-01')").run();
     const asked = [
       { text: '养老', limit: 5 },
+      // (a page whose first statuses asked are all lapsed, and one ending past the prefix first ranked)
+      { text: '养老', limit: 1 },
+      { text: '养老', limit: 3, offset: 38 },
       { text: '养老', limit: 20, offset: 30 },
       { text: '养老', limit: 50, sort: 'date' as const },
       { text: '养老 -服务', limit: 10 },
