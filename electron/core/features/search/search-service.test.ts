@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { SearchRequest } from '../../../../shared/contract/search';
+import type { SearchRequest, SearchResults } from '../../../../shared/contract/search';
 import { openSearchLibrary, type SearchLibrary as App } from '../../test-support/search-library';
 
 type SearchRequestInput = z.input<typeof SearchRequest>;
@@ -422,6 +422,21 @@ describe('search state in memory and on disk', () => {
       a.services.search.prime();
       a.services.statuses.onDay();
       expect(await answers(a)).toEqual(partial);
+      const ids = a.services.search.matchIds('养老服务').sort();
+      // … and so does a fresh process whose first search shows no facets (the CLI: every row's numbers, ids
+      // read as the page, its statuses and ties of date and score ask for them), and one asked for match ids.
+      for (const [i, q] of asked.entries()) {
+        await a.close();
+        a = openSearchLibrary({ dataDir: dir, log: quiet });
+        app = a;
+        const page = await a.call('search:query', { ...q, facets: false });
+        expect({ ...page, tookMs: 0, facets: (partial[i] as SearchResults).facets }).toEqual(partial[i]);
+      }
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      expect(a.services.search.matchIds('养老服务').sort()).toEqual(ids);
+      expect(ids).toHaveLength(2100);
     } finally {
       await app?.close();
       app = null;
