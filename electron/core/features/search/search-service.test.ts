@@ -431,6 +431,8 @@ describe('search state in memory and on disk', () => {
         app = a;
         const page = await a.call('search:query', { ...q, facets: false });
         expect({ ...page, tookMs: 0, facets: (partial[i] as SearchResults).facets }).toEqual(partial[i]);
+        // (the rows' numbers were read through a small page cache; the search's own is back)
+        expect(a.ctx.db.pragma('cache_size', { simple: true })).toBe(-32768);
       }
       await a.close();
       a = openSearchLibrary({ dataDir: dir, log: quiet });
