@@ -42,9 +42,14 @@ const TEXTS = 2;
 const WHOLE = FACETS | TEXTS;
 /**
  * Terms the trigram index finds in titles, 文号 and issuers exactly as a lower-cased substring test would: at least
- * three characters, none with a case (CJK, digits, punctuation).
+ * three characters, none with a case (CJK, digits, punctuation). Shorter ones SQLite's instr() finds exactly so.
  */
 const TRIGRAM_EXACT = /^[\u3000-\u9fff\uf900-\ufaff0-9!#-/:-@[-`{-~]{3,}$/;
+const SHORT_CASELESS = /^[\u3000-\u9fff\uf900-\ufaff0-9!#-/:-@[-`{-~]{1,2}$/;
+/** Which of the three texts hold a short term (bits 1, 2, 4 of the second column), rows holding it only. */
+const SHORT_HITS_SELECT = `SELECT rid, (instr(title, @t) > 0) + 2 * (instr(docnum, @t) > 0) + 4 * (instr(issuers, @t) > 0) FROM search_map
+  WHERE instr(title, @t) > 0 OR instr(docnum, @t) > 0 OR instr(issuers, @t) > 0`;
+const FIELD_BIT: Record<TextField, number> = { nTitle: 1, nDocnum: 2, nIssuers: 4 };
 
 function parseList(json: string): string[] {
   try {
@@ -215,6 +220,7 @@ function metaStatements(db: Db) {
   const coreFacetsRangeStmt = range<[...CoreRow, ...FacetValuesOf]>(`${CORE_COLUMNS}, ${FACET_COLUMNS}`);
   const wholeRangeStmt = range<MetaRow>(WHOLE_COLUMNS);
   const fieldMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
+  const shortHitsStmt = db.prepare<[{ t: string }], [number, number]>(SHORT_HITS_SELECT).raw();
   const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
   const ridsStmt = db.prepare<[], number>('SELECT rid FROM search_map').pluck();
   const idOfStmt = db.prepare<[number], string>('SELECT doc_id FROM search_map WHERE rid = ?').pluck();
@@ -222,7 +228,7 @@ function metaStatements(db: Db) {
   const allIdsStmt = db.prepare<[], [number, string]>('SELECT rid, doc_id FROM search_map').raw();
   const maxRidStmt = db.prepare<[], number | null>('SELECT max(rid) FROM search_map').pluck();
   const statsStmt = db.prepare<[], { n: number; blen: number }>('SELECT count(*) AS n, total(blen) AS blen FROM search_map');
-  return { stateStmt, metaSinceStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, idOfStmt, allIdsStmt, maxRidStmt, statsStmt };
+  return { stateStmt, metaSinceStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, shortHitsStmt, metaOfStmt, ridsStmt, idOfStmt, allIdsStmt, maxRidStmt, statsStmt };
 }
 
 /** A copy of a column, `cap` long, `fill` beyond what it held. */
@@ -360,7 +366,7 @@ function createRowStore(cache: ReturnType<typeof emptyColumns>, interning: Retur
  * rows that are shown or tested one by one; a short term or a suggestion reads them all, once.
  */
 export function createMetaCache(db: Db) {
-  const { stateStmt, metaSinceStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, metaOfStmt, ridsStmt, idOfStmt, allIdsStmt, maxRidStmt, statsStmt } = metaStatements(db);
+  const { stateStmt, metaSinceStmt, textsRangeStmt, coreFacetsRangeStmt, wholeRangeStmt, fieldMatchStmt, shortHitsStmt, metaOfStmt, ridsStmt, idOfStmt, allIdsStmt, maxRidStmt, statsStmt } = metaStatements(db);
 
   let metaVersion = -1;
   let deletedVersion = -1;
@@ -402,6 +408,13 @@ export function createMetaCache(db: Db) {
       // While the texts are not all held, a term the trigram index answers exactly is asked of it instead.
       if (!full && TRIGRAM_EXACT.test(term)) {
         for (const rid of fieldMatchStmt.all(`{${FTS_COLUMN[field]}} : "${term}"`)) if (rid < cache.size && cache.live[rid]) fn(rid);
+        return;
+      }
+      // … and a shorter one is tested by SQLite over the stored texts (rows maybe not held yet: `ensure` reads them).
+      if (!full && SHORT_CASELESS.test(term)) {
+        const { rids, fields } = shortHits(term);
+        const bit = FIELD_BIT[field];
+        for (let i = 0; i < rids.length; i++) if (fields[i] & bit && rids[i] < cache.size) fn(rids[i]);
         return;
       }
       loadAll();
@@ -450,16 +463,36 @@ export function createMetaCache(db: Db) {
       return null;
     });
     const scan = db.prepare(`SELECT count(nd_meta_numbers(rid, blen, ${ISO_DAY}, CASE WHEN NOT ${IS_ISO_DAY} THEN date_signed END)) FROM search_map WHERE rid < ?`).pluck();
-    // Through a page cache of SQLite's default size: the scan reads each page of the table once, and a larger
-    // cache would give each a buffer of its own (40 MB at 100,000 documents: twice the scan's time).
+    throughSmallCache(() => scan.get(end));
+    numbersFull = true;
+  }
+
+  /**
+   * Runs a scan of the whole table through a page cache of SQLite's default size: it reads each page once, and a
+   * larger cache would give each a buffer of its own (40 MB at 100,000 documents: twice the scan's time).
+   */
+  function throughSmallCache<T>(scan: () => T): T {
     const cacheSize = db.pragma('cache_size', { simple: true }) as number;
     if (!db.memory && (cacheSize < -2000 || cacheSize > 500)) db.pragma('cache_size = -2000');
     try {
-      scan.get(end);
+      return scan();
     } finally {
       if (!db.memory) db.pragma(`cache_size = ${cacheSize}`);
     }
-    numbersFull = true;
+  }
+
+  /** The rows whose texts hold a short term, with which texts (FIELD_BIT); kept for the other fields asked. */
+  let shortHitsOf = { version: '', terms: new Map<string, { rids: Int32Array; fields: Uint8Array }>() };
+  function shortHits(term: string): { rids: Int32Array; fields: Uint8Array } {
+    const version = `${metaVersion}|${deletedVersion}`;
+    if (shortHitsOf.version !== version || shortHitsOf.terms.size > 16) shortHitsOf = { version, terms: new Map() };
+    let hits = shortHitsOf.terms.get(term);
+    if (!hits) {
+      const rows = throughSmallCache(() => shortHitsStmt.all({ t: term }));
+      hits = { rids: Int32Array.from(rows, (r) => r[0]), fields: Uint8Array.from(rows, (r) => r[1]) };
+      shortHitsOf.terms.set(term, hits);
+    }
+    return hits;
   }
 
   // Rows held before every row's numbers are loaded are whole (read by rid, or by `refresh`): the first bulk read

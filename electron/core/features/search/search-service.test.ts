@@ -394,6 +394,9 @@ describe('search state in memory and on disk', () => {
       { text: '管理办法', limit: 50 },
       { text: '招远 管理', limit: 50, filters: { issuer: '招远市人民政府' } },
       { text: '犬', limit: 50, sort: 'date' as const },
+      // short terms in titles only (no body holds them): rows a fresh process has not read yet
+      { text: '通知', limit: 10 },
+      { text: '标题:招远 办法', limit: 10 },
     ];
     const answers = (a: App) => answersTo(a, asked);
     try {
@@ -415,6 +418,7 @@ describe('search state in memory and on disk', () => {
       await a.call('search:query', { text: '的', limit: 1 });
       expect(await answers(a)).toEqual(partial);
       expect((partial[3] as { total: number }).total).toBe(2);
+      expect((partial[6] as { total: number }).total).toBe(7);
       // … and so does one the server primed after its start (every row read, no search asked)
       await a.close();
       a = openSearchLibrary({ dataDir: dir, log: quiet });
