@@ -77,13 +77,21 @@ const BARE_LINE = /^[{[(（【]?\s*((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})\s*[}
  * exactly one split of the digits is a date (`2019111` may be 1月11日 or 11月1日: not read).
  */
 function runTogether(s: string): string | null {
-  const m = /^((?:19|20)\d{2})(\d{3,4})$/.exec(s.trim());
-  if (!m) return null;
+  const dates = runTogetherReadings(s);
+  return dates.length === 1 ? dates[0] : null;
+}
+
+/** Every date a run-together line can be read as (`2022128`: 2022-01-28 and 2022-12-08), in ISO, or none. */
+export function runTogetherReadings(s: string): string[] {
+  const m = /^((?:19|20)\d{2})(\d{3,4})$/.exec(typeof s === 'string' ? s.trim() : '');
+  if (!m) return [];
   const y = Number(m[1]);
   const r = m[2];
   const splits = r.length === 4 ? [[r.slice(0, 2), r.slice(2)]] : [[r.slice(0, 1), r.slice(1)], [r.slice(0, 2), r.slice(2)]];
-  const dates = splits.filter(([mo]) => !mo.startsWith('0') || mo.length === 2).map(([mo, d]) => isoDate(y, Number(mo), Number(d))).filter((x) => x !== null);
-  return dates.length === 1 ? dates[0] : null;
+  return splits
+    .filter(([mo]) => !mo.startsWith('0') || mo.length === 2)
+    .map(([mo, d]) => isoDate(y, Number(mo), Number(d)))
+    .filter((x): x is string => x !== null);
 }
 
 const DATE_ONLY = new RegExp(`^${DATE_SRC}$`);

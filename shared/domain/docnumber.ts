@@ -11,8 +11,11 @@ const OPEN = '〔\\[（(【［﹝〖„';
 const CLOSE = '〕\\]）)】］﹞〗‟';
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 
-/** An agency code: 1–12 CJK characters, possibly with a bracketed qualifier (`闽财社(指)`, `闽财(教)指`). */
-const AGENCY = `[${CJK}]{1,12}(?:[（(][${CJK}]{1,3}[）)][${CJK}]{0,4})?`;
+/**
+ * An agency code: 1–12 CJK characters, possibly with a bracketed qualifier (`闽财社(指)`, `闽财(教)指`) — not a list
+ * number (`一、规章（一）某政发〔1992〕255号…`: `（一）` numbers the item).
+ */
+const AGENCY = `[${CJK}]{1,12}(?:[（(](?![一二三四五六七八九十]{1,3}[）)])[${CJK}]{1,3}[）)][${CJK}]{0,4})?`;
 /** A complete 文号 in text without whitespace. */
 const STRICT = new RegExp(`^(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,5})号$`);
 const IN_TEXT = new RegExp(`(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?(\\d{1,6})号`, 'g');
@@ -34,20 +37,34 @@ const INCOMPLETE = new RegExp(`([${CJK}]{1,12})[${OPEN}]((?:19|20)\\d{2})[${CLOS
  * the agency starts after the last of these.
  */
 const NOT_AGENCY = [
-  '根据', '依据', '按照', '参照', '落实', '贯彻', '印发', '转发', '执行', '关于', '文件', '通知', '意见', '精神',
+  '根据', '依据', '按照', '参照', '依照', '遵照', '落实', '贯彻', '印发', '转发', '执行', '关于', '文件', '通知', '意见', '精神',
   '要求', '规定', '办法', '同时', '废止', '批准', '同意', '见', '的', '和', '及', '与', '或', '于', '即', '为', '是',
   '经', '按', '据', '以', '将', '在', '对', '由', '号', '等', '并', '《', '》', '文号',
-  // a title line just above a 文号 line: `……实施方案\n高政办字〔2021〕35号`
-  '方案', '细则', '决定', '规划', '公告', '通告', '报告', '条例', '措施',
 ];
+/**
+ * A title line just above a 文号 line: `……实施方案\n高政办字〔2021〕35号` — cut only where a code follows; one that ends the run
+ * is the code's own (`发改规划〔2019〕1947号`).
+ */
+const TITLE_END_WORDS = ['方案', '细则', '决定', '规划', '公告', '通告', '报告', '条例', '措施'];
+
+/** Words before 经 that make it the verb (`已经某政函〔2019〕5号批复`, `曾经…`). */
+const BEFORE_VERB_JING = '已曾又均须需未';
 
 function trimAgency(agency: string): string {
   let cut = 0;
   for (const w of NOT_AGENCY) {
-    let i = agency.lastIndexOf(w);
-    // 经贸 (economy and trade) is part of agency codes: 国经贸企改, 鲁经贸发
-    while (w === '经' && i >= 0 && agency[i + 1] === '贸') i = agency.lastIndexOf(w, i - 1);
+    if (w === '经') continue;
+    const i = agency.lastIndexOf(w);
     if (i >= 0 && i + w.length > cut) cut = i + w.length;
+  }
+  for (const w of TITLE_END_WORDS) {
+    const i = agency.lastIndexOf(w);
+    if (i >= 0 && i + w.length > cut && i + w.length < agency.length) cut = i + w.length;
+  }
+  // 经 is the verb where it opens what is left or follows an adverb (`并经某政函…`, `已经某政函…`); inside a code it is
+  // part of it (经贸 economy and trade: 国经贸企改, 鲁经贸发; `禄发改经价`: code characters before it)
+  for (let i = agency.indexOf('经', cut); i >= 0; i = agency.indexOf('经', i + 1)) {
+    if (agency[i + 1] !== '贸' && (i === cut || BEFORE_VERB_JING.includes(agency[i - 1]))) cut = i + 1;
   }
   // `原招政发〔2018〕27号文件同时废止`: 原 (former) is not part of the code.
   const rest = agency.slice(cut);
@@ -85,6 +102,9 @@ const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|�
 const ORDER_IN_TEXT = new RegExp(`([${CJK}]{0,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
 /** `市人民政府1999年第2号令`: an order numbered per year, the series word 令 printed after the number. */
 const YEAR_ORDER_IN_TEXT = new RegExp(`([${CJK}]{1,24}?(?:政府|部|委员会|局|厅|署|行|院))((?:19|20)\\d{2})年第0*(\\d{1,5})号令`, 'g');
+
+/** An agency that names an order series (`某县人民政府令`, `某某部令`), not a 文号's code (`沈政令`). */
+const ORDER_SERIES = /(?:政府|部|委员会|局|厅|署|行|院)令$/;
 
 function buildOrder(raw: string, agency: string, serial: number, year: number | null = null): DocNumber | null {
   if (!Number.isInteger(serial) || serial < 1 || serial > 99999) return null;
@@ -135,6 +155,8 @@ export function parseDocNumber(raw: string): DocNumber | null {
     s = withoutDate(s).replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
     const m = STRICT.exec(s);
     if (!m) return ORDER.test(s) ? parseOrderNumber(raw) : null;
+    // `某县人民政府令〔2019〕第1号`: an order series with the year in brackets is an order number, the year its year
+    if (ORDER_SERIES.test(m[1])) return buildOrder(raw.trim(), m[1], Number(m[3]), Number(m[2]));
     return build(raw.trim(), m[1], Number(m[2]), Number(m[3]));
   } catch {
     return null;
@@ -164,8 +186,8 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
       let agency = trimAgency(m[1]);
       // `1980年4月26日桂政发[1980]94号`: the date's last character is not part of the agency
       if (agency.length > 1 && /^[日月年]/.test(agency) && /\d/.test(s[m.index + m[1].length - agency.length - 1] ?? '')) agency = agency.slice(1);
-      // `建设部〔2007〕第162号令`: a ministry order, not a 文号
-      if (!agency || s[m.index + m[0].length] === '令') continue;
+      // `建设部〔2007〕第162号令`, `某县人民政府令〔2019〕第1号`: orders, not 文号
+      if (!agency || s[m.index + m[0].length] === '令' || ORDER_SERIES.test(agency)) continue;
       const start = m.index + (m[1].length - agency.length);
       const endC = m.index + m[0].length - 1;
       const rawStart = map[start];

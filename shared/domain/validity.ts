@@ -140,6 +140,9 @@ function aboutDocument(sentence: string, hitIndexInSentence: number): boolean {
   const before = subjectPrefix(sentence.slice(0, hitIndexInSentence));
   if (before === '') return true;
   if (/^本|^此件|^该(办法|意见|规定|细则|方案|通知|决定)/.test(before)) return true;
+  // `…(某专项组)本令有效期…`: a line without end punctuation that the copy ran into the clause's own sentence
+  const glued = /[)）》」”』\]】\d](本[^，,。；;：:（(本]{1,8})$/.exec(before);
+  if (glued && !NOT_SELF.test(glued[1])) return true;
   return /(施行|实施|执行|生效|发布)[，,]?$/.test(before);
 }
 

@@ -24,14 +24,19 @@ function decisionOf(word: string): CleanupDecision | null {
 }
 
 const COUNT = /(?:共|计)?(\d{1,5})(?:件|份|个|部|项)/g;
+/** `18部规章和4部规范性文件`: two kinds counted apart, joined by 和, the kinds named after each number. */
+const JOINED_COUNTS = /(\d{1,5})(件|部|份|项)(?:[\u4e00-\u9fff]{1,10})和(\d{1,5})(?:件|部|份|项)(?=[\u4e00-\u9fff])/g;
 
 /** Counts stated in one sentence: a number of documents with the decision after it, else the one before it. */
 function countsIn(text: string, counts: Cleanup['counts']): void {
-  // Counts inside a cited title (`《关于修改〈…〉等148件规章的决定》`) are not this document's.
-  const sentence = text.replace(/《[^《》]*》|<[^<>]*>/g, '《》');
+  // Counts inside a cited title (`《关于修改〈…〉等148件规章的决定》`) are not this document's; documents of two kinds
+  // under one decision are one count (`对18部规章和4部规范性文件的部分条款予以修改`: 22).
+  const sentence = text
+    .replace(/《[^《》]*》|<[^<>]*>/g, '《》')
+    .replace(JOINED_COUNTS, (_, a: string, unit: string, b: string) => `${Number(a) + Number(b)}${unit}`);
   for (const m of sentence.matchAll(COUNT)) {
     const at = m.index ?? 0;
-    const after = sentence.slice(at + m[0].length, at + m[0].length + 16);
+    const after = sentence.slice(at + m[0].length, at + m[0].length + 20);
     const before = sentence.slice(Math.max(0, at - 24), at);
     // `152件现行有效的…` (what was reviewed) is not a decision.
     if (/^现行有效/.test(after)) continue;
@@ -46,7 +51,11 @@ function countsIn(text: string, counts: Cleanup['counts']): void {
     else if (a && !/[，,：:]/.test(aGap)) word = a[0];
     else if (b && !/[，,]/.test(bGap)) word = b[0];
     else if (a && !/[：:\d]/.test(aGap)) word = a[0];
-    const d = word ? decisionOf(word) : null;
+    // `5件规章及规范性文件作如下修改和废止`, `关于修改和废止5件规章…`: a number two decisions share is neither's
+    const shared =
+      (!!a && word === a[0] && new RegExp(`^(?:和|及|与|、)(?:${DECISION_ANY.source})`).test(after.slice((a.index ?? 0) + a[0].length))) ||
+      (!!b && word === b[0] && new RegExp(`(?:${DECISION_ANY.source})(?:和|及|与|、)$`).test(before.slice(0, b.index)));
+    const d = word && !shared ? decisionOf(word) : null;
     if (d && counts[d] === undefined) counts[d] = Number(m[1]);
   }
 }
@@ -58,7 +67,41 @@ function listDecision(line: string): CleanupDecision | null {
   if (!lead) return null;
   const words = [...line.matchAll(DECISION_ANY)].map((m) => decisionOf(m[0]));
   const kinds = new Set(words.filter(Boolean));
-  return kinds.size === 1 ? [...kinds][0]! : null;
+  if (kinds.size === 1) return [...kinds][0]!;
+  // `一、现行有效规章（52件）`: the list of what remains in force
+  return kinds.size === 0 && /^(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?现行有效/.test(line) ? '继续有效' : null;
+}
+
+/**
+ * `一、现行有效规章(52件)1.某办法(…发布)2.某规定(…)`: entries run together on one line after their heading, each
+ * number standing right after the bracket that closes the entry before it. Split where they start (a line with
+ * fewer than two such starts stays whole).
+ */
+function runOnEntries(line: string): string[] {
+  const starts = [...line.matchAll(/(?<=[）)])(?=\d{1,3}[.．、](?!\d))/g)].map((m) => m.index ?? 0);
+  if (starts.length < 2) return [line];
+  const pieces = [0, ...starts].map((at, k, all) => line.slice(at, all[k + 1]));
+  // (only after a heading that opens the list: `一、现行有效规章（52件）1.…`; a sentence's run-on list is read elsewhere)
+  if (listDecision(squeeze(pieces[0]))) return pieces.filter((p) => p.trim());
+  const first = /^(.*?[:：])(\d{1,3}[.．、].*)$/.exec(pieces[0]);
+  if (!first || !listDecision(squeeze(first[1]))) return [line];
+  return [first[1], first[2], ...pieces.slice(1)].filter((p) => p.trim());
+}
+
+/** `（1990年6月20日某部、某局某财〔1990〕16号发布，…修正）` after an entry's title: its history, dated. */
+const DATED_HISTORY = /[（(](?:19|20)\d{2}年[^（）()]*(?:[）)]|$)/;
+
+/**
+ * The number an entry's history says it was published by (its first part; later ones amended it), without the
+ * issuing organ the history prints right before it (`某部、某局某财〔1990〕16号发布` → `某财〔1990〕16号`).
+ */
+function historyNumber(history: string): string | null {
+  const first = history.replace(/^[（(]/, '').split(/[，,；;]/)[0];
+  const n = firstNumber(first)?.normalized ?? null;
+  const m = n ? /^(.+?)(〔\d{4}〕\d+号)$/.exec(n) : null;
+  if (!m) return n;
+  const agency = m[1].replace(/^[\u4e00-\u9fff]{1,10}?(?:部|局|委员会|委|厅|署|办公厅|办公室)(?=[\u4e00-\u9fff]{1,6}$)/, '');
+  return `${agency}${m[2]}`;
 }
 
 // (`（一）` numbers headings as often as entries: only before a named document, `（一）《某规定》（政府令第146号）`)
@@ -75,6 +118,12 @@ function entry(raw: string): RelationTarget | null {
   const numbered = NUMBERED.exec(raw) ?? LONE_ENTRY.exec(raw);
   if (!numbered) return null;
   const rest = squeeze(raw.slice(numbered[0].length)).replace(/[。；;，,]$/, '');
+  // `某办法(1990年6月20日某部某财〔1990〕16号发布)`: the title, then its dated history (cut off at the page's end or not)
+  const hist = DATED_HISTORY.exec(rest);
+  if (hist && hist.index >= 4) {
+    const title = rest.slice(0, hist.index).replace(/^《(.*)》$/, '$1');
+    if (!/[。；;，,]/.test(title) && isTitleEnd(title.replace(/[《》]/g, ''))) return { title, docNumber: historyNumber(hist[0]) };
+  }
   const dn = firstNumber(rest);
   // `关于……的通知 达市府发〔2000〕1` (a number cut short): the title ends before it
   const broken = dn ? -1 : rest.search(/[〔[【（(]\d{4}[〕\]】）)]?\d*$/);
@@ -146,7 +195,7 @@ function scopeOf(text: string): string | null {
  * Reads a document's lines (compact, one per printed line) and title. Returns null when the document is not a
  * cleanup result or abolition list.
  */
-export function extractCleanup(lines: string[], title: string, flat = ''): Cleanup | null {
+export function extractCleanup(lines: string[], title: string, flat = '', mentioned?: Set<string>): Cleanup | null {
   const counts: Cleanup['counts'] = {};
   const items: Cleanup['items'] = [];
   const inSentences: Cleanup['items'] = [];
@@ -157,7 +206,7 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
   const all = lines.join('');
   // Counts are read only in texts about a cleanup or an abolition, not in any notice that mentions `3件`.
   let about = /清理/.test(all) || current !== null || /关于(?:公布|修改|废止)[^《]*(?:规范性文件|规章)/.test(title);
-  for (const raw of lines) {
+  for (const raw of lines.flatMap(runOnEntries)) {
     const line = squeeze(raw);
     const named = namedWithDecision(line);
     // (after the list's entries: a list names its documents in order)
@@ -166,12 +215,17 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
     if (opened) {
       current = opened;
       about = true;
+      // `现行有效规章（52件）`: the heading states the count
+      const n = /[（(](\d{1,5})件[）)]$/.exec(line);
+      if (n && counts[opened] === undefined) counts[opened] = Number(n[1]);
       continue;
     }
     const e = current && !named ? entry(raw.trim()) : null;
     if (e && current) {
       items.push({ decision: current, ...e });
       listed++;
+      // (the numbers an entry's history names are the entry's, not citations)
+      for (const d of findDocNumbers(line)) mentioned?.add(d.normalized);
     }
   }
   // Counts from whole sentences: hard line breaks split `决定保留…规范性文件` from `18件`.
@@ -190,7 +244,7 @@ export function extractCleanup(lines: string[], title: string, flat = ''): Clean
 export function onceEach(items: Cleanup['items']): Cleanup['items'] {
   const out: Cleanup['items'] = [];
   for (const it of items) {
-    const same = out.find((o) => o.decision === it.decision && ((!!it.title && o.title === it.title) || (!!it.docNumber && o.docNumber === it.docNumber)));
+    const same = out.find((o) => o.decision === it.decision && sameTarget(o, it));
     if (!same) out.push({ ...it });
     else {
       same.title ??= it.title;
@@ -198,4 +252,13 @@ export function onceEach(items: Cleanup['items']): Cleanup['items'] {
     }
   }
   return out;
+}
+
+/**
+ * Two mentions name the same document: the same title, or the same number where a title is missing on one side
+ * (orders numbered per year — `1989年省政府令第4号`, `2010年省政府令第4号` — give two documents one number).
+ */
+export function sameTarget(a: RelationTarget, b: RelationTarget): boolean {
+  if (a.title && b.title) return a.title === b.title;
+  return !!a.docNumber && a.docNumber === b.docNumber;
 }

@@ -1,6 +1,7 @@
 import type { RelationTarget } from '../domain/parse-result';
 import { findDocNumbers, findOrderNumbers } from '../domain/docnumber';
 import { titleDepths } from './relations';
+import { sameTarget } from './cleanup';
 import { isTitleEnd } from './split';
 
 /**
@@ -18,7 +19,7 @@ export interface DecisionItem {
 
 /** A heading or lead-in that opens the items of one decision. */
 const CUE =
-  /(?:决定|予以|一律|同时)?(废止|修改|修正|修订)(?:以下|下列|如下)|(?:对|将)(?:以下|下列)[^。：:\n《》]{0,24}?(?:予以|作出?|做出?|进行)?(废止|修改|修订)|[一二三四五六七八九十]{1,3}、(?:决定)?(废止|修改)(?=[^。\n《》]{0,16}[：:\n])|(?:予以|决定)(废止|修改)[：:]/g;
+  /(?:决定|予以|一律|同时)?(废止|修改|修正|修订)(?:以下|下列|如下)|(?:对|将)(?:以下|下列)[^。：:\n《》]{0,24}?(?:予以|作出?|做出?|进行)?(废止|修改|修订)|[一二三四五六七八九十]{1,3}、(?:决定)?(废止|修改)(?=[^。\n《》]{0,16}[：:\n])|(?:予以|决定)(废止|修改)[：:]|[一二三四五六七八九十]{1,3}、对\d{1,5}(?:件|部|项)[^。\n《》]{0,24}?(?:予以)?(废止|修改)(?=[。：:\n]|$)/g;
 /**
  * What stands after an item's title: its history, the 令 that published it (`2005年3月1日市人民政府令第12号公布`,
  * `二〇〇五年三月一日…`; a 修正 history may follow), or its number in brackets (`（省政府令第114号）`,
@@ -27,7 +28,10 @@ const CUE =
 const HISTORY = new RegExp(
   [
     '(?:(?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})年(?:[\\d一二三四五六七八九十]{1,3}月(?:[\\d一二三四五六七八九十]{1,3}日)?)?[^，,。；;（()）\\n《》]{0,24}?令第\\d{1,5}号(?:公布|发布|颁布|印发)',
-    '[（(][^（()）\\n《》]{0,24}?令第\\d{1,5}号[）)]',
+    // (`（文化部令第1号,1990年3月28日发布）`, `（1989年省政府令第4号,1998年省政府令第11号修正）`: the number, then more history)
+    '[（(][^（()）\\n《》]{0,24}?令第\\d{1,5}号(?:[，,；;][^（()）\\n《》]{0,120}?)?[）)]',
+    // `（2001年3月19日省人民政府公布）`, `（1990年6月20日某部、某局某财〔1990〕16号发布，…修正）`: dated, published by
+    '[（(](?:19|20)\\d{2}年[^（()）\\n《》]{0,60}?(?:公布|发布|颁布|印发)(?:[，,；;][^（()）\\n《》]{0,120}?)?[）)]',
     '[（(][\\u4e00-\\u9fff]{1,12}[〔[［【(（](?:19|20)\\d{2}[〕\\]］】)）]第?\\d{1,6}号[）)]',
   ].join('|'),
   'g',
@@ -36,6 +40,13 @@ const HISTORY = new RegExp(
 const ITEM_MARK = /^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 /** `对《某办法》作出修改`, `1.在《某条例》第七条…`, `将《某办法》第五条修改为` — the amended document named first. */
 const AMEND_NAMED = /(?:^|\n|[：:；;。]|(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、))(?:对|在|将|把)?《([^《》\n]{4,80})》(?:[^。\n《》]{0,40}?(?:作出?|做出?|作了|做了)?(?:如下|以下)?(?:修改|修正)|第[一二三四五六七八九十百零〇\d]{1,6}[条款项章])/g;
+
+/**
+ * `（三）省政府令第33号发布的《某规定》予以废止。`, `（一）某政发〔1992〕255号文件发布的《某办法》第六条…修改为`: an item that names
+ * the number its document was published by before the title; what follows the title says the decision.
+ */
+const NUMBER_FIRST =
+  /(?:^|\n)(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?([^\n《》。，,；;：:]{2,30}?(?:令第\d{1,5}号|[〔[［【(（](?:19|20)\d{2}[〕\]］】)）]第?\d{1,6}号))(?:文件)?(?:发布|公布|印发|颁布)的《([^《》\n]{4,80})》([^\n]{0,40})/g;
 
 type Decision = DecisionItem['decision'];
 
@@ -78,7 +89,8 @@ function titleBefore(s: string, at: number, numbered = false): string | null {
 const LEADING_DATE = /^[（(]?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(?:[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?)?/;
 
 function numberIn(history: string): string | null {
-  const h = history.replace(LEADING_DATE, '');
+  // (the number it was published by: `（1987年10月13日公布,2006年省政府令第11号修正）` has none of its own)
+  const h = history.split(/[，,；;]/)[0].replace(LEADING_DATE, '');
   return findOrderNumbers(h)[0]?.normalized ?? findDocNumbers(h)[0]?.normalized ?? null;
 }
 
@@ -89,7 +101,7 @@ function numberIn(history: string): string | null {
 export function decisionItems(flat: string, title: string): DecisionItem[] {
   const out: DecisionItem[] = [];
   const add = (decision: Decision, target: RelationTarget): void => {
-    const same = out.find((o) => (target.title && o.target.title === target.title) || (target.docNumber && o.target.docNumber === target.docNumber));
+    const same = out.find((o) => sameTarget(o.target, target));
     if (same) {
       same.target.docNumber ??= target.docNumber;
       return;
@@ -104,7 +116,7 @@ export function decisionItems(flat: string, title: string): DecisionItem[] {
   for (const m of flat.matchAll(CUE)) {
     const at = m.index ?? 0;
     if (depth[at] !== 0) continue;
-    cues.push({ at, decision: decisionOf(m[1] ?? m[2] ?? m[3] ?? m[4]) });
+    cues.push({ at, decision: decisionOf(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]) });
   }
   let c = 0;
   let current: Decision | null = null;
@@ -118,11 +130,23 @@ export function decisionItems(flat: string, title: string): DecisionItem[] {
       const at = m.index ?? 0;
       if (depth[at] !== 0) continue;
       const decision = decisionAt(at);
-      // a bare number in brackets names an item only in a numbered list under a heading
-      const bare = /^[（(]/.test(m[0]);
+      // a bare number in brackets names an item only in a numbered list under a heading (a dated history is no bare number)
+      const bare = /^[（(]/.test(m[0]) && !/年|公布|发布|颁布|印发|修正|修订/.test(m[0]);
       const t = decision && (!bare || current) ? titleBefore(flat, at, bare) : null;
       if (!decision || !t) continue;
       add(decision, { title: t, docNumber: numberIn(m[0]) });
+    }
+  }
+  if (cues.length || /废止|修改|修订/.test(title)) {
+    for (const m of flat.matchAll(NUMBER_FIRST)) {
+      if (depth[(m.index ?? 0) + m[0].indexOf(m[1])] !== 0) continue;
+      const decision: Decision | null = /^[^。\n]{0,8}?(?:予以|宣布)?废止/.test(m[3])
+        ? '废止'
+        : /^[^。\n]{0,40}?(?:修改|修正|删除|删去|增加|第[一二三四五六七八九十百零〇\d]{1,6}[条款项])/.test(m[3])
+          ? '修改'
+          : null;
+      const dn = findOrderNumbers(m[1])[0] ?? findDocNumbers(m[1])[0];
+      if (decision && dn) add(decision, { title: m[2], docNumber: dn.normalized });
     }
   }
   if (byTitle) add('修改', { title: byTitle[1], docNumber: null });

@@ -3,7 +3,8 @@ import { addYearsMinusOneDay, cnSmallNumber, findCnDates } from '../domain/cn-da
 /**
  * 施行 and validity wording the clause reader in domain/validity does not take, as printed on 政府令 and 决定
  * pages and in law-database notes: `…已经…通过，现予公布，自2011年2月1日起施行`, `现予发布施行`,
- * `（…通过 1994年2月1日起施行）`, `自…起施行，2025年12月31日废止`, `试行期二年`. Used only for what the clause reader
+ * `（…通过 1994年2月1日起施行）`, `自…起施行，2025年12月31日废止`, `试行期二年`, `此通告自发布之日起执行`,
+ * `本通告自…发布，…起施行`. Used only for what the clause reader
  * left empty. Pure; linear.
  */
 
@@ -20,6 +21,12 @@ const AFTER_FORMULA = /(现予(?:以)?(?:公布|发布|印发)|印发给你们|�
 const PUBLISHED_IN_FORCE = /现(?:予(?:以)?)?(?:公布|发布)施行/;
 const DATE_IN_FORCE = /(?<!自)((?:\d{4}|[〇○O0零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日|(?:\d{4}|[〇○O0零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)起(?:施行|实施|生效)/;
 const UNTIL_ABOLISHED = /起(?:施行|实施|执行)[，,]([^，,。；;]{6,20}?[日号])(?:起)?(?:自行)?(?:废止|失效)/;
+/** A document naming itself at a sentence's start (`此通告`, `该公告`, `本通告`): its own kind, after any numbering. */
+const SELF = '^(?:[一二三四五六七八九十\\d]{1,3}[、.．])?(?:此|该|本)(?:通告|公告|通知|命令|令|决定|办法|规定|细则|意见|方案|通报|规则|布告|公示)';
+/** `此通告自发布之日起执行`, `本通告自发布之日起实行`: 执行/实行/生效 said like 施行 (the clause reader takes 本/该 with 施行 only). */
+const SELF_IN_FORCE = new RegExp(`${SELF}自([^，,。；;]{1,30}?)起(?:施行|实施|执行|实行|生效)`);
+/** `本通告自2022年6月1日发布，2022年6月15日起施行`: the day it was published, then the day it takes effect. */
+const PUBLISHED_THEN_IN_FORCE = new RegExp(`${SELF}(?:自|于)?[^，,。；;]{4,20}?(?:发布|公布|印发)[，,]([^，,。；;]{6,20}?)起(?:施行|实施|执行|实行|生效)`);
 /** `试行期二年`, `试行期限为2年`, also `试行二年`. */
 const TRIAL_YEARS = /试行(?:期(?:限)?)?(?:为)?([0-9一二两三四五六七八九十]{1,2})年/;
 
@@ -39,10 +46,14 @@ export function extraValidity(flat: string, dateSigned: string | null, effective
       // `（…会议通过 1994年2月1日起施行）`: a bare date only in a note that says what passed it
       const d0 = f || p ? null : DATE_IN_FORCE.exec(s);
       const d = d0 && /通过/.test(s.slice(0, d0.index)) ? d0 : null;
+      const later = f || p || d ? null : PUBLISHED_THEN_IN_FORCE.exec(s);
+      const self = f || p || d || later ? null : SELF_IN_FORCE.exec(s);
       if (f) out.effectiveDate = dateOf(f[2], dateSigned);
       else if (p) out.effectiveDate = dateSigned;
       else if (d) out.effectiveDate = findCnDates(d[1])[0]?.iso ?? null;
-      const clause = f ? f[0].slice(f[1].length).replace(/^[，,、]/, '') : (p ?? d)?.[0];
+      else if (later) out.effectiveDate = findCnDates(later[1])[0]?.iso ?? null;
+      else if (self) out.effectiveDate = dateOf(self[1], dateSigned);
+      const clause = f ? f[0].slice(f[1].length).replace(/^[，,、]/, '') : (p ?? d ?? later ?? self)?.[0].replace(/^[一二三四五六七八九十\d]{1,3}[、.．]/, '');
       if (out.effectiveDate && clause) out.effectiveClause = clause;
     }
     if (out.validUntil === null) {

@@ -1,15 +1,15 @@
 import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget } from '../domain/parse-result';
-import { findCnDates, isDateOnly } from '../domain/cn-date';
+import { findCnDates, isDateOnly, isoDate, runTogetherReadings } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
 import type { PageMeta } from './page';
-import { extractCleanup, onceEach } from './cleanup';
+import { extractCleanup, onceEach, sameTarget } from './cleanup';
 import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import type { Head } from './split';
-import { isOrgName, splitIssuers, squeeze } from './text';
+import { isOrgName, shortNameOf, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -19,7 +19,7 @@ import type { Unit } from './units';
 
 const KIND_WORDS = [
   '实施意见', '实施方案', '实施细则', '通知', '通报', '意见', '决定', '办法', '规定', '细则', '方案', '规划', '批复',
-  '公告', '通告', '报告', '请示', '复函', '函', '命令', '决议', '纪要', '规则', '制度', '条例', '预案', '计划', '要点',
+  '公告', '通告', '公示', '报告', '请示', '复函', '函', '命令', '决议', '纪要', '规则', '制度', '条例', '预案', '计划', '要点',
   '标准', '指南', '目录', '清单', '措施', '指引', '答复',
 ];
 const KIND_CANON: Record<string, string> = { 实施意见: '意见', 实施方案: '方案', 实施细则: '细则', 复函: '函' };
@@ -100,7 +100,10 @@ function withListed(found: RelationTarget[], cleanup: Cleanup | null): RelationT
   out.forEach((_, i) => index(i));
   for (const it of cleanup?.items ?? []) {
     if (it.decision !== '废止') continue;
-    const hits = [it.docNumber ? byNumber.get(it.docNumber) : undefined, it.title ? byTitle.get(it.title) : undefined].filter((i) => i !== undefined);
+    // (a number hit names the same document unless both have titles and they differ: orders numbered per year)
+    const byNo = it.docNumber ? byNumber.get(it.docNumber) : undefined;
+    const numberHit = byNo !== undefined && (!it.title || !out[byNo].title || out[byNo].title === it.title) ? byNo : undefined;
+    const hits = [numberHit, it.title ? byTitle.get(it.title) : undefined].filter((i) => i !== undefined);
     const same = hits.length ? Math.min(...hits) : -1;
     if (same >= 0) out[same] = { title: out[same].title ?? it.title, docNumber: out[same].docNumber ?? it.docNumber };
     else out.push({ title: it.title, docNumber: it.docNumber });
@@ -123,7 +126,7 @@ function sameNumber(cite: string, own: DocNumber | null): boolean {
 /** The listed items of a decision added to its cleanup result (each document once). */
 function addDecided(cleanup: Cleanup, decided: DecisionItem[]): void {
   for (const d of decided) {
-    const same = cleanup.items.find((it) => (d.target.docNumber && it.docNumber === d.target.docNumber) || (d.target.title && it.title === d.target.title));
+    const same = cleanup.items.find((it) => sameTarget(it, d.target));
     if (!same) cleanup.items.push({ decision: d.decision, ...d.target });
   }
 }
@@ -132,7 +135,7 @@ function addDecided(cleanup: Cleanup, decided: DecisionItem[]): void {
 function mergeTargets(a: RelationTarget[], b: RelationTarget[]): RelationTarget[] {
   const out = a.map((t) => ({ ...t }));
   for (const t of b) {
-    const same = out.find((o) => (t.docNumber && o.docNumber === t.docNumber) || (t.title && o.title === t.title));
+    const same = out.find((o) => sameTarget(o, t));
     if (same) {
       same.title ??= t.title;
       same.docNumber ??= t.docNumber;
@@ -159,13 +162,14 @@ function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void
  * `市人民政府办公厅关于…` under the letterhead `贵阳市人民政府办公厅`: a title may name its issuer without the place; the full
  * name printed nearby (the letterhead a few lines above the head, the head's own lines) is the issuer's name.
  */
-function completeIssuers(issuers: string[], units: Unit[], head: Head): string[] {
+function completeIssuers(issuers: string[], units: Unit[], head: Head, field: string[]): string[] {
   if (!issuers.some((x) => /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x))) return issuers;
-  const near: string[] = [];
+  // (`市政府关于…的复函` under the page's `发布机构: 苏州市人民政府`: the field names the organ in full)
+  const near: string[] = [...field];
   for (let i = Math.max(0, head.start - 8); i <= head.headEnd && i < units.length; i++) {
     if (!units[i].blank) near.push(...(splitIssuers(units[i].text) ?? []));
   }
-  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => n.length > x.length + 1 && n.endsWith(x)) ?? x) : x));
+  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => shortNameOf(n, x)) ?? x) : x));
 }
 
 export interface ExtractResult {
@@ -193,10 +197,105 @@ function signatureAbove(bodyUnits: Unit[], i: number): string[] {
     seen++;
     if (PUBLICATION_NOTE.test(u.compact) && !found.length) continue;
     const names = splitIssuers(u.text);
-    if (!names) break;
-    found.unshift(names);
+    if (names) {
+      found.unshift(names);
+      continue;
+    }
+    // `某县疫情防控现场处置` / `省市县联动指挥部`: one organ's name broken over two lines (at an inner word)
+    const whole = found.length && found[0].length === 1 ? brokenName(u.compact, found[0][0]) : null;
+    if (whole) {
+      found[0] = whole;
+      break;
+    }
+    // `…依法进行严肃查处。某市环境保护局` / `某市建筑工程管理局`: the first organ run into the body's last line
+    const tail = /[。！!；;]([^。！!；;]{3,30})$/.exec(u.compact);
+    const first = tail ? splitIssuers(tail[1]) : null;
+    if (first) found.unshift(first);
+    break;
   }
   return found.flat();
+}
+
+/**
+ * The first part of an organ's name broken over signature lines: a place, then words — no closing formula (`特此通告`), no
+ * sentence left without its full stop (`请各乡镇认真贯彻落实`, `全县人民群众务必积极配合`).
+ */
+const NAME_START = /^(?![请各望希为现特专此对经按根全我本该])([\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|旗|镇|乡))[\u4e00-\u9fff]{2,16}$/;
+
+/**
+ * `某县疫情防控现场处置` over `省市县联动指挥部`: one organ, when the upper line opens a name and the lower does not open
+ * another one of the same place (`某县防汛抗旱` over `某县人民政府` stays a body line over the signature).
+ */
+function brokenName(upper: string, lower: string): string[] | null {
+  const m = NAME_START.exec(upper);
+  if (!m || /[的要请应须务将把被已]/.test(upper) || lower.startsWith(m[1])) return null;
+  const whole = splitIssuers(upper + lower);
+  return whole?.length === 1 ? whole : null;
+}
+
+/**
+ * A signing date that lost a glyph in the copy: its 日 (`2018年3月13`, `二〇一八年三月十三`), or its separators with one
+ * digit each for month and day (`202091`, the one reading). Read only under the signature's organ line (a postal code
+ * or a figure elsewhere is no date). ISO, or null.
+ */
+function damagedDate(raw: string): string | null {
+  const t = raw.trim();
+  if (t.length > 24) return null;
+  if (/月\s*[0-9零〇一二三四五六七八九十]{1,3}$/.test(t) && isDateOnly(`${t}日`)) return findCnDates(`${t}日`)[0]?.iso ?? null;
+  const m = /^((?:19|20)\d{2})([1-9])([1-9])$/.exec(t);
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it). */
+const DAY_LOST = /^(?:(?:19|20)\d{2}|[〇○O0零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$/;
+
+/** The organs over such a date (`某市公安局、某市交通局` / `2021年9月`): the signers of a document no whole date signs. */
+function signersOverDayLost(bodyUnits: Unit[]): string[] {
+  for (let i = 0; i < bodyUnits.length; i++) {
+    const organs = DAY_LOST.test(bodyUnits[i].compact) ? signatureAbove(bodyUnits, i) : [];
+    if (organs.length) return organs;
+  }
+  return [];
+}
+
+/**
+ * A township (`某某镇`, `某某苏木`, `某某乡`, `某某街道`) named in a `发布机构`/`发文机关` field: the organ its portal files the
+ * document under, taken as printed like any issuer field (a 苏木 or 镇 signs as its 人民政府 only in its text).
+ */
+const TOWNSHIP = /^[\u4e00-\u9fff]{1,12}(?:镇|乡|苏木|街道)$/;
+
+/**
+ * `…附：某县人民政府办公室《关于…的通知》` / `某县建设局` at the end: a notice signed without a date (a 转发 notice's copy
+ * often is). The organ alone on the document's last line, not one line of a list of organs.
+ */
+function undatedSignature(bodyUnits: Unit[]): string[] {
+  const lines = bodyUnits.filter((u) => !u.blank);
+  if (lines.length < 3) return [];
+  const names = splitIssuers(lines[lines.length - 1].text);
+  if (!names || names.length > 2 || splitIssuers(lines[lines.length - 2].text)) return [];
+  return names;
+}
+
+/** The name of a file a page offers for download (`…禁火令(某县政发〔2022〕6号).docx`). */
+const FILE_NAME = /\.(?:docx?|wps|pdf|ofd|xlsx?|et|rtf|zip|rar)(?![A-Za-z])/i;
+
+/**
+ * The document's own 文号 printed whole only in the name of the file the page offers it as, right after the document's
+ * title (`1_ABDR—2022—00004某县人民政府禁火令(某县政发〔2022〕6号).docx` under a head whose copy lost it: `某县政发〔20226`).
+ * A file named for another document gives nothing.
+ */
+function numberInFileName(bodyUnits: Unit[], title: string): DocNumber | null {
+  const t = squeeze(title);
+  if (t.length < 4) return null;
+  for (const u of bodyUnits) {
+    if (u.blank || !FILE_NAME.test(u.text)) continue;
+    const c = squeeze(u.text);
+    const at = c.indexOf(t);
+    const m = at < 0 ? null : /^[（(]([^（）()]{4,30}号)[）)]/.exec(c.slice(at + t.length));
+    const dn = m ? parseDocNumber(m[1]) : null;
+    if (dn) return dn;
+  }
+  return null;
 }
 
 /** `。 二○○六年十二月六日 `: a date alone between spaces right after a sentence (a flattened signature). */
@@ -242,13 +341,22 @@ export function extractDocument(
     const oneLine = isDateOnly(u.text) ? null : organDateLine(u.text);
     const signer = oneLine || isDateOnly(u.text) ? null : signerDateLine(u.text);
     const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : signer;
-    if (dateText === null) continue;
+    if (dateText === null) {
+      // `2018年3月13`, `202091` under the signature's organ line: a signing date that lost a glyph
+      const damaged = damagedDate(u.text);
+      const organs = damaged ? signatureAbove(bodyUnits, i) : [];
+      if (!damaged || !organs.length) continue;
+      dateSigned = damaged;
+      sigIssuers = organs;
+      break;
+    }
     const found = findCnDates(dateText)[0];
     if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
     dateSigned = found?.iso ?? null;
     sigIssuers = oneLine ? oneLine.issuers : signatureAbove(bodyUnits, i);
     break;
   }
+  if (dateSigned === null && !sigIssuers.length) sigIssuers = signersOverDayLost(bodyUnits);
   // A document flattened onto one line: `…请认真贯彻执行。 二○○六年十二月六日 关于…` (the date standing alone
   // between spaces after a sentence is the signature's)
   for (let i = 0; dateSigned === null && i < bodyUnits.length; i++) {
@@ -256,14 +364,24 @@ export function extractDocument(
     if (m && isDateOnly(m[1])) dateSigned = findCnDates(m[1])[0]?.iso ?? null;
   }
   const meta = opts.meta;
+  // `2022128` alone on a line (1月28日 or 12月8日): the one reading on or before the day the page was posted
+  for (let i = 0; dateSigned === null && meta?.posted && i < bodyUnits.length; i++) {
+    const readings = runTogetherReadings(bodyUnits[i].text);
+    if (readings.length < 2) continue;
+    const possible = readings.filter((r) => r <= (meta.posted ?? ''));
+    if (possible.length === 1) dateSigned = possible[0];
+    break;
+  }
   if (!docNumber && meta?.docNumber) docNumber = parseDocNumber(meta.docNumber);
+  docNumber ??= numberInFileName(bodyUnits, head.title);
   // A 政府令 number carries no year: the year it was promulgated (signed).
   if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
   if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;
   dateSigned ??= head.historyDate ?? null;
 
-  const metaIssuer = meta?.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
-  const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head);
+  const metaIssuer = meta?.issuer && (isOrgName(meta.issuer) || TOWNSHIP.test(squeeze(meta.issuer))) ? [squeeze(meta.issuer)] : [];
+  sigIssuers = sigIssuers.length || head.titleIssuers.length || metaIssuer.length ? sigIssuers : undatedSignature(bodyUnits);
+  const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head, metaIssuer);
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
 
@@ -283,17 +401,20 @@ export function extractDocument(
   if (!validity.validUntil && meta?.validUntil) validity.validUntil = meta.validUntil;
 
   const relations = extractRelations(flat, docNumber?.normalized ?? null);
+  const inEntries = new Set<string>();
   let cleanup = extractCleanup(
     bodyUnits.filter((u) => !u.blank).map((u) => u.text),
     head.title,
     flat,
+    inEntries,
   );
   // The items of a decision that abolishes or amends 规章 (`一、废止以下规章：1.某办法（…令第12号公布）…`).
   // (the decision's own history under its title, `（2004年9月29日某市人民政府令第171号发布）`, is no item of it)
   const decided = decisionItems(flat, head.title).filter((d) => !d.target.docNumber || !sameNumber(d.target.docNumber, docNumber));
   if (cleanup) addDecided(cleanup, decided);
   // a decision on `《某规定》等7部…规章` whose list names its items only in its headings (`一、对《某规定》（…令第39号）作如下修改：`)
-  else if (decided.length && /等\d{1,4}(?:件|部|个)/.test(flat)) cleanup = { scope: null, counts: {}, items: onceEach(decided.map((d) => ({ decision: d.decision, ...d.target }))) };
+  // (or one that says it comes from a cleanup or a review: `经过清理，现决定：一、废止下列规章（一）《某办法》（…公布）`)
+  else if (decided.length && (/等\d{1,4}(?:件|部|个)/.test(flat) || /清理|全面核查/.test(flat))) cleanup = { scope: null, counts: {}, items: onceEach(decided.map((d) => ({ decision: d.decision, ...d.target }))) };
   // A printed list says what is abolished; clauses in its explanation columns (`原《城市规划法》已废止`) do not.
   const abolishes = withListed(cleanup?.items.length ? [] : relations.abolishes, cleanup ?? { scope: null, counts: {}, items: decided.map((d) => ({ decision: d.decision, ...d.target })) });
   // (a decision's list read as its cleanup items, `（一）《某规定》（政府令第146号）` under `对下列规章作如下修改：`, amends too)
@@ -306,7 +427,9 @@ export function extractDocument(
     if (it.docNumber || !it.title) continue;
     it.docNumber = [...amends, ...abolishes].find((t) => t.title === it.title && t.docNumber)?.docNumber ?? null;
   }
-  const listed = new Set(cleanup?.items.map((t) => t.docNumber) ?? []);
+  // (a document abolished by a clause, `《…》（某政通〔2022〕2号）同时废止`, is listed under abolishes, not cited; numbers
+  // inside a cleanup list's entries are those entries' history)
+  const listed = new Set([...[...(cleanup?.items ?? []), ...abolishes].map((t) => t.docNumber), ...(cleanup ? inEntries : [])]);
   const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
   expandOrderAgencies(abolishes, issuers);
   expandOrderAgencies(amends, issuers);

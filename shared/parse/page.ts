@@ -1,7 +1,7 @@
 import { findCnDates } from '../domain/cn-date';
-import { findDocNumbers, parseDocNumber } from '../domain/docnumber';
+import { findDocNumbers, isDocNumberLine, parseDocNumber } from '../domain/docnumber';
 import { isTitleEnd } from './split';
-import { isOrgName, squeeze } from './text';
+import { isOrgName, LIST_BULLET, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -19,6 +19,8 @@ export interface PageMeta {
   effectiveDate: string | null;
   validUntil: string | null;
   issuer: string | null;
+  /** the day the page was posted (`发布时间`, `公开日期`): no 成文日期, but the signing cannot be after it */
+  posted: string | null;
 }
 
 type Field = keyof PageMeta | 'other';
@@ -28,18 +30,23 @@ const LABELS: [string, Field][] = [
   ['文件名称', 'title'], ['文件标题', 'title'], ['标题', 'title'], ['名称', 'title'], ['题名', 'title'],
   ['发文字号', 'docNumber'], ['发文文号', 'docNumber'], ['文件编号', 'docNumber'], ['文号', 'docNumber'],
   ['成文日期', 'dateSigned'], ['发文日期', 'dateSigned'], ['颁布日期', 'dateSigned'], ['印发日期', 'dateSigned'],
-  ['签发日期', 'dateSigned'],
+  ['签发日期', 'dateSigned'], ['发文时间', 'dateSigned'],
   ['生效时间', 'effectiveDate'], ['生效日期', 'effectiveDate'], ['实施日期', 'effectiveDate'], ['施行日期', 'effectiveDate'],
   ['废止时间', 'validUntil'], ['废止日期', 'validUntil'], ['失效时间', 'validUntil'], ['失效日期', 'validUntil'],
+  // (湖南's portals: the end of a 规范性文件's period, `信息时效期: 2023-04-30` beside `本令有效期…至2023年4月30日`)
+  ['信息时效期', 'validUntil'],
   ['发布文号', 'docNumber'], ['公布日期', 'dateSigned'], ['制定机关', 'issuer'], ['发布机关', 'issuer'],
   ['发文机关', 'issuer'], ['发文机构', 'issuer'], ['颁布单位', 'issuer'], ['制发机关', 'issuer'], ['发文单位', 'issuer'],
-  ['发布机构', 'other'], ['索引号', 'other'], ['主题分类', 'other'], ['组配分类', 'other'], ['信息分类', 'other'],
-  ['公文时效', 'other'], ['有效性', 'other'], ['时效性', 'other'], ['发布日期', 'other'], ['发布时间', 'other'],
-  ['公开日期', 'other'], ['上载日期', 'other'], ['生成日期', 'other'], ['信息来源', 'other'], ['来源', 'other'],
+  ['发布单位', 'issuer'], ['发布机构', 'issuer'], ['索引号', 'other'], ['主题分类', 'other'], ['组配分类', 'other'], ['信息分类', 'other'],
+  ['公文时效', 'other'], ['有效性', 'other'], ['时效性', 'other'], ['发布日期', 'posted'], ['发布时间', 'posted'],
+  ['公开日期', 'posted'], ['上载日期', 'posted'], ['生成日期', 'other'], ['信息来源', 'other'], ['来源', 'other'],
+  ['文件登记号', 'other'], ['登记号', 'other'],
   ['关键词', 'other'], ['主题词', 'other'], ['内容概述', 'other'], ['浏览次数', 'other'], ['公开目录', 'other'],
   ['公文目录', 'other'], ['公开责任部门', 'other'], ['公开形式', 'other'], ['公开方式', 'other'], ['政策解读', 'other'],
   ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'other'], ['效力级别', 'other'],
   ['题注', 'other'],
+  // (`概述 某府发〔2025〕1号 各旗区人民政府,…: ...`: a summary repeating the document's first lines, salutation included)
+  ['概述', 'other'],
 ];
 const LABEL_SRC = [...LABELS].sort((a, b) => b[0].length - a[0].length).map(([l]) => l).join('|');
 const LABEL_AT_START = new RegExp(`^(?:${LABEL_SRC})(?:[:：|]|$)`);
@@ -48,6 +55,8 @@ const SPACED_LABEL_AT_START = new RegExp(
   `^[•·|\\s]*(?:${LABELS.map(([l]) => [...l].join('\\s*')).join('|')})(?:\\s*[:：|]|\\s+\\S|\\s*$)`,
 );
 const LABEL_WITH_COLON = new RegExp(`(${LABEL_SRC})[:：]`, 'g');
+/** `效力状态|有效|文号|某政发〔2025〕6号|`: a row of cells opening with a label the list lacks, a known one in a later cell. */
+const LABEL_CELL_IN_ROW = new RegExp(`^[\u4e00-\u9fff]{2,8}\\|[^|]{0,40}\\|(?:${LABEL_SRC})\\|`);
 /** `发文字号皖交发〔2021〕63号`: a label run straight into its value (no colon, no cell); titles are never read so. */
 const BARE_LABEL = new RegExp(
   `^(${LABELS.filter(([l, f]) => f !== 'title' && l.length >= 3).map(([l]) => l).sort((a, b) => b.length - a.length).join('|')})(.+)$`,
@@ -62,7 +71,7 @@ const FURNITURE = [
   /^时间[:：]\d/, /^(?:浏览|阅读|点击)(?:量|次数)?[:：]/, /^视力保护色/, /^返回顶部$/, /^附件下载$/, /^相关(?:解读|链接|文件)$/,
   /^OriginalURL/i, /English/, /^下载$/, /^转第$/, /^保留字段信息$/, /^页面宽度/, /正文阅览$/, /^[|•·]+$/, /^简介[:：]/,
   /写写帮|法律资料网|点击此处下载/, /^第[一二三四五六七八九十]+篇[:：]/, /^扫一扫/, /^【?(?:字体|字号)[:：]?[大中小]/,
-  /^(?:时间|日期)[:：]\d{4}-/, /^欢迎(?:访问|光临)/, /^(?:收藏本站|设为首页|热门站点)/,
+  /^(?:时间|日期)[:：]\d{4}-/, /^欢迎(?:访问|光临)/, /^(?:收藏本站|设为首页|热门站点)/, /^(?:打印|关闭|收藏)$/,
 ];
 
 export function isFurniture(compact: string): boolean {
@@ -130,7 +139,8 @@ function fits(field: Field, c: string): boolean {
   if (field === 'title') return c.length <= 160;
   if (field === 'docNumber') return c.length <= 40 && /号|〔|\[|【/.test(c) && !isTitleEnd(c);
   if (field === 'issuer') return isOrgName(c);
-  if (field === 'other') return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c);
+  // (an empty `来源:` at the end of a row is followed by the document's 文号 line, not by its value)
+  if (field === 'other' || field === 'posted') return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c) && !isDocNumberLine(c);
   return c.length <= 40 && findCnDates(c).length > 0;
 }
 
@@ -146,7 +156,7 @@ function looksLikeBody(c: string): boolean {
  * in the first 80 and last 20 lines.
  */
 export function readPage(units: Unit[]): PageMeta {
-  const meta: PageMeta = { title: null, docNumber: null, dateSigned: null, effectiveDate: null, validUntil: null, issuer: null };
+  const meta: PageMeta = { title: null, docNumber: null, dateSigned: null, effectiveDate: null, validUntil: null, issuer: null, posted: null };
   let seen = 0;
   let pending: Field | null = null;
   for (let i = 0; i < units.length && seen < 80; i++) {
@@ -156,7 +166,7 @@ export function readPage(units: Unit[]): PageMeta {
     // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
     const c = squeeze(u.text)
       // (a list of fields: `- 发文字号:阿行发〔2021〕42号`)
-      .replace(/^(?:[•·|]+|[-－](?=[\u4e00-\u9fff]))/, '')
+      .replace(/^(?:[•·・◆◇●▪■►▶|]+|[-－](?=[\u4e00-\u9fff]))/, '')
       // (only words: `某政发[2016]31号` keeps the brackets around its year)
       .replace(/【([\u4e00-\u9fff]{2,6})】|\[([\u4e00-\u9fff]{2,6})\]/g, (_m, a: string | undefined, b: string | undefined) =>
         // a law database's 【发布日期】 (beside 【发布文号】 and 【生效日期】) is the day the document was issued, not posted
@@ -177,15 +187,16 @@ export function readPage(units: Unit[]): PageMeta {
         continue;
       }
     }
-    const bare = LABEL_AT_START.test(c) ? null : BARE_LABEL.exec(c);
-    const bareField = bare ? (FIELD.get(bare[1]) ?? 'other') : null;
-    if (bare && bareField && c.length <= 60 && fits(bareField, bare[2])) {
-      setField(meta, bareField, bare[2]);
+    // (`索 引 号 640400001/2016-14852 发文时间 2016-07-04`: a spaced row read label by label, not as one label's value)
+    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text) || LABEL_CELL_IN_ROW.test(c)) && c.length <= 300) {
+      pending = readLabels(meta, c);
       blankOut(u);
       continue;
     }
-    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text)) && c.length <= 300) {
-      pending = readLabels(meta, c);
+    const bare = BARE_LABEL.exec(c);
+    const bareField = bare ? (FIELD.get(bare[1]) ?? 'other') : null;
+    if (bare && bareField && c.length <= 60 && fits(bareField, bare[2])) {
+      setField(meta, bareField, bare[2]);
       blankOut(u);
       continue;
     }
@@ -197,10 +208,69 @@ export function readPage(units: Unit[]): PageMeta {
       blankOut(u);
       continue;
     }
+    // `• 某政办规〔2024〕1号` in a portal's list of field values printed without their labels: the document's 文号
+    if (LIST_BULLET.test(u.text) && isDocNumberLine(c)) {
+      setField(meta, 'docNumber', c);
+      blankOut(u);
+      continue;
+    }
     if (looksLikeBody(c)) break;
   }
   for (let i = Math.max(0, units.length - 20); i < units.length; i++) {
     if (!units[i].blank && isFurniture(squeeze(units[i].text))) blankOut(units[i]);
   }
+  if (Object.values(meta).every((v) => v === null)) readTableAfterBody(units, meta);
   return meta;
+}
+
+/** The compact text of a metadata line without the list marks a portal puts before it. */
+function fieldLine(u: Unit): string {
+  return squeeze(u.text).replace(/^(?:[•·・◆◇●▪■►▶|]+|[-－](?=[\u4e00-\u9fff]))/, '');
+}
+
+/**
+ * A page that prints the document's body, then its metadata table (`索引号: | … | 名称: | 关于…的通知 |`), then the body
+ * again: the table's fields are read (three or more label lines in a row, one of them the 名称/标题) and its lines and the
+ * repeated copy of the body become noise, so the document is one, titled from the table, its body once.
+ */
+function readTableAfterBody(units: Unit[], meta: PageMeta): void {
+  let from = -1;
+  let run = 0;
+  let titled = false;
+  for (let i = 0; i <= units.length; i++) {
+    if (i < units.length && units[i].blank) continue;
+    const c = i < units.length ? fieldLine(units[i]) : '';
+    if (c && LABEL_AT_START.test(c) && c.length <= 300) {
+      if (!run) from = i;
+      run++;
+      titled ||= FIELD.get(LABEL_AT_START.exec(c)![0].replace(/[:：|]$/, '')) === 'title';
+      continue;
+    }
+    if (run >= 3 && titled) return takeTable(units, meta, from, i);
+    run = 0;
+    titled = false;
+  }
+}
+
+function takeTable(units: Unit[], meta: PageMeta, from: number, to: number): void {
+  const table: PageMeta = { ...meta };
+  for (let i = from; i < to; i++) if (!units[i].blank) readLabels(table, fieldLine(units[i]));
+  // (a form in an attachment, `名称:` / `地址:` / `文号:` with no document's title in it, is body)
+  if (!table.title || !isTitleEnd(squeeze(table.title))) return;
+  Object.assign(meta, table);
+  for (let i = from; i < to; i++) blankOut(units[i]);
+  // the body printed again under the table: the same lines as from the page's first, in order
+  const before = units.slice(0, from).filter((u) => !u.blank);
+  let k = 0;
+  for (let i = to; i < units.length && k < before.length; i++) {
+    if (units[i].blank) continue;
+    if (units[i].compact !== before[k].compact) break;
+    k++;
+  }
+  if (k < 2) return;
+  for (let i = to, n = 0; i < units.length && n < k; i++) {
+    if (units[i].blank) continue;
+    blankOut(units[i]);
+    n++;
+  }
 }

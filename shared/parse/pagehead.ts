@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze } from './text';
+import { ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
 import type { Unit } from './units';
 
 /**
@@ -14,26 +14,42 @@ import type { Unit } from './units';
 
 const LOOKAHEAD = 150;
 
-/** `（2019修订）`, `(2005年)` after a title, and a leading `北京：` or `「通告」` a page puts before it. */
-function cleanTitle(c: string): { title: string; docNumber: string | null } {
+/** A 文号 run straight into the title after it (no space). */
+const GLUED_NUMBER = /^([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,5}号)(?=[\u4e00-\u9fff《])/;
+
+/**
+ * `（2019修订）`, `(2005年)` after a title (a site's edition mark, with its year: a document's own `(修订)` stays), and a
+ * leading `北京：` or `「通告」` a page puts before it; a 文号 or a date in brackets after it is split off.
+ */
+function cleanTitle(c: string): { title: string; docNumber: string | null; date?: string } {
   let t = c
+    .replace(LIST_BULLET, '')
     .replace(SITE_TAG, '')
     // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
     .replace(/^\d{1,2}[.．、](?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州)[\u4e00-\u9fff]*?(?:人民政府|政府|委员会|局|厅)|关于)/, '')
     .replace(ARCHIVE_NOTE, '')
     // `2022某某县人民政府森林防火封山令`: a news page's year glued before the issuer (a title's own year reads `2022年`)
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
+    // `2018年某某部关于…的决定`: a document site's year before the issuer (an issuer's own title never opens with a year)
+    .replace(/^(?:19|20)\d{2}年(?=[\u4e00-\u9fff]{2,20}?(?:部|委员会|委|局|厅|署|办公厅|办公室|人民政府|政府)关于)/, '')
     .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
   let docNumber: string | null = null;
   // `《关于……的具体实施细则》` standing alone as a heading
   t = t.replace(/^《([^《》]+)》$/, '$1');
+  // `某政办发[2020]35号某市推进…的通知`: a portal heading gluing the 文号 to the title
+  const glued = GLUED_NUMBER.exec(t);
+  if (glued && findDocNumbers(glued[1]).length) {
+    docNumber = glued[1];
+    t = t.slice(glued[1].length);
+  }
   const dn = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
   if (dn && findDocNumbers(dn[1]).length) {
     docNumber = dn[1];
     t = t.slice(0, dn.index);
   }
-  t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d|修/.test(m) ? '' : m));
-  return { title: t, docNumber };
+  t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d/.test(m) ? '' : m));
+  const dated = titleWithDate(t);
+  return dated ? { title: dated.title, docNumber, date: dated.date } : { title: t, docNumber };
 }
 
 function titleLike(t: string): boolean {
@@ -90,6 +106,8 @@ interface Line {
   docNumber: string | null;
   /** issuers the line names before 关于, read with its spaces (`财政部 教育部 人力资源社会保障部关于…`) */
   issuers?: string[];
+  /** a date in brackets after the title on its line (`…的通知 ((1990年11月16日))`) */
+  date?: string;
 }
 
 /** `某科教【2017】6号 财政部 科技部关于…的通知`: a 文号 printed before the title on its line, then the title. */
@@ -116,18 +134,74 @@ function orderNumber(units: Unit[], i: number, next: number, issuer: string | nu
   return null;
 }
 
+function prevNonBlankIndex(units: Unit[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (!units[j].blank) return j;
+  return -1;
+}
+
 function nextNonBlank(units: Unit[], i: number): number {
   for (let j = i + 1; j < units.length && j < i + 6; j++) if (!units[j].blank) return j;
   return -1;
 }
 
-/** An issuer line directly above a title that does not name it joins the title (`某市人民政府办公室` / `关于…`). */
-function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>): Omit<Line, 'i'> {
-  if (issuerLine < 0 || !line.title.startsWith('关于')) return line;
-  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return line;
+/**
+ * An order a county or city issues in its own name (`森林防火禁火令`, `封山令`; not a 政府令 and not a title that opens
+ * with a place): named with its issuer (`某县人民政府森林防火禁火令`).
+ */
+const OWN_ORDER = /(?<![府部会局厅署院行])令$/;
+const OPENS_WITH_PLACE = /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/;
+const CARRYING_OPENING = /^(?:联合)?(?:印发|转发|批转|下达)/;
+
+/**
+ * An issuer line directly above a title that does not name it joins the title (`某市人民政府办公室` / `关于…`,
+ * `某县人民政府` / `森林防火禁火令`, `某镇人民政府` / `自然灾害救助应急预案`) — not a title the page printed above already
+ * (a law site's title / issuer field / title: the field is no part of it).
+ */
+function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>, seen: Line[], named?: string[]): Line {
+  const order = OWN_ORDER.test(line.title) && !OPENS_WITH_PLACE.test(line.title);
+  // (a title that names no issuer at all: `自然灾害救助应急预案`, not `印发…`, `某局关于…`, `全县…`)
+  const own =
+    !OPENS_WITH_PLACE.test(line.title) && !CARRYING_OPENING.test(line.title) && !line.title.includes('关于') && !seen.some((l) => l.title === line.title);
+  const alone: Line = { i, ...line, issuers: named ?? line.issuers };
+  if (issuerLine < 0 || !(line.title.startsWith('关于') || order || own)) return alone;
+  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return alone;
   const iss = splitIssuers(units[issuerLine].text);
-  if (!iss || iss.some((x) => x !== siteIssuer(x))) return line;
-  return { ...line, title: iss.join('') + line.title };
+  if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;
+  // joint issuers one per line (`中共某县委` / `某县人民政府` / `关于…`): up to two more lines straight above
+  let names = iss.join('');
+  let all = iss;
+  let below = iss;
+  for (let j = issuerLine - 1, n = 0; j >= 0 && n < 2; j--) {
+    if (units[j].blank) continue;
+    const more = splitIssuers(units[j].text);
+    if (!more || more.some((x) => x !== siteIssuer(x)) || governmentOverItsDepartment(more, below)) break;
+    names = more.join('') + names;
+    all = [...more, ...all];
+    below = more;
+    n++;
+  }
+  return { ...alone, title: names + line.title, issuers: named ?? all };
+}
+
+/**
+ * `某市卫生健康委员` / `会关于…的公告`: an organ's name broken over the title's two lines — the upper line is no name alone,
+ * with the word the lower one opens with (before 关于) it is one.
+ */
+function nameBrokenAcross(upper: string, lower: string): boolean {
+  const m = /^([\u4e00-\u9fff]{1,4})关于/.exec(lower);
+  return !!m && !splitIssuers(upper) && splitIssuers(upper + m[1])?.length === 1;
+}
+
+/** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
+const ORGAN_OPENING = /^[\u4e00-\u9fff]{2,16}?(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}?(?:人民政府|管理委员会|管委会|委员会|办公室|办公厅|局|厅)/;
+
+/** What a site's own name adds to the organ's (`某市人民政府门户网站`, `…官方微信`, `…信息公开`): no title. */
+const SITE_NAME_REST = /(?:网|门户|平台|微信|微博|客户端|公众号|首页|主页|信息公开|政务公开)/;
+
+/** Does a title line open with its issuer's name, more of the title (not a site's name) after it? */
+function opensWithOrgan(t: string): boolean {
+  const m = ORGAN_OPENING.exec(t);
+  return !!m && m[0].length < t.length && isOrgName(m[0]) && !SITE_NAME_REST.test(t.slice(m[0].length));
 }
 
 /** Issuers the title names before 关于 (`甘肃省人民政府关于…`); a title opening with one (`镇巴县人民政府工作规则`). */
@@ -141,27 +215,66 @@ function issuersOfTitle(title: string): string[] {
     const iss = issuersBeforeVerb(title.slice(0, end));
     if (iss?.length) return iss;
   }
-  const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)人民政府(?:办公厅|办公室)?)/.exec(title);
+  // (`某经济技术开发区管委会突发公共事件总体应急预案`: a 开发区's 管委会)
+  const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)(?:人民政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{0,8}?(?:管理委员会|管委会)))/.exec(title);
   if (m && !title.startsWith(`${m[1]}令`)) return [m[1]];
   // `南县住房和城乡建设局2018年度整体支出绩效评价报告`: an organ reporting on its own year
   const y = /^([\u4e00-\u9fff]{2,24}?(?:局|委员会|办公室|中心|厅))(?=(?:19|20)\d{2}年)/.exec(title);
   return y && isOrgName(y[1]) ? [y[1]] : [];
 }
 
+/** The verbs of a notice that carries another document (`印发…办法的通知`, `关于下达…计划的通知`). */
+const CARRYING = /(?:印发|转发|批转|下达)/;
+
 /** Chooses the title among the lines above the body: one the page repeats, else the nearest. */
 function chooseTitle(lines: Line[]): Line | null {
   if (!lines.length) return null;
   const count = new Map<string, number>();
   for (const l of lines) count.set(l.title, (count.get(l.title) ?? 0) + 1);
-  for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return lines[k];
+  for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return ownTitleUnder(lines, k) ?? lines[k];
   const last = lines[lines.length - 1];
   // `……关于印发X的通知` above `X`: the notice, whose text the page left out, not the attachment
-  const carrier = lines.find((l) => l.title.length > last.title.length && /(?:印发|转发)/.test(l.title) && l.title.includes(last.title));
+  // (`……关于下达X计划的通知` above `X计划`: the same)
+  const carrier = lines.find((l) => l.title.length > last.title.length && CARRYING.test(l.title) && l.title.includes(last.title));
   return carrier ?? last;
+}
+
+/**
+ * `某州某某市关于实施交通管制的通告(某某市交通管理局)` repeated as a news page's heading over the head `关于实施交通管制的通告`: the
+ * heading adds a bare place before the title and the organ it came from in brackets after it. The document's own title
+ * printed under it wins. (A heading that only adds the issuer the head prints above the title is the head's title.)
+ */
+function ownTitleUnder(lines: Line[], k: number): Line | null {
+  const heading = lines[k].title;
+  for (let m = k + 1; m < lines.length; m++) {
+    const own = lines[m].title;
+    const at = own.length >= 6 ? heading.indexOf(own) : -1;
+    if (at < 0 || own === heading) continue;
+    const before = heading.slice(0, at);
+    const after = heading.slice(at + own.length);
+    const bracketed = /^[（(]([^（）()]{3,30})[）)]$/.exec(after);
+    const place = before === '' || (/^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|盟|旗)$/.test(before) && !isOrgName(before));
+    if (place && (bracketed ? isOrgName(bracketed[1]) : after === '' && before !== '')) return lines[m];
+  }
+  return null;
 }
 
 const TITLE_THEN_ORDER =
   /^(.{4,80}?(?:办法|规定|条例|细则|决定|规则|意见|通知|实施办法))([\u4e00-\u9fff]{2,20}(?:政府|部|委员会|局|厅)令第\d{1,5}号)$/;
+/** `中华人民共和国某某部令第57号 某某部关于…的决定`: a law site's heading, the 令 number before the title. */
+const ORDER_THEN_TITLE = /^([\u4e00-\u9fff]{2,24}(?:政府|部|委员会|局|厅|署)令第\d{1,5}号)(.{6,150})$/;
+
+/**
+ * A title and its 令 number on one line, either way round: `广西壮族自治区土地整治办法广西壮族自治区人民政府令第116号`, or a law
+ * site's heading `中华人民共和国某某部令第57号 某某部关于…的决定`.
+ */
+function titleAndOrder(c: string): { title: string; order: string } | null {
+  const run = TITLE_THEN_ORDER.exec(c);
+  if (run && titleLike(run[1])) return { title: run[1], order: run[2] };
+  const led = ORDER_THEN_TITLE.exec(c);
+  const ledTitle = led ? cleanTitle(led[2]).title : '';
+  return led && titleLike(ledTitle) ? { title: ledTitle, order: led[1] } : null;
+}
 
 /** Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`). */
 function segmentTitles(u: Unit, i: number): Line[] {
@@ -195,6 +308,17 @@ function flattenedTitle(c: string, i: number): Line | null {
   return titleLike(title) ? { i, title, docNumber: null } : null;
 }
 
+/** The title in the first lines of the body of a page flattened without spaces, or null. */
+function flattenedTitleFrom(units: Unit[], body: number): Line | null {
+  for (let i = body, seen = 0; i < units.length && seen < 20; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const t = flattenedTitle(units[i].compact, i);
+    if (t) return t;
+  }
+  return null;
+}
+
 /**
  * `某某转发…的通知 各县(市)区人民政府,…: 现将…`: a document flattened onto one line opens with its title, then the
  * salutation after a space.
@@ -218,7 +342,7 @@ function carrierBelow(units: Unit[], from: number, heading: string): Line | null
     seen++;
     const t = cleanTitle(units[i].compact).title;
     if (/^第[一二三四五六七八九十]+[章条]/.test(t) || isSalutation(t)) return null;
-    if (titleLike(t) && /(?:印发|转发|批转)/.test(t) && t.length > named.length && t.replace(/[《》〈〉]/g, '').includes(named)) {
+    if (titleLike(t) && CARRYING.test(t) && t.length > named.length && t.replace(/[《》〈〉]/g, '').includes(named)) {
       // (its salutation may list forty addressees: a line that ends in the colon)
       const next = units[nextNonBlank(units, i)];
       const opens = !!next && (isSalutation(next.compact) || isDocNumberLine(next.text) || (/[：:]$/.test(next.compact) && /、/.test(next.compact)));
@@ -266,6 +390,17 @@ function titleOverNumber(units: Unit[], first: number, dnUnit: number | null): L
   return { i: first, title: t, docNumber: null };
 }
 
+/** `…省人民政府令第18号发布` in a history line: the 令's agency, named in full by the page's one issuer where it says only `省人民政府`. */
+function historyAgency(agency: string, by: string | null | undefined): string {
+  return /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(agency) && by && isOrgName(by) ? squeeze(by) : agency;
+}
+
+/** `…令第189号公布自2008年9月1日起施行）`: the history line says when the 规章 takes effect. */
+function historyInForce(c: string, published: string | null): string | null {
+  const from = /自((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)起(?:施行|实施)/.exec(c);
+  return from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? published : null;
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -296,11 +431,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       lone ??= n[1];
       continue;
     }
-    // `广西壮族自治区土地整治办法广西壮族自治区人民政府令第116号`: title and 令 number run together
-    const run = TITLE_THEN_ORDER.exec(c);
-    if (run && titleLike(run[1])) {
-      lines.push({ i, title: run[1], docNumber: null });
-      order ??= { text: run[2], end: i, at: i };
+    const withOrder = titleAndOrder(c);
+    if (withOrder) {
+      lines.push({ i, title: withOrder.title, docNumber: null });
+      order ??= { text: withOrder.order, end: i, at: i };
       continue;
     }
     // `1990年3月10日,铁道部` under the title: a law site's line of the date it was issued and by whom
@@ -312,17 +446,19 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       issuer ??= datedBy;
       continue;
     }
+    // (the line straight under the title: the head's own date)
+    const under: string | null = lines.length && !historyDate && lines[lines.length - 1].i === prevNonBlankIndex(units, i) ? bracketedDate(c) : null;
+    if (under) {
+      historyDate = under;
+      continue;
+    }
     // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
     const hist: RegExpExecArray | null = order ? null : HISTORY_LINE.exec(c);
     // (a page may start at the history line, its title not copied)
     if (hist && (lines.length || i === first)) {
-      const by = issuer?.length === 1 ? issuer[0] : meta.issuer;
-      const agency: string = /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(hist[2]) && by && isOrgName(by) ? squeeze(by) : hist[2];
-      order = { text: `${agency}令第${hist[3]}号`, end: i, at: i };
+      order = { text: `${historyAgency(hist[2], issuer?.length === 1 ? issuer[0] : meta.issuer)}令第${hist[3]}号`, end: i, at: i };
       historyDate = findCnDates(hist[1])[0]?.iso ?? null;
-      // `…令第189号公布自2008年9月1日起施行）`: the same line says when it takes effect
-      const from = /自((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)起(?:施行|实施)/.exec(c);
-      historyEffective = from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? historyDate : null;
+      historyEffective = historyInForce(c, historyDate);
       continue;
     }
     const o: { text: string; end: number } | null = order
@@ -350,17 +486,33 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     // a title broken over two lines: neither half is one, and the first has no sentence punctuation
     // (`印发某县农村集体资产` / `管理暂行办法的通知`: a second half that reads as a title alone still continues an opening
     // that is one's start)
-    const opening = /^(?:关于|印发|转发|批转)/.test(cleaned.title) && !/^(?:关于|印发|转发|批转)/.test(units[next]?.compact ?? '');
+    // (or one that opens with its issuer, `某经济技术开发区管委会突发公共事件` / `总体应急预案`, over a line that does not:
+    // a site's name over a title, `某市人民政府官方微信` / `某市司法局关于…`, is none)
+    const nextC = units[next]?.compact ?? '';
+    const opening =
+      (/^(?:关于|印发|转发|批转)/.test(cleaned.title) || (opensWithOrgan(cleaned.title) && !opensWithOrgan(nextC))) && !/^(?:关于|印发|转发|批转)/.test(nextC);
     // (a page heading printed again broken over two lines: the halves join into the heading's title)
     const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
-      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || !titleLike(cleanTitle(units[next].compact).title));
-    const joined = joinable ? cleanTitle(c + units[next].compact) : null;
-    if (titleLike(cleaned.title)) lines.push({ i, ...withIssuerAbove(units, issuerLine, i, cleaned), issuers: rawIssuers(units[i].text) });
+      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || nameBrokenAcross(c, nextC) || !titleLike(cleanTitle(units[next].compact).title));
+    let joinedText = joinable ? c + units[next].compact : '';
+    let joined = joinable ? cleanTitle(joinedText) : null;
+    let joinedEnd = next;
+    // (an opening broken over three or four lines: `某市人民政府办公室关于印发某市推进` / `义务教育…督导评估` / `规划实施细则的通知`)
+    for (let n = 0; joined && opening && !titleLike(joined.title) && n < 2; n++) {
+      const more = nextNonBlank(units, joinedEnd);
+      const mc = more > 0 && more < body ? units[more].compact : '';
+      // (never over a 文号 line or the start of another title: `某市人民政府办公室文件` / `某政办发〔2020〕1号` / `关于…`)
+      if (!mc || mc.length > 40 || /[!！。？?，,；;：:]/.test(mc) || /^(?:关于|印发|转发|批转)/.test(mc) || isDocNumberLine(units[more].text)) break;
+      joinedText += mc;
+      joined = cleanTitle(joinedText);
+      joinedEnd = more;
+    }
+    if (titleLike(cleaned.title)) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines, rawIssuers(units[i].text)));
     else if (joined && titleLike(joined.title) && c.length <= 40) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
-      lines.push({ i, ...withIssuerAbove(units, issuerLine, i, joined) });
-      i = next;
+      lines.push(withIssuerAbove(units, issuerLine, i, joined, lines));
+      i = joinedEnd;
     } else lines.push(...segmentTitles(units[i], i));
   }
   const opening = lines.length || dnUnit !== null ? null : titleOpeningLine(units, body);
@@ -370,12 +522,17 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if (carrier) chosen = carrier;
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
-  for (let i = body, seen = 0; !chosen && i < units.length && seen < 20; i++) {
-    if (units[i].blank) continue;
-    seen++;
-    chosen = flattenedTitle(units[i].compact, i);
-  }
-  const title = chosen?.title ?? meta.title ?? '';
+  chosen ??= flattenedTitleFrom(units, body);
+  // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
+  // the notice's addressee line, and the field is the notice's own title)
+  const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
+  const plain = (t: string) => t.replace(/[《》〈〉]/g, '');
+  const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && CARRYING.test(fieldTitle) && plain(fieldTitle).includes(plain(chosen.title));
+  const title = (fieldCarries ? fieldTitle : chosen?.title) ?? meta.title ?? '';
+  // (`某政办发[2020]35号某市推进…的通知` over the head `某市人民政府办公室关于印发某市推进…的通知`: the heading's number is the head's)
+  const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
+  // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)
+  historyDate ??= chosen?.date ?? null;
   if (!chosen && !order && dnUnit === null) {
     // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
     return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ?? [],
@@ -394,9 +551,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const opensWithPreamble = !!chosen && chosen.i >= body && body === first && !order && dnUnit === null;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
   // (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ)
-  const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), issuer ?? []);
   const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
   const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
+  const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), [...(issuer ?? []), ...fromOrder]);
   const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : (issuer ?? []);
   if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
     order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
@@ -412,7 +569,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     title,
     titleIssuers,
     docNumberUnit: order ? null : dnUnit,
-    inlineDocNumber: order?.text ?? chosen?.docNumber ?? null,
+    inlineDocNumber: order?.text ?? chosen?.docNumber ?? headingNumber ?? null,
     registration: null,
     ...(historyDate ? { historyDate } : {}),
     ...(historyEffective ? { historyEffective } : {}),

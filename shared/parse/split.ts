@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, completeAbbreviated, HEADING_START, issuersBeforeVerb, SITE_TAG, splitIssuers, squeeze } from './text';
+import { ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -34,7 +34,7 @@ export interface Head {
 
 /** Title endings that name the kind of document; an optional `（试行）` may follow. */
 const KIND_END =
-  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|批示|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|批示|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
 const NUMBER_TOKEN = /[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
 
 function balanced(t: string): boolean {
@@ -116,15 +116,17 @@ function issuersThatIssue(line: string): { issuers: string[]; prefix: string } |
   return issuers ? { issuers, prefix: squeeze(line) } : null;
 }
 
-/** Issuer lines directly above unit p (at most two more), for joint issuers printed one per line. */
-function issuerLinesAbove(units: Unit[], p: number, floor: number): { start: number; issuers: string[]; text: string } {
+/** Issuer lines directly above unit p (at most two more; `below`: the issuers on p), for joint issuers printed one per line. */
+function issuerLinesAbove(units: Unit[], p: number, floor: number, below: string[]): { start: number; issuers: string[]; text: string } {
   let start = p;
   const issuers: string[] = [];
   let text = '';
+  let lower = below;
   for (let n = 0; n < 2; n++) {
     const q = prevNonBlank(units, start, floor, 1);
     const iss = q >= 0 ? splitIssuers(units[q].text) : null;
-    if (!iss || iss.some(isSiteIssuer)) break;
+    if (!iss || iss.some(isSiteIssuer) || governmentOverItsDepartment(iss, lower)) break;
+    lower = iss;
     start = q;
     issuers.unshift(...iss);
     text = squeeze(units[q].text) + text;
@@ -155,6 +157,9 @@ function repeatedAbove(units: Unit[], i: number, title: string, issuer: string |
     if (units[j].blank) continue;
     seen++;
     if (units[j].compact !== title) continue;
+    // (a portal heading over the head, `关于…` / `某政〔2020〕12号` / `某某区人民政府` / `关于…`: the copy stands over the
+    // head's 文号 and issuer line, not right over the issuer field, and the issuer line is the head's)
+    if (seen > 2) return false;
     const above = prevNonBlank(units, j, 0);
     return !(issuer !== null && above >= 0 && units[above].compact === issuer);
   }
@@ -181,10 +186,12 @@ interface Candidate {
   inlineDocNumber: string | null;
   /** the title's kind word was cut by the site (`…的通` before the 文号 of a forum subject) */
   cut?: boolean;
+  /** a date in brackets after the title on its line (`…的通知(1991年3月2日)`) */
+  date?: string;
 }
 
-/** A forum's repost marker or a site's column tag before a title: `[转帖]`, `【转载】`, `转帖：`, `「通告」`. */
-const REPOST = new RegExp(`${SITE_TAG.source}|${ARCHIVE_NOTE.source}|^\\s*(?:转帖|转载)[:：]\\s*`);
+/** A forum's repost marker, a site's column tag or a list bullet before a title: `[转帖]`, `【转载】`, `转帖：`, `「通告」`, `•`. */
+const REPOST = new RegExp(`${SITE_TAG.source}|${ARCHIVE_NOTE.source}|${LIST_BULLET.source}|^\\s*(?:转帖|转载)[:：]\\s*`);
 /** `……的通 某政发〔2021〕3号`: a 文号 after a space at the end of a title line (a forum thread's subject). */
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
 /** `印发…的通知`, `转发…的通知（第一批）`: the notice that carries another document names its own kind after 的. */
@@ -218,6 +225,12 @@ function openTitle(u: Unit): Candidate | null {
     return c && { ...c, salutationInline: true };
   }
   let text = u.text.replace(REPOST, '');
+  // `…的通知 ((1990年11月16日))`: a city archive's date after the title
+  const dated = titleWithDate(text.trim());
+  if (dated) {
+    const c = openTitle({ ...u, text: dated.title, compact: squeeze(dated.title) });
+    return c && { ...c, date: dated.date };
+  }
   // a subject line with the 文号 after it: the number is the document's own, the rest its (perhaps cut) title
   const tail = TRAILING_NUMBER.exec(text);
   const tailNumber = tail && findDocNumbers(tail[1]).length ? squeeze(tail[1]) : null;
@@ -323,7 +336,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     if (label >= 0 && /^附(?:件)?\d*[:：]?$/.test(units[label].compact)) continue;
     let t = cand.title;
     let j = i;
-    let accepted: { end: number; dn: number | null } | null = null;
+    let accepted: { end: number; dn: number | null; dated?: number } | null = null;
+    let dateUnder: string | null = null;
     const joined = [units[i].compact];
     if (cand.salutationInline) accepted = { end: i, dn: null };
     for (let n = 0; n < 5 && !accepted; n++) {
@@ -331,15 +345,21 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       // (a title whose kind word the site cut, `…的`, is one only right above its 文号 or with the 文号 after it)
       const cut = n === 0 && (cand.cut || CUT_KIND.test(t));
       if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut) {
-        const k = nextNonBlank(units, j);
+        let k = nextNonBlank(units, j);
+        // `（2018年2月26日）` alone under the title: the head's date, never a part of the title
+        const dated = k >= 0 ? k : -1;
+        dateUnder = k >= 0 ? bracketedDate(units[k].text) : null;
+        if (dateUnder) k = nextNonBlank(units, k);
+        const date = dateUnder ? { dated } : {};
         if (k >= 0 && isDocNumberLine(units[k].text)) {
-          accepted = { end: j, dn: k };
+          accepted = { end: j, dn: k, ...date };
           break;
         }
         if (k >= 0 && (!cut || cand.cut) && (isSalutation(units[k].compact) || (cand.inlineDocNumber && salutationAfterFurniture(units, k)))) {
-          accepted = { end: j, dn: null };
+          accepted = { end: j, dn: null, ...date };
           break;
         }
+        if (dateUnder) break;
       }
       const next = nextNonBlank(units, j);
       if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text)) break;
@@ -388,7 +408,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         titleIssuers = iss.map(siteIssuer);
       } else if (iss) {
         // joint issuers may stand one per line (`中共某市委办公室` / `某市人民政府办公室`)
-        const above = issuerLinesAbove(units, p, floor);
+        const above = issuerLinesAbove(units, p, floor, iss);
         titleStart = start = above.start;
         titleIssuers = [...above.issuers, ...iss];
         t = above.text + squeeze(units[p].text) + t;
@@ -408,9 +428,11 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         dnUnit = p;
         start = p;
         const q = prevNonBlank(units, p, floor);
-        if (q >= 0 && /文件$/.test(units[q].compact) && units[q].compact.length <= 30) start = q;
-        // `某某行署办公室` / `和行办发〔2008〕31号` / `关于…`: the issuer stands above the 文号
-        const above = q >= 0 && !titleIssuers.length ? splitIssuers(units[q].text) : null;
+        const letterhead = q >= 0 && /文件$/.test(units[q].compact) && units[q].compact.length <= 30;
+        if (letterhead) start = q;
+        // `某某行署办公室` / `和行办发〔2008〕31号` / `关于…`: the issuer stands above the 文号, or its letterhead does
+        // (`某某县发展改革和经济贸易局文件`)
+        const above = q >= 0 && !titleIssuers.length ? splitIssuers(letterhead ? units[q].text.trim().replace(/[ \t\u3000]*文[ \t\u3000]*件$/, '') : units[q].text) : null;
         if (above) titleIssuers = above.map(siteIssuer);
       }
     }
@@ -432,14 +454,15 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         if (after >= 0 && reg.test(units[after].text.trim())) registration = units[after].text.trim();
       }
     }
-    const headEnd = Math.max(accepted.end, accepted.dn ?? -1);
+    const headEnd = Math.max(accepted.end, accepted.dn ?? -1, accepted.dated ?? -1);
     // `……的批复（国函〔2009〕125号）`: the number printed after the title
     const trailing = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
     const trailingNumber = trailing && findDocNumbers(trailing[1]).length ? trailing[1] : null;
     if (trailingNumber && trailing) t = t.slice(0, trailing.index);
     // `(津政发〔1996〕23号 一九九六年四月二十日)` under the title: the date it was issued
     const numberDate = dnUnit !== null ? dateAfterNumber(units[dnUnit].text) : null;
-    const historyDate = numberDate ? (findCnDates(numberDate)[0]?.iso ?? null) : null;
+    // (`…的通知(1991年3月2日)`: a city archive's date after the title)
+    const historyDate = (numberDate ? findCnDates(numberDate)[0]?.iso : undefined) ?? cand.date ?? (accepted.dated !== undefined ? dateUnder : null);
     heads.push({
       start,
       titleStart,
@@ -461,6 +484,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
 /**
  * A page heading followed by the same title as the document prints it (`某通知` / `某政办发〔2018〕13号` /
  * `某某办公室` / `关于…` / `通知`): one document. The heading is dropped, its 文号 kept when the second lacks one.
+ * (A portal heading prints the title without the issuer line the head stands under: `关于…` / `某政〔2020〕12号` /
+ * `某某区人民政府` / `关于…` is one document too.)
  */
 function dropRepeatedHeadings(units: Unit[], heads: Head[]): Head[] {
   const out: Head[] = [];
@@ -469,7 +494,8 @@ function dropRepeatedHeadings(units: Unit[], heads: Head[]): Head[] {
     const b = heads[h + 1];
     let empty = !!b;
     for (let i = a.headEnd + 1; b && i < b.start && empty; i++) empty = units[i].blank;
-    if (b && empty && key(a.title) === key(b.title)) {
+    const same = b && (key(a.title) === key(b.title) || (!a.titleIssuers.length && key(b.title) === key(b.titleIssuers.join('') + a.title)));
+    if (b && empty && same) {
       if (b.docNumberUnit === null && !b.inlineDocNumber) {
         heads[h + 1] = { ...b, start: a.start, docNumberUnit: a.docNumberUnit, inlineDocNumber: a.inlineDocNumber };
       }

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the parse pipeline. Pure. */
+import { findCnDates, isDateOnly } from '../domain/cn-date';
 
 /** Is this character Chinese or full-width punctuation (where a space is a layout artefact)? */
 export function isWide(c: string | undefined): boolean {
@@ -50,9 +51,38 @@ export const HEADING_START =
 
 /**
  * A site's column tag before a title (`「通告」某县人民政府关于…`, `【通知】关于…`, `[转帖]关于…`): not part of the title.
- * Only a kind or repost word counts, so a title that itself opens with brackets keeps them.
+ * A kind or repost word counts, and any column name (`【市政府重点工作及责任分解】某市人民政府关于…`) before a title that
+ * opens with 关于 or with its issuer and 关于, so a title that itself opens with brackets keeps them.
  */
-export const SITE_TAG = /^[ \t\u3000]*[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|政策|文件|政务)[」】\]][ \t\u3000]*/;
+export const SITE_TAG =
+  /^[ \t\u3000]*(?:[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|政策|文件|政务)[」】\]]|[「【[][\u4e00-\u9fff]{2,24}[」】\]](?=[ \t\u3000]*(?:关于|[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅)关于)))[ \t\u3000]*/;
+
+/**
+ * A list bullet before a line (`• 某市人民政府办公室关于…的通知`, `· 某政办规〔2024〕1号`, `◆`, `●`): a portal prints its fields
+ * and headings as a list; the bullet is not part of the title or the number.
+ */
+export const LIST_BULLET = /^[ \t\u3000]*[•·・◆◇●▪■►▶][ \t\u3000]*/;
+
+/**
+ * `某市人民政府办公厅关于…的通知 ((1990年11月16日))`, `…的通知(1991年3月2日)`: a date in brackets after a title on its line
+ * (a city archive's print page gives the date a document was issued so). Returns the title without it and the date,
+ * or null.
+ */
+export function titleWithDate(t: string): { title: string; date: string } | null {
+  const m = /[ \t\u3000]*[（(]{1,2}[ \t\u3000]*([^（）()]{6,24}?)[ \t\u3000]*[）)]{1,2}[ \t\u3000]*$/.exec(t);
+  if (!m || m.index < 4 || !isDateOnly(m[1]) || !/年|\d[-./]\d/.test(m[1])) return null;
+  const iso = findCnDates(m[1])[0]?.iso;
+  return iso ? { title: t.slice(0, m.index), date: iso } : null;
+}
+
+/**
+ * `（2018年2月26日）` alone on the line under a title: the date a 党委 document (a joint `中共某县委` / `某县人民政府` 通报) is
+ * issued on, printed there instead of under a signature. ISO, or null.
+ */
+export function bracketedDate(c: string): string | null {
+  const m = /^[（(]([^（）()]{6,16})[）)]$/.exec(c.trim());
+  return m && isDateOnly(m[1]) && /年/.test(m[1]) ? (findCnDates(m[1])[0]?.iso ?? null) : null;
+}
 
 /**
  * A law archive's status note run into the title line (`*注:本篇法规已被《某规定》(发布日期:…)废止某市人民政府关于…`):
@@ -60,27 +90,48 @@ export const SITE_TAG = /^[ \t\u3000]*[「【[](?:通知|通告|公告|公示|�
  */
 export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文件)?已被.*?(?:废止|修改|修订|宣布失效|失效)(?=[\u4e00-\u9fff《])/;
 
-/** Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … */
+/** Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … (a `…领导小组` signs and heads notices like an organ) */
 export const ORG_SUFFIX =
-  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局)$/;
+  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局|领导小组|工作小组)$/;
 
-/** One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation). */
+/** Text a site masked (`(略) 人民政府办公厅`, `（略）`): it names no one. */
+const MASKED = /[（(]略[）)]/;
+
+/** One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation), nothing masked. */
 export function isOrgName(s: string): boolean {
   const t = squeeze(s);
-  return t.length >= 3 && t.length <= 30 && /^[\u4e00-\u9fff（）()]+$/.test(t) && ORG_SUFFIX.test(t);
+  return t.length >= 3 && t.length <= 30 && /^[\u4e00-\u9fff（）()]+$/.test(t) && ORG_SUFFIX.test(t) && !MASKED.test(t);
 }
+
+/**
+ * `中共某市委某市人民政府`, `中共某市委办公室某市人民政府办公室`: the joint head of a party committee and its government run
+ * together (no organ is named so): two issuers.
+ */
+const PARTY_AND_GOVERNMENT = /^(中共[\u4e00-\u9fff]{2,16}?委(?:员会)?(?:办公室|办公厅)?)([\u4e00-\u9fff]{2,16}(?:人民政府|政府)(?:办公室|办公厅)?)$/;
 
 /**
  * Splits a line of one or more issuers (`中共莱州市委办公室 莱州市人民政府办公室`, `A、B`) into names; null when the
  * line is not made of issuer names only.
  */
+/**
+ * `某市人民政府` printed over `某市教育局`: a site's government name over one of its own departments, never joint issuers (a
+ * government signs with peers — a party committee, a 人武部, a court — not with its own 局/委/办). Same place, department
+ * word at the end; the government's own 办公室 is no department here.
+ */
+export function governmentOverItsDepartment(upper: string[], lower: string[]): boolean {
+  const gov = upper.length === 1 ? /^(.{2,16}?)人民政府$/.exec(upper[0]) : null;
+  if (!gov) return false;
+  return lower.every((x) => x.startsWith(gov[1]) && /(?:局|委员会|委|办公室|办)$/.test(x) && !/政府办(?:公室)?$/.test(x));
+}
+
 export function splitIssuers(line: string): string[] | null {
   const trimmed = line.trim();
   if (!trimmed || trimmed.length > 80) return null;
   const parts = trimmed.split(/[\s\u3000、，,]+/).filter(Boolean);
   if (parts.length > 1 && parts.every(isOrgName)) return parts.map(squeeze);
-  if (isOrgName(trimmed)) return [squeeze(trimmed)];
-  return null;
+  if (!isOrgName(trimmed)) return null;
+  const joint = PARTY_AND_GOVERNMENT.exec(squeeze(trimmed));
+  return joint ? [joint[1], joint[2]] : [squeeze(trimmed)];
 }
 
 /** The verbs that put an organ's name before another document's title: `A、B转发C《关于…》`, `A印发关于…`. */
@@ -103,7 +154,27 @@ export function issuersBeforeVerb(prefix: string): string[] | null {
  */
 export function completeAbbreviated(issuers: string[], fuller: string[]): string[] {
   return issuers.map((n) => {
-    if (!/^(?:省|市|县|区|州|盟)/.test(n)) return n;
-    return fuller.find((f) => f.length > n.length && f.endsWith(n)) ?? n;
+    if (/^(?:省|市|县|区|州|盟)/.test(n)) return fuller.find((f) => shortNameOf(f, n)) ?? n;
+    // `科技部关于…` under the site's (or the 令's) `科学技术部`: the usual short name of that organ — its characters in
+    // order, the same first and last
+    return fuller.find((f) => f.length > n.length && n.length >= 3 && f[0] === n[0] && f.at(-1) === n.at(-1) && inOrder(n, f)) ?? n;
   });
+}
+
+/**
+ * Is `short` the name an organ's own title gives `full` without its place: `市人民政府` or `市政府` for `苏州市人民政府`,
+ * `市政府办公室` for `某市人民政府办公室`?
+ */
+export function shortNameOf(full: string, short: string): boolean {
+  return full.length > short.length + 1 && (full.endsWith(short) || full.replace('人民政府', '政府').endsWith(short));
+}
+
+/** Every character of `short` occurs in `long`, in order. */
+function inOrder(short: string, long: string): boolean {
+  let at = 0;
+  for (const c of short) {
+    at = long.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
-import { HEADING_START, compactText } from './text';
+import { isDateOnly } from '../domain/cn-date';
+import { HEADING_START, compactText, isOrgName } from './text';
 
 /**
  * A file as a list of lines ("units") with their original 1-based line numbers, cleaned of print furniture:
@@ -45,6 +46,12 @@ const FLAT_MARK = /\S[ \u3000]+(?:[^\s]{1,12}[〔［【[(（]\d{4}[〕］】\])�
 /** `某政发 [ 2017 ] 5 号` in a flattened line: the spaces inside a 文号 are not places to cut the line. */
 const SPACED_NUMBER = /([\u4e00-\u9fff])[ \t\u3000]*([〔[［【(（﹝])[ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*([〕\]］】)）﹞])[ \t\u3000]*(第?)[ \t\u3000]*(\d{1,6})[ \t\u3000]*号/g;
 
+/**
+ * `主题词: 文  号:某政规〔2024〕1号 成文日期:…`: a field label a portal spaced out to align its table, in a row run onto one
+ * line (single characters between spaces, then the colon) — one word, not places to cut the line.
+ */
+const SPACED_LABEL = /(?<=^|[ \t\u3000])[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){1,5}[ \t\u3000]*(?=[:：])/g;
+
 /** `2021 年 4 月 13 日` in a flattened line (a Word or PDF copy spaces a date's parts): one piece, not five. */
 const SPACED_DATE = /((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*(\d{1,2})[ \t\u3000]*月[ \t\u3000]*(\d{1,2})[ \t\u3000]*日/g;
 
@@ -77,6 +84,25 @@ const NUMBER_BEFORE = /(?:^|[ \t\u3000])[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(
 /** `( 吉府发〔2003〕37号 )`: a law site's bracketed 文号 with spaces inside the brackets, one piece once flattened. */
 const SPACED_BRACKETS = /([（(])[ \t\u3000]+([^ \t\u3000（）()]{4,30}号)[ \t\u3000]+([）)])/g;
 
+/** A date or a time stamp ending the text before a space (`…的决定时间:2019-01-23`, `2018年12月3日`, `11:40`). */
+const DATE_BEFORE = /(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?)$/;
+
+/**
+ * `… 某某市人民政府 2018年12月3日 …`: organ names standing alone between spaces, then a date alone (a flattened signature).
+ * Read on the next few space-separated tokens.
+ */
+function signatureAhead(s: string, at: number): boolean {
+  const window = 80;
+  const tokens = s.slice(at, at + window).split(/[ \t\u3000]+/);
+  // (the window's last token may be cut short, unless the line ends inside it)
+  const whole = at + window >= s.length ? tokens.length : tokens.length - 1;
+  for (let k = 0; k + 1 < whole && k < 4; k++) {
+    if (!isOrgName(tokens[k])) return false;
+    if (isDateOnly(tokens[k + 1])) return true;
+  }
+  return false;
+}
+
 /** Cuts a very long line at spaces that follow a sentence end or precede a heading. Linear time. */
 function splitLongLine(line: string): string[] {
   const s = line.replace(SPACED_BRACKETS, '$1$2$3');
@@ -90,7 +116,10 @@ function splitLongLine(line: string): string[] {
     const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(s.slice(start, m.index));
     // a 文号 standing between spaces (`…的通告 陆府通〔2019〕2号 为减少…`) is a line of its own
     const number = NUMBER_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24)) || NUMBER_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
-    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number) {
+    // a date ends a flattened signature or a page heading's time stamp; organ names and a date after a space start a signature
+    const dated = /\d/.test(prev) && DATE_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
+    const signature = !run && signatureAhead(s, m.index + m[0].length);
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
     }
@@ -202,7 +231,10 @@ export function buildUnits(text: string): Unit[] {
     } else if (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (glued = splitGluedLine(cleanInline(raw)))) {
       for (const piece of glued) units.push(makeUnit(i + 1, piece, true));
     } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && FLAT_MARK.test(raw))) {
-      const cleaned = cleanInline(raw).replace(SPACED_NUMBER, '$1$2$3$4$5$6号').replace(SPACED_DATE, '$1年$2月$3日');
+      const cleaned = cleanInline(raw)
+        .replace(SPACED_NUMBER, '$1$2$3$4$5$6号')
+        .replace(SPACED_DATE, '$1年$2月$3日')
+        .replace(SPACED_LABEL, (label) => label.replace(/[ \t\u3000]+/g, ''));
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {
       units.push(makeUnit(i + 1, raw, false));

@@ -96,19 +96,24 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
   const insertStmt = db.prepare<[string, string, string | null, string | null, string | null, string]>(
     'INSERT INTO relations (type, source_id, target_id, target_doc_number, target_title, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const existing = db.prepare<[string, string, string | null, string | null, string | null], { id: number }>(`
-    SELECT id FROM relations WHERE source_id = ? AND type = ?
-      AND (target_id = ? OR (target_doc_number IS NOT NULL AND target_doc_number = ?)
-           OR (target_doc_number IS NULL AND target_title = ?)) LIMIT 1`);
+  // (the same 文号 under another title is another document: orders numbered per year)
+  const existing = db.prepare<{ source: string; type: string; target: string | null; docNumber: string | null; title: string | null }, { id: number }>(`
+    SELECT id FROM relations WHERE source_id = @source AND type = @type
+      AND (target_id = @target
+           OR (target_doc_number IS NOT NULL AND target_doc_number = @docNumber
+               AND (@title IS NULL OR target_title IS NULL OR target_title = @title))
+           OR (target_doc_number IS NULL AND target_title = @title)) LIMIT 1`);
   const deleteStmt = db.prepare<[number]>('DELETE FROM relations WHERE id = ?');
   // A reference with a 文号 matches on the 文号 alone; one without matches on the exact title. A document stored
-  // without a 文号 also takes references that name its title (its 文号 may just not have been printed).
+  // without a 文号 also takes references that name its title (its 文号 may just not have been printed), and so does
+  // one whose 文号 the reference names otherwise (`省政府令第4号` for `某省人民政府令第4号`) when that names no stored document.
   // Two indexed lookups (partial indexes on unresolved rows): an OR of both would scan every unresolved reference.
   const pendingFor = db.prepare<{ id: string; docNumber: string | null; title: string; noNumber: number }, { id: number }>(`
     SELECT id FROM relations WHERE target_id IS NULL AND target_doc_number = @docNumber AND source_id <> @id
     UNION
-    SELECT id FROM relations WHERE target_id IS NULL AND target_title = @title AND source_id <> @id
-      AND (target_doc_number IS NULL OR @noNumber = 1)
+    SELECT r.id FROM relations r WHERE r.target_id IS NULL AND r.target_title = @title AND r.source_id <> @id
+      AND (r.target_doc_number IS NULL OR @noNumber = 1
+           OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_number = r.target_doc_number AND d.id <> @id))
     ORDER BY id`);
   const resolveStmt = db.prepare<[string, string | null, string, number]>(
     'UPDATE relations SET target_id = ?, target_doc_number = coalesce(target_doc_number, ?), target_title = coalesce(target_title, ?) WHERE id = ?',
@@ -119,11 +124,15 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
     return toRelation(row);
   }
 
-  /** The stored document a reference points to: by normalized 文号, else by exact title. */
+  /**
+   * The stored document a reference points to: by normalized 文号, else by exact title. A reference that names both
+   * goes to the document with its title when its number names none, or another one (orders numbered per year:
+   * `1989年省政府令第4号` and `2010年省政府令第4号` are two 规章 with one number).
+   */
   function findTarget(ref: RelationRef): StoredRef | null {
-    if (ref.docNumber) return docByNumber.get(ref.docNumber) ?? null;
     const title = normalizeRefTitle(ref.title);
-    return title ? (docByTitle.get(title) ?? null) : null;
+    const byNumber = ref.docNumber ? (docByNumber.get(ref.docNumber) ?? null) : null;
+    return byNumber && (!title || byNumber.title === title) ? byNumber : ((title ? docByTitle.get(title) : undefined) ?? byNumber);
   }
 
   /** A new relation's audit row: a person's (记录文件关系) or a workflow's, named with its cause (a campaign's result). */
@@ -143,7 +152,7 @@ export function createRelationService(ctx: Pick<AppContext, 'db' | 'now'>, audit
     // Keep the reference text even when resolved, so deleting the target turns it back into a reference.
     const docNumber = ref.docNumber ?? target?.docNumber ?? null;
     const refTitle = title ?? target?.title ?? null;
-    if (existing.get(sourceId, type, target?.id ?? null, docNumber, refTitle)) return null;
+    if (existing.get({ source: sourceId, type, target: target?.id ?? null, docNumber, title: refTitle })) return null;
     const info = insertStmt.run(type, sourceId, target?.id ?? null, docNumber, refTitle, ctx.now().toISOString());
     const relation = get(Number(info.lastInsertRowid));
     recordCreate(by, relation, cause);

@@ -1,14 +1,13 @@
 import type { SearchResults } from '../../../../shared/contract/search';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../../shared/domain/document';
-import { IN_FORCE_STATUSES } from '../../../../shared/domain/status';
-import type { StatusesOnDay } from '../validity/status-index';
 import { hasDocNumber, type MetaCache } from './meta-cache';
+import type { FieldSearch } from './matching';
 import type { Clause } from './query';
+import { IN_FORCE_CODE, STATUS_CODE, UNKNOWN_STATUS, type StatusCodes } from './status-column';
 
 /** Facet value labels for the normative facet (the filter itself is a boolean). */
 export const NORMATIVE_LABELS = { yes: '规范性文件', no: '非规范性文件' } as const;
 
-const STATUS_INDEX = Object.fromEntries(DOCUMENT_STATUSES.map((s, i) => [s, i])) as Record<DocumentStatus, number>;
 const collator = new Intl.Collator('zh-CN');
 
 export interface SearchFilters {
@@ -19,69 +18,94 @@ export interface SearchFilters {
   normative?: boolean;
 }
 
-/** The matches that pass every filter (rid, status, relevance), and the facet counts. */
+/**
+ * The matches that pass every filter, in rid order: the first `count` entries of `rids`, their status codes
+ * (positions in DOCUMENT_STATUSES) and relevance — typed arrays, so the ranking that follows reads numbers.
+ */
 export interface Filtered {
-  fRids: number[];
-  /** the status of the i-th match (looked up when first asked where no facet or filter needed them all) */
-  statusOf: (i: number) => DocumentStatus;
-  /** statuses are looked up as asked: ranking asks only for those it needs */
+  count: number;
+  rids: Int32Array;
+  /** status codes (UNKNOWN_STATUS where not asked yet: read them through `statusAt`) */
+  status: Uint8Array;
+  /**
+   * The status code of the i-th match. Statuses are all known where facets or a status filter needed them; else
+   * (`lazyStatus`) each is asked when first read — the ranking asks only for those its page needs.
+   */
+  statusAt: (i: number) => number;
   lazyStatus: boolean;
-  fBm: number[];
+  bm: Float64Array;
   facets: SearchResults['facets'];
 }
 
 /**
  * Filters and facets over every match (each facet counts with every filter but its own, so its other values stay
- * visible). One pass over the columns of the meta cache, no per-row allocations: this runs over up to every document.
- * Without `counts` (a caller that shows no facets, like the CLI) and without a status filter, no status is looked
- * up here: a status costs more than everything else a match needs, and a page needs few of them.
+ * visible). One pass over the columns of the meta cache and the status column, no per-row allocations: this runs
+ * over up to every document. Issuers are counted by distinct issuers value (a few hundred) and spread to the
+ * issuers once at the end. Without `counts` (a caller that shows no facets, like the CLI) and without a status
+ * filter, no status is looked up here: a status costs more than everything else a match needs (in a fresh
+ * process, a read of the document's inputs), and a page needs few of them.
  */
-export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay, counts = true): Filtered {
-  if (!counts && !f.status?.length) return filterOnly(matched, meta, f, statusOn);
+export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statuses: StatusCodes, counts = true): Filtered {
+  if (!counts && !f.status?.length) return filterOnly(matched, meta, f, statuses);
   meta.loadFacets();
-  const { live, ids, issuerSet, issuerSets, yearId, kindId, normative, year } = meta;
-  const statusSet = f.status?.length ? new Set<string>(f.status) : null;
+  const { live, issuerSet, issuerSets, yearId, kindId, normative, year } = meta;
+  const { codes, fill } = statuses;
+  const n = Math.min(matched.length, meta.size);
+  const matches = countMatches(matched, live, n);
+  // Which status codes pass the status filter (null: no filter).
+  let statusOk: Uint8Array | null = null;
+  if (f.status?.length) {
+    statusOk = new Uint8Array(DOCUMENT_STATUSES.length);
+    for (const s of f.status) if (s in STATUS_CODE) statusOk[STATUS_CODE[s]] = 1;
+  }
   const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
-  // Counters indexed by status (DOCUMENT_STATUSES order) and by interned facet value.
+  const yearFilter = f.year;
+  const normativeFilter = f.normative === undefined ? -1 : f.normative ? 1 : 0;
+  // Whether each distinct issuer set passes the issuer filter, decided once per set.
+  const issuerOk = f.issuer ? Uint8Array.from(issuerSets, (s) => (s.list.includes(f.issuer!) ? 1 : 0)) : null;
+  // Counters indexed by status code, issuer set and interned facet value.
   const statusCounts = new Int32Array(DOCUMENT_STATUSES.length);
-  const issuerCounts = new Int32Array(meta.facetValues.issuer.values.length);
+  const setCounts = new Int32Array(issuerSets.length);
   const kindCounts = new Int32Array(meta.facetValues.kind.values.length);
   const yearCounts = new Int32Array(meta.facetValues.year.values.length);
-  // Whether each distinct issuer set passes the issuer filter, decided once per set.
-  const issuerOk = f.issuer ? issuerSets.map((s) => s.list.includes(f.issuer!)) : null;
   let normativeYes = 0;
   let normativeNo = 0;
-  const fRids: number[] = [];
-  const fStatus: DocumentStatus[] = [];
-  const fBm: number[] = [];
-  const n = Math.min(matched.length, meta.size);
+  const rids = new Int32Array(matches);
+  const status = new Uint8Array(matches);
+  const bms = new Float64Array(matches);
+  let count = 0;
   for (let rid = 0; rid < n; rid++) {
     const bm = matched[rid];
     if (Number.isNaN(bm) || !live[rid]) continue;
-    const status = statusOn(ids[rid]!);
-    const isNormative = normative[rid] === 1;
-    const okStatus = !statusSet || statusSet.has(status);
-    const okIssuer = !issuerOk || issuerOk[issuerSet[rid]];
-    const okYear = f.year === undefined || year[rid] === f.year;
+    let s = codes[rid];
+    if (s === UNKNOWN_STATUS) s = fill(rid);
+    const isNormative = normative[rid];
+    const okStatus = statusOk === null || statusOk[s] === 1;
+    const okIssuer = issuerOk === null || issuerOk[issuerSet[rid]] === 1;
+    const okYear = yearFilter === undefined || year[rid] === yearFilter;
     const okKind = !f.kind || (kindFilter >= 0 && kindId[rid] === kindFilter);
-    const okNormative = f.normative === undefined || isNormative === f.normative;
+    const okNormative = normativeFilter < 0 || isNormative === normativeFilter;
     const failures = +!okStatus + +!okIssuer + +!okYear + +!okKind + +!okNormative;
     if (failures > 1) continue;
     if (failures === 0) {
-      fRids.push(rid);
-      fStatus.push(status);
-      fBm.push(bm);
+      rids[count] = rid;
+      status[count] = s;
+      bms[count++] = bm;
     }
     // With one failing filter, only that facet counts the row (its own filter is the one ignored).
-    if (okIssuer && okYear && okKind && okNormative) statusCounts[STATUS_INDEX[status]]++;
-    if (okStatus && okYear && okKind && okNormative) for (const id of issuerSets[issuerSet[rid]].ids) issuerCounts[id]++;
+    if (okIssuer && okYear && okKind && okNormative) statusCounts[s]++;
+    if (okStatus && okYear && okKind && okNormative) setCounts[issuerSet[rid]]++;
     if (okStatus && okIssuer && okKind && okNormative && yearId[rid] >= 0) yearCounts[yearId[rid]]++;
     if (okStatus && okIssuer && okYear && okNormative && kindId[rid] >= 0) kindCounts[kindId[rid]]++;
     if (okStatus && okIssuer && okYear && okKind) {
-      if (isNormative) normativeYes++;
+      if (isNormative === 1) normativeYes++;
       else normativeNo++;
     }
   }
+  const issuerCounts = new Int32Array(meta.facetValues.issuer.values.length);
+  setCounts.forEach((c, set) => {
+    if (c > 0) for (const id of issuerSets[set].ids) issuerCounts[id] += c;
+  });
   const counted = (counts: Int32Array, values: readonly string[]) => {
     const out: Array<[string, number]> = [];
     counts.forEach((c, i) => c > 0 && out.push([values[i], c]));
@@ -100,32 +124,48 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
     kind: facetList(counted(kindCounts, meta.facetValues.kind.values), byCount),
     normative: facetList(normativeList, byCount),
   };
-  return { fRids, statusOf: (i) => fStatus[i], lazyStatus: false, fBm, facets };
+  return { count, rids, status, statusAt: (i) => status[i], lazyStatus: false, bm: bms, facets };
+}
+
+/** Matches held (relevance not NaN, row live) among the first `n` rids. */
+function countMatches(matched: Float64Array, live: Uint8Array, n: number): number {
+  let matches = 0;
+  for (let rid = 0; rid < n; rid++) if (!Number.isNaN(matched[rid]) && live[rid]) matches++;
+  return matches;
 }
 
 /** filterAndCount without facets or a status filter: the matches passing the other filters, statuses as asked. */
-function filterOnly(matched: Float64Array, meta: MetaCache, f: SearchFilters, statusOn: StatusesOnDay): Filtered {
+function filterOnly(matched: Float64Array, meta: MetaCache, f: SearchFilters, statuses: StatusCodes): Filtered {
   if (f.issuer || f.year !== undefined || f.kind || f.normative !== undefined) meta.loadFacets();
   const { live, issuerSets, issuerSet, kindId, normative, year } = meta;
   const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
-  const issuerOk = f.issuer ? issuerSets.map((s) => s.list.includes(f.issuer!)) : null;
-  const fRids: number[] = [];
-  const fBm: number[] = [];
+  const issuerOk = f.issuer ? Uint8Array.from(issuerSets, (s) => (s.list.includes(f.issuer!) ? 1 : 0)) : null;
   const n = Math.min(matched.length, meta.size);
+  const matches = countMatches(matched, live, n);
+  const rids = new Int32Array(matches);
+  const bms = new Float64Array(matches);
+  let count = 0;
   for (let rid = 0; rid < n; rid++) {
     const bm = matched[rid];
     if (Number.isNaN(bm) || !live[rid]) continue;
-    if (issuerOk && !issuerOk[issuerSet[rid]]) continue;
+    if (issuerOk !== null && issuerOk[issuerSet[rid]] !== 1) continue;
     if (f.year !== undefined && year[rid] !== f.year) continue;
     if (f.kind && (kindFilter < 0 || kindId[rid] !== kindFilter)) continue;
     if (f.normative !== undefined && (normative[rid] === 1) !== f.normative) continue;
-    fRids.push(rid);
-    fBm.push(bm);
+    rids[count] = rid;
+    bms[count++] = bm;
   }
-  const fStatus: Array<DocumentStatus | undefined> = [];
-  const statusOf = (i: number) => (fStatus[i] ??= statusOn(meta.idOf(fRids[i])));
+  const { codes, fill } = statuses;
+  const status = new Uint8Array(count).fill(UNKNOWN_STATUS);
+  const statusAt = (i: number) => {
+    if (status[i] === UNKNOWN_STATUS) {
+      const rid = rids[i];
+      status[i] = codes[rid] === UNKNOWN_STATUS ? fill(rid) : codes[rid];
+    }
+    return status[i];
+  };
   const facets = { status: [], issuer: [], year: [], kind: [], normative: [] };
-  return { fRids, statusOf, lazyStatus: true, fBm, facets };
+  return { count, rids, status, statusAt, lazyStatus: true, bm: bms, facets };
 }
 
 /** From this many matches on, the title tier is found from the joined columns rather than per match. */
@@ -139,28 +179,31 @@ const TITLE_MARK_FROM = 2000;
 export function rankPage(
   f: Filtered,
   meta: MetaCache,
-  q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean },
+  q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean; inField: FieldSearch },
 ): { page: number[]; score: Float64Array } {
-  const { fRids, fBm } = f;
+  const { rids: fRids, status, bm } = f;
   const { positive, terms, inForceFirst } = q;
-  // With statuses looked up as asked, the in-force tier is left out of `tier` and decided for the page alone.
+  // With statuses looked up as asked, the in-force tier is left out of `tier` and decided for the page alone. (The
+  // tier orders by relevance only: sorted by date, no status is needed to rank.)
   const lazyInForce = inForceFirst && f.lazyStatus && q.sort === 'relevance';
-  const inForce = (i: number) => IN_FORCE_STATUSES.includes(f.statusOf(i));
+  const tierInForce = inForceFirst && !f.lazyStatus && q.sort === 'relevance';
+  const inForce = (i: number) => IN_FORCE_CODE[f.statusAt(i)] === 1;
   const docNumbers = positive.map((c) => c.docNumber?.toLowerCase()).filter((x): x is string => !!x);
-  const n = fRids.length;
+  const n = f.count;
   // Over many matches, the documents whose title or 文号 holds a term are found once from the joined columns.
   let inTitle: Uint8Array | null = null;
   if (n > TITLE_MARK_FROM) {
     const mark = new Uint8Array(meta.size);
-    const hit = (rid: number) => (mark[rid] = 1);
     for (const t of terms) {
-      meta.containing('nTitle', t, hit);
-      meta.containing('nDocnum', t, hit);
+      for (const field of ['nTitle', 'nDocnum'] as const) {
+        const rids = q.inField(field, t);
+        for (let i = 0; i < rids.length; i++) mark[rids[i]] = 1;
+      }
     }
     inTitle = mark;
   }
   // The texts of every match are tested one by one: those not held yet are read (the meta cache may hold few).
-  if (!inTitle || docNumbers.length) meta.ensureWhole(fRids);
+  if (!inTitle || docNumbers.length) meta.ensureWhole(fRids.subarray(0, n));
   const { nTitle, nDocnum, day, idOf } = meta;
   const tier = new Int8Array(n);
   const score = new Float64Array(n);
@@ -177,8 +220,9 @@ export function rankPage(
         }
       }
     }
-    tier[i] = (exact ? 4 : 0) + (inForceFirst && !lazyInForce && inForce(i) ? 2 : 0) + (titleTier ? 1 : 0);
-    score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + fBm[i];
+    // (all statuses known: read from the typed array; asked as needed: the in-force tier is decided below)
+    tier[i] = (exact ? 4 : 0) + (tierInForce && IN_FORCE_CODE[status[i]] === 1 ? 2 : 0) + (titleTier ? 1 : 0);
+    score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + bm[i];
   }
   // Plain code-unit comparison for ids: they need no collation, and localeCompare costs ~10 µs a call. (An id
   // may be read only now: a fresh process holds few, and a tie of date and score is rare.)

@@ -225,6 +225,65 @@ describe('search', () => {
     ]);
   });
 
+  it('counts, filters and shows statuses as they are at each search: after a relation, a date or the window changes', async () => {
+    const a = library();
+    const statuses = async (asOf?: string) => {
+      const r = await a.call('search:query', { text: '招远市', asOf, limit: 10 });
+      return Object.fromEntries(r.results.map((h) => [h.id, h.status]));
+    };
+    expect(await statuses()).toEqual({ old: '已废止', new: '现行有效', gold: '现行有效' });
+    // A new abolishing relation (no document row changes) abolishes `gold` from the next search on.
+    a.ctx.db
+      .prepare("INSERT INTO relations (type, source_id, target_id, target_doc_number, created_at) VALUES ('abolishes', 'staff', 'gold', '招政发〔2022〕1号', '2026-01-01')")
+      .run();
+    expect(await statuses()).toEqual({ old: '已废止', new: '现行有效', gold: '已废止' });
+    const abolished = await a.call('search:query', { text: '招远市', filters: { status: ['已废止'] } });
+    expect(ids(abolished).sort()).toEqual(['gold', 'old']);
+    expect(abolished.facets.status).toEqual([
+      { value: '现行有效', count: 1 },
+      { value: '已废止', count: 2 },
+    ]);
+    // A document's own date: `new` lapses, and in-force documents rank before it again.
+    a.ctx.db.prepare("UPDATE documents SET valid_until = '2026-06-30' WHERE id = 'new'").run();
+    expect((await statuses())['new']).toBe('已失效');
+    // Another day is answered for that day, and today's answers stay today's.
+    expect(await statuses('2020-01-01')).toEqual({ old: '现行有效', new: '未发布', gold: '未发布' });
+    expect(await statuses()).toEqual({ old: '已废止', new: '已失效', gold: '已废止' });
+    // The evaluation window (a setting, no row changes): a document ending within it is 即将到期.
+    a.ctx.db.prepare("UPDATE documents SET valid_until = '2027-10-31' WHERE id = 'new'").run();
+    expect((await statuses())['new']).toBe('现行有效');
+    await a.call('settings:update', { expiryWindowMonths: 12 });
+    expect((await statuses())['new']).toBe('即将到期');
+    expect((await a.call('search:query', { text: '招远市', filters: { status: ['即将到期'] } })).results.map((h) => h.id)).toEqual(['new']);
+  });
+
+  it('counts each issuer of a jointly issued document, with every filter but the issuer filter', async () => {
+    const a = library();
+    insert(a, {
+      id: 'joint',
+      title: '招远市人民政府 招远市财政局关于黄金产业扶持资金管理的通知',
+      issuers: ['招远市人民政府', '招远市财政局', '招远市人民政府'],
+      dateSigned: '2023-03-01',
+      body: ['扶持资金按年度拨付。'],
+    });
+    const r = await a.call('search:query', { text: '招远市' });
+    expect(r.facets.issuer).toEqual([
+      { value: '招远市人民政府', count: 3 },
+      { value: '招远市财政局', count: 1 },
+      { value: '招远市人民政府办公室', count: 1 },
+    ]);
+    const byIssuer = await a.call('search:query', { text: '招远市', filters: { issuer: '招远市财政局' } });
+    expect(ids(byIssuer)).toEqual(['joint']);
+    expect(byIssuer.facets.issuer).toEqual(r.facets.issuer);
+    expect(byIssuer.facets.year).toEqual([{ value: '2023', count: 1 }]);
+    const byYear = await a.call('search:query', { text: '招远市', filters: { year: 2022 } });
+    expect(byYear.facets.issuer).toEqual([
+      { value: '招远市人民政府', count: 1 },
+      { value: '招远市人民政府办公室', count: 1 },
+    ]);
+    expect(byYear.facets.year.map((f) => f.value)).toEqual(['2023', '2022', '2018']);
+  });
+
   it('ranks exact 文号, then in-force before lapsed, then title matches, then newest first', async () => {
     const a = open();
     insert(a, { id: 'body-2020', title: '关于做好防汛工作的通知', dateSigned: '2020-01-01', body: ['落实安全生产责任制。'] });
@@ -277,6 +336,16 @@ describe('search', () => {
     expect(r.total).toBe(86);
     const inForce = r.results.map((h) => ['现行有效', '即将到期', '已修改'].includes(h.status));
     expect(inForce).toEqual([true, true, ...Array(44).fill(false)]);
+    // After a change, asked without facets first (the kept status column filled only as far as the ranking asked),
+    // then with them: the same pages and statuses, the changed one included.
+    a.ctx.db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES ('abolishes', 'force3', 'force2', '2026-01-01')").run();
+    for (const q of asked) {
+      const page = await a.call('search:query', { ...q, facets: false });
+      const all = await a.call('search:query', q);
+      expect({ ...page, tookMs: 0, facets: all.facets }).toEqual({ ...all, tookMs: 0 });
+    }
+    const after = await a.call('search:query', { text: '养老', limit: 100, facets: false });
+    expect(after.results.find((h) => h.id === 'force2')?.status).toBe('已废止');
   });
 
   it('returns several highlighted snippets per document', async () => {
@@ -494,6 +563,14 @@ describe('search state in memory and on disk', () => {
     expect(r.total).toBe(2101);
     expect(r.results[0]?.id).toBe('titled');
     expect(r.results[0]?.matchedIn).toEqual(['title']);
+    // Also when every body holds the term (then only the ranking looks for it in titles), and for one character.
+    a.ctx.db.prepare("UPDATE documents SET body = ? WHERE id = 'titled'").run(JSON.stringify(['发展养老服务。']));
+    for (const text of ['养老', '老']) {
+      const all = await a.call('search:query', { text, limit: 3 });
+      expect(all.total).toBe(2101);
+      expect(all.results.map((h) => h.id)).toEqual(['titled', 'b0', 'b1']);
+      expect(all.results[0]?.matchedIn).toEqual(['title', 'body']);
+    }
   });
 
   it('suggests from a bounded set of candidates: those sharing most bigrams with what is typed', async () => {

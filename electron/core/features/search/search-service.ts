@@ -1,14 +1,16 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchHit, SearchRequest, SearchResults } from '../../../../shared/contract/search';
+import { DOCUMENT_STATUSES } from '../../../../shared/domain/document';
 import { isoDay } from '../../../../shared/domain/status';
 import type { AppContext } from '../../kernel/context';
 import type { StatusIndex } from '../validity/status-index';
 import { filterAndCount, rankPage } from './facets';
-import { createMatcher } from './matching';
+import { createMatcher, fieldSearchOnce } from './matching';
 import { createMetaCache } from './meta-cache';
 import { parseQuery } from './query';
 import { createSnippetPage } from './snippets';
+import { createStatusColumn } from './status-column';
 import { createSuggester, type Suggestion } from './suggest';
 
 export { NORMATIVE_LABELS } from './facets';
@@ -17,6 +19,13 @@ export { NORMATIVE_LABELS } from './facets';
 function matchedRids(matched: Float64Array): number[] {
   const rids: number[] = [];
   for (let rid = 0; rid < matched.length; rid++) if (!Number.isNaN(matched[rid])) rids.push(rid);
+  return rids;
+}
+
+/** The rids a match set holds that the meta cache does not hold yet (none in a server, which holds every row). */
+function unheldRids(matched: Float64Array, live: Uint8Array): number[] {
+  const rids: number[] = [];
+  for (let rid = 0; rid < matched.length; rid++) if (!Number.isNaN(matched[rid]) && !live[rid]) rids.push(rid);
   return rids;
 }
 
@@ -49,6 +58,7 @@ export function createSearchService(
   const meta = createMetaCache(db);
   const matcher = createMatcher(db, meta);
   const suggester = createSuggester(db, meta);
+  const statusColumn = createStatusColumn(db);
   // The lunr ranking index of earlier versions (shards in the data directory): no longer read, removed once.
   if (ctx.dataDir !== ':memory:') {
     for (const old of ['search-lunr', 'search-lunr.json']) rmSync(join(ctx.dataDir, old), { recursive: true, force: true });
@@ -68,11 +78,15 @@ export function createSearchService(
     }
     meta.refresh();
     const bodyHits = new Uint8Array(meta.size);
-    const matched = matcher.matchAllClauses(parsed.clauses, bodyHits);
-    meta.ensure(matchedRids(matched));
-    // Facet counts and a status filter need every match's status; a page shown without them, its own only.
+    const inField = fieldSearchOnce(meta);
+    const matched = matcher.matchAllClauses(parsed.clauses, bodyHits, inField);
+    meta.ensure(unheldRids(matched, meta.live));
+    // Facet counts and a status filter need every match's status (every document's inputs read at once); a page
+    // shown without them asks its own only, by id (read as asked: a fresh process holds few).
     const counts = req.facets !== false;
-    const filtered = filterAndCount(matched, meta, req.filters, deps.statuses.onDay(asOf, counts || !!req.filters.status?.length), counts);
+    const many = counts || !!req.filters.status?.length;
+    const statuses = statusColumn(deps.statuses.onDay(asOf, many), `${asOf}|${ctx.settings.get().expiryWindowMonths}`, meta);
+    const filtered = filterAndCount(matched, meta, req.filters, statuses, counts);
     const { page, score } = rankPage(filtered, meta, {
       positive,
       terms,
@@ -80,11 +94,12 @@ export function createSearchService(
       offset: req.offset,
       limit: req.limit,
       inForceFirst: ctx.settings.get().inForceFirst,
+      inField,
     });
     const snippetsOf = createSnippetPage((id) => bodyStmt.get(id), terms);
-    meta.ensureWhole(page.map((i) => filtered.fRids[i]));
+    meta.ensureWhole(page.map((i) => filtered.rids[i]));
     const results: SearchHit[] = page.map((i) => {
-      const rid = filtered.fRids[i];
+      const rid = filtered.rids[i];
       const id = meta.idOf(rid);
       const [title, docNumberRaw, docNumber, dateSigned] = rowStmt.get(rid) ?? ['', null, null, null];
       const sn = snippetsOf({ id, title, nTitle: meta.nTitle[rid] }, bodyHits[rid] === 1);
@@ -99,14 +114,14 @@ export function createSearchService(
         docNumber: docNumberRaw ?? docNumber,
         issuers: meta.issuerSets[meta.issuerSet[rid]].list,
         dateSigned,
-        status: filtered.statusOf(i),
+        status: DOCUMENT_STATUSES[filtered.statusAt(i)],
         score: Math.round(score[i] * 1000) / 1000,
         snippets: sn.snippets,
         snippetMatches: sn.ranges,
         matchedIn,
       };
     });
-    return { total: filtered.fRids.length, tookMs: tookMs(), results, facets: filtered.facets, terms, notice: notices.length ? notices.join('；') : null };
+    return { total: filtered.count, tookMs: tookMs(), results, facets: filtered.facets, terms, notice: notices.length ? notices.join('；') : null };
   }
 
   return {
