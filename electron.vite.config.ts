@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod goes into the bundle, where only what is used of it stays: loaded from node_modules, every CLI command
+      // first read and compiled its 95 files (64 of them translations of its messages we never show).
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         // The Electron shell, plus the Node entry points that share the same core (no Electron inside them).
         input: {

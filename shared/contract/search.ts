@@ -33,6 +33,8 @@ export const SearchRequest = z.object({
       normative: z.boolean().optional(),
     })
     .default({}),
+  /** false: no facet counts (a caller that shows none, like the CLI, then pays for the statuses of its page only) */
+  facets: z.boolean().optional(),
 });
 export type SearchRequest = z.infer<typeof SearchRequest>;
 

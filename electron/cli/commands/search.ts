@@ -25,7 +25,7 @@ export const searchCommand: CliCommand = {
     const limit = parseLimit(ctx.values.limit);
     const app = ctx.openApp();
     try {
-      const r = await app.call('search:query', { text, limit });
+      const r = await app.call('search:query', { text, limit, facets: false });
       if (ctx.values.json) {
         const results = r.results.map((h) => ({
           id: h.id,

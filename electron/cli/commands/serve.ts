@@ -43,7 +43,7 @@ export const serveCommand: CliCommand = {
     // so they do not hold up the first search.
     warmUp([
       () => app.services.search.prime(),
-      () => app.services.statuses.onDay(),
+      () => app.services.statuses.loadAll(),
       () => void app.call('documents:list', { limit: 1 }).catch(() => undefined),
     ], [0, 0, 1_500]);
     if (!isLoopback(host)) {

@@ -25,7 +25,14 @@ export interface SearchFilters {
 export interface Filtered {
   count: number;
   rids: Int32Array;
+  /** status codes (UNKNOWN_STATUS where not asked yet: read them through `statusAt`) */
   status: Uint8Array;
+  /**
+   * The status code of the i-th match. Statuses are all known where facets or a status filter needed them; else
+   * (`lazyStatus`) each is asked when first read — the ranking asks only for those its page needs.
+   */
+  statusAt: (i: number) => number;
+  lazyStatus: boolean;
   bm: Float64Array;
   facets: SearchResults['facets'];
 }
@@ -34,14 +41,17 @@ export interface Filtered {
  * Filters and facets over every match (each facet counts with every filter but its own, so its other values stay
  * visible). One pass over the columns of the meta cache and the status column, no per-row allocations: this runs
  * over up to every document. Issuers are counted by distinct issuers value (a few hundred) and spread to the
- * issuers once at the end.
+ * issuers once at the end. Without `counts` (a caller that shows no facets, like the CLI) and without a status
+ * filter, no status is looked up here: a status costs more than everything else a match needs (in a fresh
+ * process, a read of the document's inputs), and a page needs few of them.
  */
-export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statuses: StatusCodes): Filtered {
+export function filterAndCount(matched: Float64Array, meta: MetaCache, f: SearchFilters, statuses: StatusCodes, counts = true): Filtered {
+  if (!counts && !f.status?.length) return filterOnly(matched, meta, f, statuses);
+  meta.loadFacets();
   const { live, issuerSet, issuerSets, yearId, kindId, normative, year } = meta;
   const { codes, fill } = statuses;
   const n = Math.min(matched.length, meta.size);
-  let matches = 0;
-  for (let rid = 0; rid < n; rid++) if (!Number.isNaN(matched[rid]) && live[rid]) matches++;
+  const matches = countMatches(matched, live, n);
   // Which status codes pass the status filter (null: no filter).
   let statusOk: Uint8Array | null = null;
   if (f.status?.length) {
@@ -114,7 +124,48 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
     kind: facetList(counted(kindCounts, meta.facetValues.kind.values), byCount),
     normative: facetList(normativeList, byCount),
   };
-  return { count, rids, status, bm: bms, facets };
+  return { count, rids, status, statusAt: (i) => status[i], lazyStatus: false, bm: bms, facets };
+}
+
+/** Matches held (relevance not NaN, row live) among the first `n` rids. */
+function countMatches(matched: Float64Array, live: Uint8Array, n: number): number {
+  let matches = 0;
+  for (let rid = 0; rid < n; rid++) if (!Number.isNaN(matched[rid]) && live[rid]) matches++;
+  return matches;
+}
+
+/** filterAndCount without facets or a status filter: the matches passing the other filters, statuses as asked. */
+function filterOnly(matched: Float64Array, meta: MetaCache, f: SearchFilters, statuses: StatusCodes): Filtered {
+  if (f.issuer || f.year !== undefined || f.kind || f.normative !== undefined) meta.loadFacets();
+  const { live, issuerSets, issuerSet, kindId, normative, year } = meta;
+  const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
+  const issuerOk = f.issuer ? Uint8Array.from(issuerSets, (s) => (s.list.includes(f.issuer!) ? 1 : 0)) : null;
+  const n = Math.min(matched.length, meta.size);
+  const matches = countMatches(matched, live, n);
+  const rids = new Int32Array(matches);
+  const bms = new Float64Array(matches);
+  let count = 0;
+  for (let rid = 0; rid < n; rid++) {
+    const bm = matched[rid];
+    if (Number.isNaN(bm) || !live[rid]) continue;
+    if (issuerOk !== null && issuerOk[issuerSet[rid]] !== 1) continue;
+    if (f.year !== undefined && year[rid] !== f.year) continue;
+    if (f.kind && (kindFilter < 0 || kindId[rid] !== kindFilter)) continue;
+    if (f.normative !== undefined && (normative[rid] === 1) !== f.normative) continue;
+    rids[count] = rid;
+    bms[count++] = bm;
+  }
+  const { codes, fill } = statuses;
+  const status = new Uint8Array(count).fill(UNKNOWN_STATUS);
+  const statusAt = (i: number) => {
+    if (status[i] === UNKNOWN_STATUS) {
+      const rid = rids[i];
+      status[i] = codes[rid] === UNKNOWN_STATUS ? fill(rid) : codes[rid];
+    }
+    return status[i];
+  };
+  const facets = { status: [], issuer: [], year: [], kind: [], normative: [] };
+  return { count, rids, status, statusAt, lazyStatus: true, bm: bms, facets };
 }
 
 /** From this many matches on, the title tier is found from the joined columns rather than per match. */
@@ -131,8 +182,12 @@ export function rankPage(
   q: { positive: Clause[]; terms: string[]; sort: 'relevance' | 'date'; offset: number; limit: number; inForceFirst: boolean; inField: FieldSearch },
 ): { page: number[]; score: Float64Array } {
   const { rids: fRids, status, bm } = f;
-  const { nTitle, nDocnum, day, ids } = meta;
   const { positive, terms, inForceFirst } = q;
+  // With statuses looked up as asked, the in-force tier is left out of `tier` and decided for the page alone. (The
+  // tier orders by relevance only: sorted by date, no status is needed to rank.)
+  const lazyInForce = inForceFirst && f.lazyStatus && q.sort === 'relevance';
+  const tierInForce = inForceFirst && !f.lazyStatus && q.sort === 'relevance';
+  const inForce = (i: number) => IN_FORCE_CODE[f.statusAt(i)] === 1;
   const docNumbers = positive.map((c) => c.docNumber?.toLowerCase()).filter((x): x is string => !!x);
   const n = f.count;
   // Over many matches, the documents whose title or 文号 holds a term are found once from the joined columns.
@@ -147,6 +202,9 @@ export function rankPage(
     }
     inTitle = mark;
   }
+  // The texts of every match are tested one by one: those not held yet are read (the meta cache may hold few).
+  if (!inTitle || docNumbers.length) meta.ensureWhole(fRids.subarray(0, n));
+  const { nTitle, nDocnum, day, idOf } = meta;
   const tier = new Int8Array(n);
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -162,19 +220,48 @@ export function rankPage(
         }
       }
     }
-    const inForce = IN_FORCE_CODE[status[i]] === 1;
-    tier[i] = (exact ? 4 : 0) + (inForceFirst && inForce ? 2 : 0) + (titleTier ? 1 : 0);
+    // (all statuses known: read from the typed array; asked as needed: the in-force tier is decided below)
+    tier[i] = (exact ? 4 : 0) + (tierInForce && IN_FORCE_CODE[status[i]] === 1 ? 2 : 0) + (titleTier ? 1 : 0);
     score[i] = (exact ? 1000 : 0) + (titleTier ? 100 : 0) + bm[i];
   }
-  // Plain code-unit comparison for ids: they need no collation, and localeCompare costs ~10 µs a call.
+  // Plain code-unit comparison for ids: they need no collation, and localeCompare costs ~10 µs a call. (An id
+  // may be read only now: a fresh process holds few, and a tie of date and score is rare.)
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const byDate = (a: number, b: number) => day[fRids[b]] - day[fRids[a]] || cmp(ids[fRids[a]]!, ids[fRids[b]]!);
+  const byDate = (a: number, b: number) => day[fRids[b]] - day[fRids[a]] || cmp(idOf(fRids[a]), idOf(fRids[b]));
   const order =
     q.sort === 'date'
       ? (a: number, b: number) => byDate(a, b) || score[b] - score[a]
       : (a: number, b: number) => tier[b] - tier[a] || score[b] - score[a] || byDate(a, b);
-  const page = topK(n, q.offset + q.limit, order).slice(q.offset);
+  const k = q.offset + q.limit;
+  const page = (lazyInForce ? topKInForceFirst(n, k, order, (i) => tier[i] >= 4, inForce) : topK(n, k, order)).slice(q.offset);
   return { page, score };
+}
+
+/**
+ * The first k of 0..n-1 when in-force matches come first within the exact-文号 tier and within the rest, `order`
+ * deciding otherwise (it knows the exact tier, which comes first, not which are in force). The status is asked
+ * along a prefix of `order`, and only as far as the answer needs: the exact matches (all of them, unless k of
+ * them are in force), then the others until enough of them are in force. Whatever comes after that point in
+ * `order` cannot come before what is returned; a prefix too short for it is lengthened.
+ */
+function topKInForceFirst(n: number, k: number, order: (a: number, b: number) => number, exact: (i: number) => boolean, inForce: (i: number) => boolean): number[] {
+  // (8k: statuses are asked of the first ones only; a library with few in force still needs a longer prefix)
+  for (let m = Math.min(n, 8 * k); ; m = Math.min(n, 4 * m)) {
+    const prefix = topK(n, m, order);
+    const complete = m >= n;
+    const exactIn: number[] = [];
+    const exactOut: number[] = [];
+    const restIn: number[] = [];
+    const restOut: number[] = [];
+    let at = 0;
+    for (; at < prefix.length && exact(prefix[at]) && exactIn.length < k; at++) (inForce(prefix[at]) ? exactIn : exactOut).push(prefix[at]);
+    if (exactIn.length >= k) return exactIn;
+    // Every exact match is in the prefix unless it ends in one.
+    if (!complete && at === prefix.length) continue;
+    const need = k - exactIn.length - exactOut.length;
+    for (; at < prefix.length && restIn.length < need; at++) (inForce(prefix[at]) ? restIn : restOut).push(prefix[at]);
+    if (restIn.length >= need || complete) return [...exactIn, ...exactOut, ...restIn, ...restOut].slice(0, k);
+  }
 }
 
 /** The first k of 0..n-1 in `order`, sorted: a bounded heap, so ranking 20,000 matches costs no full sort. */

@@ -75,6 +75,9 @@ export function createMatcher(db: Db, meta: MetaCache) {
   };
   const bodyRids = ridsOf('search_body');
   const bodyBm25Stmt = db.prepare<[string], [number, number]>('SELECT rowid, bm25(search_body) FROM search_body WHERE search_body MATCH ?').raw();
+  // Whether more than BM25_MAX_DOCS bodies hold a phrase: rowids only, stopping there (≈ 1 ms, where bm25 of as
+  // many costs 40–80 ms at 100,000 documents).
+  const commonStmt = db.prepare<[string], number>(`SELECT count(*) FROM (SELECT rowid FROM search_body WHERE search_body MATCH ? LIMIT ${BM25_MAX_DOCS + 1})`).pluck();
   const metaRids = ridsOf('search_meta');
   const gramRids = ridsOf('search_grams');
 
@@ -139,12 +142,12 @@ export function createMatcher(db: Db, meta: MetaCache) {
       // 19,000 bodies. Beyond BM25_MAX_DOCS the phrase is so common that the one-occurrence score (shorter
       // bodies first) ranks it instead; the set of matches is the same either way. Terms of 3–4 characters
       // are often that common: their rowids are read first (one pass), and bm25 only when few. Longer phrases
-      // rarely are: bm25 goes first, and gives up for the rowids when the phrase is common after all.
+      // rarely are: bm25 goes first, once a count stopping past BM25_MAX_DOCS says the phrase is not common.
       if (charLength(c.text) <= 4) {
         const rids = bodyRids(phrase);
         if (rids.length > BM25_MAX_DOCS) flatScores(rids, out, bodyHits);
         else if (rids.length > 0) bm25Scores(phrase, out, bodyHits);
-      } else if (!bm25Scores(phrase, out, bodyHits)) flatScores(bodyRids(phrase), out, bodyHits);
+      } else if (commonStmt.get(phrase)! > BM25_MAX_DOCS || !bm25Scores(phrase, out, bodyHits)) flatScores(bodyRids(phrase), out, bodyHits);
     }
     if (field !== 'body') {
       const expr = field ? `{${field}} : ${phrase}` : phrase;

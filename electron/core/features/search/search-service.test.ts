@@ -2,7 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { SearchRequest, SearchResults } from '../../../../shared/contract/search';
 import { openSearchLibrary, type SearchLibrary as App } from '../../test-support/search-library';
+
+type SearchRequestInput = z.input<typeof SearchRequest>;
 
 interface DocInput {
   id: string;
@@ -296,6 +300,54 @@ describe('search', () => {
     expect(ids(r)).toEqual(['body-2023', 'body-2020', 'title', 'title-old']);
   });
 
+  it('gives a caller that shows no facets (the CLI) the same page: order, statuses and total, in force first or not', async () => {
+    const a = open();
+    a.ctx.db.transaction(() => {
+      // Lapsed documents with the shortest bodies score highest: the in-force ones must still come first.
+      for (let i = 0; i < 40; i++) insert(a, { id: `lapsed${i}`, title: `第${i}号通知`, dateSigned: '2015-01-01', validUntil: '2019-12-31', body: ['养老。'] });
+      for (let i = 0; i < 40; i++) insert(a, { id: `force${i}`, title: `第${40 + i}号通知`, dateSigned: `20${10 + (i % 15)}-03-01`, body: [`养老服务${'体系建设'.repeat(1 + (i % 7))}。`] });
+      for (let i = 0; i < 5; i++) insert(a, { id: `titled${i}`, title: `关于养老服务的意见（${i}）`, docNumber: `招政发〔2020〕${i + 1}号`, dateSigned: '2020-01-01', validUntil: i % 2 ? '2021-01-01' : null, body: ['正文。'] });
+      insert(a, { id: 'future', title: '养老补贴办法', dateSigned: '2027-01-01', body: ['养老。'] });
+    })();
+    a.ctx.db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES ('abolishes', 'force1', 'force0', '2026-01-01')").run();
+    const asked = [
+      { text: '养老', limit: 5 },
+      // (a page whose first statuses asked are all lapsed, and one ending past the prefix first ranked)
+      { text: '养老', limit: 1 },
+      { text: '养老', limit: 3, offset: 38 },
+      { text: '养老', limit: 20, offset: 30 },
+      { text: '养老', limit: 50, sort: 'date' as const },
+      { text: '养老 -服务', limit: 10 },
+      { text: '招政发〔2020〕2号 养老', limit: 5 },
+      { text: '养老', limit: 10, filters: { year: 2015 } },
+    ];
+    for (const inForceFirst of [true, false]) {
+      await a.call('settings:update', { inForceFirst });
+      for (const q of asked) {
+        const all = await a.call('search:query', q);
+        const page = await a.call('search:query', { ...q, facets: false });
+        expect({ ...page, tookMs: 0, facets: all.facets }).toEqual({ ...all, tookMs: 0 });
+        expect(page.facets.status).toEqual([]);
+      }
+    }
+    // in force first: 42 in force (one of the 40 abolished, three of the titled ones), then the rest
+    await a.call('settings:update', { inForceFirst: true });
+    const r = await a.call('search:query', { text: '养老', limit: 50, offset: 40, facets: false });
+    expect(r.total).toBe(86);
+    const inForce = r.results.map((h) => ['现行有效', '即将到期', '已修改'].includes(h.status));
+    expect(inForce).toEqual([true, true, ...Array(44).fill(false)]);
+    // After a change, asked without facets first (the kept status column filled only as far as the ranking asked),
+    // then with them: the same pages and statuses, the changed one included.
+    a.ctx.db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES ('abolishes', 'force3', 'force2', '2026-01-01')").run();
+    for (const q of asked) {
+      const page = await a.call('search:query', { ...q, facets: false });
+      const all = await a.call('search:query', q);
+      expect({ ...page, tookMs: 0, facets: all.facets }).toEqual({ ...all, tookMs: 0 });
+    }
+    const after = await a.call('search:query', { text: '养老', limit: 100, facets: false });
+    expect(after.results.find((h) => h.id === 'force2')?.status).toBe('已废止');
+  });
+
   it('returns several highlighted snippets per document', async () => {
     const a = open();
     const filler = '这是一段很长的说明文字，用来把两处匹配隔开。'.repeat(10);
@@ -351,6 +403,20 @@ describe('search', () => {
 
 describe('search state in memory and on disk', () => {
   const quiet = { info() {}, error() {} };
+  /** The answers to these searches, in order, without their timings. */
+  const answersTo = async (a: App, asked: SearchRequestInput[]) => {
+    const out: unknown[] = [];
+    for (const q of asked) out.push({ ...(await a.call('search:query', q)), tookMs: 0 });
+    return out;
+  };
+  /** Documents with 养老服务 in every body and in every 300th title, issuers alternating. */
+  const elderCare = (a: App, issuers: [string, string]) =>
+    a.ctx.db.transaction(() => {
+      for (let i = 0; i < 2100; i++) {
+        const title = i % 300 ? `第${i}号文件` : `关于推进养老服务体系建设的意见（${i}）`;
+        insert(a, { id: `b${i}`, title, issuers: [issuers[i % 2]], dateSigned: `20${10 + (i % 12)}-01-01`, validUntil: i % 3 === 1 ? '2022-12-31' : null, body: [`推进养老服务体系建设${'。'.repeat(i % 17)}`] });
+      }
+    })();
   const topics = ['城区居民养犬管理', '黄金深加工产业发展', '残疾人事业发展', '砂石资源综合整治', '燃放烟花爆竹管理', '市场主体培育', '耕地保护'];
 
   it('answers a fresh process at once (no ranking index to build), with suggestions that follow edits immediately', async () => {
@@ -390,21 +456,25 @@ describe('search state in memory and on disk', () => {
   it('answers the same whether a process has read every document (by a search or primed at start) or only those its first search matched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-search-'));
     const asked = [
+      // thousands of matches: the title tier of a fresh process comes from the trigram index, not the texts
+      { text: '养老服务', limit: 20 },
+      { text: '养老服务 体系', limit: 20, offset: 15 },
+      { text: '"养老服务体系"', limit: 10, facets: false },
       { text: '管理办法', limit: 50 },
       { text: '招远 管理', limit: 50, filters: { issuer: '招远市人民政府' } },
       { text: '犬', limit: 50, sort: 'date' as const },
+      // short terms in titles only (no body holds them): rows a fresh process has not read yet
+      { text: '通知', limit: 10 },
+      { text: '标题:招远 办法', limit: 10 },
     ];
-    const answers = async (a: App) => {
-      const out: unknown[] = [];
-      for (const q of asked) out.push({ ...(await a.call('search:query', q)), tookMs: 0 });
-      return out;
-    };
+    const answers = (a: App) => answersTo(a, asked);
     try {
       let a = openSearchLibrary({ dataDir: dir, log: quiet });
       app = a;
       topics.forEach((t, i) =>
         insert(a, { id: `d${i + 1}`, title: `招远市人民政府关于印发${t}办法的通知`, issuers: [i % 2 ? '招远市人民政府' : '招远市财政局'], dateSigned: `201${i}-01-01`, body: [`${t}的具体规定，加强管理。`] }),
       );
+      elderCare(a, ['招远市财政局', '招远市人民政府']);
       await a.close();
       // A fresh process whose first search is a long term reads only the rows it matched …
       a = openSearchLibrary({ dataDir: dir, log: quiet });
@@ -416,7 +486,8 @@ describe('search state in memory and on disk', () => {
       app = a;
       await a.call('search:query', { text: '的', limit: 1 });
       expect(await answers(a)).toEqual(partial);
-      expect((partial[0] as { total: number }).total).toBe(2);
+      expect((partial[3] as { total: number }).total).toBe(2);
+      expect((partial[6] as { total: number }).total).toBe(7);
       // … and so does one the server primed after its start (every row read, no search asked)
       await a.close();
       a = openSearchLibrary({ dataDir: dir, log: quiet });
@@ -424,6 +495,57 @@ describe('search state in memory and on disk', () => {
       a.services.search.prime();
       a.services.statuses.onDay();
       expect(await answers(a)).toEqual(partial);
+      const ids = a.services.search.matchIds('养老服务').sort();
+      // … and so does a fresh process whose first search shows no facets (the CLI: every row's numbers, ids
+      // read as the page, its statuses and ties of date and score ask for them), and one asked for match ids.
+      for (const [i, q] of asked.entries()) {
+        await a.close();
+        a = openSearchLibrary({ dataDir: dir, log: quiet });
+        app = a;
+        const page = await a.call('search:query', { ...q, facets: false });
+        expect({ ...page, tookMs: 0, facets: (partial[i] as SearchResults).facets }).toEqual(partial[i]);
+        // (the rows' numbers were read through a small page cache; the search's own is back)
+        expect(a.ctx.db.pragma('cache_size', { simple: true })).toBe(-32768);
+      }
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      expect(a.services.search.matchIds('养老服务').sort()).toEqual(ids);
+      expect(ids).toHaveLength(2100);
+    } finally {
+      await app?.close();
+      app = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers as a fresh process does after edits made while it held only some parts of the rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-search-'));
+    const asked = [
+      { text: '养老服务', limit: 10 },
+      { text: '养老服务', limit: 10, filters: { issuer: '招远市民政局' } },
+      { text: '养老服务 -新增', limit: 10, filters: { year: 2015 }, facets: false },
+      { text: '老', limit: 10, sort: 'date' as const },
+    ];
+    const answers = (a: App) => answersTo(a, asked);
+    try {
+      let a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      elderCare(a, ['招远市民政局', '招远市人民政府']);
+      await a.close();
+      // the first search reads every row's core and few texts; then the library changes under it
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      await a.call('search:query', { text: '养老服务', limit: 10, facets: false });
+      a.ctx.db.prepare("UPDATE documents SET title = '养老服务补贴办法', issuers = '[\"招远市民政局\"]' WHERE id = 'b6'").run();
+      a.ctx.db.prepare("DELETE FROM documents WHERE id = 'b300'").run();
+      insert(a, { id: 'new', title: '新增养老服务机构的通知', issuers: ['招远市民政局'], dateSigned: '2015-06-01', body: ['养老服务。'] });
+      const held = await answers(a);
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      expect(await answers(a)).toEqual(held);
+      expect((held[0] as { results: Array<{ id: string }> }).results.map((h) => h.id)).toEqual(expect.arrayContaining(['b6', 'new']));
     } finally {
       await app?.close();
       app = null;

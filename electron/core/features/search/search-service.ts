@@ -15,7 +15,14 @@ import { createSuggester, type Suggestion } from './suggest';
 
 export { NORMATIVE_LABELS } from './facets';
 
-/** The rids a match set holds (relevance not NaN) that the meta cache does not hold yet. */
+/** The rids a match set holds (relevance not NaN). */
+function matchedRids(matched: Float64Array): number[] {
+  const rids: number[] = [];
+  for (let rid = 0; rid < matched.length; rid++) if (!Number.isNaN(matched[rid])) rids.push(rid);
+  return rids;
+}
+
+/** The rids a match set holds that the meta cache does not hold yet (none in a server, which holds every row). */
 function unheldRids(matched: Float64Array, live: Uint8Array): number[] {
   const rids: number[] = [];
   for (let rid = 0; rid < matched.length; rid++) if (!Number.isNaN(matched[rid]) && !live[rid]) rids.push(rid);
@@ -74,8 +81,12 @@ export function createSearchService(
     const inField = fieldSearchOnce(meta);
     const matched = matcher.matchAllClauses(parsed.clauses, bodyHits, inField);
     meta.ensure(unheldRids(matched, meta.live));
-    const statuses = statusColumn(deps.statuses.onDay(asOf), `${asOf}|${ctx.settings.get().expiryWindowMonths}`, meta.ids);
-    const filtered = filterAndCount(matched, meta, req.filters, statuses);
+    // Facet counts and a status filter need every match's status (every document's inputs read at once); a page
+    // shown without them asks its own only, by id (read as asked: a fresh process holds few).
+    const counts = req.facets !== false;
+    const many = counts || !!req.filters.status?.length;
+    const statuses = statusColumn(deps.statuses.onDay(asOf, many), `${asOf}|${ctx.settings.get().expiryWindowMonths}`, meta);
+    const filtered = filterAndCount(matched, meta, req.filters, statuses, counts);
     const { page, score } = rankPage(filtered, meta, {
       positive,
       terms,
@@ -86,9 +97,10 @@ export function createSearchService(
       inField,
     });
     const snippetsOf = createSnippetPage((id) => bodyStmt.get(id), terms);
+    meta.ensureWhole(page.map((i) => filtered.rids[i]));
     const results: SearchHit[] = page.map((i) => {
       const rid = filtered.rids[i];
-      const id = meta.ids[rid]!;
+      const id = meta.idOf(rid);
       const [title, docNumberRaw, docNumber, dateSigned] = rowStmt.get(rid) ?? ['', null, null, null];
       const sn = snippetsOf({ id, title, nTitle: meta.nTitle[rid] }, bodyHits[rid] === 1);
       const matchedIn: SearchHit['matchedIn'] = [];
@@ -102,7 +114,7 @@ export function createSearchService(
         docNumber: docNumberRaw ?? docNumber,
         issuers: meta.issuerSets[meta.issuerSet[rid]].list,
         dateSigned,
-        status: DOCUMENT_STATUSES[filtered.status[i]],
+        status: DOCUMENT_STATUSES[filtered.statusAt(i)],
         score: Math.round(score[i] * 1000) / 1000,
         snippets: sn.snippets,
         snippetMatches: sn.ranges,
@@ -130,12 +142,11 @@ export function createSearchService(
     matchIds(text: string): string[] {
       meta.refresh();
       const matched = matcher.matchAllClauses(parseQuery(text).clauses, null);
-      meta.ensure(unheldRids(matched, meta.live));
+      const rids = matchedRids(matched);
+      meta.ensure(rids);
+      meta.ensureIds(rids);
       const ids: string[] = [];
-      matched.forEach((score, rid) => {
-        const id = meta.ids[rid];
-        if (!Number.isNaN(score) && id) ids.push(id);
-      });
+      for (const rid of rids) if (meta.live[rid]) ids.push(meta.idOf(rid));
       return ids;
     },
 

@@ -35,18 +35,19 @@ export function createStatusColumn(db: Db) {
   let version = '';
 
   /**
-   * Status codes on a day for documents by rid (`ids`). `statusOn` is the status index's answer for that day and
-   * `day` names it with everything else it depends on (the day, the evaluation window).
+   * Status codes on a day for documents by rid (`rows`: rids below `size`, a document's id by `idOf`, read when
+   * first asked in a process that holds few ids). `statusOn` is the status index's answer for that day and `day`
+   * names it with everything else it depends on (the day, the evaluation window).
    */
-  return function statusCodes(statusOn: StatusesOnDay, day: string, ids: ReadonlyArray<string | undefined>): StatusCodes {
+  return function statusCodes(statusOn: StatusesOnDay, day: string, rows: { size: number; idOf(rid: number): string }): StatusCodes {
     const v = stateStmt.get()!.join('|');
     if (v !== version) {
       days.clear();
       version = v;
     }
     let codes = days.get(day);
-    if (!codes || codes.length < ids.length) {
-      const grown = new Uint8Array(Math.max(ids.length, Math.ceil((codes?.length ?? 0) * 1.25))).fill(UNKNOWN_STATUS);
+    if (!codes || codes.length < rows.size) {
+      const grown = new Uint8Array(Math.max(rows.size, Math.ceil((codes?.length ?? 0) * 1.25))).fill(UNKNOWN_STATUS);
       if (codes) grown.set(codes);
       else if (days.size >= KEPT_DAYS) days.delete(days.keys().next().value!);
       days.set(day, grown);
@@ -55,7 +56,7 @@ export function createStatusColumn(db: Db) {
     const column = codes;
     return {
       codes: column,
-      fill: (rid) => (column[rid] = STATUS_CODE[statusOn(ids[rid]!)]),
+      fill: (rid) => (column[rid] = STATUS_CODE[statusOn(rows.idOf(rid))]),
     };
   }
 }

@@ -73,6 +73,8 @@ export function createSuggester(db: Db, meta: MetaCache) {
   }
 
   return async function suggest(text: string, terms: string[], limit: number): Promise<Suggestion[]> {
+    // Suggestions test titles and 文号 of many documents as a person types: every row's texts, read once.
+    meta.loadAll();
     const rids = literal(terms, limit);
     if (rids.length < limit) {
       const seen = new Set(rids);

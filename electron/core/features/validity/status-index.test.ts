@@ -8,10 +8,12 @@ import { registerSearchFunctions } from '../../db/search-functions';
 import { BY, commitFile, parsedDoc } from '../../test-support/fixtures';
 
 describe('the status index re-reads relations only when they can have moved (issue 25)', () => {
-  it('follows a source’s new 施行日期, relations removed and added by another process, and a deletion', async () => {
+  // A short-lived process reads the documents it is asked about one by one; a server reads every one at start.
+  it.each(['one by one', 'every document at once'])('follows a source’s new 施行日期, relations removed and added by another process, and a deletion (read %s)', async (read) => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-status-'));
     const app = createApp({ dataDir: dir, shell: 'cli', now: () => new Date('2026-11-22T12:00:00'), log: { info() {}, error() {} } });
     const { imports, documents, statuses } = app.services;
+    if (read !== 'one by one') statuses.loadAll();
     const [old, other] = imports.commitParsed(BY, [
       commitFile('old.txt', [
         parsedDoc({ title: '旧办法', docNumber: '招政发〔2018〕1号', dateSigned: '2018-01-09', effectiveDate: '2018-01-09', body: ['旧'] }),
@@ -50,5 +52,41 @@ describe('the status index re-reads relations only when they can have moved (iss
     db.close();
     expect(statuses.statusOf(other)).toBe('现行有效');
     await app.close();
+  });
+
+  it('gives the same statuses read one by one, past the point where it reads every document, and read at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-status-'));
+    const now = () => new Date('2026-11-22T12:00:00');
+    const quiet = { info() {}, error() {} };
+    const db = new Database(join(dir, 'normdesk.db'));
+    await createApp({ dataDir: dir, shell: 'cli', now, log: quiet }).close();
+    registerSearchFunctions(db);
+    const insert = db.prepare(`INSERT INTO documents (id, title, issuers, date_signed, effective_date, valid_until, declared_invalid_on, kind,
+      is_normative, body, content_hash, created_at, updated_at) VALUES (?, ?, '[]', ?, ?, ?, ?, '通知', 1, '[]', ?, '2026-01-01', '2026-01-01')`);
+    const relate = db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES (?, ?, ?, '2026-01-01')");
+    const ids: string[] = [];
+    db.transaction(() => {
+      for (let i = 0; i < 1500; i++) {
+        const id = `d${i}`;
+        const year = 2015 + (i % 13);
+        insert.run(id, `文件${i}`, `${year}-0${1 + (i % 9)}-10`, i % 5 ? `${year}-1${i % 3}-01` : null, i % 7 ? null : `2026-1${i % 3}-2${i % 9}`, i % 11 ? null : '2026-06-01', `h${i}`);
+        if (i % 4 === 3) relate.run(['abolishes', 'amends', 'replaces'][i % 3], id, ids[i - 1 - (i % 50)]);
+        ids.push(id);
+      }
+    })();
+    db.close();
+    const statusesOf = async (loadAll: boolean) => {
+      const app = createApp({ dataDir: dir, shell: 'cli', now, log: quiet });
+      if (loadAll) app.services.statuses.loadAll();
+      const out = ['2026-11-22', '2025-06-30'].map((day) => {
+        const on = app.services.statuses.onDay(day);
+        return ids.map((id) => on(id));
+      });
+      await app.close();
+      return out;
+    };
+    const oneByOne = await statusesOf(false);
+    expect(oneByOne).toEqual(await statusesOf(true));
+    expect(new Set(oneByOne[0]).size).toBeGreaterThan(4);
   });
 });

@@ -6,6 +6,12 @@ import type { AppContext } from '../../kernel/context';
 const STATUS_RELATIONS = `('abolishes', 'amends', 'replaces')`;
 /** Days whose statuses are kept at once (today, a picked 状态日期, a few more). */
 const CACHED_DAYS = 8;
+/**
+ * Documents whose inputs are read one by one before the index reads every document's at once: a process that asks
+ * for a page of statuses (the CLI printing search results, one document's view) reads a few rows; a walk over the
+ * library reads them all (one bulk read of 100,000 documents ≈ 0.3 s, about the cost of this many single reads).
+ */
+const SINGLE_READS = 1000;
 
 type InputRow = [id: string, dateSigned: string | null, effectiveDate: string | null, validUntil: string | null, declaredInvalidOn: string | null];
 
@@ -35,11 +41,20 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     FROM relations r JOIN search_map s ON s.doc_id = r.source_id
     WHERE r.target_id IS NOT NULL AND r.type IN ${STATUS_RELATIONS}`);
   const actsStmt = db.prepare<[string], number>(`SELECT 1 FROM relations WHERE source_id = ? AND type IN ${STATUS_RELATIONS} LIMIT 1`).pluck();
+  const inputOf = db.prepare<[string], InputRow>(`${INPUTS} WHERE doc_id = ?`).raw();
+  const incomingOf = db.prepare<[string], { type: RelationType; effective_on: string | null }>(`
+    SELECT r.type, coalesce(s.effective_date, s.date_signed) AS effective_on
+    FROM relations r JOIN search_map s ON s.doc_id = r.source_id
+    WHERE r.target_id = ? AND r.type IN ${STATUS_RELATIONS}`);
 
   let metaVersion = -1;
   let deletedVersion = -1;
   let relationsVersion = -1;
+  /** every document's inputs are held (else only those read one by one, with their incoming changes) */
+  let full = false;
+  let singleReads = 0;
   const inputs = new Map<string, StatusInput>();
+  /** incoming changes by target; until `full`, an entry (maybe empty) for every document read one by one */
   let incoming = new Map<string, IncomingChange[]>();
   let incomingKeys = new Map<string, string>();
   /** statuses per `asOf|evaluation window`, by document id */
@@ -57,10 +72,22 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     if (before && (before.effectiveDate !== r[2] || before.dateSigned !== r[1]) && actsStmt.get(r[0])) sourceMoved = true;
   };
 
-  /** Re-reads what moved since the last look; cheap (one row) when nothing did. */
+  /**
+   * Re-reads what moved since the last look; cheap (one row) when nothing did. Until every document is held, the
+   * documents read one by one are simply forgotten when anything moved (they are few, and read again when asked).
+   */
   function refresh(): void {
     const st = stateStmt.get()!;
     if (st.meta_version === metaVersion && st.deleted_version === deletedVersion && st.relations_version === relationsVersion) return;
+    if (!full) {
+      inputs.clear();
+      incoming = new Map();
+      days.clear();
+      metaVersion = st.meta_version;
+      deletedVersion = st.deleted_version;
+      relationsVersion = st.relations_version;
+      return;
+    }
     if (metaVersion < 0) {
       for (const r of allInputs.iterate()) put(r);
     } else {
@@ -98,8 +125,35 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     incomingKeys = keys;
   }
 
-  /** Statuses on `asOf` (default today) under the configured evaluation window, after a refresh. */
-  function onDay(asOf: string = isoDay(ctx.now())): StatusesOnDay {
+  /** Holds every document's inputs and the status-changing relations (a server's start, a walk over the library). */
+  function loadAll(): void {
+    if (full) return;
+    full = true;
+    metaVersion = deletedVersion = relationsVersion = -1;
+    inputs.clear();
+    incoming = new Map();
+    incomingKeys = new Map();
+    days.clear();
+    refresh();
+  }
+
+  /** One document's inputs and incoming changes, read on their own — or every document's, past SINGLE_READS. */
+  function readOne(id: string): void {
+    if (++singleReads > SINGLE_READS) {
+      loadAll();
+      return;
+    }
+    const r = inputOf.get(id);
+    if (r) inputs.set(id, { dateSigned: r[1], effectiveDate: r[2], validUntil: r[3], declaredInvalidOn: r[4] });
+    incoming.set(id, incomingOf.all(id).map((c) => ({ type: c.type, effectiveOn: c.effective_on })));
+  }
+
+  /**
+   * Statuses on `asOf` (default today) under the configured evaluation window, after a refresh. `many`: the caller
+   * is about to ask for (nearly) every document's, so every document's inputs are read at once, not one by one.
+   */
+  function onDay(asOf: string = isoDay(ctx.now()), many = false): StatusesOnDay {
+    if (many) loadAll();
     refresh();
     const months = ctx.settings.get().expiryWindowMonths;
     const key = `${asOf}|${months}`;
@@ -113,6 +167,7 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     return (id) => {
       let s = cache.get(id);
       if (s === undefined) {
+        if (!full && !incoming.has(id)) readOne(id);
         const input = inputs.get(id);
         s = input ? computeStatus(input, incoming.get(id) ?? [], asOf, months) : '现行有效';
         cache.set(id, s);
@@ -123,6 +178,8 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
 
   return {
     onDay,
+    /** Reads every document's inputs now (the server, before anyone asks), not one by one as asked. */
+    loadAll,
     /** One document's status on `asOf` (default today). */
     statusOf(id: string, asOf?: string): DocumentStatus {
       return onDay(asOf)(id);
