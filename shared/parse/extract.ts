@@ -244,8 +244,8 @@ function brokenName(upper: string, lower: string): string[] | null {
 }
 
 /**
- * A signing date that lost a glyph in the copy: its 日 (`2018年3月13`, `二〇一八年三月十三`), or its separators with one
- * digit each for month and day (`202091`, the one reading). Read only under the signature's organ line (a postal code
+ * A signing date that lost a glyph in the copy: its 日 (`2018年3月13`, `二〇一八年三月十三`), its separators with one
+ * digit each for month and day (`202091`, the one reading), or its 月 and 日 after the year (`2026年18`, the one reading). Read only under the signature's organ line (a postal code
  * or a figure elsewhere is no date). ISO, or null.
  */
 function damagedDate(raw: string): string | null {
@@ -253,7 +253,11 @@ function damagedDate(raw: string): string | null {
   if (t.length > 24) return null;
   if (/月\s*[0-9零〇一二三四五六七八九十]{1,3}$/.test(t) && isDateOnly(`${t}日`)) return findCnDates(`${t}日`)[0]?.iso ?? null;
   const m = /^((?:19|20)\d{2})([1-9])([1-9])$/.exec(t);
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  // `2026年18`: 月 and 日 lost after the year, the one reading of the digits left (1月8日; `2026年111` has two)
+  const y = /^((?:19|20)\d{2})年\s*([1-9]\d{1,3})$/.exec(t);
+  const readings = y ? (y[2].length === 2 ? [isoDate(Number(y[1]), Number(y[2][0]), Number(y[2][1]))].filter((x) => x !== null) : runTogetherReadings(y[1] + y[2])) : [];
+  return readings.length === 1 ? readings[0] : null;
 }
 
 /** `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it). */
@@ -311,6 +315,66 @@ function numberInFileName(bodyUnits: Unit[], title: string): DocNumber | null {
 /** `。 二○○六年十二月六日 `: a date alone between spaces right after a sentence (a flattened signature). */
 const FLAT_SIGNATURE_DATE = /[。！][ \t\u3000]+([^ \t\u3000]{6,20})(?:[ \t\u3000]|$)/;
 
+/** `二○一○年十二月二日 |`: a forum's table-cell border on a line of the copy (at either end). */
+const CELL_BORDER = /^[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]*[|｜][ \t\u3000]*$/g;
+
+/** The signature block: the first line that is only a date (or an organ and a date), its date and the organs above it. */
+function signature(bodyUnits: Unit[], warn: (message: string, line?: number) => void): { dateSigned: string | null; sigIssuers: string[] } {
+  for (let i = 0; i < bodyUnits.length; i++) {
+    const u = bodyUnits[i];
+    if (u.blank) continue;
+    const text = u.text.replace(CELL_BORDER, '');
+    // `2021年9月26日` alone, or `高青县人民政府 2021年9月26日` on one line
+    const oneLine = isDateOnly(text) ? null : organDateLine(text);
+    const signer = oneLine || isDateOnly(text) ? null : signerDateLine(text);
+    const dateText = oneLine ? oneLine.date : isDateOnly(text) ? text : signer;
+    if (dateText === null) {
+      // `2018年3月13`, `202091`, `2026年18` under the signature's organ line: a signing date that lost a glyph
+      const damaged = damagedDate(text);
+      const organs = damaged ? signatureAbove(bodyUnits, i) : [];
+      if (damaged && organs.length) return { dateSigned: damaged, sigIssuers: organs };
+      continue;
+    }
+    const found = findCnDates(dateText)[0];
+    if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
+    return { dateSigned: found?.iso ?? null, sigIssuers: oneLine ? oneLine.issuers : signatureAbove(bodyUnits, i) };
+  }
+  return { dateSigned: null, sigIssuers: [] };
+}
+
+/**
+ * `…某镇人民政府2023年4月28日某镇人民政府关于…(征求意见稿).docx。`: on a copy flattened onto one line, the signing organ run
+ * into its date, with nothing after the date but the end of the line or the name of the file the page offers. The organ
+ * stands after a closing bracket, a full stop or a space (so a name inside a sentence, `经研究,某县人民政府2023年…印发的`,
+ * is none).
+ */
+function gluedSignature(text: string): { dateSigned: string; organs: string[] } | null {
+  const dates = findCnDates(text);
+  for (let n = dates.length - 1; n >= 0; n--) {
+    const d = dates[n];
+    const after = text.slice(d.index + d.raw.length);
+    if (!d.iso || !/^(?:\s|$|[^\s。；;]{1,160}?\.(?:docx?|wps|pdf|ofd)(?![A-Za-z])[。.]?\s*$)/.test(after)) continue;
+    const organ = /(?:^|[。！；;）)》」”\s])([\u4e00-\u9fff]{3,30})$/.exec(text.slice(0, d.index));
+    const organs = organ ? splitIssuers(organ[1]) : null;
+    if (organs) return { dateSigned: d.iso, organs };
+  }
+  return null;
+}
+
+/** The signature of a document flattened onto one line: a date alone between spaces after a sentence, or an organ run into it. */
+function flatSignature(bodyUnits: Unit[], sigIssuers: string[]): { dateSigned: string | null; sigIssuers: string[] } {
+  for (const u of bodyUnits) {
+    const m = FLAT_SIGNATURE_DATE.exec(u.text);
+    const iso = m && isDateOnly(m[1]) ? findCnDates(m[1])[0]?.iso : null;
+    if (iso) return { dateSigned: iso, sigIssuers };
+  }
+  for (const u of sigIssuers.length ? [] : bodyUnits) {
+    const glued = u.blank ? null : gluedSignature(u.text);
+    if (glued) return { dateSigned: glued.dateSigned, sigIssuers: glued.organs };
+  }
+  return { dateSigned: null, sigIssuers };
+}
+
 export function extractDocument(
   units: Unit[],
   head: Head,
@@ -342,37 +406,11 @@ export function extractDocument(
   const flat = body.map(squeeze).join('\n');
 
   // 成文日期 and signature issuers: the first line that is only a date (the signature block).
-  let dateSigned: string | null = null;
-  let sigIssuers: string[] = [];
-  for (let i = 0; i < bodyUnits.length; i++) {
-    const u = bodyUnits[i];
-    if (u.blank) continue;
-    // `2021年9月26日` alone, or `高青县人民政府 2021年9月26日` on one line
-    const oneLine = isDateOnly(u.text) ? null : organDateLine(u.text);
-    const signer = oneLine || isDateOnly(u.text) ? null : signerDateLine(u.text);
-    const dateText = oneLine ? oneLine.date : isDateOnly(u.text) ? u.text : signer;
-    if (dateText === null) {
-      // `2018年3月13`, `202091` under the signature's organ line: a signing date that lost a glyph
-      const damaged = damagedDate(u.text);
-      const organs = damaged ? signatureAbove(bodyUnits, i) : [];
-      if (!damaged || !organs.length) continue;
-      dateSigned = damaged;
-      sigIssuers = organs;
-      break;
-    }
-    const found = findCnDates(dateText)[0];
-    if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
-    dateSigned = found?.iso ?? null;
-    sigIssuers = oneLine ? oneLine.issuers : signatureAbove(bodyUnits, i);
-    break;
-  }
+  let { dateSigned, sigIssuers } = signature(bodyUnits, warn);
   if (dateSigned === null && !sigIssuers.length) sigIssuers = signersOverDayLost(bodyUnits);
   // A document flattened onto one line: `…请认真贯彻执行。 二○○六年十二月六日 关于…` (the date standing alone
-  // between spaces after a sentence is the signature's)
-  for (let i = 0; dateSigned === null && i < bodyUnits.length; i++) {
-    const m = FLAT_SIGNATURE_DATE.exec(bodyUnits[i].text);
-    if (m && isDateOnly(m[1])) dateSigned = findCnDates(m[1])[0]?.iso ?? null;
-  }
+  // between spaces after a sentence is the signature's), or its organ run into the date (`…(征求意见稿)某镇人民政府2023年4月28日`)
+  if (dateSigned === null) ({ dateSigned, sigIssuers } = flatSignature(bodyUnits, sigIssuers));
   const meta = opts.meta;
   // `2022128` alone on a line (1月28日 or 12月8日): the one reading on or before the day the page was posted
   for (let i = 0; dateSigned === null && meta?.posted && i < bodyUnits.length; i++) {

@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate } from './text';
+import { ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
 /**
@@ -18,8 +18,9 @@ const LOOKAHEAD = 150;
 const GLUED_NUMBER = /^([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,5}号)(?=[\u4e00-\u9fff《])/;
 
 /**
- * `（2019修订）`, `(2005年)` after a title (a site's edition mark, with its year: a document's own `(修订)` stays), and a
- * leading `北京：` or `「通告」` a page puts before it; a 文号 or a date in brackets after it is split off.
+ * `（2019修订）`, `(2005年)` after a title (a site's edition mark, with its year: a document's own `(修订)` stays), a
+ * portal's validity mark (`(已失效)`), and a leading `北京：` or `「通告」` a page puts before it; a 文号 or a date in
+ * brackets after it is split off.
  */
 function cleanTitle(c: string): { title: string; docNumber: string | null; date?: string } {
   let t = c
@@ -33,7 +34,9 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
     // `2018年某某部关于…的决定`: a document site's year before the issuer (an issuer's own title never opens with a year)
     .replace(/^(?:19|20)\d{2}年(?=[\u4e00-\u9fff]{2,20}?(?:部|委员会|委|局|厅|署|办公厅|办公室|人民政府|政府)关于)/, '')
-    .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '');
+    .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '')
+    // `…的通知(有效)`: the portal's validity mark
+    .replace(VALIDITY_MARK, '');
   let docNumber: string | null = null;
   // `《关于……的具体实施细则》` standing alone as a heading
   t = t.replace(/^《([^《》]+)》$/, '$1');

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate } from './text';
+import { ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -196,6 +196,11 @@ const REPOST = new RegExp(`${SITE_TAG.source}|${ARCHIVE_NOTE.source}|${LIST_BULL
 const TRAILING_NUMBER = /[ \t\u3000]+([\u4e00-\u9fff]{1,12}[ \t\u3000]*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)\s*$/;
 /** `印发…的通知`, `转发…的通知（第一批）`: the notice that carries another document names its own kind after 的. */
 const CARRIER_END = /的(?:通知|决定|意见|通告|公告|批复|函)(?:[（(][^）)]{1,12}[）)])?$/;
+/**
+ * `某政发〔2017〕  号` alone on a line: a 文号 that lost its number. A title never runs on over it (a page that prints the
+ * title above it and again below reads as that title, not as the two joined).
+ */
+const NUMBER_LOST = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?号$/;
 /** A kind word a site cut short at the end of a subject line (`…工作的通`, `…孔明灯(许愿灯)的`). */
 const CUT_KIND = /的(?:通|意|决|批|报|规|办|方)?$/;
 
@@ -256,6 +261,8 @@ function openTitle(u: Unit): Candidate | null {
     const agency = /([\u4e00-\u9fff]{1,12})\s*$/.exec(before);
     inlineDocNumber = `${agency ? agency[1] : ''}${squeeze(num[0])}`;
     rawPrefix = rawPrefix.slice(num.index + num[0].length);
+    // `(某政发〔2016〕21号)区人民政府关于…`: a bracketed number glued before the heading takes its closing bracket along
+    if (/[（(]\s*$/.test(agency ? before.slice(0, agency.index) : before)) rawPrefix = rawPrefix.replace(/^\s*[）)]/, '');
   }
   // `天津市人民政府印发关于…的通知`, `A、B转发C《关于…》`: issuers, then the verb that issues what follows; none
   // before `转发国务院关于…` (the organ after the verb issued the forwarded document)
@@ -362,7 +369,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         if (dateUnder) break;
       }
       const next = nextNonBlank(units, j);
-      if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text)) break;
+      if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text) || NUMBER_LOST.test(units[next].compact)) break;
       if (next - j > 4) break;
       // a contents entry (`…的通知\t89`) is complete, and a title never runs on past a page's running header
       if (endsWithTocPage(units[j].raw) || pageBreakBetween(units, j, next)) break;
@@ -455,6 +462,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       }
     }
     const headEnd = Math.max(accepted.end, accepted.dn ?? -1, accepted.dated ?? -1);
+    // `…的通知(已失效)`: a portal's validity mark, no part of the title
+    t = t.replace(VALIDITY_MARK, '');
     // `……的批复（国函〔2009〕125号）`: the number printed after the title
     const trailing = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
     const trailingNumber = trailing && findDocNumbers(trailing[1]).length ? trailing[1] : null;

@@ -59,6 +59,13 @@ export const SITE_TAG =
   /^[ \t\u3000]*(?:[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|政策|文件|政务|现行有效|有效|已失效|失效|已废止|废止|已修改|已修订|部分失效)[」】\]]|[「【[][\u4e00-\u9fff]{2,24}[」】\]](?=[ \t\u3000]*(?:关于|[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅)关于|[\u4e00-\u9fff]{2,4}发布[ \t\u3000]*关于)))[ \t\u3000]*/;
 
 /**
+ * `…的通知(有效)`, `…的通知(已失效)`, `…的通知【现行有效】`: a portal's validity mark after a title — the file's status on
+ * the site, like a `时效`/`有效性` field — is no part of it (the title's own `(试行)`, `(修订)`, `(第一批)` stay).
+ */
+export const VALIDITY_MARK =
+  /[ \t\u3000]*[（(【[](?:现行有效|全文有效|部分有效|有效|已失效|部分失效|失效|已废止|废止|全文废止|已修改|尚未生效|未生效)[）)】\]][ \t\u3000]*$/;
+
+/**
  * `常州发布关于…`: a government news account's name (a place and 发布) before a 关于 title on a news or forum page; not part
  * of the title (an organ that 发布s, `某市人民政府发布…`, is longer and ends in its kind).
  */
