@@ -15,6 +15,12 @@ import { collectSources, type Source } from './import-sources';
 
 /** Parse requests sent ahead of the one being stored: enough for the parse worker to read a commit request's files meanwhile. */
 const PARSE_AHEAD = Math.ceil(MAX_COMMIT_REQUEST_FILES / MAX_PARSE_REQUEST_FILES) + 1;
+/**
+ * Files stored without waiting for a full commit request when the parse worker has not answered the next request
+ * yet: this thread would only wait. So the first batch is stored while the worker reads the rest (instead of after
+ * the first 100 files), and an import the worker cannot keep up with (scans, large PDFs) is stored as it is read.
+ */
+const STORE_EARLY_FILES = MAX_PARSE_REQUEST_FILES;
 
 const unreadable = (name: string, error: string): ParsedFile => ({
   stagedId: null,
@@ -89,7 +95,7 @@ export const importCommand: CliCommand = {
       // parse requests are sent first, so the parse worker reads them while this thread stores (issue 25).
       const chunks = planChunks(checked, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (c) => ('size' in c ? base64Length(c.size) : 0));
       let read = 0;
-      const asked: Array<Promise<ParsedFile[]>> = [];
+      const asked: Array<{ answer: Promise<ParsedFile[]>; ready: boolean }> = [];
       /** Reads the next chunk's files and sends them to be parsed (answered in order). */
       const ask = async (chunk: Source[]) => {
         // progress on stderr for batches of more than one request (a folder of an office's archive)
@@ -111,8 +117,10 @@ export const importCommand: CliCommand = {
           let k = 0;
           return slots.map((s) => s ?? r[k++]);
         });
-        answer.catch(() => undefined); // awaited in order below (or dropped when storing failed)
-        asked.push(answer);
+        const slot = { answer, ready: false };
+        // awaited in order below (or dropped when storing failed)
+        answer.then(() => (slot.ready = true), () => (slot.ready = true));
+        asked.push(slot);
       };
       let next = 0;
       /** Keeps PARSE_AHEAD requests asked for beyond the one being stored. */
@@ -139,13 +147,13 @@ export const importCommand: CliCommand = {
       await withProgress(app, ctx.err, async () => {
         await askAhead();
         while (asked.length) {
-          const here = await asked.shift()!;
+          const here = await asked.shift()!.answer;
           parsed.push(...here);
           await askAhead();
           if (!summary) continue;
           for (const f of here) if (f.error) summary.refused.push({ file: f.name, title: null, reason: f.error });
           pending.push(...here.filter((f) => f.stagedId));
-          await store(asked.length === 0);
+          await store(asked.length === 0 || (!asked[0].ready && pending.length >= STORE_EARLY_FILES));
         }
       });
       const failed = parsed.filter((f) => f.error);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { rememberBodies } from './search-functions';
+import { rememberBodies, type BodyForms } from './search-functions';
 
 /**
  * Runs `write` (inside an open transaction) with the full-text part of the document insert trigger deferred, then
@@ -7,11 +7,12 @@ import { rememberBodies } from './search-functions';
  * pending terms at the start of every statement that opens a statement journal; one document at a time that made a
  * segment per document, and merging them cost more as the library grew. Search stays complete: the rows are indexed
  * before the transaction commits, and a rolled-back part (a refused file's savepoint) leaves nothing to index.
+ * `known`: bodies' search forms computed ahead (see rememberBodies).
  */
-export function withDeferredSearchIndex<T>(db: Database, write: () => T): T {
+export function withDeferredSearchIndex<T>(db: Database, write: () => T, known?: ReadonlyMap<string, BodyForms>): T {
   if (!db.inTransaction) throw new Error('withDeferredSearchIndex: call inside a transaction');
-  // each body is normalized once (by the insert trigger) and found again by the batch's index statements
-  return rememberBodies(db, () => deferred(db, write));
+  // each body is normalized once (by the insert trigger, or ahead: `known`) and found again by the index statements
+  return rememberBodies(db, () => deferred(db, write), known);
 }
 
 function deferred<T>(db: Database, write: () => T): T {

@@ -6,6 +6,7 @@ import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
 import { durably, retryBusy } from '../../db/open';
 import { withDeferredSearchIndex } from '../../db/search-batch';
+import type { BodyForms } from '../../db/search-functions';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import type { GazetteService, IssueDocument } from '../gazettes/gazette-service';
@@ -35,6 +36,8 @@ export interface Writable {
   scanPages?: readonly OcrPageImage[];
   /** a saved web page's own address and 发布日期, when it names them */
   origin?: FileOrigin | null;
+  /** its bodies' search forms computed at parse, by stored JSON (a body corrected since is normalized here) */
+  bodyForms?: ReadonlyMap<string, BodyForms> | null;
 }
 
 /**
@@ -181,6 +184,8 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
      */
     write(by: Caller, files: readonly Writable[], refusedBefore: ImportSummary['refused']): ImportSummary {
       let changed = new Set<string>();
+      const known = new Map<string, BodyForms>();
+      for (const f of files) for (const [json, forms] of f.bodyForms ?? []) known.set(json, forms);
       // an import is worth a synced commit (see durably): the person would not know what to import again
       const summary = fewerCheckpoints(db, () =>
         durably(db, () =>
@@ -190,9 +195,13 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
             changed = new Set<string>();
             // full-text indexing once for the whole batch (one FTS5 segment, not one per document)
             db.transaction(() =>
-              withDeferredSearchIndex(db, () => {
-                for (const file of files) writeOne(by, file, s, changed);
-              }),
+              withDeferredSearchIndex(
+                db,
+                () => {
+                  for (const file of files) writeOne(by, file, s, changed);
+                },
+                known,
+              ),
             ).immediate();
             return s;
           }),
