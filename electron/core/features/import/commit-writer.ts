@@ -135,13 +135,14 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
       }
       const nd = p.doc;
       const docNumber = nd.docNumber?.normalized ?? null;
-      const dup = documents.findDuplicate({ docNumber, title: nd.title, hash: contentHash(nd.title, nd.body) });
+      const hash = contentHash(nd.title, nd.body);
+      const dup = documents.findDuplicate({ docNumber, title: nd.title, hash });
       if (dup) {
         summary.skipped.push(dup);
         inIssue.push({ id: dup.id, title: nd.title });
         continue;
       }
-      const { id, resolvedFrom } = documents.create(by, nd, source());
+      const { id, resolvedFrom } = documents.create(by, nd, source(), hash);
       summary.created.push({ id, title: nd.title, docNumber });
       summary.resolvedRelations += resolvedFrom.length;
       for (const f of p.flags) insertFlag.run(id, f.kind, f.message, at);
