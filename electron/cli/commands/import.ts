@@ -16,9 +16,9 @@ import { collectSources, type Source } from './import-sources';
 /** Parse requests sent ahead of the one being stored: enough for the parse worker to read a commit request's files meanwhile. */
 const PARSE_AHEAD = Math.ceil(MAX_COMMIT_REQUEST_FILES / MAX_PARSE_REQUEST_FILES) + 1;
 /**
- * Files stored without waiting for a full commit request when the parse worker has not answered the next request
- * yet: this thread would only wait. So the first batch is stored while the worker reads the rest (instead of after
- * the first 100 files), and an import the worker cannot keep up with (scans, large PDFs) is stored as it is read.
+ * The first files are stored without waiting for a full commit request when the parse worker has not answered the
+ * next request yet: this thread would only wait, while the worker reads the rest. Later batches wait to be full
+ * (a smaller batch costs more per document: its own synced commit and full-text segment).
  */
 const STORE_EARLY_FILES = MAX_PARSE_REQUEST_FILES;
 
@@ -128,6 +128,7 @@ export const importCommand: CliCommand = {
         while (next < chunks.length && asked.length < PARSE_AHEAD) await ask(chunks[next++]);
       };
       const pending: ParsedFile[] = [];
+      let commits = 0;
       const store = async (all: boolean) => {
         const parts = planChunks(pending, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length);
         // every part but the last is as full as a request may be; the last waits for the next files unless it is full
@@ -136,6 +137,7 @@ export const importCommand: CliCommand = {
         const lastFull = last.length >= MAX_COMMIT_REQUEST_FILES || last.reduce((n, f) => n + f.documents.length, 0) >= MAX_COMMIT_REQUEST_DOCUMENTS;
         for (const part of all || lastFull ? parts : parts.slice(0, -1)) {
           pending.splice(0, part.length);
+          commits++;
           addSummary(
             summary!,
             await app.call('import:commit', {
@@ -153,7 +155,7 @@ export const importCommand: CliCommand = {
           if (!summary) continue;
           for (const f of here) if (f.error) summary.refused.push({ file: f.name, title: null, reason: f.error });
           pending.push(...here.filter((f) => f.stagedId));
-          await store(asked.length === 0 || (!asked[0].ready && pending.length >= STORE_EARLY_FILES));
+          await store(asked.length === 0 || (commits === 0 && !asked[0].ready && pending.length >= STORE_EARLY_FILES));
         }
       });
       const failed = parsed.filter((f) => f.error);
