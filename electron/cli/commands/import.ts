@@ -15,6 +15,12 @@ import { collectSources, type Source } from './import-sources';
 
 /** Parse requests sent ahead of the one being stored: enough for the parse worker to read a commit request's files meanwhile. */
 const PARSE_AHEAD = Math.ceil(MAX_COMMIT_REQUEST_FILES / MAX_PARSE_REQUEST_FILES) + 1;
+/**
+ * The first files are stored without waiting for a full commit request when the parse worker has not answered the
+ * next request yet: this thread would only wait, while the worker reads the rest. Later batches wait to be full
+ * (a smaller batch costs more per document: its own synced commit and full-text segment).
+ */
+const STORE_EARLY_FILES = MAX_PARSE_REQUEST_FILES;
 
 const unreadable = (name: string, error: string): ParsedFile => ({
   stagedId: null,
@@ -89,7 +95,7 @@ export const importCommand: CliCommand = {
       // parse requests are sent first, so the parse worker reads them while this thread stores (issue 25).
       const chunks = planChunks(checked, MAX_PARSE_REQUEST_FILES, MAX_PARSE_REQUEST_BASE64, (c) => ('size' in c ? base64Length(c.size) : 0));
       let read = 0;
-      const asked: Array<Promise<ParsedFile[]>> = [];
+      const asked: Array<{ answer: Promise<ParsedFile[]>; ready: boolean }> = [];
       /** Reads the next chunk's files and sends them to be parsed (answered in order). */
       const ask = async (chunk: Source[]) => {
         // progress on stderr for batches of more than one request (a folder of an office's archive)
@@ -111,8 +117,10 @@ export const importCommand: CliCommand = {
           let k = 0;
           return slots.map((s) => s ?? r[k++]);
         });
-        answer.catch(() => undefined); // awaited in order below (or dropped when storing failed)
-        asked.push(answer);
+        const slot = { answer, ready: false };
+        // awaited in order below (or dropped when storing failed)
+        answer.then(() => (slot.ready = true), () => (slot.ready = true));
+        asked.push(slot);
       };
       let next = 0;
       /** Keeps PARSE_AHEAD requests asked for beyond the one being stored. */
@@ -120,6 +128,7 @@ export const importCommand: CliCommand = {
         while (next < chunks.length && asked.length < PARSE_AHEAD) await ask(chunks[next++]);
       };
       const pending: ParsedFile[] = [];
+      let commits = 0;
       const store = async (all: boolean) => {
         const parts = planChunks(pending, MAX_COMMIT_REQUEST_FILES, MAX_COMMIT_REQUEST_DOCUMENTS, (f) => f.documents.length);
         // every part but the last is as full as a request may be; the last waits for the next files unless it is full
@@ -128,6 +137,7 @@ export const importCommand: CliCommand = {
         const lastFull = last.length >= MAX_COMMIT_REQUEST_FILES || last.reduce((n, f) => n + f.documents.length, 0) >= MAX_COMMIT_REQUEST_DOCUMENTS;
         for (const part of all || lastFull ? parts : parts.slice(0, -1)) {
           pending.splice(0, part.length);
+          commits++;
           addSummary(
             summary!,
             await app.call('import:commit', {
@@ -139,13 +149,13 @@ export const importCommand: CliCommand = {
       await withProgress(app, ctx.err, async () => {
         await askAhead();
         while (asked.length) {
-          const here = await asked.shift()!;
+          const here = await asked.shift()!.answer;
           parsed.push(...here);
           await askAhead();
           if (!summary) continue;
           for (const f of here) if (f.error) summary.refused.push({ file: f.name, title: null, reason: f.error });
           pending.push(...here.filter((f) => f.stagedId));
-          await store(asked.length === 0);
+          await store(asked.length === 0 || (commits === 0 && !asked[0].ready && pending.length >= STORE_EARLY_FILES));
         }
       });
       const failed = parsed.filter((f) => f.error);

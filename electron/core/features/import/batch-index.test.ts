@@ -29,4 +29,19 @@ describe('import batches and the full-text indexes (issue 25)', () => {
       expect(t.search.matchIds(`"鲸鳄${k}号段"`)).toHaveLength(1);
     }
   });
+
+  it('stores a batch with its journals in memory and leaves the connection settings as they were', () => {
+    const t = testLibrary();
+    const settings = () => ({ tempStore: t.ctx.db.pragma('temp_store', { simple: true }), checkpoint: t.ctx.db.pragma('wal_autocheckpoint', { simple: true }) });
+    const before = settings();
+    const inBatch: unknown[] = [];
+    t.ctx.db.function('nd_test_temp_store', (value: unknown) => {
+      inBatch.push(value);
+      return 1;
+    });
+    t.ctx.db.exec('CREATE TRIGGER test_temp_store AFTER INSERT ON documents BEGIN SELECT nd_test_temp_store((SELECT temp_store FROM pragma_temp_store())); END');
+    expect(t.imports.commitParsed(BY, files(1, 3)).created).toHaveLength(3);
+    expect(inBatch).toEqual([2, 2, 2]);
+    expect(settings()).toEqual(before);
+  });
 });

@@ -6,6 +6,7 @@ import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
 import { durably, retryBusy } from '../../db/open';
 import { withDeferredSearchIndex } from '../../db/search-batch';
+import type { BodyForms } from '../../db/search-functions';
 import type { AppContext } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import type { GazetteService, IssueDocument } from '../gazettes/gazette-service';
@@ -35,6 +36,8 @@ export interface Writable {
   scanPages?: readonly OcrPageImage[];
   /** a saved web page's own address and 发布日期, when it names them */
   origin?: FileOrigin | null;
+  /** its bodies' search forms computed at parse, by stored JSON (a body corrected since is normalized here) */
+  bodyForms?: ReadonlyMap<string, BodyForms> | null;
 }
 
 /**
@@ -45,17 +48,34 @@ export interface Writable {
  */
 const IMPORT_CHECKPOINT_PAGES = 16_384;
 
-/** Runs an import's write with checkpoints every IMPORT_CHECKPOINT_PAGES instead of after every batch. */
-function fewerCheckpoints<T>(db: AppContext['db'], run: () => T): T {
-  const before = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  if (before <= 0 || before >= IMPORT_CHECKPOINT_PAGES) return run();
-  db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
+/** Runs `run` with a connection setting at `value`, restored after, unless `keep` says its current value will do. */
+function withSetting<T>(db: AppContext['db'], name: string, value: number, keep: (current: number) => boolean, run: () => T): T {
+  const before = db.pragma(name, { simple: true }) as number;
+  if (keep(before)) return run();
+  db.pragma(`${name} = ${value}`);
   try {
     return run();
   } finally {
-    db.pragma(`wal_autocheckpoint = ${before}`);
+    db.pragma(`${name} = ${before}`);
   }
 }
+
+/** Runs an import's write with checkpoints every IMPORT_CHECKPOINT_PAGES instead of after every batch. */
+const fewerCheckpoints = <T>(db: AppContext['db'], run: () => T): T =>
+  withSetting(db, 'wal_autocheckpoint', IMPORT_CHECKPOINT_PAGES, (pages) => pages <= 0 || pages >= IMPORT_CHECKPOINT_PAGES, run);
+
+/** SQLite's temp_store value that keeps temporary files in memory. */
+const TEMP_STORE_MEMORY = 2;
+
+/**
+ * Runs an import's write with its statement and savepoint journals in memory. Each document's insert (its triggers),
+ * each file's savepoint and each full-text statement (a segment and its merges reuse freed pages) journal the pages
+ * they change, and past 64 KB SQLite spilled that journal to a temporary file: about 60,000 writes and 120 MB a
+ * thousand documents, on the thread that stores (issue 25). A journal lives as long as its statement or savepoint.
+ * Inside a caller's transaction it is left alone (the journals of that transaction are already chosen).
+ */
+const journalsInMemory = <T>(db: AppContext['db'], run: () => T): T =>
+  withSetting(db, 'temp_store', TEMP_STORE_MEMORY, (current) => current === TEMP_STORE_MEMORY || db.inTransaction, run);
 
 export const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
 
@@ -132,13 +152,14 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
       }
       const nd = p.doc;
       const docNumber = nd.docNumber?.normalized ?? null;
-      const dup = documents.findDuplicate({ docNumber, title: nd.title, hash: contentHash(nd.title, nd.body) });
+      const hash = contentHash(nd.title, nd.body);
+      const dup = documents.findDuplicate({ docNumber, title: nd.title, hash });
       if (dup) {
         summary.skipped.push(dup);
         inIssue.push({ id: dup.id, title: nd.title });
         continue;
       }
-      const { id, resolvedFrom } = documents.create(by, nd, source());
+      const { id, resolvedFrom } = documents.create(by, nd, source(), hash);
       summary.created.push({ id, title: nd.title, docNumber });
       summary.resolvedRelations += resolvedFrom.length;
       for (const f of p.flags) insertFlag.run(id, f.kind, f.message, at);
@@ -181,21 +202,29 @@ export function createCommitWriter(ctx: AppContext, { documents, relations, gaze
      */
     write(by: Caller, files: readonly Writable[], refusedBefore: ImportSummary['refused']): ImportSummary {
       let changed = new Set<string>();
+      const known = new Map<string, BodyForms>();
+      for (const f of files) for (const [json, forms] of f.bodyForms ?? []) known.set(json, forms);
       // an import is worth a synced commit (see durably): the person would not know what to import again
       const summary = fewerCheckpoints(db, () =>
-        durably(db, () =>
-          retryBusy(() => {
-            const s = emptySummary();
-            s.refused.push(...refusedBefore);
-            changed = new Set<string>();
-            // full-text indexing once for the whole batch (one FTS5 segment, not one per document)
-            db.transaction(() =>
-              withDeferredSearchIndex(db, () => {
-                for (const file of files) writeOne(by, file, s, changed);
-              }),
-            ).immediate();
-            return s;
-          }),
+        journalsInMemory(db, () =>
+          durably(db, () =>
+            retryBusy(() => {
+              const s = emptySummary();
+              s.refused.push(...refusedBefore);
+              changed = new Set<string>();
+              // full-text indexing once for the whole batch (one FTS5 segment, not one per document)
+              db.transaction(() =>
+                withDeferredSearchIndex(
+                  db,
+                  () => {
+                    for (const file of files) writeOne(by, file, s, changed);
+                  },
+                  known,
+                ),
+              ).immediate();
+              return s;
+            }),
+          ),
         ),
       );
       if (changed.size) ctx.events.emit('documents:changed', { ids: [...changed], deleted: [] });

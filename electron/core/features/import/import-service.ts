@@ -94,7 +94,7 @@ function toWritable(staged: StagedFile, f: CommitInput): Writable {
     return { ...p, corrections, scan: documentScan(staged, c.index) };
   });
   // the gazette comes back from the client as the person corrected it: no control character is stored from it
-  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: stripControlCharsDeep(f.gazette), prepared, scanPages: staged.ocr?.pages, origin: staged.origin ?? null };
+  return { name: staged.name, sha256: staged.sha256, size: staged.size, encoding: staged.encoding, gazette: stripControlCharsDeep(f.gazette), prepared, scanPages: staged.ocr?.pages, origin: staged.origin ?? null, bodyForms: staged.bodyForms };
 }
 
 /**
@@ -179,7 +179,7 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
     // asked now, not when the file was sent: a batch stored meanwhile may hold it
     base.alreadyImported = Boolean(sourceBySha.get(hash));
     try {
-      const { encoding, note, sections, text, result, ocr: scan, origin = null } = await scans.reading(name, read);
+      const { encoding, note, sections, text, result, ocr: scan, origin = null, bodyForms } = await scans.reading(name, read);
       if (result.documents.length > MAX_DOCUMENTS_PER_FILE) {
         return { ...base, encoding, error: `文件中识别出 ${result.documents.length} 件公文，超过单个文件 ${MAX_DOCUMENTS_PER_FILE} 件的上限，请拆分后再导入。` };
       }
@@ -196,7 +196,8 @@ export function createImportService(ctx: AppContext, services: ImportServices, o
       const lines = textLines(text);
       const parts = initialParts(result.documents, lines.length);
       // the name is stored with the file (source_files): an ESC sequence or NUL in it is not
-      const stagedId = staging.put({ name: stripControlChars(name), sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings, ocr: scan ?? null, origin });
+      const forms = bodyForms ? new Map(bodyForms.map((f) => [f.json, f])) : null;
+      const stagedId = staging.put({ name: stripControlChars(name), sha256: hash, size: bytes.length, encoding, gazette: result.gazette, documents: result.documents, parts, lines, warnings: result.warnings, ocr: scan ?? null, origin, bodyForms: forms });
       // "already imported" only when every document of it is stored: a file imported in part is retried
       const complete = base.alreadyImported && reviewed.length > 0 && reviewed.every((d) => d.duplicateOf !== null);
       return { ...base, alreadyImported: complete, stagedId, encoding, encodingNote: note, gazette: result.gazette, documents: reviewed, warnings: result.warnings, scan: scans.summary(scan ?? null), ...(origin ? { origin } : {}) };

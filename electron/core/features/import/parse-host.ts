@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../../../shared/domain/parse-result';
+import type { BodyForms } from '../../db/search-functions';
 import type { Logger } from '../../kernel/context';
 import { AppError } from '../../kernel/errors';
 import { findWorkerScript } from '../../kernel/worker-script';
@@ -25,6 +26,8 @@ export interface Extracted {
   apart?: { label: string; text: string }[];
   /** where a saved web page came from, when it says */
   origin?: { url: string | null; published: string | null } | null;
+  /** the documents' bodies in the forms the search index stores (computed with the extraction, off this thread) */
+  bodyForms?: BodyForms[];
 }
 
 /** Per file: OCR on or off, and progress after each page read. */
@@ -246,7 +249,7 @@ export function createParseHost(log: Logger, limits: ParseLimits = DEFAULT_PARSE
         if (reply.code === 'INVALID_INPUT') throw new AppError('INVALID_INPUT', reply.message);
         throw new Error(reply.message);
       }
-      return { encoding: reply.encoding, note: reply.note, sections: reply.sections, text: reply.text, result: reply.result, ocr: reply.ocr, apart: reply.apart, origin: reply.origin };
+      return { encoding: reply.encoding, note: reply.note, sections: reply.sections, text: reply.text, result: reply.result, ocr: reply.ocr, apart: reply.apart, origin: reply.origin, bodyForms: reply.bodyForms };
     },
     cancel() {
       const job = current;

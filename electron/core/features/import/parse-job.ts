@@ -1,5 +1,6 @@
 import type { ParseResult } from '../../../../shared/domain/parse-result';
 import { parseText } from '../../../../shared/parse';
+import { bodyForms, type BodyForms } from '../../db/search-functions';
 import { AppError } from '../../kernel/errors';
 import type { ReadResult } from './formats';
 import type { ParseLimits } from './limits';
@@ -28,7 +29,7 @@ export interface ParseProgress {
 
 /** What the worker answers: the extraction, or the reason it failed (AppError code and Chinese message). */
 export type ParseJobReply =
-  | ({ id: number; ok: true; encoding: string; note: string | null; sections: Section[] | null; text: string; result: ParseResult; ocr: OcrInfo | null; apart: NonNullable<ReadResult['apart']>; origin: ReadResult['origin'] | null } & Recycle)
+  | ({ id: number; ok: true; encoding: string; note: string | null; sections: Section[] | null; text: string; result: ParseResult; ocr: OcrInfo | null; apart: NonNullable<ReadResult['apart']>; origin: ReadResult['origin'] | null; bodyForms: BodyForms[] } & Recycle)
   | ({ id: number; ok: false; code: string; message: string } & Recycle);
 
 /** `recycle`: the thread has work left running (pdf.js on a page given up at a limit) and must not read another file. */
@@ -41,7 +42,9 @@ export async function runParseJob(job: ParseJob, progress?: (p: ParseProgress) =
     const read = await readImportFile(job.name, job.bytes, job.limits, { ocr: job.ocr, onPage, cancelled });
     const result = parseText(read.text, { file: job.name, encoding: read.encoding, registrationPattern: job.registrationPattern });
     const sections = read.sections ?? null;
-    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, sections, text: read.text, result, ocr: read.ocr ?? null, apart: read.apart ?? [], origin: read.origin ?? null, recycle: pdfWorkLeftBehind() };
+    // the documents' search forms, so the thread that stores them does not normalize them (issue 25)
+    const forms = result.documents.map((d) => bodyForms(d.body ?? []));
+    return { id: job.id, ok: true, encoding: read.encoding, note: read.note ?? null, sections, text: read.text, result, ocr: read.ocr ?? null, apart: read.apart ?? [], origin: read.origin ?? null, bodyForms: forms, recycle: pdfWorkLeftBehind() };
   } catch (err) {
     if (err instanceof AppError) return { id: job.id, ok: false, code: err.code, message: err.message, recycle: pdfWorkLeftBehind() };
     return { id: job.id, ok: false, code: 'INTERNAL', message: err instanceof Error ? err.message : String(err), recycle: pdfWorkLeftBehind() };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FileOrigin } from '../../../../shared/contract/import';
 import type { ParsedDocument, ParsedGazette, ParseWarning } from '../../../../shared/domain/parse-result';
+import type { BodyForms } from '../../db/search-functions';
 import type { OcrInfo } from './ocr/scan-reader';
 
 /** A boundary a person moved at review (split or merge), as it will be stored with the file. */
@@ -38,6 +39,8 @@ export interface StagedFile {
   stagedAt: number;
   /** a saved web page's own address and 发布日期, stored with the file */
   origin?: FileOrigin | null;
+  /** the extracted bodies' search forms by stored JSON (a body changed since is normalized when stored) */
+  bodyForms?: ReadonlyMap<string, BodyForms> | null;
   /** approximate memory it holds (UTF-16 text) */
   bytes: number;
 }
@@ -60,8 +63,9 @@ export const DEFAULT_STAGING: Omit<StagingOptions, 'now'> = {
 /** Why a staged file is gone, for the message at commit. */
 export type Gone = { name: string; why: 'expired' | 'evicted' | 'committed' } | null;
 
-function sizeOf(documents: readonly ParsedDocument[], gazette: ParsedGazette | null, lines: readonly string[], ocr?: OcrInfo | null): number {
+function sizeOf(documents: readonly ParsedDocument[], gazette: ParsedGazette | null, lines: readonly string[], ocr?: OcrInfo | null, forms?: ReadonlyMap<string, BodyForms> | null): number {
   let chars = gazette ? JSON.stringify(gazette).length : 0;
+  for (const f of forms?.values() ?? []) chars += f.json.length + f.normal.length + f.grams.length;
   for (const p of ocr?.pages ?? []) chars += p.jpeg.length / 2;
   chars += (ocr?.lines.length ?? 0) * 40;
   for (const l of lines) chars += l.length + 8;
@@ -104,7 +108,7 @@ export function createStagingArea(opts: StagingOptions) {
     put(f: Omit<StagedFile, 'id' | 'stagedAt' | 'bytes'>): string {
       expire();
       const id = randomUUID();
-      const staged: StagedFile = { ...f, id, stagedAt: opts.now(), bytes: sizeOf(f.documents, f.gazette, f.lines, f.ocr) };
+      const staged: StagedFile = { ...f, id, stagedAt: opts.now(), bytes: sizeOf(f.documents, f.gazette, f.lines, f.ocr, f.bodyForms) };
       files.set(id, staged);
       total += staged.bytes;
       for (const old of files.values()) {
@@ -125,7 +129,7 @@ export function createStagingArea(opts: StagingOptions) {
       const f = files.get(id);
       if (!f) return;
       total -= f.bytes;
-      Object.assign(f, { documents, parts, warnings, bytes: sizeOf(documents, f.gazette, f.lines, f.ocr) });
+      Object.assign(f, { documents, parts, warnings, bytes: sizeOf(documents, f.gazette, f.lines, f.ocr, f.bodyForms) });
       total += f.bytes;
     },
     /** Forgets a file once it is committed. */

@@ -123,7 +123,7 @@ function patched(before: Document, patch: DocumentPatch, numberTaken: (normalize
 }
 
 /** Column values for a document as stored (shared by insert and update). */
-function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | null }, at: string) {
+function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | null }, at: string, hash = contentHash(d.title, d.body)) {
   return {
     id,
     title: d.title,
@@ -144,7 +144,7 @@ function toParams(id: string, d: NewDocument & { declaredInvalidOn?: string | nu
     declared_invalid_on: d.declaredInvalidOn ?? null,
     appointments: JSON.stringify(d.appointments),
     body: JSON.stringify(d.body),
-    content_hash: contentHash(d.title, d.body),
+    content_hash: hash,
     updated_at: at,
   };
 }
@@ -284,12 +284,12 @@ export function createDocumentService(
 
     /**
      * Stores a new document, links references waiting for it and audits both; call inside a transaction.
-     * Returns its id and the documents whose references were linked.
+     * Returns its id and the documents whose references were linked. `hash`: its contentHash, when the caller has it.
      */
-    create(by: Caller, d: NewDocument, sourceFileId: string | null): { id: string; resolvedFrom: string[] } {
+    create(by: Caller, d: NewDocument, sourceFileId: string | null, hash?: string): { id: string; resolvedFrom: string[] } {
       const id = randomUUID();
       const at = ctx.now().toISOString();
-      insertStmt.run({ ...toParams(id, d, at), source_file_id: sourceFileId, created_at: at });
+      insertStmt.run({ ...toParams(id, d, at, hash), source_file_id: sourceFileId, created_at: at });
       // The body is stored once, in the document; the log notes only its size.
       const { body, ...fields } = d;
       audit.record(by, 'document.create', 'document', id, null, { ...fields, sourceFileId, bodyParagraphs: body.length });
