@@ -188,6 +188,9 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
       if (agency.length > 1 && /^[日月年]/.test(agency) && /\d/.test(s[m.index + m[1].length - agency.length - 1] ?? '')) agency = agency.slice(1);
       // `建设部〔2007〕第162号令`, `某县人民政府令〔2019〕第1号`: orders, not 文号
       if (!agency || s[m.index + m[0].length] === '令' || ORDER_SERIES.test(agency)) continue;
+      // `点击数:人次` / `〔2022〕3号`: a number that opens its own line has no code; the end of the line above is none
+      const open = m.index + m[1].length;
+      if (text.slice(map[open - 1] + 1, map[open]).includes('\n')) continue;
       const start = m.index + (m[1].length - agency.length);
       const endC = m.index + m[0].length - 1;
       const rawStart = map[start];

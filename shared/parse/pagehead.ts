@@ -30,6 +30,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
     .replace(/^\d{1,2}[.．、](?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州)[\u4e00-\u9fff]*?(?:人民政府|政府|委员会|局|厅)|关于)/, '')
     .replace(ARCHIVE_NOTE, '')
+    // `通 告` / `(县疫情防控指挥部第1号)`: a 通告's serial in brackets under it, no part of the title (a 令's number is read apart)
+    .replace(/(?<=[告知报示])[（(][\u4e00-\u9fff]{0,16}(?<!令)第[\d一二三四五六七八九十]{1,4}号[）)]$/, '')
     // `2022某某县人民政府森林防火封山令`: a news page's year glued before the issuer (a title's own year reads `2022年`)
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
     // `2018年某某部关于…的决定`: a document site's year before the issuer (an issuer's own title never opens with a year)
@@ -200,6 +202,15 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
   for (let j = issuerLine - 1, n = 0; j >= 0 && n < 2; j--) {
     if (units[j].blank) continue;
     const more = splitIssuers(units[j].text);
+    // (`某县新型冠状病毒感染的` / `肺炎疫情防控指挥部` / `通 告`: one organ's name broken over two lines, the place in the
+    // upper one — a site's `微信扫一扫` over `某县人民政府` is none)
+    const halves = !more && n === 0 && OPENS_WITH_PLACE.test(units[j].compact) && !OPENS_WITH_PLACE.test(units[issuerLine].compact);
+    const broken = halves ? splitIssuers(units[j].compact + units[issuerLine].compact) : null;
+    if (broken?.length === 1 && broken[0] === siteIssuer(broken[0])) {
+      names = broken[0];
+      all = broken;
+      break;
+    }
     if (!more || more.some((x) => x !== siteIssuer(x)) || governmentOverItsDepartment(more, below)) break;
     names = more.join('') + names;
     all = [...more, ...all];
@@ -285,6 +296,35 @@ function ownTitleUnder(lines: Line[], k: number): Line | null {
   return null;
 }
 
+/**
+ * What a portal puts before a document's own title in its heading: a bare place (`保定` before `某镇人民政府关于…`), a
+ * year (`2022年`), or both (`2022年某某县` before `关于…`) — never an organ or a verb (`某县人民政府`, `转发`).
+ */
+function sitePrefix(before: string, own: string): boolean {
+  if (!before || isOrgName(before) || /关于|印发|转发|批转|下达|的$/.test(before)) return false;
+  if (/^(?:(?:19|20)\d{2}年)?(?:[\u4e00-\u9fff]{1,12}(?:省|市|县|区|州|盟|旗))?$/.test(before)) return true;
+  return /^[\u4e00-\u9fff]{2,3}$/.test(before) && issuersOfTitle(own).length > 0;
+}
+
+/**
+ * `保定某镇人民政府关于…的通告` / a lead line / `某镇人民政府关于…的通告` / the body: a portal heading that prefixes a place or a
+ * year to the document's own title, printed below it within the next lines (its first segment: a serial may follow,
+ * `关于…的通告 2022(20)号`). The own title wins.
+ */
+function ownTitleBelow(units: Unit[], heading: Line): Line | null {
+  for (let i = heading.i + 1, seen = 0; i < units.length && seen < 8; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const c = units[i].compact;
+    if (isSalutation(c) || isDateOnly(c) || /^第[一二三四五六七八九十]+[章条]/.test(c)) return null;
+    const t = cleanTitle(squeeze(units[i].text.trim().split(/[ \t\u3000]+/)[0])).title;
+    if (titleLike(t) && t !== heading.title && heading.title.endsWith(t) && sitePrefix(heading.title.slice(0, -t.length), t)) {
+      return { i, title: t, docNumber: null };
+    }
+  }
+  return null;
+}
+
 const TITLE_THEN_ORDER =
   /^(.{4,80}?(?:办法|规定|条例|细则|决定|规则|意见|通知|实施办法))([\u4e00-\u9fff]{2,20}(?:政府|部|委员会|局|厅)令第\d{1,5}号)$/;
 /** `中华人民共和国某某部令第57号 某某部关于…的决定`: a law site's heading, the 令 number before the title. */
@@ -302,15 +342,19 @@ function titleAndOrder(c: string): { title: string; order: string } | null {
   return led && titleLike(ledTitle) ? { title: ledTitle, order: led[1] } : null;
 }
 
-/** Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`). */
-function segmentTitles(u: Unit, i: number): Line[] {
+/**
+ * Titles among the space-separated segments of a line (a flattened page: `某某办法 某某管理办法 第一章 总则 …`). A number
+ * in brackets that ends the line (`某某公告 用于(某某项目)(某府征地公告〔2021〕115号)`) is the first segment's, when it
+ * opens the line.
+ */
+function segmentTitles(u: Unit, i: number, lineNumber: string | null = null): Line[] {
   const out: Line[] = [];
   const segs = u.text.split(/[ \t\u3000]+/).filter(Boolean);
   if (segs.length > 1 && segs.length <= 12) {
-    for (const seg of segs) {
+    segs.forEach((seg, k) => {
       const t = cleanTitle(squeeze(seg)).title;
-      if (titleLike(t)) out.push({ i, title: t, docNumber: null });
-    }
+      if (titleLike(t)) out.push({ i, title: t, docNumber: k === 0 ? lineNumber : null });
+    });
   }
   return out;
 }
@@ -441,6 +485,9 @@ function kindAlone(units: Unit[], first: number, body: number): Line | null {
   return k >= first && KIND_ALONE.test(units[k].compact) ? { i: k, title: units[k].compact, docNumber: null } : null;
 }
 
+/** A 文号 line, whole or cut short (`某政告字〔20228`): a code, a bracket and a year, nothing of a sentence. */
+const NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[^。，,；;：:]{0,8}$/;
+
 /** A line that may be part of a title: short, no sentence punctuation. */
 const titlePart = (c: string) => c.length > 0 && c.length <= 40 && !/[。，,；;：:！!？?]/.test(c);
 
@@ -462,15 +509,32 @@ function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head
       joined += units[j].compact;
       const t = cleanTitle(joined).title;
       if (!titleLike(t) || !t.includes('关于')) continue;
-      const after = nextNonBlank(units, j);
+      // (a 文号 line between the title and the body, even one that lost characters: `某政告字〔20228`)
+      const numberAt = nextNonBlank(units, j);
+      const numbered = numberAt >= 0 && NUMBER_LINE.test(units[numberAt].compact);
+      const after = numbered ? nextNonBlank(units, numberAt) : numberAt;
       const ac = after >= 0 ? units[after].compact : '';
       if (!isSalutation(ac) && !(ac.length >= 30 && /[。，,]/.test(ac))) return null;
       const named = issuersOfTitle(t);
-      return { start: i, titleStart: i, titleEnd: j, headEnd: j, title: t, titleIssuers: named.length ? named : issuerAbove,
-        docNumberUnit: null, inlineDocNumber: null, registration: null };
+      return { start: i, titleStart: i, titleEnd: j, headEnd: numbered ? numberAt : j, title: t, titleIssuers: named.length ? named : issuerAbove,
+        docNumberUnit: numbered && isDocNumberLine(units[numberAt].text) ? numberAt : null, inlineDocNumber: null, registration: null };
     }
   }
   return null;
+}
+
+/** `某县某某指挥部` / `通 告` / `(第1号)`: the kind word alone straight under its organ's line. */
+function kindUnderOrgan(units: Unit[], title: string, issuerLine: number, i: number): boolean {
+  return KIND_ALONE.test(title) && issuerLine >= 0 && issuerLine === prevNonBlankIndex(units, i);
+}
+
+/**
+ * The title under the heading chosen above the body: a notice below the lead paragraph that 印发 the 方案 the heading
+ * names, or the own title a portal heading prefixed a place or a year to; else the heading.
+ */
+function headingOrBelow(units: Unit[], chosen: Line, body: number): Line {
+  const carrier = chosen.i < body ? carrierBelow(units, body, chosen.title) : null;
+  return carrier ?? (chosen.docNumber ? null : ownTitleBelow(units, chosen)) ?? chosen;
 }
 
 /** Finds the head of the one document on a page; null when the page has no text. */
@@ -583,17 +647,16 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       joinedEnd = more;
     }
     if (titleLike(cleaned.title)) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines, rawIssuers(units[i].text)));
-    else if (joined && titleLike(joined.title) && c.length <= 40) {
+    else if (joined && ((titleLike(joined.title) && c.length <= 40) || kindUnderOrgan(units, joined.title, issuerLine, i))) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
       lines.push(withIssuerAbove(units, issuerLine, i, joined, lines));
       i = joinedEnd;
-    } else lines.push(...segmentTitles(units[i], i));
+    } else if (kindUnderOrgan(units, cleaned.title, issuerLine, i)) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines));
+    else lines.push(...segmentTitles(units[i], i, cleaned.docNumber));
   }
   const opening = lines.length || dnUnit !== null ? null : titleOpeningLine(units, body);
   let chosen = chooseTitle(lines) ?? titleOverNumber(units, first, dnUnit) ?? opening;
-  // (the page heading names the 方案 a notice below the lead paragraph 印发: that notice is the document)
-  const carrier = chosen && chosen.i < body ? carrierBelow(units, body, chosen.title) : null;
-  if (carrier) chosen = carrier;
+  if (chosen) chosen = headingOrBelow(units, chosen, body);
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
