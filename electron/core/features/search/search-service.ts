@@ -42,7 +42,7 @@ const SUGGEST_CHARS = 200;
  */
 export function createSearchService(
   ctx: Pick<AppContext, 'db' | 'dataDir' | 'now' | 'settings'>,
-  deps: { statuses: Pick<StatusIndex, 'onDay'> },
+  deps: { statuses: Pick<StatusIndex, 'onDay' | 'mark' | 'forgottenSince'> },
 ) {
   const db = ctx.db;
   // Index pages are read on every query; SQLite's default 2 MB page cache makes a 20,000-document library
@@ -58,7 +58,7 @@ export function createSearchService(
   const meta = createMetaCache(db);
   const matcher = createMatcher(db, meta);
   const suggester = createSuggester(db, meta);
-  const statusColumn = createStatusColumn(db);
+  const statusColumn = createStatusColumn(db, deps.statuses);
   // The lunr ranking index of earlier versions (shards in the data directory): no longer read, removed once.
   if (ctx.dataDir !== ':memory:') {
     for (const old of ['search-lunr', 'search-lunr.json']) rmSync(join(ctx.dataDir, old), { recursive: true, force: true });

@@ -90,3 +90,43 @@ describe('the status index re-reads relations only when they can have moved (iss
     expect(new Set(oneByOne[0]).size).toBeGreaterThan(4);
   });
 });
+
+describe('the status index says which statuses it forgot, so a search keeps the others (issue 25)', () => {
+  it('names the documents an edit or a relation moved; after a deletion too; and nothing when nothing moved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-status-'));
+    const app = createApp({ dataDir: dir, shell: 'cli', now: () => new Date('2026-11-22T12:00:00'), log: { info() {}, error() {} } });
+    const { imports, documents, statuses } = app.services;
+    statuses.loadAll();
+    const [a, b, c] = imports.commitParsed(BY, [
+      commitFile('three.txt', ['甲', '乙', '丙'].map((t, i) =>
+        parsedDoc({ title: `${t}办法`, docNumber: `招政发〔2018〕${i + 1}号`, dateSigned: '2018-01-09', effectiveDate: '2018-01-09', body: [t] }))),
+    ]).created.map((x) => x.id);
+    statuses.onDay();
+    let mark = statuses.mark();
+    statuses.onDay();
+    expect(statuses.forgottenSince(mark)).toEqual([]);
+
+    // an edit of one document: only it
+    documents.update(BY, b, { validUntil: '2020-12-31' });
+    statuses.onDay();
+    expect(statuses.forgottenSince(mark)).toEqual([b]);
+    expect(statuses.statusOf(b)).not.toBe('现行有效');
+
+    // a document abolishing another: the new one and its target, not the third
+    mark = statuses.mark();
+    imports.commitParsed(BY, [
+      commitFile('new.txt', [parsedDoc({ title: '新办法', docNumber: '招政发〔2026〕9号', dateSigned: '2026-10-09', effectiveDate: '2026-11-01', body: ['新'],
+        abolishes: [{ title: '甲办法', docNumber: '招政发〔2018〕1号' }] })]),
+    ]);
+    statuses.onDay();
+    const moved = statuses.forgottenSince(mark)!;
+    expect(moved).toContain(a);
+    expect(moved).not.toContain(c);
+    expect(statuses.statusOf(a)).toBe('已废止');
+
+    // a mark from before the index started again names nothing: the keeper starts again too
+    const stale = { ...statuses.mark(), resets: statuses.mark().resets - 1 };
+    expect(statuses.forgottenSince(stale)).toBeNull();
+    await app.close();
+  });
+});

@@ -17,6 +17,40 @@ type InputRow = [id: string, dateSigned: string | null, effectiveDate: string | 
 
 /** Statuses of every document on one day; computed on first ask, then kept until an input changes. */
 export type StatusesOnDay = (id: string) => DocumentStatus;
+/** A point in the status index's log of forgotten statuses. */
+export interface StatusMark {
+  resets: number;
+  at: number;
+}
+/** Forgotten ids kept in the log (a keeper further behind starts again). */
+const FORGOTTEN_KEPT = 5_000;
+
+/**
+ * The ids whose statuses the index forgot, in order, for those who keep statuses derived from it (the search's
+ * status column): the ids forgotten one by one since a mark — or none after everything was forgotten at once, or
+ * when more than the log keeps came since, and the keeper starts again.
+ */
+function createForgottenLog() {
+  let resets = 0;
+  let base = 0;
+  const ids: string[] = [];
+  return {
+    add(id: string): void {
+      ids.push(id);
+      if (ids.length > 2 * FORGOTTEN_KEPT) {
+        ids.splice(0, FORGOTTEN_KEPT);
+        base += FORGOTTEN_KEPT;
+      }
+    },
+    reset(): void {
+      resets++;
+      base += ids.length;
+      ids.length = 0;
+    },
+    mark: (): StatusMark => ({ resets, at: base + ids.length }),
+    since: (mark: StatusMark): readonly string[] | null => (mark.resets !== resets || mark.at < base ? null : ids.slice(mark.at - base)),
+  };
+}
 
 /**
  * The status index: the only place document statuses are computed and cached. Its inputs are each document's
@@ -60,8 +94,14 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
   /** statuses per `asOf|evaluation window`, by document id */
   const days = new Map<string, Map<string, DocumentStatus>>();
 
+  const log = createForgottenLog();
   const forget = (id: string) => {
     for (const day of days.values()) day.delete(id);
+    log.add(id);
+  };
+  const forgetAll = () => {
+    days.clear();
+    log.reset();
   };
   /** true when a document's 施行日期 (or 成文日期) changed and it abolishes, amends or replaces another */
   let sourceMoved = false;
@@ -82,7 +122,7 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     if (!full) {
       inputs.clear();
       incoming = new Map();
-      days.clear();
+      forgetAll();
       metaVersion = st.meta_version;
       deletedVersion = st.deleted_version;
       relationsVersion = st.relations_version;
@@ -90,6 +130,7 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     }
     if (metaVersion < 0) {
       for (const r of allInputs.iterate()) put(r);
+      forgetAll();
     } else {
       if (st.deleted_version !== deletedVersion) {
         const live = new Set(liveIds.all());
@@ -133,7 +174,7 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     inputs.clear();
     incoming = new Map();
     incomingKeys = new Map();
-    days.clear();
+    forgetAll();
     refresh();
   }
 
@@ -178,6 +219,10 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
 
   return {
     onDay,
+    /** Where the log of forgotten statuses stands now (after a refresh: ask `onDay` first). */
+    mark: log.mark,
+    /** Ids whose statuses were forgotten since a mark (changed, deleted, or moved by a relation), or null: start again. */
+    forgottenSince: log.since,
     /** Reads every document's inputs now (the server, before anyone asks), not one by one as asked. */
     loadAll,
     /** One document's status on `asOf` (default today). */
