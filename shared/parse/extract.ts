@@ -163,14 +163,19 @@ function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void
  * name printed nearby (the letterhead a few lines above the head, the head's own lines) is the issuer's name.
  */
 function completeIssuers(issuers: string[], units: Unit[], head: Head, field: string[]): string[] {
-  if (!issuers.some((x) => /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x))) return issuers;
-  // (`市政府关于…的复函` under the page's `发布机构: 苏州市人民政府`: the field names the organ in full)
-  const near: string[] = [...field];
+  if (!issuers.some((x) => SHORT_ORGAN.test(x))) return issuers;
+  // (`市政府关于…的复函` under the page's `发布机构: 苏州市人民政府`: the field names the organ in full; `师市民政局` under the
+  // title's `某某市民政局`: a 兵团 city signs as the division and the city in one, `师市`)
+  const near: string[] = [...field, ...head.titleIssuers];
   for (let i = Math.max(0, head.start - 8); i <= head.headEnd && i < units.length; i++) {
     if (!units[i].blank) near.push(...(splitIssuers(units[i].text) ?? []));
   }
-  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => shortNameOf(n, x)) ?? x) : x));
+  const fullOf = (n: string, x: string) => shortNameOf(n, x) || (x.startsWith('师市') && shortNameOf(n, x.slice(1)));
+  return issuers.map((x) => (SHORT_ORGAN.test(x) ? (near.find((n) => fullOf(n, x)) ?? x) : x));
 }
+
+/** An organ named without its place (`市政府办公室`, `县民政局`, a 兵团 city's `师市民政局`). */
+const SHORT_ORGAN = /^(?:师市|省|市|县|区|州|盟|旗|镇|乡)/;
 
 export interface ExtractResult {
   doc: ParsedDocument;

@@ -226,7 +226,10 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
  */
 function nameBrokenAcross(upper: string, lower: string): boolean {
   const m = /^([\u4e00-\u9fff]{1,4})关于/.exec(lower);
-  return !!m && !splitIssuers(upper) && splitIssuers(upper + m[1])?.length === 1;
+  if (m) return !splitIssuers(upper) && splitIssuers(upper + m[1])?.length === 1;
+  // (`某县新冠肺炎疫情防控` / `工作指挥部通告`: the organ broken before the line that ends in its kind word)
+  const k = /^([\u4e00-\u9fff]{2,12}?)(?:通告|公告|通知|通报|公示)$/.exec(lower);
+  return !!k && !isOrgName(upper) && /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/.test(upper) && isOrgName(upper + k[1]);
 }
 
 /** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
