@@ -8,7 +8,7 @@ import { extractCleanup, onceEach, sameTarget } from './cleanup';
 import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
-import type { Head } from './split';
+import { isSalutation, type Head } from './split';
 import { isOrgName, shortNameOf, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
@@ -325,10 +325,14 @@ const CELL_BORDER = /^[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]*[|｜][ \t\u300
 
 /** The signature block: the first line that is only a date (or an organ and a date), its date and the organs above it. */
 function signature(bodyUnits: Unit[], warn: (message: string, line?: number) => void): { dateSigned: string | null; sigIssuers: string[] } {
+  let opened = false;
   for (let i = 0; i < bodyUnits.length; i++) {
     const u = bodyUnits[i];
     if (u.blank) continue;
     const text = u.text.replace(CELL_BORDER, '');
+    // (`2013.12.31` under the 文号, above the salutation: a portal's posting line, no signature)
+    if (!opened && !/年/.test(text) && isDateOnly(text)) continue;
+    opened ||= isSalutation(u.compact) || /[。，,；;：:]/.test(u.compact);
     // `2021年9月26日` alone, or `高青县人民政府 2021年9月26日` on one line
     const oneLine = isDateOnly(text) ? null : organDateLine(text);
     const signer = oneLine || isDateOnly(text) ? null : signerDateLine(text);
@@ -358,12 +362,20 @@ function gluedSignature(text: string): { dateSigned: string; organs: string[] } 
   for (let n = dates.length - 1; n >= 0; n--) {
     const d = dates[n];
     const after = text.slice(d.index + d.raw.length);
-    if (!d.iso || !/^(?:\s|$|[^\s。；;]{1,160}?\.(?:docx?|wps|pdf|ofd)(?![A-Za-z])[。.]?\s*$)/.test(after)) continue;
+    // (`…二0一一年九月二七日抄送:…`: the 抄送 line run on after it; a day whose 十 was lost, `二七日`)
+    const iso = d.iso ?? lostTen(d.raw);
+    if (!iso || !/^(?:\s|$|抄送[:：]|[^\s。；;]{1,160}?\.(?:docx?|wps|pdf|ofd)(?![A-Za-z])[。.]?\s*$)/.test(after)) continue;
     const organ = /(?:^|[。！；;）)》」”\s])([\u4e00-\u9fff]{3,30})$/.exec(text.slice(0, d.index));
     const organs = organ ? splitIssuers(organ[1]) : null;
-    if (organs) return { dateSigned: d.iso, organs };
+    if (organs) return { dateSigned: iso, organs };
   }
   return null;
+}
+
+/** `二0一一年九月二七日`: a day in Chinese numerals that lost its 十 (`二七` for 二十七), read as the one day it can be. */
+function lostTen(raw: string): string | null {
+  const t = raw.replace(/(月\s*)([一二三])([一二三四五六七八九])(\s*[日号])$/, '$1$2十$3$4');
+  return t === raw ? null : (findCnDates(t)[0]?.iso ?? null);
 }
 
 /** The signature of a document flattened onto one line: a date alone between spaces after a sentence, or an organ run into it. */

@@ -152,3 +152,76 @@ describe("a 兵团 city's signature `师市…` (the division and the city as on
     expect(d.dateSigned).toBe('2022-06-10');
   });
 });
+
+describe("a mirror that wrote a page's padding spaces as `?`", () => {
+  it('reads the signature and the attached title under it on a copy that starts at the addressee line', () => {
+    const d = one(`主办:某省某县人民政府 ? 版权所有 2018
+承办:某县人民政府办公室
+各乡(镇)人民政府,县直有关部门:
+新修订的《某县森林防火应急预案》已经县人民政府同意,现印发给你们,请认真贯彻执行。2024年7月18日印发的《某县森林防火应急预案》(某政办发〔2024〕27号)同时废止。
+?
+某县人民政府办公室 ???????
+2025年7月8日 ?????????
+(此件公开发布)
+某县森林防火应急预案
+?
+1 总则
+1.1 编制目的
+为依法有力有序有效处置森林火灾,最大限度减少人员伤亡和财产损失,保护森林资源,维护生态安全,编制本预案。`);
+    expect(d.title).toBe('某县森林防火应急预案');
+    expect(d.issuers).toEqual(['某县人民政府办公室']);
+    expect(d.dateSigned).toBe('2025-07-08');
+    expect(d.abolishes.map((a) => a.docNumber)).toEqual(['某政办发〔2024〕27号']);
+  });
+});
+
+describe('a document flattened onto one line whose head runs straight into its salutation or its 文号', () => {
+  it("takes the head glued to the salutation after a document site's label, and a signature whose date lost its 十", () => {
+    const d = one(`文档名称:
+
+垃圾费征收方案.doc
+
+上传人:someone 2016/5/31 文件大小:0 KB
+
+文档介绍
+
+文档介绍:某镇人民政府关于印发《某镇开征垃圾处理费实施方案》的通知各相关村、驻镇各单位: 经镇政府同意, 现将《某镇开征垃圾处理费实施方案》印发给你们,请结合各自实际,认真组织实施。某区某镇人民政府二0 一一年九月二七日抄送:镇领导班子成员,存档( 2 ) 某镇开征垃圾处理费实施方案为提高垃圾处理水平,根据某区人民政府关于印发《某区垃圾处理费征收管理办法》的通知( 某政发[20 07]17 号)等文件精神,制定本实施方案。一、征收对象在我镇所有产生生活垃圾的单位和个人。`);
+    expect(d.title).toBe('某镇人民政府关于印发《某镇开征垃圾处理费实施方案》的通知');
+    expect(d.issuers).toEqual(['某区某镇人民政府']);
+    expect(d.dateSigned).toBe('2011-09-27');
+  });
+
+  it('takes the head glued to a 文号 that lost its year, after a forum blurb', () => {
+    const d = one(`某市全市殡葬改革通知如下,必看
+立足某市坚持原创 焦点:某校门口惊现一男子骗小孩钱,家长注意! 推广:某地,向全世界发出邀请... 某市人民政府关于进一步深化殡葬改革加强殡葬管理的通告某府公字〔〕14号(图/网络)为进一步深化殡葬改革,加强殡葬管理,破除封建陋习,现就有关事项通告如下:一、全市范围内死亡遗体一律实行火化。二、禁止在合法的公墓以外建造坟墓。本通告自发布之日起施行。某市人`);
+    expect(d.title).toBe('某市人民政府关于进一步深化殡葬改革加强殡葬管理的通告');
+    expect(d.issuers).toEqual(['某市人民政府']);
+    expect(d.docNumber).toBeNull();
+  });
+});
+
+describe('a portal posting date printed under the 文号 without 年 (`2013.12.31`), above the salutation', () => {
+  it('is no 成文日期: the signature below gives it', () => {
+    const d = one(`返回上一级
+
+某区某镇人民政府印发《关于农村生活垃圾处理收费实施意见》的通知
+
+主动公开
+
+某白府〔2013〕80号
+
+2013.12.31
+
+各村(居):
+
+    为提高生活垃圾处理质量,改善农村生态环境,结合本镇实际制定本实施意见。
+
+    一、农村根据户口在册人口为准,每人每年交纳生活垃圾处理费10-12元。
+
+某区某镇人民政府
+
+2013年12月23日`);
+    expect(d.docNumber?.normalized).toBe('某白府〔2013〕80号');
+    expect(d.dateSigned).toBe('2013-12-23');
+  });
+});
