@@ -148,9 +148,15 @@ function build(raw: string, agency: string, year: number, serial: number): DocNu
 }
 
 /** Parses one 文号 as printed (`招政发〔2018〕27 号`, `高政发[2021]01号`); null for anything else. */
-export function parseDocNumber(raw: string): DocNumber | null {
+/** `某交建复〔2023〕12号C类`: a reply to a 建议 or 提案 marks its class (A, B or C) after the number. */
+function withoutClassMark(s: string): string {
+  return s.replace(/(?<=号)\s*[A-DＡ-Ｄ]类\s*$/, '');
+}
+
+export function parseDocNumber(line: string): DocNumber | null {
   try {
-    if (typeof raw !== 'string' || raw.length > 200) return null;
+    if (typeof line !== 'string' || line.length > 200) return null;
+    const raw = withoutClassMark(line);
     let { s } = compactWithMap(raw);
     s = withoutDate(s).replace(/^(?:文号|发文字号)[:：]/, '').replace(/[。，,；;、]+$/, '').replace(/^[（(](.*)[）)]$/, '$1');
     const m = STRICT.exec(s);
@@ -227,7 +233,8 @@ export function isDocNumberLine(line: string): boolean {
   if (typeof line !== 'string' || line.length > 60) return false;
   const { s } = compactWithMap(line);
   // `(陕政办发〔2011〕12号)` under a title on law sites; `(津政发〔1996〕23号 一九九六年四月二十日)` with its date
-  return STRICT.test(s) || STRICT.test(s.replace(/^[（(](.*)[）)]$/, '$1')) || STRICT.test(withoutDate(s));
+  const t = withoutClassMark(s);
+  return STRICT.test(t) || STRICT.test(t.replace(/^[（(](.*)[）)]$/, '$1')) || STRICT.test(withoutDate(t));
 }
 
 /** `(津政发〔1996〕23号 一九九六年四月二十日)` → `津政发〔1996〕23号`: a bracketed 文号 followed by the date it was issued. */

@@ -8,7 +8,7 @@ import { extractCleanup, onceEach, sameTarget } from './cleanup';
 import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
-import type { Head } from './split';
+import { isSalutation, type Head } from './split';
 import { isOrgName, shortNameOf, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
@@ -163,14 +163,19 @@ function expandOrderAgencies(targets: RelationTarget[], issuers: string[]): void
  * name printed nearby (the letterhead a few lines above the head, the head's own lines) is the issuer's name.
  */
 function completeIssuers(issuers: string[], units: Unit[], head: Head, field: string[]): string[] {
-  if (!issuers.some((x) => /^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x))) return issuers;
-  // (`市政府关于…的复函` under the page's `发布机构: 苏州市人民政府`: the field names the organ in full)
-  const near: string[] = [...field];
+  if (!issuers.some((x) => SHORT_ORGAN.test(x))) return issuers;
+  // (`市政府关于…的复函` under the page's `发布机构: 苏州市人民政府`: the field names the organ in full; `师市民政局` under the
+  // title's `某某市民政局`: a 兵团 city signs as the division and the city in one, `师市`)
+  const near: string[] = [...field, ...head.titleIssuers];
   for (let i = Math.max(0, head.start - 8); i <= head.headEnd && i < units.length; i++) {
     if (!units[i].blank) near.push(...(splitIssuers(units[i].text) ?? []));
   }
-  return issuers.map((x) => (/^(?:省|市|县|区|州|盟|旗|镇|乡)/.test(x) ? (near.find((n) => shortNameOf(n, x)) ?? x) : x));
+  const fullOf = (n: string, x: string) => shortNameOf(n, x) || (x.startsWith('师市') && shortNameOf(n, x.slice(1)));
+  return issuers.map((x) => (SHORT_ORGAN.test(x) ? (near.find((n) => fullOf(n, x)) ?? x) : x));
 }
+
+/** An organ named without its place (`市政府办公室`, `县民政局`, a 兵团 city's `师市民政局`). */
+const SHORT_ORGAN = /^(?:师市|省|市|县|区|州|盟|旗|镇|乡)/;
 
 export interface ExtractResult {
   doc: ParsedDocument;
@@ -320,10 +325,14 @@ const CELL_BORDER = /^[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]*[|｜][ \t\u300
 
 /** The signature block: the first line that is only a date (or an organ and a date), its date and the organs above it. */
 function signature(bodyUnits: Unit[], warn: (message: string, line?: number) => void): { dateSigned: string | null; sigIssuers: string[] } {
+  let opened = false;
   for (let i = 0; i < bodyUnits.length; i++) {
     const u = bodyUnits[i];
     if (u.blank) continue;
     const text = u.text.replace(CELL_BORDER, '');
+    // (`2013.12.31` under the 文号, above the salutation: a portal's posting line, no signature)
+    if (!opened && !/年/.test(text) && isDateOnly(text)) continue;
+    opened ||= isSalutation(u.compact) || /[。，,；;：:]/.test(u.compact);
     // `2021年9月26日` alone, or `高青县人民政府 2021年9月26日` on one line
     const oneLine = isDateOnly(text) ? null : organDateLine(text);
     const signer = oneLine || isDateOnly(text) ? null : signerDateLine(text);
@@ -353,12 +362,20 @@ function gluedSignature(text: string): { dateSigned: string; organs: string[] } 
   for (let n = dates.length - 1; n >= 0; n--) {
     const d = dates[n];
     const after = text.slice(d.index + d.raw.length);
-    if (!d.iso || !/^(?:\s|$|[^\s。；;]{1,160}?\.(?:docx?|wps|pdf|ofd)(?![A-Za-z])[。.]?\s*$)/.test(after)) continue;
+    // (`…二0一一年九月二七日抄送:…`: the 抄送 line run on after it; a day whose 十 was lost, `二七日`)
+    const iso = d.iso ?? lostTen(d.raw);
+    if (!iso || !/^(?:\s|$|抄送[:：]|[^\s。；;]{1,160}?\.(?:docx?|wps|pdf|ofd)(?![A-Za-z])[。.]?\s*$)/.test(after)) continue;
     const organ = /(?:^|[。！；;）)》」”\s])([\u4e00-\u9fff]{3,30})$/.exec(text.slice(0, d.index));
     const organs = organ ? splitIssuers(organ[1]) : null;
-    if (organs) return { dateSigned: d.iso, organs };
+    if (organs) return { dateSigned: iso, organs };
   }
   return null;
+}
+
+/** `二0一一年九月二七日`: a day in Chinese numerals that lost its 十 (`二七` for 二十七), read as the one day it can be. */
+function lostTen(raw: string): string | null {
+  const t = raw.replace(/(月\s*)([一二三])([一二三四五六七八九])(\s*[日号])$/, '$1$2十$3$4');
+  return t === raw ? null : (findCnDates(t)[0]?.iso ?? null);
 }
 
 /** The signature of a document flattened onto one line: a date alone between spaces after a sentence, or an organ run into it. */

@@ -226,7 +226,10 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
  */
 function nameBrokenAcross(upper: string, lower: string): boolean {
   const m = /^([\u4e00-\u9fff]{1,4})关于/.exec(lower);
-  return !!m && !splitIssuers(upper) && splitIssuers(upper + m[1])?.length === 1;
+  if (m) return !splitIssuers(upper) && splitIssuers(upper + m[1])?.length === 1;
+  // (`某县新冠肺炎疫情防控` / `工作指挥部通告`: the organ broken before the line that ends in its kind word)
+  const k = /^([\u4e00-\u9fff]{2,12}?)(?:通告|公告|通知|通报|公示)$/.exec(lower);
+  return !!k && !isOrgName(upper) && /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/.test(upper) && isOrgName(upper + k[1]);
 }
 
 /** A place, then an organ (`某市人民政府办公室`, `某经济技术开发区管委会`) at the start of a title line. */
@@ -380,11 +383,28 @@ function flattenedTitle(c: string, i: number): Line | null {
 
 /** The title in the first lines of the body of a page flattened without spaces, or null. */
 function flattenedTitleFrom(units: Unit[], body: number): Line | null {
-  for (let i = body, seen = 0; i < units.length && seen < 20; i++) {
+  // (the piece of the flattened line before the body's first sentence: the head glued to its salutation)
+  const before = body > 0 ? prevNonBlankIndex(units, body) : -1;
+  for (let i = before >= 0 && units[before].piece ? before : body, seen = 0; i < units.length && seen < 20; i++) {
     if (units[i].blank) continue;
     seen++;
-    const t = flattenedTitle(units[i].compact, i);
+    const t = flattenedTitle(units[i].compact, i) ?? gluedHead(units[i].text, i);
     if (t) return t;
+  }
+  return null;
+}
+
+/**
+ * `文档介绍:某镇人民政府关于印发《…》的通知各相关村、驻镇各单位: 经…` or `…邀请... 某市人民政府关于…的通告某府公字〔〕14号为…`:
+ * a document flattened onto one line whose head runs straight into its salutation or its 文号 (a year lost or not).
+ */
+const GLUED_HEAD = /^([\u4e00-\u9fff]{2,30}?关于[^。，,；;：:！!？?]{2,120}?(?:通知|通告|公告|决定|意见|批复|复函))(?=各[^。]{1,80}[：:]|[\u4e00-\u9fff]{1,12}[〔[［【(（](?:(?:19|20)\d{2})?[〕\]］】)）]第?\d{1,5}号)/;
+
+function gluedHead(text: string, i: number): Line | null {
+  for (const seg of text.split(/[ \t\u3000]+/).slice(0, 12)) {
+    // (a site's label before it, `文档介绍:`)
+    const m = GLUED_HEAD.exec(squeeze(seg).replace(/^[\u4e00-\u9fff]{2,6}[:：]/, ''));
+    if (m && titleLike(m[1])) return { i, title: m[1], docNumber: null };
   }
   return null;
 }

@@ -55,6 +55,9 @@ const SPACED_LABEL = /(?<=^|[ \t\u3000])[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u
 /** `2021 年 4 月 13 日` in a flattened line (a Word or PDF copy spaces a date's parts): one piece, not five. */
 const SPACED_DATE = /((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*(\d{1,2})[ \t\u3000]*月[ \t\u3000]*(\d{1,2})[ \t\u3000]*日/g;
 
+/** `二0 一一年九月二七日` in a flattened line: a year in Chinese numerals broken by a space is one piece. */
+const SPACED_CN_YEAR = /(二[0〇○零])[ \t\u3000]+([0〇○零一二三四五六七八九]{2}年)/g;
+
 /** Punctuation some PDF fonts map to Yi syllables (`ꎬ` `ꎮ` for `，` `。`): Chinese text never holds these. */
 const PDF_PUNCT: Record<string, string> = { ꎬ: '，', ꎮ: '。' };
 
@@ -64,6 +67,8 @@ function cleanInline(s: string): string {
   if (/[ꎬꎮ]/.test(t)) t = t.replace(/[ꎬꎮ]/g, (c) => PDF_PUNCT[c]);
   if (t.includes('公报')) t = t.replace(RUNNING_HEADER, ' ');
   if (/[—–－]/.test(t)) t = t.replace(PAGE_INLINE, (m) => (/\s$/.test(m) || /^\s/.test(m) ? ' ' : ''));
+  // (`某县人民政府办公室 ???????`: a mirror that wrote the page's padding spaces as `?` — a run of them standing alone)
+  if (t.includes('?')) t = t.replace(/(^|[ \t\u3000])\?+(?=[ \t\u3000]|$)/g, '$1');
   return t;
 }
 
@@ -234,6 +239,7 @@ export function buildUnits(text: string): Unit[] {
       const cleaned = cleanInline(raw)
         .replace(SPACED_NUMBER, '$1$2$3$4$5$6号')
         .replace(SPACED_DATE, '$1年$2月$3日')
+        .replace(SPACED_CN_YEAR, '$1$2')
         .replace(SPACED_LABEL, (label) => label.replace(/[ \t\u3000]+/g, ''));
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {
