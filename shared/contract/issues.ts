@@ -115,6 +115,7 @@ export const FIELD_LABELS: Record<string, string> = {
   withBody: '含正文',
   year: '年份',
   filingRule: '备案期限规则',
+  facets: '分类统计',
   reviewDays: '审查期限（天）',
   filingReceiver: '备案机关',
   selection: '导出范围',
