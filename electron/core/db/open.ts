@@ -40,13 +40,24 @@ export function retryBusy<T>(run: () => T, attempts = 4): T {
  * the last commits may be lost when the power fails). Inside an open transaction it just runs (the outer one decides).
  */
 export function durably<T>(db: Db, run: () => T): T {
-  if (db.inTransaction) return run();
-  const before = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = FULL');
+  return withPragma(db, 'synchronous', SYNCHRONOUS_FULL, () => db.inTransaction, run);
+}
+
+/** SQLite's value of `synchronous = FULL`. */
+const SYNCHRONOUS_FULL = 2;
+
+/**
+ * Runs `run` with a connection setting (a pragma) at `value`, restored after — unless `keep` says its current value
+ * will do (or that it must not be touched, as inside an open transaction).
+ */
+export function withPragma<T>(db: Db, name: string, value: number, keep: (current: number) => boolean, run: () => T): T {
+  const before = db.pragma(name, { simple: true }) as number;
+  if (keep(before)) return run();
+  db.pragma(`${name} = ${value}`);
   try {
     return run();
   } finally {
-    db.pragma(`synchronous = ${before}`);
+    db.pragma(`${name} = ${before}`);
   }
 }
 

@@ -4,7 +4,7 @@ import { addSummary, type FileOrigin, type ImportSummary } from '../../../../sha
 import { normalizeDocNumber } from '../../../../shared/domain/docnumber';
 import type { RelationType } from '../../../../shared/domain/document';
 import type { ParsedDocument, ParsedGazette, RelationTarget } from '../../../../shared/domain/parse-result';
-import { durably, retryBusy } from '../../db/open';
+import { durably, retryBusy, withPragma } from '../../db/open';
 import { withDeferredSearchIndex } from '../../db/search-batch';
 import type { BodyForms } from '../../db/search-functions';
 import type { AppContext } from '../../kernel/context';
@@ -48,21 +48,9 @@ export interface Writable {
  */
 const IMPORT_CHECKPOINT_PAGES = 16_384;
 
-/** Runs `run` with a connection setting at `value`, restored after, unless `keep` says its current value will do. */
-function withSetting<T>(db: AppContext['db'], name: string, value: number, keep: (current: number) => boolean, run: () => T): T {
-  const before = db.pragma(name, { simple: true }) as number;
-  if (keep(before)) return run();
-  db.pragma(`${name} = ${value}`);
-  try {
-    return run();
-  } finally {
-    db.pragma(`${name} = ${before}`);
-  }
-}
-
 /** Runs an import's write with checkpoints every IMPORT_CHECKPOINT_PAGES instead of after every batch. */
 const fewerCheckpoints = <T>(db: AppContext['db'], run: () => T): T =>
-  withSetting(db, 'wal_autocheckpoint', IMPORT_CHECKPOINT_PAGES, (pages) => pages <= 0 || pages >= IMPORT_CHECKPOINT_PAGES, run);
+  withPragma(db, 'wal_autocheckpoint', IMPORT_CHECKPOINT_PAGES, (pages) => pages <= 0 || pages >= IMPORT_CHECKPOINT_PAGES, run);
 
 /** SQLite's temp_store value that keeps temporary files in memory. */
 const TEMP_STORE_MEMORY = 2;
@@ -75,7 +63,7 @@ const TEMP_STORE_MEMORY = 2;
  * Inside a caller's transaction it is left alone (the journals of that transaction are already chosen).
  */
 const journalsInMemory = <T>(db: AppContext['db'], run: () => T): T =>
-  withSetting(db, 'temp_store', TEMP_STORE_MEMORY, (current) => current === TEMP_STORE_MEMORY || db.inTransaction, run);
+  withPragma(db, 'temp_store', TEMP_STORE_MEMORY, (current) => current === TEMP_STORE_MEMORY || db.inTransaction, run);
 
 export const emptySummary = (): ImportSummary => ({ created: [], skipped: [], gazettes: [], resolvedRelations: 0, flagged: [], refused: [] });
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/open';
+import { withPragma, type Db } from '../../db/open';
 
 /** Facet values as small integers, so counting them over 100,000 matches indexes typed arrays, not maps. */
 export class Interner {
@@ -472,13 +472,7 @@ export function createMetaCache(db: Db) {
    * larger cache would give each a buffer of its own (40 MB at 100,000 documents: twice the scan's time).
    */
   function throughSmallCache<T>(scan: () => T): T {
-    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-    if (!db.memory && (cacheSize < -2000 || cacheSize > 500)) db.pragma('cache_size = -2000');
-    try {
-      return scan();
-    } finally {
-      if (!db.memory) db.pragma(`cache_size = ${cacheSize}`);
-    }
+    return withPragma(db, 'cache_size', -2000, (pages) => db.memory || (pages >= -2000 && pages <= 500), scan);
   }
 
   /** The rows whose texts hold a short term, with which texts (FIELD_BIT); kept for the other fields asked. */
