@@ -58,11 +58,9 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
     statusOk = new Uint8Array(DOCUMENT_STATUSES.length);
     for (const s of f.status) if (s in STATUS_CODE) statusOk[STATUS_CODE[s]] = 1;
   }
-  const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
+  const { kindFilter, issuerOk } = facetFilters(meta, f);
   const yearFilter = f.year;
   const normativeFilter = f.normative === undefined ? -1 : f.normative ? 1 : 0;
-  // Whether each distinct issuer set passes the issuer filter, decided once per set.
-  const issuerOk = f.issuer ? Uint8Array.from(issuerSets, (s) => (s.list.includes(f.issuer!) ? 1 : 0)) : null;
   // Counters indexed by status code, issuer set and interned facet value.
   const statusCounts = new Int32Array(DOCUMENT_STATUSES.length);
   const setCounts = new Int32Array(issuerSets.length);
@@ -127,6 +125,17 @@ export function filterAndCount(matched: Float64Array, meta: MetaCache, f: Search
   return { count, rids, status, statusAt: (i) => status[i], lazyStatus: false, bm: bms, facets };
 }
 
+/**
+ * The kind filter as its interned value (-1: none, or a kind no document has), and whether each distinct issuer set
+ * passes the issuer filter, decided once per set (null: no filter).
+ */
+function facetFilters(meta: MetaCache, f: SearchFilters): { kindFilter: number; issuerOk: Uint8Array | null } {
+  return {
+    kindFilter: f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1,
+    issuerOk: f.issuer ? Uint8Array.from(meta.issuerSets, (s) => (s.list.includes(f.issuer!) ? 1 : 0)) : null,
+  };
+}
+
 /** Matches held (relevance not NaN, row live) among the first `n` rids. */
 function countMatches(matched: Float64Array, live: Uint8Array, n: number): number {
   let matches = 0;
@@ -137,9 +146,8 @@ function countMatches(matched: Float64Array, live: Uint8Array, n: number): numbe
 /** filterAndCount without facets or a status filter: the matches passing the other filters, statuses as asked. */
 function filterOnly(matched: Float64Array, meta: MetaCache, f: SearchFilters, statuses: StatusCodes): Filtered {
   if (f.issuer || f.year !== undefined || f.kind || f.normative !== undefined) meta.loadFacets();
-  const { live, issuerSets, issuerSet, kindId, normative, year } = meta;
-  const kindFilter = f.kind ? meta.facetValues.kind.values.indexOf(f.kind) : -1;
-  const issuerOk = f.issuer ? Uint8Array.from(issuerSets, (s) => (s.list.includes(f.issuer!) ? 1 : 0)) : null;
+  const { live, issuerSet, kindId, normative, year } = meta;
+  const { kindFilter, issuerOk } = facetFilters(meta, f);
   const n = Math.min(matched.length, meta.size);
   const matches = countMatches(matched, live, n);
   const rids = new Int32Array(matches);
