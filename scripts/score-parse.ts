@@ -7,6 +7,7 @@
  *   npm run score:parse -- --json     the numbers as JSON
  *   npm run score:parse -- --file 017 only fixtures whose name contains 017 (combine with --verbose)
  *   npm run score:parse -- --holdout  the held-out texts (test/fixtures/real-holdout) instead: measured, never tuned on
+ *   npm run score:parse -- --copy nbsp the texts as another copy prints them (COPIES: nbsp, blank-lines, wrap-28, …)
  *
  * Matching: a key document is paired with the parsed document whose title is the same (whitespace, 《》〈〉“”
  * ignored), else one whose title contains it or is contained in it. A key document whose title the page does not
@@ -377,6 +378,59 @@ export function scoreAll(opts: { filter?: string; fixtures?: Fixture[] } = {}): 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Copies: the same texts as other producers would hand them over
+
+/** Wraps every line after `width` printed characters (spaces not counted), as a PDF's text layer read line by line. */
+function wrapLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      let n = 0;
+      let out = '';
+      for (const ch of line.trim()) {
+        out += ch;
+        if (ch !== ' ' && ch !== '\t' && ch !== '\u3000' && ++n === width) {
+          out += '\n';
+          n = 0;
+        }
+      }
+      return out;
+    })
+    .join('\n');
+}
+
+/**
+ * The development set's texts as other copies of the same pages print them, for `--copy NAME`: a parser that reads a
+ * page must read its copies, whose keys are the same (every key string still occurs, whitespace ignored).
+ */
+export const COPIES: Record<string, (text: string) => string> = {
+  /** a web page whose spaces are no-break spaces */
+  nbsp: (t) => t.replace(/ /g, '\u00a0'),
+  /** a paste that puts an empty line after every line */
+  'blank-lines': (t) => t.replace(/\n/g, '\n\n'),
+  /** CRLF line ends */
+  crlf: (t) => t.replace(/\n/g, '\r\n'),
+  /** full-width spaces for spaces */
+  'ideographic-spaces': (t) => t.replace(/ /g, '\u3000'),
+  /** a portal's breadcrumb and toolbar above, its footer below */
+  'page-furniture': (t) =>
+    `首页 > 政务公开 > 政策文件\n字体：大 中 小    打印本页    关闭窗口\n\n${t}\n\n【打印本页】【关闭窗口】\n主办单位：某某人民政府办公室  技术支持：某某网络公司\n`,
+  /** a PDF's text layer at GB/T 9704's 28 characters a line */
+  'wrap-28': (t) => wrapLines(t, 28),
+  /** a converter's hard wrap at 40 characters */
+  'wrap-40': (t) => wrapLines(t, 40),
+  /** every line run onto one (a page flattened by a copy) */
+  flatten: (t) => t.replace(/\s*\n\s*/g, ' '),
+};
+
+/** The development set (or `fixtures`) as the copy named prints it. */
+export function copiedFixtures(copy: string, fixtures: Fixture[] = loadFixtures()): Fixture[] {
+  const f = COPIES[copy];
+  if (!f) throw new Error(`unknown copy ${copy}: one of ${Object.keys(COPIES).join(', ')}`);
+  return fixtures.map((x) => ({ ...x, text: f(x.text) }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // CLI
 
 function pct(x: number): string {
@@ -418,7 +472,9 @@ function main(argv: string[]): void {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const fi = argv.indexOf('--file');
   const filter = fi >= 0 ? argv[fi + 1] : undefined;
-  const r = scoreAll({ filter, fixtures: argv.includes('--holdout') ? loadFixtures(HOLDOUT_DIR) : undefined });
+  const ci = argv.indexOf('--copy');
+  const base = argv.includes('--holdout') ? loadFixtures(HOLDOUT_DIR) : loadFixtures();
+  const r = scoreAll({ filter, fixtures: ci >= 0 ? copiedFixtures(argv[ci + 1], base) : base });
   if (json) {
     console.log(JSON.stringify(verbose ? r : { ...r, mismatches: undefined }, null, 2));
     return;

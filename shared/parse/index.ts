@@ -27,7 +27,12 @@ export interface ParseOptions {
 }
 
 /** Parses one file's text into its gazette header (if any) and documents. */
-export function parseText(text: string, opts: ParseOptions): ParseResult {
+/** Spaces a web page or a converter writes that mean an ordinary space (no-break, en/em, thin, narrow): one for one,
+ * so every offset and line stays where it was. */
+const LAYOUT_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
+
+export function parseText(raw: string, opts: ParseOptions): ParseResult {
+  const text = typeof raw === 'string' ? raw.replace(LAYOUT_SPACES, ' ') : raw;
   // a page printed in traditional characters is read through a fold to simplified ones, and reported as printed
   const hant = typeof text === 'string' ? hantFold(text) : null;
   return hant ? unfoldResult(parseSimplified(hant.folded, opts), hant.unfold) : parseSimplified(text, opts);

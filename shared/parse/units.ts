@@ -217,13 +217,95 @@ export function textLines(text: string): string[] {
   return text.replace(ZERO_WIDTH, '').split(/\r\n|\r|\n/);
 }
 
+/**
+ * A copy that puts an empty line after every line (a web page's paragraphs pasted one by one, a converter's `<p>` per
+ * line): its empty lines carry no structure. When four in five lines of text are followed by one, every run of empty
+ * lines is read as half as long (a single one as none, three as one), so a title over two lines stays one block.
+ */
+function emptyLinesToKeep(lines: string[]): (i: number) => boolean {
+  let text = 0;
+  let followed = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].trim() === '') continue;
+    text++;
+    if (lines[i + 1].trim() === '') followed++;
+  }
+  if (text < 8 || followed < text * 0.8) return () => true;
+  const keep = new Set<number>();
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i].trim() !== '') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && lines[j].trim() === '') j++;
+    for (let k = 0; k < Math.floor((j - i) / 2); k++) keep.add(i + k);
+    i = j;
+  }
+  return (i) => lines[i].trim() !== '' || keep.has(i);
+}
+
+/** Characters of a line as printed, spaces left out. */
+function printedLength(line: string): number {
+  let n = 0;
+  for (const ch of line) if (ch !== ' ' && ch !== '\t' && ch !== '\u3000') n++;
+  return n;
+}
+
+/** A line that ends a sentence or a clause where a paragraph can end (a wrapped line's last character is none of them). */
+const PARAGRAPH_END = /[。！？；：:!?;」』”）)]$/;
+
+/**
+ * A text wrapped at a fixed width (a PDF's text layer read line by line: GB/T 9704 sets 28 characters a line; a
+ * converter's hard wrap): most lines of text are that many characters long, and a paragraph, a title or a 文号 runs on
+ * over the next line. Returns, for each line, whether it runs on into the next: a full-width line that ends without a
+ * sentence's end, followed by a line of text that opens no heading. Null when the text is not wrapped so.
+ */
+function wrappedLines(lines: string[]): boolean[] | null {
+  const lengths = lines.map(printedLength);
+  const count = new Map<number, number>();
+  let long = 0;
+  for (const n of lengths) {
+    // (a two-column gazette's 17–22 characters a line is left to the body's own joining: see body.ts's 'wrapped')
+    if (n < 24) continue;
+    long++;
+    count.set(n, (count.get(n) ?? 0) + 1);
+  }
+  let width = 0;
+  let best = 0;
+  for (const [n, c] of count) {
+    const near = c + (count.get(n + 1) ?? 0);
+    if (near > best || (near === best && n > width)) [width, best] = [n, near];
+  }
+  // (a page whose lines vary, or a handful of lines, is not wrapped: at least 8 full lines making up 2/5 of the long ones)
+  if (best < 8 || best < long * 0.4) return null;
+  return lines.map((line, i) => {
+    const next = lines[i + 1];
+    if (next === undefined || lengths[i] < width || lengths[i] > width + 4 || next.trim() === '') return false;
+    return !PARAGRAPH_END.test(line.trim()) && !HEADING_START.test(next.trim());
+  });
+}
+
+/** At most this many wrapped lines make one (a title or a 文号 runs over two or three; a body paragraph may stay in pieces). */
+const MAX_WRAPPED = 6;
+
 /** Splits text into cleaned units (lines numbered as textLines numbers them). */
 export function buildUnits(text: string): Unit[] {
   const lines = textLines(text);
+  const kept = emptyLinesToKeep(lines);
+  const runsOn = wrappedLines(lines);
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     let glued: string[] | null;
-    const raw = lines[i];
+    if (!kept(i)) continue;
+    // (a wrapped paragraph is one line, numbered as its first)
+    const first = i;
+    let raw = lines[i];
+    while (runsOn?.[i] && i - first < MAX_WRAPPED) raw = raw.trimEnd() + lines[++i].trim();
+    if (first !== i) {
+      units.push(makeUnit(first + 1, raw, false));
+      continue;
+    }
     const html = raw.includes('<') || raw.includes('">') || raw.includes('&') ? htmlPieces(raw) : null;
     if (html) {
       for (const piece of html) units.push(makeUnit(i + 1, piece, true));

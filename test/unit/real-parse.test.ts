@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkKeys, loadFixtures } from '../../scripts/check-real-keys';
-import { FIELDS, formatMismatches, formatTable, type ScoreResult, scoreAll, THRESHOLD } from '../../scripts/score-parse';
+import { copiedFixtures, FIELDS, formatMismatches, formatTable, type ScoreResult, scoreAll, THRESHOLD } from '../../scripts/score-parse';
 
 /**
  * The real development set (test/fixtures/real): texts from public government pages with hand-written answer
@@ -38,5 +38,27 @@ describe('real development set: parser score', () => {
     const detail = `${formatTable(result)}\n${formatMismatches({ ...result, mismatches: result.mismatches.filter((m) => m.field === field) })}`;
     expect(s.precision, `${field} precision\n${detail}`).toBeGreaterThanOrEqual(THRESHOLD);
     expect(s.recall, `${field} recall\n${detail}`).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+});
+
+/**
+ * The same pages as other copies print them (scripts/score-parse.ts COPIES): no-break spaces, an empty line after every
+ * line, CRLF, full-width spaces, a portal's furniture around the text — what a person pastes or a converter writes. A
+ * copy that only changes layout must read as the page does; a fixed-width wrap (a PDF's text layer) nearly so.
+ */
+describe('real development set: the same pages as other copies print them', () => {
+  const LAYOUT_ONLY = ['nbsp', 'blank-lines', 'crlf', 'ideographic-spaces', 'page-furniture'];
+  it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
+    const r = scoreAll({ fixtures: copiedFixtures(copy) });
+    expect(r.errors).toEqual([]);
+    const below = FIELDS.filter((f) => r.fields[f].precision < 0.99 || r.fields[f].recall < 0.99);
+    expect(below, `${copy}\n${formatTable(r)}\n${formatMismatches(r)}`).toEqual([]);
+  });
+
+  it.each(['wrap-28', 'wrap-40'])('%s (a hard wrap, a title or 文号 over two lines): every field ≥ 0.85', (copy) => {
+    const r = scoreAll({ fixtures: copiedFixtures(copy) });
+    expect(r.errors).toEqual([]);
+    const below = FIELDS.filter((f) => r.fields[f].precision < 0.85 || r.fields[f].recall < 0.85);
+    expect(below, `${copy}\n${formatTable(r)}`).toEqual([]);
   });
 });
