@@ -268,10 +268,14 @@ function damagedDate(raw: string): string | null {
 /** `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it). */
 const DAY_LOST = /^(?:(?:19|20)\d{2}|[〇○O0零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$/;
 
-/** The organs over such a date (`某市公安局、某市交通局` / `2021年9月`): the signers of a document no whole date signs. */
+/**
+ * The organs over such a date (`某市公安局、某市交通局` / `2021年9月`), or over a date that lost its separators and reads
+ * two ways (`2025123`: 1月23日 or 12月3日): the signers of a document no whole date signs.
+ */
 function signersOverDayLost(bodyUnits: Unit[]): string[] {
   for (let i = 0; i < bodyUnits.length; i++) {
-    const organs = DAY_LOST.test(bodyUnits[i].compact) ? signatureAbove(bodyUnits, i) : [];
+    const c = bodyUnits[i].compact;
+    const organs = DAY_LOST.test(c) || runTogetherReadings(c).length > 1 ? signatureAbove(bodyUnits, i) : [];
     if (organs.length) return organs;
   }
   return [];

@@ -29,6 +29,8 @@ type Field = keyof PageMeta | 'other';
 const LABELS: [string, Field][] = [
   ['文件名称', 'title'], ['文件标题', 'title'], ['标题', 'title'], ['名称', 'title'], ['题名', 'title'],
   ['发文字号', 'docNumber'], ['发文文号', 'docNumber'], ['文件编号', 'docNumber'], ['文号', 'docNumber'],
+  // (a portal's list of fields naming the 文号 `发文序号`, beside `发文单位` and `成文日期`)
+  ['发文序号', 'docNumber'],
   ['成文日期', 'dateSigned'], ['发文日期', 'dateSigned'], ['颁布日期', 'dateSigned'], ['印发日期', 'dateSigned'],
   ['签发日期', 'dateSigned'], ['发文时间', 'dateSigned'],
   ['生效时间', 'effectiveDate'], ['生效日期', 'effectiveDate'], ['实施日期', 'effectiveDate'], ['施行日期', 'effectiveDate'],

@@ -27,6 +27,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     .replace(LIST_BULLET, '')
     .replace(SITE_TAG, '')
     .replace(ACCOUNT_PREFIX, '')
+    // `文明某镇 | 某镇…致村民的一封信`: an account's column name before a bar
+    .replace(/^[\u4e00-\u9fff]{2,8}[|｜](?=[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道|关于))/, '')
     // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
     .replace(/^\d{1,2}[.．、](?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州)[\u4e00-\u9fff]*?(?:人民政府|政府|委员会|局|厅)|关于)/, '')
     .replace(ARCHIVE_NOTE, '')
@@ -192,7 +194,8 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
     !OPENS_WITH_PLACE.test(line.title) && !CARRYING_OPENING.test(line.title) && !line.title.includes('关于') && !seen.some((l) => l.title === line.title);
   const alone: Line = { i, ...line, issuers: named ?? line.issuers };
   if (issuerLine < 0 || !(line.title.startsWith('关于') || order || own)) return alone;
-  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank) return alone;
+  // (a portal's banner `某县人民政府` over its table of fields, `发布机构 某县某镇人民政府`, then the title: no issuer line)
+  for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank || units[j].noise) return alone;
   const iss = splitIssuers(units[issuerLine].text);
   if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;
   // joint issuers one per line (`中共某县委` / `某县人民政府` / `关于…`): up to two more lines straight above
@@ -255,6 +258,10 @@ function issuersOfTitle(title: string): string[] {
     const iss = issuersBeforeVerb(title.slice(0, end));
     if (iss?.length) return iss;
   }
+  // (`某县水利局对县十七届人大二次会议第094号建议的答复`: an organ answering a 建议 or 提案, named before 对)
+  const reply = /^([\u4e00-\u9fff]{3,24}?)对[^。，,；;]{2,80}?(?:建议|提案|议案)的(?:答复|回复)函?$/.exec(title);
+  const replier = reply ? splitIssuers(reply[1]) : null;
+  if (replier?.length === 1) return replier;
   // (`某经济技术开发区管委会突发公共事件总体应急预案`: a 开发区's 管委会)
   const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)(?:人民政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{0,8}?(?:管理委员会|管委会)))/.exec(title);
   if (m && !title.startsWith(`${m[1]}令`)) return [m[1]];
@@ -525,7 +532,13 @@ function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head
     if (isDateOnly(c) || isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c)) return null;
     if (!titlePart(c)) continue;
     let joined = '';
-    for (let j = i, n = 0; j >= 0 && n < 2 && titlePart(units[j].compact); j = nextNonBlank(units, j), n++) {
+    // (a head over three lines, `某县人民政府` / `关于加强…的` / `通告`: the issuer's line opens it)
+    const lines = splitIssuers(units[i].text) ? 3 : 2;
+    for (let j = i, n = 0; j >= 0 && n < lines && titlePart(units[j].compact); j = nextNonBlank(units, j), n++) {
+      // (a record's heading over the head, `办理情况` / `某局关于…的答复函`: a title alone under a line that names no organ
+      // starts its own)
+      const alone = n > 0 ? cleanTitle(units[j].compact).title : '';
+      if (alone.includes('关于') && titleLike(alone) && !units[i].compact.includes('关于') && !splitIssuers(units[i].text)) break;
       joined += units[j].compact;
       const t = cleanTitle(joined).title;
       if (!titleLike(t) || !t.includes('关于')) continue;
@@ -555,6 +568,34 @@ function kindUnderOrgan(units: Unit[], title: string, issuerLine: number, i: num
 function headingOrBelow(units: Unit[], chosen: Line, body: number): Line {
   const carrier = chosen.i < body ? carrierBelow(units, body, chosen.title) : null;
   return carrier ?? (chosen.docNumber ? null : ownTitleBelow(units, chosen)) ?? chosen;
+}
+
+/** `市人大常委会公告`, `某省人民代表大会常务委员会公告`: the heading of the 公告 that promulgates an act (named by its organ only). */
+const PROMULGATING = /^(?:[\u4e00-\u9fff]{0,16}?(?:人大常委会|人民代表大会常务委员会)|[\u4e00-\u9fff]{0,16}?人民政府)公告$/;
+
+/**
+ * `市人大常委会公告` / `(第四十一号)` / `《某某关于修改〈…〉等四部地方性法规的决定》已由…通过，现予公布…`: a promulgating 公告
+ * that prints the act's title only in its sentence. The document is the act, titled so (as a 政府令 is its 规章); the
+ * title is read to its closing 》, inner 《》〈〉 kept.
+ */
+function promulgatedTitle(units: Unit[], heading: Line): string | null {
+  if (!PROMULGATING.test(heading.title)) return null;
+  for (let i = heading.i + 1, seen = 0; i < units.length && seen < 3; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const c = units[i].compact;
+    if (!c.startsWith('《')) continue;
+    let depth = 0;
+    let end = -1;
+    for (let k = 0; k < c.length && k < 400 && end < 0; k++) {
+      if (c[k] === '《') depth++;
+      else if (c[k] === '》' && --depth === 0) end = k;
+    }
+    const rest = end > 0 ? c.slice(end + 1, end + 160) : '';
+    if (/^(?:已由|已经|经)[^。]*?(?:现予公布|现予发布|予以公布)/.test(rest)) return c.slice(1, end);
+    return null;
+  }
+  return null;
 }
 
 /** Finds the head of the one document on a page; null when the page has no text. */
@@ -686,7 +727,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
   const plain = (t: string) => t.replace(/[《》〈〉]/g, '');
   const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && CARRYING.test(fieldTitle) && plain(fieldTitle).includes(plain(chosen.title));
-  const title = (fieldCarries ? fieldTitle : chosen?.title) ?? meta.title ?? '';
+  const title = (fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : null) ?? meta.title ?? '';
   // (`某政办发[2020]35号某市推进…的通知` over the head `某市人民政府办公室关于印发某市推进…的通知`: the heading's number is the head's)
   const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
   // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)

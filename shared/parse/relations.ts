@@ -14,7 +14,8 @@ export interface Relations {
   cites: string[];
 }
 
-const ABOLISH = /废止|停止执行|宣布失效|同时失效|予以撤销|不再执行/;
+// (`原5月27日发布的《某某通告》作废`: a document an earlier one named in 《》 or by its number is declared void)
+const ABOLISH = /废止|停止执行|宣布失效|同时失效|予以撤销|不再执行|(?<=[》）)号])(?:同时|即行|自行)?作废/;
 const AMEND = /作如下修改|作出如下修改|修改如下|予以修改|修正如下|决定修改|(?<!关于)修改《/;
 const REPLACE = /替代|代替|取代/;
 

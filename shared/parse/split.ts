@@ -32,9 +32,13 @@ export interface Head {
   historyEffective?: string;
 }
 
-/** Title endings that name the kind of document; an optional `（试行）` may follow. */
+/**
+ * Title endings that name the kind of document; an optional `（试行）` may follow. (A letter an organ writes to the public,
+ * `…致村民的一封信`, `…的公开信`, and a note on the comments a draft drew, `…(征求意见稿)的反馈情况`, `…意见采纳情况`, are
+ * documents of their own.)
+ */
 const KIND_END =
-  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|回复|批示|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|回复|批示|一封信|公开信|反馈情况|采纳情况|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
 const NUMBER_TOKEN = /[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
 
 function balanced(t: string): boolean {
@@ -75,7 +79,7 @@ export function isSalutation(c: string): boolean {
 }
 
 const ADDRESSEE =
-  /(政府|办事处|部门|单位|管委会?|委员会|机关|公司|局|委|办|院|厅|中心|街道|镇|乡|区|县|市|室|会|所|队|处|站|社|团|部)$/;
+  /(政府|办事处|部门|单位|管委会?|委员会|机关|公司|局|委|办|院|厅|中心|街道|镇|乡|区|县|市|室|会|所|队|处|站|社|团|部|[^、]代表|[^、]委员)$/;
 
 function nextNonBlank(units: Unit[], i: number, limit = units.length): number {
   for (let j = i + 1; j < units.length && j < limit; j++) if (!units[j].blank) return j;
