@@ -192,3 +192,30 @@ function inOrder(short: string, long: string): boolean {
   }
   return true;
 }
+
+/**
+ * Title endings that name the kind of document; an optional `（试行）` may follow. (A letter an organ writes to the public,
+ * `…致村民的一封信`, `…的公开信`, and a note on the comments a draft drew, `…(征求意见稿)的反馈情况`, `…意见采纳情况`, are
+ * documents of their own.)
+ */
+const KIND_END =
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|回复|批示|一封信|公开信|反馈情况|采纳情况|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
+
+function balanced(t: string): boolean {
+  let depth = 0;
+  for (const c of t) {
+    if (c === '《') depth++;
+    else if (c === '》') depth--;
+  }
+  return depth === 0;
+}
+
+/** `A转发B《关于…的通知》`: a title that ends in the title of the document it forwards or issues. */
+const FORWARDED_END = /(?:转发|印发|批转|颁发)[^《》]{0,20}《(.+)》$/;
+
+export function isTitleEnd(t: string): boolean {
+  if (!balanced(t) || /[。；;：:]/.test(t)) return false;
+  if (KIND_END.test(t)) return true;
+  const f = FORWARDED_END.exec(t);
+  return !!f && KIND_END.test(f[1].replace(/[〈〉]/g, ''));
+}

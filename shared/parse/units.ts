@@ -1,5 +1,5 @@
 import { isDateOnly } from '../domain/cn-date';
-import { HEADING_START, compactText, isOrgName } from './text';
+import { HEADING_START, compactText, isOrgName, isTitleEnd } from './text';
 
 /**
  * A file as a list of lines ("units") with their original 1-based line numbers, cleaned of print furniture:
@@ -108,6 +108,19 @@ function signatureAhead(s: string, at: number): boolean {
   return false;
 }
 
+/** A remark in brackets standing alone before a title (`(此件公开发布)`, `(本文有删减)`). */
+const REMARK = /^[（(][^（）()]{2,20}[）)]$/;
+
+/**
+ * `某市财政局` before `某市民政局关于…`: an organ, then another organ of the same place running into 关于 (two issuers of
+ * one title). Not a letterhead over its own title (`某省某市人民政府` before `某市人民政府关于…`: one organ, named twice).
+ */
+function jointOrgan(seg: string, after: string): boolean {
+  if (!isOrgName(seg)) return false;
+  const next = /^([\u4e00-\u9fff]{2,30}?)(?:关于|印发|转发)/.exec(after)?.[1];
+  return !!next && isOrgName(next) && next.slice(0, 3) === seg.slice(0, 3) && !seg.endsWith(next) && !next.endsWith(seg);
+}
+
 /** Cuts a very long line at spaces that follow a sentence end or precede a heading. Linear time. */
 function splitLongLine(line: string): string[] {
   const s = line.replace(SPACED_BRACKETS, '$1$2$3');
@@ -118,13 +131,17 @@ function splitLongLine(line: string): string[] {
     const prev = s[m.index - 1] ?? '';
     const next = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
     // a short run without punctuation is a heading, title, number or signature of a flattened page
-    const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(s.slice(start, m.index));
+    const seg = s.slice(start, m.index);
+    // (`益阳市财政局 益阳市民政局关于…`: the first of two organs heading a joint title is no line of its own)
+    const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(seg) && !jointOrgan(seg, s.slice(m.index + m[0].length, m.index + m[0].length + 40));
     // a 文号 standing between spaces (`…的通告 陆府通〔2019〕2号 为减少…`) is a line of its own
     const number = NUMBER_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24)) || NUMBER_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
     // a date ends a flattened signature or a page heading's time stamp; organ names and a date after a space start a signature
     const dated = /\d/.test(prev) && DATE_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
     const signature = !run && signatureAhead(s, m.index + m[0].length);
-    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature) {
+    // a title standing between spaces (`某市…的规定 某省某市人民政府 某市…的规定`): its own line, though it holds 、《》（）
+    const titled = !run && m.index - start <= 150 && (isTitleEnd(compactText(seg)) || REMARK.test(seg));
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature || titled) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
     }
