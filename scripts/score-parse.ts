@@ -21,6 +21,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParsedDocument } from '../shared/domain/parse-result';
 import { toSimplified } from '../shared/parse/hant';
+import { HANS, HANT } from '../shared/parse/hant-table';
 import { parseText } from '../shared/parse/index';
 import {
   canonicalDecision,
@@ -28,6 +29,7 @@ import {
   type Fixture,
   HOLDOUT_DIR,
   type KeyDocument,
+  type KeyFile,
   type KeyRelation,
   loadFixtures,
   normDocNo as normPrinted,
@@ -419,15 +421,51 @@ export const COPIES: Record<string, (text: string) => string> = {
   'wrap-28': (t) => wrapLines(t, 28),
   /** a converter's hard wrap at 40 characters */
   'wrap-40': (t) => wrapLines(t, 40),
+  /** digits typed full-width (`２０２３年５月６日`, `〔２０２３〕１２号`) */
+  'fullwidth-digits': (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+  /** the page printed in traditional characters (its keys' strings too) */
+  traditional: (t) => traditional(t),
   /** every line run onto one (a page flattened by a copy) */
   flatten: (t) => t.replace(/\s*\n\s*/g, ' '),
 };
+
+/** Simplified → traditional, one for one (the first traditional form OpenCC's table gives each simplified character). */
+let toHant: Map<string, string> | null = null;
+function traditional(t: string): string {
+  if (!toHant) {
+    toHant = new Map();
+    for (let i = HANT.length - 1; i >= 0; i--) toHant.set(HANS[i], HANT[i]);
+  }
+  let out = '';
+  for (const ch of t) out += toHant.get(ch) ?? ch;
+  return out;
+}
+
+/** Copies whose printed words change (a page printed in traditional characters): the keys' strings change with them. */
+const KEY_COPIES: Record<string, (s: string) => string> = { traditional };
+
+/** Every string a key compares, through `f` (the decisions of a cleanup stay as the conventions name them). */
+function copiedKey(key: KeyFile, f: (s: string) => string): KeyFile {
+  const rel = (r: KeyRelation): KeyRelation => ({ title: r.title && f(r.title), docNumber: r.docNumber && f(r.docNumber) });
+  const doc = (d: KeyDocument): KeyDocument => ({
+    ...d,
+    title: d.title && f(d.title),
+    docNumber: d.docNumber && f(d.docNumber),
+    issuers: d.issuers.map(f),
+    abolishes: d.abolishes.map(rel),
+    amends: d.amends?.map(rel),
+    cites: d.cites.map(f),
+    cleanup: d.cleanup && { counts: d.cleanup.counts, items: d.cleanup.items.map((it) => ({ ...rel(it), decision: it.decision })) },
+  });
+  return { ...key, documents: key.documents.map(doc) };
+}
 
 /** The development set (or `fixtures`) as the copy named prints it. */
 export function copiedFixtures(copy: string, fixtures: Fixture[] = loadFixtures()): Fixture[] {
   const f = COPIES[copy];
   if (!f) throw new Error(`unknown copy ${copy}: one of ${Object.keys(COPIES).join(', ')}`);
-  return fixtures.map((x) => ({ ...x, text: f(x.text) }));
+  const k = KEY_COPIES[copy];
+  return fixtures.map((x) => ({ ...x, text: f(x.text), key: k ? copiedKey(x.key, k) : x.key }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

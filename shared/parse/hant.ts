@@ -5,7 +5,8 @@ import { HANS, HANT } from './hant-table';
  * Pages printed in traditional characters (a mirror of a government site, a 繁体 law database): `懷政辦發〔2023〕9號`,
  * `懷化市人民政府辦公室關于印發…的通知`. The parser reads such a text through a fold to simplified characters, one
  * character for one, so every offset stays; what it reports is then read back from the page as printed. A 文号's
- * normalized form stays simplified: it is the key that matches the same number printed in either script.
+ * normalized form stays simplified: it is the key that matches the same number printed in either script. Full-width
+ * digits (`２０２３年５月６日`) are folded the same way, to ASCII ones, and read back as printed.
  */
 
 const TO_HANS = new Map<string, string>();
@@ -39,18 +40,28 @@ export interface HantFold {
   unfold: (s: string) => string;
 }
 
-/** A fold for a text printed in traditional characters; null for a simplified (or mixed, mostly simplified) text. */
-export function hantFold(text: string): HantFold | null {
+/** Full-width digits (`２０２３年５月６日`, `〔２０２３〕１２号`, typed so in a Word file or a portal) and their ASCII forms. */
+const FULLWIDTH_DIGITS = new Map([...'０１２３４５６７８９'].map((d, i) => [d, String(i)]));
+
+/**
+ * The fold a text is read through: traditional characters to simplified ones when the page is printed in traditional
+ * characters, full-width digits to ASCII ones when it types any; null when neither (the text is read as it is).
+ */
+export function readingFold(text: string): HantFold | null {
   let cjk = 0;
   let trad = 0;
+  let fullwidth = false;
   for (const c of text) {
     const x = c.charCodeAt(0);
+    if (x >= 0xff10 && x <= 0xff19) fullwidth = true;
     if (x < 0x3400 || x > 0x9fff) continue;
     cjk++;
     if (TO_HANS.has(c) && !SHARED.has(c)) trad++;
   }
-  if (trad < TRADITIONAL_MIN || trad < cjk * TRADITIONAL_SHARE) return null;
-  const folded = foldChars(text);
+  const hant = trad >= TRADITIONAL_MIN && trad >= cjk * TRADITIONAL_SHARE;
+  if (!hant && !fullwidth) return null;
+  let folded = '';
+  for (const c of text) folded += (hant ? TO_HANS.get(c) : undefined) ?? FULLWIDTH_DIGITS.get(c) ?? c;
   // where a folded character came from, when the page prints only that one form of it
   const back = new Map<string, string>();
   const native = new Set<string>();

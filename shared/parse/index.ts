@@ -4,7 +4,7 @@ import { extractDocument } from './extract';
 import { detectGazette, findMasthead } from './gazette';
 import { readPage } from './page';
 import { findPageHead } from './pagehead';
-import { hantFold, unfoldResult } from './hant';
+import { readingFold, unfoldResult } from './hant';
 import { isDateOnly } from '../domain/cn-date';
 import { findHeads, isSalutation, type Head } from './split';
 import { buildUnits, type Unit } from './units';
@@ -33,8 +33,9 @@ const LAYOUT_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
 
 export function parseText(raw: string, opts: ParseOptions): ParseResult {
   const text = typeof raw === 'string' ? raw.replace(LAYOUT_SPACES, ' ') : raw;
-  // a page printed in traditional characters is read through a fold to simplified ones, and reported as printed
-  const hant = typeof text === 'string' ? hantFold(text) : null;
+  // a page printed in traditional characters (or typing full-width digits) is read through a fold to simplified ones
+  // (ASCII digits), and reported as printed
+  const hant = typeof text === 'string' ? readingFold(text) : null;
   return hant ? unfoldResult(parseSimplified(hant.folded, opts), hant.unfold) : parseSimplified(text, opts);
 }
 
@@ -110,7 +111,7 @@ function locate(text: string, opts: ParseOptions) {
  * paragraphs, so no text is dropped. Null for a text with nothing in it.
  */
 export function parseAsOne(text: string, opts: ParseOptions): { document: ParsedDocument; warnings: ParseWarning[] } | null {
-  const hant = typeof text === 'string' ? hantFold(text) : null;
+  const hant = typeof text === 'string' ? readingFold(text) : null;
   if (!hant) return parseOneSimplified(text, opts);
   const one = parseOneSimplified(hant.folded, opts);
   if (!one) return null;
