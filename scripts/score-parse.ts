@@ -421,6 +421,8 @@ export const COPIES: Record<string, (text: string) => string> = {
   'wrap-28': (t) => wrapLines(t, 28),
   /** a converter's hard wrap at 40 characters */
   'wrap-40': (t) => wrapLines(t, 40),
+  /** short lines (heads, signatures) letter-spaced, as a PDF transcription or a centred heading prints them */
+  'spaced-heads': (t) => t.split('\n').map((l) => (l.trim().length <= 30 ? [...l.trim()].join(' ') : l)).join('\n'),
   /** digits typed full-width (`２０２３年５月６日`, `〔２０２３〕１２号`) */
   'fullwidth-digits': (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
   /** the page printed in traditional characters (its keys' strings too) */

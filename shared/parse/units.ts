@@ -172,6 +172,25 @@ function spacedOut(s: string): boolean {
   return tokens >= 20 && single >= tokens * 0.6;
 }
 
+/**
+ * A short line printed letter by letter (`某 某 县 人 民 政 府`, `2 0 2 3 年 5 月 6 日`: a centred heading or signature, a PDF
+ * transcription): at least four tokens, every one a single character, most of them Chinese characters or digits (the rest
+ * punctuation, `〔` `、` `：`), so one word, not words apart.
+ */
+function letterSpaced(s: string): boolean {
+  const tokens = s.trim().split(/[ \t\u3000]+/);
+  if (tokens.length < 4 || tokens.some((t) => t.length !== 1)) return false;
+  return tokens.filter((t) => /[\u4e00-\u9fff0-9〇○]/.test(t)).length >= tokens.length * 0.6;
+}
+
+/** A letter-spaced line as words: the narrowest gap is between letters, a wider one between words (`甲 局   乙 局`). */
+function closeLetterSpacing(s: string): string {
+  const gap = /(?<=\S)[ \t\u3000]+(?=\S)/g;
+  let narrowest = Infinity;
+  for (const m of s.matchAll(gap)) narrowest = Math.min(narrowest, m[0].length);
+  return s.replace(gap, (m) => (m.length > narrowest ? ' ' : ''));
+}
+
 function splitGluedLine(s: string, spaced = false): string[] | null {
   // (a collapsed transcription keeps a space between two Latin marks, `» (`)
   if (!spaced && /[ \t\u3000]/.test(s.trim())) return null;
@@ -342,7 +361,7 @@ export function buildUnits(text: string): Unit[] {
         .replace(SPACED_LABEL, (label) => label.replace(/[ \t\u3000]+/g, ''));
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {
-      units.push(makeUnit(i + 1, raw, false));
+      units.push(makeUnit(i + 1, letterSpaced(raw) ? closeLetterSpacing(raw) : raw, false));
     }
   }
   return units;
