@@ -38,6 +38,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
     // `2018年某某部关于…的决定`: a document site's year before the issuer (an issuer's own title never opens with a year)
     .replace(/^(?:19|20)\d{2}年(?=[\u4e00-\u9fff]{2,20}?(?:部|委员会|委|局|厅|署|办公厅|办公室|人民政府|政府)关于)/, '')
+    // `5月22日,某区关于…的通告`: a portal's day of posting before the title
+    .replace(/^\d{1,2}月\d{1,2}日[,，](?=[\u4e00-\u9fff]{2,20}?关于)/, '')
     .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '')
     // `…的通知(有效)`: the portal's validity mark
     .replace(VALIDITY_MARK, '');
@@ -265,6 +267,10 @@ function issuersOfTitle(title: string): string[] {
   // (`某经济技术开发区管委会突发公共事件总体应急预案`: a 开发区's 管委会)
   const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)(?:人民政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{0,8}?(?:管理委员会|管委会)))/.exec(title);
   if (m && !title.startsWith(`${m[1]}令`)) return [m[1]];
+  // `某市…工作指挥部第三号公告`, `某县…领导小组办公室拟认定…公示`: an organ's announcement titled with its name (and serial), or
+  // with what it proposes
+  const own = /^([\u4e00-\u9fff]{3,30}?)(?:第[\d一二三四五六七八九十]{1,4}号)?(?:公告|通告)$/.exec(title) ?? /^([\u4e00-\u9fff]{3,30}?)拟(?:认定|命名|表彰|推荐|授予|确定)[^。，,；;]{2,80}公示$/.exec(title);
+  if (own && isOrgName(own[1])) return [own[1]];
   // `南县住房和城乡建设局2018年度整体支出绩效评价报告`: an organ reporting on its own year
   const y = /^([\u4e00-\u9fff]{2,24}?(?:局|委员会|办公室|中心|厅))(?=(?:19|20)\d{2}年)/.exec(title);
   return y && isOrgName(y[1]) ? [y[1]] : [];

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseText } from './index';
+
+/**
+ * Issue 24, round eighteen: the classes that failed on held-out real texts from the northern and western provinces
+ * (test/fixtures/real-holdout h18-01–h18-20, since development texts 570–589), each written out as a page of its kind
+ * prints it (names made up).
+ */
+
+const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
+const one = (text: string) => {
+  const docs = parse(text);
+  expect(docs).toHaveLength(1);
+  return docs[0];
+};
+
+describe("a portal's day of posting before the title (`5月9日,某区关于…的通告`)", () => {
+  it('is no part of the title', () => {
+    const d = one(`3月9日,某新区关于调整部分区域管控措施的通告 |
+广大市民朋友:
+根据当前防控形势,经研判,现将有关事项通告如下:
+自3月9日起,某街道某小区解除管控措施。
+某新区疫情防控指挥部
+2022年3月9日`);
+    expect(d.title).toBe('某新区关于调整部分区域管控措施的通告');
+    expect(d.issuers).toEqual(['某新区疫情防控指挥部']);
+  });
+});
+
+describe('an organ whose announcement is titled with its name and serial, no signature copied', () => {
+  it('`某省…指挥部公告(第五号)` is issued by that 指挥部', () => {
+    const d = one(`当前位置: 首页>公告栏
+
+某省应对突发疫情工作指挥部公告(第五号)
+
+发表时间: 2020-02-02
+
+为了进一步做好防控工作,现向全社会提出以下要求:
+一、暂停各类聚集活动。
+二、外来人员主动登记。`);
+    expect(d.title).toBe('某省应对突发疫情工作指挥部公告');
+    expect(d.issuers).toEqual(['某省应对突发疫情工作指挥部']);
+  });
+
+  it('`某县…领导小组办公室拟认定…公示` is issued by that office', () => {
+    const d = one(`某县现代农业园区建设工作领导小组办公室拟认定第二批县级现代农业园区公示
+
+时间:2021-08-25 18:00
+
+依据有关规定,经评议,现将某县某某现代农业园区等5个园区名单公示如下,接受社会监督。
+某县某某现代农业园区
+某县某某茶叶现代农业园区`);
+    expect(d.issuers).toEqual(['某县现代农业园区建设工作领导小组办公室']);
+  });
+});
+
+describe('a copy starting at the salutation or the body, signed over a date no 成文日期 is read from', () => {
+  it('a date that lost its year (`年11月3日`): the organ above still signs, no date', () => {
+    const d = one(`各乡镇人民政府,县政府有关部门:
+根据上级通知,11月3日至6日我县将出现一次重污染天气过程。经研究,即时起启动Ⅱ级应急响应。
+请各部门严格落实各项应急措施。
+某某县人民政府办公室
+年11月3日
+推荐文章`);
+    expect(d.issuers).toEqual(['某某县人民政府办公室']);
+    expect(d.dateSigned).toBeNull();
+  });
+
+  it('a date run together that reads two ways with its 日 kept (`2021118日`): the organ above still signs, no date', () => {
+    const d = one(`根据当前防控形势,县政府决定,从即日起启动一级响应。各级各部门要迅速落实以下措施:
+
+   一、对全县交通场站实施设卡管控。
+
+特此通告。
+
+某某县人民政府
+
+2021118日`);
+    expect(d.issuers).toEqual(['某某县人民政府']);
+    expect(d.dateSigned).toBeNull();
+  });
+});
+
+describe("an epidemic organ's name broken over two signature lines at its disease's name (`…感染的肺炎` / `疫情防控指挥部办公室`)", () => {
+  it('is one organ', () => {
+    const d = one(`广大居民朋友:
+3月2日,县疫情防控指挥部排查出密接人员,已第一时间开展流调溯源等工作。请广大居民不必恐慌,以官方发布的信息为准。
+某某县新型冠状病毒感染的肺炎
+疫情防控指挥部办公室
+2022年3月2日`);
+    expect(d.issuers).toEqual(['某某县新型冠状病毒感染的肺炎疫情防控指挥部办公室']);
+    expect(d.dateSigned).toBe('2022-03-02');
+  });
+});
