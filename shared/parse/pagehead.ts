@@ -366,7 +366,8 @@ function titleAndOrder(c: string): { title: string; order: string } | null {
 function segmentTitles(u: Unit, i: number, lineNumber: string | null = null): Line[] {
   const out: Line[] = [];
   const segs = u.text.split(/[ \t\u3000]+/).filter(Boolean);
-  if (segs.length > 1 && segs.length <= 12) {
+  // (`根据…有关规定 , 经…研判 , …决定:`: a sentence a page printed with spaced commas — its pieces are no titles)
+  if (segs.length > 1 && segs.length <= 12 && !segs.some((seg) => /^[,，、;；:：。]$/.test(seg))) {
     segs.forEach((seg, k) => {
       const t = cleanTitle(squeeze(seg)).title;
       if (titleLike(t)) out.push({ i, title: t, docNumber: k === 0 ? lineNumber : null });
@@ -562,6 +563,16 @@ function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head
   return null;
 }
 
+/**
+ * The head below the lead paragraph when nothing above the body is a title, or when a news site's headline stands above
+ * a lead that names the document in 《》 (`近日,…发布了《某办公室关于…的公示》。…`) and that document's own head is below it.
+ */
+function headNamedByLead(units: Unit[], chosen: Line | null, body: number, issuerAbove: string[]): Head | null {
+  if (chosen && chosen.i >= body) return null;
+  const lead = headBelowLead(units, body, issuerAbove);
+  return lead && (!chosen || units[body].compact.includes(`《${lead.title}》`)) ? lead : null;
+}
+
 /** `某县某某指挥部` / `通 告` / `(第1号)`: the kind word alone straight under its organ's line. */
 function kindUnderOrgan(units: Unit[], title: string, issuerLine: number, i: number): boolean {
   return KIND_ALONE.test(title) && issuerLine >= 0 && issuerLine === prevNonBlankIndex(units, i);
@@ -738,9 +749,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
   // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)
   historyDate ??= chosen?.date ?? null;
+  const below = order || dnUnit !== null ? null : headNamedByLead(units, chosen, body, issuer ?? []);
+  if (below) return below;
   if (!chosen && !order && dnUnit === null) {
-    const lead = headBelowLead(units, body, issuer ?? []);
-    if (lead) return lead;
     // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
     return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ?? [],
       docNumberUnit: null, inlineDocNumber: null, registration: null };

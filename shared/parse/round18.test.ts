@@ -92,3 +92,60 @@ describe("an epidemic organ's name broken over two signature lines at its diseas
     expect(d.dateSigned).toBe('2022-03-02');
   });
 });
+
+describe('a head printed twice, its issuer line over the first print only', () => {
+  it('keeps the issuer line in the title of a 转发 notice', () => {
+    const d = one(`某某学院就业网
+某省人民政府办公厅
+转发省教育厅等部门
+关于做好2012年中等职业学校
+招生工作的意见的通知
+转发省教育厅等部门
+关于做好2012年中等职业学校
+招生工作的意见的通知
+某政办发〔2012〕8号
+各市人民政府,省政府各部门:
+省教育厅等部门《关于做好2012年中等职业学校招生工作的意见》已经省政府同意,现转发给你们,请认真贯彻执行。
+某省人民政府办公厅
+二○一二年三月二日`);
+    expect(d.title).toBe('某省人民政府办公厅转发省教育厅等部门关于做好2012年中等职业学校招生工作的意见的通知');
+    expect(d.issuers).toEqual(['某省人民政府办公厅']);
+  });
+});
+
+describe('a first sentence printed with spaced commas (`根据…有关规定 , 经…研判 , …决定:`) under the title', () => {
+  it('gives no title of its pieces; the heading with its serial in brackets is the title', () => {
+    const d = one(`关于调整部分地区风险等级的通告(第6号)
+根据国务院联防联控机制有关规定 , 经专家组综合评估研判 , 省联防联控领导小组办公室决定:
+自即日起 , 某某镇某村调整为中风险区。
+请广大居民朋友树牢风险防范意识 , 强化个人防护。
+某省新冠肺炎疫情联防联控领导小组办公室
+2022年3月9日`);
+    expect(d.title).toBe('关于调整部分地区风险等级的通告');
+    expect(d.issuers).toEqual(['某省新冠肺炎疫情联防联控领导小组办公室']);
+    expect(d.dateSigned).toBe('2022-03-09');
+  });
+});
+
+describe("a news site's headline over a lead that names the document in 《》, the document's head printed below the lead", () => {
+  it('takes the head, not the headline', () => {
+    const d = one(`2021-10-16 21:36:15 | 某某新闻网
+
+某市12个村在列!省级美丽乡村名单公示
+
+近日,某省网站发布了《某省农业农村厅办公室关于拟认定100个候选村为省级美丽乡村的公示》。其中,某市12个村在列。
+
+某省农业农村厅办公室
+
+关于拟认定100个候选村为省级美丽乡村的公示
+
+根据有关通知要求,经各市推荐、专家评审,拟认定100个候选村为省级美丽乡村,现予以公示。
+
+某省农业农村厅办公室
+
+2021年10月13日`);
+    expect(d.title).toBe('某省农业农村厅办公室关于拟认定100个候选村为省级美丽乡村的公示');
+    expect(d.issuers).toEqual(['某省农业农村厅办公室']);
+    expect(d.dateSigned).toBe('2021-10-13');
+  });
+});

@@ -146,6 +146,21 @@ function repeatedAbove(units: Unit[], i: number, title: string, issuer: string |
   return false;
 }
 
+/**
+ * The first line of the same title lines (`lines`, as printed from unit i on) printed again right above unit i; i when
+ * the lines above are no such print.
+ */
+function printedTwice(units: Unit[], i: number, floor: number, lines: string[]): number {
+  if (lines.length < 2) return i;
+  let at = i;
+  for (let n = lines.length - 1; n >= 0; n--) {
+    const q = prevNonBlank(units, at, floor, 1);
+    if (q < 0 || units[q].compact !== lines[n]) return i;
+    at = q;
+  }
+  return at;
+}
+
 function compileRegistration(pattern?: string): RegExp {
   const fallback = /^[A-Z]{2,6}-\d{4}-\d{1,8}$/;
   if (!pattern) return fallback;
@@ -387,7 +402,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       }
     }
     if (!titleIssuers.length) {
-      const p = prevNonBlank(units, i, floor);
+      // (`某省人民政府办公厅` / `转发…` / `…的通知` / `转发…` / `…的通知`: a head printed twice, its issuer line over the first
+      // print only — the issuer line is read above that print)
+      const p = prevNonBlank(units, printedTwice(units, i, floor, joined), floor);
       const iss = p >= 0 ? splitIssuers(units[p].text) : null;
       const joint = p >= 0 && !iss ? issuersThatIssue(units[p].text) : null;
       if (iss && (siteFrame || iss.some(isSiteIssuer))) {
