@@ -519,6 +519,22 @@ function kindAlone(units: Unit[], first: number, body: number): Line | null {
   return k >= first && KIND_ALONE.test(units[k].compact) ? { i: k, title: units[k].compact, docNumber: null } : null;
 }
 
+/** `发布时间:2022-04-02`: a page's posting line under its heading. */
+const POSTING_LINE = /^(?:发布|发表|更新|创建)(?:时间|日期)[:：]/;
+
+/**
+ * `某县延长供暖时间至4月15日` / `发布时间:2022-04-02` / the body: the page's first line, a heading that ends in no kind word
+ * over the page's posting line — the only title the page holds (a stray `?` a converter put before it dropped).
+ */
+function headingOverPosting(units: Unit[], first: number, body: number): Line | null {
+  const c = units[first].compact.replace(/^[?？]+/, '');
+  // (the posting line was read as a page field: its raw text stands)
+  let next = first + 1;
+  while (next < units.length && next < first + 4 && !units[next].raw.trim()) next++;
+  if (next >= units.length || (body >= 0 && next > body) || !POSTING_LINE.test(squeeze(units[next].raw))) return null;
+  return c.length >= 6 && titlePart(c) && !isOrgName(c) && !isDateOnly(c) ? { i: first, title: c, docNumber: null } : null;
+}
+
 /** A 文号 line, whole or cut short (`某政告字〔20228`): a code, a bracket and a year, nothing of a sentence. */
 const NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[^。，,；;：:]{0,8}$/;
 
@@ -738,7 +754,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
-  chosen ??= kindAlone(units, first, body);
+  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body);
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';

@@ -149,3 +149,47 @@ describe("a news site's headline over a lead that names the document in 《》, 
     expect(d.dateSigned).toBe('2021-10-13');
   });
 });
+
+describe("a second organ's numbered 通告 printed straight after the first document's signature", () => {
+  it('is a document of its own, issued by the organ its title names', () => {
+    const docs = parse(`某州某某疫情防控工作指挥部通告
+
+(第3号)
+
+为统筹做好疫情防控工作,现将有关事项通告如下:
+
+一、外省来州人员到所在社区登记。
+
+二、本通告自公布之日起施行。
+
+某州某某疫情防控工作指挥部
+
+2020年2月10日
+
+某县某某疫情防控工作指挥部通告
+
+第2号
+
+为切实做好火灾防范工作,服务保障全县疫情防控大局,现就有关事项通告如下:
+
+一、定点医疗机构做好消防安全工作。`);
+    expect(docs.map((d) => d.title)).toEqual(['某州某某疫情防控工作指挥部通告', '某县某某疫情防控工作指挥部通告']);
+    expect(docs[0].issuers).toEqual(['某州某某疫情防控工作指挥部']);
+    expect(docs[0].dateSigned).toBe('2020-02-10');
+    expect(docs[1].issuers).toEqual(['某县某某疫情防控工作指挥部']);
+    expect(docs[1].dateSigned).toBeNull();
+  });
+});
+
+describe("a page's heading that ends in no kind word, over the page's posting line", () => {
+  it('is the title (a stray `?` before it dropped)', () => {
+    const d = one(`?某县延长集中供热时间至4月10日
+发布时间:2022-03-30
+按照城市供热管理规定,我县供暖截止日期为每年3月31日。因气温偏低,经县政府研究决定,延长供暖时间至4月10日。
+某县人民政府
+2022年3月30日`);
+    expect(d.title).toBe('某县延长集中供热时间至4月10日');
+    expect(d.issuers).toEqual(['某县人民政府']);
+    expect(d.dateSigned).toBe('2022-03-30');
+  });
+});
