@@ -508,6 +508,9 @@ function historyInForce(c: string, published: string | null): string | null {
 /** A kind word printed alone as a page's only title (`通告`, `通 告`). */
 const KIND_ALONE = /^(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
 
+/** `2022-09-09 16:49`, `浏览次数:`, `信息来源:机关`: a portal's posting lines between a heading and the text. */
+const POSTING_FIELD = /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \u3000]{0,3}\d{1,2}:\d{2}(?::\d{2})?)?|(?:浏览次数|访问次数|点击数|信息来源|来源|作者|发布时间|字号)[:：][^。，,；;]{0,30})$/;
+
 /**
  * `通告` alone over the addressee line (`尊敬的市民、广大驾驶员:`) or the body: a page whose only title is the kind word.
  */
@@ -516,6 +519,8 @@ function kindAlone(units: Unit[], first: number, body: number): Line | null {
   let k = prevNonBlankIndex(units, body);
   // (an addressee line that names no organ, `尊敬的市民:`, is not read as the salutation)
   if (k >= first && /[：:]$/.test(units[k].compact) && !KIND_ALONE.test(units[k].compact)) k = prevNonBlankIndex(units, k);
+  // (`通 知` / `2022-09-09 16:49` / `浏览次数:` / `信息来源:机关` / the salutation: a portal's posting lines under the kind word)
+  for (let n = 0; n < 4 && k > first && POSTING_FIELD.test(units[k].compact); n++) k = prevNonBlankIndex(units, k);
   return k >= first && KIND_ALONE.test(units[k].compact) ? { i: k, title: units[k].compact, docNumber: null } : null;
 }
 
@@ -631,6 +636,18 @@ function promulgatedTitle(units: Unit[], heading: Line): string | null {
   return null;
 }
 
+/** `某海事局航行通告 2007年第17号`: an organ's name, its series of notices and the year's serial, over a notice's title. */
+const SERIES_HEADER = /^([\u4e00-\u9fff]{3,30}?)(?:航行通告|航行警告|通告|公告)[ \t\u3000]*(?:(?:19|20)\d{2}年)?第\d{1,4}号$/;
+
+/**
+ * The issuers a line above the title names: a line of issuer names, or (`中华人民共和国某海事局航行通告 2007年第17号`) an
+ * organ's series of notices, the organ issuing.
+ */
+function issuerLineOf(text: string): string[] | null {
+  const series = SERIES_HEADER.exec(text.trim());
+  return splitIssuers(text) ?? (series && isOrgName(series[1]) ? [series[1]] : null);
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -649,7 +666,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   for (let i = first; i < body; i++) {
     if (units[i].blank) continue;
     const c = units[i].compact;
-    const iss = splitIssuers(units[i].text);
+    const iss = issuerLineOf(units[i].text);
     if (iss) {
       issuer ??= iss.map(siteIssuer);
       issuerLine = i;
@@ -726,7 +743,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     // (a page heading printed again broken over two lines: the halves join into the heading's title)
     const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
-      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || nameBrokenAcross(c, nextC) || !titleLike(cleanTitle(units[next].compact).title));
+      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && !/^\d+$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || nameBrokenAcross(c, nextC) || !titleLike(cleanTitle(units[next].compact).title));
     let joinedText = joinable ? c + units[next].compact : '';
     let joined = joinable ? cleanTitle(joinedText) : null;
     let joinedEnd = next;
