@@ -454,7 +454,7 @@ export function extractDocument(
   docNumber ??= numberInFileName(bodyUnits, head.title);
   // A 政府令 number carries no year: the year it was promulgated (signed).
   if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
-  if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;
+  if (!dateSigned && meta?.dateSigned && !head.coverUndated) dateSigned = meta.dateSigned;
   dateSigned ??= head.historyDate ?? null;
 
   const metaIssuer = meta?.issuer && (isOrgName(meta.issuer) || TOWNSHIP.test(squeeze(meta.issuer))) ? [squeeze(meta.issuer)] : [];

@@ -648,6 +648,27 @@ function issuerLineOf(text: string): string[] | null {
   return splitIssuers(text) ?? (series && isOrgName(series[1]) ? [series[1]] : null);
 }
 
+/**
+ * `某市防汛指挥部` / `20214` (or `2021年4月`, `2021年4月9日`) under a 预案's title: its cover's compiling organ and date (a date
+ * that lost its day — run together, `20214`, or `2021年4月` — gives none).
+ */
+function coverUnder(units: Unit[], issuerLine: number, chosen: Line | null): { date: string | null } | null {
+  if (!chosen || issuerLine <= chosen.i) return null;
+  const k = nextNonBlank(units, issuerLine);
+  const c = k >= 0 ? units[k].compact : '';
+  if (isDateOnly(c) && /年/.test(c)) return { date: findCnDates(c)[0]?.iso ?? null };
+  return /^(?:19|20)\d{2}(?:1[0-2]|[1-9])$/.test(c) || /^(?:19|20)\d{2}年\d{1,2}月$/.test(c) ? { date: null } : null;
+}
+
+/**
+ * The head's issuers: those its title names, else its 令's organ, else a cover's compiling organ, else the page's issuer
+ * field (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ), else an issuer line.
+ */
+function headIssuers(named: string[], fromOrder: string[], cover: boolean, issuer: string[] | null, meta: PageMeta): string[] {
+  const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  return named.length ? named : fromOrder.length ? fromOrder : cover && issuer ? issuer : fromMeta.length ? fromMeta : (issuer ?? []);
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -801,11 +822,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if (order && chosen && chosen.i > order.end) headEnd = order.end;
   const opensWithPreamble = !!chosen && chosen.i >= body && body === first && !order && dnUnit === null;
   const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
-  // (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ)
-  const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
   const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
   const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), [...(issuer ?? []), ...fromOrder]);
-  const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : (issuer ?? []);
+  const cover: { date: string | null } | null = coverUnder(units, issuerLine, chosen), titleIssuers = headIssuers(named, fromOrder, !!cover, issuer, meta);
   if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
     order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
   }
@@ -824,6 +843,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     registration: null,
     ...(historyDate ? { historyDate } : {}),
     ...(historyEffective ? { historyEffective } : {}),
+    ...(cover && !cover.date ? { coverUndated: true } : {}),
   };
 }
 

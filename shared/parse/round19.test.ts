@@ -75,3 +75,25 @@ describe("a 预案's cover: the title, the compiler and a date run together (`20
     expect(d.title).toBe('某市防汛应急预案');
   });
 });
+
+describe("a 预案's cover under its title: the compiling organ, a date that lost its day (`20214`), over portal fields naming another organ and a date", () => {
+  it('is issued by the cover\'s organ and signs no date (the field\'s date is not taken over it)', () => {
+    const d = one(`标题:某市防汛应急预案
+索引号:0001/2021-00017 发文机关:某市应急管理局 成文日期:2021年10月21日 文 号:某防指〔2021〕2号
+
+某市防汛应急预案
+
+某市防汛防风指挥部
+
+20214
+
+目 录
+1总则- 1 -
+
+1总则
+为做好防汛工作,最大限度减少灾害损失,保障人民群众生命财产安全,制定本预案。`);
+    expect(d.title).toBe('某市防汛应急预案');
+    expect(d.issuers).toEqual(['某市防汛防风指挥部']);
+    expect(d.dateSigned).toBeNull();
+  });
+});

@@ -32,6 +32,8 @@ export interface Head {
   historyDate?: string;
   /** the same line's `自2008年9月1日起施行`: the date it takes effect */
   historyEffective?: string;
+  /** a cover under the title dated with a day lost (`20214`): no 成文日期, and no page field's over it */
+  coverUndated?: boolean;
 }
 
 const NUMBER_TOKEN = /[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
