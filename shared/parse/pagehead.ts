@@ -660,6 +660,12 @@ function coverUnder(units: Unit[], issuerLine: number, chosen: Line | null): { d
   return /^(?:19|20)\d{2}(?:1[0-2]|[1-9])$/.test(c) || /^(?:19|20)\d{2}年\d{1,2}月$/.test(c) ? { date: null } : null;
 }
 
+/** The organ of a 令 number (`某省人民政府令第5号` → `某省人民政府`), when it is one. */
+function orderOrgan(order: string | undefined): string[] {
+  const organ = order ? /^(.*)令/.exec(order)?.[1] : undefined;
+  return organ && isOrgName(organ) ? [organ] : [];
+}
+
 /**
  * The head's issuers: those its title names, else its 令's organ, else a cover's compiling organ, else the page's issuer
  * field (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ), else an issuer line.
@@ -821,10 +827,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
   if (order && chosen && chosen.i > order.end) headEnd = order.end;
   const opensWithPreamble = !!chosen && chosen.i >= body && body === first && !order && dnUnit === null;
-  const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
-  const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
+  const fromOrder = orderOrgan(order?.text);
   const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), [...(issuer ?? []), ...fromOrder]);
-  const cover: { date: string | null } | null = coverUnder(units, issuerLine, chosen), titleIssuers = headIssuers(named, fromOrder, !!cover, issuer, meta);
+  const cover = coverUnder(units, issuerLine, chosen);
+  const titleIssuers = headIssuers(named, fromOrder, !!cover, issuer, meta);
   if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
     order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
   }
