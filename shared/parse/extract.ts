@@ -243,7 +243,8 @@ const NAME_START = /^(?![请各望希为现特专此对经按根全我本该])([
  */
 function brokenName(upper: string, lower: string): string[] | null {
   const m = NAME_START.exec(upper);
-  if (!m || /[的要请应须务将把被已]/.test(upper) || lower.startsWith(m[1])) return null;
+  // (`…新型冠状病毒感染的肺炎` / `疫情防控指挥部办公室`: the 的 of the disease's name is no sentence's)
+  if (!m || /[的要请应须务将把被已]/.test(upper.replace(/感染的肺炎$/, '')) || lower.startsWith(m[1])) return null;
   const whole = splitIssuers(upper + lower);
   return whole?.length === 1 ? whole : null;
 }
@@ -268,6 +269,14 @@ function damagedDate(raw: string): string | null {
 /** `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it). */
 const DAY_LOST = /^(?:(?:19|20)\d{2}|[〇○O0零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$/;
 
+/** `年12月15日`: a signing date that lost its year (the day and month stand, no 成文日期 can be read). */
+const YEAR_LOST = /^年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$/;
+
+/** A signing date no 成文日期 is read from: its day or its year lost, or its digits run together two ways (`2020127日`). */
+function undatable(c: string): boolean {
+  return DAY_LOST.test(c) || YEAR_LOST.test(c) || runTogetherReadings(c.replace(/日$/, '')).length > 1;
+}
+
 /**
  * The organs over such a date (`某市公安局、某市交通局` / `2021年9月`), or over a date that lost its separators and reads
  * two ways (`2025123`: 1月23日 or 12月3日): the signers of a document no whole date signs.
@@ -275,7 +284,7 @@ const DAY_LOST = /^(?:(?:19|20)\d{2}|[〇○O0零一二三四五六七八九]{4}
 function signersOverDayLost(bodyUnits: Unit[]): string[] {
   for (let i = 0; i < bodyUnits.length; i++) {
     const c = bodyUnits[i].compact;
-    const organs = DAY_LOST.test(c) || runTogetherReadings(c).length > 1 ? signatureAbove(bodyUnits, i) : [];
+    const organs = undatable(c) ? signatureAbove(bodyUnits, i) : [];
     if (organs.length) return organs;
   }
   return [];
@@ -445,7 +454,7 @@ export function extractDocument(
   docNumber ??= numberInFileName(bodyUnits, head.title);
   // A 政府令 number carries no year: the year it was promulgated (signed).
   if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
-  if (!dateSigned && meta?.dateSigned) dateSigned = meta.dateSigned;
+  if (!dateSigned && meta?.dateSigned && !head.coverUndated) dateSigned = meta.dateSigned;
   dateSigned ??= head.historyDate ?? null;
 
   const metaIssuer = meta?.issuer && (isOrgName(meta.issuer) || TOWNSHIP.test(squeeze(meta.issuer))) ? [squeeze(meta.issuer)] : [];

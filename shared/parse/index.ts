@@ -6,7 +6,7 @@ import { readPage } from './page';
 import { findPageHead } from './pagehead';
 import { readingFold, unfoldResult } from './hant';
 import { isDateOnly } from '../domain/cn-date';
-import { findHeads, isSalutation, type Head } from './split';
+import { findHeads, isSalutation, noticeAfterSignature, type Head } from './split';
 import { buildUnits, type Unit } from './units';
 
 export { textLines } from './units';
@@ -102,7 +102,9 @@ function locate(text: string, opts: ParseOptions) {
   // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
   const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
   const pageHead: Head | null = lead >= 0 ? untitledHead(lead) : heads.length ? null : findPageHead(units, meta, from);
-  return { units, meta, gazette: gz.gazette, heads, fileLayout, registrationInFile, pageHead };
+  // (a second organ's numbered 通告 straight after the page's first document's signature)
+  const second = pageHead && !heads.length && !frontMatter ? noticeAfterSignature(units, pageHead.headEnd + 1) : null;
+  return { units, meta, gazette: gz.gazette, heads: second ? [second] : heads, fileLayout, registrationInFile, pageHead };
 }
 
 /**

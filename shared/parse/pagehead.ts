@@ -38,6 +38,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
     // `2018年某某部关于…的决定`: a document site's year before the issuer (an issuer's own title never opens with a year)
     .replace(/^(?:19|20)\d{2}年(?=[\u4e00-\u9fff]{2,20}?(?:部|委员会|委|局|厅|署|办公厅|办公室|人民政府|政府)关于)/, '')
+    // `5月22日,某区关于…的通告`: a portal's day of posting before the title
+    .replace(/^\d{1,2}月\d{1,2}日[,，](?=[\u4e00-\u9fff]{2,20}?关于)/, '')
     .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '')
     // `…的通知(有效)`: the portal's validity mark
     .replace(VALIDITY_MARK, '');
@@ -265,6 +267,10 @@ function issuersOfTitle(title: string): string[] {
   // (`某经济技术开发区管委会突发公共事件总体应急预案`: a 开发区's 管委会)
   const m = /^([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|自治区|自治州|州|盟)(?:人民政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{0,8}?(?:管理委员会|管委会)))/.exec(title);
   if (m && !title.startsWith(`${m[1]}令`)) return [m[1]];
+  // `某市…工作指挥部第三号公告`, `某县…领导小组办公室拟认定…公示`: an organ's announcement titled with its name (and serial), or
+  // with what it proposes
+  const own = /^([\u4e00-\u9fff]{3,30}?)(?:第[\d一二三四五六七八九十]{1,4}号)?(?:公告|通告)$/.exec(title) ?? /^([\u4e00-\u9fff]{3,30}?)拟(?:认定|命名|表彰|推荐|授予|确定)[^。，,；;]{2,80}公示$/.exec(title);
+  if (own && isOrgName(own[1])) return [own[1]];
   // `南县住房和城乡建设局2018年度整体支出绩效评价报告`: an organ reporting on its own year
   const y = /^([\u4e00-\u9fff]{2,24}?(?:局|委员会|办公室|中心|厅))(?=(?:19|20)\d{2}年)/.exec(title);
   return y && isOrgName(y[1]) ? [y[1]] : [];
@@ -360,7 +366,8 @@ function titleAndOrder(c: string): { title: string; order: string } | null {
 function segmentTitles(u: Unit, i: number, lineNumber: string | null = null): Line[] {
   const out: Line[] = [];
   const segs = u.text.split(/[ \t\u3000]+/).filter(Boolean);
-  if (segs.length > 1 && segs.length <= 12) {
+  // (`根据…有关规定 , 经…研判 , …决定:`: a sentence a page printed with spaced commas — its pieces are no titles)
+  if (segs.length > 1 && segs.length <= 12 && !segs.some((seg) => /^[,，、;；:：。]$/.test(seg))) {
     segs.forEach((seg, k) => {
       const t = cleanTitle(squeeze(seg)).title;
       if (titleLike(t)) out.push({ i, title: t, docNumber: k === 0 ? lineNumber : null });
@@ -501,6 +508,9 @@ function historyInForce(c: string, published: string | null): string | null {
 /** A kind word printed alone as a page's only title (`通告`, `通 告`). */
 const KIND_ALONE = /^(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
 
+/** `2022-09-09 16:49`, `浏览次数:`, `信息来源:机关`: a portal's posting lines between a heading and the text. */
+const POSTING_FIELD = /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \u3000]{0,3}\d{1,2}:\d{2}(?::\d{2})?)?|(?:浏览次数|访问次数|点击数|信息来源|来源|作者|发布时间|字号)[:：][^。，,；;]{0,30})$/;
+
 /**
  * `通告` alone over the addressee line (`尊敬的市民、广大驾驶员:`) or the body: a page whose only title is the kind word.
  */
@@ -509,7 +519,25 @@ function kindAlone(units: Unit[], first: number, body: number): Line | null {
   let k = prevNonBlankIndex(units, body);
   // (an addressee line that names no organ, `尊敬的市民:`, is not read as the salutation)
   if (k >= first && /[：:]$/.test(units[k].compact) && !KIND_ALONE.test(units[k].compact)) k = prevNonBlankIndex(units, k);
+  // (`通 知` / `2022-09-09 16:49` / `浏览次数:` / `信息来源:机关` / the salutation: a portal's posting lines under the kind word)
+  for (let n = 0; n < 4 && k > first && POSTING_FIELD.test(units[k].compact); n++) k = prevNonBlankIndex(units, k);
   return k >= first && KIND_ALONE.test(units[k].compact) ? { i: k, title: units[k].compact, docNumber: null } : null;
+}
+
+/** `发布时间:2022-04-02`: a page's posting line under its heading. */
+const POSTING_LINE = /^(?:发布|发表|更新|创建)(?:时间|日期)[:：]/;
+
+/**
+ * `某县延长供暖时间至4月15日` / `发布时间:2022-04-02` / the body: the page's first line, a heading that ends in no kind word
+ * over the page's posting line — the only title the page holds (a stray `?` a converter put before it dropped).
+ */
+function headingOverPosting(units: Unit[], first: number, body: number): Line | null {
+  const c = units[first].compact.replace(/^[?？]+/, '');
+  // (the posting line was read as a page field: its raw text stands)
+  let next = first + 1;
+  while (next < units.length && next < first + 4 && !units[next].raw.trim()) next++;
+  if (next >= units.length || (body >= 0 && next > body) || !POSTING_LINE.test(squeeze(units[next].raw))) return null;
+  return c.length >= 6 && titlePart(c) && !isOrgName(c) && !isDateOnly(c) ? { i: first, title: c, docNumber: null } : null;
 }
 
 /** A 文号 line, whole or cut short (`某政告字〔20228`): a code, a bracket and a year, nothing of a sentence. */
@@ -556,6 +584,16 @@ function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head
   return null;
 }
 
+/**
+ * The head below the lead paragraph when nothing above the body is a title, or when a news site's headline stands above
+ * a lead that names the document in 《》 (`近日,…发布了《某办公室关于…的公示》。…`) and that document's own head is below it.
+ */
+function headNamedByLead(units: Unit[], chosen: Line | null, body: number, issuerAbove: string[]): Head | null {
+  if (chosen && chosen.i >= body) return null;
+  const lead = headBelowLead(units, body, issuerAbove);
+  return lead && (!chosen || units[body].compact.includes(`《${lead.title}》`)) ? lead : null;
+}
+
 /** `某县某某指挥部` / `通 告` / `(第1号)`: the kind word alone straight under its organ's line. */
 function kindUnderOrgan(units: Unit[], title: string, issuerLine: number, i: number): boolean {
   return KIND_ALONE.test(title) && issuerLine >= 0 && issuerLine === prevNonBlankIndex(units, i);
@@ -598,6 +636,45 @@ function promulgatedTitle(units: Unit[], heading: Line): string | null {
   return null;
 }
 
+/** `某海事局航行通告 2007年第17号`: an organ's name, its series of notices and the year's serial, over a notice's title. */
+const SERIES_HEADER = /^([\u4e00-\u9fff]{3,30}?)(?:航行通告|航行警告|通告|公告)[ \t\u3000]*(?:(?:19|20)\d{2}年)?第\d{1,4}号$/;
+
+/**
+ * The issuers a line above the title names: a line of issuer names, or (`中华人民共和国某海事局航行通告 2007年第17号`) an
+ * organ's series of notices, the organ issuing.
+ */
+function issuerLineOf(text: string): string[] | null {
+  const series = SERIES_HEADER.exec(text.trim());
+  return splitIssuers(text) ?? (series && isOrgName(series[1]) ? [series[1]] : null);
+}
+
+/**
+ * `某市防汛指挥部` / `20214` (or `2021年4月`, `2021年4月9日`) under a 预案's title: its cover's compiling organ and date (a date
+ * that lost its day — run together, `20214`, or `2021年4月` — gives none).
+ */
+function coverUnder(units: Unit[], issuerLine: number, chosen: Line | null): { date: string | null } | null {
+  if (!chosen || issuerLine <= chosen.i) return null;
+  const k = nextNonBlank(units, issuerLine);
+  const c = k >= 0 ? units[k].compact : '';
+  if (isDateOnly(c) && /年/.test(c)) return { date: findCnDates(c)[0]?.iso ?? null };
+  return /^(?:19|20)\d{2}(?:1[0-2]|[1-9])$/.test(c) || /^(?:19|20)\d{2}年\d{1,2}月$/.test(c) ? { date: null } : null;
+}
+
+/** The organ of a 令 number (`某省人民政府令第5号` → `某省人民政府`), when it is one. */
+function orderOrgan(order: string | undefined): string[] {
+  const organ = order ? /^(.*)令/.exec(order)?.[1] : undefined;
+  return organ && isOrgName(organ) ? [organ] : [];
+}
+
+/**
+ * The head's issuers: those its title names, else its 令's organ, else a cover's compiling organ, else the page's issuer
+ * field (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ), else an issuer line.
+ */
+function headIssuers(named: string[], fromOrder: string[], cover: boolean, issuer: string[] | null, meta: PageMeta): string[] {
+  const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  return named.length ? named : fromOrder.length ? fromOrder : cover && issuer ? issuer : fromMeta.length ? fromMeta : (issuer ?? []);
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -616,7 +693,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   for (let i = first; i < body; i++) {
     if (units[i].blank) continue;
     const c = units[i].compact;
-    const iss = splitIssuers(units[i].text);
+    const iss = issuerLineOf(units[i].text);
     if (iss) {
       issuer ??= iss.map(siteIssuer);
       issuerLine = i;
@@ -693,7 +770,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     // (a page heading printed again broken over two lines: the halves join into the heading's title)
     const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
-      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || nameBrokenAcross(c, nextC) || !titleLike(cleanTitle(units[next].compact).title));
+      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && !/^\d+$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || nameBrokenAcross(c, nextC) || !titleLike(cleanTitle(units[next].compact).title));
     let joinedText = joinable ? c + units[next].compact : '';
     let joined = joinable ? cleanTitle(joinedText) : null;
     let joinedEnd = next;
@@ -721,7 +798,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
-  chosen ??= kindAlone(units, first, body);
+  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body);
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
@@ -732,9 +809,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
   // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)
   historyDate ??= chosen?.date ?? null;
+  const below = order || dnUnit !== null ? null : headNamedByLead(units, chosen, body, issuer ?? []);
+  if (below) return below;
   if (!chosen && !order && dnUnit === null) {
-    const lead = headBelowLead(units, body, issuer ?? []);
-    if (lead) return lead;
     // Nothing above the body but furniture: the page starts with the salutation (the title was not copied).
     return { start: first, titleStart: first, titleEnd: first, headEnd: first - 1, title, titleIssuers: issuer ?? [],
       docNumberUnit: null, inlineDocNumber: null, registration: null };
@@ -750,12 +827,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   if ((!chosen || chosen.i >= body) && body < units.length) headEnd = Math.max(first, Math.min(headEnd, body - 1));
   if (order && chosen && chosen.i > order.end) headEnd = order.end;
   const opensWithPreamble = !!chosen && chosen.i >= body && body === first && !order && dnUnit === null;
-  const orderIssuer = order ? /^(.*)令/.exec(order.text)?.[1] : undefined;
-  // (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ)
-  const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
-  const fromOrder = orderIssuer && isOrgName(orderIssuer) ? [orderIssuer] : [];
+  const fromOrder = orderOrgan(order?.text);
   const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), [...(issuer ?? []), ...fromOrder]);
-  const titleIssuers = named.length ? named : fromOrder.length ? fromOrder : fromMeta.length ? fromMeta : (issuer ?? []);
+  const cover = coverUnder(units, issuerLine, chosen);
+  const titleIssuers = headIssuers(named, fromOrder, !!cover, issuer, meta);
   if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
     order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
   }
@@ -774,6 +849,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     registration: null,
     ...(historyDate ? { historyDate } : {}),
     ...(historyEffective ? { historyEffective } : {}),
+    ...(cover && !cover.date ? { coverUndated: true } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { TocEntry } from '../domain/parse-result';
-import { findCnDates } from '../domain/cn-date';
+import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, governmentOverItsDepartment, HEADING_START, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 export { isTitleEnd };
@@ -32,6 +32,8 @@ export interface Head {
   historyDate?: string;
   /** the same line's `自2008年9月1日起施行`: the date it takes effect */
   historyEffective?: string;
+  /** a cover under the title dated with a day lost (`20214`): no 成文日期, and no page field's over it */
+  coverUndated?: boolean;
 }
 
 const NUMBER_TOKEN = /[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*\d{0,5}\s*号/;
@@ -75,6 +77,27 @@ function prevNonBlank(units: Unit[], i: number, floor: number, maxGap = 3): numb
     if (!units[j].noise && ++gap > maxGap) return -1;
   }
   return -1;
+}
+
+/** `某县某某指挥部通告`: an organ's 通告 or 公告 titled with its name alone. */
+const ORGAN_NOTICE = /^([\u4e00-\u9fff]{3,30}?)(?:通告|公告)$/;
+/** `第9号`, `(第15号)`: a 通告's serial alone on its line (no 文号). */
+const SERIAL_LINE = /^[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?$/;
+
+/**
+ * `…` / `某州某某指挥部` / `2020年2月18日` / `某县某某指挥部通告` / `第9号` / the body: a second organ's numbered 通告 printed
+ * straight after the signature of the page's first document. Its head, or null.
+ */
+export function noticeAfterSignature(units: Unit[], from: number): Head | null {
+  for (let i = from; i < units.length; i++) {
+    const m = units[i].blank ? null : ORGAN_NOTICE.exec(units[i].compact);
+    if (!m || !isOrgName(m[1])) continue;
+    const prev = prevNonBlank(units, i, from);
+    const next = nextNonBlank(units, i);
+    if (prev < 0 || next < 0 || !isDateOnly(units[prev].text) || !/年/.test(units[prev].text) || !SERIAL_LINE.test(units[next].compact)) continue;
+    return { start: i, titleStart: i, titleEnd: i, headEnd: next, title: units[i].compact, titleIssuers: [m[1]], docNumberUnit: null, inlineDocNumber: null, registration: null };
+  }
+  return null;
 }
 
 /** `湖北省武汉市人民政府`: province + city, as law sites print an issuer field (a letterhead never does). */
@@ -144,6 +167,21 @@ function repeatedAbove(units: Unit[], i: number, title: string, issuer: string |
     return !(issuer !== null && above >= 0 && units[above].compact === issuer);
   }
   return false;
+}
+
+/**
+ * The first line of the same title lines (`lines`, as printed from unit i on) printed again right above unit i; i when
+ * the lines above are no such print.
+ */
+function printedTwice(units: Unit[], i: number, floor: number, lines: string[]): number {
+  if (lines.length < 2) return i;
+  let at = i;
+  for (let n = lines.length - 1; n >= 0; n--) {
+    const q = prevNonBlank(units, at, floor, 1);
+    if (q < 0 || units[q].compact !== lines[n]) return i;
+    at = q;
+  }
+  return at;
 }
 
 function compileRegistration(pattern?: string): RegExp {
@@ -387,7 +425,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       }
     }
     if (!titleIssuers.length) {
-      const p = prevNonBlank(units, i, floor);
+      // (`某省人民政府办公厅` / `转发…` / `…的通知` / `转发…` / `…的通知`: a head printed twice, its issuer line over the first
+      // print only — the issuer line is read above that print)
+      const p = prevNonBlank(units, printedTwice(units, i, floor, joined), floor);
       const iss = p >= 0 ? splitIssuers(units[p].text) : null;
       const joint = p >= 0 && !iss ? issuersThatIssue(units[p].text) : null;
       if (iss && (siteFrame || iss.some(isSiteIssuer))) {
