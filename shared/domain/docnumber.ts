@@ -19,6 +19,34 @@ const AGENCY = `[${CJK}]{1,12}(?:[（(](?![一二三四五六七八九十]{1,3}[
 /** A complete 文号 in text without whitespace. */
 const STRICT = new RegExp(`^(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,5})号$`);
 const IN_TEXT = new RegExp(`(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?(\\d{1,6})号`, 'g');
+/** The longest AGENCY: 12 characters, then a bracketed qualifier of 3 and 4 more after it. */
+const MAX_AGENCY = 12 + 1 + 3 + 1 + 4;
+/** Where an IN_TEXT match's year opens (the agency before it is all CJK and round brackets, never a digit). */
+const YEAR_OPENS = new RegExp(`[${OPEN}](?:19|20)\\d{2}`, 'g');
+
+/**
+ * IN_TEXT's matches in `s`, as its global search finds them, tried only at the MAX_AGENCY places before each opening
+ * of a year: the search proper tried its agency at every character of the text (a quarter of a millisecond a
+ * document, the parse worker's largest single pattern). A match's year opening is the first one after its start.
+ */
+function* matchesInText(s: string): Generator<RegExpExecArray> {
+  const at = new RegExp(IN_TEXT.source, 'y');
+  const opens = new RegExp(YEAR_OPENS.source, 'g');
+  let from = 0;
+  let tried = 0;
+  for (let o = opens.exec(s); o; o = opens.exec(s)) {
+    for (let p = Math.max(from, tried, o.index - MAX_AGENCY); p < o.index; p++) {
+      at.lastIndex = p;
+      const m = at.exec(s);
+      if (!m) continue;
+      yield m;
+      from = p + m[0].length;
+      break;
+    }
+    tried = o.index + 1;
+    if (opens.lastIndex < from) opens.lastIndex = from;
+  }
+}
 /**
  * An older 文号 printed year first with a two-digit year: `〔94〕财农字第345号`, `(88)财税字第12号` (normalized
  * `财农字〔1994〕345号`). The year is read as 19xx; a four-digit year is taken as printed.
@@ -190,8 +218,7 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
     if (typeof text !== 'string' || !text || !text.includes('号')) return [];
     const { s, map } = compactWithMap(text);
     const out: FoundDocNumber[] = [];
-    const re = new RegExp(IN_TEXT.source, 'g');
-    for (let m = re.exec(s); m; m = re.exec(s)) {
+    for (const m of matchesInText(s)) {
       let agency = trimAgency(m[1]);
       // `1980年4月26日桂政发[1980]94号`: the date's last character is not part of the agency
       if (agency.length > 1 && /^[日月年]/.test(agency) && /\d/.test(s[m.index + m[1].length - agency.length - 1] ?? '')) agency = agency.slice(1);

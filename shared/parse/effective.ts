@@ -40,6 +40,9 @@ function dateOf(text: string, dateSigned: string | null): string | null {
 export function extraValidity(flat: string, dateSigned: string | null, effective: string | null = null): EffectiveExtra {
   const out: EffectiveExtra = { effectiveClause: null, effectiveDate: null, validityClause: null, validUntil: null };
   for (const s of flat.split(/[。；;\n]/)) {
+    // every wording below says 起 (PUBLISHED_IN_FORCE: 施行): most sentences of a body say neither, and each pattern
+    // would otherwise be tried at every character of them (every imported document passes through here)
+    if (!s.includes('起') && !s.includes('施行')) continue;
     if (out.effectiveDate === null) {
       const f = AFTER_FORMULA.exec(s);
       const p = f ? null : PUBLISHED_IN_FORCE.exec(s);

@@ -18,6 +18,10 @@ for (let i = 0; i < HANT.length; i++) TO_HANS.set(HANT[i], HANS[i]);
  */
 const SHARED = new Set([...'著於瞭藉鍾蘋餘夥剋甦鬥']);
 
+/** By UTF-16 unit: 1 for a traditional character simplified texts do not print (TO_HANS's keys but SHARED). */
+const TRADITIONAL_ONLY = new Uint8Array(0x10000);
+for (const c of TO_HANS.keys()) if (!SHARED.has(c)) TRADITIONAL_ONLY[c.charCodeAt(0)] = 1;
+
 /** Share of a text's CJK characters that must be traditional-only before it is read through the fold. */
 const TRADITIONAL_SHARE = 0.04;
 const TRADITIONAL_MIN = 8;
@@ -51,12 +55,14 @@ export function readingFold(text: string): HantFold | null {
   let cjk = 0;
   let trad = 0;
   let fullwidth = false;
-  for (const c of text) {
-    const x = c.charCodeAt(0);
+  // unit by unit (every document is read through here): the two halves of a character outside the BMP are outside
+  // the range, as the character is
+  for (let i = 0; i < text.length; i++) {
+    const x = text.charCodeAt(i);
     if (x >= 0xff10 && x <= 0xff19) fullwidth = true;
     if (x < 0x3400 || x > 0x9fff) continue;
     cjk++;
-    if (TO_HANS.has(c) && !SHARED.has(c)) trad++;
+    trad += TRADITIONAL_ONLY[x];
   }
   const hant = trad >= TRADITIONAL_MIN && trad >= cjk * TRADITIONAL_SHARE;
   if (!hant && !fullwidth) return null;

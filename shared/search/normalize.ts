@@ -57,6 +57,8 @@ export function normalizeIssuersJson(json: string | null): string {
 const charStamp = new Uint32Array(0x10000);
 let pairKeys = new Uint32Array(1 << 14);
 let pairStamp = new Uint32Array(1 << 14);
+/** 32 − log2(pairKeys.length): a pair's slot is the top bits of its multiplicative hash (see gramsOf). */
+let pairShift = 32 - 14;
 let stamp = 0;
 let out = new Uint16Array(1 << 15);
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -69,7 +71,10 @@ export function gramsOf(normalized: string): string {
   const n = normalized.length;
   if (pairKeys.length < 2 * n) {
     let size = pairKeys.length;
-    while (size < 2 * n) size *= 2;
+    while (size < 2 * n) {
+      size *= 2;
+      pairShift--;
+    }
     pairKeys = new Uint32Array(size);
     pairStamp = new Uint32Array(size);
   }
@@ -93,9 +98,10 @@ export function gramsOf(normalized: string): string {
     const d = i + 1 < n ? normalized.charCodeAt(i + 1) : 0x20;
     if (d === 0x20) continue;
     const key = ((c << 16) | d) >>> 0;
-    let h = Math.imul(key, 0x9e3779b1) >>> 0;
+    // the product's top bits: its low bits depend only on the key's low bits (the second character), which sent
+    // every pair ending in one character to one slot and probed along them (issue 25)
+    let h = Math.imul(key, 0x9e3779b1) >>> pairShift;
     for (;;) {
-      h &= mask;
       if (pairStamp[h] !== stamp) {
         pairStamp[h] = stamp;
         pairKeys[h] = key;
@@ -105,7 +111,7 @@ export function gramsOf(normalized: string): string {
         break;
       }
       if (pairKeys[h] === key) break;
-      h++;
+      h = (h + 1) & mask;
     }
   }
   return k ? utf16.decode(out.subarray(0, k - 1)) : '';
