@@ -42,7 +42,7 @@ const SUGGEST_CHARS = 200;
  */
 export function createSearchService(
   ctx: Pick<AppContext, 'db' | 'dataDir' | 'now' | 'settings'>,
-  deps: { statuses: Pick<StatusIndex, 'onDay' | 'mark' | 'forgottenSince'> },
+  deps: { statuses: Pick<StatusIndex, 'onDay' | 'mark' | 'forgottenSince' | 'loading' | 'takeCodes'> },
 ) {
   const db = ctx.db;
   // Index pages are read on every query; SQLite's default 2 MB page cache makes a 20,000-document library
@@ -76,15 +76,19 @@ export function createSearchService(
       const facets = { status: [], issuer: [], year: [], kind: [], normative: [] };
       return { total: 0, tookMs: tookMs(), results: [], facets, terms, notice: notices.length ? notices.join('；') : '请输入要查找的内容' };
     }
+    // Facet counts and a status filter need every match's status (every document's inputs read at once); a page
+    // shown without them asks its own only, by id (read as asked: a fresh process holds few).
+    const counts = req.facets !== false;
+    const many = counts || !!req.filters.status?.length;
+    // While every status is being read in a worker (a server's start), such a search waits for it rather than read
+    // them again here — before it looks at the library, which may move meanwhile.
+    const loading = many ? deps.statuses.loading() : null;
+    if (loading) await loading;
     meta.refresh();
     const bodyHits = new Uint8Array(meta.size);
     const inField = fieldSearchOnce(meta);
     const matched = matcher.matchAllClauses(parsed.clauses, bodyHits, inField);
     meta.ensure(unheldRids(matched, meta.live));
-    // Facet counts and a status filter need every match's status (every document's inputs read at once); a page
-    // shown without them asks its own only, by id (read as asked: a fresh process holds few).
-    const counts = req.facets !== false;
-    const many = counts || !!req.filters.status?.length;
     const statuses = statusColumn(deps.statuses.onDay(asOf, many), `${asOf}|${ctx.settings.get().expiryWindowMonths}`, meta);
     const filtered = filterAndCount(matched, meta, req.filters, statuses, counts);
     const { page, score } = rankPage(filtered, meta, {
