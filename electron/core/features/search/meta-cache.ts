@@ -394,10 +394,11 @@ function loadPacked(
   stmt: { get(from: number, to: number): string | null | undefined },
   cache: { size: number; live: Uint8Array; ids: Array<string | undefined> },
   store: Pick<ReturnType<typeof createRowStore>, 'putNumbers' | 'putFacetValues' | 'putTexts'>,
+  start = 0,
+  end = cache.size,
 ): boolean {
-  const end = cache.size;
   const nul = (v: string) => (v === PACKED_NULL ? null : v);
-  for (let from = 0; from < end; from += LOAD_CHUNK) {
+  for (let from = start; from < end; from += LOAD_CHUNK) {
     const packed = stmt.get(from, Math.min(end, from + LOAD_CHUNK));
     if (!packed) continue;
     const f = packed.split(PACKED_FIELD);
@@ -443,6 +444,8 @@ export function createMetaCache(db: Db) {
   let numbersFull = false;
   let facetsFull = false;
   let stats: { version: number; n: number; blen: number } | null = null;
+  /** rows below it were read whole by `loadWhole` (those changed since, `refresh` read again whole) */
+  let wholeUpTo = 0;
 
   const cache = {
     ...emptyColumns(),
@@ -458,6 +461,16 @@ export function createMetaCache(db: Db) {
     loadFacets,
     /** Holds every document. */
     loadAll,
+    /**
+     * Holds the documents of rids [from, to) whole, as `loadAll` will (a server's start reads the library in such
+     * steps, answering what arrives between them); nothing once part of every row is held.
+     */
+    loadWhole(from: number, to: number): void {
+      if (full || numbersFull || facetsFull) return;
+      const end = Math.min(to, cache.size);
+      if (!loadPacked(packedRangeStmt, cache, rowStore, from, end)) return;
+      if (from <= wholeUpTo) wholeUpTo = Math.max(wholeUpTo, end);
+    },
     /** The id of a document held (read now when only its numbers are). */
     idOf: (rid: number): string => cache.ids[rid] ?? (cache.ids[rid] = idOfStmt.get(rid) ?? ''),
     /** Holds the ids of these documents. */
@@ -572,7 +585,7 @@ export function createMetaCache(db: Db) {
     if (numbersFull || facetsFull) {
       loadFacets();
       loadRange(textsRangeStmt, (r) => cache.live[r[0]] && !holds(r[0], TEXTS) && putTexts(...r));
-    } else if (!loadPacked(packedRangeStmt, cache, rowStore)) loadRange(wholeRangeStmt, (r) => cache.live[r[0]] || put(r));
+    } else if (!loadPacked(packedRangeStmt, cache, rowStore, wholeUpTo)) loadRange(wholeRangeStmt, (r) => cache.live[r[0]] || put(r));
     full = numbersFull = facetsFull = true;
   }
 

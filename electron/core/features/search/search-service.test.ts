@@ -492,7 +492,7 @@ describe('search state in memory and on disk', () => {
       await a.close();
       a = openSearchLibrary({ dataDir: dir, log: quiet });
       app = a;
-      a.services.search.prime();
+      await a.services.search.prime();
       a.services.statuses.onDay();
       expect(await answers(a)).toEqual(partial);
       const ids = a.services.search.matchIds('养老服务').sort();

@@ -3,6 +3,7 @@ import type { DocumentStatus, RelationType } from '../../../../shared/domain/doc
 import { computeStatus, isoDay, type IncomingChange, type StatusInput } from '../../../../shared/domain/status';
 import type { AppContext } from '../../kernel/context';
 import { findWorkerScript } from '../../kernel/worker-script';
+import { DOCUMENT_STATUSES } from '../../../../shared/domain/document';
 import { readStatusSnapshot, STATUS_RELATIONS, unpackSnapshot, type StatusSnapshot } from './status-snapshot';
 /** Days whose statuses are kept at once (today, a picked 状态日期, a few more). */
 const CACHED_DAYS = 8;
@@ -41,22 +42,35 @@ function sameChanges(a: readonly IncomingChange[] | undefined, b: readonly Incom
   return true;
 }
 
-/** What the status worker sends: the snapshot, and today's codes by rid computed from it (status-worker.ts). */
+/** What the status worker sends: the snapshot, and the codes by rid on the day asked computed from it (status-worker.ts). */
 export interface StatusWorkerResult {
   snapshot?: StatusSnapshot;
-  today?: { key: string; codes: Uint8Array };
+  codes?: Uint8Array | null;
   failure?: string;
 }
 
+/** Incoming changes by target, from the rows of the index's join. */
+function incomingByTarget(rows: Iterable<{ target: string; type: RelationType; effective_on: string | null }>): Map<string, IncomingChange[]> {
+  const next = new Map<string, IncomingChange[]>();
+  for (const r of rows) {
+    const list = next.get(r.target);
+    const change = { type: r.type, effectiveOn: r.effective_on };
+    if (list) list.push(change);
+    else next.set(r.target, [change]);
+  }
+  return next;
+}
+
 /** A heap for the snapshot's two strings and their rows (≈ 100,000 of each at a city's library). */
-const SNAPSHOT_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+const SNAPSHOT_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 64 };
 
 /** The status worker's snapshot of `file` and statuses on `asOf` (keyed as `onDay` keys them); null if it failed. */
 function readInWorker(script: { file: string; eval: boolean }, file: string, asOf: string, months: number): Promise<StatusWorkerResult | null> {
-  const worker = new Worker(script.file, { eval: script.eval, workerData: { file, asOf, months }, resourceLimits: SNAPSHOT_LIMITS });
+  const workerData = { file, asOf, months, order: DOCUMENT_STATUSES };
+  const worker = new Worker(script.file, { eval: script.eval, workerData, resourceLimits: SNAPSHOT_LIMITS });
   worker.unref();
   return new Promise((resolve) => {
-    worker.once('message', (m: StatusWorkerResult) => resolve(m.today ? { ...m, today: { key: `${asOf}|${months}`, codes: m.today.codes } } : m));
+    worker.once('message', (m: StatusWorkerResult) => resolve(m));
     worker.once('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
@@ -102,10 +116,12 @@ function createOffThreadLoad(
   index: { isFull(): boolean; loadSnapshot(s: StatusSnapshot, today?: { key: string; codes: Uint8Array }): boolean; loadAll(): void },
 ) {
   let pending: Promise<void> | null = null;
+  /** the day and evaluation window the worker computes statuses for (as `onDay` keys them) */
+  let key = '';
   const settle = (m: StatusWorkerResult | null) => {
     pending = null;
     try {
-      if (!m?.snapshot || !index.loadSnapshot(m.snapshot, m.today)) index.loadAll();
+      if (!m?.snapshot || !index.loadSnapshot(m.snapshot, m.codes ? { key, codes: m.codes } : undefined)) index.loadAll();
     } catch {
       /* the library closed meanwhile, or a read failed: statuses are read again when asked */
     }
@@ -117,7 +133,10 @@ function createOffThreadLoad(
       if (pending) return pending;
       const script = ctx.db.memory ? null : findWorkerScript(import.meta.url, 'status-worker');
       if (!script) return (pending = Promise.resolve().then(() => settle(null)));
-      return (pending = readInWorker(script, ctx.db.name, isoDay(ctx.now()), ctx.settings.get().expiryWindowMonths).then(settle));
+      const asOf = isoDay(ctx.now());
+      const months = ctx.settings.get().expiryWindowMonths;
+      key = `${asOf}|${months}`;
+      return (pending = readInWorker(script, ctx.db.name, asOf, months).then(settle));
     },
     /** The off-thread load under way (a search about to ask every status waits for it rather than read again), or null. */
     loading: (): Promise<void> | null => pending,
@@ -196,6 +215,7 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
   function refresh(): void {
     const st = stateStmt.get()!;
     if (st.meta_version === metaVersion && st.deleted_version === deletedVersion && st.relations_version === relationsVersion) return;
+    held();
     if (!full) {
       inputs.clear();
       incoming = new Map();
@@ -227,13 +247,7 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     relationsVersion = st.relations_version;
     sourceMoved = false;
     if (!relationsMoved) return;
-    const next = new Map<string, IncomingChange[]>();
-    for (const r of incomingStmt.iterate()) {
-      const list = next.get(r.target);
-      const change = { type: r.type, effectiveOn: r.effective_on };
-      if (list) list.push(change);
-      else next.set(r.target, [change]);
-    }
+    const next = incomingByTarget(incomingStmt.iterate());
     for (const target of new Set([...next.keys(), ...incoming.keys()])) {
       if (!sameChanges(next.get(target), incoming.get(target))) forget(target);
     }
@@ -256,19 +270,30 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
   /** Today's codes from the worker that read the snapshot, until the search's status column takes them. */
   let codesAtLoad: StatusCodesAtMark | null = null;
 
+  /** A snapshot held as read: its rows are made (`held`) before the inputs or relations are first looked at. */
+  let unpacked: StatusSnapshot | null = null;
+  function held(): void {
+    if (!unpacked) return;
+    const rows = unpackSnapshot(unpacked)!;
+    unpacked = null;
+    inputs = rows.inputs;
+    incoming = rows.incoming;
+  }
+
   /**
    * Holds every document's inputs and relations from a snapshot (status-snapshot.ts), then catches up with what
-   * was written since it was read, as after any refresh. False (nothing changed) when the snapshot does not parse.
-   * `today`: the statuses the worker computed from it, for `takeCodes`.
+   * was written since, as any refresh. False when it does not parse. `today`: the codes a worker computed from it
+   * (it parsed), for `takeCodes`; its rows are then made when first needed (a server's first search needs none).
    */
   function loadSnapshot(snapshot: StatusSnapshot, today?: { key: string; codes: Uint8Array }): boolean {
     if (full) return true;
-    const rows = unpackSnapshot(snapshot);
+    const rows = today ? { inputs: new Map(), incoming: new Map() } : unpackSnapshot(snapshot);
     if (!rows) return false;
     full = true;
     forgetAll();
     inputs = rows.inputs;
     incoming = rows.incoming;
+    unpacked = today ? snapshot : null;
     ({ meta_version: metaVersion, deleted_version: deletedVersion, relations_version: relationsVersion } = snapshot.versions);
     // what moves from here on is forgotten after this mark: the column patches it
     if (today) codesAtLoad = { ...today, mark: log.mark(), deletedVersion };
@@ -308,6 +333,7 @@ export function createStatusIndex(ctx: Pick<AppContext, 'db' | 'settings' | 'now
     return (id) => {
       let s = cache.get(id);
       if (s === undefined) {
+        held();
         if (!full && !incoming.has(id)) readOne(id);
         const input = inputs.get(id);
         s = input ? computeStatus(input, incoming.get(id) ?? [], asOf, months) : '现行有效';
