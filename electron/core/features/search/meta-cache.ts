@@ -105,7 +105,7 @@ const PACKED_FIELDS = [
   'title',
   'docnum',
   'issuers',
-].join(' || char(1) || ');
+].join(', ');
 
 /** Rows read per statement on a full load: arrays in bulk are faster than stepping row by row, and bounded. */
 const LOAD_CHUNK = 10_000;
@@ -243,7 +243,9 @@ function metaStatements(db: Db) {
   const textsRangeStmt = range<[number, ...TextsOf]>('rid, title, docnum, issuers');
   const coreFacetsRangeStmt = range<[...CoreRow, ...FacetValuesOf]>(`${CORE_COLUMNS}, ${FACET_COLUMNS}`);
   const wholeRangeStmt = range<MetaRow>(WHOLE_COLUMNS);
-  const packedRangeStmt = db.prepare<[number, number], string | null>(`SELECT group_concat(${PACKED_FIELDS}, char(1)) FROM search_map WHERE rid >= ? AND rid < ?`).pluck();
+  const packedRangeStmt = db.prepare<[number, number], string | null>(
+    `SELECT group_concat(concat_ws(char(1), ${PACKED_FIELDS}), char(1)) FROM search_map WHERE rid >= ? AND rid < ?`,
+  ).pluck();
   const fieldMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
   const shortHitsStmt = db.prepare<[{ t: string }], [number, number]>(SHORT_HITS_SELECT).raw();
   const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();

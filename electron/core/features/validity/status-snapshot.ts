@@ -22,8 +22,9 @@ export interface LibraryVersions {
 /**
  * Every document's status inputs and every status-changing relation, read in one transaction, each as one string
  * (fields joined by FIELD, NULL as NULL_FIELD): 6 fields a document (rid, id, 成文日期, 施行日期, 有效期至,
- * 宣布失效日期), 3 a relation (target, type, when its source took effect: its 施行日期, else its 成文日期). One
- * string crosses from SQLite — and from a worker thread — where 100,000 rows would be 100,000 arrays.
+ * 宣布失效日期), 3 a relation (target, type, its source's rid: the index on doc_id answers it alone, where the
+ * source's dates would cost a visit to its row; they are among the documents'). One string crosses from SQLite — and
+ * from a worker thread — where 100,000 rows would be 100,000 arrays.
  */
 export interface StatusSnapshot {
   versions: LibraryVersions;
@@ -32,7 +33,7 @@ export interface StatusSnapshot {
 }
 
 const orNull = (column: string) => `ifnull(${column}, char(2))`;
-const packed = (...columns: string[]) => `group_concat(${columns.join(' || char(1) || ')}, char(1))`;
+const packed = (...columns: string[]) => `group_concat(concat_ws(char(1), ${columns.join(', ')}), char(1))`;
 
 /** Reads a snapshot (on any connection: the status index's own, or a read-only one in a worker thread). */
 export function readStatusSnapshot(db: Database): StatusSnapshot {
@@ -40,7 +41,7 @@ export function readStatusSnapshot(db: Database): StatusSnapshot {
   const read = db.transaction(() => ({
     versions: db.prepare<[], LibraryVersions>('SELECT meta_version, deleted_version, relations_version FROM search_state WHERE id = 1').get()!,
     inputs: text(`SELECT ${packed('rid', 'doc_id', orNull('date_signed'), orNull('effective_date'), orNull('valid_until'), orNull('declared_invalid_on'))} FROM search_map`),
-    incoming: text(`SELECT ${packed('r.target_id', 'r.type', orNull('coalesce(s.effective_date, s.date_signed)'))}
+    incoming: text(`SELECT ${packed('r.target_id', 'r.type', 's.rid')}
       FROM relations r JOIN search_map s ON s.doc_id = r.source_id WHERE r.target_id IS NOT NULL AND r.type IN ${STATUS_RELATIONS}`),
   }));
   return read.deferred();
@@ -55,11 +56,19 @@ function split(snapshot: StatusSnapshot): { f: string[]; g: string[] } | null {
   return f.length % INPUT_WIDTH || g.length % CHANGE_WIDTH ? null : { f, g };
 }
 
-/** Incoming changes by target. */
-function incomingOf(g: string[]): Map<string, IncomingChange[]> {
+/**
+ * Incoming changes by target, each with when its source took effect (its 施行日期, else its 成文日期: what the
+ * status index's join reads), the source found by its rid among the documents.
+ */
+function incomingOf(f: string[], g: string[]): Map<string, IncomingChange[]> {
+  let size = 0;
+  for (let i = 0; i < f.length; i += INPUT_WIDTH) size = Math.max(size, Number(f[i]) + 1);
+  const at = new Int32Array(size);
+  for (let i = 0; i < f.length; i += INPUT_WIDTH) at[Number(f[i])] = i;
   const incoming = new Map<string, IncomingChange[]>();
   for (let i = 0; i < g.length; i += CHANGE_WIDTH) {
-    const change = { type: g[i + 1] as RelationType, effectiveOn: fieldOf(g[i + 2]) };
+    const source = at[Number(g[i + 2])];
+    const change = { type: g[i + 1] as RelationType, effectiveOn: fieldOf(f[source + 3]) ?? fieldOf(f[source + 2]) };
     const list = incoming.get(g[i]);
     if (list) list.push(change);
     else incoming.set(g[i], [change]);
@@ -81,7 +90,7 @@ export function unpackSnapshot(snapshot: StatusSnapshot): { inputs: Map<string, 
   const { f, g } = fields;
   const inputs = new Map<string, StatusInput>();
   for (let i = 0; i < f.length; i += INPUT_WIDTH) inputs.set(f[i + 1], inputAt(f, i));
-  return { inputs, incoming: incomingOf(g) };
+  return { inputs, incoming: incomingOf(f, g) };
 }
 
 /** Not computed (a rid with no document in the snapshot). */
@@ -97,7 +106,7 @@ export function statusCodesOf(snapshot: StatusSnapshot, asOf: string, months: nu
   const fields = split(snapshot);
   if (!fields) return null;
   const { f, g } = fields;
-  const incoming = incomingOf(g);
+  const incoming = incomingOf(f, g);
   let size = 0;
   for (let i = 0; i < f.length; i += INPUT_WIDTH) size = Math.max(size, Number(f[i]) + 1);
   const codes = new Uint8Array(size).fill(NO_STATUS);
