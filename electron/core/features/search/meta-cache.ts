@@ -8,12 +8,19 @@ export class Interner {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
-      this.values.push(value);
-      this.ids.set(value, id);
+      const kept = ownCopy(value);
+      this.values.push(kept);
+      this.ids.set(kept, id);
     }
     return id;
   }
 }
+
+/**
+ * A string of its own: a part split from a larger one (the packed reads) keeps all of that one alive, which a value
+ * kept for the process's life (a facet value) must not.
+ */
+export const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 export type FacetValues = { issuer: Interner; kind: Interner; year: Interner };
 
 /** A distinct issuers value (the JSON as stored): its issuers, and their facet ids without repeats. */
@@ -84,28 +91,26 @@ const IS_ISO_DAY = "coalesce(date_signed GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[
 const ISO_DAY = `CASE WHEN ${IS_ISO_DAY} THEN CAST(substr(date_signed, 1, 4) || substr(date_signed, 6, 2) || substr(date_signed, 9, 2) AS INTEGER) END`;
 
 /**
- * A whole row as one string, for a full load (`loadPacked`): fields joined by char(1), NULL as char(2) — rid, body
- * length, the date signed as yyyymmdd when it is an ISO day (else NULL, and the date signed itself in the next
- * field, else ''), the 文号's year, is_normative, then the id, issuers, kind and normalized texts. A chunk of rows
- * comes as one string: 12 fields a row split from it cost far less than an array per row from SQLite.
+ * A chunk of whole rows as five strings, for a full load (`loadPacked`), fields and rows joined by char(1), NULL as
+ * char(2): first per row its rid, body length, the date signed as yyyymmdd when it is an ISO day (else NULL, and the
+ * date signed itself in the next field, else ''), the 文号's year, is_normative, issuers and kind; then the ids and
+ * each normalized text in a string of their own — the parts split from a string keep it alive, so each holds only
+ * what is kept. Split, they cost far less than an array per row from SQLite.
  */
 const PACKED_FIELD = '\u0001';
 const PACKED_NULL = '\u0002';
-const PACKED_WIDTH = 12;
-const PACKED_FIELDS = [
+const PACKED_WIDTH = 8;
+const PACKED_SELECT = `SELECT group_concat(concat_ws(char(1), ${[
   'rid',
   'blen',
   `ifnull(${ISO_DAY}, char(2))`,
   `CASE WHEN ${IS_ISO_DAY} THEN '' ELSE ifnull(date_signed, char(2)) END`,
   'ifnull(doc_year, char(2))',
   'is_normative',
-  'doc_id',
   'd_issuers',
   'ifnull(kind, char(2))',
-  'title',
-  'docnum',
-  'issuers',
-].join(', ');
+].join(', ')}), char(1)), ${['doc_id', 'title', 'docnum', 'issuers'].map((c) => `group_concat(${c}, char(1))`).join(', ')}
+  FROM search_map WHERE rid >= ? AND rid < ?`;
 
 /** Rows read per statement on a full load: arrays in bulk are faster than stepping row by row, and bounded. */
 const LOAD_CHUNK = 10_000;
@@ -125,7 +130,7 @@ function createFacetInterning() {
         const list = parseList(json);
         id = issuerSets.length;
         issuerSets.push({ list, ids: [...new Set(list)].map((x) => facetValues.issuer.id(x)) });
-        issuerSetIds.set(json, id);
+        issuerSetIds.set(ownCopy(json), id);
       }
       return id;
     },
@@ -243,9 +248,7 @@ function metaStatements(db: Db) {
   const textsRangeStmt = range<[number, ...TextsOf]>('rid, title, docnum, issuers');
   const coreFacetsRangeStmt = range<[...CoreRow, ...FacetValuesOf]>(`${CORE_COLUMNS}, ${FACET_COLUMNS}`);
   const wholeRangeStmt = range<MetaRow>(WHOLE_COLUMNS);
-  const packedRangeStmt = db.prepare<[number, number], string | null>(
-    `SELECT group_concat(concat_ws(char(1), ${PACKED_FIELDS}), char(1)) FROM search_map WHERE rid >= ? AND rid < ?`,
-  ).pluck();
+  const packedRangeStmt = db.prepare<[number, number], Array<string | null>>(PACKED_SELECT).raw();
   const fieldMatchStmt = db.prepare<[string], number>('SELECT rowid FROM search_meta WHERE search_meta MATCH ?').pluck();
   const shortHitsStmt = db.prepare<[{ t: string }], [number, number]>(SHORT_HITS_SELECT).raw();
   const metaOfStmt = db.prepare<[string], MetaRow>(`${META_SELECT} WHERE rid IN (SELECT value FROM json_each(?))`).raw();
@@ -393,7 +396,7 @@ function createRowStore(cache: ReturnType<typeof emptyColumns>, interning: Retur
  * separator): the rows read so far are held, and the rest is left to be read as arrays.
  */
 function loadPacked(
-  stmt: { get(from: number, to: number): string | null | undefined },
+  stmt: { get(from: number, to: number): Array<string | null> | undefined },
   cache: { size: number; live: Uint8Array; ids: Array<string | undefined> },
   store: Pick<ReturnType<typeof createRowStore>, 'putNumbers' | 'putFacetValues' | 'putTexts'>,
   start = 0,
@@ -402,22 +405,23 @@ function loadPacked(
   const nul = (v: string) => (v === PACKED_NULL ? null : v);
   for (let from = start; from < end; from += LOAD_CHUNK) {
     const packed = stmt.get(from, Math.min(end, from + LOAD_CHUNK));
-    if (!packed) continue;
-    const f = packed.split(PACKED_FIELD);
-    if (f.length % PACKED_WIDTH) return false;
-    for (let i = 0; i < f.length; i += PACKED_WIDTH) {
+    if (!packed?.[0]) continue;
+    const [f, ids, titles, docnums, issuers] = packed.map((p) => (p ?? '').split(PACKED_FIELD));
+    const n = f.length / PACKED_WIDTH;
+    if (f.length % PACKED_WIDTH || [ids, titles, docnums, issuers].some((c) => c.length !== n)) return false;
+    for (let i = 0, k = 0; i < f.length; i += PACKED_WIDTH, k++) {
       const rid = Number(f[i]);
       if (cache.live[rid]) continue;
       const iso = f[i + 2] !== PACKED_NULL;
       const dateSigned = iso ? null : nul(f[i + 3]);
       const day = iso ? Number(f[i + 2]) : dayNumber(dateSigned);
       store.putNumbers(rid, Number(f[i + 1]), day);
-      cache.ids[rid] = f[i + 6];
+      cache.ids[rid] = ids[k];
       const docYear = f[i + 4] === PACKED_NULL ? null : Number(f[i + 4]);
       // an ISO day's year is its first four digits, as putFacets takes them from the date signed
       const year = iso ? Math.floor(day / 10_000) : dateSigned ? Number(dateSigned.slice(0, 4)) : docYear;
-      store.putFacetValues(rid, year, f[i + 7], nul(f[i + 8]), Number(f[i + 5]));
-      store.putTexts(rid, f[i + 9], f[i + 10], f[i + 11]);
+      store.putFacetValues(rid, year, f[i + 6], nul(f[i + 7]), Number(f[i + 5]));
+      store.putTexts(rid, titles[k], docnums[k], issuers[k]);
     }
   }
   return true;
