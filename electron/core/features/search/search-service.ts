@@ -84,7 +84,7 @@ export function createSearchService(
     }
     // A server loading the search columns: answered once they are loaded (a search over most of the library asked
     // before would read them row by row, slower than waiting for the rest of the load).
-    if (priming) await priming;
+    if (priming) await priming.catch(() => undefined);
     // Facet counts and a status filter need every match's status (every document's inputs read at once); a page
     // shown without them asks its own only, by id (read as asked: a fresh process holds few).
     const counts = req.facets !== false;
@@ -179,7 +179,7 @@ export function createSearchService(
       const parsed = parseQuery(text.slice(-SUGGEST_CHARS).replace(/"/g, ' '));
       const terms = parsed.clauses.filter((c) => !c.exclude).map((c) => c.text.toLowerCase());
       if (terms.length === 0) return [];
-      if (priming) await priming;
+      if (priming) await priming.catch(() => undefined);
       meta.refresh();
       return suggester(terms.join(' '), terms, limit);
     },
