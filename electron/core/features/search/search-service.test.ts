@@ -506,7 +506,7 @@ describe('search state in memory and on disk', () => {
       await a.close();
       a = openSearchLibrary({ dataDir: dir, log: quiet });
       app = a;
-      const loading = [a.services.search.prime(), a.services.statuses.loadAllOffThread()];
+      const loading = [a.services.search.prime(), a.services.statuses.loadAllOffThread(0)];
       const whileLoading = await answers(a);
       await Promise.all(loading);
       expect(whileLoading).toEqual(rowByRow);

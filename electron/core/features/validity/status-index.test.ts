@@ -151,7 +151,7 @@ describe('a server reads every status off its main thread at start (issue 25)', 
     const today = '2026-11-22';
     const key = `${today}|${app.ctx.settings.get().expiryWindowMonths}`;
     const before = readStatusSnapshot(app.ctx.db);
-    const loaded = how === 'in a worker thread' ? statuses.loadAllOffThread() : null;
+    const loaded = how === 'in a worker thread' ? statuses.loadAllOffThread(0) : null;
     // meanwhile: a date that ends a document's validity, a new abolition, a deletion (by this process or another)
     documents.update(BY, ids[10], { validUntil: '2026-01-31' });
     app.ctx.db.prepare("INSERT INTO relations (type, source_id, target_id, created_at) VALUES ('abolishes', ?, ?, '2026-01-01')").run(ids[20], ids[21]);
