@@ -119,8 +119,9 @@ export function statusCodesOf(snapshot: StatusSnapshot, asOf: string, months: nu
   for (let i = 0; i < f.length; i += INPUT_WIDTH) size = Math.max(size, Number(f[i]) + 1);
   const codes = new Uint8Array(size).fill(NO_STATUS);
   const codeOf = new Map(order.map((s, i) => [s, i]));
+  const none: IncomingChange[] = [];
   for (let i = 0, k = 0; i < f.length; i += INPUT_WIDTH, k++) {
-    codes[Number(f[i])] = codeOf.get(computeStatus(inputAt(f, i), incoming.get(ids[k]) ?? [], asOf, months))!;
+    codes[Number(f[i])] = codeOf.get(computeStatus(inputAt(f, i), incoming.get(ids[k]) ?? none, asOf, months))!;
   }
   return codes;
 }
