@@ -19,15 +19,16 @@ export const serveCommand: CliCommand = {
     const host = typeof ctx.values.host === 'string' ? ctx.values.host : '127.0.0.1';
     const tls = readTls(ctx.values.cert, ctx.values.key);
     const app = ctx.openApp('browser');
-    // Today's statuses need every document's inputs and relations: read in a worker thread on a connection of its
-    // own, started before listening, while this thread listens and loads the search columns (issue 25).
-    const statusesLoaded = app.services.statuses.loadAllOffThread();
     let running;
+    let statusesLoaded: Promise<void> | null = null;
     try {
       // what the options ask for is checked before what the installation lacks (the built renderer)
       const refusal = refusalToServe(app, host);
       if (refusal) throw new UsageError(refusal);
       if (!existsSync(join(staticDir, 'index.html'))) throw new UsageError('界面尚未构建：请先运行 npm run build（或使用 npm run serve）');
+      // Today's statuses need every document's inputs and relations: read in a worker thread on a connection of its
+      // own, started before listening, while this thread listens and loads the search columns (issue 25).
+      statusesLoaded = app.services.statuses.loadAllOffThread();
       running = await startHttpServer({ app, staticDir, host, port, tls });
     } catch (err) {
       await app.close();
