@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentStatus, RelationType } from '../../../../shared/domain/document';
+import { DOCUMENT_STATUSES, type DocumentStatus, type RelationType } from '../../../../shared/domain/document';
 import { computeStatus, isoDay, type IncomingChange, type StatusInput } from '../../../../shared/domain/status';
 import type { AppContext } from '../../kernel/context';
 import { findWorkerScript } from '../../kernel/worker-script';
-import { DOCUMENT_STATUSES } from '../../../../shared/domain/document';
 import { readStatusSnapshot, STATUS_RELATIONS, unpackSnapshot, type StatusSnapshot } from './status-snapshot';
+
 /** Days whose statuses are kept at once (today, a picked 状态日期, a few more). */
 const CACHED_DAYS = 8;
 /**
@@ -34,6 +34,7 @@ export interface StatusCodesAtMark {
   mark: StatusMark;
   deletedVersion: number;
 }
+
 /** Whether two lists of incoming changes are the same, in order. */
 function sameChanges(a: readonly IncomingChange[] | undefined, b: readonly IncomingChange[] | undefined): boolean {
   if (a === b) return true;
