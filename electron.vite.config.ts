@@ -20,6 +20,7 @@ export default defineConfig({
           'integrity-worker': resolve(root, 'electron/core/db/integrity-worker.ts'),
           'parse-worker': resolve(root, 'electron/core/features/import/parse-worker.ts'),
           'render-worker': resolve(root, 'electron/core/features/export/render-worker.ts'),
+          'status-worker': resolve(root, 'electron/core/features/validity/status-worker.ts'),
         },
       },
     },

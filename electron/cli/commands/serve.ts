@@ -20,11 +20,15 @@ export const serveCommand: CliCommand = {
     const tls = readTls(ctx.values.cert, ctx.values.key);
     const app = ctx.openApp('browser');
     let running;
+    let statusesLoaded: Promise<void> | null = null;
     try {
       // what the options ask for is checked before what the installation lacks (the built renderer)
       const refusal = refusalToServe(app, host);
       if (refusal) throw new UsageError(refusal);
       if (!existsSync(join(staticDir, 'index.html'))) throw new UsageError('界面尚未构建：请先运行 npm run build（或使用 npm run serve）');
+      // Today's statuses need every document's inputs and relations: read in a worker thread on a connection of its
+      // own, started before listening, while this thread listens and loads the search columns (issue 25).
+      statusesLoaded = app.services.statuses.loadAllOffThread();
       running = await startHttpServer({ app, staticDir, host, port, tls });
     } catch (err) {
       await app.close();
@@ -43,7 +47,7 @@ export const serveCommand: CliCommand = {
     // so they do not hold up the first search.
     warmUp([
       () => app.services.search.prime(),
-      () => app.services.statuses.loadAll(),
+      () => statusesLoaded,
       () => void app.call('documents:list', { limit: 1 }).catch(() => undefined),
     ], [0, 0, 1_500]);
     if (!isLoopback(host)) {
@@ -76,15 +80,17 @@ function readTls(cert: unknown, key: unknown): { cert: Buffer; key: Buffer } | u
   return { cert: read(cert, '证书（--cert）'), key: read(key, '私钥（--key）') };
 }
 
-/** Runs each step after its delay from the previous one, on timers that do not keep the process alive; a failing step is skipped. */
+/**
+ * Runs each step after its delay from the end of the previous one (a step may return a promise), on timers that do
+ * not keep the process alive; a failing step is skipped.
+ */
 function warmUp(steps: Array<() => unknown>, delays: number[], i = 0): void {
   if (i >= steps.length) return;
   setTimeout(() => {
-    try {
-      steps[i]();
-    } catch {
-      /* a warm-up only saves the first person a wait: whatever failed is done again when asked */
-    }
-    warmUp(steps, delays, i + 1);
+    // a warm-up only saves the first person a wait: whatever failed is done again when asked
+    void Promise.resolve()
+      .then(steps[i])
+      .catch(() => undefined)
+      .then(() => warmUp(steps, delays, i + 1));
   }, delays[i]).unref();
 }

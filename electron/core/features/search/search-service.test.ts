@@ -492,9 +492,26 @@ describe('search state in memory and on disk', () => {
       await a.close();
       a = openSearchLibrary({ dataDir: dir, log: quiet });
       app = a;
-      a.services.search.prime();
+      await a.services.search.prime();
       a.services.statuses.onDay();
       expect(await answers(a)).toEqual(partial);
+      // … and one asked while the server loads its search columns in steps and reads the statuses in a worker
+      // (the searches wait for both), with a kind holding the character the columns' packed read splits on (that
+      // step is read again as rows)
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      a.ctx.db.prepare("UPDATE documents SET kind = '通\u0001知' WHERE id = 'd3'").run();
+      const rowByRow = await answers(a);
+      await a.close();
+      a = openSearchLibrary({ dataDir: dir, log: quiet });
+      app = a;
+      const loading = [a.services.search.prime(), a.services.statuses.loadAllOffThread(0)];
+      const whileLoading = await answers(a);
+      await Promise.all(loading);
+      expect(whileLoading).toEqual(rowByRow);
+      expect(JSON.stringify(whileLoading)).toContain('通\\u0001知');
+      a.ctx.db.prepare("UPDATE documents SET kind = '通知' WHERE id = 'd3'").run();
       const ids = a.services.search.matchIds('养老服务').sort();
       // … and so does a fresh process whose first search shows no facets (the CLI: every row's numbers, ids
       // read as the page, its statuses and ties of date and score ask for them), and one asked for match ids.

@@ -31,7 +31,7 @@ export interface StatusCodes {
  * the whole column at every write made each search after an edit re-ask every match: with ten people editing, most
  * searches.)
  */
-export function createStatusColumn(db: Db, changes: Pick<StatusIndex, 'mark' | 'forgottenSince'>) {
+export function createStatusColumn(db: Db, changes: Pick<StatusIndex, 'mark' | 'forgottenSince' | 'takeCodes'>) {
   const ridOf = db.prepare<[string], number>('SELECT rid FROM search_map WHERE doc_id = ?').pluck();
   const deletedStmt = db.prepare<[], number>('SELECT deleted_version FROM search_state WHERE id = 1').pluck();
   const days = new Map<string, Uint8Array>();
@@ -44,6 +44,14 @@ export function createStatusColumn(db: Db, changes: Pick<StatusIndex, 'mark' | '
    * may come back) or more moved than patching one by one is worth.
    */
   function follow(): void {
+    // A server's first look starts from the codes the status index's loading computed, as of its mark: what was
+    // forgotten since is asked again below, as after any earlier look.
+    const start = mark ? null : changes.takeCodes();
+    if (start) {
+      days.set(start.key, start.codes);
+      mark = start.mark;
+      deletedVersion = start.deletedVersion;
+    }
     const deleted = deletedStmt.get()!;
     const since = mark && deleted === deletedVersion ? changes.forgottenSince(mark) : null;
     mark = changes.mark();
