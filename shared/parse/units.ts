@@ -300,12 +300,11 @@ const PARAGRAPH_END = /[。！？；：:!?;」』”）)]$/;
 function wrappedLines(lines: string[]): boolean[] | null {
   const lengths = lines.map(printedLength);
   const count = new Map<number, number>();
-  let long = 0;
+  let printed = 0;
   for (const n of lengths) {
+    if (n > 0) printed++;
     // (a two-column gazette's 17–22 characters a line is left to the body's own joining: see body.ts's 'wrapped')
-    if (n < 24) continue;
-    long++;
-    count.set(n, (count.get(n) ?? 0) + 1);
+    if (n >= 24) count.set(n, (count.get(n) ?? 0) + 1);
   }
   let width = 0;
   let best = 0;
@@ -313,12 +312,15 @@ function wrappedLines(lines: string[]): boolean[] | null {
     const near = c + (count.get(n + 1) ?? 0);
     if (near > best || (near === best && n > width)) [width, best] = [n, near];
   }
-  // (a page whose lines vary, or a handful of lines, is not wrapped: at least 8 full lines making up 2/5 of the long ones)
-  if (best < 8 || best < long * 0.4) return null;
+  // (a page whose lines vary, or a handful of lines, is not wrapped: at least 8 full lines making up 3/10 of its lines —
+  // a file of many short notices whose titles happen to be as long as each other is not)
+  if (best < 8 || best < printed * 0.3) return null;
   return lines.map((line, i) => {
-    const next = lines[i + 1];
-    if (next === undefined || lengths[i] < width || lengths[i] > width + 4 || next.trim() === '') return false;
-    return !PARAGRAPH_END.test(line.trim()) && !HEADING_START.test(next.trim());
+    const next = lines[i + 1]?.trim();
+    if (next === undefined || lengths[i] < width || lengths[i] > width + 4 || next === '') return false;
+    // (a 文号 or a date alone under a full line is a line of its own: the head's number, a signature's date)
+    if (NUMBER_AFTER.test(next) || isDateOnly(next)) return false;
+    return !PARAGRAPH_END.test(line.trim()) && !HEADING_START.test(next);
   });
 }
 
