@@ -253,34 +253,6 @@ export function textLines(text: string): string[] {
   return text.replace(ZERO_WIDTH, '').split(/\r\n|\r|\n/);
 }
 
-/**
- * A copy that puts an empty line after every line (a web page's paragraphs pasted one by one, a converter's `<p>` per
- * line): its empty lines carry no structure. When four in five lines of text are followed by one, every run of empty
- * lines is read as half as long (a single one as none, three as one), so a title over two lines stays one block.
- */
-function emptyLinesToKeep(lines: string[]): (i: number) => boolean {
-  let text = 0;
-  let followed = 0;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
-    text++;
-    if (lines[i + 1].trim() === '') followed++;
-  }
-  if (text < 8 || followed < text * 0.8) return () => true;
-  const keep = new Set<number>();
-  for (let i = 0; i < lines.length; ) {
-    if (lines[i].trim() !== '') {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < lines.length && lines[j].trim() === '') j++;
-    for (let k = 0; k < Math.floor((j - i) / 2); k++) keep.add(i + k);
-    i = j;
-  }
-  return (i) => lines[i].trim() !== '' || keep.has(i);
-}
-
 /** Characters of a line as printed, spaces left out. */
 function printedLength(line: string): number {
   let n = 0;
@@ -324,22 +296,23 @@ function wrappedLines(lines: string[]): boolean[] | null {
   });
 }
 
-/** At most this many wrapped lines make one (a title or a 文号 runs over two or three; a body paragraph may stay in pieces). */
-const MAX_WRAPPED = 6;
+/**
+ * At most this many characters of wrapped lines make one (a paragraph of a page or two; past it the next line starts a
+ * line of its own, so no hostile text of one endless paragraph becomes one line).
+ */
+const MAX_WRAPPED = 3000;
 
 /** Splits text into cleaned units (lines numbered as textLines numbers them). */
 export function buildUnits(text: string): Unit[] {
   const lines = textLines(text);
-  const kept = emptyLinesToKeep(lines);
   const runsOn = wrappedLines(lines);
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     let glued: string[] | null;
-    if (!kept(i)) continue;
     // (a wrapped paragraph is one line, numbered as its first)
     const first = i;
     let raw = lines[i];
-    while (runsOn?.[i] && i - first < MAX_WRAPPED) raw = raw.trimEnd() + lines[++i].trim();
+    while (runsOn?.[i] && raw.length < MAX_WRAPPED) raw = raw.trimEnd() + lines[++i].trim();
     if (first !== i) {
       units.push(makeUnit(first + 1, raw, false));
       continue;
