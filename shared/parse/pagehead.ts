@@ -527,7 +527,7 @@ function historyInForce(c: string, published: string | null): string | null {
  * A kind word printed alone as a page's only title (`通告`, `通 告`), or with a two-character subject before it
  * (`断交通告`, `停水通知`; never a closing formula, `特此通告`).
  */
-const KIND_ALONE = /^(?:(?!特此|现予|予以|特予|专此|现将)[\u4e00-\u9fff]{2})?(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
+export const KIND_ALONE = /^(?:(?!特此|现予|予以|特予|专此|现将)[\u4e00-\u9fff]{2})?(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
 
 /** `2022-09-09 16:49`, `浏览次数:`, `信息来源:机关`: a portal's posting lines between a heading and the text. */
 const POSTING_FIELD = /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \u3000]{0,3}\d{1,2}:\d{2}(?::\d{2})?)?|(?:浏览次数|访问次数|点击数|信息来源|来源|作者|发布时间|字号)[:：][^。，,；;]{0,30})$/;
@@ -559,6 +559,20 @@ function headingOverPosting(units: Unit[], first: number, body: number): Line | 
   while (next < units.length && next < first + 4 && !units[next].raw.trim()) next++;
   if (next >= units.length || (body >= 0 && next > body) || !POSTING_LINE.test(squeeze(units[next].raw))) return null;
   return c.length >= 6 && titlePart(c) && !isOrgName(c) && !isDateOnly(c) ? { i: first, title: c, docNumber: null } : null;
+}
+
+/**
+ * `@某县人,9月18日某县将在县城试鸣防空警报` / `广大人民群众:`: a portal's news-style heading, the page's one line over the
+ * salutation, is the only title the page holds (a sentence, an organ, a date or a 文号 is none).
+ */
+function headingOverSalutation(units: Unit[], first: number, body: number): Line | null {
+  if (body < 0 || body >= units.length) return null;
+  // (an addressee naming no organ, `广大人民群众:`, over the body's first sentence)
+  const above = isSalutation(units[body].compact) ? body : prevNonBlankIndex(units, body);
+  if (above < 0 || !(above === body || /^[^。，,；;]{2,20}[：:]$/.test(units[above].compact)) || prevNonBlankIndex(units, above) !== first) return null;
+  const c = units[first].compact;
+  const plain = c.length >= 8 && c.length <= 60 && /[\u4e00-\u9fff]{4}/.test(c) && !/[。；;：:！!？?|]/.test(c);
+  return plain && !isOrgName(c) && !isDateOnly(c) && !isDocNumberLine(units[first].text) ? { i: first, title: c, docNumber: null } : null;
 }
 
 /** A 文号 line, whole or cut short (`某政告字〔20228`): a code, a bracket and a year, nothing of a sentence. */
@@ -822,7 +836,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
-  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body);
+  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body);
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';

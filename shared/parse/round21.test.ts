@@ -40,3 +40,48 @@ describe("a news lead that announces the text (`…发布公告称,…。全文�
     expect(d.issuers).toEqual(['江川省民政厅']);
   });
 });
+
+describe('two documents on one page: the first titled by its kind word alone (`公 告`), the second a titled 函', () => {
+  it('reads both, each with its own signature', () => {
+    const docs = parse(`您当前的位置:首页 > 新闻中心 > 网站公告 > 内容
+公 告
+为增强市民国防观念,经市政府批准,我市定于9月18日上午10时整试鸣防空警报,请广大市民相互转告,听到警报信号后切莫惊慌。
+特此公告。
+江州市民防局
+2016年9月12日
+江州市民防局关于发布手机短信公告的函
+某某通信公司江州分公司:
+根据有关规定,经市政府批准,定于9月18日上午10时整在全市试鸣防空警报信号,请贵公司按照以下内容发布手机短信公告为感。
+2016年9月1日`);
+    expect(docs.map((d) => [d.title, d.issuers, d.dateSigned])).toEqual([
+      ['公告', ['江州市民防局'], '2016-09-12'],
+      ['江州市民防局关于发布手机短信公告的函', ['江州市民防局'], '2016-09-01'],
+    ]);
+  });
+});
+
+describe("a portal's news-style heading, the page's one line over an addressee naming no organ (`广大人民群众:`)", () => {
+  const page = `当前位置: 主页 > 新闻资讯 > 通知公告
+@青山人,9月18日青山将在县城试鸣防空警报
+
+广大人民群众:
+
+  为增强人民群众的国防观念,根据有关规定,县人民政府决定于2022年9月18日在县城试鸣防空警报。试鸣期间请广大群众保持正常生活秩序。
+
+  特此通告
+
+青山县人民政府
+
+2022年9月10日`;
+
+  it('is the title', () => {
+    const d = one(page);
+    expect(d.title).toBe('@青山人,9月18日青山将在县城试鸣防空警报');
+    expect(d.issuers).toEqual(['青山县人民政府']);
+  });
+
+  it('never takes a table rule or a sentence for one', () => {
+    expect(one(page.replace('@青山人,9月18日青山将在县城试鸣防空警报', '---|---|---|---|')).title).toBe('');
+    expect(one(page.replace('@青山人,9月18日青山将在县城试鸣防空警报', '县里决定试鸣防空警报。请大家知悉。')).title).toBe('');
+  });
+});
