@@ -3,7 +3,7 @@ import { parseText } from './index';
 
 /**
  * Issue 24, round twenty: the classes that failed on held-out real texts from the northern and western provinces
- * (test/fixtures/real-holdout h20-01–h20-20), each written out as a page of its kind prints it (names made up).
+ * (test/fixtures/real-holdout h20-01–h20-20, since development texts 620–639), each written out as a page of its kind prints it (names made up).
  */
 
 const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;

@@ -3,7 +3,7 @@ import { parseText } from './index';
 
 /**
  * Issue 24, round twenty-one: the classes that failed on held-out real texts from the southern and eastern provinces
- * (test/fixtures/real-holdout h21-01–h21-22), each written out as a page of its kind prints it (names made up).
+ * (test/fixtures/real-holdout h21-01–h21-22, since development texts 640–661), each written out as a page of its kind prints it (names made up).
  */
 
 const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
