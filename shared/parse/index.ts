@@ -3,7 +3,7 @@ import { detectLayout } from './body';
 import { extractDocument } from './extract';
 import { detectGazette, findMasthead } from './gazette';
 import { readPage } from './page';
-import { findPageHead } from './pagehead';
+import { findPageHead, KIND_ALONE } from './pagehead';
 import { readingFold, unfoldResult } from './hant';
 import { isDateOnly } from '../domain/cn-date';
 import { findHeads, isSalutation, noticeAfterSignature, type Head } from './split';
@@ -101,7 +101,7 @@ function locate(text: string, opts: ParseOptions) {
   const registrationInFile = heads.some((h) => h.registration !== null);
   // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
   const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
-  const pageHead: Head | null = lead >= 0 ? untitledHead(lead) : heads.length ? null : findPageHead(units, meta, from);
+  const pageHead: Head | null = lead >= 0 ? leadHead(units, lead) : heads.length ? null : findPageHead(units, meta, from);
   // (a second organ's numbered 通告 straight after the page's first document's signature)
   const second = pageHead && !heads.length && !frontMatter ? noticeAfterSignature(units, pageHead.headEnd + 1) : null;
   return { units, meta, gazette: gz.gazette, heads: second ? [second] : heads, fileLayout, registrationInFile, pageHead };
@@ -137,9 +137,15 @@ function untitledHead(at: number): Head {
   return { start: at, titleStart: at, titleEnd: at, headEnd: at - 1, title: '', titleIssuers: [], docNumberUnit: null, inlineDocNumber: null, registration: null };
 }
 
+/** The head of the signed document before the first head: its kind word alone (`公 告`) as its title, or none. */
+function leadHead(units: Unit[], at: number): Head {
+  const c = units[at].compact;
+  return KIND_ALONE.test(c) ? { ...untitledHead(at), title: c, headEnd: at } : untitledHead(at);
+}
+
 /**
- * The first line of a signed, untitled document standing before the first head (a salutation, text, and a
- * signature date with 年), or -1.
+ * The first line of a signed document standing before the first head (a salutation or the kind word alone over
+ * the text, and a signature date with 年), or -1.
  */
 function untitledLead(units: Unit[], from: number, before: number): number {
   let first = -1;
@@ -148,7 +154,9 @@ function untitledLead(units: Unit[], from: number, before: number): number {
     if (units[i].blank) continue;
     if (first < 0) first = i;
     lines++;
-    if (lines >= 3 && isDateOnly(units[i].text) && /年/.test(units[i].text)) return isSalutation(units[first].compact) ? first : -1;
+    if (lines >= 3 && isDateOnly(units[i].text) && /年/.test(units[i].text)) {
+      return isSalutation(units[first].compact) || KIND_ALONE.test(units[first].compact) ? first : -1;
+    }
   }
   return -1;
 }

@@ -34,6 +34,8 @@ const LABELS: [string, Field][] = [
   ['成文日期', 'dateSigned'], ['发文日期', 'dateSigned'], ['颁布日期', 'dateSigned'], ['印发日期', 'dateSigned'],
   ['签发日期', 'dateSigned'], ['发文时间', 'dateSigned'],
   ['生效时间', 'effectiveDate'], ['生效日期', 'effectiveDate'], ['实施日期', 'effectiveDate'], ['施行日期', 'effectiveDate'],
+  // (a law page's `执行日期:2008-4-25` beside `发布日期` and `生效日期`: the day it takes effect)
+  ['执行日期', 'effectiveDate'],
   ['废止时间', 'validUntil'], ['废止日期', 'validUntil'], ['失效时间', 'validUntil'], ['失效日期', 'validUntil'],
   // (湖南's portals: the end of a 规范性文件's period, `信息时效期: 2023-04-30` beside `本令有效期…至2023年4月30日`)
   ['信息时效期', 'validUntil'],
@@ -109,7 +111,8 @@ function setField(meta: PageMeta, field: Field, value: string): void {
   }
   // a table cell may drop the final 日 (`2018年03月27`)
   const iso = findCnDates(v)[0]?.iso ?? findCnDates(v.replace(/^(\d{4}年\d{1,2}月\d{1,2})(?!\d)/, '$1日'))[0]?.iso;
-  if (iso && meta[field] === null) meta[field] = iso;
+  // (`生效日期:1900-1-1`: a database's empty placeholder, no date)
+  if (iso && iso !== '1900-01-01' && meta[field] === null) meta[field] = iso;
 }
 
 /**

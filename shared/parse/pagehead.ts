@@ -17,6 +17,9 @@ const LOOKAHEAD = 150;
 /** A 文号 run straight into the title after it (no space). */
 const GLUED_NUMBER = /^([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,5}号)(?=[\u4e00-\u9fff《])/;
 
+/** A 文号 run straight onto the end of the title (no space, no bracket around it). */
+const GLUED_NUMBER_AFTER = /[〔[［【﹝](?:19|20)\d{2}[〕\]］】﹞]第?\d{1,5}号$/;
+
 /**
  * `（2019修订）`, `(2005年)` after a title (a site's edition mark, with its year: a document's own `(修订)` stays), a
  * portal's validity mark (`(已失效)`), and a leading `北京：` or `「通告」` a page puts before it; a 文号 or a date in
@@ -38,6 +41,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
     // `2018年某某部关于…的决定`: a document site's year before the issuer (an issuer's own title never opens with a year)
     .replace(/^(?:19|20)\d{2}年(?=[\u4e00-\u9fff]{2,20}?(?:部|委员会|委|局|厅|署|办公厅|办公室|人民政府|政府)关于)/, '')
+    // `天津天津市某区人民政府关于…`: a site's bare place glued before a head that names the same place (`天津市`)
+    .replace(/^([\u4e00-\u9fff]{2,3})(?=\1(?:省|市|自治区|县|区)[\u4e00-\u9fff]{0,16}?(?:人民政府|政府|委员会|办公室|办公厅|局|厅)关于)/, '')
     // `5月22日,某区关于…的通告`: a portal's day of posting before the title
     .replace(/^\d{1,2}月\d{1,2}日[,，](?=[\u4e00-\u9fff]{2,20}?关于)/, '')
     .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '')
@@ -51,6 +56,17 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
   if (glued && findDocNumbers(glued[1]).length) {
     docNumber = glued[1];
     t = t.slice(glued[1].length);
+  }
+  // `关于…的公告某府通〔2023〕3号`: a repost gluing the 文号 after the title (the mirror image of the glued number above)
+  const after = GLUED_NUMBER_AFTER.exec(t);
+  // (the code is the shortest run of characters after which the title ends in its kind word)
+  for (let k = 1; after && k <= 8 && k < after.index; k++) {
+    const at = after.index - k;
+    const raw = t.slice(at);
+    if (!isTitleEnd(t.slice(0, at)) || !findDocNumbers(raw).length) continue;
+    docNumber = raw;
+    t = t.slice(0, at);
+    break;
   }
   const dn = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
   if (dn && findDocNumbers(dn[1]).length) {
@@ -92,7 +108,9 @@ function bodyStart(units: Unit[], from: number): number {
     seen++;
     const c = units[i].compact;
     if (bookChapter(units, i)) continue;
-    // a signature date (a page's own `2024-08-15` is not one)
+    // a signature date (a page's own `2024-08-15` is not one, nor a newspaper's issue date on the page's first line,
+    // `2024年09月07日` / `第02版:要闻` / the title)
+    if (seen === 1 && isDateOnly(c) && i + 1 < units.length && !isSalutation(units[nextNonBlank(units, i)]?.compact ?? '')) continue;
     if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || (isDateOnly(c) && /年/.test(c))) return i;
     if ((c.length >= 60 && /[。，,；]/.test(c)) || (c.length >= 30 && /。/.test(c))) return i;
   }
@@ -505,8 +523,11 @@ function historyInForce(c: string, published: string | null): string | null {
   return from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? published : null;
 }
 
-/** A kind word printed alone as a page's only title (`通告`, `通 告`). */
-const KIND_ALONE = /^(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
+/**
+ * A kind word printed alone as a page's only title (`通告`, `通 告`), or with a two-character subject before it
+ * (`断交通告`, `停水通知`; never a closing formula, `特此通告`).
+ */
+export const KIND_ALONE = /^(?:(?!特此|现予|予以|特予|专此|现将)[\u4e00-\u9fff]{2})?(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
 
 /** `2022-09-09 16:49`, `浏览次数:`, `信息来源:机关`: a portal's posting lines between a heading and the text. */
 const POSTING_FIELD = /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \u3000]{0,3}\d{1,2}:\d{2}(?::\d{2})?)?|(?:浏览次数|访问次数|点击数|信息来源|来源|作者|发布时间|字号)[:：][^。，,；;]{0,30})$/;
@@ -540,6 +561,20 @@ function headingOverPosting(units: Unit[], first: number, body: number): Line | 
   return c.length >= 6 && titlePart(c) && !isOrgName(c) && !isDateOnly(c) ? { i: first, title: c, docNumber: null } : null;
 }
 
+/**
+ * `@某县人,9月18日某县将在县城试鸣防空警报` / `广大人民群众:`: a portal's news-style heading, the page's one line over the
+ * salutation, is the only title the page holds (a sentence, an organ, a date or a 文号 is none).
+ */
+function headingOverSalutation(units: Unit[], first: number, body: number): Line | null {
+  if (body < 0 || body >= units.length) return null;
+  // (an addressee naming no organ, `广大人民群众:`, over the body's first sentence)
+  const above = isSalutation(units[body].compact) ? body : prevNonBlankIndex(units, body);
+  if (above < 0 || !(above === body || /^[^。，,；;]{2,20}[：:]$/.test(units[above].compact)) || prevNonBlankIndex(units, above) !== first) return null;
+  const c = units[first].compact;
+  const plain = c.length >= 8 && c.length <= 60 && /[\u4e00-\u9fff]{4}/.test(c) && !/[。；;：:！!？?|]/.test(c);
+  return plain && !isOrgName(c) && !isDateOnly(c) && !isDocNumberLine(units[first].text) ? { i: first, title: c, docNumber: null } : null;
+}
+
 /** A 文号 line, whole or cut short (`某政告字〔20228`): a code, a bracket and a year, nothing of a sentence. */
 const NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[^。，,；;：:]{0,8}$/;
 
@@ -553,6 +588,8 @@ const titlePart = (c: string) => c.length > 0 && c.length <= 40 && !/[。，,；
  */
 function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head | null {
   if (body < 0) return null;
+  // (a news lead that announces the text, `…发布公告称,…。全文如下:`: the head straight under it, with or without 关于)
+  const announced = body < units.length && /(?:全文|原文|内容)如下[:：]$/.test(units[body].compact) ? nextNonBlank(units, body) : -1;
   for (let i = body + 1, seen = 0; i < units.length && seen < 30; i++) {
     if (units[i].blank) continue;
     seen++;
@@ -569,7 +606,7 @@ function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head
       if (alone.includes('关于') && titleLike(alone) && !units[i].compact.includes('关于') && !splitIssuers(units[i].text)) break;
       joined += units[j].compact;
       const t = cleanTitle(joined).title;
-      if (!titleLike(t) || !t.includes('关于')) continue;
+      if (!titleLike(t) || !(t.includes('关于') || i === announced)) continue;
       // (a 文号 line between the title and the body, even one that lost characters: `某政告字〔20228`)
       const numberAt = nextNonBlank(units, j);
       const numbered = numberAt >= 0 && NUMBER_LINE.test(units[numberAt].compact);
@@ -745,7 +782,9 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       i = o.end;
       continue;
     }
-    if (isDocNumberLine(units[i].text)) {
+    const cleaned = cleanTitle(c);
+    // (`关于…的公告某府通〔2023〕3号`: a title with its 文号 glued after it, short enough to read as a 文号 line, is a title)
+    if (isDocNumberLine(units[i].text) && !(cleaned.docNumber && c.endsWith(cleaned.docNumber) && titleLike(cleaned.title))) {
       dnUnit ??= i;
       continue;
     }
@@ -757,7 +796,6 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
         continue;
       }
     }
-    const cleaned = cleanTitle(c);
     const next = nextNonBlank(units, i);
     // a title broken over two lines: neither half is one, and the first has no sentence punctuation
     // (`印发某县农村集体资产` / `管理暂行办法的通知`: a second half that reads as a title alone still continues an opening
@@ -798,7 +836,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
-  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body);
+  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body);
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';

@@ -111,10 +111,13 @@ export const ORG_SUFFIX =
 /** Text a site masked (`(略) 人民政府办公厅`, `（略）`): it names no one. */
 const MASKED = /[（(]略[）)]/;
 
-/** One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation), nothing masked. */
+/**
+ * One issuer name: 3–30 CJK characters ending in an organisation suffix (no punctuation), nothing masked. One dash may
+ * join two places' names inside it (`某山—某峰国家级自然保护区管理局`, a reserve named by both its mountains).
+ */
 export function isOrgName(s: string): boolean {
   const t = squeeze(s);
-  return t.length >= 3 && t.length <= 30 && /^[\u4e00-\u9fff（）()]+$/.test(t) && ORG_SUFFIX.test(t) && !MASKED.test(t);
+  return t.length >= 3 && t.length <= 30 && /^[\u4e00-\u9fff（）()]+(?:[—–\-－][\u4e00-\u9fff]+)?$/.test(t) && ORG_SUFFIX.test(t) && !MASKED.test(t);
 }
 
 /**
