@@ -1,6 +1,6 @@
 /**
- * The import part of bench:scale (issue 25): `normdesk import FILE… --yes` of generated .txt files in one fresh
- * process, as users run it, into an empty library and twice into a copy of the bench library (so a cost that grows
+ * The import part of bench:scale (issue 25): `normdesk import FOLDER --yes` of a folder of generated .txt files in one
+ * fresh process, as users run it (the folder walked as an office's archive is), into an empty library and twice into a copy of the bench library (so a cost that grows
  * with the library shows). Each run gives documents/s of wall time and the CPU time of the process (every thread),
  * which the load of a shared machine does not inflate. `BENCH_IMPORT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"`
  * profiles the import processes, as BENCH_SERVER_NODE_ARGS the server.
@@ -33,16 +33,11 @@ interface Run {
 
 async function importInto(dataDir: string, from: number, count: number): Promise<Run> {
   const folder = mkdtempSync(join(tmpdir(), 'normdesk-bench-files-'));
-  const files: string[] = [];
-  for (let i = from; i < from + count; i++) {
-    const f = join(folder, `新文件-${i}.txt`);
-    writeFileSync(f, docText(i, from + count));
-    files.push(f);
-  }
+  for (let i = from; i < from + count; i++) writeFileSync(join(folder, `新文件-${i}.txt`), docText(i, from + count));
   const t0 = performance.now();
   let cpuS = NaN;
   const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    const c = spawn(process.execPath, [...IMPORT_NODE_ARGS, CLI, 'import', ...files, '--yes', '--no-ocr', '--json', '--data', dataDir], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const c = spawn(process.execPath, [...IMPORT_NODE_ARGS, CLI, 'import', folder, '--yes', '--no-ocr', '--json', '--data', dataDir], { stdio: ['ignore', 'pipe', 'ignore'] });
     // read until it exits (the last reading misses at most 50 ms)
     const watch = setInterval(() => (cpuS = cpuSecondsOf(c.pid!) ?? cpuS), 50);
     let stdout = '';
@@ -96,6 +91,6 @@ export async function measureImports(libDir: string, n: number, count: number, s
 
 export function printImports(rows: string[][]): void {
   if (!rows.length) return;
-  console.log('\n导入（命令行 normdesk import 文件… --yes，一个进程）：');
+  console.log('\n导入（命令行 normdesk import 文件夹 --yes，一个进程）：');
   console.log(table(['导入到', '新增/文件', '用时 s', '件/秒', 'CPU s（件/CPU 秒）', '当时负载'], rows));
 }
