@@ -106,6 +106,9 @@ function setField(meta: PageMeta, field: Field, value: string): void {
     // (a cell that runs into a label the reader does not know: `永财农〔2021〕471号其他信息下载阅读版`)
     const dn = parseDocNumber(v) ? null : findDocNumbers(v)[0];
     if (meta.docNumber === null && v.length <= 150) meta.docNumber = dn ? dn.raw : v;
+    // (a flattened page: `文号:某政通告〔2025〕3号 某市人民政府 关于…的通告 来源:…` — the head printed after the field's number)
+    const after = dn ? squeeze(v.slice(v.indexOf(dn.raw) + dn.raw.length)) : '';
+    if (dn && meta.title === null && after.length >= 8 && after.length <= 150 && isTitleEnd(after)) meta.title = after;
     return;
   }
   if (field === 'title' || field === 'issuer') {

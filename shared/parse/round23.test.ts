@@ -17,3 +17,13 @@ describe('a cited number run into the verb that carries it (`…并通过某政�
     expect(d.cites).toEqual(['江政秘〔2021〕9号']);
   });
 });
+
+describe('a flattened field list whose 文号 field runs on into the head (`• 文号:某政通告〔2025〕3号 某市人民政府 关于…的通告 来源:…`)', () => {
+  it('titles the document by the head after the field\'s number', () => {
+    const [d] = parse(
+      '• 发布机构:江川市人民政府 • 信息时效期: 2030-06-30 • 公开方式:政府网站 • 文号:江政通告〔2025〕3号 江川市人民政府 关于划定江川市秸秆禁烧区的通告 来源:江川市政府门户网站 日期: 2025-06-30 15:46 浏览量:1 | | | 江政通告〔20253 江川市人民政府 关于划定江川市秸秆禁烧区的通告 为加强秸秆露天禁烧工作,减少大气污染,现将有关事项通告如下。',
+    );
+    expect(d.title).toBe('江川市人民政府关于划定江川市秸秆禁烧区的通告');
+    expect(d.docNumber?.raw).toBe('江政通告〔2025〕3号');
+  });
+});
