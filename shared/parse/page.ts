@@ -46,8 +46,8 @@ const LABELS: [string, Field][] = [
   ['公开日期', 'posted'], ['上载日期', 'posted'], ['生成日期', 'other'], ['信息来源', 'other'], ['来源', 'other'],
   ['文件登记号', 'other'], ['登记号', 'other'],
   ['关键词', 'other'], ['主题词', 'other'], ['内容概述', 'other'], ['浏览次数', 'other'], ['公开目录', 'other'],
-  ['公文目录', 'other'], ['公开责任部门', 'other'], ['公开形式', 'other'], ['公开方式', 'other'], ['政策解读', 'other'],
-  ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'other'], ['效力级别', 'other'],
+  ['公文目录', 'other'], ['公开责任部门', 'other'], ['责任部门', 'other'], ['公开形式', 'other'], ['公开方式', 'other'], ['政策解读', 'other'],
+  ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'issuer'], ['效力级别', 'other'],
   ['题注', 'other'],
   // (`概述 某府发〔2025〕1号 各旗区人民政府,…: ...`: a summary repeating the document's first lines, salutation included)
   ['概述', 'other'],
@@ -81,6 +81,9 @@ const FURNITURE = [
   // (a breadcrumb that lost its separators, `您的位置 首页 资讯`; a toolbar of buttons only, `打印整页 打印内容 分享`)
   /^(?:您的|当前)(?:位置|所在位置)首页/,
   /^(?:打印(?:整页|内容|本页|正文)?|关闭(?:窗口|本页)?|收藏|分享|[|【】[\]])+$/,
+  // (a browser-plugin prompt the page printed above its heading: `此页面上的内容需要较新版本的 Adobe Flash Player。`,
+  // `获取 Adobe Flash Player`, `您的浏览器版本过低`)
+  /Adobe(?:Flash|Reader)|FlashPlayer|^您的浏览器(?:版本过低|不支持)/i,
 ];
 
 export function isFurniture(compact: string): boolean {
@@ -103,6 +106,9 @@ function setField(meta: PageMeta, field: Field, value: string): void {
     // (a cell that runs into a label the reader does not know: `永财农〔2021〕471号其他信息下载阅读版`)
     const dn = parseDocNumber(v) ? null : findDocNumbers(v)[0];
     if (meta.docNumber === null && v.length <= 150) meta.docNumber = dn ? dn.raw : v;
+    // (a flattened page: `文号:某政通告〔2025〕3号 某市人民政府 关于…的通告 来源:…` — the head printed after the field's number)
+    const after = dn ? squeeze(v.slice(v.indexOf(dn.raw) + dn.raw.length)) : '';
+    if (dn && meta.title === null && after.length >= 8 && after.length <= 150 && isTitleEnd(after)) meta.title = after;
     return;
   }
   if (field === 'title' || field === 'issuer') {
@@ -205,6 +211,12 @@ export function readPage(units: Unit[]): PageMeta {
         // a law database's 【发布日期】 (beside 【发布文号】 and 【生效日期】) is the day the document was issued, not posted
         a === '发布日期' ? '公布日期:' : `${a ?? b}:`,
       );
+    // (`索 引 号: | 1161…/2019-26687 | 发文字号: | …`: a row split into cells — the bare `|` between a label and its value
+    // is no value; the label still waits for the next cell)
+    if (pending && !c && /^[|\s]+$/.test(u.text)) {
+      blankOut(u);
+      continue;
+    }
     if (pending) {
       const field: Field = pending;
       pending = null;

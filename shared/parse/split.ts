@@ -267,6 +267,11 @@ function openTitle(u: Unit): Candidate | null {
   if (/^(?:印发|转发|批转)/.test(c) && (isTitleEnd(c) || (c.length <= 40 && !/[，,。；;：:]/.test(c)))) {
     return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, carries: true };
   }
+  // `对某省第十二届人民代表大会` / `第二次会议第12号建议的答复`: a reply to a 建议 or 提案 names neither issuer nor 关于
+  // (its first line only, when the title is broken)
+  if (/^对[^，,。；;：:]{4,60}(?:人民代表大会|人大|政协|(?:建议|提案|议案)的(?:答复|回复)函?)$/.test(c)) {
+    return { title: c, titleIssuers: [], inlineDocNumber: tailNumber };
+  }
   const k = c.indexOf('关于');
   if (k < 3) return null;
   // Raw prefix before 关于, possibly `letterhead 文号 issuer(s)`.
