@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24: cleanup results whose lists are printed (development texts 185–191, scored on arrival). Each class
  * that failed is written out as a page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a page heading that runs the 令 number and the title together', () => {
   // (188, 189: a law site's heading `…部令第57号 …部关于…的决定` above the 令 and the decision)

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * A page run onto one line by a copy (issue 24: `score:parse -- --copy flatten`): its lines stand apart by single
  * spaces only. A title that holds 、《》（） is still a line of its own, a bracketed remark before a title is none of
  * it, and two organs of one place heading a joint title stay together (names made up).
  */
-const one = (text: string) => {
-  const docs = parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 const BODY =
   '第一条 为鼓励华侨、港澳同胞来本市投资兴业，促进经济发展，根据国家有关规定，制定本规定。 第二条 本规定适用于华侨、港澳同胞在本市行政区域内的投资活动。 第三条 本规定自发布之日起施行。';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round ten: the classes that failed on held-out real texts from places and sites the development set did
@@ -7,12 +7,6 @@ import { parseText } from './index';
  * its kind prints it (names made up).
  */
 
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 const titles = (ts: { title: string | null }[]) => ts.map((t) => t.title);
 
 describe('a decision that 修改s some 规章 and 废止s others: each item has the decision of the part it stands under', () => {

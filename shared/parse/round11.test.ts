@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round eleven: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h11-01–h11-20, since development texts 350–369), each written out as a page of its kind prints it (names
  * made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a signature whose date lost its day (`2021年9月`)', () => {
   const notice = (signers: string, date: string) => `关于某某市重点公路项目施工路段禁行的通告

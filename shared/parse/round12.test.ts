@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round twelve: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h12-01–h12-18, since development texts 380–397), each written out as a page
  * of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a page titled only by the kind word on a line of its own, over the addressee line', () => {
   const page = (kind: string, addressee: string) => `${kind}
@@ -64,15 +57,11 @@ describe("a mirror of an account's post: the head stands below the site's blurb,
 
 2025年春节即将到来,燃放烟花爆竹容易危及人身安全,引发火灾事故。 请广大居民自觉遵守某某县人民政府发布的《关于禁止燃放烟花爆竹和禁止焚烧香纸冥币的通告》 ,让大家度过一个欢乐祥和的新年节日。
 
-
 某某县人民政府关于禁止燃放烟花爆竹
 
 和禁止焚烧香纸冥币的通告
 
-
-
 为了保障公共安全和人身、财产安全,减少环境污染,根据《中华人民共和国治安管理处罚法》《烟花爆竹安全管理条例》等法律法规规定,现通告如下:
-
 
 一、某某镇城区范围内全年禁止燃放烟花爆竹。`;
 

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round thirteen: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h13-01–h13-27, since development texts 430–456), each written out as a page
  * of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("a portal's validity mark after the title: the file's status on the site, no part of its title", () => {
   const marks = ['(有效)', '(已失效)', '(现行有效)', '(失效)', '（已废止）', '【现行有效】', '[失效]'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDocNumbers } from '../domain/docnumber';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round fourteen: the classes that failed on held-out real texts from places and sites the development set
@@ -8,12 +8,6 @@ import { parseText } from './index';
  * of its kind prints it (names made up).
  */
 
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 const cites = (d: ReturnType<typeof one>) => d.cites;
 
 describe("a portal heading that puts a place or a year before the document's own title printed below it", () => {

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round fifteen: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h15-01–h15-28, since development texts 490–517), each written out as a page
  * of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a breadcrumb that lost its separators over a title that is the kind word alone', () => {
   it('takes `通 告` as the title, not the breadcrumb joined to it', () => {

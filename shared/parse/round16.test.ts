@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round sixteen: the classes that failed on held-out real texts from the northern and western provinces
  * (test/fixtures/real-holdout h16-01–h16-24, since development texts 520–543), each written out as a page of its kind
  * prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("a portal's list of fields naming the 文号 `发文序号`", () => {
   it('reads the value as the own number', () => {

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round seventeen: the classes that failed on held-out real texts from the southern and eastern provinces
  * (test/fixtures/real-holdout h17-01–h17-21, since development texts 544–564), each written out as a page of its kind
  * prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("a reply under a portal's record of the 建议 it answers, addressed to a deputy", () => {
   it('finds `…建议的答复函` below the record, over `某某某代表:`', () => {

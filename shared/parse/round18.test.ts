@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one, parsePage as parse } from './test-support';
 
 /**
  * Issue 24, round eighteen: the classes that failed on held-out real texts from the northern and western provinces
  * (test/fixtures/real-holdout h18-01–h18-20, since development texts 570–589), each written out as a page of its kind
  * prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("a portal's day of posting before the title (`5月9日,某区关于…的通告`)", () => {
   it('is no part of the title', () => {

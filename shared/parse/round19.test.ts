@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round nineteen: the classes that failed on held-out real texts from the southern and eastern provinces
  * (test/fixtures/real-holdout h19-01–h19-21, since development texts 590–610), each written out as a page of its kind
  * prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("an organ's series header over a notice's title (`中华人民共和国某海事局航行通告 2008年第5号`), no signature copied", () => {
   it('names the issuer', () => {

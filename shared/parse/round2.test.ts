@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one, parsePage as parse } from './test-support';
 
 /**
  * Issue 24 (import on real texts, round two): the classes that still failed on texts from places the
  * development set did not contain, each written out as a page of its kind prints it (names made up).
  */
 
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 const DECISION_LINES = `首页 > 政府信息公开 > 政府规章
 某某市人民政府关于废止和修改部分市政府规章的决定
 某某市人民政府令
@@ -347,7 +341,6 @@ describe('what the held-out texts showed (measured once, then added to the devel
 
 某某部
 
-
 某某管理办法
 
 1990年3月10日,某某部
@@ -360,7 +353,6 @@ describe('what the held-out texts showed (measured once, then added to the devel
     const d = one(`某某管理条例
 
 国务院
-
 
 某某管理条例
 

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round twenty: the classes that failed on held-out real texts from the northern and western provinces
  * (test/fixtures/real-holdout h20-01–h20-20, since development texts 620–639), each written out as a page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("a law page's fields: `执行日期` beside a `生效日期:1900-1-1` placeholder", () => {
   it('reads the 执行日期 as the 施行 date and the 1900 placeholder as none', () => {

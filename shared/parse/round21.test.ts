@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one, parsePage as parse } from './test-support';
 
 /**
  * Issue 24, round twenty-one: the classes that failed on held-out real texts from the southern and eastern provinces
  * (test/fixtures/real-holdout h21-01–h21-22, since development texts 640–661), each written out as a page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a title with its 文号 glued after it (`关于…的公告某府通〔2023〕3号`)', () => {
   it('splits the number off the title as the own 文号, never a citation', () => {

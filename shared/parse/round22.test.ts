@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round twenty-two: the classes that failed on held-out real texts from new places (test/fixtures/real-holdout
  * h22-01–h22-08, since development texts 670–677), each written out as a page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a portal table whose rows print `label: | value |` cells (`索 引 号: | 1234/2019-1 | 发文字号: | … |`)', () => {
   it('reads each cell as its label\'s value; the 索引号 is never the title', () => {
@@ -44,7 +37,6 @@ describe('a browser-plugin prompt above the heading (`此页面上的内容需�
 江川省审计厅关于某县审计违法案件的通报
 
 时间:2022-06-02浏览次数:?
-
 
 审计署检查组于今年对某县进行了检查。`);
     expect(d.title).toBe('江川省审计厅关于某县审计违法案件的通报');

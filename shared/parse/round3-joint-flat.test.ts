@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one, parsePage as parse } from './test-support';
 
 /**
  * Issue 24, round three: classes the new real texts of the development set showed (joint documents, one-line
  * texts, notices whose title lacks issuer or 关于), each written out as a page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a page that lists its metadata as `- label:value` items', () => {
   it('reads the 文号 from the list', () => {
@@ -38,11 +31,8 @@ describe('joint documents whose title names the departments', () => {
 
 某某市财政局 市水利局
 
-
 某某市财政局、某某市水利局转发财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》
 某某市财政局 市水利局
-
-
 
 各区、县财政局、水利局:
 现将财政部、水利部《关于颁发〈某某补助费管理暂行办法〉的通知》转发给你们,请遵照执行。
@@ -79,10 +69,7 @@ describe('notices whose title lacks the issuer', () => {
 
 某某省人民政府
 
-
 省人民政府关于印发某某省信访事项复查办法的通知
-
-
 
   各市、州、县人民政府,省政府各部门:
 
@@ -139,24 +126,18 @@ describe('a notice titled 印发…的通知 (no issuer, no 关于) under a page
 
 广东省某某市人民政府
 
-
 印发某某市社会养老保险市级统筹实施办法的通知
-
 
 某市府〔2004〕18号
 
 各县(市、区)人民政府,市府直属各单位:
-
 
 现将《某某市社会养老保险市级统筹实施办法》印发给你们,请认真贯彻执行。
 
 某某市人民政府
 二○○四年四月三十日
 
-
-
 某某市社会养老保险市级统筹实施办法
-
 
 为进一步完善我市社会保障体系,制定如下实施办法。
 `);
@@ -182,7 +163,6 @@ describe('a law site’s `date,issuers` line under a joint 规定', () => {
     const d = one(`某某电力装置污染环境的规定
 
 某某环保局 某某能源部
-
 
 某某电力装置污染环境的规定
 
@@ -355,7 +335,6 @@ describe('a metadata table whose 文号 cell runs into a label the table reader 
 
 某某县财政局 某某县农业农村局 关于下达2021年度第三批某某补助资金的通知
 
-
 各有关乡镇(街道)人民政府(办事处):
 
 现将补助资金下达给你们,请加强补助资金的监督使用。
@@ -373,14 +352,11 @@ describe('an issuer line over a 转发 title broken over two lines', () => {
   it('joins issuer and title, under the 文号 line', () => {
     const d = one(`某政办〔2011〕129号
 
-
-
 某某市人民政府办公室
 
 转发某某市推行说理性行政处罚文书
 
 指导意见及操作规范的通知
-
 
 市政府直属各单位:
 

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round four: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h4-01–h4-12, since development texts 172–183), and one development text
  * scored on arrival (184), each written out as a page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a salutation naming places short before the organs they share', () => {
   // `甲县、乙城、丙县县委和人民政府`: 乙城 is a county named without 县; the line is still the 主送机关
@@ -95,11 +88,9 @@ describe("a portal's one-line heading over the document's own head, its title br
 
 某市建设委员会
 
-
 关于印发《某市文明工地管理规定》的通知
 
 某建建[2003]89号
-
 
 各区(县)建委,各有关局:
 
@@ -140,7 +131,6 @@ describe('an abolition list printed as a table drawn with box characters', () =>
 二00二年三月十五日
 
 某某市人民政府关于废止部分政府规章和其他政策措施的决定
-
 
   经过清理,市人民政府决定:下列20件政府规章和其他政策措施,或因适用期已过或者调整对象已经消失,予以废止(见附件1)或宣布失效(见附件2)。
 

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round five: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h5-01–h5-17, since development texts 200–216), each written out as a
  * page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("a portal's metadata fields the reader did not know, above the title", () => {
   // `发布单位:` ends in an organisation word, so the line read as a salutation and the head above it was lost

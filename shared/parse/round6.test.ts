@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round six: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h6-01–h6-20, since development texts 230–249), each written out as a
  * page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('a signing date that lost a glyph under the signature', () => {
   const notice = (date: string) => `当前位置: 首页 > 政务公开 > 政府文件
@@ -155,7 +148,6 @@ describe("the own 文号 printed whole only in the attachment's file name", () =
 某某县人民政府
 
 2022年9月11日
-
 
 相关附件下载:
 ${file}

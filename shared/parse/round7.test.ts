@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round seven: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h7-01–h7-24, since development texts 260–283), each written out as a
  * page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("a portal's field list printed as bullets before the title", () => {
   const page = (bullet: string) => `首页 > 政务公开 > 政策 > 行政规范性文件
@@ -228,7 +221,6 @@ describe("a portal's summary field and toolbar between the title and its 文号"
   • 公开日期
   • 2025-03-10
 概述    某府发〔2025〕1号   各旗区人民政府,市直各部门,各直属单位:  ... 有效性 有效
-
 
 某某市人民政府关于下达2025年国民经济和社会发展计划的通知
 

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from './index';
+import { onePage as one } from './test-support';
 
 /**
  * Issue 24, round eight: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h8-01–h8-25, since development texts 290–314), each written out as a
  * page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe('施行 clauses worded with 执行/实行 or with the day it was published before the day it takes effect', () => {
   const notice = (clause: string) => `某某县公安局关于对县城部分道路实施临时交通管制的通告

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findDocNumbers } from '../domain/docnumber';
-import { parseText } from './index';
+import { onePage as one, parsePage as parse } from './test-support';
 
 /**
  * Issue 24, round nine: the classes that failed on held-out real texts from places and sites the development set
  * did not have (test/fixtures/real-holdout h9-01–h9-27, since development texts 320–346), each written out as a
  * page of its kind prints it (names made up).
  */
-
-const parse = (text: string) => parseText(text, { file: 'page.txt', encoding: 'utf-8' }).documents;
-const one = (text: string) => {
-  const docs = parse(text);
-  expect(docs).toHaveLength(1);
-  return docs[0];
-};
 
 describe("a portal's metadata row run onto one line, its 文号 label spaced to align the table", () => {
   const page = (label: string) => `首页 >> 公开信息内容
