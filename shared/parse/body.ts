@@ -1,6 +1,5 @@
 import { findCnDates, isDateOnly } from '../domain/cn-date';
-import { HEADING_START, TERMINAL_END, compactText, isWide, splitIssuers, squeeze } from './text';
-import { isTitleEnd } from './split';
+import { HEADING_START, TERMINAL_END, compactText, isWide, splitIssuers, squeeze, isTitleEnd } from './text';
 import type { Unit } from './units';
 
 /**

@@ -1,7 +1,6 @@
 import type { Cleanup, CleanupDecision, RelationTarget } from '../domain/parse-result';
 import { findDocNumbers, findOrderNumbers } from '../domain/docnumber';
-import { isTitleEnd } from './split';
-import { squeeze } from './text';
+import { isTitleEnd, squeeze } from './text';
 
 /**
  * Results of a cleanup (清理) and abolition lists: the counts a notice states (`继续有效26件`, `7件宣布失效`,

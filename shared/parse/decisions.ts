@@ -2,7 +2,7 @@ import type { RelationTarget } from '../domain/parse-result';
 import { findDocNumbers, findOrderNumbers } from '../domain/docnumber';
 import { titleDepths } from './relations';
 import { sameTarget } from './cleanup';
-import { isTitleEnd } from './split';
+import { isTitleEnd } from './text';
 
 /**
  * The items of a decision that abolishes or amends 规章 (a 政府令 `关于废止和修改部分市政府规章的决定`, a 人大常委会

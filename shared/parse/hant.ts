@@ -37,8 +37,8 @@ function foldChars(s: string): string {
   return out;
 }
 
-export interface HantFold {
-  /** the text, traditional characters replaced by simplified ones (same length) */
+export interface ReadingFold {
+  /** the text, traditional characters replaced by simplified ones and full-width digits by ASCII ones (same length) */
   folded: string;
   /** a string the parser built from the folded text, as the page prints it */
   unfold: (s: string) => string;
@@ -51,7 +51,7 @@ const FULLWIDTH_DIGITS = new Map([...'０１２３４５６７８９'].map((d, i
  * The fold a text is read through: traditional characters to simplified ones when the page is printed in traditional
  * characters, full-width digits to ASCII ones when it types any; null when neither (the text is read as it is).
  */
-export function readingFold(text: string): HantFold | null {
+export function readingFold(text: string): ReadingFold | null {
   let cjk = 0;
   let trad = 0;
   let fullwidth = false;

@@ -1,7 +1,6 @@
 import { findCnDates } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseDocNumber } from '../domain/docnumber';
-import { isTitleEnd } from './split';
-import { isOrgName, LIST_BULLET, squeeze } from './text';
+import { isTitleEnd, isOrgName, LIST_BULLET, squeeze } from './text';
 import type { Unit } from './units';
 
 /**

@@ -1,8 +1,8 @@
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
-import { isSalutation, isTitleEnd, siteIssuer, type Head } from './split';
-import { ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { isSalutation, siteIssuer, type Head } from './split';
+import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
 /**

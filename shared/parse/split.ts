@@ -5,8 +5,6 @@ import { endsWithTocPage } from './gazette';
 import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
-export { isTitleEnd };
-
 /**
  * Splitting a file into documents. A document starts at a head: optional 登记号 line, optional issuer line,
  * a title (`[issuer]关于……的通知`, joined across line breaks), then a 文号 line or the salutation
