@@ -64,14 +64,19 @@ function split(snapshot: StatusSnapshot): { f: string[]; ids: string[]; g: strin
   return f.length % INPUT_WIDTH || g.length % CHANGE_WIDTH || ids.length * INPUT_WIDTH !== f.length ? null : { f, ids, g };
 }
 
+/** One past the highest rid among a snapshot's documents: the length of an array indexed by rid. */
+function ridSpan(f: string[]): number {
+  let size = 0;
+  for (let i = 0; i < f.length; i += INPUT_WIDTH) size = Math.max(size, Number(f[i]) + 1);
+  return size;
+}
+
 /**
  * Incoming changes by target, each with when its source took effect (its 施行日期, else its 成文日期: what the
  * status index's join reads), the source found by its rid among the documents.
  */
 function incomingOf(f: string[], g: string[]): Map<string, IncomingChange[]> {
-  let size = 0;
-  for (let i = 0; i < f.length; i += INPUT_WIDTH) size = Math.max(size, Number(f[i]) + 1);
-  const at = new Int32Array(size);
+  const at = new Int32Array(ridSpan(f));
   for (let i = 0; i < f.length; i += INPUT_WIDTH) at[Number(f[i])] = i;
   const incoming = new Map<string, IncomingChange[]>();
   for (let i = 0; i < g.length; i += CHANGE_WIDTH) {
@@ -115,9 +120,7 @@ export function statusCodesOf(snapshot: StatusSnapshot, asOf: string, months: nu
   if (!fields) return null;
   const { f, ids, g } = fields;
   const incoming = incomingOf(f, g);
-  let size = 0;
-  for (let i = 0; i < f.length; i += INPUT_WIDTH) size = Math.max(size, Number(f[i]) + 1);
-  const codes = new Uint8Array(size).fill(NO_STATUS);
+  const codes = new Uint8Array(ridSpan(f)).fill(NO_STATUS);
   const codeOf = new Map(order.map((s, i) => [s, i]));
   const none: IncomingChange[] = [];
   for (let i = 0, k = 0; i < f.length; i += INPUT_WIDTH, k++) {
