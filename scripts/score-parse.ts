@@ -429,7 +429,32 @@ export const COPIES: Record<string, (text: string) => string> = {
   traditional: (t) => traditional(t),
   /** every line run onto one (a page flattened by a copy) */
   flatten: (t) => t.replace(/\s*\n\s*/g, ' '),
+  /** a 文号's year in square brackets (`X政发[2023]5号`), as a web editor without 〔〕 types it */
+  'square-brackets': (t) => t.replace(/〔/g, '[').replace(/〕/g, ']'),
+  /** a 文号's year in round brackets (`X政发（2023）5号`), as many Word files and portals print it */
+  'paren-brackets': (t) => t.replace(/〔/g, '（').replace(/〕/g, '）'),
+  /** a 文号's year in lenticular brackets (`X政发【2023】5号`) */
+  'lenticular-brackets': (t) => t.replace(/〔/g, '【').replace(/〕/g, '】'),
+  /** dates in Chinese numerals (`二〇二三年五月六日`), as older documents and 规章 histories print them (the keys' titles too) */
+  'hanzi-dates': (t) => hanziDates(t),
+  /** ASCII brackets and punctuation for full-width ones (`(试行)`, `:`), as a web copy or a converter gives them */
+  'halfwidth-punct': (t) => halfwidthPunct(t),
 };
+
+function halfwidthPunct(t: string): string {
+  return t.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',').replace(/；/g, ';');
+}
+
+const HANZI_DIGITS = '〇一二三四五六七八九';
+/** `2023年5月26日` → `二〇二三年五月二十六日`. */
+function hanziDates(t: string): string {
+  const small = (n: number): string =>
+    n < 10 ? HANZI_DIGITS[n] : `${n >= 20 ? HANZI_DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? HANZI_DIGITS[n % 10] : ''}`;
+  return t.replace(
+    /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/g,
+    (_, y: string, m: string, d: string) => `${[...y].map((c) => HANZI_DIGITS[Number(c)]).join('')}年${small(Number(m))}月${small(Number(d))}日`,
+  );
+}
 
 /** Simplified → traditional, one for one (the first traditional form OpenCC's table gives each simplified character). */
 let toHant: Map<string, string> | null = null;
@@ -444,7 +469,7 @@ function traditional(t: string): string {
 }
 
 /** Copies whose printed words change (a page printed in traditional characters): the keys' strings change with them. */
-const KEY_COPIES: Record<string, (s: string) => string> = { traditional };
+const KEY_COPIES: Record<string, (s: string) => string> = { traditional, 'halfwidth-punct': halfwidthPunct, 'hanzi-dates': hanziDates };
 
 /** Every string a key compares, through `f` (the decisions of a cleanup stay as the conventions name them). */
 function copiedKey(key: KeyFile, f: (s: string) => string): KeyFile {

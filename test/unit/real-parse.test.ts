@@ -43,12 +43,23 @@ describe('real development set: parser score', () => {
 
 /**
  * The same pages as other copies print them (scripts/score-parse.ts COPIES): no-break spaces, an empty line after every
- * line, CRLF, full-width spaces, a portal's furniture around the text, traditional characters, full-width digits — what a person pastes,
+ * line, CRLF, full-width spaces, a portal's furniture around the text, traditional characters, full-width digits, a 文号's
+ * year in other brackets, ASCII punctuation — what a person pastes,
  * a converter writes or a Hong Kong, Macao or Taiwan mirror prints. A copy that only changes layout or script must read
  * as the page does; a fixed-width wrap (a PDF's text layer) nearly so.
  */
 describe('real development set: the same pages as other copies print them', () => {
-  const LAYOUT_ONLY = ['nbsp', 'crlf', 'ideographic-spaces', 'page-furniture', 'spaced-heads', 'traditional', 'fullwidth-digits'];
+  const LAYOUT_ONLY = [
+    'nbsp',
+    'crlf',
+    'ideographic-spaces',
+    'page-furniture',
+    'spaced-heads',
+    'traditional',
+    'fullwidth-digits',
+    'square-brackets',
+    'halfwidth-punct',
+  ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
     expect(r.errors).toEqual([]);
