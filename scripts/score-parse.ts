@@ -405,7 +405,7 @@ function wrapLines(text: string, width: number): string {
  * The development set's texts as other copies of the same pages print them, for `--copy NAME`: a parser that reads a
  * page must read its copies, whose keys are the same (every key string still occurs, whitespace ignored).
  */
-export const COPIES: Record<string, (text: string) => string> = {
+export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
   /** a web page whose spaces are no-break spaces */
   nbsp: (t) => t.replace(/ /g, '\u00a0'),
   /** a paste that puts an empty line after every line */
@@ -439,7 +439,24 @@ export const COPIES: Record<string, (text: string) => string> = {
   'hanzi-dates': (t) => hanziDates(t),
   /** ASCII brackets and punctuation for full-width ones (`(试行)`, `:`), as a web copy or a converter gives them */
   'halfwidth-punct': (t) => halfwidthPunct(t),
+  /** a portal page titled with the document's title and the site's name, its breadcrumb ending in 正文, above the text */
+  'portal-title': (t, k) => {
+    const title = onlyTitle(k);
+    return title ? `${title}_某某市人民政府门户网站\n首页 > 政务公开 > 政策文件 > 正文\n${t}` : t;
+  },
+  /** a portal's links after the text: its 解读 named by the document's title, the previous and the next document */
+  'link-footer': (t, k) => {
+    const title = onlyTitle(k);
+    return title
+      ? `${t}\n\n相关解读：《${title}》政策解读\n上一篇：关于做好2023年春节期间安全生产工作的通知\n下一篇：某某县人民政府关于印发某某县农村危房改造实施办法的通知\n`
+      : t;
+  },
 };
+
+/** The title of a text that holds one titled document (the copies that print it again around the text), else null. */
+function onlyTitle(k: KeyFile): string | null {
+  return k.documents.length === 1 && k.documents[0].title ? k.documents[0].title : null;
+}
 
 function halfwidthPunct(t: string): string {
   return t.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',').replace(/；/g, ';');
@@ -492,7 +509,7 @@ export function copiedFixtures(copy: string, fixtures: Fixture[] = loadFixtures(
   const f = COPIES[copy];
   if (!f) throw new Error(`unknown copy ${copy}: one of ${Object.keys(COPIES).join(', ')}`);
   const k = KEY_COPIES[copy];
-  return fixtures.map((x) => ({ ...x, text: f(x.text), key: k ? copiedKey(x.key, k) : x.key }));
+  return fixtures.map((x) => ({ ...x, text: f(x.text, x.key), key: k ? copiedKey(x.key, k) : x.key }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
