@@ -451,7 +451,31 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
       ? `${t}\n\n相关解读：《${title}》政策解读\n上一篇：关于做好2023年春节期间安全生产工作的通知\n下一篇：某某县人民政府关于印发某某县农村危房改造实施办法的通知\n`
       : t;
   },
+  /** each document's head printed over two lines, broken where a word ends nearest the middle (as GB/T 9704 sets a title) */
+  'title-broken': (t, k) => {
+    const lines = t.split('\n');
+    for (const d of k.documents) {
+      if (!d.title || d.title.length < 12) continue;
+      // (the head nearest the body: a page's own copy of the title above it stays on one line)
+      let last = -1;
+      lines.forEach((l, i) => {
+        if (l.trim() === d.title) last = i;
+      });
+      if (last >= 0) lines[last] = brokenTitle(d.title);
+    }
+    return lines.join('\n');
+  },
 };
+
+/** A title over two lines, broken after 关于/印发/转发 or a 、, around a 《》 or before its last 的, nearest its middle. */
+function brokenTitle(t: string): string {
+  const at: number[] = [];
+  for (const m of t.matchAll(/关于|印发|转发|、|》/g)) at.push(m.index + m[0].length);
+  for (const m of t.matchAll(/《/g)) at.push(m.index);
+  if (t.lastIndexOf('的') > 0) at.push(t.lastIndexOf('的'));
+  const fits = at.filter((c) => c >= 4 && t.length - c >= 4).sort((a, b) => Math.abs(a - t.length / 2) - Math.abs(b - t.length / 2));
+  return fits.length ? `${t.slice(0, fits[0])}\n${t.slice(fits[0])}` : t;
+}
 
 /** The title of a text that holds one titled document (the copies that print it again around the text), else null. */
 function onlyTitle(k: KeyFile): string | null {
