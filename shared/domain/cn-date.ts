@@ -67,6 +67,21 @@ const YEAR_DIGIT = '[〇○OoＯ0０零一二三四五六七八九0-9０-９]';
  */
 const DATE_SRC =
   `((?:${YEAR_DIGIT}\\s{0,2}){3}${YEAR_DIGIT}|(?<![0-9〇○零一二三四五六七八九十])二${YEAR_CN}{1,2})\\s{0,3}年\\s{0,3}(${NUM_CN}{1,3})\\s{0,3}月\\s{0,3}(${NUM_CN}{1,3})\\s{0,3}[日号]`;
+/**
+ * A printed date as other patterns embed it (regex sources, no groups, no spaces): `2023年5月26日` or in Chinese
+ * numerals, `二〇二三年五月二十六日`, `二00七年九月三十日`, `一九九二年十月二十二日` (zero written 〇/○/O/0/零) — the forms
+ * findCnDates reads on a compact line. The parser's patterns for dates inside heads, 令 histories, signatures and
+ * effective clauses take their dates from here, so a date printed in Chinese numerals reads wherever an Arabic one does.
+ * A year never starts inside a longer run of numerals.
+ */
+export const PRINTED_YEAR = '(?<![0-9〇○零一二三四五六七八九十])(?:(?:19|20)\\d{2}|[一二][〇○OＯ0零一二三四五六七八九]{3})';
+/** A month or a day number as printed: `5`, `05`, `五`, `十二`, `二十六`, `三十一`. */
+export const PRINTED_SMALL = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** `2023年5月`, `二〇二三年五月`. */
+export const PRINTED_MONTH = `${PRINTED_YEAR}年${PRINTED_SMALL}月`;
+/** `2023年5月26日`, `二〇二三年五月二十六日`. */
+export const PRINTED_DATE = `${PRINTED_MONTH}${PRINTED_SMALL}日`;
+
 /** `2019-11-29`, `2019.11.29`, `2019/11/29` (web pages and metadata tables); one separator throughout. */
 const NUMERIC_SRC = '(?<![\\d.\\-/])((?:19|20)\\d{2})([\\-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.\\-/])';
 /** A signature date whose 年/月/日 glyphs were lost: `{ 2017 6 23` alone on a line. */

@@ -99,6 +99,21 @@ function trimAgency(agency: string): string {
   return rest.length > 2 && rest.startsWith('原') ? rest.slice(1) : rest;
 }
 
+/** A numeral of a printed date, Arabic or Chinese. */
+const DATE_NUMERAL = /[0-9〇○零一二三四五六七八九十]/;
+/** The end of a date run into a code: its 年, 月, 日 with the numerals before each (`年八月三十一日`, `日`). */
+const DATE_TAIL = /^(?:[0-9〇○零一二三四五六七八九十]{0,4}[年月日])+/;
+
+/**
+ * An agency without the end of a date printed right before it (`…日桂政发`, `年八月三十一日某部某政`): a date's
+ * characters are never a code's. A code that opens with 日 (`日照政发`) keeps it unless a date's numeral stands before.
+ */
+function withoutDateTail(agency: string, before: string): string {
+  const m = DATE_TAIL.exec(agency);
+  if (!m || m[0].length >= agency.length) return agency;
+  return DATE_NUMERAL.test(m[0]) || DATE_NUMERAL.test(before) ? agency.slice(m[0].length) : agency;
+}
+
 /** Removes whitespace and turns full-width digits into ASCII; keeps a map back to the original offsets. Linear. */
 function compactWithMap(text: string): { s: string; map: Int32Array } {
   const map = new Int32Array(text.length);
@@ -154,10 +169,9 @@ export function findOrderNumbers(text: string): DocNumber[] {
   const { s } = compactWithMap(text);
   const out: (DocNumber & { at: number })[] = [];
   for (const m of s.matchAll(ORDER_IN_TEXT)) {
-    let agency = trimAgency(m[1]);
-    // `2016年12月1日常州市人民政府令第2号`: the date's last character is not part of the agency.
-    const before = s[(m.index ?? 0) + m[1].length - agency.length - 1] ?? '';
-    if (/^[日月年]/.test(agency) && /\d/.test(before)) agency = agency.slice(1);
+    const trimmed = trimAgency(m[1]);
+    // `2016年12月1日常州市人民政府令第2号`, `二〇〇四年九月二十九日某市人民政府令…`: no part of the date is the agency's.
+    const agency = withoutDateTail(trimmed, s[(m.index ?? 0) + m[1].length - trimmed.length - 1] ?? '');
     const dn = agency.length >= 3 ? buildOrder(m[0], agency, Number(m[2])) : null;
     if (dn) out.push({ ...dn, at: m.index ?? 0 });
   }
@@ -219,9 +233,9 @@ export function findDocNumbers(text: string): FoundDocNumber[] {
     const { s, map } = compactWithMap(text);
     const out: FoundDocNumber[] = [];
     for (const m of matchesInText(s)) {
-      let agency = trimAgency(m[1]);
-      // `1980年4月26日桂政发[1980]94号`: the date's last character is not part of the agency
-      if (agency.length > 1 && /^[日月年]/.test(agency) && /\d/.test(s[m.index + m[1].length - agency.length - 1] ?? '')) agency = agency.slice(1);
+      const trimmed = trimAgency(m[1]);
+      // `1980年4月26日桂政发[1980]94号`, `二〇一〇年八月三十一日某部某政〔1990〕17号`: no part of the date is the agency's
+      const agency = withoutDateTail(trimmed, s[m.index + m[1].length - trimmed.length - 1] ?? '');
       // `建设部〔2007〕第162号令`, `某县人民政府令〔2019〕第1号`: orders, not 文号
       if (!agency || s[m.index + m[0].length] === '令' || ORDER_SERIES.test(agency)) continue;
       // `点击数:人次` / `〔2022〕3号`: a number that opens its own line has no code; the end of the line above is none

@@ -1,4 +1,5 @@
 import type { Cleanup, CleanupDecision, RelationTarget } from '../domain/parse-result';
+import { PRINTED_YEAR } from '../domain/cn-date';
 import { findDocNumbers, findOrderNumbers } from '../domain/docnumber';
 import { isTitleEnd, squeeze } from './text';
 
@@ -102,8 +103,8 @@ function runOnEntries(line: string): string[] {
   return [first[1], first[2], ...pieces.slice(1)].filter((p) => p.trim());
 }
 
-/** `（1990年6月20日某部、某局某财〔1990〕16号发布，…修正）` after an entry's title: its history, dated. */
-const DATED_HISTORY = /[（(](?:19|20)\d{2}年[^（）()]*(?:[）)]|$)/;
+/** `（1990年6月20日某部、某局某财〔1990〕16号发布，…修正）` after an entry's title: its history, dated (`（一九九〇年…`). */
+const DATED_HISTORY = new RegExp(`[（(]${PRINTED_YEAR}年[^（）()]*(?:[）)]|$)`);
 
 /**
  * The number an entry's history says it was published by (its first part; later ones amended it), without the

@@ -1,4 +1,5 @@
 import type { RelationTarget } from '../domain/parse-result';
+import { PRINTED_SMALL, PRINTED_YEAR } from '../domain/cn-date';
 import { findDocNumbers, findOrderNumbers } from '../domain/docnumber';
 import { titleDepths } from './relations';
 import { sameTarget } from './cleanup';
@@ -20,6 +21,8 @@ export interface DecisionItem {
 /** A heading or lead-in that opens the items of one decision. */
 const CUE =
   /(?:决定|予以|一律|同时)?(废止|修改|修正|修订)(?:以下|下列|如下)|(?:对|将)(?:以下|下列)[^。：:\n《》]{0,24}?(?:予以|作出?|做出?|进行)?(废止|修改|修订)|[一二三四五六七八九十]{1,3}、(?:决定)?(废止|修改)(?=[^。\n《》]{0,16}[：:\n])|(?:予以|决定)(废止|修改)[：:]|[一二三四五六七八九十]{1,3}、对\d{1,5}(?:件|部|项)[^。\n《》]{0,24}?(?:予以)?(废止|修改)(?=[。：:\n]|$)/g;
+/** A history's date, whole or its year and month only (`2005年3月1日`, `二〇〇五年三月`, `1989年`). */
+const DATED = `${PRINTED_YEAR}年(?:${PRINTED_SMALL}月(?:${PRINTED_SMALL}日)?)?`;
 /**
  * What stands after an item's title: its history, the 令 that published it (`2005年3月1日市人民政府令第12号公布`,
  * `二〇〇五年三月一日…`; a 修正 history may follow), or its number in brackets (`（省政府令第114号）`,
@@ -27,11 +30,11 @@ const CUE =
  */
 const HISTORY = new RegExp(
   [
-    '(?:(?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})年(?:[\\d一二三四五六七八九十]{1,3}月(?:[\\d一二三四五六七八九十]{1,3}日)?)?[^，,。；;（()）\\n《》]{0,24}?令第\\d{1,5}号(?:公布|发布|颁布|印发)',
+    `${DATED}[^，,。；;（()）\\n《》]{0,24}?令第\\d{1,5}号(?:公布|发布|颁布|印发)`,
     // (`（文化部令第1号,1990年3月28日发布）`, `（1989年省政府令第4号,1998年省政府令第11号修正）`: the number, then more history)
     '[（(][^（()）\\n《》]{0,24}?令第\\d{1,5}号(?:[，,；;][^（()）\\n《》]{0,120}?)?[）)]',
     // `（2001年3月19日省人民政府公布）`, `（1990年6月20日某部、某局某财〔1990〕16号发布，…修正）`: dated, published by
-    '[（(](?:19|20)\\d{2}年[^（()）\\n《》]{0,60}?(?:公布|发布|颁布|印发)(?:[，,；;][^（()）\\n《》]{0,120}?)?[）)]',
+    `[（(]${PRINTED_YEAR}年[^（()）\\n《》]{0,60}?(?:公布|发布|颁布|印发)(?:[，,；;][^（()）\\n《》]{0,120}?)?[）)]`,
     '[（(][\\u4e00-\\u9fff]{1,12}[〔[［【(（](?:19|20)\\d{2}[〕\\]］】)）]第?\\d{1,6}号[）)]',
   ].join('|'),
   'g',
@@ -86,7 +89,7 @@ function titleBefore(s: string, at: number, numbered = false): string | null {
 }
 
 /** The date a history opens with (`二〇〇五年三月一日`): not part of the 令's issuer. */
-const LEADING_DATE = /^[（(]?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(?:[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?)?/;
+const LEADING_DATE = new RegExp(`^[（(]?${DATED}`);
 
 function numberIn(history: string): string | null {
   // (the number it was published by: `（1987年10月13日公布,2006年省政府令第11号修正）` has none of its own)

@@ -1,4 +1,4 @@
-import { addYearsMinusOneDay, cnSmallNumber, findCnDates } from '../domain/cn-date';
+import { addYearsMinusOneDay, cnSmallNumber, findCnDates, PRINTED_DATE } from '../domain/cn-date';
 
 /**
  * 施行 and validity wording the clause reader in domain/validity does not take, as printed on 政府令 and 决定
@@ -19,7 +19,7 @@ const SIGNED_DAY = /(?:印发|公布|发布|颁布)之日/;
 /** `现予公布，自…起施行`: the promulgation formula of a 令, or a notice's `印发给你们，自印发之日起施行`. */
 const AFTER_FORMULA = /(现予(?:以)?(?:公布|发布|印发)|印发给你们|现印发)[，,、]?自([^，,。；;]{1,30}?)起(?:施行|实施|执行|生效)/;
 const PUBLISHED_IN_FORCE = /现(?:予(?:以)?)?(?:公布|发布)施行/;
-const DATE_IN_FORCE = /(?<!自)((?:\d{4}|[〇○O0零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日|(?:\d{4}|[〇○O0零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)起(?:施行|实施|生效)/;
+const DATE_IN_FORCE = new RegExp(`(?<!自)(${PRINTED_DATE})起(?:施行|实施|生效)`);
 const UNTIL_ABOLISHED = /起(?:施行|实施|执行)[，,]([^，,。；;]{6,20}?[日号])(?:起)?(?:自行)?(?:废止|失效)/;
 /** A document naming itself at a sentence's start (`此通告`, `该公告`, `本通告`): its own kind, after any numbering. */
 const SELF = '^(?:[一二三四五六七八九十\\d]{1,3}[、.．])?(?:此|该|本)(?:通告|公告|通知|命令|令|决定|办法|规定|细则|意见|方案|通报|规则|布告|公示)';

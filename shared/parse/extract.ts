@@ -1,5 +1,5 @@
 import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget } from '../domain/parse-result';
-import { findCnDates, isDateOnly, isoDate, runTogetherReadings } from '../domain/cn-date';
+import { findCnDates, isDateOnly, isoDate, PRINTED_MONTH, PRINTED_SMALL, runTogetherReadings } from '../domain/cn-date';
 import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
@@ -267,10 +267,10 @@ function damagedDate(raw: string): string | null {
 }
 
 /** `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it). */
-const DAY_LOST = /^(?:(?:19|20)\d{2}|[〇○O0零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$/;
+const DAY_LOST = new RegExp(`^${PRINTED_MONTH}$`);
 
 /** `年12月15日`: a signing date that lost its year (the day and month stand, no 成文日期 can be read). */
-const YEAR_LOST = /^年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$/;
+const YEAR_LOST = new RegExp(`^年${PRINTED_SMALL}月${PRINTED_SMALL}日$`);
 
 /** A signing date no 成文日期 is read from: its day or its year lost, or its digits run together two ways (`2020127日`). */
 function undatable(c: string): boolean {

@@ -1,4 +1,4 @@
-import { findCnDates, isDateOnly } from '../domain/cn-date';
+import { findCnDates, isDateOnly, PRINTED_DATE } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, siteIssuer, type Head } from './split';
@@ -124,9 +124,14 @@ function nthNonBlank(units: Unit[], from: number, n: number): number {
 
 /**
  * A 规章's history under its title: the date and the 令 that published it. (A copy may lose the opening bracket:
- * `2004年2月16日…审议通过 2004年2月26日某省人民政府令第171号公布 自公布之日起施行)`.)
+ * `2004年2月16日…审议通过 2004年2月26日某省人民政府令第171号公布 自公布之日起施行)`.) Dates in Arabic or Chinese numerals;
+ * the 令's issuer never runs across a second date (`…会议通过二〇〇四年二月二十六日某省人民政府令…`).
  */
-const HISTORY_LINE = /^(?:[（(]|(?=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^（）()。]{0,120}[）)]$))[^（）()]{0,80}?((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)([\u4e00-\u9fff]{1,24}?)令第?0*(\d{1,5})号(?:发布|公布)/;
+const HISTORY_LINE = new RegExp(
+  `^(?:[（(]|(?=${PRINTED_DATE}[^（）()。]{0,120}[）)]$))[^（）()]{0,80}?(${PRINTED_DATE})((?:(?!${PRINTED_DATE})[\\u4e00-\\u9fff]){1,24}?)令第?0*(\\d{1,5})号(?:发布|公布)`,
+);
+/** A line that opens with a date (`二〇〇四年二月十六日…`): a history that lost its opening bracket may. */
+const OPENS_DATED = new RegExp(`^${PRINTED_DATE}`);
 
 /**
  * The history line at units[i], with the unit it ends at. A copy that lost the opening bracket may also break the
@@ -136,7 +141,7 @@ const HISTORY_LINE = /^(?:[（(]|(?=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^（�
 function historyAt(units: Unit[], i: number, body: number): { m: RegExpExecArray; text: string; end: number } | null {
   let text = units[i].compact;
   let end = i;
-  const dated = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/.test(text);
+  const dated = OPENS_DATED.test(text);
   for (let n = 0; dated && n < 3 && !/[）)]$/.test(text); n++) {
     const j = nextNonBlank(units, end);
     if (j < 0 || j >= body || units[j].compact.length > 60) return null;
@@ -148,7 +153,7 @@ function historyAt(units: Unit[], i: number, body: number): { m: RegExpExecArray
 }
 
 /** `1990年3月10日,铁道部`: the date a document was issued and its issuer, as a law site prints them under the title. */
-const DATE_ISSUER_LINE = /^((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[,，、]([\u4e00-\u9fff、]{2,40})$/;
+const DATE_ISSUER_LINE = new RegExp(`^(${PRINTED_DATE})[,，、]([\\u4e00-\\u9fff、]{2,40})$`);
 
 interface Line {
   i: number;
@@ -517,9 +522,10 @@ function historyAgency(agency: string, by: string | null | undefined): string {
   return /^(?:省|市|县|区|州|自治区)(?:人民)?政府$/.test(agency) && by && isOrgName(by) ? squeeze(by) : agency;
 }
 
+const IN_FORCE_FROM = new RegExp(`自(${PRINTED_DATE})起(?:施行|实施)`);
 /** `…令第189号公布自2008年9月1日起施行）`: the history line says when the 规章 takes effect. */
 function historyInForce(c: string, published: string | null): string | null {
-  const from = /自((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)起(?:施行|实施)/.exec(c);
+  const from = IN_FORCE_FROM.exec(c);
   return from ? (findCnDates(from[1])[0]?.iso ?? null) : /自公布之日起(?:施行|实施)/.test(c) ? published : null;
 }
 

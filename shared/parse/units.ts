@@ -1,4 +1,4 @@
-import { isDateOnly } from '../domain/cn-date';
+import { isDateOnly, PRINTED_DATE } from '../domain/cn-date';
 import { HEADING_START, compactText, isOrgName, isTitleEnd } from './text';
 
 /**
@@ -41,7 +41,9 @@ const LONG_LINE = 400;
 const FLAT_LINE = 60;
 /** a numbered row of a list or table (`1 关于…的通知 达市府发〔2000〕65号 理由`), which is not a flattened document */
 const LIST_ROW = /^\s*[（(]?\d{1,4}[）)]?[\s、.．]/;
-const FLAT_MARK = /\S[ \u3000]+(?:[^\s]{1,12}[〔［【[(（]\d{4}[〕］】\])）]第?\d+号|\d{4}年\d{1,2}月\d{1,2}日)|(?:〕第?\d+号|\d{4}年\d{1,2}月\d{1,2}日)[ \u3000]+\S/;
+const FLAT_MARK = new RegExp(
+  `\\S[ \\u3000]+(?:[^\\s]{1,12}[〔［【[(（]\\d{4}[〕］】\\])）]第?\\d+号|${PRINTED_DATE})|(?:〕第?\\d+号|${PRINTED_DATE})[ \\u3000]+\\S`,
+);
 
 /** `某政发 [ 2017 ] 5 号` in a flattened line: the spaces inside a 文号 are not places to cut the line. */
 const SPACED_NUMBER = /([\u4e00-\u9fff])[ \t\u3000]*([〔[［【(（﹝])[ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*([〕\]］】)）﹞])[ \t\u3000]*(第?)[ \t\u3000]*(\d{1,6})[ \t\u3000]*号/g;
@@ -156,7 +158,7 @@ function splitLongLine(line: string): string[] {
  * and date apart. Null when the line does not open with a title followed at once by a 文号. Linear time.
  */
 export const GLUED_HEAD = /^(.{0,80}?(?:关于|印发|转发|批转)[^。；;：:《》]{0,120}?(?:《[^《》]{1,80}》[^。；;：:《》]{0,20}?)?的(?:通知|决定|意见|通告|公告|批复|函|报告))([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)?((?:[\u4e00-\u9fff]{1,6}号)?各[^：:。；;]{1,160}[：:])?/;
-const ORG_DATE = /^([\u4e00-\u9fff、]{3,60}?(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|院|部|办))((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(.+)$/;
+const ORG_DATE = new RegExp(`^([\\u4e00-\\u9fff、]{3,60}?(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|院|部|办))(${PRINTED_DATE})(.+)$`);
 
 /**
  * A PDF transcription with a space between every character (`青 海 省 人 民 政 府 关 于 …`): most space-separated
