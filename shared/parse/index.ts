@@ -5,6 +5,7 @@ import { detectGazette, findMasthead } from './gazette';
 import { readPage } from './page';
 import { findPageHead, KIND_ALONE } from './pagehead';
 import { readingFold, unfoldResult } from './hant';
+import { foldYearBrackets } from './year-brackets';
 import { isDateOnly } from '../domain/cn-date';
 import { findHeads, isSalutation, noticeAfterSignature, type Head } from './split';
 import { buildUnits, type Unit } from './units';
@@ -33,10 +34,20 @@ const LAYOUT_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
 
 export function parseText(raw: string, opts: ParseOptions): ParseResult {
   const text = typeof raw === 'string' ? raw.replace(LAYOUT_SPACES, ' ') : raw;
-  // a page printed in traditional characters (or typing full-width digits) is read through a fold to simplified ones
-  // (ASCII digits), and reported as printed
-  const hant = typeof text === 'string' ? readingFold(text) : null;
-  return hant ? unfoldResult(parseSimplified(hant.folded, opts), hant.unfold) : parseSimplified(text, opts);
+  const fold = typeof text === 'string' ? foldOf(text) : null;
+  return fold ? unfoldResult(parseSimplified(fold.folded, opts), fold.unfold) : parseSimplified(text, opts);
+}
+
+/**
+ * The fold a text is read through, one character for one, and how a string read from it goes back to the page as
+ * printed; null when the text is read as it is. A page printed in traditional characters (or typing full-width digits)
+ * is read in simplified ones (ASCII digits); a 文号's year in other brackets (`某政发（2023）5号`) in 〔〕.
+ */
+function foldOf(text: string): { folded: string; unfold: (s: string) => string } | null {
+  const hant = readingFold(text);
+  const years = foldYearBrackets(hant ? hant.folded : text);
+  if (!years) return hant;
+  return { folded: years.folded, unfold: hant ? (s) => hant.unfold(years.unfold(s)) : years.unfold };
 }
 
 function parseSimplified(text: string, opts: ParseOptions): ParseResult {
@@ -113,11 +124,11 @@ function locate(text: string, opts: ParseOptions) {
  * paragraphs, so no text is dropped. Null for a text with nothing in it.
  */
 export function parseAsOne(text: string, opts: ParseOptions): { document: ParsedDocument; warnings: ParseWarning[] } | null {
-  const hant = typeof text === 'string' ? readingFold(text) : null;
-  if (!hant) return parseOneSimplified(text, opts);
-  const one = parseOneSimplified(hant.folded, opts);
+  const fold = typeof text === 'string' ? foldOf(text) : null;
+  if (!fold) return parseOneSimplified(text, opts);
+  const one = parseOneSimplified(fold.folded, opts);
   if (!one) return null;
-  const back = unfoldResult({ file: '', encoding: '', gazette: null, documents: [one.document], warnings: one.warnings }, hant.unfold);
+  const back = unfoldResult({ file: '', encoding: '', gazette: null, documents: [one.document], warnings: one.warnings }, fold.unfold);
   return { document: back.documents[0], warnings: back.warnings };
 }
 

@@ -58,6 +58,8 @@ describe('real development set: the same pages as other copies print them', () =
     'traditional',
     'fullwidth-digits',
     'square-brackets',
+    'paren-brackets',
+    'lenticular-brackets',
     'halfwidth-punct',
     'hanzi-dates',
   ];
