@@ -20,6 +20,11 @@ export interface PageMeta {
   issuer: string | null;
   /** the day the page was posted (`发布时间`, `公开日期`): no 成文日期, but the signing cannot be after it */
   posted: string | null;
+  /**
+   * the page's own title line (its <title>: `关于…的通知_某某市人民政府门户网站`) without the site's name: the title of a page
+   * whose text prints none
+   */
+  pageTitle: string | null;
 }
 
 type Field = keyof PageMeta | 'other';
@@ -88,6 +93,38 @@ const FURNITURE = [
 export function isFurniture(compact: string): boolean {
   if (!compact || compact.length > 160) return false;
   return FURNITURE.some((re) => re.test(compact));
+}
+
+/**
+ * `上一篇：关于…的通知`, `下一篇：…`, `相关解读：《…》政策解读`, `推荐阅读`: a portal's links to other pages, wherever the copy put
+ * them. They name other pages: never a document's head, title or body.
+ */
+const NAV_LINK = /^(?:[上下]一(?:篇|条|页)|相关(?:链接|解读|阅读|文章|新闻)|推荐阅读|延伸阅读)(?:[:：>↓]|$)/;
+
+/** How a site's name ends (`某某市人民政府门户网站`, `某某县政府网`, `某某之窗`, `某某市人民政府`). */
+const SITE_NAME_END = /(?:网站|门户|网|平台|政府|之窗|在线|频道|客户端)$/;
+/** A segment of a page title after the document's (a column, `政策文件`, or the site's name): a name, nothing of a title. */
+const SITE_SEGMENT = /^[\u4e00-\u9fffA-Za-z0-9.]{2,24}$/;
+const TITLE_SEPARATOR = /[_|｜\-—–]+/g;
+
+/**
+ * A page's title line (`关于…的通知_某某市人民政府门户网站`, `…的通知-某某县人民政府`, `…的通知 | 某某网`, `…的通知_政策文件_某某
+ * 市人民政府`): the document's title, then the site's name (and its columns) after `_`, `-`, `|` or ` - `. The title
+ * without them, or null when the line is not one (a site's banner, `某某政府网 - 信息公开 - …`, opens with a site's name;
+ * a dash inside a title, `(2023-2035年)`, has no site's name after it).
+ */
+export function pageTitleOf(compact: string): string | null {
+  if (compact.length > 200) return null;
+  for (const m of compact.matchAll(TITLE_SEPARATOR)) {
+    const head = compact.slice(0, m.index);
+    if (SITE_NAME_END.test(head)) return null;
+    const rest = compact.slice((m.index ?? 0) + m[0].length).split(TITLE_SEPARATOR).filter(Boolean);
+    if (!rest.length || !SITE_NAME_END.test(rest[rest.length - 1])) continue;
+    if (rest.every((seg) => SITE_SEGMENT.test(seg) && !/关于|的/.test(seg)) && /[\u4e00-\u9fff]{2}/.test(head) && !findCnDates(head).length) {
+      return head;
+    }
+  }
+  return null;
 }
 
 function blankOut(u: Unit): void {
@@ -186,11 +223,14 @@ function looksLikeBody(c: string): boolean {
 
 /**
  * Marks page furniture and metadata lines as noise and returns what the metadata table says. Only the front of
- * the file (before the body proper, at most 80 lines) is read as a table; furniture lines are removed anywhere
- * in the first 80 and last 20 lines.
+ * the file (before the body proper, at most 80 lines) is read as a table, and its first page title line
+ * (`关于…的通知_某某市人民政府门户网站`) as the page's title; furniture lines are removed anywhere in the first 80 and
+ * last 20 lines, links to other pages (`上一篇：…`) anywhere.
  */
 export function readPage(units: Unit[]): PageMeta {
-  const meta: PageMeta = { title: null, docNumber: null, dateSigned: null, effectiveDate: null, validUntil: null, issuer: null, posted: null };
+  const meta: PageMeta = {
+    title: null, docNumber: null, dateSigned: null, effectiveDate: null, validUntil: null, issuer: null, posted: null, pageTitle: null,
+  };
   let seen = 0;
   let pending: Field | null = null;
   for (let i = 0; i < units.length && seen < 80; i++) {
@@ -252,6 +292,13 @@ export function readPage(units: Unit[]): PageMeta {
       blankOut(u);
       continue;
     }
+    // (the page's title line above its text: furniture, the title kept for a page whose text prints none)
+    const pageTitle = meta.pageTitle === null ? pageTitleOf(c) : null;
+    if (pageTitle) {
+      meta.pageTitle = pageTitle;
+      blankOut(u);
+      continue;
+    }
     // `• 某政办规〔2024〕1号` in a portal's list of field values printed without their labels: the document's 文号
     if (LIST_BULLET.test(u.text) && isDocNumberLine(c)) {
       setField(meta, 'docNumber', c);
@@ -263,7 +310,9 @@ export function readPage(units: Unit[]): PageMeta {
   for (let i = Math.max(0, units.length - 20); i < units.length; i++) {
     if (!units[i].blank && isFurniture(squeeze(units[i].text))) blankOut(units[i]);
   }
-  if (Object.values(meta).every((v) => v === null)) readTableAfterBody(units, meta);
+  for (const u of units) if (!u.blank && NAV_LINK.test(u.compact)) blankOut(u);
+  // (a page title alone is no table's field)
+  if (Object.entries(meta).every(([k, v]) => k === 'pageTitle' || v === null)) readTableAfterBody(units, meta);
   return meta;
 }
 

@@ -848,7 +848,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
   const plain = (t: string) => t.replace(/[《》〈〉]/g, '');
   const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && CARRYING.test(fieldTitle) && plain(fieldTitle).includes(plain(chosen.title));
-  const title = (fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : null) ?? meta.title ?? '';
+  // (a page whose text prints no title: its title line above the text, `关于…的通告_某某市人民政府门户网站`, names it)
+  const title = (fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : null) ?? meta.title ?? meta.pageTitle ?? '';
   // (`某政办发[2020]35号某市推进…的通知` over the head `某市人民政府办公室关于印发某市推进…的通知`: the heading's number is the head's)
   const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
   // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)

@@ -182,6 +182,23 @@ function printedTwice(units: Unit[], i: number, floor: number, lines: string[]):
   return at;
 }
 
+/**
+ * Is the title that ends at unit j printed again in the few short lines below it (on one line or broken over several, its
+ * issuer's line above the rest), before any salutation or sentence?
+ */
+function printedAgainBelow(units: Unit[], j: number, title: string): boolean {
+  const want = key(title);
+  if (want.length < 6) return false;
+  let below = '';
+  for (let k = nextNonBlank(units, j), n = 0; k >= 0 && n < 8; k = nextNonBlank(units, k), n++) {
+    const c = units[k].compact;
+    if (c.length > 80 || isSalutation(c) || /[。；;]/.test(c)) return false;
+    below += key(c);
+    if (below.endsWith(want)) return true;
+  }
+  return false;
+}
+
 function compileRegistration(pattern?: string): RegExp {
   const fallback = /^[A-Z]{2,6}-\d{4}-\d{1,8}$/;
   if (!pattern) return fallback;
@@ -389,6 +406,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         }
         if (dateUnder) break;
       }
+      // The page's copy of a title over the document's own, furniture between them (`关于…的通知` / `用微信扫描二维码` / `×` /
+      // `某局` / `关于…的通知` / the 文号): the own title, nearest the body, is the head — a title never holds the same title twice.
+      if (isTitleEnd(t) && printedAgainBelow(units, j, t)) break;
       const next = nextNonBlank(units, j);
       if (next < 0 || units[next].compact.length > 60 || isDocNumberLine(units[next].text) || NUMBER_LOST.test(units[next].compact)) break;
       if (next - j > 4) break;

@@ -44,7 +44,8 @@ describe('real development set: parser score', () => {
 /**
  * The same pages as other copies print them (scripts/score-parse.ts COPIES): no-break spaces, an empty line after every
  * line, CRLF, full-width spaces, a portal's furniture around the text, traditional characters, full-width digits, a 文号's
- * year in other brackets, ASCII punctuation, dates in Chinese numerals — what a person pastes,
+ * year in other brackets, ASCII punctuation, dates in Chinese numerals, a portal's page title and breadcrumb above the text
+ * and its 解读/上一篇/下一篇 links after it — what a person pastes,
  * a converter writes or a Hong Kong, Macao or Taiwan mirror prints. A copy that only changes layout or script must read
  * as the page does; a fixed-width wrap (a PDF's text layer) nearly so.
  */
@@ -62,6 +63,8 @@ describe('real development set: the same pages as other copies print them', () =
     'lenticular-brackets',
     'halfwidth-punct',
     'hanzi-dates',
+    'portal-title',
+    'link-footer',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
