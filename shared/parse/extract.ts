@@ -191,8 +191,14 @@ export interface ExtractOptions {
 }
 
 /**
+ * `(国家某某局代章)` under an office's name: the organ whose seal the office signs with, not a second signer (a 联席会议's
+ * office, a 领导小组's office signs so).
+ */
+const SEAL_HOLDER = /^[（(][\u4e00-\u9fff]{3,30}代章[）)]$/;
+
+/**
  * The signature above a date line at bodyUnits[i]: organ lines read upwards (joint issuers stand one per line,
- * `中共某市委办公室` / `某市人民政府办公室`), skipping a publication note.
+ * `中共某市委办公室` / `某市人民政府办公室`), skipping a publication note and a seal holder's line.
  */
 function signatureAbove(bodyUnits: Unit[], i: number): string[] {
   const found: string[][] = [];
@@ -200,7 +206,7 @@ function signatureAbove(bodyUnits: Unit[], i: number): string[] {
     const u = bodyUnits[j];
     if (u.blank) continue;
     seen++;
-    if (PUBLICATION_NOTE.test(u.compact) && !found.length) continue;
+    if ((PUBLICATION_NOTE.test(u.compact) || SEAL_HOLDER.test(u.compact)) && !found.length) continue;
     const names = splitIssuers(u.text);
     // `某旗公安局` / `交通管理大队`: a unit printed under its organ, its name naming no place, is one organ with it
     if (names?.length === 1 && found.length && found[0].length === 1 && UNIT_UNDER_ORGAN.test(found[0][0]) && ORGAN_OVER_UNIT.test(names[0])) {

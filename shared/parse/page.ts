@@ -88,6 +88,8 @@ const FURNITURE = [
   // (a browser-plugin prompt the page printed above its heading: `此页面上的内容需要较新版本的 Adobe Flash Player。`,
   // `获取 Adobe Flash Player`, `您的浏览器版本过低`)
   /Adobe(?:Flash|Reader)|FlashPlayer|^您的浏览器(?:版本过低|不支持)/i,
+  // (a paper or document site's label over the excerpt it shows: `论文部分内容阅读`, `全文阅读`)
+  /^(?:论文|文章|文档)?(?:部分内容|全文|在线)(?:阅读|预览)$/,
 ];
 
 export function isFurniture(compact: string): boolean {

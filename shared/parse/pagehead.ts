@@ -35,6 +35,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
     .replace(/^\d{1,2}[.．、](?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州)[\u4e00-\u9fff]*?(?:人民政府|政府|委员会|局|厅)|关于)/, '')
     .replace(ARCHIVE_NOTE, '')
+    // `…人口普查公报[1](第一号)`: a web copy's footnote mark after the title
+    .replace(/\[\d{1,2}\](?=[（(][^（）()]{1,12}[）)]$|$)/, '')
     // `通 告` / `(县疫情防控指挥部第1号)`: a 通告's serial in brackets under it, no part of the title (a 令's number is read apart)
     .replace(/(?<=[告知报示])[（(][\u4e00-\u9fff]{0,16}(?<!令)第[\d一二三四五六七八九十]{1,4}号[）)]$/, '')
     // `2022某某县人民政府森林防火封山令`: a news page's year glued before the issuer (a title's own year reads `2022年`)
@@ -175,12 +177,16 @@ function rawIssuers(raw: string): string[] | undefined {
   return iss && iss.length > 1 ? iss : undefined;
 }
 
-/** An order number printed as `某市人民政府令` over `（第12号）`, on one line, or as `政府令〔2010〕第15号`. */
+/**
+ * An order number printed as `某市人民政府令` over `（第12号）`, on one line, or as `政府令〔2010〕第15号`. (A ministry's order
+ * numbered per year, `中华人民共和国某部令` over `2006 年第 8 号`, and a head a forum copy puts in book-title marks,
+ * `《某某局令》` over `第 2 号`, are read so too: the number is `…令第N号`, as 109's `1999年第2号令`.)
+ */
 function orderNumber(units: Unit[], i: number, next: number, issuer: string | null): { text: string; end: number } | null {
-  const c = units[i].compact;
+  const c = units[i].compact.replace(/^《([^《》]{3,30})》$/, '$1');
   if (parseOrderNumber(c)) return { text: c, end: i };
   if (/(?:政府|部|委员会|局|厅|署|院)令$/.test(c) && c.length <= 30 && next >= 0) {
-    const n = /^[（(]?第\s*0*(\d{1,5})\s*号[）)]?$/.exec(units[next].compact);
+    const n = /^[（(]?(?:(?:19|20)\d{2}年)?第\s*0*(\d{1,5})\s*号[）)]?$/.exec(units[next].compact);
     if (n) return { text: `${c}第${n[1]}号`, end: next };
   }
   // `政府令〔2010〕第15号`, `渝府令第 121 号` (the series by its code) under the issuer's name
@@ -651,6 +657,20 @@ function headingOrBelow(units: Unit[], chosen: Line, body: number): Line {
   return carrier ?? (chosen.docNumber ? null : ownTitleBelow(units, chosen)) ?? chosen;
 }
 
+/**
+ * `某某部办公厅关于…的通知.docx` over the text: a document-sharing site heads its copy with the name of the file it offers.
+ * The title only when nothing else above the body gives one (a site names a file as it likes: `…办法.docx` over a copy that
+ * prints its own head, an attachment's file after the signature).
+ */
+function fileNameHeading(units: Unit[], first: number, body: number): Line | null {
+  for (let i = first; i < body; i++) {
+    const m = units[i].blank ? null : /^(.{6,150})\.(?:docx?|wps|pdf)$/i.exec(units[i].compact);
+    const t = m ? cleanTitle(m[1]).title : '';
+    if (m && titleLike(t)) return { i, title: t, docNumber: null, issuers: rawIssuers(m[1]) };
+  }
+  return null;
+}
+
 /** `市人大常委会公告`, `某省人民代表大会常务委员会公告`: the heading of the 公告 that promulgates an act (named by its organ only). */
 const PROMULGATING = /^(?:[\u4e00-\u9fff]{0,16}?(?:人大常委会|人民代表大会常务委员会)|[\u4e00-\u9fff]{0,16}?人民政府)公告$/;
 
@@ -660,8 +680,16 @@ const PROMULGATING = /^(?:[\u4e00-\u9fff]{0,16}?(?:人大常委会|人民代表�
  * title is read to its closing 》, inner 《》〈〉 kept.
  */
 function promulgatedTitle(units: Unit[], heading: Line): string | null {
-  if (!PROMULGATING.test(heading.title)) return null;
-  for (let i = heading.i + 1, seen = 0; i < units.length && seen < 3; i++) {
+  return PROMULGATING.test(heading.title) ? promulgatedAfter(units, heading.i) : null;
+}
+
+/**
+ * The act a promulgation sentence names (`《某规定》已于…经…通过,现予公布`) within the three lines after units[at]: a
+ * 公告's heading, or a 令's number when the page prints the 规章's title nowhere else (a law archive's copy of a 部令
+ * that names it only there and in an `附件:` line).
+ */
+function promulgatedAfter(units: Unit[], at: number): string | null {
+  for (let i = at + 1, seen = 0; i < units.length && seen < 3; i++) {
     if (units[i].blank) continue;
     seen++;
     const c = units[i].compact;
@@ -673,7 +701,7 @@ function promulgatedTitle(units: Unit[], heading: Line): string | null {
       else if (c[k] === '》' && --depth === 0) end = k;
     }
     const rest = end > 0 ? c.slice(end + 1, end + 160) : '';
-    if (/^(?:已由|已经|经)[^。]*?(?:现予公布|现予发布|予以公布)/.test(rest)) return c.slice(1, end);
+    if (/^[,，]?(?:已由|已经|已于|经)[^。]*?(?:现予公布|现予发布|予以公布)/.test(rest)) return c.slice(1, end);
     return null;
   }
   return null;
@@ -842,14 +870,18 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
-  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body);
+  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body) ?? (order ? null : fileNameHeading(units, first, body));
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
   const plain = (t: string) => t.replace(/[《》〈〉]/g, '');
   const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && CARRYING.test(fieldTitle) && plain(fieldTitle).includes(plain(chosen.title));
   // (a page whose text prints no title: its title line above the text, `关于…的通告_某某市人民政府门户网站`, names it)
-  const title = (fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : null) ?? meta.title ?? meta.pageTitle ?? '';
+  const title =
+    (fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : order ? promulgatedAfter(units, order.end) : null) ??
+    meta.title ??
+    meta.pageTitle ??
+    '';
   // (`某政办发[2020]35号某市推进…的通知` over the head `某市人民政府办公室关于印发某市推进…的通知`: the heading's number is the head's)
   const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
   // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)

@@ -16,7 +16,8 @@ export interface Relations {
 
 // (`原5月27日发布的《某某通告》作废`: a document an earlier one named in 《》 or by its number is declared void)
 const ABOLISH = /废止|停止执行|宣布失效|同时失效|予以撤销|不再执行|(?<=[》）)号])(?:同时|即行|自行)?作废/;
-const AMEND = /作如下修改|作出如下修改|修改如下|予以修改|修正如下|决定修改|(?<!关于)修改《/;
+// (`推进修改《某条例》`, `研究修改《…》`: a plan or a work list intending to revise a rule amends nothing)
+const AMEND = /作如下修改|作出如下修改|修改如下|予以修改|修正如下|决定修改|(?<!关于|推进|推动|加快|研究|适时|启动|抓紧|争取|做好|配合|牵头|计划|拟)修改《/;
 const REPLACE = /替代|代替|取代/;
 
 /** Depth inside 《…》 / 〈…〉 before each character, so keywords and numbers inside a cited title are ignored. */

@@ -52,11 +52,12 @@ export const HEADING_START =
 /**
  * A site's column tag before a title (`「通告」某县人民政府关于…`, `【通知】关于…`, `[转帖]关于…`): not part of the title.
  * A kind or repost word counts, and any column name (`【市政府重点工作及责任分解】某市人民政府关于…`) before a title that
- * opens with 关于, with its issuer and 关于 or with a bare place and 关于 (`[政府公告] 某市关于…的通告`), so a title that itself opens with brackets keeps them; and a validity
+ * opens with 关于, with its issuer and 关于 or with a bare place and 关于 (`[政府公告] 某市关于…的通告`), so a title that itself opens with brackets keeps them; a
+ * forum's subject type (`[资料] 某某管理规定`, `[讨论]`, `[求助]`) before any title; and a validity
  * status (`【现行有效】某镇人民政府突发事件应急预案`, `[已废止]`) before any title.
  */
 export const SITE_TAG =
-  /^[ \t\u3000]*(?:[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|政策|文件|政务|现行有效|有效|已失效|失效|已废止|废止|已修改|已修订|部分失效)[」】\]]|[「【[][\u4e00-\u9fff]{2,24}[」】\]](?=[ \t\u3000]*(?:关于|[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅)关于|[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)关于|[\u4e00-\u9fff]{2,4}发布[ \t\u3000]*关于)))[ \t\u3000]*/;
+  /^[ \t\u3000]*(?:[「【[](?:通知|通告|公告|公示|决定|意见|转帖|转载|转|原创|分享|转发|资料|讨论|求助|推荐|下载|法规|政策|文件|政务|现行有效|有效|已失效|失效|已废止|废止|已修改|已修订|部分失效)[」】\]]|[「【[][\u4e00-\u9fff]{2,24}[」】\]](?=[ \t\u3000]*(?:关于|[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅)关于|[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)关于|[\u4e00-\u9fff]{2,4}发布[ \t\u3000]*关于)))[ \t\u3000]*/;
 
 /**
  * `…的通知(有效)`, `…的通知(已失效)`, `…的通知【现行有效】`: a portal's validity mark after a title — the file's status on
@@ -199,10 +200,10 @@ function inOrder(short: string, long: string): boolean {
 /**
  * Title endings that name the kind of document; an optional `（试行）` may follow. (A letter an organ writes to the public,
  * `…致村民的一封信`, `…的公开信`, and a note on the comments a draft drew, `…(征求意见稿)的反馈情况`, `…意见采纳情况`, are
- * documents of their own.)
+ * documents of their own; so is a statistics or census 公报, `…人口普查公报`, unlike a gazette's masthead `某市人民政府公报`.)
  */
 const KIND_END =
-  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|回复|批示|决定书|一封信|公开信|反馈情况|采纳情况|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|回复|批示|决定书|一封信|公开信|反馈情况|采纳情况|(?:统计|普查|调查|状况)公报|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
 
 function balanced(t: string): boolean {
   let depth = 0;

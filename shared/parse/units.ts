@@ -41,6 +41,8 @@ const LONG_LINE = 400;
 const FLAT_LINE = 60;
 /** a numbered row of a list or table (`1 关于…的通知 达市府发〔2000〕65号 理由`), which is not a flattened document */
 const LIST_ROW = /^\s*[（(]?\d{1,4}[）)]?[\s、.．]/;
+// (a date in Chinese numerals after a space ends one too: `…现予公布,自…起施行。 部 长 某某 二○○六年七月五日`, a 令's preamble,
+// signature and date on one line)
 const FLAT_MARK = new RegExp(
   `\\S[ \\u3000]+(?:[^\\s]{1,12}[〔［【[(（]\\d{4}[〕］】\\])）]第?\\d+号|${PRINTED_DATE})|(?:〕第?\\d+号|${PRINTED_DATE})[ \\u3000]+\\S`,
 );
@@ -158,6 +160,8 @@ function splitLongLine(line: string): string[] {
  * and date apart. Null when the line does not open with a title followed at once by a 文号. Linear time.
  */
 export const GLUED_HEAD = /^(.{0,80}?(?:关于|印发|转发|批转)[^。；;：:《》]{0,120}?(?:《[^《》]{1,80}》[^。；;：:《》]{0,20}?)?的(?:通知|决定|意见|通告|公告|批复|函|报告))([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)?((?:[\u4e00-\u9fff]{1,6}号)?各[^：:。；;]{1,160}[：:])?/;
+/** `某办字[2001]75号各省、自治区、直辖市某某委(办):…`: a 文号 glued to the salutation at the start of a flattened copy. */
+const GLUED_NUMBER_HEAD = /^([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)(各[^：:。；;]{1,160}[：:])/;
 const ORG_DATE = new RegExp(`^([\\u4e00-\\u9fff、]{3,60}?(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|院|部|办))(${PRINTED_DATE})(.+)$`);
 
 /**
@@ -196,17 +200,24 @@ function closeLetterSpacing(s: string): string {
 function splitGluedLine(s: string, spaced = false): string[] | null {
   // (a collapsed transcription keeps a space between two Latin marks, `» (`)
   if (!spaced && /[ \t\u3000]/.test(s.trim())) return null;
-  const head = GLUED_HEAD.exec(s.trim());
+  const found = GLUED_HEAD.exec(s.trim());
   // a title glued to its 文号 or its salutation (`…的通知青政号各市自治州人民政府，…：`, the number's digits lost)
-  if (!head || !(head[2] || head[3])) return null;
-  // `首页>政务公开>政策文件>某县…的通知`: the breadcrumb before the title is a piece of its own
-  // (or the letterhead: `省政府文件青海省人民政府关于…`)
-  const letterhead = /^.*?文件(?=[\u4e00-\u9fff]{2,30}?(?:关于|印发))/.exec(head[1]);
-  const crumb = Math.max(head[1].lastIndexOf('>'), head[1].lastIndexOf('›'), head[1].lastIndexOf('»'), head[1].lastIndexOf('＞'), letterhead ? letterhead[0].length - 1 : -1);
-  const out = crumb > 0 ? [head[1].slice(0, crumb + 1), head[1].slice(crumb + 1)] : [head[1]];
-  if (head[2]) out.push(head[2]);
-  if (head[3]) out.push(head[3]);
-  const rest = s.trim().slice(head[0].length);
+  const head = found && (found[2] || found[3]) ? found : null;
+  // (or a copy that left out the title and opens with its 文号 glued to the salutation: `某办字[2001]75号各省、…:`)
+  const numbered = head ? null : GLUED_NUMBER_HEAD.exec(s.trim());
+  const opening = head ?? numbered;
+  if (!opening) return null;
+  const out: string[] = numbered ? [numbered[1], numbered[2]] : [];
+  if (head) {
+    // `首页>政务公开>政策文件>某县…的通知`: the breadcrumb before the title is a piece of its own
+    // (or the letterhead: `省政府文件青海省人民政府关于…`)
+    const letterhead = /^.*?文件(?=[\u4e00-\u9fff]{2,30}?(?:关于|印发))/.exec(head[1]);
+    const crumb = Math.max(head[1].lastIndexOf('>'), head[1].lastIndexOf('›'), head[1].lastIndexOf('»'), head[1].lastIndexOf('＞'), letterhead ? letterhead[0].length - 1 : -1);
+    out.push(...(crumb > 0 ? [head[1].slice(0, crumb + 1), head[1].slice(crumb + 1)] : [head[1]]));
+    if (head[2]) out.push(head[2]);
+    if (head[3]) out.push(head[3]);
+  }
+  const rest = s.trim().slice(opening[0].length);
   for (const sentence of rest.split(/(?<=[。！？；](?![”’」』）)]))/)) {
     const sig = ORG_DATE.exec(sentence);
     if (!sig) {
