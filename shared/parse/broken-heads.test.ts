@@ -149,3 +149,75 @@ describe("a metadata row's empty last label does not take the head under it", ()
     expect(d.issuers).toEqual(['某地区行政公署']);
   });
 });
+
+describe('a page’s own copy of the title above a broken head is not joined to it', () => {
+  it('the copy over the head and its 文号 in brackets', () => {
+    const d = onePage(`某省人民政府办公厅关于加强和规范招商引资工作的通知
+
+某省人民政府办公厅关于
+加强和规范招商引资工作的通知
+
+(某政办发〔2005〕76号)
+
+各设区市人民政府,省人民政府各工作部门:
+为加强和规范招商引资工作,现就有关事项通知如下:`);
+    expect(d.title).toBe('某省人民政府办公厅关于加强和规范招商引资工作的通知');
+    expect(d.docNumber?.normalized).toBe('某政办发〔2005〕76号');
+  });
+
+  it('the copy over the head, its 文号 and the body (no salutation)', () => {
+    const d = onePage(`中共某市委某市人民政府关于深化文旅融合加快建设旅游强市的实施意见
+中共某市委某市人民政府关于
+深化文旅融合加快建设旅游强市的实施意见
+某发〔2023〕11号
+为促进文化和旅游深度融合,提升全市旅游业现代化、品质化、标准化水平,加快建设高品质旅游强市,制定如下实施意见。
+一、总体要求`);
+    expect(d.title).toBe('中共某市委某市人民政府关于深化文旅融合加快建设旅游强市的实施意见');
+    expect(d.issuers).toEqual(['中共某市委', '某市人民政府']);
+  });
+
+  it("a law site's title, issuer field and the title again broken: the field is no part of the title", () => {
+    const d = onePage(`关于中央国家机关住宅专项维修资金交存有关问题的补充通知
+
+某某事务管理局
+
+
+关于中央国家机关住宅专项维修资金交存有关问题
+的补充通知
+
+某机房改〔2011〕236号
+
+中央国家机关各部门:
+现就有关问题补充通知如下:`);
+    expect(d.title).toBe('关于中央国家机关住宅专项维修资金交存有关问题的补充通知');
+    expect(d.issuers).toEqual(['某某事务管理局']);
+  });
+
+  it("a portal heading that adds a place before the document's own title, broken under a lead", () => {
+    const d = onePage(`某地某山镇人民政府关于取消某村庙会的通告
+
+导语 为全力做好我镇疫情防控,某地某山镇人民政府关于取消某村庙会,详情如下。
+
+某山镇人民政府关于
+取消某村庙会的通告
+
+  为全力做好我镇新型冠状病毒感染的肺炎疫情防控、确保广大人民群众健康安全,依照有关规定,暂时取消某村庙会。现就具体事项通告如下:`);
+    expect(d.title).toBe('某山镇人民政府关于取消某村庙会的通告');
+    expect(d.issuers).toEqual(['某山镇人民政府']);
+  });
+
+  it("a page's excerpt of the head cut with … over the head", () => {
+    const d = onePage(`某市发展和改革委员会 某市规划和自然资源局 关于印发某市社区服务设施建设工程实施方案的通知
+
+某市发展和改革委员会 某市规划和自然资源局 关于印发某市社区服务设施建设工程实施方案的通知 各区(市)县政府(管委会…
+
+某市发展和改革委员会 某市规划和自然资源局 关于
+印发某市社区服务设施建设工程实施方案的通知
+
+各区(市)县政府(管委会),市级有关部门:
+
+经市领导同意,现将《某市社区服务设施建设工程实施方案》印发给你们,请结合实际认真贯彻落实。`);
+    expect(d.title).toBe('某市发展和改革委员会某市规划和自然资源局关于印发某市社区服务设施建设工程实施方案的通知');
+    expect(d.issuers).toEqual(['某市发展和改革委员会', '某市规划和自然资源局']);
+  });
+});

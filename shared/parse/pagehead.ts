@@ -361,7 +361,10 @@ function ownTitleBelow(units: Unit[], heading: Line): Line | null {
     seen++;
     const c = units[i].compact;
     if (isSalutation(c) || isDateOnly(c) || /^第[一二三四五六七八九十]+[章条]/.test(c)) return null;
-    const t = cleanTitle(squeeze(units[i].text.trim().split(/[ \t\u3000]+/)[0])).title;
+    // (the own title broken over two lines where a word ends: `某镇人民政府关于` / `取消…的通告`)
+    const below = nextNonBlank(units, i);
+    const broken = below > 0 && brokenHead(c, units[below].compact) ? c + units[below].compact : null;
+    const t = cleanTitle(broken ?? squeeze(units[i].text.trim().split(/[ \t\u3000]+/)[0])).title;
     if (titleLike(t) && t !== heading.title && heading.title.endsWith(t) && sitePrefix(heading.title.slice(0, -t.length), t)) {
       return { i, title: t, docNumber: null };
     }

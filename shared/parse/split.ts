@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, continuesTitle, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -395,8 +395,13 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       // a contents entry (`…的通知\t89`) is complete, and a title never runs on past a page's running header
       if (endsWithTocPage(units[j].raw) || pageBreakBetween(units, j, next)) break;
       // A complete title followed by another title or an issuer line: a page heading repeated above the
-      // document (law sites print title / issuer / title), not one title broken over lines.
-      if (isTitleEnd(t) && (isTitleEnd(units[next].compact) || splitIssuers(units[next].text))) break;
+      // document (law sites print title / issuer / title), not one title broken over lines — nor followed by a head's
+      // first line (`某厅关于` / `加强…的通知` under the page's one-line copy). A line that cannot open a title
+      // (`…《甲细则》` / `《乙细则》的通知`) continues it.
+      const nc = units[next].compact;
+      if (isTitleEnd(t) && !continuesTitle(t, nc) && (isTitleEnd(nc) || splitIssuers(units[next].text) || openTitle(units[next]))) break;
+      // (a page's excerpt cut short, `…关于…的通知 各区县政府(管委会…`, never runs on)
+      if (/(?:…|\.{3})$/.test(t)) break;
       // A line already read (the page prints a title broken over lines twice): the repetition starts here.
       if (joined.includes(units[next].compact)) break;
       j = next;
@@ -408,11 +413,11 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let start = i;
     let titleStart = i;
     let titleIssuers = cand.titleIssuers;
-    // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
-    // (It repeats its heading on one line: a title broken over lines under the issuer is the document's own head,
-    // `某市人民政府办公厅` / `关于印发…` / `…的通知` under a portal's one-line heading.)
+    // A law site prints the title, then its issuer field, then the title again (on one line or broken over two, as
+    // GB/T 9704 sets it): that issuer is not in the title. (A portal's one-line heading over the head's 文号, then
+    // `某市人民政府办公厅` / `关于印发…` / `…的通知`, is no such frame: repeatedAbove looks two lines up only.)
     const lineAbove = prevNonBlank(units, i, floor);
-    const siteFrame = accepted.end === i && repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
+    const siteFrame = repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
     // `省人民政府关于…` under a law site's issuer field `湖北省人民政府`: the title's short name is that organ
     const siteLine = lineAbove >= 0 ? splitIssuers(units[lineAbove].text) : null;
     if (siteLine && titleIssuers.length) titleIssuers = completeAbbreviated(titleIssuers, siteLine.map(siteIssuer));
