@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onePage } from './test-support';
+import { onePage, parsePage } from './test-support';
 
 /**
  * A document's head printed over two or three lines, broken where a word ends nearest the middle, as GB/T 9704 sets a
@@ -219,5 +219,51 @@ describe('a page’s own copy of the title above a broken head is not joined to 
 经市领导同意,现将《某市社区服务设施建设工程实施方案》印发给你们,请结合实际认真贯彻落实。`);
     expect(d.title).toBe('某市发展和改革委员会某市规划和自然资源局关于印发某市社区服务设施建设工程实施方案的通知');
     expect(d.issuers).toEqual(['某市发展和改革委员会', '某市规划和自然资源局']);
+  });
+});
+
+describe('the issuers and documents a broken head names', () => {
+  it('joint departments separated by spaces on the first line, the body under the head', () => {
+    const d = onePage(`甲财政部 乙教育部 丙社会保障部关于印发
+《中等职业学校某某助学金管理办法》的通知
+
+第一条 为加强中等职业学校某某助学金管理,确保助学金发放工作顺利进行,制定本办法。`);
+    expect(d.title).toBe('甲财政部乙教育部丙社会保障部关于印发《中等职业学校某某助学金管理办法》的通知');
+    expect(d.issuers).toEqual(['甲财政部', '乙教育部', '丙社会保障部']);
+  });
+
+  it('a broken head over a site’s stray word and the title printed again on one line with its 文号', () => {
+    const d = onePage(`国务院关于
+某省撤销某县地区设立某县市(地级)的批复
+外观
+国务院关于某省撤销某县地区设立某县市(地级)的批复
+国函〔1992〕194号
+某省人民政府:
+你省《关于撤销某县地区设立地级某市的请示》收悉。同意你省撤销某县地区,设立某县市。`);
+    expect(d.title).toBe('国务院关于某省撤销某县地区设立某县市(地级)的批复');
+    expect(d.docNumber?.normalized).toBe('国函〔1992〕194号');
+  });
+
+  it("a second organ's numbered 通告 after the first one's signature, its title broken before 的", () => {
+    const docs = parsePage(`甲州新型冠状病毒感染
+的肺炎疫情防控处置工作指挥部通告
+
+(第15号)
+
+为统筹做好甲州疫情防控和经济社会发展各项工作,现将相关事宜通告如下:
+一、本通告自公布之日起施行。
+
+甲州新型冠状病毒感染的肺炎疫情防控处置工作指挥部
+
+2020年2月18日
+
+乙县新型冠状病毒感染
+的肺炎疫情防控处置工作指挥部通告
+
+第9号
+
+为切实做好火灾防范工作,服务保障全县疫情防控大局,现将有关事项通告如下:
+一、疫情防控定点医疗机构、隔离点做好消防安全工作。`);
+    expect(docs.map((d) => d.title)).toEqual(['甲州新型冠状病毒感染的肺炎疫情防控处置工作指挥部通告', '乙县新型冠状病毒感染的肺炎疫情防控处置工作指挥部通告']);
   });
 });

@@ -843,7 +843,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     if (titleLike(cleaned.title) && !(runsOn && joined && titleLike(joined.title))) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines, rawIssuers(units[i].text)));
     else if (joined && ((titleLike(joined.title) && (c.length <= 40 || runsOn)) || kindUnderOrgan(units, joined.title, issuerLine, i))) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
-      lines.push(withIssuerAbove(units, issuerLine, i, joined, lines));
+      lines.push(withIssuerAbove(units, issuerLine, i, joined, lines, rawIssuers(units[i].text)));
       i = joinedEnd;
     } else if (kindUnderOrgan(units, cleaned.title, issuerLine, i)) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines));
     else lines.push(...segmentTitles(units[i], i, cleaned.docNumber));

@@ -88,12 +88,18 @@ const SERIAL_LINE = /^[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]
  */
 export function noticeAfterSignature(units: Unit[], from: number): Head | null {
   for (let i = from; i < units.length; i++) {
-    const m = units[i].blank ? null : ORGAN_NOTICE.exec(units[i].compact);
+    if (units[i].blank) continue;
+    // (its title broken over two lines where a word ends: `某县新型冠状病毒感染` / `的肺炎疫情防控处置工作指挥部通告`)
+    const below = nextNonBlank(units, i);
+    const broken = below >= 0 && continuesTitle(units[i].compact, units[below].compact) ? units[i].compact + units[below].compact : null;
+    const end = broken && ORGAN_NOTICE.test(broken) ? below : i;
+    const title = end === i ? units[i].compact : (broken as string);
+    const m = ORGAN_NOTICE.exec(title);
     if (!m || !isOrgName(m[1])) continue;
     const prev = prevNonBlank(units, i, from);
-    const next = nextNonBlank(units, i);
+    const next = nextNonBlank(units, end);
     if (prev < 0 || next < 0 || !isDateOnly(units[prev].text) || !/年/.test(units[prev].text) || !SERIAL_LINE.test(units[next].compact)) continue;
-    return { start: i, titleStart: i, titleEnd: i, headEnd: next, title: units[i].compact, titleIssuers: [m[1]], docNumberUnit: null, inlineDocNumber: null, registration: null };
+    return { start: i, titleStart: i, titleEnd: end, headEnd: next, title, titleIssuers: [m[1]], docNumberUnit: null, inlineDocNumber: null, registration: null };
   }
   return null;
 }
@@ -402,8 +408,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       if (isTitleEnd(t) && !continuesTitle(t, nc) && (isTitleEnd(nc) || splitIssuers(units[next].text) || openTitle(units[next]))) break;
       // (a page's excerpt cut short, `…关于…的通知 各区县政府(管委会…`, never runs on)
       if (/(?:…|\.{3})$/.test(t)) break;
-      // A line already read (the page prints a title broken over lines twice): the repetition starts here.
-      if (joined.includes(units[next].compact)) break;
+      // A line already read (the page prints a title broken over lines twice), or the title's opening printed again
+      // (`国务院关于` / `…的批复` / `外观` / `国务院关于…的批复`): the repetition starts here.
+      if (joined.includes(nc) || (nc.length >= 4 && t.startsWith(nc))) break;
       j = next;
       joined.push(units[next].compact);
       t += units[next].compact;
