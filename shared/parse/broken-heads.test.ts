@@ -75,6 +75,28 @@ describe('a head line that cannot end a title runs on into the next line', () =>
   });
 });
 
+describe('a head over three lines', () => {
+  it('a list of places broken twice at its 、', () => {
+    const d = onePage(`某某镇人民政府关于禁止在河道、
+水库、山塘、
+河坝等危险水域游泳的通告
+
+为切实保障人民群众生命安全,有效预防溺水事故发生,根据有关法律法规规定,现就有关事项通告如下:
+一、禁止在河道、水库等危险水域游泳。`);
+    expect(d.title).toBe('某某镇人民政府关于禁止在河道、水库、山塘、河坝等危险水域游泳的通告');
+    expect(d.issuers).toEqual(['某某镇人民政府']);
+  });
+
+  it('`某县某某街道关于` (no organ word) over `印发《…》` over `的通知` and the salutation', () => {
+    const d = onePage(`某县某某街道关于
+印发《某街道某某管理办法》
+的通知
+各社区居委会:
+现将《某街道某某管理办法》印发给你们,请认真贯彻执行。`);
+    expect(d.title).toBe('某县某某街道关于印发《某街道某某管理办法》的通知');
+  });
+});
+
 describe('a line that cannot open a title continues the line above', () => {
   it('`的…` under the first line', () => {
     const d = onePage(`“四城共创”工作

@@ -340,6 +340,17 @@ function untitledHeads(units: Unit[], heads: Head[], from: number): Head[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * `某县某某街道关于` / `印发《…》的通知`: the first line of a head broken after 关于 straight above a title that opens with
+ * its verb — the title's, whatever it names (an organ the reader does not know by its ending too): its unit, the issuers
+ * it names and its text, or null.
+ */
+function openerAbove(units: Unit[], i: number, floor: number): { at: number; issuers: string[]; text: string } | null {
+  const p = prevNonBlank(units, i, floor, 1);
+  if (p < 0 || !/^[^。，,；;：:！!？?…]{2,60}关于$/.test(units[p].compact)) return null;
+  return { at: p, issuers: issuersBeforeVerb(units[p].text.trim().replace(/[ \t\u3000]*关于$/, '')) ?? [], text: units[p].compact };
+}
+
 export interface SplitOptions {
   from: number;
   skip: [number, number] | null;
@@ -439,7 +450,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         t = squeeze(units[p].text) + t;
       }
     }
-    if (!titleIssuers.length) {
+    const opener = cand.carries ? openerAbove(units, i, floor) : null;
+    if (opener) [titleStart, start, titleIssuers, t] = [opener.at, opener.at, opener.issuers, opener.text + t];
+    if (!titleIssuers.length && titleStart === i) {
       // (`某省人民政府办公厅` / `转发…` / `…的通知` / `转发…` / `…的通知`: a head printed twice, its issuer line over the first
       // print only — the issuer line is read above that print)
       const p = prevNonBlank(units, printedTwice(units, i, floor, joined), floor);
