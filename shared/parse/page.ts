@@ -1,6 +1,7 @@
 import { findCnDates } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseDocNumber } from '../domain/docnumber';
-import { isTitleEnd, isOrgName, LIST_BULLET, squeeze } from './text';
+import { isSalutation } from './split';
+import { isTitleEnd, isOrgName, LIST_BULLET, OPEN_END, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -212,8 +213,12 @@ function fits(field: Field, c: string): boolean {
   if (field === 'title') return c.length <= 160;
   if (field === 'docNumber') return c.length <= 40 && /号|〔|\[|【/.test(c) && !isTitleEnd(c);
   if (field === 'issuer') return isOrgName(c);
-  // (an empty `来源:` at the end of a row is followed by the document's 文号 line, not by its value)
-  if (field === 'other' || field === 'posted') return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c) && !isDocNumberLine(c);
+  // (an empty `来源:` at the end of a row is followed by the document's 文号 line, not by its value; an empty `内容概述:` or
+  // `浏览次数:` by the first line of a head broken over two, `某县人民政府关于印发`, or by the salutation)
+  if (field === 'other' || field === 'posted') {
+    const head = c.includes('关于') || OPEN_END.test(c) || isSalutation(c);
+    return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c) && !isDocNumberLine(c) && !head;
+  }
   return c.length <= 40 && findCnDates(c).length > 0;
 }
 

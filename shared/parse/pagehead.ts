@@ -2,7 +2,7 @@ import { findCnDates, isDateOnly, PRINTED_DATE } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, siteIssuer, type Head } from './split';
-import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, continuesTitle, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
 /**
@@ -305,6 +305,16 @@ function issuersOfTitle(title: string): string[] {
   return y && isOrgName(y[1]) ? [y[1]] : [];
 }
 
+/**
+ * A title's first line over the rest: `印发某县农村集体资产` / `管理暂行办法的通知` (a second half that reads as a title alone
+ * still continues an opening that is one's start), or one that opens with its issuer, `某经济技术开发区管委会突发公共事件` /
+ * `总体应急预案`, over a line that does not (a site's name over a title, `某市人民政府官方微信` / `某市司法局关于…`, is none).
+ */
+function opensTitle(title: string, nextC: string): boolean {
+  const verb = /^(?:关于|印发|转发|批转)/;
+  return (verb.test(title) || (opensWithOrgan(title) && !opensWithOrgan(nextC))) && !verb.test(nextC);
+}
+
 /** The verbs of a notice that carries another document (`印发…办法的通知`, `关于下达…计划的通知`). */
 const CARRYING = /(?:印发|转发|批转|下达)/;
 
@@ -362,7 +372,10 @@ function ownTitleBelow(units: Unit[], heading: Line): Line | null {
     seen++;
     const c = units[i].compact;
     if (isSalutation(c) || isDateOnly(c) || /^第[一二三四五六七八九十]+[章条]/.test(c)) return null;
-    const t = cleanTitle(squeeze(units[i].text.trim().split(/[ \t\u3000]+/)[0])).title;
+    // (the own title broken over two lines where a word ends: `某镇人民政府关于` / `取消…的通告`)
+    const below = nextNonBlank(units, i);
+    const broken = below > 0 && brokenHead(c, units[below].compact) ? c + units[below].compact : null;
+    const t = cleanTitle(broken ?? squeeze(units[i].text.trim().split(/[ \t\u3000]+/)[0])).title;
     if (titleLike(t) && t !== heading.title && heading.title.endsWith(t) && sitePrefix(heading.title.slice(0, -t.length), t)) {
       return { i, title: t, docNumber: null };
     }
@@ -590,6 +603,15 @@ function headingOverSalutation(units: Unit[], first: number, body: number): Line
 /** A 文号 line, whole or cut short (`某政告字〔20228`): a code, a bracket and a year, nothing of a sentence. */
 const NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[^。，,；;：:]{0,8}$/;
 
+/** A line of a head broken over lines (its first may name four joint issuers): no sentence punctuation. */
+const headPart = (c: string) => c.length > 0 && c.length <= 80 && !/[。，,；;：:！!？?…]/.test(c);
+
+/**
+ * A head broken where a word ends, as GB/T 9704 sets a title: the upper line cannot end a title (`某县人民政府办公室关于` /
+ * `对…的通知`), or the lower one cannot open one (`…《甲细则》` / `《乙细则》的通知`, `…感染` / `的肺炎…指挥部通告`).
+ */
+const brokenHead = (upper: string, lower: string) => headPart(upper) && headPart(lower) && continuesTitle(upper, lower);
+
 /** A line that may be part of a title: short, no sentence punctuation. */
 const titlePart = (c: string) => c.length > 0 && c.length <= 40 && !/[。，,；;：:！!？?]/.test(c);
 
@@ -746,6 +768,20 @@ function headIssuers(named: string[], fromOrder: string[], cover: boolean, issue
   return named.length ? named : fromOrder.length ? fromOrder : cover && issuer ? issuer : fromMeta.length ? fromMeta : (issuer ?? []);
 }
 
+/**
+ * The title of the page's head: the chosen line's (or the 规章 its 令 promulgates), else the page's `标题` field, else its
+ * title line above the text (`关于…的通告_某某市人民政府门户网站`, for a page whose text prints no title).
+ */
+function pageHeadTitle(units: Unit[], meta: PageMeta, chosen: Line | null, body: number, order: { end: number } | null): string {
+  // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
+  // the notice's addressee line, and the field is the notice's own title)
+  const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
+  const plain = (t: string) => t.replace(/[《》〈〉]/g, '');
+  const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && CARRYING.test(fieldTitle) && plain(fieldTitle).includes(plain(chosen.title));
+  const own = fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : order ? promulgatedAfter(units, order.end) : null;
+  return own ?? meta.title ?? meta.pageTitle ?? '';
+}
+
 /** Finds the head of the one document on a page; null when the page has no text. */
 export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head | null {
   const first = units.findIndex((u, i) => i >= from && !u.blank);
@@ -832,17 +868,13 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     }
     const next = nextNonBlank(units, i);
     // a title broken over two lines: neither half is one, and the first has no sentence punctuation
-    // (`印发某县农村集体资产` / `管理暂行办法的通知`: a second half that reads as a title alone still continues an opening
-    // that is one's start)
-    // (or one that opens with its issuer, `某经济技术开发区管委会突发公共事件` / `总体应急预案`, over a line that does not:
-    // a site's name over a title, `某市人民政府官方微信` / `某市司法局关于…`, is none)
     const nextC = units[next]?.compact ?? '';
-    const opening =
-      (/^(?:关于|印发|转发|批转)/.test(cleaned.title) || (opensWithOrgan(cleaned.title) && !opensWithOrgan(nextC))) && !/^(?:关于|印发|转发|批转)/.test(nextC);
+    const runsOn = next > 0 && next < body && brokenHead(c, nextC);
+    const opening = runsOn || opensTitle(cleaned.title, nextC);
     // (a page heading printed again broken over two lines: the halves join into the heading's title)
     const repeats = next > 0 && next < body && lines.some((l) => l.title === cleanTitle(c + units[next].compact).title);
     const joinable =
-      !titleLike(cleaned.title) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && !/^\d+$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || nameBrokenAcross(c, nextC) || !titleLike(cleanTitle(units[next].compact).title));
+      (!titleLike(cleaned.title) || runsOn) && !/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(c) && !/^\d+$/.test(c) && next > 0 && next < body && !/[!！。？?]/.test(c) && (opening || repeats || nameBrokenAcross(c, nextC) || !titleLike(cleanTitle(units[next].compact).title));
     let joinedText = joinable ? c + units[next].compact : '';
     let joined = joinable ? cleanTitle(joinedText) : null;
     let joinedEnd = next;
@@ -856,10 +888,10 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       joined = cleanTitle(joinedText);
       joinedEnd = more;
     }
-    if (titleLike(cleaned.title)) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines, rawIssuers(units[i].text)));
-    else if (joined && ((titleLike(joined.title) && c.length <= 40) || kindUnderOrgan(units, joined.title, issuerLine, i))) {
+    if (titleLike(cleaned.title) && !(runsOn && joined && titleLike(joined.title))) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines, rawIssuers(units[i].text)));
+    else if (joined && ((titleLike(joined.title) && (c.length <= 40 || runsOn)) || kindUnderOrgan(units, joined.title, issuerLine, i))) {
       // a title broken over two lines (`关于印发……管理` / `实施细则的通知`)
-      lines.push(withIssuerAbove(units, issuerLine, i, joined, lines));
+      lines.push(withIssuerAbove(units, issuerLine, i, joined, lines, rawIssuers(units[i].text)));
       i = joinedEnd;
     } else if (kindUnderOrgan(units, cleaned.title, issuerLine, i)) lines.push(withIssuerAbove(units, issuerLine, i, cleaned, lines));
     else lines.push(...segmentTitles(units[i], i, cleaned.docNumber));
@@ -871,17 +903,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
   chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body) ?? (order ? null : fileNameHeading(units, first, body));
-  // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
-  // the notice's addressee line, and the field is the notice's own title)
-  const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
-  const plain = (t: string) => t.replace(/[《》〈〉]/g, '');
-  const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && CARRYING.test(fieldTitle) && plain(fieldTitle).includes(plain(chosen.title));
-  // (a page whose text prints no title: its title line above the text, `关于…的通告_某某市人民政府门户网站`, names it)
-  const title =
-    (fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : order ? promulgatedAfter(units, order.end) : null) ??
-    meta.title ??
-    meta.pageTitle ??
-    '';
+  const title = pageHeadTitle(units, meta, chosen, body, order);
   // (`某政办发[2020]35号某市推进…的通知` over the head `某市人民政府办公室关于印发某市推进…的通知`: the heading's number is the head's)
   const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
   // (the date a city archive prints after the title: the date the document was issued, when nothing else gives one)

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, continuesTitle, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -88,12 +88,18 @@ const SERIAL_LINE = /^[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]
  */
 export function noticeAfterSignature(units: Unit[], from: number): Head | null {
   for (let i = from; i < units.length; i++) {
-    const m = units[i].blank ? null : ORGAN_NOTICE.exec(units[i].compact);
+    if (units[i].blank) continue;
+    // (its title broken over two lines where a word ends: `某县新型冠状病毒感染` / `的肺炎疫情防控处置工作指挥部通告`)
+    const below = nextNonBlank(units, i);
+    const broken = below >= 0 && continuesTitle(units[i].compact, units[below].compact) ? units[i].compact + units[below].compact : null;
+    const end = broken && ORGAN_NOTICE.test(broken) ? below : i;
+    const title = end === i ? units[i].compact : (broken as string);
+    const m = ORGAN_NOTICE.exec(title);
     if (!m || !isOrgName(m[1])) continue;
     const prev = prevNonBlank(units, i, from);
-    const next = nextNonBlank(units, i);
+    const next = nextNonBlank(units, end);
     if (prev < 0 || next < 0 || !isDateOnly(units[prev].text) || !/年/.test(units[prev].text) || !SERIAL_LINE.test(units[next].compact)) continue;
-    return { start: i, titleStart: i, titleEnd: i, headEnd: next, title: units[i].compact, titleIssuers: [m[1]], docNumberUnit: null, inlineDocNumber: null, registration: null };
+    return { start: i, titleStart: i, titleEnd: end, headEnd: next, title, titleIssuers: [m[1]], docNumberUnit: null, inlineDocNumber: null, registration: null };
   }
   return null;
 }
@@ -351,6 +357,17 @@ function untitledHeads(units: Unit[], heads: Head[], from: number): Head[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * `某县某某街道关于` / `印发《…》的通知`: the first line of a head broken after 关于 straight above a title that opens with
+ * its verb — the title's, whatever it names (an organ the reader does not know by its ending too): its unit, the issuers
+ * it names and its text, or null.
+ */
+function openerAbove(units: Unit[], i: number, floor: number): { at: number; issuers: string[]; text: string } | null {
+  const p = prevNonBlank(units, i, floor, 1);
+  if (p < 0 || !/^[^。，,；;：:！!？?…]{2,60}关于$/.test(units[p].compact)) return null;
+  return { at: p, issuers: issuersBeforeVerb(units[p].text.trim().replace(/[ \t\u3000]*关于$/, '')) ?? [], text: units[p].compact };
+}
+
 export interface SplitOptions {
   from: number;
   skip: [number, number] | null;
@@ -415,10 +432,16 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       // a contents entry (`…的通知\t89`) is complete, and a title never runs on past a page's running header
       if (endsWithTocPage(units[j].raw) || pageBreakBetween(units, j, next)) break;
       // A complete title followed by another title or an issuer line: a page heading repeated above the
-      // document (law sites print title / issuer / title), not one title broken over lines.
-      if (isTitleEnd(t) && (isTitleEnd(units[next].compact) || splitIssuers(units[next].text))) break;
-      // A line already read (the page prints a title broken over lines twice): the repetition starts here.
-      if (joined.includes(units[next].compact)) break;
+      // document (law sites print title / issuer / title), not one title broken over lines — nor followed by a head's
+      // first line (`某厅关于` / `加强…的通知` under the page's one-line copy). A line that cannot open a title
+      // (`…《甲细则》` / `《乙细则》的通知`) continues it.
+      const nc = units[next].compact;
+      if (isTitleEnd(t) && !continuesTitle(t, nc) && (isTitleEnd(nc) || splitIssuers(units[next].text) || openTitle(units[next]))) break;
+      // (a page's excerpt cut short, `…关于…的通知 各区县政府(管委会…`, never runs on)
+      if (/(?:…|\.{3})$/.test(t)) break;
+      // A line already read (the page prints a title broken over lines twice), or the title's opening printed again
+      // (`国务院关于` / `…的批复` / `外观` / `国务院关于…的批复`): the repetition starts here.
+      if (joined.includes(nc) || (nc.length >= 4 && t.startsWith(nc))) break;
       j = next;
       joined.push(units[next].compact);
       t += units[next].compact;
@@ -428,11 +451,11 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     let start = i;
     let titleStart = i;
     let titleIssuers = cand.titleIssuers;
-    // A law site prints the title, then its issuer field, then the title again: that issuer is not in the title.
-    // (It repeats its heading on one line: a title broken over lines under the issuer is the document's own head,
-    // `某市人民政府办公厅` / `关于印发…` / `…的通知` under a portal's one-line heading.)
+    // A law site prints the title, then its issuer field, then the title again (on one line or broken over two, as
+    // GB/T 9704 sets it): that issuer is not in the title. (A portal's one-line heading over the head's 文号, then
+    // `某市人民政府办公厅` / `关于印发…` / `…的通知`, is no such frame: repeatedAbove looks two lines up only.)
     const lineAbove = prevNonBlank(units, i, floor);
-    const siteFrame = accepted.end === i && repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
+    const siteFrame = repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
     // `省人民政府关于…` under a law site's issuer field `湖北省人民政府`: the title's short name is that organ
     const siteLine = lineAbove >= 0 ? splitIssuers(units[lineAbove].text) : null;
     if (siteLine && titleIssuers.length) titleIssuers = completeAbbreviated(titleIssuers, siteLine.map(siteIssuer));
@@ -447,7 +470,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         t = squeeze(units[p].text) + t;
       }
     }
-    if (!titleIssuers.length) {
+    const opener = cand.carries ? openerAbove(units, i, floor) : null;
+    if (opener) [titleStart, start, titleIssuers, t] = [opener.at, opener.at, opener.issuers, opener.text + t];
+    if (!titleIssuers.length && titleStart === i) {
       // (`某省人民政府办公厅` / `转发…` / `…的通知` / `转发…` / `…的通知`: a head printed twice, its issuer line over the first
       // print only — the issuer line is read above that print)
       const p = prevNonBlank(units, printedTwice(units, i, floor, joined), floor);

@@ -223,3 +223,20 @@ export function isTitleEnd(t: string): boolean {
   const f = FORWARDED_END.exec(t);
   return !!f && KIND_END.test(f[1].replace(/[〈〉]/g, ''));
 }
+
+/**
+ * A head line that cannot end a title (GB/T 9704 breaks a long title where a word ends: after 关于, after the verb that
+ * issues what follows, after a 、 or before a 《): `某县人民政府办公室关于` / `对…的通知` is one title.
+ */
+export const OPEN_END = /(?:关于|印发|转发|批转|、|《)$/;
+
+/**
+ * A line that cannot open a title, so it continues the line above: `的…` (a title broken before its last 的), a bracket or
+ * a 《》 before that 的 (`(2022年版)的通知`, `《乙细则》的通知`).
+ */
+const CONTINUED_START = /^(?:的|(?:[（(][^（）()]{1,16}[）)]|《[^《》]{1,80}》)+的)/;
+
+/** Does `lower` continue `upper` as one title (`…《甲细则》` / `《乙细则》的通知`, `…感染` / `的肺炎…指挥部通告`)? */
+export function continuesTitle(upper: string, lower: string): boolean {
+  return OPEN_END.test(upper) || CONTINUED_START.test(lower) || (upper.endsWith('》') && lower.startsWith('《'));
+}

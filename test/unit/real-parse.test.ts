@@ -65,6 +65,8 @@ describe('real development set: the same pages as other copies print them', () =
     'hanzi-dates',
     'portal-title',
     'link-footer',
+    // (each head printed over two lines, broken where a word ends, as GB/T 9704 sets a title)
+    'title-broken',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
