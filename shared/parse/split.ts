@@ -219,6 +219,8 @@ const CARRIER_END = /的(?:通知|决定|意见|通告|公告|批复|函)(?:[（
 const NUMBER_LOST = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?号$/;
 /** A kind word a site cut short at the end of a subject line (`…工作的通`, `…孔明灯(许愿灯)的`). */
 const CUT_KIND = /的(?:通|意|决|批|报|规|办|方)?$/;
+/** A kind word that lost its last characters, its first one left (`…的通`, `…的意`). */
+const LOST_KIND_END = /的[通意决批报规办方]$/;
 
 /**
  * A page title with the site's column and name after it (`…的通知_政策文件_某某市人民政府`, `…的通知-某某省教育厅`,
@@ -372,7 +374,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       if (t.length > 160) break;
       // (a title whose kind word the site cut, `…的`, is one only right above its 文号 or with the 文号 after it)
       const cut = n === 0 && (cand.cut || CUT_KIND.test(t));
-      if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut) {
+      // (`某县人民政府办公室关于印发某县2021` / `防治方案的通` over the salutation: a head broken over two lines whose end lost the
+      // last characters of its kind word — read as printed)
+      const lostEnd = n === 1 && (cand.carries || t.includes('关于')) && LOST_KIND_END.test(t) && !/[。；;！!？?]/.test(t);
+      if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut || lostEnd) {
         let k = nextNonBlank(units, j);
         // `（2018年2月26日）` alone under the title: the head's date, never a part of the title
         const dated = k >= 0 ? k : -1;
@@ -412,7 +417,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     // (It repeats its heading on one line: a title broken over lines under the issuer is the document's own head,
     // `某市人民政府办公厅` / `关于印发…` / `…的通知` under a portal's one-line heading.)
     const lineAbove = prevNonBlank(units, i, floor);
-    const siteFrame = accepted.end === i && repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
+    // (`关于…` / `某 某 县 人 民 政 府` / `关于…`: an issuer line spaced letter by letter over a title that is not — a letterhead's,
+    // the head's own under a portal heading; no law site spaces its issuer field, and a transcription spaces the title too)
+    const letterhead = lineAbove >= 0 && !!units[lineAbove].letterSpaced && !units[i].letterSpaced;
+    const siteFrame = accepted.end === i && !letterhead && repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
     // `省人民政府关于…` under a law site's issuer field `湖北省人民政府`: the title's short name is that organ
     const siteLine = lineAbove >= 0 ? splitIssuers(units[lineAbove].text) : null;
     if (siteLine && titleIssuers.length) titleIssuers = completeAbbreviated(titleIssuers, siteLine.map(siteIssuer));
