@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onePage as one } from './test-support';
+import { onePage as one, parsePage as parse } from './test-support';
 
 /**
  * Issue 24, round twenty-five: the classes that failed on held-out real texts from new places (test/fixtures/real-holdout
@@ -38,5 +38,45 @@ ${lower}
   it('the same head printed whole is read as before', () => {
     const d = one(PAGE('江口县人民政府办公室关于印发江口县2021', '年防汛抗旱应急方案的通知'));
     expect(d.title).toBe('江口县人民政府办公室关于印发江口县2021年防汛抗旱应急方案的通知');
+  });
+});
+
+describe('a page heading over two 通告 addressed to the public (`广大群众:`), the second after the first one\'s signature', () => {
+  const PAGE = `关于暂停甲庄、乙村、丙山集镇 赶集日的通告
+关于暂停甲庄、乙村、丙山集镇
+赶集日的通告
+关于暂停甲庄集镇“赶集日”的通告
+全镇广大群众、商户:
+为有效应对当前疫情形势,避免人员聚集,现将有关事项通告如下:
+一、自2021年12月28日零时起,暂停甲庄集镇“赶集日”。
+望广大群众、商户自觉遵守,感谢大家的支持与配合!
+中共甲庄镇委员会
+甲庄镇人民政府
+2021年12月28日
+关于暂停乙村集镇“赶集日”的通告
+广大群众:
+为全力做好疫情防控工作,有效避免人群聚集,经研究决定暂停乙村集镇“赶集日”。`;
+
+  it('reads the two 通告, each titled by its own head; the heading naming three places is no document', () => {
+    const docs = parse(PAGE);
+    expect(docs.map((d) => d.title)).toEqual(['关于暂停甲庄集镇“赶集日”的通告', '关于暂停乙村集镇“赶集日”的通告']);
+    expect(docs[0].issuers).toEqual(['中共甲庄镇委员会', '甲庄镇人民政府']);
+    expect(docs[0].dateSigned).toBe('2021-12-28');
+    expect(docs[1].issuers).toEqual([]);
+    expect(docs[1].dateSigned).toBeNull();
+  });
+
+  it('a single 通告 to the public (`广大市民朋友们:`, `全市机动车车主及驾驶人:`) reads as it did before', () => {
+    for (const salutation of ['广大市民朋友们:', '全市机动车车主及驾驶人:', '尊敬的市民、广大驾驶员:']) {
+      const d = one(`首页 > 通知公告
+关于城区禁止燃放烟花爆竹的通告
+${salutation}
+为保障公共安全,现就有关事项通告如下:
+一、城区全域禁止燃放烟花爆竹。
+江口县公安局
+2022年1月5日`);
+      expect(d.title).toBe('关于城区禁止燃放烟花爆竹的通告');
+      expect(d.issuers).toEqual(['江口县公安局']);
+    }
   });
 });

@@ -44,7 +44,7 @@ export function isSalutation(c: string): boolean {
   const head = c.slice(0, colon);
   // `经…研究`, `根据…` open a sentence; `岳阳经济技术开发区` is an addressee
   if (/[。；;]|如下|根据|为了?[^政]|现将|按照|^经|经(?:研究|同意|批准|审议|会议)/.test(head)) return false;
-  if (head.startsWith('各')) return true;
+  if (head.startsWith('各') || PUBLIC_ADDRESSEE.test(head)) return true;
   // Every addressee ends in an organisation word: `田镇街道办事处、经济开发区管委会，县政府有关部门、单位：`;
   // a run of places named short before the organs they share (`雄县、容城、安新县委和人民政府`) counts as those organs
   const parts = head.split(/[，、,]/);
@@ -54,6 +54,9 @@ export function isSalutation(c: string): boolean {
   );
 }
 
+/** `广大群众`, `全镇广大群众、商户`, `尊敬的市民朋友`: a 通告 addressed to the public, not to organs. */
+const PUBLIC_ADDRESSEE =
+  /^(?:尊敬的|广大|全[\u4e00-\u9fff]{0,3}?(?:镇|乡|县|市|区|村|旗)(?:广大)?)[\u4e00-\u9fff、和及与]{0,16}?(?:群众|朋友们?|市民|村民|居民|商户|经营户|驾驶人|驾驶员|游客|车主)$/;
 const ADDRESSEE =
   /(政府|办事处|部门|单位|管委会?|委员会|机关|公司|局|委|办|院|厅|中心|街道|镇|乡|区|县|市|室|会|所|队|处|站|社|团|部|[^、]代表|[^、]委员)$/;
 
