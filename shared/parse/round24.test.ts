@@ -39,3 +39,19 @@ ${issuerLine}
     expect(d.title).toBe('关于划定县级河湖管理范围的公告');
   });
 });
+
+describe('a portal\'s display window on the posting line (`2025-10-20  有效期:2025-10-20 至 2025-11-201506`)', () => {
+  // (a guard for a keying decision, not a fix: the window an announcement module shows the page for, from the day it was
+  // posted, its hit count run on — no end of the document's force)
+  it('gives the document no 有效期至', () => {
+    const d = one(`政务公告
+江安县人民政府关于划定禁止开垦陡坡地范围的公告
+2025-10-20  有效期:2025-10-20 至 2025-11-201506
+为预防水土流失,现将有关事项公告如下:
+一、本公告自公布之日起施行。
+江安县人民政府
+2025年10月17日`);
+    expect(d.effectiveDate).toBe('2025-10-17');
+    expect(d.validUntil).toBeNull();
+  });
+});

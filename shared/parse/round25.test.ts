@@ -3,7 +3,7 @@ import { onePage as one, parsePage as parse } from './test-support';
 
 /**
  * Issue 24, round twenty-five: the classes that failed on held-out real texts from new places (test/fixtures/real-holdout
- * h25-01–h25-07, since development texts 713–719), each written out as a page of its kind prints it (names made up).
+ * h25-01–h25-07; h25-01–h25-06 since development texts 713–718), each written out as a page of its kind prints it (names made up).
  */
 
 describe('a head broken over two lines whose end lost the last characters of its kind word (`…的通`), over the salutation', () => {
