@@ -3,7 +3,7 @@ import { onePage as one, parsePage as parse } from './test-support';
 
 /**
  * Issue 24, round twenty-five: the classes that failed on held-out real texts from new places (test/fixtures/real-holdout
- * h25-01–h25-07; h25-01–h25-06 since development texts 713–718), each written out as a page of its kind prints it (names made up).
+ * h25-01–h25-07, since development texts 713–719), each written out as a page of its kind prints it (names made up).
  */
 
 describe('a head broken over two lines whose end lost the last characters of its kind word (`…的通`), over the salutation', () => {
@@ -78,5 +78,19 @@ ${salutation}
       expect(d.title).toBe('关于城区禁止燃放烟花爆竹的通告');
       expect(d.issuers).toEqual(['江口县公安局']);
     }
+  });
+});
+
+describe('a 预警 bulletin flattened onto one line: series masthead, organs with the date among them, a warning level as the head', () => {
+  const PAGE = `江海市森林高火险预警
+江海市森林高火险预警 2022第9期 江海市森林防灭火指挥部办公室、2022年9月30日 江海市自然资源和规划局、 江海市气象局 森林火险黄色预警 各镇人民政府、街道办事处、市森林防灭火指挥部成员单位: 江海市森林防灭火指挥部办公室、江海市自然资源和规划局、江海市气象局2022年9月30日15时50分继续联合发布森林火险气象风险黄色预警:预计未来三天我市持续晴好,空气干燥,森林火险气象风险等级偏高,请各镇(街道)继续加强火源管理,严禁一切林内用火。 |
+打印本页 关闭窗口 |`;
+
+  it('titles it by the warning level, issued by the masthead\'s organs on the masthead\'s date', () => {
+    const d = one(PAGE);
+    expect(d.title).toBe('森林火险黄色预警');
+    expect(d.issuers).toEqual(['江海市森林防灭火指挥部办公室', '江海市自然资源和规划局', '江海市气象局']);
+    expect(d.dateSigned).toBe('2022-09-30');
+    expect(d.docNumber).toBeNull();
   });
 });

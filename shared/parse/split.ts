@@ -243,6 +243,21 @@ export function withoutSiteSuffix(t: string): string {
 /** `…的通知 各县、区人民政府,市政府各有关部门:`: a title and its salutation on one line, separated by a space. */
 const TITLE_THEN_SALUTATION = /^(.+?)[ \t\u3000]+(各[^ \t\u3000]{1,160}[：:])\s*$/;
 
+/**
+ * `某指挥部办公室、2022年9月30日 某局、 某局 森林火险黄色预警`: a bulletin's masthead run onto its head's line — its organs, the date
+ * printed among them — before the title, the last word on the line: the organs issue it on that date.
+ */
+function mastheadBefore(text: string): Candidate | null {
+  const words = text.trim().split(/[ \t\u3000]+/);
+  const title = words.pop() ?? '';
+  if (!words.length || title.length < 4 || !isTitleEnd(title)) return null;
+  const rest = words.join('');
+  const date = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/.exec(rest);
+  const issuers = date ? splitIssuers(rest.replace(date[0], '').replace(/、$/, '')) : null;
+  const iso = date ? findCnDates(date[0])[0]?.iso : undefined;
+  return issuers && iso ? { title, titleIssuers: issuers, inlineDocNumber: null, date: iso } : null;
+}
+
 /** The title part of a unit that may open a head, or null. */
 function openTitle(u: Unit): Candidate | null {
   const inline = TITLE_THEN_SALUTATION.exec(u.text.trim());
@@ -263,6 +278,8 @@ function openTitle(u: Unit): Candidate | null {
   if (tail && tailNumber) text = text.slice(0, tail.index);
   const whole = text === u.text ? u.compact : squeeze(text);
   if (!whole || whole.length > 200) return null;
+  const masthead = mastheadBefore(text);
+  if (masthead) return masthead;
   const c = withoutSiteSuffix(whole);
   if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, cut: !!tailNumber && CUT_KIND.test(c) };
   // `印发某市…实施办法的通知`, `转发…的通知`: a notice whose title names neither issuer nor 关于
