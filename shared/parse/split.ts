@@ -44,7 +44,7 @@ export function isSalutation(c: string): boolean {
   const head = c.slice(0, colon);
   // `经…研究`, `根据…` open a sentence; `岳阳经济技术开发区` is an addressee
   if (/[。；;]|如下|根据|为了?[^政]|现将|按照|^经|经(?:研究|同意|批准|审议|会议)/.test(head)) return false;
-  if (head.startsWith('各')) return true;
+  if (head.startsWith('各') || PUBLIC_ADDRESSEE.test(head)) return true;
   // Every addressee ends in an organisation word: `田镇街道办事处、经济开发区管委会，县政府有关部门、单位：`;
   // a run of places named short before the organs they share (`雄县、容城、安新县委和人民政府`) counts as those organs
   const parts = head.split(/[，、,]/);
@@ -54,6 +54,9 @@ export function isSalutation(c: string): boolean {
   );
 }
 
+/** `广大群众`, `全镇广大群众、商户`, `尊敬的市民朋友`: a 通告 addressed to the public, not to organs. */
+const PUBLIC_ADDRESSEE =
+  /^(?:尊敬的|广大|全[\u4e00-\u9fff]{0,3}?(?:镇|乡|县|市|区|村|旗)(?:广大)?)[\u4e00-\u9fff、和及与]{0,16}?(?:群众|朋友们?|市民|村民|居民|商户|经营户|驾驶人|驾驶员|游客|车主)$/;
 const ADDRESSEE =
   /(政府|办事处|部门|单位|管委会?|委员会|机关|公司|局|委|办|院|厅|中心|街道|镇|乡|区|县|市|室|会|所|队|处|站|社|团|部|[^、]代表|[^、]委员)$/;
 
@@ -242,6 +245,8 @@ const CARRIER_END = /的(?:通知|决定|意见|通告|公告|批复|函)(?:[（
 const NUMBER_LOST = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?号$/;
 /** A kind word a site cut short at the end of a subject line (`…工作的通`, `…孔明灯(许愿灯)的`). */
 const CUT_KIND = /的(?:通|意|决|批|报|规|办|方)?$/;
+/** A kind word that lost its last characters, its first one left (`…的通`, `…的意`). */
+const LOST_KIND_END = /的[通意决批报规办方]$/;
 
 /**
  * A page title with the site's column and name after it (`…的通知_政策文件_某某市人民政府`, `…的通知-某某省教育厅`,
@@ -260,6 +265,21 @@ export function withoutSiteSuffix(t: string): string {
 
 /** `…的通知 各县、区人民政府,市政府各有关部门:`: a title and its salutation on one line, separated by a space. */
 const TITLE_THEN_SALUTATION = /^(.+?)[ \t\u3000]+(各[^ \t\u3000]{1,160}[：:])\s*$/;
+
+/**
+ * `某指挥部办公室、2022年9月30日 某局、 某局 森林火险黄色预警`: a bulletin's masthead run onto its head's line — its organs, the date
+ * printed among them — before the title, the last word on the line: the organs issue it on that date.
+ */
+function mastheadBefore(text: string): Candidate | null {
+  const words = text.trim().split(/[ \t\u3000]+/);
+  const title = words.pop() ?? '';
+  if (!words.length || title.length < 4 || !isTitleEnd(title)) return null;
+  const rest = words.join('');
+  const date = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/.exec(rest);
+  const issuers = date ? splitIssuers(rest.replace(date[0], '').replace(/、$/, '')) : null;
+  const iso = date ? findCnDates(date[0])[0]?.iso : undefined;
+  return issuers && iso ? { title, titleIssuers: issuers, inlineDocNumber: null, date: iso } : null;
+}
 
 /** The title part of a unit that may open a head, or null. */
 function openTitle(u: Unit): Candidate | null {
@@ -281,6 +301,8 @@ function openTitle(u: Unit): Candidate | null {
   if (tail && tailNumber) text = text.slice(0, tail.index);
   const whole = text === u.text ? u.compact : squeeze(text);
   if (!whole || whole.length > 200) return null;
+  const masthead = mastheadBefore(text);
+  if (masthead) return masthead;
   const c = withoutSiteSuffix(whole);
   if (c.startsWith('关于')) return { title: c, titleIssuers: [], inlineDocNumber: tailNumber, cut: !!tailNumber && CUT_KIND.test(c) };
   // `印发某市…实施办法的通知`, `转发…的通知`: a notice whose title names neither issuer nor 关于
@@ -375,6 +397,22 @@ export interface SplitOptions {
   toc: TocEntry[];
 }
 
+/**
+ * The head's 登记号 (`GQDR-2021-0020002`): on one of the two lines above its start (the head then starts there), else on the
+ * line after its 文号 or title.
+ */
+function registrationOf(units: Unit[], reg: RegExp, start: number, floor: number, after: number): { registration: string | null; at: number } {
+  let p = start;
+  for (let n = 0; n < 2; n++) {
+    p = prevNonBlank(units, p, floor);
+    if (p < 0) break;
+    const s = units[p].text.trim();
+    if (reg.test(s)) return { registration: s, at: p };
+  }
+  const next = nextNonBlank(units, after);
+  return { registration: next >= 0 && reg.test(units[next].text.trim()) ? units[next].text.trim() : null, at: start };
+}
+
 /** Finds the document heads in order. */
 export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
   const heads: Head[] = [];
@@ -406,7 +444,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       if (t.length > 160) break;
       // (a title whose kind word the site cut, `…的`, is one only right above its 文号 or with the 文号 after it)
       const cut = n === 0 && (cand.cut || CUT_KIND.test(t));
-      if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut) {
+      // (`某县人民政府办公室关于印发某县2021` / `防治方案的通` over the salutation: a head broken over two lines whose end lost the
+      // last characters of its kind word — read as printed)
+      const lostEnd = n === 1 && (cand.carries || t.includes('关于')) && LOST_KIND_END.test(t) && !/[。；;！!？?]/.test(t);
+      if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut || lostEnd) {
         let k = nextNonBlank(units, j);
         // `（2018年2月26日）` alone under the title: the head's date, never a part of the title
         const dated = k >= 0 ? k : -1;
@@ -455,7 +496,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     // GB/T 9704 sets it): that issuer is not in the title. (A portal's one-line heading over the head's 文号, then
     // `某市人民政府办公厅` / `关于印发…` / `…的通知`, is no such frame: repeatedAbove looks two lines up only.)
     const lineAbove = prevNonBlank(units, i, floor);
-    const siteFrame = repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
+    // (`关于…` / `某 某 县 人 民 政 府` / `关于…`: an issuer line spaced letter by letter over a title that is not — a letterhead's,
+    // the head's own under a portal heading; no law site spaces its issuer field, and a transcription spaces the title too)
+    const letterhead = lineAbove >= 0 && !!units[lineAbove].letterSpaced && !units[i].letterSpaced;
+    const siteFrame = !letterhead && repeatedAbove(units, i, t, lineAbove >= 0 ? units[lineAbove].compact : null);
     // `省人民政府关于…` under a law site's issuer field `湖北省人民政府`: the title's short name is that organ
     const siteLine = lineAbove >= 0 ? splitIssuers(units[lineAbove].text) : null;
     if (siteLine && titleIssuers.length) titleIssuers = completeAbbreviated(titleIssuers, siteLine.map(siteIssuer));
@@ -511,24 +555,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         if (above) titleIssuers = above.map(siteIssuer);
       }
     }
-    let registration: string | null = null;
-    {
-      let p = start;
-      for (let n = 0; n < 2; n++) {
-        p = prevNonBlank(units, p, floor);
-        if (p < 0) break;
-        const s = units[p].text.trim();
-        if (reg.test(s)) {
-          registration = s;
-          start = p;
-          break;
-        }
-      }
-      if (!registration) {
-        const after = nextNonBlank(units, dnUnit ?? accepted.end);
-        if (after >= 0 && reg.test(units[after].text.trim())) registration = units[after].text.trim();
-      }
-    }
+    const { registration, at } = registrationOf(units, reg, start, floor, dnUnit ?? accepted.end);
+    start = at;
     const headEnd = Math.max(accepted.end, accepted.dn ?? -1, accepted.dated ?? -1);
     // `…的通知(已失效)`: a portal's validity mark, no part of the title
     t = t.replace(VALIDITY_MARK, '');

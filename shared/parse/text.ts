@@ -200,10 +200,11 @@ function inOrder(short: string, long: string): boolean {
 /**
  * Title endings that name the kind of document; an optional `（试行）` may follow. (A letter an organ writes to the public,
  * `…致村民的一封信`, `…的公开信`, and a note on the comments a draft drew, `…(征求意见稿)的反馈情况`, `…意见采纳情况`, are
- * documents of their own; so is a statistics or census 公报, `…人口普查公报`, unlike a gazette's masthead `某市人民政府公报`.)
+ * documents of their own; so is a statistics or census 公报, `…人口普查公报`, unlike a gazette's masthead `某市人民政府公报`, and a
+ * bulletin headed by the warning level it issues, `森林火险黄色预警`.)
  */
 const KIND_END =
-  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|回复|批示|决定书|一封信|公开信|反馈情况|采纳情况|(?:统计|普查|调查|状况)公报|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|回复|批示|决定书|一封信|公开信|反馈情况|采纳情况|(?:统计|普查|调查|状况)公报|[红橙黄蓝]色预警|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
 
 function balanced(t: string): boolean {
   let depth = 0;

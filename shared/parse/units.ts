@@ -22,6 +22,8 @@ export interface Unit {
   noise: boolean;
   /** piece of a very long line */
   piece: boolean;
+  /** the line was printed letter by letter (`某 某 县 人 民 政 府`: a letterhead's spacing), closed up in `raw` and `text` */
+  letterSpaced?: true;
 }
 
 /** Running header of a gazette, anywhere in a line: title + 年第N期/第N号 + optional page number. */
@@ -349,7 +351,9 @@ export function buildUnits(text: string): Unit[] {
         .replace(SPACED_LABEL, (label) => label.replace(/[ \t\u3000]+/g, ''));
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
     } else {
-      units.push(makeUnit(i + 1, letterSpaced(raw) ? closeLetterSpacing(raw) : raw, false));
+      const spaced = letterSpaced(raw);
+      const u = makeUnit(i + 1, spaced ? closeLetterSpacing(raw) : raw, false);
+      units.push(spaced ? { ...u, letterSpaced: true } : u);
     }
   }
   return units;
