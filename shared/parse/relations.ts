@@ -113,7 +113,8 @@ function clauseAfter(sentence: string, from: number): string {
 function partOfNamed(clause: string): boolean {
   const close = clause.lastIndexOf('》');
   if (close < 0) return false;
-  const rest = clause.slice(close + 1).replace(/^[（(][^（）()]{0,60}[）)]/, '');
+  // (its number in brackets after it, the year's own brackets printed round as well: `(某办发（2017）3号)`)
+  const rest = clause.slice(close + 1).replace(/^[（(](?:[^（）()]|[（(][^（）()]{0,6}[）)]){0,60}[）)]/, '');
   return /^(?:所?(?:确定|规定|公布|认定|命名|设立|明确|列入)的|中(?:的|关于|有关))[\u4e00-\u9fff]/.test(rest);
 }
 

@@ -123,6 +123,16 @@ describe('a part of a document abolished (`《某意见》(…)确定的…名�
     expect(d.abolishes).toEqual([]);
   });
 
+  it('with the cited number\'s year in round brackets inside the bracket (`(某办发（2017）3号)`) as well', () => {
+    const d = one(`关于印发江川省特色小镇创建清单的通知
+江发改规划〔2021〕12号
+各市(州)人民政府:
+现将清单印发给你们。清单印发之日起,省政府办公厅《关于推进特色小镇建设的指导意见》(江政办发（2017）3号)确定的省级特色小镇名单即行废止。
+江川省发展和改革委员会
+2021年12月31日`);
+    expect(d.abolishes).toEqual([]);
+  });
+
   it('while `《某办法》(某政发〔2019〕3号)同时废止` still abolishes the 办法', () => {
     const d = one(`关于印发江川省特色小镇管理办法的通知
 江发改规划〔2021〕12号
