@@ -137,11 +137,27 @@ function blankOut(u: Unit): void {
   u.noise = true;
 }
 
+/** Tables whose 文号 was read from a cell another label stands before: a 文号 field read later wins. */
+const slipped = new WeakSet<PageMeta>();
+
 function setField(meta: PageMeta, field: Field, value: string): void {
   // `文号 | 深鹏管规〔2019〕6号 | 发布机关 | …`: a value ends at the next cell
   const v = (value.split('|').find((x) => x.trim()) ?? '').replace(/^[:：•\s]+|[•\s]+$/g, '');
-  if (!v || field === 'other') return;
+  if (!v) return;
+  // (a law site's table whose cells slipped: `【时 效 性】 | 某食药监办[2006]423号 |` — a cell that holds a whole 文号 and
+  // nothing else gives the number, unless a 文号 field does)
+  if (field !== 'docNumber' && value.includes('|') && parseDocNumber(v) && !findCnDates(v).length) {
+    if (meta.docNumber === null) {
+      meta.docNumber = v;
+      slipped.add(meta);
+    }
+    return;
+  }
+  if (field === 'other') return;
   if (field === 'docNumber') {
+    // (`【文 号】 | 上海 |`: a cell that slipped holds no number at all)
+    if (!/\d/.test(v) && value.includes('|')) return;
+    if (slipped.delete(meta)) meta.docNumber = null;
     // (a cell that runs into a label the reader does not know: `永财农〔2021〕471号其他信息下载阅读版`)
     const dn = parseDocNumber(v) ? null : findDocNumbers(v)[0];
     if (meta.docNumber === null && v.length <= 150) meta.docNumber = dn ? dn.raw : v;

@@ -1,8 +1,8 @@
-import { findCnDates, isDateOnly, PRINTED_DATE } from '../domain/cn-date';
+import { cnSmallNumber, findCnDates, isDateOnly, PRINTED_DATE } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import type { PageMeta } from './page';
 import { isSalutation, siteIssuer, type Head } from './split';
-import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, continuesTitle, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
 /**
@@ -38,7 +38,9 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     // `…人口普查公报[1](第一号)`: a web copy's footnote mark after the title
     .replace(/\[\d{1,2}\](?=[（(][^（）()]{1,12}[）)]$|$)/, '')
     // `通 告` / `(县疫情防控指挥部第1号)`: a 通告's serial in brackets under it, no part of the title (a 令's number is read apart)
-    .replace(/(?<=[告知报示])[（(][\u4e00-\u9fff]{0,16}(?<!令)第[\d一二三四五六七八九十]{1,4}号[）)]$/, '')
+    .replace(SERIAL_AFTER_TITLE, '')
+    // `《某某标准》(局令第32号)`: a law site's heading gives the 规章's title, then its 令 number short (read from the 令 lines)
+    .replace(/(?<=[》\u4e00-\u9fff])[（(][\u4e00-\u9fff]{0,24}令第?[\d一二三四五六七八九十百零〇○]{1,6}号[）)]$/, '')
     // `2022某某县人民政府森林防火封山令`: a news page's year glued before the issuer (a title's own year reads `2022年`)
     .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fff]*(?:人民政府|政府|委员会|局|厅))/, '')
     // `2018年某某部关于…的决定`: a document site's year before the issuer (an issuer's own title never opens with a year)
@@ -51,6 +53,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     // `…的通知(有效)`: the portal's validity mark
     .replace(VALIDITY_MARK, '');
   let docNumber: string | null = null;
+  // `某某总署公告2020年第108号(关于…的公告)`: the serial is no 文号, the bracketed title the title
+  t = titleAfterSerial(t) ?? t;
   // `《关于……的具体实施细则》` standing alone as a heading
   t = t.replace(/^《([^《》]+)》$/, '$1');
   // `某政办发[2020]35号某市推进…的通知`: a portal heading gluing the 文号 to the title
@@ -185,9 +189,15 @@ function rawIssuers(raw: string): string[] | undefined {
 function orderNumber(units: Unit[], i: number, next: number, issuer: string | null): { text: string; end: number } | null {
   const c = units[i].compact.replace(/^《([^《》]{3,30})》$/, '$1');
   if (parseOrderNumber(c)) return { text: c, end: i };
+  // (`某某局令第三十二号`: its serial in Chinese numerals, read as the number)
+  const spelled = /^(.{2,30}令)第([一二三四五六七八九十百零〇○]{1,6})号$/.exec(c);
+  const spelledSerial = spelled ? cnSmallNumber(spelled[2]) : null;
+  if (spelled && spelledSerial && parseOrderNumber(`${spelled[1]}第${spelledSerial}号`)) return { text: `${spelled[1]}第${spelledSerial}号`, end: i };
   if (/(?:政府|部|委员会|局|厅|署|院)令$/.test(c) && c.length <= 30 && next >= 0) {
-    const n = /^[（(]?(?:(?:19|20)\d{2}年)?第\s*0*(\d{1,5})\s*号[）)]?$/.exec(units[next].compact);
-    if (n) return { text: `${c}第${n[1]}号`, end: next };
+    // (`某某局令` / `第三十二号`: the serial in Chinese numerals too; `2006 年第 8 号`: with its year)
+    const n = /^[（(]?(?:(?:19|20)\d{2}年)?第\s*0*(\d{1,5}|[一二三四五六七八九十百零〇○]{1,6})\s*号[）)]?$/.exec(units[next].compact);
+    const serial = n ? cnSmallNumber(n[1]) : null;
+    if (serial) return { text: `${c}第${serial}号`, end: next };
   }
   // `政府令〔2010〕第15号`, `渝府令第 121 号` (the series by its code) under the issuer's name
   const bare = /^(?:政府令[〔[（(]\d{4}[〕\]）)]|[\u4e00-\u9fff]{1,2}府令)第?0*(\d{1,5})号$/.exec(c);
@@ -227,10 +237,12 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
   if (issuerLine < 0 || !(line.title.startsWith('关于') || order || own)) return alone;
   // (a portal's banner `某县人民政府` over its table of fields, `发布机构 某县某镇人民政府`, then the title: no issuer line)
   for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank || units[j].noise) return alone;
-  const iss = splitIssuers(units[issuerLine].text);
+  // (`某委员会等10部门` / `关于…`: a joint title counting its organs, the first named)
+  const iss = splitIssuers(units[issuerLine].text) ?? countedIssuers(units[issuerLine].text);
   if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;
   // joint issuers one per line (`中共某县委` / `某县人民政府` / `关于…`): up to two more lines straight above
-  let names = iss.join('');
+  // (a counted line joins as printed, `…等10部门`)
+  let names = splitIssuers(units[issuerLine].text) ? iss.join('') : squeeze(units[issuerLine].text);
   let all = iss;
   let below = iss;
   for (let j = issuerLine - 1, n = 0; j >= 0 && n < 2; j--) {
@@ -738,7 +750,7 @@ const SERIES_HEADER = /^([\u4e00-\u9fff]{3,30}?)(?:航行通告|航行警告|通
  */
 function issuerLineOf(text: string): string[] | null {
   const series = SERIES_HEADER.exec(text.trim());
-  return splitIssuers(text) ?? (series && isOrgName(series[1]) ? [series[1]] : null);
+  return splitIssuers(text) ?? (series && isOrgName(series[1]) ? [series[1]] : null) ?? countedIssuers(text);
 }
 
 /**

@@ -107,6 +107,18 @@ function clauseAfter(sentence: string, from: number): string {
   return sentence.slice(from);
 }
 
+/**
+ * `《某意见》(某政办发〔2017〕3号)确定的省级名单即行`, `《某办法》中关于…的规定`: the clause before the verb names a part of the
+ * document it cites (a list the document fixed, a provision in it) — what is abolished is that part, not the document.
+ */
+function partOfNamed(clause: string): boolean {
+  const close = clause.lastIndexOf('》');
+  if (close < 0) return false;
+  // (its number in brackets after it, the year's own brackets printed round as well: `(某办发（2017）3号)`)
+  const rest = clause.slice(close + 1).replace(/^[（(](?:[^（）()]|[（(][^（）()]{0,6}[）)]){0,60}[）)]/, '');
+  return /^(?:所?(?:确定|规定|公布|认定|命名|设立|明确|列入)的|中(?:的|关于|有关))[\u4e00-\u9fff]/.test(rest);
+}
+
 /** A target's identity for de-duplication (a Set of these, not a scan of the list: 50,000 clauses stay linear). */
 const targetKey = (t: RelationTarget) => `${t.title ?? '\u0000'}\u0001${t.docNumber ?? '\u0000'}`;
 
@@ -120,7 +132,10 @@ function collect(sentences: string[], kw: RegExp, mode: 'around' | 'sentence'): 
     if (mode === 'sentence') found = targets(s);
     else {
       // `《…》（…号）同时废止` names the target before the verb; `废止/代替《…》（…号）` after it.
-      found = targets(clauseBefore(s, m.index));
+      const before = clauseBefore(s, m.index);
+      // (`《某意见》(…)确定的…名单即行废止`: a part of the document named ends, not the document)
+      if (partOfNamed(before)) continue;
+      found = targets(before);
       if (!found.length) found = targets(clauseAfter(s, m.index + m[0].length));
     }
     for (const t of found) {
@@ -143,6 +158,12 @@ function withoutBasis(s: string): string {
     .replace(/为了?(?:全面|认真|进一步)?(?:贯彻实施|贯彻落实|贯彻执行|贯彻|实施|落实|执行|适应)《[^《》]*》[^，,。；;《]{0,30}[，,]/g, '');
 }
 
+/**
+ * `(京)网药械信息备字(2023)第00464号`, `京ICP证…`: a site's filing or licence number in its footer (备案), which numbers the site,
+ * not a document.
+ */
+const SITE_FILING = /备字$|ICP/i;
+
 /** Relations in a body given as squeezed text (no layout spaces); `own` is the document's normalized 文号. */
 export function extractRelations(flat: string, own: string | null): Relations {
   const sentences = flat.split(/[。；;\n]/);
@@ -153,7 +174,7 @@ export function extractRelations(flat: string, own: string | null): Relations {
   const amends = collect(sentences.map(withoutBasis), AMEND, 'sentence').filter(notOwn);
   const replaces = collect(sentences, REPLACE, 'around').filter(notOwn);
   const cites = new Set<string>();
-  for (const dn of findDocNumbers(flat)) if (dn.normalized !== own) cites.add(dn.normalized);
+  for (const dn of findDocNumbers(flat)) if (dn.normalized !== own && !SITE_FILING.test(dn.agency)) cites.add(dn.normalized);
   return { abolishes: abolishes.filter(notOwn), amends, replaces, cites: [...cites] };
 }
 

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, continuesTitle, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -522,6 +522,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       const p = prevNonBlank(units, printedTwice(units, i, floor, joined), floor);
       const iss = p >= 0 ? splitIssuers(units[p].text) : null;
       const joint = p >= 0 && !iss ? issuersThatIssue(units[p].text) : null;
+      // (`某委员会等10部门` / `关于…`: the organs counted, the first named — the line is the title's first part)
+      const counted = p >= 0 && !iss && !joint ? countedIssuers(units[p].text) : null;
       if (iss && (siteFrame || iss.some(isSiteIssuer))) {
         // `湖北省武汉市人民政府` over the title: a law site's issuer field, not part of the title
         titleIssuers = iss.map(siteIssuer);
@@ -536,6 +538,10 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         titleStart = start = p;
         titleIssuers = joint.issuers;
         t = joint.prefix + t;
+      } else if (counted) {
+        titleStart = start = p;
+        titleIssuers = counted;
+        t = squeeze(units[p].text) + t;
       }
     }
     let dnUnit = accepted.dn;
@@ -559,7 +565,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
     start = at;
     const headEnd = Math.max(accepted.end, accepted.dn ?? -1, accepted.dated ?? -1);
     // `…的通知(已失效)`: a portal's validity mark, no part of the title
-    t = t.replace(VALIDITY_MARK, '');
+    t = t.replace(VALIDITY_MARK, '').replace(SERIAL_AFTER_TITLE, '');
     // `……的批复（国函〔2009〕125号）`: the number printed after the title
     const trailing = /[（(]([^（）()]{4,30}号)[）)]$/.exec(t);
     const trailingNumber = trailing && findDocNumbers(trailing[1]).length ? trailing[1] : null;

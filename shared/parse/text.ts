@@ -67,6 +67,20 @@ export const VALIDITY_MARK =
   /[ \t\u3000]*[（(【[](?:现行有效|全文有效|部分有效|有效|已失效|部分失效|失效|已废止|废止|全文废止|已修改|尚未生效|未生效)[）)】\]][ \t\u3000]*$/;
 
 /**
+ * `…的公告(某某局公告2021年第45号)`, `通 告` / `(县疫情防控指挥部第1号)`: a 公告's or 通告's serial in brackets after its title
+ * (with or without the organ and the year) — no 文号 and no part of the title (a 令's number is read apart).
+ */
+export const SERIAL_AFTER_TITLE = /(?<=[告知报示])[（(][\u4e00-\u9fff]{0,16}(?<!令)(?:(?:19|20)\d{2}年)?第[\d一二三四五六七八九十]{1,4}号[）)]$/;
+
+/**
+ * `某某总署公告2020年第108号(关于公布…的公告)`: a 公告's serial with the title in brackets after it. The title, or null.
+ */
+export function titleAfterSerial(t: string): string | null {
+  const m = /^([\u4e00-\u9fff]{2,30}?)(?:公告|通告)(?:(?:19|20)\d{2}年)?第\d{1,4}号[（(](.{6,150})[）)]$/.exec(t);
+  return m && isOrgName(m[1]) && isTitleEnd(m[2]) ? m[2] : null;
+}
+
+/**
  * `常州发布关于…`: a government news account's name (a place and 发布) before a 关于 title on a news or forum page; not part
  * of the title (an organ that 发布s, `某市人民政府发布…`, is longer and ends in its kind).
  */
@@ -150,6 +164,15 @@ export function splitIssuers(line: string): string[] | null {
   if (!isOrgName(trimmed)) return null;
   const joint = PARTY_AND_GOVERNMENT.exec(squeeze(trimmed));
   return joint ? [joint[1], joint[2]] : [squeeze(trimmed)];
+}
+
+/**
+ * `某某委员会等10部门`, `某局等七个单位` over `关于…`: a joint title that counts its organs instead of naming them — the organ
+ * it names, or null.
+ */
+export function countedIssuers(line: string): string[] | null {
+  const m = /^([\u4e00-\u9fff]{3,30}?)等[\d一二三四五六七八九十]{1,3}个?(?:部门|单位)$/.exec(squeeze(line));
+  return m && isOrgName(m[1]) ? [m[1]] : null;
 }
 
 /** The verbs that put an organ's name before another document's title: `A、B转发C《关于…》`, `A印发关于…`. */
