@@ -249,8 +249,9 @@ const NAME_START = /^(?![请各望希为现特专此对经按根全我本该])([
  */
 function brokenName(upper: string, lower: string): string[] | null {
   const m = NAME_START.exec(upper);
-  // (`…新型冠状病毒感染的肺炎` / `疫情防控指挥部办公室`: the 的 of the disease's name is no sentence's)
-  if (!m || /[的要请应须务将把被已]/.test(upper.replace(/感染的肺炎$/, '')) || lower.startsWith(m[1])) return null;
+  // (`…新型冠状病毒感染的肺炎` / `疫情防控指挥部办公室`: the 的 of the disease's name is no sentence's; nor is the 应 of
+  // `应对`/`应急` in a 领导小组's or 指挥部's name, `某县应对新冠肺炎疫情` / `工作领导小组办公室`)
+  if (!m || /[的要请应须务将把被已]/.test(upper.replace(/感染的肺炎$/, '').replace(/应对|应急/g, '')) || lower.startsWith(m[1])) return null;
   const whole = splitIssuers(upper + lower);
   return whole?.length === 1 ? whole : null;
 }
