@@ -468,7 +468,8 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
   /** GB/T 9704's letterhead (`某某县人民政府文件`) and 文号 above the head of a numbered document, as its Word original prints them */
   letterhead: (t, k) => {
     const d = k.documents.length === 1 ? k.documents[0] : null;
-    if (!d?.title || !d.docNumber || !d.issuers.length) return t;
+    // (a numbered document's: a 政府令 prints its order's own head, `某某市人民政府令`, not a letterhead)
+    if (!d?.title || !d.docNumber?.includes('〔') || !d.issuers.length) return t;
     const lines = t.split('\n');
     const head = lines.map((l) => l.trim()).lastIndexOf(d.title);
     if (head >= 0) lines.splice(head, 0, `${d.issuers[0]}文件`, '', d.docNumber, '');

@@ -518,6 +518,8 @@ function titleUnderSignature(units: Unit[], from: number): Line | null {
     seen++;
     const c = units[i].compact;
     if (isDateOnly(c)) signed = true;
+    // (the attachment's own letterhead and 文号 over its title, `某县人民政府办公室文件` / `某府办函〔2022〕7号`: no part of it)
+    else if (signed && (letterheadIssuers(units[i].text) || isDocNumberLine(units[i].text))) continue;
     else if (signed) {
       // a title broken over up to four short lines, the breaks even inside 《》 (`某市人民政府关于修改《某市城市地下` /
       // `管线工程档案管理办法》等12件市政府` / `规章部分条款的决定`)
@@ -750,7 +752,14 @@ const SERIES_HEADER = /^([\u4e00-\u9fff]{3,30}?)(?:航行通告|航行警告|通
  */
 function issuerLineOf(text: string): string[] | null {
   const series = SERIES_HEADER.exec(text.trim());
-  return splitIssuers(text) ?? (series && isOrgName(series[1]) ? [series[1]] : null) ?? countedIssuers(text);
+  return splitIssuers(text) ?? (series && isOrgName(series[1]) ? [series[1]] : null) ?? countedIssuers(text) ?? letterheadIssuers(text);
+}
+
+/** GB/T 9704's 发文机关标志, `某某县人民政府文件` (`中共某县委办公室 某县人民政府办公室文件`): its organs, never a part of the title. */
+const LETTERHEAD = /^(.{2,60}?)[ \t\u3000]*文[ \t\u3000]*件$/;
+function letterheadIssuers(text: string): string[] | null {
+  const m = LETTERHEAD.exec(text.trim());
+  return m ? splitIssuers(m[1]) : null;
 }
 
 /**
