@@ -258,7 +258,8 @@ function brokenName(upper: string, lower: string): string[] | null {
 
 /**
  * A signing date that lost a glyph in the copy: its 日 (`2018年3月13`, `二〇一八年三月十三`), its separators with one
- * digit each for month and day (`202091`, the one reading), or its 月 and 日 after the year (`2026年18`, the one reading). Read only under the signature's organ line (a postal code
+ * digit each for month and day (`202091`, the one reading), or its 月 and 日 after the year (`2026年18`, the one reading), or
+ * printed with one unit glyph for another (`2025年2年28日`). Read only under the signature's organ line (a postal code
  * or a figure elsewhere is no date). ISO, or null.
  */
 function damagedDate(raw: string): string | null {
@@ -267,10 +268,23 @@ function damagedDate(raw: string): string | null {
   if (/月\s*[0-9零〇一二三四五六七八九十]{1,3}$/.test(t) && isDateOnly(`${t}日`)) return findCnDates(`${t}日`)[0]?.iso ?? null;
   const m = /^((?:19|20)\d{2})([1-9])([1-9])$/.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  // `2025年2年28日`, `2025年2月28月`: a unit glyph printed for another, the numbers still year, month and day in order
+  const swapped = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*[年月]\s*(\d{1,2})\s*[日月号]$/.exec(t);
+  if (swapped) return isoDate(Number(swapped[1]), Number(swapped[2]), Number(swapped[3]));
   // `2026年18`: 月 and 日 lost after the year, the one reading of the digits left (1月8日; `2026年111` has two)
   const y = /^((?:19|20)\d{2})年\s*([1-9]\d{1,3})$/.exec(t);
   const readings = y ? (y[2].length === 2 ? [isoDate(Number(y[1]), Number(y[2][0]), Number(y[2][1]))].filter((x) => x !== null) : runTogetherReadings(y[1] + y[2])) : [];
   return readings.length === 1 ? readings[0] : null;
+}
+
+/**
+ * `…认真贯彻执行。` / `2017年1215`: a damaged date that keeps its 年 standing straight under the body's last sentence, no
+ * organ over it (a copy that printed the signing organ only in its head and 版记) — a date, as no figure is printed so.
+ */
+function closesBody(bodyUnits: Unit[], i: number, text: string): boolean {
+  if (!/^(?:19|20)\d{2}年/.test(text.trim())) return false;
+  for (let j = i - 1; j >= 0; j--) if (!bodyUnits[j].blank) return /[。！!]$/.test(bodyUnits[j].compact);
+  return false;
 }
 
 /** `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it). */
@@ -361,7 +375,7 @@ function signature(bodyUnits: Unit[], warn: (message: string, line?: number) => 
       // `2018年3月13`, `202091`, `2026年18` under the signature's organ line: a signing date that lost a glyph
       const damaged = damagedDate(text);
       const organs = damaged ? signatureAbove(bodyUnits, i) : [];
-      if (damaged && organs.length) return { dateSigned: damaged, sigIssuers: organs };
+      if (damaged && (organs.length || closesBody(bodyUnits, i, text))) return { dateSigned: damaged, sigIssuers: organs };
       continue;
     }
     const found = findCnDates(dateText)[0];

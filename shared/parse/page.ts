@@ -38,6 +38,8 @@ const LABELS: [string, Field][] = [
   ['发文序号', 'docNumber'],
   ['成文日期', 'dateSigned'], ['发文日期', 'dateSigned'], ['颁布日期', 'dateSigned'], ['印发日期', 'dateSigned'],
   ['签发日期', 'dateSigned'], ['发文时间', 'dateSigned'],
+  // (`成文时间 2007-08-24 发布日期 2007-08-27 文号 …`: a portal's row of labels between spaces, without colons)
+  ['成文时间', 'dateSigned'],
   ['生效时间', 'effectiveDate'], ['生效日期', 'effectiveDate'], ['实施日期', 'effectiveDate'], ['施行日期', 'effectiveDate'],
   // (a law page's `执行日期:2008-4-25` beside `发布日期` and `生效日期`: the day it takes effect)
   ['执行日期', 'effectiveDate'],
@@ -129,6 +131,12 @@ export function pageTitleOf(compact: string): string | null {
   }
   return null;
 }
+
+/**
+ * `发文日期: | 2025-03-14 17:14 |`: the time a field prints after its date, dropped before the row's spaces are (run together,
+ * `2025-03-1417:14` reads as no date).
+ */
+const STAMP_TIME = /((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g;
 
 function blankOut(u: Unit): void {
   u.text = '';
@@ -261,7 +269,7 @@ export function readPage(units: Unit[]): PageMeta {
     if (u.blank) continue;
     seen++;
     // `【发布文号】…【发布日期】…`: bracketed labels read like `label:`
-    const c = squeeze(u.text)
+    const c = squeeze(u.text.replace(STAMP_TIME, '$1'))
       // (a list of fields: `- 发文字号:阿行发〔2021〕42号`)
       .replace(/^(?:[•·・◆◇●▪■►▶|]+|[-－](?=[\u4e00-\u9fff]))/, '')
       // (an ordered list of bracketed fields, `5.[发文机关]某镇人民政府`: the item's number is not part of the label)

@@ -84,9 +84,23 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
   return dated ? { title: dated.title, docNumber, date: dated.date } : { title: t, docNumber };
 }
 
+/** `6.1分级响应及措施`, `2.3.1 …`: a numbered section of the document's own (a 预案's contents list), never its title. */
+const SECTION_NUMBER = /^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．])/;
+
+/**
+ * A line of a plan's contents list (`1 总则`, `6.1分级响应及措施`): a section number, then a section's name — no title and no
+ * part of one. (A numbered list of titles, `1 某县人民政府关于…的通知`, keeps its titles.)
+ */
+function contentsLine(u: Unit): boolean {
+  const t = u.text.trim();
+  if (SECTION_NUMBER.test(t)) return true;
+  const m = /^\d{1,2}[ \t\u3000]+([\u4e00-\u9fff].*)$/.exec(t);
+  return !!m && !titleLike(cleanTitle(squeeze(m[1])).title);
+}
+
 function titleLike(t: string): boolean {
   if (t.length < 6 || t.length > 150) return false;
-  if (/^各/.test(t) || HEADING_START.test(t) || isDateOnly(t) || isOrgName(t)) return false;
+  if (/^各/.test(t) || HEADING_START.test(t) || SECTION_NUMBER.test(t) || isDateOnly(t) || isOrgName(t)) return false;
   return isTitleEnd(t);
 }
 
@@ -798,7 +812,9 @@ function pageHeadTitle(units: Unit[], meta: PageMeta, chosen: Line | null, body:
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
   const plain = (t: string) => t.replace(/[《》〈〉]/g, '');
-  const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && CARRYING.test(fieldTitle) && plain(fieldTitle).includes(plain(chosen.title));
+  // (a notice that names the plan with another verb, `关于落实修订…预案的通知`, carries it so too)
+  const carrier = CARRYING.test(fieldTitle) || /的(?:通知|决定)$/.test(fieldTitle);
+  const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && carrier && plain(fieldTitle).includes(plain(chosen.title));
   const own = fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : order ? promulgatedAfter(units, order.end) : null;
   return own ?? meta.title ?? meta.pageTitle ?? '';
 }
@@ -819,7 +835,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   let historyDate: string | null = null;
   let historyEffective: string | null = null;
   for (let i = first; i < body; i++) {
-    if (units[i].blank) continue;
+    if (units[i].blank || contentsLine(units[i])) continue;
     const c = units[i].compact;
     const iss = issuerLineOf(units[i].text);
     if (iss) {

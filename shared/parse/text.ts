@@ -119,9 +119,12 @@ export function bracketedDate(c: string): string | null {
  */
 export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文件)?已被.*?(?:废止|修改|修订|宣布失效|失效)(?=[\u4e00-\u9fff《])/;
 
-/** Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … (a `…领导小组` signs and heads notices like an organ) */
+/**
+ * Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … (a `…领导小组` signs and heads notices like an organ, and
+ * so does an event's organising or preparatory committee, `…龙舟赛组委会`, `…筹委会`)
+ */
 export const ORG_SUFFIX =
-  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局|领导小组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督)$/;
+  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|组委会|筹委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局|领导小组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督)$/;
 
 /** Text a site masked (`(略) 人民政府办公厅`, `（略）`): it names no one. */
 const MASKED = /[（(]略[）)]/;

@@ -74,8 +74,21 @@ function cleanInline(s: string): string {
   if (t.includes('公报')) t = t.replace(RUNNING_HEADER, ' ');
   if (/[—–－]/.test(t)) t = t.replace(PAGE_INLINE, (m) => (/\s$/.test(m) || /^\s/.test(m) ? ' ' : ''));
   // (`某县人民政府办公室 ???????`: a mirror that wrote the page's padding spaces as `?` — a run of them standing alone)
-  if (t.includes('?')) t = t.replace(/(^|[ \t\u3000])\?+(?=[ \t\u3000]|$)/g, '$1');
+  if (t.includes('?')) t = mirrorPadding(t);
   return t;
+}
+
+/**
+ * A mirror that wrote the page's padding spaces as `?`: a run of them standing alone (`某县人民政府办公室 ???????`), a run of three
+ * or more anywhere (`????各乡镇…:`, `中共某县委办公室????`, `?????2020年12月4日`: a sentence's question mark never repeats so),
+ * and the end of a name repeated after one at the line's end (`某县人民政府办公室?公室`: a wrapped cell's residue). A question
+ * mark inside a sentence stays.
+ */
+function mirrorPadding(s: string): string {
+  return s
+    .replace(/(^|[ \t\u3000])\?+(?=[ \t\u3000]|$)/g, '$1')
+    .replace(/\?{3,}/g, ' ')
+    .replace(/([\u4e00-\u9fff]{2,})\?([\u4e00-\u9fff]{1,4})[ \t\u3000]*$/, (m, name: string, rest: string) => (name.endsWith(rest) ? name : m));
 }
 
 function makeUnit(line: number, raw: string, piece: boolean): Unit {
