@@ -412,6 +412,22 @@ function lostTen(raw: string): string | null {
   return t === raw ? null : (findCnDates(t)[0]?.iso ?? null);
 }
 
+/**
+ * `2022128` alone on a line (1月28日 or 12月8日), a signing date run together that reads two ways: the one reading on or before
+ * the day the page was posted, else none — the signature stands undated, and no page field's date is read over it (a
+ * `成文日期` field naming one of the readings is no more the signature than it is over a cover's date that lost its day).
+ * Null when the body prints no such date.
+ */
+function twoWaySignature(bodyUnits: Unit[], posted: string | null): { date: string | null } | null {
+  for (const u of bodyUnits) {
+    const readings = runTogetherReadings(u.text);
+    if (readings.length < 2) continue;
+    const possible = posted ? readings.filter((r) => r <= posted) : [];
+    return { date: possible.length === 1 ? possible[0] : null };
+  }
+  return null;
+}
+
 /** The signature of a document flattened onto one line: a date alone between spaces after a sentence, or an organ run into it. */
 function flatSignature(bodyUnits: Unit[], sigIssuers: string[]): { dateSigned: string | null; sigIssuers: string[] } {
   for (const u of bodyUnits) {
@@ -463,19 +479,13 @@ export function extractDocument(
   // between spaces after a sentence is the signature's), or its organ run into the date (`…(征求意见稿)某镇人民政府2023年4月28日`)
   if (dateSigned === null) ({ dateSigned, sigIssuers } = flatSignature(bodyUnits, sigIssuers));
   const meta = opts.meta;
-  // `2022128` alone on a line (1月28日 or 12月8日): the one reading on or before the day the page was posted
-  for (let i = 0; dateSigned === null && meta?.posted && i < bodyUnits.length; i++) {
-    const readings = runTogetherReadings(bodyUnits[i].text);
-    if (readings.length < 2) continue;
-    const possible = readings.filter((r) => r <= (meta.posted ?? ''));
-    if (possible.length === 1) dateSigned = possible[0];
-    break;
-  }
+  const twoWays = dateSigned === null ? twoWaySignature(bodyUnits, meta?.posted ?? null) : null;
+  if (twoWays) dateSigned = twoWays.date;
   if (!docNumber && meta?.docNumber) docNumber = parseDocNumber(meta.docNumber);
   docNumber ??= numberInFileName(bodyUnits, head.title);
   // A 政府令 number carries no year: the year it was promulgated (signed).
   if (docNumber && docNumber.year === null && dateSigned) docNumber = { ...docNumber, year: Number(dateSigned.slice(0, 4)) };
-  if (!dateSigned && meta?.dateSigned && !head.coverUndated) dateSigned = meta.dateSigned;
+  if (!dateSigned && meta?.dateSigned && !head.coverUndated && !twoWays) dateSigned = meta.dateSigned;
   dateSigned ??= head.historyDate ?? null;
 
   const metaIssuer = meta?.issuer && (isOrgName(meta.issuer) || TOWNSHIP.test(squeeze(meta.issuer))) ? [squeeze(meta.issuer)] : [];

@@ -72,6 +72,11 @@ const LABEL_CELL_IN_ROW = new RegExp(`^[\u4e00-\u9fff]{2,8}\\|[^|]{0,40}\\|(?:${
 const BARE_LABEL = new RegExp(
   `^(${LABELS.filter(([l, f]) => f !== 'title' && l.length >= 3).map(([l]) => l).sort((a, b) => b.length - a.length).join('|')})(.+)$`,
 );
+/**
+ * `• 标  题关于印发《…》的通知` in a portal's list of fields whose labels run into their values (`• 发文字号某管文〔2020〕64号`): a
+ * title label straight before a title, read only once the page has given another field (a title of its own never opens so).
+ */
+const BARE_TITLE_LABEL = /^(?:文件标题|文件名称|标题|题名)(.{6,150})$/;
 /** `备注/文号:`: a label the list lacks joined by a slash to one it has, before a colon. */
 const SLASHED_LABEL = new RegExp(`^[\u4e00-\u9fff]{1,4}[/／](?=(?:${LABEL_SRC})[:：])`);
 const LABEL_ANY = new RegExp(`(${LABEL_SRC})[:：|]?`, 'g');
@@ -312,6 +317,12 @@ export function readPage(units: Unit[]): PageMeta {
     const bareField = bare ? (FIELD.get(bare[1]) ?? 'other') : null;
     if (bare && bareField && c.length <= 60 && fits(bareField, bare[2])) {
       setField(meta, bareField, bare[2]);
+      blankOut(u);
+      continue;
+    }
+    const bareTitle = meta.title === null && Object.values(meta).some((v) => v !== null) ? BARE_TITLE_LABEL.exec(c) : null;
+    if (bareTitle && isTitleEnd(bareTitle[1])) {
+      meta.title = bareTitle[1];
       blankOut(u);
       continue;
     }

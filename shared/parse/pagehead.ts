@@ -20,6 +20,18 @@ const GLUED_NUMBER = /^([\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[�
 /** A 文号 run straight onto the end of the title (no space, no bracket around it). */
 const GLUED_NUMBER_AFTER = /[〔[［【﹝](?:19|20)\d{2}[〕\]］】﹞]第?\d{1,5}号$/;
 
+/** A heading parted by one bar: what stands before it, and a headline after it. */
+const TITLE_THEN_HEADLINE = /^([^|｜]{2,150}?)[ \t\u3000]*[|｜][ \t\u3000]*([^|｜]{4,80})$/;
+
+/**
+ * `禁航通告|禁航期间 禁止任何船舶…航行` as the page's first line, over a copy without salutation: a news site's heading of the
+ * document's kind-word title (too short to read as a title line) and a headline after the bar — the title.
+ */
+function kindBeforeBar(units: Unit[], first: number): Line | null {
+  const m = TITLE_THEN_HEADLINE.exec(units[first].compact);
+  return m && KIND_ALONE.test(m[1]) && cleanTitle(units[first].compact).title === m[1] ? { i: first, title: m[1], docNumber: null } : null;
+}
+
 /**
  * `（2019修订）`, `(2005年)` after a title (a site's edition mark, with its year: a document's own `(修订)` stays), a
  * portal's validity mark (`(已失效)`), and a leading `北京：` or `「通告」` a page puts before it; a 文号 or a date in
@@ -30,6 +42,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     .replace(LIST_BULLET, '')
     .replace(SITE_TAG, '')
     .replace(ACCOUNT_PREFIX, '')
+    // `禁航通告|禁航期间禁止…航行`: a news site's headline after the document's title and a bar (the part after it no title)
+    .replace(TITLE_THEN_HEADLINE, (m, title: string, headline: string) => (isTitleEnd(title) && !isTitleEnd(headline) ? title : m))
     // `文明某镇 | 某镇…致村民的一封信`: an account's column name before a bar
     .replace(/^[\u4e00-\u9fff]{2,8}[|｜](?=[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道|关于))/, '')
     // `1. 某市人民政府关于…的决定`: a Q&A page numbers its headings
@@ -939,7 +953,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
-  chosen ??= kindAlone(units, first, body) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body) ?? (order ? null : fileNameHeading(units, first, body));
+  chosen ??= kindAlone(units, first, body) ?? kindBeforeBar(units, first) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body) ?? (order ? null : fileNameHeading(units, first, body));
   const title = pageHeadTitle(units, meta, chosen, body, order);
   // (`某政办发[2020]35号某市推进…的通知` over the head `某市人民政府办公室关于印发某市推进…的通知`: the heading's number is the head's)
   const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;

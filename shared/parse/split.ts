@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -390,6 +390,26 @@ function openerAbove(units: Unit[], i: number, floor: number): { at: number; iss
   return { at: p, issuers: issuersBeforeVerb(units[p].text.trim().replace(/[ \t\u3000]*关于$/, '')) ?? [], text: units[p].compact };
 }
 
+/** `某政办字〔2023〕27号 关于…的通知`: a 文号 printed before a title on its line (a space between them or none). */
+const NUMBER_BEFORE_TITLE = /^([\u4e00-\u9fff]{1,12}\s*[〔[（(【［﹝]\s*\d{4}\s*[〕\]）)】］﹞]\s*第?\d{1,5}\s*号)[ \t\u3000]*(\S.{5,})$/;
+
+/**
+ * `某政办字〔2023〕27号 关于印发…的通知` / the page's posting lines / `某县人民政府办公室` / `关于印发…的通知`: a portal heading that prints
+ * the own 文号 before the head's title (without the issuer line the head stands under) a few lines above the head. The
+ * number, or null (a heading naming another title gives none).
+ */
+function numberedHeadingAbove(units: Unit[], start: number, floor: number, title: string): string | null {
+  const own = key(title);
+  const short = title.includes('关于') ? key(title.slice(title.indexOf('关于'))) : own;
+  for (let j = start - 1, seen = 0; j >= floor && seen < 6; j--) {
+    if (units[j].blank) continue;
+    seen++;
+    const m = NUMBER_BEFORE_TITLE.exec(units[j].text.trim());
+    if (m && findDocNumbers(m[1]).length && (key(m[2]) === own || key(m[2]) === short)) return squeeze(m[1]);
+  }
+  return null;
+}
+
 export interface SplitOptions {
   from: number;
   skip: [number, number] | null;
@@ -447,7 +467,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       // (`某县人民政府办公室关于印发某县2021` / `防治方案的通` over the salutation: a head broken over two lines whose end lost the
       // last characters of its kind word — read as printed)
       const lostEnd = n === 1 && (cand.carries || t.includes('关于')) && LOST_KIND_END.test(t) && !/[。；;！!？?]/.test(t);
-      if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut || lostEnd) {
+      if ((isTitleEnd(t) && (!cand.carries || CARRIER_END.test(t))) || cut || lostEnd || lostClosingMark(t)) {
         let k = nextNonBlank(units, j);
         // `（2018年2月26日）` alone under the title: the head's date, never a part of the title
         const dated = k >= 0 ? k : -1;
@@ -582,7 +602,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       title: t,
       titleIssuers,
       docNumberUnit: dnUnit,
-      inlineDocNumber: cand.inlineDocNumber ?? trailingNumber,
+      inlineDocNumber: cand.inlineDocNumber ?? trailingNumber ?? (dnUnit === null ? numberedHeadingAbove(units, start, floor, t) : null),
       registration,
       ...(historyDate ? { historyDate } : {}),
     });

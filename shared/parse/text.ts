@@ -252,6 +252,16 @@ export function isTitleEnd(t: string): boolean {
 }
 
 /**
+ * `关于印发《某区总体应急预案的通知`: a title that lost the `》` closing the name of what it carries, before its `的通知` — whole once
+ * the mark is put back after that name's kind word. (Read as a head only over its 文号 or addressee line, as printed.)
+ */
+export function lostClosingMark(t: string): boolean {
+  if (balanced(t)) return false;
+  const mended = t.replace(/(?=的(?:通知|决定|通告|公告|批复)$)/, '》');
+  return mended !== t && balanced(mended) && isTitleEnd(mended) && KIND_END.test(mended.slice(0, mended.lastIndexOf('》')));
+}
+
+/**
  * A head line that cannot end a title (GB/T 9704 breaks a long title where a word ends: after 关于, after the verb that
  * issues what follows, after a 、 or before a 《): `某县人民政府办公室关于` / `对…的通知` is one title.
  */
