@@ -7,6 +7,7 @@ import { findPageHead, KIND_ALONE } from './pagehead';
 import { readingFold, unfoldResult } from './hant';
 import { foldYearBrackets } from './year-brackets';
 import { isDateOnly } from '../domain/cn-date';
+import { parseDocNumber } from '../domain/docnumber';
 import { findHeads, isSalutation, noticeAfterSignature, type Head } from './split';
 import { buildUnits, type Unit } from './units';
 
@@ -102,20 +103,36 @@ function locate(text: string, opts: ParseOptions) {
   // A 目录 that is not a gazette's (a regulation's chapter list, no pages) hides nothing above it.
   const frontMatter = gz.gazette !== null;
   const from = frontMatter ? gz.bodyStart : 0;
-  const heads = findHeads(units, {
+  const found = findHeads(units, {
     from,
     skip: frontMatter ? gz.toc : null,
     registrationPattern: opts?.registrationPattern,
     toc: gz.gazette?.toc ?? [],
   });
+  // (the same document printed again, its 文号 line and body without its title: that reprint is the first's text)
+  const heads = found.filter((h, k) => !(k > 0 && !h.title && reprints(units, h, found[k - 1])));
   const fileLayout = detectLayout(units) ?? 'blocks';
   const registrationInFile = heads.some((h) => h.registration !== null);
   // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
   const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
   const pageHead: Head | null = lead >= 0 ? leadHead(units, lead) : heads.length ? null : findPageHead(units, meta, from);
-  // (a second organ's numbered 通告 straight after the page's first document's signature)
-  const second = pageHead && !heads.length && !frontMatter ? noticeAfterSignature(units, pageHead.headEnd + 1) : null;
+  // (a second organ's numbered 通告 straight after the page's first document's signature — not the same document printed
+  // again, its 文号 line and body after its signature: that reprint stays the first document's text)
+  const after = pageHead && !heads.length && !frontMatter ? noticeAfterSignature(units, pageHead.headEnd + 1) : null;
+  const second = after && pageHead && reprints(units, after, pageHead) ? null : after;
   return { units, meta, gazette: gz.gazette, heads: second ? [second] : heads, fileLayout, registrationInFile, pageHead };
+}
+
+/** A head's 文号, normalized (`金政辦﹝2019﹞33號` and `金政办〔2019〕33号` are one number), or null. */
+function numberOf(units: Unit[], head: Head): string | null {
+  const raw = head.docNumberUnit !== null ? units[head.docNumberUnit].text : head.inlineDocNumber;
+  return raw ? (parseDocNumber(raw)?.normalized ?? null) : null;
+}
+
+/** `head` prints the document `before` heads again: it carries the same 文号. */
+function reprints(units: Unit[], head: Head, before: Head): boolean {
+  const n = numberOf(units, head);
+  return n !== null && n === numberOf(units, before);
 }
 
 /**
