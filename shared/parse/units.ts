@@ -41,6 +41,8 @@ const LONG_LINE = 400;
  * date (`招远市人民政府 关于…的通知 招政发〔2023〕3号 各镇人民政府： … 2023年2月10日`): Chinese prose has no spaces.
  */
 const FLAT_LINE = 60;
+/** text, a space, text: the parts of a short page run onto its only line (`某县…禁火令 近期,天气干燥,…`) */
+const SPACED_WORDS = /[^ \t\u3000][ \t\u3000]+[^ \t\u3000]/;
 /** a numbered row of a list or table (`1 关于…的通知 达市府发〔2000〕65号 理由`), which is not a flattened document */
 const LIST_ROW = /^\s*[（(]?\d{1,4}[）)]?[\s、.．]/;
 // (a date in Chinese numerals after a space ends one too: `…现予公布,自…起施行。 部 长 某某 二○○六年七月五日`, a 令's preamble,
@@ -127,6 +129,13 @@ function signatureAhead(s: string, at: number): boolean {
   return false;
 }
 
+/**
+ * `当前位置:首页 > 政务公开 > 文章详情` before a space: a portal's breadcrumb ends at its last item (the next text opens no
+ * further `>`), so the title after it is a line of its own, not the crumb's tail.
+ */
+const CRUMB_END = /(?:[>›»＞]|&gt;)[ \t\u3000]*[^ \t\u3000>›»＞]{1,60}$/;
+const CRUMB_NEXT = /^(?:[>›»＞]|&gt;)/;
+
 /** A remark in brackets standing alone before a title (`(此件公开发布)`, `(本文有删减)`). */
 const REMARK = /^[（(][^（）()]{2,20}[）)]$/;
 
@@ -160,7 +169,8 @@ function splitLongLine(line: string): string[] {
     const signature = !run && signatureAhead(s, m.index + m[0].length);
     // a title standing between spaces (`某市…的规定 某省某市人民政府 某市…的规定`): its own line, though it holds 、《》（）
     const titled = !run && m.index - start <= 150 && (isTitleEnd(compactText(seg)) || REMARK.test(seg));
-    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature || titled) {
+    const crumb = CRUMB_END.test(seg) && !CRUMB_NEXT.test(next);
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature || titled || crumb) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
     }
@@ -334,6 +344,8 @@ const MAX_WRAPPED = 3000;
 export function buildUnits(text: string): Unit[] {
   const lines = textLines(text);
   const runsOn = wrappedLines(lines);
+  // (a text of one line holding words apart by spaces is a page flattened by a copy, though it is short and undated)
+  const onlyLine = lines.filter((l) => l.trim() !== '').length === 1;
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     let glued: string[] | null;
@@ -356,7 +368,7 @@ export function buildUnits(text: string): Unit[] {
       for (const piece of pieces) units.push(makeUnit(i + 1, piece, true));
     } else if (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (glued = splitGluedLine(cleanInline(raw)))) {
       for (const piece of glued) units.push(makeUnit(i + 1, piece, true));
-    } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && FLAT_MARK.test(raw))) {
+    } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (FLAT_MARK.test(raw) || (onlyLine && SPACED_WORDS.test(raw))))) {
       const cleaned = cleanInline(raw)
         .replace(SPACED_NUMBER, '$1$2$3$4$5$6号')
         .replace(SPACED_DATE, '$1年$2月$3日')

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { onePage as one } from './test-support';
+
+/**
+ * Pages run onto one line by a copy (a scraper, a mirror, a forum repost; `score:parse -- --copy flatten`): nothing but a
+ * space stands between a portal's heading, the title and the text. Names made up.
+ */
+
+describe('a page flattened onto one line: what ends before the title', () => {
+  it('ends a portal breadcrumb at its last item, so the title after it is a line of its own', () => {
+    const d = one(
+      '当前位置:某某县人民政府 > 政务公开 > 文章详情 某某县人民政府办公室关于成立某某县政务公开工作领导小组的通知 发布时间:2018-09-04 00:00 来源:某某县政府 各乡镇人民政府,县人民政府有关部门: 为全面推进我县政务公开工作,县政府决定成立领导小组。现将有关事项通知如下: 一、主要职责 (一)研究制定落实措施。 某某县人民政府办公室 2018年9月3日',
+    );
+    expect(d.title).toBe('某某县人民政府办公室关于成立某某县政务公开工作领导小组的通知');
+    expect(d.issuers).toEqual(['某某县人民政府办公室']);
+  });
+
+  it('reads a breadcrumb whose last item is two words the same way', () => {
+    const d = one(
+      '您所在的位置:首页 > 公示公告 公示公告 重要通知 某某市人民政府关于调整某某湿地保护区范围的批复 发布时间:2023.10.13 某某区人民政府: 你区《关于调整某某湿地保护区范围的请示》收悉。经研究,现批复如下: 一、同意调整某某湿地保护区范围。 二、请做好相关工作。 某某市人民政府 2023年10月10日',
+    );
+    expect(d.title).toBe('某某市人民政府关于调整某某湿地保护区范围的批复');
+  });
+});
+
+describe('a short page flattened onto its only line', () => {
+  it('takes the title before the first sentence of an undated notice without 文号', () => {
+    const d = one(
+      '某某县人民政府森林防火禁火令 近期,天气干燥,森林火险等级高,极易引发森林火灾。为有效预防森林火灾发生,县政府决定在全县范围内禁止一切野外用火。 违令者依法追究责任。',
+    );
+    expect(d.title).toBe('某某县人民政府森林防火禁火令');
+    expect(d.issuers).toEqual(['某某县人民政府']);
+  });
+
+  it('takes a 关于 title before the text of a notice without addressee', () => {
+    const d = one(
+      '关于某某市重点公路项目施工路段禁行的通告 根据公路建设需要,经市政府批准,对以下道路进行封闭施工: 1.某某路中修工程; 2.某某路中修工程;为保证交通安全,上述道路在封闭施工期间禁止通行。 特此通告。',
+    );
+    expect(d.title).toBe('关于某某市重点公路项目施工路段禁行的通告');
+  });
+
+  it('leaves a short line of words apart by spaces in a page of many lines as it is', () => {
+    const d = one('某某县人民政府关于做好秸秆禁烧工作的通知\n各乡镇人民政府:\n请按 要求做好秸秆禁烧工作,确保不发生焚烧现象。\n某某县人民政府\n2023年5月6日');
+    expect(d.title).toBe('某某县人民政府关于做好秸秆禁烧工作的通知');
+    expect(d.dateSigned).toBe('2023-05-06');
+  });
+});
