@@ -21,6 +21,17 @@ describe('a page flattened onto one line: what ends before the title', () => {
     );
     expect(d.title).toBe('某某市人民政府关于调整某某湿地保护区范围的批复');
   });
+
+  it("ends a portal's field about the page (作者, 来源, 发布时间) where its value ends, before and after a title", () => {
+    const d = one(
+      '更新时间:2023-01-07 21:58:03作者:某某百科 某某市人民政府关于公布继续实行烟花爆竹禁止燃放区域的通告 为持续改善城市空气质量,保障公共安全,根据《某某市燃放烟花爆竹管理条例》规定,现将禁止燃放的区域通告如下: 一、禁止燃放区域为某某路以北。 二、禁止燃放区范围内禁止销售烟花爆竹。 某某市人民政府 2023年1月6日',
+    );
+    expect(d.title).toBe('某某市人民政府关于公布继续实行烟花爆竹禁止燃放区域的通告');
+    const e = one(
+      '您当前的位置:首页 > 政务公开 > 议案提案 关于提请审议某某开发区调整区划增设安庆、富民街道办事处的议案 发布时间:2019-01-09 14:21来源: 区政协常委会: 近日,某某开发区致函,请求调整区划。现提请审议。 某某区人民政府 2019年1月8日',
+    );
+    expect(e.title).toBe('关于提请审议某某开发区调整区划增设安庆、富民街道办事处的议案');
+  });
 });
 
 describe('a short page flattened onto its only line', () => {

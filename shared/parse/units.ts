@@ -136,6 +136,15 @@ function signatureAhead(s: string, at: number): boolean {
 const CRUMB_END = /(?:[>›»＞]|&gt;)[ \t\u3000]*[^ \t\u3000>›»＞]{1,60}$/;
 const CRUMB_NEXT = /^(?:[>›»＞]|&gt;)/;
 
+/**
+ * A portal's field about the page (`来源:本站`, `作者:某某`, `发布时间:2019-01-09`, `浏览次数:`) between spaces: it ends where its
+ * value ends, and it starts a piece, so a title before or after it is not run into it (`…作者:智慧百科 某市…的通告 为…`).
+ * Not a word ending in such a label inside a sentence (`作业时间:`), nor one in brackets (`(发布日期:2000年9月11日 实施日期:…)`).
+ */
+const PAGE_META_LABEL = '(?<![\\u4e00-\\u9fff(（])(?:来源|信息来源|作者|编辑|责任编辑|(?:发布|发表|更新|撰写|刊发|公开)(?:时间|日期)|时间|浏览(?:量|次数)?|阅读(?:量|次数)|点击(?:量|数)?|访问(?:量|次数)|关注人数)[:：]';
+const META_TOKEN = new RegExp(`${PAGE_META_LABEL}[^ \\t\\u3000]*$`);
+const META_NEXT = new RegExp(`^${PAGE_META_LABEL}`);
+
 /** A remark in brackets standing alone before a title (`(此件公开发布)`, `(本文有删减)`). */
 const REMARK = /^[（(][^（）()]{2,20}[）)]$/;
 
@@ -154,6 +163,8 @@ function splitLongLine(line: string): string[] {
   const s = line.replace(SPACED_BRACKETS, '$1$2$3');
   const out: string[] = [];
   let start = 0;
+  // (where the current space-separated token starts)
+  let token = 0;
   const re = /[ \t\u3000]+/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const prev = s[m.index - 1] ?? '';
@@ -170,10 +181,12 @@ function splitLongLine(line: string): string[] {
     // a title standing between spaces (`某市…的规定 某省某市人民政府 某市…的规定`): its own line, though it holds 、《》（）
     const titled = !run && m.index - start <= 150 && (isTitleEnd(compactText(seg)) || REMARK.test(seg));
     const crumb = CRUMB_END.test(seg) && !CRUMB_NEXT.test(next);
-    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature || titled || crumb) {
+    const meta = META_TOKEN.test(s.slice(Math.max(start, token), m.index)) || META_NEXT.test(next);
+    if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature || titled || crumb || meta) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
     }
+    token = m.index + m[0].length;
   }
   if (start < s.length) out.push(s.slice(start));
   return out;
