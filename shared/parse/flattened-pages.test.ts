@@ -56,3 +56,19 @@ describe('a short page flattened onto its only line', () => {
     expect(d.dateSigned).toBe('2023-05-06');
   });
 });
+
+describe('a 令 flattened onto one line', () => {
+  const PREAMBLE =
+    '《某某市行政许可听证程序规定》已经2004年6月29日市政府第十八次常务会议通过,现予发布,自2004年7月1日起施行。 市长 某某某 二○○四年六月二十九日 某某市行政许可听证程序规定 第一条 为规范行政许可听证程序,制定本规定。 第二条 本规定自2004年7月1日起施行。';
+
+  it('reads its number between spaces, after the title printed again in 《》', () => {
+    const d = one(`《某某市行政许可听证程序规定》 某某市人民政府令第28号 ${PREAMBLE}`);
+    expect(d.title).toBe('某某市行政许可听证程序规定');
+    expect(d.docNumber?.normalized).toBe('某某市人民政府令第28号');
+  });
+
+  it('reads its number in brackets or spaced out (`某某市人民政府令(第28号)`, `某府令第 28 号`)', () => {
+    expect(one(`某某市行政许可听证程序规定 某某市人民政府令(第28号) ${PREAMBLE}`).docNumber?.normalized).toBe('某某市人民政府令第28号');
+    expect(one(`某某市行政许可听证程序规定 某某市人民政府 某府令第 28 号 ${PREAMBLE}`).docNumber?.normalized).toBe('某某市人民政府令第28号');
+  });
+});

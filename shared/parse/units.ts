@@ -107,6 +107,17 @@ function makeUnit(line: number, raw: string, piece: boolean): Unit {
 
 const NUMBER_AFTER = /^[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号[）)]?(?:[ \t\u3000]|$)/;
 const NUMBER_BEFORE = /(?:^|[ \t\u3000])[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号[）)]?$/;
+/**
+ * `某某市人民政府令第127号`, `某某省人民政府令(第52号)` between spaces: a 令's number, which a page prints on a line of its own
+ * above the 令's preamble, is a piece of its own on a flattened page too (not the tail of the title before it or the head of
+ * the preamble after it).
+ */
+const ORDER_NUMBER = '[\\u4e00-\\u9fff]{2,30}?令[（(]?第[\\d〇○零一二三四五六七八九十百]{1,6}号[）)]?';
+const ORDER_AFTER = new RegExp(`^${ORDER_NUMBER}(?:[ \\t\\u3000]|$)`);
+// (or its number alone under the 令's name: `某某市人民政府令 第28号 《…》已经…`)
+const ORDER_BEFORE = new RegExp(`(?:^|[ \\t\\u3000])(?:${ORDER_NUMBER}|[（(]?第\\d{1,6}号[）)]?)$`);
+/** `渝府令第 121 号`, `第 28 号` in a flattened line: a 令's number spaced out is one piece. */
+const SPACED_ORDER = /第[ \t\u3000]*(\d{1,6})[ \t\u3000]*号/g;
 /** `( 吉府发〔2003〕37号 )`: a law site's bracketed 文号 with spaces inside the brackets, one piece once flattened. */
 const SPACED_BRACKETS = /([（(])[ \t\u3000]+([^ \t\u3000（）()]{4,30}号)[ \t\u3000]+([）)])/g;
 
@@ -174,7 +185,9 @@ function splitLongLine(line: string): string[] {
     // (`益阳市财政局 益阳市民政局关于…`: the first of two organs heading a joint title is no line of its own)
     const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(seg) && !jointOrgan(seg, s.slice(m.index + m[0].length, m.index + m[0].length + 40));
     // a 文号 standing between spaces (`…的通告 陆府通〔2019〕2号 为减少…`) is a line of its own
-    const number = NUMBER_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24)) || NUMBER_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
+    const ahead = s.slice(m.index + m[0].length, m.index + m[0].length + 48);
+    const behind = s.slice(Math.max(start, m.index - 48), m.index);
+    const number = NUMBER_AFTER.test(ahead.slice(0, 24)) || NUMBER_BEFORE.test(behind.slice(-24)) || ORDER_AFTER.test(ahead) || ORDER_BEFORE.test(behind);
     // a date ends a flattened signature or a page heading's time stamp; organ names and a date after a space start a signature
     const dated = /\d/.test(prev) && DATE_BEFORE.test(s.slice(Math.max(start, m.index - 24), m.index));
     const signature = !run && signatureAhead(s, m.index + m[0].length);
@@ -385,6 +398,7 @@ export function buildUnits(text: string): Unit[] {
       const cleaned = cleanInline(raw)
         .replace(SPACED_NUMBER, '$1$2$3$4$5$6号')
         .replace(SPACED_DATE, '$1年$2月$3日')
+        .replace(SPACED_ORDER, '第$1号')
         .replace(SPACED_CN_YEAR, '$1$2')
         .replace(SPACED_LABEL, (label) => label.replace(/[ \t\u3000]+/g, ''));
       for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
