@@ -72,3 +72,23 @@ describe('a 令 flattened onto one line', () => {
     expect(one(`某某市行政许可听证程序规定 某某市人民政府 某府令第 28 号 ${PREAMBLE}`).docNumber?.normalized).toBe('某某市人民政府令第28号');
   });
 });
+
+describe('several organs heading a joint title, run onto one line', () => {
+  const TEXT = '各有关单位: 为做好相关工作,现将有关事项通知如下: 一、加强组织领导。 二、抓好贯彻落实。';
+
+  it('keeps ministries with no place in their names together (`财政部 科技部 教育部 发展改革委关于…`)', () => {
+    const d = one(`当前位置:首页 > 政策文件 财政部 科技部 教育部 发展改革委关于进一步做好科研项目资金管理工作的通知 财教〔2017〕6号 ${TEXT} 财政部 科技部 教育部 发展改革委 2017年3月1日`);
+    expect(d.title.replace(/\s/g, '')).toBe('财政部科技部教育部发展改革委关于进一步做好科研项目资金管理工作的通知');
+    expect(d.issuers).toEqual(['财政部', '科技部', '教育部', '发展改革委']);
+  });
+
+  it('keeps organs named by an abbreviated place together (`市教委 市民政局 市财政局关于…`)', () => {
+    const d = one(`市教委 市民政局 市财政局关于印发某某专项治理行动方案的通知 某教委〔2018〕9号 ${TEXT} 市教委 市民政局 市财政局 2018年5月2日`);
+    expect(d.title.replace(/\s/g, '')).toBe('市教委市民政局市财政局关于印发某某专项治理行动方案的通知');
+  });
+
+  it("leaves a site's organ apart from another place's title", () => {
+    const d = one(`甲县人民政府 乙市教育局关于做好校园周边综合治理工作的通知 乙教〔2020〕7号 ${TEXT} 乙市教育局 2020年4月1日`);
+    expect(d.title).toBe('乙市教育局关于做好校园周边综合治理工作的通知');
+  });
+});

@@ -161,12 +161,27 @@ const REMARK = /^[（(][^（）()]{2,20}[）)]$/;
 
 /**
  * `某市财政局` before `某市民政局关于…`: an organ, then another organ of the same place running into 关于 (two issuers of
- * one title). Not a letterhead over its own title (`某省某市人民政府` before `某市人民政府关于…`: one organ, named twice).
+ * one title) — or several, each between spaces (`财政部 科技部 教育部 发展改革委关于…`, `市教委 市民政局 市财政局关于…`).
+ * Not a letterhead over its own title (`某省某市人民政府` before `某市人民政府关于…`: one organ, named twice), nor a site's
+ * organ over another place's title.
  */
 function jointOrgan(seg: string, after: string): boolean {
   if (!isOrgName(seg)) return false;
-  const next = /^([\u4e00-\u9fff]{2,30}?)(?:关于|印发|转发)/.exec(after)?.[1];
-  return !!next && isOrgName(next) && next.slice(0, 3) === seg.slice(0, 3) && !seg.endsWith(next) && !next.endsWith(seg);
+  const tokens = after.split(/[ \t\u3000]+/).slice(0, 6);
+  for (const token of tokens) {
+    const next = /^([\u4e00-\u9fff]{2,30}?)(?:关于|印发|转发)/.exec(token)?.[1] ?? token;
+    if (!isOrgName(next) || !onePlace(seg, next) || seg.endsWith(next) || next.endsWith(seg)) return false;
+    if (next !== token) return true;
+  }
+  return false;
+}
+
+/** Two organs of one place: the same first three characters, the same abbreviated place (`市教委`, `市民政局`), or no place (ministries). */
+function onePlace(a: string, b: string): boolean {
+  if (a.slice(0, 3) === b.slice(0, 3)) return true;
+  if (a[0] === b[0] && '省市县区'.includes(a[0])) return true;
+  const place = /[省市县区州旗盟]/;
+  return !place.test(a) && !place.test(b);
 }
 
 /** Cuts a very long line at spaces that follow a sentence end or precede a heading. Linear time. */
@@ -183,7 +198,7 @@ function splitLongLine(line: string): string[] {
     // a short run without punctuation is a heading, title, number or signature of a flattened page
     const seg = s.slice(start, m.index);
     // (`益阳市财政局 益阳市民政局关于…`: the first of two organs heading a joint title is no line of its own)
-    const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(seg) && !jointOrgan(seg, s.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    const run = m.index - start <= 40 && !/[，。,、；;：:《》（）()“”]/.test(seg) && !jointOrgan(seg, s.slice(m.index + m[0].length, m.index + m[0].length + 80));
     // a 文号 standing between spaces (`…的通告 陆府通〔2019〕2号 为减少…`) is a line of its own
     const ahead = s.slice(m.index + m[0].length, m.index + m[0].length + 48);
     const behind = s.slice(Math.max(start, m.index - 48), m.index);
