@@ -92,3 +92,12 @@ describe('several organs heading a joint title, run onto one line', () => {
     expect(d.title).toBe('乙市教育局关于做好校园周边综合治理工作的通知');
   });
 });
+
+describe('a numbered heading run into the list under it', () => {
+  it('ends `一、废止3件部门规章` before the first abolished item, so every item is read', () => {
+    const d = one(
+      '某某部关于废止和修改部分部门规章的决定 为落实改革工作部署,某某部对部门规章进行了清理。经审议,决定: 一、废止3件部门规章 废止《某某科技工作管理办法》(某某部令第1号,1990年3月28日发布)。 废止《某某成果鉴定办法》(某某部令第2号,1990年7月3日发布)。 废止《某某内部审计工作规定》(某某部令第3号,1990年8月25日发布)。 二、修改1件部门规章 修改《某某考级管理办法》(某某部令第31号,2004年7月1日发布) 将第四条修改为“某某部负责考级的管理工作”。 本决定自公布之日起施行。',
+    );
+    expect(d.abolishes.map((a) => a.title)).toEqual(['某某科技工作管理办法', '某某成果鉴定办法', '某某内部审计工作规定']);
+  });
+});

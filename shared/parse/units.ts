@@ -156,6 +156,12 @@ const PAGE_META_LABEL = '(?<![\\u4e00-\\u9fff(（])(?:来源|信息来源|作者
 const META_TOKEN = new RegExp(`${PAGE_META_LABEL}[^ \\t\\u3000]*$`);
 const META_NEXT = new RegExp(`^${PAGE_META_LABEL}`);
 
+/**
+ * `一、废止3件部门规章`, `（二）修改的规章`: a numbered heading of a few words between spaces, a line of its own on the page, ends
+ * before what follows it (the first item of its list, `废止《…》(…令第1号)。`), though its number holds a 、.
+ */
+const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^ \t\u3000，。,、；;：:《》“”]{1,24}$/;
+
 /** A remark in brackets standing alone before a title (`(此件公开发布)`, `(本文有删减)`). */
 const REMARK = /^[（(][^（）()]{2,20}[）)]$/;
 
@@ -208,7 +214,7 @@ function splitLongLine(line: string): string[] {
     const signature = !run && signatureAhead(s, m.index + m[0].length);
     // a title standing between spaces (`某市…的规定 某省某市人民政府 某市…的规定`): its own line, though it holds 、《》（）
     const titled = !run && m.index - start <= 150 && (isTitleEnd(compactText(seg)) || REMARK.test(seg));
-    const crumb = CRUMB_END.test(seg) && !CRUMB_NEXT.test(next);
+    const crumb = (CRUMB_END.test(seg) && !CRUMB_NEXT.test(next)) || NUMBERED_HEADING.test(seg);
     const meta = META_TOKEN.test(s.slice(Math.max(start, token), m.index)) || META_NEXT.test(next);
     if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature || titled || crumb || meta) {
       if (m.index > start) out.push(s.slice(start, m.index));
