@@ -101,3 +101,13 @@ describe('a numbered heading run into the list under it', () => {
     expect(d.abolishes.map((a) => a.title)).toEqual(['某某科技工作管理办法', '某某成果鉴定办法', '某某内部审计工作规定']);
   });
 });
+
+describe("a portal's field list run onto one line", () => {
+  it('reads each field apart at its label (发文字号:, 标题:), the cells between bars', () => {
+    const d = one(
+      '字体大小:【大】 【中】 【小】 索引号:01236931-5/2015-00029 | | 发文字号:某政办发〔2015〕92号 | 发文时间:2015-12-31 | 发文机关:某某市人民政府办公厅 | 主题词:火灾应急预案 | 标题:某某市人民政府办公厅关于印发某某市火灾应急预案的通知 | 某某市人民政府办公厅关于印发某某市火灾应急预案的通知 各乡镇人民政府,市直各有关单位: 现将《某某市火灾应急预案》印发给你们,请认真贯彻执行。 某某市人民政府办公厅 2015年12月31日',
+    );
+    expect(d.title).toBe('某某市人民政府办公厅关于印发某某市火灾应急预案的通知');
+    expect(d.docNumber?.normalized).toBe('某政办发〔2015〕92号');
+  });
+});

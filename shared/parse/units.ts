@@ -148,11 +148,15 @@ const CRUMB_END = /(?:[>›»＞]|&gt;)[ \t\u3000]*[^ \t\u3000>›»＞]{1,60}$/
 const CRUMB_NEXT = /^(?:[>›»＞]|&gt;)/;
 
 /**
- * A portal's field about the page (`来源:本站`, `作者:某某`, `发布时间:2019-01-09`, `浏览次数:`) between spaces: it ends where its
+ * A portal's field about the page (`来源:本站`, `作者:某某`, `发布时间:2019-01-09`, `浏览次数:`, and every label of its field
+ * list: `名称:`, `文号:`, `主题分类:`) between spaces: it ends where its
  * value ends, and it starts a piece, so a title before or after it is not run into it (`…作者:智慧百科 某市…的通告 为…`).
  * Not a word ending in such a label inside a sentence (`作业时间:`), nor one in brackets (`(发布日期:2000年9月11日 实施日期:…)`).
  */
-const PAGE_META_LABEL = '(?<![\\u4e00-\\u9fff(（])(?:来源|信息来源|作者|编辑|责任编辑|(?:发布|发表|更新|撰写|刊发|公开)(?:时间|日期)|时间|浏览(?:量|次数)?|阅读(?:量|次数)|点击(?:量|数)?|访问(?:量|次数)|关注人数)[:：]';
+// (a portal's list of fields, as page.ts reads them on lines of their own; only the labels such lists print between spaces)
+const FIELD_LABELS =
+  '索引号|主题分类|组配分类|信息分类|体裁分类|发布机构|发文机关|发文机构|发文单位|发文字号|文号|成文日期|发文日期|发文时间|公开日期|标题|名称|有效性|时效性|主题词|关键词|公开方式|公开范围|实施日期|施行日期|生效日期|废止日期|失效日期|信息来源|来源';
+const PAGE_META_LABEL = `(?<![\\u4e00-\\u9fff(（])(?:${FIELD_LABELS}|作者|编辑|责任编辑|(?:发布|发表|更新|撰写|刊发)(?:时间|日期)|时间|浏览(?:量|次数)?|阅读(?:量|次数)|点击(?:量|数)?|访问(?:量|次数)|关注人数)[:：]`;
 const META_TOKEN = new RegExp(`${PAGE_META_LABEL}[^ \\t\\u3000]*$`);
 const META_NEXT = new RegExp(`^${PAGE_META_LABEL}`);
 
@@ -161,6 +165,11 @@ const META_NEXT = new RegExp(`^${PAGE_META_LABEL}`);
  * before what follows it (the first item of its list, `废止《…》(…令第1号)。`), though its number holds a 、.
  */
 const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^ \t\u3000，。,、；;：:《》“”]{1,24}$/;
+
+/** A bracket opened and not closed in the text (`…(发布日期:2000年9月11日`). */
+function openBracket(t: string): boolean {
+  return t.lastIndexOf('(') + t.lastIndexOf('（') > t.lastIndexOf(')') + t.lastIndexOf('）');
+}
 
 /** A remark in brackets standing alone before a title (`(此件公开发布)`, `(本文有删减)`). */
 const REMARK = /^[（(][^（）()]{2,20}[）)]$/;
@@ -215,7 +224,8 @@ function splitLongLine(line: string): string[] {
     // a title standing between spaces (`某市…的规定 某省某市人民政府 某市…的规定`): its own line, though it holds 、《》（）
     const titled = !run && m.index - start <= 150 && (isTitleEnd(compactText(seg)) || REMARK.test(seg));
     const crumb = (CRUMB_END.test(seg) && !CRUMB_NEXT.test(next)) || NUMBERED_HEADING.test(seg);
-    const meta = META_TOKEN.test(s.slice(Math.max(start, token), m.index)) || META_NEXT.test(next);
+    // (not inside brackets: `(发布日期:2000年9月11日 实施日期:…)` is a remark's two dates)
+    const meta = (META_TOKEN.test(s.slice(Math.max(start, token), m.index)) || META_NEXT.test(next)) && !openBracket(seg);
     if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature || titled || crumb || meta) {
       if (m.index > start) out.push(s.slice(start, m.index));
       start = m.index + m[0].length;
