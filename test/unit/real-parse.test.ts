@@ -85,12 +85,14 @@ describe('real development set: the same pages as other copies print them', () =
     expect(FIELDS.filter((f) => r.fields[f].precision < 0.95 || r.fields[f].recall < 0.95), formatTable(r)).toEqual([]);
   });
 
-  it('flatten (every line run onto one): documents ≥ 0.88, titles ≥ 0.80, no field under 0.78', () => {
+  // (a breadcrumb, a portal's fields, a 令's number, organs heading a joint title and a numbered heading stand apart on the
+  // one line; a heading, an issuer line and the title printed again run together by a space alone still cost some titles)
+  it('flatten (every line run onto one): documents ≥ 0.94, titles ≥ 0.90, no field under 0.90', () => {
     const r = scoreAll({ fixtures: copiedFixtures('flatten') });
     expect(r.errors).toEqual([]);
     const f = r.fields;
-    const below = FIELDS.filter((k) => f[k].precision < 0.78 || f[k].recall < 0.78);
-    expect({ documents: Math.min(f.documents.recall, f.documents.precision) >= 0.88, title: Math.min(f.title.recall, f.title.precision) >= 0.8, below }, formatTable(r)).toEqual({
+    const below = FIELDS.filter((k) => f[k].precision < 0.9 || f[k].recall < 0.9);
+    expect({ documents: Math.min(f.documents.recall, f.documents.precision) >= 0.94, title: Math.min(f.title.recall, f.title.precision) >= 0.9, below }, formatTable(r)).toEqual({
       documents: true,
       title: true,
       below: [],
