@@ -17,7 +17,7 @@ describe('a page that prints the whole notice twice, the second print from its �
   const page = `关于调整城乡最低生活保障标准的通知\n${print(33)}\n${print(33)}`;
 
   it('is one document: the reprint carries the same number, and stays in its text', () => {
-    const r = parseText(page, { file: 'x.txt' });
+    const r = parseText(page, { file: 'x.txt', encoding: 'utf-8' });
     expect(r.documents).toHaveLength(1);
     const [d] = r.documents;
     expect(d.title).toBe('关于调整城乡最低生活保障标准的通知');
@@ -28,7 +28,7 @@ describe('a page that prints the whole notice twice, the second print from its �
   it('two notices of one office printed one after the other, each with its own number, stay two', () => {
     const first = `关于调整城乡最低生活保障标准的通知\n${print(33)}`;
     const second = `关于调整城乡特困人员供养标准的通知\n${print(34)}`;
-    const docs = parseText(`${first}\n${second}`, { file: 'x.txt' }).documents;
+    const docs = parseText(`${first}\n${second}`, { file: 'x.txt', encoding: 'utf-8' }).documents;
     expect(docs.map((d) => d.docNumber?.normalized)).toEqual(['江政办〔2019〕33号', '江政办〔2019〕34号']);
   });
 

@@ -337,35 +337,32 @@ export function buildUnits(text: string): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     let glued: string[] | null;
-    // (a wrapped paragraph is one line, numbered as its first)
-    const first = i;
+    // (a wrapped paragraph is the line its producer wrote, numbered as its first, and read as that line is: a web page's
+    // HTML, a flattened or spaced-out copy wrapped at a PDF's width is cut as the unwrapped copy is)
+    const line = i + 1;
     let raw = lines[i];
     while (runsOn?.[i] && raw.length < MAX_WRAPPED) raw = raw.trimEnd() + lines[++i].trim();
-    if (first !== i) {
-      units.push(makeUnit(first + 1, raw, false));
-      continue;
-    }
     const html = raw.includes('<') || raw.includes('">') || raw.includes('&') ? htmlPieces(raw) : null;
     if (html) {
-      for (const piece of html) units.push(makeUnit(i + 1, piece, true));
-      if (!html.length) units.push(makeUnit(i + 1, '', false));
+      for (const piece of html) units.push(makeUnit(line, piece, true));
+      if (!html.length) units.push(makeUnit(line, '', false));
     } else if (raw.length > FLAT_LINE && spacedOut(raw)) {
       // (its page number `1 ` in front is no list row)
       const collapsed = compactText(cleanInline(raw));
       const pieces = splitGluedLine(collapsed, true) ?? collapsed.split(/(?<=[。！？；])/);
-      for (const piece of pieces) units.push(makeUnit(i + 1, piece, true));
+      for (const piece of pieces) units.push(makeUnit(line, piece, true));
     } else if (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (glued = splitGluedLine(cleanInline(raw)))) {
-      for (const piece of glued) units.push(makeUnit(i + 1, piece, true));
+      for (const piece of glued) units.push(makeUnit(line, piece, true));
     } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && FLAT_MARK.test(raw))) {
       const cleaned = cleanInline(raw)
         .replace(SPACED_NUMBER, '$1$2$3$4$5$6号')
         .replace(SPACED_DATE, '$1年$2月$3日')
         .replace(SPACED_CN_YEAR, '$1$2')
         .replace(SPACED_LABEL, (label) => label.replace(/[ \t\u3000]+/g, ''));
-      for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
+      for (const piece of splitLongLine(cleaned)) units.push(makeUnit(line, piece, true));
     } else {
       const spaced = letterSpaced(raw);
-      const u = makeUnit(i + 1, spaced ? closeLetterSpacing(raw) : raw, false);
+      const u = makeUnit(line, spaced ? closeLetterSpacing(raw) : raw, false);
       units.push(spaced ? { ...u, letterSpaced: true } : u);
     }
   }

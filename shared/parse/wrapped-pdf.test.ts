@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { onePage as one } from './test-support';
+
+/**
+ * A page as a PDF's text layer prints it (issue 24: `score:parse -- --copy wrap-28`, `wrap-40`): every line hard-wrapped
+ * after a fixed count of printed characters (GB/T 9704 sets 28 a line; a converter 40), so a paragraph, a title, a 文号 or
+ * a signature runs on over the next line. Names made up.
+ */
+
+/** Breaks every line after `width` printed characters (spaces not counted), as a text layer read line by line. */
+const wrap = (text: string, width: number): string =>
+  text
+    .split('\n')
+    .map((line) => line.trim().replace(new RegExp(`(?:\\s*\\S){${width}}(?=.)`, 'gu'), '$&\n'))
+    .join('\n');
+
+const RULES =
+  '一、任何单位和个人未经许可，不得在城区范围内燃放烟花爆竹，不得销售、储存烟花爆竹。 二、重大庆典活动需要燃放烟花爆竹的，主办单位应当向当地镇政府和公安机关提出申请，并按照有关规定办理手续。 三、违反本通告规定的，由公安机关依照有关法律法规予以处罚；构成犯罪的，依法追究刑事责任。 四、各镇人民政府、各有关部门要加强宣传教育，引导群众自觉遵守本通告，共同营造安全、文明、祥和的节日氛围。 五、本通告自发布之日起施行。';
+
+describe('a page wrapped at a fixed width', () => {
+  it.each([28, 40])('reads a flattened copy wrapped every %i characters as the flattened copy: title, 文号, signature', (width) => {
+    const d = one(
+      wrap(`某某县人民政府关于春节期间禁止燃放烟花爆竹的通告 某府通〔2019〕2号 为减少城市环境污染，确保人民群众生命财产安全，根据有关法律法规规定，县政府决定春节期间在城区禁止燃放烟花爆竹，现将有关事项通告如下： ${RULES} 某某县人民政府 2019年1月21日`, width),
+    );
+    expect(d.title).toBe('某某县人民政府关于春节期间禁止燃放烟花爆竹的通告');
+    expect(d.docNumber?.normalized).toBe('某府通〔2019〕2号');
+    expect(d.issuers).toEqual(['某某县人民政府']);
+    expect(d.dateSigned).toBe('2019-01-21');
+  });
+
+  it('reads a web page\'s HTML wrapped every 28 characters as the page: its paragraphs apart, the title and 文号 their own', () => {
+    const html = `<p style="text-align: center;"><strong>某某市人民政府关于印发某某市居民增收实施方案的通知</strong></p><p style="text-align: center;">某政发〔2018〕13号</p><p>各县（区）人民政府，市政府各部门：</p><p>现将《某某市居民增收实施方案》印发给你们，请结合实际认真组织实施，确保各项措施落到实处，推动全市城乡居民收入持续较快增长。</p><p style="text-align: right;">某某市人民政府</p><p style="text-align: right;">2018年3月27日</p>`;
+    const d = one(wrap(html, 28));
+    expect(d.title).toBe('某某市人民政府关于印发某某市居民增收实施方案的通知');
+    expect(d.docNumber?.normalized).toBe('某政发〔2018〕13号');
+    expect(d.dateSigned).toBe('2018-03-27');
+  });
+});
