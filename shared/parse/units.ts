@@ -291,6 +291,9 @@ function printedLength(line: string): number {
 /** A line that ends a sentence or a clause where a paragraph can end (a wrapped line's last character is none of them). */
 const PARAGRAPH_END = /[。！？；：:!?;」』”）)]$/;
 
+/** Marks that close a clause or a bracket: a line a wrap broke before one of them runs on from the line above. */
+const CONTINUES = /^[、，。；：:;,)）」』”’》〉]/;
+
 /**
  * A text wrapped at a fixed width (a PDF's text layer read line by line: GB/T 9704 sets 28 characters a line; a
  * converter's hard wrap): most lines of text are that many characters long, and a paragraph, a title or a 文号 runs on
@@ -313,11 +316,21 @@ function wrappedLines(lines: string[]): boolean[] | null {
     if (near > best || (near === best && n > width)) [width, best] = [n, near];
   }
   // (a page whose lines vary, or a handful of lines, is not wrapped: at least 8 full lines making up 3/10 of its lines —
-  // a file of many short notices whose titles happen to be as long as each other is not)
-  if (best < 8 || best < printed * 0.3) return null;
+  // a file of many short notices whose titles happen to be as long as each other is not; or, on a short page or one of
+  // short list rows and headings, at least 3 full lines that no line outruns, making up 3/10 of its long lines)
+  let long = 0;
+  let over = 0;
+  for (const n of lengths) {
+    if (n >= 24) long++;
+    if (n > width + 4) over++;
+  }
+  const many = best >= 8 && best >= printed * 0.3;
+  if (!many && (best < 3 || over > best * 0.1 || best < long * 0.3)) return null;
   return lines.map((line, i) => {
     const next = lines[i + 1]?.trim();
     if (next === undefined || lengths[i] < width || lengths[i] > width + 4 || next === '') return false;
+    // (a line opening with a mark no line opens with, `、经贸委：`, `）的，`, is the rest of the full line above, whatever that ends with)
+    if (CONTINUES.test(next)) return true;
     // (a 文号 or a date alone under a full line is a line of its own: the head's number, a signature's date)
     if (NUMBER_AFTER.test(next) || isDateOnly(next)) return false;
     return !PARAGRAPH_END.test(line.trim()) && !HEADING_START.test(next);

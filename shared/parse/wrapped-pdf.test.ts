@@ -35,4 +35,61 @@ describe('a page wrapped at a fixed width', () => {
     expect(d.docNumber?.normalized).toBe('某政发〔2018〕13号');
     expect(d.dateSigned).toBe('2018-03-27');
   });
+
+  it('joins a salutation the wrap broke before its 、: the notice is no page heading\'s 办法', () => {
+    const rules = '关于国有企业改制分流安置富余人员的劳动关系处理办法';
+    const d = one(
+      wrap(
+        [
+          rules,
+          '',
+          '作者:法律资料网 时间:2024-05-12',
+          rules,
+          '',
+          '某某部 某某局',
+          '',
+          '某部发[2003]21号',
+          '',
+          '关于印发国有企业改制分流安置富余人员的劳动关系处理办法的通知',
+          '',
+          '各省、自治区、直辖市劳动和社会保障厅(局)、财政厅(局)、经贸委:',
+          '',
+          `现将《${rules}》印发给你们,请遵照执行。`,
+          '',
+          '某某部',
+          '',
+          '某某局',
+          '',
+          '二OO三年七月三十一日',
+          '',
+          rules,
+          '',
+          '为贯彻落实有关文件精神,切实做好国有企业改制中分流安置富余人员的劳动关系处理等工作,维护职工的合法权益,促进劳动关系的和谐稳定,制定本办法。',
+          '一、改制企业要依法处理劳动关系,保障职工的合法权益,妥善安置富余人员,确保社会稳定。',
+          '二、改制企业应当与职工依法变更、解除或者终止劳动合同,并按照有关规定支付经济补偿金。',
+        ].join('\n'),
+        28,
+      ),
+    );
+    expect(d.title).toBe('关于印发国有企业改制分流安置富余人员的劳动关系处理办法的通知');
+    expect(d.docNumber?.normalized).toBe('某部发〔2003〕21号');
+  });
+
+  it('joins the lines of a short page wrapped at 28 characters: a title after its 文号 runs on over the next line', () => {
+    const d = one(
+      wrap(
+        [
+          '某财教〔2017〕6号 某某部 某某局关于进一步做好科研项目资金管理等政策贯彻落实工作的通知',
+          '各省、自治区、直辖市财政厅（局）、科技厅（委、局），有关中央管理企业：',
+          '为贯彻落实有关科研项目资金管理的政策要求，进一步做好各项政策贯彻落实工作，现就有关事项通知如下：',
+          '一、加快制定出台相关管理办法。',
+          '某某部 某某局',
+          '2017年3月1日',
+        ].join('\n'),
+        28,
+      ),
+    );
+    expect(d.title.replace(/\s/g, '')).toBe('某某部某某局关于进一步做好科研项目资金管理等政策贯彻落实工作的通知');
+    expect(d.docNumber?.normalized).toBe('某财教〔2017〕6号');
+  });
 });
