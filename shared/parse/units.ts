@@ -1,5 +1,5 @@
 import { isDateOnly, PRINTED_DATE } from '../domain/cn-date';
-import { HEADING_START, compactText, isOrgName, isTitleEnd } from './text';
+import { HEADING_START, compactText, continuesTitle, isOrgName, isTitleEnd } from './text';
 
 /**
  * A file as a list of lines ("units") with their original 1-based line numbers, cleaned of print furniture:
@@ -288,11 +288,18 @@ function printedLength(line: string): number {
   return n;
 }
 
-/** A line that ends a sentence or a clause where a paragraph can end (a wrapped line's last character is none of them). */
-const PARAGRAPH_END = /[。！？；：:!?;」』”）)]$/;
+/**
+ * A line that ends a sentence or a clause where a paragraph can end (a wrapped line's last character is none of them); a
+ * closing quote or bracket only after a sentence's end (`…“85%”` and `…(通州区)` end no paragraph at a wrap) or a table
+ * row's last cell.
+ */
+const PARAGRAPH_END = /(?:[。！？；：:!?;|]|[。！？；][」』”’）)])$/;
 
-/** Marks that close a clause or a bracket: a line a wrap broke before one of them runs on from the line above. */
-const CONTINUES = /^[、，。；：:;,)）」』”’》〉]/;
+/**
+ * Marks that close a clause or a bracket, or a 文号's year and serial (`国函` over `〔1992〕194号`): a line a wrap broke before one
+ * of them runs on from the line above.
+ */
+const CONTINUES = /^(?:[、，。；：:;,)）」』”’》〉]|[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)/;
 
 /**
  * A text wrapped at a fixed width (a PDF's text layer read line by line: GB/T 9704 sets 28 characters a line; a
@@ -302,6 +309,24 @@ const CONTINUES = /^[、，。；：:;,)）」』”’》〉]/;
  */
 function wrappedLines(lines: string[]): boolean[] | null {
   const lengths = lines.map(printedLength);
+  const width = wrapWidth(lengths);
+  if (!width) return null;
+  const out: boolean[] = [];
+  // (the run of lines joined so far: a title printed whole over full lines ends there)
+  let run = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    run += line;
+    const next = lines[i + 1]?.trim();
+    const full = lengths[i] >= width && lengths[i] <= width + 4 && next !== undefined && next !== '';
+    out.push(full && runsOn(line, run, next, lines[i + 2]?.trim()));
+    if (!out[i]) run = '';
+  }
+  return out;
+}
+
+/** The width a text is wrapped at: the full lines' printed length; 0 when the text is not wrapped so. */
+function wrapWidth(lengths: number[]): number {
   const count = new Map<number, number>();
   let printed = 0;
   for (const n of lengths) {
@@ -325,16 +350,26 @@ function wrappedLines(lines: string[]): boolean[] | null {
     if (n > width + 4) over++;
   }
   const many = best >= 8 && best >= printed * 0.3;
-  if (!many && (best < 3 || over > best * 0.1 || best < long * 0.3)) return null;
-  return lines.map((line, i) => {
-    const next = lines[i + 1]?.trim();
-    if (next === undefined || lengths[i] < width || lengths[i] > width + 4 || next === '') return false;
-    // (a line opening with a mark no line opens with, `、经贸委：`, `）的，`, is the rest of the full line above, whatever that ends with)
-    if (CONTINUES.test(next)) return true;
-    // (a 文号 or a date alone under a full line is a line of its own: the head's number, a signature's date)
-    if (NUMBER_AFTER.test(next) || isDateOnly(next)) return false;
-    return !PARAGRAPH_END.test(line.trim()) && !HEADING_START.test(next);
-  });
+  return many || (best >= 3 && over <= best * 0.1 && best >= long * 0.3) ? width : 0;
+}
+
+/** A sentence's opening word (`根据《某办法》的规定`): a run that opens so is no title, though it ends in a kind word. */
+const SENTENCE_OPENING = /^(?:根据|依据|依照|按照|遵照|为了|为|经|现将|鉴于|由于|随着)/;
+
+/** Whether a full line (ending `run`, the lines joined so far) runs on into the next line of text (`after` it, the line after). */
+function runsOn(line: string, run: string, next: string, after: string | undefined): boolean {
+  // (a line opening with a mark no line opens with, `、经贸委：`, `）的，`, is the rest of the full line above, whatever that ends with)
+  if (CONTINUES.test(next)) return true;
+  // (a title printed whole over full lines, or a remark in brackets, ends there: the next line is the head's next line
+  // or the body — unless that next line cannot open a title, `的通知`)
+  const title = (isTitleEnd(compactText(run)) && !/[，,\s]/.test(run) && !SENTENCE_OPENING.test(run) && !continuesTitle(line, next)) || /^[（(][^（）()]{2,80}[）)]$/.test(run);
+  // (a 文号 or a date alone under a full line is a line of its own — a head's number under its title, a signature's date —
+  // unless the line breaks the number (`文号：某政` over `办发〔2022〕8号`) or leaves its label open (`成文日期：`))
+  if (NUMBER_AFTER.test(next)) return !title && /[\u4e00-\u9fff:：]$/.test(line);
+  if (isDateOnly(next)) return /[:：]$/.test(line);
+  // (a signature's organ alone under a full line, its date under it, is the signature, not the rest of the line)
+  const signature = next.length <= 30 && isOrgName(compactText(next)) && isDateOnly(after ?? '');
+  return !title && !signature && !PARAGRAPH_END.test(line) && !HEADING_START.test(next);
 }
 
 /**

@@ -92,4 +92,35 @@ describe('a page wrapped at a fixed width', () => {
     expect(d.title.replace(/\s/g, '')).toBe('某某部某某局关于进一步做好科研项目资金管理等政策贯彻落实工作的通知');
     expect(d.docNumber?.normalized).toBe('某财教〔2017〕6号');
   });
+
+  const BODY = [
+    '为进一步加强城市道路桥梁设施安全管理，保障人民群众生命财产安全，根据有关法律法规的规定，结合本市实际，现就有关事项通知如下：',
+    '一、各县区人民政府要切实履行属地管理责任，组织开展城市道路桥梁设施安全隐患排查整治，建立健全长效管理机制。',
+    '二、各有关部门要按照职责分工，加强对城市道路桥梁设施的日常巡查和养护，发现问题及时处置，确保设施安全运行。',
+    '三、本通知自印发之日起施行。',
+  ];
+
+  it('reads a 文号 the wrap broke inside its issuer code or before its year, in a portal\'s field row or after the title', () => {
+    const row = one(wrap(['索引号：00123456/2022-00001 文号：某政办发〔2022〕8号', '某某县人民政府关于加强城市道路桥梁设施安全管理的通知', ...BODY, '某某县人民政府', '2022年1月25日'].join('\n'), 28));
+    expect(row.docNumber?.normalized).toBe('某政办发〔2022〕8号');
+    // (`…的通知某市府函` over `〔1992〕194号`: a line that ends in 函, a kind word, and is no title printed whole)
+    const head = one(wrap(['某某市人民政府关于加强城市道路桥梁设施管理的通知某市府函〔1992〕194号', ...BODY, '某某市人民政府', '1992年12月11日'].join('\n'), 28));
+    expect(head.docNumber?.normalized).toBe('某市府函〔1992〕194号');
+  });
+
+  it('ends a title printed whole on full lines where it ends: the body under it is no part of it', () => {
+    const title = '某某市人民政府关于加强城市道路桥梁设施安全管理工作的实施方案';
+    const d = one(wrap([title, ...BODY, '某某市人民政府', '2022年5月30日'].join('\n'), title.length));
+    expect(d.title).toBe(title);
+  });
+
+  it('runs a title on past a closing quote or bracket its first line ends with', () => {
+    const d = one(
+      wrap(
+        ['某某市人民政府关于印发某某市加快推进“互联网+政务服务”工作暨智慧政务建设总体实施方案的通知', '某政〔2017〕60号', '各县区人民政府，市政府各部门：', ...BODY, '某某市人民政府', '2017年9月27日'].join('\n'),
+        28,
+      ),
+    );
+    expect(d.title).toBe('某某市人民政府关于印发某某市加快推进“互联网+政务服务”工作暨智慧政务建设总体实施方案的通知');
+  });
 });
