@@ -373,6 +373,15 @@ function runsOn(line: string, run: string, next: string, after: string | undefin
 }
 
 /**
+ * A wrapped paragraph that is a flattened line the wrap broke (`…之日起施行。    附件:1.… 2.…   附件1 … 一、修改的规章 1.…`): a
+ * sentence's or a bracket's end before spaces twice, and its parts set apart by spaces three times or more — a PDF's paragraph
+ * has none.
+ */
+function flatRun(s: string): boolean {
+  return (s.match(/[。；;！？）)][ \t\u3000]+(?=\S)/g) ?? []).length >= 2 && (s.match(/\S[ \t\u3000]+(?=\S)/g) ?? []).length >= 3;
+}
+
+/**
  * At most this many characters of wrapped lines make one (a paragraph of a page or two; past it the next line starts a
  * line of its own, so no hostile text of one endless paragraph becomes one line).
  */
@@ -401,7 +410,7 @@ export function buildUnits(text: string): Unit[] {
       for (const piece of pieces) units.push(makeUnit(line, piece, true));
     } else if (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (glued = splitGluedLine(cleanInline(raw)))) {
       for (const piece of glued) units.push(makeUnit(line, piece, true));
-    } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && FLAT_MARK.test(raw))) {
+    } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (FLAT_MARK.test(raw) || (line !== i + 1 && flatRun(raw))))) {
       const cleaned = cleanInline(raw)
         .replace(SPACED_NUMBER, '$1$2$3$4$5$6号')
         .replace(SPACED_DATE, '$1年$2月$3日')
