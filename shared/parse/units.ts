@@ -299,7 +299,7 @@ const PARAGRAPH_END = /(?:[。！？；：:!?;|]|[。！？；][」』”’）)
  * Marks that close a clause or a bracket, or a 文号's year and serial (`国函` over `〔1992〕194号`): a line a wrap broke before one
  * of them runs on from the line above.
  */
-const CONTINUES = /^(?:[、，。；：:;,)）」』”’》〉]|[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)/;
+const CONTINUES = /^(?:[、，。；：:;,)）」』”’》〉〕﹞］】\]]|[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)/;
 
 /**
  * A text wrapped at a fixed width (a PDF's text layer read line by line: GB/T 9704 sets 28 characters a line; a
@@ -353,6 +353,9 @@ function wrapWidth(lengths: number[]): number {
   return many || (best >= 3 && over <= best * 0.1 && best >= long * 0.3) ? width : 0;
 }
 
+/** A field label standing after a space at the end of a row (`索引号:… 分  类:`), its value not yet printed. */
+const OPEN_LABEL = /[ \t\u3000][\u4e00-\u9fff](?:[ \t\u3000]*[\u4e00-\u9fff]){1,5}[ \t\u3000]*[:：]$/;
+
 /** A sentence's opening word (`根据《某办法》的规定`): a run that opens so is no title, though it ends in a kind word. */
 const SENTENCE_OPENING = /^(?:根据|依据|依照|按照|遵照|为了|为|经|现将|鉴于|由于|随着)/;
 
@@ -360,6 +363,8 @@ const SENTENCE_OPENING = /^(?:根据|依据|依照|按照|遵照|为了|为|经|
 function runsOn(line: string, run: string, next: string, after: string | undefined): boolean {
   // (a line opening with a mark no line opens with, `、经贸委：`, `）的，`, is the rest of the full line above, whatever that ends with)
   if (CONTINUES.test(next)) return true;
+  // (a field row's last label, `… 分  类:`, takes its value from the next line)
+  if (OPEN_LABEL.test(line)) return true;
   // (a title printed whole over full lines, or a remark in brackets, ends there: the next line is the head's next line
   // or the body — unless that next line cannot open a title, `的通知`)
   const title = (isTitleEnd(compactText(run)) && !/[，,\s]/.test(run) && !SENTENCE_OPENING.test(run) && !continuesTitle(line, next)) || /^[（(][^（）()]{2,80}[）)]$/.test(run);
@@ -398,7 +403,8 @@ export function buildUnits(text: string): Unit[] {
     // HTML, a flattened or spaced-out copy wrapped at a PDF's width is cut as the unwrapped copy is)
     const line = i + 1;
     let raw = lines[i];
-    while (runsOn?.[i] && raw.length < MAX_WRAPPED) raw = raw.trimEnd() + lines[++i].trim();
+    // (a space the wrap broke the line at stays one: `2024-07-06` over ` 00:54:58`, `…的通告` over ` 某府通〔2019〕2号`)
+    while (runsOn?.[i] && raw.length < MAX_WRAPPED) raw = raw.trimEnd() + (/\s$/.test(raw) || /^\s/.test(lines[i + 1]) ? ' ' : '') + lines[++i].trim();
     const html = raw.includes('<') || raw.includes('">') || raw.includes('&') ? htmlPieces(raw) : null;
     if (html) {
       for (const piece of html) units.push(makeUnit(line, piece, true));

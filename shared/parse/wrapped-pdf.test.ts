@@ -136,4 +136,21 @@ describe('a page wrapped at a fixed width', () => {
       ]),
     );
   });
+
+  it('reads a portal\'s field row the wrap broke after a label: its value, and the 文号 after it, stay in the row', () => {
+    const d = one(
+      wrap(
+        [
+          '标题:某某市防汛防风防旱应急预案',
+          '索引号:77429274-8/2021-00017 分  类:应急管理/市场监管、安全生产监管 发文机关:某某市应急管理局 成文日期:2021年10月21日 文 号:某防指〔2021〕2号 发布日期:2021年10月21日',
+          '某某市防汛防风防旱应急预案',
+          '1 总则',
+          '1.1 编制目的 为做好防汛防风防旱工作，保障人民群众生命财产安全，最大限度地减轻灾害损失，制定本预案。',
+          ...BODY,
+        ].join('\n'),
+        28,
+      ),
+    );
+    expect(d.docNumber?.normalized).toBe('某防指〔2021〕2号');
+  });
 });
