@@ -1,5 +1,5 @@
 import { isDateOnly, PRINTED_DATE } from '../domain/cn-date';
-import { HEADING_START, compactText, isOrgName, isTitleEnd } from './text';
+import { HEADING_START, compactText, continuesTitle, isOrgName, isTitleEnd } from './text';
 
 /**
  * A file as a list of lines ("units") with their original 1-based line numbers, cleaned of print furniture:
@@ -355,8 +355,18 @@ function printedLength(line: string): number {
   return n;
 }
 
-/** A line that ends a sentence or a clause where a paragraph can end (a wrapped line's last character is none of them). */
-const PARAGRAPH_END = /[。！？；：:!?;」』”）)]$/;
+/**
+ * A line that ends a sentence or a clause where a paragraph can end (a wrapped line's last character is none of them); a
+ * closing quote or bracket only after a sentence's end (`…“85%”` and `…(通州区)` end no paragraph at a wrap) or a table
+ * row's last cell.
+ */
+const PARAGRAPH_END = /(?:[。！？；：:!?;|]|[。！？；][」』”’）)])$/;
+
+/**
+ * Marks that close a clause or a bracket, or a 文号's year and serial (`国函` over `〔1992〕194号`): a line a wrap broke before one
+ * of them runs on from the line above.
+ */
+const CONTINUES = /^(?:[、，。；：:;,)）」』”’》〉〕﹞］】\]]|[〔[［【(（﹝](?:19|20)\d{2}[〕\]］】)）﹞]第?\d{1,6}号)/;
 
 /**
  * A text wrapped at a fixed width (a PDF's text layer read line by line: GB/T 9704 sets 28 characters a line; a
@@ -366,6 +376,24 @@ const PARAGRAPH_END = /[。！？；：:!?;」』”）)]$/;
  */
 function wrappedLines(lines: string[]): boolean[] | null {
   const lengths = lines.map(printedLength);
+  const width = wrapWidth(lengths);
+  if (!width) return null;
+  const out: boolean[] = [];
+  // (the run of lines joined so far: a title printed whole over full lines ends there)
+  let run = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    run += line;
+    const next = lines[i + 1]?.trim();
+    const full = lengths[i] >= width && lengths[i] <= width + 4 && next !== undefined && next !== '';
+    out.push(full && runsOn(line, run, next, lines[i + 2]?.trim()));
+    if (!out[i]) run = '';
+  }
+  return out;
+}
+
+/** The width a text is wrapped at: the full lines' printed length; 0 when the text is not wrapped so. */
+function wrapWidth(lengths: number[]): number {
   const count = new Map<number, number>();
   let printed = 0;
   for (const n of lengths) {
@@ -380,15 +408,49 @@ function wrappedLines(lines: string[]): boolean[] | null {
     if (near > best || (near === best && n > width)) [width, best] = [n, near];
   }
   // (a page whose lines vary, or a handful of lines, is not wrapped: at least 8 full lines making up 3/10 of its lines —
-  // a file of many short notices whose titles happen to be as long as each other is not)
-  if (best < 8 || best < printed * 0.3) return null;
-  return lines.map((line, i) => {
-    const next = lines[i + 1]?.trim();
-    if (next === undefined || lengths[i] < width || lengths[i] > width + 4 || next === '') return false;
-    // (a 文号 or a date alone under a full line is a line of its own: the head's number, a signature's date)
-    if (NUMBER_AFTER.test(next) || isDateOnly(next)) return false;
-    return !PARAGRAPH_END.test(line.trim()) && !HEADING_START.test(next);
-  });
+  // a file of many short notices whose titles happen to be as long as each other is not; or, on a short page or one of
+  // short list rows and headings, at least 3 full lines that no line outruns, making up 3/10 of its long lines)
+  let long = 0;
+  let over = 0;
+  for (const n of lengths) {
+    if (n >= 24) long++;
+    if (n > width + 4) over++;
+  }
+  const many = best >= 8 && best >= printed * 0.3;
+  return many || (best >= 3 && over <= best * 0.1 && best >= long * 0.3) ? width : 0;
+}
+
+/** A field label standing after a space at the end of a row (`索引号:… 分  类:`), its value not yet printed. */
+const OPEN_LABEL = /[ \t\u3000][\u4e00-\u9fff](?:[ \t\u3000]*[\u4e00-\u9fff]){1,5}[ \t\u3000]*[:：]$/;
+
+/** A sentence's opening word (`根据《某办法》的规定`): a run that opens so is no title, though it ends in a kind word. */
+const SENTENCE_OPENING = /^(?:根据|依据|依照|按照|遵照|为了|为|经|现将|鉴于|由于|随着)/;
+
+/** Whether a full line (ending `run`, the lines joined so far) runs on into the next line of text (`after` it, the line after). */
+function runsOn(line: string, run: string, next: string, after: string | undefined): boolean {
+  // (a line opening with a mark no line opens with, `、经贸委：`, `）的，`, is the rest of the full line above, whatever that ends with)
+  if (CONTINUES.test(next)) return true;
+  // (a field row's last label, `… 分  类:`, takes its value from the next line)
+  if (OPEN_LABEL.test(line)) return true;
+  // (a title printed whole over full lines, or a remark in brackets, ends there: the next line is the head's next line
+  // or the body — unless that next line cannot open a title, `的通知`)
+  const title = (isTitleEnd(compactText(run)) && !/[，,\s]/.test(run) && !SENTENCE_OPENING.test(run) && !continuesTitle(line, next)) || /^[（(][^（）()]{2,80}[）)]$/.test(run);
+  // (a 文号 or a date alone under a full line is a line of its own — a head's number under its title, a signature's date —
+  // unless the line breaks the number (`文号：某政` over `办发〔2022〕8号`) or leaves its label open (`成文日期：`))
+  if (NUMBER_AFTER.test(next)) return !title && /[\u4e00-\u9fff:：]$/.test(line);
+  if (isDateOnly(next)) return /[:：]$/.test(line);
+  // (a signature's organ alone under a full line, its date under it, is the signature, not the rest of the line)
+  const signature = next.length <= 30 && isOrgName(compactText(next)) && isDateOnly(after ?? '');
+  return !title && !signature && !PARAGRAPH_END.test(line) && !HEADING_START.test(next);
+}
+
+/**
+ * A wrapped paragraph that is a flattened line the wrap broke (`…之日起施行。    附件:1.… 2.…   附件1 … 一、修改的规章 1.…`): a
+ * sentence's or a bracket's end before spaces twice, and its parts set apart by spaces three times or more — a PDF's paragraph
+ * has none.
+ */
+function flatRun(s: string): boolean {
+  return (s.match(/[。；;！？）)][ \t\u3000]+(?=\S)/g) ?? []).length >= 2 && (s.match(/\S[ \t\u3000]+(?=\S)/g) ?? []).length >= 3;
 }
 
 /**
@@ -406,36 +468,37 @@ export function buildUnits(text: string): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     let glued: string[] | null;
-    // (a wrapped paragraph is one line, numbered as its first)
-    const first = i;
+    // (a wrapped paragraph is the line its producer wrote, numbered as its first, and read as that line is: a web page's
+    // HTML, a flattened or spaced-out copy wrapped at a PDF's width is cut as the unwrapped copy is)
+    const line = i + 1;
     let raw = lines[i];
-    while (runsOn?.[i] && raw.length < MAX_WRAPPED) raw = raw.trimEnd() + lines[++i].trim();
-    if (first !== i) {
-      units.push(makeUnit(first + 1, raw, false));
-      continue;
-    }
+    // (a space the wrap broke the line at stays one: `2024-07-06` over ` 00:54:58`, `…的通告` over ` 某府通〔2019〕2号`)
+    while (runsOn?.[i] && raw.length < MAX_WRAPPED) raw = raw.trimEnd() + (/\s$/.test(raw) || /^\s/.test(lines[i + 1]) ? ' ' : '') + lines[++i].trim();
     const html = raw.includes('<') || raw.includes('">') || raw.includes('&') ? htmlPieces(raw) : null;
     if (html) {
-      for (const piece of html) units.push(makeUnit(i + 1, piece, true));
-      if (!html.length) units.push(makeUnit(i + 1, '', false));
+      for (const piece of html) units.push(makeUnit(line, piece, true));
+      if (!html.length) units.push(makeUnit(line, '', false));
     } else if (raw.length > FLAT_LINE && spacedOut(raw)) {
       // (its page number `1 ` in front is no list row)
       const collapsed = compactText(cleanInline(raw));
       const pieces = splitGluedLine(collapsed, true) ?? collapsed.split(/(?<=[。！？；])/);
-      for (const piece of pieces) units.push(makeUnit(i + 1, piece, true));
+      for (const piece of pieces) units.push(makeUnit(line, piece, true));
     } else if (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (glued = splitGluedLine(cleanInline(raw)))) {
-      for (const piece of glued) units.push(makeUnit(i + 1, piece, true));
-    } else if (raw.length > LONG_LINE || (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (FLAT_MARK.test(raw) || (onlyLine && SPACED_WORDS.test(raw))))) {
+      for (const piece of glued) units.push(makeUnit(line, piece, true));
+    } else if (
+      raw.length > LONG_LINE ||
+      (raw.length > FLAT_LINE && !LIST_ROW.test(raw) && (FLAT_MARK.test(raw) || (onlyLine && SPACED_WORDS.test(raw)) || (line !== i + 1 && flatRun(raw))))
+    ) {
       const cleaned = cleanInline(raw)
         .replace(SPACED_NUMBER, '$1$2$3$4$5$6号')
         .replace(SPACED_DATE, '$1年$2月$3日')
         .replace(SPACED_ORDER, '第$1号')
         .replace(SPACED_CN_YEAR, '$1$2')
         .replace(SPACED_LABEL, (label) => label.replace(/[ \t\u3000]+/g, ''));
-      for (const piece of splitLongLine(cleaned)) units.push(makeUnit(i + 1, piece, true));
+      for (const piece of splitLongLine(cleaned)) units.push(makeUnit(line, piece, true));
     } else {
       const spaced = letterSpaced(raw);
-      const u = makeUnit(i + 1, spaced ? closeLetterSpacing(raw) : raw, false);
+      const u = makeUnit(line, spaced ? closeLetterSpacing(raw) : raw, false);
       units.push(spaced ? { ...u, letterSpaced: true } : u);
     }
   }

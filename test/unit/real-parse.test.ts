@@ -99,11 +99,14 @@ describe('real development set: the same pages as other copies print them', () =
     });
   });
 
-  it.each(['wrap-28', 'wrap-40'])('%s (a hard wrap, a title or 文号 over two lines): every field of 20+ keyed items ≥ 0.85', (copy) => {
+  // (a wrapped paragraph is read as the line its producer wrote; a title, a salutation, a 文号 or a field row over two lines
+  // runs on, a title printed whole on full lines ends there; what stays is a paragraph that ends without a mark exactly
+  // at the width, read as running on)
+  it.each(['wrap-28', 'wrap-40'])('%s (a hard wrap, a title or 文号 over two lines): every field of 20+ keyed items ≥ 0.97', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
     expect(r.errors).toEqual([]);
     // (a field keyed a handful of times, 有效期至's five, moves by a fifth with one document)
-    const below = FIELDS.filter((f) => r.fields[f].tp + r.fields[f].fn >= 20 && (r.fields[f].precision < 0.85 || r.fields[f].recall < 0.85));
+    const below = FIELDS.filter((f) => r.fields[f].tp + r.fields[f].fn >= 20 && (r.fields[f].precision < 0.97 || r.fields[f].recall < 0.97));
     expect(below, `${copy}\n${formatTable(r)}`).toEqual([]);
   });
 });
