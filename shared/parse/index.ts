@@ -4,7 +4,7 @@ import { extractDocument } from './extract';
 import { detectGazette, findMasthead } from './gazette';
 import { readPage } from './page';
 import { findPageHead, KIND_ALONE } from './pagehead';
-import { readingFold, unfoldResult } from './hant';
+import { type ReadingFold, readingFold, unfoldResult } from './hant';
 import { foldYearBrackets } from './year-brackets';
 import { isDateOnly } from '../domain/cn-date';
 import { parseDocNumber } from '../domain/docnumber';
@@ -44,7 +44,7 @@ export function parseText(raw: string, opts: ParseOptions): ParseResult {
  * printed; null when the text is read as it is. A page printed in traditional characters (or typing full-width digits)
  * is read in simplified ones (ASCII digits); a 文号's year in other brackets (`某政发（2023）5号`) in 〔〕.
  */
-function foldOf(text: string): { folded: string; unfold: (s: string) => string } | null {
+function foldOf(text: string): ReadingFold | null {
   const hant = readingFold(text);
   const years = foldYearBrackets(hant ? hant.folded : text);
   if (!years) return hant;

@@ -1,4 +1,5 @@
 import { isDateOnly, PRINTED_DATE } from '../domain/cn-date';
+import { LABEL_SRC } from './page-fields';
 import { HEADING_START, compactText, continuesTitle, isOrgName, isTitleEnd } from './text';
 
 /**
@@ -153,10 +154,8 @@ const CRUMB_NEXT = /^(?:[>›»＞]|&gt;)/;
  * value ends, and it starts a piece, so a title before or after it is not run into it (`…作者:智慧百科 某市…的通告 为…`).
  * Not a word ending in such a label inside a sentence (`作业时间:`), nor one in brackets (`(发布日期:2000年9月11日 实施日期:…)`).
  */
-// (a portal's list of fields, as page.ts reads them on lines of their own; only the labels such lists print between spaces)
-const FIELD_LABELS =
-  '索引号|主题分类|组配分类|信息分类|体裁分类|发布机构|发文机关|发文机构|发文单位|发文字号|文号|成文日期|发文日期|发文时间|公开日期|标题|名称|有效性|时效性|主题词|关键词|公开方式|公开范围|实施日期|施行日期|生效日期|废止日期|失效日期|信息来源|来源';
-const PAGE_META_LABEL = `(?<![\\u4e00-\\u9fff(（])(?:${FIELD_LABELS}|作者|编辑|责任编辑|(?:发布|发表|更新|撰写|刊发)(?:时间|日期)|时间|浏览(?:量|次数)?|阅读(?:量|次数)|点击(?:量|数)?|访问(?:量|次数)|关注人数)[:：]`;
+// (every label of a portal's list of fields, as page.ts reads them on lines of their own)
+const PAGE_META_LABEL = `(?<![\\u4e00-\\u9fff(（])(?:${LABEL_SRC}|作者|编辑|责任编辑|(?:发布|发表|更新|撰写|刊发)(?:时间|日期)|时间|浏览(?:量|次数)?|阅读(?:量|次数)|点击(?:量|数)?|访问(?:量|次数)|关注人数)[:：]`;
 const META_TOKEN = new RegExp(`${PAGE_META_LABEL}[^ \\t\\u3000]*$`);
 const META_NEXT = new RegExp(`^${PAGE_META_LABEL}`);
 

@@ -1,3 +1,5 @@
+import type { ReadingFold } from './hant';
+
 /**
  * A 文号's year printed in other brackets than 〔〕: `某政发（2023）5号` and `某政发(2023)5号` (Word files and portals
  * without 〔〕), `某政发【2023】5号`, `某政发[2023]5号`, `某政发﹝2023﹞5号`. The parser reads the page through a fold
@@ -6,7 +8,6 @@
  * Only a year that a code stands before and a serial with 号 follows is folded: `（2023年）`, `（试行）`, a year alone
  * (`要点（2023）`) stay as they are.
  */
-
 const OPEN = '（(【［[﹝〖〔';
 const CLOSE = '）)】］\\]﹞〗〕';
 /** A bracket opening a year (the candidates, found without trying every character of the text). */
@@ -20,12 +21,6 @@ const YEAR_AT = new RegExp(`[${OPEN}](\\s*((?:19|20)\\d{2})\\s*年?\\s*)[${CLOSE
 const FOLDED = /〔(\s*((?:19|20)\d{2})\s*年?\s*)〕(?=(?:\s*第?\s*(\d{1,6}))?)/g;
 const CODE_CHAR = /[\u3400-\u9fff]/;
 
-export interface YearBracketFold {
-  /** the text with every 文号's year in 〔〕 (same length) */
-  folded: string;
-  /** a string the parser built from the folded text, with each number's brackets as the page prints them */
-  unfold: (s: string) => string;
-}
 
 /** The character before `at` across spaces when it is a CJK one (a code's last), else ''. */
 function codeBefore(s: string, at: number): string {
@@ -41,7 +36,7 @@ function note(printed: Map<string, string>, key: string, pair: string): void {
 }
 
 /** The fold a text is read through when it prints a 文号's year in other brackets than 〔〕; null when it prints none. */
-export function foldYearBrackets(text: string): YearBracketFold | null {
+export function foldYearBrackets(text: string): ReadingFold | null {
   let chars: string[] | null = null;
   // the brackets each number is printed with, by its code's last character, year and serial and by year and serial
   const printed = new Map<string, string>();
