@@ -475,7 +475,41 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     if (head >= 0) lines.splice(head, 0, `${d.issuers[0]}文件`, '', d.docNumber, '');
     return lines.join('\n');
   },
+  /** a portal's table of the document's fields (索引号, 发文机关, 发文字号, 成文日期, 标题 …) above the text, as most portals print it */
+  'portal-fields': (t, k) => portalFields(t, k),
 };
+
+/**
+ * A portal's table of the document's fields above its text, in one of the four ways portals print it (picked by the
+ * title, so a text always gets the same one): `label：value` rows; a `|` table two fields a row; bullets with label and
+ * value on lines of their own; labels run into their values without a colon, the fields on one line. The fields are the
+ * keyed ones (an unkeyed field is printed empty), beside an index number, a category and a posting date five days later.
+ */
+function portalFields(t: string, k: KeyFile): string {
+  const d = k.documents.length === 1 ? k.documents[0] : null;
+  if (!d?.title) return t;
+  const ymd = d.dateSigned?.split('-') ?? null;
+  const posted = d.dateSigned ? new Date(Date.parse(`${d.dateSigned}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10) : '';
+  const year = ymd?.[0] ?? '2023';
+  const f = {
+    index: `11${String(d.title.length * 7919).padStart(8, '0')}X/${year}-00${String(d.title.length).padStart(3, '0')}`,
+    issuer: d.issuers.join('、'),
+    number: d.docNumber ?? '',
+    signed: ymd ? `${ymd[0]}年${ymd[1]}月${ymd[2]}日` : '',
+    signedIso: d.dateSigned ?? '',
+  };
+  const layouts = [
+    `索引号：${f.index}\n主题分类：综合政务\\通知\n发文机关：${f.issuer}\n成文日期：${f.signed}\n标题：${d.title}\n发文字号：${f.number}\n发布日期：${posted}`,
+    `索引号： | ${f.index} | 发文字号： | ${f.number} |\n发文机关： | ${f.issuer} | 成文日期： | ${f.signedIso} |\n标题： | ${d.title} |\n主题分类： | 综合政务 | 发布日期： | ${posted} |`,
+    `  • 索 引 号\n  • ${f.index}\n  • 发文字号\n  • ${f.number}\n  • 成文日期\n  • ${f.signed}\n  • 标    题\n  • ${d.title}`,
+    `索引号${f.index}主题分类综合政务发文机关${f.issuer}发文字号${f.number}成文日期${f.signedIso}发布日期${posted}\n标题${d.title}`,
+  ];
+  const table = layouts[[...d.title].reduce((a, c) => a + c.charCodeAt(0), 0) % layouts.length];
+  const lines = t.split('\n');
+  const at = lines[0].startsWith('来源') ? 1 : 0;
+  lines.splice(at, 0, table);
+  return lines.join('\n');
+}
 
 /** A title over two lines, broken after 关于/印发/转发 or a 、, around a 《》 or before its last 的, nearest its middle. */
 function brokenTitle(t: string): string {

@@ -31,11 +31,13 @@ const BARE_LABEL = new RegExp(
  * `• 标  题关于印发《…》的通知` in a portal's list of fields whose labels run into their values (`• 发文字号某管文〔2020〕64号`): a
  * title label straight before a title, read only once the page has given another field (a title of its own never opens so).
  */
-const BARE_TITLE_LABEL = /^(?:文件标题|文件名称|标题|题名)(.{6,150})$/;
+const BARE_TITLE_LABEL = /^(?:文件标题|文件名称|标题|题名)(.{2,150})$/;
 /** `备注/文号:`: a label the list lacks joined by a slash to one it has, before a colon. */
 const SLASHED_LABEL = new RegExp(`^[\u4e00-\u9fff]{1,4}[/／](?=(?:${LABEL_SRC})[:：])`);
 const LABEL_ANY = new RegExp(`(${LABEL_SRC})[:：|]?`, 'g');
 const FIELD = new Map(LABELS);
+/** A row opening with a label of three or more characters run into its value (`索引号1100…`, `发文机关某县…`). */
+const BARE_ROW_START = new RegExp(`^(?:${LABELS.filter(([l]) => l.length >= 3).map(([l]) => l).join('|')})`);
 
 /** Whole lines of page furniture (tested on the line with spaces removed). */
 const FURNITURE = [
@@ -192,6 +194,15 @@ function titledLabels(meta: PageMeta, c: string): boolean {
   return true;
 }
 
+/**
+ * `索引号1100…/2022-00002主题分类综合政务发文机关某镇人民政府发文字号成文日期2022-09-09`: a portal's row whose labels run into
+ * their values without colons or cells — a line opening with a label, three or more labels in it, and no title.
+ */
+function runTogetherRow(c: string): boolean {
+  if (!BARE_ROW_START.test(c) || isTitleEnd(c)) return false;
+  return [...c.matchAll(LABEL_ANY)].length >= 3;
+}
+
 /** Does a line under a lone label hold that label's value (not the title or body that follows the table)? */
 function fits(field: Field, c: string): boolean {
   if (field === 'title') return c.length <= 160;
@@ -199,7 +210,7 @@ function fits(field: Field, c: string): boolean {
   if (field === 'issuer') return isOrgName(c);
   // (an empty `来源:` at the end of a row is followed by the document's 文号 line, not by its value; an empty `内容概述:` or
   // `浏览次数:` by the first line of a head broken over two, `某县人民政府关于印发`, or by the salutation)
-  if (field === 'other' || field === 'posted') {
+  if (field === 'other') {
     const head = c.includes('关于') || OPEN_END.test(c) || isSalutation(c);
     return c.length <= 40 && !isTitleEnd(c) && !isOrgName(c) && !isDocNumberLine(c) && !head;
   }
@@ -263,7 +274,7 @@ export function readPage(units: Unit[]): PageMeta {
       }
     }
     // (`索 引 号 640400001/2016-14852 发文时间 2016-07-04`: a spaced row read label by label, not as one label's value)
-    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text) || LABEL_CELL_IN_ROW.test(c)) && c.length <= 300) {
+    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text) || LABEL_CELL_IN_ROW.test(c) || runTogetherRow(c)) && c.length <= 300) {
       pending = readLabels(meta, c);
       blankOut(u);
       continue;

@@ -69,6 +69,8 @@ describe('real development set: the same pages as other copies print them', () =
     'title-broken',
     // (GB/T 9704's letterhead, `某某县人民政府文件`, and 文号 above a numbered document's head)
     'letterhead',
+    // (a portal's table of the document's fields above the text, in four layouts: rows, cells, bullets, labels run together)
+    'portal-fields',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
