@@ -477,6 +477,32 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
   },
   /** a portal's table of the document's fields (索引号, 发文机关, 发文字号, 成文日期, 标题 …) above the text, as most portals print it */
   'portal-fields': (t, k) => portalFields(t, k),
+  /** a portal's heading above the text with the own 文号 before the title (`某政发〔2023〕5号 关于…`) or after it in brackets */
+  'number-heading': (t, k) => {
+    const d = k.documents.length === 1 ? k.documents[0] : null;
+    if (!d?.title || !d.docNumber) return t;
+    const short = d.title.includes('关于') ? d.title.slice(d.title.indexOf('关于')) : d.title;
+    return `${d.title.length % 2 ? `${d.docNumber} ${short}` : `${d.title}（${d.docNumber}）`}\n${t}`;
+  },
+  /** the posting line a portal prints under its heading: posted three days after the signing, the site as its source */
+  'posting-line': (t, k) => {
+    const d = k.documents.length === 1 ? k.documents[0] : null;
+    if (!d) return t;
+    const posted = d.dateSigned ? new Date(Date.parse(`${d.dateSigned}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10) : '2026-01-05';
+    return `发布时间：${posted} 09:30  来源：本网  浏览次数：1024  【字体：大 中 小】\n${t}`;
+  },
+  /** the signature's organ and date on one line, as a web copy runs them together (`某县人民政府 2023年5月6日`) */
+  'signature-line': (t) => {
+    const lines = t.split('\n');
+    for (let i = lines.length - 2; i >= 0; i--) {
+      const a = lines[i].trim();
+      const b = lines[i + 1].trim();
+      if (/^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(b) && /(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会)$/.test(a) && a.length <= 30) {
+        lines.splice(i, 2, `${a}　${b}`);
+      }
+    }
+    return lines.join('\n');
+  },
 };
 
 /**

@@ -200,8 +200,9 @@ const SEAL_HOLDER = /^[（(][\u4e00-\u9fff]{3,30}代章[）)]$/;
  * The signature above a date line at bodyUnits[i]: organ lines read upwards (joint issuers stand one per line,
  * `中共某市委办公室` / `某市人民政府办公室`), skipping a publication note and a seal holder's line.
  */
-function signatureAbove(bodyUnits: Unit[], i: number): string[] {
-  const found: string[][] = [];
+function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): string[] {
+  // (`某县人民政府办公室 2023年5月6日` on one line: its organ is the lowest, joint issuers above it one per line)
+  const found: string[][] = onLine.length ? [onLine] : [];
   for (let j = i - 1, seen = 0; j >= 0 && seen < 12; j--) {
     const u = bodyUnits[j];
     if (u.blank) continue;
@@ -380,7 +381,7 @@ function signature(bodyUnits: Unit[], warn: (message: string, line?: number) => 
     }
     const found = findCnDates(dateText)[0];
     if (found && !found.iso) warn(`成文日期无法识别：${found.raw}`, u.line);
-    return { dateSigned: found?.iso ?? null, sigIssuers: oneLine ? oneLine.issuers : signatureAbove(bodyUnits, i) };
+    return { dateSigned: found?.iso ?? null, sigIssuers: signatureAbove(bodyUnits, i, oneLine?.issuers) };
   }
   return { dateSigned: null, sigIssuers: [] };
 }

@@ -1,5 +1,6 @@
 import { cnSmallNumber, findCnDates, isDateOnly, PRINTED_DATE } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
+import { organDateLine } from './body';
 import type { PageMeta } from './page';
 import { isSalutation, siteIssuer, type Head } from './split';
 import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
@@ -359,11 +360,13 @@ function opensTitle(title: string, nextC: string): boolean {
 const CARRYING = /(?:印发|转发|批转|下达)/;
 
 /** Chooses the title among the lines above the body: one the page repeats, else the nearest. */
-function chooseTitle(lines: Line[]): Line | null {
+function chooseTitle(lines: Line[], units: Unit[]): Line | null {
   if (!lines.length) return null;
   const count = new Map<string, number>();
   for (const l of lines) count.set(l.title, (count.get(l.title) ?? 0) + 1);
-  for (let k = lines.length - 1; k >= 0; k--) if ((count.get(lines[k].title) ?? 0) >= 2) return ownTitleUnder(lines, k) ?? lines[k];
+  for (let k = lines.length - 1; k >= 0; k--) {
+    if ((count.get(lines[k].title) ?? 0) >= 2) return ownTitleUnder(lines, k) ?? issuedTitleUnder(lines, k, units) ?? lines[k];
+  }
   const last = lines[lines.length - 1];
   // `……关于印发X的通知` above `X`: the notice, whose text the page left out, not the attachment
   // (`……关于下达X计划的通知` above `X计划`: the same)
@@ -389,6 +392,26 @@ function ownTitleUnder(lines: Line[], k: number): Line | null {
     if (place && (bracketed ? isOrgName(bracketed[1]) : after === '' && before !== '')) return lines[m];
   }
   return null;
+}
+
+/**
+ * `关于划定秸秆禁烧区的通告` printed twice by a page (its heading, and again after the 文号) over the head
+ * `柳州市人民政府关于划定秸秆禁烧区的通告`: the head printed below names its issuers before the same title, and wins.
+ */
+function issuedTitleUnder(lines: Line[], k: number, units: Unit[]): Line | null {
+  const heading = lines[k].title;
+  // (one of the heading's copies carries the 文号: a portal's heading, never a title a law site prints over its organs)
+  if (!heading.startsWith('关于') || !lines.some((o) => o.title === heading && o.docNumber)) return null;
+  // (the issuers printed on the head's own line or the line above it: a law site's `某部、某部` line printed under a title and
+  // again over its copy is no head's organ line)
+  const issued = (l: Line): boolean => {
+    const organs = l.title.slice(0, -heading.length);
+    if (splitIssuers(organs) === null) return false;
+    if (units[l.i].compact === l.title) return true;
+    const above = prevNonBlankIndex(units, l.i);
+    return above >= 0 && !lines.some((o) => o.title === heading && o.i === prevNonBlankIndex(units, above));
+  };
+  return lines.slice(k + 1).find((l) => l.title.endsWith(heading) && issued(l)) ?? null;
 }
 
 /**
@@ -545,7 +568,8 @@ function titleUnderSignature(units: Unit[], from: number): Line | null {
     if (units[i].blank) continue;
     seen++;
     const c = units[i].compact;
-    if (isDateOnly(c)) signed = true;
+    // (`某县人民政府办公室 2021年11月23日`: the organ and its date on one line sign too)
+    if (isDateOnly(c) || organDateLine(units[i].text)) signed = true;
     // (the attachment's own letterhead and 文号 over its title, `某县人民政府办公室文件` / `某府办函〔2022〕7号`: no part of it)
     else if (signed && (letterheadIssuers(units[i].text) || isDocNumberLine(units[i].text))) continue;
     else if (signed) {
@@ -577,6 +601,9 @@ function titleOverNumber(units: Unit[], first: number, dnUnit: number | null): L
   if (HEADING_START.test(t) || isDateOnly(t) || isOrgName(t) || findDocNumbers(t).length) return null;
   return { i: first, title: t, docNumber: null };
 }
+
+/** The serial of a 令 number as a heading prints it (`某省人民政府令第18号` → 18). */
+const ORDER_SERIAL = /令第0*(\d{1,5})号$/;
 
 /** `…省人民政府令第18号发布` in a history line: the 令's agency, named in full by the page's one issuer where it says only `省人民政府`. */
 function historyAgency(agency: string, by: string | null | undefined): string {
@@ -884,12 +911,12 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
       historyDate = under;
       continue;
     }
-    // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date
-    const history: ReturnType<typeof historyAt> = order ? null : historyAt(units, i, body);
-    // (a page may start at the history line, its title not copied)
-    if (history && (lines.length || i === first)) {
+    // `（1992年7月25日…通过，1992年10月22日省人民政府令第18号发布）` under a 规章's title: its own 令 and its date (a page may start
+    // at the history line, its title not copied; a heading that printed the same 令's number before the title leaves it the date)
+    const history: ReturnType<typeof historyAt> = order && (historyDate || !ORDER_SERIAL.test(order.text)) ? null : historyAt(units, i, body);
+    if (history && (order ? ORDER_SERIAL.exec(order.text)?.[1] === history.m[3] : lines.length || i === first)) {
       const hist: RegExpExecArray = history.m;
-      order = { text: `${historyAgency(hist[2], issuer?.length === 1 ? issuer[0] : meta.issuer)}令第${hist[3]}号`, end: history.end, at: i };
+      order ??= { text: `${historyAgency(hist[2], issuer?.length === 1 ? issuer[0] : meta.issuer)}令第${hist[3]}号`, end: history.end, at: i };
       historyDate = findCnDates(hist[1])[0]?.iso ?? null;
       historyEffective = historyInForce(history.text, historyDate);
       i = history.end;
@@ -948,7 +975,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     else lines.push(...segmentTitles(units[i], i, cleaned.docNumber));
   }
   const opening = lines.length || dnUnit !== null ? null : titleOpeningLine(units, body);
-  let chosen = chooseTitle(lines) ?? titleOverNumber(units, first, dnUnit) ?? opening;
+  let chosen = chooseTitle(lines, units) ?? titleOverNumber(units, first, dnUnit) ?? opening;
   if (chosen) chosen = headingOrBelow(units, chosen, body);
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);

@@ -71,6 +71,10 @@ describe('real development set: the same pages as other copies print them', () =
     'letterhead',
     // (a portal's table of the document's fields above the text, in four layouts: rows, cells, bullets, labels run together)
     'portal-fields',
+    // (a heading with the 文号 or 令 number before the title; a posting line under it; the signature's organ and date on one line)
+    'number-heading',
+    'posting-line',
+    'signature-line',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });

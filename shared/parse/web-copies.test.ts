@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { onePage, parsePage } from './test-support';
+
+/**
+ * Other ways a web copy prints a page the parser reads (the `signature-line`, `number-heading` and `posting-line` copies of
+ * the development set): the signature's organ and date on one line, a portal heading with the 文号 or the 令's number before
+ * the title. Names made up.
+ */
+
+describe('a signature whose organ and date a web copy runs onto one line', () => {
+  it('keeps the joint issuers printed above it, one per line', () => {
+    const d = onePage(`中共江川县委办公室 江川县人民政府办公室
+关于印发《江川县乡村振兴责任制实施细则》的通知
+各乡镇党委、人民政府:
+  现将《江川县乡村振兴责任制实施细则》印发给你们,请结合实际认真贯彻落实。
+中共江川县委办公室
+江川县人民政府办公室　2023年3月8日`);
+    expect(d.issuers).toEqual(['中共江川县委办公室', '江川县人民政府办公室']);
+    expect(d.dateSigned).toBe('2023-03-08');
+  });
+
+  it('joins an organ name broken over two lines before the date', () => {
+    const d = onePage(`通　告
+  为切实做好疫情防控工作,保障人民群众生命安全和身体健康,现将有关事项通告如下:
+  一、进入公共场所须佩戴口罩。
+江川县新冠肺炎疫情防控
+工作领导小组办公室　2020年2月1日`);
+    expect(d.issuers).toEqual(['江川县新冠肺炎疫情防控工作领导小组办公室']);
+    expect(d.dateSigned).toBe('2020-02-01');
+  });
+
+  it('titles an untitled copy by the attachment printed under that signature line', () => {
+    const docs = parsePage(`各乡镇人民政府,县级相关部门:
+  现将《江川县高标准农田建设项目管理实施办法》印发给你们,请遵照执行。
+江川县人民政府办公室　2021年11月23日
+江川县高标准农田建设项目管理实施办法
+第一章 总则
+第一条 为加强全县高标准农田建设项目管理,规范建设行为,确保建设质量,制定本办法。`);
+    expect(docs.map((d) => d.title)).toEqual(['江川县高标准农田建设项目管理实施办法']);
+    expect(docs[0].dateSigned).toBe('2021-11-23');
+  });
+});
+
+describe('a portal heading with a number before the title', () => {
+  it('does not let a heading printed twice without its issuer win over the head that names it', () => {
+    const d = onePage(`江政规〔2025〕7号 关于划定秸秆禁烧区的通告
+江政规〔2025〕7号关于划定秸秆禁烧区的通告
+江川县人民政府关于划定秸秆禁烧区的通告
+  为进一步改善环境空气质量,保障人民群众身体健康,结合本县实际,决定划定秸秆禁烧区,特通告如下:
+  一、禁止露天焚烧秸秆。
+江川县人民政府
+2025年11月11日`);
+    expect(d.title).toBe('江川县人民政府关于划定秸秆禁烧区的通告');
+    expect(d.docNumber?.normalized).toBe('江政规〔2025〕7号');
+  });
+
+  it('still reads the date from the 规章\'s history line under a heading that printed its 令 number', () => {
+    const d = onePage(`云岭省人民政府令第18号 云岭省外商投资企业用地管理办法
+云岭省外商投资企业用地管理办法
+(1992年7月25日省人民政府第一三七次常务会议通过, 1992年10月22日省人民政府令第18号发布)
+  第一条 为加强本省外商投资企业的用地管理,鼓励外商投资,保护外商投资企业的合法权益,根据有关规定,结合本省实际情况,制定本办法。
+  第二条 本办法所称外商投资企业,是指中外合资经营企业。`);
+    expect(d.title).toBe('云岭省外商投资企业用地管理办法');
+    expect(d.docNumber?.normalized).toBe('云岭省人民政府令第18号');
+    expect(d.dateSigned).toBe('1992-10-22');
+  });
+});
