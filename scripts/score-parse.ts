@@ -491,6 +491,28 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     const posted = d.dateSigned ? new Date(Date.parse(`${d.dateSigned}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10) : '2026-01-05';
     return `发布时间：${posted} 09:30  来源：本网  浏览次数：1024  【字体：大 中 小】\n${t}`;
   },
+  /** a PDF's page numbers (`— 2 —`) between its lines, every 22 lines, as a text layer read page by page prints them */
+  'page-numbers': (t) => {
+    const lines = t.split('\n');
+    const out: string[] = [];
+    lines.forEach((l, i) => {
+      out.push(l);
+      if ((i + 1) % 22 === 0) out.push(`— ${(i + 1) / 22 + 1} —`);
+    });
+    return out.join('\n');
+  },
+  /** GB/T 9704's 版记 after the text: the 抄送 line and the office that printed it with the day it was printed */
+  imprint: (t, k) => {
+    const d = k.documents.length === 1 ? k.documents[0] : null;
+    if (!d?.dateSigned || !d.issuers.length) return t;
+    const printed = new Date(Date.parse(`${d.dateSigned}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10).split('-');
+    return `${t}\n\n抄送：县委各部门，县人大常委会办公室，县政协办公室。\n${d.issuers[0]}　　　　${Number(printed[0])}年${Number(printed[1])}月${Number(printed[2])}日印发\n`;
+  },
+  /** a news site's heading over the text: a column tag before the title (`【政策文件】`) */
+  'news-heading': (t, k) => {
+    const title = onlyTitle(k);
+    return title ? `【政策文件】${title}\n${t}` : t;
+  },
   /** the signature's organ and date on one line, as a web copy runs them together (`某县人民政府 2023年5月6日`) */
   'signature-line': (t) => {
     const lines = t.split('\n');

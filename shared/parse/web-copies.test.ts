@@ -65,3 +65,18 @@ describe('a portal heading with a number before the title', () => {
     expect(d.dateSigned).toBe('1992-10-22');
   });
 });
+
+describe('a news site\'s column tag before the title', () => {
+  it.each([
+    ['a 办法', '【政策文件】江川县城市绿化管理办法', '江川县城市绿化管理办法'],
+    ['a kind word alone', '【通知公告】通告', '通告'],
+    ['a title with a year', '【政务公开】源城区2016年度地质灾害防治方案', '源城区2016年度地质灾害防治方案'],
+  ])('%s: the tag is no part of it', (_kind, heading, title) => {
+    const d = onePage(`${heading}
+  为加强管理,保障人民群众生命财产安全,根据有关法律法规,结合本县实际,制定本办法,现予公布施行。
+  第一条 本办法自发布之日起施行。
+江川县人民政府
+2016年3月1日`);
+    expect(d.title).toBe(title);
+  });
+});
