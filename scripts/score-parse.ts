@@ -513,6 +513,9 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     const title = onlyTitle(k);
     return title ? `【政策文件】${title}\n${t}` : t;
   },
+  /** a portal's whole page: its <title> line and breadcrumb, its table of fields, a posting line, the signature on one line, links after */
+  'portal-page': (t, k) =>
+    ['signature-line', 'posting-line', 'portal-fields', 'portal-title', 'link-footer'].reduce((x, name) => COPIES[name](x, k), t),
   /** the signature's organ and date on one line, as a web copy runs them together (`某县人民政府 2023年5月6日`) */
   'signature-line': (t) => {
     const lines = t.split('\n');
