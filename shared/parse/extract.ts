@@ -288,8 +288,11 @@ function closesBody(bodyUnits: Unit[], i: number, text: string): boolean {
   return false;
 }
 
-/** `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it). */
-const DAY_LOST = new RegExp(`^${PRINTED_MONTH}$`);
+/**
+ * `2021年9月`, `二〇二一年九月`: a signing date printed without its day (no 成文日期 can be read from it); `2020年4月 日`, the day
+ * left blank for the seal.
+ */
+const DAY_LOST = new RegExp(`^${PRINTED_MONTH}日?$`);
 
 /** `年12月15日`: a signing date that lost its year (the day and month stand, no 成文日期 can be read). */
 const YEAR_LOST = new RegExp(`^年${PRINTED_SMALL}月${PRINTED_SMALL}日$`);

@@ -269,12 +269,12 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
   // (`某委员会等10部门` / `关于…`: a joint title counting its organs, the first named)
   const iss = splitIssuers(units[issuerLine].text) ?? countedIssuers(units[issuerLine].text);
   if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;
-  // joint issuers one per line (`中共某县委` / `某县人民政府` / `关于…`): up to two more lines straight above
+  // joint issuers one per line (`中共某县委` / `某县人民政府` / `关于…`): up to three more lines straight above
   // (a counted line joins as printed, `…等10部门`)
   let names = splitIssuers(units[issuerLine].text) ? iss.join('') : squeeze(units[issuerLine].text);
   let all = iss;
   let below = iss;
-  for (let j = issuerLine - 1, n = 0; j >= 0 && n < 2; j--) {
+  for (let j = issuerLine - 1, n = 0; j >= 0 && n < 3; j--) {
     if (units[j].blank) continue;
     const more = splitIssuers(units[j].text);
     // (`某县新型冠状病毒感染的` / `肺炎疫情防控指挥部` / `通 告`: one organ's name broken over two lines, the place in the
@@ -353,7 +353,9 @@ function issuersOfTitle(title: string): string[] {
  */
 function opensTitle(title: string, nextC: string): boolean {
   const verb = /^(?:关于|印发|转发|批转)/;
-  return (verb.test(title) || (opensWithOrgan(title) && !opensWithOrgan(nextC))) && !verb.test(nextC);
+  // (`对市十届人大一次会议` / `第3号建议的答复`: a reply to a deputy's 建议 or a member's 提案, broken after the session it names)
+  const reply = /^对[^，,。；;：:]{0,30}?(?:人大|政协|会议)/.test(title) && /(?:建议|提案|议案)的(?:答复|回复)函?$/.test(nextC);
+  return (verb.test(title) || reply || (opensWithOrgan(title) && !opensWithOrgan(nextC))) && !verb.test(nextC);
 }
 
 /** The verbs of a notice that carries another document (`印发…办法的通知`, `关于下达…计划的通知`). */

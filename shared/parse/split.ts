@@ -126,13 +126,13 @@ function issuersThatIssue(line: string): { issuers: string[]; prefix: string } |
   return issuers ? { issuers, prefix: squeeze(line) } : null;
 }
 
-/** Issuer lines directly above unit p (at most two more; `below`: the issuers on p), for joint issuers printed one per line. */
+/** Issuer lines directly above unit p (at most three more; `below`: the issuers on p), for joint issuers printed one per line. */
 function issuerLinesAbove(units: Unit[], p: number, floor: number, below: string[]): { start: number; issuers: string[]; text: string } {
   let start = p;
   const issuers: string[] = [];
   let text = '';
   let lower = below;
-  for (let n = 0; n < 2; n++) {
+  for (let n = 0; n < 3; n++) {
     const q = prevNonBlank(units, start, floor, 1);
     const iss = q >= 0 ? splitIssuers(units[q].text) : null;
     if (!iss || iss.some(isSiteIssuer) || governmentOverItsDepartment(iss, lower)) break;

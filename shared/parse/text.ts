@@ -124,7 +124,7 @@ export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文
  * so does an event's organising or preparatory committee, `…龙舟赛组委会`, `…筹委会`)
  */
 export const ORG_SUFFIX =
-  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|组委会|筹委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局|领导小组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督)$/;
+  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|组委会|筹委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|街道|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|分局|领导小组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督)$/;
 
 /** Text a site masked (`(略) 人民政府办公厅`, `（略）`): it names no one. */
 const MASKED = /[（(]略[）)]/;
@@ -166,7 +166,18 @@ export function splitIssuers(line: string): string[] | null {
   if (parts.length > 1 && parts.every(isOrgName)) return parts.map(squeeze);
   if (!isOrgName(trimmed)) return null;
   const joint = PARTY_AND_GOVERNMENT.exec(squeeze(trimmed));
-  return joint ? [joint[1], joint[2]] : [squeeze(trimmed)];
+  return joint ? [joint[1], joint[2]] : (samePlaceRunTogether(squeeze(trimmed)) ?? [squeeze(trimmed)]);
+}
+
+/**
+ * `河南省住房和城乡建设厅河南省文化厅`: organs of one place run together on a joint head's line, each opening with the place's
+ * name — split where the place is named again, when every part is an organ; else null.
+ */
+function samePlaceRunTogether(t: string): string[] | null {
+  const place = /^[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|县|区|州|盟|旗)/.exec(t)?.[0];
+  if (!place) return null;
+  const parts = t.split(new RegExp(`(?=${place})`)).filter(Boolean);
+  return parts.length > 1 && parts.every((x) => x.startsWith(place) && x.length > place.length && isOrgName(x)) ? parts : null;
 }
 
 /**
@@ -230,7 +241,7 @@ function inOrder(short: string, long: string): boolean {
  * bulletin headed by the warning level it issues, `森林火险黄色预警`.)
  */
 const KIND_END =
-  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|标准|指南|目录|清单|措施|指引|答复|回复|批示|决定书|一封信|公开信|反馈情况|采纳情况|(?:统计|普查|调查|状况)公报|[红橙黄蓝]色预警|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
+  /(通知|通报|意见|决定|办法|规定|细则|方案|规划|批复|公告|通告|公示|报告|请示|复函|函|命令|决议|纪要|规则|制度|条例|预案|计划|要点|安排|标准|指南|目录|清单|措施|指引|答复|回复|批示|决定书|一封信|公开信|反馈情况|采纳情况|(?:统计|普查|调查|状况)公报|[红橙黄蓝]色预警|(?<![府部会局厅署院行])令)(?:[（(][^）)]{1,12}[）)])?$/;
 
 function balanced(t: string): boolean {
   let depth = 0;
