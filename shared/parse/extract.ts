@@ -203,6 +203,7 @@ const SEAL_HOLDER = /^[（(][\u4e00-\u9fff]{3,30}代章[）)]$/;
 function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): string[] {
   // (`某县人民政府办公室 2023年5月6日` on one line: its organ is the lowest, joint issuers above it one per line)
   const found: string[][] = onLine.length ? [onLine] : [];
+  let joinedName = false;
   for (let j = i - 1, seen = 0; j >= 0 && seen < 12; j--) {
     const u = bodyUnits[j];
     if (u.blank) continue;
@@ -219,10 +220,12 @@ function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): st
       continue;
     }
     // `某县疫情防控现场处置` / `省市县联动指挥部`: one organ's name broken over two lines (at an inner word)
-    const whole = found.length && found[0].length === 1 ? brokenName(u.compact, found[0][0]) : null;
+    // (`某县统计局` / `某县人民政府第七次` / `全国人口普查领导小组办公室`: joint issuers above such a name go on upwards)
+    const whole = found.length && found[0].length === 1 && !joinedName ? brokenName(u.compact, found[0][0]) : null;
     if (whole) {
       found[0] = whole;
-      break;
+      joinedName = true;
+      continue;
     }
     // `…依法进行严肃查处。某市环境保护局` / `某市建筑工程管理局`: the first organ run into the body's last line
     const tail = /[。！!；;]([^。！!；;]{3,30})$/.exec(u.compact);

@@ -64,9 +64,9 @@ export function isFurniture(compact: string): boolean {
 
 /**
  * `上一篇：关于…的通知`, `下一篇：…`, `相关解读：《…》政策解读`, `推荐阅读`: a portal's links to other pages, wherever the copy put
- * them. They name other pages: never a document's head, title or body.
+ * them, and a news site's `--查阅更多…` under a heading. They name other pages: never a document's head, title or body.
  */
-const NAV_LINK = /^(?:[上下]一(?:篇|条|页)|相关(?:链接|解读|阅读|文章|新闻)|推荐阅读|延伸阅读)(?:[:：>↓]|$)/;
+const NAV_LINK = /^(?:[上下]一(?:篇|条|页)|相关(?:链接|解读|阅读|文章|新闻)|推荐阅读|延伸阅读)(?:[:：>↓]|$)|^[-—–>»]*(?:点击)?(?:查阅|查看|阅读)更多/;
 
 /** How a site's name ends (`某某市人民政府门户网站`, `某某县政府网`, `某某之窗`, `某某市人民政府`). */
 const SITE_NAME_END = /(?:网站|门户|网|平台|政府|之窗|在线|频道|客户端)$/;

@@ -355,7 +355,12 @@ function opensTitle(title: string, nextC: string): boolean {
   const verb = /^(?:关于|印发|转发|批转)/;
   // (`对市十届人大一次会议` / `第3号建议的答复`: a reply to a deputy's 建议 or a member's 提案, broken after the session it names)
   const reply = /^对[^，,。；;：:]{0,30}?(?:人大|政协|会议)/.test(title) && /(?:建议|提案|议案)的(?:答复|回复)函?$/.test(nextC);
-  return (verb.test(title) || reply || (opensWithOrgan(title) && !opensWithOrgan(nextC))) && !verb.test(nextC);
+  // (`某县2025年社火展演` / `周边道路临时交通管制的通告`: a head broken where a word ends, its upper half a place's event — no organ,
+  // no site's name — over a lower half that opens with no place, organ or verb of its own)
+  const placeHalf =
+    OPENS_WITH_PLACE.test(title) && !isOrgName(title) && !/(?:网站|门户|网|平台|之窗|频道)$/.test(title) && title.length <= 24 &&
+    !OPENS_WITH_PLACE.test(nextC) && !opensWithOrgan(nextC) && isTitleEnd(nextC) && !isTitleEnd(title);
+  return (verb.test(title) || reply || placeHalf || (opensWithOrgan(title) && !opensWithOrgan(nextC))) && !verb.test(nextC);
 }
 
 /** The verbs of a notice that carries another document (`印发…办法的通知`, `关于下达…计划的通知`). */
@@ -673,6 +678,20 @@ function headingOverSalutation(units: Unit[], first: number, body: number): Line
   return plain && !isOrgName(c) && !isDateOnly(c) && !isDocNumberLine(units[first].text) ? { i: first, title: c, docNumber: null } : null;
 }
 
+/**
+ * `某县:部分道路实施临时交通管制` straight over the body: a news site's headline naming the place before a colon, the only title
+ * the page prints (a sentence is none).
+ */
+function placeHeadline(units: Unit[], first: number, body: number): Line | null {
+  // (read as an addressee and its first words, `某县:…`, it may itself be taken for the body's start)
+  if (body < 0 || (body !== first && nextNonBlank(units, first) !== body)) return null;
+  const c = units[first].compact;
+  const m = /^[\u4e00-\u9fff]{1,10}(?:省|市|县|区|州|盟|旗)[:：]([^。，,；;：:！!？?|]{6,40})$/.exec(c);
+  // (a place before a document's own title, `某省某县:关于…的通告`, is a site's prefix: the title is read as such)
+  const next = units[nextNonBlank(units, first)]?.compact ?? '';
+  return m && !isTitleEnd(m[1]) && next.length >= 30 && /[。，,]/.test(next) ? { i: first, title: c, docNumber: null } : null;
+}
+
 /** A 文号 line, whole or cut short (`某政告字〔20228`): a code, a bracket and a year, nothing of a sentence. */
 const NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}[〔[［【(（﹝](?:19|20)\d{2}[^。，,；;：:]{0,8}$/;
 
@@ -861,7 +880,23 @@ function pageHeadTitle(units: Unit[], meta: PageMeta, chosen: Line | null, body:
   const carrier = CARRYING.test(fieldTitle) || /的(?:通知|决定)$/.test(fieldTitle);
   const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && carrier && plain(fieldTitle).includes(plain(chosen.title));
   const own = fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : order ? promulgatedAfter(units, order.end) : null;
-  return own ?? meta.title ?? meta.pageTitle ?? '';
+  return own ?? quotedNotice(units, meta.title, body) ?? meta.title ?? meta.pageTitle ?? '';
+}
+
+/**
+ * A forum's post titled with a headline (`寒衣节,你文明祭扫了吗?…`) that quotes the notice: the notice's own title, a line
+ * ending in its kind word within the post's first lines, over the notice's text.
+ */
+function quotedNotice(units: Unit[], field: string | null, body: number): string | null {
+  if (!field || !/[?？!！]/.test(field) || body < 0) return null;
+  for (let i = body, seen = 0; i < units.length && seen < 6; i++) {
+    if (units[i].blank) continue;
+    seen++;
+    const c = units[i].compact;
+    const next = units[nextNonBlank(units, i)]?.compact ?? '';
+    if (c.length <= 40 && /(?:公告|通告|通知)$/.test(c) && titleLike(c) && next.length >= 30 && /[。，,]/.test(next)) return c;
+  }
+  return null;
 }
 
 /** Finds the head of the one document on a page; null when the page has no text. */
@@ -884,6 +919,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
     const c = units[i].compact;
     const iss = issuerLineOf(units[i].text);
     if (iss) {
+      // (`某市统计局` / `国家统计局某市调查队` under a 公报's title: joint organs one per line, read on)
+      if (issuer && issuerLine >= 0 && issuerLine === prevNonBlankIndex(units, i)) issuer = [...issuer, ...iss.map(siteIssuer)];
       issuer ??= iss.map(siteIssuer);
       issuerLine = i;
       continue;
@@ -984,7 +1021,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   // 政府令 and 决定 pages that start with the preamble: the title stands under the signature date.
   chosen ??= titleUnderSignature(units, order ? order.end + 1 : body);
   chosen ??= flattenedTitleFrom(units, body);
-  chosen ??= kindAlone(units, first, body) ?? kindBeforeBar(units, first) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body) ?? (order ? null : fileNameHeading(units, first, body));
+  chosen ??= kindAlone(units, first, body) ?? kindBeforeBar(units, first) ?? headingOverPosting(units, first, body) ?? headingOverSalutation(units, first, body) ?? placeHeadline(units, first, body) ?? (order ? null : fileNameHeading(units, first, body));
   const title = pageHeadTitle(units, meta, chosen, body, order);
   // (`某政办发[2020]35号某市推进…的通知` over the head `某市人民政府办公室关于印发某市推进…的通知`: the heading's number is the head's)
   const headingNumber = chosen && !chosen.docNumber ? lines.find((l) => l !== chosen && l.docNumber && chosen.title.endsWith(l.title))?.docNumber : undefined;
