@@ -9,7 +9,7 @@ import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import { isSalutation, type Head } from './split';
-import { isOrgName, shortNameOf, splitIssuers, squeeze } from './text';
+import { isOrgName, shortNameOf, signatureLabelled, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -209,7 +209,9 @@ function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): st
     if (u.blank) continue;
     seen++;
     if ((PUBLICATION_NOTE.test(u.compact) || SEAL_HOLDER.test(u.compact)) && !found.length) continue;
-    const names = splitIssuers(u.text);
+    // (`发布单位:某某中心`: the signature printed with its label)
+    const labelled = signatureLabelled(u.compact);
+    const names = labelled ? [labelled] : splitIssuers(u.text);
     // `某旗公安局` / `交通管理大队`: a unit printed under its organ, its name naming no place, is one organ with it
     if (names?.length === 1 && found.length && found[0].length === 1 && UNIT_UNDER_ORGAN.test(found[0][0]) && ORGAN_OVER_UNIT.test(names[0])) {
       found[0] = [names[0] + found[0][0]];
@@ -420,14 +422,15 @@ function lostTen(raw: string): string | null {
 }
 
 /**
- * `2022128` alone on a line (1月28日 or 12月8日), a signing date run together that reads two ways: the one reading on or before
+ * `2022128` (or `2022128日`) alone on a line (1月28日 or 12月8日), a signing date run together that reads two ways: the one reading on or before
  * the day the page was posted, else none — the signature stands undated, and no page field's date is read over it (a
  * `成文日期` field naming one of the readings is no more the signature than it is over a cover's date that lost its day).
  * Null when the body prints no such date.
  */
 function twoWaySignature(bodyUnits: Unit[], posted: string | null): { date: string | null } | null {
   for (const u of bodyUnits) {
-    const readings = runTogetherReadings(u.text);
+    // (`2022121日`: the 日 kept after the run-together digits)
+    const readings = runTogetherReadings(u.text.trim().replace(/日$/, ''));
     if (readings.length < 2) continue;
     const possible = posted ? readings.filter((r) => r <= posted) : [];
     return { date: possible.length === 1 ? possible[0] : null };

@@ -3,7 +3,7 @@ import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/doc
 import { organDateLine } from './body';
 import type { PageMeta } from './page';
 import { isSalutation, siteIssuer, type Head } from './split';
-import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
+import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
 /**
@@ -833,6 +833,21 @@ function issuerLineOf(text: string): string[] | null {
   return splitIssuers(text) ?? (series && isOrgName(series[1]) ? [series[1]] : null) ?? countedIssuers(text) ?? letterheadIssuers(text);
 }
 
+/**
+ * The issuer line at units[i], or a letterhead broken over two lines (`某县某镇` / `人民政府文件`): its organs and the line it
+ * ends on, or null.
+ */
+function issuerLinesAt(units: Unit[], i: number): { issuers: string[]; end: number } | null {
+  const one = issuerLineOf(units[i].text);
+  if (one) return { issuers: one, end: i };
+  // (the lower half, `人民政府文件`, reads like a gazette's section label and was set aside as furniture: its printed text counts)
+  let next = i + 1;
+  while (next < units.length && next < i + 4 && !units[next].raw.trim()) next++;
+  const lower = next < units.length ? squeeze(units[next].raw) : '';
+  const two = units[i].compact.length <= 30 && /文件$/.test(lower) ? letterheadIssuers(units[i].compact + lower) : null;
+  return two ? { issuers: two, end: next } : null;
+}
+
 /** GB/T 9704's 发文机关标志, `某某县人民政府文件` (`中共某县委办公室 某县人民政府办公室文件`): its organs, never a part of the title. */
 const LETTERHEAD = /^(.{2,60}?)[ \t\u3000]*文[ \t\u3000]*件$/;
 function letterheadIssuers(text: string): string[] | null {
@@ -863,7 +878,8 @@ function orderOrgan(order: string | undefined): string[] {
  * field (`省人民政府关于…` under the site's `湖北省人民政府`: the short name is that organ), else an issuer line.
  */
 function headIssuers(named: string[], fromOrder: string[], cover: boolean, issuer: string[] | null, meta: PageMeta): string[] {
-  const fromMeta = meta.issuer && isOrgName(meta.issuer) ? [squeeze(meta.issuer)] : [];
+  // (a `发布单位` field names an organ as printed, even one whose name lost its last glyph)
+  const fromMeta = meta.issuer && labelledOrgan(meta.issuer) ? [squeeze(meta.issuer)] : [];
   return named.length ? named : fromOrder.length ? fromOrder : cover && issuer ? issuer : fromMeta.length ? fromMeta : (issuer ?? []);
 }
 
@@ -917,12 +933,12 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   for (let i = first; i < body; i++) {
     if (units[i].blank || contentsLine(units[i])) continue;
     const c = units[i].compact;
-    const iss = issuerLineOf(units[i].text);
-    if (iss) {
+    const at = issuerLinesAt(units, i);
+    if (at) {
       // (`某市统计局` / `国家统计局某市调查队` under a 公报's title: joint organs one per line, read on)
-      if (issuer && issuerLine >= 0 && issuerLine === prevNonBlankIndex(units, i)) issuer = [...issuer, ...iss.map(siteIssuer)];
-      issuer ??= iss.map(siteIssuer);
-      issuerLine = i;
+      if (issuer && issuerLine >= 0 && issuerLine === prevNonBlankIndex(units, i)) issuer = [...issuer, ...at.issuers.map(siteIssuer)];
+      issuer ??= at.issuers.map(siteIssuer);
+      issuerLine = i = at.end;
       continue;
     }
     // `第153号` alone: a 令 number whose `某省人民政府令` line the page left out

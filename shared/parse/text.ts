@@ -149,6 +149,21 @@ const PARTY_AND_GOVERNMENT = /^(中共[\u4e00-\u9fff]{2,16}?委(?:员会)?(?:办
  * line is not made of issuer names only.
  */
 /**
+ * An organ a label names as such (a `发布单位` field, a signature printed `发布单位:某中心`): a known organ's name, or one that
+ * lost its last glyph in the copy (`某省某航道事务中`) — a place's name and more, no site.
+ */
+export function labelledOrgan(v: string): boolean {
+  const t = squeeze(v);
+  return isOrgName(t) || (/^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{4,20}$/.test(t) && !/网|站|台|报$/.test(t));
+}
+
+/** `发布单位:某某中心` under a body: a signature printed with its label; the organ's name after it, or null. */
+export function signatureLabelled(compact: string): string | null {
+  const m = /^(?:发布|发文|落款|制发)(?:单位|机关|机构)[:：]([\u4e00-\u9fff]{3,30})$/.exec(compact);
+  return m && labelledOrgan(m[1]) ? m[1] : null;
+}
+
+/**
  * `某市人民政府` printed over `某市教育局`: a site's government name over one of its own departments, never joint issuers (a
  * government signs with peers — a party committee, a 人武部, a court — not with its own 局/委/办). Same place, department
  * word at the end; the government's own 办公室 is no department here.
