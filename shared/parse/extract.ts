@@ -335,7 +335,10 @@ function undatedSignature(bodyUnits: Unit[]): string[] {
   if (lines.length < 3) return [];
   const names = splitIssuers(lines[lines.length - 1].text);
   if (!names || names.length > 2 || splitIssuers(lines[lines.length - 2].text)) return [];
-  return names;
+  // (`特此通告` / `某州2023年三月街` / `民族节工作委员会`: one organ's name broken over the last two lines, digits in its upper half)
+  const upper = lines[lines.length - 2].compact;
+  const broken = names.length === 1 && lines.length >= 4 && /^特此/.test(lines[lines.length - 3].compact) && upper.length <= 30 && !/[。，,；;：:！!？?]/.test(upper);
+  return broken ? [upper + names[0]] : names;
 }
 
 /** The name of a file a page offers for download (`…禁火令(某县政发〔2022〕6号).docx`). */

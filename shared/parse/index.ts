@@ -9,6 +9,7 @@ import { foldYearBrackets } from './year-brackets';
 import { isDateOnly } from '../domain/cn-date';
 import { parseDocNumber } from '../domain/docnumber';
 import { findHeads, isSalutation, noticeAfterSignature, type Head } from './split';
+import { isTitleEnd } from './text';
 import { buildUnits, type Unit } from './units';
 
 export { textLines } from './units';
@@ -115,7 +116,10 @@ function locate(text: string, opts: ParseOptions) {
   const registrationInFile = heads.some((h) => h.registration !== null);
   // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
   const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
-  const pageHead: Head | null = lead >= 0 ? leadHead(units, lead) : heads.length ? null : findPageHead(units, meta, from);
+  // (a news page reprinting a 通告 closed by `特此通告` and its signature, then a numbered notice: the first is a document too)
+  const titled = !frontMatter && heads.length && lead < 0 ? closedNoticeBefore(units, from, heads[0].start) : -1;
+  const pageHead: Head | null =
+    lead >= 0 ? leadHead(units, lead) : titled >= 0 ? findPageHead(units, meta, titled) : heads.length ? null : findPageHead(units, meta, from);
   // (a second organ's numbered 通告 straight after the page's first document's signature — not the same document printed
   // again, its 文号 line and body after its signature: that reprint stays the first document's text)
   const after = pageHead && !heads.length && !frontMatter ? noticeAfterSignature(units, pageHead.headEnd + 1) : null;
@@ -185,6 +189,22 @@ function untitledLead(units: Unit[], from: number, before: number): number {
     if (lines >= 3 && isDateOnly(units[i].text) && /年/.test(units[i].text)) {
       return isSalutation(units[first].compact) || KIND_ALONE.test(units[first].compact) ? first : -1;
     }
+  }
+  return -1;
+}
+
+/**
+ * The title line of a notice standing before the first head, closed by its formula (`特此通告`) before that head: the last
+ * line ending in the notice's kind word (no sentence in it) over a sentence, with the formula after it; or -1.
+ */
+function closedNoticeBefore(units: Unit[], from: number, before: number): number {
+  let close = -1;
+  for (let i = before - 1; i >= from && close < 0; i--) if (!units[i].blank && /^特此(?:通告|公告)[。!！]?$/.test(units[i].compact)) close = i;
+  for (let i = close - 1; i >= from; i--) {
+    const c = units[i].compact;
+    if (units[i].blank || c.length > 40 || !/(?:通告|公告)$/.test(c) || !isTitleEnd(c) || /[，,。；;：:！!？?]/.test(c)) continue;
+    const next = units.slice(i + 1, close).find((u) => !u.blank)?.compact ?? '';
+    return next.length >= 30 && /[。，,]/.test(next) ? i : -1;
   }
   return -1;
 }

@@ -2,7 +2,7 @@ import { cnSmallNumber, findCnDates, isDateOnly, PRINTED_DATE } from '../domain/
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import { organDateLine } from './body';
 import type { PageMeta } from './page';
-import { isSalutation, siteIssuer, type Head } from './split';
+import { isSalutation, signsAbove, siteIssuer, type Head } from './split';
 import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
@@ -286,7 +286,7 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
       all = broken;
       break;
     }
-    if (!more || more.some((x) => x !== siteIssuer(x)) || governmentOverItsDepartment(more, below)) break;
+    if (!more || more.some((x) => x !== siteIssuer(x)) || governmentOverItsDepartment(more, below) || signsAbove(units, j, 0)) break;
     names = more.join('') + names;
     all = [...more, ...all];
     below = more;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onePage } from './test-support';
+import { onePage, parsePage } from './test-support';
 
 /** Held-out round thirty-seven's classes (names made up). */
 
@@ -51,5 +51,33 @@ describe('a signature printed with its label (`发布单位:`)', () => {
 2024年05月23日`);
     expect(d.issuers).toEqual(['云岭省江川航道事务中']);
     expect(d.dateSigned).toBe('2024-05-23');
+  });
+});
+
+describe('a news page reprinting a 通告 closed by its formula, then a notice with its own head', () => {
+  const PAGE = `2023年放假日历表
+日前
+江川州发布2023年三月街民族节通告
+另外
+根据《江川州人民政府办公室关于2023年部分节假日安排的通知》
+劳动节放假时间为4月29日至5月3日
+江川州2023年三月街民族节通告
+江川三月好风光。江川州2023年三月街民族节将于5月4日至5月10日在江川市举办,届时将举行赛马大会等群众体育活动。
+我们热忱欢迎中外客商、各界人士相约江川,共度民族节日。
+特此通告
+江川州2023年三月街
+民族节工作委员会
+江川州人民政府办公室
+关于2023年部分节假日安排的通知
+各县、市人民政府,州直各委、办、局:
+  根据《国务院办公厅关于2023年部分节假日安排的通知》精神,结合我州实际,现将有关事项通知如下:
+江川州人民政府办公室
+2023年1月5日`;
+
+  it('finds both documents, the first signed by the organ broken over its last two lines', () => {
+    const docs = parsePage(PAGE);
+    expect(docs.map((d) => d.title)).toEqual(['江川州2023年三月街民族节通告', '江川州人民政府办公室关于2023年部分节假日安排的通知']);
+    expect(docs[0].issuers).toEqual(['江川州2023年三月街民族节工作委员会']);
+    expect(docs[1].issuers).toEqual(['江川州人民政府办公室']);
   });
 });

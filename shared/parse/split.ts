@@ -126,6 +126,23 @@ function issuersThatIssue(line: string): { issuers: string[]; prefix: string } |
   return issuers ? { issuers, prefix: squeeze(line) } : null;
 }
 
+/** `特此通告`, `此复`, a sentence's end: the last line of a body, whose signature follows. */
+const BODY_CLOSE = /[。！!]$|^特此(?:通告|公告|通知|通报|函告|批复|公示)[。!！]?$|^此复[。]?$/;
+
+/**
+ * An organ line that signs the document above rather than heads the next: straight under the body's last line, or the lower
+ * half of a name broken over two lines there (`某州2023年三月街` / `民族节工作委员会` under `特此通告`).
+ */
+export function signsAbove(units: Unit[], q: number, floor: number): boolean {
+  const up = prevNonBlank(units, q, floor, 1);
+  if (up < 0) return false;
+  if (BODY_CLOSE.test(units[up].compact)) return true;
+  const upper = prevNonBlank(units, up, floor, 1);
+  // (the upper half may hold digits, `某州2023年三月街`, that no organ's name alone holds)
+  const broken = !isOrgName(units[up].compact) && units[up].compact.length <= 30 && !/[。，,；;：:！!？?]/.test(units[up].compact);
+  return broken && upper >= 0 && BODY_CLOSE.test(units[upper].compact);
+}
+
 /** Issuer lines directly above unit p (at most three more; `below`: the issuers on p), for joint issuers printed one per line. */
 function issuerLinesAbove(units: Unit[], p: number, floor: number, below: string[]): { start: number; issuers: string[]; text: string } {
   let start = p;
@@ -135,7 +152,7 @@ function issuerLinesAbove(units: Unit[], p: number, floor: number, below: string
   for (let n = 0; n < 3; n++) {
     const q = prevNonBlank(units, start, floor, 1);
     const iss = q >= 0 ? splitIssuers(units[q].text) : null;
-    if (!iss || iss.some(isSiteIssuer) || governmentOverItsDepartment(iss, lower)) break;
+    if (!iss || iss.some(isSiteIssuer) || governmentOverItsDepartment(iss, lower) || signsAbove(units, q, floor)) break;
     lower = iss;
     start = q;
     issuers.unshift(...iss);
