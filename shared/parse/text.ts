@@ -121,10 +121,12 @@ export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文
 
 /**
  * Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … (a `…领导小组` signs and heads notices like an organ, and
- * so does an event's organising or preparatory committee, `…龙舟赛组委会`, `…筹委会`)
+ * so does an event's organising or preparatory committee, `…龙舟赛组委会`, `…筹委会`; so do the units below a bureau — a 派出所,
+ * 管理所, 推广站, 管理处, 档案馆, a 村委会, a 合作社, a 海关, a bank's 支行 — named with their kind, never a bare `所` or `站` that
+ * would make a 网站 or a 平台 an organ)
  */
 export const ORG_SUFFIX =
-  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|组委会|筹委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|街道|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|调查队|分局|领导小组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督)$/;
+  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|组委会|筹委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|街道|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|调查队|分局|领导小组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督|(?:管理|监督|事务|服务|研究|检测|检验|救助|供电|保护|派出|税务|司法)所|(?:工作|推广|管理|服务|监测|水文|保护|检查|救助|养护|检疫|兽医)站|管理处|(?:文化|图书|档案|博物|纪念)馆|红十字会|慈善总会|村委会|居委会|合作社|联社|工作组|工作专班|海关|气象台|[支分]行)$/;
 
 /** Text a site masked (`(略) 人民政府办公厅`, `（略）`): it names no one. */
 const MASKED = /[（(]略[）)]/;

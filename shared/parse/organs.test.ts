@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { onePage } from './test-support';
+
+/**
+ * Organs below a county's bureaus sign notices of their own: a 派出所, a 管理所 or 监督所, a 工作站 or 推广站, a 管理处, a 档案馆, a
+ * 红十字会, a 村委会, a 合作社, a 海关, a 气象台, a bank's 支行. Each signs as any organ does (names made up).
+ */
+describe('an organ of the kinds below a bureau', () => {
+  it.each([
+    '江川县公安局城关派出所',
+    '江川县卫生健康监督所',
+    '江川县税务局第一税务所',
+    '江川县农业技术推广站',
+    '江川县湿地保护管理站',
+    '江川风景名胜区管理处',
+    '江川县档案馆',
+    '江川县红十字会',
+    '东门村委会',
+    '江川县供销合作社',
+    '江川海关',
+    '江川县气象台',
+    '中国人民银行江川县支行',
+    '江川县乡村振兴工作组',
+  ])('%s signs a notice', (organ) => {
+    const d = onePage(`关于做好冬季安全防范工作的通知
+各有关单位:
+  为切实做好冬季安全防范工作,保障人民群众生命财产安全,现将有关事项通知如下:
+  一、加强巡查,及时消除隐患。
+${organ}
+2023年12月1日`);
+    expect(d.issuers).toEqual([organ]);
+    expect(d.dateSigned).toBe('2023-12-01');
+  });
+});
