@@ -465,6 +465,27 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     }
     return lines.join('\n');
   },
+  /** each head over two lines broken at its middle character, as a converter or a narrow column breaks it (no word kept whole) */
+  'title-halved': (t, k) => {
+    const lines = t.split('\n');
+    for (const d of k.documents) {
+      if (!d.title || d.title.length < 12) continue;
+      const last = lines.map((l) => l.trim()).lastIndexOf(d.title);
+      const mid = Math.ceil(d.title.length / 2);
+      if (last >= 0) lines[last] = `${d.title.slice(0, mid)}\n${d.title.slice(mid)}`;
+    }
+    return lines.join('\n');
+  },
+  /** the signature's organ printed with its label (`发布单位：某县人民政府`), as some portals print the signature */
+  'signature-label': (t, k) => {
+    const d = k.documents.length === 1 ? k.documents[0] : null;
+    if (!d || d.issuers.length !== 1) return t;
+    const lines = t.split('\n');
+    // (the signature's line: the organ straight over its date)
+    const at = lines.findLastIndex((l, i) => l.trim() === d.issuers[0] && /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(lines[i + 1]?.trim() ?? ''));
+    if (at >= 0) lines[at] = `发布单位：${d.issuers[0]}`;
+    return lines.join('\n');
+  },
   /** GB/T 9704's letterhead (`某某县人民政府文件`) and 文号 above the head of a numbered document, as its Word original prints them */
   letterhead: (t, k) => {
     const d = k.documents.length === 1 ? k.documents[0] : null;
@@ -473,6 +494,16 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     const lines = t.split('\n');
     const head = lines.map((l) => l.trim()).lastIndexOf(d.title);
     if (head >= 0) lines.splice(head, 0, `${d.issuers[0]}文件`, '', d.docNumber, '');
+    return lines.join('\n');
+  },
+  /** the letterhead's organ broken over two lines before its 人民政府/办公室 (`某某县` / `人民政府文件`), as a wide letterhead is set */
+  'letterhead-broken': (t, k) => {
+    const d = k.documents.length === 1 ? k.documents[0] : null;
+    const cut = d?.issuers[0]?.search(/人民政府|办公室|委员会/) ?? -1;
+    if (!d?.title || !d.docNumber?.includes('〔') || cut < 2) return t;
+    const lines = t.split('\n');
+    const head = lines.map((l) => l.trim()).lastIndexOf(d.title);
+    if (head >= 0) lines.splice(head, 0, d.issuers[0].slice(0, cut), `${d.issuers[0].slice(cut)}文件`, '', d.docNumber, '');
     return lines.join('\n');
   },
   /** a portal's table of the document's fields (索引号, 发文机关, 发文字号, 成文日期, 标题 …) above the text, as most portals print it */

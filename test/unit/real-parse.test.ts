@@ -81,6 +81,9 @@ describe('real development set: the same pages as other copies print them', () =
     'news-heading',
     // (the copies above at once, as a whole portal page prints them)
     'portal-page',
+    // (the signature printed with its label, `发布单位：…`; a letterhead's organ broken over two lines)
+    'signature-label',
+    'letterhead-broken',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
