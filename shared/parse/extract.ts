@@ -1,6 +1,6 @@
 import type { Cleanup, DocNumber, ParsedDocument, ParseWarning, RelationTarget } from '../domain/parse-result';
 import { findCnDates, isDateOnly, isoDate, PRINTED_MONTH, PRINTED_SMALL, runTogetherReadings } from '../domain/cn-date';
-import { findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
+import { findDocNumbers, findIncompleteDocNumber, parseDocNumber } from '../domain/docnumber';
 import { extractValidity } from '../domain/validity';
 import { PUBLICATION_NOTE, detectLayout, organDateLine, paragraphs, signerDateLine, type Layout } from './body';
 import type { PageMeta } from './page';
@@ -174,6 +174,22 @@ function completeIssuers(issuers: string[], units: Unit[], head: Head, field: st
   return issuers.map((x) => (SHORT_ORGAN.test(x) ? (near.find((n) => fullOf(n, x)) ?? x) : x));
 }
 
+/**
+ * `(京)引种〔2023〕第1号` alone on a line between the head and the salutation: the document's own series number, printed where
+ * a 文号 stands (read or not as its 文号), never a document it cites.
+ */
+function numbersOverText(bodyUnits: Unit[]): Set<string> {
+  const found = new Set<string>();
+  const lines = bodyUnits.filter((u) => !u.blank).slice(0, 3);
+  // (only over a salutation: the lines of a head, not the first lines of a list)
+  const salutation = lines.findIndex((u) => isSalutation(u.compact));
+  for (const u of lines.slice(0, Math.max(0, salutation))) {
+    const numbers = u.compact.length <= 30 ? findDocNumbers(u.compact) : [];
+    if (numbers.length === 1 && u.compact.replace(/[（()）]/g, '').length <= numbers[0].raw.length + 6) found.add(numbers[0].normalized);
+  }
+  return found;
+}
+
 /** An organ named without its place (`市政府办公室`, `县民政局`, a 兵团 city's `师市民政局`). */
 const SHORT_ORGAN = /^(?:师市|省|市|县|区|州|盟|旗|镇|乡)/;
 
@@ -257,7 +273,9 @@ function brokenName(upper: string, lower: string): string[] | null {
   const m = NAME_START.exec(upper);
   // (`…新型冠状病毒感染的肺炎` / `疫情防控指挥部办公室`: the 的 of the disease's name is no sentence's; nor is the 应 of
   // `应对`/`应急` in a 领导小组's or 指挥部's name, `某县应对新冠肺炎疫情` / `工作领导小组办公室`)
-  if (!m || /[的要请应须务将把被已]/.test(upper.replace(/感染的肺炎$/, '').replace(/应对|应急/g, '')) || lower.startsWith(m[1])) return null;
+  // (`某市新型冠状病毒感染的` / `肺炎疫情防控指挥部`: broken right after that 的)
+  const disease = lower.startsWith('肺炎') ? /感染的$/ : /感染的肺炎$/;
+  if (!m || /[的要请应须务将把被已]/.test(upper.replace(disease, '').replace(/应对|应急/g, '')) || lower.startsWith(m[1])) return null;
   const whole = splitIssuers(upper + lower);
   return whole?.length === 1 ? whole : null;
 }
@@ -375,7 +393,10 @@ function signature(bodyUnits: Unit[], warn: (message: string, line?: number) => 
   for (let i = 0; i < bodyUnits.length; i++) {
     const u = bodyUnits[i];
     if (u.blank) continue;
-    const text = u.text.replace(CELL_BORDER, '');
+    // (`2015年2月14日(元容)`: a note after the signing date, the drafter's or the seal's name, is no part of it)
+    const bare = u.text.replace(CELL_BORDER, '');
+    const noted = /^(.{6,20}日)[ \t\u3000]*[（(][\u4e00-\u9fff]{1,6}[）)]$/.exec(bare.trim());
+    const text = noted && isDateOnly(noted[1]) ? noted[1] : bare;
     // (`2013.12.31` under the 文号, above the salutation: a portal's posting line, no signature)
     if (!opened && !/年/.test(text) && isDateOnly(text)) continue;
     opened ||= isSalutation(u.compact) || /[。，,；;：:]/.test(u.compact);
@@ -552,7 +573,8 @@ export function extractDocument(
   // (a document abolished by a clause, `《…》（某政通〔2022〕2号）同时废止`, is listed under abolishes, not cited; numbers
   // inside a cleanup list's entries are those entries' history)
   const listed = new Set([...[...(cleanup?.items ?? []), ...abolishes].map((t) => t.docNumber), ...(cleanup ? inEntries : [])]);
-  const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber));
+  const overText = numbersOverText(bodyUnits);
+  const cites = relations.cites.filter((c) => !listed.has(c) && !sameNumber(c, docNumber) && !overText.has(c));
   expandOrderAgencies(abolishes, issuers);
   expandOrderAgencies(amends, issuers);
   if (cleanup) expandOrderAgencies(cleanup.items, issuers);

@@ -115,7 +115,9 @@ function locate(text: string, opts: ParseOptions) {
   const fileLayout = detectLayout(units) ?? 'blocks';
   const registrationInFile = heads.some((h) => h.registration !== null);
   // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
-  const lead = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
+  // (a page that prints the body, then the title and the same body again: the first print is the document's, not another's)
+  const leadAt = !frontMatter && heads.length ? untitledLead(units, from, heads[0].start) : -1;
+  const lead = leadAt >= 0 && printedAgainUnder(units, leadAt, heads[0]) ? -1 : leadAt;
   // (a news page reprinting a 通告 closed by `特此通告` and its signature, then a numbered notice: the first is a document too)
   const titled = !frontMatter && heads.length && lead < 0 ? closedNoticeBefore(units, from, heads[0].start) : -1;
   const pageHead: Head | null =
@@ -207,6 +209,14 @@ function closedNoticeBefore(units: Unit[], from: number, before: number): number
     return next.length >= 30 && /[。，,]/.test(next) ? i : -1;
   }
   return -1;
+}
+
+/** The lines from unit `at` on are printed again under `head`: its first two lines after the head are the same. */
+function printedAgainUnder(units: Unit[], at: number, head: Head): boolean {
+  const lines = (from: number) => units.slice(from).filter((u) => !u.blank).slice(0, 2).map((u) => u.compact);
+  const a = lines(at);
+  const b = lines(head.headEnd + 1);
+  return a.length === 2 && a[0] === b[0] && a[1] === b[1];
 }
 
 function key(s: string): string {

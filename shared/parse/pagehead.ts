@@ -330,8 +330,9 @@ function issuersOfTitle(title: string): string[] {
     const iss = issuersBeforeVerb(title.slice(0, end));
     if (iss?.length) return iss;
   }
-  // (`某县水利局对县十七届人大二次会议第094号建议的答复`: an organ answering a 建议 or 提案, named before 对)
-  const reply = /^([\u4e00-\u9fff]{3,24}?)对[^。，,；;]{2,80}?(?:建议|提案|议案)的(?:答复|回复)函?$/.exec(title);
+  // (`某县水利局对县十七届人大二次会议第094号建议的答复`: an organ answering a 建议 or 提案, named before 对 — or giving its
+  // 会办意见 on one another organ answers)
+  const reply = /^([\u4e00-\u9fff]{3,24}?)对[^。，,；;]{2,80}?(?:建议|提案|议案)的(?:答复|回复|会办意见|办理意见)函?$/.exec(title);
   const replier = reply ? splitIssuers(reply[1]) : null;
   if (replier?.length === 1) return replier;
   // (`某经济技术开发区管委会突发公共事件总体应急预案`: a 开发区's 管委会)
@@ -648,20 +649,26 @@ function kindAlone(units: Unit[], first: number, body: number): Line | null {
   return KIND_ALONE.test(kind) ? { i: k, title: kind, docNumber: null } : null;
 }
 
-/** `发布时间:2022-04-02`: a page's posting line under its heading. */
-const POSTING_LINE = /^(?:发布|发表|更新|创建)(?:时间|日期)[:：]/;
+/** `发布时间:2022-04-02` (or `发布:某网 [ 发布时间 : 2021-01-06 ]`): a page's posting line under its heading. */
+const POSTING_LINE = /^(?:发布|发表|更新|创建)(?:时间|日期)[:：]|^(?:发布|来源)[:：][^。]{0,40}发布(?:时间|日期)/;
 
 /**
  * `某县延长供暖时间至4月15日` / `发布时间:2022-04-02` / the body: the page's first line, a heading that ends in no kind word
  * over the page's posting line — the only title the page holds (a stray `?` a converter put before it dropped).
  */
 function headingOverPosting(units: Unit[], first: number, body: number): Line | null {
-  const c = units[first].compact.replace(/^[?？]+/, '');
+  // (`新闻中心> 某某标题` over `某某标题`: a news site's column and the heading it ends in, over the heading)
+  const second = nextNonBlank(units, first);
+  const crumb = second > 0 && /[>»›＞]/.test(units[first].compact) && units[first].compact.endsWith(units[second].compact);
+  const at = crumb ? second : first;
+  const c = units[at].compact.replace(/^[?？]+/, '');
   // (the posting line was read as a page field: its raw text stands)
-  let next = first + 1;
-  while (next < units.length && next < first + 4 && !units[next].raw.trim()) next++;
+  let next = at + 1;
+  while (next < units.length && next < at + 4 && !units[next].raw.trim()) next++;
   if (next >= units.length || (body >= 0 && next > body) || !POSTING_LINE.test(squeeze(units[next].raw))) return null;
-  return c.length >= 6 && titlePart(c) && !isOrgName(c) && !isDateOnly(c) ? { i: first, title: c, docNumber: null } : null;
+  // (a news headline may exclaim: `自然生态当先!某地…`)
+  const plain = titlePart(c.replace(/[!！]/g, '')) && !isOrgName(c) && !isDateOnly(c) && !isDocNumberLine(units[at].text);
+  return c.length >= 6 && plain ? { i: at, title: c, docNumber: null } : null;
 }
 
 /**
@@ -675,7 +682,20 @@ function headingOverSalutation(units: Unit[], first: number, body: number): Line
   if (above < 0 || !(above === body || /^[^。，,；;]{2,20}[：:]$/.test(units[above].compact)) || prevNonBlankIndex(units, above) !== first) return null;
   const c = units[first].compact;
   const plain = c.length >= 8 && c.length <= 60 && /[\u4e00-\u9fff]{4}/.test(c) && !/[。；;：:！!？?|]/.test(c);
-  return plain && !isOrgName(c) && !isDateOnly(c) && !isDocNumberLine(units[first].text) ? { i: first, title: c, docNumber: null } : null;
+  return plain && !isOrgName(c) && !isDateOnly(c) && !isDocNumberLine(units[first].text) && !siteMenu(c) ? { i: first, title: c, docNumber: null } : null;
+}
+
+/** Words of a news or city site's menu (`便民资讯旅游天气路况推广寻人`: the menu run together, no heading). */
+const MENU_WORD = /^(?:首页|新闻|资讯|便民|旅游|天气|路况|推广|寻人|招聘|求职|房产|汽车|教育|健康|美食|娱乐|体育|财经|科技|文化|社会|生活|服务|互动|政务|专题|视频|图片|论坛|社区|热点|本地|头条|要闻|民生|法治|商城|分类信息|二手|交友|登录|注册|搜索|更多|网站导航|关于我们|联系我们)/;
+
+function siteMenu(c: string): boolean {
+  let rest = c;
+  let words = 0;
+  for (let m = MENU_WORD.exec(rest); m; m = MENU_WORD.exec(rest)) {
+    rest = rest.slice(m[0].length);
+    words++;
+  }
+  return rest === '' && words >= 4;
 }
 
 /**
@@ -1065,7 +1085,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const named = completeAbbreviated(chosen?.issuers ?? issuersOfTitle(title), [...(issuer ?? []), ...fromOrder]);
   const cover = coverUnder(units, issuerLine, chosen);
   const titleIssuers = headIssuers(named, fromOrder, !!cover, issuer, meta);
-  if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '')) {
+  // (a 公告's or 通告's serial under its title, `第18号`, is no 令's number: 335)
+  if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '') && !/(?:公告|通告|公示|通报)$/.test(title)) {
     order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
   }
   return {

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -206,6 +206,32 @@ function printedTwice(units: Unit[], i: number, floor: number, lines: string[]):
     at = q;
   }
   return at;
+}
+
+/** The organs that titles in the few lines above unit p name before their 关于 (a page heading's issuers). */
+function namedAbove(units: Unit[], p: number, floor: number): string[] {
+  const named: string[] = [];
+  for (let q = prevNonBlank(units, p, floor), n = 0; q >= 0 && n < 6; q = prevNonBlank(units, q, floor), n++) {
+    const at = units[q].compact.indexOf('关于');
+    const organs = at >= 3 ? splitIssuers(units[q].compact.slice(0, at)) : null;
+    if (organs) named.push(...organs);
+  }
+  return named;
+}
+
+/**
+ * A head of its own under the 文号 at unit k — up to three short lines with no sentence in them, a title together, straight
+ * over the salutation — other than `title`.
+ */
+function ownHeadUnderNumber(units: Unit[], k: number, title: string): boolean {
+  let joined = '';
+  for (let m = nextNonBlank(units, k), n = 0; m >= 0 && n < 3; m = nextNonBlank(units, m), n++) {
+    const c = units[m].compact;
+    if (isSalutation(c)) return n > 0 && isTitleEnd(joined) && key(joined) !== key(title);
+    if (c.length > 40 || /[。，,；;：:！!？?]/.test(c)) return false;
+    joined += c;
+  }
+  return false;
 }
 
 /**
@@ -492,6 +518,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         if (dateUnder) k = nextNonBlank(units, k);
         const date = dateUnder ? { dated } : {};
         if (k >= 0 && isDocNumberLine(units[k].text)) {
+          // (a portal's heading over the 文号 and the document's own head, `对…建议的` / `答复`, over the salutation: the own head is
+          // the document's, the heading none)
+          if (!dateUnder && ownHeadUnderNumber(units, k, t)) break;
           accepted = { end: j, dn: k, ...date };
           break;
         }
@@ -514,7 +543,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       // first line (`某厅关于` / `加强…的通知` under the page's one-line copy). A line that cannot open a title
       // (`…《甲细则》` / `《乙细则》的通知`) continues it.
       const nc = units[next].compact;
-      if (isTitleEnd(t) && !continuesTitle(t, nc) && (isTitleEnd(nc) || splitIssuers(units[next].text) || openTitle(units[next]))) break;
+      if (isTitleEnd(t) && !continuesTitle(t, nc) && !/^[（(]/.test(nc)) break;
       // (a page's excerpt cut short, `…关于…的通知 各区县政府(管委会…`, never runs on)
       if (/(?:…|\.{3})$/.test(t)) break;
       // A line already read (the page prints a title broken over lines twice), or the title's opening printed again
@@ -561,6 +590,8 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
       const joint = p >= 0 && !iss ? issuersThatIssue(units[p].text) : null;
       // (`某委员会等10部门` / `关于…`: the organs counted, the first named — the line is the title's first part)
       const counted = p >= 0 && !iss && !joint ? countedIssuers(units[p].text) : null;
+      // (`城口县发展和改革员会` / `关于…的复函` under the page's heading `城口县发展和改革委员会关于…`: the organ's line lost a glyph)
+      const lost = p >= 0 && !iss && !joint && !counted ? organLostGlyphs(units[p].compact, namedAbove(units, p, floor)) : null;
       if (iss && (siteFrame || iss.some(isSiteIssuer))) {
         // `湖北省武汉市人民政府` over the title: a law site's issuer field, not part of the title
         titleIssuers = iss.map(siteIssuer);
@@ -575,9 +606,9 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         titleStart = start = p;
         titleIssuers = joint.issuers;
         t = joint.prefix + t;
-      } else if (counted) {
+      } else if (counted || lost) {
         titleStart = start = p;
-        titleIssuers = counted;
+        titleIssuers = counted ?? [];
         t = squeeze(units[p].text) + t;
       }
     }

@@ -252,6 +252,16 @@ function inOrder(short: string, long: string): boolean {
 }
 
 /**
+ * `城口县发展和改革员会` over a head whose page heading names `城口县发展和改革委员会关于…`: an organ's line that lost a glyph or two
+ * in the copy — the named organ's characters in order, the same first and last, at most two missing — or null.
+ */
+export function organLostGlyphs(line: string, named: string[]): string | null {
+  const t = squeeze(line);
+  if (t.length < 5 || !/^[\u4e00-\u9fff]+$/.test(t) || isOrgName(t)) return null;
+  return named.find((f) => f.length > t.length && f.length - t.length <= 2 && f[0] === t[0] && f.at(-1) === t.at(-1) && inOrder(t, f)) ? t : null;
+}
+
+/**
  * Title endings that name the kind of document; an optional `（试行）` may follow. (A letter an organ writes to the public,
  * `…致村民的一封信`, `…的公开信`, and a note on the comments a draft drew, `…(征求意见稿)的反馈情况`, `…意见采纳情况`, are
  * documents of their own; so is a statistics or census 公报, `…人口普查公报`, unlike a gazette's masthead `某市人民政府公报`, and a
