@@ -350,6 +350,8 @@ const TOWNSHIP = /^[\u4e00-\u9fff]{1,12}(?:镇|乡|苏木|街道)$/;
  */
 function undatedSignature(bodyUnits: Unit[]): string[] {
   const lines = bodyUnits.filter((u) => !u.blank);
+  // (a content site's footer after the signature: its name and address, the page's link, a rule)
+  while (lines.length && SITE_FOOTER.test(lines[lines.length - 1].compact)) lines.pop();
   if (lines.length < 3) return [];
   const names = splitIssuers(lines[lines.length - 1].text);
   if (!names || names.length > 2 || splitIssuers(lines[lines.length - 2].text)) return [];
@@ -358,6 +360,9 @@ function undatedSignature(bodyUnits: Unit[]): string[] {
   const broken = names.length === 1 && lines.length >= 4 && /^特此/.test(lines[lines.length - 3].compact) && upper.length <= 30 && !/[。，,；;：:！!？?]/.test(upper);
   return broken ? [upper + names[0]] : names;
 }
+
+/** `中国通航网 www.ga.cn`, `本文链接地址:…`, `------分隔线------`: a content site's footer lines. */
+const SITE_FOOTER = /www\.|https?:|本文(?:链接|地址)|分隔线|转载请注明|版权所有|^[-—=_]{4,}/;
 
 /** The name of a file a page offers for download (`…禁火令(某县政发〔2022〕6号).docx`). */
 const FILE_NAME = /\.(?:docx?|wps|pdf|ofd|xlsx?|et|rtf|zip|rar)(?![A-Za-z])/i;
