@@ -539,10 +539,13 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     const printed = new Date(Date.parse(`${d.dateSigned}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10).split('-');
     return `${t}\n\n抄送：县委各部门，县人大常委会办公室，县政协办公室。\n${d.issuers[0]}　　　　${Number(printed[0])}年${Number(printed[1])}月${Number(printed[2])}日印发\n`;
   },
-  /** a news site's heading over the text: a column tag before the title (`【政策文件】`) */
+  /** a news site's column tag before the title where the page first prints it (`【政策文件】某某办法`) */
   'news-heading': (t, k) => {
     const title = onlyTitle(k);
-    return title ? `【政策文件】${title}\n${t}` : t;
+    const lines = t.split('\n');
+    const at = title ? lines.findIndex((l) => l.trim() === title) : -1;
+    if (at >= 0) lines[at] = `【政策文件】${title}`;
+    return lines.join('\n');
   },
   /** a portal's whole page: its <title> line and breadcrumb, its table of fields, a posting line, the signature on one line, links after */
   'portal-page': (t, k) =>

@@ -627,9 +627,9 @@ function historyInForce(c: string, published: string | null): string | null {
 
 /**
  * A kind word printed alone as a page's only title (`通告`, `通 告`), or with a two-character subject before it
- * (`断交通告`, `停水通知`; never a closing formula, `特此通告`).
+ * (`断交通告`, `停水通知`; never a closing formula, `特此通告`, nor a portal's column of two kinds, `通知公告`).
  */
-export const KIND_ALONE = /^(?:(?!特此|现予|予以|特予|专此|现将)[\u4e00-\u9fff]{2})?(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
+export const KIND_ALONE = /^(?!(?:通知|通告|公告|公示)(?:公告|公示|通告)$)(?:(?!特此|现予|予以|特予|专此|现将)[\u4e00-\u9fff]{2})?(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
 
 /** `2022-09-09 16:49`, `浏览次数:`, `信息来源:机关`: a portal's posting lines between a heading and the text. */
 const POSTING_FIELD = /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \u3000]{0,3}\d{1,2}:\d{2}(?::\d{2})?)?|(?:浏览次数|访问次数|点击数|信息来源|来源|作者|发布时间|字号)[:：][^。，,；;]{0,30})$/;

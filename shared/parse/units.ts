@@ -102,12 +102,27 @@ function makeUnit(line: number, raw: string, piece: boolean): Unit {
       RULE_LINE.test(whole) ||
       SECTION_LABEL.test(whole.replace(/\s+/g, '')) ||
       cleanInline(whole).trim() === '');
-  const text = noiseLine ? '' : cleanInline(raw).trim();
+  const text = noiseLine ? '' : withoutColumnTag(cleanInline(raw).trim());
   return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };
 }
 
-const NUMBER_AFTER = /^[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号[）)]?(?:[ \t\u3000]|$)/;
-const NUMBER_BEFORE = /(?:^|[ \t\u3000])[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号[）)]?$/;
+/** A label a field table prints in lenticular brackets (`【发布文号】…`): kept for the table's reader. */
+const LABEL_WORD = new RegExp(`^(?:${LABEL_SRC})$`);
+
+/**
+ * `【政策文件】某某办法`: a news site's column tag before a title — no part of the line (a field's label in the same brackets,
+ * `【发布日期】2020-01-01`, stays; so does a tag over anything but a title).
+ */
+function withoutColumnTag(text: string): string {
+  const m = /^【([\u4e00-\u9fff]{2,8})】[ \t\u3000]*(?=\S)/.exec(text);
+  if (!m || LABEL_WORD.test(m[1])) return text;
+  const rest = text.slice(m[0].length);
+  return isTitleEnd(compactText(rest)) ? rest : text;
+}
+
+// (a reply's class mark may follow the number, `…6号(A)类`)
+const NUMBER_AFTER = /^[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号(?:[（(]?[A-D][）)]?类)?[）)]?(?:[ \t\u3000]|$)/;
+const NUMBER_BEFORE = /(?:^|[ \t\u3000])[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号(?:[（(]?[A-D][）)]?类)?[）)]?$/;
 /**
  * `某某市人民政府令第127号`, `某某省人民政府令(第52号)` between spaces: a 令's number, which a page prints on a line of its own
  * above the 令's preamble, is a piece of its own on a flattened page too (not the tail of the title before it or the head of
@@ -222,7 +237,9 @@ function splitLongLine(line: string): string[] {
     const signature = !run && signatureAhead(s, m.index + m[0].length);
     // a title standing between spaces (`某市…的规定 某省某市人民政府 某市…的规定`): its own line, though it holds 、《》（）
     const titled = !run && m.index - start <= 150 && (isTitleEnd(compactText(seg)) || REMARK.test(seg));
-    const crumb = (CRUMB_END.test(seg) && !CRUMB_NEXT.test(next)) || NUMBERED_HEADING.test(seg);
+    // (an item after the crumb's last `>` holding brackets, `> 区政府(办公室)文件`, ends it too)
+    const lastItem = /(?:[>›»＞]|&gt;)$/.test(out[out.length - 1] ?? '') && seg.length <= 30 && !/[，。,；;：:]/.test(seg);
+    const crumb = ((CRUMB_END.test(seg) || lastItem) && !CRUMB_NEXT.test(next)) || NUMBERED_HEADING.test(seg);
     // (not inside brackets: `(发布日期:2000年9月11日 实施日期:…)` is a remark's two dates)
     const meta = (META_TOKEN.test(s.slice(Math.max(start, token), m.index)) || META_NEXT.test(next)) && !openBracket(seg);
     if ('。！？；：:!?;'.includes(prev) || HEADING_START.test(next) || run || number || dated || signature || titled || crumb || meta) {

@@ -80,3 +80,40 @@ describe('a news site\'s column tag before the title', () => {
     expect(d.title).toBe(title);
   });
 });
+
+describe('a column tag or a column\'s name where a news page prints its heading', () => {
+  it('strips the tag from a heading over the salutation', () => {
+    const d = onePage(`【政策文件】2022年区政府重点工作安排
+区政府各委、办、局,各街道办事处:
+  现将《2022年区政府重点工作安排》印发给你们,请认真分解,落实责任,加快推进,确保完成。
+江川市江川区人民政府
+2022年3月8日`);
+    expect(d.title).toBe('2022年区政府重点工作安排');
+  });
+
+  it('takes no column named by two kinds (`通知公告`) for the title of an untitled copy', () => {
+    const d = onePage(`通知公告
+各有关单位:
+  为切实做好冬季安全防范工作,保障人民群众生命财产安全,现将有关事项通知如下:
+江川县应急管理局
+2023年12月1日`);
+    expect(d.title).toBe('');
+  });
+});
+
+describe('a page run onto one line', () => {
+  it('ends a breadcrumb at its last item though the item holds brackets', () => {
+    const d = onePage(
+      '首页 > 政务公开 > 政府文件 > 区政府(办公室)文件 江川区人民政府关于同意南园街道部分社区行政管辖范围优化调整的批复 江府函〔2020〕169号 南园街道办事处: 你单位《关于提请审议社区行政管辖范围优化调整的请示》收悉。经研究,现批复如下:同意调整。 江川区人民政府 2020年12月8日',
+    );
+    expect(d.title).toBe('江川区人民政府关于同意南园街道部分社区行政管辖范围优化调整的批复');
+  });
+
+  it('reads a 文号 with a reply\'s class mark before the title as a piece of its own', () => {
+    const d = onePage(
+      '政府信息公开 江交函议复字〔2019〕6号(A)类 对县人大第十七届第三次会议第63号建议的答复 张三代表: 您在县人大会议上提出的《关于尽快维修长湘公路的建议》已收悉,现答复如下:一、加强养护。 江川县交通运输局 2019年5月5日',
+    );
+    expect(d.title).toBe('对县人大第十七届第三次会议第63号建议的答复');
+    expect(d.docNumber?.normalized).toBe('江交函议复字〔2019〕6号');
+  });
+});
