@@ -211,6 +211,8 @@ export interface ExtractOptions {
  * office, a 领导小组's office signs so).
  */
 const SEAL_HOLDER = /^[（(][\u4e00-\u9fff]{3,30}代章[）)]$/;
+/** `(借章)`, `(代章)`, `（盖章）` after a signing organ's name: a note on the seal, no part of the name. */
+const BORROWED_SEAL = /[ \t\u3000]*[（(](?:借章|代章|盖章|印章)[）)][ \t\u3000]*$/;
 
 /**
  * The signature above a date line at bodyUnits[i]: organ lines read upwards (joint issuers stand one per line,
@@ -225,9 +227,9 @@ function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): st
     if (u.blank) continue;
     seen++;
     if ((PUBLICATION_NOTE.test(u.compact) || SEAL_HOLDER.test(u.compact)) && !found.length) continue;
-    // (`发布单位:某某中心`: the signature printed with its label)
+    // (`发布单位:某某中心`: the signature printed with its label; `某办公室(借章)`: the seal it borrowed noted after its name)
     const labelled = signatureLabelled(u.compact);
-    const names = labelled ? [labelled] : splitIssuers(u.text);
+    const names = labelled ? [labelled] : splitIssuers(u.text.replace(BORROWED_SEAL, ''));
     // `某旗公安局` / `交通管理大队`: a unit printed under its organ, its name naming no place, is one organ with it
     if (names?.length === 1 && found.length && found[0].length === 1 && UNIT_UNDER_ORGAN.test(found[0][0]) && ORGAN_OVER_UNIT.test(names[0])) {
       found[0] = [names[0] + found[0][0]];
@@ -528,7 +530,11 @@ export function extractDocument(
   dateSigned ??= head.historyDate ?? null;
 
   const metaIssuer = meta?.issuer && (isOrgName(meta.issuer) || TOWNSHIP.test(squeeze(meta.issuer))) ? [squeeze(meta.issuer)] : [];
-  sigIssuers = sigIssuers.length || head.titleIssuers.length || metaIssuer.length ? sigIssuers : undatedSignature(bodyUnits);
+  // (an undated signature names the organ when nothing else does, or names in full the organ the title names short:
+  // `三明市三元区人民政府` under `三元区人民政府关于…`)
+  const undated = sigIssuers.length || metaIssuer.length ? [] : undatedSignature(bodyUnits);
+  const fuller = undated.length > 0 && undated.every((u) => head.titleIssuers.some((t) => u.endsWith(t)));
+  if (!sigIssuers.length && (fuller || (!head.titleIssuers.length && !metaIssuer.length))) sigIssuers = undated;
   const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head, metaIssuer);
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
