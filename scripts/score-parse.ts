@@ -486,6 +486,26 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     if (at >= 0) lines[at] = `发布单位：${d.issuers[0]}`;
     return lines.join('\n');
   },
+  /** a note on the seal after the signing organ (`某县人民政府（盖章）`), as a transcription of a sealed page prints it */
+  'signature-seal': (t, k) => {
+    const d = k.documents.length === 1 ? k.documents[0] : null;
+    if (!d || d.issuers.length !== 1) return t;
+    const lines = t.split('\n');
+    const at = lines.findLastIndex((l, i) => l.trim() === d.issuers[0] && /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(lines[i + 1]?.trim() ?? ''));
+    if (at >= 0) lines[at] = `${d.issuers[0]}（盖章）`;
+    return lines.join('\n');
+  },
+  /** joint signers printed on one line, spaced apart (`某县财政局　　某县教育局`), over the date */
+  'joint-signature-line': (t, k) => {
+    const lines = t.split('\n');
+    for (const d of k.documents) {
+      if (d.issuers.length < 2) continue;
+      const n = d.issuers.length;
+      const at = lines.findIndex((_, i) => d.issuers.every((x, j) => lines[i + j]?.trim() === x) && /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(lines[i + n]?.trim() ?? ''));
+      if (at >= 0) lines.splice(at, n, d.issuers.join('　　'));
+    }
+    return lines.join('\n');
+  },
   /** GB/T 9704's letterhead (`某某县人民政府文件`) and 文号 above the head of a numbered document, as its Word original prints them */
   letterhead: (t, k) => {
     const d = k.documents.length === 1 ? k.documents[0] : null;

@@ -84,6 +84,9 @@ describe('real development set: the same pages as other copies print them', () =
     // (the signature printed with its label, `发布单位：…`; a letterhead's organ broken over two lines)
     'signature-label',
     'letterhead-broken',
+    // (a note on the seal after the signing organ, `（盖章）`; joint signers spaced apart on one line)
+    'signature-seal',
+    'joint-signature-line',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
