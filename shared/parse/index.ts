@@ -213,7 +213,11 @@ function closedNoticeBefore(units: Unit[], from: number, before: number): number
 
 /** The lines from unit `at` on are printed again under `head`: its first two lines after the head are the same. */
 function printedAgainUnder(units: Unit[], at: number, head: Head): boolean {
-  const lines = (from: number) => units.slice(from).filter((u) => !u.blank).slice(0, 2).map((u) => u.compact);
+  const lines = (from: number): string[] => {
+    const out: string[] = [];
+    for (let i = from; i < units.length && out.length < 2; i++) if (!units[i].blank) out.push(units[i].compact);
+    return out;
+  };
   const a = lines(at);
   const b = lines(head.headEnd + 1);
   return a.length === 2 && a[0] === b[0] && a[1] === b[1];
