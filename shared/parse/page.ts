@@ -307,9 +307,16 @@ export function readPage(units: Unit[]): PageMeta {
       blankOut(u);
       continue;
     }
-    // `• 某政办规〔2024〕1号` in a portal's list of field values printed without their labels: the document's 文号
-    if (LIST_BULLET.test(u.text) && isDocNumberLine(c)) {
+    // `• 某政办规〔2024〕1号` in a portal's list of field values printed without their labels: the document's 文号 (its bullet
+    // may stand on a line of its own, `-` / `某府发〔2021〕16号` / `-` / `产生后20个工作日内`)
+    if ((LIST_BULLET.test(u.text) || bulletAbove(units, i)) && isDocNumberLine(c)) {
       setField(meta, 'docNumber', c);
+      blankOut(u);
+      continue;
+    }
+    // (`-` / `某镇人民政府` / `-` / `长期公开` / `-` / `2021年08月05日`: the bullets of such a list and the values under them are the
+    // page's fields, no head, issuer line or signing date)
+    if (/^[-－]$/.test(c) || (bulletAbove(units, i) && c.length <= 40 && !looksLikeBody(c) && !isSalutation(c))) {
       blankOut(u);
       continue;
     }
@@ -322,6 +329,12 @@ export function readPage(units: Unit[]): PageMeta {
   // (a page title alone is no table's field)
   if (Object.entries(meta).every(([k, v]) => k === 'pageTitle' || v === null)) readTableAfterBody(units, meta);
   return meta;
+}
+
+/** The line above unit i is a list's bullet alone (`-`, `•`), the item printed under it. */
+function bulletAbove(units: Unit[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (units[j].raw.trim()) return /^[-－•·・]$/.test(units[j].raw.trim());
+  return false;
 }
 
 /** The compact text of a metadata line without the list marks a portal puts before it. */
