@@ -486,6 +486,10 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     if (at >= 0) lines[at] = `发布单位：${d.issuers[0]}`;
     return lines.join('\n');
   },
+  /** every paragraph indented two full-width spaces, as a Word original's text export prints it */
+  indent: (t) => t.split('\n').map((l) => (l.trim().length > 30 ? `\u3000\u3000${l.trim()}` : l)).join('\n'),
+  /** the signature right-aligned by spaces, its organ and date on one line far apart (a text export of a Word original) */
+  'signature-wide': (t) => signaturesOnOneLine(t, (organ, date) => `${' '.repeat(24)}${organ}${' '.repeat(12)}${date}`),
   /** a note on the seal after the signing organ (`某县人民政府（盖章）`), as a transcription of a sealed page prints it */
   'signature-seal': (t, k) => {
     const d = k.documents.length === 1 ? k.documents[0] : null;
@@ -571,17 +575,7 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
   'portal-page': (t, k) =>
     ['signature-line', 'posting-line', 'portal-fields', 'portal-title', 'link-footer'].reduce((x, name) => COPIES[name](x, k), t),
   /** the signature's organ and date on one line, as a web copy runs them together (`某县人民政府 2023年5月6日`) */
-  'signature-line': (t) => {
-    const lines = t.split('\n');
-    for (let i = lines.length - 2; i >= 0; i--) {
-      const a = lines[i].trim();
-      const b = lines[i + 1].trim();
-      if (/^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(b) && /(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会)$/.test(a) && a.length <= 30) {
-        lines.splice(i, 2, `${a}　${b}`);
-      }
-    }
-    return lines.join('\n');
-  },
+  'signature-line': (t) => signaturesOnOneLine(t, (organ, date) => `${organ}　${date}`),
 };
 
 /**
@@ -613,6 +607,19 @@ function portalFields(t: string, k: KeyFile): string {
   const lines = t.split('\n');
   const at = lines[0].startsWith('来源') ? 1 : 0;
   lines.splice(at, 0, table);
+  return lines.join('\n');
+}
+
+/** Every signature (an organ's line over its date's) printed on one line as `join` sets the two. */
+function signaturesOnOneLine(t: string, join: (organ: string, date: string) => string): string {
+  const lines = t.split('\n');
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const organ = lines[i].trim();
+    const date = lines[i + 1].trim();
+    if (/^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(date) && /(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会)$/.test(organ) && organ.length <= 30) {
+      lines.splice(i, 2, join(organ, date));
+    }
+  }
   return lines.join('\n');
 }
 

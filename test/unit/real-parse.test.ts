@@ -87,6 +87,9 @@ describe('real development set: the same pages as other copies print them', () =
     // (a note on the seal after the signing organ, `（盖章）`; joint signers spaced apart on one line)
     'signature-seal',
     'joint-signature-line',
+    // (a Word original's text export: paragraphs indented, the signature right-aligned with its date far apart on one line)
+    'indent',
+    'signature-wide',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
