@@ -189,17 +189,21 @@ function build(raw: string, agency: string, year: number, serial: number): DocNu
   return { raw, normalized: `${agency}〔${year}〕${serial}号`, agency, year, serial };
 }
 
-/** Parses one 文号 as printed (`招政发〔2018〕27 号`, `高政发[2021]01号`); null for anything else. */
+/** A reply's class mark after its number: `C类`, `(A)类`, `（B类）`. */
+export const CLASS_MARK_SRC = '(?:[（(]?[A-DＡ-Ｄ][）)]?类|[（(][A-DＡ-Ｄ]类[）)])';
+const CLASS_MARK_AFTER = new RegExp(`(?<=号)\\s*${CLASS_MARK_SRC}\\s*$`);
+
 /**
  * `某交建复〔2023〕12号C类` (`…号(A)类`, `…号（B类）`): a reply to a 建议 or 提案 marks its class (A, B or C) after the number; `某汛字〔2021〕9号
  * 签发人:某某某`: a 上行文 prints the 签发人 on the number's line (GB/T 9704); `某文旅发〔2020〕13号 有效`: a portal's row of the
  * number and its 有效性 cell, the labels left out. None is part of the number.
  */
 function withoutClassMark(s: string): string {
-  return s.replace(/(?<=号)\s*(?:[A-DＡ-Ｄ]|[（(][A-DＡ-Ｄ][）)])类\s*$|(?<=号)\s*[（(][A-DＡ-Ｄ]类[）)]\s*$/, '')
+  return s.replace(CLASS_MARK_AFTER, '')
     .replace(/(?<=号)\s*(?:现行有效|全文有效|部分有效|有效|已失效|失效|已废止|废止)\s*$/, '').replace(/(?<=号)[ \t\u3000]*签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：]?[\u4e00-\u9fff·、 \t\u3000]{2,24}$/, '');
 }
 
+/** Parses one 文号 as printed (`招政发〔2018〕27 号`, `高政发[2021]01号`); null for anything else. */
 export function parseDocNumber(line: string): DocNumber | null {
   try {
     if (typeof line !== 'string' || line.length > 200) return null;

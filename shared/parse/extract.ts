@@ -9,7 +9,7 @@ import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import { isSalutation, type Head } from './split';
-import { isOrgName, shortNameOf, signatureLabelled, splitIssuers, squeeze } from './text';
+import { CLOSING_FORMULA, isOrgName, shortNameOf, signatureLabelled, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -359,7 +359,7 @@ function undatedSignature(bodyUnits: Unit[]): string[] {
   if (!names || names.length > 2 || splitIssuers(lines[lines.length - 2].text)) return [];
   // (`特此通告` / `某州2023年三月街` / `民族节工作委员会`: one organ's name broken over the last two lines, digits in its upper half)
   const upper = lines[lines.length - 2].compact;
-  const broken = names.length === 1 && lines.length >= 4 && /^特此/.test(lines[lines.length - 3].compact) && upper.length <= 30 && !/[。，,；;：:！!？?]/.test(upper);
+  const broken = names.length === 1 && lines.length >= 4 && CLOSING_FORMULA.test(lines[lines.length - 3].compact) && upper.length <= 30 && !/[。，,；;：:！!？?]/.test(upper);
   return broken ? [upper + names[0]] : names;
 }
 

@@ -9,7 +9,7 @@ import { foldYearBrackets } from './year-brackets';
 import { isDateOnly } from '../domain/cn-date';
 import { parseDocNumber } from '../domain/docnumber';
 import { findHeads, isSalutation, noticeAfterSignature, type Head } from './split';
-import { isTitleEnd } from './text';
+import { CLOSING_FORMULA, isTitleEnd } from './text';
 import { buildUnits, type Unit } from './units';
 
 export { textLines } from './units';
@@ -201,7 +201,7 @@ function untitledLead(units: Unit[], from: number, before: number): number {
  */
 function closedNoticeBefore(units: Unit[], from: number, before: number): number {
   let close = -1;
-  for (let i = before - 1; i >= from && close < 0; i--) if (!units[i].blank && /^特此(?:通告|公告)[。!！]?$/.test(units[i].compact)) close = i;
+  for (let i = before - 1; i >= from && close < 0; i--) if (!units[i].blank && CLOSING_FORMULA.test(units[i].compact) && /告/.test(units[i].compact)) close = i;
   for (let i = close - 1; i >= from; i--) {
     const c = units[i].compact;
     if (units[i].blank || c.length > 40 || !/(?:通告|公告)$/.test(c) || !isTitleEnd(c) || /[，,。；;：:！!？?]/.test(c)) continue;

@@ -644,9 +644,7 @@ function kindAlone(units: Unit[], first: number, body: number): Line | null {
   if (k >= first && /[：:]$/.test(units[k].compact) && !KIND_ALONE.test(units[k].compact)) k = prevNonBlankIndex(units, k);
   // (`通 知` / `2022-09-09 16:49` / `浏览次数:` / `信息来源:机关` / the salutation: a portal's posting lines under the kind word)
   for (let n = 0; n < 4 && k > first && POSTING_FIELD.test(units[k].compact); n++) k = prevNonBlankIndex(units, k);
-  // (`【通知公告】通告`: a site's column tag before it)
-  const kind = k >= first ? units[k].compact.replace(SITE_TAG, '') : '';
-  return KIND_ALONE.test(kind) ? { i: k, title: kind, docNumber: null } : null;
+  return k >= first && KIND_ALONE.test(units[k].compact) ? { i: k, title: units[k].compact, docNumber: null } : null;
 }
 
 /** `发布时间:2022-04-02` (or `发布:某网 [ 发布时间 : 2021-01-06 ]`): a page's posting line under its heading. */

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, bracketedDate, CLOSING_FORMULA, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -127,7 +127,7 @@ function issuersThatIssue(line: string): { issuers: string[]; prefix: string } |
 }
 
 /** `特此通告`, `此复`, a sentence's end: the last line of a body, whose signature follows. */
-const BODY_CLOSE = /[。！!]$|^特此(?:通告|公告|通知|通报|函告|批复|公示)[。!！]?$|^此复[。]?$/;
+const bodyCloses = (c: string): boolean => /[。！!]$/.test(c) || CLOSING_FORMULA.test(c);
 
 /**
  * An organ line that signs the document above rather than heads the next: straight under the body's last line, or the lower
@@ -136,11 +136,11 @@ const BODY_CLOSE = /[。！!]$|^特此(?:通告|公告|通知|通报|函告|批�
 export function signsAbove(units: Unit[], q: number, floor: number): boolean {
   const up = prevNonBlank(units, q, floor, 1);
   if (up < 0) return false;
-  if (BODY_CLOSE.test(units[up].compact)) return true;
+  if (bodyCloses(units[up].compact)) return true;
   const upper = prevNonBlank(units, up, floor, 1);
   // (the upper half may hold digits, `某州2023年三月街`, that no organ's name alone holds)
   const broken = !isOrgName(units[up].compact) && units[up].compact.length <= 30 && !/[。，,；;：:！!？?]/.test(units[up].compact);
-  return broken && upper >= 0 && BODY_CLOSE.test(units[upper].compact);
+  return broken && upper >= 0 && bodyCloses(units[upper].compact);
 }
 
 /** Issuer lines directly above unit p (at most three more; `below`: the issuers on p), for joint issuers printed one per line. */

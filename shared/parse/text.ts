@@ -261,6 +261,9 @@ export function organLostGlyphs(line: string, named: string[]): string | null {
   return named.find((f) => f.length > t.length && f.length - t.length <= 2 && f[0] === t[0] && f.at(-1) === t.at(-1) && inOrder(t, f)) ? t : null;
 }
 
+/** `特此通告`, `特此通知。`, `此复`: the formula that closes a body, its signature after it. */
+export const CLOSING_FORMULA = /^特此(?:通告|公告|通知|通报|函告|批复|公示)[。!！]?$|^此复[。]?$/;
+
 /**
  * Title endings that name the kind of document; an optional `（试行）` may follow. (A letter an organ writes to the public,
  * `…致村民的一封信`, `…的公开信`, and a note on the comments a draft drew, `…(征求意见稿)的反馈情况`, `…意见采纳情况`, are

@@ -1,4 +1,5 @@
 import { isDateOnly, PRINTED_DATE } from '../domain/cn-date';
+import { CLASS_MARK_SRC } from '../domain/docnumber';
 import { LABEL_SRC } from './page-fields';
 import { HEADING_START, compactText, continuesTitle, isOrgName, isTitleEnd } from './text';
 
@@ -121,8 +122,9 @@ function withoutColumnTag(text: string): string {
 }
 
 // (a reply's class mark may follow the number, `…6号(A)类`)
-const NUMBER_AFTER = /^[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号(?:[（(]?[A-D][）)]?类)?[）)]?(?:[ \t\u3000]|$)/;
-const NUMBER_BEFORE = /(?:^|[ \t\u3000])[（(]?[\u4e00-\u9fff]{1,12}[〔[［【(（﹝]\d{4}[〕\]］】)）﹞]第?\d{1,6}号(?:[（(]?[A-D][）)]?类)?[）)]?$/;
+const STANDING_NUMBER = `[（(]?[\\u4e00-\\u9fff]{1,12}[〔[［【(（﹝]\\d{4}[〕\\]］】)）﹞]第?\\d{1,6}号${CLASS_MARK_SRC}?[）)]?`;
+const NUMBER_AFTER = new RegExp(`^${STANDING_NUMBER}(?:[ \\t\\u3000]|$)`);
+const NUMBER_BEFORE = new RegExp(`(?:^|[ \\t\\u3000])${STANDING_NUMBER}$`);
 /**
  * `某某市人民政府令第127号`, `某某省人民政府令(第52号)` between spaces: a 令's number, which a page prints on a line of its own
  * above the 令's preamble, is a piece of its own on a flattened page too (not the tail of the title before it or the head of
