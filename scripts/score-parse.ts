@@ -477,35 +477,20 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     return lines.join('\n');
   },
   /** the signature's organ printed with its label (`发布单位：某县人民政府`), as some portals print the signature */
-  'signature-label': (t, k) => {
-    const d = k.documents.length === 1 ? k.documents[0] : null;
-    if (!d || d.issuers.length !== 1) return t;
-    const lines = t.split('\n');
-    // (the signature's line: the organ straight over its date)
-    const at = lines.findLastIndex((l, i) => l.trim() === d.issuers[0] && /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(lines[i + 1]?.trim() ?? ''));
-    if (at >= 0) lines[at] = `发布单位：${d.issuers[0]}`;
-    return lines.join('\n');
-  },
+  'signature-label': (t, k) => withSignatureLine(t, k, (organ) => `发布单位：${organ}`),
   /** every paragraph indented two full-width spaces, as a Word original's text export prints it */
   indent: (t) => t.split('\n').map((l) => (l.trim().length > 30 ? `\u3000\u3000${l.trim()}` : l)).join('\n'),
   /** the signature right-aligned by spaces, its organ and date on one line far apart (a text export of a Word original) */
   'signature-wide': (t) => signaturesOnOneLine(t, (organ, date) => `${' '.repeat(24)}${organ}${' '.repeat(12)}${date}`),
   /** a note on the seal after the signing organ (`某县人民政府（盖章）`), as a transcription of a sealed page prints it */
-  'signature-seal': (t, k) => {
-    const d = k.documents.length === 1 ? k.documents[0] : null;
-    if (!d || d.issuers.length !== 1) return t;
-    const lines = t.split('\n');
-    const at = lines.findLastIndex((l, i) => l.trim() === d.issuers[0] && /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(lines[i + 1]?.trim() ?? ''));
-    if (at >= 0) lines[at] = `${d.issuers[0]}（盖章）`;
-    return lines.join('\n');
-  },
+  'signature-seal': (t, k) => withSignatureLine(t, k, (organ) => `${organ}（盖章）`),
   /** joint signers printed on one line, spaced apart (`某县财政局　　某县教育局`), over the date */
   'joint-signature-line': (t, k) => {
     const lines = t.split('\n');
     for (const d of k.documents) {
       if (d.issuers.length < 2) continue;
       const n = d.issuers.length;
-      const at = lines.findIndex((_, i) => d.issuers.every((x, j) => lines[i + j]?.trim() === x) && /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(lines[i + n]?.trim() ?? ''));
+      const at = lines.findIndex((_, i) => d.issuers.every((x, j) => lines[i + j]?.trim() === x) && SIGNING_DATE.test(lines[i + n]?.trim() ?? ''));
       if (at >= 0) lines.splice(at, n, d.issuers.join('　　'));
     }
     return lines.join('\n');
@@ -610,13 +595,26 @@ function portalFields(t: string, k: KeyFile): string {
   return lines.join('\n');
 }
 
+/** A signing date alone on its line, as the development set prints most (`2023年5月6日`). */
+const SIGNING_DATE = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;
+
+/** The text with the signature of its one document's one issuer (the organ's line straight over its date) printed by `print`. */
+function withSignatureLine(t: string, k: KeyFile, print: (organ: string) => string): string {
+  const d = k.documents.length === 1 ? k.documents[0] : null;
+  if (!d || d.issuers.length !== 1) return t;
+  const lines = t.split('\n');
+  const at = lines.findLastIndex((l, i) => l.trim() === d.issuers[0] && SIGNING_DATE.test(lines[i + 1]?.trim() ?? ''));
+  if (at >= 0) lines[at] = print(d.issuers[0]);
+  return lines.join('\n');
+}
+
 /** Every signature (an organ's line over its date's) printed on one line as `join` sets the two. */
 function signaturesOnOneLine(t: string, join: (organ: string, date: string) => string): string {
   const lines = t.split('\n');
   for (let i = lines.length - 2; i >= 0; i--) {
     const organ = lines[i].trim();
     const date = lines[i + 1].trim();
-    if (/^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(date) && /(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会)$/.test(organ) && organ.length <= 30) {
+    if (SIGNING_DATE.test(date) && /(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会)$/.test(organ) && organ.length <= 30) {
       lines.splice(i, 2, join(organ, date));
     }
   }
