@@ -247,6 +247,11 @@ function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): st
       joinedName = true;
       continue;
     }
+    // `某县某某镇中心学校` / `2023年5月6日` under a body's last sentence: an organ whose kind the suffix list lacks still signs
+    if (!found.length && seen === 1 && placeNamedSigner(u.compact) && sentenceEndsAbove(bodyUnits, j)) {
+      found.unshift([u.compact]);
+      break;
+    }
     // `…依法进行严肃查处。某市环境保护局` / `某市建筑工程管理局`: the first organ run into the body's last line
     const tail = /[。！!；;]([^。！!；;]{3,30})$/.exec(u.compact);
     const first = tail ? splitIssuers(tail[1]) : null;
@@ -254,6 +259,26 @@ function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): st
     break;
   }
   return found.flat();
+}
+
+/**
+ * A signing organ the suffix list does not know: a place's name, then a unit's (`某县某某镇中心学校`, `某市某某林场`) — no
+ * sentence word, no punctuation, not a closing formula, not a posting or a 联系 line.
+ */
+function placeNamedSigner(c: string): boolean {
+  return NAME_START.test(c) && c.length <= 24 && !/[的了要请应须务将把被已在和与及或是为对于从按由向]/.test(c) && !CLOSING_FORMULA.test(c) && !/(?:电话|地址|邮编|联系|网址|来源|编辑|审核|责任)/.test(c) && !SIGNING_OFFICIAL.test(c);
+}
+
+/** `自治区主席某某`, `市长某某`: an order's signing official, a person, no organ. */
+const SIGNING_OFFICIAL = /(?:主席|[省市县区旗州镇乡]长|[局厅部署处科]长|主任|书记|部长|院长)/;
+
+/** The nearest line above bodyUnits[j] ends a sentence or closes the body (`特此通告`): bodyUnits[j] opens a signature. */
+function sentenceEndsAbove(bodyUnits: Unit[], j: number): boolean {
+  for (let k = j - 1; k >= 0; k--) {
+    if (bodyUnits[k].blank) continue;
+    return /[。！!]$/.test(bodyUnits[k].compact) || CLOSING_FORMULA.test(bodyUnits[k].compact);
+  }
+  return false;
 }
 
 /** `交通管理大队`, `综合行政执法大队`: a unit's name without a place (no 省/市/县/区/旗/镇…, no 中共). */

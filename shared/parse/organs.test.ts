@@ -32,3 +32,31 @@ ${organ}
     expect(d.dateSigned).toBe('2023-12-01');
   });
 });
+
+/**
+ * Organs whose kind no suffix list names — a school, a 林场, a 卫生院, a 景区 — still sign under a body's last sentence:
+ * a place's name then a unit's, alone over the date. An order's signing official (`市长 某某`) is a person, no organ, and a
+ * line of the body left without its full stop is no signature.
+ */
+describe('a signing organ of a kind no list names', () => {
+  const page = (signer: string, last = '  二、加强巡查,及时消除隐患。') => `关于做好冬季安全防范工作的通知
+各有关单位:
+  为切实做好冬季安全防范工作,保障人民群众生命财产安全,现将有关事项通知如下:
+${last}
+${signer}
+2023年12月1日`;
+
+  it.each(['江川县第一中学', '江川县国有林场', '江川县前卫镇中心卫生院', '江川县星云湖景区'])('%s signs a notice', (organ) => {
+    const d = onePage(page(organ));
+    expect(d.issuers).toEqual([organ]);
+    expect(d.dateSigned).toBe('2023-12-01');
+  });
+
+  it('a signing official is no organ', () => {
+    expect(onePage(page('江川县县长王某某')).issuers).toEqual([]);
+  });
+
+  it('a body line left without its full stop is no organ', () => {
+    expect(onePage(page('江川县广大群众', '  二、加强巡查,及时消除隐患,请')).issuers).toEqual([]);
+  });
+});
