@@ -319,6 +319,27 @@ function opensWithOrgan(t: string): boolean {
   return !!m && m[0].length < t.length && isOrgName(m[0]) && !SITE_NAME_REST.test(t.slice(m[0].length));
 }
 
+/**
+ * `进入移动版,省流量,体验好 某县…办公室 关于…的 通 知`, `(028)86604546 邮政编码610016 某省人民政府关于…`: a site's clause, phone
+ * or page furniture run before a head on a flattened line, spaces between — the head is the pieces from the first that opens
+ * with an organ, 关于 or 印发 and ends a title. Null when the whole line is the head, or what stands before it could name
+ * its issuer (`市政府` / `关于…`, joint organs one per piece).
+ */
+function titleAfterClutter(text: string): string | null {
+  const segs = text.trim().split(/[ \t\u3000]+/);
+  if (segs.length < 2 || segs.length > 16) return null;
+  for (let k = 0; k < segs.length; k++) {
+    const rest = squeeze(segs.slice(k).join(''));
+    if (!titleLike(rest) || !(/^(?:关于|印发|转发|批转)/.test(rest) || opensWithOrgan(rest))) continue;
+    const before = segs.slice(0, k).join('');
+    return k === 0 || CLUTTER.test(before) ? rest : null;
+  }
+  return null;
+}
+
+/** What no head's issuer prints: a sentence's comma, a phone's or an issue's digits and brackets, a company. */
+const CLUTTER = /[,，。！!？?]|\d{3}|^第期|有限公司$|>>|[|｜]/;
+
 /** Issuers the title names before 关于 (`甘肃省人民政府关于…`); a title opening with one (`镇巴县人民政府工作规则`). */
 function issuersOfTitle(title: string): string[] {
   // `转发国务院关于…`, `印发…的通知`: the title names no issuer of its own
@@ -950,7 +971,7 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   let historyEffective: string | null = null;
   for (let i = first; i < body; i++) {
     if (units[i].blank || contentsLine(units[i])) continue;
-    const c = units[i].compact;
+    const c = titleAfterClutter(units[i].text) ?? units[i].compact;
     const at = issuerLinesAt(units, i);
     if (at) {
       // (`某市统计局` / `国家统计局某市调查队` under a 公报's title: joint organs one per line, read on)

@@ -117,3 +117,25 @@ describe('a page run onto one line', () => {
     expect(d.docNumber?.normalized).toBe('江交函议复字〔2019〕6号');
   });
 });
+
+/**
+ * A page flattened onto one line whose site furniture — a clause of its own (`进入移动版,省流量,体验好`), the office's phone
+ * numbers — runs, a space apart, before the head: the head starts at the organ or at 关于, the furniture no part of it; an
+ * organ printed before the head stays its issuer. Names made up.
+ */
+describe('site furniture run before a head on a flattened line', () => {
+  const body = '各乡镇人民政府,县直各部门: 为切实做好元宵节期间大气污染防治工作,现将有关事项通知如下: 一、全县范围内禁止燃烧木柴。';
+  it.each([
+    ['进入移动版,省流量,体验好 江川县大气污染防治工作领导小组办公室', '江川县大气污染防治工作领导小组办公室关于全县禁止燃烧木柴的通知'],
+    ['(0877)8011234 (0877)8015678(传真) 邮政编码652600 江川县大气污染防治工作领导小组办公室', '江川县大气污染防治工作领导小组办公室关于全县禁止燃烧木柴的通知'],
+  ])('%s', (before, title) => {
+    const d = onePage(`${before} 关于全县禁止燃烧木柴的 通 知 ${body} 江川县大气污染防治工作领导小组办公室 2019年2月13日`);
+    expect(d.title).toBe(title);
+    expect(d.issuers).toEqual(['江川县大气污染防治工作领导小组办公室']);
+  });
+
+  it('keeps an issuer printed a space before 关于', () => {
+    const d = onePage(`江川县人民政府办公室 关于全县禁止燃烧木柴的通知 ${body} 江川县人民政府办公室 2019年2月13日`);
+    expect(d.title).toBe('江川县人民政府办公室关于全县禁止燃烧木柴的通知');
+  });
+});
