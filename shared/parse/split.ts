@@ -73,11 +73,32 @@ function pageBreakBetween(units: Unit[], a: number, b: number): boolean {
 
 function prevNonBlank(units: Unit[], i: number, floor: number, maxGap = 3): number {
   let gap = 0;
+  // (a paste that puts an empty line after every line: its gaps count as the page printed them, half)
+  const limit = doubleSpaced(units) ? maxGap * 2 + 1 : maxGap;
   for (let j = i - 1; j >= floor; j--) {
     if (!units[j].blank) return j;
-    if (!units[j].noise && ++gap > maxGap) return -1;
+    if (!units[j].noise && ++gap > limit) return -1;
   }
   return -1;
+}
+
+const SPACING = new WeakMap<Unit[], boolean>();
+
+/** A page whose every line (nearly) is followed by an empty one: a paste or a converter's double spacing. */
+function doubleSpaced(units: Unit[]): boolean {
+  let known = SPACING.get(units);
+  if (known === undefined) {
+    let lines = 0;
+    let spaced = 0;
+    for (let k = 0; k + 1 < units.length; k++) {
+      if (units[k].blank) continue;
+      lines++;
+      if (units[k + 1].blank) spaced++;
+    }
+    known = lines >= 6 && spaced >= lines * 0.9;
+    SPACING.set(units, known);
+  }
+  return known;
 }
 
 /** `某县某某指挥部通告`: an organ's 通告 or 公告 titled with its name alone. */

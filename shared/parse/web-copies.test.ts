@@ -139,3 +139,36 @@ describe('site furniture run before a head on a flattened line', () => {
     expect(d.title).toBe('江川县人民政府办公室关于全县禁止燃烧木柴的通知');
   });
 });
+
+/**
+ * A paste that puts an empty line after every line doubles every gap on the page: a 文号 two empty lines above the head on
+ * a law site's page stands five below it then, and is still the head's own number. Names made up.
+ */
+describe('a page pasted with an empty line after every line', () => {
+  const page = `您的位置: 首页 » 法律资料网 » 法律法规 »
+关于印发江川县困难家庭住房保障办法实施细则的通知
+时间:2024-07-09 21:02:23 来源: 法律资料网
+云南省江川县人民政府
+
+
+江府办[2005]42号
+
+
+
+关于印发江川县困难家庭住房保障办法实施细则的通知
+
+
+各乡镇人民政府,县直各单位:
+  《江川县困难家庭住房保障办法实施细则》已经县人民政府同意,现印发给你们,请认真贯彻执行。
+江川县人民政府办公室
+二〇〇五年六月二十日`;
+
+  it.each([
+    ['as printed', page],
+    ['with an empty line after every line', page.replace(/\n/g, '\n\n')],
+  ])('reads the 文号 %s', (_, text) => {
+    const d = onePage(text);
+    expect(d.docNumber?.normalized).toBe('江府办〔2005〕42号');
+    expect(d.title).toBe('关于印发江川县困难家庭住房保障办法实施细则的通知');
+  });
+});
