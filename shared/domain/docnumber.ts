@@ -140,7 +140,7 @@ function compactWithMap(text: string): { s: string; map: Int32Array } {
  * The number of a 政府令 (government order): `某市人民政府令第12号`, printed as `某市人民政府令` over `（第12号）`.
  * Its agency is the order series (`某市人民政府令`), its year the year of promulgation when known (null here).
  */
-const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令)(?:((?:19|20)\\d{2})年)?[（(]?第0*(\\d{1,5})号[）)]?$`);
+const ORDER = new RegExp(`^([${CJK}]{2,24}(?:政府|部|委员会|局|厅|署|行|院)令|[${CJK}]{2,40}(?:指挥部|领导小组)令)(?:((?:19|20)\\d{2})年)?[（(]?第0*(\\d{1,5})号[）)]?$`);
 // (`（政府令第146号）`: the series may be named by 政府令 alone, its issuer the document's)
 const ORDER_IN_TEXT = new RegExp(`([${CJK}]{0,24}?(?:政府|部|委员会|局|厅|署|行|院)令)第0*(\\d{1,5})号`, 'g');
 /** `市人民政府1999年第2号令`: an order numbered per year, the series word 令 printed after the number. */

@@ -198,9 +198,13 @@ function titledLabels(meta: PageMeta, c: string): boolean {
  * `索引号1100…/2022-00002主题分类综合政务发文机关某镇人民政府发文字号成文日期2022-09-09`: a portal's row whose labels run into
  * their values without colons or cells — a line opening with a label, three or more labels in it, and no title.
  */
-function runTogetherRow(c: string): boolean {
-  if (!BARE_ROW_START.test(c) || isTitleEnd(c)) return false;
-  return [...c.matchAll(LABEL_ANY)].length >= 3;
+function runTogetherRow(c: string, text = ''): boolean {
+  if (!BARE_ROW_START.test(c)) return false;
+  // (`发文机关某县人民政府办公室 主题词工作规则`: two such cells a space apart, each opening with its label — a value may end
+  // in a kind word)
+  const cells = text.trim().split(/[ \t\u3000]+/);
+  if (cells.length >= 2 && cells.every((cell) => BARE_ROW_START.test(cell))) return true;
+  return !isTitleEnd(c) && [...c.matchAll(LABEL_ANY)].length >= 3;
 }
 
 /** Does a line under a lone label hold that label's value (not the title or body that follows the table)? */
@@ -274,7 +278,7 @@ export function readPage(units: Unit[]): PageMeta {
       }
     }
     // (`索 引 号 640400001/2016-14852 发文时间 2016-07-04`: a spaced row read label by label, not as one label's value)
-    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text) || LABEL_CELL_IN_ROW.test(c) || runTogetherRow(c)) && c.length <= 300) {
+    if ((LABEL_AT_START.test(c) || SPACED_LABEL_AT_START.test(u.text) || LABEL_CELL_IN_ROW.test(c) || runTogetherRow(c, u.text)) && c.length <= 300) {
       pending = readLabels(meta, c);
       blankOut(u);
       continue;

@@ -226,12 +226,33 @@ function orderNumber(units: Unit[], i: number, next: number, issuer: string | nu
     // (`某某局令` / `第三十二号`: the serial in Chinese numerals too; `2006 年第 8 号`: with its year)
     const n = /^[（(]?(?:(?:19|20)\d{2}年)?第\s*0*(\d{1,5}|[一二三四五六七八九十百零〇○]{1,6})\s*号[）)]?$/.exec(units[next].compact);
     const serial = n ? cnSmallNumber(n[1]) : null;
-    if (serial) return { text: `${c}第${serial}号`, end: next };
+    if (serial) return { text: `${organBrokenAbove(units, i, c)}${c}第${serial}号`, end: next };
   }
   // `政府令〔2010〕第15号`, `渝府令第 121 号` (the series by its code) under the issuer's name
   const bare = /^(?:政府令[〔[（(]\d{4}[〕\]）)]|[\u4e00-\u9fff]{1,2}府令)第?0*(\d{1,5})号$/.exec(c);
   if (bare && issuer) return { text: `${issuer}令第${bare[1]}号`, end: i };
   return null;
+}
+
+/**
+ * `某旗新型冠状病毒感染的肺炎疫情` over `防控工作应急指挥部令` / `(第1号)`: the order's organ broken over two lines — the upper
+ * part (a place's name and words, no title, no sentence), or ''.
+ */
+function organBrokenAbove(units: Unit[], i: number, order: string): string {
+  const up = prevNonBlankIndex(units, i);
+  const upper = up >= 0 ? cleanTitle(units[up].compact).title : '';
+  return /^[\u4e00-\u9fff]{4,24}$/.test(upper) && OPENS_WITH_PLACE.test(upper) && !OPENS_WITH_PLACE.test(order) && !isOrgName(upper) && !isTitleEnd(upper) && isOrgName(upper + order.replace(/令$/, ''))
+    ? upper
+    : '';
+}
+
+/**
+ * `某县疫情防控工作应急指挥部令` / `(第1号)`: an order of an organ that makes no 规章 (a 指挥部, a 领导小组) is titled with its
+ * heading; null for a government's or a department's 令, whose title is the 规章 it promulgates.
+ */
+function ownOrderTitle(order: string): string | null {
+  const m = /^(.{4,40}?(?:指挥部|领导小组|工作组|联防联控机制)令)第\d{1,5}号$/.exec(order);
+  return m ? m[1] : null;
 }
 
 function prevNonBlankIndex(units: Unit[], i: number): number {
@@ -529,6 +550,18 @@ function flattenedTitle(c: string, i: number): Line | null {
   return titleLike(title) ? { i, title, docNumber: null } : null;
 }
 
+/**
+ * `某县2018年政务公开工作要点实施方案为深入贯彻落实…`: a page flattened without spaces that opens with a plan's or a rule's
+ * title run straight into its preamble (`为…`, `根据《`, `按照`): the title is the text before the preamble.
+ */
+const TITLE_INTO_PREAMBLE =
+  /^([\u4e00-\u9fff\d《》“”（）()—-]{6,60}?(?:方案|办法|细则|规定|意见|规划|计划|要点|预案|制度|规则|通知|通告|公告))(?=为(?:了|进一步|深入|切实|加强|全面|贯彻|规范|做好|推进|保障|确保|加快|有效)|根据《|按照[《上省市县国])/;
+
+function titleIntoPreamble(c: string, i: number): Line | null {
+  const m = TITLE_INTO_PREAMBLE.exec(c);
+  return m && c.length > m[1].length + 60 && titleLike(m[1]) ? { i, title: m[1], docNumber: null } : null;
+}
+
 /** The title in the first lines of the body of a page flattened without spaces, or null. */
 function flattenedTitleFrom(units: Unit[], body: number): Line | null {
   // (the piece of the flattened line before the body's first sentence: the head glued to its salutation)
@@ -536,7 +569,7 @@ function flattenedTitleFrom(units: Unit[], body: number): Line | null {
   for (let i = before >= 0 && units[before].piece ? before : body, seen = 0; i < units.length && seen < 20; i++) {
     if (units[i].blank) continue;
     seen++;
-    const t = flattenedTitle(units[i].compact, i) ?? gluedHead(units[i].text, i);
+    const t = flattenedTitle(units[i].compact, i) ?? gluedHead(units[i].text, i) ?? titleIntoPreamble(units[i].compact, i);
     if (t) return t;
   }
   return null;
@@ -926,7 +959,7 @@ function headIssuers(named: string[], fromOrder: string[], cover: boolean, issue
  * The title of the page's head: the chosen line's (or the 规章 its 令 promulgates), else the page's `标题` field, else its
  * title line above the text (`关于…的通告_某某市人民政府门户网站`, for a page whose text prints no title).
  */
-function pageHeadTitle(units: Unit[], meta: PageMeta, chosen: Line | null, body: number, order: { end: number } | null): string {
+function pageHeadTitle(units: Unit[], meta: PageMeta, chosen: Line | null, body: number, order: { end: number; text: string } | null): string {
   // (a portal's `标题` field naming the notice that carries the document found under the signature: the page starts at
   // the notice's addressee line, and the field is the notice's own title)
   const fieldTitle = meta.title ? cleanTitle(squeeze(meta.title)).title : '';
@@ -934,7 +967,7 @@ function pageHeadTitle(units: Unit[], meta: PageMeta, chosen: Line | null, body:
   // (a notice that names the plan with another verb, `关于落实修订…预案的通知`, carries it so too)
   const carrier = CARRYING.test(fieldTitle) || /的(?:通知|决定)$/.test(fieldTitle);
   const fieldCarries = !!chosen && chosen.i >= body && titleLike(fieldTitle) && carrier && plain(fieldTitle).includes(plain(chosen.title));
-  const own = fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : order ? promulgatedAfter(units, order.end) : null;
+  const own = fieldCarries ? fieldTitle : chosen ? (promulgatedTitle(units, chosen) ?? chosen.title) : order ? (promulgatedAfter(units, order.end) ?? ownOrderTitle(order.text)) : null;
   return own ?? quotedNotice(units, meta.title, body) ?? meta.title ?? meta.pageTitle ?? '';
 }
 
@@ -1105,6 +1138,8 @@ export function findPageHead(units: Unit[], meta: PageMeta, from: number): Head 
   const cover = coverUnder(units, issuerLine, chosen);
   const titleIssuers = headIssuers(named, fromOrder, !!cover, issuer, meta);
   // (a 公告's or 通告's serial under its title, `第18号`, is no 令's number: 335)
+  // (`某县…指挥部令` / `(第1号)`: an order titled with its heading takes the serial as its number)
+  if (!order && lone && dnUnit === null && ownOrderTitle(`${title}第${lone}号`)) order = { text: `${title}第${lone}号`, end: titleUnit, at: titleUnit };
   if (!order && lone && dnUnit === null && /人民政府$/.test(titleIssuers[0] ?? '') && !/(?:公告|通告|公示|通报)$/.test(title)) {
     order = { text: `${titleIssuers[0]}令第${lone}号`, end: titleUnit, at: titleUnit };
   }

@@ -183,6 +183,32 @@ function issuerLinesAbove(units: Unit[], p: number, floor: number, below: string
 }
 
 /**
+ * `天津市某区人民政府文件` / (a 文号 the copy damaged) / `某区人民政府关于…`: the letterhead a few lines over the head names in
+ * full the one organ the title names without its city — the issuer as the letterhead prints it (330).
+ */
+function fullerOnLetterhead(units: Unit[], start: number, floor: number, issuers: string[]): string[] {
+  if (issuers.length !== 1) return issuers;
+  for (let q = prevNonBlank(units, start, floor, 6), n = 0; q >= 0 && n < 3; q = prevNonBlank(units, q, floor, 6), n++) {
+    const m = /^(.{4,30})文件$/.exec(units[q].compact);
+    if (!m) continue;
+    return m[1].length > issuers[0].length && m[1].endsWith(issuers[0]) && isOrgName(m[1]) ? [m[1]] : issuers;
+  }
+  return issuers;
+}
+
+/**
+ * The line above p when it is the first half of the organ p names (`某开发区应对新型冠状病毒肺炎` over `疫情防控工作领导小组办公室`):
+ * a place's name and words, no organ and no sentence of its own, the lower half naming no place; else -1.
+ */
+function upperHalfAbove(units: Unit[], p: number, floor: number, lower: string): number {
+  const q = prevNonBlank(units, p, floor, 1);
+  const upper = q >= 0 ? units[q].compact : '';
+  const opensPlace = /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/;
+  const ok = /^[\u4e00-\u9fff]{4,24}$/.test(upper) && opensPlace.test(upper) && !opensPlace.test(lower) && !isOrgName(upper) && !isTitleEnd(upper) && splitIssuers(upper + lower)?.length === 1;
+  return ok ? q : -1;
+}
+
+/**
  * Forum furniture between a subject line and the post (`发表于 …`, `楼主`, `只看该作者`), then the salutation: at most
  * three short lines.
  */
@@ -622,6 +648,13 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         titleStart = start = above.start;
         titleIssuers = [...above.issuers, ...iss];
         t = above.text + squeeze(units[p].text) + t;
+        // (`某开发区应对新型冠状病毒肺炎` / `疫情防控工作领导小组办公室` / `关于…`: the organ's name broken over two lines)
+        const upper = above.start === p && iss.length === 1 ? upperHalfAbove(units, p, floor, iss[0]) : -1;
+        if (upper >= 0) {
+          titleStart = start = upper;
+          titleIssuers = [units[upper].compact + iss[0]];
+          t = units[upper].compact + t;
+        }
       } else if (joint) {
         // `鹤岗市人民政府 鹤岗市中级人民法院印发` / `关于……的意见的通知`
         titleStart = start = p;
@@ -650,6 +683,7 @@ export function findHeads(units: Unit[], opts: SplitOptions): Head[] {
         if (above) titleIssuers = above.map(siteIssuer);
       }
     }
+    titleIssuers = fullerOnLetterhead(units, start, floor, titleIssuers);
     const { registration, at } = registrationOf(units, reg, start, floor, dnUnit ?? accepted.end);
     start = at;
     const headEnd = Math.max(accepted.end, accepted.dn ?? -1, accepted.dated ?? -1);
