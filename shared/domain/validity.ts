@@ -143,6 +143,9 @@ function aboutDocument(sentence: string, hitIndexInSentence: number): boolean {
   // `…(某专项组)本令有效期…`: a line without end punctuation that the copy ran into the clause's own sentence
   const glued = /[)）》」”』\]】\d](本[^，,。；;：:（(本]{1,8})$/.exec(before);
   if (glued && !NOT_SELF.test(glued[1])) return true;
+  // `正式认定某某等48个基地为…基地(名单见附件)，有效期5年`: the period closing the decision the notice makes (a recognition,
+  // a naming) after its comma — the notice's own effect, not a licence the document regulates
+  if (/^[^。；;]*(?:正式|现)?(?:认定|命名|确定|评定|授予)[^。；;]{2,120}为[^。；;]{2,80}[，,]$/.test(before)) return true;
   return /(施行|实施|执行|生效|发布)[，,]?$/.test(before);
 }
 

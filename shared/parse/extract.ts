@@ -380,13 +380,17 @@ function undatedSignature(bodyUnits: Unit[]): string[] {
   // (a content site's footer after the signature: its name and address, the page's link, a rule)
   while (lines.length && SITE_FOOTER.test(lines[lines.length - 1].compact)) lines.pop();
   if (lines.length < 3) return [];
-  const names = splitIssuers(lines[lines.length - 1].text);
+  // (`某管理局 来源:某某日报`: the news site's source run onto the signature's line)
+  const names = splitIssuers(lines[lines.length - 1].text.replace(SOURCE_AFTER, ''));
   if (!names || names.length > 2 || splitIssuers(lines[lines.length - 2].text)) return [];
   // (`特此通告` / `某州2023年三月街` / `民族节工作委员会`: one organ's name broken over the last two lines, digits in its upper half)
   const upper = lines[lines.length - 2].compact;
   const broken = names.length === 1 && lines.length >= 4 && CLOSING_FORMULA.test(lines[lines.length - 3].compact) && upper.length <= 30 && !/[。，,；;：:！!？?]/.test(upper);
   return broken ? [upper + names[0]] : names;
 }
+
+/** ` 来源:某某日报`, ` 编辑:某某` after a line's text, a space before it: the site's, no part of the line. */
+const SOURCE_AFTER = /[ \t\u3000]+(?:来源|稿源|作者|编辑|责任编辑)[:：].*$/;
 
 /** `中国通航网 www.ga.cn`, `本文链接地址:…`, `------分隔线------`: a content site's footer lines. */
 const SITE_FOOTER = /www\.|https?:|本文(?:链接|地址)|分隔线|转载请注明|版权所有|^[-—=_]{4,}/;

@@ -8,7 +8,7 @@ import { type ReadingFold, readingFold, unfoldResult } from './hant';
 import { foldYearBrackets } from './year-brackets';
 import { isDateOnly } from '../domain/cn-date';
 import { parseDocNumber } from '../domain/docnumber';
-import { findHeads, isSalutation, noticeAfterSignature, type Head } from './split';
+import { cutHeadAfterSignature, findHeads, isSalutation, noticeAfterSignature, type Head } from './split';
 import { CLOSING_FORMULA, isTitleEnd } from './text';
 import { buildUnits, type Unit } from './units';
 
@@ -111,7 +111,8 @@ function locate(text: string, opts: ParseOptions) {
     toc: gz.gazette?.toc ?? [],
   });
   // (the same document printed again, its 文号 line and body without its title: that reprint is the first's text)
-  const heads = found.filter((h, k) => !(k > 0 && !h.title && reprints(units, h, found[k - 1])));
+  // (and the whole head printed again, the page's copy of the notice run on from a cut: the same title twice is one document)
+  const heads = found.filter((h, k) => !(k > 0 && ((!h.title && reprints(units, h, found[k - 1])) || sameHeadAgain(h, found[k - 1]))));
   const fileLayout = detectLayout(units) ?? 'blocks';
   const registrationInFile = heads.some((h) => h.registration !== null);
   // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
@@ -124,7 +125,7 @@ function locate(text: string, opts: ParseOptions) {
     lead >= 0 ? leadHead(units, lead) : titled >= 0 ? findPageHead(units, meta, titled) : heads.length ? null : findPageHead(units, meta, from);
   // (a second organ's numbered 通告 straight after the page's first document's signature — not the same document printed
   // again, its 文号 line and body after its signature: that reprint stays the first document's text)
-  const after = pageHead && !heads.length && !frontMatter ? noticeAfterSignature(units, pageHead.headEnd + 1) : null;
+  const after = pageHead && !heads.length && !frontMatter ? (noticeAfterSignature(units, pageHead.headEnd + 1) ?? cutHeadAfterSignature(units, pageHead.headEnd + 1)) : null;
   const second = after && pageHead && reprints(units, after, pageHead) ? null : after;
   return { units, meta, gazette: gz.gazette, heads: second ? [second] : heads, fileLayout, registrationInFile, pageHead };
 }
@@ -133,6 +134,11 @@ function locate(text: string, opts: ParseOptions) {
 function numberOf(units: Unit[], head: Head): string | null {
   const raw = head.docNumberUnit !== null ? units[head.docNumberUnit].text : head.inlineDocNumber;
   return raw ? (parseDocNumber(raw)?.normalized ?? null) : null;
+}
+
+/** `head` is the head `before` printed again: the same title (a dozen characters at least), no other number. */
+function sameHeadAgain(head: Head, before: Head): boolean {
+  return head.title.length >= 12 && head.title === before.title && head.docNumberUnit === null && head.inlineDocNumber === before.inlineDocNumber;
 }
 
 /** `head` prints the document `before` heads again: it carries the same 文号. */
@@ -188,7 +194,8 @@ function untitledLead(units: Unit[], from: number, before: number): number {
     if (units[i].blank) continue;
     if (first < 0) first = i;
     lines++;
-    if (lines >= 3 && isDateOnly(units[i].text) && /年/.test(units[i].text)) {
+    // (a signing date that lost its year in the copy, `年2月24日`, still closes the lead)
+    if (lines >= 3 && ((isDateOnly(units[i].text) && /年/.test(units[i].text)) || /^年\d{1,2}月\d{1,2}日$/.test(units[i].compact))) {
       return isSalutation(units[first].compact) || KIND_ALONE.test(units[first].compact) ? first : -1;
     }
   }

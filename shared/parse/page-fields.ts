@@ -23,6 +23,8 @@ export type Field = keyof PageMeta | 'other';
 /** Labels of metadata tables (spaces removed), longest first within a field. */
 export const LABELS: [string, Field][] = [
   ['文件名称', 'title'], ['文件标题', 'title'], ['标题', 'title'], ['名称', 'title'], ['题名', 'title'],
+  // (a forum thread's `主题: 正在公示!某县拟被命名…` over the post: its subject line, a headline where the post prints no title)
+  ['主题', 'title'],
   ['发文字号', 'docNumber'], ['发文文号', 'docNumber'], ['文件编号', 'docNumber'], ['发文号', 'docNumber'], ['文号', 'docNumber'],
   // (a portal's list of fields naming the 文号 `发文序号`, beside `发文单位` and `成文日期`)
   ['发文序号', 'docNumber'],

@@ -49,6 +49,11 @@ const FURNITURE = [
   /^(?:时间|日期)[:：]\d{4}-/, /^欢迎(?:访问|光临)/, /^(?:收藏本站|设为首页|热门站点)/, /^(?:打印|关闭|收藏)$/,
   // (a breadcrumb that lost its separators, `您的位置 首页 资讯`; a toolbar of buttons only, `打印整页 打印内容 分享`)
   /^(?:您的|当前)(?:位置|所在位置)首页/,
+  // (a forum thread's furniture: `楼主回复`, `倒序看帖`, `只看该作者`, `回复:0`, `发表于:2022/1/21 9:50:41`)
+  /^(?:\d[.、])?(?:楼主(?:回复)?|倒序看帖|只看该作者|电梯直达|跳转到指定楼层)$|^(?:回复|发表于|来自)[:：]/,
+  // (a law site's own note on the document's later status, `USHUI.NET®提示:根据《…清理结果的决定》(某政发〔2023〕15号规定,继续有效`:
+  // the site's, citing nothing of the document's)
+  /^[A-Za-z][A-Za-z.]{2,}[®™]?提示[:：]|^(?:本站|网站|温馨)提示[:：]根据/,
   /^(?:打印(?:整页|内容|本页|正文)?|关闭(?:窗口|本页)?|收藏|分享|[|【】[\]])+$/,
   // (a browser-plugin prompt the page printed above its heading: `此页面上的内容需要较新版本的 Adobe Flash Player。`,
   // `获取 Adobe Flash Player`, `您的浏览器版本过低`)
@@ -301,6 +306,9 @@ export function readPage(units: Unit[]): PageMeta {
       continue;
     }
     if (isFurniture(c)) {
+      // (`作者: | 信息来源: | 发布日期:2019-02-06 10:37`: a byline row still tells the day the page was posted)
+      const posted = meta.posted === null ? /(?:发布|公开|上载)(?:日期|时间)[:：]((?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2})/.exec(c) : null;
+      if (posted) setField(meta, 'posted', posted[1]);
       blankOut(u);
       continue;
     }
@@ -321,6 +329,14 @@ export function readPage(units: Unit[]): PageMeta {
     // (`-` / `某镇人民政府` / `-` / `长期公开` / `-` / `2021年08月05日`: the bullets of such a list and the values under them are the
     // page's fields, no head, issuer line or signing date)
     if (/^[-－]$/.test(c) || (bulletAbove(units, i) && c.length <= 40 && !looksLikeBody(c) && !isSalutation(c))) {
+      blankOut(u);
+      continue;
+    }
+    // (`2024-11-20` / `废止` in a portal's field values printed without their labels: the status under its date — the day the
+    // document ceased to be in force, as a `废止日期` field gives it)
+    const ceased = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/.test(c) ? units.slice(i + 1, i + 4).find((x) => !x.blank) : undefined;
+    if (ceased && /^(?:已)?(?:废止|失效)$/.test(ceased.compact) && meta.validUntil === null) {
+      setField(meta, 'validUntil', c);
       blankOut(u);
       continue;
     }

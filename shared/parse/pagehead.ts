@@ -70,8 +70,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
   let docNumber: string | null = null;
   // `某某总署公告2020年第108号(关于…的公告)`: the serial is no 文号, the bracketed title the title
   t = titleAfterSerial(t) ?? t;
-  // `《关于……的具体实施细则》` standing alone as a heading
-  t = t.replace(/^《([^《》]+)》$/, '$1');
+  // `《关于……的具体实施细则》` standing alone as a heading; a news post's `某局发布` / `《关于…的通告》` over its text
+  t = t.replace(/^《([^《》]+)》$/, '$1').replace(/^【([^【】]{6,150})】$/, (m, inner: string) => (isTitleEnd(inner) ? inner : m)).replace(/^[\u4e00-\u9fff]{2,30}?(?:发布|印发|公布)《([^《》]+)》$/, (m, inner: string) => (isTitleEnd(inner) ? inner : m));
   // `某政办发[2020]35号某市推进…的通知`: a portal heading gluing the 文号 to the title
   const glued = GLUED_NUMBER.exec(t);
   if (glued && findDocNumbers(glued[1]).length) {
@@ -115,7 +115,8 @@ function contentsLine(u: Unit): boolean {
 
 function titleLike(t: string): boolean {
   if (t.length < 6 || t.length > 150) return false;
-  if (/^各/.test(t) || HEADING_START.test(t) || SECTION_NUMBER.test(t) || isDateOnly(t) || isOrgName(t)) return false;
+  // (`通告中明确规定`: a news post's sentence about the notice, no title)
+  if (/^各/.test(t) || /^(?:通告|通知|公告|文件|意见|办法)中/.test(t) || HEADING_START.test(t) || SECTION_NUMBER.test(t) || isDateOnly(t) || isOrgName(t)) return false;
   return isTitleEnd(t);
 }
 
@@ -792,6 +793,8 @@ function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head
     if (units[i].blank) continue;
     seen++;
     const c = units[i].compact;
+    // (`…发布《某指挥部关于…的通知》。全文如下:` straight over the salutation: the text prints no head, the lead names it)
+    if (i === announced && isSalutation(c)) return leadNamesHead(units, body, issuerAbove);
     if (isDateOnly(c) || isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c)) return null;
     if (!titlePart(c)) continue;
     let joined = '';
@@ -817,6 +820,16 @@ function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head
     }
   }
   return null;
+}
+
+/** The title a news lead names in 《》 (its last such name that is a title), as the head of the text under it; else null. */
+function leadNamesHead(units: Unit[], body: number, issuerAbove: string[]): Head | null {
+  const names = [...units[body].compact.matchAll(/《([^《》]{6,150})》/g)].map((m) => m[1]).filter((t) => titleLike(t) && t.includes('关于'));
+  const title = names.at(-1);
+  if (!title) return null;
+  const named = issuersOfTitle(title);
+  return { start: body, titleStart: body, titleEnd: body, headEnd: body, title, titleIssuers: named.length ? named : issuerAbove,
+    docNumberUnit: null, inlineDocNumber: null, registration: null };
 }
 
 /**

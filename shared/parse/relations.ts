@@ -119,6 +119,9 @@ function partOfNamed(clause: string): boolean {
   return /^(?:所?(?:确定|规定|公布|认定|命名|设立|明确|列入)的|中(?:的|关于|有关))[\u4e00-\u9fff]/.test(rest);
 }
 
+/** `及所附《某表》`, `及其附件《…》`: what a named document carried, after it. */
+const ATTACHED_WITH = /(?:及|和|以及)(?:其)?(?:所附|附件)《[^《》]*》/g;
+
 /** A target's identity for de-duplication (a Set of these, not a scan of the list: 50,000 clauses stay linear). */
 const targetKey = (t: RelationTarget) => `${t.title ?? '\u0000'}\u0001${t.docNumber ?? '\u0000'}`;
 
@@ -132,7 +135,8 @@ function collect(sentences: string[], kw: RegExp, mode: 'around' | 'sentence'): 
     if (mode === 'sentence') found = targets(s);
     else {
       // `《…》（…号）同时废止` names the target before the verb; `废止/代替《…》（…号）` after it.
-      const before = clauseBefore(s, m.index);
+      // (`《某通知》(…号)及所附《某表》同时废止`: the form it carried goes with it, no document of its own)
+      const before = clauseBefore(s, m.index).replace(ATTACHED_WITH, '');
       // (`《某意见》(…)确定的…名单即行废止`: a part of the document named ends, not the document)
       if (partOfNamed(before)) continue;
       found = targets(before);

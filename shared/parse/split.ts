@@ -107,6 +107,21 @@ const ORGAN_NOTICE = /^([\u4e00-\u9fff]{3,30}?)(?:通告|公告)$/;
 const SERIAL_LINE = /^[（(]?第[\d一二三四五六七八九十]{1,4}号[）)]?$/;
 
 /**
+ * `…` / `2023年4月30日` / `某市公安局交通警察支队` / `关于调整优化中心城区货`: the page's copy cut in the head of a second document
+ * printed after the first one's signature — an organ's line, then a `关于…` line that never reached its kind word, the last
+ * lines of the page. That document's head (untitled: its title was cut), or null.
+ */
+export function cutHeadAfterSignature(units: Unit[], from: number): Head | null {
+  const last = prevNonBlank(units, units.length, from);
+  const organ = last >= 0 ? prevNonBlank(units, last, from) : -1;
+  const signed = organ >= 0 ? prevNonBlank(units, organ, from) : -1;
+  if (signed < 0 || !/^关于[^。，,；;：:]{2,60}$/.test(units[last].compact) || isTitleEnd(units[last].compact)) return null;
+  const issuers = splitIssuers(units[organ].text);
+  if (!issuers || issuers.length !== 1 || !isDateOnly(units[signed].text) || !/年/.test(units[signed].text)) return null;
+  return { start: organ, titleStart: organ, titleEnd: last, headEnd: last, title: '', titleIssuers: issuers, docNumberUnit: null, inlineDocNumber: null, registration: null };
+}
+
+/**
  * `…` / `某州某某指挥部` / `2020年2月18日` / `某县某某指挥部通告` / `第9号` / the body: a second organ's numbered 通告 printed
  * straight after the signature of the page's first document. Its head, or null.
  */
@@ -355,6 +370,8 @@ export function withoutSiteSuffix(t: string): string {
 
 /** `…的通知 各县、区人民政府,市政府各有关部门:`: a title and its salutation on one line, separated by a space. */
 const TITLE_THEN_SALUTATION = /^(.+?)[ \t\u3000]+(各[^ \t\u3000]{1,160}[：:])\s*$/;
+/** `关于…的通知各旅行社、各相关单位及各位游客:`: the same, the salutation run straight onto the title's kind word. */
+const TITLE_INTO_SALUTATION = /^(.{6,150}?的(?:通知|通告|公告|决定|意见|批复|复函|函))(各[^ \t\u3000。，,]{1,160}[：:])\s*$/;
 
 /**
  * `某指挥部办公室、2022年9月30日 某局、 某局 森林火险黄色预警`: a bulletin's masthead run onto its head's line — its organs, the date
@@ -373,7 +390,7 @@ function mastheadBefore(text: string): Candidate | null {
 
 /** The title part of a unit that may open a head, or null. */
 function openTitle(u: Unit): Candidate | null {
-  const inline = TITLE_THEN_SALUTATION.exec(u.text.trim());
+  const inline = TITLE_THEN_SALUTATION.exec(u.text.trim()) ?? TITLE_INTO_SALUTATION.exec(u.text.trim());
   if (inline && isTitleEnd(squeeze(inline[1])) && isSalutation(squeeze(inline[2]))) {
     const c = openTitle({ ...u, text: inline[1], compact: squeeze(inline[1]) });
     return c && { ...c, salutationInline: true };

@@ -64,7 +64,7 @@ export const SITE_TAG =
  * the site, like a `时效`/`有效性` field — is no part of it (the title's own `(试行)`, `(修订)`, `(第一批)` stay).
  */
 export const VALIDITY_MARK =
-  /[ \t\u3000]*[（(【[](?:现行有效|全文有效|部分有效|有效|已失效|部分失效|失效|已废止|废止|全文废止|已修改|尚未生效|未生效)[）)】\]][ \t\u3000]*$/;
+  /[ \t\u3000]*[（(【[](?:现行有效|全文有效|部分有效|有效|已失效|部分失效|失效|已废止|废止|全文废止|已修改|尚未生效|未生效)[）)】\]][ \t\u3000]*$|(?<=的(?:通知|通告|公告|决定|意见|办法|规定|细则|批复))[ \t\u3000]*(?:全文废止|部分废止|全文失效|部分失效|现行有效|已废止|已失效)[ \t\u3000]*$/;
 
 /**
  * `…的公告(某某局公告2021年第45号)`, `通 告` / `(县疫情防控指挥部第1号)`: a 公告's or 通告's serial in brackets after its title
@@ -137,9 +137,9 @@ const MASKED = /[（(]略[）)]/;
  */
 export function isOrgName(s: string): boolean {
   const t = squeeze(s);
-  // (a campaign's name quoted inside, `某县“扫黄打非”工作领导小组`, `某县“抗疫保卫战”指挥部`: the quotes in pairs)
-  const quoted = /^[^“”]*(?:“[\u4e00-\u9fff]{2,8}”[^“”]*)*$/.test(t);
-  return t.length >= 3 && t.length <= 30 && quoted && /^[\u4e00-\u9fff（）()“”]+(?:[—–\-－][\u4e00-\u9fff]+)?$/.test(t) && ORG_SUFFIX.test(t) && !MASKED.test(t);
+  // (a campaign's name quoted inside, `某县“扫黄打非”工作领导小组`, `某省“千村示范、万村整治”工作协调小组办公室`)
+  const bare = t.replace(/“[\u4e00-\u9fff、]{2,16}”/g, '');
+  return t.length >= 3 && t.length <= 30 && bare.length >= 3 && /^[\u4e00-\u9fff（）()]+(?:[—–\-－][\u4e00-\u9fff]+)?$/.test(bare) && ORG_SUFFIX.test(t) && !MASKED.test(t);
 }
 
 /**
