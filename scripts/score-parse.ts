@@ -556,6 +556,32 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     if (at >= 0) lines[at] = `【政策文件】${title}`;
     return lines.join('\n');
   },
+  /**
+   * a news site's repost: a headline of its own, a dateline and a lead naming the document in 《》 (`全文如下：`) over the
+   * page it copied
+   */
+  'news-lead': (t, k) => {
+    const title = onlyTitle(k);
+    if (!title) return t;
+    const d = k.documents[0];
+    const lead = `　　近日，${d.issuers[0] ?? '有关部门'}发布《${title}》，全文如下：`;
+    return withAfterSource(t, ['重磅！最新通知来了，事关你我', `${d.dateSigned ?? '2023-05-06'} 09:30　来源：某某日报`, lead].join('\n'));
+  },
+  /** a forum's thread reposting the page: its subject line (the title), the poster, the thread's buttons and counts */
+  'forum-post': (t, k) => {
+    // (a page that prints no title keeps none: the thread's subject would be its title, 387)
+    const title = onlyTitle(k);
+    if (!title) return t;
+    return withAfterSource(t, `主题: ${title}\n\n  • 半夏时光\n楼主回复\n  • 阅读:213\n  • 回复:0\n  • 发表于:2022/1/21 9:50:41\n只看该作者\n倒序看帖`);
+  },
+  /** the title printed in 【】 where the page first prints it alone on a line (a news site's way of setting a notice's title) */
+  'bracket-title': (t, k) => {
+    const title = onlyTitle(k);
+    const lines = t.split('\n');
+    const at = title ? lines.findIndex((l) => l.trim() === title) : -1;
+    if (at >= 0) lines[at] = `【${title}】`;
+    return lines.join('\n');
+  },
   /** a portal's whole page: its <title> line and breadcrumb, its table of fields, a posting line, the signature on one line, links after */
   'portal-page': (t, k) =>
     ['signature-line', 'posting-line', 'portal-fields', 'portal-title', 'link-footer'].reduce((x, name) => COPIES[name](x, k), t),
@@ -632,6 +658,13 @@ function brokenTitle(t: string): string {
 }
 
 /** The title of a text that holds one titled document (the copies that print it again around the text), else null. */
+/** `text` with `block` put above it (under its `来源：` line, which the scorer strips). */
+function withAfterSource(t: string, block: string): string {
+  const lines = t.split('\n');
+  lines.splice(lines[0].startsWith('来源') ? 1 : 0, 0, block);
+  return lines.join('\n');
+}
+
 function onlyTitle(k: KeyFile): string | null {
   return k.documents.length === 1 && k.documents[0].title ? k.documents[0].title : null;
 }

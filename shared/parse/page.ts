@@ -1,7 +1,7 @@
 import { findCnDates } from '../domain/cn-date';
 import { findDocNumbers, isDocNumberLine, parseDocNumber } from '../domain/docnumber';
 import { isSalutation } from './split';
-import { isTitleEnd, isOrgName, LIST_BULLET, OPEN_END, squeeze } from './text';
+import { isTitleEnd, isOrgName, LEAD_ANNOUNCES, LIST_BULLET, OPEN_END, squeeze } from './text';
 import type { Unit } from './units';
 import { type Field, LABEL_SRC, LABELS, type PageMeta } from './page-fields';
 
@@ -229,6 +229,8 @@ function fits(field: Field, c: string): boolean {
 /** Where the body proper starts: the salutation, the first article or heading, or the first long sentence. */
 function looksLikeBody(c: string): boolean {
   if (/^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c)) return true;
+  // (a news lead announcing the page's text, `…发布《…》,全文如下:`, stands over the page's table, not in the body)
+  if (LEAD_ANNOUNCES.test(c)) return false;
   return c.length >= 60 && /[。，,]/.test(c) && !LABEL_AT_START.test(c);
 }
 

@@ -3,7 +3,7 @@ import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/doc
 import { organDateLine } from './body';
 import type { PageMeta } from './page';
 import { isSalutation, signsAbove, siteIssuer, type Head } from './split';
-import { isTitleEnd, ACCOUNT_PREFIX, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
+import { isTitleEnd, LEAD_ANNOUNCES, ACCOUNT_PREFIX, BRACKETED_LINE, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
 /**
@@ -71,7 +71,7 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
   // `某某总署公告2020年第108号(关于…的公告)`: the serial is no 文号, the bracketed title the title
   t = titleAfterSerial(t) ?? t;
   // `《关于……的具体实施细则》` standing alone as a heading; a news post's `某局发布` / `《关于…的通告》` over its text
-  t = t.replace(/^《([^《》]+)》$/, '$1').replace(/^【([^【】]{6,150})】$/, (m, inner: string) => (isTitleEnd(inner) ? inner : m)).replace(/^[\u4e00-\u9fff]{2,30}?(?:发布|印发|公布)《([^《》]+)》$/, (m, inner: string) => (isTitleEnd(inner) ? inner : m));
+  t = t.replace(/^《([^《》]+)》$/, '$1').replace(BRACKETED_LINE, '$1').replace(/^[\u4e00-\u9fff]{2,30}?(?:发布|印发|公布)《([^《》]+)》$/, (m, inner: string) => (isTitleEnd(inner) ? inner : m));
   // `某政办发[2020]35号某市推进…的通知`: a portal heading gluing the 文号 to the title
   const glued = GLUED_NUMBER.exec(t);
   if (glued && findDocNumbers(glued[1]).length) {
@@ -148,6 +148,8 @@ function bodyStart(units: Unit[], from: number): number {
     // `2024年09月07日` / `第02版:要闻` / the title)
     if (seen === 1 && isDateOnly(c) && i + 1 < units.length && !isSalutation(units[nextNonBlank(units, i)]?.compact ?? '')) continue;
     if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || (isDateOnly(c) && /年/.test(c))) return i;
+    // (a news lead announcing the text, `近日,某局发布《…》,全文如下:`, stands over the head, not in the body)
+    if (LEAD_ANNOUNCES.test(c)) continue;
     if ((c.length >= 60 && /[。，,；]/.test(c)) || (c.length >= 30 && /。/.test(c))) return i;
   }
   return -1;
@@ -793,8 +795,6 @@ function headBelowLead(units: Unit[], body: number, issuerAbove: string[]): Head
     if (units[i].blank) continue;
     seen++;
     const c = units[i].compact;
-    // (`…发布《某指挥部关于…的通知》。全文如下:` straight over the salutation: the text prints no head, the lead names it)
-    if (i === announced && isSalutation(c)) return leadNamesHead(units, body, issuerAbove);
     if (isDateOnly(c) || isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c)) return null;
     if (!titlePart(c)) continue;
     let joined = '';
@@ -838,6 +838,9 @@ function leadNamesHead(units: Unit[], body: number, issuerAbove: string[]): Head
  */
 function headNamedByLead(units: Unit[], chosen: Line | null, body: number, issuerAbove: string[]): Head | null {
   if (chosen && chosen.i >= body) return null;
+  // (`…发布《某指挥部关于…的通知》。全文如下:` straight over the salutation: the text prints no head, the lead names it)
+  const above = body > 0 ? prevNonBlankIndex(units, body) : -1;
+  if (!chosen && above >= 0 && LEAD_ANNOUNCES.test(units[above].compact) && isSalutation(units[body].compact)) return leadNamesHead(units, above, issuerAbove);
   const lead = headBelowLead(units, body, issuerAbove);
   return lead && (!chosen || units[body].compact.includes(`《${lead.title}》`)) ? lead : null;
 }

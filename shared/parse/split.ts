@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, bracketedDate, CLOSING_FORMULA, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, BRACKETED_LINE, bracketedDate, CLOSING_FORMULA, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -395,7 +395,7 @@ function openTitle(u: Unit): Candidate | null {
     const c = openTitle({ ...u, text: inline[1], compact: squeeze(inline[1]) });
     return c && { ...c, salutationInline: true };
   }
-  let text = u.text.replace(REPOST, '');
+  let text = u.text.replace(BRACKETED_LINE, '$1').replace(REPOST, '');
   // `…的通知 ((1990年11月16日))`: a city archive's date after the title
   const dated = titleWithDate(text.trim());
   if (dated) {

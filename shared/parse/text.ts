@@ -119,6 +119,15 @@ export function bracketedDate(c: string): string | null {
  */
 export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文件)?已被.*?(?:废止|修改|修订|宣布失效|失效)(?=[\u4e00-\u9fff《])/;
 
+/** A news lead's last words announcing the text under it (`近日,某局发布《某某通知》,全文如下:`): over the head, no body. */
+export const LEAD_ANNOUNCES = /《[^《》]{6,}(?:《[^《》]*》[^《》]*)*》[^。]{0,12}[,，。]?(?:全文|原文)如下[:：]$/;
+
+/**
+ * `【某县人民政府关于…的通告】` alone on its line: a news site's way of setting a title, the brackets no part of it (short tags,
+ * `【打印】`, and a tag before more text are read elsewhere).
+ */
+export const BRACKETED_LINE = /^[ \t\u3000]*【([^【】:：\s]{6,150})】[ \t\u3000]*$/;
+
 /**
  * Organisation names that end an issuer: 人民政府, 办公室, 局, 委员会 … (a `…领导小组` signs and heads notices like an organ, and
  * so does an event's organising or preparatory committee, `…龙舟赛组委会`, `…筹委会`; so do the units below a bureau — a 派出所,

@@ -1,7 +1,7 @@
 import { isDateOnly, PRINTED_DATE } from '../domain/cn-date';
 import { CLASS_MARK_SRC } from '../domain/docnumber';
 import { LABEL_SRC } from './page-fields';
-import { HEADING_START, compactText, continuesTitle, isOrgName, isTitleEnd } from './text';
+import { BRACKETED_LINE, HEADING_START, compactText, continuesTitle, isOrgName, isTitleEnd } from './text';
 
 /**
  * A file as a list of lines ("units") with their original 1-based line numbers, cleaned of print furniture:
@@ -95,13 +95,19 @@ function mirrorPadding(s: string): string {
     .replace(/([\u4e00-\u9fff]{2,})\?([\u4e00-\u9fff]{1,4})[ \t\u3000]*$/, (m, name: string, rest: string) => (name.endsWith(rest) ? name : m));
 }
 
+/** `【某市暂住人口治安管理办法】`: a title a news site set in the brackets of a gazette's section label — no label. */
+function bracketedTitle(whole: string): boolean {
+  const m = BRACKETED_LINE.exec(whole);
+  return !!m && m[1].length >= 8 && isTitleEnd(m[1]);
+}
+
 function makeUnit(line: number, raw: string, piece: boolean): Unit {
   const whole = raw.trim();
   const noiseLine =
     whole !== '' &&
     (PAGE_LINE.test(whole) ||
       RULE_LINE.test(whole) ||
-      SECTION_LABEL.test(whole.replace(/\s+/g, '')) ||
+      (SECTION_LABEL.test(whole.replace(/\s+/g, '')) && !bracketedTitle(whole)) ||
       cleanInline(whole).trim() === '');
   const text = noiseLine ? '' : withoutColumnTag(cleanInline(raw).trim());
   return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };

@@ -172,3 +172,42 @@ describe('a page pasted with an empty line after every line', () => {
     expect(d.title).toBe('关于印发江川县困难家庭住房保障办法实施细则的通知');
   });
 });
+
+/**
+ * A news site's repost: its own headline, a dateline, and a lead naming the document in 《》 that announces the text
+ * (`全文如下：`) over the page it copied — a portal's table of fields, the head. The lead is no body: the table and the head
+ * under it are read as on the page. Names made up.
+ */
+describe('a news lead announcing the page it reposts', () => {
+  it('leaves the table\'s 文号 and the head to be read', () => {
+    const d = onePage(`重磅！最新通知来了，事关你我
+2021-09-28 09:30　来源：某某日报
+　　近日，江川县人民政府办公室发布《江川县人民政府办公室关于印发《江川县过渡期统筹整合使用财政涉农资金管理办法》的通知》，全文如下：
+江川县人民政府办公室关于印发《江川县过渡期统筹整合使用财政涉农资金管理办法》的通知
+索引号 | xzfgzbmzfb/2021-3740 | 公开目录: | 县政府办文件 |
+文号 | 江政办发〔2021〕88号 | 成文日期: | 2021年09月28日 |
+有效性 | 有效 | 公开日期: | 2021-09-30 01:40 |
+政策解读: |
+|
+为贯彻落实有关文件精神,经县政府常务会议审定同意,现将《江川县过渡期统筹整合使用财政涉农资金管理办法》印发给你们,请遵照执行。
+江川县人民政府办公室
+2021年9月28日
+江川县过渡期统筹整合使用财政涉农
+资金管理办法
+第一条 为规范涉农资金管理,制定本办法。`);
+    expect(d.title).toBe('江川县人民政府办公室关于印发《江川县过渡期统筹整合使用财政涉农资金管理办法》的通知');
+    expect(d.docNumber?.normalized).toBe('江政办发〔2021〕88号');
+  });
+});
+
+describe('a title set alone in 【】', () => {
+  it('is the title, no gazette section label, however short', () => {
+    const d = onePage(`【江川市暂住人口治安管理办法】
+江川市人民政府
+颁布日期:1999.02.13
+实施日期:1999.03.01
+《江川市暂住人口治安管理办法》已经市人民政府第11次常务会议审议通过,现予发布,自1999年3月1日起施行。
+第一条 为加强暂住人口管理,保障暂住人口的合法权益,制定本办法。`);
+    expect(d.title).toBe('江川市暂住人口治安管理办法');
+  });
+});

@@ -90,6 +90,9 @@ describe('real development set: the same pages as other copies print them', () =
     // (a Word original's text export: paragraphs indented, the signature right-aligned with its date far apart on one line)
     'indent',
     'signature-wide',
+    // (an empty line after every line: its gaps count as the page printed them; a forum thread's subject and buttons above)
+    'blank-lines',
+    'forum-post',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
     const r = scoreAll({ fixtures: copiedFixtures(copy) });
@@ -98,12 +101,12 @@ describe('real development set: the same pages as other copies print them', () =
     expect(below, `${copy}\n${formatTable(r)}\n${formatMismatches(r)}`).toEqual([]);
   });
 
-  // (an empty line after every line is read as a gap between lines, as a gazette's PDF dump prints them and as the
-  // body's paragraphs need; a few heads break at such a gap)
-  it('blank-lines: every field ≥ 0.95', () => {
-    const r = scoreAll({ fixtures: copiedFixtures('blank-lines') });
+  // (a news site's repost — its own headline, a dateline and a lead naming the document in 《》 over the page — and a title set
+  // alone in 【】: a headline-only page's own title competes with them, so a few titles go)
+  it.each(['news-lead', 'bracket-title'])('%s: every field ≥ 0.98', (copy) => {
+    const r = scoreAll({ fixtures: copiedFixtures(copy) });
     expect(r.errors).toEqual([]);
-    expect(FIELDS.filter((f) => r.fields[f].precision < 0.95 || r.fields[f].recall < 0.95), formatTable(r)).toEqual([]);
+    expect(FIELDS.filter((f) => r.fields[f].precision < 0.98 || r.fields[f].recall < 0.98), `${copy}\n${formatTable(r)}`).toEqual([]);
   });
 
   // (a breadcrumb, a portal's fields, a 令's number, organs heading a joint title and a numbered heading stand apart on the
