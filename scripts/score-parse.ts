@@ -574,6 +574,8 @@ export const COPIES: Record<string, (text: string, key: KeyFile) => string> = {
     if (!title) return t;
     return withAfterSource(t, `主题: ${title}\n\n  • 半夏时光\n楼主回复\n  • 阅读:213\n  • 回复:0\n  • 发表于:2022/1/21 9:50:41\n只看该作者\n倒序看帖`);
   },
+  /** each long signing organ's name over two lines, broken where a word ends (a narrow column's wrap) */
+  'signature-broken': (t) => brokenSignatures(t),
   /** the title printed in 【】 where the page first prints it alone on a line (a news site's way of setting a notice's title) */
   'bracket-title': (t, k) => {
     const title = onlyTitle(k);
@@ -647,6 +649,24 @@ function signaturesOnOneLine(t: string, join: (organ: string, date: string) => s
   return lines.join('\n');
 }
 
+/**
+ * A signing organ's name of ten characters or more over two lines, broken where a word ends nearest its middle (after a
+ * place's name, before the organ's unit: `某县新型冠状病毒感染的肺炎` / `疫情防控指挥部`), as a narrow column prints it.
+ */
+function brokenSignatures(t: string): string {
+  const lines = t.split('\n');
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const organ = lines[i].trim();
+    if (!SIGNING_DATE.test(lines[i + 1].trim()) || organ.length < 10 || organ.length > 30 || !/^[\u4e00-\u9fff]+$/.test(organ)) continue;
+    if (!/(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会|领导小组|大队|支队)$/.test(organ)) continue;
+    const at: number[] = [];
+    for (const m of organ.matchAll(/(?:省|市|县|区|州|盟|旗|镇|乡)(?=[\u4e00-\u9fff]{3})|(?=办公室$|指挥部$|领导小组|委员会$|管理局$|执法局$)/g)) at.push(m.index + m[0].length);
+    const fits = at.filter((c) => c >= 3 && organ.length - c >= 3).sort((a, b) => Math.abs(a - organ.length / 2) - Math.abs(b - organ.length / 2));
+    if (fits.length) lines.splice(i, 1, organ.slice(0, fits[0]), organ.slice(fits[0]));
+  }
+  return lines.join('\n');
+}
+
 /** A title over two lines, broken after 关于/印发/转发 or a 、, around a 《》 or before its last 的, nearest its middle. */
 function brokenTitle(t: string): string {
   const at: number[] = [];
@@ -657,7 +677,6 @@ function brokenTitle(t: string): string {
   return fits.length ? `${t.slice(0, fits[0])}\n${t.slice(fits[0])}` : t;
 }
 
-/** The title of a text that holds one titled document (the copies that print it again around the text), else null. */
 /** `text` with `block` put above it (under its `来源：` line, which the scorer strips). */
 function withAfterSource(t: string, block: string): string {
   const lines = t.split('\n');
@@ -665,6 +684,7 @@ function withAfterSource(t: string, block: string): string {
   return lines.join('\n');
 }
 
+/** The title of a text that holds one titled document (the copies that print it again around the text), else null. */
 function onlyTitle(k: KeyFile): string | null {
   return k.documents.length === 1 && k.documents[0].title ? k.documents[0].title : null;
 }

@@ -9,7 +9,7 @@ import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import { isSalutation, type Head } from './split';
-import { CLOSING_FORMULA, isOrgName, shortNameOf, signatureLabelled, splitIssuers, squeeze } from './text';
+import { CLOSING_FORMULA, UNIT_WORD, isOrgName, shortNameOf, signatureLabelled, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -222,11 +222,25 @@ function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): st
   // (`某县人民政府办公室 2023年5月6日` on one line: its organ is the lowest, joint issuers above it one per line)
   const found: string[][] = onLine.length ? [onLine] : [];
   let joinedName = false;
+  // (`某县人民政府` broken as `某县` / `人民政府` over the date: the unit's word waits for the place above it)
+  let unitWord = '';
   for (let j = i - 1, seen = 0; j >= 0 && seen < 12; j--) {
     const u = bodyUnits[j];
     if (u.blank) continue;
     seen++;
     if ((PUBLICATION_NOTE.test(u.compact) || SEAL_HOLDER.test(u.compact)) && !found.length) continue;
+    if (!found.length && !unitWord && UNIT_WORD.test(u.compact)) {
+      unitWord = u.compact;
+      continue;
+    }
+    if (unitWord) {
+      const whole = NAME_START.test(u.compact) ? splitIssuers(u.compact + unitWord) : null;
+      if (whole?.length !== 1) break;
+      found.unshift(whole);
+      unitWord = '';
+      joinedName = true;
+      continue;
+    }
     // (`发布单位:某某中心`: the signature printed with its label; `某办公室(借章)`: the seal it borrowed noted after its name)
     const labelled = signatureLabelled(u.compact);
     const names = labelled ? [labelled] : splitIssuers(u.text.replace(BORROWED_SEAL, ''));
@@ -266,7 +280,8 @@ function signatureAbove(bodyUnits: Unit[], i: number, onLine: string[] = []): st
  * sentence word, no punctuation, not a closing formula, not a posting or a 联系 line.
  */
 function placeNamedSigner(c: string): boolean {
-  return NAME_START.test(c) && c.length <= 24 && !/[的了要请应须务将把被已在和与及或是为对于从按由向]/.test(c) && !CLOSING_FORMULA.test(c) && !/(?:电话|地址|邮编|联系|网址|来源|编辑|审核|责任)/.test(c) && !SIGNING_OFFICIAL.test(c);
+  const m = NAME_START.exec(c);
+  return !!m && c.length >= m[1].length + 2 && c.length <= 24 && !/[的了要请应须务将把被已在和与及或是为对于从按由向]/.test(c) && !CLOSING_FORMULA.test(c) && !/(?:电话|地址|邮编|联系|网址|来源|编辑|审核|责任)/.test(c) && !SIGNING_OFFICIAL.test(c);
 }
 
 /** `自治区主席某某`, `市长某某`: an order's signing official, a person, no organ. */
@@ -290,7 +305,7 @@ const ORGAN_OVER_UNIT = /(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}(?:
  * The first part of an organ's name broken over signature lines: a place, then words — no closing formula (`特此通告`), no
  * sentence left without its full stop (`请各乡镇认真贯彻落实`, `全县人民群众务必积极配合`).
  */
-const NAME_START = /^(?![请各望希为现特专此对经按根全我本该])([\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡))[\u4e00-\u9fff]{2,16}$/;
+const NAME_START = /^(?![请各望希为现特专此对经按根全我本该])([\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡))(?:[\u4e00-\u9fff]{2,24})?$/;
 
 /**
  * `某县疫情防控现场处置` over `省市县联动指挥部`: one organ, when the upper line opens a name and the lower does not open

@@ -60,3 +60,26 @@ ${signer}
     expect(onePage(page('江川县广大群众', '  二、加强巡查,及时消除隐患,请')).issuers).toEqual([]);
   });
 });
+
+/**
+ * A long signing organ's name over two lines, broken where a word ends, as a narrow column wraps it: the unit's word alone
+ * on the lower line (`人民政府`, `办公室`, `指挥部`) names no organ by itself, and joins the place's line above it.
+ */
+describe('a signing organ broken before its unit\'s word', () => {
+  it.each([
+    ['江川县', '人民政府', '江川县人民政府'],
+    ['江川县人民政府', '办公室', '江川县人民政府办公室'],
+    ['江川县新型冠状病毒感染的肺炎疫情防控应急', '指挥部', '江川县新型冠状病毒感染的肺炎疫情防控应急指挥部'],
+    ['云岭市江川区', '人民政府', '云岭市江川区人民政府'],
+  ])('%s / %s', (upper, lower, organ) => {
+    const d = onePage(`关于做好冬季安全防范工作的通知
+各有关单位:
+  为切实做好冬季安全防范工作,现将有关事项通知如下:
+  一、加强巡查,及时消除隐患。
+${upper}
+${lower}
+2023年12月1日`);
+    expect(d.issuers).toEqual([organ]);
+    expect(d.dateSigned).toBe('2023-12-01');
+  });
+});

@@ -137,6 +137,13 @@ export const BRACKETED_LINE = /^[ \t\u3000]*【([^【】:：\s]{6,150})】[ \t\u
 export const ORG_SUFFIX =
   /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|组委会|筹委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|街道|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|调查队|分局|领导小组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督|(?:管理|监督|事务|服务|研究|检测|检验|救助|供电|保护|派出|税务|司法)所|(?:工作|推广|管理|服务|监测|水文|保护|检查|救助|养护|检疫|兽医)站|管理处|(?:文化|图书|档案|博物|纪念)馆|红十字会|慈善总会|村委会|居委会|合作社|联社|工作组|工作专班|海关|气象台|[支分]行)$/;
 
+/**
+ * A unit's word alone (`人民政府`, `办公室`, `指挥部`, `领导小组办公室`): the lower half of an organ's name broken over two lines,
+ * never an organ by itself.
+ */
+export const UNIT_WORD =
+  /^(?:人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|指挥部|局|厅)$/;
+
 /** Text a site masked (`(略) 人民政府办公厅`, `（略）`): it names no one. */
 const MASKED = /[（(]略[）)]/;
 
@@ -148,6 +155,8 @@ export function isOrgName(s: string): boolean {
   const t = squeeze(s);
   // (a campaign's name quoted inside, `某县“扫黄打非”工作领导小组`, `某省“千村示范、万村整治”工作协调小组办公室`)
   const bare = t.replace(/“[\u4e00-\u9fff、]{2,16}”/g, '');
+  // (a unit's word alone, `办公室`, `人民政府`, names no organ: the name before it was broken off)
+  if (UNIT_WORD.test(bare)) return false;
   return t.length >= 3 && t.length <= 30 && bare.length >= 3 && /^[\u4e00-\u9fff（）()]+(?:[—–\-－][\u4e00-\u9fff]+)?$/.test(bare) && ORG_SUFFIX.test(t) && !MASKED.test(t);
 }
 
