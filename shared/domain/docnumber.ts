@@ -15,7 +15,8 @@ const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
  * An agency code: 1–12 CJK characters, possibly with a bracketed qualifier (`闽财社(指)`, `闽财(教)指`) — not a list
  * number (`一、规章（一）某政发〔1992〕255号…`: `（一）` numbers the item).
  */
-const AGENCY = `[${CJK}]{1,12}(?:[（(](?![一二三四五六七八九十]{1,3}[）)])[${CJK}]{1,3}[）)][${CJK}]{0,4})?`;
+// (`遂自然资(国土)发`, `粤府土审(16)`: a bracketed sub-code inside the organ's code — words, or a serial of one to three digits)
+const AGENCY = `[${CJK}]{1,12}(?:[（(](?![一二三四五六七八九十]{1,3}[）)])(?:[${CJK}]{1,3}|\\d{1,3})[）)][${CJK}]{0,4})?`;
 /** A complete 文号 in text without whitespace. */
 const STRICT = new RegExp(`^(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?0*(\\d{1,5})号$`);
 const IN_TEXT = new RegExp(`(${AGENCY})[${OPEN}]((?:19|20)\\d{2})年?[${CLOSE}]第?(\\d{1,6})号`, 'g');

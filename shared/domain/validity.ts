@@ -42,7 +42,7 @@ const SIGNED_DAY = /(印发|公布|发布|颁布|发文|签发|下发|公开发�
  * highlighting use.
  */
 export const EFFECT_RE =
-  /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?(?:自|[从于](?=\d{4}|[〇○O0零一二三四五六七八九]{4}年|(?:印发|公布|发布|颁布|发文|签发|下发)之日))([^，,。；;]{1,30}?)起(?:(?:满)?([0-9一二两三四五六七八九十百]{1,3})(?:日|天|个工作日)(?:后|之后)?)?(?:施行|实施|执行|生效|试行)/g;
+  /(本[^，,。；;：:]{0,16}?|此件|该[^，,。；;]{0,8}?)?(?:自|[从于](?=\d{4}|[〇○O0零一二三四五六七八九]{4}年|(?:印发|公布|发布|颁布|发文|签发|下发)之日))([^，,。；;]{1,30}?)(?:起(?:(?:满)?([0-9一二两三四五六七八九十百]{1,3})(?:日|天|个工作日)(?:后|之后)?)?(?:开始)?|开始)(?:施行|实施|执行|生效|试行)/g;
 const CN_YEAR = '(?:\\d{4}|[〇○O0零一二三四五六七八九]{4})';
 /** `2025年12月31日`, or a month or year end: `2025年12月`, `2025年12月底`, `2025年底`/`2025年末`. */
 const END_SRC = `[^，,。；;)）]{6,24}?[日号]|${CN_YEAR}年(?:[0-9一二三四五六七八九十]{1,3}月(?:底|末)?|底|末)`;
@@ -129,6 +129,14 @@ function subjectPrefix(prefix: string): string {
   return s;
 }
 
+/** `新的标准和管理办法将`, `修订后的办法`: the rules a notice carries, named by their kind only (no 《》: another's document is named). */
+const CARRIED_SUBJECT = /^(?:新的|新|修订后的|修订的|上述|以上|所附)[^，,。；;《》]{0,20}(?:办法|规定|细则|标准|意见|方案|制度|规则)将?$/;
+
+/** The words of a sentence's last clause before `at` (after its last comma). */
+function clauseOf(prefix: string): string {
+  return prefix.slice(Math.max(prefix.lastIndexOf('，'), prefix.lastIndexOf(',')) + 1);
+}
+
 /** Does the sentence speak of the document itself (`本通知…`, not `本市…`)? */
 function selfSubject(prefix: string): boolean {
   const s = subjectPrefix(prefix);
@@ -171,7 +179,8 @@ export function extractValidity(text: string, opts: ValidityOptions): ValidityIn
         // Unnamed (`自…起施行`): only at the sentence's start, or after the document's own subject in the same
         // sentence (`本通知有效期3年，自2022年1月1日起施行`).
         const prefix = sent.s.slice(0, m.index);
-        const atStart = subjectPrefix(prefix) === '' || selfSubject(prefix);
+        // (`…重新修订了…办法，新的标准和管理办法将于2011年1月1日起实施。现印发给你们`: the rules the notice carries, unnamed)
+        const atStart = subjectPrefix(prefix) === '' || selfSubject(prefix) || CARRIED_SUBJECT.test(clauseOf(prefix));
         if (!m[1] && !atStart) continue;
         if (m[1] && NOT_SELF.test(m[1])) continue;
         const when = m[2];

@@ -145,6 +145,8 @@ function entry(raw: string): RelationTarget | null {
   let title = dn ? rest.slice(0, dn.at) : broken > 0 ? longestTitle(rest.slice(0, broken)) : rest;
   title = title.replace(/[（(]$/, '').replace(/^《(.*)》$/, '$1');
   if (title.length < 4 || /[。；;，,]/.test(title) || !isTitleEnd(title.replace(/[《》]/g, ''))) return null;
+  // (`5.经重新认定不属于行政规范性文件的文件目录` after `4.废止的…目录` in an 附件 list: another list's name, numbered, no entry)
+  if (!dn && /的(?:文件|规章|规范性文件)?(?:目录|清单|名录|名单)$/.test(title)) return null;
   return { title, docNumber: dn?.normalized ?? null };
 }
 

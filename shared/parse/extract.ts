@@ -296,10 +296,13 @@ function sentenceEndsAbove(bodyUnits: Unit[], j: number): boolean {
   return false;
 }
 
-/** `交通管理大队`, `综合行政执法大队`: a unit's name without a place (no 省/市/县/区/旗/镇…, no 中共). */
-const UNIT_UNDER_ORGAN = /^(?!中共)[^省市县区州盟旗镇乡]{2,12}(?:大队|支队|中队|总队|分局|派出所|办公室|执法局)$/;
+/**
+ * `交通管理大队`, `综合行政执法大队`, `高新技术产业开发区大队`: a unit's name without a place (no 省/市/县/区/旗/镇…, no 中共; a zone's
+ * 开发区 or 新区 names no place of its own).
+ */
+const UNIT_UNDER_ORGAN = /^(?!中共)(?:[^省市县区州盟旗镇乡]|(?<=开发|高新|新|园|景|港|保税)区){2,16}(?:大队|支队|中队|总队|分局|派出所|办公室|执法局)$/;
 /** The organ a unit is printed under: a named place's 局, 委员会, 政府 (`某旗公安局`). */
-const ORGAN_OVER_UNIT = /(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}(?:局|委员会|人民政府)$/;
+const ORGAN_OVER_UNIT = /(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{0,12}(?:局|委员会|人民政府|支队|总队)$/;
 
 /**
  * The first part of an organ's name broken over signature lines: a place, then words — no closing formula (`特此通告`), no
@@ -359,8 +362,11 @@ function closesBody(bodyUnits: Unit[], i: number, text: string): boolean {
  */
 const DAY_LOST = new RegExp(`^${PRINTED_MONTH}日?$`);
 
-/** `年12月15日`: a signing date that lost its year (the day and month stand, no 成文日期 can be read). */
-const YEAR_LOST = new RegExp(`^年${PRINTED_SMALL}月${PRINTED_SMALL}日$`);
+/**
+ * `年12月15日`, `一一年三月十七日`: a signing date that lost its year or the year's first digits (the day and month stand, no
+ * 成文日期 can be read).
+ */
+const YEAR_LOST = new RegExp(`^(?:[〇○零一二三四五六七八九]{1,3}|\\d{1,2})?年${PRINTED_SMALL}月${PRINTED_SMALL}日$`);
 
 /** A signing date no 成文日期 is read from: its day or its year lost, or its digits run together two ways (`2020127日`). */
 function undatable(c: string): boolean {
@@ -394,6 +400,9 @@ function undatedSignature(bodyUnits: Unit[]): string[] {
   const lines = bodyUnits.filter((u) => !u.blank);
   // (a content site's footer after the signature: its name and address, the page's link, a rule)
   while (lines.length && SITE_FOOTER.test(lines[lines.length - 1].compact)) lines.pop();
+  // (`获取优`: the first words of the site's next block, where the stored copy ends, under the signature)
+  const last = lines.at(-1)?.compact ?? '';
+  if (lines.length >= 4 && /^[\u4e00-\u9fff]{1,6}$/.test(last) && !splitIssuers(last) && splitIssuers(lines[lines.length - 2].text)) lines.pop();
   if (lines.length < 3) return [];
   // (`某管理局 来源:某某日报`: the news site's source run onto the signature's line)
   const names = splitIssuers(lines[lines.length - 1].text.replace(SOURCE_AFTER, ''));
@@ -579,7 +588,9 @@ export function extractDocument(
   const undated = sigIssuers.length || metaIssuer.length ? [] : undatedSignature(bodyUnits);
   const fuller = undated.length > 0 && undated.every((u) => head.titleIssuers.some((t) => u.endsWith(t)));
   if (!sigIssuers.length && (fuller || (!head.titleIssuers.length && !metaIssuer.length))) sigIssuers = undated;
-  const issuers = completeIssuers(sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head, metaIssuer);
+  // (`某省财政厅 某省文化和旅游厅关于…` signed by the first alone: the joint title names every issuer, the signature some)
+  const jointTitle = head.titleIssuers.length > 1 && sigIssuers.length > 0 && sigIssuers.length < head.titleIssuers.length && sigIssuers.every((s) => head.titleIssuers.includes(s));
+  const issuers = completeIssuers(jointTitle ? head.titleIssuers : sigIssuers.length ? sigIssuers : head.titleIssuers.length ? head.titleIssuers : metaIssuer, units, head, metaIssuer);
   const kind = kindOf(head.title, docNumber?.agency ?? null);
   const carried = carriedKind(head.title);
 

@@ -112,7 +112,7 @@ function locate(text: string, opts: ParseOptions) {
   });
   // (the same document printed again, its 文号 line and body without its title: that reprint is the first's text)
   // (and the whole head printed again, the page's copy of the notice run on from a cut: the same title twice is one document)
-  const heads = found.filter((h, k) => !(k > 0 && ((!h.title && reprints(units, h, found[k - 1])) || sameHeadAgain(h, found[k - 1]))));
+  const heads = found.filter((h, k) => !(k > 0 && ((!h.title && reprints(units, h, found[k - 1])) || sameHeadAgain(units, h, found[k - 1]))));
   const fileLayout = detectLayout(units) ?? 'blocks';
   const registrationInFile = heads.some((h) => h.registration !== null);
   // A page that opens with a signed document whose title it left out (a 转发 notice above the 批复 it forwards)
@@ -137,8 +137,10 @@ function numberOf(units: Unit[], head: Head): string | null {
 }
 
 /** `head` is the head `before` printed again: the same title (a dozen characters at least), no other number. */
-function sameHeadAgain(head: Head, before: Head): boolean {
-  return head.title.length >= 12 && head.title === before.title && head.docNumberUnit === null && head.inlineDocNumber === before.inlineDocNumber;
+function sameHeadAgain(units: Unit[], head: Head, before: Head): boolean {
+  if (head.title.length < 12 || head.title !== before.title) return false;
+  const n = numberOf(units, head);
+  return n === null || n === numberOf(units, before);
 }
 
 /** `head` prints the document `before` heads again: it carries the same 文号. */

@@ -46,7 +46,7 @@ export const LABELS: [string, Field][] = [
   ['文件登记号', 'other'], ['登记号', 'other'],
   ['关键词', 'other'], ['主题词', 'other'], ['内容概述', 'other'], ['浏览次数', 'other'], ['公开目录', 'other'],
   ['公文目录', 'other'], ['公开责任部门', 'other'], ['责任部门', 'other'], ['公开形式', 'other'], ['公开方式', 'other'], ['政策解读', 'other'],
-  ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'issuer'], ['效力级别', 'other'],
+  ['分类', 'other'], ['体裁分类', 'other'], ['归档时间', 'other'], ['所属机构', 'issuer'], ['颁发部门', 'issuer'], ['颁布部门', 'issuer'], ['发布部门', 'issuer'], ['制定部门', 'issuer'], ['效力级别', 'other'],
   ['题注', 'other'],
   // (`概述 某府发〔2025〕1号 各旗区人民政府,…: ...`: a summary repeating the document's first lines, salutation included)
   ['概述', 'other'],

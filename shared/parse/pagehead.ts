@@ -65,8 +65,13 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     // `5月22日,某区关于…的通告`: a portal's day of posting before the title
     .replace(/^\d{1,2}月\d{1,2}日[,，](?=[\u4e00-\u9fff]{2,20}?关于)/, '')
     .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '')
+    // `某市高新区企业奖励政策:某高新区关于…的试行意见`: a site's topic before a colon, the head after it
+    .replace(/^[\u4e00-\u9fff]{2,30}[:：](?=[\u4e00-\u9fff]{2,20}关于[^:：]{4,}$)/, (m, _i: number, all: string) => (isTitleEnd(all.slice(m.length)) ? '' : m))
     // `…的通知(有效)`: the portal's validity mark
     .replace(VALIDITY_MARK, '');
+  // `某某关于…的通告 某某关于…的通告`: a heading printing the title twice (the spaces gone): once
+  const half = t.length % 2 === 0 ? t.slice(0, t.length / 2) : '';
+  if (half.length >= 6 && t === half + half && isTitleEnd(half)) t = half;
   let docNumber: string | null = null;
   // `某某总署公告2020年第108号(关于…的公告)`: the serial is no 文号, the bracketed title the title
   t = titleAfterSerial(t) ?? t;
@@ -94,7 +99,8 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     docNumber = dn[1];
     t = t.slice(0, dn.index);
   }
-  t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d/.test(m) ? '' : m));
+  // (`(2019修订)`, a site's edition mark with its year; a list's own `(2025年版)` stays, as a document's `(修订)` does)
+  t = t.replace(/[（(](?:\d{4}年?(?:\d{1,2}月)?)?(?:修订|修正|修改)?(?:版|本)?[）)]$/, (m) => (/\d/.test(m) && !/^[（(]\d{4}年版[）)]$/.test(m) ? '' : m));
   const dated = titleWithDate(t);
   return dated ? { title: dated.title, docNumber, date: dated.date } : { title: t, docNumber };
 }
@@ -147,12 +153,20 @@ function bodyStart(units: Unit[], from: number): number {
     // a signature date (a page's own `2024-08-15` is not one, nor a newspaper's issue date on the page's first line,
     // `2024年09月07日` / `第02版:要闻` / the title)
     if (seen === 1 && isDateOnly(c) && i + 1 < units.length && !isSalutation(units[nextNonBlank(units, i)]?.compact ?? '')) continue;
+    // (`内容详情` / `2022年05月17日` / the title: a news post's date over its headline, no sentence above it to sign)
+    if (isDateOnly(c) && !sentenceAbove(units, from, i) && titleLike(cleanTitle(units[nextNonBlank(units, i)]?.compact ?? '').title)) continue;
     if (isSalutation(c) || /^第[一二三四五六七八九十百零〇\d]{1,5}[条章]/.test(c) || (isDateOnly(c) && /年/.test(c))) return i;
     // (a news lead announcing the text, `近日,某局发布《…》,全文如下:`, stands over the head, not in the body)
     if (LEAD_ANNOUNCES.test(c)) continue;
     if ((c.length >= 60 && /[。，,；]/.test(c)) || (c.length >= 30 && /。/.test(c))) return i;
   }
   return -1;
+}
+
+/** A sentence (a comma or a full stop in twenty characters or more) on the lines from `from` to before `i`. */
+function sentenceAbove(units: Unit[], from: number, i: number): boolean {
+  for (let j = from; j < i; j++) if (!units[j].blank && units[j].compact.length >= 20 && /[。，,；]/.test(units[j].compact)) return true;
+  return false;
 }
 
 function nthNonBlank(units: Unit[], from: number, n: number): number {
@@ -281,6 +295,9 @@ const CARRYING_OPENING = /^(?:联合)?(?:印发|转发|批转|下达)/;
  * `某县人民政府` / `森林防火禁火令`, `某镇人民政府` / `自然灾害救助应急预案`) — not a title the page printed above already
  * (a law site's title / issuer field / title: the field is no part of it).
  */
+/** A portal's field value printed without its label: a posting time (`2023-11-30 17:47:17`), an index number (`…/2023-31417710`). */
+const FIELD_VALUE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?$|^[0-9A-Z]{6,}\/[0-9-]{4,}$/;
+
 function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>, seen: Line[], named?: string[]): Line {
   const order = OWN_ORDER.test(line.title) && !OPENS_WITH_PLACE.test(line.title);
   // (a title that names no issuer at all: `自然灾害救助应急预案`, not `印发…`, `某局关于…`, `全县…`)
@@ -290,6 +307,11 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
   if (issuerLine < 0 || !(line.title.startsWith('关于') || order || own)) return alone;
   // (a portal's banner `某县人民政府` over its table of fields, `发布机构 某县某镇人民政府`, then the title: no issuer line)
   for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank || units[j].noise) return alone;
+  // (`11371502…/2023-31417710` / `2023-11-30 17:47:17` / `某区水利局` / `关于…`: the organ is the last of a portal's field values
+  // printed without their labels, one per line with no gap, no issuer line — a posting time a gap above an issuer line that
+  // heads the title is the page's)
+  const up = issuerLine - 1;
+  if (up >= 0 && !units[up].blank && FIELD_VALUE.test(units[up].text.replace(/\s+/g, ''))) return alone;
   // (`某委员会等10部门` / `关于…`: a joint title counting its organs, the first named)
   const iss = splitIssuers(units[issuerLine].text) ?? countedIssuers(units[issuerLine].text);
   if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;
@@ -387,8 +409,9 @@ function issuersOfTitle(title: string): string[] {
   // with what it proposes
   const own = /^([\u4e00-\u9fff]{3,30}?)(?:第[\d一二三四五六七八九十]{1,4}号)?(?:公告|通告)$/.exec(title) ?? /^([\u4e00-\u9fff]{3,30}?)拟(?:认定|命名|表彰|推荐|授予|确定)[^。，,；;]{2,80}公示$/.exec(title);
   if (own && isOrgName(own[1])) return [own[1]];
-  // `南县住房和城乡建设局2018年度整体支出绩效评价报告`: an organ reporting on its own year
-  const y = /^([\u4e00-\u9fff]{2,24}?(?:局|委员会|办公室|中心|厅))(?=(?:19|20)\d{2}年)/.exec(title);
+  // `南县住房和城乡建设局2018年度整体支出绩效评价报告`: an organ reporting on its own year; `某区退役军人事务局公共服务清单`: an
+  // organ's own list of its services or powers
+  const y = /^([\u4e00-\u9fff]{2,24}?(?:局|委员会|办公室|中心|厅))(?=(?:19|20)\d{2}年|[\u4e00-\u9fff]{0,12}清单)/.exec(title);
   return y && isOrgName(y[1]) ? [y[1]] : [];
 }
 

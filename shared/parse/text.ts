@@ -119,8 +119,12 @@ export function bracketedDate(c: string): string | null {
  */
 export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文件)?已被.*?(?:废止|修改|修订|宣布失效|失效)(?=[\u4e00-\u9fff《])/;
 
-/** A news lead's last words announcing the text under it (`近日,某局发布《某某通知》,全文如下:`): over the head, no body. */
-export const LEAD_ANNOUNCES = /《[^《》]{6,}(?:《[^《》]*》[^《》]*)*》[^。]{0,12}[,，。]?(?:全文|原文)如下[:：]$/;
+/**
+ * A news lead's last words announcing the text under it (`近日,某局发布《某某通知》,全文如下:`), or a lead labelled as the site's
+ * (`导读:`, `编者按:`): over the head, no body.
+ */
+export const LEAD_ANNOUNCES =
+  /《[^《》]{6,}(?:《[^《》]*》[^《》]*)*》[^。]{0,12}[,，。]?(?:全文|原文)如下[:：]$|^(?:导读|摘要|编者按|内容提要|核心提示)[:：]/;
 
 /**
  * `【某县人民政府关于…的通告】` alone on its line: a news site's way of setting a title, the brackets no part of it (short tags,
@@ -135,7 +139,7 @@ export const BRACKETED_LINE = /^[ \t\u3000]*【([^【】:：\s]{6,150})】[ \t\u
  * would make a 网站 or a 平台 an organ)
  */
 export const ORG_SUFFIX =
-  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|组委会|筹委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|街道|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|调查队|分局|领导小组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督|(?:管理|监督|事务|服务|研究|检测|检验|救助|供电|保护|派出|税务|司法)所|(?:工作|推广|管理|服务|监测|水文|保护|检查|救助|养护|检疫|兽医)站|管理处|(?:文化|图书|档案|博物|纪念)馆|红十字会|慈善总会|村委会|居委会|合作社|联社|工作组|工作专班|海关|气象台|[支分]行)$/;
+  /(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|组委会|筹委会|委|局|厅|院|部|办|署|中心|党委|党组|办事处|街道|公司|协会|联合会|总工会|人大常委会|政协|法院|检察院|总队|支队|大队|调查队|分局|领导小组|领导组|工作小组|疫情联防联控(?:工作)?机制|渔港监督|港务监督|(?:管理|监督|事务|服务|研究|检测|检验|救助|供电|保护|派出|税务|司法)所|(?:工作|推广|管理|服务|监测|水文|保护|检查|救助|养护|检疫|兽医)站|管理处|(?:文化|图书|档案|博物|纪念)馆|红十字会|慈善总会|爱卫会|村委会|居委会|合作社|合作总社|联社|工作组|工作专班|海关|气象台|[支分]行|高新区|经济技术开发区|经济开发区)$/;
 
 /**
  * A unit's word alone (`人民政府`, `办公室`, `指挥部`, `领导小组办公室`): the lower half of an organ's name broken over two lines,
@@ -199,6 +203,9 @@ export function governmentOverItsDepartment(upper: string[], lower: string[]): b
 export function splitIssuers(line: string): string[] | null {
   const trimmed = line.trim();
   if (!trimmed || trimmed.length > 80) return null;
+  // (`某省盐务管理局(某省盐业总公司)`: an organ with its second name, another organ's or a company's, in brackets — the organ)
+  const alias = /^([^（）()]{3,30})[（(]([^（）()]{3,20})[）)]$/.exec(squeeze(trimmed));
+  if (alias && isOrgName(alias[1]) && (isOrgName(alias[2]) || /公司$/.test(alias[2]))) return [alias[1]];
   const parts = trimmed.split(/[\s\u3000、，,]+/).filter(Boolean);
   if (parts.length > 1 && parts.every(isOrgName)) return parts.map(squeeze);
   if (!isOrgName(trimmed)) return null;

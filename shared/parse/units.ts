@@ -367,6 +367,34 @@ function htmlPieces(raw: string): string[] | null {
  */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
+/** `(3)  某部发〔2025〕8号`: a research database's index before every paragraph of the original it reprints. */
+const PARAGRAPH_INDEX = /^[（(](\d{1,3})[）)][ \t\u3000]{2,}(?=\S)/;
+
+/**
+ * Lines numbered `(1)  `, `(2)  `, … in order, five or more from (1), each index followed by two spaces: a database's
+ * paragraph index, no part of the text — removed (the lines stay where they are). A body's own `(1)` items are numbered
+ * without the double space, or not from the text's first paragraphs on.
+ */
+function withoutParagraphIndex(lines: string[]): string[] {
+  let expected = 1;
+  const at: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = PARAGRAPH_INDEX.exec(lines[i]);
+    if (m && Number(m[1]) === expected) {
+      at.push(i);
+      expected++;
+    } else if (m && Number(m[1]) === 1) {
+      // (a second run from (1): the summary's index, then the original's)
+      at.push(i);
+      expected = 2;
+    }
+  }
+  if (at.length < 5) return lines;
+  const out = lines.slice();
+  for (const i of at) out[i] = out[i].replace(PARAGRAPH_INDEX, '');
+  return out;
+}
+
 /** A text's lines as the parser numbers them: CRLF, CR and LF all end a line; a BOM and zero-width characters are dropped. */
 export function textLines(text: string): string[] {
   return text.replace(ZERO_WIDTH, '').split(/\r\n|\r|\n/);
@@ -485,7 +513,7 @@ const MAX_WRAPPED = 3000;
 
 /** Splits text into cleaned units (lines numbered as textLines numbers them). */
 export function buildUnits(text: string): Unit[] {
-  const lines = textLines(text);
+  const lines = withoutParagraphIndex(textLines(text));
   const runsOn = wrappedLines(lines);
   // (a text of one line holding words apart by spaces is a page flattened by a copy, though it is short and undated)
   const onlyLine = lines.filter((l) => l.trim() !== '').length === 1;
