@@ -2,7 +2,7 @@ import { cnSmallNumber, findCnDates, isDateOnly, PRINTED_DATE } from '../domain/
 import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/docnumber';
 import { organDateLine } from './body';
 import type { PageMeta } from './page';
-import { isSalutation, signsAbove, siteIssuer, type Head } from './split';
+import { doubleSpaced, isSalutation, signsAbove, siteIssuer, type Head } from './split';
 import { isTitleEnd, LEAD_ANNOUNCES, ACCOUNT_PREFIX, BRACKETED_LINE, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
@@ -298,6 +298,18 @@ const CARRYING_OPENING = /^(?:联合)?(?:印发|转发|批转|下达)/;
 /** A portal's field value printed without its label: a posting time (`2023-11-30 17:47:17`), an index number (`…/2023-31417710`). */
 const FIELD_VALUE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?$|^[0-9A-Z]{6,}\/[0-9-]{4,}$/;
 
+/** Two field values without labels (an index number, a posting time) on the lines right above unit k, no wider gap than the page's. */
+function fieldValuesAbove(units: Unit[], k: number): boolean {
+  const most = doubleSpaced(units) ? 1 : 0;
+  let at = k;
+  for (let n = 0; n < 2; n++) {
+    const up = prevNonBlankIndex(units, at);
+    if (up < 0 || at - up - 1 > most || !FIELD_VALUE.test(units[up].text.replace(/\s+/g, ''))) return false;
+    at = up;
+  }
+  return true;
+}
+
 function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omit<Line, 'i'>, seen: Line[], named?: string[]): Line {
   const order = OWN_ORDER.test(line.title) && !OPENS_WITH_PLACE.test(line.title);
   // (a title that names no issuer at all: `自然灾害救助应急预案`, not `印发…`, `某局关于…`, `全县…`)
@@ -308,10 +320,8 @@ function withIssuerAbove(units: Unit[], issuerLine: number, i: number, line: Omi
   // (a portal's banner `某县人民政府` over its table of fields, `发布机构 某县某镇人民政府`, then the title: no issuer line)
   for (let j = i - 1; j > issuerLine; j--) if (!units[j].blank || units[j].noise) return alone;
   // (`11371502…/2023-31417710` / `2023-11-30 17:47:17` / `某区水利局` / `关于…`: the organ is the last of a portal's field values
-  // printed without their labels, one per line with no gap, no issuer line — a posting time a gap above an issuer line that
-  // heads the title is the page's)
-  const up = issuerLine - 1;
-  if (up >= 0 && !units[up].blank && FIELD_VALUE.test(units[up].text.replace(/\s+/g, ''))) return alone;
+  // printed without their labels, no issuer line — a heading's posting time alone over an issuer line is the page's)
+  if (fieldValuesAbove(units, issuerLine)) return alone;
   // (`某委员会等10部门` / `关于…`: a joint title counting its organs, the first named)
   const iss = splitIssuers(units[issuerLine].text) ?? countedIssuers(units[issuerLine].text);
   if (!iss || iss.some((x) => x !== siteIssuer(x))) return alone;

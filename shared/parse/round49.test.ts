@@ -152,3 +152,20 @@ describe('round forty-seven', () => {
     expect(docs[0].abolishes).toEqual([]);
   });
 });
+
+describe('a portal page with its footer on top and a 文号 in a cell of its own', () => {
+  it('reads the number between image placeholders as the head\'s own, the footer\'s `主办:` no salutation', () => {
+    const d = onePage(`主办:云岭省江川市江川区人民政府  版权所有 2018
+承办:云岭省江川市江川区信息中心
+文件名:江川区人民政府关于启动区级地方公益林生态效益补偿基金的通知 |
+![]() |
+江区政发〔2018〕22号 |
+![]() |
+各乡镇人民政府,区直有关单位:
+根据有关文件精神要求,现启动我区地方公益林生态效益补偿基金。
+江川区人民政府
+2018年6月6日`);
+    expect(d.docNumber?.normalized).toBe('江区政发〔2018〕22号');
+    expect(d.cites).toEqual([]);
+  });
+});

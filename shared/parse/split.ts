@@ -44,6 +44,8 @@ export function isSalutation(c: string): boolean {
   const head = c.slice(0, colon);
   // `经…研究`, `根据…` open a sentence; `岳阳经济技术开发区` is an addressee
   if (/[。；;]|如下|根据|为了?[^政]|现将|按照|^经|经(?:研究|同意|批准|审议|会议)/.test(head)) return false;
+  // (`主办:某县人民政府 版权所有`, `承办:某信息中心`: a site's footer labels, no addressees)
+  if (/^(?:主办|承办|协办|主管|技术支持|建设管理|运营维护|维护)(?:单位)?$/.test(head)) return false;
   if (head.startsWith('各') || PUBLIC_ADDRESSEE.test(head)) return true;
   // Every addressee ends in an organisation word: `田镇街道办事处、经济开发区管委会，县政府有关部门、单位：`;
   // a run of places named short before the organs they share (`雄县、容城、安新县委和人民政府`) counts as those organs
@@ -85,7 +87,7 @@ function prevNonBlank(units: Unit[], i: number, floor: number, maxGap = 3): numb
 const SPACING = new WeakMap<Unit[], boolean>();
 
 /** A page whose every line (nearly) is followed by an empty one: a paste or a converter's double spacing. */
-function doubleSpaced(units: Unit[]): boolean {
+export function doubleSpaced(units: Unit[]): boolean {
   let known = SPACING.get(units);
   if (known === undefined) {
     let lines = 0;

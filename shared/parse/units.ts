@@ -1,5 +1,5 @@
 import { isDateOnly, PRINTED_DATE } from '../domain/cn-date';
-import { CLASS_MARK_SRC } from '../domain/docnumber';
+import { CLASS_MARK_SRC, isDocNumberLine } from '../domain/docnumber';
 import { LABEL_SRC } from './page-fields';
 import { BRACKETED_LINE, HEADING_START, compactText, continuesTitle, isOrgName, isTitleEnd } from './text';
 
@@ -95,6 +95,15 @@ function mirrorPadding(s: string): string {
     .replace(/([\u4e00-\u9fff]{2,})\?([\u4e00-\u9fff]{1,4})[ \t\u3000]*$/, (m, name: string, rest: string) => (name.endsWith(rest) ? name : m));
 }
 
+/**
+ * A 文号 in a table's cell of its own with its border after it (`某政发〔2018〕22号 |`): the number; other cells keep their borders
+ * for the page's table reader (a table printed a cell a line, `新城镇 |` / `43004.89 |`, stays a table).
+ */
+function withoutLoneBorder(t: string): string {
+  const m = /[ \t\u3000]+[|｜][ \t\u3000]*$/.exec(t);
+  return m && m.index > 0 && isDocNumberLine(t.slice(0, m.index)) ? t.slice(0, m.index) : t;
+}
+
 /** `【某市暂住人口治安管理办法】`: a title a news site set in the brackets of a gazette's section label — no label. */
 function bracketedTitle(whole: string): boolean {
   const m = BRACKETED_LINE.exec(whole);
@@ -109,7 +118,8 @@ function makeUnit(line: number, raw: string, piece: boolean): Unit {
       RULE_LINE.test(whole) ||
       (SECTION_LABEL.test(whole.replace(/\s+/g, '')) && !bracketedTitle(whole)) ||
       cleanInline(whole).trim() === '');
-  const text = noiseLine ? '' : withoutColumnTag(cleanInline(raw).trim());
+  // (`某政发〔2018〕22号 |`: a table's one cell with its border after it — the cell's text)
+  const text = noiseLine ? '' : withoutLoneBorder(withoutColumnTag(cleanInline(raw).trim()));
   return { line, raw, text, compact: compactText(text), blank: text === '', noise: noiseLine, piece };
 }
 
