@@ -83,3 +83,18 @@ ${lower}
     expect(d.dateSigned).toBe('2023-12-01');
   });
 });
+
+describe('an organ named with 总站', () => {
+  it('joins its joint head', () => {
+    const d = onePage(`云岭省公安厅 云岭省商务厅
+
+云岭省体育局 云岭出入境边防检查总站
+
+关于云岭省边境活动“十五禁”
+
+的通告
+
+为加强边境管理,维护边境地区安全和稳定,现将边境管理禁止行为通告如下:`);
+    expect(d.issuers).toEqual(['云岭省公安厅', '云岭省商务厅', '云岭省体育局', '云岭出入境边防检查总站']);
+  });
+});
