@@ -660,6 +660,9 @@ function carrierBelow(units: Unit[], from: number, heading: string): Line | null
 }
 
 /** The first title after a signature date within the next lines from `from`, or null. */
+/** `(2021—2025年)`, `（2023-2025年）`: a plan's period alone on its line. */
+const PERIOD_LINE = /^[（(](?:19|20)\d{2}年?[—–\-－~至到](?:19|20)\d{2}年?[）)]$/;
+
 function titleUnderSignature(units: Unit[], from: number): Line | null {
   let signed = false;
   for (let i = from, seen = 0; i < units.length && seen < 40; i++) {
@@ -679,7 +682,10 @@ function titleUnderSignature(units: Unit[], from: number): Line | null {
         if (n > 0 && (units[j].compact.length > 40 || isDateOnly(units[j].compact))) break;
         joined += units[j].compact;
         const t = cleanTitle(joined).title;
-        if (titleLike(t) && !/[，,。]/.test(t)) return { i, title: t, docNumber: null };
+        // (`某市黑土地保护总体规划` / `(2021—2025年)`: the plan's period on its own line under the title is part of it)
+        const next = nextNonBlank(units, j);
+        const period = titleLike(t) && next > 0 && PERIOD_LINE.test(units[next].compact) ? units[next].compact : '';
+        if (titleLike(t) && !/[，,。]/.test(t)) return { i, title: t + period, docNumber: null };
         if (/[，,。；;：:]/.test(units[j].compact)) break;
       }
     }

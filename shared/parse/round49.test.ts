@@ -169,3 +169,16 @@ describe('a portal page with its footer on top and a 文号 in a cell of its own
     expect(d.cites).toEqual([]);
   });
 });
+
+describe('round fifty', () => {
+  it('an attached plan\'s title with its period on the line under it, under the signature', () => {
+    const d = onePage(`各县、区人民政府,市政府各委、办、局:
+现将《江川市黑土地保护总体规划(2021—2025年)》印发给你们,请认真贯彻执行。
+江川市人民政府
+2022年12月30日
+江川市黑土地保护总体规划
+(2021—2025年)
+党中央、国务院高度重视黑土地保护,现就我市黑土地保护作出如下规划。`);
+    expect(d.title).toBe('江川市黑土地保护总体规划(2021—2025年)');
+  });
+});
