@@ -98,3 +98,14 @@ describe('an organ named with 总站', () => {
     expect(d.issuers).toEqual(['云岭省公安厅', '云岭省商务厅', '云岭省体育局', '云岭出入境边防检查总站']);
   });
 });
+
+describe('a village\'s party branch beside its committee', () => {
+  it('signs with it', () => {
+    const d = onePage(`关于江川村2018年一事一议项目决策听证结果的公示
+根据规定,本次听证事项同意票占50%以上,待报镇领导小组审核后实施。
+江川镇江川村党总支
+江川镇江川村民委员会
+2017年9月27日`);
+    expect(d.issuers).toEqual(['江川镇江川村党总支', '江川镇江川村民委员会']);
+  });
+});
