@@ -3,7 +3,7 @@ import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/doc
 import { organDateLine } from './body';
 import type { PageMeta } from './page';
 import { doubleSpaced, isSalutation, signsAbove, siteIssuer, type Head } from './split';
-import { isTitleEnd, LEAD_ANNOUNCES, ACCOUNT_PREFIX, BRACKETED_LINE, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
+import { isTitleEnd, LEAD_ANNOUNCES, YEARLESS_NUMBER_AFTER, ACCOUNT_PREFIX, BRACKETED_LINE, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
 /**
@@ -67,8 +67,9 @@ function cleanTitle(c: string): { title: string; docNumber: string | null; date?
     .replace(/^[\u4e00-\u9fff]{2,6}[:：](?=关于|[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|办公室))/, '')
     // `某市高新区企业奖励政策:某高新区关于…的试行意见`: a site's topic before a colon, the head after it
     .replace(/^[\u4e00-\u9fff]{2,30}[:：](?=[\u4e00-\u9fff]{2,20}关于[^:：]{4,}$)/, (m, _i: number, all: string) => (isTitleEnd(all.slice(m.length)) ? '' : m))
-    // `…的通知(有效)`: the portal's validity mark
-    .replace(VALIDITY_MARK, '');
+    // `…的通知(有效)`: the portal's validity mark; `…的通知某政字〔〕18号`: a number that lost its year glued after the title
+    .replace(VALIDITY_MARK, '')
+    .replace(YEARLESS_NUMBER_AFTER, '');
   // `某某关于…的通告 某某关于…的通告`: a heading printing the title twice (the spaces gone): once
   const half = t.length % 2 === 0 ? t.slice(0, t.length / 2) : '';
   if (half.length >= 6 && t === half + half && isTitleEnd(half)) t = half;

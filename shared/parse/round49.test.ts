@@ -182,3 +182,20 @@ describe('round fifty', () => {
     expect(d.title).toBe('江川市黑土地保护总体规划(2021—2025年)');
   });
 });
+
+describe('round fifty-one', () => {
+  it('a head glued to a 文号 that lost its year is the head, the number none', () => {
+    const d = onePage(`江川撤销4个乡,新设5个镇现有多少街道
+
+江川市人民政府关于调整部分行政区划的通知江政字〔〕18号
+
+各县区人民政府,市政府各部门:
+
+为做好相关工作,现将有关事项通知如下:
+一、撤销江川县庄寨镇,设立新的庄寨镇。
+江川市人民政府
+年8月24日`);
+    expect(d.title).toBe('江川市人民政府关于调整部分行政区划的通知');
+    expect(d.docNumber).toBeNull();
+  });
+});

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, BRACKETED_LINE, bracketedDate, CLOSING_FORMULA, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, YEARLESS_NUMBER_AFTER, BRACKETED_LINE, bracketedDate, CLOSING_FORMULA, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -408,7 +408,7 @@ function openTitle(u: Unit): Candidate | null {
   const tail = TRAILING_NUMBER.exec(text);
   const tailNumber = tail && findDocNumbers(tail[1]).length ? squeeze(tail[1]) : null;
   if (tail && tailNumber) text = text.slice(0, tail.index);
-  const whole = text === u.text ? u.compact : squeeze(text);
+  const whole = (text === u.text ? u.compact : squeeze(text)).replace(YEARLESS_NUMBER_AFTER, '');
   if (!whole || whole.length > 200) return null;
   const masthead = mastheadBefore(text);
   if (masthead) return masthead;

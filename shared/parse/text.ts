@@ -126,6 +126,9 @@ export const ARCHIVE_NOTE = /^[ \t\u3000]*\*?注[:：]本篇(?:法规|规章|文
 export const LEAD_ANNOUNCES =
   /《[^《》]{6,}(?:《[^《》]*》[^《》]*)*》[^。]{0,12}[,，。]?(?:全文|原文)如下[:：]$|^(?:导读|摘要|编者按|内容提要|核心提示)[:：]/;
 
+/** `…的通知菏政字〔〕18号`: a 文号 that lost its year glued after a title's kind word (no number can be read from it). */
+export const YEARLESS_NUMBER_AFTER = /(?<=的(?:通知|通告|公告|决定|意见|批复|复函|函|报告|通报))[\u4e00-\u9fff]{1,12}[〔[［【(（﹝][ \t\u3000]*[〕\]］】)）﹞]第?\d{0,5}号?$/;
+
 /**
  * `【某县人民政府关于…的通告】` alone on its line: a news site's way of setting a title, the brackets no part of it (short tags,
  * `【打印】`, and a tag before more text are read elsewhere).
