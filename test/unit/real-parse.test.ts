@@ -50,6 +50,14 @@ describe('real development set: parser score', () => {
  * as the page does; a fixed-width wrap (a PDF's text layer) nearly so.
  */
 describe('real development set: the same pages as other copies print them', () => {
+  // (a copy measures what its layout costs: the pages the parser misses as printed — their classes unread, or their keys taking a
+  // reading the conventions leave open — are missed in every copy, and are left out of the copies' scores)
+  let asPrinted: ReturnType<typeof loadFixtures> = [];
+  beforeAll(() => {
+    const missed = new Set(scoreAll().mismatches.map((m) => m.file));
+    asPrinted = loadFixtures().filter((f) => !missed.has(f.name));
+  });
+  const copied = (copy: string) => copiedFixtures(copy, asPrinted);
   const LAYOUT_ONLY = [
     'nbsp',
     'crlf',
@@ -90,20 +98,23 @@ describe('real development set: the same pages as other copies print them', () =
     'signature-wide',
     // (a forum thread's subject and buttons above the post)
     'forum-post',
+    // (each head printed over two lines, broken where a word ends, as GB/T 9704 sets a title; an empty line after every line; a
+    // long signing organ's name over two lines, broken where a word ends: `某县` / `人民政府`)
+    'title-broken',
+    'blank-lines',
+    'signature-broken',
   ];
   it.each(LAYOUT_ONLY)('%s: every field ≥ 0.99', (copy) => {
-    const r = scoreAll({ fixtures: copiedFixtures(copy) });
+    const r = scoreAll({ fixtures: copied(copy) });
     expect(r.errors).toEqual([]);
     const below = FIELDS.filter((f) => r.fields[f].precision < 0.99 || r.fields[f].recall < 0.99);
     expect(below, `${copy}\n${formatTable(r)}\n${formatMismatches(r)}`).toEqual([]);
   });
 
   // (a news site's repost — its own headline, a dateline and a lead naming the document in 《》 over the page — and a title set
-  // alone in 【】: a headline-only page's own title competes with them, so a few titles go. Each head printed over two lines,
-  // broken where a word ends, as GB/T 9704 sets a title; an empty line after every line; a long signing organ's name over two
-  // lines: ≥ 0.99 until rounds 47–49 joined the set with pages whose heads or signatures the page itself already makes hard)
-  it.each(['news-lead', 'bracket-title', 'title-broken', 'blank-lines', 'signature-broken'])('%s: every field ≥ 0.98', (copy) => {
-    const r = scoreAll({ fixtures: copiedFixtures(copy) });
+  // alone in 【】: a headline-only page's own title competes with them, so a few titles go)
+  it.each(['news-lead', 'bracket-title'])('%s: every field ≥ 0.98', (copy) => {
+    const r = scoreAll({ fixtures: copied(copy) });
     expect(r.errors).toEqual([]);
     expect(FIELDS.filter((f) => r.fields[f].precision < 0.98 || r.fields[f].recall < 0.98), `${copy}\n${formatTable(r)}`).toEqual([]);
   });
@@ -111,7 +122,7 @@ describe('real development set: the same pages as other copies print them', () =
   // (a breadcrumb, a portal's fields, a 令's number, organs heading a joint title and a numbered heading stand apart on the
   // one line; a heading, an issuer line and the title printed again run together by a space alone still cost some titles)
   it('flatten (every line run onto one): documents ≥ 0.94, titles ≥ 0.90, no field under 0.90', () => {
-    const r = scoreAll({ fixtures: copiedFixtures('flatten') });
+    const r = scoreAll({ fixtures: copied('flatten') });
     expect(r.errors).toEqual([]);
     const f = r.fields;
     const below = FIELDS.filter((k) => f[k].precision < 0.9 || f[k].recall < 0.9);
@@ -126,7 +137,7 @@ describe('real development set: the same pages as other copies print them', () =
   // runs on, a title printed whole on full lines ends there; what stays is a paragraph that ends without a mark exactly
   // at the width, read as running on)
   it.each(['wrap-28', 'wrap-40'])('%s (a hard wrap, a title or 文号 over two lines): every field of 20+ keyed items ≥ 0.97', (copy) => {
-    const r = scoreAll({ fixtures: copiedFixtures(copy) });
+    const r = scoreAll({ fixtures: copied(copy) });
     expect(r.errors).toEqual([]);
     // (a field keyed a handful of times, 有效期至's five, moves by a fifth with one document)
     const below = FIELDS.filter((f) => r.fields[f].tp + r.fields[f].fn >= 20 && (r.fields[f].precision < 0.97 || r.fields[f].recall < 0.97));
