@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onePage } from './test-support';
 
-/** Held-out rounds forty-seven to forty-nine's classes (names made up). */
+/** Held-out round forty-eight's classes (names made up). */
 
 const NOTICE = `关于做好冬季安全防范工作的通知
 各有关单位:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onePage, parsePage } from './test-support';
 
-/** Held-out rounds forty-seven and forty-nine's classes (names made up). */
+/** Held-out rounds forty-seven, forty-nine, fifty and fifty-one's classes (names made up). */
 
 describe('a research database\'s copy indexing every paragraph `(N)  `', () => {
   it('reads the original as printed', () => {
