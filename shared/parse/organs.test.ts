@@ -109,3 +109,17 @@ describe('a village\'s party branch beside its committee', () => {
     expect(d.issuers).toEqual(['江川镇江川村党总支', '江川镇江川村民委员会']);
   });
 });
+
+/**
+ * A title naming before 关于 an organ whose kind the suffix list lacks (a 协调会, a 服务社, a 监测站 of a name of its own): the
+ * title's issuer — a head as any, found over its salutation.
+ */
+describe('an organ of an unlisted kind named in a title', () => {
+  it.each(['江川县农机安全协调会', '江川县供销服务社', '江川县“三农”服务团'])('%s', (organ) => {
+    const d = onePage(`${organ}关于做好秋季农机安全生产工作的通知
+各乡镇:
+现将有关事项通知如下。`);
+    expect(d.title).toBe(`${organ}关于做好秋季农机安全生产工作的通知`);
+    expect(d.issuers).toEqual([organ]);
+  });
+});

@@ -247,8 +247,17 @@ const ISSUING_VERB = /(?:联合)?(?:印发|转发|批转)/;
 export function issuersBeforeVerb(prefix: string): string[] | null {
   const v = ISSUING_VERB.exec(prefix);
   if (v && !prefix.slice(0, v.index).trim()) return [];
-  return splitIssuers(v ? prefix.slice(0, v.index) : prefix);
+  const names = v ? prefix.slice(0, v.index) : prefix;
+  // (`某某协调会关于…`, `某某合作总社关于…`: one organ whose kind the suffix list lacks, named where a title names its issuer)
+  const one = squeeze(names);
+  return splitIssuers(names) ?? (UNLISTED_ORGAN.test(one) && !MASKED.test(one) ? [one] : null);
 }
+
+/**
+ * One organ's name of a kind the suffix list lacks, before a title's 关于: a name ending in a unit's word (会, 社, 站, 组, 所, 队,
+ * 处, 馆, 台, 行, 室, 团), no sentence word, no digits.
+ */
+const UNLISTED_ORGAN = /^(?![各请本该])[\u4e00-\u9fff“”]{3,24}(?<![的了对在是和与及或将把被])(?:会|社|站|组|所|队|处|馆|台|行|室|团)$/;
 
 /**
  * `省人民政府`, `市政府办公室` named in a title: completed from a fuller name printed on the page (a law site's issuer
