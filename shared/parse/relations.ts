@@ -119,6 +119,9 @@ function partOfNamed(clause: string): boolean {
   return /^(?:所?(?:确定|规定|公布|认定|命名|设立|明确|列入)的|中(?:的|关于|有关))[\u4e00-\u9fff]/.test(rest);
 }
 
+/** `该文件`, `上述文件`, `该办法`: a clause naming no document but the one the sentence before named. */
+const NAMED_BEFORE = /(?:该|上述|前述)(?:文件|规范性文件|办法|规定|细则|通知|意见)(?=[^《》]*$)/;
+
 /** `及所附《某表》`, `及其附件《…》`: what a named document carried, after it. */
 const ATTACHED_WITH = /(?:及|和|以及)(?:其)?(?:所附|附件)《[^《》]*》/g;
 
@@ -128,7 +131,7 @@ const targetKey = (t: RelationTarget) => `${t.title ?? '\u0000'}\u0001${t.docNum
 function collect(sentences: string[], kw: RegExp, mode: 'around' | 'sentence'): RelationTarget[] {
   const out: RelationTarget[] = [];
   const seen = new Set<string>();
-  for (const s of sentences) {
+  for (const [at, s] of sentences.entries()) {
     const m = keywordOutsideTitles(s, kw);
     if (!m) continue;
     let found: RelationTarget[];
@@ -141,6 +144,17 @@ function collect(sentences: string[], kw: RegExp, mode: 'around' | 'sentence'): 
       if (partOfNamed(before)) continue;
       found = targets(before);
       if (!found.length) found = targets(clauseAfter(s, m.index + m[0].length));
+      // (`…印发的《某办法》(某函〔2015〕292号),其内容与…不符。` / `该文件自本公告发布之日起废止。`: the document named before the
+      // anaphor — in the sentence before, or earlier in this one where a cut copy lost the full stop)
+      const anaphor = found.length ? null : NAMED_BEFORE.exec(before);
+      if (anaphor) {
+        const prev = sentences.slice(Math.max(0, at - 3), at).filter((x) => x.trim()).at(-1) ?? '';
+        const earlier = `${prev}。${s.slice(0, m.index - before.length + anaphor.index)}`;
+        found = targets(earlier).filter((t) => t.docNumber).slice(-1);
+      }
+      // (`…印发的《某办法》(某函〔2015〕292号),其内容与现行《某法》相抵触,予以废止`: the clause before the verb names no subject — the
+      // sentence's document, the last one named with its number)
+      if (!found.length && /^(?:现|决定|应|一律|均|故)?予以$/.test(before)) found = targets(s.slice(0, m.index)).filter((t) => t.docNumber).slice(-1);
     }
     for (const t of found) {
       const k = targetKey(t);

@@ -199,3 +199,15 @@ describe('round fifty-one', () => {
     expect(d.docNumber).toBeNull();
   });
 });
+
+describe('round fifty-three', () => {
+  const HEAD = `江川省市场监督管理厅公告
+经对文件清理,参照《江川省规章规范性文件清理办法》(江川省人民政府令第201号)第十三条相关规定,原省质量技术监督局于2015年9月29日印发的《江川省联盟标准管理办法》(江质监标函〔2015〕292号),其内容与现行《中华人民共和国标准化法》相抵触`;
+  it.each([
+    ['a clause with no subject before the verb', `${HEAD},予以废止。`],
+    ['a sentence naming it by 该文件', `${HEAD}。\n该文件自本公告发布之日起废止。`],
+  ])('%s abolishes the document the sentence named with its number', (_, text) => {
+    const d = onePage(`${text}\n江川省市场监督管理厅\n2021年6月1日`);
+    expect(d.abolishes).toEqual([{ title: '江川省联盟标准管理办法', docNumber: '江质监标函〔2015〕292号' }]);
+  });
+});
