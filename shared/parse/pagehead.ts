@@ -729,7 +729,9 @@ function historyInForce(c: string, published: string | null): string | null {
 export const KIND_ALONE = /^(?!(?:通知|通告|公告|公示)(?:公告|公示|通告)$)(?:(?!特此|现予|予以|特予|专此|现将)[\u4e00-\u9fff]{2})?(?:通告|公告|通知|通报|公示|布告|告示|启事)$/;
 
 /** `2022-09-09 16:49`, `浏览次数:`, `信息来源:机关`: a portal's posting lines between a heading and the text. */
-const POSTING_FIELD = /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \u3000]{0,3}\d{1,2}:\d{2}(?::\d{2})?)?|(?:浏览次数|访问次数|点击数|信息来源|来源|作者|发布时间|字号)[:：][^。，,；;]{0,30})$/;
+// (and a newspaper's dateline, `某某日报 2021-03-26 08:27 大字`: its name, the day and time, a font button)
+const POSTING_FIELD =
+  /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \u3000]{0,3}\d{1,2}:\d{2}(?::\d{2})?)?|(?:浏览次数|访问次数|点击数|信息来源|来源|作者|发布时间|字号)[:：][^。，,；;]{0,30}|[\u4e00-\u9fff]{2,10}(?:报|网|台)\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2})?(?:\s*[大中小]字)?)$/;
 
 /**
  * `通告` alone over the addressee line (`尊敬的市民、广大驾驶员:`) or the body: a page whose only title is the kind word.

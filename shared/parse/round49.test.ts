@@ -211,3 +211,22 @@ describe('round fifty-three', () => {
     expect(d.abolishes).toEqual([{ title: '江川省联盟标准管理办法', docNumber: '江质监标函〔2015〕292号' }]);
   });
 });
+
+describe('round fifty-four', () => {
+  it('a short 公告 title over a newspaper\'s dateline', () => {
+    const d = onePage(`迁坟公告
+
+江川日报 2021-03-26 08:27 大字
+
+因高速公路扩容项目建设需要,需迁移该项目用地范围内的坟墓。现将有关事宜公告如下:
+一、迁坟时间:2021年4月30日前。`);
+    expect(d.title).toBe('迁坟公告');
+  });
+
+  it('a title with its salutation to the public run onto its kind word', () => {
+    const d = onePage(`江川这些桥梁、景观亭,公开征集名字!
+关于征集江川河综合治理工程拟命名桥梁名称意见建议的公告社会各界朋友、广大干部群众:
+江川河综合治理工程即将完工,现对12座桥开启名称意见建议征集活动。`);
+    expect(d.title).toBe('关于征集江川河综合治理工程拟命名桥梁名称意见建议的公告');
+  });
+});

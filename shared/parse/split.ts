@@ -58,7 +58,7 @@ export function isSalutation(c: string): boolean {
 
 /** `广大群众`, `全镇广大群众、商户`, `尊敬的市民朋友`: a 通告 addressed to the public, not to organs. */
 const PUBLIC_ADDRESSEE =
-  /^(?:尊敬的|广大|全[\u4e00-\u9fff]{0,3}?(?:镇|乡|县|市|区|村|旗)(?:广大)?)[\u4e00-\u9fff、和及与]{0,16}?(?:群众|朋友们?|市民|村民|居民|商户|经营户|驾驶人|驾驶员|游客|车主)$/;
+  /^(?:尊敬的|广大|社会各界|全[\u4e00-\u9fff]{0,3}?(?:镇|乡|县|市|区|村|旗)(?:广大)?)[\u4e00-\u9fff、和及与]{0,16}?(?:群众|朋友们?|市民|村民|居民|商户|经营户|驾驶人|驾驶员|游客|车主)$/;
 const ADDRESSEE =
   /(政府|办事处|部门|单位|管委会?|委员会|机关|公司|局|委|办|院|厅|中心|街道|镇|乡|区|县|市|室|会|所|队|处|站|社|团|部|[^、]代表|[^、]委员)$/;
 
@@ -373,7 +373,7 @@ export function withoutSiteSuffix(t: string): string {
 /** `…的通知 各县、区人民政府,市政府各有关部门:`: a title and its salutation on one line, separated by a space. */
 const TITLE_THEN_SALUTATION = /^(.+?)[ \t\u3000]+(各[^ \t\u3000]{1,160}[：:])\s*$/;
 /** `关于…的通知各旅行社、各相关单位及各位游客:`: the same, the salutation run straight onto the title's kind word. */
-const TITLE_INTO_SALUTATION = /^(.{6,150}?的(?:通知|通告|公告|决定|意见|批复|复函|函))(各[^ \t\u3000。，,]{1,160}[：:])\s*$/;
+const TITLE_INTO_SALUTATION = /^(.{6,150}?的(?:通知|通告|公告|决定|意见|批复|复函|函))((?:各|尊敬的|广大|社会各界)[^ \t\u3000。，,]{1,160}[：:])\s*$/;
 
 /**
  * `某指挥部办公室、2022年9月30日 某局、 某局 森林火险黄色预警`: a bulletin's masthead run onto its head's line — its organs, the date
