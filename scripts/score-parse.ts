@@ -623,6 +623,9 @@ function portalFields(t: string, k: KeyFile): string {
   return lines.join('\n');
 }
 
+/** How the copies recognise a signing organ's line over its date (`…人民政府`, `…办公室`, `…指挥部` …). */
+const SIGNING_ORGAN_END = /(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会|领导小组|大队|支队)$/;
+
 /** A signing date alone on its line, as the development set prints most (`2023年5月6日`). */
 const SIGNING_DATE = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;
 
@@ -642,7 +645,7 @@ function signaturesOnOneLine(t: string, join: (organ: string, date: string) => s
   for (let i = lines.length - 2; i >= 0; i--) {
     const organ = lines[i].trim();
     const date = lines[i + 1].trim();
-    if (SIGNING_DATE.test(date) && /(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会)$/.test(organ) && organ.length <= 30) {
+    if (SIGNING_DATE.test(date) && SIGNING_ORGAN_END.test(organ) && organ.length <= 30) {
       lines.splice(i, 2, join(organ, date));
     }
   }
@@ -658,7 +661,7 @@ function brokenSignatures(t: string): string {
   for (let i = lines.length - 2; i >= 0; i--) {
     const organ = lines[i].trim();
     if (!SIGNING_DATE.test(lines[i + 1].trim()) || organ.length < 10 || organ.length > 30 || !/^[\u4e00-\u9fff]+$/.test(organ)) continue;
-    if (!/(?:政府|办公室|委员会|局|厅|部|委|院|中心|指挥部|管委会|领导小组|大队|支队)$/.test(organ)) continue;
+    if (!SIGNING_ORGAN_END.test(organ)) continue;
     const at: number[] = [];
     for (const m of organ.matchAll(/(?:省|市|县|区|州|盟|旗|镇|乡)(?=[\u4e00-\u9fff]{3})|(?=办公室$|指挥部$|领导小组|委员会$|管理局$|执法局$)/g)) at.push(m.index + m[0].length);
     const fits = at.filter((c) => c >= 3 && organ.length - c >= 3).sort((a, b) => Math.abs(a - organ.length / 2) - Math.abs(b - organ.length / 2));

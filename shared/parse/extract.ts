@@ -9,7 +9,7 @@ import { decisionItems, type DecisionItem } from './decisions';
 import { extraValidity } from './effective';
 import { extractAppointments, extractRelations } from './relations';
 import { isSalutation, type Head } from './split';
-import { CLOSING_FORMULA, UNIT_WORD, isOrgName, shortNameOf, signatureLabelled, splitIssuers, squeeze } from './text';
+import { bodyCloses, CLOSING_FORMULA, UNIT_WORD, isOrgName, shortNameOf, signatureLabelled, splitIssuers, squeeze } from './text';
 import type { Unit } from './units';
 
 /**
@@ -289,10 +289,7 @@ const SIGNING_OFFICIAL = /(?:主席|[省市县区旗州镇乡]长|[局厅部署�
 
 /** The nearest line above bodyUnits[j] ends a sentence or closes the body (`特此通告`): bodyUnits[j] opens a signature. */
 function sentenceEndsAbove(bodyUnits: Unit[], j: number): boolean {
-  for (let k = j - 1; k >= 0; k--) {
-    if (bodyUnits[k].blank) continue;
-    return /[。！!]$/.test(bodyUnits[k].compact) || CLOSING_FORMULA.test(bodyUnits[k].compact);
-  }
+  for (let k = j - 1; k >= 0; k--) if (!bodyUnits[k].blank) return bodyCloses(bodyUnits[k].compact);
   return false;
 }
 

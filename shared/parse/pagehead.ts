@@ -3,7 +3,7 @@ import { findDocNumbers, isDocNumberLine, parseOrderNumber } from '../domain/doc
 import { organDateLine } from './body';
 import type { PageMeta } from './page';
 import { doubleSpaced, isSalutation, signsAbove, siteIssuer, type Head } from './split';
-import { isTitleEnd, LEAD_ANNOUNCES, YEARLESS_NUMBER_AFTER, ACCOUNT_PREFIX, BRACKETED_LINE, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
+import { isTitleEnd, OPENS_WITH_PLACE, LEAD_ANNOUNCES, YEARLESS_NUMBER_AFTER, ACCOUNT_PREFIX, BRACKETED_LINE, ARCHIVE_NOTE, labelledOrgan, bracketedDate, completeAbbreviated, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, LIST_BULLET, SITE_TAG, isOrgName, issuersBeforeVerb, SERIAL_AFTER_TITLE, splitIssuers, squeeze, titleAfterSerial, titleWithDate, VALIDITY_MARK } from './text';
 import type { Unit } from './units';
 
 /**
@@ -288,7 +288,6 @@ function nextNonBlank(units: Unit[], i: number): number {
  * with a place): named with its issuer (`某县人民政府森林防火禁火令`).
  */
 const OWN_ORDER = /(?<![府部会局厅署院行])令$/;
-const OPENS_WITH_PLACE = /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/;
 const CARRYING_OPENING = /^(?:联合)?(?:印发|转发|批转|下达)/;
 
 /**

@@ -2,7 +2,7 @@ import type { TocEntry } from '../domain/parse-result';
 import { findCnDates, isDateOnly } from '../domain/cn-date';
 import { dateAfterNumber, findDocNumbers, isDocNumberLine } from '../domain/docnumber';
 import { endsWithTocPage } from './gazette';
-import { ARCHIVE_NOTE, YEARLESS_NUMBER_AFTER, BRACKETED_LINE, bracketedDate, CLOSING_FORMULA, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
+import { ARCHIVE_NOTE, bodyCloses, OPENS_WITH_PLACE, YEARLESS_NUMBER_AFTER, BRACKETED_LINE, bracketedDate, isTitleEnd, completeAbbreviated, lostClosingMark, continuesTitle, countedIssuers, governmentOverItsDepartment, HEADING_START, isOrgName, issuersBeforeVerb, LIST_BULLET, organLostGlyphs, SERIAL_AFTER_TITLE, SITE_TAG, splitIssuers, squeeze, titleWithDate, VALIDITY_MARK } from './text';
 import { GLUED_HEAD, type Unit } from './units';
 
 /**
@@ -164,8 +164,6 @@ function issuersThatIssue(line: string): { issuers: string[]; prefix: string } |
   return issuers ? { issuers, prefix: squeeze(line) } : null;
 }
 
-/** `特此通告`, `此复`, a sentence's end: the last line of a body, whose signature follows. */
-const bodyCloses = (c: string): boolean => /[。！!]$/.test(c) || CLOSING_FORMULA.test(c);
 
 /**
  * An organ line that signs the document above rather than heads the next: straight under the body's last line, or the lower
@@ -220,8 +218,7 @@ function fullerOnLetterhead(units: Unit[], start: number, floor: number, issuers
 function upperHalfAbove(units: Unit[], p: number, floor: number, lower: string): number {
   const q = prevNonBlank(units, p, floor, 1);
   const upper = q >= 0 ? units[q].compact : '';
-  const opensPlace = /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/;
-  const ok = /^[\u4e00-\u9fff]{4,24}$/.test(upper) && opensPlace.test(upper) && !opensPlace.test(lower) && !isOrgName(upper) && !isTitleEnd(upper) && splitIssuers(upper + lower)?.length === 1;
+  const ok = /^[\u4e00-\u9fff]{4,24}$/.test(upper) && OPENS_WITH_PLACE.test(upper) && !OPENS_WITH_PLACE.test(lower) && !isOrgName(upper) && !isTitleEnd(upper) && splitIssuers(upper + lower)?.length === 1;
   return ok ? q : -1;
 }
 

@@ -303,6 +303,12 @@ export function organLostGlyphs(line: string, named: string[]): string | null {
 /** `特此通告`, `特此通知。`, `此复`: the formula that closes a body, its signature after it. */
 export const CLOSING_FORMULA = /^特此(?:通告|公告|通知|通报|函告|批复|公示)[。!！]?$|^此复[。]?$/;
 
+/** `特此通告`, `此复`, a sentence's end: the last line of a body, whose signature follows. */
+export const bodyCloses = (c: string): boolean => /[。！!]$/.test(c) || CLOSING_FORMULA.test(c);
+
+/** A name or line opening with a place (`某某县…`, `某市…`, `某旗…`). */
+export const OPENS_WITH_PLACE = /^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗)/;
+
 /**
  * Title endings that name the kind of document; an optional `（试行）` may follow. (A letter an organ writes to the public,
  * `…致村民的一封信`, `…的公开信`, and a note on the comments a draft drew, `…(征求意见稿)的反馈情况`, `…意见采纳情况`, are
